@@ -1,0 +1,1 @@
+"""The incident domain: model, filter, selection, storage, importers, exporters and extraction."""

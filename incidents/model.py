@@ -1,0 +1,248 @@
+"""The incident record, its vocabularies and validation, and the filter users select with."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date, datetime, timezone
+from typing import Any, Mapping
+
+from incidents.errors import ValidationError
+
+EVENT_TYPES = (
+    "drone_strike",
+    "missile_strike",
+    "strike",
+    "interception",
+    "airspace_restriction",
+    "explosion",
+    "other",
+)
+EVENT_LABELS = {
+    "drone_strike": "Drone strike",
+    "missile_strike": "Missile strike",
+    "strike": "Strike (weapon unknown)",
+    "interception": "Interception",
+    "airspace_restriction": "Airspace restriction",
+    "explosion": "Explosion",
+    "other": "Other",
+}
+STRIKE_TYPES = ("drone_strike", "missile_strike", "strike")
+GEO_PRECISIONS = ("exact", "city", "region", "country")
+TIME_PRECISIONS = ("minute", "hour", "day", "month")
+STATUSES = ("active", "lifted")
+VERIFICATIONS = ("reported", "confirmed", "disputed", "unverified", "synthetic")
+COUNT_FIELDS = ("killed", "injured", "drones_downed")
+
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_IATA = re.compile(r"^[A-Z0-9]{3}$")
+_ICAO = re.compile(r"^[A-Z0-9]{4}$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an incident was reported: a title, a URL, a publication date and the sentence quoted."""
+
+    title: str = ""
+    url: str = ""
+    published: str = ""
+    excerpt: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Source":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: "" if data.get(k) is None else str(data.get(k)) for k in known})
+
+
+@dataclass(frozen=True)
+class When:
+    """A parsed time value: the calendar day as stated, and the instant when a time of day is known."""
+
+    day: date
+    instant: datetime | None  # timezone-aware, or None for a bare date
+
+    @property
+    def utc(self) -> datetime | None:
+        return self.instant.astimezone(timezone.utc) if self.instant else None
+
+
+def parse_when(value: str, field_name: str = "started_at") -> When:
+    """Parse an ISO 8601 date or offset-aware datetime; naive datetimes are refused, never guessed."""
+    text = (value or "").strip()
+    if _DATE_ONLY.match(text):
+        try:
+            return When(date.fromisoformat(text), None)
+        except ValueError as exc:
+            raise ValidationError(field_name, value, f"not a real date ({exc}); write YYYY-MM-DD") from None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValidationError(
+            field_name, value, "not ISO 8601; write YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00"
+        ) from None
+    if moment.tzinfo is None:
+        raise ValidationError(field_name, value, "a time needs a UTC offset, e.g. 2024-12-21T07:40+03:00")
+    return When(moment.date(), moment)
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One incident of war at one place: validated on creation, immutable afterwards."""
+
+    event_type: str
+    lat: float
+    lon: float
+    started_at: str
+    id: str = ""
+    place: str = ""
+    admin1: str = ""
+    country: str = ""
+    geo_precision: str = "city"
+    ended_at: str | None = None
+    time_precision: str = "day"
+    killed: int | None = None
+    injured: int | None = None
+    drones_downed: int | None = None
+    airport_iata: str | None = None
+    airport_icao: str | None = None
+    status: str | None = None
+    verification: str = "reported"
+    sources: tuple[Source, ...] = ()
+    notes: str = ""
+    created_at: str | None = None
+    updated_at: str | None = None
+    origin: Mapping[str, Any] = field(default_factory=dict)  # the source format's own labels and codes
+    evidence: Mapping[str, Any] = field(default_factory=dict)  # field -> {"sentence", "start", "end"}
+    distance_claim: Mapping[str, Any] | None = None  # {"claimed_km", "geodesic_km", "error_pct", ...}
+    zero_zero_intended: bool = False
+
+    def __post_init__(self) -> None:
+        _validate(self)
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Incident":
+        """Build from a plain mapping (JSON, CSV row, GeoJSON properties); unknown keys are an error."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValidationError(unknown[0], data[unknown[0]], f"unknown field; known fields are {', '.join(sorted(known))}")
+        values = dict(data)
+        for name in ("event_type", "lat", "lon", "started_at"):
+            if values.get(name) in (None, ""):
+                raise ValidationError(name, values.get(name), "required field is missing")
+        values["sources"] = tuple(
+            s if isinstance(s, Source) else Source.from_dict(s) for s in (values.get("sources") or ())
+        )
+        for name in ("origin", "evidence"):
+            values[name] = dict(values.get(name) or {})
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping with every field, sources as a list of mappings."""
+        out = asdict(self)
+        out["sources"] = [asdict(s) for s in self.sources]
+        out["origin"] = dict(self.origin)
+        out["evidence"] = dict(self.evidence)
+        out["distance_claim"] = dict(self.distance_claim) if self.distance_claim else None
+        return out
+
+    def content(self) -> dict[str, Any]:
+        """Every field but the bookkeeping timestamps: what decides whether a re-import changed anything."""
+        out = self.to_dict()
+        out.pop("created_at")
+        out.pop("updated_at")
+        return out
+
+    @property
+    def start(self) -> When:
+        return parse_when(self.started_at, "started_at")
+
+    def with_changes(self, **changes: Any) -> "Incident":
+        return replace(self, **changes)
+
+
+def content_id(incident: Incident) -> str:
+    """A stable id from what identifies an incident: type, place (rounded), start and airport."""
+    key = json.dumps(
+        [incident.event_type, round(incident.lat, 3), round(incident.lon, 3), incident.started_at[:10],
+         incident.airport_icao or incident.airport_iata or ""],
+    )
+    return "h" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def _validate(inc: Incident) -> None:
+    if inc.event_type not in EVENT_TYPES:
+        raise ValidationError("event_type", inc.event_type, f"unknown event type; use one of {', '.join(EVENT_TYPES)}")
+    for name, low, high in (("lat", -90.0, 90.0), ("lon", -180.0, 180.0)):
+        value = getattr(inc, name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ValidationError(name, value, "must be a finite number in decimal degrees")
+        if not low <= value <= high:
+            raise ValidationError(name, value, f"out of range; must lie between {low:g} and {high:g}")
+    if inc.lat == 0 and inc.lon == 0 and not inc.zero_zero_intended:
+        raise ValidationError("lat", 0, "(0, 0) is almost always a missing location; geocode the place or set zero_zero_intended")
+    start = parse_when(inc.started_at, "started_at")
+    if inc.ended_at:
+        end = parse_when(inc.ended_at, "ended_at")
+        if _before(end, start):
+            raise ValidationError("ended_at", inc.ended_at, f"ends before it starts ({inc.started_at})")
+    _check_choice("geo_precision", inc.geo_precision, GEO_PRECISIONS)
+    _check_choice("time_precision", inc.time_precision, TIME_PRECISIONS)
+    _check_choice("verification", inc.verification, VERIFICATIONS)
+    if inc.status is not None:
+        _check_choice("status", inc.status, STATUSES)
+    for name in COUNT_FIELDS:
+        value = getattr(inc, name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(name, value, "must be a whole number, or empty when not stated")
+        if value < 0:
+            raise ValidationError(name, value, "must not be negative; leave empty when not stated")
+    if inc.country and not _COUNTRY.match(inc.country):
+        raise ValidationError("country", inc.country, "must be an ISO 3166-1 alpha-2 code such as RU or UA")
+    if inc.airport_iata and not _IATA.match(inc.airport_iata):
+        raise ValidationError("airport_iata", inc.airport_iata, "must be a three-letter IATA code such as KZN")
+    if inc.airport_icao and not _ICAO.match(inc.airport_icao):
+        raise ValidationError("airport_icao", inc.airport_icao, "must be a four-letter ICAO code such as UWKD")
+
+
+def _before(end: When, start: When) -> bool:
+    if end.instant and start.instant:
+        return end.instant < start.instant
+    return end.day < start.day
+
+
+def _check_choice(name: str, value: object, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ValidationError(name, value, f"use one of {', '.join(allowed)}")
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """What a user selects: a date window first, then types, places, verification, text, area and distance."""
+
+    start: date | None = None  # inclusive, on the incident's local calendar day
+    end: date | None = None  # inclusive
+    event_types: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()  # admin-1 names
+    countries: tuple[str, ...] = ()  # ISO alpha-2
+    verification: tuple[str, ...] = ()
+    text: str = ""
+    bbox: tuple[float, float, float, float] | None = None  # (south, west, north, east)
+    distance_km: tuple[float, float] | None = None  # (min, max) from the reference place
+    reference: tuple[float, float] | None = None  # (lat, lon) of the reference place
+
+    def is_empty(self) -> bool:
+        return self == IncidentFilter()
+
+
+def utc_now_iso() -> str:
+    """The current instant as an ISO 8601 string in UTC, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
