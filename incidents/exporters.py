@@ -1,0 +1,89 @@
+"""Exports of a (filtered) incident frame: RFC 7946 GeoJSON and CSV with a formula guard, written atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from incidents.frames import FIELDS, from_frame
+
+GUARDED = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC_FIELDS = ("lat", "lon", "killed", "injured", "drones_downed")
+JSON_FIELDS = ("sources", "origin", "evidence", "distance_claim")
+
+
+def to_geojson(frame: pd.DataFrame) -> dict[str, Any]:
+    """A FeatureCollection: one Point [lon, lat] per row, properties = every model field."""
+    features = []
+    for incident in from_frame(frame):
+        features.append({
+            "type": "Feature",
+            "id": incident.id,
+            "geometry": {"type": "Point", "coordinates": [incident.lon, incident.lat]},
+            "properties": incident.to_dict(),
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_text(frame: pd.DataFrame) -> str:
+    """The GeoJSON export as UTF-8 JSON text."""
+    return json.dumps(to_geojson(frame), ensure_ascii=False, indent=1) + "\n"
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """CSV with the model's columns; lists and mappings as JSON; formula-like text cells get a leading '."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for incident in from_frame(frame):
+        data = incident.to_dict()
+        writer.writerow([_cell(name, data[name]) for name in FIELDS])
+    return buffer.getvalue()
+
+
+def _cell(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if name in NUMERIC_FIELDS:
+        return repr(value) if isinstance(value, float) else str(value)
+    if name == "zero_zero_intended":
+        return "true" if value else "false"
+    if name in JSON_FIELDS:
+        return guard(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return guard(str(value))
+
+
+def guard(text: str) -> str:
+    """A spreadsheet formula guard: text starting with = + - @ tab or CR gets a leading '."""
+    return "'" + text if text.startswith(GUARDED) else text
+
+
+def write_atomic(path: str | Path, text: str) -> Path:
+    """Write `text` to `path` through a temporary file in the same folder and an atomic rename."""
+    target = Path(path)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+EXPORTERS = {"geojson": geojson_text, "csv": csv_text}
+
+
+def export_text(frame: pd.DataFrame, fmt: str) -> str:
+    """The frame as text in `fmt` ('geojson' or 'csv')."""
+    return EXPORTERS[fmt](frame)

@@ -1,0 +1,114 @@
+"""Incident records as a pandas frame sorted by day (the frame contract) and its GeoDataFrame bridge."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+
+from incidents.model import COUNT_FIELDS, Incident
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Incident))
+DERIVED: tuple[str, ...] = ("day", "start_utc")
+COLUMNS: tuple[str, ...] = FIELDS + DERIVED
+FLOAT_FIELDS = ("lat", "lon")
+CRS = "EPSG:4326"
+
+
+def to_frame(incidents: Iterable[Incident]) -> pd.DataFrame:
+    """One row per incident, every model field plus `day` and `start_utc`, sorted by day then id."""
+    records = [incident.to_dict() for incident in incidents]
+    if not records:
+        return empty_frame()
+    columns = {name: [record[name] for record in records] for name in FIELDS}
+    return finish_frame(columns)
+
+
+def finish_frame(columns: dict[str, Any], day: Any = None, start_utc: Any = None,
+                 presorted: bool = False) -> pd.DataFrame:
+    """Give raw columns the contract's dtypes, add (or take) the derived columns, sort by day then id."""
+    frame = pd.DataFrame({name: _column(name, columns[name]) for name in FIELDS})
+    started = frame["started_at"].astype(str)
+    frame["day"] = pd.to_datetime(started.str.slice(0, 10), format="%Y-%m-%d") if day is None else day
+    frame["start_utc"] = _start_utc(started) if start_utc is None else start_utc
+    if presorted:
+        return frame
+    return frame.sort_values(["day", "id"], kind="stable", ignore_index=True)
+
+
+def empty_frame() -> pd.DataFrame:
+    """The frame contract's columns and dtypes with no rows."""
+    frame = pd.DataFrame({name: _column(name, []) for name in FIELDS})
+    frame["day"] = pd.Series([], dtype="datetime64[ns]")
+    frame["start_utc"] = pd.Series([], dtype="datetime64[ns, UTC]")
+    return frame
+
+
+def _column(name: str, values: Any) -> pd.Series:
+    if name in COUNT_FIELDS:
+        return pd.Series(pd.array(values, dtype="Int64"))
+    if name in FLOAT_FIELDS:
+        return pd.Series(np.asarray(values, dtype="float64"))
+    if name == "zero_zero_intended":
+        return pd.Series(np.asarray(values, dtype=bool))
+    return pd.Series(values, dtype=object)
+
+
+def _start_utc(started: pd.Series) -> pd.Series:
+    """The UTC instant of each start; NaT where started_at is a bare date (no invented midnight)."""
+    out = pd.Series(pd.NaT, index=started.index, dtype="datetime64[ns, UTC]")
+    timed = started.str.len() > 10
+    if timed.any():
+        out[timed] = pd.to_datetime(started[timed].str.replace("Z", "+00:00"), utc=True, format="ISO8601")
+    return out
+
+
+def from_frame(frame: pd.DataFrame) -> list[Incident]:
+    """The Incident records of a frame (derived and extra columns ignored), validated again."""
+    present = [name for name in FIELDS if name in frame.columns]
+    return [Incident.from_dict(_clean_row(row)) for row in frame[present].to_dict("records")]
+
+
+def _clean_row(row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in row.items():
+        if _is_missing(value):
+            continue
+        if name in COUNT_FIELDS:
+            value = int(value)
+        elif name in FLOAT_FIELDS:
+            value = float(value)
+        elif name == "zero_zero_intended":
+            value = bool(value)
+        out[name] = value
+    return out
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and np.isnan(value)
+
+
+def to_geodataframe(frame: pd.DataFrame):
+    """The frame as a GeoDataFrame with Point geometry in EPSG:4326."""
+    import geopandas as gpd
+
+    geometry = gpd.points_from_xy(frame["lon"], frame["lat"], crs=CRS)
+    return gpd.GeoDataFrame(frame.copy(), geometry=geometry, crs=CRS)
+
+
+def with_reference(frame: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:
+    """A copy with `ref_km`, `ref_bearing` and `ref_compass` from the reference point (lat, lon)."""
+    from geodata.distances import compass16, distances_from
+
+    out = frame.copy()
+    km, bearing = distances_from(lat, lon, out["lat"].to_numpy(float), out["lon"].to_numpy(float))
+    out["ref_km"] = np.asarray(km, dtype=float)
+    out["ref_bearing"] = np.asarray(bearing, dtype=float)
+    words = np.array([compass16(i * 22.5) for i in range(16)], dtype=object)
+    sector = np.round(out["ref_bearing"].to_numpy() / 22.5).astype(int) % 16
+    out["ref_compass"] = words[sector] if len(out) else pd.Series([], dtype=object)
+    return out

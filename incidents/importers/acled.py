@@ -1,0 +1,70 @@
+"""ACLED CSV exports: sub-event types mapped onto our vocabulary, original labels and precision codes kept."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from incidents.errors import ValidationError
+from incidents.importers.common import (
+    Problem, collect, country_code, cue_type, parse_code, parse_count, parse_day, parse_float, read_csv_rows,
+    require_columns,
+)
+from incidents.model import Incident
+
+REQUIRED = ("event_id_cnty", "event_date", "sub_event_type", "latitude", "longitude")
+SIGNATURE = frozenset({"event_id_cnty", "event_date"})
+DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%B %d, %Y")
+SUB_EVENT_TYPES = {
+    "air/drone strike": "drone_strike",
+    "shelling/artillery/missile attack": "strike",  # missile_strike when the notes say missile
+    "remote explosive/landmine/ied": "explosion",
+    "suicide bomb": "explosion",
+    "grenade": "explosion",
+    "disrupted weapons use": "interception",
+}
+GEO_PRECISION = {"1": "city", "2": "region", "3": "region"}
+TIME_PRECISION = {"1": "day", "2": "day", "3": "month"}
+ORIGIN_COLUMNS = ("event_id_cnty", "event_type", "sub_event_type", "disorder_type", "actor1", "actor2",
+                  "geo_precision", "time_precision", "timestamp", "source_scale", "iso", "admin2", "admin3")
+
+
+def read(text: str) -> tuple[list[Incident], list[Problem]]:
+    """Incidents and row problems from the text of an ACLED CSV export."""
+    header, rows = read_csv_rows(text)
+    require_columns(header, REQUIRED, "ACLED")
+    return collect(rows, row_values, label="acled")
+
+
+def event_type(sub_event_type: str, notes: str) -> str:
+    """Our event type for an ACLED sub-event type (shelling with 'missile' in the notes is a missile strike)."""
+    mapped = SUB_EVENT_TYPES.get(sub_event_type.strip().casefold(), "other")
+    if mapped == "strike" and cue_type(notes, "strike") == "missile_strike":
+        return "missile_strike"
+    return mapped
+
+
+def row_values(row: Mapping[str, str]) -> dict[str, Any]:
+    """The Incident fields of one ACLED row."""
+    if not row.get("event_id_cnty"):
+        raise ValidationError("event_id_cnty", "", "required ACLED event id is missing")
+    day = parse_day("event_date", row.get("event_date", ""), DATE_FORMATS)
+    geo, _ = parse_code("geo_precision", row.get("geo_precision") or "1", GEO_PRECISION)
+    when, _ = parse_code("time_precision", row.get("time_precision") or "1", TIME_PRECISION)
+    country = country_code(row.get("country", "")) or country_code(row.get("iso", ""))
+    source = row.get("source", "")
+    return {
+        "id": f"acled-{row['event_id_cnty']}",
+        "event_type": event_type(row.get("sub_event_type", ""), row.get("notes", "")),
+        "place": row.get("location", ""),
+        "admin1": row.get("admin1", ""),
+        "country": country,
+        "lat": parse_float("latitude", row.get("latitude", "")),
+        "lon": parse_float("longitude", row.get("longitude", "")),
+        "geo_precision": geo,
+        "started_at": day,
+        "time_precision": when,
+        "killed": parse_count("fatalities", row.get("fatalities", "")),
+        "sources": [{"title": source, "published": day, "excerpt": row.get("notes", "")}] if source else [],
+        "notes": row.get("notes", ""),
+        "origin": {"format": "acled", **{k: row[k] for k in ORIGIN_COLUMNS if row.get(k)}},
+    }

@@ -1,0 +1,68 @@
+"""UCDP GED CSV: fatal events with their where/date precision codes; the weapon is read from the headline."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from incidents.errors import ValidationError
+from incidents.importers.common import (
+    Problem, collect, country_code, cue_type, parse_code, parse_count, parse_day, parse_float, read_csv_rows,
+    require_columns,
+)
+from incidents.model import Incident
+
+REQUIRED = ("id", "date_start", "latitude", "longitude")
+SIGNATURE = frozenset({"date_start", "where_prec"})
+WHERE_PRECISION = {"1": "exact", "2": "city", "3": "region", "4": "region", "5": "region", "6": "country",
+                   "7": "country"}
+DATE_PRECISION = {"1": "day", "2": "day", "3": "day", "4": "month", "5": "month"}
+TYPE_OF_VIOLENCE = {"1": "state-based", "2": "non-state", "3": "one-sided"}
+ORIGIN_COLUMNS = ("id", "relid", "type_of_violence", "conflict_name", "dyad_name", "side_a", "side_b", "where_prec",
+                  "date_prec", "event_clarity", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
+                  "high", "low", "where_description", "adm_2", "country_id", "priogrid_gid")
+
+
+def read(text: str) -> tuple[list[Incident], list[Problem]]:
+    """Incidents and row problems from the text of a UCDP GED CSV file."""
+    header, rows = read_csv_rows(text)
+    require_columns(header, REQUIRED, "UCDP GED")
+    return collect(rows, row_values, label="ucdp")
+
+
+def row_values(row: Mapping[str, str]) -> dict[str, Any]:
+    """The Incident fields of one UCDP GED row (the weapon is guessed from the headline, else 'other')."""
+    if not row.get("id"):
+        raise ValidationError("id", "", "required UCDP event id is missing")
+    start = parse_day("date_start", row.get("date_start", ""))
+    end = parse_day("date_end", row["date_end"]) if row.get("date_end") else start
+    geo, _ = parse_code("where_prec", row.get("where_prec") or "1", WHERE_PRECISION)
+    when, _ = parse_code("date_prec", row.get("date_prec") or "1", DATE_PRECISION)
+    headline = row.get("source_headline", "")
+    origin = {"format": "ucdp", **{k: row[k] for k in ORIGIN_COLUMNS if row.get(k)}}
+    if row.get("type_of_violence") in TYPE_OF_VIOLENCE:
+        origin["type_of_violence_label"] = TYPE_OF_VIOLENCE[row["type_of_violence"]]
+    return {
+        "id": f"ucdp-{row['id']}",
+        "event_type": cue_type(f"{headline} {row.get('source_article', '')}", "other"),
+        "place": row.get("where_coordinates", "") or row.get("where_description", ""),
+        "admin1": row.get("adm_1", ""),
+        "country": country_code(row.get("country", "")),
+        "lat": parse_float("latitude", row.get("latitude", "")),
+        "lon": parse_float("longitude", row.get("longitude", "")),
+        "geo_precision": geo,
+        "started_at": start,
+        "ended_at": end if end != start else None,
+        "time_precision": when,
+        "killed": parse_count("best", row.get("best", "")),
+        "sources": _sources(row),
+        "notes": row.get("source_article", ""),
+        "origin": origin,
+    }
+
+
+def _sources(row: Mapping[str, str]) -> list[dict[str, str]]:
+    title = row.get("source_headline") or row.get("source_office") or ""
+    if not title and not row.get("source_article"):
+        return []
+    published = row.get("source_date", "")[:10]
+    return [{"title": title, "published": published, "excerpt": row.get("source_original", "")}]

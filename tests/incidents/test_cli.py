@@ -1,0 +1,93 @@
+"""`python -m incidents` end to end in subprocesses: JSON on stdout, exit codes, one stderr line on bad input."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).parent / "data"
+
+
+def run(*args, db, stdin=None):
+    env = {**os.environ, "INCIDENTS_DB": str(db), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "incidents", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, input=stdin, timeout=120)
+
+
+def assert_one_line_error(done):
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and "Traceback" not in done.stderr
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "cli.sqlite"
+
+
+def test_import_prints_summary_and_reimport_changes_nothing(db):
+    first = run("import", DATA / "acled_sample.csv", db=db)
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert {k: summary[k] for k in ("read", "inserted", "updated", "unchanged", "rejected")} == \
+        {"read": 10, "inserted": 6, "updated": 0, "unchanged": 0, "rejected": 4}
+    assert {p["row"] for p in summary["problems"]} == {7, 8, 9, 10}
+    again = json.loads(run("import", DATA / "acled_sample.csv", "--format", "acled", db=db).stdout)
+    assert (again["inserted"], again["unchanged"]) == (0, 6)
+
+
+@pytest.mark.parametrize("make_input", [
+    lambda tmp: tmp / "missing.csv",
+    lambda tmp: (tmp / "people.csv", (tmp / "people.csv").write_text("name,age\nx,1\n"))[0],
+    lambda tmp: (tmp / "bad.geojson", (tmp / "bad.geojson").write_text("{oops"))[0],
+])
+def test_unreadable_or_unknown_files_write_nothing(make_input, tmp_path, db):
+    assert_one_line_error(run("import", make_input(tmp_path), db=db))
+    assert not db.exists()
+
+
+def test_usage_errors_are_one_line(db):
+    assert_one_line_error(run("import", "x.csv", "--format", "bogus", db=db))
+    assert_one_line_error(run("export", "--format", "csv", "--start", "2024-13-01", db=db))
+    assert_one_line_error(run("export", "--format", "csv", "--start", "2024-12-02", "--end", "2024-12-01", db=db))
+    assert_one_line_error(run("synth", "--n", "0", db=db))
+    assert_one_line_error(run("extract", db.parent / "no-such-article.txt", db=db))
+
+
+def test_postgres_url_is_reported_not_raised(tmp_path):
+    done = run("import", DATA / "acled_sample.csv", db="postgresql://user@localhost/incidents")
+    assert_one_line_error(done)
+    assert "PostGIS store not available yet" in done.stderr
+
+
+def test_export_honours_filter_and_writes_file(db, tmp_path):
+    run("import", DATA / "acled_sample.csv", db=db)
+    done = run("export", "--format", "geojson", "--start", "2024-12-17", "--type", "drone_strike", "--type",
+               "interception", db=db)
+    ids = [f["id"] for f in json.loads(done.stdout)["features"]]
+    assert sorted(ids) == ["acled-RUS1001", "acled-RUS2005"]
+    out = tmp_path / "out.csv"
+    assert run("export", "--format", "csv", "--end", "2024-12-18", "--out", out, db=db).returncode == 0
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("event_type,lat,lon") and len(rows) == 4  # header + 2024-12-15, -17, -18
+
+
+def test_synth_prints_geojson_and_loads_nothing(db):
+    done = run("synth", "--n", "5", "--seed", "2", db=db)
+    features = json.loads(done.stdout)["features"]
+    assert len(features) == 5 and {f["properties"]["verification"] for f in features} == {"synthetic"}
+    assert not db.exists()
+
+
+def test_demo_loads_samples_once(db):
+    first = json.loads(run("demo", "--if-empty", db=db).stdout)
+    assert first["inserted"] >= 4 and first["rejected"] == 0
+    second = run("demo", "--if-empty", db=db)
+    assert second.returncode == 0 and "skipped" in json.loads(second.stdout)
+    third = json.loads(run("demo", db=db).stdout)
+    assert third["unchanged"] == first["inserted"] and third["inserted"] == third["updated"] == 0
