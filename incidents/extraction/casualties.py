@@ -1,0 +1,113 @@
+"""Casualty and downed-drone counts in a piece of text: numbers, number words and "no casualties" phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incidents.extraction.numbers import NUMBER, to_int
+
+_PEOPLE = (
+    r"(?:people|persons?|civilians?|residents?|servicem[ae]n|soldiers?|troops|children|child|kids?|m[ae]n|wom[ae]n|boys?|"
+    r"girls?|teenagers?|adults?|workers?|employees?|pensioners?|victims?|passengers?|firefighters?|rescuers?|"
+    r"police officers?|officers?|members?|staff|inhabitants|individuals|servicemembers|infants?|babies|baby|drivers?|pilots?|"
+    r"pedestrians?|passers-by|passer-by|guards?|farmers?|volunteers?|journalists?|medics?|paramedics?|doctors?|nurses?|"
+    r"students?|pupils?|elderly|pensioner|retirees?)"
+)
+_QUANT = r"(?:at least |up to |about |around |some |nearly |almost |more than |over |as many as |a total of |another |further |an additional )?"
+_ADJ = rf"(?:(?!(?:{NUMBER}) )[a-z0-9-]+ ){{0,2}}"
+_ASIDE = r"(?:,? (?:including|among them|most of them|mostly) [^,]{1,40},)? "
+_BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly )?"
+
+_KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
+_HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed|sustained injuries|suffered injuries)"
+
+_PATTERNS = {
+    "killed": [
+        rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_KILL}",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed)\b",
+        rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
+        rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
+    ],
+    "injured": [
+        rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_HURT}",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt)\b",
+    ],
+}
+_ZERO = {
+    ("killed", "injured"): [
+        r"\bno (?:reported )?casualties\b(?! (?:figures|figure|details))",
+        r"\bwithout (?:any )?casualties\b",
+        r"\b(?:no one|no-one|nobody) was (?:killed or )?(?:injured or killed|killed or injured|hurt or killed|harmed|hurt)\b",
+        r"\bno victims\b",
+        r"\bthere were no casualties\b",
+    ],
+    ("killed",): [r"\bno (?:deaths|fatalities|one was killed|one died)\b", r"\bnobody was killed\b", r"\bno one (?:was )?killed\b"],
+    ("injured",): [r"\bno (?:injuries|one was (?:injured|hurt|wounded))\b", r"\bnobody was (?:injured|hurt|wounded)\b"],
+}
+_NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.I)
+
+_DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
+_DOWN = r"(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|brought down|repelled|jammed|eliminated)"
+_DOWNED = [
+    rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE} (?:(?:were|was|have been|had been|had|have) )?(?:\w+ly )?{_DOWN}",
+    rf"\b{_DOWN}(?: or {_DOWN})? {_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE}",
+]
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count found in text: its value and the [start, end) span of the phrase, relative to the text searched."""
+
+    value: int
+    start: int
+    end: int
+
+
+def find_casualties(text: str) -> dict[str, Count]:
+    """killed/injured counts stated in `text`; a field is absent when the text does not state it."""
+    found: dict[str, Count] = {}
+    if _NOT_STATED.search(text):
+        return found
+    for fields, patterns in _ZERO.items():
+        for pattern in patterns:
+            match = re.search(pattern, text, re.I)
+            if match:
+                for name in fields:
+                    found.setdefault(name, Count(0, match.start(), match.end()))
+    for name, patterns in _PATTERNS.items():
+        best = _largest(text, patterns)
+        if best is not None:
+            found[name] = best
+    return found
+
+
+def find_downed(text: str) -> Count | None:
+    """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None."""
+    return _largest(text, _DOWNED)
+
+
+def _largest(text: str, patterns: list[str]) -> Count | None:
+    best: Count | None = None
+    for pattern in patterns:
+        for match in re.finditer(pattern, text, re.I):
+            value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(match.group(0)) else None)
+            if value is None or _is_not_a_count(text, match):
+                continue
+            if best is None or value > best.value:
+                best = Count(value, match.start(), match.end())
+    return best
+
+
+def _singular_person(phrase: str) -> bool:
+    """'killing the driver': one person, when the last word names a person."""
+    return bool(re.search(rf"\b{_PEOPLE}$", phrase, re.IGNORECASE)) and not phrase.lower().endswith(("people", "children", "men", "women", "staff"))
+
+
+def _is_not_a_count(text: str, match: re.Match) -> bool:
+    """Years, times and percentages look like numbers but are not counts."""
+    after = text[match.end("n"):match.end("n") + 6]
+    raw = match.group("n")
+    return bool(re.match(r"\s*(?:%|percent|per cent|a\.?m|p\.?m|:\d)", after, re.I)) or (raw.isdigit() and 1900 <= int(raw) <= 2100)

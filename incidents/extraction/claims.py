@@ -1,0 +1,45 @@
+"""Distance claims in text ("approximately 500 miles (800 km) east of Moscow"): the figure and where the reference starts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_KM_PER_MILE = 1.609344
+_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_UNIT = r"km|kilomet(?:er|re)s?|miles?|mi"
+_CLAIM = re.compile(
+    rf"(?:(?:approximately|about|around|some|roughly|nearly|almost|more than|over|less than|just|only|at least)\s+)?"
+    rf"(?P<n>{_NUM})[\s-]*(?P<unit>{_UNIT})\b"
+    rf"(?:\s*\((?:(?:approximately|about|around|some|roughly|nearly)\s+)?(?P<n2>{_NUM})[\s-]*(?P<unit2>{_UNIT})\))?"
+    rf"\s+(?:to the\s+)?(?P<dir>(?:north|south|east|west)(?:-?(?:north|south|east|west))*(?:east|west)?\s+)?(?:of|from)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DistanceClaim:
+    """A claimed distance: kilometres, the words used, their span, and the offset where the reference place begins."""
+
+    claimed_km: float
+    claimed_text: str
+    start: int
+    end: int
+    reference_at: int
+
+
+def find_claims(text: str) -> list[DistanceClaim]:
+    """Every "N km/miles (direction) of/from" phrase in `text` (offsets relative to `text`)."""
+    out = []
+    for match in _CLAIM.finditer(text):
+        km = _km(match.group("n2"), match.group("unit2")) or _km(match.group("n"), match.group("unit"))
+        if km:
+            out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end()))
+    return out
+
+
+def _km(number: str | None, unit: str | None) -> float | None:
+    if not number or not unit:
+        return None
+    value = float(number.replace(",", ""))
+    return round(value * _KM_PER_MILE, 1) if unit.lower().startswith("mi") else value

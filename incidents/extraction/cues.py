@@ -1,0 +1,86 @@
+"""The cue lexicons (lexicons/*.json, *.txt) compiled into patterns, and the event cues found in a piece of text."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+EVENT_KINDS = ("strike", "passive", "explosion", "interception", "restriction", "debris", "casualty")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An event cue in text: its kind (strike, explosion, interception, restriction...), the words and their span."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The cue lexicon as stored in lexicons/cues.json."""
+    return json.loads((LEXICON_DIR / "cues.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Words that are never place names on their own here: media, platforms, roles, common capitalised words."""
+    lines = (LEXICON_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def words_pattern(words: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the fragments as whole words, longest first."""
+    body = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str) -> re.Pattern[str]:
+    """The compiled pattern for a lexicon entry (a list of fragments, or weapons/<kind>)."""
+    table = lexicon()
+    if name.startswith("weapons/"):
+        return words_pattern(table["weapons"][name.split("/", 1)[1]])
+    if name == "weapon":
+        return words_pattern([w for group in table["weapons"].values() for w in group])
+    if name == "strike":
+        return words_pattern(table["strike_verbs"] + table["strike_nouns"])
+    if name == "interception":
+        weapon = pattern("weapon").pattern
+        down = words_pattern(table["interception"]).pattern
+        gap = r"(?:[\w,'’-]+\s+){0,6}?"
+        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b",
+                          re.IGNORECASE)
+    if name == "passive":
+        return re.compile("|".join(table["passive_strike"]), re.IGNORECASE)
+    if name == "restriction":
+        return re.compile("|".join(f"(?:{w})" for w in table[name]), re.IGNORECASE)
+    return words_pattern(table[name])
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Event cues in `text`, ordered by position."""
+    found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS for m in pattern(kind).finditer(text)]
+    return sorted(found, key=lambda c: c.start)
+
+
+def weapon_of(text: str) -> str | None:
+    """'drone', 'missile' or 'other' for the first weapon named in `text`, or None."""
+    best: tuple[int, str] | None = None
+    for kind in ("drone", "missile", "other"):
+        match = pattern(f"weapons/{kind}").search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), kind)
+    return best[1] if best else None
+
+
+def has(name: str, text: str) -> re.Match[str] | None:
+    """The first match of lexicon entry `name` in `text`, or None."""
+    return pattern(name).search(text)

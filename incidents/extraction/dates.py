@@ -1,0 +1,182 @@
+"""Dates and times in article text, resolved against the publication date ("on Saturday", "last night", "7:40 am")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+import dateparser
+
+_HEADER = re.compile(r"^\s*(?:date|published|dated?)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_EXPLICIT = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_RU_MONTHS}(?:\s+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?:early|late)\s+(?:on\s+)?|on\s+|last\s+|(?:overnight|the night)\s+(?:into|to)\s+)?"
+    r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+_RELATIVE = {
+    r"\blast night\b": (-1, "last night: the night before publication"),
+    r"\byesterday\b": (-1, ""),
+    r"\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b": (0, ""),
+    r"\bovernight\b": (0, "overnight: the night ending on the publication day"),
+}
+_YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+
+_CLOCK = r"(?:midnight|noon|(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?:\s*(?:a\.?m\.?|p\.?m\.?))?)"
+_ZONE = r"(?:\s+(?P<zone>local time|Moscow time|MSK|Kyiv time|Kiev time|GMT|UTC))?"
+_RANGE = re.compile(
+    rf"\b(?:between|from)\s+(?P<a>{_CLOCK})\s+(?:and|to|until|till)\s+(?P<b>{_CLOCK}){_ZONE}", re.IGNORECASE
+)
+_POINT = re.compile(
+    rf"\b(?:at|around|about|shortly (?:after|before)|just (?:after|before)|after|before)\s+(?:about\s+|around\s+|approximately\s+)?"
+    rf"(?P<a>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\s*(?:a\.?m\.?|p\.?m\.?))|(?:[01]\d|2[0-3])[:.][0-5]\d){_ZONE}",
+    re.IGNORECASE,
+)
+_ZONES = {"moscow time": "Europe/Moscow", "msk": "Europe/Moscow", "kyiv time": "Europe/Kyiv", "kiev time": "Europe/Kyiv",
+          "gmt": "UTC", "utc": "UTC"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar day named in text, with its span (relative to the text searched) and a note on how it was read."""
+
+    day: date
+    start: int
+    end: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time of day or a range; `zone` is an IANA zone when the text names one, None for local time."""
+
+    begin: time
+    finish: time | None
+    zone: str | None
+    precision: str
+    start: int
+    end: int
+
+
+def read_header(text: str) -> tuple[date | None, int]:
+    """The publication date written on the first line ("date 2024-12-21 ...") and the length of that prefix."""
+    match = _HEADER.match(text)
+    if not match:
+        return None, 0
+    try:
+        return date.fromisoformat(match.group(1)), match.end()
+    except ValueError:
+        return None, 0
+
+
+def as_date(value: date | str | None) -> date | None:
+    """A publication date given as a date, an ISO string or None."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    return date.fromisoformat(str(value).strip()[:10])
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Days named in `text`: explicit dates, weekdays and relative words, in order of appearance."""
+    found = [m for m in (_explicit(match, published) for match in _EXPLICIT.finditer(text)) if m]
+    if published:
+        found += [_weekday(match, published) for match in _WEEKDAY.finditer(text)]
+        for pattern, (shift, note) in _RELATIVE.items():
+            found += [DateMention(published + timedelta(days=shift), m.start(), m.end(), note)
+                      for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return sorted(_without_overlaps(found), key=lambda m: m.start)
+
+
+def old_years(text: str, published: date | None, gap: int = 2) -> list[tuple[int, int]]:
+    """Spans of years at least `gap` years before publication: the mark of a historical mention."""
+    if not published:
+        return []
+    return [(m.start(), m.end()) for m in _YEAR.finditer(text) if int(m.group(1)) <= published.year - gap]
+
+
+def find_times(text: str) -> list[TimeMention]:
+    """Clock times in `text`: ranges ("between 7:40 am and 9:20 am local time") first, then single times."""
+    out: list[TimeMention] = []
+    for match in _RANGE.finditer(text):
+        begin, finish = _clock(match.group("a"), match.group("b")), _clock(match.group("b"))
+        if begin and finish and re.search(r":|\.\d|[ap]\.?m|midnight|noon", match.group("a") + match.group("b"), re.I):
+            out.append(TimeMention(begin[0], finish[0], _zone(match), _finer(begin[1], finish[1]), match.start(), match.end()))
+    for match in _POINT.finditer(text):
+        clock = _clock(match.group("a"))
+        if clock and not any(t.start <= match.start() < t.end for t in out):
+            out.append(TimeMention(clock[0], None, _zone(match), clock[1], match.start(), match.end()))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _explicit(match: re.Match, published: date | None) -> DateMention | None:
+    day = _parse_day(match.group(0), published)
+    return DateMention(day, match.start(), match.end()) if day else None
+
+
+@lru_cache(maxsize=512)
+def _parse_day(text: str, published: date | None) -> date | None:
+    base = datetime.combine(published or date.today(), time(12))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    parsed = dateparser.parse(text, languages=["en", "ru"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _weekday(match: re.Match, published: date) -> DateMention:
+    wanted = _WEEKDAYS.index(match.group("day").lower())
+    back = (published.weekday() - wanted) % 7
+    note = f"'{match.group(0)}' read as the last {match.group('day').capitalize()} on or before publication"
+    return DateMention(published - timedelta(days=back), match.start(), match.end(), note)
+
+
+def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
+    kept: list[DateMention] = []
+    for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if not any(k.start <= mention.start < k.end for k in kept):
+            kept.append(mention)
+    return kept
+
+
+def _clock(text: str, partner: str | None = None) -> tuple[time, str] | None:
+    word = text.strip().lower()
+    if word in ("midnight", "noon"):
+        return time(0 if word == "midnight" else 12), "hour"
+    match = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?", text.strip(), re.IGNORECASE)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = (match.group(3) or _meridiem(partner) or "").lower()
+    if meridiem.startswith("p") and hour < 12:
+        hour += 12
+    if meridiem.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    return time(hour, minute), "minute" if match.group(2) else "hour"
+
+
+def _meridiem(text: str | None) -> str | None:
+    match = re.search(r"(a\.?m\.?|p\.?m\.?)", text or "", re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def _zone(match: re.Match) -> str | None:
+    zone = (match.group("zone") or "").lower()
+    return _ZONES.get(zone)
+
+
+def _finer(a: str, b: str) -> str:
+    return "minute" if "minute" in (a, b) else "hour"

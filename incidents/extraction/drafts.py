@@ -1,0 +1,213 @@
+"""Drafts of incidents: findings grouped by type, place and day, completed with times, counts, status and claims."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from incidents.extraction import cues, dates, geo
+from incidents.extraction.findings import Draft, Finding, evidence, place_key
+from incidents.extraction.sentences import Sentence
+
+STRIKES = ("drone_strike", "missile_strike", "strike")
+
+
+def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence, Any]],
+                 claims: list[tuple[list[str], Any, Any, Sentence]]) -> list[Draft]:
+    """Findings grouped into drafts (type, place, day; an overnight attack told with two dates stays one), then
+    completed with the facts attached to them, interceptions folded into strikes and covering regions merged."""
+    groups: dict[tuple, Draft] = {}
+    by_finding: dict[int, Draft] = {}
+    for finding in sorted((f for f in findings if f.day is not None), key=lambda f: (f.day, f.start)):
+        key = (finding.event_type, place_key(finding.place), finding.day)
+        earlier = (finding.event_type, place_key(finding.place), finding.day - timedelta(days=1))
+        key = earlier if earlier in groups else key
+        draft = groups.setdefault(key, Draft(finding))
+        draft.findings.append(finding)
+        by_finding[id(finding)] = draft
+    drafts = sorted(groups.values(), key=lambda d: d.first.start)
+    for draft in drafts:
+        _fill_basics(draft)
+    for kind, sentence, payload in attachments:
+        _apply_attachment(kind, sentence, payload, by_finding, drafts)
+    for draft in drafts:
+        _verification(draft)
+    drafts = _drop_covering_regions(_fold_interceptions(drafts))
+    cities = [d for d in drafts if d.first.place.kind == "city"] or drafts
+    sites = {geo.key(f.mention_text) for d in cities for f in d.findings} | {geo.key(d.first.place.name) for d in cities}
+    for draft in drafts:
+        _apply_claim(draft, sites, claims)
+    return drafts
+
+
+def _apply_claim(draft: Draft, sites: set[str], claims: list[tuple[list[str], Any, Any, Sentence]]) -> None:
+    """The distance claim made about this draft's place (its subject: the nearest site named before the claim)."""
+    if draft.first.is_airport:
+        return
+    names = {geo.key(f.mention_text) for f in draft.findings} | {geo.key(draft.first.place.name)}
+    for subjects, claim, ref, sentence in claims:
+        subject = next((key for key in subjects if key in sites), subjects[0])
+        if subject in names:
+            place = draft.first.place
+            result = geo.check_claim(place.lat, place.lon, ref, claim.claimed_km)
+            result["claimed_text"] = claim.claimed_text + " " + ref.name
+            draft.values["distance_claim"] = result
+            draft.evidence["distance_claim"] = evidence(sentence, sentence.start + claim.start, sentence.start + claim.end,
+                                                        f"distance claim about {place.name} checked against the geodesic")
+            return
+
+
+def _fill_basics(draft: Draft) -> None:
+    first = draft.first
+    draft.evidence["place"] = evidence(first.sentence, first.start, first.end, first.reason)
+    if first.cue is not None:
+        draft.evidence["event_type"] = evidence(first.sentence, first.cue.start, first.cue.end,
+                                                 f"cue '{first.cue.text}' ({first.cue.kind})")
+    if first.day_evidence and first.day_sentence is not None:
+        start, end = first.day_evidence
+        draft.evidence["started_at"] = evidence(first.day_sentence, start, end, first.day_reason)
+    draft.values["started_at"] = first.day.isoformat() if first.day else None
+    draft.values["time_precision"] = "day"
+    draft.note(first.day_note)
+    if first.is_airport:
+        draft.values["status"] = "active"
+        draft.evidence["status"] = evidence(first.sentence, first.start, first.end, "restriction reported, no lifting stated")
+
+
+def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: dict[int, Draft], drafts: list[Draft]) -> None:
+    if kind == "count":
+        name, value, start, end, finding = payload
+        draft = by_finding.get(id(finding))
+        if draft is not None:
+            draft.set(name, value, sentence, start, end, f"{name} stated in the text", keep_max=True)
+    elif kind == "time":
+        mention, start, end, finding, own_day = payload
+        draft = by_finding.get(id(finding))
+        if draft is not None and draft.values.get("time_precision") == "day":
+            _set_time(draft, mention, sentence, start, end, own_day)
+    elif kind == "lift":
+        names, start, end = payload
+        for draft in drafts:
+            keys = {geo.key(f.mention_text) for f in draft.findings} | {geo.key(draft.first.place.name)}
+            if draft.first.is_airport and (names & keys or (not names and _recent(draft, sentence))):
+                draft.values["status"] = "lifted"
+                draft.evidence["status"] = evidence(sentence, start, end, "lifting cue next to this airport's name")
+    elif kind == "unverified":
+        start, end, finding = payload
+        draft = by_finding.get(id(finding))
+        if draft is not None:
+            draft.note(f"Unverified material: {sentence.text}")
+            draft.evidence.setdefault("notes", evidence(sentence, sentence.start + start, sentence.start + end, "unverified cue"))
+    elif kind == "disputed":
+        start, end, finding = payload
+        draft = by_finding.get(id(finding))
+        if draft is not None:
+            draft.values["verification"] = "disputed"
+            draft.evidence["verification"] = evidence(sentence, sentence.start + start, sentence.start + end, "denial or dispute cue")
+    elif kind == "note":
+        text, finding = payload
+        draft = by_finding.get(id(finding))
+        if draft is not None:
+            draft.note(text)
+
+
+_ATTRIBUTION = re.compile(
+    r"\baccording to (?:the )?[^,.;]{3,80}|\b(?:[A-Z][\w’'-]*\s+){0,4}(?:ministry|governor|mayor|officials?|authorities|"
+    r"air force|military|army|agency|administration|government|spokes\w+|police|service|[Gg]eneral [Ss]taff)\b[^,.;]{0,40}?\b"
+    r"(?:said|says|reported|confirmed|announced|stated|wrote)\b", re.IGNORECASE)
+
+
+def _verification(draft: Draft) -> None:
+    """Who the text attributes the incident to (an official claim: reported); only unverified material: unverified."""
+    for finding in draft.findings:
+        match = _ATTRIBUTION.search(finding.sentence.text)
+        if match:
+            start = finding.sentence.start + match.start()
+            draft.evidence.setdefault("verification", evidence(finding.sentence, start, start + len(match.group(0)),
+                                                               "attributed to an official or named source: reported"))
+            return
+    if all(cues.has("unverified", f.sentence.text) for f in draft.findings):
+        draft.values["verification"] = "unverified"
+        first = draft.first
+        draft.evidence["verification"] = evidence(first.sentence, first.start, first.end, "only unverified material reports it")
+
+
+def _recent(draft: Draft, sentence: Sentence) -> bool:
+    """A restriction reported in this sentence or the one before (what "flights later resumed" refers to)."""
+    return any(0 <= sentence.index - f.sentence.index <= 1 for f in draft.findings)
+
+
+def _set_time(draft: Draft, mention: dates.TimeMention, sentence: Sentence, start: int, end: int,
+              own_day: date | None = None) -> None:
+    """Start (and end) times in the place's zone, or the zone the text names, on the day written next to them."""
+    place = draft.first.place
+    zone = ZoneInfo(mention.zone or geo.timezone_of(place))
+    day = own_day if own_day and abs((own_day - draft.first.day).days) <= 1 else draft.first.day
+    begin = datetime.combine(day, mention.begin, zone)
+    draft.values["started_at"] = begin.isoformat(timespec="minutes")
+    draft.values["time_precision"] = mention.precision
+    reason = f"time of day in {'the named zone' if mention.zone else 'local time at the place'} ({zone.key})"
+    draft.evidence["started_at"] = evidence(sentence, start, end, reason)
+    if mention.finish is not None:
+        finish = datetime.combine(day, mention.finish, zone)
+        if finish < begin:
+            finish += timedelta(days=1)
+        draft.values["ended_at"] = finish.isoformat(timespec="minutes")
+        draft.evidence["ended_at"] = evidence(sentence, start, end, reason)
+
+
+def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
+    """Interceptions and explosions at a place struck that day are part of the strike: their counts join it."""
+    strikes = {(place_key(d.first.place), d.first.day): d for d in drafts if d.first.event_type in STRIKES}
+    kept = []
+    for draft in drafts:
+        folds = draft.first.event_type in ("interception", "explosion")
+        target = strikes.get((place_key(draft.first.place), draft.first.day)) if folds else None
+        if target is None:
+            kept.append(draft)
+            continue
+        for name in ("killed", "injured", "drones_downed"):
+            if draft.values.get(name) is not None:
+                item = draft.evidence[name]
+                target.set(name, draft.values[name], draft.first.sentence, item["start"], item["end"], item["reason"], keep_max=True)
+                target.evidence[name] = item
+        for note in draft.notes:
+            target.note(note)
+        target.findings += draft.findings
+    return kept
+
+
+def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
+    """A region named next to a struck city of that region is a qualifier, not a second incident.
+
+    With one such city the region's facts join the city's incident; with several, a region carrying counts stays."""
+    def key(d: Draft) -> tuple:
+        return (d.first.event_type, d.first.place.country, d.first.place.admin1, d.first.day)
+
+    cities: dict[tuple, list[Draft]] = {}
+    for d in drafts:
+        if d.first.place.kind in ("city", "airport"):
+            cities.setdefault(key(d), []).append(d)
+    kept = []
+    for d in drafts:
+        inside = cities.get(key(d), []) if d.first.place.kind == "region" else []
+        if len(inside) == 1:
+            _absorb(inside[0], d)
+        elif not inside or _has_counts(d):
+            kept.append(d)
+    return kept
+
+
+def _absorb(target: Draft, other: Draft) -> None:
+    for name in ("killed", "injured", "drones_downed"):
+        if other.values.get(name) is not None:
+            item = other.evidence[name]
+            target.set(name, other.values[name], other.first.sentence if item["sentence"] == other.first.sentence.text else
+                       next(f.sentence for f in other.findings), item["start"], item["end"], item.get("reason", ""), keep_max=True)
+            target.evidence[name] = item
+
+
+def _has_counts(draft: Draft) -> bool:
+    return any(draft.values.get(name) is not None for name in ("killed", "injured", "drones_downed"))

@@ -1,0 +1,37 @@
+"""Read counts written in digits or English words ("six", "twenty-one", "1,200", "a man")."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+WORDS = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))  # count words, longest first
+
+# One count: digits ("1,200"), "twenty-one", "a dozen", "two hundred", "six".
+NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{WORDS})(?:[- ](?:{WORDS}))?(?: hundred)?))"
+)
+_NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
+
+
+def to_int(text: str) -> int | None:
+    """The integer a count phrase means, or None when it is not a count."""
+    words = text.strip().lower()
+    if not _NUMBER_RE.match(words):
+        return None
+    if re.fullmatch(r"[\d,]+", words):
+        return int(words.replace(",", ""))
+    total = 0
+    for part in re.split(r"[- ]", words):
+        if part == "hundred":
+            total = max(total, 1) * 100
+        elif part in _TENS:
+            total += _TENS[part]
+        elif part in _UNITS:
+            total = 12 * max(total, 1) if part == "dozen" and total else total + _UNITS[part]
+    return total

@@ -1,0 +1,303 @@
+"""Place mentions in a sentence (gazetteer n-grams) and whether each one is an incident site, with the reason why not."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from incidents.extraction import airports, cues, geo
+from incidents.extraction.sentences import Clause, Sentence
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|republic)\b", re.IGNORECASE)
+_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfield|air base)\b",
+                            re.IGNORECASE)
+_WEEKDAYS_MONTHS = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)$", re.IGNORECASE)
+_STREET_WORDS = {"highway", "street", "avenue", "prospekt", "prospect", "boulevard", "square", "bridge", "lane", "road",
+                 "embankment", "park", "stadium", "cathedral", "church", "mall", "hotel", "hospital", "school", "university",
+                 "market", "tower", "towers", "building", "center", "centre", "theatre", "theater", "museum", "palace", "metro"}
+# Facilities named after their town ("the Ryazan refinery"): the town is where it happened.
+_FACILITY_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:refinery|plant|factory|depot|port|terminal|airfield|air base|airbase|base|"
+    r"power station|power plant|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
+_BASED_IN = re.compile(r"\b(?:officials|authorities|sources|leaders|diplomats|analysts|observers|politicians|government|"
+                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+_SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "republic", "airport", "international", "airfield",
+                 "air", "base", "city", "district"}
+_OF_NOUN = r"(?:city|town|village|settlement|territory|territories|airspace|outskirts|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
+_SITE_PREP = re.compile(
+    rf"\b(?:{'|'.join(cues.lexicon()['site_prepositions'])})\s+"
+    rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+_STRIKE_VERB = re.compile(
+    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?-i:[a-z-]+(?:['’]s)?)\s+){{0,3}}?"
+    rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_EVENT_NOUN_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+                       re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
+_AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
+_GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
+
+
+@dataclass
+class Mention:
+    """A gazetteer name found in a sentence; `role` is 'site' or None, `reason` says why (for --explain)."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    hint: str | None = None  # 'region', 'airport', 'airports' or 'district' when the words after it say so
+    possessive: bool = False
+    role: str | None = None
+    reason: str = ""
+    clause: Clause | None = field(default=None, repr=False)
+
+
+def find_mentions(sentence: Sentence, lower_words: frozenset[str]) -> list[Mention]:
+    """Gazetteer names in a sentence: longest match first within runs of capitalised words."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence.text)]
+    mentions: list[Mention] = []
+    for run in _runs(sentence.text, tokens):
+        mentions += _match_run(sentence, run, lower_words)
+    _mark_plural_suffix(sentence, mentions)
+    return mentions
+
+
+def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    titles = frozenset(cues.lexicon()["titles"])
+    for token in tokens:
+        word = token[0]
+        capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
+        if capital and joined:
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = [token] if capital else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words: frozenset[str]) -> list[Mention]:
+    found: list[Mention] = []
+    leftovers: list[str] = []
+    i, longest = 0, geo.max_words()
+    while i < len(run):
+        for n in range(min(longest, len(run) - i), 0, -1):
+            mention = _try(sentence, run[i:i + n])
+            if mention:
+                found.append(mention)
+                i += n
+                break
+        else:
+            leftovers.append(run[i][0])
+            i += 1
+    streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
+    others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
+    side_by_side = len(found) > 1
+    for mention in found:
+        _reject_common(mention, sentence, lower_words)
+        if side_by_side and not mention.reason:
+            mention.reason = f"two names side by side ({' '.join(t[0] for t in run)}): a person's name"
+        if streets and not mention.reason:
+            mention.reason = f"part of a street or landmark name ({' '.join(t[0] for t in run)}), not the place itself"
+        if others and not mention.reason:
+            mention.reason = f"part of a longer name ({' '.join(t[0] for t in run)}): a person or an organisation"
+        _read_suffix(sentence, mention)
+    return found
+
+
+def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    start, end = tokens[0][1], tokens[-1][2]
+    text = sentence.text[start:end]
+    possessive = bool(_POSSESSIVE.search(text))
+    if possessive:
+        text = _POSSESSIVE.sub("", text)
+        end = start + len(text)
+    if len(text) < 3 or not geo.is_name(text):
+        return None
+    return Mention(text, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive)
+
+
+def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
+    word = mention.text.lower()
+    if word in cues.not_places():
+        mention.reason = "not a place here: a news agency, platform, role or common word"
+    elif mention.start == sentence.start and word in lower_words:
+        mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
+    elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
+        mention.reason = "an abbreviation, not a place name"
+
+
+def _read_suffix(sentence: Sentence, mention: Mention) -> None:
+    after = sentence.text[mention.end - sentence.start:]
+    street = re.match(r"^\s+(\w+)", after)
+    if street and street.group(1).lower() in _STREET_WORDS and not mention.reason and not mention.possessive:
+        mention.reason = f"part of a street or landmark name ({mention.text} {street.group(1)}), not the place itself"
+    airport = _AIRPORT_AFTER.match(after)
+    if re.match(r"^\s+(?:micro)?(?:district|neighbou?rhood|quarter)\b", after, re.IGNORECASE):
+        mention.hint = "district"
+    elif airport and airport.group(2).lower() == "airports" and not airport.group(1):
+        mention.hint = "airports"
+    elif airport:
+        mention.hint = "airport"
+    elif _REGION_AFTER.match(after):
+        mention.hint = "region"
+
+
+def _mark_plural_suffix(sentence: Sentence, mentions: list[Mention]) -> None:
+    """'the Bryansk, Oryol and Kursk regions': every listed name takes the plural suffix's kind."""
+    for i in range(len(mentions) - 1, 0, -1):
+        current, previous = mentions[i], mentions[i - 1]
+        gap = sentence.text[previous.end - sentence.start:current.start - sentence.start]
+        if current.hint and previous.hint in (None, "airports") and _LIST_GAP.match(gap):
+            current.hint = "airport" if current.hint == "airports" else current.hint
+            previous.hint = current.hint
+    for mention in mentions:
+        if mention.hint == "airports" and not mention.reason:
+            mention.reason = "the city's airports in general, none named"
+
+
+# ---------------------------------------------------------------- roles
+
+
+@dataclass(frozen=True)
+class ClauseInfo:
+    """A clause with where its historical part starts (None: not historical) and its event cues outside that part."""
+
+    clause: Clause
+    historical_from: int | None
+    event_cues: tuple[cues.Cue, ...]
+    history_reason: str = ""
+
+
+def classify(sentence: Sentence, clauses: list[ClauseInfo], mentions: list[Mention],
+             claim_refs: Iterable[int]) -> None:
+    """Sets each mention's role to 'site' or leaves a reason why it is not an incident site."""
+    claim_refs = set(claim_refs)
+    for position, mention in enumerate(mentions):
+        info = _clause_of(clauses, mention)
+        mention.clause = info.clause if info else None
+        if mention.reason:
+            continue
+        mention.reason = _rejection(sentence, info, mention, claim_refs) or ""
+        if not mention.reason:
+            mention.reason = _site_reason(sentence, info, mentions, position)
+            mention.role = "site" if mention.reason.startswith("site:") else None
+
+
+def _clause_of(clauses: list[ClauseInfo], mention: Mention) -> ClauseInfo | None:
+    for info in clauses:
+        if info.clause.start <= mention.start < info.clause.end:
+            return info
+    return None
+
+
+def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, claim_refs: set[int]) -> str | None:
+    if sentence.heading:
+        return "in a heading"
+    if info is None:
+        return "outside any clause"
+    if info.historical_from is not None and mention.start >= info.historical_from:
+        return f"historical mention ({info.history_reason})"
+    if mention.start in claim_refs:
+        return "reference point of a distance claim"
+    before, after = _around(info.clause, mention)
+    if (re.search(r"\bthe\s+$", before, re.IGNORECASE) and mention.hint not in ("region", "airport", "airports", "district")
+            and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after)):
+        return "a name used with 'the': a river, sea, landmark or group, not a town"
+    if _BASED_IN.search(before) or _speaker_place(before, after):
+        return "where people or officials are based, not where it happened"
+    if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
+        return "stands for its government (according to ...)"
+    speech = cues.pattern("speech").pattern
+    if re.match(rf"^{_GOV}{_AUX}\s+(?:{speech})", after, re.I):
+        return "stands for its government (subject of a speech or stance verb)"
+    if re.search(rf"(?:{speech})\s+(?:the\s+)?$", before, re.I):
+        return "stands for its government (object of a speech or stance verb)"
+    if mention.possessive and not re.match(rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", after, re.I):
+        return "possessive: stands for the state, its people or institutions"
+    diplomatic = cues.pattern("diplomatic").pattern
+    if re.search(rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,3}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?$", before, re.I):
+        return "diplomatic or political mention (talks, visits, speeches)"
+    return None
+
+
+def city_references(clause_text: str) -> list[re.Match[str]]:
+    """'in the capital', 'struck the city': references to a city by a common noun, in a site position."""
+    nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
+    verbs = "|".join(cues.lexicon()["object_verbs"])
+    pattern = rf"\b(?:in|over|on|near|at|across|around|outside|against|{verbs})\s+(?P<ref>the\s+(?:{nouns}))\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)"
+    return list(re.finditer(pattern, clause_text, re.IGNORECASE))
+
+
+def _speaker_place(before: str, after: str) -> bool:
+    """'In Washington, officials said ...': a place opening the clause, then someone speaking."""
+    if not re.fullmatch(r"\s*in\s+", before, re.IGNORECASE):
+        return False
+    speech = cues.pattern("speech").pattern
+    return bool(re.match(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", after, re.IGNORECASE))
+
+
+def _around(clause: Clause, mention: Mention) -> tuple[str, str]:
+    return clause.text[:mention.start - clause.start], clause.text[mention.end - clause.start:]
+
+
+def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
+    mention = mentions[position]
+    if info is None or not info.event_cues:
+        return "no event cue in its clause"
+    before, after = _around(info.clause, mention)
+    if airports.listed_after_airports(before):
+        mention.hint = mention.hint or "airport"
+        return "site: named in a list of airports"
+    if _STRIKE_VERB.search(before):
+        return "site: object of a strike verb"
+    if _SITE_PREP.search(before) or _OF_PLACE.search(before):
+        return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
+    if _EVENT_NOUN_AFTER.match(after):
+        return "site: names the attack (the <place> strikes)"
+    if mention.hint == "airport":
+        return "site: airport named in a clause with an event cue"
+    if position > 0 and mentions[position - 1].role == "site":
+        previous = mentions[position - 1]
+        gap = sentence.text[previous.end - sentence.start:mention.start - sentence.start]
+        if re.fullmatch(r"\s*\(\s*", gap):
+            mention.hint = mention.hint or previous.hint
+            return f"site: another spelling of {previous.text}"
+        if _LIST_GAP.match(gap):
+            mention.hint = mention.hint or previous.hint
+            return f"site: listed with {previous.text}"
+    if _is_subject(info, mentions, position, before, after):
+        return "site: subject of a passive strike (was struck, came under attack)"
+    return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:
+    earlier = [m for m in mentions[:position] if m.clause is info.clause]
+    if earlier or re.search(r"\b(?:of|by|from|with|for|to|and)\s+(?:the\s+)?$", before, re.I):
+        return False
+    passive = cues.pattern("passive").search(after)
+    if not passive:
+        return False
+    between = after[:passive.start()]
+    return bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)

@@ -1,0 +1,106 @@
+"""Split an article into sentences and clauses that keep their character offsets in the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = {
+    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "sgt", "no", "vs",
+    "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
+    "etc", "inc", "corp", "jr", "sr", "prof", "gov", "sen", "rep", "maj", "adm", "est",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-ZА-ЯЁ0-9])")
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
+    r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as|because|since|who|and (?=[a-z]))\b)"
+    r"|\s+(?=while\b|whereas\b)"
+)
+_RELATIVE = re.compile(r"(?:where|which|when|who)\b")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the article: its text and its [start, end) character offsets in the whole article."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    """A sentence, with its position in the article and whether it is a heading (a line with no final stop)."""
+
+    index: int = 0
+    heading: bool = False
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text` in order; each line or paragraph break also ends a sentence."""
+    out: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        for start, end in _line_sentences(line.group(0)):
+            piece = line.group(0)[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if not piece:
+                continue
+            absolute = line.start() + start + lead
+            heading = _is_heading(piece)
+            out.append(Sentence(piece, absolute, absolute + len(piece), len(out), heading))
+    return out
+
+
+def _line_sentences(line: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(line):
+        if _is_abbreviation(line, match.start()):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(line)))
+    return spans
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    if line[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", line[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)) or len(token) == 1
+
+
+def _is_heading(piece: str) -> bool:
+    """A short line with no final stop, written in title case ("Kazan Under Attack")."""
+    if re.search(r"[.!?\"”’:)]$", piece) or len(piece.split()) > 12:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", piece) if len(w) > 3]
+    return all(w[0].isupper() for w in words)
+
+
+@dataclass(frozen=True)
+class Clause(Span):
+    """A clause of a sentence; `relative` when it opens with where/which/when/who (it leans on the clause before)."""
+
+    relative: bool = False
+
+
+def split_clauses(sentence: Span) -> list[Clause]:
+    """Clauses of a sentence, split at semicolons, spaced dashes and commas before a subordinating word."""
+    out: list[Clause] = []
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        if match.start() > start:
+            out.append(_clause(sentence, start, match.start()))
+        start = match.end()
+    if start < len(sentence.text):
+        out.append(_clause(sentence, start, len(sentence.text)))
+    return out
+
+
+def _clause(sentence: Span, start: int, end: int) -> Clause:
+    text = sentence.text[start:end]
+    return Clause(text, sentence.start + start, sentence.start + end, bool(_RELATIVE.match(text)))
