@@ -1,0 +1,148 @@
+"""Which country, admin-1 region and time zone a point is in, local times there, and the offline basemap layers."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+
+from geodata.coords import check_lat_lon
+from geodata.errors import InvalidQuery
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+BASEMAP_LEVELS = ("land", "countries", "admin1")
+NEAREST_MAX_DEGREES = 0.25  # points this close to a coast or a simplification gap take the nearest region
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Region:
+    """Country (ISO2 and name), admin-1 region and IANA time zone at a point; None where there is no land."""
+
+    country: str | None
+    country_name: str | None
+    admin1: str | None
+    timezone: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict."""
+        return asdict(self)
+
+
+@lru_cache(maxsize=1)
+def admin1_polygons() -> Any:
+    """Natural Earth admin-1 polygons (simplified for lookup) as a GeoDataFrame with a spatial index."""
+    import geopandas as gpd
+
+    with _LOCK:
+        frame = gpd.read_parquet(DATA_DIR / "admin1.parquet")
+        frame.sindex  # build once, under the lock
+    return frame
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country name keyed by ISO2 code, from the vendored Natural Earth table."""
+    table = pd.read_csv(DATA_DIR / "countries.csv", keep_default_na=False)
+    return dict(zip(table["iso_a2"], table["name"]))
+
+
+@lru_cache(maxsize=1)
+def timezone_finder() -> Any:
+    """One TimezoneFinder per process (its data is memory-mapped)."""
+    from timezonefinder import TimezoneFinder
+
+    return TimezoneFinder()
+
+
+def checked_arrays(lats: Sequence[float] | np.ndarray, lons: Sequence[float] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Latitude and longitude arrays of equal length within WGS-84 bounds, else InvalidQuery."""
+    lat = np.asarray(lats, dtype=np.float64).ravel()
+    lon = np.asarray(lons, dtype=np.float64).ravel()
+    if lat.shape != lon.shape:
+        raise InvalidQuery(f"{lat.size} latitudes but {lon.size} longitudes")
+    bad = ~(np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180))
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        check_lat_lon(lat[first], lon[first])  # raises with a precise message
+    return lat, lon
+
+
+def reverse_many(lats: Sequence[float] | np.ndarray, lons: Sequence[float] | np.ndarray,
+                 timezones: bool = False) -> pd.DataFrame:
+    """Country, country_name and admin1 for many points (spatial join); `timezones=True` adds a timezone column."""
+    import geopandas as gpd
+
+    lat, lon = checked_arrays(lats, lons)
+    points = gpd.GeoDataFrame({"lat": lat, "lon": lon}, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
+    polygons = admin1_polygons()
+    joined = gpd.sjoin(points, polygons, how="left", predicate="within")
+    joined = joined[~joined.index.duplicated(keep="first")]
+    result = pd.DataFrame({"lat": lat, "lon": lon, "country": joined["iso_a2"].to_numpy(dtype=object),
+                           "admin1": joined["name"].to_numpy(dtype=object)})
+    fill_nearest(result, points, polygons)
+    names = country_names()
+    result["country_name"] = [names.get(code) if isinstance(code, str) else None for code in result["country"]]
+    result = result.astype({"country": object, "admin1": object}).where(result.notna(), None)
+    if timezones:
+        result["timezone"] = [timezone_at(y, x) for y, x in zip(lat, lon)]
+    return result[["lat", "lon", "country", "country_name", "admin1"] + (["timezone"] if timezones else [])]
+
+
+def fill_nearest(result: pd.DataFrame, points: Any, polygons: Any) -> None:
+    """Points in no polygon (coasts, simplification slivers) take the nearest region within NEAREST_MAX_DEGREES."""
+    import warnings
+
+    import geopandas as gpd
+
+    missing = result["country"].isna().to_numpy()
+    if not missing.any():
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # distances in degrees are fine for "nearest within a few km"
+        near = gpd.sjoin_nearest(points[missing], polygons, how="left", max_distance=NEAREST_MAX_DEGREES)
+    near = near[~near.index.duplicated(keep="first")]
+    result.loc[near.index, "country"] = near["iso_a2"].to_numpy(dtype=object)
+    result.loc[near.index, "admin1"] = near["name"].to_numpy(dtype=object)
+
+
+def timezone_at(lat: float, lon: float) -> str:
+    """IANA time zone at the point (timezonefinder); at sea the nautical Etc/GMT zone."""
+    lat, lon = check_lat_lon(lat, lon)
+    return timezone_finder().timezone_at(lat=lat, lng=lon) or "UTC"
+
+
+def reverse(lat: float, lon: float) -> Region:
+    """Country, admin-1 region and time zone at one point."""
+    lat, lon = check_lat_lon(lat, lon)
+    row = reverse_many([lat], [lon]).iloc[0]
+    return Region(country=row["country"], country_name=row["country_name"], admin1=row["admin1"],
+                  timezone=timezone_at(lat, lon))
+
+
+def localize(moment: datetime, lat: float, lon: float) -> datetime:
+    """A naive local wall-clock time at the point made aware (07:40 in Kazan -> 07:40+03:00); aware times converted."""
+    if not isinstance(moment, datetime):
+        raise InvalidQuery(f"expected a datetime, got {type(moment).__name__}")
+    zone = ZoneInfo(timezone_at(lat, lon))
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+
+
+@lru_cache(maxsize=len(BASEMAP_LEVELS))
+def _basemap_text(level: str) -> str:
+    return (DATA_DIR / f"basemap_{level}.geojson").read_text(encoding="utf-8")
+
+
+def basemap_geojson(level: str) -> dict[str, Any]:
+    """Simplified Natural Earth polygons ('land', 'countries' or 'admin1') as a fresh GeoJSON dict."""
+    if level not in BASEMAP_LEVELS:
+        raise InvalidQuery(f"basemap level must be one of {', '.join(BASEMAP_LEVELS)}, got {level!r}")
+    return json.loads(_basemap_text(level))
