@@ -1,0 +1,67 @@
+"""Map benchmark: our build+render vs one folium.Marker+Popup per incident; prints one JSON line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import folium  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from dashboard.maps import MapOptions, build_map, render_html  # noqa: E402
+
+
+def synthetic_frame(n: int) -> pd.DataFrame:
+    """incidents.synth.synthesize(n): synthetic incidents over real places."""
+    from incidents.synth import synthesize
+
+    return synthesize(n, seed=0)
+
+
+def ours(frame: pd.DataFrame) -> str:
+    return render_html(build_map(frame, options=MapOptions()), assets="inline")
+
+
+def naive(frame: pd.DataFrame) -> str:
+    """The textbook approach: one folium.Marker with an HTML Popup per incident."""
+    m = folium.Map(location=[55.75, 37.62], zoom_start=4)
+    for row in frame.itertuples(index=False):
+        html = f"<b>{row.place}</b><br>{row.admin1}<br>{row.event_type}<br>{row.started_at}<br>killed {row.killed}"
+        folium.Marker([row.lat, row.lon], popup=folium.Popup(html, max_width=300), tooltip=f"{row.place} {row.started_at[:10]}").add_to(m)
+    return m.get_root().render()
+
+
+def timed(function, frame: pd.DataFrame) -> tuple[float, str]:
+    start = time.perf_counter()
+    html = function(frame)
+    return time.perf_counter() - start, html
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=20000, help="number of incidents")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the naive folium baseline")
+    args = parser.parse_args(argv)
+    frame = synthetic_frame(args.n)
+    ours(frame.head(50))  # warm caches (basemap geometry) as a running app has them
+    ours_s, html = timed(ours, frame)
+    naive_s = None if args.no_baseline else timed(naive, frame)[0]
+    size = len(html.encode("utf-8"))
+    print(json.dumps({
+        "n": args.n,
+        "ours_s": round(ours_s, 3),
+        "naive_s": None if naive_s is None else round(naive_s, 3),
+        "ratio": None if naive_s is None else round(naive_s / ours_s, 1),
+        "ours_bytes": size,
+        "bytes_per_incident": round(size / max(args.n, 1), 2),
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

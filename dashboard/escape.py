@@ -1,0 +1,95 @@
+"""The one place that makes data text safe for HTML, JavaScript strings, embedded JSON and links."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+# Characters that end or re-open a context in HTML, <script> blocks and JS template literals.
+_HTML_EXTRA = {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
+_JS_ESCAPES = {
+    "\\": "\\\\",
+    '"': "\\u0022",
+    "'": "\\u0027",
+    "`": "\\u0060",
+    "$": "\\u0024",
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+    "{": "\\u007b",  # folium re-parses rendered scripts as Jinja templates: no {{ or {% may survive
+    "}": "\\u007d",
+}
+_JSON_ESCAPES = {k: v for k, v in _JS_ESCAPES.items() if k in "`$<>&\u2028\u2029"}
+_JS_PATTERN = re.compile("[\\\\\"'`$<>&{}\\n\\r\\t\u2028\u2029\\x00-\\x1f\\x7f]")
+_BRACES = str.maketrans({"\x01": "\ufffd", "\x02": "\ufffd", "{": "\x01", "}": "\x02"})
+_JSON_PATTERN = re.compile("[`$<>&\u2028\u2029]")
+_MARKS = re.compile(r"(?<!\\)((?:\\\\)*)\\u000([12])")
+_URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f<>\"'`\\]")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def html_text(value: Any) -> str:
+    """Text for an HTML element or attribute, also inert inside JS template literals and Jinja."""
+    escaped = html.escape(_text(value), quote=True)
+    return "".join(_HTML_EXTRA.get(ch, ch) for ch in escaped)
+
+
+def _js_char(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    return _JS_ESCAPES.get(ch) or f"\\u{ord(ch):04x}"
+
+
+def js_string(value: Any) -> str:
+    """The body of a JS string literal, safe between '', "" or `` quotes and inside a <script> block."""
+    return _JS_PATTERN.sub(_js_char, _text(value))
+
+
+def js_literal(value: Any) -> str:
+    """A complete double-quoted JS string literal."""
+    return f'"{js_string(value)}"'
+
+
+def _marked(data: Any) -> Any:
+    """A copy whose strings carry braces as \\x01 / \\x02 (genuine \\x01 / \\x02 become U+FFFD)."""
+    if isinstance(data, str):
+        return data.translate(_BRACES)
+    if isinstance(data, dict):
+        return {_marked(str(k)): _marked(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_marked(v) for v in data]
+    return data
+
+
+def js_json(data: Any) -> str:
+    """Compact JSON that is a valid JS expression anywhere in a <script> block or template literal,
+    and inert as a Jinja template (folium re-renders scripts): braces in strings are \\u escapes and
+    structural braces never touch."""
+    text = json.dumps(_marked(data), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = _JSON_PATTERN.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+    text = _MARKS.sub(lambda m: m.group(1) + ("\\u007b" if m.group(2) == "1" else "\\u007d"), text)
+    return text.replace("{{", "{ {").replace("{{", "{ {").replace("}}", "} }").replace("}}", "} }")
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL when it is a plain http(s) link with a host, else None (javascript:, data:, relative...)."""
+    text = _text(url).strip()
+    if not text or _URL_FORBIDDEN.search(text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return text

@@ -1,0 +1,163 @@
+"""The offline basemap for a map: coarse world countries plus admin-1 regions around the data, simplified to stay small."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+Bbox = tuple[float, float, float, float]  # (south, west, north, east)
+WORLD_TOLERANCE = 0.25  # degrees; the world layer is a backdrop
+WORLD_MIN_AREA = 0.5  # square degrees; smaller islands are left out of the backdrop
+MARGIN_DEGREES = 3.0
+EMPTY: dict[str, Any] = {"type": "FeatureCollection", "features": []}
+
+
+@lru_cache(maxsize=3)
+def _level(level: str) -> tuple[tuple[dict[str, Any], ...], np.ndarray]:
+    """Properties and shapely geometries of one Natural Earth level; empty when geodata has no basemap."""
+    import shapely
+
+    try:
+        from geodata.regions import basemap_geojson
+
+        data = basemap_geojson(level)
+    except (ImportError, AttributeError, OSError, ValueError):
+        return (), np.array([], dtype=object)
+    features = data.get("features", [])
+    geoms = np.array([shapely.geometry.shape(f["geometry"]) for f in features], dtype=object)
+    return tuple(dict(f.get("properties") or {}) for f in features), geoms
+
+
+def _collection(props: list[dict[str, Any]], geoms: np.ndarray, tolerance: float,
+                decimals: int) -> tuple[dict[str, Any], np.ndarray]:
+    """Simplified GeoJSON of the geometries that survive simplification, and which ones did (a mask)."""
+    import shapely
+
+    if not len(geoms):
+        return dict(EMPTY), np.zeros(0, dtype=bool)
+    try:  # shared borders stay shared: no slivers of sea between neighbours
+        simple = shapely.coverage_simplify(geoms, tolerance)
+    except (AttributeError, shapely.errors.GEOSException):
+        simple = shapely.simplify(geoms, tolerance)
+    geometries = [_rounded(json.loads(text), decimals) for text in shapely.to_geojson(simple)]
+    kept = np.array([bool(g["coordinates"]) for g in geometries], dtype=bool)
+    names = ("name", "admin1", "country")
+    features = [
+        {"type": "Feature", "properties": {k: p.get(k) for k in names if p.get(k)}, "geometry": g}
+        for p, g, k in zip(props, geometries, kept) if k
+    ]
+    return {"type": "FeatureCollection", "features": features}, kept
+
+
+def _ring(ring: list[list[float]], decimals: int) -> list[list[float]]:
+    out: list[list[float]] = []
+    for x, y in ring:
+        point = [round(x, decimals), round(y, decimals)]
+        if not out or point != out[-1]:
+            out.append(point)
+    return out if len(out) >= 4 else []
+
+
+def _polygon(rings: list[Any], decimals: int) -> list[Any]:
+    outer = _ring(rings[0], decimals) if rings else []
+    if not outer:
+        return []
+    return [outer] + [r for r in (_ring(inner, decimals) for inner in rings[1:]) if r]
+
+
+def _rounded(geometry: dict[str, Any], decimals: int) -> dict[str, Any]:
+    """Polygon/MultiPolygon GeoJSON with rounded coordinates, repeated points and collapsed rings removed."""
+    if geometry.get("type") == "Polygon":
+        return {"type": "Polygon", "coordinates": _polygon(geometry["coordinates"], decimals)}
+    if geometry.get("type") == "MultiPolygon":
+        parts = [p for p in (_polygon(poly, decimals) for poly in geometry["coordinates"]) if p]
+        return {"type": "MultiPolygon", "coordinates": parts}
+    return {"type": "Polygon", "coordinates": []}
+
+
+@lru_cache(maxsize=16)
+def countries_for(bbox: Bbox) -> dict[str, Any]:
+    """Countries meeting the box at the box's level of detail, the rest of the world as a coarse backdrop."""
+    props, geoms = _level("countries")
+    if not len(geoms) or tolerance_for(bbox) >= WORLD_TOLERANCE * 0.8:
+        return world_countries()
+    near = _meets(geoms, bbox)
+    focus, _ = _collection([p for p, k in zip(props, near) if k], geoms[near], tolerance_for(bbox), 2)
+    focus_names = {p.get("name") for p, k in zip(props, near) if k}
+    world = [f for f in world_countries()["features"] if f["properties"].get("name") not in focus_names]
+    return {"type": "FeatureCollection", "features": world + focus["features"]}
+
+
+def _meets(geoms: np.ndarray, bbox: Bbox) -> np.ndarray:
+    """Which geometries' bounds meet the (south, west, north, east) box."""
+    import shapely
+
+    bounds = shapely.bounds(geoms)
+    south, west, north, east = bbox
+    return (bounds[:, 1] <= north) & (bounds[:, 3] >= south) & (bounds[:, 0] <= east) & (bounds[:, 2] >= west)
+
+
+@lru_cache(maxsize=2)
+def world_countries() -> dict[str, Any]:
+    """Every country, coarsely simplified, without the smallest islands."""
+    import shapely
+
+    props, geoms = _level("countries")
+    if not len(geoms):
+        return dict(EMPTY)
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    big = shapely.area(parts) >= WORLD_MIN_AREA
+    merged = [shapely.multipolygons(parts[big & (owner == i)]) for i in range(len(geoms))]
+    keep = np.array([not shapely.is_empty(g) for g in merged], dtype=bool)
+    chosen = np.array([g for g, k in zip(merged, keep) if k], dtype=object)
+    return _collection([p for p, k in zip(props, keep) if k], chosen, WORLD_TOLERANCE, 1)[0]
+
+
+def padded(bbox: Bbox, margin: float = MARGIN_DEGREES) -> Bbox:
+    """The box grown by `margin` degrees on every side (clamped to the globe), rounded for caching."""
+    south, west, north, east = bbox
+    return (
+        max(-90.0, round(south - margin)), max(-180.0, round(west - margin)),
+        min(90.0, round(north + margin)), min(180.0, round(east + margin)),
+    )
+
+
+def tolerance_for(bbox: Bbox) -> float:
+    """Simplification tolerance in degrees: finer for a small area, coarser for a continent."""
+    extent = max(bbox[2] - bbox[0], bbox[3] - bbox[1], 1.0)
+    return float(min(WORLD_TOLERANCE, max(0.01, extent / 300.0)))
+
+
+@lru_cache(maxsize=16)
+def admin1_near(bbox: Bbox, countries: tuple[str, ...] = ()) -> tuple[dict[str, Any], np.ndarray]:
+    """Admin-1 regions whose bounds meet the box (and of `countries`, when given): GeoJSON for the map and
+    the full geometries for counting."""
+    import shapely
+
+    props, geoms = _level("admin1")
+    if not len(geoms):
+        return dict(EMPTY), geoms
+    near = _meets(geoms, bbox)
+    if countries:
+        near &= np.array([p.get("country") in countries for p in props], dtype=bool)
+    chosen = geoms[near]
+    collection, kept = _collection([p for p, k in zip(props, near) if k], chosen, tolerance_for(bbox), 2)
+    return collection, chosen[kept]
+
+
+def counts_per_region(geoms: np.ndarray, lats: np.ndarray, lons: np.ndarray) -> list[int]:
+    """How many points fall in each polygon (points on no polygon are not counted)."""
+    import shapely
+
+    counts = np.zeros(len(geoms), dtype=np.int64)
+    if not len(geoms) or not len(lats):
+        return counts.tolist()
+    points = shapely.points(np.asarray(lons, float), np.asarray(lats, float))
+    point_index, region_index = shapely.STRtree(geoms).query(points, predicate="within")
+    first = np.full(len(points), -1)
+    first[point_index[::-1]] = region_index[::-1]  # one region per point (the first match)
+    np.add.at(counts, first[first >= 0], 1)
+    return counts.tolist()

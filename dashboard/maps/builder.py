@@ -1,0 +1,323 @@
+"""build_map: a filtered incident frame -> a folium map with basemap, incidents, reference rings, legend and toggles (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import folium
+import numpy as np
+import pandas as pd
+
+from dashboard.escape import html_text, js_json
+from dashboard.maps import basemap
+from dashboard.maps.assets import use_local_assets
+from dashboard.maps.compact import COMPASS16, pack_incidents
+from dashboard.maps.layers import IncidentData, JsLayer, Legend, MethodLayer, RawJs, with_plugins
+from dashboard.maps.style import (
+    BASEMAP_COLORS, CHOROPLETH_COLORS, REFERENCE_COLOR, type_table,
+)
+from dashboard.settings import TILE_CHOICES, int_setting, tiles_setting
+from incidents.model import EVENT_LABELS, EVENT_TYPES
+
+ONLINE_TILES = {
+    "osm": ("OpenStreetMap", "OpenStreetMap (online)"),
+    "carto": ("CartoDB positron", "CartoDB Positron (online)"),
+}
+RING_STEPS = 120  # points per range ring
+LINE_STEPS = 64  # intermediate points of the geodesic line
+AIRPORTS_SHOWN = 60  # more airports than this: the layer starts unticked
+
+
+class RefPoint(NamedTuple):
+    """A reference place when geodata cannot give one."""
+
+    name: str
+    lat: float
+    lon: float
+
+
+MOSCOW = RefPoint("Moscow", 55.75222, 37.61556)
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """What to draw: background tiles, clustering threshold, optional layers, selection, rings and size."""
+
+    tiles: str = "offline"  # 'offline' | 'osm' | 'carto'
+    cluster_threshold: int = 300
+    heatmap: bool = False
+    choropleth: bool = False
+    playback: bool = False
+    selected_id: str | None = None
+    show_airports: bool = True
+    show_admin1: bool = True
+    rings_km: tuple[float, ...] = (250, 500, 750, 1000)
+    height: int | str = "100%"
+    min_zoom: int = 2
+    max_zoom: int = 13
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.tiles not in TILE_CHOICES:
+            raise ValueError(f"tiles must be one of {', '.join(TILE_CHOICES)}, got {self.tiles!r}")
+
+    @classmethod
+    def from_settings(cls, **overrides: Any) -> "MapOptions":
+        """Options from INCIDENT_MAP_TILES, INCIDENT_MAP_CLUSTER_THRESHOLD and INCIDENT_MAP_MAX_ZOOM, then overrides."""
+        values: dict[str, Any] = {
+            "tiles": tiles_setting(),
+            "cluster_threshold": int_setting("INCIDENT_MAP_CLUSTER_THRESHOLD"),
+            "max_zoom": int_setting("INCIDENT_MAP_MAX_ZOOM"),
+        }
+        values.update(overrides)
+        return cls(**values)
+
+
+def default_reference() -> Any:
+    """geodata's reference place (INCIDENT_MAP_REFERENCE, Moscow by default), or Moscow when geodata can't say."""
+    try:
+        from geodata import reference_place
+
+        return reference_place()
+    except Exception:  # noqa: BLE001 - any geodata failure falls back to the documented default
+        return MOSCOW
+
+
+def legend_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """Incidents per event type, every type in EVENT_TYPES order (zeros included)."""
+    counts = frame["event_type"].value_counts() if len(frame) else pd.Series(dtype=int)
+    return {key: int(counts.get(key, 0)) for key in EVENT_TYPES}
+
+
+def restriction_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """Airspace restrictions by status: active, lifted and not stated."""
+    rows = frame[frame["event_type"] == "airspace_restriction"] if len(frame) else frame
+    status = rows["status"] if len(rows) else pd.Series(dtype=object)
+    return {
+        "active": int((status == "active").sum()),
+        "lifted": int((status == "lifted").sum()),
+        "none": int(status.isna().sum()) if len(rows) else 0,
+    }
+
+
+def incident_id_at(frame: pd.DataFrame, lat: float, lon: float, tolerance_km: float = 1.0) -> str | None:
+    """The id of the incident nearest to a clicked point (st_folium's last_object_clicked), within the tolerance."""
+    if not len(frame):
+        return None
+    dlat = frame["lat"].to_numpy(float) - lat
+    dlon = (frame["lon"].to_numpy(float) - lon) * np.cos(np.radians(lat))
+    squared = dlat**2 + dlon**2
+    best = int(np.argmin(squared))
+    return str(frame["id"].iloc[best]) if np.sqrt(squared[best]) * 111.2 <= tolerance_km else None
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    if len(frame) and not frame["day"].is_monotonic_increasing:
+        frame = frame.sort_values(["day", "id"], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def _distances(frame: pd.DataFrame, ref: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Geodesic km and 16-point compass sector of every incident from the reference place."""
+    lats, lons = frame["lat"].to_numpy(float), frame["lon"].to_numpy(float)
+    try:
+        from geodata.distances import distances_from
+
+        km, bearing = distances_from(ref.lat, ref.lon, lats, lons)
+    except ImportError:
+        from pyproj import Geod
+
+        bearing, _, metres = Geod(ellps="WGS84").inv(np.full(len(lats), ref.lon), np.full(len(lats), ref.lat), lons, lats)
+        km = np.asarray(metres) / 1000.0
+    sector = np.floor((np.mod(np.nan_to_num(bearing), 360.0) + 11.25) / 22.5).astype(np.int64) % 16
+    return np.asarray(km, float), sector
+
+
+def _bbox(frame: pd.DataFrame, ref: Any) -> tuple[float, float, float, float]:
+    """(south, west, north, east) of the incidents; east may pass 180 when the data straddle the antimeridian."""
+    if not len(frame):
+        return (ref.lat - 8, ref.lon - 12, ref.lat + 8, ref.lon + 12)
+    lat, lon = frame["lat"].to_numpy(float), frame["lon"].to_numpy(float)
+    shifted = np.where(lon < 0, lon + 360.0, lon)
+    if np.ptp(shifted) < np.ptp(lon):
+        return (float(lat.min()), float(shifted.min()), float(lat.max()), float(shifted.max()))
+    return (float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max()))
+
+
+def _new_map(bbox: tuple[float, float, float, float], options: MapOptions) -> folium.Map:
+    center = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2]
+    m = folium.Map(
+        location=center, zoom_start=5, tiles=None, min_zoom=options.min_zoom, max_zoom=options.max_zoom,
+        control_scale=True, height=options.height, width="100%", world_copy_jump=False,
+    )
+    m.options.update({"min_zoom": options.min_zoom, "max_zoom": options.max_zoom})  # folium passes these to tiles only
+    for key, (tiles, name) in ONLINE_TILES.items():
+        if options.tiles == key:
+            folium.TileLayer(tiles, name=name, control=True, max_zoom=options.max_zoom).add_to(m)
+    return m
+
+
+@lru_cache(maxsize=16)
+def basemap_js(bbox: tuple[float, float, float, float], countries: tuple[str, ...]) -> str:
+    """The escaped JSON of the basemap for a padded box (cached: it is the same for every map of an area)."""
+    admin1, _ = basemap.admin1_near(bbox, countries)
+    return js_json({"countries": basemap.countries_for(bbox), "admin1": admin1})
+
+
+def _basemap_layers(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> JsLayer:
+    countries = tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
+    layer = JsLayer("basemap", "Offline basemap (Natural Earth)", source=RawJs(basemap_js(basemap.padded(bbox), countries)),
+                    options=BASEMAP_COLORS,
+                    show=options.tiles == "offline")
+    layer.add_to(m)
+    MethodLayer(layer, "admin1Layer", "Admin-1 boundaries", show=options.show_admin1).add_to(m)
+    return layer
+
+
+def _choropleth(m: folium.Map, base: JsLayer, frame: pd.DataFrame, bbox: tuple) -> None:
+    countries = tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
+    _, geoms = basemap.admin1_near(basemap.padded(bbox), countries)
+    counts = basemap.counts_per_region(geoms, frame["lat"].to_numpy(float), frame["lon"].to_numpy(float))
+    nonzero = sorted(c for c in counts if c)
+    classes = len(CHOROPLETH_COLORS) - 1
+    breaks = sorted({int(np.quantile(nonzero, q / classes)) for q in range(1, classes + 1)}) if nonzero else [1]
+    sparse = {str(i): c for i, c in enumerate(counts) if c}
+    JsLayer("choropleth", "Incidents per admin-1 region", source=(base, "admin1"),
+            options={"counts": sparse, "breaks": breaks, "colors": list(CHOROPLETH_COLORS)}).add_to(m)
+
+
+def _airports(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """One entry per airport named by incidents: codes, place, position, restriction counts by status, latest."""
+    code = frame["airport_icao"].fillna(frame["airport_iata"]) if len(frame) else pd.Series(dtype=object)
+    named = code.notna()
+    if not named.any():
+        return []
+    rows = frame.loc[named, ["airport_iata", "airport_icao", "place", "lat", "lon", "event_type", "status", "started_at"]]
+    restriction = rows["event_type"].eq("airspace_restriction")
+    rows = rows.assign(_code=code[named], _r=restriction, _active=restriction & rows["status"].eq("active"),
+                       _lifted=restriction & rows["status"].eq("lifted"), _unknown=restriction & rows["status"].isna())
+    grouped = rows.groupby("_code", sort=True)
+    last = rows.sort_values("_r", kind="stable").groupby("_code").tail(1).set_index("_code")  # latest restriction
+    table = grouped[["_active", "_lifted", "_unknown"]].sum().join(grouped[["airport_iata", "airport_icao"]].last(), rsuffix="_")
+    out = []
+    for key, counts in table.iterrows():
+        where = last.loc[key]
+        latest = f"{where['started_at']} {where['status'] or 'status not stated'}" if where["_r"] else ""
+        out.append({
+            "iata": counts["airport_iata"] or "", "icao": counts["airport_icao"] or "",
+            "name": f"{where['place'] or key} airport", "lat": float(where["lat"]), "lon": float(where["lon"]),
+            "active": int(counts["_active"]), "lifted": int(counts["_lifted"]), "unknown": int(counts["_unknown"]),
+            "last": latest,
+        })
+    return out
+
+
+def _ring(geod: Any, ref: Any, km: float) -> dict[str, Any]:
+    azimuths = np.linspace(0.0, 360.0, RING_STEPS + 1)
+    lons, lats, _ = geod.fwd(np.full(len(azimuths), ref.lon), np.full(len(azimuths), ref.lat), azimuths,
+                             np.full(len(azimuths), km * 1000.0))
+    coords = [[round(float(a), 4), round(float(o), 4)] for a, o in zip(lats, lons)]
+    return {"km": float(km), "coords": coords, "label": coords[0]}
+
+
+def _selected_line(geod: Any, ref: Any, frame: pd.DataFrame, selected_id: str | None) -> dict[str, Any] | None:
+    """The geodesic from the reference place to the selected incident, with its length and direction."""
+    if not selected_id or not len(frame):
+        return None
+    match = frame[frame["id"] == selected_id]
+    if match.empty:
+        return None
+    row = match.iloc[0]
+    lat, lon = float(row["lat"]), float(row["lon"])
+    inner = geod.npts(ref.lon, ref.lat, lon, lat, LINE_STEPS)
+    coords = [[ref.lat, ref.lon]] + [[round(b, 5), round(a, 5)] for a, b in inner] + [[lat, lon]]
+    km, sector = _distances(match.iloc[:1], ref)
+    text = f"{row['place'] or 'Selected incident'}: {km[0]:,.0f} km {COMPASS16[int(sector[0])]} of {ref.name}"
+    return {"coords": coords, "km": float(km[0]), "text": text}
+
+
+def _reference(m: folium.Map, ref: Any, frame: pd.DataFrame, options: MapOptions) -> None:
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    payload = {
+        "name": str(ref.name), "lat": float(ref.lat), "lon": float(ref.lon), "color": REFERENCE_COLOR,
+        "rings": [_ring(geod, ref, km) for km in options.rings_km if km > 0],
+        "line": _selected_line(geod, ref, frame, options.selected_id),
+    }
+    JsLayer("reference", f"Reference: {html_text(ref.name)} and range rings", source=payload).add_to(m)
+
+
+def _legend(frame: pd.DataFrame, ref: Any, clustered: bool, options: MapOptions) -> dict[str, Any]:
+    counts = legend_counts(frame)
+    entries = [{"type": i, "label": EVENT_LABELS[key], "count": counts[key]}
+               for i, key in enumerate(EVENT_TYPES) if counts[key] and key != "airspace_restriction"]
+    restriction = EVENT_TYPES.index("airspace_restriction")
+    by_status = restriction_counts(frame)
+    for status, label in (("active", "restriction active"), ("lifted", "restriction lifted"), ("none", "restriction, status not stated")):
+        if by_status[status]:
+            entries.append({"type": restriction, "status": status, "label": f"Airspace {label}", "count": by_status[status]})
+    notes = [f"Distances from {ref.name}; rings {', '.join(f'{k:g}' for k in options.rings_km)} km."]
+    if clustered:
+        notes.append(f"More than {options.cluster_threshold:,} incidents: clustered, zoom in to see markers.")
+    return {"title": f"Incidents: {len(frame):,}", "types": type_table(), "entries": entries, "note": " ".join(notes)}
+
+
+def _fit(m: folium.Map, bbox: tuple[float, float, float, float], options: MapOptions) -> None:
+    south, west, north, east = bbox
+    pad = 0.3 if (north - south) < 0.5 and (east - west) < 0.5 else 0.0
+    m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], padding=(30, 30), max_zoom=min(9, options.max_zoom))
+
+
+def describe_map(m: folium.Map) -> dict[str, Any]:
+    """The key structure of a built map (layers, legend, incident payload summary) for tests and golden files."""
+    layers, legend, data = [], None, None
+    for child in m._children.values():
+        if isinstance(child, (JsLayer, MethodLayer)):
+            layers.append({"kind": child.kind, "name": child.layer_name, "shown": bool(child.show)})
+        elif isinstance(child, folium.TileLayer):
+            layers.append({"kind": "tiles", "name": child.layer_name, "shown": bool(child.show)})
+        elif isinstance(child, Legend):
+            legend = child.spec
+        elif isinstance(child, IncidentData):
+            data = child.payload
+    summary = None
+    if data is not None:
+        summary = {"n": data["n"], "width": data["width"], "base": data["base"], "places": data["places"],
+                   "offsets": data["offsets"], "details": len(data["details"])}
+    entries = [{k: e[k] for k in ("label", "count")} for e in legend["entries"]] if legend else []
+    return {"layers": layers, "legend": {"title": legend["title"], "entries": entries} if legend else None,
+            "incidents": summary, "max_zoom": m.options.get("max_zoom"), "min_zoom": m.options.get("min_zoom")}
+
+
+def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions | None = None) -> folium.Map:
+    """The incident map for `frame` (the incident frame contract), with vendored asset links (no CDN)."""
+    options = options or MapOptions()
+    ref = reference if reference is not None else default_reference()
+    frame = _sorted(frame)
+    bbox = _bbox(frame, ref)
+    m = _new_map(bbox, options)
+    base = _basemap_layers(m, frame, bbox, options)
+    if options.choropleth:
+        _choropleth(m, base, frame, bbox)
+    clustered = len(frame) > options.cluster_threshold
+    km, sector = _distances(frame, ref)
+    data = IncidentData(pack_incidents(frame, km, sector, with_ids=not clustered, with_zones=not clustered))
+    data.add_to(m)
+    if options.show_airports:
+        airports = _airports(frame)
+        JsLayer("airports", "Airports named by incidents", source=airports, show=len(airports) <= AIRPORTS_SHOWN).add_to(m)
+    _reference(m, ref, frame, options)
+    if options.heatmap:
+        with_plugins(JsLayer("heat", "Heat map", source=data, options={"maxZoom": options.max_zoom}, kind="heat")).add_to(m)
+    incident_options = {"types": type_table(), "reference": str(ref.name), "cluster": clustered}
+    with_plugins(JsLayer("markers", f"Incidents ({len(frame):,})", source=data, options=incident_options,
+                         kind="cluster" if clustered else "markers")).add_to(m)
+    if options.playback:
+        JsLayer("playback", "Time playback", source=data, options={"types": type_table()}, show=False).add_to(m)
+    Legend(_legend(frame, ref, clustered, options)).add_to(m)
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    _fit(m, bbox, options)
+    return use_local_assets(m)

@@ -1,0 +1,53 @@
+"""The standalone export: the filtered incidents from the store as one offline HTML file, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from dashboard.maps.assets import render_html
+from dashboard.maps.builder import MapOptions, build_map
+from incidents.model import IncidentFilter
+
+
+def write_atomically(path: Path, text: str) -> int:
+    """Write `text` as UTF-8 through a temporary file in the same folder and os.replace; returns the byte count."""
+    data = text.encode("utf-8")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    return len(data)
+
+
+def export_map_cli(flt: IncidentFilter, out: Path, online_tiles: bool = False) -> int:
+    """`python -m dashboard map`: 0 and one JSON line on success, 1 when no incident matches (nothing written)."""
+    from incidents.selection import select
+    from incidents.storage import open_store
+
+    out = Path(out)
+    if not out.parent.is_dir():
+        print(f"error: folder {out.parent} does not exist; create it or choose another --out", file=sys.stderr)
+        return 2
+    store = open_store()
+    try:
+        frame = select(store.frame(), flt)
+        where = store.describe()
+    finally:
+        store.close()
+    if frame.empty:
+        print(f"error: no incidents in {where} match the filter; nothing written", file=sys.stderr)
+        return 1
+    options = MapOptions.from_settings()
+    if online_tiles and options.tiles == "offline":
+        options = MapOptions.from_settings(tiles="osm")
+    elif not online_tiles:
+        options = MapOptions.from_settings(tiles="offline")
+    size = write_atomically(out, render_html(build_map(frame, options=options), assets="inline"))
+    print(json.dumps({"out": str(out), "incidents": int(len(frame)), "bytes": size, "tiles": options.tiles}))
+    return 0

@@ -1,0 +1,37 @@
+"""The dashboard's settings table (map tiles, clustering, uploads), read from environment variables."""
+
+from __future__ import annotations
+
+from geodata.settings import Setting, setting
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "INCIDENT_MAP_TILES",
+        "offline",
+        "Map background: 'offline' (bundled Natural Earth polygons), 'osm' or 'carto' (online tiles, opt-in, need the internet).",
+    ),
+    Setting("INCIDENT_MAP_CLUSTER_THRESHOLD", "300", "Above this many incidents the map clusters markers built in the browser."),
+    Setting("INCIDENT_MAP_MAX_ZOOM", "13", "Deepest zoom level of the map (the offline basemap is coarse; clustering needs a limit)."),
+    Setting("INCIDENT_MAP_UPLOAD_LIMIT_MB", "50", "Largest file the Import page accepts, in megabytes."),
+    Setting("INCIDENT_MAP_APP_CACHE", "on", "App caching of the store's frame and selections; 'off' only to measure or debug."),
+)
+TILE_CHOICES = ("offline", "osm", "carto")
+
+
+def dashboard_setting(name: str) -> str:
+    """The value in force for one of the dashboard's settings."""
+    return setting(name, SETTINGS)
+
+
+def int_setting(name: str) -> int:
+    """A whole-number dashboard setting; a malformed value falls back to the default with no crash."""
+    try:
+        return int(dashboard_setting(name))
+    except ValueError:
+        return int(next(item.default for item in SETTINGS if item.name == name))
+
+
+def tiles_setting() -> str:
+    """INCIDENT_MAP_TILES, lower-cased; anything unknown means 'offline'."""
+    value = dashboard_setting("INCIDENT_MAP_TILES").lower()
+    return value if value in TILE_CHOICES else "offline"

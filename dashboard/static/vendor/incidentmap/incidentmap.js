@@ -1,0 +1,461 @@
+/* incident-map browser side (project code, MIT): decodes the compact incident payload and draws markers or
+ * clusters, popups, tooltips, heat, playback, choropleth, basemap, airports, reference rings and the legend.
+ * Every data string is put in the page with textContent (never innerHTML); links must be http(s). */
+(function (global) {
+  "use strict";
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = new Int16Array(128);
+  for (var a = 0; a < ALPHABET.length; a++) { DIGIT[ALPHABET.charCodeAt(a)] = a; }
+  var DAY_MS = 86400000;
+  var COLOR = /^#[0-9a-fA-F]{6}$/;
+  var PATH = /^[MLHVAZ0-9 .\-]+$/;
+  var HTTP = /^https?:\/\/[^\s"'<>`\\]+$/i;
+  var instances = [];  // incident layers made on this page (for tests and the app)
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function clip(text, max) {
+    text = text === undefined || text === null ? "" : String(text);
+    return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+  }
+
+  function pad(n) { return n < 10 ? "0" + n : String(n); }
+
+  function ymd(ms) {
+    var d = new Date(ms);
+    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+  }
+
+  function hm(ms) {
+    var d = new Date(ms);
+    return pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes());
+  }
+
+  function zone(minutes) {
+    var sign = minutes < 0 ? "-" : "+";
+    var m = Math.abs(minutes);
+    return "UTC" + sign + pad(Math.floor(m / 60)) + ":" + pad(m % 60);
+  }
+
+  // ---- the compact payload -------------------------------------------------------------------------------
+  function Data(p) {
+    this.p = p;
+    this.n = p.n;
+    this.w = p.width;
+    this.rec = p.rec;
+    this.pos = {};
+    var at = 0;
+    for (var f = 0; f < p.fields.length; f++) {
+      this.pos[p.fields[f][0]] = [at, p.fields[f][1]];
+      at += p.fields[f][1];
+    }
+    this.baseMs = Date.parse(p.base + "T00:00:00Z");
+  }
+
+  Data.prototype.get = function (i, name) {
+    var f = this.pos[name], s = i * this.w + f[0], v = 0;
+    for (var k = 0; k < f[1]; k++) { v = v * 64 + DIGIT[this.rec.charCodeAt(s + k)]; }
+    return v;
+  };
+  Data.prototype.lat = function (i) { return this.get(i, "lat") / 16777215 * 180 - 90; };
+  Data.prototype.lon = function (i) { return this.get(i, "lon") / 16777215 * 360 - 180; };
+  Data.prototype.latlng = function (i) { return [this.lat(i), this.lon(i)]; };
+  Data.prototype.day = function (i) { return this.get(i, "day"); };
+  Data.prototype.dayText = function (day) { return ymd(this.baseMs + day * DAY_MS); };
+
+  Data.prototype.count = function (i, name, key) {
+    var v = this.get(i, name);
+    if (v === 0) { return null; }
+    if (v === 63) { return this.p.overflow[key + i]; }
+    return v - 1;
+  };
+
+  Data.prototype.record = function (i) {
+    var p = this.p, flags = this.get(i, "flags");
+    var place = p.places[this.get(i, "place")] || ["", "", "", ""];
+    var detail = p.details[this.get(i, "detail")] || {};
+    var day = this.get(i, "day"), minute = this.get(i, "minute");
+    var r = {
+      type: this.get(i, "type"),
+      place: place[0], admin1: place[1], country: place[2], tz: place[3] || "",
+      verification: p.verifications[Math.floor(flags / 12)] || "",
+      status: p.statuses[Math.floor(flags / 4) % 3] || "",
+      precision: p.precisions[flags % 4] || "",
+      day: this.dayText(day),
+      killed: this.count(i, "killed", "k"),
+      injured: this.count(i, "injured", "i"),
+      drones: this.count(i, "drones", "d"),
+      km: this.get(i, "km") / 10,
+      compass: p.compass[this.get(i, "compass")] || "",
+      detail: detail,
+      local: null, utc: null, end: detail.e || null
+    };
+    if (minute > 0) {
+      var offset = p.offsets[this.get(i, "offset")] || 0;
+      var localMs = this.baseMs + day * DAY_MS + (minute - 1) * 60000;
+      var duration = this.get(i, "duration"), until = "";
+      if (duration > 0) {
+        var endMs = localMs + (duration - 1) * 60000;
+        until = "\u2013" + (ymd(endMs) === ymd(localMs) ? "" : ymd(endMs) + " ") + hm(endMs);
+        r.end = null;
+      }
+      r.local = ymd(localMs) + " " + hm(localMs) + until + " " + zone(offset) + (r.tz ? " (" + r.tz + ")" : "");
+      r.utc = ymd(localMs - offset * 60000) + " " + hm(localMs - offset * 60000) + " UTC";
+    }
+    return r;
+  };
+
+  // ---- icons ----------------------------------------------------------------------------------------------
+  function svgIcon(spec, status, size) {
+    var color = COLOR.test(spec.color) ? spec.color : "#6E6E6E";
+    var path = PATH.test(spec.path) ? spec.path : "M3 3 H17 V17 H3 Z";
+    var fill = color, opacity = "0.95", dash = "", width = "1.3", stroke = "#1a1a1a";
+    if (status === "lifted") { fill = "#ffffff"; opacity = "0.9"; dash = ' stroke-dasharray="3 2"'; width = "2.4"; stroke = color; }
+    else if (status === "none") { opacity = "0.55"; }
+    size = size || 18;
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size + '" viewBox="0 0 20 20">' +
+      '<path d="' + path + '" fill="' + fill + '" fill-opacity="' + opacity + '" stroke="' + stroke +
+      '" stroke-width="' + width + '"' + dash + ' stroke-linejoin="round"/></svg>';
+  }
+
+  function iconFactory(types) {
+    var cache = {};
+    return function (type, status) {
+      var key = type + ":" + status;
+      if (!cache[key]) {
+        cache[key] = L.divIcon({
+          className: "im-icon", html: svgIcon(types[type] || types[types.length - 1], status),
+          iconSize: [18, 18], iconAnchor: [9, 9], tooltipAnchor: [0, -8], popupAnchor: [0, -8]
+        });
+      }
+      return cache[key];
+    };
+  }
+
+  function restrictionStatus(data, types, r) {
+    if (types[r.type] && types[r.type].key === "airspace_restriction") { return r.status || "none"; }
+    return "";
+  }
+
+  // ---- popups and tooltips --------------------------------------------------------------------------------
+  function row(body, label, value) {
+    var tr = el("tr");
+    tr.appendChild(el("th", null, label));
+    tr.appendChild(el("td", null, value));
+    body.appendChild(tr);
+  }
+
+  function stated(value) { return value === null || value === undefined ? "not stated" : String(value); }
+
+  function sourceList(sources) {
+    var list = el("ol", "im-sources");
+    for (var s = 0; s < sources.length && s < 8; s++) {
+      var src = sources[s], item = el("li"), title = clip(src[0] || src[1] || "source", 160);
+      if (HTTP.test(src[1] || "")) {
+        var link = el("a", null, title);
+        link.href = src[1];
+        link.target = "_blank";
+        link.rel = "noopener noreferrer nofollow";
+        item.appendChild(link);
+      } else {
+        item.appendChild(el("span", null, title));
+      }
+      if (src[3]) { item.appendChild(el("span", "im-muted", " (" + clip(src[3], 40) + ")")); }
+      if (src[2]) { item.appendChild(el("blockquote", null, clip(src[2], 400))); }
+      list.appendChild(item);
+    }
+    return list;
+  }
+
+  function popupContent(data, ctx, i) {
+    var r = data.record(i), type = ctx.types[r.type] || {};
+    var box = el("div", "im-popup");
+    box.appendChild(el("div", "im-title", clip(r.place || "Unnamed place", 120)));
+    var region = [r.admin1, r.country].filter(Boolean).join(", ");
+    if (region) { box.appendChild(el("div", "im-muted", clip(region, 120))); }
+    var table = el("table"), body = el("tbody");
+    table.appendChild(body);
+    row(body, "Event", type.label || "");
+    if (r.local) {
+      row(body, "Local time", r.local + (r.end ? " \u2013 " + r.end : ""));
+      row(body, "UTC", r.utc);
+    } else {
+      row(body, "Date", r.day + " (time of day not stated)" + (r.end ? " \u2013 " + r.end : ""));
+    }
+    row(body, "Killed", stated(r.killed));
+    row(body, "Injured", stated(r.injured));
+    row(body, "Drones downed", stated(r.drones));
+    if (ctx.reference) {
+      row(body, "From " + clip(ctx.reference, 40), Math.round(r.km).toLocaleString("en") + " km, " + r.compass);
+    }
+    var codes = [r.detail.ia, r.detail.ic].filter(Boolean).join(" / ");
+    if (codes || r.status) { row(body, "Airport", (codes || "\u2014") + (r.status ? " \u00b7 " + r.status : "")); }
+    row(body, "Verification", r.verification);
+    if (r.precision && r.precision !== "exact") { row(body, "Location", "approximate (" + r.precision + ")"); }
+    if (r.detail.id) { row(body, "ID", r.detail.id); }
+    box.appendChild(table);
+    if (r.detail.n) { box.appendChild(el("p", "im-notes", clip(r.detail.n, 500))); }
+    if (r.detail.s && r.detail.s.length) { box.appendChild(sourceList(r.detail.s)); }
+    return box;
+  }
+
+  function tooltipNode(data, i) {  // a node, never a string: Leaflet puts strings in innerHTML
+    var r = data.record(i);
+    return el("span", null, clip(r.place || "Unnamed place", 60) + " \u00b7 " + r.day);
+  }
+
+  // ---- incidents: plain markers or clusters ---------------------------------------------------------------
+  function clusterIcon(cluster) {
+    var n = cluster.getChildCount();
+    var size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : 46;
+    var label = n < 10000 ? String(n) : Math.round(n / 1000) + "k";
+    return L.divIcon({
+      html: '<div><span>' + label + "</span></div>", className: "im-cluster",
+      iconSize: L.point(size, size)
+    });
+  }
+
+  function markers(map, data, opts) {
+    var ctx = { types: opts.types, reference: opts.reference };
+    var icon = iconFactory(opts.types), list = new Array(data.n);
+    for (var i = 0; i < data.n; i++) {
+      var type = data.get(i, "type");
+      var status = restrictionStatus(data, opts.types, { type: type, status: data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] });
+      list[i] = L.marker(data.latlng(i), { icon: icon(type, status), keyboard: false, i: i });
+    }
+    var group = opts.cluster
+      ? L.markerClusterGroup({
+        chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
+        spiderfyOnMaxZoom: true, iconCreateFunction: clusterIcon
+      })
+      : L.featureGroup();
+    if (opts.cluster) { group.addLayers(list); } else { for (var m = 0; m < list.length; m++) { group.addLayer(list[m]); } }
+    var popup = L.popup({ maxWidth: 340, minWidth: 220, maxHeight: 380, autoPanPadding: [20, 20] });
+    group.on("click", function (e) {
+      var marker = e.layer || e.propagatedFrom;
+      if (!marker || marker.options.i === undefined) { return; }
+      popup.setLatLng(marker.getLatLng()).setContent(popupContent(data, ctx, marker.options.i)).openOn(map);
+    });
+    group.bindTooltip(function (layer) { return layer.options.i === undefined ? el("span") : tooltipNode(data, layer.options.i); },
+      { direction: "top", className: "im-tooltip" });
+    group.incidentData = data;
+    group.openIncident = function (i) {
+      popup.setLatLng(data.latlng(i)).setContent(popupContent(data, ctx, i)).openOn(map);
+      return popup.getElement();
+    };
+    group.tooltipFor = function (i) { return tooltipNode(data, i); };
+    instances.push(group);
+    return group;
+  }
+
+  // ---- heat and playback ----------------------------------------------------------------------------------
+  function heat(map, data, opts) {
+    var points = new Array(data.n);
+    for (var i = 0; i < data.n; i++) { points[i] = data.latlng(i); }
+    return L.heatLayer(points, { radius: 14, blur: 18, minOpacity: 0.35, maxZoom: opts.maxZoom || 10 });
+  }
+
+  function playback(map, data, opts) {
+    var layer = L.layerGroup(), renderer = L.canvas({ padding: 0.2 });
+    var last = data.n ? data.day(data.n - 1) : 0, first = data.n ? data.day(0) : 0;
+    var step = Math.max(1, Math.ceil((last - first + 1) / 120));
+    var state = { upto: first - 1, shown: 0, timer: null };
+    var control = L.control({ position: "bottomright" });
+    var slider, label, button;
+
+    function addUpTo(day) {
+      if (day < state.upto) { layer.clearLayers(); state.shown = 0; }
+      while (state.shown < data.n && data.day(state.shown) <= day) {
+        var i = state.shown, spec = opts.types[data.get(i, "type")] || {};
+        var color = COLOR.test(spec.color) ? spec.color : "#6E6E6E";
+        L.circleMarker(data.latlng(i), {
+          renderer: renderer, radius: 4, weight: 1, color: "#1a1a1a", fillColor: color, fillOpacity: 0.85, interactive: false
+        }).addTo(layer);
+        state.shown++;
+      }
+      state.upto = day;
+      if (label) { label.textContent = "up to " + data.dayText(day) + " \u00b7 " + state.shown.toLocaleString("en") + " incidents"; }
+      if (slider) { slider.value = String(day); }
+    }
+
+    function stop() {
+      if (state.timer) { clearInterval(state.timer); state.timer = null; }
+      if (button) { button.textContent = "\u25b6 Play"; }
+    }
+
+    function play() {
+      if (state.timer) { stop(); return; }
+      if (state.upto >= last) { addUpTo(first - 1); }
+      button.textContent = "\u275a\u275a Pause";
+      state.timer = setInterval(function () {
+        var next = Math.min(last, state.upto + step);
+        addUpTo(next);
+        if (next >= last) { stop(); }
+      }, 350);
+    }
+
+    control.onAdd = function () {
+      var box = el("div", "im-playback leaflet-bar");
+      button = el("button", null, "\u25b6 Play");
+      button.type = "button";
+      slider = el("input");
+      slider.type = "range";
+      slider.min = String(first);
+      slider.max = String(last);
+      slider.step = String(step);
+      label = el("span", "im-muted", "");
+      box.appendChild(button);
+      box.appendChild(slider);
+      box.appendChild(label);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.on(button, "click", play);
+      L.DomEvent.on(slider, "input", function () { stop(); addUpTo(Number(slider.value)); });
+      addUpTo(last);
+      return box;
+    };
+    layer.on("add", function () { control.addTo(map); });
+    layer.on("remove", function () { stop(); control.remove(); });
+    return layer;
+  }
+
+  // ---- basemap, choropleth, airports, reference -----------------------------------------------------------
+  function pane(map, name, z) {
+    if (!map.getPane(name)) { map.createPane(name).style.zIndex = String(z); }
+    return name;
+  }
+
+  function basemap(map, geo, style) {
+    map.getContainer().classList.add("im-map");
+    var base = pane(map, "imBase", 150), lines = pane(map, "imAdmin", 350);
+    var group = L.layerGroup();
+    if (geo.land) { L.geoJSON(geo.land, { pane: base, interactive: false, style: { stroke: false, fillColor: style.land, fillOpacity: 1 } }).addTo(group); }
+    if (geo.countries) {
+      L.geoJSON(geo.countries, { pane: base, interactive: false, style: { color: style.border, weight: 1, fillColor: style.land, fillOpacity: geo.land ? 0 : 1 } }).addTo(group);
+    }
+    group.admin1 = geo.admin1 || null;
+    group.admin1Layer = function () {
+      return L.geoJSON(geo.admin1 || { type: "FeatureCollection", features: [] }, {
+        pane: lines, interactive: false, style: { color: style.admin1, weight: 0.7, fill: false, dashArray: "2 3" }
+      });
+    };
+    return group;
+  }
+
+  function choropleth(map, admin1, opts) {
+    var counts = opts.counts || {}, colors = opts.colors, breaks = opts.breaks;
+    function klass(n) {
+      for (var b = 0; b < breaks.length; b++) { if (n <= breaks[b]) { return b; } }
+      return colors.length - 1;
+    }
+    var index = -1;
+    var layer = L.geoJSON(admin1 || { type: "FeatureCollection", features: [] }, {
+      pane: pane(map, "imChoro", 300),
+      style: function () {
+        index++;
+        var n = counts[index] || 0;
+        return { color: "#555", weight: 0.6, fillColor: colors[n ? klass(n) : 0], fillOpacity: n ? 0.7 : 0.15 };
+      },
+      onEachFeature: function (feature, lyr) {
+        var i = index + 1, name = (feature.properties || {}).name || (feature.properties || {}).admin1 || "";
+        lyr.bindTooltip(function () { return el("span", null, clip(name, 80) + ": " + (counts[i] || 0).toLocaleString("en") + " incidents"); });
+      }
+    });
+    return layer;
+  }
+
+  function airports(map, list, opts) {
+    var group = L.featureGroup();
+    for (var a = 0; a < list.length; a++) {
+      var ap = list[a];
+      var marker = L.marker([ap.lat, ap.lon], {
+        icon: L.divIcon({ className: "im-airport", html: "\u2708", iconSize: [18, 18], iconAnchor: [9, 9] }),
+        keyboard: false, zIndexOffset: -100
+      });
+      marker.bindTooltip(el("span", null, clip([ap.iata, ap.icao].filter(Boolean).join(" / ") + " " + (ap.name || ""), 90)), { direction: "right", offset: [8, 0] });
+      var box = el("div", "im-popup");
+      box.appendChild(el("div", "im-title", clip(ap.name || ap.iata || ap.icao, 100)));
+      var t = el("table"), body = el("tbody");
+      t.appendChild(body);
+      row(body, "Codes", [ap.iata, ap.icao].filter(Boolean).join(" / "));
+      row(body, "Restrictions", "active " + ap.active + ", lifted " + ap.lifted + ", status not stated " + ap.unknown);
+      if (ap.last) { row(body, "Latest", ap.last); }
+      box.appendChild(t);
+      marker.bindPopup(box);
+      group.addLayer(marker);
+    }
+    return group;
+  }
+
+  function zoomClass(map) {
+    function update() { map.getContainer().classList.toggle("im-zoom-low", map.getZoom() < 5); }
+    map.on("zoomend", update);
+    map.whenReady(update);
+  }
+
+  function reference(map, ref) {
+    var group = L.featureGroup(), color = COLOR.test(ref.color) ? ref.color : "#222222";
+    zoomClass(map);
+    for (var r = 0; r < ref.rings.length; r++) {
+      var ring = ref.rings[r];
+      L.polyline(ring.coords, { color: color, weight: 1, opacity: 0.6, dashArray: "6 6", interactive: false }).addTo(group);
+      L.marker(ring.label, {
+        icon: L.divIcon({ className: "im-ring-label", html: "", iconSize: [60, 14], iconAnchor: [30, 7] }),
+        interactive: false, keyboard: false
+      }).on("add", (function (km) {
+        return function (e) { var node = e.target.getElement(); if (node) { node.textContent = km.toLocaleString("en") + " km"; } };
+      })(ring.km)).addTo(group);
+    }
+    var city = L.circleMarker([ref.lat, ref.lon], { radius: 6, color: "#ffffff", weight: 2, fillColor: color, fillOpacity: 1 });
+    city.bindTooltip(el("span", null, "Reference: " + clip(ref.name, 60)), { direction: "top" });
+    city.addTo(group);
+    L.marker([ref.lat, ref.lon], {
+      icon: L.divIcon({ className: "im-city-label", html: "", iconSize: [120, 16], iconAnchor: [-8, 8] }),
+      interactive: false, keyboard: false
+    }).on("add", function (e) { var node = e.target.getElement(); if (node) { node.textContent = clip(ref.name, 40); } }).addTo(group);
+    if (ref.line) {
+      var line = L.polyline(ref.line.coords, { color: color, weight: 2.5, opacity: 0.9 });
+      line.bindTooltip(el("span", null, clip(ref.line.text, 160)), { sticky: true });
+      line.addTo(group);
+      L.circleMarker(ref.line.coords[ref.line.coords.length - 1], {
+        radius: 13, color: color, weight: 2.5, fill: false, interactive: false
+      }).addTo(group);
+    }
+    return group;
+  }
+
+  // ---- legend ---------------------------------------------------------------------------------------------
+  function legend(map, spec) {
+    var control = L.control({ position: "bottomleft" });
+    control.onAdd = function () {
+      var box = el("div", "im-legend");
+      box.appendChild(el("div", "im-title", clip(spec.title, 80)));
+      var list = el("ul");
+      for (var e = 0; e < spec.entries.length; e++) {
+        var entry = spec.entries[e], item = el("li");
+        var mark = el("span", "im-swatch");
+        mark.innerHTML = svgIcon(spec.types[entry.type], entry.status || "", 14);  // constants only
+        item.appendChild(mark);
+        item.appendChild(el("span", null, entry.label));
+        if (entry.count !== null && entry.count !== undefined) { item.appendChild(el("span", "im-count", Number(entry.count).toLocaleString("en"))); }
+        list.appendChild(item);
+      }
+      box.appendChild(list);
+      if (spec.note) { box.appendChild(el("div", "im-muted", spec.note)); }
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    return control.addTo(map);
+  }
+
+  global.IncidentMap = {
+    Data: Data, decode: function (p) { return new Data(p); }, markers: markers, heat: heat, playback: playback,
+    basemap: basemap, choropleth: choropleth, airports: airports, reference: reference, legend: legend,
+    popupContent: popupContent, svgIcon: svgIcon, instances: instances
+  };
+})(window);

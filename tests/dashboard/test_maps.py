@@ -1,0 +1,206 @@
+"""Map builders checked without a browser: layers, counts, payload, offline assets, escaping, export CLI."""
+
+import json
+import os
+import re
+from pathlib import Path
+
+import folium
+from folium.plugins import Fullscreen
+import pytest
+
+from dashboard.maps import (
+    ASSETS, EVENT_COLORS, EVENT_ICONS, VENDOR_DIR, MapOptions, UnvendoredAsset, build_map, describe_map,
+    export_map_cli, incident_id_at, legend_counts, remote_asset_urls, render_html, restriction_counts,
+    use_local_assets,
+)
+from dashboard.maps.compact import WIDTH, decode_record
+from dashboard.maps.layers import IncidentData
+from incidents.frames import empty_frame
+from incidents.model import EVENT_TYPES, IncidentFilter
+from tests.dashboard.maps_cases import HOSTILE, hostile_frame, kazan_frame, kazan_incidents
+
+GOLDEN = Path(__file__).parent / "golden" / "map_kazan.json"
+RAW_PAYLOADS = ("<img src=x", "</script><script>", "${window", "`;window", "<svg onload", "{{7*7}}")
+
+
+def payload_of(m: folium.Map) -> dict:
+    return next(child.payload for child in m._children.values() if isinstance(child, IncidentData))
+
+
+def kinds(m: folium.Map) -> dict[str, bool]:
+    return {layer["kind"]: layer["shown"] for layer in describe_map(m)["layers"]}
+
+
+@pytest.fixture(scope="module")
+def kazan_html() -> str:
+    frame = kazan_frame()
+    return render_html(build_map(frame, options=MapOptions(selected_id=frame["id"][0])))
+
+
+def test_kazan_map_structure_matches_golden_file():
+    frame = kazan_frame()
+    summary = describe_map(build_map(frame, options=MapOptions(selected_id=frame["id"][0])))
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        GOLDEN.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert summary == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_default_map_has_basemap_admin1_airports_reference_and_markers():
+    m = build_map(kazan_frame())
+    assert kinds(m) == {"basemap": True, "admin1Layer": True, "airports": True, "reference": True, "markers": True}
+    assert m.options["max_zoom"] == 13 and m.options["min_zoom"] == 2  # set explicitly with tiles=None
+
+
+def test_toggles_add_heat_choropleth_and_playback_layers():
+    m = build_map(kazan_frame(), options=MapOptions(heatmap=True, choropleth=True, playback=True, show_admin1=False))
+    layers = kinds(m)
+    assert {"heat", "choropleth", "playback"} <= set(layers)
+    assert layers["playback"] is False and layers["admin1Layer"] is False
+
+
+def test_small_maps_draw_markers_large_maps_cluster():
+    frame = hostile_frame(copies=5)  # 40 incidents
+    assert "markers" in kinds(build_map(frame, options=MapOptions(cluster_threshold=40)))
+    clustered = build_map(frame, options=MapOptions(cluster_threshold=39))
+    assert "cluster" in kinds(clustered)
+    html = render_html(clustered)
+    assert "L.MarkerClusterGroup" in html and "chunkedLoading" in html
+
+
+def test_payload_decodes_back_to_the_frame():
+    frame = kazan_frame()
+    payload = payload_of(build_map(frame))
+    assert len(payload["rec"]) == WIDTH * len(frame)
+    for i, row in frame.iterrows():
+        record = decode_record(payload["rec"], i)
+        assert abs(record["lat"] / (64**4 - 1) * 180 - 90 - row["lat"]) < 1e-5
+        assert abs(record["lon"] / (64**4 - 1) * 360 - 180 - row["lon"]) < 1e-5
+        assert EVENT_TYPES[record["type"]] == row["event_type"]
+    strike = decode_record(payload["rec"], int(frame.index[frame["event_type"] == "drone_strike"][0]))
+    assert (strike["killed"], strike["injured"], strike["drones"]) == (1, 1, 7)  # stated 0, 0 and 6 (value + 1)
+    assert strike["minute"] == 7 * 60 + 40 + 1 and payload["offsets"][strike["offset"]] == 180
+    assert strike["duration"] == 100 + 1  # 07:40 to 09:20
+    assert 700 < strike["km"] / 10 < 740  # geodesic Moscow-Kazan is about 720 km, not the claimed 800
+    restriction = decode_record(payload["rec"], int(frame.index[frame["place"] == "Saratov"][0]))
+    assert restriction["killed"] == 0  # not stated stays "not stated", never 0
+
+
+def test_legend_counts_every_type_and_restriction_status():
+    frame = kazan_frame()
+    counts = legend_counts(frame)
+    assert list(counts) == list(EVENT_TYPES)
+    assert counts["drone_strike"] == 1 and counts["airspace_restriction"] == 3 and counts["other"] == 0
+    assert restriction_counts(frame) == {"active": 2, "lifted": 1, "none": 0}
+    assert set(EVENT_COLORS) == set(EVENT_ICONS) == set(EVENT_TYPES)
+
+
+def test_inline_html_has_no_network_asset_and_embeds_leaflet_1_9_4(kazan_html):
+    assert remote_asset_urls(kazan_html) == []
+    assert not re.search(r"<(script|link)[^>]+(src|href)=", kazan_html)
+    assert "1.9.4" in kazan_html and "IncidentMap" in kazan_html
+    assert "sourceMappingURL" not in kazan_html
+    assert re.search(r"url\(data:image/png;base64,", kazan_html)
+
+
+def test_static_html_links_only_vendored_files_that_exist():
+    html = render_html(build_map(kazan_frame(), options=MapOptions(heatmap=True)), assets="static")
+    links = re.findall(r'(?:src|href)="(/app/static/vendor/[^"]+)"', html)
+    assert {"/app/static/vendor/leaflet/leaflet.js", "/app/static/vendor/leaflet.heat/leaflet-heat.js"} <= set(links)
+    for link in links:
+        assert (VENDOR_DIR / link.removeprefix("/app/static/vendor/")).is_file()
+    assert remote_asset_urls(html) == []
+
+
+def test_online_tiles_are_the_only_remote_urls_and_carry_attribution():
+    html = render_html(build_map(kazan_frame(), options=MapOptions(tiles="osm")))
+    remote = remote_asset_urls(html)
+    assert remote and all("tileLayer" in url and "openstreetmap" in url for url in remote)
+    assert "OpenStreetMap" in html and "contributors" in html
+
+
+def test_use_local_assets_rewrites_folium_defaults_and_refuses_unknown_cdns():
+    m = use_local_assets(folium.Map(tiles=None), "/base")
+    assert m.default_js == [("leaflet", "/base/leaflet/leaflet.js")]
+    assert m.default_css == [("leaflet_css", "/base/leaflet/leaflet.css")]
+    assert folium.Map.default_js[0][1].startswith("https://")  # the class stays untouched
+    with_plugin = folium.Map(tiles=None)
+    Fullscreen().add_to(with_plugin)
+    with pytest.raises(UnvendoredAsset, match="not vendored"):
+        use_local_assets(with_plugin)
+
+
+def test_every_vendored_asset_exists_with_its_licence_and_is_listed():
+    sources = (VENDOR_DIR / "SOURCES.md").read_text(encoding="utf-8")
+    for relative in ASSETS.values():
+        assert (VENDOR_DIR / relative).is_file(), relative
+    for folder, version, licence in (("leaflet", "1.9.4", "LICENSE"), ("leaflet.markercluster", "1.5.3", "MIT-LICENCE.txt"),
+                                     ("leaflet.heat", "0.2.0", "LICENSE")):
+        assert (VENDOR_DIR / folder / licence).is_file()
+        assert f"| `{folder}/` |" in sources and version in sources
+
+
+@pytest.mark.parametrize("threshold", [1000, 0], ids=["markers", "clusters"])
+def test_hostile_text_never_reaches_the_page_raw(threshold):
+    options = MapOptions(cluster_threshold=threshold, heatmap=True, choropleth=True, playback=True)
+    html = render_html(build_map(hostile_frame(), options=options))
+    scripts = "".join(re.findall(r"<script>(.*?)</script>", html, flags=re.S))
+    for raw in RAW_PAYLOADS:
+        assert raw not in html
+    assert "javascript:" not in scripts and "data:text/html" not in scripts
+    assert "https://ok.example/path?q=1\\u0026r=2" in html  # the one safe link survives, escaped for <script>
+    assert "evil.example" not in html  # URLs with quotes or angle brackets are dropped, not repaired
+    assert "A" * 3000 in html  # long strings arrive whole; the browser clips them
+
+
+def test_hostile_reference_name_is_escaped_in_the_layer_control():
+    class Ref:
+        name, lat, lon = HOSTILE[0], 55.75, 37.62
+
+    html = render_html(build_map(kazan_frame(), reference=Ref()))
+    assert "<img src=x" not in html
+
+
+def test_empty_frame_still_renders_a_map():
+    m = build_map(empty_frame())
+    assert describe_map(m)["legend"]["title"] == "Incidents: 0"
+    assert remote_asset_urls(render_html(m)) == []
+
+
+def test_incident_id_at_finds_the_clicked_incident():
+    frame = kazan_frame()
+    kazan = frame[frame["event_type"] == "drone_strike"].iloc[0]
+    assert incident_id_at(frame, kazan["lat"] + 0.0005, kazan["lon"]) == kazan["id"]
+    assert incident_id_at(frame, 0.0, 0.0) is None
+
+
+@pytest.fixture
+def store_with_kazan(tmp_path, monkeypatch):
+    from incidents.storage import open_store
+
+    monkeypatch.setenv("INCIDENTS_DB", str(tmp_path / "incidents.sqlite"))
+    store = open_store()
+    store.upsert(kazan_incidents())
+    store.close()
+    return tmp_path
+
+
+def test_export_cli_writes_one_offline_file_atomically(store_with_kazan, capsys):
+    out = store_with_kazan / "map.html"
+    assert export_map_cli(IncidentFilter(), out) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["incidents"] == 4 and report["bytes"] == out.stat().st_size and report["tiles"] == "offline"
+    assert remote_asset_urls(out.read_text(encoding="utf-8")) == []
+    assert [p.name for p in store_with_kazan.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_export_cli_with_nothing_selected_writes_nothing(store_with_kazan, capsys):
+    out = store_with_kazan / "none.html"
+    assert export_map_cli(IncidentFilter(event_types=("explosion",)), out) == 1
+    assert not out.exists()
+    assert "no incidents" in capsys.readouterr().err
+
+
+def test_export_cli_refuses_a_missing_folder(store_with_kazan, capsys):
+    assert export_map_cli(IncidentFilter(), store_with_kazan / "missing" / "map.html") == 2
+    assert "does not exist" in capsys.readouterr().err
