@@ -1,4 +1,4 @@
-"""File edges shared by the gazetteer index and the online geocoder cache: the cache folder and atomic writes."""
+"""File edges shared by every package: the cache folder and atomic writes (temp file in the same folder + rename)."""
 
 from __future__ import annotations
 
@@ -17,14 +17,22 @@ def cache_dir() -> Path:
     return path if path.is_absolute() else REPO_DIR / path
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Writes bytes to a temporary file in the same folder, then renames it over `path` (readers never see half)."""
+def write_atomically(path: Path, payload: bytes | str) -> int:
+    """Write bytes (or text as UTF-8) to a temporary file beside `path`, fsync, rename over it; readers never see half.
+
+    Returns the number of bytes written. On any failure the temporary file is removed and `path` is left as it was.
+    """
+    path = Path(path)
+    data = payload.encode("utf-8") if isinstance(payload, str) else payload
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return len(data)

@@ -135,7 +135,6 @@ def tolerance_for(bbox: Bbox) -> float:
 def admin1_near(bbox: Bbox, countries: tuple[str, ...] = ()) -> tuple[dict[str, Any], np.ndarray]:
     """Admin-1 regions whose bounds meet the box (and of `countries`, when given): GeoJSON for the map and
     the full geometries for counting."""
-    import shapely
 
     props, geoms = _level("admin1")
     if not len(geoms):

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 from dashboard.maps.assets import render_html
 from dashboard.maps.builder import MapOptions, build_map
+from geodata.files import write_atomically
 from incidents.model import IncidentFilter
-
-
-def write_atomically(path: Path, text: str) -> int:
-    """Write `text` as UTF-8 through a temporary file in the same folder and os.replace; returns the byte count."""
-    data = text.encode("utf-8")
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
-    return len(data)
 
 
 def export_map_cli(flt: IncidentFilter, out: Path, online_tiles: bool = False) -> int:
