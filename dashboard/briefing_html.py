@@ -1,0 +1,461 @@
+"""Builds the one-page briefing as self-contained HTML (pure: no browser, no files, no clock)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from dashboard.escape import html_text, safe_url
+from dashboard.maps import (
+    EVENT_COLORS, EVENT_SVG_PATHS, MapOptions, build_map, legend_counts, render_html, restriction_counts,
+)
+from incidents.frames import with_reference
+from incidents.model import EVENT_LABELS, EVENT_TYPES, IncidentFilter
+from incidents.selection import select
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MAX_ROWS = 13  # table rows that fit under the map on one A4 landscape page
+MAX_SOURCES = 6  # numbered references that fit in the side column
+CELL_CHARS = 60  # longest text kept in one table cell (the rest is cut with an ellipsis)
+TIMELINE_SIZE = (400, 104)  # width, height of the SVG chart in CSS pixels
+MAX_BARS = 62  # above this many days the timeline bins by week, then by month
+ATTRIBUTION = (
+    "Basemap: Natural Earth (public domain).",
+    "Places: GeoNames (CC BY 4.0); airports: airportsdata (MIT).",
+    "Map drawn with Leaflet (BSD-2-Clause) via folium (MIT).",
+)
+OSM_ATTRIBUTION = "Map tiles © OpenStreetMap contributors (ODbL)."
+COMPASS_ABBREVIATIONS = {
+    "north": "N", "south": "S", "east": "E", "west": "W",
+    "northeast": "NE", "northwest": "NW", "southeast": "SE", "southwest": "SW",
+}
+NOT_STATED = "not stated"
+# A printed map has nothing to click: hide the zoom buttons and the layer switcher; the key is drawn beside the map.
+# No zoom or fade animations: fitBounds lands at once, so a capture never catches a half-zoomed, scaled map.
+STATIC_MAP_JS = "if (window.L) { L.Map.mergeOptions({zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false}); }"
+STATIC_MAP_CSS = (
+    ".leaflet-control-zoom, .leaflet-control-layers, .im-legend { display: none !important; }"
+    " body { font-variant-ligatures: none; }"
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table line of the briefing, already escaped."""
+
+    when: Markup
+    place: Markup
+    region: Markup
+    kind: Markup
+    symbol: Markup
+    killed: Markup
+    injured: Markup
+    distance: Markup
+    airport: Markup
+    refs: Markup
+
+
+@dataclass
+class SourceList:
+    """Numbered references in the order the table first cites them, de-duplicated by URL or title."""
+
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+    def cite(self, source: dict[str, Any]) -> int:
+        key = (str(source.get("url") or ""), "" if source.get("url") else str(source.get("title") or ""))
+        if key not in self.numbers:
+            self.numbers[key] = len(self.numbers) + 1
+            self.items.append(source)
+        return self.numbers[key]
+
+
+def briefing_html(
+    frame: pd.DataFrame,
+    flt: IncidentFilter,
+    *,
+    title: str,
+    banner: str,
+    generated_at: datetime,
+    reference: Any,
+    online_tiles: bool = False,
+    max_rows: int = MAX_ROWS,
+) -> str:
+    """The briefing page for the incidents of `frame` that pass `flt`: one A4 landscape sheet of HTML."""
+    view = select(frame, flt)
+    recent = with_reference(most_recent(view, max_rows), reference.lat, reference.lon)
+    sources = SourceList()
+    rows = [table_row(record, sources) for record in recent.to_dict("records")]
+    context = {
+        "title": text(title or "Incident briefing"),
+        "banner": text(banner) if banner and banner.strip() else "",
+        "window": window_text(view, flt),
+        "filters": filters_text(flt),
+        "summary": summary_text(view),
+        "count": len(view),
+        "rows": rows,
+        "more": len(view) - len(rows),
+        "sources": [source_item(number, item) for number, item in enumerate(sources.items[:MAX_SOURCES], 1)],
+        "more_sources": max(0, len(sources.items) - MAX_SOURCES),
+        "timeline": Markup(timeline_svg(view, flt)),
+        "timeline_unit": timeline_unit(view, flt),
+        "legend": legend_items(view),
+        "map_html": map_document(view, reference, online_tiles),
+        "reference": text(f"{reference.name} ({reference.lat:.2f}, {reference.lon:.2f})"),
+        "rings": rings_text(),
+        "attribution": " ".join(ATTRIBUTION + ((OSM_ATTRIBUTION,) if online_tiles else ())),
+        "generated": generated_text(generated_at),
+        "online_tiles": online_tiles,
+    }
+    return _template().render(**context)
+
+
+def most_recent(view: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The `n` latest incidents, newest first (by day, then start time), without sorting the whole view."""
+    if len(view) <= n:
+        tail = view
+    else:
+        tail = view[view["day"] >= view["day"].iloc[-n]]
+    order = tail.assign(_start=tail["started_at"].astype(str)).sort_values(["day", "_start"], ascending=False, kind="stable")
+    return order.drop(columns="_start").head(n)
+
+
+@lru_cache(maxsize=1)
+def _template():
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined)
+    return env.get_template("briefing.html.j2")
+
+
+def text(value: Any, limit: int | None = None) -> Markup:
+    """Data text escaped for HTML (and for any JS template it may reach), optionally cut to `limit` characters."""
+    plain = "" if _missing(value) else str(value)
+    if limit is not None and len(plain) > limit:
+        plain = plain[: limit - 1].rstrip() + "…"
+    return Markup(html_text(plain))
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and value != value
+
+
+def table_row(record: dict[str, Any], sources: SourceList) -> Row:
+    """The escaped table line for one incident, citing its sources in `sources`."""
+    numbers = sorted({sources.cite(source) for source in (record.get("sources") or ())})
+    kind = str(record.get("event_type") or "other")
+    return Row(
+        when=text(local_time(record.get("started_at"), record.get("ended_at"))),
+        place=text(record.get("place") or "unnamed place", CELL_CHARS),
+        region=text(_join(record.get("admin1"), record.get("country")), CELL_CHARS),
+        kind=text(EVENT_LABELS.get(kind, kind)),
+        symbol=Markup(symbol_svg(kind, _status_key(record) if kind == "airspace_restriction" else "", 11)),
+        killed=text(count_text(record.get("killed"))),
+        injured=text(count_text(record.get("injured"))),
+        distance=text(distance_text(record.get("ref_km"), record.get("ref_compass"))),
+        airport=text(airport_text(record), CELL_CHARS),
+        refs=text(" ".join(f"[{n}]" for n in numbers) or "—"),
+    )
+
+
+def _status_key(record: dict[str, Any]) -> str:
+    status = record.get("status")
+    return "none" if _missing(status) or not status else str(status)
+
+
+def _join(*parts: Any) -> str:
+    return ", ".join(str(part) for part in parts if not _missing(part) and str(part))
+
+
+def count_text(value: Any) -> str:
+    """A casualty count as a reader sees it: the number, or "not stated" (never 0 for unknown)."""
+    return NOT_STATED if _missing(value) else str(int(value))
+
+
+def distance_text(km: Any, compass: Any) -> str:
+    """ "721 km E" from the distance and the 16-point compass word from the reference city."""
+    if _missing(km):
+        return "—"
+    if float(km) < 0.5:
+        return "0 km"
+    words = str(compass or "").split("-")
+    direction = "".join(COMPASS_ABBREVIATIONS.get(word, "") for word in words)
+    return f"{float(km):,.0f} km {direction}".strip()
+
+
+def airport_text(record: dict[str, Any]) -> str:
+    """The airport codes with the restriction status, e.g. "KZN/UWKD active"."""
+    codes = "/".join(str(code) for code in (record.get("airport_iata"), record.get("airport_icao")) if not _missing(code) and code)
+    status = record.get("status")
+    if not codes:
+        return "—"
+    return f"{codes} {status}" if not _missing(status) and status else f"{codes} (status {NOT_STATED})"
+
+
+def local_time(started: Any, ended: Any = None) -> str:
+    """The local start (and end) time with its UTC offset; a bare date stays a date, never midnight."""
+    if _missing(started) or not str(started):
+        return NOT_STATED
+    start = str(started)
+    if len(start) <= 10:
+        return f"{start} (time {NOT_STATED})"
+    moment = datetime.fromisoformat(start.replace("Z", "+00:00"))
+    out = f"{moment:%Y-%m-%d %H:%M}"
+    end = None if _missing(ended) or not ended or len(str(ended)) <= 10 else datetime.fromisoformat(str(ended).replace("Z", "+00:00"))
+    if end is not None and end.date() == moment.date():
+        out += f"–{end:%H:%M}"
+    return f"{out} {utc_offset(moment)}"
+
+
+def utc_offset(moment: datetime) -> str:
+    """ "UTC+03:00" for an aware datetime."""
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def window_text(view: pd.DataFrame, flt: IncidentFilter) -> Markup:
+    """The date window (the filter's, else the data's) and the time zones its days are counted in."""
+    first, last = flt.start, flt.end
+    if (first is None or last is None) and len(view):
+        days = view["day"]
+        first = first or days.min().date()
+        last = last or days.max().date()
+    if first is None and last is None:
+        span = "all dates"
+    else:
+        span = f"{_day_text(first, 'earliest')} to {_day_text(last, 'latest')}"
+    zones = time_zones(view["started_at"])
+    zone_text = f"local calendar days ({', '.join(zones)})" if zones else "local calendar days of each incident"
+    return text(f"{span}, {zone_text}")
+
+
+def _day_text(value: date | None, fallback: str) -> str:
+    return value.strftime("%d %b %Y").lstrip("0") if value else fallback
+
+
+def time_zones(started: Iterable[Any]) -> list[str]:
+    """The UTC offsets written in the start times: each one when at most three, else the lowest and highest."""
+    offsets = pd.Series(list(started), dtype=object).astype(str).str.slice(16)
+    found = sorted({_offset_name(value) for value in pd.unique(offsets)} - {""}, key=_offset_minutes)
+    return found if len(found) <= 3 else [f"{found[0]} to {found[-1]}"]
+
+
+def _offset_name(value: str) -> str:
+    if value == "Z":
+        return "UTC+00:00"
+    return f"UTC{value[-6:]}" if len(value) >= 6 and value[-6] in "+-" else ""
+
+
+def _offset_minutes(name: str) -> int:
+    sign = -1 if name[3] == "-" else 1
+    return sign * (int(name[4:6]) * 60 + int(name[7:9]))
+
+
+def filters_text(flt: IncidentFilter) -> Markup:
+    """The non-date filters in force, in words ("" when none)."""
+    parts = []
+    if flt.event_types:
+        parts.append("types: " + ", ".join(EVENT_LABELS.get(t, t) for t in flt.event_types))
+    for label, values in (("regions", flt.regions), ("countries", flt.countries), ("verification", flt.verification)):
+        if values:
+            parts.append(f"{label}: " + ", ".join(values))
+    if flt.text:
+        parts.append(f'text: "{flt.text}"')
+    if flt.bbox:
+        parts.append("map area: S {:.2f} W {:.2f} N {:.2f} E {:.2f}".format(*flt.bbox))
+    if flt.distance_km:
+        low, high = flt.distance_km
+        parts.append(f"distance {low:,.0f}–{high:,.0f} km" if math.isfinite(high) else f"distance from {low:,.0f} km")
+    return text("; ".join(parts), 200)
+
+
+def summary_text(view: pd.DataFrame) -> Markup:
+    """One line of key figures: incidents, strikes, killed/injured (null-aware), airports restricted."""
+    if view.empty:
+        return text("No incidents in this window.")
+    strikes = int(view["event_type"].isin(("drone_strike", "missile_strike", "strike")).sum())
+    restricted = view[view["status"].astype(object).eq("active")]
+    airports = restricted["airport_icao"].astype(object).fillna(restricted["airport_iata"].astype(object)).dropna().nunique()
+    parts = [
+        plural(len(view), "incident"),
+        plural(strikes, "strike"),
+        f"killed {_total(view['killed'])}",
+        f"injured {_total(view['injured'])}",
+        plural(airports, "airport") + " under active restriction",
+    ]
+    return text(" · ".join(parts))
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 strike", "3,119 strikes"."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def _total(counts: pd.Series) -> str:
+    """ "3+ (2 not stated)" style total: a sum is a lower bound when some counts are not stated."""
+    stated = counts.dropna()
+    unknown = len(counts) - len(stated)
+    if not len(stated):
+        return NOT_STATED
+    total = f"{int(stated.sum()):,}"
+    return f"{total}+ ({unknown:,} {NOT_STATED})" if unknown else total
+
+
+def legend_items(view: pd.DataFrame) -> list[dict[str, Any]]:
+    """The map's key, drawn beside the map so it hides no marker: symbol, label and count per type and status."""
+    counts = legend_counts(view)
+    items = [
+        {"symbol": Markup(symbol_svg(kind)), "label": EVENT_LABELS[kind], "count": f"{counts[kind]:,}"}
+        for kind in EVENT_TYPES
+        if counts[kind] and kind != "airspace_restriction"
+    ]
+    for status, count in restriction_counts(view).items():
+        if count:
+            label = f"Airspace restriction {RESTRICTION_LABELS[status]}"
+            items.append({"symbol": Markup(symbol_svg("airspace_restriction", status)), "label": label, "count": f"{count:,}"})
+    return items
+
+
+RESTRICTION_LABELS = {"active": "active", "lifted": "lifted", "none": "(status not stated)"}
+
+
+def symbol_svg(kind: str, status: str = "", size: int = 12) -> str:
+    """The map's marker for an event type as inline SVG: filled, or a dashed outline when a restriction was lifted."""
+    color = EVENT_COLORS.get(kind, "#6E6E6E")
+    fill, opacity, stroke, width, dash = color, "0.95", "#1a1a1a", "1.3", ""
+    if status == "lifted":
+        fill, opacity, stroke, width, dash = "#ffffff", "0.9", color, "2.4", ' stroke-dasharray="3 2"'
+    elif status == "none":
+        opacity = "0.55"
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 20 20">'
+        f'<path d="{EVENT_SVG_PATHS.get(kind, EVENT_SVG_PATHS["other"])}" fill="{fill}" fill-opacity="{opacity}" '
+        f'stroke="{stroke}" stroke-width="{width}"{dash} stroke-linejoin="round"/></svg>'
+    )
+
+
+def source_item(number: int, source: dict[str, Any]) -> dict[str, Any]:
+    """A numbered reference: title, publication date and URL (a link only when it is http(s))."""
+    url = str(source.get("url") or "")
+    return {
+        "number": number,
+        "title": text(source.get("title") or "untitled source", 120),
+        "published": text(str(source.get("published") or "")[:10]),
+        "url": text(url, 110),
+        "href": safe_url(url) if url else "",
+    }
+
+
+def generated_text(moment: datetime) -> Markup:
+    """ "2026-11-26 01:05 UTC" for the generation time."""
+    utc = moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return text(f"{utc:%Y-%m-%d %H:%M} UTC")
+
+
+def timeline_bins(view: pd.DataFrame, flt: IncidentFilter) -> tuple[list[pd.Timestamp], str]:
+    """The bar starts for the window and the bin width: 'D' per day, 'W' per week or 'MS' per month."""
+    if view.empty and (flt.start is None or flt.end is None):
+        return [], "D"
+    first = pd.Timestamp(flt.start) if flt.start else view["day"].min()
+    last = pd.Timestamp(flt.end) if flt.end else view["day"].max()
+    days = (last - first).days + 1
+    freq = "D" if days <= MAX_BARS else "W-MON" if days <= MAX_BARS * 7 else "MS"
+    if freq == "D":
+        return list(pd.date_range(first, last, freq="D")), freq
+    start = first - pd.Timedelta(days=first.weekday()) if freq == "W-MON" else first.replace(day=1)
+    return list(pd.date_range(start, last, freq=freq)), freq
+
+
+UNITS = {"D": "day", "W-MON": "week", "MS": "month"}
+
+
+def timeline_unit(view: pd.DataFrame, flt: IncidentFilter) -> str:
+    """ "day", "week" or "month": what one bar of the timeline counts."""
+    return UNITS[timeline_bins(view, flt)[1]]
+
+
+def timeline_counts(view: pd.DataFrame, starts: list[pd.Timestamp]) -> pd.DataFrame:
+    """Incidents per bar (rows) and event type (columns), bars starting at `starts`."""
+    if not starts:
+        return pd.DataFrame(columns=list(EVENT_TYPES))
+    edges = pd.DatetimeIndex(starts)
+    position = edges.searchsorted(view["day"].to_numpy(), side="right") - 1
+    table = pd.crosstab(position, view["event_type"].astype(object).to_numpy())
+    table = table.reindex(index=range(len(starts)), columns=list(EVENT_TYPES), fill_value=0)
+    return table
+
+
+def timeline_svg(view: pd.DataFrame, flt: IncidentFilter, size: tuple[int, int] = TIMELINE_SIZE) -> str:
+    """A small stacked bar chart of incidents per day (week, month) by type, as inline SVG."""
+    width, height = size
+    starts, freq = timeline_bins(view, flt)
+    counts = timeline_counts(view, starts)
+    left, bottom, top = 34, 18, 6
+    plot_w, plot_h = width - left - 4, height - bottom - top
+    peak = int(counts.sum(axis=1).max()) if len(counts) else 0
+    unit = UNITS[freq]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="Incidents per {unit} by type">',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#444" stroke-width="1"/>',
+        f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" class="axis">0</text>',
+    ]
+    if peak:
+        parts.append(f'<text x="{left - 4}" y="{top + 8}" text-anchor="end" class="axis">{peak:,}</text>')
+    if len(counts) and peak:
+        parts.extend(_bars(counts, left, top, plot_w, plot_h, peak))
+    if starts:
+        parts.append(f'<text x="{left}" y="{height - 4}" class="axis">{_bin_label(starts[0], freq)}</text>')
+        parts.append(
+            f'<text x="{left + plot_w}" y="{height - 4}" text-anchor="end" class="axis">{_bin_label(starts[-1], freq)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _bars(counts: pd.DataFrame, left: int, top: int, plot_w: int, plot_h: int, peak: int) -> list[str]:
+    slot = plot_w / len(counts)
+    bar_w = min(max(slot * 0.8, 0.8), 36.0)
+    out = []
+    for index, row in enumerate(counts.itertuples(index=False)):
+        base = top + plot_h
+        for kind, value in zip(counts.columns, row):
+            if not value:
+                continue
+            h = plot_h * value / peak
+            base -= h
+            out.append(
+                f'<rect x="{left + index * slot + (slot - bar_w) / 2:.2f}" y="{base:.2f}" width="{bar_w:.2f}" '
+                f'height="{h:.2f}" fill="{EVENT_COLORS.get(kind, "#777777")}"/>'
+            )
+    return out
+
+
+def _bin_label(start: pd.Timestamp, freq: str) -> str:
+    return start.strftime("%b %Y") if freq == "MS" else start.strftime("%d %b %Y").lstrip("0")
+
+
+def map_options(online_tiles: bool) -> Any:
+    """The map's options for a briefing: offline basemap unless online tiles were asked for."""
+    return MapOptions(tiles="osm" if online_tiles else "offline")
+
+
+def rings_text() -> str:
+    """The range rings the map draws, e.g. "250, 500, 750, 1,000 km"."""
+    return ", ".join(f"{km:,g}" for km in map_options(False).rings_km) + " km"
+
+
+def map_document(view: pd.DataFrame, reference: Any, online_tiles: bool) -> str:
+    """The rendered folium map of `view` as one HTML document with its assets inlined (no network), print-ready."""
+    document = render_html(build_map(view, reference=reference, options=map_options(online_tiles)), assets="inline")
+    return document.replace("</head>", f"<style>{STATIC_MAP_CSS}</style><script>{STATIC_MAP_JS}</script></head>", 1)

@@ -1,0 +1,241 @@
+"""The briefing rendered in Debian Chromium, checked as a reader would: size, map painted, colours, PDF text, layout."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from dashboard import briefing
+from dashboard.briefing_html import MAX_ROWS, briefing_html
+from incidents.frames import to_frame
+from incidents.model import IncidentFilter
+from incidents.storage import open_store
+from tests.dashboard.test_briefing_html import (
+    GENERATED, HOSTILE, KAZAN_URL, MOSCOW, ROSAVIATSIA_URL, hostile_incidents, seed_incidents,
+)
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "briefing"
+SEED_DAY = IncidentFilter(start=date(2024, 12, 21), end=date(2024, 12, 21))
+# Where the map sits on the sheet, in CSS pixels (left, top, right, bottom), with a margin inside its frame.
+MAP_BOX = (30, 110, 680, 480)
+
+
+def keep(name: str, data: bytes) -> bytes:
+    """Save an output under test-artifacts/ for a human to look at, and pass it on."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / name).write_bytes(data)
+    return data
+
+
+def make(incidents, flt=IncidentFilter(), fmt="png", **options) -> bytes:
+    values = {"reference": MOSCOW, "generated_at": GENERATED, "banner": "UNCLASSIFIED // FOR TRAINING"} | options
+    return briefing.make_briefing(to_frame(incidents), flt, fmt, **values)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def map_pixels(png: bytes) -> np.ndarray:
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    scale = image.width / briefing.SHEET_SIZE[0]
+    left, top, right, bottom = (round(v * scale) for v in MAP_BOX)
+    return np.asarray(image.crop((left, top, right, bottom)), dtype=np.int16)
+
+
+def colour_pixels(pixels: np.ndarray, hex_colour: str, tolerance: int = 40) -> int:
+    """How many pixels are within `tolerance` (sum of channel differences) of a colour."""
+    target = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=np.int16)
+    return int((np.abs(pixels - target).sum(axis=2) <= tolerance).sum())
+
+
+@pytest.fixture(scope="module")
+def seed_png() -> bytes:
+    return keep("seed.png", make(seed_incidents(), SEED_DAY))
+
+
+@pytest.fixture(scope="module")
+def seed_pdf() -> bytes:
+    return keep("seed.pdf", make(seed_incidents(), SEED_DAY, "pdf"))
+
+
+def test_png_is_at_least_1600_px_wide_a4_landscape(seed_png):
+    image = Image.open(io.BytesIO(seed_png))
+    assert image.format == "PNG" and image.width >= 1600
+    assert abs(image.width / image.height - 297 / 210) < 0.02
+
+
+def test_png_map_is_painted_not_blank(seed_png):
+    pixels = map_pixels(seed_png)
+    assert pixels.reshape(-1, 3).std(axis=0).mean() > 8, "the map area is flat: nothing painted"
+    assert len(np.unique(pixels.reshape(-1, 3) // 16, axis=0)) > 20
+
+
+def test_png_shows_the_marker_colours_of_the_types_present(seed_png):
+    from dashboard.maps import EVENT_COLORS
+
+    pixels = map_pixels(seed_png)
+    for kind in ("drone_strike", "airspace_restriction"):
+        assert colour_pixels(pixels, EVENT_COLORS[kind]) >= 40, f"no {kind} marker colour in the map"
+    assert colour_pixels(pixels, EVENT_COLORS["missile_strike"], tolerance=12) < 40, "a type that is not there"
+
+
+def test_pdf_is_one_selectable_page_with_places_window_and_sources(seed_pdf):
+    pages = pdf_pages(seed_pdf)
+    assert len(pages) == 1
+    text = " ".join(pages[0].split())
+    for needle in ("Kazan", "Izhevsk Airport", "Saratov Gagarin Airport", "21 Dec 2024 to 21 Dec 2024", "UTC+03:00",
+                   KAZAN_URL, ROSAVIATSIA_URL, "UNCLASSIFIED // FOR TRAINING", "not stated", "Natural Earth"):
+        assert needle in text, needle
+
+
+def test_pdf_page_is_a4_landscape(seed_pdf):
+    from pypdf import PdfReader
+
+    box = PdfReader(io.BytesIO(seed_pdf)).pages[0].mediabox
+    assert abs(float(box.width) - 841.9) < 2 and abs(float(box.height) - 595.3) < 2
+
+
+def test_hostile_strings_appear_as_text_in_the_pdf():
+    data = keep("hostile.pdf", make(hostile_incidents(), title=f"T {HOSTILE}", banner=f"B {HOSTILE}", fmt="pdf"))
+    pages = pdf_pages(data)
+    assert len(pages) == 1
+    assert HOSTILE in pages[0]
+    text = " ".join(pages[0].split())
+    assert "</script><script>alert(2" in text  # the region cell, cut to its column with an ellipsis
+    assert "javascript:alert(1)" in text  # a non-http URL is printed, never linked
+
+
+def test_hostile_strings_run_no_script_and_show_as_text():
+    html = briefing_html(to_frame(hostile_incidents()), IncidentFilter(), title=f"T {HOSTILE}", banner=HOSTILE,
+                         generated_at=GENERATED, reference=MOSCOW)
+    dialogs = []
+    from dashboard.browser import chromium
+
+    with chromium() as browser:
+        page = browser.new_page()
+        page.route("**/*", briefing._local_only)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.set_content(html)
+        page.wait_for_function(briefing.MAP_PAINTED_JS, timeout=30_000)
+        shown = page.locator("#sheet").inner_text()
+        markers = page.frame_locator("#map").locator(".leaflet-marker-pane .im-icon").count()
+    assert dialogs == []
+    assert markers == 1, "the hostile incident is still drawn on the map"
+    assert HOSTILE in shown
+
+
+def test_empty_window_renders_a_briefing_that_says_so():
+    empty = IncidentFilter(start=date(2030, 1, 1), end=date(2030, 1, 2))
+    pages = pdf_pages(keep("empty.pdf", make(seed_incidents(), empty, "pdf")))
+    assert len(pages) == 1 and "No incidents in this window" in pages[0]
+    png = keep("empty.png", make(seed_incidents(), empty))
+    assert Image.open(io.BytesIO(png)).width >= 1600
+
+
+LAYOUT_JS = """() => {
+    const box = (el) => el.getBoundingClientRect();
+    const sheet = document.getElementById('sheet');
+    const wrap = document.querySelector('.tablewrap');
+    const side = document.querySelector('.side');
+    return {
+        sheet: sheet.scrollHeight - sheet.clientHeight, wide: sheet.scrollWidth - sheet.clientWidth,
+        table: wrap.scrollHeight - wrap.clientHeight, side: side.scrollHeight - side.clientHeight,
+        last: box([...wrap.children].pop()).bottom, footer: box(document.querySelector('footer')).top,
+    };
+}"""
+
+
+def evaluate_when_painted(html: str, script: str):
+    """Load a briefing page offline, wait for the map to paint as make_briefing does, then evaluate `script`."""
+    from dashboard.browser import chromium
+
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": briefing.SHEET_SIZE[0], "height": briefing.SHEET_SIZE[1]})
+        page.route("**/*", briefing._local_only)
+        page.set_content(html)
+        page.wait_for_function(briefing.MAP_PAINTED_JS, timeout=60_000)
+        return page.evaluate(script)
+
+
+def layout_of(html: str) -> dict:
+    """Overflows (px, > 0 is a spill) of the sheet, the table area and the side column once the map painted."""
+    return evaluate_when_painted(html, LAYOUT_JS)
+
+
+def test_capture_waits_for_the_final_zoom_not_a_scaled_frame():
+    html = briefing_html(to_frame(hostile_incidents()), IncidentFilter(), title="One", banner="",
+                         generated_at=GENERATED, reference=MOSCOW)
+    scaled = evaluate_when_painted(html, """() => {
+        const doc = document.getElementById('map').contentDocument;
+        return [...doc.querySelectorAll('.leaflet-pane, .leaflet-zoom-animated')]
+            .map((el) => el.style.transform || '').filter((t) => /scale\\((?!1\\))/.test(t));
+    }""")
+    assert scaled == [], "the map was captured in the middle of a zoom animation"
+
+
+def assert_fits(layout: dict) -> None:
+    assert layout["sheet"] <= 0 and layout["wide"] <= 0, layout
+    assert layout["table"] <= 0 and layout["side"] <= 0, layout
+    assert layout["last"] <= layout["footer"], layout
+
+
+def test_5000_incidents_fit_one_page_and_end_with_and_n_more():
+    from incidents.synth import synthesize
+
+    frame = synthesize(5000, seed=3)
+    html = briefing_html(frame, IncidentFilter(), title="Synthetic", banner="TRAINING", generated_at=GENERATED,
+                         reference=MOSCOW)
+    assert_fits(layout_of(html))
+    data = keep("synthetic-5000.pdf", briefing.make_briefing(frame, IncidentFilter(), "pdf", reference=MOSCOW))
+    pages = pdf_pages(data)
+    assert len(pages) == 1
+    assert f"and {5000 - MAX_ROWS:,} more incidents" in " ".join(pages[0].split())
+
+
+def test_very_long_texts_are_cut_not_spilled():
+    from incidents.model import Source
+
+    long = "Very long " * 60
+    sources = tuple(Source(f"{long} {i}", f"https://example.org/{'x' * 300}/{i}", "2024-12-21", long) for i in range(12))
+    incidents = [item.with_changes(place=long + item.place, admin1=long, sources=sources) for item in seed_incidents()]
+    flt = IncidentFilter(regions=tuple(f"{long[:40]} {i}" for i in range(9)) + (long,))
+    html = briefing_html(to_frame(incidents), flt, title=long, banner=long, generated_at=GENERATED, reference=MOSCOW)
+    assert_fits(layout_of(html))
+    assert "and 6 more sources" in html
+
+
+def test_rendering_over_the_time_limit_is_a_clear_error():
+    with pytest.raises(briefing.BriefingError, match="did not render within"):
+        make(seed_incidents(), SEED_DAY, timeout_s=0.001)
+
+
+def test_cli_writes_a_one_page_pdf(tmp_path):
+    store_path = tmp_path / "incidents.sqlite"
+    store = open_store(str(store_path))
+    store.upsert(seed_incidents())
+    store.close()
+    out = tmp_path / "brief.pdf"
+    env = os.environ | {"INCIDENTS_DB": str(store_path)}
+    done = subprocess.run([sys.executable, "-m", "dashboard", "brief", "--start", "2024-12-21", "--end", "2024-12-21",
+                           "--banner", "UNCLASSIFIED", "--out", str(out)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    assert summary["incidents"] == 4 and summary["format"] == "pdf"
+    pages = pdf_pages(out.read_bytes())
+    assert len(pages) == 1 and "Kazan" in pages[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf", "incidents.sqlite"]
