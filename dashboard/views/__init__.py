@@ -1,0 +1,1 @@
+"""The app's pages (map overview, import, about) and their small pure helpers."""

@@ -1,0 +1,217 @@
+"""Sidebar controls: each draws one widget group bound to a st.session_state key and returns plain values."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Callable, Sequence
+
+import streamlit as st
+
+from incidents.model import EVENT_TYPES, VERIFICATIONS, IncidentFilter
+from dashboard.state import CUSTOM, PRESETS, ViewState, preset_of, preset_window, type_label
+
+PRESET = "f_preset"
+DATES = "f_dates"
+TYPES = "f_types"
+COUNTRIES = "f_countries"
+REGIONS = "f_regions"
+VERIFICATION = "f_verification"
+TEXT = "f_text"
+BAND = "f_band"
+IN_VIEW = "f_in_view"
+FILTER_KEYS = (PRESET, DATES, TYPES, COUNTRIES, REGIONS, VERIFICATION, TEXT, BAND, IN_VIEW)
+DATE_FLOOR = date(1900, 1, 1)
+DATE_CEILING = date(2100, 12, 31)
+
+
+def slider_top(max_km: float, band: tuple[float, float] | None) -> int:
+    """The distance slider's upper end: the farthest incident (or band edge), rounded up to 100 km."""
+    edges = [max_km] + [v for v in (band or ()) if math.isfinite(v)]
+    return max(100, int(math.ceil(max(edges) / 100.0) * 100))
+
+
+def band_of(value: Sequence[float], top: int) -> tuple[float, float] | None:
+    """The distance band a slider value means: None when it spans the whole slider."""
+    low, high = float(value[0]), float(value[1])
+    if low <= 0 and high >= top:
+        return None
+    return (low, high if high < top else math.inf)
+
+
+def seed(view: ViewState, bounds: tuple[date, date] | None, max_km: float) -> None:
+    """Put a view into the widgets' session keys (first visit, reload of a permalink, or a one-click widen)."""
+    flt = view.filter
+    state = st.session_state
+    newest = bounds[1] if bounds else None
+    state[PRESET] = preset_of(flt.start, flt.end, newest)
+    state[DATES] = shown_dates(flt.start, flt.end, bounds)
+    state[TYPES] = list(flt.event_types)
+    state[COUNTRIES] = list(flt.countries)
+    state[REGIONS] = list(flt.regions)
+    state[VERIFICATION] = list(flt.verification)
+    state[TEXT] = flt.text
+    top = slider_top(max_km, flt.distance_km)
+    low, high = flt.distance_km or (0.0, top)
+    state[BAND] = (float(low), float(high if math.isfinite(high) else top))
+    state.setdefault(IN_VIEW, False)
+
+
+def shown_dates(start: date | None, end: date | None, bounds: tuple[date, date] | None) -> tuple[date, ...]:
+    """What the date-range box shows for a window: open ends filled from the store's first/last day."""
+    first, last = bounds if bounds else (None, None)
+    low, high = start or first, end or last
+    return tuple(d for d in (low, high) if d is not None)
+
+
+def set_window(start: date | None, end: date | None, bounds: tuple[date, date] | None) -> None:
+    """Change the date window from a callback (preset buttons, chart span, widen)."""
+    st.session_state[PRESET] = preset_of(start, end, bounds[1] if bounds else None)
+    st.session_state[DATES] = shown_dates(start, end, bounds)
+
+
+def _on_preset(bounds: tuple[date, date] | None, changed: Callable[[], None]) -> None:
+    preset = st.session_state[PRESET]
+    if preset != CUSTOM:
+        start, end = preset_window(preset, bounds[1] if bounds else None)
+        st.session_state[DATES] = shown_dates(start, end, bounds)
+    changed()
+
+
+def _on_dates(bounds: tuple[date, date] | None, changed: Callable[[], None]) -> None:
+    value = tuple(st.session_state[DATES] or ())
+    if len(value) == 2:
+        everything = bounds is not None and value == tuple(bounds)
+        st.session_state[PRESET] = "All" if everything else preset_of(value[0], value[1], bounds[1] if bounds else None)
+    changed()
+
+
+def date_window(bounds: tuple[date, date] | None, changed: Callable[[], None]) -> tuple[date | None, date | None]:
+    """Presets anchored on the newest incident plus a custom range; returns the (start, end) days, None = open."""
+    st.radio(
+        "Date window",
+        PRESETS + (CUSTOM,),
+        key=PRESET,
+        horizontal=True,
+        on_change=_on_preset,
+        args=(bounds, changed),
+        help="Presets count back from the newest incident in the store.",
+    )
+    st.date_input(
+        "From – to",
+        key=DATES,
+        min_value=DATE_FLOOR,
+        max_value=DATE_CEILING,
+        format="YYYY-MM-DD",
+        on_change=_on_dates,
+        args=(bounds, changed),
+    )
+    preset = st.session_state[PRESET]
+    if preset != CUSTOM:
+        return preset_window(preset, bounds[1] if bounds else None)
+    chosen = tuple(st.session_state[DATES] or ())
+    if len(chosen) == 2:
+        return chosen[0], chosen[1]
+    if len(chosen) == 1:  # half-picked range: one day until the second click
+        return chosen[0], chosen[0]
+    return None, None
+
+
+def _keep_current(options: Sequence[str], key: str) -> list[str]:
+    """Options plus whatever is selected already (a permalink may name a value the store no longer has)."""
+    current = [v for v in st.session_state.get(key, []) if v not in options]
+    return list(options) + current
+
+
+def event_types(counts: dict[str, int], changed: Callable[[], None]) -> tuple[str, ...]:
+    """Event types with their counts in the window; none chosen means all."""
+    chosen = st.multiselect(
+        "Event types",
+        EVENT_TYPES,
+        key=TYPES,
+        on_change=changed,
+        placeholder="All types",
+        format_func=lambda t: f"{type_label(t)} ({counts.get(t, 0):,})",
+    )
+    return tuple(chosen)
+
+
+def places(
+    countries: Sequence[str], regions: dict[str, tuple[str, ...]], changed: Callable[[], None]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Country (ISO2) and admin-1 region pickers; regions narrow to the chosen countries."""
+    chosen_countries = st.multiselect(
+        "Country", _keep_current(countries, COUNTRIES), key=COUNTRIES, on_change=changed, placeholder="All countries"
+    )
+    scope = chosen_countries or list(regions)
+    names = sorted({name for country in scope for name in regions.get(country, ())})
+    chosen_regions = st.multiselect(
+        "Region (admin-1)", _keep_current(names, REGIONS), key=REGIONS, on_change=changed, placeholder="All regions"
+    )
+    return tuple(chosen_countries), tuple(chosen_regions)
+
+
+def verification(changed: Callable[[], None]) -> tuple[str, ...]:
+    """Verification states to keep; none chosen means all."""
+    return tuple(st.multiselect("Verification", VERIFICATIONS, key=VERIFICATION, on_change=changed, placeholder="Any"))
+
+
+def free_text(changed: Callable[[], None]) -> str:
+    """Words to find in place, region, notes and sources."""
+    return st.text_input(
+        "Search text", key=TEXT, on_change=changed, max_chars=200, placeholder="place, region, notes, sources"
+    ).strip()
+
+
+def distance_band(reference_name: str, max_km: float, changed: Callable[[], None]) -> tuple[float, float] | None:
+    """A km band from the reference city; the full slider means no band."""
+    current = st.session_state.get(BAND)
+    top = slider_top(max_km, tuple(current) if current else None)
+    if current is None or current[1] > top:
+        st.session_state[BAND] = (0.0, float(top))
+    value = st.slider(f"Distance from {reference_name} (km)", 0.0, float(top), key=BAND, step=10.0, on_change=changed)
+    return band_of(value, top)
+
+
+def in_map_view(changed: Callable[[], None]) -> bool:
+    """Whether KPIs, timeline, table and downloads keep only what the map shows."""
+    return st.toggle(
+        "Only what is in the map view",
+        key=IN_VIEW,
+        on_change=changed,
+        help="Pan or zoom the map; the figures, timeline and table follow it.",
+    )
+
+
+def sidebar_filter(
+    bounds: tuple[date, date] | None,
+    countries: Sequence[str],
+    regions: dict[str, tuple[str, ...]],
+    reference: tuple[str, float, float],
+    max_km: float,
+    counts_for: Callable[[date | None, date | None], dict[str, int]],
+    changed: Callable[[], None],
+) -> tuple[IncidentFilter, bool]:
+    """Draw every filter, date window first; return the filter and the 'only in map view' switch."""
+    with st.sidebar:
+        st.header("Filters")
+        start, end = date_window(bounds, changed)
+        types = event_types(counts_for(start, end), changed)
+        chosen_countries, chosen_regions = places(countries, regions, changed)
+        kept = verification(changed)
+        text = free_text(changed)
+        name, lat, lon = reference
+        band = distance_band(name, max_km, changed)
+        only_view = in_map_view(changed)
+    flt = IncidentFilter(
+        start=start,
+        end=end,
+        event_types=types,
+        regions=chosen_regions,
+        countries=chosen_countries,
+        verification=kept,
+        text=text,
+        distance_km=band,
+        reference=(lat, lon) if band else None,
+    )
+    return flt, only_view

@@ -1,0 +1,257 @@
+"""AppTest of the main page and the About page: filters -> selection, permalinks, empty states, store errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.charts import bucket_unit, is_hourly, span_to_window, timeline_counts
+from dashboard.views.kpis import airports_restricted_now, casualty_text, compute_kpis, headline
+from dashboard.views.detail import claim_text, highlighted, md
+from incidents.frames import to_frame
+from tests.e2e.app_server import fill_store, sample_incidents
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> Path:
+    path = fill_store(tmp_path / "incidents.sqlite")
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    return path
+
+
+def run_app(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def qp(at: AppTest, key: str) -> list[str] | None:
+    """A query parameter's values as a list (None when absent)."""
+    if key not in at.query_params:
+        return None
+    value = at.query_params[key]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_main_page_shows_every_incident_and_null_aware_kpis(store):
+    at = run_app()
+    shown = metrics(at)
+    assert shown["Incidents"] == "7"
+    assert shown["Strikes"] == "2"  # the Kazan drone strike and the Bryansk missile strike
+    assert shown["Killed"] == "2+"  # Kazan 0, Bryansk 2; Kharkiv and the Moscow interception not stated
+    assert shown["Airports shut"] == "2"  # KZN and IJK active, GSV lifted
+    assert shown["Window"] == "All"
+    assert any("2+ killed, 2 not stated" in c.value and "All dates" in c.value for c in at.caption)
+    assert at.sidebar.radio(key="f_preset").value == "All"
+
+
+def test_preset_changes_kpis_and_url(store):
+    at = run_app()
+    at.sidebar.radio(key="f_preset").set_value("7 days").run()
+    assert metrics(at)["Incidents"] == "5"
+    assert qp(at, "start") == ["2024-12-15"] and qp(at, "end") == ["2024-12-21"]
+    at.sidebar.radio(key="f_preset").set_value("Last 24 h").run()
+    assert metrics(at)["Incidents"] == "4"
+    assert qp(at, "start") == ["2024-12-20"]
+
+
+def test_permalink_restores_the_view(store):
+    at = run_app(
+        {"start": "2024-12-01", "end": "2024-12-31", "type": "airspace_restriction,drone_strike", "country": "RU"}
+    )
+    assert metrics(at)["Incidents"] == "4"
+    assert at.sidebar.multiselect(key="f_types").value == ["airspace_restriction", "drone_strike"]
+    assert at.sidebar.radio(key="f_preset").value == "Custom"
+    assert at.sidebar.date_input(key="f_dates").value == (date(2024, 12, 1), date(2024, 12, 31))
+    assert qp(at, "type") == ["airspace_restriction", "drone_strike"]
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"country": "UA"}, "1"),
+        ({"q": "shot down"}, "1"),
+        ({"verification": "synthetic"}, None),
+        ({"region": "Tatarstan"}, "2"),
+        ({"dmax": "300"}, "1"),  # only Moscow itself lies within 300 km of Moscow
+    ],
+)
+def test_each_filter_narrows_the_selection(store, params, expected):
+    at = run_app(params)
+    if expected is None:
+        assert not at.metric and any("No incidents" in i.value for i in at.info)
+    else:
+        assert metrics(at)["Incidents"] == expected
+
+
+def test_sidebar_text_search_updates_url(store):
+    at = run_app()
+    at.sidebar.text_input(key="f_text").input("Bryansk").run()
+    assert metrics(at)["Incidents"] == "1"
+    assert qp(at, "q") == ["Bryansk"]
+
+
+def test_invalid_query_values_are_ignored_with_notices(store):
+    at = run_app({"start": "yesterday", "type": "nuke", "dmax": "-1"})
+    notices = " ".join(w.value for w in at.warning)
+    assert "start" in notices and "nuke" in notices and "dmax" in notices
+    assert metrics(at)["Incidents"] == "7"
+    assert "start" not in at.query_params and "type" not in at.query_params
+
+
+def test_empty_window_explains_and_widens_in_one_click(store):
+    at = run_app({"start": "2030-01-01", "end": "2030-01-02"})
+    assert not at.metric
+    assert any("No incidents" in i.value and "2030-01-01" in i.value for i in at.info)
+    at.button(key="widen").click().run()
+    assert metrics(at)["Incidents"] == "7"
+    assert "start" not in at.query_params
+
+
+def test_selected_incident_opens_the_detail_panel(store):
+    at = run_app({"id": "kazan-strike"})
+    assert "#### Drone strike: Kazan" in markdown_text(at)
+    text = markdown_text(at)
+    assert "Distance claim check" in text and "721" in text and "800" in text
+    assert "**Drones downed** 6" in text
+    assert qp(at, "id") == ["kazan-strike"]
+    at.button(key="deselect").click().run()
+    assert "id" not in at.query_params
+
+
+def test_store_that_cannot_be_opened_gives_an_error_page(tmp_path, monkeypatch):
+    monkeypatch.setenv("INCIDENTS_DB", "postgresql://nobody@nowhere/db")
+    at = run_app()
+    assert at.error and "cannot be opened" in at.error[0].value
+    assert not at.metric
+
+
+def test_empty_store_points_to_import(tmp_path, monkeypatch):
+    monkeypatch.setenv("INCIDENTS_DB", str(tmp_path / "empty.sqlite"))
+    at = run_app()
+    assert any("no incidents yet" in i.value for i in at.info)
+
+
+def test_about_page_lists_store_sources_and_settings(store):
+    at = run_app()
+    at.switch_page("views/about.py").run()
+    assert not at.exception
+    assert str(store) in markdown_text(at)
+    settings = at.dataframe[-1].value
+    assert {"INCIDENT_MAP_UPLOAD_LIMIT_MB", "INCIDENTS_DB", "INCIDENT_MAP_REFERENCE"} <= set(settings["name"])
+    assert {"name", "default", "current", "help"} <= set(settings.columns)
+
+
+def test_writes_invalidate_the_cache(store):
+    at = run_app()
+    assert metrics(at)["Incidents"] == "7"
+    from incidents.storage import open_store
+
+    extra = sample_incidents()[0].with_changes(id="kazan-again", started_at="2024-12-22", ended_at=None)
+    writer = open_store(str(store))
+    writer.upsert([extra])
+    writer.close()
+    at.run()
+    assert metrics(at)["Incidents"] == "8"
+
+
+# Pure helpers behind the page.
+
+
+def test_casualty_text_never_turns_not_stated_into_zero():
+    assert casualty_text(pd.Series([3, None, None], dtype="Int64"), "killed") == "3+ killed, 2 not stated"
+    assert casualty_text(pd.Series([0, 0], dtype="Int64"), "killed") == "0 killed"
+    assert casualty_text(pd.Series([None], dtype="Int64"), "killed") == "not stated"
+    assert headline("3+ killed, 2 not stated") == "3+" and headline("not stated") == "not stated"
+
+
+def test_airports_restricted_now_takes_each_airports_latest_record():
+    frame = to_frame(sample_incidents())
+    assert airports_restricted_now(frame) == 2
+    lifted_later = sample_incidents()[1].with_changes(id="kzn-lifted", started_at="2024-12-22", status="lifted")
+    assert airports_restricted_now(to_frame(sample_incidents() + [lifted_later])) == 1
+    assert compute_kpis(frame.iloc[0:0]).incidents == 0
+
+
+def test_timeline_counts_per_day_and_per_hour():
+    frame = to_frame(sample_incidents())
+    daily, untimed = timeline_counts(frame, "day")
+    assert daily["count"].sum() == 7 and untimed == 0
+    assert not is_hourly(date(2024, 12, 1), date(2024, 12, 21)) and is_hourly(date(2024, 12, 20), date(2024, 12, 21))
+    hourly, untimed = timeline_counts(frame, "hour")
+    assert untimed == 3  # Izhevsk, Saratov and Kharkiv have bare dates: no hour to put them in
+    kazan = hourly[hourly["event_type"] == "drone_strike"]
+    assert pd.to_datetime(kazan["bucket_ms"].iloc[0], unit="ms") == pd.Timestamp("2024-12-21 04:00")  # 07:40+03:00
+
+
+def test_bucket_unit_keeps_bars_readable():
+    frame = to_frame(sample_incidents())
+    assert bucket_unit(date(2024, 12, 21), date(2024, 12, 21), frame) == "hour"
+    assert bucket_unit(None, None, frame) == "day"
+    assert bucket_unit(date(2020, 1, 1), date(2024, 1, 1), frame) == "week"
+    assert bucket_unit(date(2010, 1, 1), date(2024, 1, 1), frame) == "month"
+    weekly, _ = timeline_counts(frame, "week")
+    assert weekly["count"].sum() == 7
+    assert set(pd.to_datetime(weekly["bucket_ms"], unit="ms").dt.weekday) == {0}  # weeks start on Monday
+
+
+def test_chart_span_becomes_a_date_window():
+    day = 86_400_000
+    start = pd.Timestamp("2024-12-15").value // 1_000_000
+    assert span_to_window({"span": {"bucket_ms": [start, start + 3 * day]}}) == (date(2024, 12, 15), date(2024, 12, 17))
+    assert span_to_window({"span": {}}) is None and span_to_window(None) is None
+
+
+def test_detail_text_is_inert_markdown():
+    assert md("<img src=x onerror=alert(1)>") == r"\<img src\=x onerror\=alert\(1\)\>"
+    assert md(":red[x] $x$") == r"\:red\[x\] \$x\$"
+    assert highlighted({"sentence": "six drones were downed", "start": 0, "end": 3}) == "**six** drones were downed"
+    claim = {
+        "reference": "Moscow",
+        "claimed_km": 800,
+        "claimed_text": "800 km",
+        "geodesic_km": 721.4,
+        "error_pct": 10.9,
+        "verdict": "overstated",
+    }
+    assert claim_text(claim, "Moscow").startswith("Claimed 800 km from Moscow")
+
+
+def test_evidence_highlight_uses_the_quoted_words():
+    sentence = "Kazan was struck between 7:40 am and 9:20 am local time."
+    evidence = {"sentence": sentence, "start": 791, "end": 829, "text": "between 7:40 am and 9:20 am"}
+    assert highlighted(evidence) == r"Kazan was struck **between 7\:40 am and 9\:20 am** local time\."
+    assert highlighted({"sentence": sentence, "start": 900, "end": 990}) == md(sentence)
+
+
+def test_only_what_is_in_the_map_view(store):
+    at = run_app()
+    at.session_state["map_bounds"] = (55.0, 48.0, 57.0, 50.0)  # what the map reports after a pan to Kazan
+    at.sidebar.toggle(key="f_in_view").set_value(True).run()
+    assert metrics(at)["Incidents"] == "2"  # the Kazan strike and Kazan airport
+    at.sidebar.toggle(key="f_in_view").set_value(False).run()
+    assert metrics(at)["Incidents"] == "7"
+
+
+def test_sessions_do_not_share_their_view(store):
+    first = run_app()
+    first.sidebar.radio(key="f_preset").set_value("7 days").run()
+    second = run_app()
+    assert metrics(first)["Incidents"] == "5" and metrics(second)["Incidents"] == "7"

@@ -1,0 +1,166 @@
+"""The app in Debian Chromium on a real server: map, window -> markers/KPIs/URL, permalinks, import, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.app_server import app_server, fill_store
+from tests.e2e.conftest import pixel_spread
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "incidents" / "samples" / "articles" / "000_kazan_2024-12-21.txt"
+MAP = "iframe[title='streamlit_folium.st_folium']"
+MARKERS = ".leaflet-marker-icon.im-icon"
+TIMEOUT = 60_000
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = fill_store(tmp_path_factory.mktemp("app") / "incidents.sqlite")
+    with app_server(db) as url:
+        yield url
+
+
+@pytest.fixture
+def empty_server(tmp_path):
+    with app_server(tmp_path / "empty.sqlite") as url:
+        yield url
+
+
+def painted_markers(page, expected: int | None = None) -> int:
+    """Wait until the map iframe shows incident markers (as many as `expected`, when given); return their count."""
+    frame = page.frame_locator(MAP)
+    frame.locator(MARKERS).first.wait_for(timeout=TIMEOUT)
+    if expected is not None:
+        page.wait_for_function(
+            """([sel, marker, n]) => {
+                const doc = document.querySelector(sel)?.contentDocument;
+                return doc && doc.querySelectorAll(marker).length === n;
+            }""",
+            arg=[MAP, MARKERS, expected],
+            timeout=TIMEOUT,
+        )
+    return frame.locator(MARKERS).count()
+
+
+def wait_url(page, pattern: str) -> None:
+    """Wait until the address (updated in place by the app, no navigation) matches the regular expression."""
+    page.wait_for_function("p => new RegExp(p).test(location.href)", arg=pattern, timeout=TIMEOUT)
+
+
+def kpi(page, label: str) -> str:
+    """The value of the KPI tile called `label`."""
+    tile = page.locator("[data-testid=stMetric]", has_text=label).first
+    return tile.locator("[data-testid=stMetricValue]").inner_text().strip()
+
+
+def wait_kpi(page, label: str, value: str) -> None:
+    page.locator("[data-testid=stMetric]", has_text=label).locator(
+        "[data-testid=stMetricValue]", has_text=re.compile(f"^{re.escape(value)}$")
+    ).first.wait_for(timeout=TIMEOUT)
+
+
+def test_map_paints_with_markers(server, page, screenshot):
+    page.goto(server + "/")
+    assert painted_markers(page, 7) == 7
+    wait_kpi(page, "Incidents", "7")
+    shot = screenshot(page, "app_map_1280x800")
+    assert pixel_spread(shot) > 10
+    assert not page.page_errors
+    assert not page.blocked, page.blocked  # fully offline: no CDN, no font or favicon fetches
+
+
+def test_date_window_changes_markers_kpis_and_url(server, page, screenshot):
+    page.goto(server + "/")
+    painted_markers(page, 7)
+    page.get_by_text("7 days", exact=True).click()
+    wait_url(page, r"start=2024-12-15.*end=2024-12-21")
+    wait_kpi(page, "Incidents", "5")
+    assert painted_markers(page, 5) == 5
+    screenshot(page, "app_map_7_days")
+
+
+def test_reloading_a_permalink_restores_the_view(server, page):
+    page.goto(server + "/?start=2024-12-21&end=2024-12-21&type=airspace_restriction")
+    wait_kpi(page, "Incidents", "3")
+    assert painted_markers(page, 3) == 3
+    page.reload()
+    wait_kpi(page, "Incidents", "3")
+    assert "type=airspace_restriction" in page.url and "start=2024-12-21" in page.url
+    assert page.get_by_text("Airspace restriction (3)").first.is_visible()  # the type picker shows the choice
+
+
+def test_empty_window_shows_the_empty_state_and_widens(server, page, screenshot):
+    page.goto(server + "/?start=2030-01-01&end=2030-01-02")
+    page.get_by_text("No incidents match").wait_for(timeout=TIMEOUT)
+    widen = page.get_by_role("button", name="Show all dates")
+    widen.wait_for(timeout=TIMEOUT)
+    screenshot(page, "app_empty_state")
+    widen.click()
+    wait_kpi(page, "Incidents", "7")
+    assert "start=" not in page.url
+
+
+def test_invalid_parameters_are_reported(server, page):
+    page.goto(server + "/?start=yesterday&type=nuke")
+    page.get_by_text("Ignored start=").wait_for(timeout=TIMEOUT)
+    wait_kpi(page, "Incidents", "7")
+
+
+def test_csv_download_is_valid(server, page):
+    page.goto(server + "/?type=drone_strike")
+    wait_kpi(page, "Incidents", "1")
+    with page.expect_download(timeout=TIMEOUT) as download:
+        page.get_by_role("button", name="Download CSV", exact=True).click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["id"] for row in rows] == ["kazan-strike"]
+    assert rows[0]["drones_downed"] == "6" and rows[0]["started_at"] == "2024-12-21T07:40+03:00"
+    assert download.value.suggested_filename == "incidents_all.csv"
+    assert page.get_by_role("button", name="Download as CSV").count() == 0  # the table's unguarded export is hidden
+
+
+def test_clicking_a_marker_opens_its_details(server, page):
+    page.goto(server + "/?type=drone_strike")
+    painted_markers(page, 1)
+    page.locator(MAP).scroll_into_view_if_needed()
+    page.wait_for_timeout(500)  # let the scroll settle so the click lands on the marker, not beside it
+    page.frame_locator(MAP).locator(MARKERS).first.click()
+    wait_url(page, r"id=kazan-strike")
+    page.get_by_text("Distance claim check").wait_for(timeout=TIMEOUT)
+
+
+def test_pasting_the_seed_article_puts_the_kazan_strike_on_the_map(empty_server, page, screenshot):
+    page.goto(empty_server + "/import")
+    page.get_by_label("Article or data").fill(SEED.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Extract / read").click()
+    page.get_by_text("Review: 4 incident(s)").wait_for(timeout=TIMEOUT)
+    screenshot(page, "app_import_review")
+    page.get_by_role("button", name=re.compile(r"^Save 4 incident")).click()
+    page.get_by_text("4 new").wait_for(timeout=TIMEOUT)
+    page.get_by_role("link", name="See them on the map").click()
+    wait_kpi(page, "Strikes", "1")
+    assert painted_markers(page, 4) == 4
+    page.frame_locator(MAP).get_by_text("Drone strike").first.wait_for(timeout=TIMEOUT)  # in the map legend
+    screenshot(page, "app_after_import")
+
+
+def test_narrow_screen_still_shows_kpis_and_map(server, browser):
+    context = browser.new_context(viewport={"width": 420, "height": 900})
+    narrow = context.new_page()
+    try:
+        narrow.goto(server + "/")
+        painted_markers(narrow, 7)
+        wait_kpi(narrow, "Incidents", "7")
+        from tests.e2e.conftest import ARTIFACTS
+
+        ARTIFACTS.mkdir(exist_ok=True)
+        narrow.screenshot(path=str(ARTIFACTS / "app_narrow_420.png"))
+    finally:
+        context.close()
