@@ -17,15 +17,26 @@ from dashboard.escape import html_text, safe_url
 from dashboard.maps import (
     EVENT_COLORS, EVENT_SVG_PATHS, MapOptions, build_map, legend_counts, render_html, restriction_counts,
 )
+from dashboard.maps.airports import at_airports
 from incidents.frames import with_reference
 from incidents.model import EVENT_LABELS, EVENT_TYPES, IncidentFilter
 from incidents.selection import select
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_ROWS = 13  # table rows that fit under the map on one A4 landscape page
+MAP_HEIGHT = 396  # CSS pixels of the map with a full table under it
+ROW_HEIGHT = 16  # CSS pixels of one table line: a shorter table gives its room to the map
+HEAD_HEIGHT = 18  # the table's header line, absent when the window is empty
+BANNER_HEIGHT = 24  # one classification banner and its gap, given to the map when there is no banner
+HEADER_HEIGHT = 56  # title, key figures and filters
+LONG_TITLE = 60  # characters: a longer title is set smaller on up to two lines (taking LONG_TITLE_EXTRA px more)
+LONG_TITLE_EXTRA = 10
+LONG_BANNER = 120  # characters: a longer banner wraps onto two small lines, printed whole up to ~300 characters
+LONG_BANNER_EXTRA = 8
 MAX_SOURCES = 6  # numbered references that fit in the side column
 CELL_CHARS = 60  # longest text kept in one table cell (the rest is cut with an ellipsis)
 TIMELINE_SIZE = (400, 104)  # width, height of the SVG chart in CSS pixels
+MAX_CHART_GROWTH = 80  # the chart grows by half the map's extra height, up to this many pixels
 MAX_BARS = 62  # above this many days the timeline bins by week, then by month
 ATTRIBUTION = (
     "Basemap: Natural Earth (public domain).",
@@ -91,12 +102,20 @@ def briefing_html(
 ) -> str:
     """The briefing page for the incidents of `frame` that pass `flt`: one A4 landscape sheet of HTML."""
     view = select(frame, flt)
-    recent = with_reference(most_recent(view, max_rows), reference.lat, reference.lon)
+    title, banner = title or "Incident briefing", banner.strip() if banner else ""
+    long_title, long_banner = len(title) > LONG_TITLE, len(banner) > LONG_BANNER
+    recent = with_reference(at_airports(most_recent(view, max_rows)), reference.lat, reference.lon)  # as the map draws them
     sources = SourceList()
     rows = [table_row(record, sources) for record in recent.to_dict("records")]
+    height = map_height(len(rows), max_rows, banner=bool(banner)) - (LONG_TITLE_EXTRA if long_title else 0) - (
+        2 * LONG_BANNER_EXTRA if long_banner else 0)
+    chart = (TIMELINE_SIZE[0], TIMELINE_SIZE[1] + min(MAX_CHART_GROWTH, (height - MAP_HEIGHT) // 2))
     context = {
-        "title": text(title or "Incident briefing"),
-        "banner": text(banner) if banner and banner.strip() else "",
+        "title": text(title),
+        "banner": text(banner),
+        "long_title": long_title,
+        "long_banner": long_banner,
+        "header_height": HEADER_HEIGHT + (LONG_TITLE_EXTRA if long_title else 0),
         "window": window_text(view, flt),
         "filters": filters_text(flt),
         "summary": summary_text(view),
@@ -105,10 +124,11 @@ def briefing_html(
         "more": len(view) - len(rows),
         "sources": [source_item(number, item) for number, item in enumerate(sources.items[:MAX_SOURCES], 1)],
         "more_sources": max(0, len(sources.items) - MAX_SOURCES),
-        "timeline": Markup(timeline_svg(view, flt)),
+        "timeline": Markup(timeline_svg(view, flt, chart)),
         "timeline_unit": timeline_unit(view, flt),
         "legend": legend_items(view),
         "map_html": map_document(view, reference, online_tiles),
+        "map_height": height,
         "reference": text(f"{reference.name} ({reference.lat:.2f}, {reference.lon:.2f})"),
         "rings": rings_text(),
         "attribution": " ".join(ATTRIBUTION + ((OSM_ATTRIBUTION,) if online_tiles else ())),
@@ -116,6 +136,13 @@ def briefing_html(
         "online_tiles": online_tiles,
     }
     return _template().render(**context)
+
+
+def map_height(rows: int, max_rows: int = MAX_ROWS, banner: bool = True) -> int:
+    """The map's height in CSS pixels: the full height when the table is full and banners are printed, taller by
+    the table lines and banners the page does not use."""
+    spare = max(0, max_rows - rows) * ROW_HEIGHT + (0 if rows else HEAD_HEIGHT) + (0 if banner else 2 * BANNER_HEIGHT)
+    return MAP_HEIGHT + spare
 
 
 def most_recent(view: pd.DataFrame, n: int) -> pd.DataFrame:
@@ -447,7 +474,7 @@ def _bin_label(start: pd.Timestamp, freq: str) -> str:
 
 def map_options(online_tiles: bool) -> Any:
     """The map's options for a briefing: offline basemap unless online tiles were asked for."""
-    return MapOptions(tiles="osm" if online_tiles else "offline")
+    return MapOptions(tiles="osm" if online_tiles else "offline", fit_reference=True)
 
 
 def rings_text() -> str:

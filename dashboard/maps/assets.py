@@ -33,6 +33,9 @@ _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
 _REMOTE = (
     re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(https?:)?//[^\"'\s>]+", re.I),
     re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(https?:)?//[^\"'\s>]+", re.I),
+    re.compile(r"<(img|image|iframe|source|video|audio|embed|object)\b[^>]*\b(src|srcset|href|data)\s*=\s*[\"']?(https?:)?//[^\"'\s>]+",
+               re.I),
+    re.compile(r"\b(iconUrl|iconRetinaUrl|shadowUrl|imagePath)\s*[:=]\s*[\"'](https?:)?//[^\"']+", re.I),
     re.compile(r"url\(\s*[\"']?(https?:)?//[^)\"']+", re.I),
     re.compile(r"@import\s+[\"']?(https?:)?//[^\"';]+", re.I),
     re.compile(r"tileLayer(\.wms)?\(\s*[\"'](https?:)?//[^\"']+", re.I),
@@ -93,22 +96,34 @@ def _css_url(folder: Path, match: re.Match[str]) -> str:
     return f"url(data:{mime};base64,{base64.b64encode(candidate.read_bytes()).decode('ascii')})"
 
 
+@lru_cache(maxsize=1)
+def default_icon_js() -> str:
+    """Point Leaflet's default marker icon (L.Icon.Default, used by plain folium.Marker) at data: URIs: inlined,
+    Leaflet can no longer find its images folder from the stylesheet and would ask for ./marker-icon.png."""
+    folder = VENDOR_DIR / "leaflet" / "images"
+    urls = {
+        option: "data:image/png;base64," + base64.b64encode((folder / name).read_bytes()).decode("ascii")
+        for option, name in (("iconUrl", "marker-icon.png"), ("iconRetinaUrl", "marker-icon-2x.png"),
+                             ("shadowUrl", "marker-shadow.png"))
+    }
+    settings = "".join(f'L.Icon.Default.prototype.options.{option}="{url}";' for option, url in urls.items())
+    return f'\nL.Icon.Default.imagePath="";{settings}\n'
+
+
 def _inline(html: str, base_url: str) -> str:
+    """Replace each <script src> and stylesheet <link> under `base_url` by the file's text in a <script>/<style>."""
     prefix = base_url.rstrip("/") + "/"
 
-    def script(match: re.Match[str]) -> str:
+    def embed(tag: str, match: re.Match[str]) -> str:
         url = match.group("url")
         if not url.startswith(prefix):
             return match.group(0)
-        return "<script>" + asset_text(url[len(prefix):]).replace("</script", "<\\/script") + "</script>"
+        relative = url[len(prefix):]
+        text = asset_text(relative) + (default_icon_js() if relative == ASSETS["leaflet"] else "")
+        return f"<{tag}>" + text.replace(f"</{tag}", f"<\\/{tag}") + f"</{tag}>"
 
-    def style(match: re.Match[str]) -> str:
-        url = match.group("url")
-        if not url.startswith(prefix):
-            return match.group(0)
-        return "<style>" + asset_text(url[len(prefix):]).replace("</style", "<\\/style") + "</style>"
-
-    return _STYLESHEET.sub(style, _SCRIPT.sub(script, html))
+    html = _SCRIPT.sub(lambda match: embed("script", match), html)
+    return _STYLESHEET.sub(lambda match: embed("style", match), html)
 
 
 def render_html(m, assets: str = "inline") -> str:
@@ -121,5 +136,6 @@ def render_html(m, assets: str = "inline") -> str:
 
 
 def remote_asset_urls(html: str) -> list[str]:
-    """Every script, stylesheet, CSS url(), @import or tile template that would load from the network."""
+    """Every script, stylesheet, image, frame, CSS url(), @import, Leaflet icon URL or tile template that would load
+    from the network."""
     return [match.group(0) for pattern in _REMOTE for match in pattern.finditer(html)]

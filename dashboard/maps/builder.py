@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.escape import html_text, js_json
 from dashboard.maps import basemap
+from dashboard.maps.airports import airport_table, at_airports
 from dashboard.maps.assets import use_local_assets
 from dashboard.maps.compact import COMPASS16, pack_incidents
 from dashboard.maps.layers import IncidentData, JsLayer, Legend, MethodLayer, RawJs, with_plugins
@@ -28,6 +29,9 @@ ONLINE_TILES = {
 RING_STEPS = 120  # points per range ring
 LINE_STEPS = 64  # intermediate points of the geodesic line
 AIRPORTS_SHOWN = 60  # more airports than this: the layer starts unticked
+LABEL_OFFSET_DEG = 12.0  # ring labels sit this far clockwise of the bearing to the data
+REFERENCE_NEAR_KM = 1500.0  # fit_reference: a reference place farther from the data's centre is left out of view
+MIN_SPAN_DEG = 2.0  # a fitted map shows at least this many degrees of latitude: a lone incident keeps its context
 
 
 class RefPoint(NamedTuple):
@@ -54,6 +58,8 @@ class MapOptions:
     show_airports: bool = True
     show_admin1: bool = True
     rings_km: tuple[float, ...] = (250, 500, 750, 1000)
+    fit_reference: bool = False  # also fit the reference place when it lies near the data (the briefing's map)
+    basemap_area: tuple | None = None  # (box, countries) the basemap covers instead of the data's: see basemap_area()
     height: int | str = "100%"
     min_zoom: int = 2
     max_zoom: int = 13
@@ -103,9 +109,11 @@ def restriction_counts(frame: pd.DataFrame) -> dict[str, int]:
 
 
 def incident_id_at(frame: pd.DataFrame, lat: float, lon: float, tolerance_km: float = 1.0) -> str | None:
-    """The id of the incident nearest to a clicked point (st_folium's last_object_clicked), within the tolerance."""
+    """The id of the incident nearest to a clicked point (st_folium's last_object_clicked), within the tolerance
+    (restrictions are where the map draws them: at their airports)."""
     if not len(frame):
         return None
+    frame = at_airports(frame)
     dlat = frame["lat"].to_numpy(float) - lat
     dlon = (frame["lon"].to_numpy(float) - lon) * np.cos(np.radians(lat))
     squared = dlat**2 + dlon**2
@@ -166,8 +174,17 @@ def basemap_js(bbox: tuple[float, float, float, float], countries: tuple[str, ..
     return js_json({"countries": basemap.countries_for(bbox), "admin1": admin1})
 
 
+def basemap_area(frame: pd.DataFrame, ref: Any) -> tuple[tuple[float, float, float, float], tuple[str, ...]]:
+    """The (box, countries) of a whole store's frame: passed as MapOptions.basemap_area, every filtered map of that
+    store shares one cached basemap instead of simplifying a new one per filter."""
+    frame = at_airports(frame)
+    return _bbox(frame, ref), tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
+
+
 def _basemap_layers(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> JsLayer:
     countries = tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
+    if options.basemap_area:
+        bbox, countries = options.basemap_area
     layer = JsLayer("basemap", "Offline basemap (Natural Earth)", source=RawJs(basemap_js(basemap.padded(bbox), countries)),
                     options=BASEMAP_COLORS,
                     show=options.tiles == "offline")
@@ -188,38 +205,23 @@ def _choropleth(m: folium.Map, base: JsLayer, frame: pd.DataFrame, bbox: tuple) 
             options={"counts": sparse, "breaks": breaks, "colors": list(CHOROPLETH_COLORS)}).add_to(m)
 
 
-def _airports(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """One entry per airport named by incidents: codes, place, position, restriction counts by status, latest."""
-    code = frame["airport_icao"].fillna(frame["airport_iata"]) if len(frame) else pd.Series(dtype=object)
-    named = code.notna()
-    if not named.any():
-        return []
-    rows = frame.loc[named, ["airport_iata", "airport_icao", "place", "lat", "lon", "event_type", "status", "started_at"]]
-    restriction = rows["event_type"].eq("airspace_restriction")
-    rows = rows.assign(_code=code[named], _r=restriction, _active=restriction & rows["status"].eq("active"),
-                       _lifted=restriction & rows["status"].eq("lifted"), _unknown=restriction & rows["status"].isna())
-    grouped = rows.groupby("_code", sort=True)
-    last = rows.sort_values("_r", kind="stable").groupby("_code").tail(1).set_index("_code")  # latest restriction
-    table = grouped[["_active", "_lifted", "_unknown"]].sum().join(grouped[["airport_iata", "airport_icao"]].last(), rsuffix="_")
-    out = []
-    for key, counts in table.iterrows():
-        where = last.loc[key]
-        latest = f"{where['started_at']} {where['status'] or 'status not stated'}" if where["_r"] else ""
-        out.append({
-            "iata": counts["airport_iata"] or "", "icao": counts["airport_icao"] or "",
-            "name": f"{where['place'] or key} airport", "lat": float(where["lat"]), "lon": float(where["lon"]),
-            "active": int(counts["_active"]), "lifted": int(counts["_lifted"]), "unknown": int(counts["_unknown"]),
-            "last": latest,
-        })
-    return out
-
-
-def _ring(geod: Any, ref: Any, km: float) -> dict[str, Any]:
-    azimuths = np.linspace(0.0, 360.0, RING_STEPS + 1)
+def _ring(geod: Any, ref: Any, km: float, label_azimuth: float) -> dict[str, Any]:
+    """A range ring as a closed line, labelled where it crosses `label_azimuth` (towards the data, so in view)."""
+    azimuths = np.append(np.linspace(0.0, 360.0, RING_STEPS + 1), label_azimuth)
     lons, lats, _ = geod.fwd(np.full(len(azimuths), ref.lon), np.full(len(azimuths), ref.lat), azimuths,
                              np.full(len(azimuths), km * 1000.0))
     coords = [[round(float(a), 4), round(float(o), 4)] for a, o in zip(lats, lons)]
-    return {"km": float(km), "coords": coords, "label": coords[0]}
+    return {"km": float(km), "coords": coords[:-1], "label": coords[-1]}
+
+
+def label_azimuth(geod: Any, ref: Any, bbox: tuple[float, float, float, float]) -> float:
+    """Where ring labels go: a little clockwise of the bearing from the reference place to the data's centre
+    (off the geodesic line, on the side of the rings the fitted map shows)."""
+    lat, lon = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    if abs(lat - ref.lat) < 1e-6 and abs(lon - ref.lon) < 1e-6:
+        return LABEL_OFFSET_DEG
+    azimuth, _, _ = geod.inv(ref.lon, ref.lat, ((lon + 180.0) % 360.0) - 180.0, lat)
+    return float(azimuth) + LABEL_OFFSET_DEG
 
 
 def _selected_line(geod: Any, ref: Any, frame: pd.DataFrame, selected_id: str | None) -> dict[str, Any] | None:
@@ -238,13 +240,14 @@ def _selected_line(geod: Any, ref: Any, frame: pd.DataFrame, selected_id: str | 
     return {"coords": coords, "km": float(km[0]), "text": text}
 
 
-def _reference(m: folium.Map, ref: Any, frame: pd.DataFrame, options: MapOptions) -> None:
+def _reference(m: folium.Map, ref: Any, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> None:
     from pyproj import Geod
 
     geod = Geod(ellps="WGS84")
+    azimuth = label_azimuth(geod, ref, bbox)
     payload = {
         "name": str(ref.name), "lat": float(ref.lat), "lon": float(ref.lon), "color": REFERENCE_COLOR,
-        "rings": [_ring(geod, ref, km) for km in options.rings_km if km > 0],
+        "rings": [_ring(geod, ref, km, azimuth) for km in options.rings_km if km > 0],
         "line": _selected_line(geod, ref, frame, options.selected_id),
     }
     JsLayer("reference", f"Reference: {html_text(ref.name)} and range rings", source=payload).add_to(m)
@@ -259,16 +262,32 @@ def _legend(frame: pd.DataFrame, ref: Any, clustered: bool, options: MapOptions)
     for status, label in (("active", "restriction active"), ("lifted", "restriction lifted"), ("none", "restriction, status not stated")):
         if by_status[status]:
             entries.append({"type": restriction, "status": status, "label": f"Airspace {label}", "count": by_status[status]})
-    notes = [f"Distances from {ref.name}; rings {', '.join(f'{k:g}' for k in options.rings_km)} km."]
+    notes = [f"Rings {', '.join(f'{k:,g}' for k in options.rings_km)} km from {ref.name}."]
     if clustered:
-        notes.append(f"More than {options.cluster_threshold:,} incidents: clustered, zoom in to see markers.")
+        notes.append("Clustered: zoom in for markers.")
     return {"title": f"Incidents: {len(frame):,}", "types": type_table(), "entries": entries, "note": " ".join(notes)}
 
 
-def _fit(m: folium.Map, bbox: tuple[float, float, float, float], options: MapOptions) -> None:
+def with_reference(bbox: tuple[float, float, float, float], ref: Any) -> tuple[float, float, float, float]:
+    """The box grown to take in the reference place when it is within REFERENCE_NEAR_KM of the box's centre."""
+    from pyproj import Geod
+
     south, west, north, east = bbox
-    pad = 0.3 if (north - south) < 0.5 and (east - west) < 0.5 else 0.0
-    m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], padding=(30, 30), max_zoom=min(9, options.max_zoom))
+    _, _, metres = Geod(ellps="WGS84").inv(ref.lon, ref.lat, ((west + east) / 2 + 180.0) % 360.0 - 180.0, (south + north) / 2)
+    if metres / 1000.0 > REFERENCE_NEAR_KM:
+        return bbox
+    lon = ref.lon + 360.0 if east > 180.0 and ref.lon < 0 else ref.lon
+    return (min(south, ref.lat), min(west, lon), max(north, ref.lat), max(east, lon))
+
+
+def _fit(m: folium.Map, bbox: tuple[float, float, float, float], options: MapOptions) -> None:
+    """Fit the map to the data, never closer than MIN_SPAN_DEG of latitude (and the matching longitude)."""
+    south, west, north, east = bbox
+    lon_span = MIN_SPAN_DEG / max(0.2, float(np.cos(np.radians((south + north) / 2))))
+    pad_lat = max(0.0, (MIN_SPAN_DEG - (north - south)) / 2)
+    pad_lon = max(0.0, (lon_span - (east - west)) / 2)
+    m.fit_bounds([[max(-85.0, south - pad_lat), west - pad_lon], [min(85.0, north + pad_lat), east + pad_lon]],
+                 padding=(30, 30), max_zoom=min(9, options.max_zoom))
 
 
 def describe_map(m: folium.Map) -> dict[str, Any]:
@@ -296,7 +315,7 @@ def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions
     """The incident map for `frame` (the incident frame contract), with vendored asset links (no CDN)."""
     options = options or MapOptions()
     ref = reference if reference is not None else default_reference()
-    frame = _sorted(frame)
+    frame = at_airports(_sorted(frame))
     bbox = _bbox(frame, ref)
     m = _new_map(bbox, options)
     base = _basemap_layers(m, frame, bbox, options)
@@ -307,9 +326,9 @@ def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions
     data = IncidentData(pack_incidents(frame, km, sector, with_ids=not clustered, with_zones=not clustered))
     data.add_to(m)
     if options.show_airports:
-        airports = _airports(frame)
+        airports = airport_table(frame)
         JsLayer("airports", "Airports named by incidents", source=airports, show=len(airports) <= AIRPORTS_SHOWN).add_to(m)
-    _reference(m, ref, frame, options)
+    _reference(m, ref, frame, bbox, options)
     if options.heatmap:
         with_plugins(JsLayer("heat", "Heat map", source=data, options={"maxZoom": options.max_zoom}, kind="heat")).add_to(m)
     incident_options = {"types": type_table(), "reference": str(ref.name), "cluster": clustered}
@@ -319,5 +338,5 @@ def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions
         JsLayer("playback", "Time playback", source=data, options={"types": type_table()}, show=False).add_to(m)
     Legend(_legend(frame, ref, clustered, options)).add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    _fit(m, bbox, options)
+    _fit(m, with_reference(bbox, ref) if options.fit_reference and len(frame) else bbox, options)
     return use_local_assets(m)

@@ -53,20 +53,36 @@ class RawJs(str):
     """JS source that is already escaped (js_json output), passed through as is."""
 
 
-class IncidentData(VerbatimRender, JSCSSMixin, MacroElement):
-    """The compact incident payload, decoded once into a JS variable the incident layers share."""
+class JsValue(VerbatimRender, JSCSSMixin, MacroElement):
+    """A JS variable set to IncidentMap.<function>(<arguments>), with `data` as one escaped JSON argument."""
 
     _template = Template(
-        "{% macro script(this, kwargs) %}var {{ this.get_name() }} = IncidentMap.decode({{ this.payload_js }});{% endmacro %}"
+        "{% macro script(this, kwargs) %}var {{ this.get_name() }} = IncidentMap.{{ this.function }}("
+        "{{ this.arguments() }});{% endmacro %}"
     )
     default_js = CORE_JS
     default_css = CORE_CSS
+    function = ""
+
+    def __init__(self, name: str, data: Any):
+        super().__init__()
+        self._name = name
+        self.data = data
+        self.data_js = js_json(data)
+
+    def arguments(self) -> str:
+        """The call's arguments as JS source."""
+        return self.data_js
+
+
+class IncidentData(JsValue):
+    """The compact incident payload, decoded once into a JS variable the incident layers share."""
+
+    function = "decode"
 
     def __init__(self, payload: dict[str, Any]):
-        super().__init__()
-        self._name = "IncidentData"
+        super().__init__("IncidentData", payload)
         self.payload = payload
-        self.payload_js = js_json(payload)
 
 
 class JsLayer(VerbatimRender, JSCSSMixin, Layer):
@@ -116,21 +132,18 @@ class MethodLayer(VerbatimRender, JSCSSMixin, Layer):
         self.kind = kind or method
 
 
-class Legend(VerbatimRender, JSCSSMixin, MacroElement):
+class Legend(JsValue):
     """The legend control: symbol, label and count per event type, restriction status, notes."""
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}var {{ this.get_name() }} = IncidentMap.legend("
-        "{{ this._parent.get_name() }}, {{ this.spec_js }});{% endmacro %}"
-    )
-    default_js = CORE_JS
-    default_css = CORE_CSS
+    function = "legend"
 
     def __init__(self, spec: dict[str, Any]):
-        super().__init__()
-        self._name = "Legend"
+        super().__init__("Legend", spec)
         self.spec = spec
-        self.spec_js = js_json(spec)
+
+    def arguments(self) -> str:
+        """The map, then the legend's spec."""
+        return f"{self._parent.get_name()}, {self.data_js}"
 
 
 def plugin_links(kind: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

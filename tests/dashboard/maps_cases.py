@@ -65,7 +65,8 @@ def hostile_incidents(copies: int = 1) -> list[Incident]:
                 lat=50.0 + i * 0.7 + copy * 0.01, lon=30.0 + i * 1.3 + (copy % 50) * 0.05,
                 place=text, admin1=text, country="UA", started_at=f"2024-12-{1 + i:02d}T10:0{i}+02:00",
                 time_precision="minute", notes=text, sources=sources, status="active" if i % 2 else None,
-                airport_iata="KZN" if i % 2 else None, id=f"hostile-{copy}-{i}",
+                airport_icao=f"ZZQ{chr(65 + i)}" if i % 2 else None,  # unknown airports: named after their place
+                id=f"hostile-{copy}-{i}",
             ))
     return out
 

@@ -129,15 +129,20 @@ def test_sources_are_numbered_links_once_each():
     assert "[1]" in page and "[2]" in page and "[3]" not in page
 
 
-def test_the_map_is_embedded_with_no_network_asset():
-    html = render(seed_incidents())
+@pytest.mark.parametrize("clustered", [False, True], ids=["markers", "clusters"])
+def test_the_map_is_embedded_with_no_network_asset(clustered):
+    from dashboard.maps import remote_asset_urls
+    from incidents.synth import synthesize
+
+    frame = synthesize(400, seed=5) if clustered else to_frame(seed_incidents())
+    html = bh.briefing_html(frame, IncidentFilter(), title="T", banner="", generated_at=GENERATED, reference=MOSCOW)
     frames = [attrs for tag, attrs in elements(html) if tag == "iframe"]
     assert len(frames) == 1
     document = frames[0]["srcdoc"]
-    assert "leaflet" in document.lower()
-    from dashboard.maps import remote_asset_urls
-
+    assert "leaflet" in document.lower() and ("L.MarkerClusterGroup=" in document) == clustered  # the plugin
     assert remote_asset_urls(document) == [], "the map must not load assets from the network"
+    assert remote_asset_urls(top_level(html)) == []
+    assert not [attrs for tag, attrs in elements(top_level(html)) if tag in ("img", "script", "link")]
 
 
 def test_online_tiles_add_the_openstreetmap_attribution():
@@ -233,3 +238,21 @@ def test_page_policy_forbids_the_network_unless_online_tiles_were_chosen():
     assert "default-src 'none'" in offline and "https:" not in offline.split("Content-Security-Policy")[1].split(">")[0]
     online = top_level(render(seed_incidents(), online_tiles=True))
     assert "img-src data: blob: https:" in online
+
+
+def test_the_map_takes_the_room_a_short_table_and_missing_banners_leave():
+    assert bh.map_height(bh.MAX_ROWS) == bh.map_height(bh.MAX_ROWS + 5) == bh.MAP_HEIGHT
+    assert bh.MAP_HEIGHT < bh.map_height(4) < bh.map_height(0) < bh.map_height(0, banner=False)
+    page = top_level(render(seed_incidents()))
+    assert f".map iframe {{ width: 670px; height: {bh.map_height(4, banner=False) - 2}px;" in page
+
+
+def test_the_briefing_map_takes_in_the_reference_city():
+    assert bh.map_options(False).fit_reference and bh.map_options(False).tiles == "offline"
+    assert bh.map_options(True).tiles == "osm"
+
+
+def test_table_distances_are_from_where_the_map_draws_a_restriction():
+    izhevsk = seed_incidents()[2].with_changes(lat=56.8498, lon=53.2045, geo_precision="city")  # city centre
+    page = top_level(render([izhevsk]))
+    assert "986 km ENE" in page, "measured to USII airport, where the marker is, not to the city centre"

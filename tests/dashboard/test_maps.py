@@ -16,11 +16,14 @@ from dashboard.maps import (
 )
 from dashboard.maps.compact import WIDTH, decode_record
 from dashboard.maps.layers import IncidentData
-from incidents.frames import empty_frame
+from incidents.frames import empty_frame, to_frame
 from incidents.model import EVENT_TYPES, IncidentFilter
 from tests.dashboard.maps_cases import HOSTILE, hostile_frame, kazan_frame, kazan_incidents
 
 GOLDEN = Path(__file__).parent / "golden" / "map_kazan.json"
+# Hosts that may appear in a rendered offline map: the data's own source link, the SVG namespace, Leaflet's
+# attribution link and comments inside the vendored libraries. Nothing is loaded from them.
+KNOWN_HOSTS = {"news.example.org", "www.w3.org", "leafletjs.com", "bugs.chromium.org", "bugzilla.mozilla.org", "github.com"}
 RAW_PAYLOADS = ("<img src=x", "</script><script>", "${window", "`;window", "<svg onload", "{{7*7}}")
 
 
@@ -204,3 +207,112 @@ def test_export_cli_with_nothing_selected_writes_nothing(store_with_kazan, capsy
 def test_export_cli_refuses_a_missing_folder(store_with_kazan, capsys):
     assert export_map_cli(IncidentFilter(), store_with_kazan / "missing" / "map.html") == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def fitted_bounds(m: folium.Map) -> list[list[float]]:
+    from folium.map import FitBounds
+
+    return next(child.bounds for child in m._children.values() if isinstance(child, FitBounds))
+
+
+def drawn_at(m: folium.Map, index: int) -> tuple[float, float]:
+    record = decode_record(payload_of(m)["rec"], index)
+    return record["lat"] / (64**4 - 1) * 180 - 90, record["lon"] / (64**4 - 1) * 360 - 180
+
+
+def airports_of(m: folium.Map) -> list[dict]:
+    from dashboard.maps.layers import JsLayer
+
+    return next(child.source for child in m._children.values() if isinstance(child, JsLayer) and child.kind == "airports")
+
+
+def test_restrictions_given_at_the_city_are_drawn_at_their_airport():
+    strike, kazan_airport, izhevsk, saratov = kazan_incidents()
+    at_city = izhevsk.with_changes(lat=56.8498, lon=53.2045, geo_precision="city")  # Izhevsk city centre
+    far = kazan_airport.with_changes(lat=50.45, lon=30.52, geo_precision="city")  # code and place disagree: Kyiv
+    frame = to_frame([strike, at_city, far, saratov])
+    m = build_map(frame)
+    by_place = {row["place"]: i for i, row in frame.iterrows() if row["event_type"] == "airspace_restriction"}
+    lat, lon = drawn_at(m, by_place["Izhevsk"])
+    assert abs(lat - 56.8281) < 1e-4 and abs(lon - 53.4575) < 1e-4  # USII, not the city centre
+    lat, lon = drawn_at(m, int(frame.index[(frame["place"] == "Kazan") & (frame["event_type"] == "airspace_restriction")][0]))
+    assert abs(lat - 50.45) < 1e-4 and abs(lon - 30.52) < 1e-4  # 700 km from KZN: the data's own point is kept
+    lat, lon = drawn_at(m, by_place["Saratov"])
+    assert abs(lat - 51.7122) < 1e-4  # 'exact' points are never moved
+    izhevsk_id = frame["id"][by_place["Izhevsk"]]
+    assert incident_id_at(frame, 56.8281, 53.4575) == izhevsk_id  # a click on the drawn marker finds it
+    airports = {a["icao"]: a for a in airports_of(m)}
+    assert airports["USII"]["name"] == "Izhevsk Airport" and abs(airports["USII"]["lon"] - 53.4575) < 1e-4
+    assert abs(airports["UWKD"]["lat"] - 55.6062) < 1e-4  # the airports layer puts KZN at Kazan whatever the data say
+
+
+@pytest.mark.parametrize("threshold", [1000, 0], ids=["markers", "clusters"])
+@pytest.mark.parametrize("assets", ["inline", "static"])
+def test_no_network_asset_in_marker_or_cluster_maps_with_every_toggle(threshold, assets):
+    options = MapOptions(cluster_threshold=threshold, heatmap=True, choropleth=True, playback=True)
+    m = build_map(kazan_frame(), options=options)
+    assert ("cluster" in kinds(m)) == (threshold == 0)
+    html = render_html(m, assets=assets)
+    assert remote_asset_urls(html) == []
+    hosts = set(re.findall(r"https?://([^/\s\"'<>\\]+)", html))
+    assert hosts <= KNOWN_HOSTS, "every http(s) text is a link, a namespace or a comment, never something loaded"
+
+
+def test_remote_asset_detector_catches_every_kind_of_network_asset():
+    for html in ('<script src="https://unpkg.com/a.js"></script>', '<link rel="stylesheet" href="//cdn.x/a.css"/>',
+                 '<img alt="" src="https://x.org/i.png">', ".a{background:url('https://x.org/i.png')}",
+                 '@import "https://x.org/a.css";', 'L.tileLayer("https://{s}.tile.x.org/{z}/{x}/{y}.png")',
+                 'L.Icon.Default.prototype.options.iconUrl = "https://unpkg.com/leaflet/images/marker-icon.png"'):
+        assert remote_asset_urls(html), html
+    assert remote_asset_urls('<a href="https://example.org">source</a> <img src="data:image/png;base64,AA">') == []
+
+
+def test_inline_maps_give_leaflets_default_marker_icon_data_urls(kazan_html):
+    for option in ("iconUrl", "iconRetinaUrl", "shadowUrl"):
+        assert f'L.Icon.Default.prototype.options.{option}="data:image/png;base64,' in kazan_html
+    assert 'L.Icon.Default.imagePath=""' in kazan_html
+
+
+def test_zoom_limits_are_explicit_in_the_page_and_follow_the_setting(monkeypatch):
+    html = render_html(build_map(kazan_frame()))
+    assert re.search(r'"maxZoom": 13,', html) and re.search(r'"minZoom": 2,', html)
+    monkeypatch.setenv("INCIDENT_MAP_MAX_ZOOM", "11")
+    m = build_map(kazan_frame(), options=MapOptions.from_settings())
+    assert m.options["max_zoom"] == 11 and '"maxZoom": 11,' in render_html(m)
+
+
+def test_ring_labels_face_the_data_and_the_line_reaches_the_selected_incident():
+    from dashboard.maps.layers import JsLayer
+
+    frame = kazan_frame()
+    strike = frame[frame["event_type"] == "drone_strike"].iloc[0]
+    m = build_map(frame, options=MapOptions(selected_id=strike["id"]))
+    reference = next(c.source for c in m._children.values() if isinstance(c, JsLayer) and c.kind == "reference")
+    assert [ring["km"] for ring in reference["rings"]] == [250, 500, 750, 1000]
+    for ring in reference["rings"]:
+        assert ring["label"][1] > 37.62 + ring["km"] / 200, "labels sit east of Moscow, where the incidents are"
+    line = reference["line"]["coords"]
+    assert line[0] == [55.75222, 37.61556] or abs(line[0][0] - 55.75) < 0.01
+    assert line[-1] == [strike["lat"], strike["lon"]] and len(line) > 60
+    assert "km east of" in reference["line"]["text"]
+
+
+def test_fit_keeps_context_around_one_incident_and_briefings_take_in_a_nearby_reference():
+    strike = kazan_incidents()[0]
+    (south, west), (north, east) = fitted_bounds(build_map(to_frame([strike])))
+    assert north - south >= 2.0 and east - west >= 2.0
+    (south, west), (north, east) = fitted_bounds(build_map(kazan_frame(), options=MapOptions(fit_reference=True)))
+    assert west <= 37.62 <= east, "Moscow, 720 km away, is in view"
+    damascus = strike.with_changes(lat=33.51, lon=36.29, place="Damascus", country="SY")
+    (south, west), (north, east) = fitted_bounds(build_map(to_frame([damascus]), options=MapOptions(fit_reference=True)))
+    assert north < 40, "a reference 2,500 km away is not worth zooming out for"
+
+
+def test_choropleth_counts_regions_and_sends_its_class_breaks():
+    from dashboard.maps.layers import JsLayer
+
+    m = build_map(kazan_frame(), options=MapOptions(choropleth=True))
+    layer = next(c for c in m._children.values() if isinstance(c, JsLayer) and c.kind == "choropleth")
+    assert sum(layer.options["counts"].values()) == 4  # every incident falls in one admin-1 region
+    assert layer.options["breaks"] == sorted(set(layer.options["breaks"])) and max(layer.options["breaks"]) == 2
+    assert len(layer.options["colors"]) > len(layer.options["breaks"])  # one colour per class plus "none"

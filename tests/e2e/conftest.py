@@ -72,7 +72,7 @@ def screenshot() -> Callable[[object, str], Path]:
     def save(target_page, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        target_page.screenshot(path=str(path), full_page=False)
+        target_page.screenshot(path=str(path), full_page=False, animations="disabled")  # fades end, not caught midway
         return path
 
     return save

@@ -119,20 +119,20 @@ def test_hostile_strings_appear_as_text_in_the_pdf():
     assert "javascript:alert(1)" in text  # a non-http URL is printed, never linked
 
 
-def test_hostile_strings_run_no_script_and_show_as_text():
+def test_hostile_strings_run_no_script_and_show_as_text(browser):
     html = briefing_html(to_frame(hostile_incidents()), IncidentFilter(), title=f"T {HOSTILE}", banner=HOSTILE,
                          generated_at=GENERATED, reference=MOSCOW)
     dialogs = []
-    from dashboard.browser import chromium
-
-    with chromium() as browser:
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.route("**/*", briefing._local_only)
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.set_content(html)
         page.wait_for_function(briefing.MAP_PAINTED_JS, timeout=30_000)
         shown = page.locator("#sheet").inner_text()
         markers = page.frame_locator("#map").locator(".leaflet-marker-pane .im-icon").count()
+    finally:
+        page.close()
     assert dialogs == []
     assert markers == 1, "the hostile incident is still drawn on the map"
     assert HOSTILE in shown
@@ -159,27 +159,27 @@ LAYOUT_JS = """() => {
 }"""
 
 
-def evaluate_when_painted(html: str, script: str):
+def evaluate_when_painted(browser, html: str, script: str):
     """Load a briefing page offline, wait for the map to paint as make_briefing does, then evaluate `script`."""
-    from dashboard.browser import chromium
-
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": briefing.SHEET_SIZE[0], "height": briefing.SHEET_SIZE[1]})
+    page = browser.new_page(viewport={"width": briefing.SHEET_SIZE[0], "height": briefing.SHEET_SIZE[1]})
+    try:
         page.route("**/*", briefing._local_only)
         page.set_content(html)
         page.wait_for_function(briefing.MAP_PAINTED_JS, timeout=60_000)
         return page.evaluate(script)
+    finally:
+        page.close()
 
 
-def layout_of(html: str) -> dict:
+def layout_of(browser, html: str) -> dict:
     """Overflows (px, > 0 is a spill) of the sheet, the table area and the side column once the map painted."""
-    return evaluate_when_painted(html, LAYOUT_JS)
+    return evaluate_when_painted(browser, html, LAYOUT_JS)
 
 
-def test_capture_waits_for_the_final_zoom_not_a_scaled_frame():
+def test_capture_waits_for_the_final_zoom_not_a_scaled_frame(browser):
     html = briefing_html(to_frame(hostile_incidents()), IncidentFilter(), title="One", banner="",
                          generated_at=GENERATED, reference=MOSCOW)
-    scaled = evaluate_when_painted(html, """() => {
+    scaled = evaluate_when_painted(browser, html, """() => {
         const doc = document.getElementById('map').contentDocument;
         return [...doc.querySelectorAll('.leaflet-pane, .leaflet-zoom-animated')]
             .map((el) => el.style.transform || '').filter((t) => /scale\\((?!1\\))/.test(t));
@@ -193,20 +193,20 @@ def assert_fits(layout: dict) -> None:
     assert layout["last"] <= layout["footer"], layout
 
 
-def test_5000_incidents_fit_one_page_and_end_with_and_n_more():
+def test_5000_incidents_fit_one_page_and_end_with_and_n_more(browser):
     from incidents.synth import synthesize
 
     frame = synthesize(5000, seed=3)
     html = briefing_html(frame, IncidentFilter(), title="Synthetic", banner="TRAINING", generated_at=GENERATED,
                          reference=MOSCOW)
-    assert_fits(layout_of(html))
+    assert_fits(layout_of(browser, html))
     data = keep("synthetic-5000.pdf", briefing.make_briefing(frame, IncidentFilter(), "pdf", reference=MOSCOW))
     pages = pdf_pages(data)
     assert len(pages) == 1
     assert f"and {5000 - MAX_ROWS:,} more incidents" in " ".join(pages[0].split())
 
 
-def test_very_long_texts_are_cut_not_spilled():
+def test_very_long_texts_are_cut_not_spilled(browser):
     from incidents.model import Source
 
     long = "Very long " * 60
@@ -214,7 +214,7 @@ def test_very_long_texts_are_cut_not_spilled():
     incidents = [item.with_changes(place=long + item.place, admin1=long, sources=sources) for item in seed_incidents()]
     flt = IncidentFilter(regions=tuple(f"{long[:40]} {i}" for i in range(9)) + (long,))
     html = briefing_html(to_frame(incidents), flt, title=long, banner=long, generated_at=GENERATED, reference=MOSCOW)
-    assert_fits(layout_of(html))
+    assert_fits(layout_of(browser, html))
     assert "and 6 more sources" in html
 
 
@@ -239,3 +239,46 @@ def test_cli_writes_a_one_page_pdf(tmp_path):
     pages = pdf_pages(out.read_bytes())
     assert len(pages) == 1 and "Kazan" in pages[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf", "incidents.sqlite"]
+
+
+LONG_300 = ("UNCLASSIFIED // FOR TRAINING " * 11)[:300]
+ONE_PAGE_CASES = {
+    "long-title-and-banner": (seed_incidents(), SEED_DAY, {"title": LONG_300, "banner": LONG_300}),
+    "single-incident": (seed_incidents()[:1], IncidentFilter(), {}),
+    "empty-window": (seed_incidents(), IncidentFilter(start=date(2030, 1, 1), end=date(2030, 1, 2)), {}),
+}
+
+
+@pytest.mark.parametrize("case", list(ONE_PAGE_CASES))
+def test_every_briefing_is_one_page_that_fits(browser, case):
+    incidents, flt, options = ONE_PAGE_CASES[case]
+    values = {"title": "Incident briefing", "banner": "UNCLASSIFIED"} | options
+    html = briefing_html(to_frame(incidents), flt, generated_at=GENERATED, reference=MOSCOW, **values)
+    assert_fits(layout_of(browser, html))
+    pages = pdf_pages(keep(f"{case}.pdf", make(incidents, flt, "pdf", **values)))
+    assert len(pages) == 1
+    text = " ".join(pages[0].split())
+    assert text.count(values["banner"][:40]) >= 2, "the banner is printed at the top and the bottom"
+    assert text.count(values["banner"][-20:]) >= 2, "and printed whole"
+
+
+def test_a_short_table_gives_its_room_to_the_map(browser):
+    sizes = evaluate_when_painted(browser, briefing_html(
+        to_frame(seed_incidents()), SEED_DAY, title="T", banner="", generated_at=GENERATED, reference=MOSCOW,
+    ), "() => [document.getElementById('map').getBoundingClientRect().height, document.querySelector('footer').getBoundingClientRect().top, document.querySelector('.tablewrap table').getBoundingClientRect().bottom]")
+    height, footer, table_bottom = sizes
+    assert height > 396 + 100, "four rows leave nine lines of room that the map takes"
+    assert table_bottom <= footer and footer - table_bottom < 60, "no large blank band above the footer"
+
+
+def test_single_incident_map_shows_the_reference_city(browser):
+    html = briefing_html(to_frame(seed_incidents()[:1]), IncidentFilter(), title="T", banner="", generated_at=GENERATED,
+                         reference=MOSCOW)
+    labels = evaluate_when_painted(browser, html, """() => {
+        const doc = document.getElementById('map').contentDocument, frame = doc.querySelector('.leaflet-container').getBoundingClientRect();
+        return [...doc.querySelectorAll('.im-city-label')].filter((n) => {
+            const r = n.getBoundingClientRect();
+            return r.left >= frame.left && r.right <= frame.right + 120 && r.top >= frame.top && r.bottom <= frame.bottom;
+        }).map((n) => n.textContent);
+    }""")
+    assert labels == ["Moscow"]

@@ -10,6 +10,7 @@
   var COLOR = /^#[0-9a-fA-F]{6}$/;
   var PATH = /^[MLHVAZ0-9 .\-]+$/;
   var HTTP = /^https?:\/\/[^\s"'<>`\\]+$/i;
+  var SMALL_MAP_PX = 480;  // on a map lower than this the legend starts folded, to leave the incidents visible
   var instances = [];  // incident layers made on this page (for tests and the app)
 
   function el(tag, cls, text) {
@@ -210,14 +211,34 @@
   }
 
   // ---- incidents: plain markers or clusters ---------------------------------------------------------------
-  function clusterIcon(cluster) {
-    var n = cluster.getChildCount();
-    var size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : 46;
-    var label = n < 10000 ? String(n) : Math.round(n / 1000) + "k";
-    return L.divIcon({
-      html: '<div><span>' + label + "</span></div>", className: "im-cluster",
-      iconSize: L.point(size, size)
-    });
+  function typeRing(counts, types, total) {  // a conic gradient: each type's share of the cluster, in its colour
+    var stops = [], at = 0;
+    for (var t = 0; t < counts.length; t++) {
+      if (!counts[t]) { continue; }
+      var spec = types[t] || {}, color = COLOR.test(spec.color) ? spec.color : "#6E6E6E";
+      var end = at + counts[t] / total * 100;
+      stops.push(color + " " + at.toFixed(2) + "% " + end.toFixed(2) + "%");
+      at = end;
+    }
+    return "conic-gradient(" + stops.join(", ") + ")";
+  }
+
+  function clusterIconFactory(types) {
+    return function (cluster) {
+      var n = cluster.getChildCount(), children = cluster.getAllChildMarkers(), counts = [];
+      for (var t = 0; t < types.length; t++) { counts.push(0); }
+      for (var c = 0; c < children.length; c++) { counts[children[c].options.t] = (counts[children[c].options.t] || 0) + 1; }
+      var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
+      var label = n < 10000 ? String(n) : Math.round(n / 1000) + "k";
+      var icon = L.divIcon({ html: "<div><span>" + label + "</span></div>", className: "im-cluster", iconSize: L.point(size, size) });
+      icon.ring = typeRing(counts, types, children.length || 1);
+      icon.createIcon = function (old) {
+        var node = L.DivIcon.prototype.createIcon.call(this, old);
+        node.style.background = this.ring;  // colours checked against COLOR: no data reaches the style
+        return node;
+      };
+      return icon;
+    };
   }
 
   function markers(map, data, opts) {
@@ -226,12 +247,12 @@
     for (var i = 0; i < data.n; i++) {
       var type = data.get(i, "type");
       var status = restrictionStatus(data, opts.types, { type: type, status: data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] });
-      list[i] = L.marker(data.latlng(i), { icon: icon(type, status), keyboard: false, i: i });
+      list[i] = L.marker(data.latlng(i), { icon: icon(type, status), keyboard: false, i: i, t: type });
     }
     var group = opts.cluster
       ? L.markerClusterGroup({
         chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
-        spiderfyOnMaxZoom: true, iconCreateFunction: clusterIcon
+        spiderfyOnMaxZoom: true, iconCreateFunction: clusterIconFactory(opts.types)
       })
       : L.featureGroup();
     if (opts.cluster) { group.addLayers(list); } else { for (var m = 0; m < list.length; m++) { group.addLayer(list[m]); } }
@@ -346,10 +367,35 @@
     return group;
   }
 
+  function choroplethKey(breaks, colors) {  // the class ranges of the choropleth, shown while the layer is on
+    var control = L.control({ position: "bottomright" });
+    control.onAdd = function () {
+      var box = el("div", "im-legend im-choro-key");
+      box.appendChild(el("div", "im-title", "Incidents per admin-1 region"));
+      var list = el("ul"), low = 1;
+      for (var b = 0; b < breaks.length; b++) {
+        var item = el("li"), swatch = el("span", "im-swatch im-choro-swatch");
+        swatch.style.background = COLOR.test(colors[b + 1]) ? colors[b + 1] : "#777777";
+        item.appendChild(swatch);
+        item.appendChild(el("span", null, low === breaks[b] ? low.toLocaleString("en") : low.toLocaleString("en") + "\u2013" + breaks[b].toLocaleString("en")));
+        list.appendChild(item);
+        low = breaks[b] + 1;
+      }
+      var none = el("li"), blank = el("span", "im-swatch im-choro-swatch im-choro-none");
+      none.appendChild(blank);
+      none.appendChild(el("span", null, "none"));
+      list.appendChild(none);
+      box.appendChild(list);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    return control;
+  }
+
   function choropleth(map, admin1, opts) {
     var counts = opts.counts || {}, colors = opts.colors, breaks = opts.breaks;
-    function klass(n) {
-      for (var b = 0; b < breaks.length; b++) { if (n <= breaks[b]) { return b; } }
+    function klass(n) {  // 1-based: colors[0] is kept for regions with no incident
+      for (var b = 0; b < breaks.length; b++) { if (n <= breaks[b]) { return Math.min(b + 1, colors.length - 1); } }
       return colors.length - 1;
     }
     var index = -1;
@@ -358,13 +404,16 @@
       style: function () {
         index++;
         var n = counts[index] || 0;
-        return { color: "#555", weight: 0.6, fillColor: colors[n ? klass(n) : 0], fillOpacity: n ? 0.7 : 0.15 };
+        return { color: "#555", weight: 0.6, fillColor: colors[n ? klass(n) : 0], fillOpacity: n ? 0.75 : 0.15 };
       },
       onEachFeature: function (feature, lyr) {
         var i = index + 1, name = (feature.properties || {}).name || (feature.properties || {}).admin1 || "";
         lyr.bindTooltip(function () { return el("span", null, clip(name, 80) + ": " + (counts[i] || 0).toLocaleString("en") + " incidents"); });
       }
     });
+    var key = choroplethKey(breaks.slice(0, colors.length - 1), colors);
+    layer.on("add", function () { key.addTo(map); });
+    layer.on("remove", function () { key.remove(); });
     return layer;
   }
 
@@ -415,7 +464,7 @@
     city.addTo(group);
     L.marker([ref.lat, ref.lon], {
       icon: L.divIcon({ className: "im-city-label", html: "", iconSize: [120, 16], iconAnchor: [-8, 8] }),
-      interactive: false, keyboard: false
+      interactive: false, keyboard: false, zIndexOffset: 1000
     }).on("add", function (e) { var node = e.target.getElement(); if (node) { node.textContent = clip(ref.name, 40); } }).addTo(group);
     if (ref.line) {
       var line = L.polyline(ref.line.coords, { color: color, weight: 2.5, opacity: 0.9 });
@@ -433,7 +482,16 @@
     var control = L.control({ position: "bottomleft" });
     control.onAdd = function () {
       var box = el("div", "im-legend");
-      box.appendChild(el("div", "im-title", clip(spec.title, 80)));
+      var title = el("button", "im-title im-toggle", clip(spec.title, 80));
+      title.type = "button";
+      title.title = "Show or hide the key";
+      title.setAttribute("aria-expanded", "true");
+      L.DomEvent.on(title, "click", function () {
+        var hidden = box.classList.toggle("im-collapsed");
+        title.setAttribute("aria-expanded", hidden ? "false" : "true");
+      });
+      box.appendChild(title);
+      if (map.getSize().y < SMALL_MAP_PX) { box.classList.add("im-collapsed"); title.setAttribute("aria-expanded", "false"); }
       var list = el("ul");
       for (var e = 0; e < spec.entries.length; e++) {
         var entry = spec.entries[e], item = el("li");
