@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any, NoReturn
 
+from geodata.coords import looks_like_lat_lon
 from geodata.errors import GeodataError, InvalidQuery, PlaceNotFound
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
@@ -54,16 +55,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from geodata import distances, geocoding, regions
 
     if args.command == "geocode":
-        return place_json(geocoding.geocode(geocoding.clean_query(args.name), args.country), args.name)
+        name = geocoding.clean_query(args.name)
+        if looks_like_lat_lon(name):
+            raise InvalidQuery(f"{name!r} looks like coordinates; use: python -m geodata reverse LAT LON")
+        return place_json(geocoding.geocode(name, args.country), args.name)
     if args.command == "airport":
         return place_json(geocoding.find_airport(args.name, args.country), args.name)
     if args.command == "distance":
         a, b = geocoding.resolve(args.a), geocoding.resolve(args.b)
         km = distances.geodesic_km(a.lat, a.lon, b.lat, b.lon)
-        bearing = distances.bearing_deg(a.lat, a.lon, b.lat, b.lon)
+        bearing = distances.bearing_deg(a.lat, a.lon, b.lat, b.lon) if km > 0 else None  # no direction to itself
         ends = [{key: place.to_dict()[key] for key in ("name", "lat", "lon", "country", "kind")} for place in (a, b)]
         return {"from": ends[0], "to": ends[1], "km": round(km, 3), "mi": round(distances.km_to_mi(km), 3),
-                "bearing_deg": round(bearing, 2), "compass": distances.compass16(bearing)}
+                "bearing_deg": None if bearing is None else round(bearing, 2),
+                "compass": None if bearing is None else distances.compass16(bearing)}
     lat, lon = parse_number(args.lat, "LAT"), parse_number(args.lon, "LON")
     return {"lat": lat, "lon": lon, **regions.reverse(lat, lon).to_dict()}
 

@@ -7,7 +7,8 @@ import re
 
 from geodata.errors import InvalidQuery
 
-_LAT_LON = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*[,;\s]\s*([+-]?\d+(?:\.\d+)?)\s*$")
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+|nan|inf(?:inity)?)"  # nan/inf are caught as coordinates, then refused
+_LAT_LON = re.compile(rf"^\s*({_NUMBER})\s*[,;\s]\s*({_NUMBER})\s*$", re.IGNORECASE)
 
 
 def check_lat_lon(lat: float, lon: float) -> tuple[float, float]:

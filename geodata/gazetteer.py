@@ -20,7 +20,7 @@ from geodata.names import normalize, word_count
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-INDEX_FORMAT = 3  # bump when the index layout or the ranking inputs change
+INDEX_FORMAT = 4  # bump when the index layout or the ranking inputs change
 KINDS = ("city", "airport", "region", "country")
 SOURCES = ("geonames", "airportsdata", "naturalearth")
 MIN_CITY_POPULATION = 500
@@ -35,6 +35,9 @@ REGION_WORDS = frozenset(normalize(word) for word in (
     "autonomous", "okrug", "avtonomnyy", "avtonomnaya", "area", "district", "of", "the", "a", "obl", "okr",
     "aok", "aobl", "federal", "city", "state", "governorate", "voivodeship", "county",
 ))
+# Natural Earth type_en words of regions that are one city (Moskva, Kiev City): no "<name> region" keys for them.
+CITY_REGION_TYPE_WORDS = ("city", "municipality")
+REGION_SUFFIXES = ("region", "oblast")
 AIRPORT_WORDS = frozenset(normalize(word) for word in (
     "airport", "airports", "international", "intl", "air", "base", "airbase", "airfield", "aerodrome", "aeroport",
     "aeroporto", "aeropuerto", "flughafen", "regional", "municipal", "field", "the", "of", "in", "at", "near",
@@ -193,12 +196,25 @@ def admin1_by_geonames_code(admin1_rows: list[dict[str, str]]) -> dict[str, str]
             not row["gn_a1_code"].endswith(".")}
 
 
-def add_regions(builder: IndexBuilder, admin1_rows: list[dict[str, str]]) -> None:
-    """Admin-1 regions from Natural Earth, under every name and alternate name it lists."""
+def add_regions(builder: IndexBuilder, admin1_rows: list[dict[str, str]], aliases: dict[str, list[str]]) -> None:
+    """Admin-1 regions from Natural Earth, under every name and alternate name it lists.
+
+    Regions that are not cities also get "<name> region" / "<name> oblast" keys, so that "Moscow region" names
+    Moscow Oblast itself rather than every region whose bare name is Moscow (such as the federal city).
+    """
     for row in admin1_rows:
-        names = [row["name_en"], row["name_ru"], row["name_uk"], row["gn_name"], *row["name_alt"].split("|")]
+        names = [row["name_en"], row["name_ru"], row["name_uk"], row["gn_name"], *row["name_alt"].split("|"),
+                 *aliases.get(row["gn_a1_code"], [])]
+        bare = [strip_words(n, REGION_WORDS) for n in names]
         builder.add(row["name"], float(row["lat"]), float(row["lon"]), 0, "region", "naturalearth", row["iso_a2"],
-                    row["name"], row["timezone"], [row["name"]], names + [strip_words(n, REGION_WORDS) for n in names])
+                    row["name"], row["timezone"], [row["name"]], names + bare + region_phrases(row, bare))
+
+
+def region_phrases(row: dict[str, str], bare_names: list[str]) -> list[str]:
+    """'<name> region' and '<name> oblast' for every bare name of a region that is not a city."""
+    if any(word in row["type_en"].casefold() for word in CITY_REGION_TYPE_WORDS):
+        return []
+    return [f"{name} {word}" for name in dict.fromkeys(bare_names) if name for word in REGION_SUFFIXES]
 
 
 def strip_words(text: str, words: frozenset[str]) -> str:
@@ -221,7 +237,7 @@ def add_countries(builder: IndexBuilder, country_rows: list[dict[str, str]], ali
 
 
 def read_aliases() -> dict[str, list[str]]:
-    """Hand-added aliases (domain needs, with provenance) keyed by ISO2 code, from data/aliases.csv."""
+    """Hand-added aliases (domain needs, with provenance) keyed by ISO2 country or GeoNames admin-1 code (UA.13)."""
     aliases: dict[str, list[str]] = {}
     path = DATA_DIR / "aliases.csv"
     for row in read_csv_rows(path) if path.exists() else []:
@@ -283,8 +299,9 @@ def build_index() -> Index:
     """Builds the index from the installed packages and the vendored Natural Earth tables (takes seconds)."""
     builder = IndexBuilder()
     admin1_rows = read_csv_rows(DATA_DIR / "admin1.csv")
-    add_countries(builder, read_csv_rows(DATA_DIR / "countries.csv"), read_aliases())
-    add_regions(builder, admin1_rows)
+    aliases = read_aliases()
+    add_countries(builder, read_csv_rows(DATA_DIR / "countries.csv"), aliases)
+    add_regions(builder, admin1_rows, aliases)
     missing = add_cities(builder, admin1_by_geonames_code(admin1_rows))
     missing += add_airports(builder)
     fill_admin1_by_point(builder, missing)

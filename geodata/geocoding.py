@@ -21,11 +21,10 @@ NEAR_KM = 300.0
 AIRPORT_NEAR_KM = 60.0
 # Score points; a place's base score is log10(population + 1) (a city of a million scores 6).
 KIND_BASE = {"city": 0.0, "airport": 3.0, "region": 5.0, "country": 0.0}
-PRIMARY_BONUS = 0.5
+PRIMARY_BONUS = 0.75  # a place called so today beats a 5x bigger one formerly called so (Pokrovsk vs Engels)
 COUNTRY_CONTEXT_BONUS = 3.0
 ADMIN1_CONTEXT_BONUS = 3.0
 NEAR_CONTEXT_BONUS = 2.0
-KIND_WORD_BONUS = 4.0
 REGION_KIND_WORDS = frozenset(normalize(word) for word in (
     "oblast", "region", "republic", "respublika", "krai", "kray", "province", "okrug", "governorate", "voivodeship",
     "county", "state", "область", "республика", "край",
@@ -52,12 +51,13 @@ def clean_query(query: object) -> str:
     """The query trimmed, or InvalidQuery when empty, too long, not text or holding control characters."""
     if not isinstance(query, str):
         raise InvalidQuery(f"a place name must be text, got {type(query).__name__}")
-    text = query.strip()
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidQuery(f"place name is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}")
+    # Invisible format characters copied from web pages (soft hyphen, zero-width space, direction marks) are dropped.
+    text = "".join(char for char in query if unicodedata.category(char) != "Cf").strip()
     if not text:
         raise InvalidQuery("empty place name: give a name, an airport code or 'lat,lon'")
-    if len(text) > MAX_QUERY_CHARS:
-        raise InvalidQuery(f"place name is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
-    bad = next((char for char in text if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co")), None)
+    bad = next((char for char in text if unicodedata.category(char) in ("Cc", "Cs", "Co")), None)
     if bad is not None:
         raise InvalidQuery(f"place name contains a control character (U+{ord(bad):04X}); remove it and retry")
     return text
@@ -98,19 +98,21 @@ def score(place: Place, primary: bool, hints: Hints) -> float:
     value = math.log10(place.population + 1) + KIND_BASE.get(place.kind, 0.0) + (PRIMARY_BONUS if primary else 0.0)
     if place.country in hints.countries:
         value += COUNTRY_CONTEXT_BONUS
-    if place.admin1 and (place.country, place.admin1) in hints.admin1s:
+    if place.kind != "region" and place.admin1 and (place.country, place.admin1) in hints.admin1s:  # in, not is
         value += ADMIN1_CONTEXT_BONUS
     if any(rough_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon in hints.points):
         value += NEAR_CONTEXT_BONUS
-    if hints.wanted_kind == place.kind:
-        value += KIND_WORD_BONUS
     return value
 
 
 def rank(candidates: Iterable[tuple[Place, bool]], hints: Hints) -> list[Place]:
-    """Candidates best first (ties keep the gazetteer's population order)."""
-    scored = [(score(place, primary, hints), order, place) for order, (place, primary) in enumerate(candidates)]
-    return [place for _, _, place in sorted(scored, key=lambda item: (-item[0], item[1]))]
+    """Candidates best first: the kind the query names ('... Oblast') before any other, then by score.
+
+    Ties keep the gazetteer's population order.
+    """
+    scored = [(place.kind != hints.wanted_kind if hints.wanted_kind else False, -score(place, primary, hints), order,
+               place) for order, (place, primary) in enumerate(candidates)]
+    return [item[-1] for item in sorted(scored, key=lambda item: item[:3])]
 
 
 def best_of(ranked: list[Place], query: str) -> Place:
@@ -165,6 +167,8 @@ class OfflineGeocoder:
         name, *qualifiers = [part.strip() for part in query.split(",") if part.strip()] or [query]
         hints = replace(self.hints(context + tuple(qualifiers)), wanted_kind=kind_named(name))
         candidates = self.candidates(name)
+        if not candidates and _AIRPORT_CUE.search(name):  # an air base the airport data lacks: its town, kind 'city'
+            candidates = self.candidates(" ".join(airport_words(name)))
         if country:
             candidates = [item for item in candidates if item[0].country == country]
             if not candidates:
@@ -172,13 +176,22 @@ class OfflineGeocoder:
         return best_of(rank(candidates, hints), query)
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
-        """(place, matched by its primary name) for the name as given and without generic region words."""
+        """(place, matched by its primary name) for the name as given and without generic region words.
+
+        When the whole name ("Moscow Oblast") matches a region, regions matching only the bare name ("Moscow": the
+        federal city) are left out; places of other kinds stay as runners-up.
+        """
         gazetteer = self.gazetteer
         key = normalize(name)
         rows = gazetteer.rows(key)
         stripped = " ".join(word for word in key.split() if word not in REGION_WORDS)
         if stripped and stripped != key:
-            rows += [item for item in gazetteer.rows(stripped) if item not in rows]
+            exact_region = any(gazetteer.place(row).kind == "region" for row, _ in rows)
+            seen = {row for row, _ in rows}
+            for row, primary in gazetteer.rows(stripped):
+                if row not in seen and not (exact_region and gazetteer.place(row).kind == "region"):
+                    seen.add(row)
+                    rows.append((row, primary))
         return [(gazetteer.place(row), primary) for row, primary in rows]
 
     def hints(self, context: tuple[ContextItem, ...]) -> Hints:

@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_TYPES, IncidentFilter
 
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one stderr line and exit code 2."""
 
@@ -26,9 +27,20 @@ def _day(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
 
 
+MAX_SYNTH = 10_000_000  # about 10 GB of GeoJSON; more is a typo
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    if int(text) > MAX_SYNTH:
+        raise argparse.ArgumentTypeError(f"{text} is more than {MAX_SYNTH:,}; ask for fewer incidents")
+    return int(text)
+
+
+def _seed(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
     return int(text)
 
 
@@ -54,7 +66,8 @@ def _import(args: argparse.Namespace) -> int:
     from incidents.importers import load_text, read_text
     from incidents.storage import open_store
 
-    incidents, problems = read_text(load_text(args.path), args.format, published=args.published)
+    text = load_text(args.path, keep_newlines=args.format != "article")
+    incidents, problems = read_text(text, args.format, published=args.published)
     store = open_store()
     try:
         result = store.upsert(incidents)
@@ -131,12 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=("geojson", "csv"))
     export.add_argument("--start", type=_day, help="first day, YYYY-MM-DD")
     export.add_argument("--end", type=_day, help="last day, YYYY-MM-DD")
-    export.add_argument("--type", action="append", default=[], choices=EVENT_TYPES, help="event type (repeatable)")
+    export.add_argument("--type", action="extend", nargs="+", default=[], choices=EVENT_TYPES,
+                        help="event type(s): --type drone_strike missile_strike, or --type repeated")
     export.add_argument("--out", help="output file (default: stdout)")
     export.set_defaults(run=_export)
     synth = sub.add_parser("synth", help="synthetic incidents over real places (never loaded by default)")
     synth.add_argument("--n", type=_positive, required=True)
-    synth.add_argument("--seed", type=int, default=0)
+    synth.add_argument("--seed", type=_seed, default=0)
     synth.add_argument("--format", default="geojson", choices=("geojson", "csv"))
     synth.add_argument("--out", help="output file (default: stdout)")
     synth.set_defaults(run=_synth)

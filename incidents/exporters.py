@@ -11,11 +11,10 @@ from typing import Any
 import pandas as pd
 
 from geodata.files import write_atomically
-from incidents.frames import FIELDS, from_frame
+from incidents.frames import FIELDS, JSON_FIELDS, from_frame
 
 GUARDED = ("=", "+", "-", "@", "\t", "\r")
 NUMERIC_FIELDS = ("lat", "lon", "killed", "injured", "drones_downed")
-JSON_FIELDS = ("sources", "origin", "evidence", "distance_claim")
 
 
 def to_geojson(frame: pd.DataFrame) -> dict[str, Any]:
@@ -39,7 +38,7 @@ def geojson_text(frame: pd.DataFrame) -> str:
 def csv_text(frame: pd.DataFrame) -> str:
     """CSV with the model's columns; lists and mappings as JSON; formula-like text cells get a leading '."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; a CR or LF inside a cell gets it quoted
     writer.writerow(FIELDS)
     for incident in from_frame(frame):
         data = incident.to_dict()
@@ -60,8 +59,16 @@ def _cell(name: str, value: Any) -> str:
 
 
 def guard(text: str) -> str:
-    """A spreadsheet formula guard: text starting with = + - @ tab or CR gets a leading '."""
-    return "'" + text if text.startswith(GUARDED) else text
+    """A spreadsheet formula guard: text starting with = + - @ tab or CR gets a leading '.
+
+    Text already starting with quotes before such a character gets one more, so `unguard` restores it exactly.
+    """
+    return "'" + text if text.lstrip("'").startswith(GUARDED) else text
+
+
+def unguard(text: str) -> str:
+    """Undo `guard` (when importing our own CSV): one leading ' before [quotes and] = + - @ tab or CR is dropped."""
+    return text[1:] if text.startswith("'") and text.lstrip("'").startswith(GUARDED) else text
 
 
 def write_atomic(path: str | Path, text: str) -> Path:

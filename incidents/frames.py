@@ -14,6 +14,7 @@ FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Incident))
 DERIVED: tuple[str, ...] = ("day", "start_utc")
 COLUMNS: tuple[str, ...] = FIELDS + DERIVED
 FLOAT_FIELDS = ("lat", "lon")
+JSON_FIELDS = ("sources", "origin", "evidence", "distance_claim")  # lists and mappings: JSON text in CSV and SQLite
 CRS = "EPSG:4326"
 
 

@@ -36,8 +36,10 @@ TIME_PRECISIONS = ("minute", "hour", "day", "month")
 STATUSES = ("active", "lifted")
 VERIFICATIONS = ("reported", "confirmed", "disputed", "unverified", "synthetic")
 COUNT_FIELDS = ("killed", "injured", "drones_downed")
+MAX_COUNT = 10_000_000  # more than any single incident; larger values are typos or unit errors (and overflow SQLite)
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}")  # extended ISO 8601: the day is the first ten characters
 _IATA = re.compile(r"^[A-Z0-9]{3}$")
 _ICAO = re.compile(r"^[A-Z0-9]{4}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -54,6 +56,9 @@ class Source:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Source":
+        """A Source from a mapping of title/url/published/excerpt; anything else is a ValidationError on `sources`."""
+        if not isinstance(data, Mapping):
+            raise ValidationError("sources", data, "each source must be an object with title, url, published, excerpt")
         known = {f.name for f in fields(cls)}
         return cls(**{k: "" if data.get(k) is None else str(data.get(k)) for k in known})
 
@@ -72,21 +77,33 @@ class When:
 
 def parse_when(value: str, field_name: str = "started_at") -> When:
     """Parse an ISO 8601 date or offset-aware datetime; naive datetimes are refused, never guessed."""
+    if value is not None and not isinstance(value, str):
+        raise ValidationError(field_name, value, "must be text: YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00")
     text = (value or "").strip()
     if _DATE_ONLY.match(text):
         try:
             return When(date.fromisoformat(text), None)
         except ValueError as exc:
             raise ValidationError(field_name, value, f"not a real date ({exc}); write YYYY-MM-DD") from None
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValidationError(
-            field_name, value, "not ISO 8601; write YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00"
-        ) from None
+    moment = _extended_iso_datetime(text)
+    if moment is None:
+        raise ValidationError(field_name, value, "not ISO 8601; write YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00")
     if moment.tzinfo is None:
         raise ValidationError(field_name, value, "a time needs a UTC offset, e.g. 2024-12-21T07:40+03:00")
     return When(moment.date(), moment)
+
+
+def _extended_iso_datetime(text: str) -> datetime | None:
+    """A datetime in extended ISO 8601 (2024-12-21T07:40+03:00, 'Z' allowed), else None.
+
+    Basic (20241221T0740) and week forms are refused: everything downstream reads the day from the first ten characters.
+    """
+    if not _DATE_TIME.match(text):
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -136,11 +153,18 @@ class Incident:
         for name in ("event_type", "lat", "lon", "started_at"):
             if values.get(name) in (None, ""):
                 raise ValidationError(name, values.get(name), "required field is missing")
-        values["sources"] = tuple(
-            s if isinstance(s, Source) else Source.from_dict(s) for s in (values.get("sources") or ())
-        )
+        sources = values.get("sources") or ()
+        if not isinstance(sources, (list, tuple)):
+            raise ValidationError("sources", sources, "must be a list of sources (objects with title, url, ...)")
+        values["sources"] = tuple(s if isinstance(s, Source) else Source.from_dict(s) for s in sources)
         for name in ("origin", "evidence"):
-            values[name] = dict(values.get(name) or {})
+            value = values.get(name) or {}
+            if not isinstance(value, Mapping):
+                raise ValidationError(name, value, "must be an object (a mapping), or empty")
+            values[name] = dict(value)
+        for name in COUNT_FIELDS:
+            if isinstance(values.get(name), float) and values[name].is_integer():
+                values[name] = int(values[name])  # 5.0 from JSON tools that write every number as a float
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,8 +200,30 @@ def content_id(incident: Incident) -> str:
     return "h" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
 
 
+TEXT_FIELDS = ("id", "place", "admin1", "country", "notes")
+OPTIONAL_TEXT_FIELDS = ("ended_at", "airport_iata", "airport_icao", "status", "created_at", "updated_at")
+
+
+def _check_types(inc: Incident) -> None:
+    """Text fields hold text, mappings hold mappings: a wrong type is named before any value check."""
+    for name in TEXT_FIELDS + OPTIONAL_TEXT_FIELDS:
+        value = getattr(inc, name)
+        if not isinstance(value, str) and not (value is None and name in OPTIONAL_TEXT_FIELDS):
+            raise ValidationError(name, value, "must be text" + (", or empty" if name in OPTIONAL_TEXT_FIELDS else ""))
+    for name in ("origin", "evidence"):
+        if not isinstance(getattr(inc, name), Mapping):
+            raise ValidationError(name, getattr(inc, name), "must be an object (a mapping)")
+    if inc.distance_claim is not None and not isinstance(inc.distance_claim, Mapping):
+        raise ValidationError("distance_claim", inc.distance_claim, "must be an object (a mapping), or empty")
+    if not isinstance(inc.zero_zero_intended, bool):
+        raise ValidationError("zero_zero_intended", inc.zero_zero_intended, "must be true or false")
+    if not all(isinstance(source, Source) for source in inc.sources):
+        raise ValidationError("sources", inc.sources, "must be Source records")
+
+
 def _validate(inc: Incident) -> None:
-    if inc.event_type not in EVENT_TYPES:
+    _check_types(inc)
+    if not isinstance(inc.event_type, str) or inc.event_type not in EVENT_TYPES:
         raise ValidationError("event_type", inc.event_type, f"unknown event type; use one of {', '.join(EVENT_TYPES)}")
     for name, low, high in (("lat", -90.0, 90.0), ("lon", -180.0, 180.0)):
         value = getattr(inc, name)
@@ -203,14 +249,22 @@ def _validate(inc: Incident) -> None:
             continue
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError(name, value, "must be a whole number, or empty when not stated")
-        if value < 0:
-            raise ValidationError(name, value, "must not be negative; leave empty when not stated")
+        check_count_range(name, value)
     if inc.country and not _COUNTRY.match(inc.country):
         raise ValidationError("country", inc.country, "must be an ISO 3166-1 alpha-2 code such as RU or UA")
     if inc.airport_iata and not _IATA.match(inc.airport_iata):
         raise ValidationError("airport_iata", inc.airport_iata, "must be a three-letter IATA code such as KZN")
     if inc.airport_icao and not _ICAO.match(inc.airport_icao):
         raise ValidationError("airport_icao", inc.airport_icao, "must be a four-letter ICAO code such as UWKD")
+
+
+def check_count_range(name: str, number: float, shown: object = None) -> None:
+    """ValidationError for a negative or implausibly large count (`shown` is the value as the user wrote it)."""
+    shown = number if shown is None else shown
+    if number < 0:
+        raise ValidationError(name, shown, "must not be negative; leave empty when not stated")
+    if number > MAX_COUNT:
+        raise ValidationError(name, shown, f"implausibly large (over {MAX_COUNT:,}); check the number")
 
 
 def _before(end: When, start: When) -> bool:

@@ -45,11 +45,9 @@ def cities() -> pd.DataFrame:
 
 
 def _admin1(table: pd.DataFrame) -> list[str]:
-    """Admin-1 names by point from geodata.regions when it is available, else empty strings."""
-    try:
-        from geodata.regions import reverse_many
-    except ImportError:
-        return [""] * len(table)
+    """Admin-1 names by point from geodata.regions ('' at sea)."""
+    from geodata.regions import reverse_many
+
     found = reverse_many(table["lat"].to_numpy(), table["lon"].to_numpy())
     return [value if isinstance(value, str) else "" for value in found["admin1"].tolist()]
 

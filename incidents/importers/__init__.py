@@ -47,15 +47,19 @@ def read_text(text: str, fmt: str = "auto", published: str | None = None) -> tup
 
 def read_file(path: str | Path, fmt: str = "auto") -> tuple[list[Incident], list[Problem]]:
     """Incidents and row problems from a file; ImportFormatError when it can't be read or recognised."""
-    return read_text(load_text(path), fmt)
+    return read_text(load_text(path, keep_newlines=fmt != "article"), fmt)
 
 
-def load_text(path: str | Path) -> str:
-    """The UTF-8 text of a file (a BOM is dropped); ImportFormatError when it can't be read."""
+def load_text(path: str | Path, keep_newlines: bool = False) -> str:
+    """The UTF-8 text of a file (a BOM is dropped); ImportFormatError when it can't be read.
+
+    Line ends become \n unless `keep_newlines` (data files: a CR inside a quoted CSV cell is data).
+    """
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig", newline="" if keep_newlines else None) as stream:
+            return stream.read()
     except UnicodeDecodeError:
-        raise ImportFormatError(f"cannot read {path}: not UTF-8 text") from None
+        raise ImportFormatError(f"cannot read {path}: not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)") from None
     except OSError as exc:
         raise ImportFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
 

@@ -24,6 +24,8 @@ SUB_EVENT_TYPES = {
 }
 GEO_PRECISION = {"1": "city", "2": "region", "3": "region"}
 TIME_PRECISION = {"1": "day", "2": "day", "3": "month"}
+COLUMNS = {"lat": "latitude", "lon": "longitude", "killed": "fatalities", "started_at": "event_date",
+           "place": "location", "geo_precision": "geo_precision", "time_precision": "time_precision"}
 ORIGIN_COLUMNS = ("event_id_cnty", "event_type", "sub_event_type", "disorder_type", "actor1", "actor2",
                   "geo_precision", "time_precision", "timestamp", "source_scale", "iso", "admin2", "admin3")
 
@@ -31,8 +33,8 @@ ORIGIN_COLUMNS = ("event_id_cnty", "event_type", "sub_event_type", "disorder_typ
 def read(text: str) -> tuple[list[Incident], list[Problem]]:
     """Incidents and row problems from the text of an ACLED CSV export."""
     header, rows = read_csv_rows(text)
-    require_columns(header, REQUIRED, "ACLED")
-    return collect(rows, row_values, label="acled")
+    require_columns(header, REQUIRED, "an ACLED")
+    return collect(rows, row_values, label="acled", columns=COLUMNS)
 
 
 def event_type(sub_event_type: str, notes: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import sys
 from datetime import date, datetime
@@ -11,7 +12,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from incidents.errors import ImportFormatError, ValidationError
-from incidents.model import Incident
+from incidents.model import Incident, check_count_range
 from incidents.settings import incidents_setting
 
 Problem = dict[str, Any]
@@ -20,6 +21,7 @@ Mapper = Callable[[Mapping[str, str]], dict[str, Any]]
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MAX_VALUE_TEXT = 200
+MAX_CELL_CHARS = 16 * 2**20
 
 
 def problem(row: int, field: str, value: Any, message: str) -> Problem:
@@ -30,6 +32,7 @@ def problem(row: int, field: str, value: Any, message: str) -> Problem:
 
 def read_csv_rows(text: str, strip: bool = True) -> tuple[list[str], list[dict[str, str]]]:
     """The header and the rows of CSV text (comma, semicolon or tab, sniffed from the header line)."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS))  # long article excerpts in notes cells
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -40,7 +43,7 @@ def read_csv_rows(text: str, strip: bool = True) -> tuple[list[str], list[dict[s
     try:
         rows = [{k: _cell(v, strip) for k, v in row.items() if k is not None} for row in reader]
     except csv.Error as exc:
-        raise ImportFormatError(f"broken CSV at line {reader.line_num}: {exc}") from None
+        raise ImportFormatError(f"broken CSV at line {reader.line_num}: {exc}; check the quoting of that line") from None
     return header, rows
 
 
@@ -54,23 +57,38 @@ def require_columns(header: Iterable[str], needed: Iterable[str], label: str) ->
     """ImportFormatError naming the missing columns when a header lacks what a format needs."""
     missing = [name for name in needed if name not in set(header)]
     if missing:
-        raise ImportFormatError(f"not a {label} file: missing column(s) {', '.join(missing)}")
+        raise ImportFormatError(f"not {label} file: missing column(s) {', '.join(missing)}; check the header row "
+                                "or choose another --format")
 
 
-def collect(rows: list[Mapping[str, str]], mapper: Mapper, first_row: int = 2,
-            label: str = "rows") -> tuple[list[Incident], list[Problem]]:
+def collect(rows: list[Mapping[str, str]], mapper: Mapper, first_row: int = 2, label: str = "rows",
+            columns: Mapping[str, str] | None = None) -> tuple[list[Incident], list[Problem]]:
     """Map every row to an Incident; a row that fails becomes a problem, never an exception.
 
     Row numbers count the header as row 1 (as a spreadsheet shows them) unless `first_row` says otherwise.
+    `columns` names the source column of a model field, so a problem points at the column the user can fix.
     """
     incidents: list[Incident] = []
     problems: list[Problem] = []
+    first_seen: dict[str, int] = {}
     for number, row in progress(enumerate(rows, start=first_row), len(rows), label):
         try:
-            incidents.append(Incident.from_dict(mapper(row)))
+            incident = Incident.from_dict(mapper(row))
         except ValidationError as exc:
-            problems.append(problem(number, exc.field, exc.value, exc.message))
+            problems.append(problem(number, (columns or {}).get(exc.field, exc.field), exc.value, exc.message))
+            continue
+        if incident.id in first_seen:
+            problems.append(problem(number, "id", incident.id, duplicate_message(first_seen[incident.id])))
+            continue
+        first_seen[incident.id] = number
+        incidents.append(incident)
     return incidents, problems
+
+
+def duplicate_message(first: int) -> str:
+    """Why a row whose id an earlier row of the same file has is not imported."""
+    return (f"same id as row {first} (ids without an id column come from type, place and day); "
+            "merge the two rows or give each its own id")
 
 
 def progress(items: Iterable[Any], total: int, label: str) -> Iterator[Any]:
@@ -103,7 +121,8 @@ def parse_day(field: str, value: str, formats: tuple[str, ...] = ()) -> str:
         try:
             return date.fromisoformat(text[:10]).isoformat()
         except ValueError:
-            raise ValidationError(field, value, "not a real calendar date") from None
+            raise ValidationError(field, value, "not a real calendar date; write an existing day as YYYY-MM-DD") \
+                from None
     for fmt in formats:
         try:
             return datetime.strptime(text, fmt).date().isoformat()
@@ -113,11 +132,18 @@ def parse_day(field: str, value: str, formats: tuple[str, ...] = ()) -> str:
 
 
 def parse_float(field: str, value: str) -> float:
-    """A required decimal number (a decimal comma is accepted)."""
+    """A required finite coordinate in decimal degrees (a decimal comma is accepted)."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(field, value, "coordinate is missing; fill it in (python -m geodata geocode PLACE "
+                                            "gives lat/lon) or drop the row")
     try:
-        return float((value or "").strip().replace(",", "."))
+        number = float(text.replace(",", "."))
     except ValueError:
-        raise ValidationError(field, value, "must be a decimal number") from None
+        raise ValidationError(field, value, "must be a decimal number of degrees such as 55.79") from None
+    if not math.isfinite(number):
+        raise ValidationError(field, value, "must be a finite decimal number of degrees such as 55.79")
+    return number
 
 
 def parse_count(field: str, value: str) -> int | None:
@@ -131,8 +157,7 @@ def parse_count(field: str, value: str) -> int | None:
         raise ValidationError(field, value, "must be a whole number, or empty when not stated") from None
     if not number.is_integer():
         raise ValidationError(field, value, "must be a whole number")
-    if number < 0:
-        raise ValidationError(field, value, "must not be negative; leave empty when not stated")
+    check_count_range(field, number, value)
     return int(number)
 
 
@@ -189,13 +214,11 @@ def cue_type(text: str, default: str = "other") -> str:
 
 
 def fill_regions(incidents: list[Incident]) -> list[Incident]:
-    """Fill a missing country or admin1 by point, in one batch, when geodata.regions is available."""
+    """Fill a missing country or admin1 by point (geodata.regions), in one batch."""
+    from geodata.regions import reverse_many
+
     todo = [i for i, item in enumerate(incidents) if not item.country or not item.admin1]
     if not todo:
-        return incidents
-    try:
-        from geodata.regions import reverse_many
-    except ImportError:
         return incidents
     found = reverse_many([incidents[i].lat for i in todo], [incidents[i].lon for i in todo])
     out = list(incidents)

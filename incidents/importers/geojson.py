@@ -23,11 +23,15 @@ def read(text: str) -> tuple[list[Incident], list[Problem]]:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
-    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
-        raise ImportFormatError("not a GeoJSON FeatureCollection")
+    kind = document.get("type") if isinstance(document, dict) else type(document).__name__
+    if kind == "Feature":
+        document = {"type": "FeatureCollection", "features": [document]}  # a lone Feature is a collection of one
+    elif kind != "FeatureCollection":
+        raise ImportFormatError(f"not a GeoJSON FeatureCollection (top-level type is {str(kind)[:40]!r}); "
+                                "give a FeatureCollection of Point features")
     features = document.get("features")
     if not isinstance(features, list):
-        raise ImportFormatError("the FeatureCollection has no 'features' list")
+        raise ImportFormatError("the FeatureCollection has no 'features' list; add \"features\": [...]")
     return collect(features, feature_values, first_row=1, label="geojson")
 
 
@@ -36,7 +40,12 @@ def feature_values(feature: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         raise ValidationError("type", _short(feature), "not a GeoJSON Feature")
     lon, lat = _point(feature.get("geometry"))
-    properties = dict(feature.get("properties") or {})
+    properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        raise ValidationError("properties", _short(properties), "must be an object of incident fields")
+    properties = dict(properties)
+    if isinstance(properties.get("id"), int) and not isinstance(properties["id"], bool):
+        properties["id"] = str(properties["id"])  # numeric ids written by GIS tools
     for name in COORDINATE_FIELDS:
         properties.pop(name, None)
     known = {k: v for k, v in properties.items() if k in FIELDS}
@@ -51,7 +60,7 @@ def feature_values(feature: Mapping[str, Any]) -> dict[str, Any]:
 def _point(geometry: Any) -> tuple[float, float]:
     if not isinstance(geometry, dict) or geometry.get("type") != "Point":
         kind = geometry.get("type") if isinstance(geometry, dict) else geometry
-        raise ValidationError("geometry", kind, "each incident needs a Point geometry")
+        raise ValidationError("geometry", kind, "each incident needs a Point geometry with [lon, lat] coordinates")
     coordinates = geometry.get("coordinates")
     if (not isinstance(coordinates, list) or len(coordinates) < 2
             or not all(_finite(value) for value in coordinates[:2])):

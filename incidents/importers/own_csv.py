@@ -6,22 +6,21 @@ import json
 from typing import Any, Mapping
 
 from incidents.errors import ValidationError
-from incidents.frames import FIELDS
+from incidents.exporters import unguard
+from incidents.frames import FIELDS, JSON_FIELDS
 from incidents.importers.common import (
     Problem, check_not_ambiguous, collect, parse_count, parse_float, read_csv_rows, require_columns,
 )
 from incidents.model import COUNT_FIELDS, Incident
 
 REQUIRED = ("event_type", "lat", "lon", "started_at")
-JSON_FIELDS = ("sources", "origin", "evidence", "distance_claim")
-GUARDED = ("=", "+", "-", "@", "\t", "\r")
 SIGNATURE = frozenset(REQUIRED)
 
 
 def read(text: str) -> tuple[list[Incident], list[Problem]]:
     """Incidents and row problems from the text of an own-format CSV file."""
     header, rows = read_csv_rows(text, strip=False)
-    require_columns(header, REQUIRED, "incident CSV")
+    require_columns(header, REQUIRED, "an incident CSV")
     return collect(rows, row_values, label="csv")
 
 
@@ -60,10 +59,3 @@ def _boolean(name: str, text: str) -> bool:
     if lowered in ("false", "0", "no"):
         return False
     raise ValidationError(name, text, "must be true or false")
-
-
-def unguard(text: str) -> str:
-    """Undo the export's formula guard: a leading ' before = + - @ tab or CR is dropped."""
-    if len(text) > 1 and text[0] == "'" and text[1] in GUARDED:
-        return text[1:]
-    return text

@@ -17,6 +17,8 @@ WHERE_PRECISION = {"1": "exact", "2": "city", "3": "region", "4": "region", "5":
                    "7": "country"}
 DATE_PRECISION = {"1": "day", "2": "day", "3": "day", "4": "month", "5": "month"}
 TYPE_OF_VIOLENCE = {"1": "state-based", "2": "non-state", "3": "one-sided"}
+COLUMNS = {"lat": "latitude", "lon": "longitude", "killed": "best", "started_at": "date_start",
+           "ended_at": "date_end", "admin1": "adm_1", "geo_precision": "where_prec", "time_precision": "date_prec"}
 ORIGIN_COLUMNS = ("id", "relid", "type_of_violence", "conflict_name", "dyad_name", "side_a", "side_b", "where_prec",
                   "date_prec", "event_clarity", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
                   "high", "low", "where_description", "adm_2", "country_id", "priogrid_gid")
@@ -25,8 +27,8 @@ ORIGIN_COLUMNS = ("id", "relid", "type_of_violence", "conflict_name", "dyad_name
 def read(text: str) -> tuple[list[Incident], list[Problem]]:
     """Incidents and row problems from the text of a UCDP GED CSV file."""
     header, rows = read_csv_rows(text)
-    require_columns(header, REQUIRED, "UCDP GED")
-    return collect(rows, row_values, label="ucdp")
+    require_columns(header, REQUIRED, "a UCDP GED")
+    return collect(rows, row_values, label="ucdp", columns=COLUMNS)
 
 
 def row_values(row: Mapping[str, str]) -> dict[str, Any]:
@@ -35,7 +37,7 @@ def row_values(row: Mapping[str, str]) -> dict[str, Any]:
         raise ValidationError("id", "", "required UCDP event id is missing")
     start = parse_day("date_start", row.get("date_start", ""))
     end = parse_day("date_end", row["date_end"]) if row.get("date_end") else start
-    geo, _ = parse_code("where_prec", row.get("where_prec") or "1", WHERE_PRECISION)
+    geo, _ = parse_code("where_prec", row.get("where_prec") or "2", WHERE_PRECISION)  # unstated: city, not exact
     when, _ = parse_code("date_prec", row.get("date_prec") or "1", DATE_PRECISION)
     headline = row.get("source_headline", "")
     origin = {"format": "ucdp", **{k: row[k] for k in ORIGIN_COLUMNS if row.get(k)}}

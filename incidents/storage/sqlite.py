@@ -11,13 +11,12 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 
 from incidents.errors import StoreUnavailable
-from incidents.frames import FIELDS, empty_frame, finish_frame
+from incidents.frames import FIELDS, JSON_FIELDS, empty_frame, finish_frame
 from incidents.model import Incident
 from incidents.storage.base import UpsertResult, plan_upsert
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 5000
-JSON_FIELDS = ("sources", "origin", "evidence", "distance_claim")
 INTEGER_FIELDS = ("killed", "injured", "drones_downed", "zero_zero_intended")
 REAL_FIELDS = ("lat", "lon")
 CHUNK = 500

@@ -77,3 +77,19 @@ def test_errors_are_one_line(args, expected):
     assert code == expected
     assert out == ""
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args, words", [
+    (("distance", "nan,nan", "Kazan"), "finite"),
+    (("distance", "inf, 10", "Kazan"), "finite"),
+    (("geocode", "55.7,49.1"), "reverse LAT LON"),
+])
+def test_number_like_input_is_refused_as_coordinates(args, words):
+    code, out, err = cli(*args)
+    assert (code, out) == (2, "") and words in err and err.count("\n") == 1
+
+
+def test_distance_to_itself_has_no_direction():
+    code, out, _ = cli("distance", "Kazan", "Казань")
+    data = json.loads(out)
+    assert code == 0 and (data["km"], data["bearing_deg"], data["compass"]) == (0.0, None, None)

@@ -171,3 +171,45 @@ def test_bad_context_items(geocoder):
 def test_unhashable_country(geocoder):
     with pytest.raises(InvalidQuery, match="country"):
         geocoder.geocode("Kazan", country=["RU"])
+
+
+@pytest.mark.parametrize("query, region", [
+    ("Moscow region", "Moskovskaya"), ("Moscow Oblast", "Moskovskaya"),
+    ("Московская область", "Moskovskaya"),
+    ("Belgorod region", "Belgorod"), ("Kursk region", "Kursk"), ("Kyiv region", "Kiev"), ("Kyiv Oblast", "Kiev"),
+    ("Київська область", "Kiev"), ("Курская область", "Kursk"),
+])
+@pytest.mark.parametrize("city", [None, "Moscow", "Kyiv", "Kursk", "Belgorod"])
+def test_region_names_resolve_to_the_region_whatever_city_is_in_context(geocoder, query, region, city):
+    context = (geocoder.geocode(city),) if city else ()
+    place = geocoder.geocode(query, context=context)
+    assert (place.kind, place.admin1) == ("region", region)
+    assert place not in place.alternatives
+
+
+def test_bare_city_name_stays_the_city_next_to_its_region(geocoder):
+    oblast = geocoder.geocode("Moscow Oblast")
+    assert geocoder.geocode("Moscow", context=(oblast,)).kind == "city"
+    assert geocoder.geocode("Moscow city").kind == "city"
+
+
+@pytest.mark.parametrize("query", ["Ka\u00adzan", "\u200eKazan\u200f", "\ufeffKazan", "Ka\u200bzan"])
+def test_invisible_format_characters_from_web_pages_are_dropped(geocoder, query):
+    assert geocoder.geocode(query).admin1 == "Tatarstan"
+
+
+@pytest.mark.parametrize("query, name, country", [
+    ("Pokrovsk", "Pokrovsk", "UA"),  # not Engels, formerly Pokrovsk (five times bigger)
+    ("Odessa", "Odesa", "UA"),  # not Odessa, Texas
+    ("Artemovsk", "Bakhmut", "UA"), ("Kirovograd", "Kropyvnytskyi", "UA"), ("Днепр", "Dnipro", "UA"),
+])
+def test_current_names_beat_former_names_but_famous_former_names_still_work(geocoder, query, name, country):
+    place = geocoder.geocode(query)
+    assert (place.name, place.country) == (name, country)
+
+
+def test_air_base_missing_from_airport_data_falls_back_to_its_town(geocoder):
+    place = geocoder.geocode("Millerovo air base")
+    assert (place.name, place.kind, place.admin1) == ("Millerovo", "city", "Rostov")
+    with pytest.raises(PlaceNotFound):
+        geocoder.find_airport("Millerovo air base")

@@ -56,6 +56,9 @@ def test_usage_errors_are_one_line(db):
     assert_one_line_error(run("export", "--format", "csv", "--start", "2024-13-01", db=db))
     assert_one_line_error(run("export", "--format", "csv", "--start", "2024-12-02", "--end", "2024-12-01", db=db))
     assert_one_line_error(run("synth", "--n", "0", db=db))
+    assert_one_line_error(run("synth", "--n", "99999999999", db=db))
+    assert_one_line_error(run("synth", "--n", "5", "--seed", "x", db=db))
+    assert_one_line_error(run("synth", "--n", "5", "--seed", "-3", db=db))
     assert_one_line_error(run("extract", db.parent / "no-such-article.txt", db=db))
 
 
@@ -91,3 +94,37 @@ def test_demo_loads_samples_once(db):
     assert second.returncode == 0 and "skipped" in json.loads(second.stdout)
     third = json.loads(run("demo", db=db).stdout)
     assert third["unchanged"] == first["inserted"] and third["inserted"] == third["updated"] == 0
+
+
+def test_hostile_rows_are_problems_not_tracebacks(db, tmp_path):
+    path = tmp_path / "hostile.csv"
+    path.write_text("event_id_cnty,event_date,sub_event_type,latitude,longitude,country,fatalities\n"
+                    "A1,2024-12-21,Air/drone strike,55.7,49.1,Russia,99999999999999999999999999\n"
+                    "A2,2024-12-21,Air/drone strike,,,Russia,1\n"
+                    "A3,2024-12-21,Air/drone strike,55.7,49.1,Russia,2\n", encoding="utf-8")
+    done = run("import", path, db=db)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["inserted"], summary["rejected"]) == (1, 2)
+    assert [(p["row"], p["field"]) for p in summary["problems"]] == [(2, "fatalities"), (3, "latitude")]
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff\xfe binary", b"\n\n"])
+def test_empty_and_binary_files_are_one_line_errors(content, db, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_bytes(content)
+    assert_one_line_error(run("import", path, db=db))
+    assert not db.exists()
+
+
+def test_export_types_as_one_list_and_csv_round_trip(db, tmp_path):
+    run("import", DATA / "acled_sample.csv", db=db)
+    done = run("export", "--format", "csv", "--type", "drone_strike", "interception", db=db)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "again.csv"
+    out.write_text(done.stdout, encoding="utf-8", newline="")
+    other = tmp_path / "other.sqlite"
+    summary = json.loads(run("import", out, db=other).stdout)
+    assert (summary["inserted"], summary["rejected"]) == (2, 0)
+    again = json.loads(run("import", DATA / "acled_sample.csv", db=other).stdout)
+    assert (again["inserted"], again["unchanged"]) == (4, 2)  # the exported rows come back identical

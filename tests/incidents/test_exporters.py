@@ -66,3 +66,17 @@ def test_write_atomic_failure_keeps_old_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         write_atomic(target, "new")
     assert target.read_text() == "old" and os.listdir(tmp_path) == ["out.csv"]
+
+
+@pytest.mark.parametrize("text", ["=1", "'=1", "''+x", "'plain", "'", "\r\n=1", "a\rb", "-"])
+def test_guard_and_unguard_are_exact_inverses(text):
+    from incidents.exporters import unguard
+
+    assert unguard(guard(text)) == text
+    assert not guard(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_csv_quotes_cells_with_carriage_returns():
+    frame = to_frame([rich(notes="line one\rline two", place="a\r\nb")])
+    rows = list(csv.DictReader(io.StringIO(csv_text(frame), newline="")))
+    assert rows[0]["notes"] == "line one\rline two" and rows[0]["place"] == "a\r\nb"

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pandas as pd
-import pytest
 
 from incidents.frames import COLUMNS, empty_frame, from_frame, to_frame, to_geodataframe, with_reference
 from tests.incidents.factory import make, rich
@@ -59,7 +58,6 @@ def test_geodataframe_points_in_lon_lat_order():
 
 
 def test_with_reference_adds_distance_bearing_compass():
-    pytest.importorskip("geodata.distances")
     frame = with_reference(to_frame([make()]), 55.7558, 37.6173)  # Moscow
     assert 700 < frame.loc[0, "ref_km"] < 740
     assert 70 < frame.loc[0, "ref_bearing"] < 100

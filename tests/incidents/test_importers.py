@@ -63,7 +63,7 @@ def test_ucdp_good_and_bad_rows():
     assert kyiv.origin["date_prec"] == "3" and kyiv.origin["where_prec"] == "2"
     assert (pokrovsk.event_type, pokrovsk.time_precision, pokrovsk.geo_precision) == ("other", "month", "region")
     assert pokrovsk.origin["type_of_violence_label"] == "state-based"
-    assert problem_fields(problems) == {(5, "lat"), (6, "date_start"), (7, "where_prec"), (8, "ended_at")}
+    assert problem_fields(problems) == {(5, "latitude"), (6, "date_start"), (7, "where_prec"), (8, "date_end")}
 
 
 def test_own_csv_good_and_bad_rows():
@@ -158,7 +158,6 @@ def test_documented_date_forms():
 
 
 def test_foreign_rows_get_missing_regions_by_point():
-    pytest.importorskip("geodata.regions")
     text = (DATA / "ucdp_sample.csv").read_text(encoding="utf-8").replace("Kyiv city,,50.4501", ",,50.4501")
     kyiv = by_id(read_text(text, "ucdp")[0])["ucdp-500002"]
     assert kyiv.admin1 and kyiv.country == "UA"
@@ -185,3 +184,73 @@ def test_big_files_show_progress_on_stderr(capsys, monkeypatch):
     monkeypatch.setenv("INCIDENTS_PROGRESS_ROWS", "1000")
     read_file(DATA / "acled_sample.csv")
     assert capsys.readouterr().err == ""
+
+
+ACLED_HEADER = "event_id_cnty,event_date,sub_event_type,latitude,longitude,country,fatalities\n"
+
+
+@pytest.mark.parametrize("row, field, words", [
+    ("A1,2024-12-21,Air/drone strike,,,Russia,0", "latitude", "missing"),
+    ("A2,2024-12-21,Air/drone strike,NaN,49.1,Russia,0", "latitude", "finite"),
+    ("A3,2024-12-21,Air/drone strike,inf,49.1,Russia,0", "latitude", "finite"),
+    ("A4,2024-12-21,Air/drone strike,55.7,49.1,Russia,99999999999999999999999999", "fatalities", "implausibly"),
+    ("A5,2024-12-21,Air/drone strike,55.7,49.1,Russia,-3", "fatalities", "negative"),
+    ("A6,2024-12-21,Air/drone strike,55.7,49.1,Russia,nan", "fatalities", "whole number"),
+    ("A7,2024-02-30,Air/drone strike,55.7,49.1,Russia,1", "event_date", "real calendar date"),
+    ("A8,03-04-2024,Air/drone strike,55.7,49.1,Russia,1", "event_date", "ambiguous"),
+    ("A9,2024-12-21,Air/drone strike,95.5,49.1,Russia,1", "latitude", "out of range"),
+])
+def test_acled_bad_cells_name_the_source_column(row, field, words):
+    incidents, problems = read_text(ACLED_HEADER + row + "\n" + "B1,2024-12-21,Air/drone strike,55.7,49.1,Russia,2\n")
+    assert [item.id for item in incidents] == ["acled-B1"]  # the good row is kept
+    assert len(problems) == 1 and (problems[0]["row"], problems[0]["field"]) == (2, field)
+    assert words in problems[0]["message"]
+
+
+def test_bom_and_semicolon_csv(tmp_path):
+    path = tmp_path / "semi.csv"
+    path.write_bytes("\ufeff".encode() + ACLED_HEADER.replace(",", ";").encode()
+                     + "X2;2024-12-21;Air/drone strike;55,78;49,12;Russia;1\n".encode())
+    incidents, problems = read_file(path)
+    assert problems == [] and (incidents[0].id, incidents[0].lat, incidents[0].killed) == ("acled-X2", 55.78, 1)
+
+
+def test_a_lone_feature_and_hostile_features():
+    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [49.1, 55.7]},
+               "properties": {"event_type": "drone_strike", "started_at": "2024-12-21", "id": 17}}
+    incidents, problems = read_text(json.dumps(feature))
+    assert problems == [] and incidents[0].id == "17"
+    bad = [{**feature, "geometry": None}, {**feature, "properties": [1, 2]},
+           {**feature, "properties": {**feature["properties"], "sources": "x"}},
+           {**feature, "properties": {**feature["properties"], "origin": [1]}},
+           {**feature, "properties": {**feature["properties"], "started_at": 20241221}}]
+    incidents, problems = read_text(json.dumps({"type": "FeatureCollection", "features": bad}))
+    assert incidents == []
+    assert [(p["row"], p["field"]) for p in problems] == [(1, "geometry"), (2, "properties"), (3, "sources"),
+                                                         (4, "origin"), (5, "started_at")]
+
+
+@pytest.mark.parametrize("text, words", [("[]", "top-level type is 'list'"), ("null", "NoneType"),
+                                         ('{"type": "FeatureCollection", "features": {}}', "'features' list")])
+def test_geojson_that_is_not_a_collection(text, words):
+    with pytest.raises(ImportFormatError, match=words):
+        read_text(text, "geojson")
+
+
+def test_long_cells_and_carriage_returns_in_files_survive(tmp_path):
+    record = make(id="long", notes="x" * 200_000 + "\rend")
+    path = tmp_path / "own.csv"
+    path.write_bytes(csv_text(to_frame([record])).encode("utf-8"))
+    incidents, problems = read_file(path)
+    assert problems == [] and incidents == [record]
+
+
+def test_same_id_twice_in_one_file_is_reported_not_silently_merged():
+    header = "event_type,lat,lon,started_at,notes\n"
+    text = header + "drone_strike,50.45,30.52,2024-12-21T03:00+02:00,night\n" \
+                    "drone_strike,50.45,30.52,2024-12-21T21:00+02:00,evening\n"
+    incidents, problems = read_text(text, "csv")
+    assert [item.notes for item in incidents] == ["night"]
+    assert [(p["row"], p["field"]) for p in problems] == [(3, "id")] and "row 2" in problems[0]["message"]
+    with_ids = text.replace(header, header.strip() + ",id\n").replace("night\n", "night,a\n").replace("evening\n", "evening,b\n")
+    assert [item.id for item in read_text(with_ids, "csv")[0]] == ["a", "b"]

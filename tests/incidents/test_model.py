@@ -17,6 +17,8 @@ BAD = [
     ("started_at", {"started_at": "21/12/2024"}),
     ("started_at", {"started_at": "2024-12-21T07:40"}),
     ("started_at", {"started_at": "2024-02-30"}),
+    ("started_at", {"started_at": "20241221T074000+0300"}),
+    ("started_at", {"started_at": "2024-W51-6T07:40+03:00"}),
     ("ended_at", {"ended_at": "2024-12-21T07:00+03:00"}),
     ("ended_at", {"started_at": "2024-12-21", "ended_at": "2024-12-20"}),
     ("geo_precision", {"geo_precision": "street"}),
@@ -70,3 +72,23 @@ def test_parse_when_bare_date_has_no_instant():
 
 def test_filter_is_empty():
     assert IncidentFilter().is_empty() and not IncidentFilter(text="x").is_empty()
+
+
+WRONG_TYPES = [
+    ("place", {"place": 5}), ("notes", {"notes": ["a"]}), ("id", {"id": 7}), ("started_at", {"started_at": 20241221}),
+    ("ended_at", {"ended_at": 5}), ("sources", {"sources": "a title"}), ("sources", {"sources": ["a title"]}),
+    ("origin", {"origin": [1]}), ("evidence", {"evidence": "e"}), ("distance_claim", {"distance_claim": "far"}),
+    ("zero_zero_intended", {"zero_zero_intended": "yes"}), ("killed", {"killed": 10**30}),
+    ("injured", {"injured": 5.5}),
+]
+
+
+@pytest.mark.parametrize("field, changes", WRONG_TYPES, ids=[f"{f}-{i}" for i, (f, _) in enumerate(WRONG_TYPES)])
+def test_wrong_types_are_validation_errors_not_crashes(field, changes):
+    with pytest.raises(ValidationError) as err:
+        Incident.from_dict({**BASE, **changes})
+    assert err.value.field == field
+
+
+def test_integral_float_counts_from_json_tools_are_whole_numbers():
+    assert make(killed=5.0).killed == 5 and isinstance(make(killed=5.0).killed, int)

@@ -95,7 +95,6 @@ def test_distance_band_needs_a_reference():
 
 
 def test_distance_band():
-    pytest.importorskip("geodata.distances")
     frame = to_frame([make(id="kzn"), make(id="msk", lat=55.7558, lon=37.6173)])
     near = IncidentFilter(distance_km=(0, 50), reference=(55.7558, 37.6173))
     far = IncidentFilter(distance_km=(600, 800), reference=(55.7558, 37.6173))
@@ -111,3 +110,34 @@ def test_counts_and_bounds():
     assert counts["drone_strike"] == 1 and counts["explosion"] == 1 and counts["other"] == 0
     assert window_bounds(frame) == (date(2023, 2, 1), date(2024, 1, 5))
     assert window_bounds(frame.iloc[:0]) is None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_selected_frame_is_exactly_the_naive_one(seed):
+    """Not just the ids: every column, dtype and the index, as pandas' own take would give them."""
+    flt = random_filter(np.random.default_rng(100 + seed))
+    if flt.is_empty():
+        flt = IncidentFilter(event_types=("drone_strike",))
+    pd.testing.assert_frame_equal(select(FRAME, flt), naive(FRAME, flt))
+
+
+@pytest.mark.parametrize("build", [lambda: FRAME, lambda: FRAME.iloc[100:900],
+                                   lambda: to_frame([rich(), make(id="b")])])
+def test_take_rows_equals_pandas_take(build):
+    from incidents.selection import take_rows
+
+    frame = build()
+    positions = np.array([len(frame) - 1, 0, len(frame) // 2])
+    pd.testing.assert_frame_equal(take_rows(frame, positions), frame.take(positions))
+    assert take_rows(frame, np.array([], dtype=np.intp)).columns.equals(frame.columns)
+
+
+def test_take_rows_falls_back_to_pandas_when_internals_differ(monkeypatch):
+    from incidents import selection
+
+    def unknown_internals(frame, positions):
+        raise AttributeError("no _mgr here")
+
+    monkeypatch.setattr(selection, "_take_blocks", unknown_internals)
+    positions = np.array([5, 2])
+    pd.testing.assert_frame_equal(selection.take_rows(FRAME, positions), FRAME.take(positions))
