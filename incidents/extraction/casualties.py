@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidents.extraction import cues
 from incidents.extraction.numbers import NUMBER, to_int
 
 _PEOPLE = (
@@ -14,7 +15,8 @@ _PEOPLE = (
     r"pedestrians?|passers-by|passer-by|guards?|farmers?|volunteers?|journalists?|medics?|paramedics?|doctors?|nurses?|"
     r"students?|pupils?|elderly|pensioner|retirees?)"
 )
-_QUANT = r"(?:at least |up to |about |around |some |nearly |almost |more than |over |as many as |a total of |another |further |an additional )?"
+_BOUNDS = sorted((w for w in cues.lexicon()["count_bounds"] if not w.startswith("_")), key=len, reverse=True)
+_QUANT = rf"(?:(?:{'|'.join(_BOUNDS)}) |a total of |another |further |an additional )?"
 _ADJ = rf"(?:(?!(?:{NUMBER}) )[a-z0-9-]+ ){{0,2}}"
 _ASIDE = r"(?:,? (?:including|among them|most of them|mostly) [^,]{1,40},)? "
 _BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly )?"
@@ -28,6 +30,7 @@ _PATTERNS = {
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_KILL}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed)\b",
         rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
+        rf"\bdeath toll\b[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b",
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
     ],
     "injured": [
@@ -111,3 +114,9 @@ def _is_not_a_count(text: str, match: re.Match) -> bool:
     after = text[match.end("n"):match.end("n") + 6]
     raw = match.group("n")
     return bool(re.match(r"\s*(?:%|percent|per cent|a\.?m|p\.?m|:\d)", after, re.I)) or (raw.isdigit() and 1900 <= int(raw) <= 2100)
+
+
+def bound_of(phrase: str) -> tuple[str, str] | None:
+    """('at least', 'a lower bound') when a count phrase qualifies its number as a bound or an estimate, else None."""
+    match = re.search(rf"\b({'|'.join(_BOUNDS)})\s+(?:{NUMBER})\b", phrase, re.IGNORECASE)
+    return (match.group(1).lower(), cues.lexicon()["count_bounds"][match.group(1).lower()]) if match else None

@@ -32,7 +32,9 @@ def find_claims(text: str) -> list[DistanceClaim]:
     """Every "N km/miles (direction) of/from" phrase in `text` (offsets relative to `text`)."""
     out = []
     for match in _CLAIM.finditer(text):
-        km = _km(match.group("n2"), match.group("unit2")) or _km(match.group("n"), match.group("unit"))
+        first, second = (match.group("n"), match.group("unit")), (match.group("n2"), match.group("unit2"))
+        in_km = first if (first[1] or "").lower().startswith("k") else second  # the figure written in km when there is one
+        km = _km(*in_km) or _km(*second) or _km(*first)
         if km:
             out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end()))
     return out

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-EVENT_KINDS = ("strike", "passive", "explosion", "interception", "restriction", "debris", "casualty")
+EVENT_KINDS = ("strike", "passive", "explosion", "interception", "restriction", "debris", "damage", "casualty")
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,12 @@ def pattern(name: str) -> re.Pattern[str]:
         weapon = pattern("weapon").pattern
         down = words_pattern(table["interception"]).pattern
         gap = r"(?:[\w,'’-]+\s+){0,6}?"
-        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b",
+        repelled = "|".join(table["repelled"])
+        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}",
                           re.IGNORECASE)
     if name == "passive":
         return re.compile("|".join(table["passive_strike"]), re.IGNORECASE)
-    if name == "restriction":
+    if name in ("restriction", "damage", "count_update"):
         return re.compile("|".join(f"(?:{w})" for w in table[name]), re.IGNORECASE)
     return words_pattern(table[name])
 
@@ -84,3 +85,16 @@ def weapon_of(text: str) -> str | None:
 def has(name: str, text: str) -> re.Match[str] | None:
     """The first match of lexicon entry `name` in `text`, or None."""
     return pattern(name).search(text)
+
+
+PLURAL_NOUNS = frozenset({"strikes", "attacks", "targets", "hits"})  # verbs in the lexicon, nouns more often
+
+
+def is_strike_noun(cue: Cue) -> bool:
+    """True for a strike cue that names an attack by a noun ("the attack", "strikes") rather than telling one."""
+    return cue.kind == "strike" and (not pattern("strike_verbs").fullmatch(cue.text) or cue.text.lower() in PLURAL_NOUNS)
+
+
+def tells_event(text: str) -> bool:
+    """True when `text` tells an event (a strike verb, damage, casualties, interceptions...), not only names one."""
+    return any(not is_strike_noun(c) for c in find_cues(text))

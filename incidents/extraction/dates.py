@@ -36,14 +36,14 @@ _RELATIVE = {
 }
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 
-_CLOCK = r"(?:midnight|noon|(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?:\s*(?:a\.?m\.?|p\.?m\.?))?)"
+_CLOCK = r"(?:midnight|noon|(?:2[0-3]|[01]?\d)(?!\d)(?:[:.][0-5]\d)?(?:\s*(?:a\.?m\.?|p\.?m\.?))?)"
 _ZONE = r"(?:\s+(?P<zone>local time|Moscow time|MSK|Kyiv time|Kiev time|GMT|UTC))?"
 _RANGE = re.compile(
     rf"\b(?:between|from)\s+(?P<a>{_CLOCK})\s+(?:and|to|until|till)\s+(?P<b>{_CLOCK}){_ZONE}", re.IGNORECASE
 )
 _POINT = re.compile(
-    rf"\b(?:at|around|about|shortly (?:after|before)|just (?:after|before)|after|before)\s+(?:about\s+|around\s+|approximately\s+)?"
-    rf"(?P<a>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\s*(?:a\.?m\.?|p\.?m\.?))|(?:[01]\d|2[0-3])[:.][0-5]\d){_ZONE}",
+    rf"\b(?:at|around|about|shortly (?:after|before)|just (?:after|before)|after|before|from|since)\s+(?:about\s+|around\s+|approximately\s+)?"
+    rf"(?P<a>noon|midday|midnight|(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\s*(?:a\.?m\.?|p\.?m\.?))|(?:[01]\d|2[0-3])[:.][0-5]\d){_ZONE}",
     re.IGNORECASE,
 )
 _ZONES = {"moscow time": "Europe/Moscow", "msk": "Europe/Moscow", "kyiv time": "Europe/Kyiv", "kiev time": "Europe/Kyiv",
@@ -101,6 +101,19 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return sorted(_without_overlaps(found), key=lambda m: m.start)
 
 
+_SPAN_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s+(?:and|to|until|till|into)\s+", re.IGNORECASE)
+
+
+def span_end(text: str, mentions: list[DateMention]) -> DateMention | None:
+    """'between Tuesday night and Wednesday morning': the later day of a span of one or two days, or None."""
+    for first, second in zip(mentions, mentions[1:]):
+        joined = _SPAN_JOIN.fullmatch(text[first.end:second.start])
+        if joined and _SPAN_OPEN.search(text[:first.start]) and 0 < (second.day - first.day).days <= 2:
+            return second
+    return None
+
+
 def old_years(text: str, published: date | None, gap: int = 2) -> list[tuple[int, int]]:
     """Spans of years at least `gap` years before publication: the mark of a historical mention."""
     if not published:
@@ -152,7 +165,7 @@ def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
 
 def _clock(text: str, partner: str | None = None) -> tuple[time, str] | None:
     word = text.strip().lower()
-    if word in ("midnight", "noon"):
+    if word in ("midnight", "noon", "midday"):
         return time(0 if word == "midnight" else 12), "hour"
     match = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?", text.strip(), re.IGNORECASE)
     if not match:

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from incidents.extraction import cues, dates, geo
+from incidents.extraction import casualties, cues, dates, geo
 from incidents.extraction.findings import Draft, Finding, evidence, place_key
 from incidents.extraction.sentences import Sentence
 
@@ -34,29 +34,38 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
         _apply_attachment(kind, sentence, payload, by_finding, drafts)
     for draft in drafts:
         _verification(draft)
+        _bound_notes(draft)
     drafts = _drop_covering_regions(_fold_interceptions(drafts))
+    _apply_claims(drafts, claims)
+    return _drop_namesake_cities(drafts)
+
+
+def _apply_claims(drafts: list[Draft], claims: list[tuple[list[str], Any, Any, Sentence]]) -> None:
+    """Each distance claim on the draft of its subject (the nearest site named before it; a city before a region)."""
     cities = [d for d in drafts if d.first.place.kind == "city"] or drafts
     sites = {geo.key(f.mention_text) for d in cities for f in d.findings} | {geo.key(d.first.place.name) for d in cities}
-    for draft in drafts:
-        _apply_claim(draft, sites, claims)
-    return drafts
-
-
-def _apply_claim(draft: Draft, sites: set[str], claims: list[tuple[list[str], Any, Any, Sentence]]) -> None:
-    """The distance claim made about this draft's place (its subject: the nearest site named before the claim)."""
-    if draft.first.is_airport:
-        return
-    names = {geo.key(f.mention_text) for f in draft.findings} | {geo.key(draft.first.place.name)}
+    by_kind = sorted((d for d in drafts if not d.first.is_airport), key=lambda d: d.first.place.kind == "region")
     for subjects, claim, ref, sentence in claims:
         subject = next((key for key in subjects if key in sites), subjects[0])
-        if subject in names:
-            place = draft.first.place
-            result = geo.check_claim(place.lat, place.lon, ref, claim.claimed_km)
-            result["claimed_text"] = claim.claimed_text + " " + ref.name
-            draft.values["distance_claim"] = result
-            draft.evidence["distance_claim"] = evidence(sentence, sentence.start + claim.start, sentence.start + claim.end,
-                                                        f"distance claim about {place.name} checked against the geodesic")
-            return
+        draft = next((d for d in by_kind if subject in _names(d)), None)
+        if draft is not None:
+            _apply_claim(draft, claim, ref, sentence)
+
+
+def _names(draft: Draft) -> set[str]:
+    return {geo.key(f.mention_text) for f in draft.findings} | {geo.key(draft.first.place.name)}
+
+
+def _apply_claim(draft: Draft, claim: Any, ref: Any, sentence: Sentence) -> None:
+    """The distance claim made about this draft's place (its subject: the nearest site named before the claim)."""
+    if "distance_claim" in draft.values:
+        return
+    place = draft.first.place
+    result = geo.check_claim(place.lat, place.lon, ref, claim.claimed_km)
+    result["claimed_text"] = claim.claimed_text + " " + ref.name
+    draft.values["distance_claim"] = result
+    draft.evidence["distance_claim"] = evidence(sentence, sentence.start + claim.start, sentence.start + claim.end,
+                                                f"distance claim about {place.name} checked against the geodesic")
 
 
 def _fill_basics(draft: Draft) -> None:
@@ -71,6 +80,10 @@ def _fill_basics(draft: Draft) -> None:
     draft.values["started_at"] = first.day.isoformat() if first.day else None
     draft.values["time_precision"] = "day"
     draft.note(first.day_note)
+    if first.day_end is not None:
+        last, sentence, (start, end) = first.day_end
+        draft.values["ended_at"] = last.isoformat()
+        draft.evidence["ended_at"] = evidence(sentence, start, end, "the last day of a span of days")
     if first.is_airport:
         draft.values["status"] = "active"
         draft.evidence["status"] = evidence(first.sentence, first.start, first.end, "restriction reported, no lifting stated")
@@ -88,12 +101,16 @@ def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: d
         if draft is not None and draft.values.get("time_precision") == "day":
             _set_time(draft, mention, sentence, start, end, own_day)
     elif kind == "lift":
-        names, start, end = payload
-        for draft in drafts:
+        names, start, end, when = payload
+        restricted = [d for d in drafts if d.first.is_airport]
+        here = [d for d in restricted if any(f.sentence.index == sentence.index for f in d.findings)]
+        for draft in restricted:
             keys = {geo.key(f.mention_text) for f in draft.findings} | {geo.key(draft.first.place.name)}
-            if draft.first.is_airport and (names & keys or (not names and _recent(draft, sentence))):
+            if names & keys or (not names and (draft in here if here else _recent(draft, sentence))):
                 draft.values["status"] = "lifted"
                 draft.evidence["status"] = evidence(sentence, start, end, "lifting cue next to this airport's name")
+                if when is not None:
+                    _set_end(draft, *when, sentence)
     elif kind == "unverified":
         start, end, finding = payload
         draft = by_finding.get(id(finding))
@@ -134,6 +151,17 @@ def _verification(draft: Draft) -> None:
         draft.evidence["verification"] = evidence(first.sentence, first.start, first.end, "only unverified material reports it")
 
 
+def _bound_notes(draft: Draft) -> None:
+    """'At least 12 killed': the count is kept as written (12) and the note says it is a lower bound."""
+    for name in ("killed", "injured", "drones_downed"):
+        item = draft.evidence.get(name)
+        if draft.values.get(name) is None or item is None:
+            continue
+        bound = casualties.bound_of(item["text"])
+        if bound:
+            draft.note(f"{name} {draft.values[name]} is {bound[1]} ('{bound[0]}')")
+
+
 def _recent(draft: Draft, sentence: Sentence) -> bool:
     """A restriction reported in this sentence or the one before (what "flights later resumed" refers to)."""
     return any(0 <= sentence.index - f.sentence.index <= 1 for f in draft.findings)
@@ -158,6 +186,17 @@ def _set_time(draft: Draft, mention: dates.TimeMention, sentence: Sentence, star
         draft.evidence["ended_at"] = evidence(sentence, start, end, reason)
 
 
+def _set_end(draft: Draft, mention: dates.TimeMention, start: int, end: int, sentence: Sentence) -> None:
+    """'Restrictions were lifted at 06:45': the end of a restriction, in the zone its start was given in."""
+    began = draft.values.get("started_at") or ""
+    zone = ZoneInfo(mention.zone or geo.timezone_of(draft.first.place))
+    finish = datetime.combine(draft.first.day, mention.begin, zone)
+    if "T" in began and finish < datetime.fromisoformat(began):
+        finish += timedelta(days=1)
+    draft.values["ended_at"] = finish.isoformat(timespec="minutes")
+    draft.evidence["ended_at"] = evidence(sentence, start, end, f"time the restriction was lifted ({zone.key})")
+
+
 def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
     """Interceptions and explosions at a place struck that day are part of the strike: their counts join it."""
     strikes = {(place_key(d.first.place), d.first.day): d for d in drafts if d.first.event_type in STRIKES}
@@ -175,8 +214,21 @@ def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
                 target.evidence[name] = item
         for note in draft.notes:
             target.note(note)
+        _take_times(target, draft)
         target.findings += draft.findings
     return kept
+
+
+def _take_times(target: Draft, other: Draft) -> None:
+    """A strike known to the day takes the clock times ("intercepted over the city at 23:10") or the span of days of
+    an interception folded into it."""
+    finer = target.values.get("time_precision") == "day" and other.values.get("time_precision") != "day"
+    names = ("started_at", "ended_at", "time_precision") if finer else ("ended_at",) if not target.values.get("ended_at") else ()
+    for name in names:
+        if other.values.get(name) is not None:
+            target.values[name] = other.values[name]
+            if name in other.evidence:
+                target.evidence[name] = other.evidence[name]
 
 
 def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
@@ -184,7 +236,7 @@ def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
 
     With one such city the region's facts join the city's incident; with several, a region carrying counts stays."""
     def key(d: Draft) -> tuple:
-        return (d.first.event_type, d.first.place.country, d.first.place.admin1, d.first.day)
+        return (d.first.event_type, d.first.place.admin1, d.first.day)  # not the country: sources disagree on Crimea
 
     cities: dict[tuple, list[Draft]] = {}
     for d in drafts:
@@ -193,14 +245,57 @@ def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
     kept = []
     for d in drafts:
         inside = cities.get(key(d), []) if d.first.place.kind == "region" else []
-        if len(inside) == 1:
-            _absorb(inside[0], d)
-        elif not inside or _has_counts(d):
+        if len(inside) == 1 and not (_has_counts(inside[0]) and not _sum_of(d, inside)):
+            _absorb(inside[0], d)  # a qualifier, or a region total no bigger than the city's own
+        elif not inside or (_has_counts(d) and not _sum_of(d, inside)):
             kept.append(d)
     return kept
 
 
+def _sum_of(region: Draft, cities: list[Draft]) -> bool:
+    """True when the region's counts are no more than its cities' together: a summary of them, not more victims."""
+    fields = [n for n in ("killed", "injured", "drones_downed") if region.values.get(n) is not None]
+    return all(region.values[n] <= sum(c.values.get(n) or 0 for c in cities) for n in fields)
+
+
+def _drop_namesake_cities(drafts: list[Draft]) -> list[Draft]:
+    """'The attack on Moscow ... killing three in the Moscow region': a city draft carrying nothing but its name, next
+    to a draft for the region named after it that day, is the same event told at the region's scale."""
+    regions = [d for d in drafts if d.first.place.kind == "region" and not d.first.is_airport]
+    kept = []
+    for d in drafts:
+        names = {geo.key(f.mention_text) for f in d.findings}
+        namesake = next((r for r in regions if r.first.day == d.first.day and r.first.place.country == d.first.place.country
+                         and names & {geo.key(f.mention_text) for f in r.findings}), None)
+        if d.first.place.kind == "city" and namesake is not None and _is_bare(d) and _same_story(d, namesake):
+            namesake.findings += d.findings
+        else:
+            kept.append(d)
+    return kept
+
+
+def _same_story(city: Draft, region: Draft) -> bool:
+    """Both strikes, or the city only named as the target of 'the attack' (a summary, not an event told there)."""
+    if city.first.event_type in STRIKES and region.first.event_type in STRIKES:
+        return True
+    return all(f.cue is not None and _NAMED_ATTACK.search(f.cue.text) for f in city.findings)
+
+
+_NAMED_ATTACK = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|barrage|bombardment|onslaught)$", re.IGNORECASE)
+
+
+def _is_bare(draft: Draft) -> bool:
+    """Nothing but a place and a day: no counts, no clock time, no distance claim."""
+    return not _has_counts(draft) and draft.values.get("time_precision") == "day" and "distance_claim" not in draft.values
+
+
 def _absorb(target: Draft, other: Draft) -> None:
+    if target.values.get("verification") == "unverified" and other.values.get("verification") != "unverified":
+        target.values.pop("verification")  # the region's report is official: the site inside it is too
+        if "verification" in other.evidence:
+            target.evidence["verification"] = other.evidence["verification"]
+        else:
+            target.evidence.pop("verification", None)
     for name in ("killed", "injured", "drones_downed"):
         if other.values.get(name) is not None:
             item = other.evidence[name]

@@ -27,6 +27,7 @@ class Finding:
     day_note: str = ""
     day_reason: str = ""
     day_sentence: Sentence | None = None
+    day_end: tuple[date, Sentence, tuple[int, int]] | None = None  # "between Tuesday night and Wednesday morning"
     named_at: tuple[int, ...] = ()  # where later sentences name this place again
 
     @property

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from geodata.errors import GeodataError
 from geodata.gazetteer import Place, get_gazetteer
 from geodata.names import normalize
+from incidents.extraction.cues import LEXICON_DIR
 
 
 def is_name(text: str) -> bool:
@@ -41,7 +42,21 @@ def place(name: str, hint: str | None = None, context: tuple[Any, ...] = ()) -> 
     if hint is None and found.kind == "region":
         cities = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country == found.country]
         return cities[0] if cities else found
-    return found
+    return _own_name_first(name, found) if not context else found
+
+
+# A place called by its own name beats a bigger one that only has the name as a former or alternative name
+# ("Pokrovsk" is a town in Donetsk region, not Engels, once Pokrovsk), unless it is much smaller.
+OWN_NAME_SHARE = 0.25
+
+
+def _own_name_first(name: str, found: Place) -> Place:
+    wanted = normalize(name)
+    if found.kind != "city" or normalize(found.name) == wanted:
+        return found
+    own = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if normalize(c.name) == wanted]
+    best = max(own, key=lambda c: c.population or 0, default=None)
+    return best if best is not None and (best.population or 0) >= OWN_NAME_SHARE * (found.population or 0) else found
 
 
 @lru_cache(maxsize=4096)
@@ -85,6 +100,8 @@ def check_claim(lat: float, lon: float, ref: Place, claimed_km: float) -> dict[s
     """The claimed distance from `ref` checked against the geodesic one (geodata.distances.check_claim)."""
     from geodata.distances import check_claim as check
 
+    if ref.kind == "country":
+        return _check_border_claim(lat, lon, ref, claimed_km)
     result = check(lat, lon, ref.lat, ref.lon, claimed_km)
     return {
         "reference": ref.name,
@@ -93,6 +110,22 @@ def check_claim(lat: float, lon: float, ref: Place, claimed_km: float) -> dict[s
         "error_pct": round(float(result.error_pct), 1),
         "verdict": str(result.verdict),
     }
+
+
+def _check_border_claim(lat: float, lon: float, ref: Place, claimed_km: float) -> dict[str, Any]:
+    """'4,000 km from Ukraine': measured to the country's nearest border, not to its centre."""
+    from geodata.distances import claim_verdict, km_to_border
+
+    actual = km_to_border(lat, lon, ref.country)
+    pct = 100.0 * (claimed_km - actual) / actual if actual else 0.0
+    return {"reference": f"{ref.name} (nearest border)", "claimed_km": round(float(claimed_km), 1),
+            "geodesic_km": round(float(actual), 1), "error_pct": round(pct, 1), "verdict": str(claim_verdict(pct, actual))}
+
+
+def city_in_region(name: str, region: Place) -> Place | None:
+    """The most populous city of that name inside `region` (same admin-1), or None."""
+    found = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.admin1 == region.admin1]
+    return found[0] if found else None
 
 
 def km_between(a: Place, b: Place) -> float:
@@ -108,3 +141,35 @@ def context_of(places: Iterable[Place]) -> tuple[Place, ...]:
     for item in places:
         seen.setdefault((item.name, item.country), item)
     return tuple(list(seen.values())[:8])
+
+
+_ADJECTIVAL = ("ской", "ского", "скому", "ском", "скую", "ської", "ській", "ську", "ського", "цкой", "цкого")
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[tuple[str, str], ...]:
+    rules = []
+    for line in (LEXICON_DIR / "cyrillic_endings.txt").read_text(encoding="utf-8").splitlines():
+        if "->" in line and not line.startswith("#"):
+            ending, replacement = (part.strip() for part in line.split("->", 1))
+            rules.append((ending, replacement))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=4096)
+def nominative(word: str) -> str | None:
+    """A Cyrillic place name in an inflected case ("Казани", "Харкові") read back to the name the gazetteer knows
+    ("Казань", "Харків"): the reading naming the most populous place; None when no reading is a known name."""
+    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return word if is_name(word) else None
+    readings = [word] + [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
+    if word.lower().endswith(_ADJECTIVAL):  # "Брянской (области)": an oblast named by its adjective
+        regions = [r for r in readings if is_name(r) and get_gazetteer().lookup(r, kinds=("region",))]
+        if regions:
+            return regions[0]
+    best: tuple[int, str] | None = None
+    for reading in readings:
+        found = place(reading) if is_name(reading) else None
+        if found is not None and (best is None or (found.population or 0) > best[0]):
+            best = ((found.population or 0), reading)
+    return best[1] if best else None

@@ -11,7 +11,8 @@ from incidents.extraction.sentences import Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
-_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|republic)\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|кра[йяюе]|республик\w*)(?!\w)",
+                           re.IGNORECASE)
 _AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfield|air base)\b",
                             re.IGNORECASE)
 _WEEKDAYS_MONTHS = re.compile(
@@ -24,12 +25,18 @@ _STREET_WORDS = {"highway", "street", "avenue", "prospekt", "prospect", "bouleva
 _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:refinery|plant|factory|depot|port|terminal|airfield|air base|airbase|base|"
     r"power station|power plant|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
-_BASED_IN = re.compile(r"\b(?:officials|authorities|sources|leaders|diplomats|analysts|observers|politicians|government|"
+_BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|analysts|observers|politicians|government|"
                        r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
                        re.IGNORECASE)
-_SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "republic", "airport", "international", "airfield",
+# "Sevastopol governor X said a drone hit ...": the official's place, when the sentence names no other site.
+_OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
+JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
+# "Krasnogorsk, west of Moscow", "50 km south of Kursk": a bearing from a reference place ("in the south of X" is a site).
+_DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
+                           re.IGNORECASE)
+_SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
                  "air", "base", "city", "district"}
-_OF_NOUN = r"(?:city|town|village|settlement|territory|territories|airspace|outskirts|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
+_OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
     rf"\b(?:{'|'.join(cues.lexicon()['site_prepositions'])})\s+"
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
@@ -46,7 +53,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
@@ -123,6 +130,8 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
         if others and not mention.reason:
             mention.reason = f"part of a longer name ({' '.join(t[0] for t in run)}): a person or an organisation"
         _read_suffix(sentence, mention)
+        if re.search(r"\s(?:region|oblast|province|krai|kray|territory)$", mention.text, re.IGNORECASE):
+            mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
     return found
 
 
@@ -133,9 +142,10 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     if possessive:
         text = _POSSESSIVE.sub("", text)
         end = start + len(text)
-    if len(text) < 3 or not geo.is_name(text):
+    name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
+    if name is None:
         return None
-    return Mention(text, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive)
+    return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive)
 
 
 def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
@@ -199,7 +209,7 @@ def classify(sentence: Sentence, clauses: list[ClauseInfo], mentions: list[Menti
         mention.clause = info.clause if info else None
         if mention.reason:
             continue
-        mention.reason = _rejection(sentence, info, mention, claim_refs) or ""
+        mention.reason = _rejection(sentence, info, mention, claim_refs, len(mentions) > 1) or ""
         if not mention.reason:
             mention.reason = _site_reason(sentence, info, mentions, position)
             mention.role = "site" if mention.reason.startswith("site:") else None
@@ -212,7 +222,8 @@ def _clause_of(clauses: list[ClauseInfo], mention: Mention) -> ClauseInfo | None
     return None
 
 
-def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, claim_refs: set[int]) -> str | None:
+def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, claim_refs: set[int],
+               others: bool = True) -> str | None:
     if sentence.heading:
         return "in a heading"
     if info is None:
@@ -225,8 +236,12 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if (re.search(r"\bthe\s+$", before, re.IGNORECASE) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
-    if _BASED_IN.search(before) or _speaker_place(before, after):
+    if _BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before):
         return "where people or officials are based, not where it happened"
+    if _DIRECTION_OF.search(before):
+        return "a reference point ('west of X'), not where it happened"
+    if _launched_from(before):
+        return "where the weapons came from (launched from, from the direction of), not where they struck"
     if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
         return "stands for its government (according to ...)"
     speech = cues.pattern("speech").pattern
@@ -234,7 +249,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "stands for its government (subject of a speech or stance verb)"
     if re.search(rf"(?:{speech})\s+(?:the\s+)?$", before, re.I):
         return "stands for its government (object of a speech or stance verb)"
-    if mention.possessive and not re.match(rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", after, re.I):
+    if (mention.possessive and not re.match(rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", after, re.I)
+            and not _OFFICIAL_AFTER.match(after)):
         return "possessive: stands for the state, its people or institutions"
     diplomatic = cues.pattern("diplomatic").pattern
     if re.search(rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,3}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?$", before, re.I):
@@ -246,16 +262,45 @@ def city_references(clause_text: str) -> list[re.Match[str]]:
     """'in the capital', 'struck the city': references to a city by a common noun, in a site position."""
     nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
     verbs = "|".join(cues.lexicon()["object_verbs"])
-    pattern = rf"\b(?:in|over|on|near|at|across|around|outside|against|{verbs})\s+(?P<ref>the\s+(?:{nouns}))\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)"
+    named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
+    pattern = (rf"\b(?:in|over|on|near|at|across|around|outside|against|{verbs})\s+"
+               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital)\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)")
     return list(re.finditer(pattern, clause_text, re.IGNORECASE))
 
 
-def _speaker_place(before: str, after: str) -> bool:
-    """'In Washington, officials said ...': a place opening the clause, then someone speaking."""
+def capital_named(adjective: str) -> str | None:
+    """The capital 'the Ukrainian capital' or 'Russia's capital' names (from the capitals lexicon), or None."""
+    for key, city in cues.lexicon()["capitals"].items():
+        if not key.startswith("_") and re.fullmatch(key, adjective, re.IGNORECASE):
+            return city
+    return None
+
+
+def _speaker_place(before: str, after: str, others: bool) -> bool:
+    """'In Washington, officials said ...': a place opening the clause, then someone speaking; unless what they say tells
+    an event and the sentence names no other place ("In Novorossiysk, the mayor said debris damaged buildings")."""
     if not re.fullmatch(r"\s*in\s+", before, re.IGNORECASE):
         return False
     speech = cues.pattern("speech").pattern
-    return bool(re.match(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", after, re.IGNORECASE))
+    diplomatic = cues.pattern("diplomatic").pattern
+    if re.match(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", after, re.IGNORECASE):
+        return True  # "In Moscow, Putin met Xi ..."
+    said = re.match(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", after, re.IGNORECASE)
+    return bool(said) and (others or not cues.tells_event(after[said.end():]))
+
+
+def _launched_from(before: str) -> bool:
+    """'from the direction of Cape Chauda in Crimea', 'launched from Kursk': the origin of an attack."""
+    origins = cues.pattern("origins").pattern
+    gap = r"(?:(?!(?:at|on|over|near|toward|towards|into|hit|struck|attacked|targeted)\b)[\w'’-]+\s+){0,4}?"
+    return bool(re.search(rf"(?:{origins})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", before, re.IGNORECASE))
+
+
+def _spoken_in(before: str) -> bool:
+    """'... said in Kyiv', 'told reporters in Moscow': where something was said, not where it happened."""
+    speech = cues.pattern("speech").pattern
+    said = re.search(rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", before, re.IGNORECASE)
+    return bool(said) and not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before[:said.start()])  # not "explosions were reported in X"
 
 
 def _around(clause: Clause, mention: Mention) -> tuple[str, str]:
@@ -289,6 +334,12 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
             return f"site: listed with {previous.text}"
     if _is_subject(info, mentions, position, before, after):
         return "site: subject of a passive strike (was struck, came under attack)"
+    if not before.strip() and any(c.kind == "restriction" for c in info.event_cues):
+        return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
+    official = _OFFICIAL_AFTER.match(after)
+    if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
+        mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
+        return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
 
 

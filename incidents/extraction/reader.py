@@ -4,24 +4,26 @@ that attach to them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from incidents.extraction import airports, casualties, claims, cues, dates, geo, places
 from incidents.extraction.drafts import build_drafts
-from incidents.extraction.findings import Draft, Finding, closest
+from incidents.extraction.findings import Draft, Finding, closest, place_key
 from incidents.extraction.numbers import WORDS, to_int
 from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
 
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
-STRIKE_KINDS = ("strike", "passive", "debris", "casualty")
+STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
 _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|strikes?)", re.IGNORECASE)
 _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|raid|incident|assault|fire|blaze|explosions?|blast)\b", re.I)
 _PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
+_NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
 _LOCAL_COUNT = re.compile(
-    rf"\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})\s+(?:(?!\d)[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading for)\s+"
-    r"(?:the\s+)?(?:city of\s+)?$", re.IGNORECASE)
+    rf"\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to)\s+"
+    r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 class Reader:
@@ -38,11 +40,13 @@ class Reader:
         self.context: list[Any] = []
         self.attachments: list[tuple[str, Sentence, Any]] = []  # (kind, sentence, payload) resolved after grouping
         self.current_day: tuple[date, Sentence, tuple[int, int], str] | None = None
+        self.current_end: tuple[date, Sentence, tuple[int, int]] | None = None  # the last day of a span of days
         self.pending: list[Finding] = []  # findings waiting for a later date
         self.claims: list[tuple[list[str], claims.DistanceClaim, Any, Sentence]] = []  # (subject keys nearest first, ...)
         self.focus: list[Finding] = []  # strike findings in reading order
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
+        self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
 
     # ------------------------------------------------------------ reading
 
@@ -67,6 +71,7 @@ class Reader:
         self.focus += [f for f in new if f.event_type not in ("airspace_restriction",)]
         self.rejected += [self._rejected(sentence, m) for m in mentions if m.role != "site"]
         self.collect(sentence, infos, mentions, new, found_claims, refs)
+        self.last_sites = [f for f in new if not f.is_airport] or self.last_sites
 
     def clause_infos(self, sentence: Sentence) -> list[places.ClauseInfo]:
         out: list[places.ClauseInfo] = []
@@ -80,7 +85,8 @@ class Reader:
             limit = len(clause.text) if start is None else start
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
             out.append(places.ClauseInfo(clause, historical, found, reason))
-        return out
+        in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."
+        return out if in_story or _war_context(sentence.text, out) else [_without_consequences(i) for i in out]
 
     def _reference_start(self, sentence: Sentence, mentions: list[places.Mention], claim: claims.DistanceClaim) -> int | None:
         at = sentence.start + claim.reference_at
@@ -108,25 +114,45 @@ class Reader:
             if mention.role != "site":
                 continue
             info = next(i for i in infos if i.clause is mention.clause)
-            finding = self.site_finding(sentence, info, mention)
+            finding = self.site_finding(sentence, info, mention, out)
             if finding is None:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif out and _qualifies(sentence, out[-1], finding):
-                mention.role, mention.reason = None, f"names the region {out[-1].place.name} lies in: a qualifier, not another site"
+                mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
+            elif out and _misplaced(sentence, out[-1], finding):
+                out[-1] = self._relocate(out[-1], finding, mentions)
+                if out[-1] is not finding:
+                    mention.role, mention.reason = None, f"names the region {out[-1].place.name} lies in: a qualifier"
             else:
                 out.append(finding)
-        return out
+        named = [f for f in out if f.reason != places.JURISDICTION]
+        for finding in out if named else ():
+            if finding.reason == places.JURISDICTION:
+                mention = next(m for m in mentions if m.start == finding.start)
+                mention.role, mention.reason = None, "an official's title; the sentence names the site itself"
+        return named or out
 
-    def site_finding(self, sentence: Sentence, info: places.ClauseInfo, mention: places.Mention) -> Finding | None:
+    def _relocate(self, city: Finding, region: Finding, mentions: list[places.Mention]) -> Finding:
+        """'Nikolskoye, Kursk region': the town of that name in the region; unknown there, the region stands for it."""
+        inside = geo.city_in_region(city.mention_text, region.place)
+        if inside is not None:
+            city.place = inside
+            return city
+        mention = next(m for m in mentions if m.start == city.start)
+        mention.role, mention.reason = None, f"no {city.mention_text} known in the {region.place.name} region it is said to lie in"
+        return region
+
+    def site_finding(self, sentence: Sentence, info: places.ClauseInfo, mention: places.Mention,
+                     earlier: Sequence[Finding] = ()) -> Finding | None:
         kinds = {c.kind for c in info.event_cues}
-        restriction = "restriction" in kinds and not (kinds & {"strike", "passive", "explosion", "debris", "casualty"})
+        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"})
         if restriction or (mention.hint == "airport" and "restriction" in kinds):
             found = self._airport_for(mention.text)
             event_type = "airspace_restriction"
         elif mention.hint == "district":
-            found = self._district(mention)
+            found = self._district(mention, earlier)
             event_type = self.event_type(info, sentence, kinds)
         else:
             found = geo.place(mention.text, mention.hint if mention.hint == "region" else None, geo.context_of(self.context))
@@ -143,8 +169,8 @@ class Reader:
     def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
         """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last."""
         focus = self._focus_city()
-        city = focus.place if focus else self.last_city
-        if city is None or sentence.heading:
+        in_focus = focus.place if focus else self.last_city
+        if sentence.heading:
             return []
         out = []
         for info in infos:
@@ -154,7 +180,8 @@ class Reader:
             limit = (info.historical_from or info.clause.end) - info.clause.start
             for match in places.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")
-                if any(f.start <= start < f.end for f in new):
+                city = self._capital(match.group("adj")) if match.group("adj") else in_focus
+                if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
                                          reason=f"site: '{match.group('ref')}' refers to {city.name}", clause=info.clause)
@@ -163,10 +190,20 @@ class Reader:
                                    mention.reason))
         return out
 
-    def _district(self, mention: places.Mention) -> Any:
-        """'the X district': the town X when it lies near the city in focus, else that city (a district of it)."""
+    def _capital(self, adjective: str) -> Any:
+        """The city 'the Ukrainian capital' names; it becomes the city named last (for a later 'the city')."""
+        name = places.capital_named(adjective)
+        found = geo.place(name, None, geo.context_of(self.context)) if name else None
+        if found is not None:
+            self.last_city = found
+        return found
+
+    def _district(self, mention: places.Mention, earlier: Sequence[Finding] = ()) -> Any:
+        """'the X district': the town X when it lies near the city in focus (one named earlier in the same sentence
+        first), else that city (a district of it)."""
+        here = [f.place for f in earlier if f.place.kind == "city"]
         focus = self._focus_city()
-        city = focus.place if focus else self.last_city
+        city = here[-1] if here else focus.place if focus else self.last_city
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
         if named is not None and (city is None or geo.km_between(named, city) <= DISTRICT_KM):
@@ -183,6 +220,10 @@ class Reader:
         return max(set(countries), key=countries.count) if countries else None
 
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
+        if "interception" in kinds and _only_attack_nouns(info):
+            return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
+        if "explosion" in kinds and _only_shaken(info):
+            return "explosion"  # "explosions rocked Odesa"
         if kinds & set(STRIKE_KINDS):
             weapon = cues.weapon_of(info.clause.text) or cues.weapon_of(sentence.text) or self.weapon
             return _WEAPON_TYPE[weapon]
@@ -225,12 +266,14 @@ class Reader:
     # ------------------------------------------------------------ dates
 
     def date_findings(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> None:
+        update = cues.has("count_update", sentence.text)  # "the toll rose to 30 on Sunday": the day of the update
         mentions = [m for m in dates.find_dates(sentence.text, self.published)
-                    if not self._in_history(infos, sentence.start + m.start)]
+                    if not self._in_history(infos, sentence.start + m.start) and not (update and m.start >= update.end())]
         has_event = any(i.event_cues for i in infos)
         if mentions and (has_event or new) and (self.current_day is None or self.current_day[0] != mentions[0].day):
-            first = mentions[0]
+            first, last = mentions[0], dates.span_end(sentence.text, mentions)
             self.current_day = (first.day, sentence, (sentence.start + first.start, sentence.start + first.end), first.note)
+            self.current_end = (last.day, sentence, (sentence.start + last.start, sentence.start + last.end)) if last else None
             for finding in self.pending:
                 self._apply_day(finding, self.current_day, "date named later in the article")
             self.pending = []
@@ -245,10 +288,11 @@ class Reader:
     def _in_history(infos: list[places.ClauseInfo], at: int) -> bool:
         return any(i.historical_from is not None and i.clause.start <= at < i.clause.end and at >= i.historical_from for i in infos)
 
-    @staticmethod
-    def _apply_day(finding: Finding, current: tuple[date, Sentence, tuple[int, int], str], reason: str) -> None:
+    def _apply_day(self, finding: Finding, current: tuple[date, Sentence, tuple[int, int], str], reason: str) -> None:
         finding.day, finding.day_sentence, finding.day_evidence, finding.day_note = current
         finding.day_reason = reason
+        if self.current_end is not None and self.current_end[1] is finding.sentence:
+            finding.day_end = self.current_end  # only for what the sentence with the span reports
 
     def _default_day(self, finding: Finding) -> None:
         if self.published is None:
@@ -264,6 +308,8 @@ class Reader:
         about_event = any(i.event_cues for i in infos) or bool(_EVENT_REFERENCE.search(sentence.text)) or self._follows_event(sentence)
         self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))
         focus = self._focus_city() or (self.focus[-1] if self.focus else None)
+        if not new and cues.has("other_event", sentence.text):
+            about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
         named = self._named_findings(mentions, new)
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
@@ -272,8 +318,12 @@ class Reader:
             text = info.clause.text[:limit]
             targets = self._targets(info, new, named, focus if about_event else None)
             for name, count in casualties.find_casualties(text).items():
-                self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
-                             count.value, targets)
+                if _wider_scope(text, count.end):
+                    continue  # "killed at least 31 people across the country": not this place's count
+                spread = count.value == 0 and not new and not named and about_event
+                for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
+                    self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
+                                 count.value, [target] if target else targets)
             local = self._local_downed(sentence, info, text, new)
             downed = None if local else casualties.find_downed(text)
             sites_here = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
@@ -287,10 +337,13 @@ class Reader:
             lift = airports.lift_cue(text)
             if lift:
                 names = {geo.key(m.text) for m in mentions if m.clause is info.clause}
-                self.attachments.append(("lift", sentence, (names, info.clause.start + lift.start(), info.clause.start + lift.end())))
+                times = [t for t in dates.find_times(text) if t.finish is None and t.start >= lift.start()]
+                when = (times[0], info.clause.start + times[0].start, info.clause.start + times[0].end) if times else None
+                self.attachments.append(("lift", sentence, (names, info.clause.start + lift.start(), info.clause.start + lift.end(),
+                                                            when)))
         self._collect_times(sentence, infos, new, focus if about_event else None)
-        self._collect_claims(sentence, mentions, found_claims, refs)
-        self._collect_notes(sentence, new, focus if about_event else None)
+        self._collect_claims(sentence, mentions, found_claims, refs, focus if about_event else None)
+        self._collect_notes(sentence, new or named, focus if about_event else None)
 
     def _targets(self, info: places.ClauseInfo, new: list[Finding], named: list[Finding], focus: Finding | None) -> list[Finding]:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
@@ -317,21 +370,20 @@ class Reader:
 
     def _local_downed(self, sentence: Sentence, info: places.ClauseInfo, text: str, new: list[Finding]) -> bool:
         """Counts written right before each site ("21 over the Bryansk region and 9 over Kursk"); True if any."""
-        if not casualties.find_downed(text) and not cues.has("interception", text):
+        if not casualties.find_downed(text) and not (cues.has("interception", text) and cues.has("weapons/drone", text)):
             return False
-        found = False
-        for finding in new:
-            if not info.clause.start <= finding.start < info.clause.end:
-                continue
-            before = self.body[info.clause.start:finding.start]
-            match = _LOCAL_COUNT.search(before)
-            if match:
-                value = to_int(match.group("n"))
-                if value is not None:
-                    found = True
-                    self.attachments.append(("count", sentence, ("drones_downed", value, info.clause.start + match.start(),
-                                                                 finding.end, finding)))
-        return found
+        sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
+        counted = []
+        for finding in sites:
+            match = _LOCAL_COUNT.search(self.body[info.clause.start:finding.start])
+            value = to_int(match.group("n")) if match else None
+            if value is not None:
+                counted.append(("drones_downed", value, info.clause.start + match.start(), finding.end, finding))
+        if len({place_key(f.place) for f in sites}) > 1 and len(counted) == 1:
+            return False  # "102 drones over Crimea, the Krasnodar region and the Belgorod region": one total for all
+        for payload in counted:
+            self.attachments.append(("count", sentence, payload))
+        return bool(counted)
 
     def _attach(self, name: str, sentence: Sentence, start: int, end: int, value: int, targets: list[Finding]) -> None:
         """A count for the site it belongs to (never an airport restriction)."""
@@ -346,23 +398,30 @@ class Reader:
             at = sentence.start + mention.start
             if self._in_history(infos, at):
                 continue
-            strikes = [f for f in new if not f.is_airport]
-            same_clause = [f for f in strikes for i in infos if i.clause.start <= at < i.clause.end and i.clause.start <= f.start < i.clause.end]
+            clause = next((i.clause for i in infos if i.clause.start <= at < i.clause.end), infos[-1].clause)
+            lift = airports.lift_cue(clause.text)
+            if lift and at >= clause.start + lift.start():
+                continue  # "lifted at 06:45": the end of a restriction, read with the lifting
+            strikes = [f for f in new if not f.is_airport] or [f for f in new if f.is_airport]
+            same_clause = [f for f in strikes if clause.start <= f.start < clause.end]
             targets = same_clause or strikes or ([focus] if focus else [])
             for finding in targets:
                 self.attachments.append(("time", sentence, (mention, at, sentence.start + mention.end, finding, own_day)))
 
     def _collect_claims(self, sentence: Sentence, mentions: list[places.Mention], found_claims: list[claims.DistanceClaim],
-                        refs: list[int | None]) -> None:
+                        refs: list[int | None], focus: Finding | None) -> None:
         for claim, ref_start in zip(found_claims, refs):
             ref = next((m for m in mentions if m.start == ref_start), None)
             at = sentence.start + claim.start
-            subjects = [m for m in reversed(mentions) if m.end <= at and not m.reason.startswith(("part of", "not a place", "a common"))]
+            subjects = [geo.key(m.text) for m in reversed(mentions)
+                        if m.end <= at and not m.reason.startswith(("part of", "not a place", "a common", "two names"))]
+            if not subjects and focus is not None:  # "the refinery, about 200 km southeast of Moscow": the site in focus
+                subjects = [geo.key(focus.mention_text)]
             if ref is None or not subjects:
                 continue
             ref_place = geo.place(ref.text, None, geo.context_of(self.context))
             if ref_place is not None:
-                self.claims.append(([geo.key(m.text) for m in subjects], claim, ref_place, sentence))
+                self.claims.append((subjects, claim, ref_place, sentence))
 
     def _collect_notes(self, sentence: Sentence, new: list[Finding], focus: Finding | None) -> None:
         targets = [f for f in new if not f.is_airport] or ([focus] if focus else [])
@@ -387,13 +446,63 @@ class Reader:
         return build_drafts(self.findings, self.attachments, self.claims)
 
 
-def _qualifies(sentence: Sentence, city: Finding, region: Finding) -> bool:
-    """'Shebekino in the Belgorod region', 'Engels, Saratov region': the region right after a city of that region."""
-    if region.place.kind != "region" or city.place.kind not in ("city", "airport"):
+_QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
+                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside)?\s*"
+                            r"(?:the\s+)?(?:city of\s+)?")
+
+
+def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
+    """'Shebekino in the Belgorod region', 'Engels, Saratov region', 'Pulkovo airport in St Petersburg', 'the Ilsky
+    refinery near Krasnodar': the region, or a city close by, named right after a site to say where it is."""
+    gap = sentence.text[site.end - sentence.start:other.start - sentence.start]
+    if not _QUALIFIER_GAP.fullmatch(gap):
         return False
+    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b", gap):
+        town = geo.place(other.mention_text)
+        return town is not None and geo.km_between(town, site.place) <= DISTRICT_KM
+    if other.place.kind != "region" or site.place.kind not in ("city", "airport"):
+        return False
+    return site.place.admin1 == other.place.admin1  # countries can disagree (Crimea) where the admin-1 name does not
+
+
+def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:
+    """A town named with a region it does not lie in as resolved ('Nikolskoye, Kursk region' read as another one)."""
     gap = sentence.text[city.end - sentence.start:region.start - sentence.start]
-    same = (city.place.country, city.place.admin1) == (region.place.country, region.place.admin1)
-    return same and bool(re.fullmatch(r"\s*(?:,|in|of)?\s*(?:the\s+)?", gap))
+    return (city.place.kind == "city" and region.place.kind == "region" and city.place.admin1 != region.place.admin1
+            and bool(re.fullmatch(r"\s*,\s*|\s+in\s+(?:the\s+)?", gap)))  # not a list: "Bryansk, the Kursk region"
+
+
+def _is_consequence(cue: cues.Cue) -> bool:
+    """Damage and fire words ("damaged", "caught fire"): events of war only where a weapon or an attack is named."""
+    return cue.kind == "damage" or (cue.kind == "strike" and cue.text.lower() in ("damaged", "damaging"))
+
+
+def _war_context(text: str, infos: list[places.ClauseInfo]) -> bool:
+    """True when the sentence names a weapon or has an event cue other than damage ("forest fires are burning": no)."""
+    return cues.weapon_of(text) is not None or any(not _is_consequence(c) for i in infos for c in i.event_cues)
+
+
+def _without_consequences(info: places.ClauseInfo) -> places.ClauseInfo:
+    return places.ClauseInfo(info.clause, info.historical_from, tuple(c for c in info.event_cues if not _is_consequence(c)),
+                             info.history_reason)
+
+
+def _wider_scope(text: str, end: int) -> bool:
+    """True when the words right after a count widen it beyond one place ("across the country", "in total")."""
+    match = cues.has("wider_scope", text[end:end + 40])
+    return bool(match) and match.start() <= 12
+
+
+def _only_shaken(info: places.ClauseInfo) -> bool:
+    """True when the only strike words are what explosions do ("rocked", "damaged"), with no weapon named."""
+    strikes = [c for c in info.event_cues if c.kind in STRIKE_KINDS]
+    return (all(re.fullmatch(r"rock(?:ed|ing|s)?|sh(?:ook|aking|akes)|damag(?:ed|ing)", c.text, re.I) for c in strikes)
+            and cues.weapon_of(info.clause.text) is None)
+
+
+def _only_attack_nouns(info: places.ClauseInfo) -> bool:
+    """True when the clause names an attack only by a noun (no strike verb, no damage, no casualties)."""
+    return all(cues.is_strike_noun(c) for c in info.event_cues if c.kind in STRIKE_KINDS)
 
 
 def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: str) -> cues.Cue | None:
