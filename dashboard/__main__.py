@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from geodata.files import run_cli
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_TYPES, IncidentFilter
 
@@ -89,4 +90,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli(main))

@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 
 from geodata.coords import looks_like_lat_lon
 from geodata.errors import GeodataError, InvalidQuery, PlaceNotFound
+from geodata.files import run_cli
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -82,7 +83,7 @@ def parse_number(text: str, label: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Runs the CLI; returns the exit code (0 ok, 1 not found or service down, 2 bad input)."""
+    """Runs the CLI; returns the exit code (0 ok, 1 not found or service down, 2 bad input, 141 reader left early)."""
     args = build_parser().parse_args(argv)
     try:
         answer = run(args)
@@ -97,4 +98,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_cli(main))

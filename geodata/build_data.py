@@ -26,15 +26,38 @@ ADMIN1_COLUMNS = [
 LOOKUP_TOLERANCE = 0.01  # degrees (~1 km): polygons used for reverse lookup and border distances
 BASEMAP_TOLERANCE = {"land": 0.03, "countries": 0.03, "admin1": 0.03}  # degrees: polygons drawn in the browser
 BASEMAP_DECIMALS = 3
+# Point of view: internationally recognised borders (UN General Assembly resolution 68/262), not Natural Earth's
+# de-facto view. Natural Earth codes Crimea and Sevastopol RU and its admin-1 point-of-view columns (FCLASS_*) say
+# nothing about them; their own ISO 3166-2 codes (UA-43, UA-40) name the recognised country, which the build checks.
+# adm1_code -> ISO2 of the country the region is reassigned to; empty it for Natural Earth's de-facto view.
+RECOGNISED_COUNTRY = {"RUS-283": "UA", "RUS-5482": "UA"}
 
 
 def read_admin1(source: Path) -> gpd.GeoDataFrame:
     """Natural Earth admin-1 polygons with the columns we keep, geometry made valid."""
-    frame = pyogrio.read_dataframe(source, columns=ADMIN1_COLUMNS)
+    frame = pyogrio.read_dataframe(source, columns=[*ADMIN1_COLUMNS, "iso_3166_2"])
     frame["geometry"] = shapely.make_valid(shapely.set_precision(frame.geometry.values, 1e-6))
     frame = frame[~frame.geometry.is_empty].copy()
     frame["name"] = frame["name"].where(frame["name"] != "", frame["name_en"])
+    frame = recognised_borders(frame, RECOGNISED_COUNTRY).drop(columns="iso_3166_2")
     return frame.reset_index(drop=True)
+
+
+def recognised_borders(frame: pd.DataFrame, overrides: dict[str, str]) -> pd.DataFrame:
+    """The frame with each overridden region's country columns (iso_a2, adm0_a3, admin) taken from its new country.
+
+    Names stay as Natural Earth gives them. Fails if a region is missing or its ISO 3166-2 code names another
+    country, so a changed Natural Earth release cannot silently misassign a region.
+    """
+    frame = frame.copy()
+    for code, country in overrides.items():
+        rows = frame["adm1_code"] == code
+        if rows.sum() != 1 or not frame.loc[rows, "iso_3166_2"].iat[0].startswith(f"{country}-"):
+            raise ValueError(f"point-of-view override {code} -> {country} does not match the source data")
+        peers = frame[(frame["iso_a2"] == country) & ~frame["adm1_code"].isin(list(overrides))]
+        for column in ("iso_a2", "adm0_a3", "admin"):
+            frame.loc[rows, column] = peers[column].mode().iat[0]
+    return frame
 
 
 def with_timezones(frame: pd.DataFrame, lat: str = "lat", lon: str = "lon") -> pd.DataFrame:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from geodata.settings import setting
 
 REPO_DIR = Path(__file__).resolve().parent.parent
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for any program whose reader left early (`yes | head`)
 
 
 def cache_dir() -> Path:
@@ -36,3 +39,19 @@ def write_atomically(path: Path, payload: bytes | str) -> int:
         Path(temporary).unlink(missing_ok=True)
         raise
     return len(data)
+
+
+def run_cli(main: Callable[[], int]) -> int:
+    """Runs a CLI's main and flushes stdout; when the reader closed the pipe early (`| head`), ends quietly with 141.
+
+    Standard recipe (Python docs, signal module, "Note on SIGPIPE"): stdout is pointed at devnull so the
+    interpreter's final flush cannot print a second BrokenPipeError.
+    """
+    try:
+        try:
+            return main()
+        finally:
+            sys.stdout.flush()  # also after argparse's --help and its SystemExit
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from typing import Any, NoReturn
 
+from geodata.files import run_cli
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_TYPES, IncidentFilter
 
@@ -171,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except IncidentsError as exc:
         return _fail(str(exc))
+    except BrokenPipeError:
+        raise  # the reader left early (`| head`): run_cli ends quietly with 141
     except OSError as exc:
         return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
 
@@ -181,4 +184,4 @@ def _fail(message: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli(main))

@@ -1,11 +1,14 @@
-"""`python -m geodata` in a subprocess: JSON on stdout, exit codes 0/1/2 and one-line errors."""
+"""`python -m geodata` in a subprocess: JSON on stdout, exit codes 0/1/2 (141 when the reader left early) and one-line errors."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from geodata.files import EXIT_BROKEN_PIPE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -93,3 +96,22 @@ def test_distance_to_itself_has_no_direction():
     code, out, _ = cli("distance", "Kazan", "Казань")
     data = json.loads(out)
     assert code == 0 and (data["km"], data["bearing_deg"], data["compass"]) == (0.0, None, None)
+
+
+def closed_pipe_run(module, *args, env=None):
+    """Runs `python -m module args` with a stdout whose reader is already gone (as `| head` leaves it)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env, stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])  # the write itself fails / the final flush fails
+@pytest.mark.parametrize("args", [("geocode", "Kazan"), ("reverse", "44.95", "34.10")])
+def test_closed_stdout_ends_quietly_with_141(args, unbuffered):
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    done = closed_pipe_run("geodata", *args, env={**env, "PYTHONUNBUFFERED": unbuffered} if unbuffered else env)
+    assert (done.returncode, done.stderr) == (EXIT_BROKEN_PIPE, "")

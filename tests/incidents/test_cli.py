@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from geodata.files import EXIT_BROKEN_PIPE
+from tests.geodata.test_cli import closed_pipe_run
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"
 
@@ -128,3 +131,10 @@ def test_export_types_as_one_list_and_csv_round_trip(db, tmp_path):
     assert (summary["inserted"], summary["rejected"]) == (2, 0)
     again = json.loads(run("import", DATA / "acled_sample.csv", db=other).stdout)
     assert (again["inserted"], again["unchanged"]) == (4, 2)  # the exported rows come back identical
+
+
+@pytest.mark.parametrize("args", [("export", "--format", "csv"), ("synth", "--n", "5", "--format", "csv")])
+def test_closed_stdout_ends_quietly_with_141(db, args):
+    run("import", DATA / "acled_sample.csv", db=db)
+    done = closed_pipe_run("incidents", *args, env={**os.environ, "INCIDENTS_DB": str(db), "PYTHONPATH": str(ROOT)})
+    assert (done.returncode, done.stderr) == (EXIT_BROKEN_PIPE, "")
