@@ -42,6 +42,7 @@ def main() -> None:
         page_title="Incident map", page_icon=str(ROOT / "dashboard" / "static" / "favicon.png"), layout="wide"
     )
     st.html(PAGE_CSS)
+    data.warm_up()
     problem = store_problem()
     if problem:
         st.title("Incident map")

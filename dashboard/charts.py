@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-import altair as alt
 import pandas as pd
 
 from incidents.model import EVENT_LABELS, EVENT_TYPES
+
+if TYPE_CHECKING:  # altair is imported when a chart is drawn: after the map, so it does not delay the first paint
+    import altair as alt
 
 SPAN = "span"
 HOURLY_MAX_DAYS = 2
@@ -75,19 +77,33 @@ def timeline_counts(frame: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, int]:
     return counts[["bucket_ms", "event_type", "label", "count"]], untimed
 
 
-def _domain(window: tuple[date | None, date | None] | None) -> list[int] | alt.UndefinedType:
-    """The x domain in epoch ms covering whole days of the window, or Undefined to fit the data."""
+def timeline_data(frame: pd.DataFrame, start: date | None, end: date | None) -> tuple[pd.DataFrame, str, int]:
+    """(counts, unit, incidents left out) for a window: by hour up to two days, unless no incident there has a
+    time of day (then by day, leaving nothing out)."""
+    unit = bucket_unit(start, end, frame)
+    counts, untimed = timeline_counts(frame, unit)
+    if unit == "hour" and counts.empty:
+        unit = "day"
+        counts, untimed = timeline_counts(frame, unit)
+    return counts, unit, untimed
+
+
+def _domain(window: tuple[date | None, date | None] | None) -> list[alt.DateTime] | alt.UndefinedType:
+    """The x domain covering whole days of the window (Vega-Lite DateTimes in UTC), or Undefined to fit the data."""
+    import altair as alt
+
     if not window or window[0] is None or window[1] is None:
         return alt.Undefined
-    start = datetime(window[0].year, window[0].month, window[0].day, tzinfo=timezone.utc)
-    end = datetime(window[1].year, window[1].month, window[1].day, tzinfo=timezone.utc) + timedelta(days=1)
-    return [int(start.timestamp() * 1000), int(end.timestamp() * 1000)]
+    last = window[1] + timedelta(days=1)
+    return [alt.DateTime(year=d.year, month=d.month, date=d.day, utc=True) for d in (window[0], last)]
 
 
 def timeline_chart(
     counts: pd.DataFrame, unit: str, height: int = 200, window: tuple[date | None, date | None] | None = None
 ) -> alt.Chart:
     """A stacked bar chart of the counts over the window, with an x-interval selection called `span`."""
+    import altair as alt
+
     colors = event_colors()
     labels = [EVENT_LABELS[t] for t in EVENT_TYPES]
     time_unit, title = UNITS[unit]
@@ -99,7 +115,7 @@ def timeline_chart(
             x=alt.X(
                 "bucket_ms:T", timeUnit=time_unit, title=title, scale=alt.Scale(type="utc", domain=_domain(window))
             ),
-            y=alt.Y("sum(count):Q", title="Incidents", stack=True),
+            y=alt.Y("sum(count):Q", title="Incidents", stack=True, axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
                 "label:N",
                 title="Type",

@@ -7,7 +7,9 @@ version, never with st.cache_data (which would pickle and hash them, and GeoData
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +24,8 @@ from incidents.model import Incident, IncidentFilter
 from incidents.selection import counts_by_type, select, window_bounds
 
 CACHE_SETTING = "INCIDENT_MAP_APP_CACHE"
+_WARMING: list[threading.Thread] = []  # the process's one warm-up thread, once started
+_WARM_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,35 @@ class Facets:
     verifications: tuple[str, ...]
     bounds: tuple | None
     max_km: float
+    area: tuple  # the basemap's (box, countries) for every map of this store content
 
 
 def caching_enabled() -> bool:
     """False only when INCIDENT_MAP_APP_CACHE is 'off' (the benchmark's naive baseline)."""
     return dashboard_setting(CACHE_SETTING).lower() not in ("off", "0", "false", "no")
+
+
+def _warm_up() -> None:
+    from dashboard.maps import basemap
+    from geodata import reference_place
+
+    try:
+        reference_place()  # loads the gazetteer (the reference place and the airports)
+        basemap.world_countries()  # decodes Natural Earth's countries (the bulk of the first map's build time)
+        basemap.admin1_near((0.0, 0.0, 0.0, 0.0))  # decodes the admin-1 level (an empty box: nothing else is cached)
+    except Exception:  # noqa: BLE001 - a failed warm-up only means the first map does this work itself
+        logging.getLogger(__name__).warning("warm-up failed", exc_info=True)
+
+
+def warm_up() -> threading.Thread:
+    """Start loading the gazetteer and decoding the offline basemap in a background thread, once per process
+    (app.py starts it at the first session); later calls return the same thread."""
+    with _WARM_LOCK:
+        if not _WARMING:
+            thread = threading.Thread(target=_warm_up, name="warm-up", daemon=True)
+            thread.start()
+            _WARMING.append(thread)
+        return _WARMING[0]
 
 
 def store_url() -> str | None:
@@ -130,6 +158,8 @@ def snapshot() -> Snapshot:
 
 
 def _load_facets(frame: pd.DataFrame) -> Facets:
+    from dashboard.views.mapping import store_area
+
     regions: dict[str, tuple[str, ...]] = {}
     pairs = frame[["country", "admin1"]].dropna().drop_duplicates()
     for country, group in pairs.groupby("country", sort=True):
@@ -141,6 +171,7 @@ def _load_facets(frame: pd.DataFrame) -> Facets:
         verifications=tuple(sorted(str(v) for v in frame["verification"].dropna().unique())),
         bounds=window_bounds(frame),
         max_km=max_km,
+        area=store_area(frame, reference()),
     )
 
 
@@ -204,19 +235,31 @@ def _cached_map(
     settings: tuple[str, ...],
     _frame: pd.DataFrame,
     _reference: Reference,
-) -> object:
-    return _render_map(_frame, selected, _reference)
+    _area: tuple,
+) -> DrawnMap:
+    return _render_map(_frame, selected, _reference, _area)
 
 
-def _render_map(frame: pd.DataFrame, selected: str | None, ref: Reference) -> object:
+@dataclass(frozen=True, eq=False)
+class DrawnMap:
+    """A rendered map (a map_component.MapPayload) and (ids, lats, lons) where it draws each incident."""
+
+    payload: object
+    points: tuple
+
+
+def _render_map(frame: pd.DataFrame, selected: str | None, ref: Reference, area: tuple | None) -> DrawnMap:
     from dashboard.views.map_component import map_payload
-    from dashboard.views.mapping import build_app_map
+    from dashboard.views.mapping import build_app_map, drawn_points
 
-    return map_payload(build_app_map(frame, selected, ref))
+    return DrawnMap(map_payload(build_app_map(frame, selected, ref, area)), drawn_points(frame))
 
 
-def map_for(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame, selected: str | None, ref: Reference) -> object:
-    """The rendered map (a MapPayload) of `frame`, the rows of `flt`, cached per store version, filter and selection."""
+def map_for(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame, selected: str | None, ref: Reference) -> DrawnMap:
+    """The map of `frame`, the rows of `flt`, cached per store version, filter and selection; its basemap covers
+    the whole store, so a new filter reuses the cached basemap and builds only the incidents."""
+    area = facets(snap).area
+    warm_up().join()  # the basemap being decoded in the background: wait for it rather than decode it twice
     if not caching_enabled():
-        return _render_map(frame, selected, ref)
-    return _cached_map(snap.url, snap.version, repr(flt), selected, _map_settings(), frame, ref)
+        return _render_map(frame, selected, ref, area)
+    return _cached_map(snap.url, snap.version, repr(flt), selected, _map_settings(), frame, ref, area)

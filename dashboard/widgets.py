@@ -169,7 +169,9 @@ def distance_band(reference_name: str, max_km: float, changed: Callable[[], None
     top = slider_top(max_km, tuple(current) if current else None)
     if current is None or current[1] > top:
         st.session_state[BAND] = (0.0, float(top))
-    value = st.slider(f"Distance from {reference_name} (km)", 0.0, float(top), key=BAND, step=10.0, on_change=changed)
+    value = st.slider(
+        f"Distance from {reference_name}", 0.0, float(top), key=BAND, step=10.0, on_change=changed, format="%.0f km"
+    )
     return band_of(value, top)
 
 

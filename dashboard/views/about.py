@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.state import type_label, window_label
+from geodata.settings import Setting
 from incidents.selection import counts_by_type, window_bounds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,15 +49,27 @@ DATA_SOURCES = (
 )
 
 
+def browser_settings() -> tuple[Setting, ...]:
+    """The setting dashboard/browser.py reads (it keeps no table of its own)."""
+    return (
+        Setting(
+            "INCIDENT_MAP_CHROMIUM",
+            "/usr/bin/chromium",
+            "Chromium binary for briefings and browser tests (blank: Debian's /usr/bin/chromium, then chromium on PATH).",
+        ),
+    )
+
+
 def settings_table() -> pd.DataFrame:
     """Every setting of every package: name, default, value in force, help."""
     from dashboard.settings import SETTINGS as DASHBOARD
     from geodata.settings import SETTINGS as GEODATA
     from incidents.settings import SETTINGS as INCIDENTS
 
+    tables = (("geodata", GEODATA), ("incidents", INCIDENTS), ("dashboard", DASHBOARD + browser_settings()))
     rows = [
         {"package": package, "name": item.name, "default": item.default, "current": item.value(), "help": item.help}
-        for package, table in (("geodata", GEODATA), ("incidents", INCIDENTS), ("dashboard", DASHBOARD))
+        for package, table in tables
         for item in table
     ]
     return pd.DataFrame(rows)

@@ -32,6 +32,12 @@ def geojson_bytes(frame: pd.DataFrame) -> bytes:
     return geojson_text(frame).encode("utf-8")
 
 
+EXPORTS = (  # label, maker, file suffix, MIME type, icon
+    ("Download CSV", csv_bytes, "csv", "text/csv", ":material/table:"),
+    ("Download GeoJSON", geojson_bytes, "geojson", "application/geo+json", ":material/map:"),
+)
+
+
 def _briefing(frame: pd.DataFrame, flt: IncidentFilter) -> None:
     try:
         from dashboard.briefing import BriefingError, make_briefing
@@ -49,12 +55,16 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter) -> None:
         wanted = (repr(to_params(ViewState(flt))), len(frame), title, banner)
         made = st.session_state.get(BRIEFING)
         if st.button("Prepare briefing", key="brief_make"):
+            progress = st.progress(0.0, "Rendering the PNG page in Chromium…")
             try:
-                with st.spinner("Rendering the map and the page in Chromium…"):
-                    files = {fmt: make_briefing(frame, flt, fmt, title=title, banner=banner) for fmt in ("png", "pdf")}
+                files = {"png": make_briefing(frame, flt, "png", title=title, banner=banner)}
+                progress.progress(0.5, "Rendering the PDF page in Chromium…")
+                files["pdf"] = make_briefing(frame, flt, "pdf", title=title, banner=banner)
             except (BriefingError, RuntimeError) as exc:
+                progress.empty()
                 st.error(f"The briefing could not be made: {exc}")
                 return
+            progress.progress(1.0, "Briefing ready.")
             made = st.session_state[BRIEFING] = (wanted, files)
         if made and made[0] == wanted:
             left, right = st.columns(2)
@@ -69,23 +79,14 @@ def render_downloads(frame: pd.DataFrame, flt: IncidentFilter) -> None:
     """Download buttons for exactly the incidents shown (files are built only when a button is clicked)."""
     st.markdown(f"**Download this view** · {len(frame):,} incidents")
     stem = file_stem(flt)
-    left, right = st.columns(2)
-    left.download_button(
-        "Download CSV",
-        lambda: csv_bytes(frame),
-        f"{stem}.csv",
-        "text/csv",
-        key="dl_csv",
-        on_click="ignore",
-        icon=":material/table:",
-    )
-    right.download_button(
-        "Download GeoJSON",
-        lambda: geojson_bytes(frame),
-        f"{stem}.geojson",
-        "application/geo+json",
-        key="dl_geojson",
-        on_click="ignore",
-        icon=":material/map:",
-    )
+    for column, (label, make, suffix, mime, icon) in zip(st.columns(2), EXPORTS):
+        column.download_button(
+            label,
+            lambda make=make: make(frame),
+            f"{stem}.{suffix}",
+            mime,
+            key=f"dl_{suffix}",
+            on_click="ignore",
+            icon=icon,
+        )
     _briefing(frame, flt)

@@ -3,6 +3,9 @@
 streamlit_folium.st_folium renders the whole folium tree on every call (about a second at 10k incidents). Here the
 rendering steps of st_folium 0.27 are split in two: `map_payload` (pure, cacheable: the strings st_folium would send)
 and `show_map` (the component call). Only a plain folium.Map is supported (no DualMap, feature groups or drawing).
+Private streamlit-folium 0.27.4 names used: _get_html, _get_header, _get_map_string, _component_func (plus the public
+get_full_id and generate_js_hash). tests/dashboard/test_app.py::test_map_component_sends_what_st_folium_0_27_4_sends
+pins the version and checks that show_map sends the component exactly what st_folium sends.
 """
 
 from __future__ import annotations

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 
-def build_app_map(frame: pd.DataFrame, selected: str | None, reference: object) -> object:
-    """The folium map of `frame` for st_folium, with the selected incident highlighted."""
-    import folium
-
+def build_app_map(frame: pd.DataFrame, selected: str | None, reference: object, area: tuple | None = None) -> object:
+    """The folium map of `frame` for st_folium, with the selected incident highlighted; `area` (store_area of the
+    whole store) makes every filtered map of one store share one cached basemap."""
     from dashboard.maps import MapOptions, build_map
 
-    fmap = build_map(frame, reference=reference, options=MapOptions.from_settings(selected_id=selected))
-    for child in fmap._children.values():
-        if isinstance(child, folium.LayerControl):  # the app's map column is narrow: layers list on hover/focus
-            child.options["collapsed"] = True
-    return fmap
+    options = MapOptions.from_settings(selected_id=selected, basemap_area=area)
+    return build_map(frame, reference=reference, options=options)
+
+
+def store_area(frame: pd.DataFrame, reference: object) -> tuple:
+    """The basemap area of a whole store's frame: its incidents' box and countries."""
+    from dashboard.maps.builder import basemap_area
+
+    return basemap_area(frame, reference)
+
+
+def drawn_points(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(ids, lats, lons) where the map draws each incident (restrictions sit at their airports), to resolve clicks."""
+    from dashboard.maps.airports import at_airports
+
+    drawn = at_airports(frame)
+    return drawn["id"].to_numpy(), drawn["lat"].to_numpy(float), drawn["lon"].to_numpy(float)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import data, widgets
 from dashboard.views import pages
-from dashboard.charts import bucket_unit, span_to_window, timeline_chart, timeline_counts
+from dashboard.charts import span_to_window, timeline_chart, timeline_data
 from dashboard.state import ViewState, cleared, parse_params, to_params, window_label, window_length
 from dashboard.views.detail import render_detail
 from dashboard.views.downloads import render_downloads
@@ -112,7 +112,7 @@ def _kpi_row(frame: pd.DataFrame, flt: IncidentFilter) -> None:
     row.metric("Killed", headline(kpis.killed), help=kpis.killed, **tile)
     row.metric("Injured", headline(kpis.injured), help=kpis.injured, **tile)
     row.metric(
-        "Airports shut",
+        "Restricted now",
         kpis.airports_restricted,
         help="Airports restricted now: their latest restriction in this view is still active",
         **tile,
@@ -147,10 +147,10 @@ def _draw_map(
 ) -> None:
     from dashboard.views.map_component import show_map
 
-    st.session_state[POINTS] = (frame["id"].to_numpy(), frame["lat"].to_numpy(float), frame["lon"].to_numpy(float))
-    payload = data.map_for(snap, flt, frame, selected, reference)
+    drawn = data.map_for(snap, flt, frame, selected, reference)
+    st.session_state[POINTS] = drawn.points
     returned = ["last_object_clicked"] + (["bounds"] if want_bounds else [])
-    show_map(payload, MAP_KEY, MAP_HEIGHT, returned, on_change=_on_map_change)
+    show_map(drawn.payload, MAP_KEY, MAP_HEIGHT, returned, on_change=_on_map_change)
 
 
 def _selected_row(frame: pd.DataFrame, selected: str | None) -> pd.Series | None:
@@ -183,8 +183,27 @@ def _short_label(frame: pd.DataFrame, incident_id: str) -> str:
     return incident_id if row is None else f"{row['started_at'][:16]} {row['event_type']} {row['place']}"
 
 
-def _on_pick() -> None:
-    st.session_state[SELECTED] = st.session_state["pick_in_group"]
+def _on_pick(key: str = "pick_in_group") -> None:
+    st.session_state[SELECTED] = st.session_state.get(key)
+    st.session_state["selected_group"] = []
+
+
+def _pick_from_list(shown: pd.DataFrame, selected: str | None) -> None:
+    """The detail panel by keyboard: a searchable list of the table's incidents (the map's markers take a mouse)."""
+    ids = shown["id"].tolist()
+    text = shown["local_time"].str[:16] + " · " + shown["type"].fillna("") + " · " + shown["place"].fillna("")
+    labels = dict(zip(ids, text))
+    key = f"pick-{selected or ''}"  # a selection made elsewhere redraws the list with it
+    st.selectbox(
+        "Open the details of",
+        ids,
+        index=ids.index(selected) if selected in labels else None,
+        format_func=labels.get,
+        placeholder="Type a date, type or place",
+        key=key,
+        on_change=_on_pick,
+        args=(key,),
+    )
 
 
 def _deselect() -> None:
@@ -193,8 +212,7 @@ def _deselect() -> None:
 
 
 def _timeline(frame: pd.DataFrame, flt: IncidentFilter, bounds: tuple[date, date] | None) -> None:
-    unit = bucket_unit(flt.start, flt.end, frame)
-    counts, untimed = timeline_counts(frame, unit)
+    counts, unit, untimed = timeline_data(frame, flt.start, flt.end)
     st.markdown(f"**Timeline** · incidents per {unit} · drag across the chart to set the date window")
     st.altair_chart(
         timeline_chart(counts, unit, window=(flt.start, flt.end)),
@@ -229,6 +247,7 @@ def _table(frame: pd.DataFrame, selected: str | None, reference: data.Reference)
         selection_default=default,
         placeholder="–",
     )
+    _pick_from_list(shown, selected)
 
 
 def _in_view(frame: pd.DataFrame, flt: IncidentFilter, only_view: bool) -> pd.DataFrame:

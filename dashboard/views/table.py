@@ -52,7 +52,7 @@ def column_config(reference_name: str) -> dict[str, object]:
         "local_time": cc.TextColumn(
             "Local time", help="As reported, with its UTC offset (a bare date when the time is unknown)"
         ),
-        "utc": cc.DatetimeColumn("UTC", format="YYYY-MM-DD HH:mm", timezone="UTC"),
+        "utc": cc.DatetimeColumn("UTC", format="YYYY-MM-DD HH:mm", timezone="UTC", width="medium"),
         "place": cc.TextColumn("Place"),
         "region": cc.TextColumn("Region"),
         "country": cc.TextColumn("Country", width="small"),

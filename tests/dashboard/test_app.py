@@ -56,7 +56,7 @@ def test_main_page_shows_every_incident_and_null_aware_kpis(store):
     assert shown["Incidents"] == "7"
     assert shown["Strikes"] == "2"  # the Kazan drone strike and the Bryansk missile strike
     assert shown["Killed"] == "2+"  # Kazan 0, Bryansk 2; Kharkiv and the Moscow interception not stated
-    assert shown["Airports shut"] == "2"  # KZN and IJK active, GSV lifted
+    assert shown["Restricted now"] == "2"  # KZN and IJK active, GSV lifted
     assert shown["Window"] == "All"
     assert any("2+ killed, 2 not stated" in c.value and "All dates" in c.value for c in at.caption)
     assert at.sidebar.radio(key="f_preset").value == "All"
@@ -255,3 +255,170 @@ def test_sessions_do_not_share_their_view(store):
     first.sidebar.radio(key="f_preset").set_value("7 days").run()
     second = run_app()
     assert metrics(first)["Incidents"] == "5" and metrics(second)["Incidents"] == "7"
+
+
+def test_about_page_names_the_chromium_setting_with_its_value(store, monkeypatch):
+    monkeypatch.setenv("INCIDENT_MAP_CHROMIUM", "/opt/chromium/chrome")
+    from dashboard.views.about import settings_table
+
+    table = settings_table().set_index("name")
+    assert table.loc["INCIDENT_MAP_CHROMIUM", "current"] == "/opt/chromium/chrome"
+    assert table.loc["INCIDENT_MAP_CHROMIUM", "default"] == "/usr/bin/chromium"
+    assert {"geodata", "incidents", "dashboard"} == set(table["package"])
+
+
+def test_a_click_on_a_restriction_drawn_at_its_airport_selects_it():
+    from dashboard.views.mapping import drawn_points
+    from dashboard.views.overview import ids_at
+
+    # Izhevsk's restriction recorded at the city centre: the map draws it at the airport (USII), 15 km away
+    city = sample_incidents()[2].with_changes(lat=56.8498, lon=53.2045, geo_precision="city")
+    points = drawn_points(to_frame([city]))
+    assert ids_at(points, 56.8281, 53.4575) == ["ijk"]
+    assert ids_at(points, 56.8498, 53.2045) == []  # nothing is drawn at the recorded point any more
+
+
+def test_filtered_maps_share_the_store_basemap(store):
+    from dashboard.data import Reference
+    from dashboard.views.map_component import map_payload
+    from dashboard.views.mapping import build_app_map, store_area
+
+    frame = to_frame(sample_incidents())
+    moscow = Reference("Moscow", 55.7558, 37.6173)
+    area = store_area(frame, moscow)
+    kharkiv = frame[frame["id"] == "kharkiv-old"]
+
+    def basemap_of(rows: pd.DataFrame, shared: tuple | None) -> str:
+        script = map_payload(build_app_map(rows, None, moscow, shared)).script
+        return next(line for line in script.splitlines() if "basemap" in line and "FeatureCollection" in line)
+
+    assert basemap_of(kharkiv, area) == basemap_of(frame, area)  # one basemap for every filter of the store
+    assert basemap_of(kharkiv, None) != basemap_of(frame, None)  # (without it each filter gets its own)
+
+
+def test_map_component_sends_what_st_folium_0_27_4_sends(monkeypatch):
+    """map_component repeats st_folium's private rendering steps: this fails loudly when streamlit-folium changes."""
+    import itertools
+    from importlib.metadata import version
+
+    import branca.element
+    import folium
+    import folium.plugins
+    import streamlit_folium
+
+    from dashboard.views.map_component import map_payload, show_map
+
+    assert version("streamlit-folium") == "0.27.4", "re-check dashboard/views/map_component.py against st_folium"
+    sent: list[dict] = []
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: sent.append(kwargs))
+
+    def a_map() -> folium.Map:
+        counter = itertools.count()  # the same element ids for both maps
+        monkeypatch.setattr(branca.element, "urandom", lambda n: next(counter).to_bytes(n, "big"))
+        fmap = folium.Map(location=[55.8, 49.1], zoom_start=5, tiles=None)
+        folium.plugins.MarkerCluster().add_to(fmap)
+        folium.Marker([55.8, 49.1], tooltip="Kazan").add_to(fmap)
+        folium.LayerControl().add_to(fmap)
+        return fmap
+
+    returned = ["last_object_clicked", "bounds"]
+    streamlit_folium.st_folium(a_map(), key="m", height=300, width=None, returned_objects=returned)
+    show_map(map_payload(a_map()), "m", 300, returned)
+    theirs, ours = ({k: v for k, v in call.items() if k != "on_change"} for call in sent)
+    assert ours == theirs
+    assert "markercluster" in " ".join(ours["js_links"]).lower()
+
+
+def test_briefing_control_makes_png_and_pdf_of_the_view(store, monkeypatch):
+    import dashboard.briefing
+
+    made: list[tuple[str, int, str]] = []
+
+    def fake(frame, flt, fmt, *, title, banner):
+        made.append((fmt, len(frame), title))
+        return fmt.encode()
+
+    monkeypatch.setattr(dashboard.briefing, "make_briefing", fake)
+    at = run_app({"country": "UA"})
+    at.text_input(key="brief_title").input("Kharkiv").run()
+    at.button(key="brief_make").click().run()
+    assert made == [("png", 1, "Kharkiv"), ("pdf", 1, "Kharkiv")]
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert {"Download PNG", "Download PDF"} <= set(labels)
+    at.sidebar.multiselect(key="f_countries").set_value([]).run()  # the view changed: the old files are not offered
+    assert "Download PNG" not in [button.proto.label for button in at.get("download_button")]
+    assert any("prepare it again" in c.value for c in at.caption)
+
+
+def test_briefing_failure_is_a_message_not_a_traceback(store, monkeypatch):
+    import dashboard.briefing
+
+    def broken(*args, **kwargs):
+        raise dashboard.briefing.BriefingError("Chromium not found")
+
+    monkeypatch.setattr(dashboard.briefing, "make_briefing", broken)
+    at = run_app()
+    at.button(key="brief_make").click().run()
+    assert not at.exception and any("Chromium not found" in e.value for e in at.error)
+
+
+def test_basemap_warm_up_starts_once_per_process():
+    from dashboard import data
+    from dashboard.maps import basemap
+
+    thread = data.warm_up()
+    assert data.warm_up() is thread
+    thread.join(timeout=120)
+    assert not thread.is_alive() and basemap.world_countries.cache_info().currsize == 1
+
+
+def test_downloads_are_valid_and_formula_guarded():
+    import csv
+    import io
+    import json
+
+    from dashboard.views.downloads import csv_bytes, geojson_bytes
+
+    hostile = sample_incidents()[0].with_changes(place="=HYPERLINK(\"http://x\")", notes="@SUM(1)")
+    frame = to_frame([hostile])
+    row = next(csv.DictReader(io.StringIO(csv_bytes(frame).decode("utf-8"))))
+    assert row["place"] == "'=HYPERLINK(\"http://x\")" and row["notes"] == "'@SUM(1)"
+    feature = json.loads(geojson_bytes(frame))["features"][0]
+    assert feature["geometry"]["coordinates"][:2] == [49.1088, 55.7963]  # [lon, lat]
+    assert feature["properties"]["place"] == "=HYPERLINK(\"http://x\")"  # GeoJSON keeps the text as it is
+
+
+def test_details_open_from_a_keyboard_usable_list(store):
+    at = run_app()
+    picker = at.selectbox(key="pick-")
+    assert picker.value is None and "Kazan" in picker.format_func("kazan-strike")
+    picker.set_value("kazan-strike").run()
+    assert "#### Drone strike: Kazan" in markdown_text(at) and qp(at, "id") == ["kazan-strike"]
+    assert at.selectbox(key="pick-kazan-strike").value == "kazan-strike"
+    at.button(key="deselect").click().run()
+    assert "id" not in at.query_params and at.selectbox(key="pick-").value is None
+
+
+def test_hourly_timeline_falls_back_to_days_when_no_time_is_known():
+    from dashboard.charts import timeline_data
+
+    frame = to_frame(sample_incidents())
+    dated_only = frame[frame["start_utc"].isna()]  # Izhevsk, Saratov, Kharkiv: bare dates
+    counts, unit, left_out = timeline_data(dated_only, date(2024, 12, 21), date(2024, 12, 21))
+    assert unit == "day" and counts["count"].sum() == len(dated_only) == 3 and left_out == 0
+    counts, unit, left_out = timeline_data(frame, date(2024, 12, 21), date(2024, 12, 21))
+    assert unit == "hour" and left_out == 3  # some have times: hourly, the bare dates are counted as left out
+
+
+def test_timeline_spans_the_whole_window_as_utc_datetimes():
+    from dashboard.charts import timeline_chart, timeline_data
+
+    frame = to_frame(sample_incidents())
+    counts, unit, _ = timeline_data(frame, date(2024, 12, 15), date(2024, 12, 21))
+    x = timeline_chart(counts, unit, window=(date(2024, 12, 15), date(2024, 12, 21))).to_dict()["encoding"]["x"]
+    # epoch numbers here left Vega-Lite with an empty chart: the domain must be DateTimes
+    assert x["scale"]["domain"] == [
+        {"year": 2024, "month": 12, "date": 15, "utc": True},
+        {"year": 2024, "month": 12, "date": 22, "utc": True},
+    ]
+    assert "domain" not in timeline_chart(counts, unit).to_dict()["encoding"]["x"]["scale"]  # no window: fit the data

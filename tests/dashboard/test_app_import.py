@@ -67,7 +67,7 @@ def test_the_seed_article_is_extracted_with_evidence_and_saved(empty_store):
     assert "**started\\_at**: " in evidence and "**between 7\\:40 am" in evidence  # the words, in their sentence
     at.button(key="import_save").click().run()
     at.switch_page("views/overview.py").run()
-    assert metrics(at)["Strikes"] == "1" and metrics(at)["Airports shut"] == "2"
+    assert metrics(at)["Strikes"] == "1" and metrics(at)["Restricted now"] == "2"
 
 
 def test_unreadable_text_says_why_and_saves_nothing(empty_store):
@@ -110,3 +110,15 @@ def test_editor_frame_keeps_not_stated_counts_empty():
     assert frame["keep"].all()
     assert pd.isna(frame.loc[frame["id"] == "kzn", "killed"]).all()
     assert frame.loc[frame["id"] == "kazan-strike", "killed"].iloc[0] == 0
+
+
+def test_uploaded_file_is_read_and_an_oversized_one_is_refused(empty_store, monkeypatch):
+    at = import_page()
+    at.radio(key="import_how").set_value("Upload a file").run()
+    at.file_uploader(key="import_file").upload("three.csv", sample_csv().encode("utf-8"), "text/csv").run()
+    at.button(key="import_read_file").click().run()
+    assert not at.exception and any("Review: 3 incident(s) from three.csv" in m.value for m in at.markdown)
+    monkeypatch.setenv("INCIDENT_MAP_UPLOAD_LIMIT_MB", "0")
+    at.file_uploader(key="import_file").upload("big.csv", sample_csv().encode("utf-8"), "text/csv").run()
+    assert any("INCIDENT_MAP_UPLOAD_LIMIT_MB" in e.value for e in at.error)
+    assert "import_read_file" not in [b.key for b in at.button]

@@ -167,7 +167,8 @@ def _healthy(url: str) -> bool:
 
 @contextmanager
 def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve dashboard/app.py on a free port against the store `db`; yield its base URL; stop it afterwards."""
+    """Serve the app (dashboard/app.py, as `make run` does) on a free port against the store `db`; yield its base URL;
+    stop it afterwards."""
     port = free_port()
     env = {**os.environ, "INCIDENTS_DB": str(db), **(extra_env or {})}
     command = [

@@ -35,8 +35,10 @@ def empty_server(tmp_path):
 
 def painted_markers(page, expected: int | None = None) -> int:
     """Wait until the map iframe shows incident markers (as many as `expected`, when given); return their count."""
+    # after a filter change the new map's iframe is mounted before the old one goes: wait for one iframe
+    page.wait_for_function("sel => document.querySelectorAll(sel).length === 1", arg=MAP, timeout=TIMEOUT)
     frame = page.frame_locator(MAP)
-    frame.locator(MARKERS).first.wait_for(timeout=TIMEOUT)
+    frame.locator(f"{MARKERS} >> visible=true").first.wait_for(timeout=TIMEOUT)  # any painted marker, not the first
     if expected is not None:
         page.wait_for_function(
             """([sel, marker, n]) => {

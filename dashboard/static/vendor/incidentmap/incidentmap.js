@@ -11,6 +11,7 @@
   var PATH = /^[MLHVAZ0-9 .\-]+$/;
   var HTTP = /^https?:\/\/[^\s"'<>`\\]+$/i;
   var SMALL_MAP_PX = 480;  // on a map lower than this the legend starts folded, to leave the incidents visible
+  var NARROW_MAP_PX = 700;  // ... and on a map narrower than this (phones, the map beside the detail panel)
   var instances = [];  // incident layers made on this page (for tests and the app)
 
   function el(tag, cls, text) {
@@ -491,7 +492,7 @@
         title.setAttribute("aria-expanded", hidden ? "false" : "true");
       });
       box.appendChild(title);
-      if (map.getSize().y < SMALL_MAP_PX) { box.classList.add("im-collapsed"); title.setAttribute("aria-expanded", "false"); }
+      if (map.getSize().y < SMALL_MAP_PX || map.getSize().x < NARROW_MAP_PX) { box.classList.add("im-collapsed"); title.setAttribute("aria-expanded", "false"); }
       var list = el("ul");
       for (var e = 0; e < spec.entries.length; e++) {
         var entry = spec.entries[e], item = el("li");
