@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from geodata.files import run_cli
+from geodata.files import run_cli, run_subcommand
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_TYPES, IncidentFilter
 
@@ -80,13 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.run(args)
-    except IncidentsError as exc:
-        return _fail(str(exc))
-    except OSError as exc:
-        return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".strip())
+    """Parse the command line and run the subcommand; returns the exit code."""
+    return run_subcommand(build_parser().parse_args(argv), (IncidentsError,))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""File edges shared by every package: the cache folder and atomic writes (temp file in the same folder + rename)."""
+"""Edges shared by every package: the cache folder, atomic writes (temp file + rename) and the CLIs' exit paths."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from geodata.settings import setting
 
@@ -55,3 +55,17 @@ def run_cli(main: Callable[[], int]) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+
+
+def run_subcommand(args: Any, expected: tuple[type[Exception], ...]) -> int:
+    """Run `args.run(args)`; an expected error or an OS error becomes one `error: …` line on stderr and exit 2."""
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        raise  # the reader left early (`| head`): run_cli ends quietly with 141
+    except expected as exc:
+        message = str(exc)
+    except OSError as exc:
+        message = f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")
+    print(f"error: {message}", file=sys.stderr)
+    return 2

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from typing import Any, NoReturn
 
-from geodata.files import run_cli
+from geodata.files import run_cli, run_subcommand
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_TYPES, IncidentFilter
 
@@ -167,20 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.run(args)
-    except IncidentsError as exc:
-        return _fail(str(exc))
-    except BrokenPipeError:
-        raise  # the reader left early (`| head`): run_cli ends quietly with 141
-    except OSError as exc:
-        return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
-
-
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 2
+    """Parse the command line and run the subcommand; returns the exit code."""
+    return run_subcommand(build_parser().parse_args(argv), (IncidentsError,))
 
 
 if __name__ == "__main__":
