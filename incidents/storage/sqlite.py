@@ -112,13 +112,11 @@ class SQLiteStore:
 
     def frame(self) -> pd.DataFrame:
         """Every incident as a frame, built from the rows directly (they were validated when written)."""
-        records = self._records()
-        if not records:
+        with self._lock:
+            rows = self._db.execute(f"SELECT {', '.join(FIELDS)} FROM incidents ORDER BY day, id").fetchall()
+        if not rows:
             return empty_frame()
-        for record in records:
-            record["sources"] = [_full_source(source) for source in record.get("sources", [])]
-        columns = {name: [record.get(name, _default(name)) for record in records] for name in FIELDS}
-        return finish_frame(columns)
+        return finish_frame({name: _column_values(name, values) for name, values in zip(FIELDS, zip(*rows))})
 
     def get(self, incident_id: str) -> Incident | None:
         found = self._select("WHERE id = ?", (incident_id,))
@@ -210,6 +208,31 @@ def _from_row(row: tuple[Any, ...]) -> dict[str, Any]:
             value = bool(value)
         record[name] = value
     return record
+
+
+def _column_values(name: str, values: tuple[Any, ...]) -> list[Any]:
+    """One column of raw rows as the frame wants it: JSON decoded, missing values given their defaults
+    (the same values _from_row and _default give, a column at a time)."""
+    if name == "sources":
+        return [[_full_source(source) for source in _decoded(name, text) or ()] for text in values]
+    if name in JSON_FIELDS:
+        return [_decoded(name, text) for text in values]
+    if name == "zero_zero_intended":
+        return [bool(value) for value in values]
+    if name in _DEFAULTS:
+        default = _DEFAULTS[name]
+        return [default if value is None else value for value in values]
+    return list(values)
+
+
+def _decoded(name: str, text: str | None) -> Any:
+    """A JSON cell, skipping the parser for the common empty values; missing or null gives the default."""
+    if text == "{}":
+        return {}
+    if text == "[]":
+        return []
+    value = None if text is None else json.loads(text)
+    return _default(name) if value is None else value
 
 
 def _full_source(source: dict[str, Any]) -> dict[str, str]:
