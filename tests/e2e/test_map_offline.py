@@ -94,8 +94,9 @@ def test_controls_airports_and_choropleth_key_are_there(page, tmp_path, screensh
     screenshot(page, "map_choropleth_offline")
     toggle_layer(page, "Incidents per admin-1 region")
     assert page.locator(".im-choro-key").count() == 0, "the key leaves with its layer"
+    was_open = page.locator(".im-legend ul").first.is_visible()
     page.locator(".im-legend .im-toggle").click()
-    assert not page.locator(".im-legend ul").first.is_visible(), "the legend folds away to uncover the map"
+    assert page.locator(".im-legend ul").first.is_visible() != was_open, "one click folds or opens the legend"
     assert_quiet(page)
 
 
@@ -134,3 +135,16 @@ def test_on_a_small_map_the_legend_starts_folded(page, tmp_path):
     legend.locator(".im-toggle").click()
     assert legend.locator("ul").is_visible() and legend.locator("li").count() == 3
     assert_quiet(page)
+
+
+def test_the_legend_starts_folded_when_it_would_cover_an_incident(page, tmp_path):
+    from incidents.frames import to_frame
+    from incidents.model import Incident
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    corners = [Incident(event_type="drone_strike", lat=lat, lon=lon, started_at="2024-12-21", place=name)
+               for name, lat, lon in (("south-west", 34.0, 20.0), ("north-east", 64.0, 100.0))]
+    open_map(page, tmp_path, to_frame(corners), name="corners.html")  # the fit puts south-west under the key
+    assert not page.locator(".im-legend ul").first.is_visible()
+    open_map(page, tmp_path, to_frame(corners[1:]), name="one.html")  # a lone incident sits in the middle
+    assert page.locator(".im-legend ul").first.is_visible()

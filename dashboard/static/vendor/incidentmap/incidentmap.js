@@ -492,7 +492,7 @@
         title.setAttribute("aria-expanded", hidden ? "false" : "true");
       });
       box.appendChild(title);
-      if (map.getSize().y < SMALL_MAP_PX || map.getSize().x < NARROW_MAP_PX) { box.classList.add("im-collapsed"); title.setAttribute("aria-expanded", "false"); }
+      if (map.getSize().y < SMALL_MAP_PX || map.getSize().x < NARROW_MAP_PX) { fold(box, title); }
       var list = el("ul");
       for (var e = 0; e < spec.entries.length; e++) {
         var entry = spec.entries[e], item = el("li");
@@ -507,9 +507,30 @@
       if (spec.note) { box.appendChild(el("div", "im-muted", spec.note)); }
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
+      setTimeout(function () { if (hidesIncidents(map, box)) { fold(box, title); } }, 0);  // after the fit
       return box;
     };
     return control.addTo(map);
+  }
+
+  function fold(box, title) {
+    box.classList.add("im-collapsed");
+    title.setAttribute("aria-expanded", "false");
+  }
+
+  // Would the open key cover an incident of this map? Then it starts folded (one click opens it).
+  function hidesIncidents(map, box) {
+    var key = box.getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
+    for (var g = 0; g < instances.length; g++) {
+      var data = instances[g].incidentData;
+      if (instances[g]._map !== map || !data) { continue; }
+      var step = Math.max(1, Math.floor(data.n / 20000));  // a sample is enough on very large maps
+      for (var i = 0; i < data.n; i += step) {
+        var p = map.latLngToContainerPoint(data.latlng(i)), x = p.x + frame.left, y = p.y + frame.top;
+        if (x >= key.left - 8 && x <= key.right + 8 && y >= key.top - 8 && y <= key.bottom + 8) { return true; }
+      }
+    }
+    return false;
   }
 
   global.IncidentMap = {
