@@ -149,7 +149,7 @@ def test_pasting_the_seed_article_puts_the_kazan_strike_on_the_map(empty_server,
     page.get_by_role("link", name="See them on the map").click()
     wait_kpi(page, "Strikes", "1")
     assert painted_markers(page, 4) == 4
-    page.frame_locator(MAP).get_by_text("Drone strike").first.wait_for(timeout=TIMEOUT)  # in the map legend
+    page.frame_locator(MAP).get_by_text("Drone strike").first.wait_for(state="attached", timeout=TIMEOUT)  # in the key (open or folded)
     screenshot(page, "app_after_import")
 
 
