@@ -34,21 +34,23 @@ def empty_server(tmp_path):
 
 
 def painted_markers(page, expected: int | None = None) -> int:
-    """Wait until the map iframe shows incident markers (as many as `expected`, when given); return their count."""
-    # after a filter change the new map's iframe is mounted before the old one goes: wait for one iframe
-    page.wait_for_function("sel => document.querySelectorAll(sel).length === 1", arg=MAP, timeout=TIMEOUT)
-    frame = page.frame_locator(MAP)
-    frame.locator(f"{MARKERS} >> visible=true").first.wait_for(timeout=TIMEOUT)  # any painted marker, not the first
-    if expected is not None:
-        page.wait_for_function(
-            """([sel, marker, n]) => {
-                const doc = document.querySelector(sel)?.contentDocument;
-                return doc && doc.querySelectorAll(marker).length === n;
-            }""",
-            arg=[MAP, MARKERS, expected],
-            timeout=TIMEOUT,
-        )
-    return frame.locator(MARKERS).count()
+    """Wait until the one map iframe shows painted incident markers (as many as `expected`, when given); their count.
+
+    Checked in one step in the page: after a filter change the new map's iframe is mounted before the old one goes.
+    """
+    handle = page.wait_for_function(
+        """([sel, marker, n]) => {
+            const frames = document.querySelectorAll(sel);
+            const doc = frames.length === 1 ? frames[0].contentDocument : null;
+            if (!doc) return false;
+            const all = [...doc.querySelectorAll(marker)];
+            const painted = all.some(m => m.checkVisibility({visibilityProperty: true}));
+            return painted && (n === null || all.length === n) ? all.length : false;
+        }""",
+        arg=[MAP, MARKERS, expected],
+        timeout=TIMEOUT,
+    )
+    return int(handle.json_value())
 
 
 def wait_url(page, pattern: str) -> None:
