@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from types import MappingProxyType
 from typing import Any, Iterable
 
 import numpy as np
@@ -16,6 +17,9 @@ COLUMNS: tuple[str, ...] = FIELDS + DERIVED
 FLOAT_FIELDS = ("lat", "lon")
 JSON_FIELDS = ("sources", "origin", "evidence", "distance_claim")  # lists and mappings: JSON text in CSV and SQLite
 CRS = "EPSG:4326"
+SHARED_EMPTY: dict[str, Any] = {"sources": (), "origin": MappingProxyType({}), "evidence": MappingProxyType({})}
+"""The one immutable empty value that every row without sources, origin or evidence shares: a frame of 1M such rows
+holds 3 objects instead of 3M, and selecting rows copies references to memory that is already in cache."""
 
 
 def to_frame(incidents: Iterable[Incident]) -> pd.DataFrame:
@@ -23,8 +27,16 @@ def to_frame(incidents: Iterable[Incident]) -> pd.DataFrame:
     records = [incident.to_dict() for incident in incidents]
     if not records:
         return empty_frame()
-    columns = {name: [record[name] for record in records] for name in FIELDS}
+    columns = {name: share_empties(name, [record[name] for record in records]) for name in FIELDS}
     return finish_frame(columns)
+
+
+def share_empties(name: str, values: list[Any]) -> list[Any]:
+    """`values` with every empty list or mapping replaced by the field's SHARED_EMPTY (other fields unchanged)."""
+    empty = SHARED_EMPTY.get(name)
+    if empty is None:
+        return values
+    return [value if value else empty for value in values]
 
 
 def finish_frame(columns: dict[str, Any], day: Any = None, start_utc: Any = None,

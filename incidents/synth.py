@@ -7,7 +7,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from incidents.frames import finish_frame, from_frame
+from incidents.frames import SHARED_EMPTY, finish_frame, from_frame
 from incidents.model import EVENT_TYPES, Incident
 
 COUNTRIES = ("RU", "UA", "BY")
@@ -181,12 +181,12 @@ def _base_columns(n: int, seed: int, types: np.ndarray, where: pd.DataFrame, res
         "killed": _counts(rng, n, 0.6, (rng.random(n) < 0.6) & ~restriction),
         "injured": _counts(rng, n, 1.5, (rng.random(n) < 0.6) & ~restriction),
         "drones_downed": _counts(rng, n, 4.0, (rng.random(n) < 0.8) & drones),
-        "sources": [[] for _ in range(n)],
+        "sources": constant(n, SHARED_EMPTY["sources"]),
         "notes": constant(n, "synthetic incident for scale demos"),
         "created_at": np.full(n, None, dtype=object),
         "updated_at": np.full(n, None, dtype=object),
-        "origin": [{} for _ in range(n)],
-        "evidence": [{} for _ in range(n)],
+        "origin": constant(n, SHARED_EMPTY["origin"]),
+        "evidence": constant(n, SHARED_EMPTY["evidence"]),
         "distance_claim": np.full(n, None, dtype=object),
         "zero_zero_intended": np.zeros(n, dtype=bool),
     }

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 
 from incidents.errors import StoreUnavailable
-from incidents.frames import FIELDS, JSON_FIELDS, empty_frame, finish_frame
+from incidents.frames import FIELDS, JSON_FIELDS, empty_frame, finish_frame, share_empties
 from incidents.model import Incident
 from incidents.storage.base import UpsertResult, plan_upsert
 
@@ -214,9 +214,9 @@ def _column_values(name: str, values: tuple[Any, ...]) -> list[Any]:
     """One column of raw rows as the frame wants it: JSON decoded, missing values given their defaults
     (the same values _from_row and _default give, a column at a time)."""
     if name == "sources":
-        return [[_full_source(source) for source in _decoded(name, text) or ()] for text in values]
+        return share_empties(name, [[_full_source(source) for source in _decoded(name, text) or ()] for text in values])
     if name in JSON_FIELDS:
-        return [_decoded(name, text) for text in values]
+        return share_empties(name, [_decoded(name, text) for text in values])
     if name == "zero_zero_intended":
         return [bool(value) for value in values]
     if name in _DEFAULTS:
