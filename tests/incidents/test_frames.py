@@ -3,6 +3,7 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from incidents.frames import COLUMNS, empty_frame, from_frame, to_frame, to_geodataframe, with_reference
 from tests.incidents.factory import make, rich
@@ -62,3 +63,15 @@ def test_with_reference_adds_distance_bearing_compass():
     assert 700 < frame.loc[0, "ref_km"] < 740
     assert 70 < frame.loc[0, "ref_bearing"] < 100
     assert frame.loc[0, "ref_compass"] == "east"
+
+
+def test_rows_without_sources_origin_or_evidence_share_one_immutable_empty():
+    from incidents.frames import SHARED_EMPTY
+
+    frame = to_frame([make(id="a"), make(id="b"), rich()])
+    for name in ("sources", "origin", "evidence"):
+        empties = [value for value in frame[name] if not value]
+        assert len(empties) >= 2 and all(value is SHARED_EMPTY[name] for value in empties)
+    with pytest.raises(TypeError):
+        SHARED_EMPTY["origin"]["x"] = 1
+    assert from_frame(frame)[0].to_dict()["sources"] == []

@@ -141,3 +141,15 @@ def test_take_rows_falls_back_to_pandas_when_internals_differ(monkeypatch):
     monkeypatch.setattr(selection, "_take_blocks", unknown_internals)
     positions = np.array([5, 2])
     pd.testing.assert_frame_equal(selection.take_rows(FRAME, positions), FRAME.take(positions))
+
+
+def test_a_column_set_after_a_selection_is_seen_by_the_next_one():
+    """The per-frame index (sorted days, codes) is rebuilt when the frame's columns change."""
+    frame = to_frame([make(id=str(d), started_at=f"2024-01-{d:02d}", event_type="drone_strike") for d in range(1, 6)])
+    drones = IncidentFilter(event_types=("drone_strike",))
+    assert len(select(frame, drones)) == 5
+    frame["event_type"] = ["other"] * 5
+    assert len(select(frame, drones)) == 0
+    frame["day"] = frame["day"].iloc[::-1].to_numpy()
+    with pytest.raises(ValueError, match="sorted"):
+        select(frame, IncidentFilter(start=date(2024, 1, 2)))

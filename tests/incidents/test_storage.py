@@ -174,3 +174,12 @@ def test_busy_store_raises_store_unavailable(tmp_path):
         store.upsert([make()])
     other.execute("ROLLBACK")
     assert store.upsert([make()]).inserted == 1
+
+
+def test_frame_shares_the_empty_sources_origin_and_evidence(store):
+    from incidents.frames import SHARED_EMPTY
+
+    store.upsert([make(id="a"), make(id="b"), rich()])
+    frame = store.frame()
+    assert sum(value is SHARED_EMPTY["origin"] for value in frame["origin"]) >= 2
+    assert sum(value is SHARED_EMPTY["sources"] for value in frame["sources"]) == 2
