@@ -6,40 +6,13 @@ import argparse
 import os
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 from geodata.files import run_cli, run_subcommand
+from incidents.cli import Parser, add_filter_arguments, filter_from_args
 from incidents.errors import IncidentsError
-from incidents.model import EVENT_TYPES, IncidentFilter
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
-
-
-def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--start", type=_day, help="first day of the window, YYYY-MM-DD")
-    parser.add_argument("--end", type=_day, help="last day of the window, YYYY-MM-DD")
-    parser.add_argument("--type", action="append", default=[], choices=EVENT_TYPES, help="event type (repeatable)")
-    parser.add_argument("--region", action="append", default=[], help="admin-1 region (repeatable)")
-
-
-def filter_from_args(args: argparse.Namespace) -> IncidentFilter:
-    """The IncidentFilter the command-line options describe."""
-    if args.start and args.end and args.end < args.start:
-        raise SystemExit(_fail(f"--end {args.end} is before --start {args.start}; swap them"))
-    return IncidentFilter(start=args.start, end=args.end, event_types=tuple(args.type), regions=tuple(args.region))
-
-
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 2
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -60,18 +33,18 @@ def _brief(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(prog="python -m dashboard", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     serve = sub.add_parser("serve", help="serve the Streamlit app")
     serve.add_argument("--port", type=int, default=8501)
     serve.set_defaults(run=_serve)
     export = sub.add_parser("map", help="write the filtered map as one offline HTML file")
-    _add_filter_arguments(export)
+    add_filter_arguments(export)
     export.add_argument("--out", required=True, help="output .html path")
     export.add_argument("--online-tiles", action="store_true", help="add online tile layers (needs network)")
     export.set_defaults(run=_map)
     brief = sub.add_parser("brief", help="write a one-page briefing, PNG or PDF by the --out suffix")
-    _add_filter_arguments(brief)
+    add_filter_arguments(brief)
     brief.add_argument("--out", required=True, help="brief.png or brief.pdf")
     brief.add_argument("--title", default="Incident briefing")
     brief.add_argument("--banner", default="", help="classification/handling banner, top and bottom")

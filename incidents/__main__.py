@@ -5,28 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
-from typing import Any, NoReturn
+from typing import Any
 
 from geodata.files import run_cli, run_subcommand
+from incidents.cli import Parser, add_filter_arguments, day, filter_from_args
 from incidents.errors import IncidentsError
-from incidents.model import EVENT_TYPES, IncidentFilter
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one stderr line and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        print(f"error: {message} (see {self.prog} --help)", file=sys.stderr)
-        raise SystemExit(2)
-
-
-def _day(text: str) -> str:
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
-
 
 MAX_SYNTH = 10_000_000  # about 10 GB of GeoJSON; more is a typo
 
@@ -83,10 +66,7 @@ def _export(args: argparse.Namespace) -> int:
     from incidents.selection import select
     from incidents.storage import open_store
 
-    if args.start and args.end and args.end < args.start:
-        raise IncidentsError(f"--end {args.end} is before --start {args.start}; swap them")
-    flt = IncidentFilter(start=date.fromisoformat(args.start) if args.start else None,
-                         end=date.fromisoformat(args.end) if args.end else None, event_types=tuple(args.type))
+    flt = filter_from_args(args)
     store = open_store()
     try:
         frame = store.frame()
@@ -134,19 +114,16 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m incidents", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = Parser(prog="python -m incidents", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     read = sub.add_parser("import", help="import a file into the store; prints a JSON summary")
     read.add_argument("path")
     read.add_argument("--format", default="auto", choices=("auto", "csv", "acled", "ucdp", "geojson", "article"))
-    read.add_argument("--published", type=_day, help="publication date of an article (with --format article)")
+    read.add_argument("--published", type=day, help="publication date of an article (with --format article)")
     read.set_defaults(run=_import)
     export = sub.add_parser("export", help="export the store, filtered, as GeoJSON or CSV")
     export.add_argument("--format", required=True, choices=("geojson", "csv"))
-    export.add_argument("--start", type=_day, help="first day, YYYY-MM-DD")
-    export.add_argument("--end", type=_day, help="last day, YYYY-MM-DD")
-    export.add_argument("--type", action="extend", nargs="+", default=[], choices=EVENT_TYPES,
-                        help="event type(s): --type drone_strike missile_strike, or --type repeated")
+    add_filter_arguments(export)
     export.add_argument("--out", help="output file (default: stdout)")
     export.set_defaults(run=_export)
     synth = sub.add_parser("synth", help="synthetic incidents over real places (never loaded by default)")
@@ -160,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=_demo)
     extract = sub.add_parser("extract", help="extract incidents from a news article (file or - for stdin)")
     extract.add_argument("path")
-    extract.add_argument("--published", type=_day, help="publication date, YYYY-MM-DD")
+    extract.add_argument("--published", type=day, help="publication date, YYYY-MM-DD")
     extract.add_argument("--explain", action="store_true", help="include the evidence for every field")
     extract.set_defaults(run=_extract)
     return parser

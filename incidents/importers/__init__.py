@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -34,7 +35,7 @@ def detect_format(text: str) -> str:
                             "or --format article for news text")
 
 
-def read_text(text: str, fmt: str = "auto", published: str | None = None) -> tuple[list[Incident], list[Problem]]:
+def read_text(text: str, fmt: str = "auto", published: date | str | None = None) -> tuple[list[Incident], list[Problem]]:
     """Incidents and row problems from text in format `fmt` (auto-detected; 'article' runs the extractor)."""
     name = detect_format(text) if fmt == "auto" else fmt
     if name == "article":
@@ -64,7 +65,7 @@ def load_text(path: str | Path, keep_newlines: bool = False) -> str:
         raise ImportFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _read_article(text: str, published: str | None) -> tuple[list[Incident], list[Problem]]:
+def _read_article(text: str, published: date | str | None) -> tuple[list[Incident], list[Problem]]:
     from incidents.extraction import extract_incidents
 
     return extract_incidents(text, published=published), []

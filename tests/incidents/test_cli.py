@@ -81,6 +81,9 @@ def test_export_honours_filter_and_writes_file(db, tmp_path):
     assert run("export", "--format", "csv", "--end", "2024-12-18", "--out", out, db=db).returncode == 0
     rows = out.read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("event_type,lat,lon") and len(rows) == 4  # header + 2024-12-15, -17, -18
+    by_region = run("export", "--format", "geojson", "--region", "Tatarstan", db=db)
+    regions = {f["properties"]["admin1"] for f in json.loads(by_region.stdout)["features"]}
+    assert regions == {"Tatarstan"}
 
 
 def test_synth_prints_geojson_and_loads_nothing(db):
