@@ -29,6 +29,9 @@ TABLE_IDS = "table_ids"
 BOUNDS = "map_bounds"
 CLICK_TOLERANCE_DEG = 1e-4
 MAP_HEIGHT = 520
+SHOWN_BEFORE = "page_shown"  # set once this session has drawn the main page
+FOLLOW_UP = "follow_up_pending"
+FOLLOW_UP_S = 1.5  # on a session's first page the map goes first; the timeline and the table follow this much later
 
 
 def _changed() -> None:
@@ -250,6 +253,19 @@ def _table(frame: pd.DataFrame, selected: str | None, reference: data.Reference)
     _pick_from_list(shown, selected)
 
 
+@st.fragment(run_every=FOLLOW_UP_S)
+def _follow_up() -> None:
+    """A session's first page: a note where the timeline and table go; the first timed run redraws the page with them.
+
+    The browser then paints the map (what a user opens the app for) before it builds the chart and the table, which
+    are below the fold at 1280x800 and would otherwise compete with the map for the page's one main thread.
+    """
+    if st.session_state.pop(FOLLOW_UP, False):  # drawn as part of the page
+        st.caption("The timeline and the table follow in a moment, once the map is drawn…")
+        return
+    st.rerun()  # the timed run: redraw the whole page, this time with the timeline and the table
+
+
 def _in_view(frame: pd.DataFrame, flt: IncidentFilter, only_view: bool) -> pd.DataFrame:
     box = st.session_state.get(BOUNDS)
     if not only_view or not box:
@@ -264,6 +280,8 @@ def render() -> None:
     snap = data.snapshot()
     reference = data.reference()
     facets = data.facets(snap)
+    first_page = SHOWN_BEFORE not in st.session_state
+    st.session_state[SHOWN_BEFORE] = True
     st.title("Incident map")
     if snap.frame.empty:
         st.info(
@@ -304,6 +322,10 @@ def render() -> None:
             _draw_map(snap, flt, shown, selected, reference, only_view)
         with right:
             _detail_column(shown, selected, reference)
+    if first_page:
+        st.session_state[FOLLOW_UP] = True
+        _follow_up()
+        return
     _timeline(focus, flt, facets.bounds)
     _table(focus, selected, reference)
     render_downloads(focus, flt)
