@@ -28,7 +28,7 @@ system-deps:
 	@bash scripts/system-deps.sh $(APT_PACKAGES)
 
 run: install
-	$(BIN)/python -m geodata geocode Moscow > /dev/null  # builds the gazetteer index once (about 15 s), then a no-op
+	$(BIN)/python -m dashboard prepare > /dev/null  # builds the gazetteer and basemap files once (about 20 s), then quick
 	$(BIN)/python -m incidents demo --if-empty
 	$(BIN)/python -m streamlit run dashboard/app.py --server.port $(PORT)
 

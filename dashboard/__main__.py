@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard serve | map | brief`; one stderr line and exit 2 on bad input."""
+"""Command line: `python -m dashboard serve | prepare | map | brief`; one stderr line and exit 2 on bad input."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from geodata.errors import GeodataError
 from geodata.files import run_cli, run_subcommand
 from incidents.cli import Parser, add_filter_arguments, filter_from_args
 from incidents.errors import IncidentsError
@@ -18,6 +19,19 @@ ROOT = Path(__file__).resolve().parents[1]
 def _serve(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(args.port)]
     return subprocess.call(command, cwd=ROOT, env=os.environ.copy())
+
+
+def _prepare(args: argparse.Namespace) -> int:
+    import json
+    import time
+
+    from dashboard.data import prepare
+    from geodata.files import cache_dir
+
+    start = time.perf_counter()
+    reference = prepare()
+    print(json.dumps({"reference": reference, "cache_dir": str(cache_dir()), "seconds": round(time.perf_counter() - start, 2)}))
+    return 0
 
 
 def _map(args: argparse.Namespace) -> int:
@@ -38,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the Streamlit app")
     serve.add_argument("--port", type=int, default=8501)
     serve.set_defaults(run=_serve)
+    prepare = sub.add_parser("prepare", help="build the gazetteer and basemap files in the cache folder (make run does)")
+    prepare.set_defaults(run=_prepare)
     export = sub.add_parser("map", help="write the filtered map as one offline HTML file")
     add_filter_arguments(export)
     export.add_argument("--out", required=True, help="output .html path")
@@ -54,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the subcommand; returns the exit code."""
-    return run_subcommand(build_parser().parse_args(argv), (IncidentsError,))
+    return run_subcommand(build_parser().parse_args(argv), (IncidentsError, GeodataError))
 
 
 if __name__ == "__main__":

@@ -58,20 +58,28 @@ def caching_enabled() -> bool:
     return dashboard_setting(CACHE_SETTING).lower() not in ("off", "0", "false", "no")
 
 
-def _warm_up() -> None:
+def prepare() -> str:
+    """Load what every first map needs, building its files in the cache folder when missing (`make run` does this
+    before serving, so a new machine's first page does not): the gazetteer, the reference place, the basemap layers.
+    Returns the reference place's name."""
     from dashboard.maps import basemap
     from geodata import reference_place
 
+    place = reference_place()  # loads the gazetteer (the reference place and the airports)
+    basemap.world_countries()  # the world layer (read from the cache folder, or decoded once and saved there)
+    basemap.admin1_near((0.0, 0.0, 0.0, 0.0))  # the admin-1 level (an empty box: nothing else is cached)
+    return place.name
+
+
+def _warm_up() -> None:
     try:
-        reference_place()  # loads the gazetteer (the reference place and the airports)
-        basemap.world_countries()  # decodes Natural Earth's countries (the bulk of the first map's build time)
-        basemap.admin1_near((0.0, 0.0, 0.0, 0.0))  # decodes the admin-1 level (an empty box: nothing else is cached)
+        prepare()
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first map does this work itself
         logging.getLogger(__name__).warning("warm-up failed", exc_info=True)
 
 
 def warm_up() -> threading.Thread:
-    """Start loading the gazetteer and decoding the offline basemap in a background thread, once per process
+    """Start loading the gazetteer and the offline basemap in a background thread, once per process
     (app.py starts it at the first session); later calls return the same thread."""
     with _WARM_LOCK:
         if not _WARMING:

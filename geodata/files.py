@@ -1,16 +1,22 @@
-"""Edges shared by every package: the cache folder, atomic writes (temp file + rename) and the CLIs' exit paths."""
+"""Edges shared by every package: the cache folder and its derived files, atomic writes (temp file + rename), the CLIs' exit paths."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, TypeVar
 
 from geodata.settings import setting
 
 REPO_DIR = Path(__file__).resolve().parent.parent
+FINGERPRINT_CHARS = 20
+T = TypeVar("T")
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for any program whose reader left early (`yes | head`)
 
 
@@ -40,6 +46,43 @@ def write_atomically(path: Path, payload: bytes | str) -> int:
         raise
     return len(data)
 
+
+@lru_cache(maxsize=None)
+def file_digest(path: Path) -> str:
+    """Short SHA-256 of a file's bytes ('none' when missing); files do not change while the process runs."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.exists() else "none"
+
+
+def cached_derived(stem: str, inputs: Sequence[str], build: Callable[[], T], dump: Callable[[T], bytes],
+                   load: Callable[[bytes], T]) -> T:
+    """`build()`, kept in the cache folder as `<stem>-<fingerprint of inputs>.bin` and read back with `load`.
+
+    A missing or unreadable file is (re)built and files of other fingerprints removed; where the folder cannot be
+    written (a read-only checkout) the value is only computed."""
+    path = cache_dir() / f"{stem}-{fingerprint(inputs)}.bin"
+    try:
+        return load(path.read_bytes())
+    except Exception as exc:  # noqa: BLE001 - a missing or unreadable (truncated, corrupt, foreign) cache file is rebuilt
+        logging.getLogger(__name__).debug("building %s (%s)", path.name, exc)
+    value = build()
+    try:
+        write_atomically(path, dump(value))
+        remove_stale(path, stem)
+    except OSError:
+        pass  # read-only: keep the value in memory only
+    return value
+
+
+def fingerprint(inputs: Sequence[str]) -> str:
+    """A short digest of a derived file's inputs."""
+    return hashlib.sha256("\n".join(inputs).encode()).hexdigest()[:FINGERPRINT_CHARS]
+
+
+def remove_stale(current: Path, stem: str) -> None:
+    """Deletes the files of `stem` built from other inputs (not those of a longer stem such as `<stem>-x-...`)."""
+    for old in current.parent.glob(f"{stem}-*.bin"):
+        if old != current and len(old.name) == len(current.name):
+            old.unlink(missing_ok=True)
 
 def run_cli(main: Callable[[], int]) -> int:
     """Runs a CLI's main and flushes stdout; when the reader closed the pipe early (`| head`), ends quietly with 141.

@@ -6,21 +6,23 @@ import gc
 import hashlib
 import pickle
 import threading
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from geodata.files import cache_dir, write_atomically
+from geodata.files import cache_dir, file_digest, write_atomically
 from geodata.names import normalize, word_count
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-INDEX_FORMAT = 4  # bump when the index layout or the ranking inputs change
+INDEX_FORMAT = 5  # bump when the index layout or the ranking inputs change
 KINDS = ("city", "airport", "region", "country")
 SOURCES = ("geonames", "airportsdata", "naturalearth")
 MIN_CITY_POPULATION = 500
@@ -29,6 +31,7 @@ INDEX_INPUTS = tuple(DATA_DIR / name for name in ("admin1.csv", "countries.csv",
     PACKAGE_DIR / "names.py", PACKAGE_DIR / "gazetteer.py")
 MAX_KEY_WORDS = 6
 MAX_KEY_CHARS = 60
+SHARD_CHARS = 3  # names sharing their first SHARD_CHARS letters are stored (and unpickled) together
 # Words that name the kind of an admin-1 region or an airport rather than the place itself.
 REGION_WORDS = frozenset(normalize(word) for word in (
     "oblast", "oblast'", "oblasti", "region", "republic", "respublika", "krai", "kray", "province", "provinz",
@@ -86,7 +89,10 @@ class Place:
 
 @dataclass
 class Index:
-    """Column arrays of every place plus normalised-name and code dictionaries pointing at row numbers."""
+    """Column arrays of every place plus normalised-name and code dictionaries pointing at row numbers.
+
+    Pickled with `keys` cut into shards (see NameKeys), so a cold load does not rebuild ~700k dict entries at once.
+    """
 
     names: list[str]
     lat: np.ndarray
@@ -100,12 +106,77 @@ class Index:
     countries: list[str]
     admin1_names: list[str]
     timezones: list[str]
-    keys: dict[str, Any]  # normalised name -> encoded row (row * 2 + primary) or tuple of them
+    keys: Mapping[str, Any]  # normalised name -> encoded row (row * 2 + primary) or tuple of them
     iata: dict[str, int]
     icao: dict[str, int]
     airport_codes: dict[int, tuple[str, str]]  # row -> (iata, icao)
     airport_cities: dict[str, Any]  # normalised served-city name -> row or tuple of rows
     max_words: int
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "keys": pack_keys(self.keys)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, keys=NameKeys(*state["keys"]))
+
+
+NO_KEYS: Mapping[str, Any] = MappingProxyType({})
+
+
+class NameKeys(Mapping[str, Any]):
+    """The `keys` of a loaded index: a read-only mapping whose shards are unpickled on first use.
+
+    Rebuilding one dict of ~700k names takes ~0.3 s (the floor: dict insertion itself), while the first page needs a
+    handful of names; each shard holds the names sharing their first SHARD_CHARS letters (~13k shards, <12k names each).
+    Values, `get`, `in`, `len`, equality and iteration order are those of the dict the index was built with.
+    """
+
+    def __init__(self, prefixes: list[str], blobs: list[bytes], order: np.ndarray) -> None:
+        self._blobs = dict(zip(prefixes, blobs))  # prefix -> pickled dict, until unpickled
+        self._shards: dict[str, dict[str, Any] | None] = dict.fromkeys(prefixes)  # None until unpickled
+        self._prefixes = prefixes
+        self._order = order  # shard number of every key, in the original key order
+        self._lock = threading.Lock()
+
+    def _shard(self, key: Any) -> Mapping[str, Any]:
+        prefix = key[:SHARD_CHARS] if isinstance(key, str) else ""
+        shard = self._shards.get(prefix, NO_KEYS)
+        return self._unpickle(prefix) if shard is None else shard
+
+    def _unpickle(self, prefix: str) -> dict[str, Any]:
+        with self._lock:  # app sessions run in threads: unpickle each shard once
+            shard = self._shards[prefix]
+            if shard is None:
+                shard = self._shards[prefix] = pickle.loads(self._blobs.pop(prefix))
+        return shard
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self._shard(key).get(key, default)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._shard(key)[key]
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._shard(key)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __iter__(self) -> Iterator[str]:
+        shards = [iter(self._shard(prefix)) for prefix in self._prefixes]
+        return (next(shards[number]) for number in self._order.tolist())
+
+
+def pack_keys(keys: Mapping[str, Any]) -> tuple[list[str], list[bytes], np.ndarray]:
+    """NameKeys' constructor arguments for a mapping: shard prefixes, each shard pickled, shard number of each key."""
+    shards: dict[str, dict[str, Any]] = {}
+    for key, value in keys.items():
+        shards.setdefault(key[:SHARD_CHARS], {})[key] = value
+    numbers = {prefix: number for number, prefix in enumerate(shards)}
+    dtype = np.min_scalar_type(len(shards))  # shard numbers
+    order = np.fromiter((numbers[key[:SHARD_CHARS]] for key in keys), dtype=dtype, count=len(keys))
+    blobs = [pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL) for shard in shards.values()]
+    return list(shards), blobs, order
 
 
 # ---------------------------------------------------------------- building
@@ -322,12 +393,6 @@ def index_fingerprint() -> str:
     for path in INDEX_INPUTS:
         parts.append(file_digest(path))
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
-
-
-@lru_cache(maxsize=None)
-def file_digest(path: Path) -> str:
-    """Short SHA-256 of a file's bytes ('none' when missing); files do not change while the process runs."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.exists() else "none"
 
 
 def index_path() -> Path:

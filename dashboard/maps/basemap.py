@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,51 +18,14 @@ EMPTY: dict[str, Any] = {"type": "FeatureCollection", "features": []}
 
 @lru_cache(maxsize=3)
 def _level(level: str) -> tuple[tuple[dict[str, Any], ...], np.ndarray]:
-    """Properties and shapely geometries of one Natural Earth level; empty when geodata has no basemap."""
-    import shapely
-
+    """Properties and shapely geometries of one Natural Earth level (decoded once, then read back from the cache
+    folder); empty when geodata has no basemap."""
     try:
-        from geodata.regions import basemap_geojson
+        from geodata.regions import basemap_shapes
 
-        data = basemap_geojson(level)
+        return basemap_shapes(level)
     except (ImportError, AttributeError, OSError, ValueError):
         return (), np.array([], dtype=object)
-    features = data.get("features", [])
-    return tuple(dict(f.get("properties") or {}) for f in features), _shapes([f["geometry"] for f in features])
-
-
-def _shapes(geometries: list[dict[str, Any]]) -> np.ndarray:
-    """Shapely geometries of GeoJSON (Multi)Polygons, built in one vectorised call (five times faster than one
-    shapely.geometry.shape per feature, the bulk of the first map's basemap decode); other types one by one."""
-    import shapely
-
-    kinds = [g.get("type") for g in geometries]
-    simple = set(kinds) <= {"Polygon", "MultiPolygon"} and all(g.get("coordinates") for g in geometries)
-    try:
-        if geometries and simple:
-            return _polygons(kinds, geometries)
-    except (ValueError, TypeError, shapely.errors.GEOSException):  # ragged or 3-D coordinates: the slow way
-        pass
-    return np.array([shapely.geometry.shape(g) for g in geometries], dtype=object)
-
-
-def _polygons(kinds: list[str], geometries: list[dict[str, Any]]) -> np.ndarray:
-    import shapely
-
-    coords: list[Any] = []
-    rings, polygons, parts = [0], [0], [0]
-    for kind, geometry in zip(kinds, geometries):
-        for polygon in [geometry["coordinates"]] if kind == "Polygon" else geometry["coordinates"]:
-            for ring in polygon:
-                coords.extend(ring)
-                rings.append(len(coords))
-            polygons.append(len(rings) - 1)
-        parts.append(len(polygons) - 1)
-    offsets = (np.array(rings), np.array(polygons), np.array(parts))
-    shapes = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, np.array(coords, dtype=float), offsets)
-    single = np.array([kind == "Polygon" for kind in kinds], dtype=bool)
-    shapes[single] = shapely.get_geometry(shapes[single], 0)  # a Polygon stays a Polygon
-    return shapes
 
 
 def _collection(props: list[dict[str, Any]], geoms: np.ndarray, tolerance: float,
@@ -135,7 +99,20 @@ def _meets(geoms: np.ndarray, bbox: Bbox) -> np.ndarray:
 
 @lru_cache(maxsize=2)
 def world_countries() -> dict[str, Any]:
-    """Every country, coarsely simplified, without the smallest islands."""
+    """Every country, coarsely simplified, without the smallest islands (computed once, then read back from the
+    cache folder: no geometry is decoded or simplified for it in a new process)."""
+    try:
+        from geodata.files import cached_derived, file_digest
+        from geodata.regions import basemap_inputs
+
+        inputs = basemap_inputs("countries") + [file_digest(Path(__file__).resolve())]
+    except (ImportError, AttributeError, OSError, ValueError):
+        return _world()
+    return cached_derived("basemap-world", inputs, _world, _dump_json, _load_collection)
+
+
+def _world() -> dict[str, Any]:
+    """The world layer, computed from the decoded countries (the uncached path)."""
     import shapely
 
     props, geoms = _level("countries")
@@ -147,6 +124,18 @@ def world_countries() -> dict[str, Any]:
     keep = np.array([not shapely.is_empty(g) for g in merged], dtype=bool)
     chosen = np.array([g for g, k in zip(merged, keep) if k], dtype=object)
     return _collection([p for p, k in zip(props, keep) if k], chosen, WORLD_TOLERANCE, 1)[0]
+
+
+def _dump_json(collection: dict[str, Any]) -> bytes:
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _load_collection(data: bytes) -> dict[str, Any]:
+    """A FeatureCollection from JSON bytes; ValueError for anything else."""
+    collection = json.loads(data)
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        raise ValueError("not a GeoJSON FeatureCollection")
+    return collection
 
 
 def padded(bbox: Bbox, margin: float = MARGIN_DEGREES) -> Bbox:

