@@ -1,6 +1,7 @@
 /* incident-map browser side (project code, MIT): decodes the compact incident payload and draws markers or
  * clusters, popups, tooltips, heat, playback, choropleth, basemap, airports, reference rings and the legend.
- * Every data string is put in the page with textContent (never innerHTML); links must be http(s). */
+ * Every data string is put in the page with textContent or setAttribute (never innerHTML); links must be http(s).
+ * Keyboard: markers, clusters and airports on screen are tab stops named for screen readers; Enter or Space clicks. */
 (function (global) {
   "use strict";
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -206,6 +207,13 @@
     return box;
   }
 
+  function incidentName(data, types, i) {  // the accessible name of a marker: "Drone strike, Kazan, 2024-12-21"
+    var type = types[data.get(i, "type")] || {}, place = data.p.places[data.get(i, "place")] || [];
+    var parts = [type.label || "Incident", clip(place[0] || "Unnamed place", 80), data.dayText(data.day(i))];
+    if (type.key === "airspace_restriction") { parts.push(data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] || "status not stated"); }
+    return parts.join(", ");
+  }
+
   function tooltipNode(data, i) {  // a node, never a string: Leaflet puts strings in innerHTML
     var r = data.record(i);
     return el("span", null, clip(r.place || "Unnamed place", 60) + " \u00b7 " + r.day);
@@ -236,27 +244,82 @@
       icon.createIcon = function (old) {
         var node = L.DivIcon.prototype.createIcon.call(this, old);
         node.style.background = this.ring;  // colours checked against COLOR: no data reaches the style
+        node.setAttribute("aria-label", "Cluster of " + n.toLocaleString("en") + " incidents");
         return node;
       };
       return icon;
     };
   }
 
+  // ---- keyboard: tab stops with a name, Enter or Space does what a click does ----------------------------
+  function isPress(key) { return key.key === "Enter" || key.key === " " || key.key === "Spacebar"; }
+
+  function nameIcon(node, name) {  // an attribute, never markup: the name stays text
+    if (node) { node.setAttribute("aria-label", clip(name, 140)); }
+  }
+
+  // Enter or Space on a focused marker or cluster of `group` fires the 'click' a mouse would (popups, the app's
+  // st_folium listener, zoom or spiderfy); Escape closes the popup. The focus goes to the map when a cluster
+  // zooms (its icon goes away) and to the first of its markers when it spiderfies.
+  function pressable(map, group) {
+    var spider = false;
+    group.on("keydown clusterkeydown", function (e) {
+      var key = e.originalEvent, layer = e.layer || e.propagatedFrom;
+      if (!key || !layer || !layer.getLatLng || key.altKey || key.ctrlKey || key.metaKey) { return; }
+      if (key.key === "Escape") { map.closePopup(); return; }
+      if (!isPress(key)) { return; }
+      L.DomEvent.preventDefault(key);  // no page scroll on Space, no second click from Leaflet's 'keypress' on Enter
+      var cluster = typeof layer.getChildCount === "function";
+      spider = cluster;  // may be used at once: without animation markercluster spiderfies synchronously
+      layer.fire("click", { latlng: layer.getLatLng(), originalEvent: key }, true);
+      if (cluster && group._spiderfied !== layer) { spider = false; map.getContainer().focus(); }
+    });
+    group.on("spiderfied", function (e) {
+      var first = e.markers && e.markers[0];
+      if (spider && first && first.getElement()) { first.getElement().focus({ preventScroll: true }); }
+      spider = false;
+    });
+    return group;
+  }
+
+  // The incident marker: its icon gets its name and shows the layer's tooltip on focus when it enters the page,
+  // so only markers on screen cost anything (markercluster keeps the others out of the page).
+  function incidentMarkerClass(group, name) {
+    return L.Marker.extend({
+      _initIcon: function () {
+        L.Marker.prototype._initIcon.call(this);
+        nameIcon(this._icon, name(this.options.i));
+        L.DomEvent.on(this._icon, { focus: this._focusTip, blur: this._blurTip }, this);
+      },
+      _removeIcon: function () {
+        L.DomEvent.off(this._icon, { focus: this._focusTip, blur: this._blurTip }, this);
+        L.Marker.prototype._removeIcon.call(this);
+      },
+      _focusTip: function () {
+        if (group.getTooltip()) { group.getTooltip()._source = this; group.openTooltip(); }  // as Leaflet does on focus
+      },
+      _blurTip: function () { group.closeTooltip(); }
+    });
+  }
+
   function markers(map, data, opts) {
     var ctx = { types: opts.types, reference: opts.reference };
     var icon = iconFactory(opts.types), list = new Array(data.n);
-    for (var i = 0; i < data.n; i++) {
-      var type = data.get(i, "type");
-      var status = restrictionStatus(data, opts.types, { type: type, status: data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] });
-      list[i] = L.marker(data.latlng(i), { icon: icon(type, status), keyboard: false, i: i, t: type });
-    }
     var group = opts.cluster
       ? L.markerClusterGroup({
         chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
         spiderfyOnMaxZoom: true, iconCreateFunction: clusterIconFactory(opts.types)
       })
       : L.featureGroup();
-    if (opts.cluster) { group.addLayers(list); } else { for (var m = 0; m < list.length; m++) { group.addLayer(list[m]); } }
+    var Marker = incidentMarkerClass(group, function (i) { return incidentName(data, opts.types, i); });
+    for (var i = 0; i < data.n; i++) {
+      var type = data.get(i, "type");
+      var status = restrictionStatus(data, opts.types, { type: type, status: data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] });
+      list[i] = new Marker(data.latlng(i), { icon: icon(type, status), i: i, t: type });
+    }
+    // markercluster checks each marker added before the group is on the map against all the others (quadratic:
+    // seconds at 100k), so the markers go in once it is on the map, in chunks.
+    if (opts.cluster) { group.once("add", function () { group.addLayers(list, true); }); } else { for (var m = 0; m < list.length; m++) { group.addLayer(list[m]); } }
     var popup = L.popup({ maxWidth: 340, minWidth: 220, maxHeight: 380, autoPanPadding: [20, 20] });
     group.on("click", function (e) {
       var marker = e.layer || e.propagatedFrom;
@@ -271,6 +334,7 @@
       return popup.getElement();
     };
     group.tooltipFor = function (i) { return tooltipNode(data, i); };
+    pressable(map, group);
     instances.push(group);
     return group;
   }
@@ -419,14 +483,17 @@
   }
 
   function airports(map, list, opts) {
-    var group = L.featureGroup();
+    var group = L.featureGroup(), below = pane(map, "imAirports", 590);  // under the incidents, after them in tab order
     for (var a = 0; a < list.length; a++) {
-      var ap = list[a];
+      var ap = list[a], codes = [ap.iata, ap.icao].filter(Boolean).join(" / ");
       var marker = L.marker([ap.lat, ap.lon], {
         icon: L.divIcon({ className: "im-airport", html: "\u2708", iconSize: [18, 18], iconAnchor: [9, 9] }),
-        keyboard: false, zIndexOffset: -100
+        pane: below
       });
-      marker.bindTooltip(el("span", null, clip([ap.iata, ap.icao].filter(Boolean).join(" / ") + " " + (ap.name || ""), 90)), { direction: "right", offset: [8, 0] });
+      marker.on("add", (function (name) {
+        return function (e) { nameIcon(e.target.getElement(), name); };
+      })("Airport " + (ap.name || "") + (codes ? " (" + codes + ")" : "")));
+      marker.bindTooltip(el("span", null, clip(codes + " " + (ap.name || ""), 90)), { direction: "right", offset: [8, 0] });
       var box = el("div", "im-popup");
       box.appendChild(el("div", "im-title", clip(ap.name || ap.iata || ap.icao, 100)));
       var t = el("table"), body = el("tbody");
@@ -438,13 +505,20 @@
       marker.bindPopup(box);
       group.addLayer(marker);
     }
-    return group;
+    return pressable(map, group);
   }
 
   function zoomClass(map) {
     function update() { map.getContainer().classList.toggle("im-zoom-low", map.getZoom() < 5); }
     map.on("zoomend", update);
     map.whenReady(update);
+  }
+
+  // Chromium makes an SVG shape with focus listeners (Leaflet's tooltips add them) a tab stop: the reference
+  // city and line are not incidents, and often off screen, so they stay out of the tab order.
+  function untabbable(e) {
+    var node = e.target.getElement();
+    if (node) { node.setAttribute("tabindex", "-1"); }
   }
 
   function reference(map, ref) {
@@ -462,7 +536,7 @@
     }
     var city = L.circleMarker([ref.lat, ref.lon], { radius: 6, color: "#ffffff", weight: 2, fillColor: color, fillOpacity: 1 });
     city.bindTooltip(el("span", null, "Reference: " + clip(ref.name, 60)), { direction: "top" });
-    city.addTo(group);
+    city.on("add", untabbable).addTo(group);
     L.marker([ref.lat, ref.lon], {
       icon: L.divIcon({ className: "im-city-label", html: "", iconSize: [120, 16], iconAnchor: [-8, 8] }),
       interactive: false, keyboard: false, zIndexOffset: 1000
@@ -470,7 +544,7 @@
     if (ref.line) {
       var line = L.polyline(ref.line.coords, { color: color, weight: 2.5, opacity: 0.9 });
       line.bindTooltip(el("span", null, clip(ref.line.text, 160)), { sticky: true });
-      line.addTo(group);
+      line.on("add", untabbable).addTo(group);
       L.circleMarker(ref.line.coords[ref.line.coords.length - 1], {
         radius: 13, color: color, weight: 2.5, fill: false, interactive: false
       }).addTo(group);
