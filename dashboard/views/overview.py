@@ -315,7 +315,10 @@ def render() -> None:
     _kpi_row(focus, flt)
     if _selected_row(shown, selected) is None:
         _draw_map(snap, flt, shown, None, reference, only_view)
-        st.caption("Click an incident on the map, or a row in the table, to see everything known about it.")
+        st.caption(
+            "Click an incident on the map (or Tab to it and press Enter), or a row in the table, "
+            "to see everything known about it."
+        )
     else:
         left, right = st.columns([3, 2], gap="medium")
         with left:
