@@ -84,6 +84,7 @@ def remove_stale(current: Path, stem: str) -> None:
         if old != current and len(old.name) == len(current.name):
             old.unlink(missing_ok=True)
 
+
 def run_cli(main: Callable[[], int]) -> int:
     """Runs a CLI's main and flushes stdout; when the reader closed the pipe early (`| head`), ends quietly with 141.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import pickle
 import threading
 from collections.abc import Mapping
@@ -17,7 +16,7 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from geodata.files import cache_dir, file_digest, write_atomically
+from geodata.files import cache_dir, file_digest, fingerprint, write_atomically
 from geodata.names import normalize, word_count
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -392,7 +391,7 @@ def index_fingerprint() -> str:
             parts.append(f"{package}=missing")
     for path in INDEX_INPUTS:
         parts.append(file_digest(path))
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
+    return fingerprint(parts)
 
 
 def index_path() -> Path:
