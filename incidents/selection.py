@@ -89,13 +89,21 @@ def _index(frame: pd.DataFrame) -> _FrameIndex:
     """The frame's _FrameIndex, kept while the frame lives and its columns are the same arrays (frames are treated as
     immutable; setting, adding or removing a column replaces the frame's blocks and so its index)."""
     key = id(frame)
-    blocks = frame._mgr.blocks
+    blocks = _blocks(frame)
+    if blocks is None:  # no way to tell a changed column: no cache
+        return _FrameIndex(frame)
     known = _INDEXES.get(key)
     if known is not None and known[0]() is frame and known[1] is blocks:
         return known[2]
     index = _FrameIndex(frame)
     _INDEXES[key] = (weakref.ref(frame, lambda _dead: _INDEXES.pop(key, None)), blocks, index)
     return index
+
+
+def _blocks(frame: pd.DataFrame) -> tuple | None:
+    """The frame's blocks (replaced whenever a column is set, added or removed), or None when its internals are not
+    the block manager this pandas version uses."""
+    return getattr(getattr(frame, "_mgr", None), "blocks", None)
 
 
 def _sorted_days(frame: pd.DataFrame) -> np.ndarray:
@@ -139,7 +147,8 @@ def _isin(frame: pd.DataFrame, lo: int, hi: int, column: str, wanted: tuple[str,
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, dict[object, int]]:
-    """Integer codes and each label's code for a column: the categorical's own, or factorised once per array."""
+    """Integer codes and each label's code for a column: the categorical's own, or factorised (once per frame: the
+    frame's _FrameIndex keeps them)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values.cat.codes.to_numpy(), {label: code for code, label in enumerate(values.cat.categories)}
     codes, labels = pd.factorize(values.to_numpy(), use_na_sentinel=True)

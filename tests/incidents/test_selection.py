@@ -153,3 +153,13 @@ def test_a_column_set_after_a_selection_is_seen_by_the_next_one():
     frame["day"] = frame["day"].iloc[::-1].to_numpy()
     with pytest.raises(ValueError, match="sorted"):
         select(frame, IncidentFilter(start=date(2024, 1, 2)))
+
+
+def test_a_frame_whose_internals_differ_is_selected_without_the_cache(monkeypatch):
+    from incidents import selection
+
+    frame = FRAME.iloc[:200].copy()
+    flt = IncidentFilter(start=date(2015, 3, 1), event_types=("drone_strike",))
+    monkeypatch.setattr(selection, "_blocks", lambda frame: None)
+    assert select(frame, flt)["id"].tolist() == naive(frame, flt)["id"].tolist()
+    assert id(frame) not in selection._INDEXES
