@@ -581,10 +581,30 @@
       if (spec.note) { box.appendChild(el("div", "im-muted", spec.note)); }
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      setTimeout(function () { if (hidesIncidents(map, box)) { fold(box, title); } }, 0);  // after the fit
+      whenSettled(map, function () { if (hidesIncidents(map, box)) { fold(box, title); } });  // after the fit
       return box;
     };
     return control.addTo(map);
+  }
+
+  // `done` once the map's first view is final: after the fit's animated zoom or pan when it makes one (its moveend),
+  // else on the frame after the script's fit (Leaflet starts an animated zoom on the next animation frame, so a
+  // plain setTimeout would still see the view from before the fit).
+  function whenSettled(map, done) {
+    var called = false;
+    function once() {
+      if (called) { return; }
+      called = true;
+      map.off("moveend", once);
+      done();
+    }
+    map.on("moveend", once);
+    setTimeout(function () {
+      L.Util.requestAnimFrame(function () {
+        var panning = map._panAnim && map._panAnim._inProgress;  // Leaflet 1.9.4 (vendored) animation state
+        if (!map._animatingZoom && !panning) { once(); }
+      });
+    }, 0);
   }
 
   function fold(box, title) {
