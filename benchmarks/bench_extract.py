@@ -1,7 +1,8 @@
-"""Benchmark of article extraction: seed warm time and articles/second on the mixed samples, against a naive baseline; one JSON line."""
+"""Benchmark of extraction: seed, articles/s, 1 MB against a naive baseline, or a labelled corpus; one JSON line."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -14,10 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from geodata.gazetteer import get_gazetteer  # noqa: E402
 from incidents.extraction import extract_incidents  # noqa: E402
+from incidents.extraction.evaluation import evaluate, load_corpus  # noqa: E402
 
-ARTICLES = Path(__file__).resolve().parents[1] / "incidents" / "samples" / "articles"
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "incidents" / "samples" / "articles"
+CORPORA = ROOT / "tests" / "incidents" / "extraction" / "corpus"
 SEED = ARTICLES / "000_kazan_2024-12-21.txt"
 BASELINE_SAMPLE = 3000
+MEGABYTE = 1_000_000
 
 
 def timed(func, *args) -> float:
@@ -49,6 +54,32 @@ def recombined(texts: list[str], count: int = 60) -> list[str]:
     return out
 
 
+def body(text: str) -> str:
+    """An article without its `date …` first line."""
+    return text.split("\n", 1)[1] if text.startswith("date ") else text
+
+
+def megabyte_article(texts: list[str], size: int = MEGABYTE) -> str:
+    """One article of at least `size` bytes of UTF-8: the samples' bodies repeated in turn under one date line."""
+    parts, total = ["date 2025-06-01 Collected reports"], 0
+    while total < size:
+        part = body(texts[len(parts) % len(texts)])
+        parts.append(part)
+        total += len(part.encode("utf-8")) + 2
+    return "\n\n".join(parts)
+
+
+def megabyte_figures(texts: list[str], warm_rate: float) -> dict[str, float]:
+    """Seconds to extract 1 MB in one article, and its ratio to the time the warm per-article rate predicts for as
+    many bytes (about 1 when time grows linearly with length)."""
+    big = megabyte_article(texts)
+    seconds = timed(extract_incidents, big)
+    bytes_per_article = statistics.mean(len(text.encode("utf-8")) for text in texts)
+    linear = len(big.encode("utf-8")) / bytes_per_article / warm_rate
+    return {"one_mb_bytes": len(big.encode("utf-8")), "one_mb_s": round(seconds, 2),
+            "one_mb_linear_prediction_s": round(linear, 2), "one_mb_vs_linear": round(seconds / linear, 2)}
+
+
 def naive_seconds_per_article(text: str) -> tuple[float, float]:
     """Every gazetteer name searched with its own regex, timed on a sample of names and scaled to all of them:
     (compile + search, search only with the patterns compiled beforehand)."""
@@ -66,7 +97,32 @@ def naive_seconds_per_article(text: str) -> tuple[float, float]:
     return both * scale, (time.perf_counter() - start) * scale
 
 
-def main() -> None:
+def corpus_figures(name: str, notes: bool) -> dict:
+    """evaluate() on one labelled corpus, once the gazetteer and the seed are warm; the notes only when asked for."""
+    articles = load_corpus(CORPORA / name)
+    if not articles:
+        raise SystemExit(f"error: no articles in {CORPORA / name}")
+    extract_incidents(SEED.read_text(encoding="utf-8"))
+    figures = evaluate(articles, extract_incidents)
+    if not notes:
+        figures.pop("notes")
+    return {"benchmark": "extract_corpus", "corpus": name, **figures}
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", choices=("held", "dev"),
+                        help="score a labelled corpus instead of timing the samples")
+    parser.add_argument("--notes", action="store_true",
+                        help="with --corpus: add every article's misses and wrong incidents")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    if args.corpus:
+        print(json.dumps(corpus_figures(args.corpus, args.notes), ensure_ascii=False))
+        return
     load = timed(get_gazetteer)
     texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
     seed = SEED.read_text(encoding="utf-8")
@@ -76,6 +132,7 @@ def main() -> None:
     warm_rate = statistics.median(rate(texts) for _ in range(5))
     fresh_rate = rate(recombined(texts))
     naive = naive_seconds_per_article(seed)
+    megabyte = megabyte_figures(texts, warm_rate)
     print(json.dumps({
         "benchmark": "extract",
         "gazetteer_load_s": round(load, 3),
@@ -91,6 +148,7 @@ def main() -> None:
         "naive_regex_precompiled_s_per_article": round(naive[1], 3),
         "naive_articles_per_s_precompiled": round(1 / naive[1], 2),
         "speedup_vs_naive_precompiled": round(naive[1] / warm, 1),
+        **megabyte,
     }))
 
 

@@ -48,8 +48,12 @@ def load_corpus(folder: Path) -> list[Labelled]:
     return articles
 
 
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value)[:10])
+def _day(value: Any) -> date | None:
+    """The day of an ISO date or timestamp; None when there is none (an incident without a readable start)."""
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def _kinds(expected: Mapping[str, Any]) -> set[str]:
@@ -63,9 +67,29 @@ def _near(item: Any, lat: float, lon: float, km: float) -> bool:
 
 def matches(item: Any, expected: Mapping[str, Any]) -> bool:
     """An extracted incident matches a label: right kind, within 30 km, and within a day of the labelled date."""
+    day = _day(item.started_at)
     return (item.event_type in _kinds(expected)
             and _near(item, expected["lat"], expected["lon"], MATCH_KM)
-            and abs((_day(item.started_at) - _day(expected["date"])).days) <= MATCH_DAYS)
+            and day is not None and abs((day - _day(expected["date"])).days) <= MATCH_DAYS)
+
+
+def pair_up(candidates: Sequence[Sequence[int]]) -> dict[int, int]:
+    """A largest one-to-one pairing of labels with extracted incidents ({label: incident}), given for each label the
+    incidents that match it: one incident never counts as finding two labels (augmenting paths; corpora are small)."""
+    owner: dict[int, int] = {}
+
+    def claim(label: int, seen: set[int]) -> bool:
+        for item in candidates[label]:
+            if item not in seen:
+                seen.add(item)
+                if item not in owner or claim(owner[item], seen):
+                    owner[item] = label
+                    return True
+        return False
+
+    for label in range(len(candidates)):
+        claim(label, set())
+    return {label: item for item, label in owner.items()}
 
 
 @dataclass
@@ -100,12 +124,14 @@ def score_article(extracted: Sequence[Any], labels: Mapping[str, Any]) -> tuple[
     expected = list(labels.get("expected", []))
     tally = Tally(articles=1, expected=len(expected), extracted=len(extracted))
     notes: list[str] = []
-    for label in expected:
-        hits = [item for item in extracted if matches(item, label)]
-        if not hits:
+    candidates = [[n for n, item in enumerate(extracted) if matches(item, label)] for label in expected]
+    paired = pair_up(candidates)
+    for number, label in enumerate(expected):
+        if number not in paired:
             notes.append(f"missed {label['event_type']} at {label.get('place')} on {label['date']}")
             continue
         tally.found += 1
+        hits = [extracted[n] for n in candidates[number]]
         for name in CASUALTY_FIELDS:
             if label.get(name) is not None:
                 tally.casualties_stated += 1
@@ -114,15 +140,17 @@ def score_article(extracted: Sequence[Any], labels: Mapping[str, Any]) -> tuple[
                 else:
                     notes.append(f"{name} at {label.get('place')}: {[getattr(h, name) for h in hits]} "
                                  f"instead of {label[name]}")
-    for item in extracted:
-        if any(matches(item, label) for label in expected):
+    matched = {n for found in candidates for n in found}
+    for number, item in enumerate(extracted):
+        if number in matched:
             tally.correct += 1
             continue
         notes.append(f"unexpected {item.event_type} at {item.place} on {str(item.started_at)[:10]}")
-        for bad in labels.get("forbidden", []):
-            if _near(item, bad["lat"], bad["lon"], FORBIDDEN_KM):
-                tally.forbidden_hits += 1
-                notes.append(f"forbidden place {bad.get('place')} got an incident")
+        forbidden = labels.get("forbidden", [])
+        bad = next((bad for bad in forbidden if _near(item, bad["lat"], bad["lon"], FORBIDDEN_KM)), None)
+        if bad is not None:
+            tally.forbidden_hits += 1
+            notes.append(f"forbidden place {bad.get('place')} got an incident")
     return tally, notes
 
 
