@@ -1,4 +1,4 @@
-"""Scores the extractor against a labelled corpus: recall, precision, forbidden hits and casualties, per language and style."""
+"""Scores extraction on a labelled corpus: recall, precision, forbidden hits, casualties, per language and style."""
 
 from __future__ import annotations
 
