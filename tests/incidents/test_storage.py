@@ -1,4 +1,5 @@
-"""Both stores: upsert semantics, versions, deletes, frames; SQLite durability, killed writes and bad paths."""
+"""Every store (memory, SQLite, PostGIS): upsert semantics, versions, deletes, frames; SQLite durability, killed
+writes and bad paths."""
 
 import os
 import signal
@@ -18,9 +19,12 @@ from tests.incidents.factory import make, rich
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgis"])
 def store(request, tmp_path):
-    made = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "s.sqlite")
+    if request.param == "postgis":
+        made = open_store(request.getfixturevalue("pg_url"))
+    else:
+        made = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "s.sqlite")
     yield made
     made.close()
 
@@ -31,11 +35,13 @@ def test_implements_the_protocol(store):
 
 def test_upsert_insert_update_unchanged(store):
     first = store.upsert([rich(), make(id="b")])
-    assert first.to_dict() == {"inserted": 2, "updated": 0, "unchanged": 0}
+    assert (first.inserted, first.updated, first.unchanged) == (2, 0, 0)
     created = store.get("kazan-1").created_at
     assert created and store.get("kazan-1").updated_at
     again = store.upsert([rich(), make(id="b", killed=2)])
-    assert again.to_dict() == {"inserted": 0, "updated": 1, "unchanged": 1}
+    assert (again.inserted, again.updated, again.unchanged) == (0, 1, 1)
+    assert again.changed_fields == {"killed": 1} and again.to_dict()["changes"] == [
+        {"id": "b", "field": "killed", "old": None, "new": 2, "action": "changed"}]
     assert store.get("b").killed == 2
     assert store.get("kazan-1").created_at == created
     assert store.count() == 2
@@ -72,7 +78,7 @@ def test_sqlite_has_wal_schema_version_and_persists(tmp_path):
     path = tmp_path / "x.sqlite"
     store = SQLiteStore(path)
     store.upsert([rich()])
-    assert store.schema_version() == 1
+    assert store.schema_version() == 2
     store.close()
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -144,7 +150,7 @@ def test_open_store_urls(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("url, words", [
-    ("postgresql://u@h/db", "PostGIS store not available yet"),
+    ("postgresql://u@127.0.0.1:1/db", "PostGIS store at postgresql://u@127.0.0.1:1/db is unreachable"),
     ("mysql://h/db", "unknown store URL"),
     ("sqlite:///", "empty store path"),
 ])

@@ -1,0 +1,128 @@
+"""Incidents as table rows (JSON fields as text) and back, shared by the SQLite and PostGIS stores."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from incidents.errors import ValidationError
+from incidents.frames import (
+    FIELDS,
+    JSON_FIELDS,
+    empty_frame,
+    finish_frame,
+    share_empties,
+)
+from incidents.model import Incident
+
+T = TypeVar("T")
+COLUMNS = ", ".join(FIELDS)
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of at most `size`, consumed lazily (a generator is never held whole)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def json_text(incident_id: str, name: str, value: Any) -> str | None:
+    """A JSON field as compact sorted text; NaN and Infinity (not JSON) are a ValidationError naming the row."""
+    if value is None:
+        return None
+    if not value:
+        return "[]" if isinstance(value, (list, tuple)) else "{}"
+    if name == "sources":
+        value = [{"title": s.title, "url": s.url, "published": s.published, "excerpt": s.excerpt} for s in value]
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, default=str)
+    except ValueError:
+        raise ValidationError(name, value, f"incident {incident_id}: NaN or Infinity is not a JSON number; "
+                                           "leave the value empty") from None
+
+
+def to_row(incident: Incident) -> tuple[Any, ...]:
+    """The model fields in FIELDS order (JSON fields as text), then the day."""
+    values = []
+    for name in FIELDS:
+        value = getattr(incident, name)
+        if name in JSON_FIELDS:
+            value = json_text(incident.id, name, dict(value) if name in ("origin", "evidence") else value)
+        values.append(value)
+    return (*values, incident.started_at[:10])
+
+
+def from_row(row: Iterable[Any]) -> Incident:
+    """The Incident of a row of FIELDS (JSON fields as text or already decoded)."""
+    record: dict[str, Any] = {}
+    for name, value in zip(FIELDS, row):
+        if value is None:
+            continue
+        if name in JSON_FIELDS:
+            value = _decoded(name, value)
+            if value is None:
+                continue
+        elif name == "zero_zero_intended":
+            value = bool(value)
+        record[name] = value
+    return Incident.from_dict(record)
+
+
+def frame_from_rows(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+    """The frame contract from rows of FIELDS sorted by day then id, built column-wise (rows were validated when
+    written)."""
+    if not rows:
+        return empty_frame()
+    return finish_frame({name: _column_values(name, values) for name, values in zip(FIELDS, zip(*rows))})
+
+
+def content_digest(incidents: Iterable[Incident]) -> str:
+    """A SHA-256 over every field (timestamps included) of `incidents` in the order given."""
+    digest = hashlib.sha256()
+    for incident in incidents:
+        digest.update(json.dumps(incident.to_dict(), sort_keys=True, ensure_ascii=False, default=str).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def _column_values(name: str, values: tuple[Any, ...]) -> list[Any]:
+    """One column of raw rows as the frame wants it: JSON decoded, missing values given their defaults."""
+    if name == "sources":
+        return share_empties(name, [[_full_source(source) for source in _decoded(name, text) or ()]
+                                    for text in values])
+    if name in JSON_FIELDS:
+        return share_empties(name, [_decoded(name, text) for text in values])
+    if name == "zero_zero_intended":
+        return [bool(value) for value in values]
+    if name in _DEFAULTS:
+        default = _DEFAULTS[name]
+        return [default if value is None else value for value in values]
+    return list(values)
+
+
+def _decoded(name: str, text: Any) -> Any:
+    """A JSON cell, skipping the parser for the common empty values; missing or null gives the default."""
+    if text == "{}":
+        return {}
+    if text == "[]":
+        return []
+    value = json.loads(text) if isinstance(text, str) else text
+    return _default(name) if value is None else value
+
+
+def _full_source(source: dict[str, Any]) -> dict[str, str]:
+    return {key: str(source.get(key) or "") for key in ("title", "url", "published", "excerpt")}
+
+
+_DEFAULTS = {"place": "", "admin1": "", "country": "", "notes": "", "origin": {}, "evidence": {},
+             "zero_zero_intended": False}
+
+
+def _default(name: str) -> Any:
+    value = _DEFAULTS.get(name)
+    return dict(value) if isinstance(value, dict) else value
