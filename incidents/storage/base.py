@@ -6,12 +6,13 @@ import json
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Protocol, runtime_checkable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from incidents.errors import IncidentsError, StoreUnavailable
 from incidents.model import Incident, IncidentFilter, Source, utc_now_iso
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_REPORTED = 200  # field-level changes listed in an upsert's result (the counts per field cover every row)
 ALL_FIELDS = "all"
@@ -103,6 +104,8 @@ class Storage(Protocol):
     def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int) -> Row: ...
 
     def get_row(self, incident_id: str) -> Row | None: ...
+
+    def get_rows(self, ids: Iterable[str]) -> dict[str, Row]: ...
 
     def all(self) -> list[Incident]: ...
 

@@ -80,6 +80,9 @@ class MemoryStore:
     def get_row(self, incident_id: str) -> Row | None:
         return self._rows.get(incident_id)
 
+    def get_rows(self, ids: Iterable[str]) -> dict[str, Row]:
+        return {key: self._rows[key] for key in ids if key in self._rows}
+
     def scan(self, after: str | None = None, limit: int = 1000) -> list[Incident]:
         ids = sorted(key for key in self._rows if key > (after or ""))[:limit]
         return [self._rows[key].incident for key in ids]

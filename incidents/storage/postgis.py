@@ -67,6 +67,7 @@ class PostGISStore:
                                     check=ConnectionPool.check_connection, kwargs={"connect_timeout": 3},
                                     name="incidents")
         self._listener: Any = None
+        self.applied: list[int] = []  # migrations this open applied
         self._prepare(migrate)
         self._pool.open(wait=False)
 
@@ -111,7 +112,7 @@ class PostGISStore:
         if found < SCHEMA_VERSION:
             if found and not migrate:
                 raise StoreUnavailable(migrations.too_old_message(self.where, found, KIND))
-            self.migrate()
+            self.applied = self.migrate()
 
     def migrate(self, target: int | None = None) -> list[int]:
         """Apply the due migrations in one transaction (an advisory lock keeps two migrators apart)."""
@@ -224,8 +225,12 @@ class PostGISStore:
         return row.incident if row else None
 
     def get_row(self, incident_id: str) -> Row | None:
+        return self.get_rows([incident_id]).get(incident_id)
+
+    def get_rows(self, ids: Iterable[str]) -> dict[str, Row]:
+        """The stored rows (incident and row version) of those `ids` that exist."""
         with self._connection() as conn:
-            return _rows(conn, [incident_id]).get(incident_id)
+            return _rows(conn, list(ids))
 
     def scan(self, after: str | None = None, limit: int = 1000) -> list[Incident]:
         return [from_row(row) for row in self._query(

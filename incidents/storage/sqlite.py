@@ -173,6 +173,10 @@ class SQLiteStore:
     def get_row(self, incident_id: str) -> Row | None:
         return self._rows([incident_id]).get(incident_id)
 
+    def get_rows(self, ids: Iterable[str]) -> dict[str, Row]:
+        """The stored rows (incident and row version) of those `ids` that exist."""
+        return self._rows(list(ids))
+
     def scan(self, after: str | None = None, limit: int = 1000) -> list[Incident]:
         """Up to `limit` incidents with ids after `after`, by id (a stable order to page through a store)."""
         return self._select("WHERE id > ?", (after or "",), order=f"id LIMIT {int(limit)}")
