@@ -31,6 +31,7 @@ from incidents.storage.rows import COLUMNS, chunked, frame_from_rows, from_row, 
 KIND = "sqlite"
 SCHEMA_VERSION = migrations.latest(KIND)
 BUSY_TIMEOUT_MS = 5000
+WRITE_TIMEOUT_MS = 120_000  # a writer queues behind another import (readers never wait: WAL)
 CHUNK = 500
 ID = FIELDS.index("id")
 RECOVER = ("restore a backup with `python -m incidents restore BACKUP_FILE` (make one of a healthy store with "
@@ -66,9 +67,12 @@ class SQLiteStore:
 
     def _check_integrity(self) -> None:
         """PRAGMA quick_check when the file changed since the last clean check (the stamp is kept beside it)."""
-        if _stamp(self.path) == _read_stamp(self.path):
+        if not needs_check(self.path):
             return
-        found = [row[0] for row in self._db.execute("PRAGMA quick_check").fetchall()]
+        try:
+            found = [row[0] for row in self._db.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            found = [str(exc)]
         if found != ["ok"]:
             self.damage = "; ".join(found[:3])
         else:
@@ -255,9 +259,9 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         db = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, isolation_level=None,
                              timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     else:
-        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(path, timeout=WRITE_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA synchronous = NORMAL")
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if read_only else WRITE_TIMEOUT_MS}")
     return db
 
 
@@ -272,7 +276,7 @@ def migrate_file(path: Path, target: int | None = None) -> list[int]:
     """Apply the due migrations to the SQLite file at `path` (created if missing) in one transaction; the
     versions applied. A store newer than this program is refused."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db = sqlite3.connect(path, timeout=WRITE_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("BEGIN IMMEDIATE")
@@ -316,6 +320,11 @@ def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
         parts.append("lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)")
         params += [west, east]
     return ("WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def needs_check(path: Path) -> bool:
+    """True when the file's size or modification time differs from those of its last clean check."""
+    return _stamp(path) != _read_stamp(path)
 
 
 def _stamp(path: Path) -> list[int]:
