@@ -113,6 +113,8 @@ class Storage(Protocol):
 
     def select(self, flt: IncidentFilter) -> pd.DataFrame: ...
 
+    def catalog(self, flt: IncidentFilter, columns: tuple[str, ...] = ...) -> pd.DataFrame: ...
+
     def get(self, incident_id: str) -> Incident | None: ...
 
     def scan(self, after: str | None = None, limit: int = 1000) -> list[Incident]: ...
@@ -181,8 +183,7 @@ def plan_upsert(incoming: Iterable[Incident], existing: Mapping[str, Incident], 
     for incident_id, incident in latest.items():
         old = existing.get(incident_id)
         if old is None:
-            inserts.append(incident.with_changes(created_at=incident.created_at or now,
-                                                 updated_at=incident.updated_at or now))
+            inserts.append(stamped(incident, incident.created_at or now, incident.updated_at or now))
             continue
         merged, notes = merge(old, incident, allowed)
         for note in notes:
@@ -195,6 +196,15 @@ def plan_upsert(incoming: Iterable[Incident], existing: Mapping[str, Incident], 
             updates.append(merged.with_changes(created_at=old.created_at or now, updated_at=now))
     return UpsertPlan(inserts, updates, UpsertResult(len(inserts), len(updates), unchanged, changed, kept,
                                                      tuple(report)))
+
+
+def stamped(incident: Incident, created_at: str, updated_at: str) -> Incident:
+    """`incident` with its bookkeeping timestamps set, without validating the rest again (a hot path of imports)."""
+    if (incident.created_at, incident.updated_at) == (created_at, updated_at):
+        return incident
+    out = object.__new__(Incident)
+    out.__dict__.update(incident.__dict__, created_at=created_at, updated_at=updated_at)
+    return out
 
 
 def merge(old: Incident, new: Incident, overwrite: frozenset[str] = frozenset()) -> tuple[Incident, list[FieldChange]]:

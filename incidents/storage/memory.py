@@ -17,7 +17,7 @@ from incidents.storage.base import (
     plan_upsert,
     poll_for_change,
 )
-from incidents.storage.rows import chunked
+from incidents.storage.rows import CATALOG, chunked
 
 CHUNK = 500
 
@@ -72,6 +72,10 @@ class MemoryStore:
         from incidents.selection import select
 
         return select(self.frame(), flt)
+
+    def catalog(self, flt: IncidentFilter, columns: tuple[str, ...] = CATALOG) -> pd.DataFrame:
+        columns = tuple(dict.fromkeys((*columns, "lat", "lon")))
+        return self.select(flt)[list(columns)].reset_index(drop=True)
 
     def get(self, incident_id: str) -> Incident | None:
         row = self._rows.get(incident_id)

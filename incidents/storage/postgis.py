@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from incidents.storage.base import (
     edited,
     plan_upsert,
 )
-from incidents.storage.rows import chunked, frame_from_rows, from_row, to_row
+from incidents.storage.rows import CATALOG, catalog_frame, chunked, frame_from_rows, from_row, to_row
 
 logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())  # faults reach users as StoreUnavailable
 KIND = "postgis"
@@ -158,11 +159,10 @@ class PostGISStore:
         rows = _rows(conn, [item.id for item in chunk], lock=True)
         check_expected(expected, rows, (item.id for item in chunk))
         plan = plan_upsert(chunk, {key: row.incident for key, row in rows.items()}, overwrite=allowed)
-        _copy_stage(conn, plan.updates)
-        conn.execute(MOVE_REPLACING)
-        _copy_stage(conn, plan.inserts)
-        cursor = conn.execute(MOVE_NEW)
-        added = {row[0] for row in cursor.fetchall()}
+        if plan.updates:
+            _copy_stage(conn, plan.updates)
+            conn.execute(MOVE_REPLACING)
+        added = _insert_new(conn, plan.inserts)
         raced = [item for item in plan.inserts if item.id not in added]  # inserted by another import meanwhile
         if not raced:
             return plan.result
@@ -219,6 +219,14 @@ class PostGISStore:
         where, params = sql_filter(flt)
         return select(frame_from_rows(self._query(f"SELECT {READ} FROM incidents {where} ORDER BY day, id",
                                                   params)), flt)
+
+    def catalog(self, flt: IncidentFilter, columns: tuple[str, ...] = CATALOG) -> pd.DataFrame:
+        """Only `columns` (with lat and lon) of the incidents passing the filter's window, types, places, box and
+        distance band, all in the database (free text needs `select`)."""
+        columns = tuple(dict.fromkeys((*columns, "lat", "lon")))
+        where, params = sql_filter(flt)
+        rows = self._query(f"SELECT {', '.join(columns)} FROM incidents {where} ORDER BY day, id", params)
+        return catalog_frame(rows, columns, flt)
 
     def get(self, incident_id: str) -> Incident | None:
         row = self.get_row(incident_id)
@@ -292,14 +300,33 @@ def _stage_table(conn: Any) -> None:
     conn.execute("TRUNCATE stage")
 
 
+def _insert_new(conn: Any, incidents: list[Incident]) -> set[str]:
+    """Insert rows believed new: one COPY straight into the table (the common case), or, when another import
+    added some of these ids meanwhile, through the temporary table with ON CONFLICT DO NOTHING; the ids added."""
+    import psycopg
+
+    if not incidents:
+        return set()
+    try:
+        with conn.transaction():  # a savepoint: a clash undoes only this COPY
+            _copy_rows(conn, "incidents", incidents)
+        return {item.id for item in incidents}
+    except psycopg.errors.UniqueViolation:
+        _copy_stage(conn, incidents)
+        return {row[0] for row in conn.execute(MOVE_NEW).fetchall()}
+
+
+def _copy_rows(conn: Any, table: str, incidents: list[Incident]) -> None:
+    with conn.cursor().copy(f"COPY {table} ({', '.join(WRITTEN)}) FROM STDIN") as copy:
+        for incident in incidents:
+            copy.write_row(to_row(incident))
+
+
 def _copy_stage(conn: Any, incidents: list[Incident]) -> None:
     """Replace the temporary table's rows by `incidents`, with COPY."""
     conn.execute("TRUNCATE stage")
-    if not incidents:
-        return
-    with conn.cursor().copy(f"COPY stage ({', '.join(WRITTEN)}) FROM STDIN") as copy:
-        for incident in incidents:
-            copy.write_row(to_row(incident))
+    if incidents:
+        _copy_rows(conn, "stage", incidents)
 
 
 def _rows(conn: Any, ids: list[str], lock: bool = False) -> dict[str, Row]:
@@ -308,6 +335,19 @@ def _rows(conn: Any, ids: list[str], lock: bool = False) -> dict[str, Row]:
     cursor = conn.execute(f"SELECT {READ}, row_version FROM incidents WHERE id = ANY(%s)"
                           + (" ORDER BY id FOR UPDATE" if lock else ""), (ids,))
     return {row[ID]: Row(from_row(row[:-1]), int(row[-1])) for row in cursor.fetchall()}
+
+
+def _box_around(lat: float, lon: float, km: float) -> list[float]:
+    """(west, south, east, north) of a box holding every point within `km` of (lat, lon): generous, never tight."""
+    dlat = km / 110.0 + 0.01
+    south, north = max(-90.0, lat - dlat), min(90.0, lat + dlat)
+    widest = max(abs(south), abs(north))
+    if widest >= 89.0 or km > 2000:
+        return [-180.0, south, 180.0, north]
+    dlon = min(180.0, km / (111.0 * math.cos(math.radians(widest))) + 0.01)
+    if lon - dlon < -180 or lon + dlon > 180:
+        return [-180.0, south, 180.0, north]
+    return [lon - dlon, south, lon + dlon, north]
 
 
 def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
@@ -334,10 +374,13 @@ def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
             params += [low, south, high, north]
     if flt.distance_km is not None and flt.reference is not None:
         low, high = flt.distance_km
+        lat, lon = flt.reference
+        parts.append("geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")  # the GiST index narrows to a box first
+        params += _box_around(lat, lon, high)
         point = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography"
         parts.append(f"ST_DWithin(geom::geography, {point}, %s)")
-        params += [flt.reference[1], flt.reference[0], high * 1000 + 1]  # 1 m slack: the exact band is applied after
+        params += [lon, lat, high * 1000 + 1]  # 1 m slack: the exact band is applied on the result
         if low > 0:
             parts.append(f"NOT ST_DWithin(geom::geography, {point}, %s)")
-            params += [flt.reference[1], flt.reference[0], max(0.0, low * 1000 - 1)]
+            params += [lon, lat, max(0.0, low * 1000 - 1)]
     return ("WHERE " + " AND ".join(parts) if parts else ""), params

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -22,6 +21,7 @@ from incidents.model import Incident
 
 T = TypeVar("T")
 COLUMNS = ", ".join(FIELDS)
+CATALOG = ("id", "day", "event_type", "lat", "lon", "country", "admin1", "verification", "killed", "injured")
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -46,15 +46,20 @@ def json_text(incident_id: str, name: str, value: Any) -> str | None:
                                            "leave the value empty") from None
 
 
-def to_row(incident: Incident) -> tuple[Any, ...]:
+_JSON_AT = tuple((FIELDS.index(name), name) for name in JSON_FIELDS)
+
+
+def to_row(incident: Incident) -> list[Any]:
     """The model fields in FIELDS order (JSON fields as text), then the day."""
-    values = []
-    for name in FIELDS:
-        value = getattr(incident, name)
-        if name in JSON_FIELDS:
-            value = json_text(incident.id, name, dict(value) if name in ("origin", "evidence") else value)
-        values.append(value)
-    return (*values, incident.started_at[:10])
+    data = incident.__dict__  # a frozen dataclass without slots: reading its dict skips 26 attribute lookups
+    values = [data[name] for name in FIELDS]
+    for index, name in _JSON_AT:
+        value = values[index]
+        if value is not None:
+            values[index] = json_text(incident.id, name, value if name != "origin" and name != "evidence"
+                                      else dict(value))
+    values.append(incident.started_at[:10])
+    return values
 
 
 def from_row(row: Iterable[Any]) -> Incident:
@@ -79,15 +84,6 @@ def frame_from_rows(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     if not rows:
         return empty_frame()
     return finish_frame({name: _column_values(name, values) for name, values in zip(FIELDS, zip(*rows))})
-
-
-def content_digest(incidents: Iterable[Incident]) -> str:
-    """A SHA-256 over every field (timestamps included) of `incidents` in the order given."""
-    digest = hashlib.sha256()
-    for incident in incidents:
-        digest.update(json.dumps(incident.to_dict(), sort_keys=True, ensure_ascii=False, default=str).encode())
-        digest.update(b"\n")
-    return digest.hexdigest()
 
 
 def _column_values(name: str, values: tuple[Any, ...]) -> list[Any]:
@@ -126,3 +122,18 @@ _DEFAULTS = {"place": "", "admin1": "", "country": "", "notes": "", "origin": {}
 def _default(name: str) -> Any:
     value = _DEFAULTS.get(name)
     return dict(value) if isinstance(value, dict) else value
+
+
+def catalog_frame(rows: list[tuple[Any, ...]], columns: tuple[str, ...], flt: Any = None) -> pd.DataFrame:
+    """Rows of catalog `columns` as a frame (day as datetime64), limited to the filter's distance band if any."""
+    frame = pd.DataFrame.from_records(rows, columns=list(columns))
+    if "day" in frame:
+        frame["day"] = pd.to_datetime(frame["day"].astype(str), format="%Y-%m-%d")
+    if flt is None or flt.distance_km is None or flt.reference is None or frame.empty:
+        return frame
+    from geodata.distances import distances_from
+
+    km, _ = distances_from(flt.reference[0], flt.reference[1], frame["lat"].to_numpy(float),
+                           frame["lon"].to_numpy(float))
+    km = pd.Series(km, index=frame.index, dtype=float)
+    return frame[(km >= flt.distance_km[0]) & (km <= flt.distance_km[1])].reset_index(drop=True)

@@ -26,7 +26,7 @@ from incidents.storage.base import (
     plan_upsert,
     poll_for_change,
 )
-from incidents.storage.rows import COLUMNS, chunked, frame_from_rows, from_row, to_row
+from incidents.storage.rows import CATALOG, COLUMNS, catalog_frame, chunked, frame_from_rows, from_row, to_row
 
 KIND = "sqlite"
 SCHEMA_VERSION = migrations.latest(KIND)
@@ -169,6 +169,14 @@ class SQLiteStore:
         where, params = sql_filter(flt)
         return select(frame_from_rows(self._read(f"SELECT {COLUMNS} FROM incidents {where} ORDER BY day, id",
                                                  params)), flt)
+
+    def catalog(self, flt: IncidentFilter, columns: tuple[str, ...] = CATALOG) -> pd.DataFrame:
+        """Only `columns` (with lat and lon) of the incidents passing the filter's window, types, places, box and
+        distance band, straight from SQL (free text needs `select`)."""
+        columns = tuple(dict.fromkeys((*columns, "lat", "lon")))
+        where, params = sql_filter(flt)
+        rows = self._read(f"SELECT {', '.join(columns)} FROM incidents {where} ORDER BY day, id", params)
+        return catalog_frame(rows, columns, flt)
 
     def get(self, incident_id: str) -> Incident | None:
         found = self._select("WHERE id = ?", (incident_id,))

@@ -117,6 +117,11 @@ def test_database_filters_match_the_frame_selection(store):
     frame = store.frame()
     for flt in FILTERS:
         assert list(store.select(flt)["id"]) == list(select(frame, flt)["id"]), flt
+        if not flt.text:
+            catalog = store.catalog(flt, ("id", "day", "event_type"))
+            assert list(catalog["id"]) == list(select(frame, flt)["id"]), flt
+            assert list(catalog.columns) == ["id", "day", "event_type", "lat", "lon"]
+            assert catalog["day"].dtype == "datetime64[ns]"
 
 
 def second_handle(store):
