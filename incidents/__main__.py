@@ -44,7 +44,7 @@ def _emit(text: str, out: str | None) -> None:
 
 def summary(read: int, result: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
     """The import summary the CLI prints."""
-    return {"read": read, **result.to_dict(), "rejected": len(problems), "problems": problems}
+    return {"read": read, **result.to_dict(), **result.details(), "rejected": len(problems), "problems": problems}
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -78,9 +78,12 @@ class UpsertResult:
     kept_fields: Mapping[str, int] = field(default_factory=dict)  # field -> rows where the stored value was kept
     changes: tuple[FieldChange, ...] = ()  # the first MAX_REPORTED of both, field by field
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
-                "changed_fields": dict(self.changed_fields), "kept_fields": dict(self.kept_fields),
+    def to_dict(self) -> dict[str, int]:
+        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged}
+
+    def details(self) -> dict[str, Any]:
+        """What changed field by field: rows per changed field, rows per kept field, the first changes listed."""
+        return {"changed_fields": dict(self.changed_fields), "kept_fields": dict(self.kept_fields),
                 "changes": [change.to_dict() for change in self.changes]}
 
     def __add__(self, other: UpsertResult) -> UpsertResult:

@@ -155,7 +155,7 @@ def restore(url: str | None, backup_file: str | Path) -> dict[str, Any]:
             source.close()
         if _verified_count(temporary) != expected:
             raise IncidentsError(f"the restored copy of {backup_file} does not match it; nothing was replaced")
-        for suffix in ("-wal", "-shm", "-checked"):
+        for suffix in ("-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         os.replace(temporary, path)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -341,7 +342,10 @@ def _stamp(path: Path) -> list[int]:
 
 
 def _stamp_path(path: Path) -> Path:
-    return path.with_name(path.name + "-checked")
+    """Where the last clean check of a store file is recorded: the user's cache folder (not beside the store)."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "incident-map" / "store-checks"
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache / (hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest() + ".json")
 
 
 def _read_stamp(path: Path) -> list[int] | None:

@@ -40,7 +40,7 @@ def test_upsert_insert_update_unchanged(store):
     assert created and store.get("kazan-1").updated_at
     again = store.upsert([rich(), make(id="b", killed=2)])
     assert (again.inserted, again.updated, again.unchanged) == (0, 1, 1)
-    assert again.changed_fields == {"killed": 1} and again.to_dict()["changes"] == [
+    assert again.changed_fields == {"killed": 1} and again.details()["changes"] == [
         {"id": "b", "field": "killed", "old": None, "new": 2, "action": "changed"}]
     assert store.get("b").killed == 2
     assert store.get("kazan-1").created_at == created

@@ -47,7 +47,7 @@ def test_reimport_keeps_values_a_person_entered_and_reports_them(store):
     kept = store.get("kazan-1")
     assert (kept.killed, kept.injured, kept.verification) == (3, 2, "confirmed")
     assert result.kept_fields == {"killed": 1} and result.changed_fields == {"injured": 1}
-    report = {(c["field"], c["action"]): (c["old"], c["new"]) for c in result.to_dict()["changes"]}
+    report = {(c["field"], c["action"]): (c["old"], c["new"]) for c in result.details()["changes"]}
     assert report == {("killed", "kept"): (3, 0), ("injured", "changed"): (None, 2)}
 
 
