@@ -22,7 +22,14 @@ from incidents.storage.base import (
     edited,
     plan_upsert,
 )
-from incidents.storage.rows import CATALOG, catalog_frame, chunked, frame_from_rows, from_row, to_row
+from incidents.storage.rows import (
+    CATALOG,
+    catalog_frame,
+    chunked,
+    frame_from_rows,
+    from_row,
+    to_row,
+)
 
 logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())  # faults reach users as StoreUnavailable
 KIND = "postgis"
@@ -99,9 +106,8 @@ class PostGISStore:
         import psycopg
 
         try:
-            with psycopg.connect(self.url, connect_timeout=3) as conn:
-                with conn.transaction():
-                    yield conn
+            with psycopg.connect(self.url, connect_timeout=3) as conn, conn.transaction():
+                yield conn
         except psycopg.OperationalError as exc:
             raise self._unavailable(exc) from None
 

@@ -27,7 +27,15 @@ from incidents.storage.base import (
     plan_upsert,
     poll_for_change,
 )
-from incidents.storage.rows import CATALOG, COLUMNS, catalog_frame, chunked, frame_from_rows, from_row, to_row
+from incidents.storage.rows import (
+    CATALOG,
+    COLUMNS,
+    catalog_frame,
+    chunked,
+    frame_from_rows,
+    from_row,
+    to_row,
+)
 
 KIND = "sqlite"
 SCHEMA_VERSION = migrations.latest(KIND)

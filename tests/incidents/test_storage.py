@@ -1,12 +1,7 @@
 """Every store (memory, SQLite, PostGIS): upsert semantics, versions, deletes, frames; SQLite durability, killed
 writes and bad paths."""
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -17,16 +12,6 @@ from incidents.storage import MemoryStore, SQLiteStore, Storage, open_store, sto
 from tests.incidents.factory import make, rich
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(params=["memory", "sqlite", "postgis"])
-def store(request, tmp_path):
-    if request.param == "postgis":
-        made = open_store(request.getfixturevalue("pg_url"))
-    else:
-        made = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "s.sqlite")
-    yield made
-    made.close()
 
 
 def test_implements_the_protocol(store):
@@ -102,40 +87,6 @@ def test_failed_upsert_writes_nothing(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         store.upsert([make(id="new")])
     assert [i.id for i in store.all()] == ["old"] and store.version() == version
-
-
-CHILD = textwrap.dedent("""
-    import sys, time
-    from incidents.storage.sqlite import SQLiteStore
-    from tests.incidents.factory import make
-    original = SQLiteStore._write
-    def write_then_hang(self, rows):
-        original(self, rows)
-        print("written", flush=True)
-        time.sleep(120)
-    SQLiteStore._write = write_then_hang
-    store = SQLiteStore(sys.argv[1])
-    store.upsert([make(id=f"new{i}", started_at="2024-01-01") for i in range(500)] + [make(id="old", killed=9)])
-""")
-
-
-def test_killed_write_leaves_old_data_readable(tmp_path):
-    path = tmp_path / "k.sqlite"
-    store = SQLiteStore(path)
-    store.upsert([make(id="old", killed=1)])
-    store.close()
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], cwd=ROOT, stdout=subprocess.PIPE,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
-    try:
-        assert child.stdout.readline().strip() == b"written"
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-    after = SQLiteStore(path)
-    assert [i.id for i in after.all()] == ["old"]
-    assert after.get("old").killed == 1
-    assert after.upsert([make(id="later")]).inserted == 1
-    after.close()
 
 
 def test_open_store_urls(tmp_path, monkeypatch):

@@ -13,18 +13,6 @@ from incidents.selection import select
 from incidents.storage import EditConflict, MemoryStore, SQLiteStore, open_store
 from tests.incidents.factory import make, rich
 
-KINDS = ["memory", "sqlite", "postgis"]
-
-
-@pytest.fixture(params=KINDS)
-def store(request, tmp_path):
-    if request.param == "postgis":
-        made = open_store(request.getfixturevalue("pg_url"))
-    else:
-        made = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "s.sqlite")
-    yield made
-    made.close()
-
 
 def sources(n, prefix="s"):
     return [Source(f"{prefix} title {i}", f"https://example.org/{prefix}{i}", "2024-12-21", f"excerpt {i}")
