@@ -99,6 +99,10 @@ def copy_between(source_url: str, target_url: str) -> dict[str, Any]:
     """`copy_store` between the stores two URLs name; the source is opened read-only."""
     if store_url(source_url) == store_url(target_url):
         raise IncidentsError("--from and --to name the same store; give two different stores")
+    source_text = store_url(source_url)
+    if not source_text.startswith(POSTGRES_SCHEMES) and source_text not in ("memory:", ":memory:") \
+            and not store_path(source_text).is_file():
+        raise IncidentsError(f"no SQLite store at {store_path(source_text)}; check --from")
     source = open_store(source_url, read_only=True)
     try:
         target = open_store(target_url)

@@ -216,6 +216,9 @@ def test_interrupted_copy_resumes(tmp_path, pg_url, monkeypatch):
         copy_store(source, target)
     with pytest.raises(IncidentsError, match="same store"):
         copy_between(pg_url, pg_url)
+    with pytest.raises(IncidentsError, match="no SQLite store at .*typo.sqlite; check --from"):
+        copy_between(str(tmp_path / "typo.sqlite"), pg_url)
+    assert not (tmp_path / "typo.sqlite").exists()
     source.close()
     target.close()
 
