@@ -78,7 +78,7 @@ def measure(url: str, incidents: list, first_day: date, repeat: int) -> dict[str
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--store", choices=("sqlite", "postgis"), default="postgis")
     parser.add_argument("--url", help="a PostgreSQL database with PostGIS (default: a throwaway cluster)")
     parser.add_argument("--repeat", type=int, default=7)

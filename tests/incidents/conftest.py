@@ -6,7 +6,7 @@ import pytest
 from incidents.storage import MemoryStore, SQLiteStore, open_store
 from tests.pgcluster import Cluster
 
-STORE_KINDS = ["memory", "sqlite", "postgis"]
+STORE_KINDS = ["memory", "sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-@pytest.fixture(params=["sqlite", "postgis"])
+@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
 def url(request, tmp_path):
     return request.getfixturevalue("pg_url") if request.param == "postgis" else str(tmp_path / "f.sqlite")
 
@@ -92,6 +92,7 @@ def test_sigkill_mid_import_is_all_or_nothing(url):
     after.close()
 
 
+@pytest.mark.postgis
 def test_server_stop_and_restart_under_the_app(pg_cluster, pg_url, tmp_path):
     store = open_store(pg_url)
     store.upsert([make(id="a")])
@@ -169,6 +170,7 @@ def test_a_store_newer_than_the_code_is_refused(url):
     assert_one_line_error(run("export", "--format", "csv", db=url))
 
 
+@pytest.mark.postgis
 def test_copy_sqlite_to_postgis_to_sqlite_round_trips_exactly(tmp_path, pg_url):
     from incidents.synth import synth_incidents
 
@@ -188,6 +190,7 @@ def test_copy_sqlite_to_postgis_to_sqlite_round_trips_exactly(tmp_path, pg_url):
     returned.close()
 
 
+@pytest.mark.postgis
 def test_interrupted_copy_resumes(tmp_path, pg_url, monkeypatch):
     from incidents.storage.postgis import PostGISStore
     from incidents.synth import synth_incidents
