@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -24,6 +23,7 @@ from incidents.storage.base import (
 )
 from incidents.storage.rows import (
     CATALOG,
+    box_around,
     catalog_frame,
     chunked,
     frame_from_rows,
@@ -343,19 +343,6 @@ def _rows(conn: Any, ids: list[str], lock: bool = False) -> dict[str, Row]:
     return {row[ID]: Row(from_row(row[:-1]), int(row[-1])) for row in cursor.fetchall()}
 
 
-def _box_around(lat: float, lon: float, km: float) -> list[float]:
-    """(west, south, east, north) of a box holding every point within `km` of (lat, lon): generous, never tight."""
-    dlat = km / 110.0 + 0.01
-    south, north = max(-90.0, lat - dlat), min(90.0, lat + dlat)
-    widest = max(abs(south), abs(north))
-    if widest >= 89.0 or km > 2000:
-        return [-180.0, south, 180.0, north]
-    dlon = min(180.0, km / (111.0 * math.cos(math.radians(widest))) + 0.01)
-    if lon - dlon < -180 or lon + dlon > 180:
-        return [-180.0, south, 180.0, north]
-    return [lon - dlon, south, lon + dlon, north]
-
-
 def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
     """A WHERE clause for a filter's database-side parts: day window, types, places, box and distance band."""
     parts: list[str] = []
@@ -382,7 +369,7 @@ def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
         low, high = flt.distance_km
         lat, lon = flt.reference
         parts.append("geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")  # the GiST index narrows to a box first
-        params += _box_around(lat, lon, high)
+        params += box_around(lat, lon, high)
         point = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography"
         parts.append(f"ST_DWithin(geom::geography, {point}, %s)")
         params += [lon, lat, high * 1000 + 1]  # 1 m slack: the exact band is applied on the result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
@@ -137,3 +138,16 @@ def catalog_frame(rows: list[tuple[Any, ...]], columns: tuple[str, ...], flt: An
                            frame["lon"].to_numpy(float))
     km = pd.Series(km, index=frame.index, dtype=float)
     return frame[(km >= flt.distance_km[0]) & (km <= flt.distance_km[1])].reset_index(drop=True)
+
+
+def box_around(lat: float, lon: float, km: float) -> list[float]:
+    """(west, south, east, north) of a box holding every point within `km` of (lat, lon): generous, never tight."""
+    dlat = km / 110.0 + 0.01
+    south, north = max(-90.0, lat - dlat), min(90.0, lat + dlat)
+    widest = max(abs(south), abs(north))
+    if widest >= 89.0 or km > 2000:
+        return [-180.0, south, 180.0, north]
+    dlon = min(180.0, km / (111.0 * math.cos(math.radians(widest))) + 0.01)
+    if lon - dlon < -180 or lon + dlon > 180:
+        return [-180.0, south, 180.0, north]
+    return [lon - dlon, south, lon + dlon, north]

@@ -30,6 +30,7 @@ from incidents.storage.base import (
 from incidents.storage.rows import (
     CATALOG,
     COLUMNS,
+    box_around,
     catalog_frame,
     chunked,
     frame_from_rows,
@@ -336,6 +337,10 @@ def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
         params += [south, north]
         parts.append("lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)")
         params += [west, east]
+    if flt.distance_km is not None and flt.reference is not None:  # a box holding the band; exact on the result
+        west, south, east, north = box_around(flt.reference[0], flt.reference[1], flt.distance_km[1])
+        parts.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params += [south, north, west, east]
     return ("WHERE " + " AND ".join(parts) if parts else ""), params
 
 
