@@ -68,15 +68,24 @@ class SQLiteStore:
             if not self.path.exists() or self.path.stat().st_size == 0:
                 migrate_file(self.path)
             self._db = _connect(self.path, read_only)
+        except (sqlite3.Error, OSError) as exc:
+            raise self._cannot_open(exc) from None
+        try:
             self._check_integrity()
             if not self.damage:
                 self._migrate_if_due()
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreUnavailable(f"cannot open the SQLite store at {self.path}: {exc}; "
-                                   "check INCIDENTS_DB or remove the file") from None
+        except BaseException as exc:
+            self._db.close()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise self._cannot_open(exc) from None
+            raise
+
+    def _cannot_open(self, exc: BaseException) -> StoreUnavailable:
+        return StoreUnavailable(f"cannot open the SQLite store at {self.path}: {exc}; check INCIDENTS_DB or "
+                                "remove the file")
 
     def _check_integrity(self) -> None:
-        """PRAGMA quick_check when the file changed since the last clean check (the stamp is kept beside it)."""
+        """PRAGMA quick_check when the file changed since the last clean check (recorded in the user's cache)."""
         if not needs_check(self.path):
             return
         try:
