@@ -1,4 +1,5 @@
-"""Command line: `python -m incidents import | export | synth | demo | extract`; JSON on stdout, exit 2 on bad input."""
+"""Command line: `python -m incidents import | export | synth | demo | extract | migrate | copy | backup | restore`;
+JSON on stdout, exit 2 on bad input."""
 
 from __future__ import annotations
 
@@ -43,18 +44,20 @@ def _emit(text: str, out: str | None) -> None:
 
 def summary(read: int, result: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
     """The import summary the CLI prints."""
-    return {"read": read, **result.to_dict(), "rejected": len(problems), "problems": problems}
+    return {"read": read, **result.to_dict(), **result.details(), "rejected": len(problems), "problems": problems}
 
 
 def _import(args: argparse.Namespace) -> int:
     from incidents.importers import load_text, read_text
     from incidents.storage import open_store
+    from incidents.storage.base import overwrite_fields
 
+    overwrite_fields(args.overwrite)  # an unknown field name is refused before the file is read
     text = load_text(args.path, keep_newlines=args.format != "article")
     incidents, problems = read_text(text, args.format, published=args.published)
     store = open_store()
     try:
-        result = store.upsert(incidents)
+        result = store.upsert(incidents, overwrite=args.overwrite)
     finally:
         store.close()
     _print_json(summary(len(incidents) + len(problems), result, problems))
@@ -67,7 +70,7 @@ def _export(args: argparse.Namespace) -> int:
     from incidents.storage import open_store
 
     flt = filter_from_args(args)
-    store = open_store()
+    store = open_store(read_only=True)
     try:
         frame = store.frame()
     finally:
@@ -113,6 +116,51 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    from incidents.storage.maintenance import migrate_store
+
+    _print_json(migrate_store())
+    return 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    from incidents.storage.maintenance import copy_between
+
+    _print_json(copy_between(args.source, args.target))
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from incidents.storage.maintenance import backup
+
+    _print_json(backup(None, args.out))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from incidents.storage.maintenance import restore
+
+    _print_json(restore(None, args.backup))
+    return 0
+
+
+def _add_store_commands(sub: Any) -> None:
+    """migrate, copy, backup and restore: the store's maintenance commands."""
+    migrate = sub.add_parser("migrate", help="upgrade the store (INCIDENTS_DB) to this program's schema version")
+    migrate.set_defaults(run=_migrate)
+    copy = sub.add_parser("copy", help="copy every incident between stores, verified by counts and content hashes; "
+                                       "an interrupted copy resumes when run again")
+    copy.add_argument("--from", dest="source", required=True, help="source store: SQLite path or postgresql://…")
+    copy.add_argument("--to", dest="target", required=True, help="target store: SQLite path or postgresql://…")
+    copy.set_defaults(run=_copy)
+    backup = sub.add_parser("backup", help="online backup of the SQLite store to a file (checked)")
+    backup.add_argument("out", help="backup file to write")
+    backup.set_defaults(run=_backup)
+    restore = sub.add_parser("restore", help="replace the SQLite store by a checked backup (stop the app first)")
+    restore.add_argument("backup", help="backup file made by `backup`")
+    restore.set_defaults(run=_restore)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="python -m incidents", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -120,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("path")
     read.add_argument("--format", default="auto", choices=("auto", "csv", "acled", "ucdp", "geojson", "article"))
     read.add_argument("--published", type=day, help="publication date of an article (with --format article)")
+    read.add_argument("--overwrite", action="append", default=[], metavar="FIELD",
+                      help="let the file replace this field's stored value (repeat, or `all`); by default values "
+                           "already in the store are kept, sources and evidence merged")
     read.set_defaults(run=_import)
     export = sub.add_parser("export", help="export the store, filtered, as GeoJSON or CSV")
     export.add_argument("--format", required=True, choices=("geojson", "csv"))
@@ -140,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", type=day, help="publication date, YYYY-MM-DD")
     extract.add_argument("--explain", action="store_true", help="include the evidence for every field")
     extract.set_defaults(run=_extract)
+    _add_store_commands(sub)
     return parser
 
 

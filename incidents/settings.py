@@ -9,8 +9,8 @@ SETTINGS: tuple[Setting, ...] = (
         "INCIDENTS_DB",
         "var/incidents.sqlite",
         "Incident store: a SQLite file path (the default lives in the repo; other relative paths are from the "
-        "current folder), sqlite:///path, or memory: "
-        "(postgresql:// is reserved for the PostGIS store).",
+        "current folder), sqlite:///path, postgresql://user:password@host:port/database (PostGIS, shared by a "
+        "team; postgres:// and postgis:// also work), or memory:.",
     ),
     Setting("INCIDENTS_PROGRESS_ROWS", "5000", "Importers show a progress bar on stderr for files with more rows than this."),
 )

@@ -1,126 +1,216 @@
-"""The default incident store: one SQLite file in WAL mode, every write a single transaction."""
+"""The default incident store: one SQLite file in WAL mode, every write a single transaction, readers never blocked."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
 import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 
+from incidents import migrations
 from incidents.errors import StoreUnavailable
-from incidents.frames import FIELDS, JSON_FIELDS, empty_frame, finish_frame, share_empties
-from incidents.model import Incident
-from incidents.storage.base import UpsertResult, plan_upsert
+from incidents.frames import FIELDS
+from incidents.model import Incident, IncidentFilter
+from incidents.storage.base import (
+    Row,
+    StoreDamaged,
+    UpsertResult,
+    check_expected,
+    edited,
+    plan_upsert,
+    poll_for_change,
+)
+from incidents.storage.rows import (
+    CATALOG,
+    COLUMNS,
+    box_around,
+    catalog_frame,
+    chunked,
+    frame_from_rows,
+    from_row,
+    to_row,
+)
 
-SCHEMA_VERSION = 1
+KIND = "sqlite"
+SCHEMA_VERSION = migrations.latest(KIND)
 BUSY_TIMEOUT_MS = 5000
-INTEGER_FIELDS = ("killed", "injured", "drones_downed", "zero_zero_intended")
-REAL_FIELDS = ("lat", "lon")
+WRITE_TIMEOUT_MS = 120_000  # a writer queues behind another import (readers never wait: WAL)
 CHUNK = 500
-
-
-def _column_type(name: str) -> str:
-    if name in INTEGER_FIELDS:
-        return "INTEGER"
-    if name in REAL_FIELDS:
-        return "REAL NOT NULL"
-    return "TEXT"
-
-
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-INSERT OR IGNORE INTO meta (key, value) VALUES ('data_version', 0);
-CREATE TABLE IF NOT EXISTS incidents (
-    {", ".join(f"{name} {'TEXT PRIMARY KEY' if name == 'id' else _column_type(name)}" for name in FIELDS)},
-    day TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS incidents_day ON incidents (day);
-"""
-INSERT = (f"INSERT OR REPLACE INTO incidents ({', '.join(FIELDS)}, day) "
-          f"VALUES ({', '.join('?' for _ in FIELDS)}, ?)")
+ID = FIELDS.index("id")
+RECOVER = ("restore a backup with `python -m incidents restore BACKUP_FILE` (make one of a healthy store with "
+           "`python -m incidents backup OUT_FILE`), or salvage the rows with `sqlite3 FILE .recover`")
+UPSERT = (f"INSERT INTO incidents ({COLUMNS}, day, row_version) VALUES ({', '.join('?' for _ in FIELDS)}, ?, 1) "
+          f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in FIELDS if name != 'id')}, "
+          "day = excluded.day, row_version = incidents.row_version + 1")
 
 
 class SQLiteStore:
-    """Incidents in a SQLite file: WAL journal, busy timeout, upsert by id in one transaction."""
+    """Incidents in a SQLite file: WAL journal, busy timeout, upsert by id in one transaction.
 
-    def __init__(self, path: str | Path) -> None:
+    Opening never takes a write lock unless a migration is due; `read_only=True` opens the file read-only (readers
+    never wait for writers). The file's integrity is checked on open when it changed since the last check.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self.damage: str | None = None
         self._lock = threading.RLock()
+        self._seen: tuple[int, int] | None = None  # (PRAGMA data_version, counter) last read
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                       check_same_thread=False)
-            self._prepare()
+            if not self.path.exists() or self.path.stat().st_size == 0:
+                migrate_file(self.path)
+            self._db = _connect(self.path, read_only)
         except (sqlite3.Error, OSError) as exc:
-            raise StoreUnavailable(f"cannot open the SQLite store at {self.path}: {exc}; "
-                                   "check INCIDENTS_DB or remove the file") from None
+            raise self._cannot_open(exc) from None
+        try:
+            self._check_integrity()
+            if not self.damage:
+                self._migrate_if_due()
+        except BaseException as exc:
+            self._db.close()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise self._cannot_open(exc) from None
+            raise
 
-    def _prepare(self) -> None:
-        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        with self._transaction():
-            for statement in filter(str.strip, SCHEMA.split(";")):
-                self._db.execute(statement)
-            found = self._db.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-            if found is None:
-                self._db.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
-            elif found > SCHEMA_VERSION:
-                raise StoreUnavailable(f"the store at {self.path} has schema version {found}, newer than this "
-                                       f"program's {SCHEMA_VERSION}; upgrade incident-map")
+    def _cannot_open(self, exc: BaseException) -> StoreUnavailable:
+        return StoreUnavailable(f"cannot open the SQLite store at {self.path}: {exc}; check INCIDENTS_DB or "
+                                "remove the file")
 
-    def _transaction(self) -> "_Transaction":
+    def _check_integrity(self) -> None:
+        """PRAGMA quick_check when the file changed since the last clean check (recorded in the user's cache)."""
+        if not needs_check(self.path):
+            return
+        try:
+            found = [row[0] for row in self._db.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            found = [str(exc)]
+        if found != ["ok"]:
+            self.damage = "; ".join(found[:3])
+        else:
+            _write_stamp(self.path)
+
+    def _migrate_if_due(self) -> None:
+        found = schema_version_of(self._db)
+        if found > SCHEMA_VERSION:
+            raise StoreUnavailable(migrations.too_new_message(str(self.path), found, KIND))
+        if found < SCHEMA_VERSION:
+            migrate_file(self.path)
+
+    def _transaction(self) -> _Transaction:
+        if self.damage:
+            raise StoreDamaged(f"the store at {self.path} is damaged ({self.damage}); writes are refused. {RECOVER}")
+        if self.read_only:
+            raise StoreUnavailable(f"the store at {self.path} was opened read-only; nothing was changed")
         return _Transaction(self._db, self._lock)
 
-    def upsert(self, incidents: Iterable[Incident]) -> UpsertResult:
-        incoming = list(incidents)
+    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StoreUnavailable(f"the store at {self.path} cannot be read ({exc}); it may be damaged: "
+                                       f"{RECOVER}") from None
+
+    def upsert(self, incidents: Iterable[Incident], overwrite: Iterable[str] = (),
+               expected: Mapping[str, int] | None = None) -> UpsertResult:
+        """Insert new ids, merge existing ones (see base.merge), `incidents` read in chunks, all in one transaction."""
+        allowed = tuple(overwrite)
+        total = UpsertResult()
         with self._transaction():
-            existing = {item.id: item for item in self._fetch([item.id for item in incoming])}
-            plan = plan_upsert(incoming, existing)
-            self._write(plan.inserts + plan.updates)
-            if plan.changes:
+            for chunk in chunked(incidents, CHUNK):
+                rows = self._rows([item.id for item in chunk])
+                check_expected(expected, rows, (item.id for item in chunk))
+                plan = plan_upsert(chunk, {key: row.incident for key, row in rows.items()}, overwrite=allowed)
+                self._write(plan.inserts + plan.updates)
+                total += plan.result
+            if total.wrote:
                 self._bump()
-        return plan.result
+        return total
+
+    def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int) -> Row:
+        """Edit one incident based on `expected_version`; EditConflict when someone saved it since."""
+        with self._transaction():
+            incident = edited(self._rows([incident_id]).get(incident_id), incident_id, changes, expected_version)
+            self._write([incident])
+            self._bump()
+        return Row(incident, expected_version + 1)
+
+    def load(self, incidents: Iterable[Incident]) -> int:
+        """Write rows exactly as given (timestamps kept), replacing any with the same id; for copies and restores."""
+        written = 0
+        with self._transaction():
+            for chunk in chunked(incidents, CHUNK):
+                self._write(chunk)
+                written += len(chunk)
+            if written:
+                self._bump()
+        return written
 
     def _write(self, rows: list[Incident]) -> None:
-        self._db.executemany(INSERT, (_to_row(item) for item in rows))
+        self._db.executemany(UPSERT, (to_row(item) for item in rows))
 
     def _bump(self) -> None:
         self._db.execute("UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
+        self._seen = None
 
-    def _fetch(self, ids: list[str]) -> Iterator[Incident]:
+    def _rows(self, ids: list[str]) -> dict[str, Row]:
+        found: dict[str, Row] = {}
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             marks = ", ".join("?" for _ in chunk)
-            yield from self._select(f"WHERE id IN ({marks})", chunk)
+            for row in self._read(f"SELECT {COLUMNS}, row_version FROM incidents WHERE id IN ({marks})", chunk):
+                found[row[ID]] = Row(from_row(row[:-1]), int(row[-1]))
+        return found
 
-    def _select(self, where: str = "", params: Iterable[Any] = ()) -> list[Incident]:
-        return [Incident.from_dict(record) for record in self._records(where, params)]
-
-    def _records(self, where: str = "", params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        with self._lock:
-            cursor = self._db.execute(f"SELECT {', '.join(FIELDS)} FROM incidents {where} ORDER BY day, id",
-                                      tuple(params))
-            return [_from_row(row) for row in cursor.fetchall()]
+    def _select(self, where: str = "", params: Iterable[Any] = (), order: str = "day, id") -> list[Incident]:
+        return [from_row(row) for row in self._read(f"SELECT {COLUMNS} FROM incidents {where} ORDER BY {order}",
+                                                    params)]
 
     def all(self) -> list[Incident]:
         return self._select()
 
     def frame(self) -> pd.DataFrame:
         """Every incident as a frame, built from the rows directly (they were validated when written)."""
-        with self._lock:
-            rows = self._db.execute(f"SELECT {', '.join(FIELDS)} FROM incidents ORDER BY day, id").fetchall()
-        if not rows:
-            return empty_frame()
-        return finish_frame({name: _column_values(name, values) for name, values in zip(FIELDS, zip(*rows))})
+        return frame_from_rows(self._read(f"SELECT {COLUMNS} FROM incidents ORDER BY day, id"))
+
+    def select(self, flt: IncidentFilter) -> pd.DataFrame:
+        """The incidents passing `flt`: window, types, places and box in SQL (indexed), the rest on the result."""
+        from incidents.selection import select
+
+        where, params = sql_filter(flt)
+        return select(frame_from_rows(self._read(f"SELECT {COLUMNS} FROM incidents {where} ORDER BY day, id",
+                                                 params)), flt)
+
+    def catalog(self, flt: IncidentFilter, columns: tuple[str, ...] = CATALOG) -> pd.DataFrame:
+        """Only `columns` (with lat and lon) of the incidents passing the filter's window, types, places, box and
+        distance band, straight from SQL (free text needs `select`)."""
+        columns = tuple(dict.fromkeys((*columns, "lat", "lon")))
+        where, params = sql_filter(flt)
+        rows = self._read(f"SELECT {', '.join(columns)} FROM incidents {where} ORDER BY day, id", params)
+        return catalog_frame(rows, columns, flt)
 
     def get(self, incident_id: str) -> Incident | None:
         found = self._select("WHERE id = ?", (incident_id,))
         return found[0] if found else None
+
+    def get_row(self, incident_id: str) -> Row | None:
+        return self._rows([incident_id]).get(incident_id)
+
+    def get_rows(self, ids: Iterable[str]) -> dict[str, Row]:
+        """The stored rows (incident and row version) of those `ids` that exist."""
+        return self._rows(list(ids))
+
+    def scan(self, after: str | None = None, limit: int = 1000) -> list[Incident]:
+        """Up to `limit` incidents with ids after `after`, by id (a stable order to page through a store)."""
+        return self._select("WHERE id > ?", (after or "",), order=f"id LIMIT {int(limit)}")
 
     def delete(self, ids: Iterable[str]) -> int:
         wanted = list(dict.fromkeys(ids))
@@ -135,16 +225,23 @@ class SQLiteStore:
         return gone
 
     def count(self) -> int:
-        with self._lock:
-            return int(self._db.execute("SELECT count(*) FROM incidents").fetchone()[0])
+        return int(self._read("SELECT count(*) FROM incidents")[0][0])
 
     def version(self) -> int:
+        """The store's write counter; a cheap PRAGMA data_version decides whether anyone wrote since the last call."""
         with self._lock:
-            return int(self._db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
+            marker = int(self._read("PRAGMA data_version")[0][0])
+            if self._seen is None or self._seen[0] != marker:
+                self._seen = (marker, int(self._read("SELECT value FROM meta WHERE key = 'data_version'")[0][0]))
+            return self._seen[1]
+
+    def wait_for_change(self, since: int, timeout: float) -> int:
+        """Block until the version differs from `since` (another process saved) or `timeout` seconds pass."""
+        return poll_for_change(self, since, timeout)
 
     def schema_version(self) -> int:
         with self._lock:
-            return int(self._db.execute("SELECT max(version) FROM schema_version").fetchone()[0])
+            return schema_version_of(self._db)
 
     def describe(self) -> str:
         return f"SQLite at {self.path}"
@@ -152,6 +249,8 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        if not self.damage and not self.read_only:
+            _write_stamp(self.path)
 
 
 class _Transaction:
@@ -182,67 +281,108 @@ class _Transaction:
             raise StoreUnavailable(f"the store cannot be written ({value}); nothing was changed") from None
 
 
-def _to_row(incident: Incident) -> tuple[Any, ...]:
-    data = incident.to_dict()
-    values = []
-    for name in FIELDS:
-        value = data[name]
-        if name in JSON_FIELDS:
-            value = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-        elif name == "zero_zero_intended":
-            value = int(bool(value))
-        values.append(value)
-    return (*values, incident.started_at[:10])
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        db = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, isolation_level=None,
+                             timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    else:
+        db = sqlite3.connect(path, timeout=WRITE_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if read_only else WRITE_TIMEOUT_MS}")
+    return db
 
 
-def _from_row(row: tuple[Any, ...]) -> dict[str, Any]:
-    record: dict[str, Any] = {}
-    for name, value in zip(FIELDS, row):
-        if value is None:
-            continue
-        if name in JSON_FIELDS:
-            value = json.loads(value)
-            if value is None:
-                continue
-        elif name == "zero_zero_intended":
-            value = bool(value)
-        record[name] = value
-    return record
+def schema_version_of(db: sqlite3.Connection) -> int:
+    """The schema version of an open SQLite store (0 for an empty file)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone():
+        return 0
+    return int(db.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0])
 
 
-def _column_values(name: str, values: tuple[Any, ...]) -> list[Any]:
-    """One column of raw rows as the frame wants it: JSON decoded, missing values given their defaults
-    (the same values _from_row and _default give, a column at a time)."""
-    if name == "sources":
-        return share_empties(name, [[_full_source(source) for source in _decoded(name, text) or ()] for text in values])
-    if name in JSON_FIELDS:
-        return share_empties(name, [_decoded(name, text) for text in values])
-    if name == "zero_zero_intended":
-        return [bool(value) for value in values]
-    if name in _DEFAULTS:
-        default = _DEFAULTS[name]
-        return [default if value is None else value for value in values]
-    return list(values)
+def migrate_file(path: Path, target: int | None = None) -> list[int]:
+    """Apply the due migrations to the SQLite file at `path` (created if missing) in one transaction; the
+    versions applied. A store newer than this program is refused."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=WRITE_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            found = schema_version_of(db)
+            if found > SCHEMA_VERSION:
+                raise StoreUnavailable(migrations.too_new_message(str(path), found, KIND))
+            steps = migrations.due(KIND, found, target)
+            for step in steps:
+                for statement in step.statements():
+                    db.execute(statement)
+                db.execute("INSERT INTO schema_version (version) VALUES (?)", (step.number,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return [step.number for step in steps]
+    finally:
+        db.close()
 
 
-def _decoded(name: str, text: str | None) -> Any:
-    """A JSON cell, skipping the parser for the common empty values; missing or null gives the default."""
-    if text == "{}":
-        return {}
-    if text == "[]":
-        return []
-    value = None if text is None else json.loads(text)
-    return _default(name) if value is None else value
+def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
+    """A WHERE clause for the indexed parts of a filter: day window, types, regions, countries, verification, box."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if flt.start:
+        parts.append("day >= ?")
+        params.append(flt.start.isoformat())
+    if flt.end:
+        parts.append("day <= ?")
+        params.append(flt.end.isoformat())
+    for column, wanted in (("event_type", flt.event_types), ("admin1", flt.regions), ("country", flt.countries),
+                           ("verification", flt.verification)):
+        if wanted:
+            parts.append(f"{column} IN ({', '.join('?' for _ in wanted)})")
+            params.extend(wanted)
+    if flt.bbox is not None:
+        south, west, north, east = flt.bbox
+        parts.append("lat BETWEEN ? AND ?")
+        params += [south, north]
+        parts.append("lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)")
+        params += [west, east]
+    if flt.distance_km is not None and flt.reference is not None:  # a box holding the band; exact on the result
+        west, south, east, north = box_around(flt.reference[0], flt.reference[1], flt.distance_km[1])
+        parts.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params += [south, north, west, east]
+    return ("WHERE " + " AND ".join(parts) if parts else ""), params
 
 
-def _full_source(source: dict[str, Any]) -> dict[str, str]:
-    return {key: str(source.get(key) or "") for key in ("title", "url", "published", "excerpt")}
+def needs_check(path: Path) -> bool:
+    """True when the file's size or modification time differs from those of its last clean check."""
+    return _stamp(path) != _read_stamp(path)
 
 
-_DEFAULTS = {"place": "", "admin1": "", "country": "", "notes": "", "origin": {}, "evidence": {},
-             "zero_zero_intended": False}
+def _stamp(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_size, info.st_mtime_ns]
 
 
-def _default(name: str) -> Any:
-    value = _DEFAULTS.get(name)
-    return dict(value) if isinstance(value, dict) else value
+def _stamp_path(path: Path) -> Path:
+    """Where the last clean check of a store file is recorded: the user's cache folder (not beside the store)."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "incident-map" / "store-checks"
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache / (hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest() + ".json")
+
+
+def _read_stamp(path: Path) -> list[int] | None:
+    try:
+        return json.loads(_stamp_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_stamp(path: Path) -> None:
+    """Record the file's size and time as checked (best effort: a read-only folder only means checking again)."""
+    try:
+        target = _stamp_path(path)
+        temporary = target.with_name(target.name + f".{os.getpid()}")
+        temporary.write_text(json.dumps(_stamp(path)), encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        return

@@ -66,9 +66,9 @@ def test_usage_errors_are_one_line(db):
 
 
 def test_postgres_url_is_reported_not_raised(tmp_path):
-    done = run("import", DATA / "acled_sample.csv", db="postgresql://user@localhost/incidents")
+    done = run("import", DATA / "acled_sample.csv", db="postgresql://user:secret@127.0.0.1:1/incidents")
     assert_one_line_error(done)
-    assert "PostGIS store not available yet" in done.stderr
+    assert "PostGIS store at postgresql://user:***@127.0.0.1:1/incidents is unreachable" in done.stderr
 
 
 def test_export_honours_filter_and_writes_file(db, tmp_path):

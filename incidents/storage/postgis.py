@@ -1,0 +1,379 @@
+"""The team store: PostgreSQL + PostGIS through psycopg 3 and its pool; COPY for bulk writes, filters in the database."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import pandas as pd
+
+from incidents import migrations
+from incidents.errors import StoreUnavailable
+from incidents.frames import FIELDS, JSON_FIELDS
+from incidents.model import Incident, IncidentFilter
+from incidents.storage.base import (
+    Row,
+    UpsertResult,
+    check_expected,
+    edited,
+    plan_upsert,
+)
+from incidents.storage.rows import (
+    CATALOG,
+    box_around,
+    catalog_frame,
+    chunked,
+    frame_from_rows,
+    from_row,
+    to_row,
+)
+
+logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())  # faults reach users as StoreUnavailable
+KIND = "postgis"
+SCHEMA_VERSION = migrations.latest(KIND)
+CHANNEL = "incidents_changed"
+CHUNK = 5000
+LOCK_KEY = 7_412_316  # advisory lock taken while migrating
+ID = FIELDS.index("id")
+WRITTEN = (*FIELDS, "day")
+READ = ", ".join(f"{name}::text" if name in JSON_FIELDS else name for name in FIELDS)
+UPDATE_ALL = ", ".join(f"{name} = excluded.{name}" for name in WRITTEN if name != "id")
+MOVE = f"INSERT INTO incidents ({', '.join(WRITTEN)}) SELECT {', '.join(WRITTEN)} FROM stage ORDER BY id "
+MOVE_REPLACING = MOVE + f"ON CONFLICT (id) DO UPDATE SET {UPDATE_ALL}, row_version = incidents.row_version + 1"
+MOVE_NEW = MOVE + "ON CONFLICT (id) DO NOTHING RETURNING id"
+
+
+def pg_url(text: str) -> str:
+    """postgis:// and postgres:// as the postgresql:// URL libpq takes."""
+    return re.sub(r"^(postgis|postgres)://", "postgresql://", text.strip())
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+class PostGISStore:
+    """Incidents in PostgreSQL with PostGIS: a geometry(Point, 4326) per row, upserts by id in one transaction.
+
+    Connection faults raise StoreUnavailable (the pool checks each connection before use, so the store recovers by
+    itself when the server returns). A store older than this program must be migrated (`python -m incidents
+    migrate`); an empty database gets the schema on first open.
+    """
+
+    def __init__(self, url: str, read_only: bool = False, pool_size: int = 4, timeout: float = 5.0,
+                 migrate: bool = False) -> None:
+        from psycopg_pool import ConnectionPool
+
+        self.url = pg_url(url)
+        self.where = _safe(self.url)
+        self.read_only = read_only
+        self._pool = ConnectionPool(self.url, min_size=1, max_size=pool_size, timeout=timeout, open=False,
+                                    check=ConnectionPool.check_connection, kwargs={"connect_timeout": 3},
+                                    name="incidents")
+        self._listener: Any = None
+        self.applied: list[int] = []  # migrations this open applied
+        self._prepare(migrate)
+        self._pool.open(wait=False)
+
+    def _unavailable(self, exc: BaseException) -> StoreUnavailable:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        state = getattr(exc, "sqlstate", None)
+        if state and not state.startswith(("08", "57P")):
+            return StoreUnavailable(f"the PostGIS store at {self.where} is busy ({reason}); try again; "
+                                    "nothing was changed")
+        return StoreUnavailable(f"the PostGIS store at {self.where} is unreachable ({reason}); start the server or "
+                                "check INCIDENTS_DB; nothing was changed")
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        """A pooled connection inside one transaction; server faults become StoreUnavailable."""
+        import psycopg
+        from psycopg_pool import PoolTimeout
+
+        try:
+            with self._pool.connection() as conn, conn.transaction():
+                yield conn
+        except (psycopg.OperationalError, PoolTimeout) as exc:
+            raise self._unavailable(exc) from None
+
+    @contextmanager
+    def _direct(self) -> Iterator[Any]:
+        """One unpooled connection in a transaction (the first contact reports libpq's reason at once)."""
+        import psycopg
+
+        try:
+            with psycopg.connect(self.url, connect_timeout=3) as conn, conn.transaction():
+                yield conn
+        except psycopg.OperationalError as exc:
+            raise self._unavailable(exc) from None
+
+    def _prepare(self, migrate: bool) -> None:
+        with self._direct() as conn:
+            found = schema_version_of(conn)
+        if found > SCHEMA_VERSION:
+            raise StoreUnavailable(migrations.too_new_message(self.where, found, KIND))
+        if found < SCHEMA_VERSION:
+            if found and not migrate:
+                raise StoreUnavailable(migrations.too_old_message(self.where, found, KIND))
+            self.applied = self.migrate()
+
+    def migrate(self, target: int | None = None) -> list[int]:
+        """Apply the due migrations in one transaction (an advisory lock keeps two migrators apart)."""
+        with self._direct() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+            found = schema_version_of(conn)
+            if found > SCHEMA_VERSION:
+                raise StoreUnavailable(migrations.too_new_message(self.where, found, KIND))
+            steps = migrations.due(KIND, found, target)
+            for step in steps:
+                conn.execute(step.sql)
+                conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (step.number,))
+        return [step.number for step in steps]
+
+    def schema_version(self) -> int:
+        with self._connection() as conn:
+            return schema_version_of(conn)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreUnavailable(f"the store at {self.where} was opened read-only; nothing was changed")
+
+    def upsert(self, incidents: Iterable[Incident], overwrite: Iterable[str] = (),
+               expected: Mapping[str, int] | None = None) -> UpsertResult:
+        """Insert new ids, merge existing ones (see base.merge), `incidents` read in chunks, all in one transaction.
+
+        Rows are COPYed into a temporary table and moved with INSERT … ON CONFLICT; existing rows are locked
+        (FOR UPDATE) while merged, so concurrent imports never lose each other's sources.
+        """
+        self._writable()
+        allowed = tuple(overwrite)
+        total = UpsertResult()
+        with self._connection() as conn:
+            _stage_table(conn)
+            for chunk in chunked(incidents, CHUNK):
+                total += self._upsert_chunk(conn, chunk, allowed, expected)
+            if total.wrote:
+                self._bump(conn)
+        return total
+
+    def _upsert_chunk(self, conn: Any, chunk: list[Incident], allowed: tuple[str, ...],
+                      expected: Mapping[str, int] | None) -> UpsertResult:
+        rows = _rows(conn, [item.id for item in chunk], lock=True)
+        check_expected(expected, rows, (item.id for item in chunk))
+        plan = plan_upsert(chunk, {key: row.incident for key, row in rows.items()}, overwrite=allowed)
+        if plan.updates:
+            _copy_stage(conn, plan.updates)
+            conn.execute(MOVE_REPLACING)
+        added = _insert_new(conn, plan.inserts)
+        raced = [item for item in plan.inserts if item.id not in added]  # inserted by another import meanwhile
+        if not raced:
+            return plan.result
+        again = self._upsert_chunk(conn, raced, allowed, expected)
+        first = plan.result
+        return UpsertResult(first.inserted - len(raced), first.updated, first.unchanged, first.changed_fields,
+                            first.kept_fields, first.changes) + again
+
+    def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int) -> Row:
+        """Edit one incident based on `expected_version`; EditConflict when someone saved it since."""
+        self._writable()
+        with self._connection() as conn:
+            incident = edited(_rows(conn, [incident_id], lock=True).get(incident_id), incident_id, changes,
+                              expected_version)
+            _stage_table(conn)
+            _copy_stage(conn, [incident])
+            conn.execute(MOVE_REPLACING)
+            self._bump(conn)
+        return Row(incident, expected_version + 1)
+
+    def load(self, incidents: Iterable[Incident]) -> int:
+        """Write rows exactly as given (timestamps kept), replacing any with the same id, by COPY."""
+        self._writable()
+        written = 0
+        with self._connection() as conn:
+            _stage_table(conn)
+            for chunk in chunked(incidents, CHUNK):
+                _copy_stage(conn, chunk)
+                conn.execute(MOVE_REPLACING)
+                written += len(chunk)
+            if written:
+                self._bump(conn)
+        return written
+
+    def _bump(self, conn: Any) -> None:
+        value = conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'data_version' RETURNING value").fetchone()
+        conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(value[0])))
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._connection() as conn:
+            return conn.execute(sql, tuple(params)).fetchall()
+
+    def all(self) -> list[Incident]:
+        return [from_row(row) for row in self._query(f"SELECT {READ} FROM incidents ORDER BY day, id")]
+
+    def frame(self) -> pd.DataFrame:
+        return frame_from_rows(self._query(f"SELECT {READ} FROM incidents ORDER BY day, id"))
+
+    def select(self, flt: IncidentFilter) -> pd.DataFrame:
+        """The incidents passing `flt`: window, types, places, box (ST_Intersects) and distance (ST_DWithin on
+        geography) in the database, free text on the result."""
+        from incidents.selection import select
+
+        where, params = sql_filter(flt)
+        return select(frame_from_rows(self._query(f"SELECT {READ} FROM incidents {where} ORDER BY day, id",
+                                                  params)), flt)
+
+    def catalog(self, flt: IncidentFilter, columns: tuple[str, ...] = CATALOG) -> pd.DataFrame:
+        """Only `columns` (with lat and lon) of the incidents passing the filter's window, types, places, box and
+        distance band, all in the database (free text needs `select`)."""
+        columns = tuple(dict.fromkeys((*columns, "lat", "lon")))
+        where, params = sql_filter(flt)
+        rows = self._query(f"SELECT {', '.join(columns)} FROM incidents {where} ORDER BY day, id", params)
+        return catalog_frame(rows, columns, flt)
+
+    def get(self, incident_id: str) -> Incident | None:
+        row = self.get_row(incident_id)
+        return row.incident if row else None
+
+    def get_row(self, incident_id: str) -> Row | None:
+        return self.get_rows([incident_id]).get(incident_id)
+
+    def get_rows(self, ids: Iterable[str]) -> dict[str, Row]:
+        """The stored rows (incident and row version) of those `ids` that exist."""
+        with self._connection() as conn:
+            return _rows(conn, list(ids))
+
+    def scan(self, after: str | None = None, limit: int = 1000) -> list[Incident]:
+        return [from_row(row) for row in self._query(
+            f"SELECT {READ} FROM incidents WHERE id > %s ORDER BY id LIMIT %s", (after or "", int(limit)))]
+
+    def delete(self, ids: Iterable[str]) -> int:
+        self._writable()
+        wanted = list(dict.fromkeys(ids))
+        with self._connection() as conn:
+            gone = conn.execute("DELETE FROM incidents WHERE id = ANY(%s)", (wanted,)).rowcount if wanted else 0
+            if gone:
+                self._bump(conn)
+        return gone
+
+    def count(self) -> int:
+        return int(self._query("SELECT count(*) FROM incidents")[0][0])
+
+    def version(self) -> int:
+        return int(self._query("SELECT value FROM meta WHERE key = 'data_version'")[0][0])
+
+    def wait_for_change(self, since: int, timeout: float) -> int:
+        """Block until another session's save is NOTIFYed (or the version already differs from `since`), at most
+        `timeout` seconds; the version then."""
+        import psycopg
+
+        try:
+            if self._listener is None or self._listener.closed:
+                self._listener = psycopg.connect(self.url, autocommit=True, connect_timeout=3)
+                self._listener.execute(f"LISTEN {CHANNEL}")
+            now = self.version()
+            if now == since:
+                for _ in self._listener.notifies(timeout=timeout, stop_after=1):
+                    break
+                now = self.version()
+            return now
+        except psycopg.OperationalError as exc:
+            self._listener = None
+            raise self._unavailable(exc) from None
+
+    def describe(self) -> str:
+        return f"PostGIS at {self.where}"
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+        self._pool.close()
+
+
+def schema_version_of(conn: Any) -> int:
+    """The schema version of a PostGIS store (0 for an empty database)."""
+    if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return 0
+    return int(conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0])
+
+
+def _stage_table(conn: Any) -> None:
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS stage AS SELECT "
+                 f"{', '.join(WRITTEN)} FROM incidents WITH NO DATA")
+    conn.execute("TRUNCATE stage")
+
+
+def _insert_new(conn: Any, incidents: list[Incident]) -> set[str]:
+    """Insert rows believed new: one COPY straight into the table (the common case), or, when another import
+    added some of these ids meanwhile, through the temporary table with ON CONFLICT DO NOTHING; the ids added."""
+    import psycopg
+
+    if not incidents:
+        return set()
+    try:
+        with conn.transaction():  # a savepoint: a clash undoes only this COPY
+            _copy_rows(conn, "incidents", incidents)
+        return {item.id for item in incidents}
+    except psycopg.errors.UniqueViolation:
+        _copy_stage(conn, incidents)
+        return {row[0] for row in conn.execute(MOVE_NEW).fetchall()}
+
+
+def _copy_rows(conn: Any, table: str, incidents: list[Incident]) -> None:
+    with conn.cursor().copy(f"COPY {table} ({', '.join(WRITTEN)}) FROM STDIN") as copy:
+        for incident in incidents:
+            copy.write_row(to_row(incident))
+
+
+def _copy_stage(conn: Any, incidents: list[Incident]) -> None:
+    """Replace the temporary table's rows by `incidents`, with COPY."""
+    conn.execute("TRUNCATE stage")
+    if incidents:
+        _copy_rows(conn, "stage", incidents)
+
+
+def _rows(conn: Any, ids: list[str], lock: bool = False) -> dict[str, Row]:
+    if not ids:
+        return {}
+    cursor = conn.execute(f"SELECT {READ}, row_version FROM incidents WHERE id = ANY(%s)"
+                          + (" ORDER BY id FOR UPDATE" if lock else ""), (ids,))
+    return {row[ID]: Row(from_row(row[:-1]), int(row[-1])) for row in cursor.fetchall()}
+
+
+def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
+    """A WHERE clause for a filter's database-side parts: day window, types, places, box and distance band."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if flt.start:
+        parts.append("day >= %s")
+        params.append(flt.start)
+    if flt.end:
+        parts.append("day <= %s")
+        params.append(flt.end)
+    for column, wanted in (("event_type", flt.event_types), ("admin1", flt.regions), ("country", flt.countries),
+                           ("verification", flt.verification)):
+        if wanted:
+            parts.append(f"{column} = ANY(%s)")
+            params.append(list(wanted))
+    if flt.bbox is not None:
+        south, west, north, east = flt.bbox
+        boxes = [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]
+        parts.append("(" + " OR ".join("ST_Intersects(geom, ST_MakeEnvelope(%s, %s, %s, %s, 4326))"
+                                       for _ in boxes) + ")")
+        for low, high in boxes:
+            params += [low, south, high, north]
+    if flt.distance_km is not None and flt.reference is not None:
+        low, high = flt.distance_km
+        lat, lon = flt.reference
+        parts.append("geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")  # the GiST index narrows to a box first
+        params += box_around(lat, lon, high)
+        point = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography"
+        parts.append(f"ST_DWithin(geom::geography, {point}, %s)")
+        params += [lon, lat, high * 1000 + 1]  # 1 m slack: the exact band is applied on the result
+        if low > 0:
+            parts.append(f"NOT ST_DWithin(geom::geography, {point}, %s)")
+            params += [lon, lat, max(0.0, low * 1000 - 1)]
+    return ("WHERE " + " AND ".join(parts) if parts else ""), params
