@@ -16,7 +16,7 @@ from incidents.model import EVENT_TYPES, GEO_PRECISIONS, STATUSES, TIME_PRECISIO
 HOT_COLUMNS = (
     "id", "event_type", "place", "admin1", "country", "lat", "lon", "geo_precision", "started_at", "ended_at",
     "time_precision", "killed", "injured", "drones_downed", "airport_iata", "airport_icao", "status",
-    "verification", "notes", "day", "start_utc", "ref_km", "ref_bearing", "ref_compass",
+    "verification", "notes", "source_url", "day", "start_utc", "ref_km", "ref_bearing", "ref_compass",
 )
 DETAIL_COLUMNS = ("sources", "evidence", "origin", "distance_claim")
 FIXED_CATEGORIES = {  # low-cardinality columns with a closed vocabulary: codes are the vocabulary's order
@@ -27,6 +27,7 @@ OPEN_CATEGORIES = ("place", "admin1", "country", "ref_compass")  # low cardinali
 TEXT_COLUMNS = ("place", "admin1", "notes")
 FIRST_DAY = pd.Timestamp("1900-01-01")
 LAST_DAY = pd.Timestamp("2100-12-31")
+LOOKUP_LIMIT = 5000  # more ids than this: details are read in one pass over the store instead of one lookup each
 MAX_PROBLEMS = 1000  # problems kept word for word; `skipped` counts them all
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -116,6 +117,7 @@ def build_catalog(frame: pd.DataFrame, *, version: int = 0, reference: Reference
     text_codes, texts = pd.factorize(pd.Series(search_text(good), dtype=object))
     if reference is not None:
         good = with_reference(good, reference.lat, reference.lon)
+    good = good.assign(source_url=_first_urls(good))
     hot = pd.DataFrame({name: _hot(good, name) for name in HOT_COLUMNS if name in good.columns or name == "notes"})
     days = (good["day"].to_numpy("datetime64[D]") - _EPOCH).astype(np.int64)
     return Catalog(hot, days, pa.array(texts, type=pa.large_string()), text_codes.astype(np.int32), int(version),
@@ -130,9 +132,12 @@ def load_catalog(store: Any, reference: Reference | None = None) -> Catalog:
 
 
 def store_loader(store: Any) -> DetailLoader:
-    """A detail loader that reads incidents by id through `store.get` (the store's public lookup)."""
+    """A detail loader over the store's public reads: `store.get` per id for up to LOOKUP_LIMIT ids, else one
+    `store.frame()` read (a batched `get_many(ids)` in the Storage protocol would make both one query)."""
 
     def load(ids: Sequence[str]) -> pd.DataFrame:
+        if len(ids) > LOOKUP_LIMIT:
+            return _frame_loader(store.frame())(ids)
         records = [incident.to_dict() for incident in (store.get(i) for i in ids) if incident is not None]
         return _details_frame(records)
 
@@ -193,6 +198,14 @@ def _between(values: pd.Series, low: float, high: float) -> np.ndarray:
     numbers = pd.to_numeric(values, errors="coerce").to_numpy(float)
     with np.errstate(invalid="ignore"):
         return (numbers >= low) & (numbers <= high)
+
+
+def _first_urls(frame: pd.DataFrame) -> list[str | None]:
+    """Per row the URL of its first source that has one (the table's link), else None."""
+    if "sources" not in frame.columns:
+        return [None] * len(frame)
+    return [next((str(s.get("url")) for s in sources if isinstance(s, dict) and s.get("url")), None)
+            if isinstance(sources, (list, tuple)) and sources else None for sources in frame["sources"]]
 
 
 def _day_sorted(frame: pd.DataFrame) -> pd.DataFrame:
