@@ -429,3 +429,28 @@ def test_timeline_spans_the_whole_window_as_utc_datetimes():
         {"year": 2024, "month": 12, "date": 22, "utc": True},
     ]
     assert "domain" not in timeline_chart(counts, unit).to_dict()["encoding"]["x"]["scale"]  # no window: fit the data
+
+
+def test_the_type_filter_survives_two_window_changes_and_its_counts_follow(store):
+    at = run_app()
+    types = at.sidebar.multiselect(key="f_types")
+    from incidents.model import EVENT_LABELS, EVENT_TYPES
+
+    assert list(types.options) == [EVENT_LABELS[t] for t in EVENT_TYPES]  # no counts inside the option labels
+    types.select("drone_strike").run()
+    assert qp(at, "type") == ["drone_strike"] and metrics(at)["Incidents"] == "1"
+    at.sidebar.radio(key="f_preset").set_value("7 days").run()
+    assert qp(at, "type") == ["drone_strike"] and metrics(at)["Incidents"] == "1"
+    at.sidebar.radio(key="f_preset").set_value("Last 24 h").run()
+    assert qp(at, "type") == ["drone_strike"] and metrics(at)["Incidents"] == "1"
+    at.sidebar.date_input(key="f_dates").set_value((date(2024, 10, 1), date(2024, 12, 21))).run()
+    at.sidebar.date_input(key="f_dates").set_value((date(2024, 11, 1), date(2024, 12, 21))).run()
+    assert at.sidebar.multiselect(key="f_types").value == ["drone_strike"] and qp(at, "type") == ["drone_strike"]
+    assert qp(at, "start") == ["2024-11-01"]
+    counts = [c.value for c in at.sidebar.caption if c.value.startswith("In this view:")]
+    assert counts == ["In this view: Drone strike 1 · Missile strike 1 · Interception 1 · Airspace restriction 3"]
+
+
+def test_data_as_of_the_newest_incident_sits_by_the_presets(store):
+    at = run_app()
+    assert any(c.value == "Data as of 2024-12-21 (newest incident)" for c in at.sidebar.caption)
