@@ -199,7 +199,7 @@ def selection(snap: Snapshot, flt: IncidentFilter) -> pd.DataFrame:
 def type_counts_for(snap: Snapshot, flt: IncidentFilter) -> dict[str, int]:
     """Incidents per event type under every criterion of `flt` but the types (the counts shown beside the types)."""
     where = positions(snap.catalog, without(flt, "event_types"))
-    codes = snap.catalog.frame["event_type"].cat.codes.to_numpy()[where]
+    codes = snap.catalog.codes["event_type"][0][where]
     counts = np.bincount(codes[codes >= 0], minlength=len(EVENT_TYPES))
     return {name: int(count) for name, count in zip(EVENT_TYPES, counts)}
 

@@ -24,6 +24,7 @@ FIXED_CATEGORIES = {  # low-cardinality columns with a closed vocabulary: codes 
     "status": STATUSES, "verification": VERIFICATIONS,
 }
 OPEN_CATEGORIES = ("place", "admin1", "country", "ref_compass")  # low cardinality, open vocabulary
+CODED_COLUMNS = ("event_type", "admin1", "country", "verification")  # the ones selection filters by code
 TEXT_COLUMNS = ("place", "admin1", "notes")
 FIRST_DAY = pd.Timestamp("1900-01-01")
 LAST_DAY = pd.Timestamp("2100-12-31")
@@ -67,6 +68,14 @@ class Catalog:
     problems: tuple[dict[str, str], ...] = ()
     skipped: int = 0
     loader: DetailLoader | None = field(default=None, repr=False)
+    codes: dict[str, tuple[np.ndarray, dict[str, int]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in CODED_COLUMNS:  # each categorical's integer codes and each label's code, taken out once
+            if name in self.frame.columns and name not in self.codes:
+                column = self.frame[name]
+                labels = {label: code for code, label in enumerate(column.cat.categories)}
+                self.codes[name] = (column.cat.codes.to_numpy(), labels)
 
     def __len__(self) -> int:
         return len(self.frame)

@@ -159,68 +159,89 @@ def figures(view: pd.DataFrame, start: date | None = None, end: date | None = No
             data_as_of: date | None = None, max_bars: int = APP_BARS, hourly: bool = True) -> Figures:
     """The figures of the selected rows `view` (frame contract or catalog rows) for the window [start, end];
     `data_as_of` is the newest incident in the store (the window's end when it is open)."""
-    types = view["event_type"].astype(object)
+    codes = type_codes(view["event_type"])
+    harmful = ~np.isin(codes, _positions(NO_CASUALTIES))
     as_of = end or data_as_of or _last_day(view)
     return Figures(
         start=_iso(start), end=_iso(end), as_of=_iso(as_of), data_as_of=_iso(data_as_of),
         incidents=len(view),
-        by_type=type_counts(types),
-        strikes=int(types.isin(STRIKE_TYPES).sum()),
-        killed=tally(view["killed"], ~types.isin(NO_CASUALTIES)),
-        injured=tally(view["injured"], ~types.isin(NO_CASUALTIES)),
-        drones_downed=tally(view["drones_downed"], types.isin(DRONE_TYPES) | view["drones_downed"].notna()),
+        by_type=_counted(codes),
+        strikes=int(np.isin(codes, _positions(STRIKE_TYPES)).sum()),
+        killed=tally(view["killed"], harmful),
+        injured=tally(view["injured"], harmful),
+        drones_downed=tally(view["drones_downed"], np.isin(codes, _positions(DRONE_TYPES))),
         restriction_records=restriction_records(view),
         airports=airport_statuses(view, as_of),
         timeline=timeline(view, start, end, max_bars=max_bars, hourly=hourly),
     )
 
 
+def type_codes(types: pd.Series) -> np.ndarray:
+    """Each row's event type as its position in EVENT_TYPES (-1 for anything else); a catalog's codes as they are."""
+    if isinstance(types.dtype, pd.CategoricalDtype) and tuple(types.cat.categories) == EVENT_TYPES:
+        return types.cat.codes.to_numpy()
+    return pd.Categorical(types.astype(object), categories=EVENT_TYPES).codes
+
+
 def type_counts(types: pd.Series) -> dict[str, int]:
     """Incidents per event type, every type in EVENT_TYPES order (zeros included)."""
-    counts = types.value_counts()
-    return {name: int(counts.get(name, 0)) for name in EVENT_TYPES}
+    return _counted(type_codes(types))
+
+
+def _counted(codes: np.ndarray) -> dict[str, int]:
+    counts = np.bincount(codes[codes >= 0], minlength=len(EVENT_TYPES))
+    return {name: int(count) for name, count in zip(EVENT_TYPES, counts)}
+
+
+def _positions(types: tuple[str, ...]) -> list[int]:
+    return [EVENT_TYPES.index(name) for name in types]
 
 
 def tally(values: pd.Series, applies: pd.Series) -> Tally:
-    """The stated sum of `values` over the rows where the figure `applies`, and how many there did not state it."""
+    """The stated sum of `values` (over every row that states one) and how many rows where the figure `applies`
+    did not state it."""
     values = pd.array(values, dtype="Int64")
-    applies = np.asarray(applies, dtype=bool)
     stated = ~np.asarray(values.isna(), dtype=bool)
+    applies = np.asarray(applies, dtype=bool) | stated
     total = int(np.asarray(values.fillna(0), dtype=np.int64)[stated].sum())
     return Tally(total, int(stated.sum()), int((applies & ~stated).sum()))
 
 
 def restriction_records(view: pd.DataFrame) -> dict[str, int]:
     """Airspace-restriction incidents by status: active, lifted and not stated ('none')."""
-    status = view.loc[view["event_type"].astype(object).eq(RESTRICTION).to_numpy(bool), "status"].astype(object)
+    status = view.loc[_is_restriction(view), "status"].astype(object)
     return {"active": int(status.eq("active").sum()), "lifted": int(status.eq("lifted").sum()),
             "none": int(status.isna().sum())}
 
 
+def _is_restriction(view: pd.DataFrame) -> np.ndarray:
+    return type_codes(view["event_type"]) == EVENT_TYPES.index(RESTRICTION)
+
+
 def airport_key(view: pd.DataFrame) -> pd.Series:
     """Per row the airport it names: ICAO code, else IATA code, else the place's name (None when none)."""
-    key = pd.Series(None, index=view.index, dtype=object)
-    for column in ("place", "airport_iata", "airport_icao"):
-        values = view[column].astype(object)
-        named = values.notna() & values.astype(str).str.strip().ne("")
-        key = key.where(~named, values)
-    return key
+    key = view["airport_icao"].astype(object)
+    for column in ("airport_iata", "place"):
+        key = key.where(key.notna() & key.ne(""), view[column].astype(object))
+    return key.where(key.notna() & key.ne(""), None)
 
 
 def airport_statuses(view: pd.DataFrame, as_of: date | None) -> tuple[AirportStatus, ...]:
     """Per airport its latest restriction record in the view (by day, then start instant), as of `as_of`."""
-    rows = view[view["event_type"].astype(object).eq(RESTRICTION).to_numpy(bool)]
+    rows = view[_is_restriction(view)]
     if rows.empty:
         return ()
-    ordered = rows.assign(_airport=airport_key(rows), _utc=rows["start_utc"]).dropna(subset=["_airport"])
-    ordered = ordered.sort_values(["day", "_utc"], kind="stable", na_position="first")
-    latest = ordered.groupby("_airport", sort=True).tail(1).sort_values("_airport")
+    table = pd.DataFrame({"airport": airport_key(rows), "day": rows["day"], "status": rows["status"].astype(object),
+                          "place": rows["place"].astype(object)})
+    utc = rows["start_utc"].to_numpy("datetime64[ns]").view(np.int64)  # NaT (a bare date) sorts first in its day
+    order = np.lexsort((utc, rows["day"].to_numpy("datetime64[ns]").view(np.int64)))
+    latest = table.iloc[order].dropna(subset=["airport"]).drop_duplicates("airport", keep="last")
     out = []
-    for record in latest.to_dict("records"):
+    for record in latest.sort_values("airport").to_dict("records"):
         status = record["status"] if isinstance(record["status"], str) else NOT_STATED
         day = record["day"].date()
         age = (as_of - day).days if as_of else 0
-        out.append(AirportStatus(str(record["_airport"]), str(record["place"] or ""), status, day.isoformat(), age,
+        out.append(AirportStatus(str(record["airport"]), str(record["place"] or ""), status, day.isoformat(), age,
                                  status == "active" and age > STALE_DAYS))
     return tuple(out)
 
@@ -244,23 +265,23 @@ def timeline(view: pd.DataFrame, start: date | None, end: date | None, *, max_ba
     origin = origin - pd.Timedelta(days=origin.weekday()) if unit == "week" else origin
     origin = origin.replace(day=1) if unit == "month" else origin
     starts = pd.date_range(origin, pd.Timestamp(last), freq=freq)
-    return _binned(unit, starts, view["day"].to_numpy("datetime64[ns]"), view["event_type"].astype(object), 0)
+    return _binned(unit, starts, view["day"].to_numpy("datetime64[ns]"), type_codes(view["event_type"]), 0)
 
 
 def _hourly(view: pd.DataFrame, timed: np.ndarray) -> Timeline:
     """UTC hours from the first to the last timed incident."""
     instants = view["start_utc"][timed].dt.tz_convert("UTC").dt.tz_localize(None).dt.floor("h")
     starts = pd.date_range(instants.min(), instants.max(), freq="h")
-    return _binned("hour", starts, instants.to_numpy("datetime64[ns]"), view["event_type"].astype(object)[timed],
+    return _binned("hour", starts, instants.to_numpy("datetime64[ns]"), type_codes(view["event_type"])[timed],
                    int((~timed).sum()))
 
 
-def _binned(unit: str, starts: pd.DatetimeIndex, moments: np.ndarray, types: pd.Series, untimed: int) -> Timeline:
+def _binned(unit: str, starts: pd.DatetimeIndex, moments: np.ndarray, types: np.ndarray, untimed: int) -> Timeline:
     if not len(starts):
         return Timeline(unit, (), (), untimed)
     position = starts.searchsorted(moments, side="right") - 1
     inside = (position >= 0) & (position < len(starts))
-    codes = pd.Categorical(types.to_numpy()[inside], categories=EVENT_TYPES).codes
+    codes = types[inside]
     flat = position[inside] * len(EVENT_TYPES) + codes
     counts = np.bincount(flat[codes >= 0], minlength=len(starts) * len(EVENT_TYPES)).reshape(len(starts), -1)
     iso = starts.strftime("%Y-%m-%dT%H:%M" if unit == "hour" else "%Y-%m-%d")

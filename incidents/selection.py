@@ -51,7 +51,7 @@ def _day_number(value: date) -> int:
 
 def _catalog_mask(catalog: Catalog, lo: int, hi: int, flt: IncidentFilter) -> np.ndarray | None:
     frame = catalog.frame
-    parts = [_coded(frame[column], lo, hi, getattr(flt, attribute)) for column, attribute in CODED]
+    parts = [_coded(catalog.codes[column], lo, hi, getattr(flt, attribute)) for column, attribute in CODED]
     parts.append(_coded_text(catalog, lo, hi, flt.text))
     if flt.bbox is not None or flt.distance_km is not None:
         window = frame.iloc[lo:hi]
@@ -66,14 +66,14 @@ def _combined(parts: list[np.ndarray | None]) -> np.ndarray | None:
     return np.logical_and.reduce(parts) if len(parts) > 1 else parts[0]
 
 
-def _coded(column: pd.Series, lo: int, hi: int, wanted: tuple[str, ...]) -> np.ndarray | None:
-    """Rows [lo, hi) whose categorical `column` is one of `wanted`, by a lookup table over its integer codes."""
+def _coded(coded: tuple[np.ndarray, dict[str, int]], lo: int, hi: int, wanted: tuple[str, ...]) -> np.ndarray | None:
+    """Rows [lo, hi) whose categorical column (its codes, each label's code) is one of `wanted`, by a lookup table."""
     if not wanted:
         return None
-    categories = column.cat.categories
-    lookup = np.zeros(len(categories) + 1, dtype=bool)  # the last slot answers code -1 (missing): False
-    lookup[categories.get_indexer([w for w in wanted if w in categories])] = True
-    return lookup[column.cat.codes.to_numpy()[lo:hi]]
+    codes, labels = coded
+    lookup = np.zeros(len(labels) + 1, dtype=bool)  # the last slot answers code -1 (missing): False
+    lookup[[labels[w] for w in wanted if w in labels]] = True
+    return lookup[codes[lo:hi]]
 
 
 def _coded_text(catalog: Catalog, lo: int, hi: int, text: str) -> np.ndarray | None:
