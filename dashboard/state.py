@@ -6,10 +6,11 @@ import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping, MutableMapping, Sequence
+from typing import Any, Callable, Generic, Iterable, Mapping, MutableMapping, Sequence, TypeVar
 
 from incidents.model import EVENT_LABELS, EVENT_TYPES, VERIFICATIONS, IncidentFilter
 
+T = TypeVar("T")
 PARAM_KEYS = ("start", "end", "type", "region", "country", "verification", "q", "dmin", "dmax", "id")
 MAX_TEXT = 200
 MAX_VALUES = 50
@@ -57,75 +58,38 @@ class Keys:
 KEYS = Keys()
 
 
+class _Slot(Generic[T]):
+    """One session value: read with a default, written as given."""
+
+    def __init__(self, key: str, default: Callable[[], T]) -> None:
+        self.key, self.default = key, default
+
+    def __get__(self, session: "Session", owner: type) -> T:
+        value = session.values.get(self.key)
+        return self.default() if value is None else value
+
+    def __set__(self, session: "Session", value: T) -> None:
+        session.values[self.key] = value
+
+
 class Session:
     """Typed access to the page's own session values (st.session_state, or any mutable mapping in tests)."""
 
+    selected: _Slot[str | None] = _Slot(KEYS.selected, lambda: None)
+    group: _Slot[list[str]] = _Slot(KEYS.group, list)  # ids drawn at the clicked point
+    view: _Slot[ViewState | None] = _Slot(KEYS.view, lambda: None)
+    notices: _Slot[list[str]] = _Slot(KEYS.notices, list)
+    map_bounds: _Slot[tuple[float, float, float, float] | None] = _Slot(KEYS.bounds, lambda: None)
+    points: _Slot[tuple | None] = _Slot(KEYS.points, lambda: None)  # (ids, lats, lons) of the last map drawn
+    table_ids: _Slot[list[str]] = _Slot(KEYS.table_ids, list)
+
     def __init__(self, values: MutableMapping[str, Any]) -> None:
         self.values = values
-
-    def _get(self, key: str, default: Any = None) -> Any:
-        return self.values.get(key, default)
-
-    @property
-    def selected(self) -> str | None:
-        return self._get(KEYS.selected)
-
-    @selected.setter
-    def selected(self, value: str | None) -> None:
-        self.values[KEYS.selected] = value
-
-    @property
-    def group(self) -> list[str]:
-        return list(self._get(KEYS.group) or [])
-
-    @group.setter
-    def group(self, ids: Sequence[str]) -> None:
-        self.values[KEYS.group] = list(ids)
 
     def select(self, incident_id: str | None, group: Sequence[str] = ()) -> None:
         """Pick an incident (None: close the details), with the others drawn at the same point."""
         self.selected = incident_id
         self.group = list(group)
-
-    @property
-    def view(self) -> ViewState | None:
-        return self._get(KEYS.view)
-
-    @view.setter
-    def view(self, value: ViewState) -> None:
-        self.values[KEYS.view] = value
-
-    @property
-    def notices(self) -> list[str]:
-        return list(self._get(KEYS.notices) or [])
-
-    @notices.setter
-    def notices(self, value: Sequence[str]) -> None:
-        self.values[KEYS.notices] = list(value)
-
-    @property
-    def map_bounds(self) -> tuple[float, float, float, float] | None:
-        return self._get(KEYS.bounds)
-
-    @map_bounds.setter
-    def map_bounds(self, value: tuple[float, float, float, float]) -> None:
-        self.values[KEYS.bounds] = value
-
-    @property
-    def points(self) -> tuple | None:
-        return self._get(KEYS.points)
-
-    @points.setter
-    def points(self, value: tuple) -> None:
-        self.values[KEYS.points] = value
-
-    @property
-    def table_ids(self) -> list[str]:
-        return list(self._get(KEYS.table_ids) or [])
-
-    @table_ids.setter
-    def table_ids(self, value: Sequence[str]) -> None:
-        self.values[KEYS.table_ids] = list(value)
 
     def first_page(self) -> bool:
         """True on the session's first main page (and marks it shown)."""
