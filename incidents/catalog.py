@@ -123,13 +123,13 @@ def build_catalog(frame: pd.DataFrame, *, version: int = 0, reference: Reference
     good = _day_sorted(good)
     if loader is None:
         loader = _frame_loader(good)
-    text_codes, texts = pd.factorize(pd.Series(search_text(good), dtype=object))
+    text_codes, texts = search_texts(good)
     if reference is not None:
         good = with_reference(good, reference.lat, reference.lon)
     good = good.assign(source_url=_first_urls(good))
     hot = pd.DataFrame({name: _hot(good, name) for name in HOT_COLUMNS if name in good.columns or name == "notes"})
     days = (good["day"].to_numpy("datetime64[D]") - _EPOCH).astype(np.int64)
-    return Catalog(hot, days, pa.array(texts, type=pa.large_string()), text_codes.astype(np.int32), int(version),
+    return Catalog(hot, days, pa.array(texts, type=pa.large_string()), text_codes, int(version),
                    reference, tuple(problems), skipped, loader)
 
 
@@ -180,7 +180,7 @@ def _no_details() -> pd.DataFrame:
 def _problems(frame: pd.DataFrame) -> tuple[list[dict[str, str]], np.ndarray]:
     """One problem per unreadable row (its first bad field; at most MAX_PROBLEMS) and the mask of the rows to keep."""
     checks = [
-        ("id", ~frame["id"].map(lambda v: isinstance(v, str) and bool(v)).to_numpy(bool), "no incident id"),
+        ("id", (frame["id"].isna() | frame["id"].astype(object).eq("")).to_numpy(bool), "no incident id"),
         ("started_at", ~_in_range(frame["day"]), "not a date between 1900-01-01 and 2100-12-31 (YYYY-MM-DD…)"),
         ("event_type", ~frame["event_type"].isin(EVENT_TYPES).to_numpy(bool),
          f"not an event type; use one of {', '.join(EVENT_TYPES)}"),
@@ -235,17 +235,33 @@ def _hot(frame: pd.DataFrame, name: str) -> pd.Series:
     return values
 
 
+def search_texts(frame: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """Per row the code of its search text, and the distinct texts: casefolded place, region, notes and source titles
+    and excerpts. Rows are joined column-wise and factorised first, so each distinct text is casefolded once."""
+    joined = _text_part(frame, TEXT_COLUMNS[0])
+    for name in TEXT_COLUMNS[1:]:
+        joined = joined + "\n" + _text_part(frame, name)
+    if "sources" in frame.columns:
+        sources = frame["sources"].to_numpy(dtype=object)
+        cited = np.flatnonzero([isinstance(value, (list, tuple)) and len(value) > 0 for value in sources])
+        for row in cited:
+            joined[row] = "\n".join([joined[row], *_source_text(sources[row])])
+    codes, uniques = pd.factorize(joined)
+    return codes.astype(np.int32), ["\n".join(part for part in text.split("\n") if part).casefold() for text in uniques]
+
+
 def search_text(frame: pd.DataFrame) -> list[str]:
-    """Per row the casefolded place, region, notes and source titles and excerpts, for free-text search."""
-    columns = [frame[name].tolist() if name in frame.columns else [""] * len(frame) for name in TEXT_COLUMNS]
-    columns.append(frame["sources"].tolist() if "sources" in frame.columns else [()] * len(frame))
-    return ["\n".join(_row_text(values)).casefold() for values in zip(*columns)]
+    """Per row the casefolded search text (see search_texts)."""
+    codes, texts = search_texts(frame)
+    return [texts[code] for code in codes]
 
 
-def _row_text(values: tuple) -> list[str]:
-    *plain, sources = values
-    parts = [value for value in plain if isinstance(value, str) and value]
-    for source in sources if isinstance(sources, (list, tuple)) else ():
-        if isinstance(source, dict):
-            parts.extend(str(source.get(key) or "") for key in ("title", "excerpt"))
-    return parts
+def _text_part(frame: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in frame.columns:
+        return np.full(len(frame), "", dtype=object)
+    values = frame[name].astype(object)
+    return values.where(values.map(type).eq(str), "").to_numpy(dtype=object)
+
+
+def _source_text(sources: list | tuple) -> list[str]:
+    return [str(source.get(key) or "") for source in sources if isinstance(source, dict) for key in ("title", "excerpt")]

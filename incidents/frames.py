@@ -131,9 +131,10 @@ def with_reference(frame: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:
     from geodata.distances import compass16, distances_from
 
     out = frame.copy()
-    km, bearing = distances_from(lat, lon, out["lat"].to_numpy(float), out["lon"].to_numpy(float))
-    out["ref_km"] = np.asarray(km, dtype=float)
-    out["ref_bearing"] = np.asarray(bearing, dtype=float)
+    points, spots = pd.factorize(out["lat"].to_numpy(float) + 1j * out["lon"].to_numpy(float), use_na_sentinel=False)
+    km, bearing = distances_from(lat, lon, spots.real, spots.imag)
+    out["ref_km"] = np.asarray(km, dtype=float)[points] if len(out) else np.zeros(0)
+    out["ref_bearing"] = np.asarray(bearing, dtype=float)[points] if len(out) else np.zeros(0)
     words = np.array([compass16(i * 22.5) for i in range(16)], dtype=object)
     sector = np.round(out["ref_bearing"].to_numpy() / 22.5).astype(int) % 16
     out["ref_compass"] = words[sector] if len(out) else pd.Series([], dtype=object)

@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from incidents.catalog import Catalog, search_text
+from incidents.catalog import Catalog, search_texts
 from incidents.errors import ValidationError
 from incidents.model import EVENT_TYPES, IncidentFilter
 
@@ -136,7 +136,8 @@ def _isin(window: pd.DataFrame, column: str, wanted: tuple[str, ...]) -> np.ndar
 def _frame_text(window: pd.DataFrame, text: str) -> np.ndarray | None:
     if not (text or "").strip():
         return None
-    return _contains(pa.array(search_text(window), type=pa.large_string()), text)
+    codes, texts = search_texts(window)
+    return _contains(pa.array(texts, type=pa.large_string()), text)[codes]
 
 
 def _bbox_mask(window: pd.DataFrame, bbox: tuple[float, float, float, float] | None) -> np.ndarray | None:
