@@ -278,7 +278,7 @@ def render() -> None:
         st.warning(notice)
     if snap.catalog.skipped:
         st.warning(f"{snap.catalog.skipped:,} stored incident(s) could not be read and are left out, e.g. "
-                   f"{_problem_text(snap.catalog.problems[0])} (see the About page).")
+                   f"{_problem_text(snap.catalog.problems[0])} (`python -m incidents figures` lists them).")
     flt, only_view = widgets.sidebar_filter(
         facets.bounds,
         facets.countries,

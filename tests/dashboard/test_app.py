@@ -454,3 +454,15 @@ def test_the_type_filter_survives_two_window_changes_and_its_counts_follow(store
 def test_data_as_of_the_newest_incident_sits_by_the_presets(store):
     at = run_app()
     assert any(c.value == "Data as of 2024-12-21 (newest incident)" for c in at.sidebar.caption)
+
+
+def test_a_bad_row_in_the_store_is_named_and_left_out(store):
+    import sqlite3
+
+    with sqlite3.connect(store) as db:
+        db.execute("INSERT INTO incidents (id, event_type, lat, lon, started_at, day) VALUES (?, ?, ?, ?, ?, ?)",
+                   ("far-future", "drone_strike", 55.0, 49.0, "2300-01-01", "2300-01-01"))
+        db.execute("UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
+    at = run_app()
+    assert metrics(at)["Incidents"] == "7"
+    assert any("1 stored incident(s) could not be read" in w.value and "far-future" in w.value for w in at.warning)
