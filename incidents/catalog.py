@@ -124,11 +124,12 @@ def build_catalog(frame: pd.DataFrame, *, version: int = 0, reference: Reference
     if loader is None:
         loader = _frame_loader(good)
     text_codes, texts = search_texts(good)
+    kept = good[[name for name in HOT_COLUMNS if name in good.columns]].assign(source_url=_first_urls(good))
+    del good  # the heavy columns (sources, evidence, origin) go with it
     if reference is not None:
-        good = with_reference(good, reference.lat, reference.lon)
-    good = good.assign(source_url=_first_urls(good))
-    hot = pd.DataFrame({name: _hot(good, name) for name in HOT_COLUMNS if name in good.columns or name == "notes"})
-    days = (good["day"].to_numpy("datetime64[D]") - _EPOCH).astype(np.int64)
+        kept = with_reference(kept, reference.lat, reference.lon)
+    hot = pd.DataFrame({name: _hot(kept, name) for name in HOT_COLUMNS if name in kept.columns or name == "notes"})
+    days = (kept["day"].to_numpy("datetime64[D]") - _EPOCH).astype(np.int64)
     return Catalog(hot, days, pa.array(texts, type=pa.large_string()), text_codes, int(version),
                    reference, tuple(problems), skipped, loader)
 
