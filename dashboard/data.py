@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.settings import dashboard_setting
-from incidents.catalog import Catalog, Reference, load_catalog
+from incidents.catalog import Catalog, Reference, load_catalog, plain
 from incidents.figures import APP_BARS, Figures, figures
 from incidents.model import EVENT_TYPES, Incident, IncidentFilter
 from incidents.selection import positions, rows, without
@@ -277,8 +277,7 @@ def _render_map(frame: pd.DataFrame, selected: str | None, ref: Reference, area:
     from dashboard.views.map_component import map_payload
     from dashboard.views.mapping import build_app_map, drawn_points
 
-    if catalog is not None and len(frame) <= MAP_DETAILS:
-        frame = catalog.with_details(frame)
+    frame = catalog.with_details(frame) if catalog is not None and len(frame) <= MAP_DETAILS else plain(frame)
     return DrawnMap(map_payload(build_app_map(frame, selected, ref, area)), drawn_points(frame))
 
 

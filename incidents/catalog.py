@@ -24,6 +24,9 @@ FIXED_CATEGORIES = {  # low-cardinality columns with a closed vocabulary: codes 
     "status": STATUSES, "verification": VERIFICATIONS,
 }
 OPEN_CATEGORIES = ("place", "admin1", "country", "ref_compass")  # low cardinality, open vocabulary
+ARROW_STRINGS = ("id", "started_at", "ended_at", "airport_iata", "airport_icao", "notes", "source_url")
+"""Kept as pyarrow strings: one buffer per column instead of a million Python objects, which would pin the memory
+of the whole store frame they were read with."""
 CODED_COLUMNS = ("event_type", "admin1", "country", "verification")  # the ones selection filters by code
 TEXT_COLUMNS = ("place", "admin1", "notes")
 FIRST_DAY = pd.Timestamp("1900-01-01")
@@ -105,12 +108,23 @@ class Catalog:
     def with_details(self, rows: pd.DataFrame) -> pd.DataFrame:
         """`rows` (catalog rows) with the detail columns added (shared empty values where none were found)."""
         found = self.details(rows["id"].tolist()).set_index("id")
-        out = rows.copy()
+        out = plain(rows)
         for name in DETAIL_COLUMNS:
             looked_up = out["id"].map(found[name]) if len(found) else pd.Series(None, index=out.index, dtype=object)
             out[name] = looked_up.astype(object).where(looked_up.notna(), None)
         out["sources"] = [value if value is not None else () for value in out["sources"]]
         return out
+
+
+def plain(rows: pd.DataFrame) -> pd.DataFrame:
+    """A copy of catalog rows with the pyarrow string columns as Python objects (None where missing), as record
+    consumers expect them."""
+    out = rows.copy()
+    for name in ARROW_STRINGS:
+        if name in out.columns:
+            values = out[name].astype(object)
+            out[name] = values.where(values.notna(), None)
+    return out
 
 
 def build_catalog(frame: pd.DataFrame, *, version: int = 0, reference: Reference | None = None,
@@ -233,6 +247,8 @@ def _hot(frame: pd.DataFrame, name: str) -> pd.Series:
         return pd.Series(pd.Categorical(values.astype(object), categories=FIXED_CATEGORIES[name]), index=frame.index)
     if name in OPEN_CATEGORIES:
         return values.astype(object).astype("category")
+    if name in ARROW_STRINGS:
+        return values.astype(object).where(values.notna(), None).astype("string[pyarrow]")
     return values
 
 
