@@ -14,10 +14,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from dashboard.escape import html_text, safe_url
-from dashboard.maps import (
-    EVENT_COLORS, EVENT_SVG_PATHS, MapOptions, build_map, legend_counts, render_html, restriction_counts,
-)
+from dashboard.maps import EVENT_COLORS, EVENT_SVG_PATHS, MapOptions, build_map, render_html
 from dashboard.maps.airports import at_airports
+from incidents.figures import BRIEF_BARS, NOT_STATED, Figures, Timeline, count_text, figures, plural
 from incidents.frames import with_reference
 from incidents.model import EVENT_LABELS, EVENT_TYPES, IncidentFilter
 from incidents.selection import select
@@ -37,7 +36,6 @@ MAX_SOURCES = 6  # numbered references that fit in the side column
 CELL_CHARS = 60  # longest text kept in one table cell (the rest is cut with an ellipsis)
 TIMELINE_SIZE = (400, 104)  # width, height of the SVG chart in CSS pixels
 MAX_CHART_GROWTH = 80  # the chart grows by half the map's extra height, up to this many pixels
-MAX_BARS = 62  # above this many days the timeline bins by week, then by month
 ATTRIBUTION = (
     "Basemap: Natural Earth (public domain).",
     "Places: GeoNames (CC BY 4.0); airports: airportsdata (MIT).",
@@ -48,7 +46,6 @@ COMPASS_ABBREVIATIONS = {
     "north": "N", "south": "S", "east": "E", "west": "W",
     "northeast": "NE", "northwest": "NW", "southeast": "SE", "southwest": "SW",
 }
-NOT_STATED = "not stated"
 # A printed map has nothing to click: hide the zoom buttons and the layer switcher; the key is drawn beside the map.
 # No zoom or fade animations: fitBounds lands at once, so a capture never catches a half-zoomed, scaled map.
 STATIC_MAP_JS = "if (window.L) { L.Map.mergeOptions({zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false}); }"
@@ -99,9 +96,12 @@ def briefing_html(
     reference: Any,
     online_tiles: bool = False,
     max_rows: int = MAX_ROWS,
+    data_as_of: date | None = None,
 ) -> str:
-    """The briefing page for the incidents of `frame` that pass `flt`: one A4 landscape sheet of HTML."""
+    """The briefing page for the incidents of `frame` that pass `flt`: one A4 landscape sheet of HTML. Every figure
+    on it comes from incidents.figures (`data_as_of`: the newest incident in the store, else in `frame`)."""
     view = select(frame, flt)
+    figs = brief_figures(view, flt, data_as_of or _newest(frame))
     title, banner = title or "Incident briefing", banner.strip() if banner else ""
     long_title, long_banner = len(title) > LONG_TITLE, len(banner) > LONG_BANNER
     recent = with_reference(at_airports(most_recent(view, max_rows)), reference.lat, reference.lon)  # as the map draws them
@@ -118,15 +118,15 @@ def briefing_html(
         "header_height": HEADER_HEIGHT + (LONG_TITLE_EXTRA if long_title else 0),
         "window": window_text(view, flt),
         "filters": filters_text(flt),
-        "summary": summary_text(view),
+        "summary": summary_text(figs),
         "count": len(view),
         "rows": rows,
         "more": len(view) - len(rows),
         "sources": [source_item(number, item) for number, item in enumerate(sources.items[:MAX_SOURCES], 1)],
         "more_sources": max(0, len(sources.items) - MAX_SOURCES),
-        "timeline": Markup(timeline_svg(view, flt, chart)),
-        "timeline_unit": timeline_unit(view, flt),
-        "legend": legend_items(view),
+        "timeline": Markup(timeline_svg(figs.timeline, chart)),
+        "timeline_unit": figs.timeline.unit,
+        "legend": legend_items(figs),
         "map_html": map_document(view, reference, online_tiles),
         "map_height": height,
         "reference": text(f"{reference.name} ({reference.lat:.2f}, {reference.lon:.2f})"),
@@ -136,6 +136,16 @@ def briefing_html(
         "online_tiles": online_tiles,
     }
     return _template().render(**context)
+
+
+def brief_figures(view: pd.DataFrame, flt: IncidentFilter, data_as_of: date | None) -> Figures:
+    """The figures of the briefing's view (by day, week or month: at most BRIEF_BARS bars)."""
+    return figures(view, flt.start, flt.end, data_as_of=data_as_of, max_bars=BRIEF_BARS, hourly=False)
+
+
+def _newest(frame: pd.DataFrame) -> date | None:
+    days = frame["day"].dropna() if len(frame) else frame["day"]
+    return None if days.empty else days.max().date()
 
 
 def map_height(rows: int, max_rows: int = MAX_ROWS, banner: bool = True) -> int:
@@ -200,11 +210,6 @@ def _status_key(record: dict[str, Any]) -> str:
 
 def _join(*parts: Any) -> str:
     return ", ".join(str(part) for part in parts if not _missing(part) and str(part))
-
-
-def count_text(value: Any) -> str:
-    """A casualty count as a reader sees it: the number, or "not stated" (never 0 for unknown)."""
-    return NOT_STATED if _missing(value) else str(int(value))
 
 
 def distance_text(km: Any, compass: Any) -> str:
@@ -306,47 +311,31 @@ def filters_text(flt: IncidentFilter) -> Markup:
     return text("; ".join(parts), 200)
 
 
-def summary_text(view: pd.DataFrame) -> Markup:
-    """One line of key figures: incidents, strikes, killed/injured (null-aware), airports restricted."""
-    if view.empty:
+def summary_text(figs: Figures) -> Markup:
+    """One line of key figures: incidents, strikes, killed/injured (null-aware), airports restricted, data as of."""
+    if not figs.incidents:
         return text("No incidents in this window.")
-    strikes = int(view["event_type"].isin(("drone_strike", "missile_strike", "strike")).sum())
-    restricted = view[view["status"].astype(object).eq("active")]
-    airports = restricted["airport_icao"].astype(object).fillna(restricted["airport_iata"].astype(object)).dropna().nunique()
     parts = [
-        plural(len(view), "incident"),
-        plural(strikes, "strike"),
-        f"killed {_total(view['killed'])}",
-        f"injured {_total(view['injured'])}",
-        plural(airports, "airport") + " under active restriction",
+        plural(figs.incidents, "incident"),
+        plural(figs.strikes, "strike"),
+        f"killed {figs.killed.total_text}",
+        f"injured {figs.injured.total_text}",
+        figs.restricted_text(),
     ]
+    if figs.data_as_of:
+        parts.append(f"data as of {figs.data_as_of}")
     return text(" · ".join(parts))
 
 
-def plural(count: int, noun: str) -> str:
-    """ "1 strike", "3,119 strikes"."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
-
-
-def _total(counts: pd.Series) -> str:
-    """ "3+ (2 not stated)" style total: a sum is a lower bound when some counts are not stated."""
-    stated = counts.dropna()
-    unknown = len(counts) - len(stated)
-    if not len(stated):
-        return NOT_STATED
-    total = f"{int(stated.sum()):,}"
-    return f"{total}+ ({unknown:,} {NOT_STATED})" if unknown else total
-
-
-def legend_items(view: pd.DataFrame) -> list[dict[str, Any]]:
+def legend_items(figs: Figures) -> list[dict[str, Any]]:
     """The map's key, drawn beside the map so it hides no marker: symbol, label and count per type and status."""
-    counts = legend_counts(view)
+    counts = figs.by_type
     items = [
         {"symbol": Markup(symbol_svg(kind)), "label": EVENT_LABELS[kind], "count": f"{counts[kind]:,}"}
         for kind in EVENT_TYPES
         if counts[kind] and kind != "airspace_restriction"
     ]
-    for status, count in restriction_counts(view).items():
+    for status, count in figs.restriction_records.items():
         if count:
             label = f"Airspace restriction {RESTRICTION_LABELS[status]}"
             items.append({"symbol": Markup(symbol_svg("airspace_restriction", status)), "label": label, "count": f"{count:,}"})
@@ -389,51 +378,17 @@ def generated_text(moment: datetime) -> Markup:
     return text(f"{utc:%Y-%m-%d %H:%M} UTC")
 
 
-def timeline_bins(view: pd.DataFrame, flt: IncidentFilter) -> tuple[list[pd.Timestamp], str]:
-    """The bar starts for the window and the bin width: 'D' per day, 'W' per week or 'MS' per month."""
-    if view.empty and (flt.start is None or flt.end is None):
-        return [], "D"
-    first = pd.Timestamp(flt.start) if flt.start else view["day"].min()
-    last = pd.Timestamp(flt.end) if flt.end else view["day"].max()
-    days = (last - first).days + 1
-    freq = "D" if days <= MAX_BARS else "W-MON" if days <= MAX_BARS * 7 else "MS"
-    if freq == "D":
-        return list(pd.date_range(first, last, freq="D")), freq
-    start = first - pd.Timedelta(days=first.weekday()) if freq == "W-MON" else first.replace(day=1)
-    return list(pd.date_range(start, last, freq=freq)), freq
-
-
-UNITS = {"D": "day", "W-MON": "week", "MS": "month"}
-
-
-def timeline_unit(view: pd.DataFrame, flt: IncidentFilter) -> str:
-    """ "day", "week" or "month": what one bar of the timeline counts."""
-    return UNITS[timeline_bins(view, flt)[1]]
-
-
-def timeline_counts(view: pd.DataFrame, starts: list[pd.Timestamp]) -> pd.DataFrame:
-    """Incidents per bar (rows) and event type (columns), bars starting at `starts`."""
-    if not starts:
-        return pd.DataFrame(columns=list(EVENT_TYPES))
-    edges = pd.DatetimeIndex(starts)
-    position = edges.searchsorted(view["day"].to_numpy(), side="right") - 1
-    table = pd.crosstab(position, view["event_type"].astype(object).to_numpy())
-    table = table.reindex(index=range(len(starts)), columns=list(EVENT_TYPES), fill_value=0)
-    return table
-
-
-def timeline_svg(view: pd.DataFrame, flt: IncidentFilter, size: tuple[int, int] = TIMELINE_SIZE) -> str:
-    """A small stacked bar chart of incidents per day (week, month) by type, as inline SVG."""
+def timeline_svg(timeline: Timeline, size: tuple[int, int] = TIMELINE_SIZE) -> str:
+    """A small stacked bar chart of the figures' timeline (per day, week or month, by type), as inline SVG."""
     width, height = size
-    starts, freq = timeline_bins(view, flt)
-    counts = timeline_counts(view, starts)
+    counts = timeline.table()
+    starts = list(counts.index)
     left, bottom, top = 34, 18, 6
     plot_w, plot_h = width - left - 4, height - bottom - top
     peak = int(counts.sum(axis=1).max()) if len(counts) else 0
-    unit = UNITS[freq]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="Incidents per {unit} by type">',
+        f'role="img" aria-label="Incidents per {timeline.unit} by type">',
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#444" stroke-width="1"/>',
         f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" class="axis">0</text>',
     ]
@@ -442,10 +397,9 @@ def timeline_svg(view: pd.DataFrame, flt: IncidentFilter, size: tuple[int, int] 
     if len(counts) and peak:
         parts.extend(_bars(counts, left, top, plot_w, plot_h, peak))
     if starts:
-        parts.append(f'<text x="{left}" y="{height - 4}" class="axis">{_bin_label(starts[0], freq)}</text>')
-        parts.append(
-            f'<text x="{left + plot_w}" y="{height - 4}" text-anchor="end" class="axis">{_bin_label(starts[-1], freq)}</text>'
-        )
+        parts.append(f'<text x="{left}" y="{height - 4}" class="axis">{_bin_label(starts[0], timeline.unit)}</text>')
+        parts.append(f'<text x="{left + plot_w}" y="{height - 4}" text-anchor="end" class="axis">'
+                     f'{_bin_label(starts[-1], timeline.unit)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -468,8 +422,8 @@ def _bars(counts: pd.DataFrame, left: int, top: int, plot_w: int, plot_h: int, p
     return out
 
 
-def _bin_label(start: pd.Timestamp, freq: str) -> str:
-    return start.strftime("%b %Y") if freq == "MS" else start.strftime("%d %b %Y").lstrip("0")
+def _bin_label(start: pd.Timestamp, unit: str) -> str:
+    return start.strftime("%b %Y") if unit == "month" else start.strftime("%d %b %Y").lstrip("0")
 
 
 def map_options(online_tiles: bool) -> Any:

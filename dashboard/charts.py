@@ -1,4 +1,4 @@
-"""The Altair timeline: incidents per day (per hour up to two days), stacked by type; a dragged span sets the window."""
+"""The Altair timeline of the figures' bins (incidents.figures.timeline), stacked by type; a dragged span sets the window."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 import pandas as pd
 
+from incidents.figures import Timeline
 from incidents.model import EVENT_LABELS, EVENT_TYPES
 
 if TYPE_CHECKING:  # altair is imported when a chart is drawn: after the map, so it does not delay the first paint
     import altair as alt
 
 SPAN = "span"
-HOURLY_MAX_DAYS = 2
-_MS_PER_DAY = 86_400_000
 
 
 def event_colors() -> dict[str, str]:
@@ -30,62 +29,22 @@ UNITS = {  # unit -> (Vega-Lite time unit, axis title)
     "week": ("utcyearweek", "Week"),
     "month": ("utcyearmonth", "Month"),
 }
-DAY_MAX_DAYS = 400
-WEEK_MAX_DAYS = 5 * 366
 
 
-def is_hourly(start: date | None, end: date | None) -> bool:
-    """Hourly buckets when the window spans two calendar days or less."""
-    return start is not None and end is not None and (end - start).days < HOURLY_MAX_DAYS
-
-
-def bucket_unit(start: date | None, end: date | None, frame: pd.DataFrame) -> str:
-    """'hour' for windows of two days or less, else 'day', 'week' or 'month' so the bars stay readable."""
-    if is_hourly(start, end):
-        return "hour"
-    if start is None or end is None:
-        if frame.empty:
-            return "day"
-        start, end = frame["day"].min().date(), frame["day"].max().date()
-    days = (end - start).days
-    return "day" if days <= DAY_MAX_DAYS else "week" if days <= WEEK_MAX_DAYS else "month"
-
-
-def _buckets(days: pd.Series, unit: str) -> pd.Series:
-    if unit == "week":
-        return days - pd.to_timedelta(days.dt.weekday, unit="D")
-    if unit == "month":
-        return days.dt.to_period("M").dt.start_time
-    return days
-
-
-def timeline_counts(frame: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, int]:
-    """(bucket_ms, event_type, label, count) rows per `unit`, and the rows with no time of day (left out by hour)."""
-    if unit == "hour":
-        instants = frame["start_utc"]
-        untimed = int(instants.isna().sum())
-        buckets = instants.dropna().dt.floor("h").dt.tz_localize(None)
-        types = frame.loc[instants.notna(), "event_type"]
-    else:
-        untimed = 0
-        buckets = _buckets(frame["day"], unit)
-        types = frame["event_type"]
-    table = pd.DataFrame({"bucket": buckets.to_numpy(), "event_type": types.astype(str).to_numpy()})
-    counts = table.groupby(["bucket", "event_type"], sort=True).size().rename("count").reset_index()
-    counts["bucket_ms"] = (counts["bucket"].astype("datetime64[ns]").astype("int64") // 1_000_000).astype("int64")
-    counts["label"] = counts["event_type"].map(EVENT_LABELS).fillna(counts["event_type"])
-    return counts[["bucket_ms", "event_type", "label", "count"]], untimed
-
-
-def timeline_data(frame: pd.DataFrame, start: date | None, end: date | None) -> tuple[pd.DataFrame, str, int]:
-    """(counts, unit, incidents left out) for a window: by hour up to two days, unless no incident there has a
-    time of day (then by day, leaving nothing out)."""
-    unit = bucket_unit(start, end, frame)
-    counts, untimed = timeline_counts(frame, unit)
-    if unit == "hour" and counts.empty:
-        unit = "day"
-        counts, untimed = timeline_counts(frame, unit)
-    return counts, unit, untimed
+def timeline_rows(timeline: Timeline) -> pd.DataFrame:
+    """The figures' timeline as chart rows (bucket_ms, event_type, label, count), empty bins and types left out."""
+    table = timeline.table()
+    if table.empty:
+        return pd.DataFrame({"bucket_ms": pd.Series([], dtype="int64"), "event_type": [], "label": [],
+                             "count": pd.Series([], dtype="int64")})
+    long = table.rename_axis(columns="event_type").stack().rename("count").reset_index()
+    long = long[long["count"] > 0]
+    return pd.DataFrame({
+        "bucket_ms": (long["bucket"].astype("datetime64[ns]").astype("int64") // 1_000_000).astype("int64").to_numpy(),
+        "event_type": long["event_type"].to_numpy(),
+        "label": long["event_type"].map(EVENT_LABELS).to_numpy(),
+        "count": long["count"].astype("int64").to_numpy(),
+    })
 
 
 def _domain(window: tuple[date | None, date | None] | None) -> list[alt.DateTime] | alt.UndefinedType:

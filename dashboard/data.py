@@ -1,8 +1,9 @@
-"""All of the app's caching: the incident frame per store version, facets and selections; writes invalidate the cache.
+"""All of the app's caching: the catalog (read model) per store version, facets and figures; writes invalidate it.
 
 The cached objects are shared read-only between sessions (they are the store's content, not anybody's view); what a
-user looks at lives in their own st.session_state. Frames are cached with st.cache_resource keyed on the store
-version, never with st.cache_data (which would pickle and hash them, and GeoDataFrames hash a sample and go stale).
+user looks at lives in their own st.session_state. The catalog is built once per store version and cached with
+st.cache_resource keyed on that version, never with st.cache_data (which would pickle and hash it). Selections are
+not cached: a filter over the catalog takes well under a millisecond.
 """
 
 from __future__ import annotations
@@ -12,33 +13,21 @@ import os
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from typing import Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from dashboard.settings import dashboard_setting
-from incidents.frames import empty_frame, with_reference
-from incidents.model import Incident, IncidentFilter
-from incidents.selection import counts_by_type, select, window_bounds
+from incidents.catalog import Catalog, Reference, load_catalog, plain
+from incidents.figures import APP_BARS, Figures, figures
+from incidents.model import EVENT_TYPES, Incident, IncidentFilter
+from incidents.selection import positions, rows, without
 
 CACHE_SETTING = "INCIDENT_MAP_APP_CACHE"
 _WARMING: list[threading.Thread] = []  # the process's one warm-up thread, once started
 _WARM_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True)
-class Reference:
-    """The reference city for distances: its name and (lat, lon)."""
-
-    name: str
-    lat: float
-    lon: float
-
-    @property
-    def point(self) -> tuple[float, float]:
-        return (self.lat, self.lon)
 
 
 @dataclass(frozen=True)
@@ -136,82 +125,105 @@ def _cached_reference() -> Reference:
     return _load_reference()
 
 
-def _load_frame(url: str | None) -> pd.DataFrame:
+def _load_catalog(url: str | None) -> Catalog:
     with opened_store() as store:
-        frame = store.frame()
-    ref = reference()
-    return with_reference(frame if frame is not None else empty_frame(), ref.lat, ref.lon)
+        catalog = load_catalog(store, reference())
+    for problem in catalog.problems[:20]:
+        logging.getLogger(__name__).warning("stored incident left out: %s", problem)
+    return catalog
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading incidents…")
-def _cached_frame(url: str | None, version: int) -> pd.DataFrame:
-    return _load_frame(url)
+def _cached_catalog(url: str | None, version: int) -> Catalog:
+    return _load_catalog(url)
 
 
 @dataclass(frozen=True, eq=False)
 class Snapshot:
-    """The store's content at one version: the frame contract plus ref_km/ref_bearing/ref_compass. Read-only."""
+    """The store's content at one version: its catalog (the read model). Read-only."""
 
     url: str | None
     version: int
-    frame: pd.DataFrame
+    catalog: Catalog
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Every incident's hot columns (the catalog's frame), day-sorted."""
+        return self.catalog.frame
 
 
 def snapshot() -> Snapshot:
     """The current store content, from the cache unless the store was written since (or caching is off)."""
     url = store_url()
     version = store_version()
-    frame = _cached_frame(url, version) if caching_enabled() else _load_frame(url)
-    return Snapshot(url, version, frame)
+    catalog = _cached_catalog(url, version) if caching_enabled() else _load_catalog(url)
+    return Snapshot(url, version, catalog)
 
 
-def _load_facets(frame: pd.DataFrame) -> Facets:
+def _load_facets(catalog: Catalog) -> Facets:
     from dashboard.views.mapping import store_area
 
+    frame = catalog.frame
     regions: dict[str, tuple[str, ...]] = {}
-    pairs = frame[["country", "admin1"]].dropna().drop_duplicates()
+    pairs = frame[["country", "admin1"]].astype(object).dropna().drop_duplicates()
     for country, group in pairs.groupby("country", sort=True):
         regions[str(country)] = tuple(sorted(str(r) for r in group["admin1"] if str(r)))
     max_km = float(frame["ref_km"].max()) if len(frame) else 0.0
     return Facets(
-        countries=tuple(sorted(str(c) for c in frame["country"].dropna().unique() if str(c))),
+        countries=tuple(sorted(str(c) for c in frame["country"].astype(object).dropna().unique() if str(c))),
         regions=regions,
-        verifications=tuple(sorted(str(v) for v in frame["verification"].dropna().unique())),
-        bounds=window_bounds(frame),
+        verifications=tuple(sorted(str(v) for v in frame["verification"].astype(object).dropna().unique())),
+        bounds=catalog.bounds,
         max_km=max_km,
         area=store_area(frame, reference()),
     )
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _cached_facets(url: str | None, version: int, _frame: pd.DataFrame) -> Facets:
-    return _load_facets(_frame)
+def _cached_facets(url: str | None, version: int, _catalog: Catalog) -> Facets:
+    return _load_facets(_catalog)
 
 
 def facets(snap: Snapshot) -> Facets:
     """The sidebar's choices for the store's current content."""
     if not caching_enabled():
-        return _load_facets(snap.frame)
-    return _cached_facets(snap.url, snap.version, snap.frame)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _cached_selection(
-    url: str | None, version: int, key: str, _frame: pd.DataFrame, _flt: IncidentFilter
-) -> pd.DataFrame:
-    return select(_frame, _flt)
+        return _load_facets(snap.catalog)
+    return _cached_facets(snap.url, snap.version, snap.catalog)
 
 
 def selection(snap: Snapshot, flt: IncidentFilter) -> pd.DataFrame:
-    """The rows passing `flt` (read-only), cached per store version and filter."""
+    """The catalog rows passing `flt` (read-only: a slice of the catalog or a fresh take)."""
+    return rows(snap.catalog, positions(snap.catalog, flt))
+
+
+def type_counts_for(snap: Snapshot, flt: IncidentFilter) -> dict[str, int]:
+    """Incidents per event type under every criterion of `flt` but the types (the counts shown beside the types)."""
+    where = positions(snap.catalog, without(flt, "event_types"))
+    codes = snap.catalog.codes["event_type"][0][where]
+    counts = np.bincount(codes[codes >= 0], minlength=len(EVENT_TYPES))
+    return {name: int(count) for name, count in zip(EVENT_TYPES, counts)}
+
+
+def view_figures(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame, key: str = "") -> Figures:
+    """The figures of `frame` (the rows of `flt`, narrowed as `key` says), cached per store version and view."""
     if not caching_enabled():
-        return select(snap.frame, flt)
-    return _cached_selection(snap.url, snap.version, repr(flt), snap.frame, flt)
+        return _figures(snap.catalog, flt, frame)
+    return _cached_figures(snap.url, snap.version, repr(flt) + key, snap.catalog, flt, frame)
 
 
-def type_counts(snap: Snapshot, start: date | None, end: date | None) -> dict[str, int]:
-    """Incidents per event type in a date window (the counts shown next to the type choices)."""
-    return counts_by_type(selection(snap, IncidentFilter(start=start, end=end)))
+def _figures(catalog: Catalog, flt: IncidentFilter, frame: pd.DataFrame) -> Figures:
+    return figures(frame, flt.start, flt.end, data_as_of=catalog.newest, max_bars=APP_BARS)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _cached_figures(url: str | None, version: int, key: str, _catalog: Catalog, _flt: IncidentFilter,
+                    _frame: pd.DataFrame) -> Figures:
+    return _figures(_catalog, _flt, _frame)
+
+
+def with_details(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (catalog rows) with sources, evidence, origin and distance claim loaded from the store for its rows."""
+    return snap.catalog.with_details(frame)
 
 
 def save_incidents(incidents: Iterable[Incident]) -> object:
@@ -224,7 +236,7 @@ def save_incidents(incidents: Iterable[Incident]) -> object:
 
 def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
-    for cached in (_cached_frame, _cached_facets, _cached_selection, _cached_map):
+    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map):
         cached.clear()
 
 
@@ -244,8 +256,9 @@ def _cached_map(
     _frame: pd.DataFrame,
     _reference: Reference,
     _area: tuple,
+    _catalog: Catalog,
 ) -> DrawnMap:
-    return _render_map(_frame, selected, _reference, _area)
+    return _render_map(_frame, selected, _reference, _area, _catalog)
 
 
 @dataclass(frozen=True, eq=False)
@@ -256,10 +269,15 @@ class DrawnMap:
     points: tuple
 
 
-def _render_map(frame: pd.DataFrame, selected: str | None, ref: Reference, area: tuple | None) -> DrawnMap:
+MAP_DETAILS = 300  # maps of up to this many incidents carry their sources in the popups (loaded by id)
+
+
+def _render_map(frame: pd.DataFrame, selected: str | None, ref: Reference, area: tuple | None,
+                catalog: Catalog | None = None) -> DrawnMap:
     from dashboard.views.map_component import map_payload
     from dashboard.views.mapping import build_app_map, drawn_points
 
+    frame = catalog.with_details(frame) if catalog is not None and len(frame) <= MAP_DETAILS else plain(frame)
     return DrawnMap(map_payload(build_app_map(frame, selected, ref, area)), drawn_points(frame))
 
 
@@ -269,5 +287,5 @@ def map_for(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame, selected: 
     area = facets(snap).area
     warm_up().join()  # the basemap being decoded in the background: wait for it rather than decode it twice
     if not caching_enabled():
-        return _render_map(frame, selected, ref, area)
-    return _cached_map(snap.url, snap.version, repr(flt), selected, _map_settings(), frame, ref, area)
+        return _render_map(frame, selected, ref, area, snap.catalog)
+    return _cached_map(snap.url, snap.version, repr(flt), selected, _map_settings(), frame, ref, area, snap.catalog)

@@ -6,10 +6,11 @@ import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Callable, Generic, Iterable, Mapping, MutableMapping, Sequence, TypeVar
 
 from incidents.model import EVENT_LABELS, EVENT_TYPES, VERIFICATIONS, IncidentFilter
 
+T = TypeVar("T")
 PARAM_KEYS = ("start", "end", "type", "region", "country", "verification", "q", "dmin", "dmax", "id")
 MAX_TEXT = 200
 MAX_VALUES = 50
@@ -22,6 +23,82 @@ _PRESET_DAYS = {"Last 24 h": 1, "7 days": 6, "30 days": 29}
 
 
 @dataclass(frozen=True)
+class Keys:
+    """Every st.session_state key the app uses: widget keys (f_*) and the page's own values."""
+
+    preset: str = "f_preset"
+    dates: str = "f_dates"
+    types: str = "f_types"
+    countries: str = "f_countries"
+    regions: str = "f_regions"
+    verification: str = "f_verification"
+    text: str = "f_text"
+    band: str = "f_band"
+    in_view: str = "f_in_view"
+    view: str = "view"  # the last ViewState drawn, kept while the user visits other pages
+    notices: str = "url_notices"
+    selected: str = "selected_id"
+    group: str = "selected_group"  # ids drawn at the clicked point
+    map: str = "map"
+    table: str = "table"
+    chart: str = "timeline"
+    points: str = "map_points"  # (ids, lats, lons) of the last map drawn, to resolve a click
+    table_ids: str = "table_ids"
+    bounds: str = "map_bounds"
+    shown_before: str = "page_shown"
+    follow_up: str = "follow_up_pending"
+
+    @property
+    def filters(self) -> tuple[str, ...]:
+        """The filter widgets' keys."""
+        return (self.preset, self.dates, self.types, self.countries, self.regions, self.verification, self.text,
+                self.band, self.in_view)
+
+
+KEYS = Keys()
+
+
+class _Slot(Generic[T]):
+    """One session value: read with a default, written as given."""
+
+    def __init__(self, key: str, default: Callable[[], T]) -> None:
+        self.key, self.default = key, default
+
+    def __get__(self, session: "Session", owner: type) -> T:
+        value = session.values.get(self.key)
+        return self.default() if value is None else value
+
+    def __set__(self, session: "Session", value: T) -> None:
+        session.values[self.key] = value
+
+
+class Session:
+    """Typed access to the page's own session values (st.session_state, or any mutable mapping in tests)."""
+
+    selected: _Slot[str | None] = _Slot(KEYS.selected, lambda: None)
+    group: _Slot[list[str]] = _Slot(KEYS.group, list)  # ids drawn at the clicked point
+    view: _Slot[ViewState | None] = _Slot(KEYS.view, lambda: None)
+    notices: _Slot[list[str]] = _Slot(KEYS.notices, list)
+    map_bounds: _Slot[tuple[float, float, float, float] | None] = _Slot(KEYS.bounds, lambda: None)
+    points: _Slot[tuple | None] = _Slot(KEYS.points, lambda: None)  # (ids, lats, lons) of the last map drawn
+    table_ids: _Slot[list[str]] = _Slot(KEYS.table_ids, list)
+
+    def __init__(self, values: MutableMapping[str, Any]) -> None:
+        self.values = values
+
+    def select(self, incident_id: str | None, group: Sequence[str] = ()) -> None:
+        """Pick an incident (None: close the details), with the others drawn at the same point."""
+        self.selected = incident_id
+        self.group = list(group)
+
+    def first_page(self) -> bool:
+        """True on the session's first main page (and marks it shown)."""
+        first = KEYS.shown_before not in self.values
+        self.values[KEYS.shown_before] = True
+        return first
+
+
+@dataclass(frozen=True)
 class ViewState:
     """What the main page shows: the incident filter and the incident the user picked, if any."""
 
@@ -29,11 +106,12 @@ class ViewState:
     selected: str | None = None
 
 
-def split_values(raw: Iterable[str]) -> list[str]:
-    """Repeated and comma-separated values as one list, stripped, blanks dropped, duplicates removed in order."""
+def split_values(raw: Iterable[str], commas: bool = True) -> list[str]:
+    """Repeated (and, for codes, comma-separated) values as one list, stripped, blanks dropped, duplicates removed
+    in order. Names (regions) are only repeated: a comma can be part of a name."""
     out: list[str] = []
     for chunk in raw:
-        for value in str(chunk).split(","):
+        for value in (str(chunk).split(",") if commas else [str(chunk)]):
             value = value.strip()
             if value and value not in out:
                 out.append(value)
@@ -47,9 +125,9 @@ def _one(params: Mapping[str, Sequence[str]], key: str) -> str:
     return str(values[-1]).strip() if values else ""
 
 
-def _many(params: Mapping[str, Sequence[str]], key: str) -> list[str]:
+def _many(params: Mapping[str, Sequence[str]], key: str, commas: bool = True) -> list[str]:
     values = params.get(key) or []
-    return split_values([values] if isinstance(values, str) else values)
+    return split_values([values] if isinstance(values, str) else values, commas)
 
 
 def _parse_day(text: str, key: str, notices: list[str]) -> date | None:
@@ -142,7 +220,7 @@ def parse_params(
         start=start,
         end=end,
         event_types=_choices(_many(params, "type"), EVENT_TYPES, "type", notices),
-        regions=_texts(_many(params, "region"), "region", notices),
+        regions=_texts(_many(params, "region", commas=False), "region", notices),
         countries=_countries(_many(params, "country"), notices),
         verification=_choices(_many(params, "verification"), VERIFICATIONS, "verification", notices),
         text=text,
@@ -186,6 +264,11 @@ def to_params(view: ViewState) -> dict[str, str | list[str]]:
     if view.selected:
         out["id"] = view.selected
     return out
+
+
+def data_as_of(newest: date | None) -> str:
+    """'Data as of 2025-07-06 (newest incident)': what the presets count back from."""
+    return "No incidents yet." if newest is None else f"Data as of {newest.isoformat()} (newest incident)"
 
 
 def preset_window(preset: str, newest: date | None, oldest: date | None = None) -> tuple[date | None, date | None]:

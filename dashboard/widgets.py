@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from typing import Callable, Sequence
 
 import streamlit as st
 
 from incidents.model import EVENT_TYPES, VERIFICATIONS, IncidentFilter
-from dashboard.state import CUSTOM, PRESETS, ViewState, preset_of, preset_window, type_label
+from dashboard.state import KEYS, CUSTOM, PRESETS, ViewState, data_as_of, preset_of, preset_window, type_label
 
-PRESET = "f_preset"
-DATES = "f_dates"
-TYPES = "f_types"
-COUNTRIES = "f_countries"
-REGIONS = "f_regions"
-VERIFICATION = "f_verification"
-TEXT = "f_text"
-BAND = "f_band"
-IN_VIEW = "f_in_view"
-FILTER_KEYS = (PRESET, DATES, TYPES, COUNTRIES, REGIONS, VERIFICATION, TEXT, BAND, IN_VIEW)
+PRESET, DATES, TYPES, COUNTRIES = KEYS.preset, KEYS.dates, KEYS.types, KEYS.countries
+REGIONS, VERIFICATION, TEXT, BAND, IN_VIEW = KEYS.regions, KEYS.verification, KEYS.text, KEYS.band, KEYS.in_view
+FILTER_KEYS = KEYS.filters
 DATE_FLOOR = date(1900, 1, 1)
 DATE_CEILING = date(2100, 12, 31)
 
@@ -97,6 +91,7 @@ def date_window(bounds: tuple[date, date] | None, changed: Callable[[], None]) -
         args=(bounds, changed),
         help="Presets count back from the newest incident in the store.",
     )
+    st.caption(data_as_of(bounds[1] if bounds else None))
     st.date_input(
         "From – to",
         key=DATES,
@@ -124,16 +119,21 @@ def _keep_current(options: Sequence[str], key: str) -> list[str]:
 
 
 def event_types(counts: dict[str, int], changed: Callable[[], None]) -> tuple[str, ...]:
-    """Event types with their counts in the window; none chosen means all."""
+    """Event types (none chosen means all), their counts under the other filters in a caption below.
+
+    The option labels stay fixed: Streamlit sends a multiselect's formatted labels back as its value, so a count
+    inside a label would drop the choice as soon as the count changes."""
     chosen = st.multiselect(
-        "Event types",
-        EVENT_TYPES,
-        key=TYPES,
-        on_change=changed,
-        placeholder="All types",
-        format_func=lambda t: f"{type_label(t)} ({counts.get(t, 0):,})",
+        "Event types", EVENT_TYPES, key=TYPES, on_change=changed, placeholder="All types", format_func=type_label
     )
+    st.caption(type_counts_text(counts))
     return tuple(chosen)
+
+
+def type_counts_text(counts: dict[str, int]) -> str:
+    """'Drone strike 21 · Missile strike 8 · …': every type with incidents under the other filters."""
+    shown = [f"{type_label(t)} {counts[t]:,}" for t in EVENT_TYPES if counts.get(t)]
+    return "In this view: " + (" · ".join(shown) if shown else "no incidents")
 
 
 def places(
@@ -191,29 +191,31 @@ def sidebar_filter(
     regions: dict[str, tuple[str, ...]],
     reference: tuple[str, float, float],
     max_km: float,
-    counts_for: Callable[[date | None, date | None], dict[str, int]],
+    counts_for: Callable[[IncidentFilter], dict[str, int]],
     changed: Callable[[], None],
 ) -> tuple[IncidentFilter, bool]:
     """Draw every filter, date window first; return the filter and the 'only in map view' switch."""
     with st.sidebar:
         st.header("Filters")
         start, end = date_window(bounds, changed)
-        types = event_types(counts_for(start, end), changed)
+        slot = st.container()  # the types go here, drawn last: their counts follow every other filter
         chosen_countries, chosen_regions = places(countries, regions, changed)
         kept = verification(changed)
         text = free_text(changed)
         name, lat, lon = reference
         band = distance_band(name, max_km, changed)
         only_view = in_map_view(changed)
-    flt = IncidentFilter(
-        start=start,
-        end=end,
-        event_types=types,
-        regions=chosen_regions,
-        countries=chosen_countries,
-        verification=kept,
-        text=text,
-        distance_km=band,
-        reference=(lat, lon) if band else None,
-    )
-    return flt, only_view
+        flt = IncidentFilter(
+            start=start,
+            end=end,
+            event_types=tuple(st.session_state.get(TYPES) or ()),
+            regions=chosen_regions,
+            countries=chosen_countries,
+            verification=kept,
+            text=text,
+            distance_km=band,
+            reference=(lat, lon) if band else None,
+        )
+        with slot:
+            types = event_types(counts_for(flt), changed)
+    return replace(flt, event_types=types), only_view

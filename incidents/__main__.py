@@ -1,5 +1,5 @@
-"""Command line: `python -m incidents import | export | synth | demo | extract | migrate | copy | backup | restore`;
-JSON on stdout, exit 2 on bad input."""
+"""Command line: `python -m incidents import | export | figures | synth | demo | extract | migrate | copy | backup |
+restore`; JSON on stdout, exit 2 on bad input."""
 
 from __future__ import annotations
 
@@ -76,6 +76,25 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     _emit(export_text(select(frame, flt), args.format), args.out)
+    return 0
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from incidents.catalog import load_catalog
+    from incidents.figures import figures
+    from incidents.selection import select_catalog
+    from incidents.storage import open_store
+
+    flt = filter_from_args(args)
+    store = open_store()
+    try:
+        catalog = load_catalog(store)
+    finally:
+        store.close()
+    view = select_catalog(catalog, flt)
+    out = figures(view, flt.start, flt.end, data_as_of=catalog.newest).to_dict()
+    _print_json({**out, "filters": {"type": list(flt.event_types), "region": list(flt.regions)},
+                 "skipped": catalog.skipped, "problems": list(catalog.problems[:20])})
     return 0
 
 
@@ -177,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(export)
     export.add_argument("--out", help="output file (default: stdout)")
     export.set_defaults(run=_export)
+    counts = sub.add_parser("figures", help="what a view says (KPIs, legend, timeline), as JSON")
+    add_filter_arguments(counts)
+    counts.set_defaults(run=_figures)
     synth = sub.add_parser("synth", help="synthetic incidents over real places (never loaded by default)")
     synth.add_argument("--n", type=_positive, required=True)
     synth.add_argument("--seed", type=_seed, default=0)

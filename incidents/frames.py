@@ -44,7 +44,7 @@ def finish_frame(columns: dict[str, Any], day: Any = None, start_utc: Any = None
     """Give raw columns the contract's dtypes, add (or take) the derived columns, sort by day then id."""
     frame = pd.DataFrame({name: _column(name, columns[name]) for name in FIELDS})
     started = frame["started_at"].astype(str)
-    frame["day"] = pd.to_datetime(started.str.slice(0, 10), format="%Y-%m-%d") if day is None else day
+    frame["day"] = _days(started) if day is None else day
     frame["start_utc"] = _start_utc(started) if start_utc is None else start_utc
     if presorted:
         return frame
@@ -61,20 +61,33 @@ def empty_frame() -> pd.DataFrame:
 
 def _column(name: str, values: Any) -> pd.Series:
     if name in COUNT_FIELDS:
-        return pd.Series(pd.array(values, dtype="Int64"))
+        try:
+            return pd.Series(pd.array(values, dtype="Int64"))
+        except (TypeError, ValueError):
+            numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
+            return numbers.where(numbers == numbers.round()).astype("Int64")  # garbage and fractions: not stated
     if name in FLOAT_FIELDS:
-        return pd.Series(np.asarray(values, dtype="float64"))
+        try:
+            return pd.Series(np.asarray(values, dtype="float64"))
+        except (TypeError, ValueError):
+            return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").astype("float64")
     if name == "zero_zero_intended":
         return pd.Series(np.asarray(values, dtype=bool))
     return pd.Series(values, dtype=object)
 
 
+def _days(started: pd.Series) -> pd.Series:
+    """The calendar day of each start; NaT where the stored text is not a day pandas can hold (1677-2262)."""
+    return pd.to_datetime(started.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+
+
 def _start_utc(started: pd.Series) -> pd.Series:
-    """The UTC instant of each start; NaT where started_at is a bare date (no invented midnight)."""
+    """The UTC instant of each start; NaT where started_at is a bare date (no invented midnight) or unreadable."""
     out = pd.Series(pd.NaT, index=started.index, dtype="datetime64[ns, UTC]")
     timed = started.str.len() > 10
     if timed.any():
-        out[timed] = pd.to_datetime(started[timed].str.replace("Z", "+00:00"), utc=True, format="ISO8601")
+        out[timed] = pd.to_datetime(started[timed].str.replace("Z", "+00:00"), utc=True, format="ISO8601",
+                                    errors="coerce")
     return out
 
 
@@ -118,9 +131,10 @@ def with_reference(frame: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:
     from geodata.distances import compass16, distances_from
 
     out = frame.copy()
-    km, bearing = distances_from(lat, lon, out["lat"].to_numpy(float), out["lon"].to_numpy(float))
-    out["ref_km"] = np.asarray(km, dtype=float)
-    out["ref_bearing"] = np.asarray(bearing, dtype=float)
+    points, spots = pd.factorize(out["lat"].to_numpy(float) + 1j * out["lon"].to_numpy(float), use_na_sentinel=False)
+    km, bearing = distances_from(lat, lon, spots.real, spots.imag)
+    out["ref_km"] = np.asarray(km, dtype=float)[points] if len(out) else np.zeros(0)
+    out["ref_bearing"] = np.asarray(bearing, dtype=float)[points] if len(out) else np.zeros(0)
     words = np.array([compass16(i * 22.5) for i in range(16)], dtype=object)
     sector = np.round(out["ref_bearing"].to_numpy() / 22.5).astype(int) % 16
     out["ref_compass"] = words[sector] if len(out) else pd.Series([], dtype=object)

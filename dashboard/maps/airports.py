@@ -8,6 +8,8 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from incidents.figures import airport_statuses
+
 # An airport farther than this from the incident's own point contradicts it (wrong code or wrong place): the
 # incident stays where its data put it rather than jump across the map.
 SNAP_KM = 150.0
@@ -103,13 +105,14 @@ def airport_table(frame: pd.DataFrame) -> list[dict[str, Any]]:
     rows = rows.assign(_code=code[named], _r=restriction, _active=restriction & status.eq("active"),
                        _lifted=restriction & status.eq("lifted"), _unknown=restriction & status.isna())
     grouped = rows.groupby("_code", sort=True)
-    last = rows.sort_values("_r", kind="stable").groupby("_code").tail(1).set_index("_code")  # latest restriction
+    last = rows.groupby("_code").tail(1).set_index("_code")  # where an airport without a gazetteer entry is drawn
     table = grouped[["_active", "_lifted", "_unknown"]].sum().join(grouped[["airport_iata", "airport_icao"]].last(), rsuffix="_")
+    statuses = {status.airport: status.text for status in airport_statuses(frame, None)}  # the figures' rule
     out = []
     for key, counts in table.iterrows():
         where = last.loc[key]
         known = airport(str(key))
-        latest = f"{where['started_at']} {where['status'] or 'status not stated'}" if where["_r"] else ""
+        latest = statuses.get(str(key), "")
         out.append({
             "iata": counts["airport_iata"] or "", "icao": counts["airport_icao"] or "",
             "name": known.name if known else f"{where['place'] or key} airport",

@@ -20,6 +20,7 @@ from dashboard.maps.style import (
     BASEMAP_COLORS, CHOROPLETH_COLORS, REFERENCE_COLOR, type_table,
 )
 from dashboard.settings import TILE_CHOICES, int_setting, tiles_setting
+from incidents.figures import restriction_records, type_counts
 from incidents.model import EVENT_LABELS, EVENT_TYPES
 
 ONLINE_TILES = {
@@ -92,20 +93,13 @@ def default_reference() -> Any:
 
 
 def legend_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """Incidents per event type, every type in EVENT_TYPES order (zeros included)."""
-    counts = frame["event_type"].value_counts() if len(frame) else pd.Series(dtype=int)
-    return {key: int(counts.get(key, 0)) for key in EVENT_TYPES}
+    """Incidents per event type, every type in EVENT_TYPES order (zeros included): incidents.figures' count."""
+    return type_counts(frame["event_type"].astype(object))
 
 
 def restriction_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """Airspace restrictions by status: active, lifted and not stated."""
-    rows = frame[frame["event_type"] == "airspace_restriction"] if len(frame) else frame
-    status = rows["status"] if len(rows) else pd.Series(dtype=object)
-    return {
-        "active": int((status == "active").sum()),
-        "lifted": int((status == "lifted").sum()),
-        "none": int(status.isna().sum()) if len(rows) else 0,
-    }
+    """Airspace restrictions by status (active, lifted, none = not stated): incidents.figures' count."""
+    return restriction_records(frame)
 
 
 def incident_id_at(frame: pd.DataFrame, lat: float, lon: float, tolerance_km: float = 1.0) -> str | None:

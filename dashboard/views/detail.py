@@ -9,6 +9,8 @@ from typing import Any, Mapping
 import pandas as pd
 import streamlit as st
 
+from incidents.figures import count_text
+
 from dashboard.escape import safe_url
 from incidents.model import EVENT_LABELS
 
@@ -26,11 +28,6 @@ def is_missing(value: Any) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and math.isnan(value)
-
-
-def count_text(value: Any) -> str:
-    """A casualty or drone count, 'not stated' when missing (never 0)."""
-    return "not stated" if is_missing(value) else f"{int(value):,}"
 
 
 def highlighted(evidence: Mapping[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.util import find_spec
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
@@ -40,7 +41,7 @@ EXPORTS = (  # label, maker, file suffix, MIME type, icon
 )
 
 
-def _briefing(frame: pd.DataFrame, flt: IncidentFilter) -> None:
+def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
     if find_spec("playwright") is None:  # the briefing renders in Chromium through Playwright
         return
     with st.expander("Briefing (PNG / PDF of this view)"):
@@ -59,9 +60,10 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter) -> None:
             from dashboard.briefing import BriefingError, make_briefing  # imports Playwright: only when asked for
 
             try:
-                files = {"png": make_briefing(frame, flt, "png", title=title, banner=banner)}
+                full = details(frame)
+                files = {"png": make_briefing(full, flt, "png", title=title, banner=banner)}
                 progress.progress(0.5, "Rendering the PDF page in Chromium…")
-                files["pdf"] = make_briefing(frame, flt, "pdf", title=title, banner=banner)
+                files["pdf"] = make_briefing(full, flt, "pdf", title=title, banner=banner)
             except (BriefingError, RuntimeError) as exc:
                 progress.empty()
                 st.error(f"The briefing could not be made: {exc}")
@@ -77,18 +79,20 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter) -> None:
             st.caption("The view changed since the last briefing: prepare it again.")
 
 
-def render_downloads(frame: pd.DataFrame, flt: IncidentFilter) -> None:
-    """Download buttons for exactly the incidents shown (files are built only when a button is clicked)."""
+def render_downloads(frame: pd.DataFrame, flt: IncidentFilter,
+                     details: Callable[[pd.DataFrame], pd.DataFrame] = lambda frame: frame) -> None:
+    """Download buttons for exactly the incidents shown (files are built only when a button is clicked, with the
+    sources, evidence and origin that `details` adds to catalog rows)."""
     st.markdown(f"**Download this view** · {len(frame):,} incidents")
     stem = file_stem(flt)
     for column, (label, make, suffix, mime, icon) in zip(st.columns(2), EXPORTS):
         column.download_button(
             label,
-            lambda make=make: make(frame),
+            lambda make=make: make(details(frame)),
             f"{stem}.{suffix}",
             mime,
             key=f"dl_{suffix}",
             on_click="ignore",
             icon=icon,
         )
-    _briefing(frame, flt)
+    _briefing(frame, flt, details)

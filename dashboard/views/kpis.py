@@ -1,62 +1,64 @@
-"""The KPI row's figures from a filtered frame: counts, null-aware casualties, airports restricted now."""
+"""The KPI row: renders incidents.figures.Figures (compact values, exact ones on hover) and computes nothing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
+from incidents.figures import STALE_DAYS, Figures
 
-from incidents.model import STRIKE_TYPES
-
-RESTRICTION = "airspace_restriction"
+COMPACT_FROM = 10_000  # below this a value is written out in full
 
 
 @dataclass(frozen=True)
-class Kpis:
-    """The figures of the KPI row, casualties as text because "not stated" is not zero."""
+class Tile:
+    """One metric tile: label, the value shown (never cut) and the help with the exact value."""
 
-    incidents: int
-    strikes: int
-    killed: str
-    injured: str
-    airports_restricted: int
+    label: str
+    value: str
+    help: str
 
 
-def casualty_text(values: pd.Series, word: str) -> str:
-    """'3+ killed, 2 not stated'; '0 killed'; 'not stated' when no row states a figure."""
-    known = values.dropna()
-    missing = int(values.isna().sum())
-    if known.empty and missing:
-        return "not stated"
-    total = int(known.sum())
-    if not missing:
-        return f"{total:,} {word}"
-    return f"{total:,}+ {word}, {missing:,} not stated"
+def compact(count: int) -> str:
+    """'9,999', '316.4 k', '1.0 M': at most seven characters, so a narrow tile never cuts it."""
+    if abs(count) < COMPACT_FROM:
+        return f"{count:,}"
+    if abs(count) < 999_950:
+        return f"{count / 1000:.1f} k"
+    return f"{count / 1_000_000:.1f} M"
 
 
-def airports_restricted_now(frame: pd.DataFrame) -> int:
-    """Airports whose latest airspace-restriction record in the frame is still active."""
-    rows = frame[frame["event_type"] == RESTRICTION]
-    if rows.empty:
-        return 0
-    airport = rows["airport_icao"].fillna(rows["airport_iata"]).fillna(rows["place"])
-    ordered = rows.assign(_airport=airport).sort_values(["day", "start_utc"], kind="stable", na_position="first")
-    latest = ordered.groupby("_airport", sort=False).tail(1)
-    return int((latest["status"] == "active").sum())
+def compact_text(headline: str) -> str:
+    """A Tally headline ('1,234,567+', 'not stated') in compact form: '1.2 M+'."""
+    digits = headline.rstrip("+").replace(",", "")
+    if not digits.isdigit():
+        return headline
+    return compact(int(digits)) + ("+" if headline.endswith("+") else "")
 
 
-def compute_kpis(frame: pd.DataFrame) -> Kpis:
-    """The KPI figures of a filtered frame; restrictions do not count towards 'not stated' casualties."""
-    harmful = frame[frame["event_type"] != RESTRICTION]
-    return Kpis(
-        incidents=len(frame),
-        strikes=int(frame["event_type"].isin(STRIKE_TYPES).sum()),
-        killed=casualty_text(harmful["killed"], "killed"),
-        injured=casualty_text(harmful["injured"], "injured"),
-        airports_restricted=airports_restricted_now(frame),
-    )
+def kpi_tiles(figs: Figures) -> list[Tile]:
+    """The tiles of the KPI row, in order."""
+    restricted = ", ".join(a.airport for a in figs.restricted) or "none"
+    stale = "; ".join(f"{a.airport}: {a.text}" for a in figs.stale)
+    return [
+        Tile("Incidents", compact(figs.incidents), f"{figs.incidents:,} incidents in this view"),
+        Tile("Strikes", compact(figs.strikes), f"{figs.strikes:,} drone, missile and other strikes"),
+        Tile("Killed", compact_text(figs.killed.headline),
+             figs.killed.text("killed") + " (airspace restrictions are not counted)"),
+        Tile("Injured", compact_text(figs.injured.headline),
+             figs.injured.text("injured") + " (airspace restrictions are not counted)"),
+        Tile("Drones downed", compact_text(figs.drones_downed.headline), figs.drones_downed.text("drones downed")),
+        Tile("Restricted", compact(len(figs.restricted)),
+             f"Airports whose latest restriction up to {figs.as_of} is active and was reported within {STALE_DAYS} "
+             f"days of it: {restricted}." + (f" Too old to call restricted: {stale}." if stale else "")),
+    ]
 
 
-def headline(text: str) -> str:
-    """The figure alone for a metric tile: '3+ killed, 2 not stated' -> '3+'; 'not stated' stays."""
-    return text if text == "not stated" else text.split(" ")[0]
+def caption(figs: Figures, window: str) -> str:
+    """The line under the KPI row: the window, casualties that were not stated, stale restrictions."""
+    line = f"Window: {window} (local dates)."
+    notes = [text for text in (figs.killed.text("killed"), figs.injured.text("injured")) if "not stated" in text]
+    if notes:
+        line += " Casualties: " + "; ".join(notes) + " (“not stated” is not zero)."
+    if figs.airports:
+        line += " " + figs.restricted_text() + "."
+    return line

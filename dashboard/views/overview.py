@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -10,43 +11,40 @@ import streamlit as st
 
 from dashboard import data, widgets
 from dashboard.views import pages
-from dashboard.charts import span_to_window, timeline_chart, timeline_data
-from dashboard.state import ViewState, cleared, parse_params, to_params, window_label, window_length
+from dashboard.charts import span_to_window, timeline_chart, timeline_rows
+from dashboard.state import KEYS, Session, ViewState, cleared, parse_params, to_params, window_label, window_length
 from dashboard.views.detail import render_detail
 from dashboard.views.downloads import render_downloads
-from dashboard.views.kpis import compute_kpis, headline
+from dashboard.views.kpis import caption, kpi_tiles
 from dashboard.views.table import column_config, table_frame
+from incidents.figures import Figures
 from incidents.model import IncidentFilter
 
-VIEW = "view"  # the last ViewState drawn, kept while the user visits other pages
-NOTICES = "url_notices"
-SELECTED = "selected_id"
-MAP_KEY = "map"
-TABLE_KEY = "table"
-CHART_KEY = "timeline"
-POINTS = "map_points"  # (ids, lats, lons) of the last map drawn, to resolve a click
-TABLE_IDS = "table_ids"
-BOUNDS = "map_bounds"
+VIEW, NOTICES, SELECTED, MAP_KEY, TABLE_KEY = KEYS.view, KEYS.notices, KEYS.selected, KEYS.map, KEYS.table
+CHART_KEY, POINTS, TABLE_IDS, BOUNDS, FOLLOW_UP = KEYS.chart, KEYS.points, KEYS.table_ids, KEYS.bounds, KEYS.follow_up
 CLICK_TOLERANCE_DEG = 1e-4
 MAP_HEIGHT = 520
-SHOWN_BEFORE = "page_shown"  # set once this session has drawn the main page
-FOLLOW_UP = "follow_up_pending"
 FOLLOW_UP_S = 1.5  # on a session's first page the map goes first; the timeline and the table follow this much later
+
+
+def _session() -> Session:
+    return Session(st.session_state)
 
 
 def _changed() -> None:
     """Any filter change: URL notices are stale now."""
-    st.session_state[NOTICES] = []
+    _session().notices = []
 
 
 def _first_view(reference: data.Reference) -> ViewState:
     """The view to start from: the one kept in this session, else the URL's."""
-    if VIEW in st.session_state:
-        return st.session_state[VIEW]
+    session = _session()
+    if session.view is not None:
+        return session.view
     params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
     view, notices = parse_params(params, reference.point)
-    st.session_state[NOTICES] = notices
-    st.session_state[SELECTED] = view.selected
+    session.notices = notices
+    session.selected = view.selected
     return view
 
 
@@ -63,26 +61,26 @@ def ids_at(points: tuple[np.ndarray, np.ndarray, np.ndarray], lat: float, lon: f
 
 
 def _on_map_change() -> None:
+    session = _session()
     value = st.session_state.get(MAP_KEY) or {}
     clicked = value.get("last_object_clicked")
-    if clicked and POINTS in st.session_state:
-        found = ids_at(st.session_state[POINTS], float(clicked["lat"]), float(clicked["lng"]))
-        if found and found[0] != st.session_state.get(SELECTED):
-            st.session_state[SELECTED] = found[0]
-            st.session_state["selected_group"] = found
+    if clicked and session.points is not None:
+        found = ids_at(session.points, float(clicked["lat"]), float(clicked["lng"]))
+        if found and found[0] != session.selected:
+            session.select(found[0], found)
     bounds = value.get("bounds")
     if bounds and bounds.get("_southWest", {}).get("lat") is not None:
         sw, ne = bounds["_southWest"], bounds["_northEast"]
-        st.session_state[BOUNDS] = (float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"]))
+        session.map_bounds = (float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"]))
 
 
 def _on_table_select() -> None:
+    session = _session()
     event = st.session_state.get(st.session_state.get(TABLE_KEY))
     rows = list(event.selection.rows) if event else []
-    ids = st.session_state.get(TABLE_IDS, [])
+    ids = session.table_ids
     if rows and rows[0] < len(ids):
-        st.session_state[SELECTED] = ids[rows[0]]
-        st.session_state["selected_group"] = [ids[rows[0]]]
+        session.select(ids[rows[0]], [ids[rows[0]]])
     else:
         _deselect()
 
@@ -102,30 +100,16 @@ def _widen(bounds: tuple[date, date] | None) -> None:
 
 def _clear_others(view: ViewState, facets: data.Facets) -> None:
     widgets.seed(ViewState(cleared(view.filter), None), facets.bounds, facets.max_km)
-    st.session_state[SELECTED] = None
+    _session().selected = None
     _changed()
 
 
-def _kpi_row(frame: pd.DataFrame, flt: IncidentFilter) -> None:
-    kpis = compute_kpis(frame)
+def _kpi_row(figs: Figures, flt: IncidentFilter) -> None:
     row = st.container(horizontal=True, wrap=True, gap="small")  # wraps to two or three per line on narrow screens
-    tile = {"width": 112}
-    row.metric("Incidents", f"{kpis.incidents:,}", **tile)
-    row.metric("Strikes", f"{kpis.strikes:,}", help="Drone, missile and other strikes", **tile)
-    row.metric("Killed", headline(kpis.killed), help=kpis.killed, **tile)
-    row.metric("Injured", headline(kpis.injured), help=kpis.injured, **tile)
-    row.metric(
-        "Restricted now",
-        kpis.airports_restricted,
-        help="Airports restricted now: their latest restriction in this view is still active",
-        **tile,
-    )
-    row.metric("Window", window_length(flt.start, flt.end), help=window_label(flt.start, flt.end), **tile)
-    line = f"Window: {window_label(flt.start, flt.end)} (local dates)."
-    notes = [text for text in (kpis.killed, kpis.injured) if "not stated" in text]
-    if notes:
-        line += " Casualties: " + "; ".join(notes) + " (“not stated” is not zero)."
-    st.caption(line)
+    for tile in kpi_tiles(figs):
+        row.metric(tile.label, tile.value, help=tile.help, width=112)
+    row.metric("Window", window_length(flt.start, flt.end), help=window_label(flt.start, flt.end), width=112)
+    st.caption(caption(figs, window_label(flt.start, flt.end)))
 
 
 def _empty_state(view: ViewState, facets: data.Facets, total: int) -> None:
@@ -151,7 +135,7 @@ def _draw_map(
     from dashboard.views.map_component import show_map
 
     drawn = data.map_for(snap, flt, frame, selected, reference)
-    st.session_state[POINTS] = drawn.points
+    _session().points = drawn.points
     returned = ["last_object_clicked"] + (["bounds"] if want_bounds else [])
     show_map(drawn.payload, MAP_KEY, MAP_HEIGHT, returned, on_change=_on_map_change)
 
@@ -163,8 +147,9 @@ def _selected_row(frame: pd.DataFrame, selected: str | None) -> pd.Series | None
     return frame.loc[hits[0]] if len(hits) else None
 
 
-def _detail_column(frame: pd.DataFrame, selected: str | None, reference: data.Reference) -> None:
-    group = [i for i in st.session_state.get("selected_group", []) if i in set(frame["id"])]
+def _detail_column(snap: data.Snapshot, frame: pd.DataFrame, selected: str | None, reference: data.Reference) -> None:
+    shown = set(frame["id"])
+    group = [i for i in _session().group if i in shown]
     if len(group) > 1 and selected in group:
         st.selectbox(
             "Incidents at this point",
@@ -174,10 +159,10 @@ def _detail_column(frame: pd.DataFrame, selected: str | None, reference: data.Re
             format_func=lambda i: _short_label(frame, i),
             on_change=_on_pick,
         )
-    row = _selected_row(frame, selected)
-    if row is None:
+    hit = frame[frame["id"] == selected] if selected else frame.iloc[:0]
+    if hit.empty:
         return
-    render_detail(row, reference.name)
+    render_detail(data.with_details(snap, hit.iloc[:1]).iloc[0], reference.name)
     st.button("Close details", on_click=_deselect, key="deselect")
 
 
@@ -187,8 +172,7 @@ def _short_label(frame: pd.DataFrame, incident_id: str) -> str:
 
 
 def _on_pick(key: str = "pick_in_group") -> None:
-    st.session_state[SELECTED] = st.session_state.get(key)
-    st.session_state["selected_group"] = []
+    _session().select(st.session_state.get(key))
 
 
 def _pick_from_list(shown: pd.DataFrame, selected: str | None) -> None:
@@ -210,15 +194,14 @@ def _pick_from_list(shown: pd.DataFrame, selected: str | None) -> None:
 
 
 def _deselect() -> None:
-    st.session_state[SELECTED] = None
-    st.session_state["selected_group"] = []
+    _session().select(None)
 
 
-def _timeline(frame: pd.DataFrame, flt: IncidentFilter, bounds: tuple[date, date] | None) -> None:
-    counts, unit, untimed = timeline_data(frame, flt.start, flt.end)
+def _timeline(figs: Figures, flt: IncidentFilter, bounds: tuple[date, date] | None) -> None:
+    unit, untimed = figs.timeline.unit, figs.timeline.untimed
     st.markdown(f"**Timeline** · incidents per {unit} · drag across the chart to set the date window")
     st.altair_chart(
-        timeline_chart(counts, unit, window=(flt.start, flt.end)),
+        timeline_chart(timeline_rows(figs.timeline), unit, window=(flt.start, flt.end)),
         width="stretch",
         key=CHART_KEY,
         on_select=lambda: _on_span(bounds),
@@ -228,10 +211,10 @@ def _timeline(frame: pd.DataFrame, flt: IncidentFilter, bounds: tuple[date, date
         st.caption(f"{untimed:,} incident(s) without a time of day are not shown by hour.")
 
 
-def _table(frame: pd.DataFrame, selected: str | None, reference: data.Reference) -> None:
+def _table(snap: data.Snapshot, frame: pd.DataFrame, selected: str | None, reference: data.Reference) -> None:
     shown = table_frame(frame)
     ids = shown["id"].tolist()
-    st.session_state[TABLE_IDS] = ids
+    _session().table_ids = ids
     key = st.session_state[TABLE_KEY] = f"table-{selected or ''}"  # a new selection elsewhere redraws the table with it
     label = f"**Incidents** · {len(frame):,}"
     if len(shown) < len(frame):
@@ -266,13 +249,12 @@ def _follow_up() -> None:
     st.rerun()  # the timed run: redraw the whole page, this time with the timeline and the table
 
 
-def _in_view(frame: pd.DataFrame, flt: IncidentFilter, only_view: bool) -> pd.DataFrame:
-    box = st.session_state.get(BOUNDS)
+def _in_view(snap: data.Snapshot, flt: IncidentFilter, only_view: bool) -> tuple[IncidentFilter, str]:
+    """The filter narrowed to the map's view when asked for, and a key naming that narrowing."""
+    box = _session().map_bounds
     if not only_view or not box:
-        return frame
-    from incidents.selection import select
-
-    return select(frame, IncidentFilter(bbox=box))
+        return flt, ""
+    return replace(flt, bbox=box), f"bbox={box}"
 
 
 def render() -> None:
@@ -280,8 +262,8 @@ def render() -> None:
     snap = data.snapshot()
     reference = data.reference()
     facets = data.facets(snap)
-    first_page = SHOWN_BEFORE not in st.session_state
-    st.session_state[SHOWN_BEFORE] = True
+    session = _session()
+    first_page = session.first_page()
     st.title("Incident map")
     if snap.frame.empty:
         st.info(
@@ -292,27 +274,32 @@ def render() -> None:
         return
     if widgets.PRESET not in st.session_state:
         widgets.seed(_first_view(reference), facets.bounds, facets.max_km)
-    for notice in st.session_state.get(NOTICES, []):
+    for notice in session.notices:
         st.warning(notice)
+    if snap.catalog.skipped:
+        st.warning(f"{snap.catalog.skipped:,} stored incident(s) could not be read and are left out, e.g. "
+                   f"{_problem_text(snap.catalog.problems[0])} (`python -m incidents figures` lists them).")
     flt, only_view = widgets.sidebar_filter(
         facets.bounds,
         facets.countries,
         facets.regions,
         (reference.name, reference.lat, reference.lon),
         facets.max_km,
-        lambda start, end: data.type_counts(snap, start, end),
+        lambda flt: data.type_counts_for(snap, flt),
         _changed,
     )
-    selected = st.session_state.get(SELECTED)
+    selected = session.selected
     view = ViewState(flt, selected)
-    st.session_state[VIEW] = view
+    session.view = view
     st.query_params.from_dict(to_params(view))
     shown = data.selection(snap, flt)
     if shown.empty:
         _empty_state(view, facets, len(snap.frame))
         return
-    focus = _in_view(shown, flt, only_view)
-    _kpi_row(focus, flt)
+    focus_filter, focus_key = _in_view(snap, flt, only_view)
+    focus = data.selection(snap, focus_filter) if focus_key else shown
+    figs = data.view_figures(snap, flt, focus, focus_key)
+    _kpi_row(figs, flt)
     if _selected_row(shown, selected) is None:
         _draw_map(snap, flt, shown, None, reference, only_view)
         st.caption(
@@ -324,14 +311,18 @@ def render() -> None:
         with left:
             _draw_map(snap, flt, shown, selected, reference, only_view)
         with right:
-            _detail_column(shown, selected, reference)
+            _detail_column(snap, shown, selected, reference)
     if first_page:
         st.session_state[FOLLOW_UP] = True
         _follow_up()
         return
-    _timeline(focus, flt, facets.bounds)
-    _table(focus, selected, reference)
-    render_downloads(focus, flt)
+    _timeline(figs, flt, facets.bounds)
+    _table(snap, focus, selected, reference)
+    render_downloads(focus, flt, details=lambda frame: data.with_details(snap, frame))
+
+
+def _problem_text(problem: dict[str, str]) -> str:
+    return f"{problem['id']}: {problem['field']} {problem['value']!r} is {problem['message']}"
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

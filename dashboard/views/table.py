@@ -19,6 +19,13 @@ def _first_url(sources: object) -> str | None:
     return None
 
 
+def _links(rows: pd.DataFrame) -> list[str | None]:
+    """The first http(s) source URL per row: the catalog's `source_url`, else from `sources`."""
+    if "source_url" in rows:
+        return [safe_url(url) if isinstance(url, str) and url else None for url in rows["source_url"]]
+    return [_first_url(s) for s in rows["sources"]] if "sources" in rows else [None] * len(rows)
+
+
 def table_frame(frame: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
     """The newest `limit` rows as display columns, newest first; `id` kept to map a clicked row back."""
     rows = frame.iloc[::-1].head(limit)
@@ -27,19 +34,19 @@ def table_frame(frame: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
             "id": rows["id"].astype(str).to_numpy(),
             "local_time": rows["started_at"].astype(str).to_numpy(),
             "utc": rows["start_utc"].to_numpy(),
-            "place": rows["place"].to_numpy(),
-            "region": rows["admin1"].to_numpy(),
-            "country": rows["country"].to_numpy(),
-            "type": rows["event_type"].map(EVENT_LABELS).to_numpy(),
+            "place": rows["place"].astype(object).to_numpy(),
+            "region": rows["admin1"].astype(object).to_numpy(),
+            "country": rows["country"].astype(object).to_numpy(),
+            "type": rows["event_type"].astype(object).map(EVENT_LABELS).to_numpy(),
             "killed": rows["killed"].to_numpy(),
             "injured": rows["injured"].to_numpy(),
             "drones_downed": rows["drones_downed"].to_numpy(),
             "km": rows["ref_km"].round(0).to_numpy() if "ref_km" in rows else None,
-            "direction": rows["ref_compass"].to_numpy() if "ref_compass" in rows else None,
+            "direction": rows["ref_compass"].astype(object).to_numpy() if "ref_compass" in rows else None,
             "airport": rows["airport_iata"].fillna(rows["airport_icao"]).to_numpy(),
-            "status": rows["status"].to_numpy(),
-            "verification": rows["verification"].to_numpy(),
-            "source": [_first_url(s) for s in rows["sources"]],
+            "status": rows["status"].astype(object).to_numpy(),
+            "verification": rows["verification"].astype(object).to_numpy(),
+            "source": _links(rows),
         }
     )
 

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.charts import bucket_unit, is_hourly, span_to_window, timeline_counts
-from dashboard.views.kpis import airports_restricted_now, casualty_text, compute_kpis, headline
+from dashboard.charts import span_to_window, timeline_rows
+from dashboard.views.kpis import compact, compact_text, kpi_tiles
+from incidents.figures import figures, timeline
 from dashboard.views.detail import claim_text, highlighted, md
 from incidents.frames import to_frame
 from tests.e2e.app_server import fill_store, sample_incidents
@@ -77,7 +78,7 @@ def test_main_page_shows_every_incident_and_null_aware_kpis(store):
     assert shown["Incidents"] == "7"
     assert shown["Strikes"] == "2"  # the Kazan drone strike and the Bryansk missile strike
     assert shown["Killed"] == "2+"  # Kazan 0, Bryansk 2; Kharkiv and the Moscow interception not stated
-    assert shown["Restricted now"] == "2"  # KZN and IJK active, GSV lifted
+    assert shown["Restricted"] == "2"  # KZN and IJK active on the newest day, GSV lifted
     assert shown["Window"] == "All"
     assert any("2+ killed, 2 not stated" in c.value and "All dates" in c.value for c in at.caption)
     assert at.sidebar.radio(key="f_preset").value == "All"
@@ -196,41 +197,27 @@ def test_writes_invalidate_the_cache(store):
 # Pure helpers behind the page.
 
 
-def test_casualty_text_never_turns_not_stated_into_zero():
-    assert casualty_text(pd.Series([3, None, None], dtype="Int64"), "killed") == "3+ killed, 2 not stated"
-    assert casualty_text(pd.Series([0, 0], dtype="Int64"), "killed") == "0 killed"
-    assert casualty_text(pd.Series([None], dtype="Int64"), "killed") == "not stated"
-    assert headline("3+ killed, 2 not stated") == "3+" and headline("not stated") == "not stated"
+def test_kpi_tiles_render_the_figures_compactly_with_the_exact_value_on_hover():
+    tiles = {t.label: t for t in kpi_tiles(figures(to_frame(sample_incidents())))}
+    assert tiles["Killed"].value == "2+" and "2+ killed, 2 not stated" in tiles["Killed"].help
+    assert tiles["Restricted"].value == "2" and "UWKD" in tiles["Restricted"].help
+    assert compact(9_999) == "9,999" and compact(316_431) == "316.4 k" and compact(1_000_000) == "1.0 M"
+    assert compact(999_999) == "1.0 M" and compact_text("1,234,567+") == "1.2 M+" and compact_text("not stated") == "not stated"
+    assert all(len(compact(n)) <= 7 for n in (10_000, 999_949, 999_950, 12_345_678))
 
 
-def test_airports_restricted_now_takes_each_airports_latest_record():
+def test_timeline_rows_per_day_and_per_hour():
     frame = to_frame(sample_incidents())
-    assert airports_restricted_now(frame) == 2
-    lifted_later = sample_incidents()[1].with_changes(id="kzn-lifted", started_at="2024-12-22", status="lifted")
-    assert airports_restricted_now(to_frame(sample_incidents() + [lifted_later])) == 1
-    assert compute_kpis(frame.iloc[0:0]).incidents == 0
-
-
-def test_timeline_counts_per_day_and_per_hour():
-    frame = to_frame(sample_incidents())
-    daily, untimed = timeline_counts(frame, "day")
-    assert daily["count"].sum() == 7 and untimed == 0
-    assert not is_hourly(date(2024, 12, 1), date(2024, 12, 21)) and is_hourly(date(2024, 12, 20), date(2024, 12, 21))
-    hourly, untimed = timeline_counts(frame, "hour")
-    assert untimed == 3  # Izhevsk, Saratov and Kharkiv have bare dates: no hour to put them in
+    daily = timeline_rows(timeline(frame, None, None))
+    assert daily["count"].sum() == 7
+    hours = timeline(frame, date(2024, 12, 21), date(2024, 12, 21))
+    assert hours.unit == "hour" and hours.untimed == 3  # Izhevsk, Saratov and Kharkiv have bare dates
+    hourly = timeline_rows(hours)
     kazan = hourly[hourly["event_type"] == "drone_strike"]
     assert pd.to_datetime(kazan["bucket_ms"].iloc[0], unit="ms") == pd.Timestamp("2024-12-21 04:00")  # 07:40+03:00
-
-
-def test_bucket_unit_keeps_bars_readable():
-    frame = to_frame(sample_incidents())
-    assert bucket_unit(date(2024, 12, 21), date(2024, 12, 21), frame) == "hour"
-    assert bucket_unit(None, None, frame) == "day"
-    assert bucket_unit(date(2020, 1, 1), date(2024, 1, 1), frame) == "week"
-    assert bucket_unit(date(2010, 1, 1), date(2024, 1, 1), frame) == "month"
-    weekly, _ = timeline_counts(frame, "week")
-    assert weekly["count"].sum() == 7
-    assert set(pd.to_datetime(weekly["bucket_ms"], unit="ms").dt.weekday) == {0}  # weeks start on Monday
+    weekly = timeline_rows(timeline(frame, date(2020, 1, 1), date(2024, 12, 31)))
+    assert weekly["count"].sum() == 7 and set(pd.to_datetime(weekly["bucket_ms"], unit="ms").dt.weekday) == {0}
+    assert timeline(frame, date(2010, 1, 1), date(2024, 12, 31)).unit == "month"
 
 
 def test_chart_span_becomes_a_date_window():
@@ -421,21 +408,20 @@ def test_details_open_from_a_keyboard_usable_list(store):
 
 
 def test_hourly_timeline_falls_back_to_days_when_no_time_is_known():
-    from dashboard.charts import timeline_data
-
     frame = to_frame(sample_incidents())
-    dated_only = frame[frame["start_utc"].isna()]  # Izhevsk, Saratov, Kharkiv: bare dates
-    counts, unit, left_out = timeline_data(dated_only, date(2024, 12, 21), date(2024, 12, 21))
-    assert unit == "day" and counts["count"].sum() == len(dated_only) == 3 and left_out == 0
-    counts, unit, left_out = timeline_data(frame, date(2024, 12, 21), date(2024, 12, 21))
-    assert unit == "hour" and left_out == 3  # some have times: hourly, the bare dates are counted as left out
+    dated_only = frame[frame["start_utc"].isna() & frame["day"].eq("2024-12-21")]  # Izhevsk, Saratov: bare dates
+    bins = timeline(dated_only, date(2024, 12, 21), date(2024, 12, 21))
+    assert bins.unit == "day" and timeline_rows(bins)["count"].sum() == len(dated_only) == 2 and bins.untimed == 0
+    bins = timeline(frame, date(2024, 12, 21), date(2024, 12, 21))
+    assert bins.unit == "hour" and bins.untimed == 3  # some have times: hourly, the bare dates are counted as left out
 
 
 def test_timeline_spans_the_whole_window_as_utc_datetimes():
-    from dashboard.charts import timeline_chart, timeline_data
+    from dashboard.charts import timeline_chart
 
     frame = to_frame(sample_incidents())
-    counts, unit, _ = timeline_data(frame, date(2024, 12, 15), date(2024, 12, 21))
+    bins = timeline(frame, date(2024, 12, 15), date(2024, 12, 21))
+    counts, unit = timeline_rows(bins), bins.unit
     x = timeline_chart(counts, unit, window=(date(2024, 12, 15), date(2024, 12, 21))).to_dict()["encoding"]["x"]
     # epoch numbers here left Vega-Lite with an empty chart: the domain must be DateTimes
     assert x["scale"]["domain"] == [
@@ -443,3 +429,40 @@ def test_timeline_spans_the_whole_window_as_utc_datetimes():
         {"year": 2024, "month": 12, "date": 22, "utc": True},
     ]
     assert "domain" not in timeline_chart(counts, unit).to_dict()["encoding"]["x"]["scale"]  # no window: fit the data
+
+
+def test_the_type_filter_survives_two_window_changes_and_its_counts_follow(store):
+    at = run_app()
+    types = at.sidebar.multiselect(key="f_types")
+    from incidents.model import EVENT_LABELS, EVENT_TYPES
+
+    assert list(types.options) == [EVENT_LABELS[t] for t in EVENT_TYPES]  # no counts inside the option labels
+    types.select("drone_strike").run()
+    assert qp(at, "type") == ["drone_strike"] and metrics(at)["Incidents"] == "1"
+    at.sidebar.radio(key="f_preset").set_value("7 days").run()
+    assert qp(at, "type") == ["drone_strike"] and metrics(at)["Incidents"] == "1"
+    at.sidebar.radio(key="f_preset").set_value("Last 24 h").run()
+    assert qp(at, "type") == ["drone_strike"] and metrics(at)["Incidents"] == "1"
+    at.sidebar.date_input(key="f_dates").set_value((date(2024, 10, 1), date(2024, 12, 21))).run()
+    at.sidebar.date_input(key="f_dates").set_value((date(2024, 11, 1), date(2024, 12, 21))).run()
+    assert at.sidebar.multiselect(key="f_types").value == ["drone_strike"] and qp(at, "type") == ["drone_strike"]
+    assert qp(at, "start") == ["2024-11-01"]
+    counts = [c.value for c in at.sidebar.caption if c.value.startswith("In this view:")]
+    assert counts == ["In this view: Drone strike 1 · Missile strike 1 · Interception 1 · Airspace restriction 3"]
+
+
+def test_data_as_of_the_newest_incident_sits_by_the_presets(store):
+    at = run_app()
+    assert any(c.value == "Data as of 2024-12-21 (newest incident)" for c in at.sidebar.caption)
+
+
+def test_a_bad_row_in_the_store_is_named_and_left_out(store):
+    import sqlite3
+
+    with sqlite3.connect(store) as db:
+        db.execute("INSERT INTO incidents (id, event_type, lat, lon, started_at, day) VALUES (?, ?, ?, ?, ?, ?)",
+                   ("far-future", "drone_strike", 55.0, 49.0, "2300-01-01", "2300-01-01"))
+        db.execute("UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
+    at = run_app()
+    assert metrics(at)["Incidents"] == "7"
+    assert any("1 stored incident(s) could not be read" in w.value and "far-future" in w.value for w in at.warning)

@@ -67,7 +67,7 @@ def test_the_seed_article_is_extracted_with_evidence_and_saved(empty_store):
     assert "**started\\_at**: " in evidence and "**between 7\\:40 am" in evidence  # the words, in their sentence
     at.button(key="import_save").click().run()
     at.switch_page("views/overview.py").run()
-    assert metrics(at)["Strikes"] == "1" and metrics(at)["Restricted now"] == "2"
+    assert metrics(at)["Strikes"] == "1" and metrics(at)["Restricted"] == "2"
 
 
 def test_unreadable_text_says_why_and_saves_nothing(empty_store):

@@ -199,22 +199,24 @@ def test_timeline_stacks_one_bar_per_day_by_type_in_the_map_colours():
     from incidents.selection import select
 
     flt = IncidentFilter(start=date(2024, 1, 1), end=date(2024, 1, 3))
-    svg = bh.timeline_svg(select(to_frame(seed_incidents() + many_incidents(3)), flt), flt)
+    view = select(to_frame(seed_incidents() + many_incidents(3)), flt)
+    svg = bh.timeline_svg(bh.brief_figures(view, flt, None).timeline)
     fills = re.findall(r'<rect [^>]*fill="([^"]+)"', svg)
     assert fills == [EVENT_COLORS["drone_strike"]] * 3
 
 
-def test_timeline_bins_by_month_over_long_windows():
+def test_timeline_bins_by_week_over_long_windows():
+    from incidents.figures import BRIEF_BARS
+
     frame = to_frame(many_incidents(400))
-    starts, freq = bh.timeline_bins(frame, IncidentFilter())
-    assert freq == "W-MON" and len(starts) <= bh.MAX_BARS
-    counts = bh.timeline_counts(frame, starts)
-    assert int(counts.to_numpy().sum()) == 400
+    bins = bh.brief_figures(frame, IncidentFilter(), None).timeline
+    assert bins.unit == "week" and len(bins.starts) <= BRIEF_BARS
+    assert int(bins.table().to_numpy().sum()) == 400
 
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(None, "not stated"), (float("nan"), "not stated"), (0, "0"), (12, "12")],
+    [(None, "not stated"), (float("nan"), "not stated"), (0, "0"), (12, "12"), (1234, "1,234")],
 )
 def test_counts_never_turn_unknown_into_zero(value, expected):
     assert bh.count_text(value) == expected

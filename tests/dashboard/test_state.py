@@ -4,9 +4,12 @@ import math
 from datetime import date
 
 import pytest
+from hypothesis import given, settings, strategies as hs
 
 from dashboard.state import (
     CUSTOM,
+    KEYS,
+    Session,
     ViewState,
     parse_params,
     preset_of,
@@ -16,7 +19,7 @@ from dashboard.state import (
     widened,
     window_label,
 )
-from incidents.model import IncidentFilter
+from incidents.model import EVENT_TYPES, VERIFICATIONS, IncidentFilter
 
 REF = (55.7558, 37.6173)
 
@@ -130,3 +133,51 @@ def test_window_label():
     assert window_label(None, None) == "All dates"
     assert window_label(date(2024, 1, 2), date(2024, 1, 2)) == "2024-01-02"
     assert window_label(date(2024, 1, 2), date(2024, 1, 5)) == "2024-01-02 – 2024-01-05"
+
+_REF = (55.75, 37.62)
+_NAMES = hs.text(hs.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).map(str.strip).filter(bool)
+
+
+@hs.composite
+def _views(draw) -> ViewState:
+    start = draw(hs.none() | hs.dates())
+    end = draw(hs.none() | hs.dates(min_value=start) if start else hs.none() | hs.dates())
+    band = draw(hs.none() | hs.tuples(hs.integers(0, 2000), hs.integers(1, 2000), hs.booleans()))
+    distance = None
+    if band:
+        low, width, open_end = band
+        distance = (float(low * 10), float("inf") if open_end and low else float((low + width) * 10))
+    flt = IncidentFilter(
+        start=start, end=end,
+        event_types=tuple(draw(hs.lists(hs.sampled_from(EVENT_TYPES), unique=True, max_size=3))),
+        regions=tuple(draw(hs.lists(_NAMES, unique=True, max_size=3))),
+        countries=tuple(draw(hs.lists(hs.sampled_from(["RU", "UA", "BY", "PL"]), unique=True, max_size=2))),
+        verification=tuple(draw(hs.lists(hs.sampled_from(VERIFICATIONS), unique=True, max_size=2))),
+        text=draw(hs.text(max_size=50).map(str.strip)),
+        distance_km=distance, reference=_REF if distance else None,
+    )
+    selected = draw(hs.none() | hs.from_regex(r"[A-Za-z0-9_.:-]{1,20}", fullmatch=True))
+    return ViewState(flt, selected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_views())
+def test_every_view_round_trips_through_the_url_unchanged(view):
+    params = {key: value if isinstance(value, list) else [value] for key, value in to_params(view).items()}
+    assert parse_params(params, _REF) == (view, [])
+
+
+def test_a_region_name_with_a_comma_stays_one_region():
+    view = ViewState(IncidentFilter(regions=("Kyiv, city", "Tatarstan")))
+    assert parse_params({"region": ["Kyiv, city", "Tatarstan"]}, _REF)[0] == view
+
+
+def test_the_session_object_owns_the_page_keys():
+    values: dict = {}
+    session = Session(values)
+    assert session.first_page() and not session.first_page()
+    session.select("a", ["a", "b"])
+    assert values[KEYS.selected] == "a" and session.group == ["a", "b"]
+    session.select(None)
+    assert session.selected is None and session.group == []
+    assert len(set(KEYS.filters)) == 9 and all(key.startswith("f_") for key in KEYS.filters)

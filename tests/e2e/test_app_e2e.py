@@ -97,7 +97,21 @@ def test_reloading_a_permalink_restores_the_view(server, page):
     page.reload()
     wait_kpi(page, "Incidents", "3")
     assert "type=airspace_restriction" in page.url and "start=2024-12-21" in page.url
-    assert page.get_by_text("Airspace restriction (3)").first.is_visible()  # the type picker shows the choice
+    assert page.get_by_text("Airspace restriction", exact=True).first.is_visible()  # the type picker shows the choice
+    assert page.get_by_text("In this view: Drone strike 1").first.is_visible()  # counts beside it, not in it
+
+
+def test_the_type_filter_survives_two_window_changes(server, page):
+    """The browser sends a multiselect's labels back as its value: with the count inside the label ("Interception
+    (0)" becoming "(1)"), the second window change dropped the type."""
+    page.goto(server + "/?start=2024-12-20&end=2024-12-21&type=interception")
+    page.get_by_text("No incidents match").wait_for(timeout=TIMEOUT)
+    page.get_by_text("7 days", exact=True).click()
+    wait_url(page, r"start=2024-12-15.*type=interception")
+    wait_kpi(page, "Incidents", "1")
+    page.get_by_text("30 days", exact=True).click()
+    wait_url(page, r"start=2024-11-22.*type=interception")
+    wait_kpi(page, "Incidents", "1")
 
 
 def test_empty_window_shows_the_empty_state_and_widens(server, page, screenshot):

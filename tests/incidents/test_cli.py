@@ -141,3 +141,16 @@ def test_closed_stdout_ends_quietly_with_141(db, args):
     run("import", DATA / "acled_sample.csv", db=db)
     done = closed_pipe_run("incidents", *args, env={**os.environ, "INCIDENTS_DB": str(db), "PYTHONPATH": str(ROOT)})
     assert (done.returncode, done.stderr) == (EXIT_BROKEN_PIPE, "")
+
+
+def test_figures_state_the_view_and_refuse_bad_input_in_one_line(db):
+    run("demo", db=db)
+    day = json.loads(run("figures", "--start", "2024-12-21", "--end", "2024-12-21", db=db).stdout)
+    assert day["killed"]["text"] == "0 killed"  # the airspace restrictions that day are not "not stated" casualties
+    assert day["as_of"] == "2024-12-21" and day["timeline"]["unit"] == "hour"
+    whole = json.loads(run("figures", db=db).stdout)
+    assert whole["incidents"] == sum(whole["by_type"].values()) and whole["as_of"] == whole["data_as_of"]
+    drones = json.loads(run("figures", "--type", "drone_strike", db=db).stdout)
+    assert drones["incidents"] == whole["by_type"]["drone_strike"] and drones["filters"]["type"] == ["drone_strike"]
+    assert_one_line_error(run("figures", "--start", "2024-13-01", db=db))
+    assert_one_line_error(run("figures", "--start", "2024-12-21", "--end", "2024-12-01", db=db))

@@ -9,11 +9,17 @@ import pytest
 from incidents.errors import ValidationError
 from incidents.frames import to_frame
 from incidents.model import EVENT_TYPES, IncidentFilter
-from incidents.selection import counts_by_type, searchable_text, select, window_bounds, window_slice
+from pathlib import Path
+
+from incidents import selection
+from incidents.catalog import Reference, build_catalog, search_text
+from incidents.selection import counts_by_type, rows, select, select_catalog, window_bounds, window_slice
 from incidents.synth import synthesize
 from tests.incidents.factory import make, rich
 
 FRAME = synthesize(3000, seed=11)
+MOSCOW = Reference("Moscow", 55.7558, 37.6173)
+CATALOG = build_catalog(FRAME, reference=MOSCOW)
 
 
 def naive(frame: pd.DataFrame, flt: IncidentFilter) -> pd.DataFrame:
@@ -29,7 +35,7 @@ def naive(frame: pd.DataFrame, flt: IncidentFilter) -> pd.DataFrame:
         if wanted:
             keep &= frame[column].isin(wanted)
     if flt.text:
-        keep &= pd.Series([flt.text.lower() in hay for hay in searchable_text(frame)], index=frame.index)
+        keep &= pd.Series([flt.text.lower() in hay for hay in search_text(frame)], index=frame.index)
     if flt.bbox:
         south, west, north, east = flt.bbox
         keep &= frame["lat"].between(south, north) & frame["lon"].between(west, east)
@@ -121,30 +127,27 @@ def test_selected_frame_is_exactly_the_naive_one(seed):
     pd.testing.assert_frame_equal(select(FRAME, flt), naive(FRAME, flt))
 
 
-@pytest.mark.parametrize("build", [lambda: FRAME, lambda: FRAME.iloc[100:900],
-                                   lambda: to_frame([rich(), make(id="b")])])
-def test_take_rows_equals_pandas_take(build):
-    from incidents.selection import take_rows
-
-    frame = build()
-    positions = np.array([len(frame) - 1, 0, len(frame) // 2])
-    pd.testing.assert_frame_equal(take_rows(frame, positions), frame.take(positions))
-    assert take_rows(frame, np.array([], dtype=np.intp)).columns.equals(frame.columns)
+@pytest.mark.parametrize("seed", range(40))
+def test_catalog_positions_match_the_naive_scan(seed):
+    flt = random_filter(np.random.default_rng(200 + seed))
+    assert select_catalog(CATALOG, flt)["id"].tolist() == naive(FRAME, flt)["id"].tolist()
 
 
-def test_take_rows_falls_back_to_pandas_when_internals_differ(monkeypatch):
-    from incidents import selection
+def test_catalog_distance_band_uses_its_own_distances_from_the_same_reference():
+    flt = IncidentFilter(distance_km=(300.0, 800.0), reference=MOSCOW.point)
+    assert select_catalog(CATALOG, flt)["id"].tolist() == select(FRAME, flt)["id"].tolist()
+    other = IncidentFilter(distance_km=(0.0, 400.0), reference=(50.45, 30.52))  # Kyiv: measured on the fly
+    assert select_catalog(CATALOG, other)["id"].tolist() == select(FRAME, other)["id"].tolist()
 
-    def unknown_internals(frame, positions):
-        raise AttributeError("no _mgr here")
 
-    monkeypatch.setattr(selection, "_take_blocks", unknown_internals)
-    positions = np.array([5, 2])
-    pd.testing.assert_frame_equal(selection.take_rows(FRAME, positions), FRAME.take(positions))
+def test_contiguous_rows_are_a_slice_and_scattered_rows_a_take():
+    assert rows(CATALOG, np.arange(10, 20))["id"].tolist() == CATALOG.frame["id"].iloc[10:20].tolist()
+    assert rows(CATALOG, np.array([3, 1]))["id"].tolist() == CATALOG.frame["id"].iloc[[3, 1]].tolist()
+    assert rows(CATALOG, np.array([], dtype=np.intp)).empty
 
 
 def test_a_column_set_after_a_selection_is_seen_by_the_next_one():
-    """The per-frame index (sorted days, codes) is rebuilt when the frame's columns change."""
+    """Plain frames keep no cache: a changed column is seen at once, an unsorted one refused."""
     frame = to_frame([make(id=str(d), started_at=f"2024-01-{d:02d}", event_type="drone_strike") for d in range(1, 6)])
     drones = IncidentFilter(event_types=("drone_strike",))
     assert len(select(frame, drones)) == 5
@@ -155,11 +158,9 @@ def test_a_column_set_after_a_selection_is_seen_by_the_next_one():
         select(frame, IncidentFilter(start=date(2024, 1, 2)))
 
 
-def test_a_frame_whose_internals_differ_is_selected_without_the_cache(monkeypatch):
-    from incidents import selection
-
-    frame = FRAME.iloc[:200].copy()
-    flt = IncidentFilter(start=date(2015, 3, 1), event_types=("drone_strike",))
-    monkeypatch.setattr(selection, "_blocks", lambda frame: None)
-    assert select(frame, flt)["id"].tolist() == naive(frame, flt)["id"].tolist()
-    assert id(frame) not in selection._INDEXES
+def test_selection_uses_no_pandas_internals_and_keeps_no_module_cache():
+    source = "\n".join(path.read_text() for path in Path(selection.__file__).parent.rglob("*.py"))
+    for private in ("_mgr", "BlockManager", "new_block", "_from_mgr", "pandas.core.internals"):
+        assert private not in source, private
+    assert not [name for name, value in vars(selection).items()
+                if isinstance(value, (dict, list, set)) and not name.startswith("__")]  # no module-level cache
