@@ -105,7 +105,7 @@ def open_table(table: Table, options: ImportOptions) -> Batch:
         mapping.check_map(column_map, table.header)
         ctx.report.info["mapping"] = dict(column_map.fields)
         ctx.report.columns = dict(column_map.fields)
-        return Batch(ctx, collect(table.rows(), mapping.mapped_values, ctx, "mapped"), True)
+        return Batch(ctx, collect(table.rows(), mapping.mapped_values, ctx, "mapped", column_map.fields), True)
     spec = TABLE_FORMATS[fmt]
     ctx.report.columns = dict(spec.columns)
     return Batch(ctx, collect(table.rows(), spec.mapper, ctx, fmt, spec.columns), spec.fill)
