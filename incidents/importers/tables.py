@@ -103,7 +103,8 @@ def _undecodable(info: dict[str, Any], line: int) -> str:
 
 def swallowed_rows(record: list[str], header: list[str], delimiter: str, first: int, last: int) -> str:
     """A problem when a quoted cell spans lines that look like rows (an unterminated quote), else ''."""
-    for name, cell in zip(header, record):
+    for position, cell in enumerate(record):
+        name = header[position] if position < len(header) else f"{position + 1} (past the header)"
         lines = cell.split("\n")[1:]
         rowlike = [line for line in lines if line.count(delimiter) >= max(len(header) - 1, 1)]
         if rowlike:
