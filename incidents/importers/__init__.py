@@ -155,7 +155,7 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
     suffix = Path(path).suffix.lower()
     if suffix in SPREADSHEETS and options.fmt != "article":
         return open_table(spreadsheet_table(path, options.sheet), options)
-    if options.fmt == "article" or (options.fmt == "auto" and suffix in ARTICLE_SUFFIXES):
+    if options.fmt == "article" or (options.fmt == "auto" and (suffix in ARTICLE_SUFFIXES or Path(path).is_dir())):
         from incidents.importers.articles import article_path_batch
 
         return article_path_batch(path, options)
