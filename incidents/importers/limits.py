@@ -59,16 +59,23 @@ def _float(text: str) -> float:
     return float(text)
 
 
+_DECODER = json.JSONDecoder(parse_int=_int, parse_float=_float)
+_EMPTY = {"{}": dict, "[]": list}
+
+
 def load_json(text: str) -> Any:
     """Parsed JSON with capped number length and nesting depth; NaN/Infinity become floats checked per field later."""
+    if text in _EMPTY:
+        return _EMPTY[text]()
     try:
-        document = json.loads(text, parse_int=_int, parse_float=_float)
+        document = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
     except RecursionError:
         raise ImportFormatError(f"JSON nested too deeply (over {MAX_JSON_DEPTH} levels); "
                                 "incident data nests only a few levels") from None
-    check_depth(document)
+    if text.count("{") + text.count("[") > MAX_JSON_DEPTH:
+        check_depth(document)
     return document
 
 

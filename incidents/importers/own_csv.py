@@ -3,6 +3,7 @@ titles), other date forms and local times read per column, the formula guard und
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from incidents.errors import ImportFormatError, ValidationError
@@ -17,24 +18,32 @@ from incidents.model import COUNT_FIELDS
 REQUIRED = ("event_type", "lat", "lon", "started_at")
 SIGNATURE = frozenset(REQUIRED)
 DATE_FIELDS = ("started_at", "ended_at")
+KNOWN = frozenset(FIELDS)
+_COMPLETE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z))?$")
+PLAIN_TEXT = frozenset(("id", "event_type", "place", "admin1", "country", "geo_precision", "time_precision",
+                        "airport_iata", "airport_icao", "status", "verification", "notes", "created_at", "updated_at"))
 
 
 def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
     """The Incident fields of one CSV row; empty cells mean 'not stated'; unknown columns are ignored."""
     values: dict[str, Any] = {}
-    for name in FIELDS:
-        text = row.get(name, "")
-        if text == "" or name in DATE_FIELDS:
+    for name, text in row.items():
+        if text == "" or name not in KNOWN or name in DATE_FIELDS:
             continue
-        values[name] = _value(name, unguard(text))
+        values[name] = _value(name, unguard(text) if text[0] == "'" else text)
     for name in DATE_FIELDS:
-        if row.get(name):
-            values[name], note = ctx.when(name, unguard(row[name]), values.get("lat"), values.get("lon"), name)
+        text = row.get(name)
+        if text and _COMPLETE.match(text):
+            values[name] = text  # the model checks it; nothing to decide per column
+        elif text:
+            values[name], note = ctx.when(name, unguard(text), values.get("lat"), values.get("lon"), name)
             add_note(values, note)
     return values
 
 
 def _value(name: str, text: str) -> Any:
+    if name in PLAIN_TEXT:
+        return text
     if name in ("lat", "lon"):
         return parse_float(name, text)
     if name in COUNT_FIELDS:

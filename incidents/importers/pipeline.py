@@ -149,8 +149,13 @@ def _issue_column(issue: str) -> str:
 
 
 def _check_cells(row: Row) -> None:
-    if not isinstance(row, dict) or sum(len(value) for value in row.values() if isinstance(value, str)) <= MAX_CELL_CHARS:
+    if not isinstance(row, dict):
         return
+    try:
+        if sum(map(len, row.values())) <= MAX_CELL_CHARS:
+            return
+    except TypeError:  # JSON records hold numbers too
+        pass
     for name, value in row.items():
         if isinstance(value, str):
             check_cell(name, value)

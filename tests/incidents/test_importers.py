@@ -10,7 +10,6 @@ from incidents.exporters import csv_text, geojson_text
 from incidents.frames import to_frame
 from incidents.importers import detect_format, read_file, read_text
 from incidents.importers.common import country_code
-from incidents.errors import ValidationError
 from incidents.storage import MemoryStore
 from tests.incidents.factory import make, rich
 
