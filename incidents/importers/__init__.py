@@ -20,6 +20,7 @@ from incidents.importers.tables import (
 from incidents.model import Incident
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".eml")
+STREAM_BYTES = 8 * 2**20  # larger GeoJSON files are read feature by feature
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,12 @@ def open_document(document: Any, options: ImportOptions, info: dict[str, Any]) -
         flat = Table(["lat", "lon"], lambda: geojson.flat_rows(table), info)
         flat.header = sorted({key for _, row, _ in flat.rows() for key in row})  # small files: mapped GeoJSON is read whole
         return open_table(flat, options)
+    return feature_batch(table, options)
+
+
+def feature_batch(table: Table, options: ImportOptions) -> Batch:
+    """A Batch over GeoJSON features (model fields as properties)."""
     ctx = Context(options, table, "geojson")
-    ctx.report.info = info
     return Batch(ctx, collect(table.rows(), geojson.feature_values, ctx, "geojson"))
 
 
@@ -165,7 +170,10 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
     encoding = detect_encoding(head)
     start = decode_head(head, encoding).lstrip("\ufeff").lstrip()
     if start[:1] in ("{", "["):
-        return open_document(load_json(load_text(path, True, encoding)), options, {"encoding": encoding})
+        info = {"encoding": encoding}
+        if Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson"):
+            return feature_batch(geojson.streamed_table(lambda: open(path, encoding=encoding), info), options)
+        return open_document(load_json(load_text(path, True, encoding)), options, info)
     table = csv_file_table(path)
     if options.fmt == "auto" and options.mapping is None and suffix == ".txt":
         try:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Iterator, Mapping
+import re
+from typing import Any, Callable, Iterator, Mapping, TextIO
 
 from incidents.errors import ImportFormatError, ValidationError
 from incidents.frames import FIELDS
@@ -106,3 +107,64 @@ def _finite(value: Any) -> bool:
 
 def _short(value: Any) -> str:
     return json.dumps(value, default=str)[:80]
+
+
+STREAM_CHUNK = 2**20
+_FEATURES = re.compile(r'"features"\s*:\s*\[')
+
+
+def stream_features(opener: Callable[[], TextIO]) -> Iterator[Any]:
+    """The features of a large FeatureCollection file one at a time (memory does not grow with the file)."""
+    from incidents.importers.limits import _DECODER, MAX_CELL_CHARS, check_depth
+
+    with opener() as stream:
+        buffer, position, done = _to_features(stream)
+        while True:
+            position = _skip(buffer, position)
+            while position >= len(buffer) and not done:
+                buffer, position, done = _more(stream, buffer, position)
+                position = _skip(buffer, position)
+            if position >= len(buffer):
+                raise ImportFormatError("the GeoJSON file ends inside the 'features' list; the file is cut short")
+            if buffer[position] == "]":
+                return
+            try:
+                feature, end = _DECODER.raw_decode(buffer, position)
+            except json.JSONDecodeError as exc:
+                if done or len(buffer) - position > MAX_CELL_CHARS:
+                    raise ImportFormatError(f"not JSON: {exc.msg} in a feature") from None
+                buffer, position, done = _more(stream, buffer, position)
+                continue
+            except RecursionError:
+                raise ImportFormatError("JSON nested too deeply; incident data nests only a few levels") from None
+            check_depth(feature)
+            yield feature
+            position = end
+
+
+def _to_features(stream: TextIO) -> tuple[str, int, bool]:
+    buffer, piece = "", "start"
+    while piece and _FEATURES.search(buffer) is None and len(buffer) < 2**20:
+        piece = stream.read(STREAM_CHUNK)
+        buffer += piece
+    match = _FEATURES.search(buffer)
+    if not buffer.lstrip().startswith("{") or match is None or "FeatureCollection" not in buffer[:match.start()]:
+        raise ImportFormatError("not a GeoJSON FeatureCollection starting with its type and a 'features' list")
+    return buffer, match.end(), not piece
+
+
+def _more(stream: TextIO, buffer: str, position: int) -> tuple[str, int, bool]:
+    piece = stream.read(STREAM_CHUNK)
+    return buffer[position:] + piece, 0, not piece
+
+
+def _skip(buffer: str, position: int) -> int:
+    length = len(buffer)
+    while position < length and buffer[position] in " \t\r\n,":
+        position += 1
+    return position
+
+
+def streamed_table(opener: Callable[[], TextIO], info: dict[str, Any]) -> FeatureTable:
+    """A FeatureTable read from a file feature by feature, numbered from 1."""
+    return FeatureTable([], lambda: ((n, f, "") for n, f in enumerate(stream_features(opener), start=1)), info)

@@ -261,3 +261,23 @@ def test_rows_stream_to_the_store_as_a_generator(tmp_path):
     next(stream)
     assert batch.report.read < 12_000  # read as consumed (a chunk at a time), not all at once
     assert sum(1 for _ in stream) == 11_999 and batch.report.read == 12_000
+
+
+def test_large_geojson_is_read_feature_by_feature_with_the_same_result(tmp_path, monkeypatch):
+    import incidents.importers as importers
+    from incidents.exporters import geojson_text
+    from incidents.frames import to_frame
+    from incidents.importers import geojson
+    from tests.incidents.factory import make, rich
+
+    records = [rich(), make(id="b", started_at="2024-01-02", notes='a "] tricky, string'), make(id="c", lat=50.4)]
+    path = tmp_path / "big.geojson"
+    path.write_text(geojson_text(to_frame(records)), encoding="utf-8")
+    whole = read_file(path)
+    monkeypatch.setattr(importers, "STREAM_BYTES", 0)
+    monkeypatch.setattr(geojson, "STREAM_CHUNK", 64)
+    streamed = read_file(path)
+    assert streamed == whole and len(streamed[0]) == 3
+    path.write_text(geojson_text(to_frame(records))[:-200], encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="not JSON|cut short"):
+        read_file(path)
