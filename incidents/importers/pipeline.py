@@ -19,6 +19,7 @@ from incidents.settings import incidents_setting
 Problem = dict[str, Any]
 MAX_VALUE_TEXT = 200
 MAX_PROBLEMS = 10_000  # listed in full; more are counted
+MAX_KEPT_ROWS = 1000  # rejected rows kept whole, for the Import page to fix
 CHUNK = 5000
 
 
@@ -51,11 +52,14 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # model field -> the source column, for messages
+    rejected_rows: dict[int, dict[str, str]] = field(default_factory=dict)  # a copy to fix (the first MAX_KEPT_ROWS)
 
-    def reject(self, item: Problem) -> None:
+    def reject(self, item: Problem, row: Any = None) -> None:
         self.rejected += 1
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(item)
+        if isinstance(row, dict) and len(self.rejected_rows) < MAX_KEPT_ROWS:
+            self.rejected_rows[item["row"]] = {str(k): v if isinstance(v, str) else "" for k, v in row.items()}
 
     def warn(self, item: Problem) -> None:
         if len(self.warnings) < MAX_PROBLEMS:
@@ -135,10 +139,10 @@ def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str 
             _check_cells(row)
             incident = Incident.from_dict(mapper(row, ctx))
         except ValidationError as exc:
-            ctx.report.reject(problem(number, (columns or {}).get(exc.field, exc.field), exc.value, exc.message))
+            ctx.report.reject(problem(number, (columns or {}).get(exc.field, exc.field), exc.value, exc.message), row)
             continue
         if incident.id in first_seen:
-            ctx.report.reject(problem(number, "id", incident.id, duplicate_message(first_seen[incident.id])))
+            ctx.report.reject(problem(number, "id", incident.id, duplicate_message(first_seen[incident.id])), row)
             continue
         first_seen[incident.id] = number
         yield number, incident
