@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -95,7 +95,7 @@ class Context:
             return stamp.text, ""
         shown = stamp.local.isoformat(sep=" ", timespec="minutes")
         if self.options.assume_utc or lat is None or lon is None:
-            moment = stamp.local.replace(tzinfo=_utc())
+            moment = stamp.local.replace(tzinfo=timezone.utc)
             return _iso(moment), f"{field} {shown} had no UTC offset; taken as UTC"
         from geodata.regions import localize, timezone_at
 
@@ -105,13 +105,7 @@ class Context:
                               "(--assume-utc to take UTC)")
 
 
-def _utc():
-    from datetime import timezone
-
-    return timezone.utc
-
-
-def _iso(moment) -> str:
+def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds" if moment.second else "minutes")
 
 

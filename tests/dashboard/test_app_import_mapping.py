@@ -10,11 +10,16 @@ import pytest
 from dashboard.views import import_mapping
 from dashboard.views.import_mapping import prefill, rejected_copy, reread
 from incidents.importers import ImportOptions, open_text
-from tests.dashboard.test_app_import import empty_store, import_page, paste  # noqa: F401 - fixtures and helpers
+from tests.dashboard.test_app_import import import_page, paste
 from tests.incidents.test_importers_real import write_xlsx
 
 UNKNOWN = "Date,Town,Region,Dead\n21/12/2024,Kazan,Tatarstan,2\n22/12/2024,Izhevsk,Udmurt,\n"
 AMBIGUOUS = "Date,Town,Region\n03/04/2024,Kazan,Tatarstan\n04/05/2024,Izhevsk,Udmurt\n"
+
+
+@pytest.fixture
+def empty_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("INCIDENTS_DB", str(tmp_path / "incidents.sqlite"))
 
 
 @pytest.fixture
