@@ -281,3 +281,27 @@ def test_large_geojson_is_read_feature_by_feature_with_the_same_result(tmp_path,
     path.write_text(geojson_text(to_frame(records))[:-200], encoding="utf-8")
     with pytest.raises(ImportFormatError, match="not JSON|cut short"):
         read_file(path)
+
+
+@pytest.mark.parametrize("flags, words", [(["--map", "colour=Town"], "not a field"),
+                                          (["--map", "place=Nope"], "not in the header"),
+                                          (["--map", "place"], "FIELD=Column"),
+                                          (["--value", "event_type=strike"], "FIELD:Label=value"),
+                                          (["--sheet", "Nope"], "unknown format")])
+def test_bad_map_flags_are_one_clear_line(tmp_path, flags, words):
+    path = tmp_path / "towns.csv"
+    path.write_text("Date,Town\n2024-12-21,Kazan\n", encoding="utf-8")
+    done = run("import", path, *flags, db=tmp_path / "s.sqlite")
+    assert_one_line_error(done)
+    assert words in done.stderr
+
+
+def test_spreadsheet_through_the_cli_reports_its_sheet(tmp_path):
+    path = tmp_path / "events.xlsx"
+    write_xlsx(path, {"Events": MAPPED_ROWS[:2]})
+    done = run("import", path, *[f"--map={m}" for m in MAP], *[f"--value={v}" for v in VALUES],
+               db=tmp_path / "s.sqlite")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["sheet"], summary["inserted"], summary["format"]) == ("Events", 1, "mapped")
+    assert_one_line_error(run("import", path, "--sheet", "Nope", db=tmp_path / "s.sqlite"))
