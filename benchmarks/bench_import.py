@@ -84,9 +84,10 @@ def measure(path: str, sink: str) -> dict[str, float]:
     start, cpu = time.perf_counter(), time.process_time()
     batch = open_path(path)
     if sink == "sqlite":
-        store = open_store(str(Path(tempfile.mkdtemp()) / "bench.sqlite"))
-        store.upsert(batch.incidents())
-        store.close()
+        with tempfile.TemporaryDirectory() as folder:
+            store = open_store(str(Path(folder) / "bench.sqlite"))
+            store.upsert(batch.incidents())
+            store.close()
     elif sink == "list":
         rows = list(batch.incidents())
         del rows
@@ -119,7 +120,14 @@ def main() -> int:
     if args.measure:
         print(json.dumps(measure(args.measure, args.sink)))
         return 0
-    folder = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
+        out = run_all(args, Path(folder))
+    print(json.dumps(out))
+    return 0
+
+
+def run_all(args: argparse.Namespace, folder: Path) -> dict[str, object]:
+    """Write the files, measure each import in a fresh process."""
     frame = synthetic_frame(args.n, args.seed)
     out: dict[str, object] = {"n": args.n, "sink": args.sink}
     write_csv(frame, folder / "incidents.csv")
@@ -133,8 +141,7 @@ def main() -> int:
     if args.sink != "sqlite":
         out["csv_sqlite_at_baseline_n"] = in_child(folder / "baseline.csv", "sqlite")
     out["targets"] = {"csv_rows_per_s": 20_000, "peak_mb": 600}
-    print(json.dumps(out))
-    return 0
+    return out
 
 
 if __name__ == "__main__":
