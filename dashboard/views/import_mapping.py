@@ -141,15 +141,14 @@ def map_editor(header: list[str], start: ColumnMap) -> tuple[ColumnMap, str | No
             fields[name] = picked
     values_text = st.text_input("Labels to map (optional)", key="import_map_values",
                                 placeholder="event_type:Shelling=strike; event_type:Drone=drone_strike")
-    order = st.radio("Dates like 03/04/2024", list(DATE_ORDERS), format_func=DATE_ORDERS.get, horizontal=True,
-                     key="import_date_order")
+    order = date_order_choice()
     values: dict[str, dict[str, str]] = {k: dict(v) for k, v in start.values.items()}
     for piece in filter(None, (part.strip() for part in values_text.split(";"))):
         name, _, rest = piece.partition(":")
         label, _, value = rest.partition("=")
         if name.strip() and label.strip() and value.strip():
             values.setdefault(name.strip(), {})[label.strip().casefold()] = value.strip()
-    return ColumnMap(fields, values), (None if order == "auto" else order)
+    return ColumnMap(fields, values), order
 
 
 def preview_frame(incidents: list) -> pd.DataFrame:
@@ -174,9 +173,12 @@ def mapping_panel(start_batch: Any) -> None:
         return
     st.info(f"{pending['name']}: {pending['why']}")
     header = pending["header"]
-    start = remembered_map(header) or propose_map(header)
-    column_map, order = map_editor(header, start)
-    options = ImportOptions(fmt="mapped", mapping=column_map, date_order=order)
+    known = known_format(header)
+    if known:  # a known format whose dates need an order: only that is asked
+        column_map, order = None, date_order_choice()
+    else:
+        column_map, order = map_editor(header, remembered_map(header) or propose_map(header))
+    options = ImportOptions(fmt=known or "mapped", mapping=column_map, date_order=order)
     try:
         sample, report = read_file_bytes(pending["name"], first_rows(pending["data"], pending["name"]), options)
     except IncidentsError as exc:
@@ -186,19 +188,36 @@ def mapping_panel(start_batch: Any) -> None:
     st.dataframe(preview_frame(sample), hide_index=True, width="stretch")
     if report.problems:
         st.dataframe(pd.DataFrame(report.problems, columns=["row", "field", "value", "message"]), hide_index=True)
-    if st.button("Read the whole file with this map", type="primary", key="import_map_read"):
-        options = ImportOptions(fmt="mapped", mapping=column_map, date_order=order)
+    if st.button("Read the whole file" + ("" if known else " with this map"), type="primary", key="import_map_read"):
         try:
             incidents, report = read_file_bytes(pending["name"], pending["data"], options)
         except IncidentsError as exc:
             st.error(f"Nothing read from {pending['name']}: {exc}")
             return
-        remember_map(header, column_map)
+        if column_map is not None:
+            remember_map(header, column_map)
         remember_source(kind="file", name=pending["name"], data=pending["data"], options=options,
                         rows=report.rejected_rows)
         st.session_state.pop(PENDING, None)
-        start_batch(pending["name"], "mapped", incidents, report.problems)
+        start_batch(pending["name"], report.fmt, incidents, report.problems)
         st.rerun()
+
+
+def known_format(header: list[str]) -> str | None:
+    """The format a header names (ACLED, UCDP, our CSV), or None for a table that needs a column map."""
+    from incidents.importers import table_format
+
+    try:
+        return table_format(header, ImportOptions())
+    except ImportFormatError:
+        return None
+
+
+def date_order_choice() -> str | None:
+    """The date-order radio: None to decide from the column, else 'dmy' or 'mdy'."""
+    order = st.radio("Dates like 03/04/2024", list(DATE_ORDERS), format_func=DATE_ORDERS.get, horizontal=True,
+                     key="import_date_order")
+    return None if order == "auto" else order
 
 
 def read_upload(name: str, data: bytes, fmt: str, start_batch: Any) -> None:

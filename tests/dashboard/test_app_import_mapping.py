@@ -105,3 +105,15 @@ def test_a_fixed_row_is_read_again_as_the_file_was():
     copy.loc[0, "lat"] = "55.8"
     incidents, problems = reread(copy, ImportOptions())
     assert problems == [] and incidents[0].lat == 55.8 and incidents[0].place == "X"
+
+
+def test_a_known_format_with_ambiguous_dates_is_asked_only_the_order(empty_store, maps_file):
+    text = ("event_id_cnty,event_date,sub_event_type,latitude,longitude,country\n"
+            "A1,03/04/2024,Air/drone strike,55.79,49.12,Russia\nA2,04/05/2024,Air/drone strike,55.79,49.12,Russia\n")
+    at = upload(import_page(), "acled.csv", text.encode("utf-8"))
+    assert "import_map_place" not in [s.key for s in at.selectbox]  # no column map for a known format
+    at.radio(key="import_date_order").set_value("mdy").run()
+    at.button(key="import_map_read").click().run()
+    at.switch_page("views/import_page.py").run()
+    batch = at.session_state["import_batch"]
+    assert batch.fmt == "acled" and sorted(i.started_at for i in batch.incidents) == ["2024-03-04", "2024-04-05"]
