@@ -121,7 +121,7 @@ def open_document(document: Any, options: ImportOptions, info: dict[str, Any]) -
     table.info = info
     if options.mapping is not None or options.fmt == "mapped":
         flat = Table(["lat", "lon"], lambda: geojson.flat_rows(table), info)
-        flat.header = sorted({key for _, row, _ in flat.rows() for key in row})  # small files: mapped GeoJSON is read whole
+        flat.header = sorted({key for _, row, _ in flat.rows() for key in row})  # mapped GeoJSON is read whole
         return open_table(flat, options)
     return feature_batch(table, options)
 

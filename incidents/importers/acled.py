@@ -1,4 +1,4 @@
-"""ACLED CSV exports and API records: sub-event types mapped onto our vocabulary, original labels and precision codes kept."""
+"""ACLED CSV exports and API records: sub-event types mapped onto our vocabulary, original labels and codes kept."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from incidents.model import check_count_range
 __all__ = ["Problem", "problem", "fill_regions", "require_columns", "parse_float", "parse_count", "parse_code",
            "country_code", "cue_type"]
 
+
 def require_columns(header: Iterable[str], needed: Iterable[str], label: str) -> None:
     """ImportFormatError naming the missing columns when a header lacks what a format needs."""
     missing = [name for name in needed if name not in set(header)]

@@ -85,7 +85,8 @@ def check_depth(document: Any, limit: int = MAX_JSON_DEPTH) -> None:
     while stack:
         value, depth = stack.pop()
         if depth > limit:
-            raise ImportFormatError(f"JSON nested too deeply (over {limit} levels); incident data nests only a few levels")
+            raise ImportFormatError(f"JSON nested too deeply (over {limit} levels); incident data nests only a "
+                                    "few levels")
         if isinstance(value, dict):
             stack.extend((item, depth + 1) for item in value.values() if isinstance(item, (dict, list)))
         elif isinstance(value, list):

@@ -1,5 +1,5 @@
-"""Any table through a column map: `--map field=Column` and `--value field:Label=value`, a proposed map from the
-header names, the header signature mappings are remembered by, and the row mapper (geocoding rows without coordinates)."""
+"""Any table through a column map: `--map field=Column` and `--value field:Label=value`, a map proposed from the
+header names, the header signature maps are remembered by, and the row mapper (geocoding rows without coordinates)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,8 @@ def parse_map(maps: Iterable[str], values: Iterable[str] = ()) -> ColumnMap:
     for text in values:
         match = re.match(r"^\s*(\w+)\s*:(.+)=(.*)$", text)
         if not match or not match.group(3).strip():
-            raise ImportFormatError(f"--value {text!r}: write FIELD:Label=value, e.g. --value event_type:Shelling=strike")
+            raise ImportFormatError(f"--value {text!r}: write FIELD:Label=value, e.g. "
+                                    "--value event_type:Shelling=strike")
         table.setdefault(match.group(1), {})[match.group(2).strip().casefold()] = match.group(3).strip()
     return ColumnMap(fields, table)
 

@@ -97,7 +97,8 @@ def _geocoded(place: str, admin1: str, country: str) -> tuple[tuple[str, Any], .
         found = geocode(place, country or None, (admin1,) if admin1 else ())
     except GeodataError as exc:
         raise ValidationError("place", place, f"{exc}; give coordinates, or add admin1/country columns") from None
-    values: dict[str, Any] = {"lat": found.lat, "lon": found.lon, "geo_precision": GEO_PRECISION.get(found.kind, "city"),
+    values: dict[str, Any] = {"lat": found.lat, "lon": found.lon,
+                              "geo_precision": GEO_PRECISION.get(found.kind, "city"),
                               "country": found.country or country, "admin1": found.admin1 or admin1}
     rivals = namesakes(found, admin1)
     origin = {"query": place, "found": found.name, "kind": found.kind,

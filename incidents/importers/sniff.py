@@ -1,4 +1,4 @@
-"""Guesses about a file's text form from its first bytes: the encoding (UTF-8 ± BOM, UTF-16, cp1251) and the delimiter."""
+"""A file's text form guessed from its first bytes: the encoding (UTF-8 ± BOM, UTF-16, cp1251) and the delimiter."""
 
 from __future__ import annotations
 

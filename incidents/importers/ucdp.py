@@ -1,4 +1,4 @@
-"""UCDP GED, CSV or the API's JSON: fatal events with their where/date precision codes; the weapon is read from the headline."""
+"""UCDP GED, CSV or the API's JSON: fatal events with their where/date precision codes; the weapon from the headline."""
 
 from __future__ import annotations
 
