@@ -1,5 +1,5 @@
-"""Command line: `python -m incidents import | export | figures | synth | demo | extract | migrate | copy | backup |
-restore`; JSON on stdout, exit 2 on bad input."""
+"""Command line: `python -m incidents import | watch | export | figures | synth | demo | extract | migrate | copy |
+backup | restore`; JSON on stdout, exit 2 on bad input."""
 
 from __future__ import annotations
 
@@ -47,21 +47,59 @@ def summary(read: int, result: Any, problems: list[dict[str, Any]]) -> dict[str,
     return {"read": read, **result.to_dict(), **result.details(), "rejected": len(problems), "problems": problems}
 
 
+def import_options(args: argparse.Namespace) -> Any:
+    """The ImportOptions the import flags describe."""
+    from incidents.importers import ImportOptions
+    from incidents.importers.mapping import parse_map
+
+    column_map = parse_map(args.map, args.value) if (args.map or args.value) else None
+    return ImportOptions(fmt=args.format, date_order=args.date_order, assume_utc=args.assume_utc, sheet=args.sheet,
+                         mapping=column_map, published=args.published)
+
+
 def _import(args: argparse.Namespace) -> int:
-    from incidents.importers import load_text, read_text
+    from incidents.importers import open_path
     from incidents.storage import open_store
     from incidents.storage.base import overwrite_fields
 
     overwrite_fields(args.overwrite)  # an unknown field name is refused before the file is read
-    text = load_text(args.path, keep_newlines=args.format != "article")
-    incidents, problems = read_text(text, args.format, published=args.published)
+    batch = open_path(args.path, import_options(args))
     store = open_store()
     try:
-        result = store.upsert(incidents, overwrite=args.overwrite)
+        # a generator: rows are read, checked and written as they come
+        result = store.upsert(batch.incidents(), overwrite=args.overwrite)
     finally:
         store.close()
-    _print_json(summary(len(incidents) + len(problems), result, problems))
+    report = batch.report.to_dict()
+    _print_json({"read": report.pop("read"), **result.to_dict(), **result.details(), **report})
     return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    import time
+
+    from incidents.importers.feeds import Watcher, check_targets
+    from incidents.storage import open_store
+
+    check_targets(args.targets, args.allow_network)
+
+    def save(incidents: list) -> Any:
+        store = open_store()
+        try:
+            return store.upsert(incidents)
+        finally:
+            store.close()
+
+    watcher = Watcher(args.targets, save, interval=args.interval)
+    rounds = 0
+    while True:
+        for line in watcher.poll():
+            _print_json(line)
+            sys.stdout.flush()
+        rounds += 1
+        if args.once or (args.rounds and rounds >= args.rounds):
+            return 0
+        time.sleep(min(max(min(t.next_at for t in watcher.targets) - time.monotonic(), 1.0), watcher.interval))
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -180,17 +218,47 @@ def _add_store_commands(sub: Any) -> None:
     restore.set_defaults(run=_restore)
 
 
+def _interval(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value < 60:
+        raise argparse.ArgumentTypeError("polls are at most one a minute per feed; give 60 seconds or more")
+    return value
+
+
+def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    """PATH and the flags that say how to read it."""
+    parser.add_argument("path", help="a data file, an article (.txt, .html, .eml) or a folder of articles")
+    parser.add_argument("--format", default="auto", choices=("auto", "csv", "acled", "ucdp", "geojson", "mapped",
+                                                             "article"))
+    parser.add_argument("--published", type=day, help="publication date of an article (with --format article)")
+    parser.add_argument("--date-order", choices=("dmy", "mdy"), help="numeric dates day-first or month-first")
+    parser.add_argument("--assume-utc", action="store_true", help="times without an offset are UTC, not local")
+    parser.add_argument("--sheet", help="the spreadsheet's sheet (default: the first)")
+    parser.add_argument("--map", action="append", default=[], metavar="FIELD=Column",
+                        help="read a field from a column: --map date=Date --map place=Town")
+    parser.add_argument("--value", action="append", default=[], metavar="FIELD:Label=value",
+                        help="map a column's labels: --value event_type:Shelling=strike")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="python -m incidents", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-    read = sub.add_parser("import", help="import a file into the store; prints a JSON summary")
-    read.add_argument("path")
-    read.add_argument("--format", default="auto", choices=("auto", "csv", "acled", "ucdp", "geojson", "article"))
-    read.add_argument("--published", type=day, help="publication date of an article (with --format article)")
+    read = sub.add_parser("import", help="import a file or a folder of articles into the store; prints a JSON summary")
+    add_import_arguments(read)
     read.add_argument("--overwrite", action="append", default=[], metavar="FIELD",
                       help="let the file replace this field's stored value (repeat, or `all`); by default values "
                            "already in the store are kept, sources and evidence merged")
     read.set_defaults(run=_import)
+    watch = sub.add_parser("watch", help="poll RSS/Atom feeds or folders; new items' incidents go to review")
+    watch.add_argument("targets", nargs="+", metavar="FEED_URL|FOLDER")
+    watch.add_argument("--interval", type=_interval, default=60.0, help="seconds between polls of a target (>= 60)")
+    watch.add_argument("--allow-network", action="store_true", help="opt in to fetching feed URLs")
+    watch.add_argument("--once", action="store_true", help="poll every target once and stop")
+    watch.add_argument("--rounds", type=_positive, help="stop after this many rounds")
+    watch.set_defaults(run=_watch)
     export = sub.add_parser("export", help="export the store, filtered, as GeoJSON or CSV")
     export.add_argument("--format", required=True, choices=("geojson", "csv"))
     add_filter_arguments(export)

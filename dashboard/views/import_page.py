@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.settings import int_setting
-from dashboard.views import pages
+from dashboard.views import import_mapping, pages
 from dashboard.views.detail import highlighted, md
 from dashboard.views.review import apply_edits, editor_frame, read_for_review
 from incidents.errors import IncidentsError
@@ -24,9 +24,10 @@ FORMATS = {
     "acled": "ACLED CSV",
     "ucdp": "UCDP GED CSV",
     "geojson": "GeoJSON",
+    "mapped": "Any table (map its columns)",
 }
 SHORT_FORMATS = {"article": "news article", "csv": "incident CSV", "acled": "ACLED CSV", "ucdp": "UCDP GED CSV",
-                 "geojson": "GeoJSON"}
+                 "geojson": "GeoJSON", "mapped": "mapped table"}
 MB = 1024 * 1024
 
 
@@ -56,24 +57,30 @@ def too_big(size: int, limit_mb: int) -> str | None:
     )
 
 
-def _read(text: str, fmt: str, label: str, published: str | None) -> None:
+def _start_batch(label: str, fmt: str, incidents: list[Incident], problems: list[dict], guessed: str = "") -> None:
+    st.session_state[BATCH] = Batch(f"{label} ({guessed})" if guessed else label, fmt, incidents, problems)
+    st.session_state.pop("import_editor", None)
+
+
+def _read(text: str, fmt: str, label: str, published: str | None, source: dict | None = None) -> None:
     bar = st.progress(0.0, text="Reading…")
     try:
-        incidents, problems, name = read_for_review(text, fmt, published, lambda share, note: bar.progress(share, note))
+        incidents, problems, name = read_for_review(text, fmt, published, lambda share, note: bar.progress(share, note),
+                                                    source=source)
     except IncidentsError as exc:
         bar.empty()
         st.error(f"Nothing read from {label}: {exc}")
         return
     bar.empty()
-    st.session_state[BATCH] = Batch(label, name, incidents, problems)
-    st.session_state.pop("import_editor", None)
+    import_mapping.remember_source()
+    _start_batch(label, name, incidents, problems)
 
 
 def _upload(fmt: str) -> None:
     limit = upload_limit_mb()
     uploaded = st.file_uploader(
-        f"File (CSV, ACLED, UCDP, GeoJSON or a .txt article; up to {limit} MB)",
-        type=["csv", "geojson", "json", "txt"],
+        f"File (CSV, spreadsheet, ACLED, UCDP, GeoJSON, any table, or an article: .txt, .html, .eml; up to {limit} MB)",
+        type=import_mapping.UPLOAD_TYPES,
         key="import_file",
     )
     if uploaded is None:
@@ -83,12 +90,8 @@ def _upload(fmt: str) -> None:
         st.error(problem)
         return
     if st.button("Read the file", type="primary", key="import_read_file"):
-        try:
-            text = uploaded.getvalue().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            st.error(f"{uploaded.name} is not UTF-8 text; save it as UTF-8 and try again.")
-            return
-        _read(text, fmt, uploaded.name, None)
+        import_mapping.read_upload(uploaded.name, uploaded.getvalue(), fmt, _start_batch)
+    import_mapping.mapping_panel(_start_batch)
 
 
 def _paste(fmt: str) -> None:
@@ -103,11 +106,12 @@ def _paste(fmt: str) -> None:
         key="import_published",
         max_chars=10,
     )
+    source = import_mapping.article_source_fields(text) if fmt in ("auto", "article") else None
     if st.button("Extract / read", type="primary", key="import_read_text"):
         if not text.strip():
             st.error("Paste an article or CSV/GeoJSON text first.")
             return
-        _read(text, fmt, "the pasted text", published.strip() or None)
+        _read(text, fmt, "the pasted text", published.strip() or None, source)
 
 
 def _problems(batch: Batch) -> None:
@@ -197,6 +201,7 @@ def _review(batch: Batch) -> None:
     kind = SHORT_FORMATS.get(batch.fmt, batch.fmt)
     st.markdown(f"#### Review: {len(batch.incidents):,} incident(s) from {batch.label} · {kind}")
     _problems(batch)
+    import_mapping.fix_rejected(batch)
     if batch.saved:
         st.success(batch.saved)
         st.page_link(pages.page("map"), label="See them on the map", icon=":material/map:")

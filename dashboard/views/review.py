@@ -64,28 +64,30 @@ def csv_chunks(text: str, rows_per_chunk: int = CHUNK_ROWS) -> list[tuple[int, s
 
 
 def read_for_review(
-    text: str, fmt: str, published: str | None = None, progress: Progress | None = None
+    text: str, fmt: str, published: str | None = None, progress: Progress | None = None, source: dict | None = None
 ) -> tuple[list[Incident], list[Problem], str]:
-    """(incidents, problems, format) from pasted or uploaded text; CSV formats are read in chunks to show progress."""
+    """(incidents, problems, format) from pasted or uploaded text, with progress every CHUNK_ROWS rows."""
     from incidents.importers import read_text
 
     name = detect(text, fmt)
     if name == "article":
         from incidents.extraction import extract_incidents
 
-        return list(extract_incidents(text, published=published or None)), [], name
+        return list(extract_incidents(text, published=published or None, source=source or None)), [], name
     if name == "geojson":
         incidents, problems = read_text(text, name)
         return incidents, problems, name
-    incidents, problems = [], []
-    pieces = csv_chunks(text)
-    for number, (offset, piece) in enumerate(pieces, start=1):
-        found, issues = read_text(piece, name)
-        incidents.extend(found)
-        problems.extend({**issue, "row": issue["row"] + offset} for issue in issues)
-        if progress:
-            progress(number / len(pieces), f"Read {min(offset + CHUNK_ROWS, offset + len(found) + len(issues)):,} rows")
-    return incidents, problems, name
+    from incidents.importers import ImportOptions, open_text
+
+    batch = open_text(text, ImportOptions(fmt=name))  # one pass: a date column is decided by all its rows
+    incidents, total = [], max(text.count("\n"), 1)
+    for incident in batch.incidents():
+        incidents.append(incident)
+        if progress and batch.report.read % CHUNK_ROWS == 0:
+            progress(min(batch.report.read / total, 1.0), f"Read {batch.report.read:,} rows")
+    if progress:
+        progress(1.0, f"Read {batch.report.read:,} rows")
+    return incidents, batch.report.problems, name
 
 
 def editor_frame(incidents: list[Incident]) -> pd.DataFrame:

@@ -1,71 +1,227 @@
-"""Importers, one module per format, each returning (incidents, problems); the format is detected from the header."""
+"""Importers: every file form (CSV in any delimiter and encoding, spreadsheets, ACLED, UCDP, GeoJSON, JSON records,
+any table through a column map, articles) read as a stream of incidents plus a report of row problems."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Any, Iterable, Iterator
 
 from incidents.errors import ImportFormatError
-from incidents.importers import acled, geojson, own_csv, ucdp
-from incidents.importers.common import Problem, fill_regions, read_csv_rows
+from incidents.importers import acled, geojson, mapping, own_csv, ucdp
+from incidents.importers.common import Problem, require_columns
+from incidents.importers.limits import check_input_file, load_json
+from incidents.importers.pipeline import Context, ImportOptions, Mapper, Report, checked, collect
+from incidents.importers.sniff import HEAD_BYTES, decode_head, detect_encoding
+from incidents.importers.tables import (
+    SPREADSHEETS, Table, csv_file_table, csv_text_table, records_table, spreadsheet_table,
+)
 from incidents.model import Incident
 
-Reader = Callable[[str], tuple[list[Incident], list[Problem]]]
-READERS: dict[str, Reader] = {"csv": own_csv.read, "acled": acled.read, "ucdp": ucdp.read, "geojson": geojson.read}
-FILLED = ("acled", "ucdp")  # foreign tables get a missing country/admin1 by point; own formats round-trip as written
-FORMATS = ("auto", *READERS, "article")
-CSV_SIGNATURES = (("acled", acled.SIGNATURE), ("ucdp", ucdp.SIGNATURE), ("csv", own_csv.SIGNATURE))
+ARTICLE_SUFFIXES = (".html", ".htm", ".eml")
+STREAM_BYTES = 8 * 2**20  # larger GeoJSON files are read feature by feature
 
-__all__ = ["FORMATS", "READERS", "detect_format", "read_file", "read_text"]
+
+@dataclass(frozen=True)
+class TableFormat:
+    """How one table format is read: its row mapper, required columns and signature, and column names for problems."""
+
+    mapper: Mapper
+    required: tuple[str, ...]
+    signature: frozenset[str]
+    label: str
+    columns: dict[str, str]
+    fill: bool  # foreign tables get a missing country/admin1 by point; own formats round-trip as written
+
+
+TABLE_FORMATS = {
+    "acled": TableFormat(acled.row_values, acled.REQUIRED, acled.SIGNATURE, "an ACLED", acled.COLUMNS, True),
+    "ucdp": TableFormat(ucdp.row_values, ucdp.REQUIRED, ucdp.SIGNATURE, "a UCDP GED", ucdp.COLUMNS, True),
+    "csv": TableFormat(own_csv.row_values, own_csv.REQUIRED, own_csv.SIGNATURE, "an incident CSV", {}, False),
+}
+FORMATS = ("auto", "csv", "acled", "ucdp", "geojson", "mapped", "article")
+
+__all__ = ["Batch", "FORMATS", "ImportOptions", "Report", "detect_format", "open_path", "open_text", "read_file",
+           "read_text", "load_text"]
+
+
+@dataclass
+class Batch:
+    """One file being imported: its context (options, report) and the incidents, produced while they are consumed."""
+
+    context: Context
+    numbered: Iterable[tuple[int, Incident]]
+    fill: bool = False
+
+    @property
+    def report(self) -> Report:
+        return self.context.report
+
+    def incidents(self) -> Iterator[Incident]:
+        """The incidents after the batch checks; the report fills while this is consumed."""
+        return checked(self.numbered, self.context, self.fill)
 
 
 def detect_format(text: str) -> str:
     """'geojson', 'acled', 'ucdp' or 'csv' from the start of the text; ImportFormatError when none fits."""
-    head = text.lstrip()[:1]
-    if head in ("{", "["):
+    if text.lstrip()[:1] in ("{", "["):
         return "geojson"
-    header, _ = read_csv_rows(text.split("\n", 1)[0] + "\n")
+    return table_format(csv_text_table(text.split("\n", 1)[0] + "\n").header, ImportOptions())
+
+
+def table_format(header: list[str], options: ImportOptions) -> str:
+    """The format a table's header says (or the one asked for, checked); 'mapped' with a column map."""
+    if options.mapping is not None or options.fmt == "mapped":
+        return "mapped"
+    if options.fmt in TABLE_FORMATS:
+        spec = TABLE_FORMATS[options.fmt]
+        require_columns(header, spec.required, spec.label)
+        return options.fmt
     columns = set(header)
-    for name, signature in CSV_SIGNATURES:
-        if signature <= columns:
+    for name, spec in TABLE_FORMATS.items():
+        if spec.signature <= columns:
+            require_columns(header, spec.required, spec.label)
             return name
     shown = ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")
-    raise ImportFormatError(f"unknown format (header: {shown}); use --format csv|acled|ucdp|geojson, "
-                            "or --format article for news text")
+    proposal = " ".join(f"--map {k}={_quoted(v)}" for k, v in mapping.propose_map(header).fields.items())
+    raise ImportFormatError(f"unknown format (header: {shown}); map its columns, e.g. {proposal or '--map date=Date'}"
+                            " (or --format csv|acled|ucdp|geojson|article)")
 
 
-def read_text(text: str, fmt: str = "auto", published: date | str | None = None) -> tuple[list[Incident], list[Problem]]:
+def _quoted(column: str) -> str:
+    return f"'{column}'" if " " in column else column
+
+
+def open_table(table: Table, options: ImportOptions) -> Batch:
+    """A Batch over a table in a known format, or through the column map."""
+    fmt = table_format(table.header, options)
+    ctx = Context(options, table, fmt)
+    if fmt == "mapped":
+        given = options.mapping or mapping.ColumnMap({})
+        proposed = mapping.propose_map(table.header).fields
+        column_map = mapping.ColumnMap({**{k: v for k, v in proposed.items() if v not in given.fields.values()},
+                                        **given.fields}, given.values)
+        options.mapping = column_map
+        mapping.check_map(column_map, table.header)
+        ctx.report.info["mapping"] = dict(column_map.fields)
+        ctx.report.columns = dict(column_map.fields)
+        return Batch(ctx, collect(table.rows(), mapping.mapped_values, ctx, "mapped", column_map.fields), True)
+    spec = TABLE_FORMATS[fmt]
+    ctx.report.columns = dict(spec.columns)
+    return Batch(ctx, collect(table.rows(), spec.mapper, ctx, fmt, spec.columns), spec.fill)
+
+
+def open_document(document: Any, options: ImportOptions, info: dict[str, Any]) -> Batch:
+    """A Batch over parsed JSON: GeoJSON, the ACLED API's {"data": [...]}, UCDP's {"Result": [...]} or records."""
+    records = _records(document)
+    if records is not None and options.fmt != "geojson":
+        return open_table(records_table(records, info), options)
+    table = geojson.feature_table(geojson.features_of(document))
+    table.info = info
+    if options.mapping is not None or options.fmt == "mapped":
+        flat = Table(["lat", "lon"], lambda: geojson.flat_rows(table), info)
+        flat.header = sorted({key for _, row, _ in flat.rows() for key in row})  # mapped GeoJSON is read whole
+        return open_table(flat, options)
+    return feature_batch(table, options)
+
+
+def feature_batch(table: Table, options: ImportOptions) -> Batch:
+    """A Batch over GeoJSON features (model fields as properties)."""
+    ctx = Context(options, table, "geojson")
+    return Batch(ctx, collect(table.rows(), geojson.feature_values, ctx, "geojson"))
+
+
+def _records(document: Any) -> list[Any] | None:
+    if isinstance(document, dict) and isinstance(document.get("data"), list):
+        return document["data"]  # ACLED API
+    if isinstance(document, dict) and isinstance(document.get("Result"), list):
+        return document["Result"]  # UCDP GED API
+    if isinstance(document, list):
+        return document
+    return None
+
+
+def open_text(text: str, options: ImportOptions | None = None) -> Batch:
+    """A Batch over pasted or decoded text: JSON, CSV in any delimiter, or an article."""
+    options = options or ImportOptions()
+    if options.fmt == "article":
+        return article_batch(text, options)
+    if text.lstrip()[:1] in ("{", "[") or options.fmt == "geojson":
+        return open_document(load_json(text), options, {})
+    if not text.strip():
+        raise ImportFormatError("the file is empty: no CSV header")
+    return open_table(csv_text_table(text), options)
+
+
+def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
+    """A Batch over a file: spreadsheet, JSON, CSV (streamed), or an article page/mail/text."""
+    options = options or ImportOptions()
+    suffix = Path(path).suffix.lower()
+    if suffix in SPREADSHEETS and options.fmt != "article":
+        return open_table(spreadsheet_table(path, options.sheet), options)
+    if options.fmt == "article" or (options.fmt == "auto" and (suffix in ARTICLE_SUFFIXES or Path(path).is_dir())):
+        from incidents.importers.articles import article_path_batch
+
+        return article_path_batch(path, options)
+    check_input_file(path)
+    with open(path, "rb") as stream:
+        head = stream.read(HEAD_BYTES)
+    encoding = detect_encoding(head)
+    start = decode_head(head, encoding).lstrip("\ufeff").lstrip()
+    if start[:1] in ("{", "["):
+        info = {"encoding": encoding}
+        if Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson"):
+            return feature_batch(geojson.streamed_table(lambda: open(path, encoding=encoding), info), options)
+        return open_document(load_json(load_text(path, True, encoding)), options, info)
+    table = csv_file_table(path)
+    if options.fmt == "auto" and options.mapping is None and suffix == ".txt":
+        try:
+            table_format(table.header, options)
+        except ImportFormatError:
+            return article_batch(load_text(path, encoding=encoding), options)
+    return open_table(table, options)
+
+
+def article_batch(text: str, options: ImportOptions, source: dict | None = None) -> Batch:
+    """A Batch of the incidents the extractor proposes for one article (drafts: see articles.as_drafts)."""
+    from incidents.extraction import extract_incidents
+
+    ctx = Context(options, None, "article")
+    found = extract_incidents(text, published=options.published, source=source)
+    ctx.report.read = len(found)
+    return Batch(ctx, list(enumerate(found, start=1)))
+
+
+def read_text(text: str, fmt: str = "auto", published: date | str | None = None,
+              **options: Any) -> tuple[list[Incident], list[Problem]]:
     """Incidents and row problems from text in format `fmt` (auto-detected; 'article' runs the extractor)."""
-    name = detect_format(text) if fmt == "auto" else fmt
-    if name == "article":
-        return _read_article(text, published)
-    if name not in READERS:
-        raise ImportFormatError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    incidents, problems = READERS[name](text)
-    return (fill_regions(incidents) if name in FILLED else incidents), problems
+    batch = open_text(text, ImportOptions(fmt=fmt, published=published, **options))
+    return list(batch.incidents()), batch.report.problems
 
 
-def read_file(path: str | Path, fmt: str = "auto") -> tuple[list[Incident], list[Problem]]:
+def read_file(path: str | Path, fmt: str = "auto", **options: Any) -> tuple[list[Incident], list[Problem]]:
     """Incidents and row problems from a file; ImportFormatError when it can't be read or recognised."""
-    return read_text(load_text(path, keep_newlines=fmt != "article"), fmt)
+    batch = open_path(path, ImportOptions(fmt=fmt, **options))
+    return list(batch.incidents()), batch.report.problems
 
 
-def load_text(path: str | Path, keep_newlines: bool = False) -> str:
-    """The UTF-8 text of a file (a BOM is dropped); ImportFormatError when it can't be read.
+def load_text(path: str | Path, keep_newlines: bool = False, encoding: str | None = None) -> str:
+    """The text of a file in its detected encoding (UTF-8 ± BOM, UTF-16, cp1251); ImportFormatError when unreadable.
 
     Line ends become \n unless `keep_newlines` (data files: a CR inside a quoted CSV cell is data).
     """
+    check_input_file(path)
     try:
-        with open(path, encoding="utf-8-sig", newline="" if keep_newlines else None) as stream:
-            return stream.read()
-    except UnicodeDecodeError:
-        raise ImportFormatError(f"cannot read {path}: not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)") from None
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise ImportFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
+    encoding = encoding or detect_encoding(data[:HEAD_BYTES])
+    try:
+        text = data.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ImportFormatError(f"line {line} of {path} is not {encoding} text; save the file as UTF-8") from None
+    return text if keep_newlines else text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_article(text: str, published: date | str | None) -> tuple[list[Incident], list[Problem]]:
-    from incidents.extraction import extract_incidents
-
-    return extract_incidents(text, published=published), []

@@ -1,19 +1,15 @@
-"""ACLED CSV exports: sub-event types mapped onto our vocabulary, original labels and precision codes kept."""
+"""ACLED CSV exports and API records: sub-event types mapped onto our vocabulary, original labels and codes kept."""
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
 from incidents.errors import ValidationError
-from incidents.importers.common import (
-    Problem, collect, country_code, cue_type, parse_code, parse_count, parse_day, parse_float, read_csv_rows,
-    require_columns,
-)
-from incidents.model import Incident
+from incidents.importers.common import country_code, cue_type, parse_code, parse_count, parse_float
+from incidents.importers.pipeline import Context, add_note
 
 REQUIRED = ("event_id_cnty", "event_date", "sub_event_type", "latitude", "longitude")
 SIGNATURE = frozenset({"event_id_cnty", "event_date"})
-DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%B %d, %Y")
 SUB_EVENT_TYPES = {
     "air/drone strike": "drone_strike",
     "shelling/artillery/missile attack": "strike",  # missile_strike when the notes say missile
@@ -30,13 +26,6 @@ ORIGIN_COLUMNS = ("event_id_cnty", "event_type", "sub_event_type", "disorder_typ
                   "geo_precision", "time_precision", "timestamp", "source_scale", "iso", "admin2", "admin3")
 
 
-def read(text: str) -> tuple[list[Incident], list[Problem]]:
-    """Incidents and row problems from the text of an ACLED CSV export."""
-    header, rows = read_csv_rows(text)
-    require_columns(header, REQUIRED, "an ACLED")
-    return collect(rows, row_values, label="acled", columns=COLUMNS)
-
-
 def event_type(sub_event_type: str, notes: str) -> str:
     """Our event type for an ACLED sub-event type (shelling with 'missile' in the notes is a missile strike)."""
     mapped = SUB_EVENT_TYPES.get(sub_event_type.strip().casefold(), "other")
@@ -45,28 +34,32 @@ def event_type(sub_event_type: str, notes: str) -> str:
     return mapped
 
 
-def row_values(row: Mapping[str, str]) -> dict[str, Any]:
-    """The Incident fields of one ACLED row."""
+def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
+    """The Incident fields of one ACLED row (CSV export or the API's JSON records)."""
     if not row.get("event_id_cnty"):
         raise ValidationError("event_id_cnty", "", "required ACLED event id is missing")
-    day = parse_day("event_date", row.get("event_date", ""), DATE_FORMATS)
+    lat = parse_float("latitude", row.get("latitude", ""))
+    lon = parse_float("longitude", row.get("longitude", ""))
+    day, note = ctx.when("event_date", row.get("event_date", ""), lat, lon, "event_date")
     geo, _ = parse_code("geo_precision", row.get("geo_precision") or "1", GEO_PRECISION)
     when, _ = parse_code("time_precision", row.get("time_precision") or "1", TIME_PRECISION)
     country = country_code(row.get("country", "")) or country_code(row.get("iso", ""))
     source = row.get("source", "")
-    return {
+    values = {
         "id": f"acled-{row['event_id_cnty']}",
         "event_type": event_type(row.get("sub_event_type", ""), row.get("notes", "")),
         "place": row.get("location", ""),
         "admin1": row.get("admin1", ""),
         "country": country,
-        "lat": parse_float("latitude", row.get("latitude", "")),
-        "lon": parse_float("longitude", row.get("longitude", "")),
+        "lat": lat,
+        "lon": lon,
         "geo_precision": geo,
         "started_at": day,
         "time_precision": when,
         "killed": parse_count("fatalities", row.get("fatalities", "")),
-        "sources": [{"title": source, "published": day, "excerpt": row.get("notes", "")}] if source else [],
+        "sources": [{"title": source, "published": day[:10], "excerpt": row.get("notes", "")}] if source else [],
         "notes": row.get("notes", ""),
         "origin": {"format": "acled", **{k: row[k] for k in ORIGIN_COLUMNS if row.get(k)}},
     }
+    add_note(values, note)
+    return values

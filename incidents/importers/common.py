@@ -1,56 +1,20 @@
-"""What every importer shares: reading rows, row-level problems, dates, numbers, countries and event cues."""
+"""What every importer shares: required columns, numbers, precision codes, countries and event cues."""
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
-import sys
-from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Iterable, Mapping
 
 from incidents.errors import ImportFormatError, ValidationError
-from incidents.model import Incident, check_count_range
-from incidents.settings import incidents_setting
+from incidents.importers.limits import number_text
+from incidents.importers.pipeline import Problem, problem
+from incidents.importers.places import fill_regions
+from incidents.model import check_count_range
 
-Problem = dict[str, Any]
-Mapper = Callable[[Mapping[str, str]], dict[str, Any]]
-
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-MAX_VALUE_TEXT = 200
-MAX_CELL_CHARS = 16 * 2**20
-
-
-def problem(row: int, field: str, value: Any, message: str) -> Problem:
-    """One row-level problem as the CLI reports it."""
-    text = "" if value is None else str(value)
-    return {"row": row, "field": field, "value": text[:MAX_VALUE_TEXT], "message": message}
-
-
-def read_csv_rows(text: str, strip: bool = True) -> tuple[list[str], list[dict[str, str]]]:
-    """The header and the rows of CSV text (comma, semicolon or tab, sniffed from the header line)."""
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS))  # long article excerpts in notes cells
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [name.strip() for name in (reader.fieldnames or [])]
-    if not header:
-        raise ImportFormatError("the file is empty: no CSV header")
-    reader.fieldnames = header
-    try:
-        rows = [{k: _cell(v, strip) for k, v in row.items() if k is not None} for row in reader]
-    except csv.Error as exc:
-        raise ImportFormatError(f"broken CSV at line {reader.line_num}: {exc}; check the quoting of that line") from None
-    return header, rows
-
-
-def _cell(value: Any, strip: bool) -> str:
-    if not isinstance(value, str):
-        return ""
-    return value.strip() if strip else value
+__all__ = ["Problem", "problem", "fill_regions", "require_columns", "parse_float", "parse_count", "parse_code",
+           "country_code", "cue_type"]
 
 
 def require_columns(header: Iterable[str], needed: Iterable[str], label: str) -> None:
@@ -61,86 +25,13 @@ def require_columns(header: Iterable[str], needed: Iterable[str], label: str) ->
                                 "or choose another --format")
 
 
-def collect(rows: list[Mapping[str, str]], mapper: Mapper, first_row: int = 2, label: str = "rows",
-            columns: Mapping[str, str] | None = None) -> tuple[list[Incident], list[Problem]]:
-    """Map every row to an Incident; a row that fails becomes a problem, never an exception.
-
-    Row numbers count the header as row 1 (as a spreadsheet shows them) unless `first_row` says otherwise.
-    `columns` names the source column of a model field, so a problem points at the column the user can fix.
-    """
-    incidents: list[Incident] = []
-    problems: list[Problem] = []
-    first_seen: dict[str, int] = {}
-    for number, row in progress(enumerate(rows, start=first_row), len(rows), label):
-        try:
-            incident = Incident.from_dict(mapper(row))
-        except ValidationError as exc:
-            problems.append(problem(number, (columns or {}).get(exc.field, exc.field), exc.value, exc.message))
-            continue
-        if incident.id in first_seen:
-            problems.append(problem(number, "id", incident.id, duplicate_message(first_seen[incident.id])))
-            continue
-        first_seen[incident.id] = number
-        incidents.append(incident)
-    return incidents, problems
-
-
-def duplicate_message(first: int) -> str:
-    """Why a row whose id an earlier row of the same file has is not imported."""
-    return (f"same id as row {first} (ids without an id column come from type, place and day); "
-            "merge the two rows or give each its own id")
-
-
-def progress(items: Iterable[Any], total: int, label: str) -> Iterator[Any]:
-    """`items`, with a tqdm progress bar on stderr when there are more than INCIDENTS_PROGRESS_ROWS."""
-    if total <= int(incidents_setting("INCIDENTS_PROGRESS_ROWS")):
-        return iter(items)
-    from tqdm import tqdm
-
-    return iter(tqdm(items, total=total, desc=label, unit="row", file=sys.stderr))
-
-
-def check_not_ambiguous(field: str, value: str) -> None:
-    """Refuse numeric day/month forms such as 03-04-2024: which is the month is never guessed."""
-    match = _NUMERIC_DATE.match(value.strip())
-    if not match:
-        return
-    first, second = int(match.group(1)), int(match.group(2))
-    if first <= 12 and second <= 12:
-        raise ValidationError(field, value, "ambiguous date: day and month could be either way; write YYYY-MM-DD")
-    raise ValidationError(field, value, "numeric day-month-year dates are not accepted; write YYYY-MM-DD")
-
-
-def parse_day(field: str, value: str, formats: tuple[str, ...] = ()) -> str:
-    """A calendar day as YYYY-MM-DD from ISO (optionally with a time part) or one of `formats`."""
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError(field, value, "required date is missing")
-    check_not_ambiguous(field, text)
-    if _ISO_DAY.match(text):
-        try:
-            return date.fromisoformat(text[:10]).isoformat()
-        except ValueError:
-            raise ValidationError(field, value, "not a real calendar date; write an existing day as YYYY-MM-DD") \
-                from None
-    for fmt in formats:
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise ValidationError(field, value, "not a date in a form this format documents; write YYYY-MM-DD")
-
-
 def parse_float(field: str, value: str) -> float:
     """A required finite coordinate in decimal degrees (a decimal comma is accepted)."""
     text = (value or "").strip()
     if not text:
         raise ValidationError(field, value, "coordinate is missing; fill it in (python -m geodata geocode PLACE "
                                             "gives lat/lon) or drop the row")
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        raise ValidationError(field, value, "must be a decimal number of degrees such as 55.79") from None
+    number = float(number_text(field, text, "must be a finite decimal number of degrees such as 55.79"))
     if not math.isfinite(number):
         raise ValidationError(field, value, "must be a finite decimal number of degrees such as 55.79")
     return number
@@ -151,10 +42,7 @@ def parse_count(field: str, value: str) -> int | None:
     text = (value or "").strip()
     if not text:
         return None
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValidationError(field, value, "must be a whole number, or empty when not stated") from None
+    number = float(number_text(field, text, "must be a whole number, or empty when not stated"))
     if not number.is_integer():
         raise ValidationError(field, value, "must be a whole number")
     check_count_range(field, number, value)
@@ -211,30 +99,3 @@ def cue_type(text: str, default: str = "other") -> str:
         if any(word in folded for word in words):
             return event_type
     return default
-
-
-def fill_regions(incidents: list[Incident]) -> list[Incident]:
-    """Fill a missing country or admin1 by point (geodata.regions), in one batch."""
-    from geodata.regions import reverse_many
-
-    todo = [i for i, item in enumerate(incidents) if not item.country or not item.admin1]
-    if not todo:
-        return incidents
-    found = reverse_many([incidents[i].lat for i in todo], [incidents[i].lon for i in todo])
-    out = list(incidents)
-    for position, index in enumerate(todo):
-        item = out[index]
-        country = _text(found["country"].iloc[position])
-        admin1 = _text(found["admin1"].iloc[position])
-        changes = {}
-        if not item.country and len(country) == 2 and country.isalpha() and country.isupper():
-            changes["country"] = country
-        if not item.admin1 and admin1:
-            changes["admin1"] = admin1
-        if changes:
-            out[index] = item.with_changes(**changes)
-    return out
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""

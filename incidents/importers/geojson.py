@@ -1,41 +1,67 @@
-"""GeoJSON FeatureCollections of Points: the project's own export exactly, others with extra properties kept.
-
-The Point geometry is authoritative for the position; `lat`/`lon` properties, when present, are ignored.
-"""
+"""GeoJSON FeatureCollections of Points: the project's own export exactly, others with extra properties kept (or
+mapped with --map like any table). The Point geometry is authoritative; `lat`/`lon` properties are ignored."""
 
 from __future__ import annotations
 
 import json
 import math
-from typing import Any, Mapping
+import re
+from typing import Any, Callable, Iterator, Mapping, TextIO
 
 from incidents.errors import ImportFormatError, ValidationError
 from incidents.frames import FIELDS
-from incidents.importers.common import Problem, collect
-from incidents.model import Incident
+from incidents.importers.dates import needs_column
+from incidents.importers.limits import check_finite
+from incidents.importers.pipeline import Context, add_note
+from incidents.importers.tables import Record, Table, cell_text
 
 COORDINATE_FIELDS = ("lat", "lon")
+CHECKED_JSON = ("origin", "evidence", "distance_claim")
 
 
-def read(text: str) -> tuple[list[Incident], list[Problem]]:
-    """Incidents and feature problems (row = feature number from 1) from GeoJSON text."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
+def features_of(document: Any) -> list[Any]:
+    """The features of a FeatureCollection (a lone Feature is a collection of one); ImportFormatError otherwise."""
     kind = document.get("type") if isinstance(document, dict) else type(document).__name__
     if kind == "Feature":
-        document = {"type": "FeatureCollection", "features": [document]}  # a lone Feature is a collection of one
-    elif kind != "FeatureCollection":
+        return [document]
+    if kind != "FeatureCollection":
         raise ImportFormatError(f"not a GeoJSON FeatureCollection (top-level type is {str(kind)[:40]!r}); "
                                 "give a FeatureCollection of Point features")
     features = document.get("features")
     if not isinstance(features, list):
         raise ImportFormatError("the FeatureCollection has no 'features' list; add \"features\": [...]")
-    return collect(features, feature_values, first_row=1, label="geojson")
+    return features
 
 
-def feature_values(feature: Mapping[str, Any]) -> dict[str, Any]:
+class FeatureTable(Table):
+    """Features as rows; a column's values are one property of every feature."""
+
+    def values(self, column: str) -> Iterator[str]:
+        for _, feature, _ in self.open_rows():
+            properties = feature.get("properties") if isinstance(feature, dict) else None
+            value = properties.get(column) if isinstance(properties, dict) else None
+            yield value if isinstance(value, str) else ""
+
+
+def feature_table(features: list[Any]) -> FeatureTable:
+    """The features of a collection, numbered from 1."""
+    return FeatureTable([], lambda: ((n, f, "") for n, f in enumerate(features, start=1)), {})
+
+
+def flat_rows(table: Table) -> Iterator[Record]:
+    """Features as flat rows for a column map: the properties as text, plus lat and lon from the Point."""
+    for number, feature, issue in table.rows():
+        try:
+            lon, lat = _point(feature.get("geometry") if isinstance(feature, dict) else None)
+        except ValidationError as exc:
+            yield number, {}, f"column geometry: {exc.message}"
+            continue
+        properties = feature.get("properties") or {}
+        row = {str(k): cell_text(v) for k, v in properties.items()} if isinstance(properties, dict) else {}
+        yield number, {**row, "lat": repr(lat), "lon": repr(lon)}, issue
+
+
+def feature_values(feature: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
     """The Incident fields of one Feature: coordinates from the Point, unknown properties into `origin`."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         raise ValidationError("type", _short(feature), "not a GeoJSON Feature")
@@ -50,10 +76,17 @@ def feature_values(feature: Mapping[str, Any]) -> dict[str, Any]:
         properties.pop(name, None)
     known = {k: v for k, v in properties.items() if k in FIELDS}
     extra = {k: v for k, v in properties.items() if k not in FIELDS}
+    for name in CHECKED_JSON:
+        check_finite(name, known.get(name))
     if extra:
+        check_finite("origin", extra)
         known["origin"] = {**dict(known.get("origin") or {}), "properties": extra}
     if "id" not in known and feature.get("id") not in (None, ""):
         known["id"] = str(feature["id"])
+    for name in ("started_at", "ended_at"):
+        if isinstance(known.get(name), str) and needs_column(known[name]):
+            known[name], note = ctx.when(name, known[name], lat, lon, name)
+            add_note(known, note)
     return {**known, "lat": lat, "lon": lon}
 
 
@@ -74,3 +107,64 @@ def _finite(value: Any) -> bool:
 
 def _short(value: Any) -> str:
     return json.dumps(value, default=str)[:80]
+
+
+STREAM_CHUNK = 2**20
+_FEATURES = re.compile(r'"features"\s*:\s*\[')
+
+
+def stream_features(opener: Callable[[], TextIO]) -> Iterator[Any]:
+    """The features of a large FeatureCollection file one at a time (memory does not grow with the file)."""
+    from incidents.importers.limits import _DECODER, MAX_CELL_CHARS, check_depth
+
+    with opener() as stream:
+        buffer, position, done = _to_features(stream)
+        while True:
+            position = _skip(buffer, position)
+            while position >= len(buffer) and not done:
+                buffer, position, done = _more(stream, buffer, position)
+                position = _skip(buffer, position)
+            if position >= len(buffer):
+                raise ImportFormatError("the GeoJSON file ends inside the 'features' list; the file is cut short")
+            if buffer[position] == "]":
+                return
+            try:
+                feature, end = _DECODER.raw_decode(buffer, position)
+            except json.JSONDecodeError as exc:
+                if done or len(buffer) - position > MAX_CELL_CHARS:
+                    raise ImportFormatError(f"not JSON: {exc.msg} in a feature") from None
+                buffer, position, done = _more(stream, buffer, position)
+                continue
+            except RecursionError:
+                raise ImportFormatError("JSON nested too deeply; incident data nests only a few levels") from None
+            check_depth(feature)
+            yield feature
+            position = end
+
+
+def _to_features(stream: TextIO) -> tuple[str, int, bool]:
+    buffer, piece = "", "start"
+    while piece and _FEATURES.search(buffer) is None and len(buffer) < 2**20:
+        piece = stream.read(STREAM_CHUNK)
+        buffer += piece
+    match = _FEATURES.search(buffer)
+    if not buffer.lstrip().startswith("{") or match is None or "FeatureCollection" not in buffer[:match.start()]:
+        raise ImportFormatError("not a GeoJSON FeatureCollection starting with its type and a 'features' list")
+    return buffer, match.end(), not piece
+
+
+def _more(stream: TextIO, buffer: str, position: int) -> tuple[str, int, bool]:
+    piece = stream.read(STREAM_CHUNK)
+    return buffer[position:] + piece, 0, not piece
+
+
+def _skip(buffer: str, position: int) -> int:
+    length = len(buffer)
+    while position < length and buffer[position] in " \t\r\n,":
+        position += 1
+    return position
+
+
+def streamed_table(opener: Callable[[], TextIO], info: dict[str, Any]) -> FeatureTable:
+    """A FeatureTable read from a file feature by feature, numbered from 1."""
+    return FeatureTable([], lambda: ((n, f, "") for n, f in enumerate(stream_features(opener), start=1)), info)

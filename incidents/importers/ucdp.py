@@ -1,15 +1,12 @@
-"""UCDP GED CSV: fatal events with their where/date precision codes; the weapon is read from the headline."""
+"""UCDP GED, CSV or the API's JSON: fatal events with their where/date precision codes; the weapon from the headline."""
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
 from incidents.errors import ValidationError
-from incidents.importers.common import (
-    Problem, collect, country_code, cue_type, parse_code, parse_count, parse_day, parse_float, read_csv_rows,
-    require_columns,
-)
-from incidents.model import Incident
+from incidents.importers.common import country_code, cue_type, parse_code, parse_count, parse_float
+from incidents.importers.pipeline import Context, add_note
 
 REQUIRED = ("id", "date_start", "latitude", "longitude")
 SIGNATURE = frozenset({"date_start", "where_prec"})
@@ -24,33 +21,28 @@ ORIGIN_COLUMNS = ("id", "relid", "type_of_violence", "conflict_name", "dyad_name
                   "high", "low", "where_description", "adm_2", "country_id", "priogrid_gid")
 
 
-def read(text: str) -> tuple[list[Incident], list[Problem]]:
-    """Incidents and row problems from the text of a UCDP GED CSV file."""
-    header, rows = read_csv_rows(text)
-    require_columns(header, REQUIRED, "a UCDP GED")
-    return collect(rows, row_values, label="ucdp", columns=COLUMNS)
-
-
-def row_values(row: Mapping[str, str]) -> dict[str, Any]:
-    """The Incident fields of one UCDP GED row (the weapon is guessed from the headline, else 'other')."""
+def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
+    """The Incident fields of one UCDP GED row, CSV or JSON (the weapon is guessed from the headline, else 'other')."""
     if not row.get("id"):
         raise ValidationError("id", "", "required UCDP event id is missing")
-    start = parse_day("date_start", row.get("date_start", ""))
-    end = parse_day("date_end", row["date_end"]) if row.get("date_end") else start
+    lat = parse_float("latitude", row.get("latitude", ""))
+    lon = parse_float("longitude", row.get("longitude", ""))
+    start, note = ctx.when("date_start", row.get("date_start", ""), lat, lon, "date_start")
+    end, end_note = ctx.when("date_end", row["date_end"], lat, lon, "date_end") if row.get("date_end") else (start, "")
     geo, _ = parse_code("where_prec", row.get("where_prec") or "2", WHERE_PRECISION)  # unstated: city, not exact
     when, _ = parse_code("date_prec", row.get("date_prec") or "1", DATE_PRECISION)
     headline = row.get("source_headline", "")
     origin = {"format": "ucdp", **{k: row[k] for k in ORIGIN_COLUMNS if row.get(k)}}
     if row.get("type_of_violence") in TYPE_OF_VIOLENCE:
         origin["type_of_violence_label"] = TYPE_OF_VIOLENCE[row["type_of_violence"]]
-    return {
+    values = {
         "id": f"ucdp-{row['id']}",
         "event_type": cue_type(f"{headline} {row.get('source_article', '')}", "other"),
         "place": row.get("where_coordinates", "") or row.get("where_description", ""),
         "admin1": row.get("adm_1", ""),
         "country": country_code(row.get("country", "")),
-        "lat": parse_float("latitude", row.get("latitude", "")),
-        "lon": parse_float("longitude", row.get("longitude", "")),
+        "lat": lat,
+        "lon": lon,
         "geo_precision": geo,
         "started_at": start,
         "ended_at": end if end != start else None,
@@ -60,6 +52,9 @@ def row_values(row: Mapping[str, str]) -> dict[str, Any]:
         "notes": row.get("source_article", ""),
         "origin": origin,
     }
+    add_note(values, note)
+    add_note(values, end_note)
+    return values
 
 
 def _sources(row: Mapping[str, str]) -> list[dict[str, str]]:

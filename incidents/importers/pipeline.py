@@ -1,0 +1,200 @@
+"""The streamed import: rows mapped to incidents one at a time, problems collected in a report, and checks that need
+a batch (regions by point, swapped coordinates) run on chunks, so memory does not grow with the file."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from incidents.errors import ValidationError
+from incidents.importers.dates import DateColumns, Stamp
+from incidents.importers.limits import MAX_CELL_CHARS, check_cell
+from incidents.importers.tables import Record, Row, Table
+from incidents.model import Incident
+from incidents.settings import incidents_setting
+
+Problem = dict[str, Any]
+MAX_VALUE_TEXT = 200
+MAX_PROBLEMS = 10_000  # listed in full; more are counted
+MAX_KEPT_ROWS = 1000  # rejected rows kept whole, for the Import page to fix
+CHUNK = 5000
+
+
+def problem(row: int, field: str, value: Any, message: str) -> Problem:
+    """One row-level problem as the CLI reports it."""
+    text = "" if value is None else str(value)
+    return {"row": row, "field": field, "value": text[:MAX_VALUE_TEXT], "message": message}
+
+
+@dataclass
+class ImportOptions:
+    """What the user chose: format, date order, UTC for local times, sheet, column map, article date."""
+
+    fmt: str = "auto"
+    date_order: str | None = None
+    assume_utc: bool = False
+    sheet: str | None = None
+    mapping: Any = None  # a mapping.ColumnMap
+    published: date | str | None = None
+
+
+@dataclass
+class Report:
+    """What an import read: the format and how the file was read, rows read, problems and warnings."""
+
+    fmt: str = ""
+    info: dict[str, Any] = field(default_factory=dict)
+    read: int = 0
+    rejected: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # model field -> the source column, for messages
+    rejected_rows: dict[int, dict[str, str]] = field(default_factory=dict)  # a copy to fix (the first MAX_KEPT_ROWS)
+
+    def reject(self, item: Problem, row: Any = None) -> None:
+        self.rejected += 1
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(item)
+        if isinstance(row, dict) and len(self.rejected_rows) < MAX_KEPT_ROWS:
+            self.rejected_rows[item["row"]] = {str(k): v if isinstance(v, str) else "" for k, v in row.items()}
+
+    def warn(self, item: Problem) -> None:
+        if len(self.warnings) < MAX_PROBLEMS:
+            self.warnings.append(item)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The part of the CLI summary that comes from reading."""
+        out = {"format": self.fmt, **self.info, "read": self.read, "rejected": self.rejected,
+               "problems": self.problems}
+        if self.rejected > len(self.problems):
+            out["problems_listed"] = len(self.problems)
+        if self.warnings:
+            out["warnings"] = self.warnings
+        return out
+
+
+class Context:
+    """One import's options, its report, and the facts of its date columns (read from the table when needed)."""
+
+    def __init__(self, options: ImportOptions, table: Table | None = None, fmt: str = "") -> None:
+        self.options = options
+        self.table = table
+        self.report = Report(fmt, dict(table.info) if table else {})
+        self.dates = DateColumns(options.date_order, table.values if table else None)
+
+    def when(self, column: str, value: str, lat: float | None, lon: float | None,
+             field: str = "started_at") -> tuple[str, str]:
+        """(ISO text for the model, a note or '') for a date cell; local times take the place's offset that day."""
+        return self.finish(self.dates.parse(column, value, field), lat, lon, field)
+
+    def finish(self, stamp: Stamp, lat: float | None, lon: float | None, field: str = "started_at") -> tuple[str, str]:
+        if stamp.local is None:
+            return stamp.text, ""
+        shown = stamp.local.isoformat(sep=" ", timespec="minutes")
+        if self.options.assume_utc or lat is None or lon is None:
+            moment = stamp.local.replace(tzinfo=timezone.utc)
+            return _iso(moment), f"{field} {shown} had no UTC offset; taken as UTC"
+        from geodata.regions import localize, timezone_at
+
+        moment = localize(stamp.local, lat, lon)
+        return _iso(moment), (f"{field} {shown} had no UTC offset; took {timezone_at(lat, lon)}'s "
+                              f"({moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]}) on that date "
+                              "(--assume-utc to take UTC)")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds" if moment.second else "minutes")
+
+
+def add_note(values: dict[str, Any], note: str) -> None:
+    """Append a note to the row's notes (a new line when there are notes already)."""
+    if note:
+        values["notes"] = f"{values['notes']}\n{note}" if values.get("notes") else note
+
+
+Mapper = Callable[[Row, Context], dict[str, Any]]
+
+
+def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str = "rows",
+            columns: Mapping[str, str] | None = None) -> Iterator[tuple[int, Incident]]:
+    """(row number, incident) for every row that maps to a valid Incident; the others become problems in the report.
+
+    `columns` names the source column of a model field, so a problem points at the column the user can fix.
+    """
+    first_seen: dict[str, int] = {}
+    for number, row, issue in progress(records, label):
+        ctx.report.read += 1
+        try:
+            if issue:
+                raise ValidationError(_issue_column(issue), "", issue)
+            _check_cells(row)
+            incident = Incident.from_dict(mapper(row, ctx))
+        except ValidationError as exc:
+            ctx.report.reject(problem(number, (columns or {}).get(exc.field, exc.field), exc.value, exc.message), row)
+            continue
+        if incident.id in first_seen:
+            ctx.report.reject(problem(number, "id", incident.id, duplicate_message(first_seen[incident.id])), row)
+            continue
+        first_seen[incident.id] = number
+        yield number, incident
+
+
+def _issue_column(issue: str) -> str:
+    return issue.split("column ", 1)[1].split(" ", 1)[0] if "column " in issue else "row"
+
+
+def _check_cells(row: Row) -> None:
+    if not isinstance(row, dict):
+        return
+    try:
+        if sum(map(len, row.values())) <= MAX_CELL_CHARS:
+            return
+    except TypeError:  # JSON records hold numbers too
+        pass
+    for name, value in row.items():
+        if isinstance(value, str):
+            check_cell(name, value)
+
+
+def duplicate_message(first: int) -> str:
+    """Why a row whose id an earlier row of the same file has is not imported."""
+    return (f"same id as row {first} (ids without an id column come from type, place and day); "
+            "merge the two rows or give each its own id")
+
+
+def progress(items: Iterable[Any], label: str) -> Iterator[Any]:
+    """`items`, with a tqdm progress bar on stderr once more than INCIDENTS_PROGRESS_ROWS have gone by."""
+    threshold = int(incidents_setting("INCIDENTS_PROGRESS_ROWS"))
+    iterator = iter(items)
+    yield from islice(iterator, threshold)
+    bar = None
+    for item in iterator:
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(desc=label, unit="row", file=sys.stderr, initial=threshold)
+        bar.update()
+        yield item
+    if bar is not None:
+        bar.close()
+
+
+def chunks(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    """Lists of up to `size` consecutive items."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def checked(numbered: Iterable[tuple[int, Incident]], ctx: Context, fill: bool) -> Iterator[Incident]:
+    """Incidents after the batch checks, chunk by chunk: missing regions filled by point (`fill`), and points that
+    fall outside the country the row names flagged (swapped latitude and longitude refused)."""
+    from incidents.importers.places import check_countries, fill_regions
+
+    for chunk in chunks(numbered):
+        if fill:
+            chunk = list(zip([n for n, _ in chunk], fill_regions([item for _, item in chunk])))
+        yield from check_countries(chunk, ctx.report)

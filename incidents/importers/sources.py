@@ -1,0 +1,39 @@
+"""A sources cell as people write it: JSON, plain URLs or titles, several separated by ';' or new lines."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from incidents.errors import ImportFormatError, ValidationError
+
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
+
+
+def parse_sources(field: str, text: str, published: str = "") -> list[dict[str, Any]]:
+    """Source records from a cell: a JSON list/object, else each ';'- or line-separated piece as a URL or a title."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    if text[0] in "[{":
+        return _from_json(field, text)
+    return [source_from_text(piece, published) for piece in _SPLIT.split(text) if piece]
+
+
+def source_from_text(piece: str, published: str = "") -> dict[str, str]:
+    """{'url': …} for a web address, else {'title': …}; `published` is added when given."""
+    record = {"url": piece} if _URL.match(piece) else {"title": piece}
+    return {**record, "published": published} if published else record
+
+
+def _from_json(field: str, text: str) -> list[dict[str, Any]]:
+    from incidents.importers.limits import load_json
+
+    try:
+        value = load_json(text)
+    except ImportFormatError as exc:  # from the caps: this cell's problem, not the file's
+        raise ValidationError(field, text, f"starts like JSON but is not ({exc}); write JSON, or plain URLs or "
+                                           "titles separated by ';'") from None
+    items = value if isinstance(value, list) else [value]
+    return [source_from_text(item) if isinstance(item, str) else item for item in items]

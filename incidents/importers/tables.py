@@ -1,0 +1,190 @@
+"""Tables read as streams of rows: CSV files (encoding and delimiter detected), pasted CSV text, spreadsheets, JSON
+records. A table can be read again from the start, so a date column can be read whole before its cells are parsed."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, TextIO
+
+from incidents.errors import ImportFormatError
+from incidents.importers.limits import MAX_FILE_BYTES, check_input_file
+from incidents.importers.sniff import DELIMITER_NAMES, HEAD_BYTES, decode_head, detect_delimiter, detect_encoding
+
+Row = dict[str, Any]
+Record = tuple[int, Row, str]  # (row number as a spreadsheet shows it, the row, a problem with the row or '')
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+@dataclass
+class Table:
+    """A header and a way to read its rows (again) from the start; `info` says how the file was read."""
+
+    header: list[str]
+    open_rows: Callable[[], Iterator[Record]]
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def rows(self) -> Iterator[Record]:
+        return self.open_rows()
+
+    def values(self, column: str) -> Iterator[str]:
+        """Every value of one column, read from the start."""
+        for _, row, _ in self.open_rows():
+            value = row.get(column)
+            yield value if isinstance(value, str) else ""
+
+
+def csv_file_table(path: str | Path) -> Table:
+    """A CSV file streamed from disk; the encoding and the delimiter are guessed from its start and reported."""
+    check_input_file(path)
+    with open(path, "rb") as stream:
+        head = stream.read(HEAD_BYTES)
+    encoding = detect_encoding(head)
+    delimiter = detect_delimiter(decode_head(head, encoding).lstrip("\ufeff"))
+    info = {"encoding": encoding, "delimiter": DELIMITER_NAMES[delimiter]}
+    return csv_table(lambda: open(path, encoding=encoding, newline=""), delimiter, info)
+
+
+def csv_text_table(text: str) -> Table:
+    """Pasted or already decoded CSV text."""
+    text = text.lstrip("\ufeff")
+    delimiter = detect_delimiter(text[:HEAD_BYTES])
+    return csv_table(lambda: io.StringIO(text, newline=""), delimiter, {"delimiter": DELIMITER_NAMES[delimiter]})
+
+
+def csv_table(opener: Callable[[], TextIO], delimiter: str, info: dict[str, Any]) -> Table:
+    """A Table over CSV text that `opener` opens afresh for every pass."""
+    csv.field_size_limit(MAX_FILE_BYTES)  # cells are capped per row (limits.check_cell), never the whole file
+    with opener() as stream:
+        header = [name.strip() for name in _first_record(stream, delimiter, info)]
+    if not any(header):
+        raise ImportFormatError("the file is empty: no CSV header")
+
+    def rows() -> Iterator[Record]:
+        with opener() as stream:
+            yield from _csv_records(stream, delimiter, header, info)
+
+    return Table(header, rows, info)
+
+
+def _first_record(stream: TextIO, delimiter: str, info: dict[str, Any]) -> list[str]:
+    try:
+        return next(csv.reader(stream, delimiter=delimiter), [])
+    except UnicodeDecodeError:
+        raise ImportFormatError(_undecodable(info, 1)) from None
+
+
+def _csv_records(stream: TextIO, delimiter: str, header: list[str], info: dict[str, Any]) -> Iterator[Record]:
+    reader = csv.reader(stream, delimiter=delimiter)
+    last_line = 1
+    try:
+        next(reader, None)
+        for number, record in enumerate(reader, start=2):
+            issue = ""
+            if reader.line_num - last_line > 1:
+                issue = swallowed_rows(record, header, delimiter, last_line + 1, reader.line_num)
+            last_line = reader.line_num
+            if record:
+                yield number, dict(zip(header, record)), issue
+    except UnicodeDecodeError:
+        raise ImportFormatError(_undecodable(info, last_line + 1)) from None
+    except csv.Error as exc:
+        raise ImportFormatError(f"broken CSV at line {reader.line_num}: {exc}; check the quoting of that line") \
+            from None
+
+
+def _undecodable(info: dict[str, Any], line: int) -> str:
+    return (f"line {line} is not {info.get('encoding', 'UTF-8')} text (the encoding guessed from the start of the "
+            "file); save the whole file as UTF-8")
+
+
+def swallowed_rows(record: list[str], header: list[str], delimiter: str, first: int, last: int) -> str:
+    """A problem when a quoted cell spans lines that look like rows (an unterminated quote), else ''."""
+    for position, cell in enumerate(record):
+        name = header[position] if position < len(header) else f"{position + 1} (past the header)"
+        lines = cell.split("\n")[1:]
+        rowlike = [line for line in lines if line.count(delimiter) >= max(len(header) - 1, 1)]
+        if rowlike:
+            return (f"the quote opened in column {name} on line {first} is not closed until line {last}, so "
+                    f"{len(rowlike)} line(s) that look like rows were read into that cell; close the quote "
+                    "(a quote inside a cell is written twice: \"\")")
+    return ""
+
+
+def records_table(records: Iterable[Any], info: dict[str, Any], first_row: int = 1) -> Table:
+    """JSON records (objects) as a table; values become text as a CSV would hold them."""
+    items = list(records)
+    header: list[str] = []
+    for item in items[:1000]:
+        if isinstance(item, dict):
+            header += [key for key in item if key not in header]
+
+    def rows() -> Iterator[Record]:
+        for number, item in enumerate(items, start=first_row):
+            if not isinstance(item, dict):
+                yield number, {}, "not an object of named values"
+                continue
+            yield number, {str(key): cell_text(value) for key, value in item.items()}, ""
+
+    return Table(header, rows, info)
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet or JSON value as CSV text: whole floats without '.0', dates in ISO, None as ''."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(timespec="seconds")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return str(value).strip()
+
+
+def spreadsheet_table(path: str | Path, sheet: str | None = None) -> Table:
+    """The first sheet (or `sheet`) of an .xlsx/.xls/.ods workbook; the header is its first non-empty row."""
+    from python_calamine import CalamineError, load_workbook
+
+    check_input_file(path)
+    try:
+        book = load_workbook(str(path))
+        names = list(book.sheet_names)
+        if not names:
+            raise ImportFormatError(f"{Path(path).name} has no sheets")
+        if sheet is not None and sheet not in names:
+            raise ImportFormatError(f"no sheet named {sheet!r}; the sheets are {', '.join(names)}")
+        found = book.get_sheet_by_name(sheet or names[0])
+    except CalamineError as exc:
+        raise ImportFormatError(f"cannot read {Path(path).name} as a spreadsheet: {exc}") from None
+    return grid_table(found.iter_rows, {"sheet": sheet or names[0], "sheets": names})
+
+
+def grid_table(open_grid: Callable[[], Iterable[list[Any]]], info: dict[str, Any]) -> Table:
+    """A table from a sheet's rows of cell values (read afresh per pass); the first row with a value is the header."""
+    start, header = _grid_header(open_grid(), info)
+
+    def rows() -> Iterator[Record]:
+        for number, cells in enumerate(open_grid(), start=1):
+            if number > start and any(cell not in (None, "") for cell in cells):
+                yield number, {name: cell_text(cell) for name, cell in zip(header, cells) if name}, ""
+
+    return Table(header, rows, info)
+
+
+def _grid_header(grid: Iterable[list[Any]], info: dict[str, Any]) -> tuple[int, list[str]]:
+    for number, cells in enumerate(grid, start=1):
+        if any(cell not in (None, "") for cell in cells):
+            return number, [cell_text(cell) for cell in cells]
+    raise ImportFormatError(f"sheet {info.get('sheet')!r} is empty")
