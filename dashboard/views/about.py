@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.escape import markdown_text
 from dashboard.state import type_label, window_label
 from geodata.settings import Setting
 from incidents.selection import counts_by_type, window_bounds
@@ -105,7 +106,7 @@ def _store() -> None:
     description, count = data.store_summary()
     snap = data.snapshot()
     st.markdown(
-        f"`{description}` · {count:,} incidents · version {snap.version} · "
+        f"{markdown_text(description)} · {count:,} incidents · version {snap.version} · "
         f"{window_label(*(window_bounds(snap.frame) or (None, None)))}"
     )
     if count:

@@ -10,7 +10,8 @@ import streamlit as st
 from dashboard import data
 from dashboard.settings import int_setting
 from dashboard.views import pages
-from dashboard.views.detail import highlighted, md
+from dashboard.escape import markdown_text as md
+from dashboard.views.detail import highlighted
 from dashboard.views.review import apply_edits, editor_frame, read_for_review
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_LABELS, EVENT_TYPES, STATUSES, VERIFICATIONS, Incident
@@ -62,7 +63,7 @@ def _read(text: str, fmt: str, label: str, published: str | None) -> None:
         incidents, problems, name = read_for_review(text, fmt, published, lambda share, note: bar.progress(share, note))
     except IncidentsError as exc:
         bar.empty()
-        st.error(f"Nothing read from {label}: {exc}")
+        st.error(f"Nothing read from {md(label)}: {md(exc)}")
         return
     bar.empty()
     st.session_state[BATCH] = Batch(label, name, incidents, problems)
@@ -86,7 +87,7 @@ def _upload(fmt: str) -> None:
         try:
             text = uploaded.getvalue().decode("utf-8-sig")
         except UnicodeDecodeError:
-            st.error(f"{uploaded.name} is not UTF-8 text; save it as UTF-8 and try again.")
+            st.error(f"{md(uploaded.name)} is not UTF-8 text; save it as UTF-8 and try again.")
             return
         _read(text, fmt, uploaded.name, None)
 
@@ -141,7 +142,7 @@ def _evidence(incidents: list[Incident]) -> None:
         return
     st.markdown("**Evidence** · the sentence each extracted field came from")
     for item in with_evidence:
-        with st.expander(f"{EVENT_LABELS[item.event_type]}: {item.place or 'unnamed'} · {item.started_at}"):
+        with st.expander(f"{EVENT_LABELS[item.event_type]}: {md(item.place or 'unnamed')} · {md(item.started_at)}"):
             for name, proof in item.evidence.items():
                 if isinstance(proof, dict):
                     st.markdown(f"**{md(name)}**: {highlighted(proof)}")
@@ -185,7 +186,7 @@ def _save(batch: Batch, edited: pd.DataFrame) -> None:
     try:
         result = data.save_incidents(kept + rest)
     except IncidentsError as exc:
-        st.error(f"Nothing saved: {exc}")
+        st.error(f"Nothing saved: {md(exc)}")
         return
     batch.saved = (
         f"Saved {len(kept) + len(rest):,} incident(s): {result.inserted:,} new, {result.updated:,} updated, "
@@ -195,7 +196,7 @@ def _save(batch: Batch, edited: pd.DataFrame) -> None:
 
 def _review(batch: Batch) -> None:
     kind = SHORT_FORMATS.get(batch.fmt, batch.fmt)
-    st.markdown(f"#### Review: {len(batch.incidents):,} incident(s) from {batch.label} · {kind}")
+    st.markdown(f"#### Review: {len(batch.incidents):,} incident(s) from {md(batch.label)} · {kind}")
     _problems(batch)
     if batch.saved:
         st.success(batch.saved)

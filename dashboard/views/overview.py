@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import data, widgets
 from dashboard.views import pages
+from dashboard.escape import markdown_text
 from dashboard.charts import span_to_window, timeline_chart, timeline_data
 from dashboard.state import ViewState, cleared, parse_params, to_params, window_label, window_length
 from dashboard.views.detail import render_detail
@@ -293,7 +294,7 @@ def render() -> None:
     if widgets.PRESET not in st.session_state:
         widgets.seed(_first_view(reference), facets.bounds, facets.max_km)
     for notice in st.session_state.get(NOTICES, []):
-        st.warning(notice)
+        st.warning(markdown_text(notice))
     flt, only_view = widgets.sidebar_filter(
         facets.bounds,
         facets.countries,

@@ -117,7 +117,7 @@ def test_uploaded_file_is_read_and_an_oversized_one_is_refused(empty_store, monk
     at.radio(key="import_how").set_value("Upload a file").run()
     at.file_uploader(key="import_file").upload("three.csv", sample_csv().encode("utf-8"), "text/csv").run()
     at.button(key="import_read_file").click().run()
-    assert not at.exception and any("Review: 3 incident(s) from three.csv" in m.value for m in at.markdown)
+    assert not at.exception and any(r"Review: 3 incident(s) from three\.csv" in m.value for m in at.markdown)
     monkeypatch.setenv("INCIDENT_MAP_UPLOAD_LIMIT_MB", "0")
     at.file_uploader(key="import_file").upload("big.csv", sample_csv().encode("utf-8"), "text/csv").run()
     assert any("INCIDENT_MAP_UPLOAD_LIMIT_MB" in e.value for e in at.error)
