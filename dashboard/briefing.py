@@ -20,6 +20,8 @@ from dashboard.briefing_html import briefing_html
 from dashboard.browser import ChromiumMissing, chromium
 from dashboard.maps import default_reference
 from geodata.files import write_atomically
+from incidents.exporters import skipped_lines
+from incidents.frames import drawable_rows
 from incidents.model import IncidentFilter
 from incidents.selection import select
 from incidents.storage import open_store
@@ -237,9 +239,11 @@ def brief_cli(flt: IncidentFilter, out: Path, title: str = "Incident briefing", 
         return _fail(f"--out {out}: folder {out.parent} does not exist", 2)
     store = open_store()
     try:
-        frame = store.frame()
+        frame, skipped = drawable_rows(store.frame())
     finally:
         store.close()
+    for line in skipped_lines(skipped):
+        print(line, file=sys.stderr)
     started = time.monotonic()
     try:
         data = make_briefing(frame, flt, fmt, title=title, banner=banner)

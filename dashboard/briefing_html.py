@@ -18,7 +18,7 @@ from dashboard.maps import (
     EVENT_COLORS, EVENT_SVG_PATHS, MapOptions, build_map, legend_counts, render_html, restriction_counts,
 )
 from dashboard.maps.airports import at_airports
-from incidents.frames import with_reference
+from incidents.frames import drawable_rows, with_reference
 from incidents.model import EVENT_LABELS, EVENT_TYPES, IncidentFilter
 from incidents.selection import select
 
@@ -101,7 +101,7 @@ def briefing_html(
     max_rows: int = MAX_ROWS,
 ) -> str:
     """The briefing page for the incidents of `frame` that pass `flt`: one A4 landscape sheet of HTML."""
-    view = select(frame, flt)
+    view = drawable_rows(select(frame, flt))[0]  # a stored row that cannot be drawn is left out
     title, banner = title or "Incident briefing", banner.strip() if banner else ""
     long_title, long_banner = len(title) > LONG_TITLE, len(banner) > LONG_BANNER
     recent = with_reference(at_airports(most_recent(view, max_rows)), reference.lat, reference.lon)  # as the map draws them
@@ -234,12 +234,22 @@ def local_time(started: Any, ended: Any = None) -> str:
     start = str(started)
     if len(start) <= 10:
         return f"{start} (time {NOT_STATED})"
-    moment = datetime.fromisoformat(start.replace("Z", "+00:00"))
+    moment = _instant(start)
+    if moment is None:
+        return start
     out = f"{moment:%Y-%m-%d %H:%M}"
-    end = None if _missing(ended) or not ended or len(str(ended)) <= 10 else datetime.fromisoformat(str(ended).replace("Z", "+00:00"))
+    end = None if _missing(ended) or not ended or len(str(ended)) <= 10 else _instant(str(ended))
     if end is not None and end.date() == moment.date():
         out += f"–{end:%H:%M}"
     return f"{out} {utc_offset(moment)}"
+
+
+def _instant(text: str) -> datetime | None:
+    """The aware datetime of an ISO 8601 time, None when a stored value does not parse (shown as written)."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def utc_offset(moment: datetime) -> str:

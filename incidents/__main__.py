@@ -41,9 +41,13 @@ def _emit(text: str, out: str | None) -> None:
         sys.stdout.write(text)
 
 
-def summary(read: int, result: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
-    """The import summary the CLI prints."""
-    return {"read": read, **result.to_dict(), "rejected": len(problems), "problems": problems}
+def summary(read: int, result: Any, problems: list[dict[str, Any]], incidents: Any = ()) -> dict[str, Any]:
+    """The import summary the CLI prints; `warnings` (when any) names rows stored with a start in the future."""
+    from incidents.model import future_warning
+
+    out = {"read": read, **result.to_dict(), "rejected": len(problems), "problems": problems}
+    warnings = [{"id": item.id, "message": note} for item in incidents if (note := future_warning(item))]
+    return {**out, "warnings": warnings} if warnings else out
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -57,12 +61,12 @@ def _import(args: argparse.Namespace) -> int:
         result = store.upsert(incidents)
     finally:
         store.close()
-    _print_json(summary(len(incidents) + len(problems), result, problems))
+    _print_json(summary(len(incidents) + len(problems), result, problems, incidents))
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from incidents.exporters import export_text
+    from incidents.exporters import export_text, skipped_lines
     from incidents.selection import select
     from incidents.storage import open_store
 
@@ -72,7 +76,10 @@ def _export(args: argparse.Namespace) -> int:
         frame = store.frame()
     finally:
         store.close()
-    _emit(export_text(select(frame, flt), args.format), args.out)
+    skipped: list[dict[str, Any]] = []
+    _emit(export_text(select(frame, flt), args.format, skipped), args.out)
+    for line in skipped_lines(skipped):
+        print(line, file=sys.stderr)
     return 0
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from dashboard.maps.assets import render_html
 from dashboard.maps.builder import MapOptions, build_map
 from geodata.files import write_atomically
+from incidents.exporters import skipped_lines
+from incidents.frames import drawable_rows
 from incidents.model import IncidentFilter
 
 
@@ -27,6 +29,9 @@ def export_map_cli(flt: IncidentFilter, out: Path, online_tiles: bool = False) -
         where = store.describe()
     finally:
         store.close()
+    frame, skipped = drawable_rows(frame)
+    for line in skipped_lines(skipped):
+        print(line, file=sys.stderr)
     if frame.empty:
         print(f"error: no incidents in {where} match the filter; nothing written", file=sys.stderr)
         return 1
