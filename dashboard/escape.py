@@ -107,8 +107,8 @@ def safe_url(url: Any) -> str | None:
 def markdown_text(value: Any) -> str:
     """Data text for any Streamlit Markdown (st.markdown, captions, alerts, labels, help): shown exactly as text.
 
-    Every punctuation mark is escaped, line breaks become spaces, and ':' (not before a digit), '@' and 'www.' carry an invisible word
-    joiner so no link, image, icon, emoji, colour or formula can be made from data.
+    Every punctuation mark is escaped, line breaks become spaces, and ':' (not before a digit), '@' and 'www.' carry
+    an invisible word joiner so no link, image, icon, emoji, colour or formula can be made from data.
     """
     text = _MD_SPACE.sub(" ", _text(value))
     return _MD_BREAKS.sub(WORD_JOINER, _MD_PUNCTUATION.sub(r"\\\1", text))

@@ -1,4 +1,4 @@
-"""Opt-in online geocoder (Nominatim or Photon via geopy): one rate gate and one cache in SQLite shared by all processes."""
+"""Opt-in online geocoder (Nominatim or Photon via geopy): one rate gate and one SQLite cache shared by all processes."""
 
 from __future__ import annotations
 
@@ -119,7 +119,8 @@ class SharedCache:
         """Stores the value (None = not found) with the time it was learnt."""
         text = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
         with self.shared.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO answers (key, value, stored) VALUES (?, ?, ?)", (key, text, self.clock()))
+            db.execute("INSERT OR REPLACE INTO answers (key, value, stored) VALUES (?, ?, ?)",
+                       (key, text, self.clock()))
 
 
 def with_contact(user_agent: str, contact: str) -> str:

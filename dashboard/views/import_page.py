@@ -8,11 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.settings import int_setting
-from dashboard.views import pages
 from dashboard.escape import markdown_text as md
+from dashboard.settings import int_setting
+from dashboard.views import extract_job, pages
 from dashboard.views.detail import highlighted
-from dashboard.views.review import apply_edits, editor_frame, read_for_review
+from dashboard.views.review import apply_edits, detect, editor_frame, read_for_review
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_LABELS, EVENT_TYPES, STATUSES, VERIFICATIONS, Incident
 
@@ -58,6 +58,14 @@ def too_big(size: int, limit_mb: int) -> str | None:
 
 
 def _read(text: str, fmt: str, label: str, published: str | None) -> None:
+    if detect(text, fmt) == "article":  # extraction runs in its own process, with a time limit and a cancel button
+        problem = extract_job.too_long(text)
+        if problem:
+            st.error(problem)
+            return
+        st.session_state.pop(BATCH, None)
+        extract_job.start(text, published, label)
+        return
     bar = st.progress(0.0, text="Reading…")
     try:
         incidents, problems, name = read_for_review(text, fmt, published, lambda share, note: bar.progress(share, note))
@@ -107,6 +115,10 @@ def _paste(fmt: str) -> None:
     if st.button("Extract / read", type="primary", key="import_read_text"):
         if not text.strip():
             st.error("Paste an article or CSV/GeoJSON text first.")
+            return
+        problem = extract_job.too_long(text)
+        if problem:
+            st.error(problem)
             return
         _read(text, fmt, "the pasted text", published.strip() or None)
 
@@ -235,6 +247,11 @@ def render() -> None:
         _upload(fmt)
     else:
         _paste(fmt)
+    finished = extract_job.collect()
+    if finished is not None:
+        st.session_state[BATCH] = Batch(finished[0], "article", finished[1], finished[2])
+        st.session_state.pop("import_editor", None)
+    extract_job.show_running()
     batch = st.session_state.get(BATCH)
     if batch is not None:
         _review(batch)
