@@ -37,3 +37,12 @@ def tiles_setting() -> str:
     """INCIDENT_MAP_TILES, lower-cased; anything unknown means 'offline'."""
     value = dashboard_setting("INCIDENT_MAP_TILES").lower()
     return value if value in TILE_CHOICES else "offline"
+
+
+def shows_internals() -> bool:
+    """Whether this visitor may see the store's path and the settings in force (the About page asks).
+
+    The app has no accounts yet, so whoever can reach it runs it: True. When accounts exist, this is the one place to
+    answer "is the signed-in user an admin?"; everyone else then sees the sources and counts only.
+    """
+    return True

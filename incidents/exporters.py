@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from geodata.files import write_atomically
+from geodata.files import write_output
 from incidents.frames import FIELDS, JSON_FIELDS, readable_records
 from incidents.model import Incident
 
@@ -81,9 +81,10 @@ def unguard(text: str) -> str:
 
 
 def write_atomic(path: str | Path, text: str) -> Path:
-    """Write `text` to `path` through a temporary file in the same folder and an atomic rename."""
+    """Write `text` to the --out `path` through a temporary file in the same folder and an atomic rename; the folder
+    must exist (geodata.files.write_output: the one rule for every --out)."""
     target = Path(path)
-    write_atomically(target, text)
+    write_output(target, text)
     return target
 
 

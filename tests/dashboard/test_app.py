@@ -449,3 +449,14 @@ def test_timeline_spans_the_whole_window_as_utc_datetimes():
         {"year": 2024, "month": 12, "date": 22, "utc": True},
     ]
     assert "domain" not in timeline_chart(counts, unit).to_dict()["encoding"]["x"]["scale"]  # no window: fit the data
+
+
+def test_about_page_hides_the_store_path_and_settings_from_non_admins(store, monkeypatch):
+    import dashboard.settings
+
+    monkeypatch.setattr(dashboard.settings, "shows_internals", lambda: False)  # what an account system will answer for a visitor
+    at = run_app()
+    at.switch_page("views/about.py").run()
+    assert not at.exception
+    assert str(store) not in shown_text(markdown_text(at)) and "incidents" in markdown_text(at)
+    assert "Settings" not in [s.value for s in at.subheader]
