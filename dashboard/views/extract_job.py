@@ -49,6 +49,7 @@ class ExtractJob:
     err: IO[bytes]
     limit_s: float
     started: float = field(default_factory=time.monotonic)
+    timed_out: bool = False
 
     @classmethod
     def start(cls, text: str, published: str | None, label: str, limit_s: float) -> "ExtractJob":
@@ -69,11 +70,13 @@ class ExtractJob:
     def state(self) -> str:
         """'running', 'done', 'failed' or 'timeout' (the process is stopped when over its time limit)."""
         code = self.process.poll()
-        if code is None:
-            if self.elapsed() <= self.limit_s:
-                return "running"
+        if code is None and self.elapsed() > self.limit_s:
+            self.timed_out = True
             self.cancel()
+        if self.timed_out:
             return "timeout"
+        if code is None:
+            return "running"
         return "done" if code == 0 else "failed"
 
     def cancel(self) -> None:

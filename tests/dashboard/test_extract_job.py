@@ -51,6 +51,7 @@ def test_extraction_over_its_time_limit_is_stopped():
         assert wait(job) == "timeout"
         assert time.monotonic() - started < 5
         assert job.process.returncode is not None, "the process is gone"
+        assert job.state() == "timeout", "and stays a timeout for the page that collects it"
     finally:
         job.close()
 
