@@ -53,9 +53,9 @@ class FakeGeocoderHandler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture()
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeGeocoderHandler)
+def running_server(handler):
+    """A threaded HTTP server on 127.0.0.1 with `handler`, recording requests in `.requests`; stopped afterwards."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.requests = []
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -63,6 +63,11 @@ def server():
     httpd.shutdown()
     httpd.server_close()
     thread.join(timeout=5)
+
+
+@pytest.fixture()
+def server():
+    yield from running_server(FakeGeocoderHandler)
 
 
 def make(server, tmp_path, service="nominatim", **options):

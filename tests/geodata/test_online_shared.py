@@ -9,9 +9,8 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -19,6 +18,7 @@ import pytest
 
 from geodata.errors import GeocoderUnavailable, InvalidQuery, PlaceNotFound
 from geodata.online import OnlineGeocoder, with_contact
+from tests.geodata.test_online import running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CITIES = {"kazan": (55.79, 49.12), "izhevsk": (56.85, 53.2), "saratov": (51.53, 46.03), "moscow": (55.75, 37.62)}
@@ -61,14 +61,7 @@ class StandIn(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
-    httpd.requests = []
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
+    yield from running_server(StandIn)
 
 
 def url(server) -> str:
