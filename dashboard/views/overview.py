@@ -10,8 +10,8 @@ import streamlit as st
 
 from dashboard import data, widgets
 from dashboard.views import pages
-from dashboard.escape import markdown_text
 from dashboard.charts import span_to_window, timeline_chart, timeline_data
+from dashboard.escape import markdown_text
 from dashboard.state import ViewState, cleared, parse_params, to_params, window_label, window_length
 from dashboard.views.detail import render_detail
 from dashboard.views.downloads import render_downloads
