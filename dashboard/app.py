@@ -12,6 +12,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard
     sys.path.insert(0, str(ROOT))
 
 from dashboard import data  # noqa: E402
+from dashboard.escape import markdown_text  # noqa: E402
 from dashboard.views.pages import all_pages  # noqa: E402
 from incidents.errors import IncidentsError  # noqa: E402
 
@@ -46,7 +47,7 @@ def main() -> None:
     problem = store_problem()
     if problem:
         st.title("Incident map")
-        st.error(f"The incident store cannot be opened: {problem}")
+        st.error(f"The incident store cannot be opened: {markdown_text(problem)}")
         st.markdown(
             "Set `INCIDENTS_DB` to a SQLite file path (for example `var/incidents.sqlite`) or `memory:`, "
             "then reload this page. `python -m incidents demo` fills a store with the demo data."

@@ -19,7 +19,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from dashboard.briefing_html import briefing_html
 from dashboard.browser import ChromiumMissing, chromium
 from dashboard.maps import default_reference
-from geodata.files import write_atomically
+from geodata.files import output_problem, write_output
+from incidents.exporters import skipped_lines
+from incidents.frames import drawable_rows
 from incidents.model import IncidentFilter
 from incidents.selection import select
 from incidents.storage import open_store
@@ -233,19 +235,22 @@ def brief_cli(flt: IncidentFilter, out: Path, title: str = "Incident briefing", 
     fmt = format_for(out)
     if fmt is None:
         return _fail(f"--out {out} must end in .png or .pdf", 2)
-    if not out.parent.is_dir():
-        return _fail(f"--out {out}: folder {out.parent} does not exist", 2)
+    problem = output_problem(out)
+    if problem:
+        return _fail(problem, 2)
     store = open_store()
     try:
-        frame = store.frame()
+        frame, skipped = drawable_rows(store.frame())
     finally:
         store.close()
+    for line in skipped_lines(skipped):
+        print(line, file=sys.stderr)
     started = time.monotonic()
     try:
         data = make_briefing(frame, flt, fmt, title=title, banner=banner)
     except BriefingError as exc:
         return _fail(str(exc), 1)
-    write_atomically(out, data)
+    write_output(out, data)
     summary = {"out": str(out), "format": fmt, "incidents": int(len(select(frame, flt))), "bytes": len(data),
                "seconds": round(time.monotonic() - started, 2)}
     print(json.dumps(summary))

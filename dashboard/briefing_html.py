@@ -17,7 +17,7 @@ from dashboard.escape import html_text, safe_url
 from dashboard.maps import EVENT_COLORS, EVENT_SVG_PATHS, MapOptions, build_map, render_html
 from dashboard.maps.airports import at_airports
 from incidents.figures import BRIEF_BARS, NOT_STATED, Figures, Timeline, count_text, figures, plural
-from incidents.frames import with_reference
+from incidents.frames import drawable_rows, with_reference
 from incidents.model import EVENT_LABELS, EVENT_TYPES, IncidentFilter
 from incidents.selection import select
 
@@ -100,7 +100,7 @@ def briefing_html(
 ) -> str:
     """The briefing page for the incidents of `frame` that pass `flt`: one A4 landscape sheet of HTML. Every figure
     on it comes from incidents.figures (`data_as_of`: the newest incident in the store, else in `frame`)."""
-    view = select(frame, flt)
+    view = drawable_rows(select(frame, flt))[0]  # a stored row that cannot be drawn is left out
     figs = brief_figures(view, flt, data_as_of or _newest(frame))
     title, banner = title or "Incident briefing", banner.strip() if banner else ""
     long_title, long_banner = len(title) > LONG_TITLE, len(banner) > LONG_BANNER
@@ -239,12 +239,22 @@ def local_time(started: Any, ended: Any = None) -> str:
     start = str(started)
     if len(start) <= 10:
         return f"{start} (time {NOT_STATED})"
-    moment = datetime.fromisoformat(start.replace("Z", "+00:00"))
+    moment = _instant(start)
+    if moment is None:
+        return start
     out = f"{moment:%Y-%m-%d %H:%M}"
-    end = None if _missing(ended) or not ended or len(str(ended)) <= 10 else datetime.fromisoformat(str(ended).replace("Z", "+00:00"))
+    end = None if _missing(ended) or not ended or len(str(ended)) <= 10 else _instant(str(ended))
     if end is not None and end.date() == moment.date():
         out += f"–{end:%H:%M}"
     return f"{out} {utc_offset(moment)}"
+
+
+def _instant(text: str) -> datetime | None:
+    """The aware datetime of an ISO 8601 time, None when a stored value does not parse (shown as written)."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def utc_offset(moment: datetime) -> str:

@@ -1,4 +1,4 @@
-"""The one place that makes data text safe for HTML, JavaScript strings, embedded JSON and links."""
+"""The one place that makes data text safe for HTML, JavaScript strings, embedded JSON, links and Streamlit Markdown."""
 
 from __future__ import annotations
 
@@ -33,6 +33,15 @@ _BRACES = str.maketrans({"\x01": "\ufffd", "\x02": "\ufffd", "{": "\x01", "}": "
 _JSON_PATTERN = re.compile("[`$<>&\u2028\u2029]")
 _MARKS = re.compile(r"(?<!\\)((?:\\\\)*)\\u000([12])")
 _URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f<>\"'`\\]")
+# Markdown: every ASCII punctuation character may be backslash-escaped (CommonMark 2.4), which stops images, links,
+# code spans, emphasis, HTML, LaTeX ($) and directives (:red[…]) at the parser. Streamlit and remark-gfm also rewrite
+# the parsed *text*: URLs and e-mail addresses become links, :material/…: and :streamlit: become icons, :smile: an
+# emoji. An invisible WORD JOINER (U+2060) after ':' (not before a digit: times stay as typed), after '@' and inside
+# 'www.' breaks those text patterns.
+_MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MD_BREAKS = re.compile(r"(?<=\\:)(?!\d)|(?<=\\@)|(?<=www)(?=\\\.)", re.IGNORECASE)
+_MD_SPACE = re.compile(r"[\r\n\t\v\f\u2028\u2029\x85]+")
+WORD_JOINER = "\u2060"
 
 
 def _text(value: Any) -> str:
@@ -93,3 +102,13 @@ def safe_url(url: Any) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     return text
+
+
+def markdown_text(value: Any) -> str:
+    """Data text for any Streamlit Markdown (st.markdown, captions, alerts, labels, help): shown exactly as text.
+
+    Every punctuation mark is escaped, line breaks become spaces, and ':' (not before a digit), '@' and 'www.' carry
+    an invisible word joiner so no link, image, icon, emoji, colour or formula can be made from data.
+    """
+    text = _MD_SPACE.sub(" ", _text(value))
+    return _MD_BREAKS.sub(WORD_JOINER, _MD_PUNCTUATION.sub(r"\\\1", text))

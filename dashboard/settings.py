@@ -13,6 +13,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INCIDENT_MAP_CLUSTER_THRESHOLD", "300", "Above this many incidents the map clusters markers built in the browser."),
     Setting("INCIDENT_MAP_MAX_ZOOM", "13", "Deepest zoom level of the map (the offline basemap is coarse; clustering needs a limit)."),
     Setting("INCIDENT_MAP_UPLOAD_LIMIT_MB", "50", "Largest file the Import page accepts, in megabytes."),
+    Setting("INCIDENT_MAP_PASTE_LIMIT_KB", "1024", "Longest text the Import page reads from a paste or an article file, in KiB (characters / 1024)."),
+    Setting("INCIDENT_MAP_EXTRACT_TIMEOUT_S", "60", "Time limit for extracting incidents from one article on the Import page, in seconds."),
     Setting("INCIDENT_MAP_APP_CACHE", "on", "App caching of the store's frame and selections; 'off' only to measure or debug."),
 )
 TILE_CHOICES = ("offline", "osm", "carto")
@@ -35,3 +37,12 @@ def tiles_setting() -> str:
     """INCIDENT_MAP_TILES, lower-cased; anything unknown means 'offline'."""
     value = dashboard_setting("INCIDENT_MAP_TILES").lower()
     return value if value in TILE_CHOICES else "offline"
+
+
+def shows_internals() -> bool:
+    """Whether this visitor may see the store's path and the settings in force (the About page asks).
+
+    The app has no accounts yet, so whoever can reach it runs it: True. When accounts exist, this is the one place to
+    answer "is the signed-in user an admin?"; everyone else then sees the sources and counts only.
+    """
+    return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -26,25 +27,70 @@ def cache_dir() -> Path:
     return path if path.is_absolute() else REPO_DIR / path
 
 
-def write_atomically(path: Path, payload: bytes | str) -> int:
+def write_atomically(path: Path, payload: bytes | str, make_folder: bool = True) -> int:
     """Write bytes (or text as UTF-8) to a temporary file beside `path`, fsync, rename over it; readers never see half.
 
-    Returns the number of bytes written. On any failure the temporary file is removed and `path` is left as it was.
+    The file gets the mode a plain open() would give it (the umask), or keeps the mode of the file it replaces.
+    Returns the number of bytes written. On any failure the temporary file is removed, `path` is left as it was, and
+    the OSError names `path` (never the temporary file). The folder is created unless make_folder is False.
     """
     path = Path(path)
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = None
     try:
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), _mode_for(path))
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror or str(exc), str(path)) from None
+    finally:
+        if temporary is not None and Path(temporary).exists():
+            Path(temporary).unlink(missing_ok=True)
     return len(data)
+
+
+def write_output(out: Path, payload: bytes | str) -> int:
+    """Write a CLI's --out file atomically. The one rule for every command (export, synth, map, brief): the folder
+    must exist; a mistyped folder is refused, never created."""
+    problem = output_problem(out)
+    if problem:
+        raise NotADirectoryError(problem)
+    return write_atomically(out, payload, make_folder=False)
+
+
+def output_problem(out: Path) -> str | None:
+    """Why `out` cannot be written as a --out file (its folder is missing), or None."""
+    folder = Path(out).parent
+    if folder.is_dir():
+        return None
+    return f"--out {out}: folder {folder} does not exist; create it first or choose another --out"
+
+
+def _mode_for(path: Path) -> int:
+    """The mode of the file being replaced, else 0o666 less the process umask (what open() would give)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where Linux tells it (/proc), else set and restored at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @lru_cache(maxsize=None)

@@ -1,16 +1,18 @@
-"""Opt-in online geocoder (Nominatim or Photon via geopy): one request per second per process, cached, retried."""
+"""Opt-in online geocoder (Nominatim or Photon via geopy): one rate gate and one SQLite cache shared by all processes."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
 from geodata.errors import GeocoderUnavailable, InvalidQuery, PlaceNotFound, RateLimited
-from geodata.files import cache_dir, write_atomically
+from geodata.files import cache_dir
 from geodata.gazetteer import Place
 from geodata.geocoding import ContextItem, clean_country, clean_query
 from geodata.settings import setting
@@ -20,94 +22,145 @@ KIND_BY_TYPE = {
     "aerodrome": "airport", "airport": "airport", "state": "region", "region": "region", "province": "region",
     "administrative": "region", "country": "country",
 }
+NOT_FOUND_TTL_S = 7 * 24 * 3600  # "not found" is asked again after a week: the map data grows
+BUSY_TIMEOUT_S = 30.0
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT, stored REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS gate (name TEXT PRIMARY KEY, slot REAL NOT NULL, attempts INTEGER NOT NULL);
+"""
+
+
+class SharedFile:
+    """The geocoder's SQLite file (WAL, busy timeout): every process and thread opening it shares its rows.
+
+    Where the cache folder cannot be written, an in-memory database stands in (shared by this process only)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.lock = threading.Lock()
+        try:
+            self.db = self._open(path)
+        except (OSError, sqlite3.Error):
+            self.db = self._open(None)
+
+    @staticmethod
+    def _open(path: Path | None) -> sqlite3.Connection:
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(path) if path else ":memory:", timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                             check_same_thread=False)
+        if path is not None:
+            db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(SCHEMA)
+        return db
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT: one writer at a time across processes (the lock), rolled back on error."""
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
 
 
 class RateGate:
-    """Lets callers through no more often than once per `interval` seconds, across threads."""
+    """Lets callers through no more often than once per `interval` seconds: across processes when it keeps its
+    booked slot in a SharedFile, else across the threads of this process. Every pass is counted as an attempt."""
 
-    def __init__(self, interval: float = 1.0, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, interval: float = 1.0, shared: SharedFile | None = None, name: str = "default",
+                 clock: Callable[[], float] = time.time, sleep: Callable[[float], None] = time.sleep) -> None:
         self.interval = interval
+        self.shared = shared or SharedFile(None)
+        self.name = name
         self.clock = clock
         self.sleep = sleep
-        self.lock = threading.Lock()
-        self.last: float | None = None
 
     def wait(self) -> None:
-        """Blocks until the next request may go out, then books that moment."""
-        with self.lock:
-            if self.last is not None:
-                delay = self.last + self.interval - self.clock()
-                if delay > 0:
-                    self.sleep(delay)
-            self.last = self.clock()
+        """Books the next free slot (now, or `interval` after the last one), then sleeps until it comes."""
+        with self.shared.transaction() as db:
+            row = db.execute("SELECT slot, attempts FROM gate WHERE name = ?", (self.name,)).fetchone()
+            now = self.clock()
+            slot = now if row is None else max(now, row[0] + self.interval)
+            db.execute("INSERT OR REPLACE INTO gate (name, slot, attempts) VALUES (?, ?, ?)",
+                       (self.name, slot, 1 if row is None else row[1] + 1))
+        if slot > now:
+            self.sleep(slot - now)
+
+    def attempts(self) -> int:
+        """Requests let through so far by every process sharing this gate."""
+        with self.shared.lock:
+            row = self.shared.db.execute("SELECT attempts FROM gate WHERE name = ?", (self.name,)).fetchone()
+        return row[0] if row else 0
 
 
-PROCESS_GATE = RateGate(1.0)  # shared by every OnlineGeocoder in the process: at most one request per second
+class SharedCache:
+    """Answers by query in a SharedFile; a "not found" (None) expires after `not_found_ttl` seconds."""
 
-
-class JsonCache:
-    """A small persistent dict in a JSON file, rewritten atomically on every new entry."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.lock = threading.Lock()
-        self.data: dict[str, Any] | None = None
-
-    def load(self) -> dict[str, Any]:
-        """The cached entries (an unreadable file counts as empty)."""
-        if self.data is None:
-            try:
-                self.data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.data = {}
-        return self.data
+    def __init__(self, shared: SharedFile, not_found_ttl: float = NOT_FOUND_TTL_S,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.shared = shared
+        self.path = shared.path
+        self.not_found_ttl = not_found_ttl
+        self.clock = clock
 
     def get(self, key: str) -> tuple[bool, Any]:
-        """(found, value) for the key."""
-        with self.lock:
-            data = self.load()
-            return (key in data, data.get(key))
+        """(found, value) for the key; an expired "not found" counts as not cached."""
+        with self.shared.lock:
+            row = self.shared.db.execute("SELECT value, stored FROM answers WHERE key = ?", (key,)).fetchone()
+        if row is None or (row[0] is None and self.clock() - row[1] > self.not_found_ttl):
+            return False, None
+        return True, None if row[0] is None else json.loads(row[0])
 
     def put(self, key: str, value: Any) -> None:
-        """Stores the value and writes the file."""
-        with self.lock:
-            data = self.load()
-            data[key] = value
-            try:
-                write_atomically(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-            except OSError:
-                pass  # read-only cache folder: keep answers in memory only
+        """Stores the value (None = not found) with the time it was learnt."""
+        text = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        with self.shared.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO answers (key, value, stored) VALUES (?, ?, ?)",
+                       (key, text, self.clock()))
+
+
+def with_contact(user_agent: str, contact: str) -> str:
+    """The User-Agent naming who to contact: 'incident-map/0.1 (…) contact: ops@example.org'."""
+    return f"{user_agent.strip()} contact: {contact.strip()}" if contact.strip() else user_agent.strip()
 
 
 class OnlineGeocoder:
     """Geocoder backed by a Nominatim or Photon server through geopy, behind the same interface as the offline one."""
 
-    def __init__(self, service: str = "nominatim", url: str = "", user_agent: str = "incident-map",
+    def __init__(self, service: str = "nominatim", url: str = "", user_agent: str = "incident-map", contact: str = "",
                  cache_path: Path | None = None, timeout: float = 10.0, retries: int = 3, backoff: float = 1.0,
-                 gate: RateGate = PROCESS_GATE, sleep: Callable[[float], None] = time.sleep) -> None:
+                 interval: float = 1.0, not_found_ttl: float = NOT_FOUND_TTL_S, gate: RateGate | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         if service not in SERVICES:
             raise InvalidQuery(f"geocoder must be one of offline, {', '.join(SERVICES)}; got {service!r}")
         if not user_agent.strip():
             raise InvalidQuery("online geocoders need a user agent naming this application (INCIDENT_MAP_USER_AGENT)")
+        if not url and not contact.strip():
+            raise InvalidQuery(f"the public {service} service asks who is calling: set INCIDENT_MAP_CONTACT "
+                               "(an e-mail address or URL), or INCIDENT_MAP_GEOCODER_URL for your own server")
         self.service = service
         self.retries = retries
         self.backoff = backoff
-        self.gate = gate
         self.sleep = sleep
-        self.cache = JsonCache(cache_path or cache_dir() / f"geocoder-{service}.json")
-        self.client = make_client(service, url, user_agent, timeout)
+        shared = SharedFile(cache_path or cache_dir() / "geocoder.sqlite")
+        self.cache = SharedCache(shared, not_found_ttl)
+        self.gate = gate or RateGate(interval, shared, name=f"{service} {url or 'public'}", sleep=sleep)
+        self.client = make_client(service, url, with_contact(user_agent, contact), timeout)
 
     @classmethod
     def from_settings(cls) -> "OnlineGeocoder":
-        """The geocoder described by INCIDENT_MAP_GEOCODER, _GEOCODER_URL and _USER_AGENT."""
+        """The geocoder described by INCIDENT_MAP_GEOCODER, _GEOCODER_URL, _USER_AGENT and INCIDENT_MAP_CONTACT."""
         return cls(service=setting("INCIDENT_MAP_GEOCODER").lower(), url=setting("INCIDENT_MAP_GEOCODER_URL"),
-                   user_agent=setting("INCIDENT_MAP_USER_AGENT"))
+                   user_agent=setting("INCIDENT_MAP_USER_AGENT"), contact=setting("INCIDENT_MAP_CONTACT"))
 
     def geocode(self, query: str, country: str | None = None, context: Iterable[ContextItem] = ()) -> Place:
-        """The service's best answer (cached, including 'not found'); context is not used online."""
+        """The service's best answer (cached; 'not found' for NOT_FOUND_TTL_S); context is not used online."""
         query, country = clean_query(query), clean_country(country)
-        key = f"{query}|{country or ''}"
+        key = f"{self.service}|{query}|{country or ''}"
         found, cached = self.cache.get(key)
         if not found:
             cached = self.ask(query, country)
@@ -117,7 +170,8 @@ class OnlineGeocoder:
         return place_from_dict(cached, self.service)
 
     def ask(self, query: str, country: str | None) -> dict[str, Any] | None:
-        """One lookup with retries and backoff; a plain dict of the answer, or None when there is none."""
+        """One lookup with retries and backoff, every attempt through the gate (geopy itself never retries); a plain
+        dict of the answer, or None when there is none."""
         from geopy import exc
 
         last: Exception | None = None
@@ -147,9 +201,11 @@ class OnlineGeocoder:
 
 def make_client(service: str, url: str, user_agent: str, timeout: float) -> Any:
     """A geopy geocoder for the service at `url` (the public endpoint when empty)."""
+    from geopy.adapters import URLLibAdapter
     from geopy.geocoders import Nominatim, Photon
 
-    options: dict[str, Any] = {"user_agent": user_agent, "timeout": timeout}
+    # urllib makes one request per call: the requests adapter would retry on its own, outside the rate gate
+    options: dict[str, Any] = {"user_agent": user_agent, "timeout": timeout, "adapter_factory": URLLibAdapter}
     if url:
         parsed = urlparse(url if "://" in url else f"https://{url}")
         options.update(domain=(parsed.netloc + parsed.path).rstrip("/"), scheme=parsed.scheme)

@@ -25,6 +25,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INCIDENT_MAP_GEOCODER", "offline", "Geocoder: 'offline' (bundled gazetteer), 'nominatim' or 'photon' (online, opt-in)."),
     Setting("INCIDENT_MAP_GEOCODER_URL", "", "Base URL of the online geocoder (empty: the service's public endpoint)."),
     Setting("INCIDENT_MAP_USER_AGENT", "incident-map/0.1 (offline-first incident mapping)", "User agent sent to online geocoders."),
+    Setting("INCIDENT_MAP_CONTACT", "", "Contact (e-mail address or URL) sent in the User-Agent to online geocoders; the public Nominatim and Photon need it."),
     Setting("INCIDENT_MAP_CACHE_DIR", ".cache", "Folder for derived data rebuilt when missing: the geocoder cache, the gazetteer index, the decoded basemap."),
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from geodata.files import run_cli, run_subcommand
 from incidents.cli import Parser, add_filter_arguments, day, filter_from_args
@@ -42,9 +42,13 @@ def _emit(text: str, out: str | None) -> None:
         sys.stdout.write(text)
 
 
-def summary(read: int, result: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
-    """The import summary the CLI prints."""
-    return {"read": read, **result.to_dict(), **result.details(), "rejected": len(problems), "problems": problems}
+def summary(read: int, result: Any, problems: list[dict[str, Any]], incidents: Any = ()) -> dict[str, Any]:
+    """The import summary the CLI prints; `warnings` (when any) names rows stored with a start in the future."""
+    from incidents.model import future_warning
+
+    out = {"read": read, **result.to_dict(), **result.details(), "rejected": len(problems), "problems": problems}
+    warnings = [{"id": item.id, "message": note} for item in incidents if (note := future_warning(item))]
+    return {**out, "warnings": warnings} if warnings else out
 
 
 def import_options(args: argparse.Namespace) -> Any:
@@ -57,21 +61,33 @@ def import_options(args: argparse.Namespace) -> Any:
                          mapping=column_map, published=args.published)
 
 
+def _noting_future(incidents: Iterable[Any], warnings: list[dict[str, Any]]) -> Iterator[Any]:
+    """The incidents as they come, noting in `warnings` each one that starts in the future."""
+    from incidents.model import future_warning
+
+    for item in incidents:
+        if note := future_warning(item):
+            warnings.append({"id": item.id, "message": note})
+        yield item
+
+
 def _import(args: argparse.Namespace) -> int:
     from incidents.importers import open_path
     from incidents.storage import open_store
     from incidents.storage.base import overwrite_fields
 
     overwrite_fields(args.overwrite)  # an unknown field name is refused before the file is read
+    future: list[dict[str, Any]] = []
     batch = open_path(args.path, import_options(args))
     store = open_store()
     try:
         # a generator: rows are read, checked and written as they come
-        result = store.upsert(batch.incidents(), overwrite=args.overwrite)
+        result = store.upsert(_noting_future(batch.incidents(), future), overwrite=args.overwrite)
     finally:
         store.close()
     report = batch.report.to_dict()
-    _print_json({"read": report.pop("read"), **result.to_dict(), **result.details(), **report})
+    _print_json({"read": report.pop("read"), **result.to_dict(), **result.details(), **report,
+                 "warnings": report.get("warnings", []) + future})
     return 0
 
 
@@ -103,7 +119,7 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from incidents.exporters import export_text
+    from incidents.exporters import export_text, skipped_lines
     from incidents.selection import select
     from incidents.storage import open_store
 
@@ -113,7 +129,10 @@ def _export(args: argparse.Namespace) -> int:
         frame = store.frame()
     finally:
         store.close()
-    _emit(export_text(select(frame, flt), args.format), args.out)
+    skipped: list[dict[str, Any]] = []
+    _emit(export_text(select(frame, flt), args.format, skipped), args.out)
+    for line in skipped_lines(skipped):
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -169,7 +188,9 @@ def _extract(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.path == "-" else load_text(args.path)
     from incidents.extraction import extract_geojson
 
-    _print_json(extract_geojson(text, published=args.published, explain=args.explain))
+    source = {"title": args.title or "", "url": args.url or "", "published": str(args.published or "")}
+    _print_json(extract_geojson(text, published=args.published, explain=args.explain,
+                                source=source if (args.title or args.url) else None))
     return 0
 
 
@@ -280,6 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("path")
     extract.add_argument("--published", type=day, help="publication date, YYYY-MM-DD")
     extract.add_argument("--explain", action="store_true", help="include the evidence for every field")
+    extract.add_argument("--title", help="the article's title, kept as the source of every incident")
+    extract.add_argument("--url", help="the article's address, kept as the source of every incident")
     extract.set_defaults(run=_extract)
     _add_store_commands(sub)
     return parser

@@ -10,17 +10,26 @@ from typing import Any
 
 import pandas as pd
 
-from geodata.files import write_atomically
-from incidents.frames import FIELDS, JSON_FIELDS, from_frame
+from geodata.files import write_output
+from incidents.frames import FIELDS, JSON_FIELDS, readable_records
+from incidents.model import Incident
 
 GUARDED = ("=", "+", "-", "@", "\t", "\r")
 NUMERIC_FIELDS = ("lat", "lon", "killed", "injured", "drones_downed")
 
 
-def to_geojson(frame: pd.DataFrame) -> dict[str, Any]:
-    """A FeatureCollection: one Point [lon, lat] per row, properties = every model field."""
+def _records(frame: pd.DataFrame, skipped: list[dict[str, Any]] | None) -> list[Incident]:
+    """The frame's records; rows that no longer validate are left out and added to `skipped` (when given)."""
+    records, problems = readable_records(frame)
+    if skipped is not None:
+        skipped.extend(problems)
+    return records
+
+
+def to_geojson(frame: pd.DataFrame, skipped: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A FeatureCollection: one Point [lon, lat] per row, properties = every model field (bad rows go to `skipped`)."""
     features = []
-    for incident in from_frame(frame):
+    for incident in _records(frame, skipped):
         features.append({
             "type": "Feature",
             "id": incident.id,
@@ -30,17 +39,17 @@ def to_geojson(frame: pd.DataFrame) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def geojson_text(frame: pd.DataFrame) -> str:
+def geojson_text(frame: pd.DataFrame, skipped: list[dict[str, Any]] | None = None) -> str:
     """The GeoJSON export as UTF-8 JSON text."""
-    return json.dumps(to_geojson(frame), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(to_geojson(frame, skipped), ensure_ascii=False, indent=1) + "\n"
 
 
-def csv_text(frame: pd.DataFrame) -> str:
+def csv_text(frame: pd.DataFrame, skipped: list[dict[str, Any]] | None = None) -> str:
     """CSV with the model's columns; lists and mappings as JSON; formula-like text cells get a leading '."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; a CR or LF inside a cell gets it quoted
     writer.writerow(FIELDS)
-    for incident in from_frame(frame):
+    for incident in _records(frame, skipped):
         data = incident.to_dict()
         writer.writerow([_cell(name, data[name]) for name in FIELDS])
     return buffer.getvalue()
@@ -72,15 +81,25 @@ def unguard(text: str) -> str:
 
 
 def write_atomic(path: str | Path, text: str) -> Path:
-    """Write `text` to `path` through a temporary file in the same folder and an atomic rename."""
+    """Write `text` to the --out `path` through a temporary file in the same folder and an atomic rename; the folder
+    must exist (geodata.files.write_output: the one rule for every --out)."""
     target = Path(path)
-    write_atomically(target, text)
+    write_output(target, text)
     return target
 
 
 EXPORTERS = {"geojson": geojson_text, "csv": csv_text}
 
 
-def export_text(frame: pd.DataFrame, fmt: str) -> str:
-    """The frame as text in `fmt` ('geojson' or 'csv')."""
-    return EXPORTERS[fmt](frame)
+def export_text(frame: pd.DataFrame, fmt: str, skipped: list[dict[str, Any]] | None = None) -> str:
+    """The frame as text in `fmt` ('geojson' or 'csv'); rows that no longer validate are added to `skipped`."""
+    return EXPORTERS[fmt](frame, skipped)
+
+
+def skipped_lines(skipped: list[dict[str, Any]], limit: int = 20) -> list[str]:
+    """One `warning: …` line per skipped row (at most `limit`, then a count of the rest), for a CLI's stderr."""
+    lines = [f"warning: skipped stored row id={item['id']!r}: {item['field']}={item['value']!r}: {item['message']}"
+             for item in skipped[:limit]]
+    if len(skipped) > limit:
+        lines.append(f"warning: … and {len(skipped) - limit:,} more skipped row(s)")
+    return lines

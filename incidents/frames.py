@@ -9,7 +9,8 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
-from incidents.model import COUNT_FIELDS, Incident
+from incidents.errors import ValidationError
+from incidents.model import COUNT_FIELDS, EARLIEST_DAY, Incident, latest_day
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Incident))
 DERIVED: tuple[str, ...] = ("day", "start_utc")
@@ -95,6 +96,71 @@ def from_frame(frame: pd.DataFrame) -> list[Incident]:
     """The Incident records of a frame (derived and extra columns ignored), validated again."""
     present = [name for name in FIELDS if name in frame.columns]
     return [Incident.from_dict(_clean_row(row)) for row in frame[present].to_dict("records")]
+
+
+def readable_records(frame: pd.DataFrame) -> tuple[list[Incident], list[dict[str, Any]]]:
+    """The rows of a frame that still validate as Incidents, and one problem per row that does not (skipped).
+
+    For readers of a store (exports, maps, briefings): a row stored before a rule was tightened, or written by hand,
+    is reported instead of ending the whole read."""
+    present = [name for name in FIELDS if name in frame.columns]
+    records: list[Incident] = []
+    problems: list[dict[str, Any]] = []
+    for row in frame[present].to_dict("records"):
+        try:
+            records.append(Incident.from_dict(_clean_row(row)))
+        except (TypeError, ValueError) as exc:  # ValidationError is a ValueError
+            problems.append(skipped_row(row.get("id"), exc))
+    return records, problems
+
+
+def drawable_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """The rows a map, chart or briefing can draw, and a problem for each other row (skipped): a day outside
+    1900-01-01 .. one year after today, a time of day that does not parse, coordinates out of range.
+    Vectorised (about 0.1 s for 100k rows): the app calls it for every map."""
+    if frame.empty:
+        return frame, []
+    checks = {
+        "started_at": (_bad_days(frame["day"]) | _bad_times(frame), "a date or time outside the accepted dates"),
+        "ended_at": (_bad_ends(frame["ended_at"]), "an end date outside the accepted dates"),
+        "lat": (~frame["lat"].between(-90, 90).to_numpy(), "out of range"),
+        "lon": (~frame["lon"].between(-180, 180).to_numpy(), "out of range"),
+    }
+    bad = np.logical_or.reduce([mask for mask, _ in checks.values()])
+    if not bad.any():
+        return frame, []
+    problems = [
+        skipped_row(frame["id"].iat[row], ValidationError(name, frame[name].iat[row], f"{why}; cannot be drawn"))
+        for row in np.flatnonzero(bad) for name, (mask, why) in checks.items() if mask[row]
+    ]
+    return frame[~bad], problems
+
+
+def _bad_days(days: pd.Series) -> np.ndarray:
+    return (days.isna() | (days < pd.Timestamp(EARLIEST_DAY)) | (days > pd.Timestamp(latest_day()))).to_numpy(bool)
+
+
+def _bad_times(frame: pd.DataFrame) -> np.ndarray:
+    """A start with a time of day whose instant did not parse (start_utc is NaT only for bare dates otherwise)."""
+    bad = frame["start_utc"].isna().to_numpy(bool)
+    if bad.any():
+        bad[bad] = frame["started_at"][bad].astype(str).str.len().to_numpy() > 10
+    return bad
+
+
+def _bad_ends(ended: pd.Series) -> np.ndarray:
+    bad = ended.notna().to_numpy(bool)
+    if bad.any():
+        text = ended[bad].astype(str)
+        days = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+        bad[bad] = (text.ne("") & (days.isna() | (days > pd.Timestamp(latest_day())))).to_numpy(bool)
+    return bad
+
+
+def skipped_row(incident_id: Any, exc: Exception) -> dict[str, Any]:
+    """A problem for a stored row a reader skips: its id, the field and value at fault, and why."""
+    return {"id": incident_id, "field": getattr(exc, "field", ""), "value": str(getattr(exc, "value", ""))[:200],
+            "message": f"skipped: {getattr(exc, 'message', exc)}"}
 
 
 def _clean_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -37,6 +37,7 @@ STATUSES = ("active", "lifted")
 VERIFICATIONS = ("reported", "confirmed", "disputed", "unverified", "synthetic")
 COUNT_FIELDS = ("killed", "injured", "drones_downed")
 MAX_COUNT = 10_000_000  # more than any single incident; larger values are typos or unit errors (and overflow SQLite)
+EARLIEST_DAY = date(1900, 1, 1)  # dates run from here to one year after today (UTC); others are typos
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}")  # extended ISO 8601: the day is the first ten characters
@@ -234,8 +235,10 @@ def _validate(inc: Incident) -> None:
     if inc.lat == 0 and inc.lon == 0 and not inc.zero_zero_intended:
         raise ValidationError("lat", 0, "(0, 0) is almost always a missing location; geocode the place or set zero_zero_intended")
     start = parse_when(inc.started_at, "started_at")
+    check_day_range("started_at", inc.started_at, start.day)
     if inc.ended_at:
         end = parse_when(inc.ended_at, "ended_at")
+        check_day_range("ended_at", inc.ended_at, end.day)
         if _before(end, start):
             raise ValidationError("ended_at", inc.ended_at, f"ends before it starts ({inc.started_at})")
     _check_choice("geo_precision", inc.geo_precision, GEO_PRECISIONS)
@@ -256,6 +259,29 @@ def _validate(inc: Incident) -> None:
         raise ValidationError("airport_iata", inc.airport_iata, "must be a three-letter IATA code such as KZN")
     if inc.airport_icao and not _ICAO.match(inc.airport_icao):
         raise ValidationError("airport_icao", inc.airport_icao, "must be a four-letter ICAO code such as UWKD")
+
+
+def latest_day(today: date | None = None) -> date:
+    """The last accepted day: one year after today (UTC)."""
+    today = today or datetime.now(timezone.utc).date()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 1, day=28)
+
+
+def check_day_range(name: str, value: object, day: date) -> None:
+    """Refuse a day before 1900-01-01 or more than one year after today."""
+    if not EARLIEST_DAY <= day <= latest_day():
+        raise ValidationError(name, value, f"outside the accepted dates {EARLIEST_DAY} to {latest_day()} "
+                              "(one year after today); check the year")
+
+
+def future_warning(incident: "Incident", today: date | None = None) -> str | None:
+    """A note when the incident starts after today (UTC): accepted, but probably a typo in the year."""
+    day = incident.start.day
+    today = today or datetime.now(timezone.utc).date()
+    return f"started_at {incident.started_at} is in the future (after {today}); check the date" if day > today else None
 
 
 def check_count_range(name: str, number: float, shown: object = None) -> None:

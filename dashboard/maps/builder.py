@@ -21,6 +21,7 @@ from dashboard.maps.style import (
 )
 from dashboard.settings import TILE_CHOICES, int_setting, tiles_setting
 from incidents.figures import restriction_records, type_counts
+from incidents.frames import drawable_rows
 from incidents.model import EVENT_LABELS, EVENT_TYPES
 
 ONLINE_TILES = {
@@ -309,7 +310,7 @@ def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions
     """The incident map for `frame` (the incident frame contract), with vendored asset links (no CDN)."""
     options = options or MapOptions()
     ref = reference if reference is not None else default_reference()
-    frame = at_airports(_sorted(frame))
+    frame = at_airports(_sorted(drawable_rows(frame)[0]))  # a stored row that cannot be drawn is left out
     bbox = _bbox(frame, ref)
     m = _new_map(bbox, options)
     base = _basemap_layers(m, frame, bbox, options)

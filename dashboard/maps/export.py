@@ -8,7 +8,9 @@ from pathlib import Path
 
 from dashboard.maps.assets import render_html
 from dashboard.maps.builder import MapOptions, build_map
-from geodata.files import write_atomically
+from geodata.files import output_problem, write_output
+from incidents.exporters import skipped_lines
+from incidents.frames import drawable_rows
 from incidents.model import IncidentFilter
 
 
@@ -18,8 +20,9 @@ def export_map_cli(flt: IncidentFilter, out: Path, online_tiles: bool = False) -
     from incidents.storage import open_store
 
     out = Path(out)
-    if not out.parent.is_dir():
-        print(f"error: folder {out.parent} does not exist; create it or choose another --out", file=sys.stderr)
+    problem = output_problem(out)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     store = open_store()
     try:
@@ -27,6 +30,9 @@ def export_map_cli(flt: IncidentFilter, out: Path, online_tiles: bool = False) -
         where = store.describe()
     finally:
         store.close()
+    frame, skipped = drawable_rows(frame)
+    for line in skipped_lines(skipped):
+        print(line, file=sys.stderr)
     if frame.empty:
         print(f"error: no incidents in {where} match the filter; nothing written", file=sys.stderr)
         return 1
@@ -35,6 +41,6 @@ def export_map_cli(flt: IncidentFilter, out: Path, online_tiles: bool = False) -
         options = MapOptions.from_settings(tiles="osm")
     elif not online_tiles:
         options = MapOptions.from_settings(tiles="offline")
-    size = write_atomically(out, render_html(build_map(frame, options=options), assets="inline"))
+    size = write_output(out, render_html(build_map(frame, options=options), assets="inline"))
     print(json.dumps({"out": str(out), "incidents": int(len(frame)), "bytes": size, "tiles": options.tiles}))
     return 0

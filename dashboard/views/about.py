@@ -8,6 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.escape import markdown_text
+from dashboard.settings import shows_internals
 from dashboard.state import type_label, window_label
 from geodata.settings import Setting
 from incidents.selection import counts_by_type, window_bounds
@@ -104,8 +106,9 @@ def _store() -> None:
     st.subheader("Store in use")
     description, count = data.store_summary()
     snap = data.snapshot()
+    where = markdown_text(description) if shows_internals() else "The incident store"
     st.markdown(
-        f"`{description}` · {count:,} incidents · version {snap.version} · "
+        f"{where} · {count:,} incidents · version {snap.version} · "
         f"{window_label(*(window_bounds(snap.frame) or (None, None)))}"
     )
     if count:
@@ -121,9 +124,10 @@ def render() -> None:
     )
     _store()
     _sources()
-    st.subheader("Settings")
-    st.caption("Set these as environment variables before starting the app.")
-    st.dataframe(settings_table(), hide_index=True, width="stretch")
+    if shows_internals():
+        st.subheader("Settings")
+        st.caption("Set these as environment variables before starting the app.")
+        st.dataframe(settings_table(), hide_index=True, width="stretch")
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Any, Mapping
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.escape import markdown_text as md
 from incidents.figures import count_text
 
 from dashboard.escape import safe_url
 from incidents.model import EVENT_LABELS
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^&])")
-
-
-def md(value: Any) -> str:
-    """Data text made inert for st.markdown: every markdown/HTML/directive character escaped, newlines as spaces."""
-    text = "" if value is None else str(value)
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def is_missing(value: Any) -> bool:
@@ -88,7 +80,7 @@ def _facts(row: pd.Series, reference_name: str) -> list[str]:
     if row.get("airport_iata") or row.get("airport_icao"):
         codes = " / ".join(md(c) for c in (row.get("airport_iata"), row.get("airport_icao")) if c)
         lines.append(f"**Airport** {codes} · **status** {md(row.get('status') or 'not stated')}")
-    lines.append(f"**Verification** {md(row['verification'])} · **id** `{row['id']}`")
+    lines.append(f"**Verification** {md(row['verification'])} · **id** {md(row['id'])}")
     return lines
 
 

@@ -8,6 +8,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
+from dashboard.escape import markdown_text
 from dashboard.state import to_params, ViewState
 from incidents.model import IncidentFilter
 
@@ -66,7 +67,7 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.Da
                 files["pdf"] = make_briefing(full, flt, "pdf", title=title, banner=banner)
             except (BriefingError, RuntimeError) as exc:
                 progress.empty()
-                st.error(f"The briefing could not be made: {exc}")
+                st.error(f"The briefing could not be made: {markdown_text(exc)}")
                 return
             progress.progress(1.0, "Briefing ready.")
             made = st.session_state[BRIEFING] = (wanted, files)

@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.escape import markdown_text as md
 from dashboard.settings import int_setting
-from dashboard.views import import_mapping, pages
+from dashboard.views import extract_job, import_mapping, pages
 from dashboard.views.detail import highlighted, md
-from dashboard.views.review import apply_edits, editor_frame, read_for_review
+from dashboard.views.review import apply_edits, detect, editor_frame, read_for_review
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_LABELS, EVENT_TYPES, STATUSES, VERIFICATIONS, Incident
 
@@ -63,13 +64,21 @@ def _start_batch(label: str, fmt: str, incidents: list[Incident], problems: list
 
 
 def _read(text: str, fmt: str, label: str, published: str | None, source: dict | None = None) -> None:
+    if detect(text, fmt) == "article":  # extraction runs in its own process, with a time limit and a cancel button
+        problem = extract_job.too_long(text)
+        if problem:
+            st.error(problem)
+            return
+        st.session_state.pop(BATCH, None)
+        extract_job.start(text, published, label, source)
+        return
     bar = st.progress(0.0, text="Reading…")
     try:
         incidents, problems, name = read_for_review(text, fmt, published, lambda share, note: bar.progress(share, note),
                                                     source=source)
     except IncidentsError as exc:
         bar.empty()
-        st.error(f"Nothing read from {label}: {exc}")
+        st.error(f"Nothing read from {md(label)}: {md(exc)}")
         return
     bar.empty()
     import_mapping.remember_source()
@@ -111,6 +120,10 @@ def _paste(fmt: str) -> None:
         if not text.strip():
             st.error("Paste an article or CSV/GeoJSON text first.")
             return
+        problem = extract_job.too_long(text)
+        if problem:
+            st.error(problem)
+            return
         _read(text, fmt, "the pasted text", published.strip() or None, source)
 
 
@@ -145,7 +158,7 @@ def _evidence(incidents: list[Incident]) -> None:
         return
     st.markdown("**Evidence** · the sentence each extracted field came from")
     for item in with_evidence:
-        with st.expander(f"{EVENT_LABELS[item.event_type]}: {item.place or 'unnamed'} · {item.started_at}"):
+        with st.expander(f"{EVENT_LABELS[item.event_type]}: {md(item.place or 'unnamed')} · {md(item.started_at)}"):
             for name, proof in item.evidence.items():
                 if isinstance(proof, dict):
                     st.markdown(f"**{md(name)}**: {highlighted(proof)}")
@@ -189,7 +202,7 @@ def _save(batch: Batch, edited: pd.DataFrame) -> None:
     try:
         result = data.save_incidents(kept + rest)
     except IncidentsError as exc:
-        st.error(f"Nothing saved: {exc}")
+        st.error(f"Nothing saved: {md(exc)}")
         return
     batch.saved = (
         f"Saved {len(kept) + len(rest):,} incident(s): {result.inserted:,} new, {result.updated:,} updated, "
@@ -199,7 +212,7 @@ def _save(batch: Batch, edited: pd.DataFrame) -> None:
 
 def _review(batch: Batch) -> None:
     kind = SHORT_FORMATS.get(batch.fmt, batch.fmt)
-    st.markdown(f"#### Review: {len(batch.incidents):,} incident(s) from {batch.label} · {kind}")
+    st.markdown(f"#### Review: {len(batch.incidents):,} incident(s) from {md(batch.label)} · {kind}")
     _problems(batch)
     import_mapping.fix_rejected(batch)
     if batch.saved:
@@ -239,6 +252,11 @@ def render() -> None:
         _upload(fmt)
     else:
         _paste(fmt)
+    finished = extract_job.collect()
+    if finished is not None:
+        st.session_state[BATCH] = Batch(finished[0], "article", finished[1], finished[2])
+        st.session_state.pop("import_editor", None)
+    extract_job.show_running()
     batch = st.session_state.get(BATCH)
     if batch is not None:
         _review(batch)

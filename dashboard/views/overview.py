@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard import data, widgets
 from dashboard.views import pages
 from dashboard.charts import span_to_window, timeline_chart, timeline_rows
+from dashboard.escape import markdown_text
 from dashboard.state import KEYS, Session, ViewState, cleared, parse_params, to_params, window_label, window_length
 from dashboard.views.detail import render_detail
 from dashboard.views.downloads import render_downloads
@@ -275,10 +276,10 @@ def render() -> None:
     if widgets.PRESET not in st.session_state:
         widgets.seed(_first_view(reference), facets.bounds, facets.max_km)
     for notice in session.notices:
-        st.warning(notice)
+        st.warning(markdown_text(notice))
     if snap.catalog.skipped:
         st.warning(f"{snap.catalog.skipped:,} stored incident(s) could not be read and are left out, e.g. "
-                   f"{_problem_text(snap.catalog.problems[0])} (`python -m incidents figures` lists them).")
+                   f"{markdown_text(_problem_text(snap.catalog.problems[0]))} (`python -m incidents figures` lists them).")
     flt, only_view = widgets.sidebar_filter(
         facets.bounds,
         facets.countries,

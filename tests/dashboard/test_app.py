@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -57,6 +58,11 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 def markdown_text(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown)
+
+
+def shown_text(markdown: str) -> str:
+    """What Markdown built with dashboard.escape.markdown_text shows: backslash escapes and word joiners removed."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def test_first_page_sends_the_map_first_and_the_timeline_and_table_on_the_follow_up_run(store):
@@ -175,7 +181,7 @@ def test_about_page_lists_store_sources_and_settings(store):
     at = run_app()
     at.switch_page("views/about.py").run()
     assert not at.exception
-    assert str(store) in markdown_text(at)
+    assert str(store) in shown_text(markdown_text(at))
     settings = at.dataframe[-1].value
     assert {"INCIDENT_MAP_UPLOAD_LIMIT_MB", "INCIDENTS_DB", "INCIDENT_MAP_REFERENCE"} <= set(settings["name"])
     assert {"name", "default", "current", "help"} <= set(settings.columns)
@@ -229,7 +235,7 @@ def test_chart_span_becomes_a_date_window():
 
 def test_detail_text_is_inert_markdown():
     assert md("<img src=x onerror=alert(1)>") == r"\<img src\=x onerror\=alert\(1\)\>"
-    assert md(":red[x] $x$") == r"\:red\[x\] \$x\$"
+    assert md(":red[x] $x$") == "\\:\u2060red\\[x\\] \\$x\\$"
     assert highlighted({"sentence": "six drones were downed", "start": 0, "end": 3}) == "**six** drones were downed"
     claim = {
         "reference": "Moscow",
@@ -466,3 +472,14 @@ def test_a_bad_row_in_the_store_is_named_and_left_out(store):
     at = run_app()
     assert metrics(at)["Incidents"] == "7"
     assert any("1 stored incident(s) could not be read" in w.value and "far-future" in w.value for w in at.warning)
+
+
+def test_about_page_hides_the_store_path_and_settings_from_non_admins(store, monkeypatch):
+    import dashboard.settings
+
+    monkeypatch.setattr(dashboard.settings, "shows_internals", lambda: False)  # what an account system will answer for a visitor
+    at = run_app()
+    at.switch_page("views/about.py").run()
+    assert not at.exception
+    assert str(store) not in shown_text(markdown_text(at)) and "incidents" in markdown_text(at)
+    assert "Settings" not in [s.value for s in at.subheader]

@@ -89,9 +89,10 @@ def test_write_atomically_removes_its_temp_file_when_the_rename_fails(tmp_path, 
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError):
-        briefing.write_atomically(out, b"data")
+    with pytest.raises(OSError) as raised:
+        briefing.write_output(out, b"data")
     assert list(tmp_path.iterdir()) == []
+    assert raised.value.filename == str(out), "the message names --out, not the temporary file"
 
 
 def test_missing_chromium_names_the_install_command(monkeypatch):

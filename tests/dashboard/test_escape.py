@@ -1,11 +1,12 @@
 """escape.py: HTML, JS string, embedded JSON and URL escaping hold against injection payloads."""
 
 import json
+import re
 
 import pytest
 from jinja2 import Template
 
-from dashboard.escape import html_text, js_json, js_literal, js_string, safe_url
+from dashboard.escape import WORD_JOINER, html_text, js_json, js_literal, js_string, markdown_text, safe_url
 from tests.dashboard.maps_cases import HOSTILE, HOSTILE_URLS
 
 DANGEROUS_IN_SCRIPT = ("</script", "<!--", "`", "${", "\u2028", "\u2029", "{{", "}}", "{%")
@@ -62,3 +63,37 @@ def test_safe_url_keeps_http_links(url):
                                                           "vbscript:msgbox", " javascript:alert(1)"])
 def test_safe_url_refuses_everything_else(url):
     assert safe_url(url) is None
+
+
+MARKDOWN_PAYLOADS = (
+    "`code` ![i](https://evil.example/i.png)",
+    "[l](https://evil.example/) <https://evil.example/a> https://evil.example/b www.evil.example x@evil.example",
+    "![d](data:image/png;base64,AAAA)",
+    "$x^2$ $$\\href{https://evil.example}{y}$$",
+    ":red[red] :material/warning: :streamlit: :smile:",
+    "<img src=https://evil.example/h.png> &lt;b&gt;",
+    "# heading\n- list\n> quote\n\n[r]: https://evil.example/r.png",
+)
+
+
+@pytest.mark.parametrize("text", MARKDOWN_PAYLOADS + HOSTILE)
+def test_markdown_text_escapes_every_punctuation_mark(text):
+    out = markdown_text(text)
+    unescaped = re.sub(r"\\[!-/:-@\[-`{-~]", "", out)
+    assert not re.search(r"[!-/:-@\[-`{-~]", unescaped), "every punctuation mark is preceded by a backslash"
+    assert "\n" not in out
+
+
+@pytest.mark.parametrize("text", MARKDOWN_PAYLOADS)
+def test_markdown_text_breaks_the_text_patterns_of_links_icons_and_emoji(text):
+    shown = re.sub(r"\\(.)", r"\1", markdown_text(text))  # what the Markdown parser leaves as text
+    assert not re.search(r"https?://|www\.|@\w|:[\w/+-]+:|:\w+\[", shown)
+    assert shown.replace(WORD_JOINER, "") == re.sub(r"\n+", " ", text)
+
+
+def test_markdown_text_shows_the_same_characters():
+    text = "Kazan: 5 drones (`x`) at 07:40, see www.example.org"
+    shown = re.sub(r"\\(.)", r"\1", markdown_text(text)).replace(WORD_JOINER, "")
+    assert shown == text
+    assert markdown_text(None) == ""
+    assert markdown_text("line\r\nbreak\u2028here") == "line break here"

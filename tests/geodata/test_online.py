@@ -53,9 +53,9 @@ class FakeGeocoderHandler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture()
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeGeocoderHandler)
+def running_server(handler):
+    """A threaded HTTP server on 127.0.0.1 with `handler`, recording requests in `.requests`; stopped afterwards."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.requests = []
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -65,10 +65,15 @@ def server():
     thread.join(timeout=5)
 
 
+@pytest.fixture()
+def server():
+    yield from running_server(FakeGeocoderHandler)
+
+
 def make(server, tmp_path, service="nominatim", **options):
     sleeps = []
     geocoder = OnlineGeocoder(service=service, url=f"http://127.0.0.1:{server.server_port}", user_agent="incident-map-test/1",
-                              cache_path=tmp_path / "cache.json", timeout=5, retries=2, backoff=0.5,
+                              cache_path=tmp_path / "cache.sqlite", timeout=5, retries=2, backoff=0.5,
                               gate=RateGate(0.0), sleep=sleeps.append, **options)
     return geocoder, sleeps
 
@@ -84,7 +89,6 @@ def test_found_and_cached(server, tmp_path):
     again, _ = make(server, tmp_path)
     assert again.geocode("Kazan").lat == pytest.approx(55.7887)
     assert len(server.requests) == 1, "the cache persists on disk"
-    assert "Kazan|" in json.loads((tmp_path / "cache.json").read_text())
 
 
 def test_not_found_is_distinct_and_cached(server, tmp_path):
@@ -120,7 +124,7 @@ def test_refusal_is_not_retried(server, tmp_path):
 
 
 def test_nothing_listening(tmp_path):
-    geocoder = OnlineGeocoder(url="http://127.0.0.1:9", cache_path=tmp_path / "c.json", retries=1, backoff=0,
+    geocoder = OnlineGeocoder(url="http://127.0.0.1:9", cache_path=tmp_path / "c.sqlite", retries=1, backoff=0,
                               gate=RateGate(0.0), sleep=lambda s: None, timeout=2)
     with pytest.raises(GeocoderUnavailable):
         geocoder.geocode("Kazan")
@@ -135,9 +139,9 @@ def test_photon_filters_by_country(server, tmp_path):
 
 def test_bad_configuration(tmp_path):
     with pytest.raises(InvalidQuery):
-        OnlineGeocoder(service="google", cache_path=tmp_path / "c.json")
+        OnlineGeocoder(service="google", cache_path=tmp_path / "c.sqlite")
     with pytest.raises(InvalidQuery):
-        OnlineGeocoder(user_agent=" ", cache_path=tmp_path / "c.json")
+        OnlineGeocoder(user_agent=" ", cache_path=tmp_path / "c.sqlite")
 
 
 def test_rate_gate_spaces_requests_one_second_apart():

@@ -1,0 +1,222 @@
+"""Load and soak, one JSON line: concurrent Chromium sessions change filters on a large store while one session pastes
+a long article and a CLI import runs; sessions held, p95 repaint time, rows lost.
+
+Bounded: Playwright contexts on 127.0.0.1 only (every other request is aborted and counted), at most MAX_SESSIONS
+sessions, every wait capped, and the whole run stopped after --max-seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+MAX_SESSIONS = 12
+PRESETS = ("7 days", "30 days", "All", "Last 24 h")
+MAP = "iframe[title='streamlit_folium.st_folium']"
+MARKS = ".leaflet-marker-icon, .leaflet-interactive"
+LOCAL = re.compile(r"^(data:|blob:|about:|https?://(127\.0\.0\.1|localhost)(:\d+)?(/|$))", re.I)
+WAIT_MS = 30_000
+FIRST_PAINT_MS = 180_000  # a cold server builds the 100k frame and the first map once, for every session
+STAGGER_S = 2.0  # sessions arrive one after another, as users do
+LONG_ARTICLE = "date 2024-12-21\nDrones struck " + "Kazan and Izhevsk and Saratov, " * 1000 + "officials said.\n"
+REPAINTED = """([sel, marks, before]) => {
+    if (location.href === before) return false;
+    if (document.querySelector('[data-testid="stStatusWidget"] button')) return false;  // the script still runs
+    const frames = document.querySelectorAll(sel);
+    const doc = frames.length === 1 ? frames[0].contentDocument : null;
+    return !!doc && [...doc.querySelectorAll(marks)].some(m => m.checkVisibility({visibilityProperty: true}));
+}"""
+
+
+def make_store(path: Path, n: int) -> int:
+    """A SQLite store holding `n` synthetic incidents; the count stored."""
+    from incidents.frames import from_frame
+    from incidents.storage import open_store
+    from incidents.synth import synthesize
+
+    store = open_store(str(path))
+    try:
+        store.upsert(from_frame(synthesize(n, seed=1)))
+        return store.count()
+    finally:
+        store.close()
+
+
+def import_file(folder: Path, n: int, existing: Path) -> tuple[Path, int]:
+    """A CSV of `n` synthetic incidents none of which is in the store yet; (path, new rows)."""
+    from incidents.exporters import csv_text
+    from incidents.storage import open_store
+    from incidents.synth import synthesize
+
+    frame = synthesize(n, seed=99)
+    store = open_store(str(existing))
+    try:
+        known = set(store.frame()["id"])
+    finally:
+        store.close()
+    frame = frame[~frame["id"].isin(known)]
+    path = folder / "import.csv"
+    path.write_text(csv_text(frame), encoding="utf-8")
+    return path, len(frame)
+
+
+async def new_page(browser, blocked: list[str], errors: list[str]):
+    """A page in its own context (a separate Streamlit session) that reaches loopback only."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+
+    async def route(request_route):
+        if LOCAL.match(request_route.request.url):
+            await request_route.continue_()
+        else:
+            blocked.append(request_route.request.url)
+            await request_route.abort()
+
+    await context.route("**/*", route)
+    page = await context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    return context, page
+
+
+async def filter_session(browser, url: str, index: int, rounds: int, deadline: float, out: dict) -> None:
+    """Open the map, then change the date preset `rounds` times, timing each repaint."""
+    await asyncio.sleep(index * STAGGER_S)
+    context, page = await new_page(browser, out["blocked"], out["errors"])
+    times: list[float] = []
+    try:
+        opened = time.perf_counter()
+        await page.goto(url + "/", timeout=FIRST_PAINT_MS)
+        await page.wait_for_function(REPAINTED, arg=[MAP, MARKS, ""], timeout=FIRST_PAINT_MS)
+        out["first_paints"].append(time.perf_counter() - opened)
+        for step in range(rounds):
+            if time.monotonic() > deadline:
+                break
+            preset = PRESETS[(index + step) % len(PRESETS)]
+            radio = page.get_by_role("radio", name=preset, exact=True)
+            if await radio.is_checked():
+                preset = PRESETS[(index + step + 1) % len(PRESETS)]
+                radio = page.get_by_role("radio", name=preset, exact=True)
+            before = page.url
+            started = time.perf_counter()
+            await page.get_by_text(preset, exact=True).click()
+            await page.wait_for_function(REPAINTED, arg=[MAP, MARKS, before], timeout=WAIT_MS)
+            times.append(time.perf_counter() - started)
+        out["held"] += 1
+    except Exception as exc:  # noqa: BLE001 - a lost session is a figure of the benchmark, not its end
+        out["errors"].append(f"session {index}: {type(exc).__name__}: {str(exc)[:200]}")
+    finally:
+        out["repaints"].extend(times)
+        await context.close()
+
+
+async def paste_session(browser, url: str, out: dict) -> None:
+    """Paste the long article on the Import page and wait for the extraction's answer (or its time limit)."""
+    context, page = await new_page(browser, out["blocked"], out["errors"])
+    try:
+        await page.goto(url + "/import", timeout=WAIT_MS * 2)
+        box = page.get_by_label("Article or data")
+        await box.wait_for(timeout=WAIT_MS * 2)
+        await box.fill(LONG_ARTICLE)
+        started = time.perf_counter()
+        await page.get_by_role("button", name="Extract / read").click()
+        finished = page.get_by_text(re.compile(r"Review: \d+ incident|stopped after|Nothing read from"))
+        await finished.first.wait_for(timeout=120_000)
+        out["paste"] = {"chars": len(LONG_ARTICLE), "seconds": round(time.perf_counter() - started, 1),
+                        "outcome": (await finished.first.inner_text())[:80]}
+    except Exception as exc:  # noqa: BLE001
+        out["errors"].append(f"paste: {type(exc).__name__}: {str(exc)[:200]}")
+    finally:
+        await context.close()
+
+
+async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float, out: dict) -> None:
+    from playwright.async_api import async_playwright
+
+    from dashboard.browser import CHROMIUM_FLAGS, chromium_path
+
+    deadline = time.monotonic() + max_seconds + FIRST_PAINT_MS / 1000
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=list(CHROMIUM_FLAGS))
+        try:
+            jobs = [filter_session(browser, url, i, rounds, deadline, out) for i in range(sessions)]
+            jobs.append(paste_session(browser, url, out))
+            await asyncio.wait_for(asyncio.gather(*jobs), timeout=max_seconds + 180)
+        finally:
+            await browser.close()
+
+
+def run_import(db: Path, path: Path) -> subprocess.Popen:
+    env = {**os.environ, "INCIDENTS_DB": str(db), "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "incidents", "import", str(path)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def count(db: Path) -> int:
+    from incidents.storage import open_store
+
+    store = open_store(str(db))
+    try:
+        return store.count()
+    finally:
+        store.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=100_000, help="incidents in the store")
+    parser.add_argument("--sessions", type=int, default=8, help=f"concurrent map sessions (at most {MAX_SESSIONS})")
+    parser.add_argument("--rounds", type=int, default=6, help="filter changes per session")
+    parser.add_argument("--import-rows", type=int, default=20_000, help="rows the concurrent CLI import adds")
+    parser.add_argument("--max-seconds", type=float, default=240, help="stop changing filters after this long")
+    args = parser.parse_args()
+    sessions = max(1, min(args.sessions, MAX_SESSIONS))
+    from tests.e2e.app_server import app_server
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "load.sqlite"
+        before = make_store(db, args.n)
+        csv_path, new_rows = import_file(Path(folder), args.import_rows, db)
+        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": []}
+        with app_server(db, timeout_s=180) as url:
+            importer = run_import(db, csv_path)
+            started = time.perf_counter()
+            asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out))
+            stdout, stderr = importer.communicate(timeout=600)
+            seconds = time.perf_counter() - started
+        summary = json.loads(stdout) if importer.returncode == 0 else {"error": stderr.strip()[-300:]}
+        after = count(db)
+    repaints = sorted(out["repaints"])
+    p95 = repaints[min(len(repaints) - 1, int(0.95 * len(repaints)))] if repaints else None
+    result = {
+        "n": before,
+        "sessions": sessions,
+        "sessions_held": out["held"],
+        "repaints": len(repaints),
+        "repaint_median_s": round(statistics.median(repaints), 2) if repaints else None,
+        "repaint_p95_s": round(p95, 2) if p95 is not None else None,
+        "repaint_max_s": round(repaints[-1], 2) if repaints else None,
+        "first_paint_max_s": round(max(out["first_paints"]), 1) if out["first_paints"] else None,
+        "paste": out.get("paste"),
+        "import": {"rows": new_rows, "inserted": summary.get("inserted"), "exit": importer.returncode},
+        "rows_lost": before + new_rows - after,
+        "requests_blocked": len(out["blocked"]),
+        "errors": out["errors"][:10],
+        "seconds": round(seconds, 1),
+    }
+    print(json.dumps(result))
+    return 0 if result["rows_lost"] == 0 and not out["errors"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
