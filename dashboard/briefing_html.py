@@ -100,7 +100,8 @@ def briefing_html(
 ) -> str:
     """The briefing page for the incidents of `frame` that pass `flt`: one A4 landscape sheet of HTML. Every figure
     on it comes from incidents.figures (`data_as_of`: the newest incident in the store, else in `frame`)."""
-    view = drawable_rows(select(frame, flt))[0]  # a stored row that cannot be drawn is left out
+    frame = drawable_rows(frame)[0]  # a stored row that cannot be drawn is left out, and dates no figure
+    view = select(frame, flt)
     figs = brief_figures(view, flt, data_as_of or _newest(frame))
     title, banner = title or "Incident briefing", banner.strip() if banner else ""
     long_title, long_banner = len(title) > LONG_TITLE, len(banner) > LONG_BANNER

@@ -10,7 +10,8 @@ import pytest
 from dashboard.views import import_mapping
 from dashboard.views.import_mapping import prefill, rejected_copy, reread
 from incidents.importers import ImportOptions, open_text
-from tests.dashboard.test_app_import import import_page, paste
+from tests.dashboard.test_app import shown_text
+from tests.dashboard.test_app_import import finish_extraction, import_page, paste
 from tests.incidents.test_importers_real import write_xlsx
 
 UNKNOWN = "Date,Town,Region,Dead\n21/12/2024,Kazan,Tatarstan,2\n22/12/2024,Izhevsk,Udmurt,\n"
@@ -54,7 +55,7 @@ def test_unknown_table_gets_a_proposed_map_a_preview_and_is_remembered(empty_sto
     assert list(preview["place"]) == ["Kazan", "Izhevsk"] and list(preview["started_at"]) == ["2024-12-21",
                                                                                               "2024-12-22"]
     at.button(key="import_map_read").click().run()
-    assert any("Review: 2 incident(s) from towns.csv · mapped table" in m.value for m in at.markdown)
+    assert any("Review: 2 incident(s) from towns.csv · mapped table" in shown_text(m.value) for m in at.markdown)
     assert maps_file.exists()
     again = upload(import_page(), "towns.csv", UNKNOWN.replace("Dead", "dead").encode("utf-8"))
     assert again.selectbox(key="import_map_killed").value == "dead"  # remembered by the header's signature
@@ -75,7 +76,7 @@ def test_spreadsheet_upload_reports_how_it_was_read(empty_store, maps_file, tmp_
     write_xlsx(path, {"Incidents": [["event_type", "lat", "lon", "started_at", "place"],
                                     ["strike", 55.79, 49.12, dt.datetime(2024, 12, 21), "Kazan"]]})
     at = upload(import_page(), "own.xlsx", path.read_bytes())
-    assert any("Review: 1 incident(s) from own.xlsx (sheet Incidents) · incident CSV" in m.value for m in at.markdown)
+    assert any("Review: 1 incident(s) from own.xlsx (sheet Incidents) · incident CSV" in shown_text(m.value) for m in at.markdown)
 
 
 def test_pasted_article_takes_title_and_url_fields(empty_store):
@@ -83,7 +84,7 @@ def test_pasted_article_takes_title_and_url_fields(empty_store):
 
     at = import_page()
     at.text_input(key="import_url").input("https://news.example.org/kazan")
-    at = paste(at, SEED.read_text(encoding="utf-8"), fmt="article")
+    at = finish_extraction(paste(at, SEED.read_text(encoding="utf-8"), fmt="article"))
     batch = at.session_state["import_batch"]
     assert {s.url for item in batch.incidents for s in item.sources} == {"https://news.example.org/kazan"}
     assert all(item.sources[0].title.startswith("Ukrainian drones struck") for item in batch.incidents)
@@ -92,7 +93,7 @@ def test_pasted_article_takes_title_and_url_fields(empty_store):
 def test_rejected_rows_are_listed_next_to_an_editable_copy(empty_store):
     text = "event_type,lat,lon,started_at,place\nstrike,55.79,49.12,2024-12-21,Kazan\nstrike,5_5,49.12,2024-12-22,X\n"
     at = upload(import_page(), "own.csv", text.encode("utf-8"))
-    assert any("Fix rejected rows" in m.value for m in at.markdown)
+    assert any("Fix rejected rows" in shown_text(m.value) for m in at.markdown)
     assert "import_fix_add" in [b.key for b in at.button]
 
 
