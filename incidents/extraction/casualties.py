@@ -50,6 +50,12 @@ _ZERO = {
     ("killed",): [r"\bno (?:deaths|fatalities|one was killed|one died)\b", r"\bnobody was killed\b", r"\bno one (?:was )?killed\b"],
     ("injured",): [r"\bno (?:injuries|one was (?:injured|hurt|wounded))\b", r"\bnobody was (?:injured|hurt|wounded)\b"],
 }
+_PATTERNS = {name: [re.compile(p, re.I) for p in patterns] for name, patterns in _PATTERNS.items()}
+_ZERO = {fields: [re.compile(p, re.I) for p in patterns] for fields, patterns in _ZERO.items()}
+# A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
+_HINTS = {"killed": re.compile(r"kill|dead|died|perish|lost|lives|death", re.I),
+          "injured": re.compile(r"injur|wound|hurt|hospitali|leaving", re.I),
+          "drones_downed": re.compile(r"down|intercept|destroy|neutrali|suppress|repel|jammed|eliminat", re.I)}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.I)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
@@ -58,6 +64,7 @@ _DOWNED = [
     rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE} (?:(?:were|was|have been|had been|had|have) )?(?:\w+ly )?{_DOWN}",
     rf"\b{_DOWN}(?: or {_DOWN})? {_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE}",
 ]
+_DOWNED = [re.compile(p, re.I) for p in _DOWNED]
 
 
 @dataclass(frozen=True)
@@ -76,12 +83,12 @@ def find_casualties(text: str) -> dict[str, Count]:
         return found
     for fields, patterns in _ZERO.items():
         for pattern in patterns:
-            match = re.search(pattern, text, re.I)
+            match = pattern.search(text)
             if match:
                 for name in fields:
                     found.setdefault(name, Count(0, match.start(), match.end()))
     for name, patterns in _PATTERNS.items():
-        best = _largest(text, patterns)
+        best = _largest(text, patterns) if _HINTS[name].search(text) else None
         if best is not None:
             found[name] = best
     return found
@@ -89,13 +96,13 @@ def find_casualties(text: str) -> dict[str, Count]:
 
 def find_downed(text: str) -> Count | None:
     """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None."""
-    return _largest(text, _DOWNED)
+    return _largest(text, _DOWNED) if _HINTS["drones_downed"].search(text) else None
 
 
-def _largest(text: str, patterns: list[str]) -> Count | None:
+def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     best: Count | None = None
     for pattern in patterns:
-        for match in re.finditer(pattern, text, re.I):
+        for match in pattern.finditer(text):
             value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(match.group(0)) else None)
             if value is None or _is_not_a_count(text, match):
                 continue

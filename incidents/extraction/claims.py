@@ -17,6 +17,25 @@ _CLAIM = re.compile(
 )
 
 
+_UNNAMED = re.compile(r"\b(?:a|an|one|another)\s+(?:small\s+|border\s+|frontline\s+)?(?:village|town|settlement|hamlet|area|field|farm|"
+                      r"spot|location|site|locality)\s*,?\s*(?:located\s+|situated\s+|lying\s+)?$", re.IGNORECASE)
+_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+
+
+def bearing_of(direction: str) -> float | None:
+    """Degrees clockwise from north for a compass word ("south" 180, "north-east" 45, "south-southwest" 202.5), or None."""
+    parts = [p for p in re.split(r"-|(?<=north)|(?<=south)", direction.lower()) if p]
+    if not parts or any(p not in _BEARINGS for p in parts):
+        return None
+    angles = [_BEARINGS[p] for p in parts]
+    result = angles[-1]
+    for angle in reversed(angles[:-1]):  # each earlier word pulls halfway towards itself
+        if angle == 0.0 and result > 180.0:
+            angle = 360.0
+        result = (result + angle) / 2.0
+    return result % 360.0
+
+
 @dataclass(frozen=True)
 class DistanceClaim:
     """A claimed distance: kilometres, the words used, their span, and the offset where the reference place begins."""
@@ -26,6 +45,8 @@ class DistanceClaim:
     start: int
     end: int
     reference_at: int
+    direction: str | None = None  # "south", "north-east": the bearing from the reference, when written
+    unnamed: bool = False  # "a village about 30 km south of X": the place itself is not named
 
 
 def find_claims(text: str) -> list[DistanceClaim]:
@@ -36,7 +57,9 @@ def find_claims(text: str) -> list[DistanceClaim]:
         in_km = first if (first[1] or "").lower().startswith("k") else second  # the figure written in km when there is one
         km = _km(*in_km) or _km(*second) or _km(*first)
         if km:
-            out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end()))
+            direction = (match.group("dir") or "").strip().lower() or None
+            unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
+            out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end(), direction, unnamed))
     return out
 
 

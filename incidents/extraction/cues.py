@@ -72,6 +72,7 @@ def find_cues(text: str) -> list[Cue]:
     return sorted(found, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=1024)
 def weapon_of(text: str) -> str | None:
     """'drone', 'missile' or 'other' for the first weapon named in `text`, or None."""
     best: tuple[int, str] | None = None
@@ -82,6 +83,7 @@ def weapon_of(text: str) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
 def has(name: str, text: str) -> re.Match[str] | None:
     """The first match of lexicon entry `name` in `text`, or None."""
     return pattern(name).search(text)

@@ -90,6 +90,7 @@ def as_date(value: date | str | None) -> date | None:
     return date.fromisoformat(str(value).strip()[:10])
 
 
+@lru_cache(maxsize=64)
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Days named in `text`: explicit dates, weekdays and relative words, in order of appearance."""
     found = [m for m in (_explicit(match, published) for match in _EXPLICIT.finditer(text)) if m]

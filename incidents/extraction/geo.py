@@ -122,6 +122,15 @@ def _check_border_claim(lat: float, lon: float, ref: Place, claimed_km: float) -
             "geodesic_km": round(float(actual), 1), "error_pct": round(pct, 1), "verdict": str(claim_verdict(pct, actual))}
 
 
+def offset_place(ref: Place, km: float, bearing: float, label: str) -> Place:
+    """An approximate place `km` from `ref` on a bearing ("a village about 30 km south of Belgorod"), kind 'approximate'."""
+    from pyproj import Geod
+
+    lon, lat, _ = Geod(ellps="WGS84").fwd(ref.lon, ref.lat, bearing, km * 1000.0)
+    return Place(name=label, lat=round(float(lat), 4), lon=round(float(lon), 4), country=ref.country, admin1=ref.admin1,
+                 kind="approximate", source=f"{km:g} km from {ref.name}", timezone=ref.timezone)
+
+
 def city_in_region(name: str, region: Place) -> Place | None:
     """The most populous city of that name inside `region` (same admin-1), or None."""
     found = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.admin1 == region.admin1]

@@ -121,14 +121,15 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
     side_by_side = len(found) > 1
+    words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
         _reject_common(mention, sentence, lower_words)
         if side_by_side and not mention.reason:
-            mention.reason = f"two names side by side ({' '.join(t[0] for t in run)}): a person's name"
+            mention.reason = f"two names side by side ({words}): a person's name"
         if streets and not mention.reason:
-            mention.reason = f"part of a street or landmark name ({' '.join(t[0] for t in run)}), not the place itself"
+            mention.reason = f"part of a street or landmark name ({words}), not the place itself"
         if others and not mention.reason:
-            mention.reason = f"part of a longer name ({' '.join(t[0] for t in run)}): a person or an organisation"
+            mention.reason = f"part of a longer name ({words}): a person or an organisation"
         _read_suffix(sentence, mention)
         if re.search(r"\s(?:region|oblast|province|krai|kray|territory)$", mention.text, re.IGNORECASE):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
@@ -303,8 +304,14 @@ def _spoken_in(before: str) -> bool:
     return bool(said) and not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before[:said.start()])  # not "explosions were reported in X"
 
 
+# Every rule reads a few words either side of a mention: a bounded window keeps the reading linear in the text's length.
+WINDOW = 120
+
+
 def _around(clause: Clause, mention: Mention) -> tuple[str, str]:
-    return clause.text[:mention.start - clause.start], clause.text[mention.end - clause.start:]
+    """The clause text just before and just after a mention (at most WINDOW characters each)."""
+    at, end = mention.start - clause.start, mention.end - clause.start
+    return clause.text[max(0, at - WINDOW):at], clause.text[end:end + WINDOW]
 
 
 def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
@@ -344,7 +351,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:
-    earlier = [m for m in mentions[:position] if m.clause is info.clause]
+    earlier = position > 0 and mentions[position - 1].clause is info.clause  # mentions are in reading order
     if earlier or re.search(r"\b(?:of|by|from|with|for|to|and)\s+(?:the\s+)?$", before, re.I):
         return False
     passive = cues.pattern("passive").search(after)

@@ -36,6 +36,7 @@ class Reader:
         self.lower_words = frozenset(re.findall(r"\b[a-z][\w'’-]*", body))
         self.weapon = _dominant_weapon(body)
         self.findings: list[Finding] = []
+        self.by_key: dict[str, Finding] = {}  # the last non-airport finding per place key
         self.rejected: list[dict[str, Any]] = []
         self.context: list[Any] = []
         self.attachments: list[tuple[str, Sentence, Any]] = []  # (kind, sentence, payload) resolved after grouping
@@ -64,10 +65,12 @@ class Reader:
         places.classify(sentence, infos, mentions, [r for r in refs if r is not None])
         self._learn_context(mentions)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
+        new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         self.date_findings(sentence, infos, new)
         self.findings += new
+        self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)
         self.focus += [f for f in new if f.event_type not in ("airspace_restriction",)]
         self.rejected += [self._rejected(sentence, m) for m in mentions if m.role != "site"]
         self.collect(sentence, infos, mentions, new, found_claims, refs)
@@ -133,6 +136,30 @@ class Reader:
                 mention = next(m for m in mentions if m.start == finding.start)
                 mention.role, mention.reason = None, "an official's title; the sentence names the site itself"
         return named or out
+
+    def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
+                       found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:
+        """'A village about 30 km south of Belgorod was hit': an approximate point on that bearing from the reference."""
+        out: list[Finding] = []
+        for claim, ref_start in zip(found_claims, refs):
+            bearing = claims.bearing_of(claim.direction) if claim.direction else None
+            at = sentence.start + claim.start
+            info = next((i for i in infos if i.clause.start <= at < i.clause.end), None)
+            if (not claim.unnamed or bearing is None or ref_start is None or sentence.heading or info is None
+                    or not info.event_cues or self._in_history(infos, at)
+                    or any(info.clause.start <= f.start < info.clause.end for f in new)):
+                continue
+            ref = next(m for m in mentions if m.start == ref_start)
+            ref_place = geo.place(ref.text, None, geo.context_of(self.context))
+            if ref_place is None or ref_place.kind not in ("city", "airport"):
+                continue
+            label = f"{claim.claimed_km:g} km {claim.direction} of {ref_place.name}"
+            found = geo.offset_place(ref_place, claim.claimed_km, bearing, label)
+            reason = f"site: an unnamed place {label} (approximate point)"
+            mention = places.Mention(label, at, ref.end, sentence.index, role="site", reason=reason, clause=info.clause)
+            event_type = self.event_type(info, sentence, {c.kind for c in info.event_cues})
+            out.append(Finding(event_type, found, sentence, label, at, ref.end, _nearest_cue(info, mention, event_type), reason))
+        return out
 
     def _relocate(self, city: Finding, region: Finding, mentions: list[places.Mention]) -> Finding:
         """'Nikolskoye, Kursk region': the town of that name in the region; unknown there, the region stands for it."""
@@ -362,7 +389,7 @@ class Reader:
         usable = [m for m in mentions if not m.reason.startswith(("stands for", "part of", "not a place", "a common", "where people"))]
         out = []
         for mention in usable:
-            earlier = next((f for f in reversed(self.findings) if not f.is_airport and geo.key(f.mention_text) == geo.key(mention.text)), None)
+            earlier = self.by_key.get(geo.key(mention.text))
             if earlier is not None:
                 earlier.named_at = (*earlier.named_at, mention.start)
                 out.append(earlier)
@@ -375,10 +402,11 @@ class Reader:
         sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
         counted = []
         for finding in sites:
-            match = _LOCAL_COUNT.search(self.body[info.clause.start:finding.start])
+            match = _LOCAL_COUNT.search(self.body[max(info.clause.start, finding.start - places.WINDOW):finding.start])
             value = to_int(match.group("n")) if match else None
             if value is not None:
-                counted.append(("drones_downed", value, info.clause.start + match.start(), finding.end, finding))
+                window = max(info.clause.start, finding.start - places.WINDOW)
+                counted.append(("drones_downed", value, window + match.start(), finding.end, finding))
         if len({place_key(f.place) for f in sites}) > 1 and len(counted) == 1:
             return False  # "102 drones over Crimea, the Krasnodar region and the Belgorod region": one total for all
         for payload in counted:
