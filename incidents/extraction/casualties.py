@@ -50,12 +50,26 @@ _ZERO = {
     ("killed",): [r"\bno (?:deaths|fatalities|one was killed|one died)\b", r"\bnobody was killed\b", r"\bno one (?:was )?killed\b"],
     ("injured",): [r"\bno (?:injuries|one was (?:injured|hurt|wounded))\b", r"\bnobody was (?:injured|hurt|wounded)\b"],
 }
+# Russian and Ukrainian word order: "погибли 12 человек", "ранены двое", "ще 43 поранені", "поранено дюжину людей".
+_STILL = r"(?:(?:ещё|еще|ще|также|також|по меньшей мере|как минимум|не менее|щонайменше|не менше) )?"
+
+
+def _slavic(name: str) -> list[str]:
+    verb, people = "|".join(cues.slavic(name)), "|".join(cues.slavic("people"))
+    return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
+            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:(?:были|було|были) )?(?:{verb})"]
+
+
+for _name in ("killed", "injured"):
+    _PATTERNS[_name] += _slavic(_name)
+_ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
 _PATTERNS = {name: [re.compile(p, re.I) for p in patterns] for name, patterns in _PATTERNS.items()}
 _ZERO = {fields: [re.compile(p, re.I) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
-_HINTS = {"killed": re.compile(r"kill|dead|died|perish|lost|lives|death", re.I),
-          "injured": re.compile(r"injur|wound|hurt|hospitali|leaving", re.I),
-          "drones_downed": re.compile(r"down|intercept|destroy|neutrali|suppress|repel|jammed|eliminat", re.I)}
+_HINTS = {"killed": re.compile(r"kill|dead|died|perish|lost|lives|death|погиб|убит|скончал|загин|загибл|вбит|помер", re.I),
+          "injured": re.compile(r"injur|wound|hurt|hospitali|leaving|ранен|пострада|травм|госпитал|поранен|постражд|госпітал", re.I),
+          "drones_downed": re.compile(r"down|intercept|destroy|neutrali|suppress|repel|jammed|eliminat|sbit|sbili|сбит|сбил|уничтож|"
+                                      r"перехват|подавл|нейтрализ|отраж|отраз|збит|збил|знищ|перехоп|нейтраліз|відбил", re.I)}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.I)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
@@ -64,6 +78,10 @@ _DOWNED = [
     rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE} (?:(?:were|was|have been|had been|had|have) )?(?:\w+ly )?{_DOWN}",
     rf"\b{_DOWN}(?: or {_DOWN})? {_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE}",
 ]
+_SLAVIC_DOWN = "|".join(cues.slavic("interception"))
+_SLAVIC_DRONE = "|".join([w for lang in cues.LANGUAGES for w in cues.own_lexicon(lang)["weapons"]["drone"]])
+_DOWNED += [rf"(?<![\w-])(?:{_SLAVIC_DOWN}) (?:[\w-]+ ){{0,3}}?(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE})",
+            rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE}) (?:[\w-]+ ){{0,2}}?(?:{_SLAVIC_DOWN})"]
 _DOWNED = [re.compile(p, re.I) for p in _DOWNED]
 
 

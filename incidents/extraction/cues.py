@@ -23,10 +23,42 @@ class Cue:
     end: int
 
 
+LANGUAGES = ("ru", "uk")  # lexicons/cues_<lang>.json, merged into the English lexicon
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """The cue lexicon as stored in lexicons/cues.json."""
-    return json.loads((LEXICON_DIR / "cues.json").read_text(encoding="utf-8"))
+    """The cue lexicon: lexicons/cues.json with the Russian and Ukrainian lists of the same names merged in."""
+    table = json.loads((LEXICON_DIR / "cues.json").read_text(encoding="utf-8"))
+    for language in LANGUAGES:
+        for name, value in own_lexicon(language).items():
+            _merge(table, name, value)
+    return table
+
+
+@lru_cache(maxsize=None)
+def own_lexicon(language: str) -> dict[str, Any]:
+    """One language's own cue file (lexicons/cues_<language>.json), without the English entries."""
+    table = json.loads((LEXICON_DIR / f"cues_{language}.json").read_text(encoding="utf-8"))
+    return {name: value for name, value in table.items() if not name.startswith("_")}
+
+
+def slavic(name: str) -> list[str]:
+    """The Russian and Ukrainian fragments of one lexicon entry (for the patterns written for their word order)."""
+    return [w for language in LANGUAGES for w in own_lexicon(language).get(name, [])]
+
+
+def _merge(table: dict[str, Any], name: str, value: Any) -> None:
+    if isinstance(value, list):
+        table[name] = list(table.get(name, [])) + [w for w in value if w not in table.get(name, [])]
+    elif isinstance(value, dict):
+        merged = dict(table.get(name, {}))
+        for key, item in value.items():
+            if isinstance(item, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + item
+            else:
+                merged[key] = item
+        table[name] = merged
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +89,8 @@ def pattern(name: str) -> re.Pattern[str]:
         down = words_pattern(table["interception"]).pattern
         gap = r"(?:[\w,'’-]+\s+){0,6}?"
         repelled = "|".join(table["repelled"])
-        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}",
+        defence = words_pattern(table["air_defence"]).pattern
+        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}",
                           re.IGNORECASE)
     if name == "passive":
         return re.compile("|".join(table["passive_strike"]), re.IGNORECASE)

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from geodata.errors import GeodataError
 from geodata.gazetteer import Place, get_gazetteer
 from geodata.names import normalize
+from incidents.extraction import morphology
 from incidents.extraction.cues import LEXICON_DIR
 
 
@@ -152,7 +153,8 @@ def context_of(places: Iterable[Place]) -> tuple[Place, ...]:
     return tuple(list(seen.values())[:8])
 
 
-_ADJECTIVAL = ("ской", "ского", "скому", "ском", "скую", "ської", "ській", "ську", "ського", "цкой", "цкого")
+_ADJECTIVAL = ("ской", "ского", "скому", "ском", "скую", "ская", "ської", "ській", "ську", "ського", "ською", "ська", "цкой", "цкого", "цькою",
+               "зькою", "зької")
 
 
 @lru_cache(maxsize=1)
@@ -167,18 +169,30 @@ def _endings() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def nominative(word: str) -> str | None:
-    """A Cyrillic place name in an inflected case ("Казани", "Харкові") read back to the name the gazetteer knows
-    ("Казань", "Харків"): the reading naming the most populous place; None when no reading is a known name."""
-    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+    """A Cyrillic place name in an inflected case ("Казани", "Харкові", "Брянской") read back to the name the gazetteer
+    knows ("Казань", "Харків", "Брянская"): the word as written or a toponym lemma (pymorphy3) first, else the other
+    lemmas and ending rules, the reading naming the most populous place winning; None when no reading is a known name."""
+    if not morphology.is_cyrillic(word):
         return word if is_name(word) else None
-    readings = [word] + [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
+    if " " not in word and morphology.is_common_word(word):
+        return None
+    endings = [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
     if word.lower().endswith(_ADJECTIVAL):  # "Брянской (области)": an oblast named by its adjective
-        regions = [r for r in readings if is_name(r) and get_gazetteer().lookup(r, kinds=("region",))]
+        regions = [r for r in [word, *endings] if is_name(r) and get_gazetteer().lookup(r, kinds=("region",))]
         if regions:
             return regions[0]
+    toponyms, others = morphology.lemmas(word) if " " not in word else ((), ())
+    for tier in ([word, *toponyms], [*others, *endings]):
+        best = _most_populous(tier)
+        if best is not None:
+            return best
+    return None
+
+
+def _most_populous(readings: list[str]) -> str | None:
     best: tuple[int, str] | None = None
     for reading in readings:
-        found = place(reading) if is_name(reading) else None
+        found = place(reading) if len(reading) >= 3 and is_name(reading) else None
         if found is not None and (best is None or (found.population or 0) > best[0]):
             best = ((found.population or 0), reading)
     return best[1] if best else None

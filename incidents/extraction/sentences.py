@@ -10,7 +10,7 @@ _ABBREVIATIONS = {
     "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
     "etc", "inc", "corp", "jr", "sr", "prof", "gov", "sen", "rep", "maj", "adm", "est",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-ZА-ЯЁ0-9])")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
     r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as|because|since|who|and (?=[a-z]))\b)"
