@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from incidents.errors import ExtractionError, ValidationError
-from incidents.extraction import confidence, dates, geo, markup
+from incidents.extraction import confidence, dates, geo, language, markup
 from incidents.extraction.findings import Draft
 from incidents.extraction.reader import Reader
 from incidents.extraction.sentences import Sentence
@@ -46,7 +46,7 @@ def analyse(text: str, published: date | str | None = None) -> Analysis:
     reader = Reader(body, day)
     reader.run()
     undated = sum(1 for finding in reader.findings if finding.day is None)
-    return Analysis(text, day, _title(reader.sentences), reader.drafts(), reader.rejected, undated)
+    return Analysis(text, day, _title(reader.sentences), reader.drafts(), reader.rejected, undated, language.detect(body))
 
 
 def _title(sentences: list[Sentence]) -> str:
@@ -77,7 +77,7 @@ def to_incident(draft: Draft, analysis: Analysis, source: dict[str, Any] | None,
             airport_icao=place.icao if first.is_airport or place.kind == "airport" else None,
             status=values.get("status"), verification=values.get("verification", "reported"),
             sources=(record,), notes="; ".join(draft.notes), origin={"format": "article", "mention": first.mention_text,
-                    "extraction": confidence.score(draft, analysis.language)},
+                    "extraction": confidence.score(draft, language.detect(first.sentence.text))},
             evidence=evidence, distance_claim=values.get("distance_claim"),
         )
     except ValidationError as error:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from incidents.extraction import airports, cues, geo
+from incidents.extraction import airports, cues, geo, morphology
 from incidents.extraction.sentences import Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
@@ -53,11 +53,15 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
+
+
+_LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪]\s*)?$")
+_LINE_HEAD_AFTER = re.compile(r"^\s*[—–:-]\s")
 
 
 @dataclass
@@ -92,6 +96,8 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     for token in tokens:
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
+            capital = len(word) > 1 and not morphology.is_common_word(word)
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
         if capital and joined:
             current.append(token)
@@ -324,6 +330,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
+    if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
+        return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
     if _SITE_PREP.search(before) or _OF_PLACE.search(before):
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):

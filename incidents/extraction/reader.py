@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from incidents.extraction import airports, casualties, claims, cues, dates, geo, places
+from incidents.extraction import airports, casualties, claims, cues, dates, geo, language, places
 from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding, closest, place_key
 from incidents.extraction.numbers import WORDS, to_int
@@ -22,7 +22,7 @@ _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|str
 _PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
 _LOCAL_COUNT = re.compile(
-    rf"\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
+    rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -239,11 +239,19 @@ class Reader:
         return city
 
     def _airport_for(self, name: str) -> Any:
+        """The airport a name means, in the country in focus; a known city never pulls in a same-named airport abroad
+        ("St Petersburg" is LED, never SPG in Florida)."""
         country = self._country_hint()
-        return geo.airport(name, country) or geo.airport(name)
+        found = geo.airport(name, country) if country else None
+        if found is not None:
+            return found
+        city = geo.place(name, None, geo.context_of(self.context))
+        if city is not None and city.kind in ("city", "region"):
+            return geo.airport(city.name, city.country) if city.kind == "city" else None
+        return geo.airport(name)
 
     def _country_hint(self) -> str | None:
-        countries = [p.country for p in self.context]
+        countries = [p.country for p in self.context] + [f.place.country for f in self.findings]
         return max(set(countries), key=countries.count) if countries else None
 
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
@@ -467,7 +475,7 @@ class Reader:
 
     def _rejected(self, sentence: Sentence, mention: places.Mention) -> dict[str, Any]:
         return {"text": mention.text, "start": mention.start, "end": mention.end, "sentence": sentence.text,
-                "reason": mention.reason or "not an incident site"}
+                "language": language.detect(sentence.text), "reason": mention.reason or "not an incident site"}
 
     def drafts(self) -> list[Draft]:
         """The incident drafts of this article (call after run())."""

@@ -13,7 +13,7 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
-    r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as|because|since|who|and (?=[a-z]))\b)"
+    r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|and (?=[a-z]))\b)"
     r"|\s+(?=while\b|whereas\b)"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
@@ -78,6 +78,8 @@ def _is_heading(piece: str) -> bool:
     if re.search(r"[.!?\"”’:)]$", piece) or len(piece.split()) > 12:
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", piece) if len(w) > 3]
+    if re.search(r"[\u0400-\u04ff]", piece) and line_head(piece) is None:
+        return True  # Russian and Ukrainian headlines are written in sentence case
     return all(w[0].isupper() for w in words)
 
 
@@ -92,13 +94,26 @@ def split_clauses(sentence: Span) -> list[Clause]:
     """Clauses of a sentence, split at semicolons, spaced dashes and commas before a subordinating word."""
     out: list[Clause] = []
     start = 0
+    head = line_head(sentence.text)
     for match in _CLAUSE_BREAK.finditer(sentence.text):
+        if head is not None and match.start() == head:
+            continue  # "Kyiv – a missile struck ...": the place heading the line belongs to what follows
         if match.start() > start:
             out.append(_clause(sentence, start, match.start()))
         start = match.end()
     if start < len(sentence.text):
         out.append(_clause(sentence, start, len(sentence.text)))
     return out
+
+
+_CAPITAL = "A-ZА-ЯЁІЇЄҐ"
+_LINE_HEAD = re.compile(rf"^(?:\d{{1,2}}[:.]\d{{2}}\s+)?(?:[•*·▪]\s*)?[{_CAPITAL}][\w'’.-]*(?:\s[{_CAPITAL}][\w'’.-]*){{0,3}}(?=\s*[—–:-]\s)")
+
+
+def line_head(text: str) -> int | None:
+    """Where a line's heading name ends ("Kyiv – ...", "08:40 Kharkiv: ...", "• Lutsk – ..."), or None."""
+    match = _LINE_HEAD.match(text)
+    return match.end() if match else None
 
 
 def _clause(sentence: Span, start: int, end: int) -> Clause:
