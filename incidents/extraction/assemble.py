@@ -42,7 +42,7 @@ def analyse(text: str, published: date | str | None = None) -> Analysis:
         day = dates.as_date(published) or header_day
     except ValueError:
         raise ExtractionError(f"publication date {published!r} is not YYYY-MM-DD") from None
-    body = " " * header_len + markup.blank_markup(text[header_len:])
+    body = " " * header_len + markup.blank_furniture(markup.blank_markup(text[header_len:]))
     reader = Reader(body, day)
     reader.run()
     undated = sum(1 for finding in reader.findings if finding.day is None)

@@ -154,6 +154,13 @@ def _verification(draft: Draft) -> None:
             draft.evidence.setdefault("verification", evidence(finding.sentence, start, start + len(match.group(0)),
                                                                "attributed to an official or named source: reported"))
             return
+    rumour = next((m for m in (cues.has("attribution", f.sentence.text) for f in draft.findings) if m), None)
+    if rumour is not None and draft.values.get("verification", "reported") == "reported":
+        draft.values["verification"] = "unverified"  # "channels claimed ... had been hit": no named source
+        first = draft.first
+        draft.evidence["verification"] = evidence(first.sentence, first.sentence.start + rumour.start(),
+                                                  first.sentence.start + rumour.end(), "attributed to unnamed channels only")
+        return
     if all(cues.has("unverified", f.sentence.text) for f in draft.findings):
         draft.values["verification"] = "unverified"
         first = draft.first

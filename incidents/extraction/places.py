@@ -13,7 +13,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|кра[йяюе]|республик\w*)(?!\w)",
                            re.IGNORECASE)
-_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfield|air base)\b",
+_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
                             re.IGNORECASE)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
@@ -171,10 +171,12 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
     if street and street.group(1).lower() in _STREET_WORDS and not mention.reason and not mention.possessive:
         mention.reason = f"part of a street or landmark name ({mention.text} {street.group(1)}), not the place itself"
     airport = _AIRPORT_AFTER.match(after)
-    if re.match(r"^\s+(?:micro)?(?:district|neighbou?rhood|quarter)\b", after, re.IGNORECASE):
+    if re.match(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b", after, re.IGNORECASE):
         mention.hint = "district"
     elif airport and airport.group(2).lower() == "airports" and not airport.group(1):
         mention.hint = "airports"
+    elif airport and airport.group(2).lower().endswith("s") and not airport.group(1):
+        mention.hint = "bases"  # "the Morozovsk and Millerovo air bases": each listed name is an air base
     elif airport:
         mention.hint = "airport"
     elif _REGION_AFTER.match(after):
@@ -186,9 +188,11 @@ def _mark_plural_suffix(sentence: Sentence, mentions: list[Mention]) -> None:
     for i in range(len(mentions) - 1, 0, -1):
         current, previous = mentions[i], mentions[i - 1]
         gap = sentence.text[previous.end - sentence.start:current.start - sentence.start]
-        if current.hint and previous.hint in (None, "airports") and _LIST_GAP.match(gap):
-            current.hint = "airport" if current.hint == "airports" else current.hint
+        if current.hint and previous.hint in (None, "airports", "bases") and _LIST_GAP.match(gap):
+            current.hint = "airport" if current.hint in ("airports", "bases") else current.hint
             previous.hint = current.hint
+    for mention in mentions:
+        mention.hint = "airport" if mention.hint == "bases" else mention.hint
     for mention in mentions:
         if mention.hint == "airports" and not mention.reason:
             mention.reason = "the city's airports in general, none named"
@@ -239,6 +243,9 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return f"historical mention ({info.history_reason})"
     if mention.start in claim_refs:
         return "reference point of a distance claim"
+    retracted = cues.has("retraction", info.clause.text)
+    if retracted:
+        return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
     if (re.search(r"\bthe\s+$", before, re.IGNORECASE) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after)):

@@ -14,6 +14,7 @@ from incidents.extraction.findings import Draft, Finding, closest, place_key
 from incidents.extraction.numbers import WORDS, to_int
 from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
 
+BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
@@ -24,6 +25,10 @@ _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead
 _LOCAL_COUNT = re.compile(
     rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+_DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
+                         r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
 
 
 class Reader:
@@ -122,6 +127,8 @@ class Reader:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
+            elif out and mention.hint == "district" and re.fullmatch(r"\s*,\s*", self._gap(sentence, out[-1], mention)):
+                mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
             elif out and _qualifies(sentence, out[-1], finding):
                 mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
             elif out and _misplaced(sentence, out[-1], finding):
@@ -161,6 +168,10 @@ class Reader:
             out.append(Finding(event_type, found, sentence, label, at, ref.end, _nearest_cue(info, mention, event_type), reason))
         return out
 
+    @staticmethod
+    def _gap(sentence: Sentence, site: Finding, mention: places.Mention) -> str:
+        return sentence.text[site.end - sentence.start:mention.start - sentence.start]
+
     def _relocate(self, city: Finding, region: Finding, mentions: list[places.Mention]) -> Finding:
         """'Nikolskoye, Kursk region': the town of that name in the region; unknown there, the region stands for it."""
         inside = geo.city_in_region(city.mention_text, region.place)
@@ -184,7 +195,7 @@ class Reader:
         else:
             found = geo.place(mention.text, mention.hint if mention.hint == "region" else None, geo.context_of(self.context))
             if mention.hint == "airport":
-                found = self._airport_for(mention.text) or found
+                found = self._airport_for(mention.text, named=True) or found
             event_type = self.event_type(info, sentence, kinds)
         if found is None:
             return None
@@ -238,11 +249,13 @@ class Reader:
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
 
-    def _airport_for(self, name: str) -> Any:
+    def _airport_for(self, name: str, named: bool = False) -> Any:
         """The airport a name means, in the country in focus; a known city never pulls in a same-named airport abroad
-        ("St Petersburg" is LED, never SPG in Florida)."""
+        ("St Petersburg" is LED, never SPG in Florida) unless the text calls the name itself an airport or air base."""
         country = self._country_hint()
         found = geo.airport(name, country) if country else None
+        if found is None and named:
+            found = geo.airport(name)
         if found is not None:
             return found
         city = geo.place(name, None, geo.context_of(self.context))
@@ -352,6 +365,8 @@ class Reader:
             limit = (info.historical_from or info.clause.end) - info.clause.start
             text = info.clause.text[:limit]
             targets = self._targets(info, new, named, focus if about_event else None)
+            if cues.has("retraction", text):
+                continue  # figures in a retracted or denied report are not kept
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end):
                     continue  # "killed at least 31 people across the country": not this place's count
@@ -466,7 +481,7 @@ class Reader:
             for finding in targets:
                 self.attachments.append(("unverified", sentence, (unverified.start(), unverified.end(), finding)))
         disputed = cues.has("disputed", sentence.text)
-        if disputed and new:
+        if disputed and targets and (new or _DENIED_HIT.search(sentence.text)):  # "officials denied that the depot was hit"
             for finding in targets:
                 self.attachments.append(("disputed", sentence, (disputed.start(), disputed.end(), finding)))
         for match in _WAVES.finditer(sentence.text):
@@ -495,7 +510,8 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
         return False
     if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b", gap):
         town = geo.place(other.mention_text)
-        return town is not None and geo.km_between(town, site.place) <= DISTRICT_KM
+        reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
+        return town is not None and geo.km_between(town, site.place) <= reach
     if other.place.kind != "region" or site.place.kind not in ("city", "airport"):
         return False
     return site.place.admin1 == other.place.admin1  # countries can disagree (Crimea) where the admin-1 name does not
