@@ -66,10 +66,14 @@ _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zer
 _PATTERNS = {name: [re.compile(p, re.I) for p in patterns] for name, patterns in _PATTERNS.items()}
 _ZERO = {fields: [re.compile(p, re.I) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
-_HINTS = {"killed": re.compile(r"kill|dead|died|perish|lost|lives|death|погиб|убит|скончал|загин|загибл|вбит|помер", re.I),
-          "injured": re.compile(r"injur|wound|hurt|hospitali|leaving|ранен|пострада|травм|госпитал|поранен|постражд|госпітал", re.I),
-          "drones_downed": re.compile(r"down|intercept|destroy|neutrali|suppress|repel|jammed|eliminat|sbit|sbili|сбит|сбил|уничтож|"
-                                      r"перехват|подавл|нейтрализ|отраж|отраз|збит|збил|знищ|перехоп|нейтраліз|відбил", re.I)}
+_HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
+                     "вбит", "помер"),
+          "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "ранен", "пострада", "травм", "госпитал", "поранен",
+                      "постражд", "госпітал"),
+          "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
+                            "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
+                            "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
+          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто")}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.I)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
@@ -97,16 +101,17 @@ class Count:
 def find_casualties(text: str) -> dict[str, Count]:
     """killed/injured counts stated in `text`; a field is absent when the text does not state it."""
     found: dict[str, Count] = {}
-    if _NOT_STATED.search(text):
+    lower = text.lower()
+    if "no" in lower and _NOT_STATED.search(text):
         return found
-    for fields, patterns in _ZERO.items():
+    for fields, patterns in _ZERO.items() if cues.mentions_any(lower, _HINTS["zero"]) else ():
         for pattern in patterns:
             match = pattern.search(text)
             if match:
                 for name in fields:
                     found.setdefault(name, Count(0, match.start(), match.end()))
     for name, patterns in _PATTERNS.items():
-        best = _largest(text, patterns) if _HINTS[name].search(text) else None
+        best = _largest(text, patterns) if cues.mentions_any(lower, _HINTS[name]) else None
         if best is not None:
             found[name] = best
     return found
@@ -114,7 +119,7 @@ def find_casualties(text: str) -> dict[str, Count]:
 
 def find_downed(text: str) -> Count | None:
     """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None."""
-    return _largest(text, _DOWNED) if _HINTS["drones_downed"].search(text) else None
+    return _largest(text, _DOWNED) if cues.mentions_any(text.lower(), _HINTS["drones_downed"]) else None
 
 
 def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
