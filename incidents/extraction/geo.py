@@ -145,12 +145,17 @@ def km_between(a: Place, b: Place) -> float:
     return float(geodesic_km(a.lat, a.lon, b.lat, b.lon))
 
 
+CONTEXT_PLACES = 8
+
+
 def context_of(places: Iterable[Place]) -> tuple[Place, ...]:
     """A hashable geocoding context: the distinct places seen so far (at most a few)."""
     seen: dict[tuple[str, str], Place] = {}
     for item in places:
         seen.setdefault((item.name, item.country), item)
-    return tuple(list(seen.values())[:8])
+        if len(seen) == CONTEXT_PLACES:
+            break
+    return tuple(seen.values())
 
 
 _ADJECTIVAL = ("ской", "ского", "скому", "ском", "скую", "ская", "ської", "ській", "ську", "ського", "ською", "ська", "цкой", "цкого", "цькою",

@@ -47,7 +47,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if not piece:
                 continue
             absolute = line.start() + start + lead
-            heading = _is_heading(piece)
+            heading = _is_heading(piece) or (not out and _is_cyrillic_title(piece))
             out.append(Sentence(piece, absolute, absolute + len(piece), len(out), heading))
     return out
 
@@ -81,6 +81,11 @@ def _is_heading(piece: str) -> bool:
     if re.search(r"[\u0400-\u04ff]", piece) and line_head(piece) is None:
         return True  # Russian and Ukrainian headlines are written in sentence case
     return all(w[0].isupper() for w in words)
+
+
+def _is_cyrillic_title(piece: str) -> bool:
+    """The article's first line in Russian or Ukrainian with no final stop ("Онлайн: атака беспилотников на Москву")."""
+    return bool(re.search(r"[\u0400-\u04ff]", piece)) and not re.search(r"[.!?\"”’)]$", piece) and len(piece.split()) <= 12
 
 
 @dataclass(frozen=True)
