@@ -28,7 +28,8 @@ _PATTERNS = {
     "killed": [
         rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_KILL}",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:(?:were|was|have been|had been) )?(?:dead|killed)\b",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed)\b",
+        rf"(?<!no )(?<!no-)(?<![\w-])(?!no\b|none\b)(?P<n>{NUMBER}) (?:were|was|have been|had been) (?:dead|killed)\b",
         rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
         rf"\bdeath toll\b[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b",
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
