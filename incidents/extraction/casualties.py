@@ -64,8 +64,8 @@ def _slavic(name: str) -> list[str]:
 for _name in ("killed", "injured"):
     _PATTERNS[_name] += _slavic(_name)
 _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
-_PATTERNS = {name: [re.compile(p, re.I) for p in patterns] for name, patterns in _PATTERNS.items()}
-_ZERO = {fields: [re.compile(p, re.I) for p in patterns] for fields, patterns in _ZERO.items()}
+_PATTERNS = {name: [re.compile(p, re.IGNORECASE) for p in patterns] for name, patterns in _PATTERNS.items()}
+_ZERO = {fields: [re.compile(p, re.IGNORECASE) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
                      "вбит", "помер"),
@@ -75,7 +75,7 @@ _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
           "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто")}
-_NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.I)
+_NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
 _DOWN = r"(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|brought down|repelled|jammed|eliminated)"
@@ -87,7 +87,7 @@ _SLAVIC_DOWN = "|".join(cues.slavic("interception"))
 _SLAVIC_DRONE = "|".join([w for lang in cues.LANGUAGES for w in cues.own_lexicon(lang)["weapons"]["drone"]])
 _DOWNED += [rf"(?<![\w-])(?:{_SLAVIC_DOWN}) (?:[\w-]+ ){{0,3}}?(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE})",
             rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE}) (?:[\w-]+ ){{0,2}}?(?:{_SLAVIC_DOWN})"]
-_DOWNED = [re.compile(p, re.I) for p in _DOWNED]
+_DOWNED = [re.compile(p, re.IGNORECASE) for p in _DOWNED]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def lexicon() -> dict[str, Any]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def own_lexicon(language: str) -> dict[str, Any]:
     """One language's own cue file (lexicons/cues_<language>.json), without the English entries."""
     table = json.loads((LEXICON_DIR / f"cues_{language}.json").read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 # Parts of speech that are never a place name on their own ("Про", "Ранен", "Силами ПВО": a preposition, a participle...).
@@ -10,7 +10,7 @@ _NOT_NAMES = {"PREP", "CONJ", "PRCL", "INTJ", "PRTS", "PRTF", "VERB", "INFN", "G
 _NAME_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
 
 
-@lru_cache(maxsize=None)
+@cache
 def analyser(language: str) -> Any:
     """The pymorphy3 analyser for 'ru' or 'uk' (dictionaries from pymorphy3-dicts-ru / -uk)."""
     import pymorphy3
