@@ -74,6 +74,7 @@ def words_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+
 @lru_cache(maxsize=None)
 def pattern(name: str) -> re.Pattern[str]:
     """The compiled pattern for a lexicon entry (a list of fragments, or weapons/<kind>)."""
@@ -105,7 +106,7 @@ _TRIGGERS = {
     "restriction": ("flight", "airport", "airspace", "air traffic", "departure", "arrival", "restrict", "clos", "suspend",
                     "halt", "divert", "ground", "kov", "carpet", "operation", "receiv", "accept", "dispatch", "plane",
                     "aircraft", "ограничен", "аэропорт", "аеропорт", "обмежен", "призупин", "приостанов", "закрыт",
-                    "закрит", "ков", "рейс", "прием", "приём", "суда", "самол"),
+                    "закрит", "ковёр", "ковер", "рейс", "прием", "приём", "суда", "самол"),
     "interception": ("down", "intercept", "destroy", "neutrali", "repel", "repuls", "suppress", "jammed", "defen", "thwart",
                      "foil", "sbit", "sbili", "pvo", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл",
                      "нейтрализ", "отраж", "отраз", "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил", "пво", "ппо",

@@ -14,6 +14,7 @@ from incidents.extraction.findings import Draft, Finding, closest, place_key
 from incidents.extraction.numbers import WORDS, to_int
 from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
 
+HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
@@ -264,7 +265,7 @@ class Reader:
         return geo.airport(name)
 
     def _country_hint(self) -> str | None:
-        countries = [p.country for p in self.context] + [f.place.country for f in self.findings]
+        countries = [p.country for p in self.context[-HINT_PLACES:]] + [f.place.country for f in self.findings[-HINT_PLACES:]]
         return max(set(countries), key=countries.count) if countries else None
 
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
