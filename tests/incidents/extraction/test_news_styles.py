@@ -218,3 +218,16 @@ def test_a_city_named_as_a_district_and_a_town_with_its_district():
 def test_a_dateline_city_is_never_a_site():
     text = "MOSCOW, Dec 21 (Wire) - Drones struck a residential complex in Kazan on Saturday."
     assert kinds_at(text) == [("drone_strike", "Kazan")]
+
+
+@pytest.mark.parametrize("text, west_of_kursk", [
+    ("Беспилотник атаковал жилой дом в селе примерно в 50 км к западу от Курска во вторник.", True),
+    ("Дрон влучив у будинок у селі за 20 км на південь від Харкова у вівторок.", False),
+])
+def test_an_unnamed_village_by_distance_in_russian_and_ukrainian(text, west_of_kursk):
+    [item] = extract_incidents(text, published="2025-05-06")
+    assert item.geo_precision == "region"
+    if west_of_kursk:
+        assert item.lon < 36.0 and abs(item.lat - 51.73) < 0.1
+    else:
+        assert item.lat < 49.9 and abs(item.lon - 36.25) < 0.1
