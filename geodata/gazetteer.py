@@ -23,10 +23,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 INDEX_FORMAT = 5  # bump when the index layout or the ranking inputs change
 KINDS = ("city", "airport", "region", "country")
-SOURCES = ("geonames", "airportsdata", "naturalearth")
+SOURCES = ("geonames", "airportsdata", "naturalearth", "airbases")
 MIN_CITY_POPULATION = 500
 # Files whose content shapes the index: a change in any of them (or in a package version) triggers a rebuild.
-INDEX_INPUTS = tuple(DATA_DIR / name for name in ("admin1.csv", "countries.csv", "aliases.csv", "admin1.parquet")) + (
+INDEX_INPUTS = tuple(DATA_DIR / name for name in ("admin1.csv", "countries.csv", "aliases.csv", "admin1.parquet",
+                                                  "airbases.csv")) + (
     PACKAGE_DIR / "names.py", PACKAGE_DIR / "gazetteer.py")
 MAX_KEY_WORDS = 6
 MAX_KEY_CHARS = 60
@@ -351,6 +352,26 @@ def add_airports(builder: IndexBuilder) -> list[int]:
     return rows
 
 
+def add_airbases(builder: IndexBuilder) -> list[int]:
+    """Air bases of Russia, Ukraine and Belarus (data/airbases.csv): extra names for those airportsdata has (by ICAO),
+    new rows for the others; returns the new rows."""
+    rows = []
+    path = DATA_DIR / "airbases.csv"
+    for base in read_csv_rows(path) if path.exists() else []:
+        names = [n for n in base["alternatives"].split(";") if n]
+        known = builder.icao.get(base["icao"].upper()) if base["icao"] else None
+        if known is not None:
+            builder.add_keys(known, names, False)
+            continue
+        row = builder.add(base["name"], float(base["lat"]), float(base["lon"]), 0, "airport", "airbases", base["country"], "",
+                          base["timezone"], [base["name"]], [*names, strip_words(base["name"], AIRPORT_WORDS)])
+        builder.airport_codes[row] = ("", base["icao"])
+        for name in names:
+            builder.airport_cities.setdefault(normalize(name), []).append(row)
+        rows.append(row)
+    return rows
+
+
 def fill_admin1_by_point(builder: IndexBuilder, rows: list[int]) -> None:
     """Sets the admin-1 of the given rows from the Natural Earth polygons containing their points."""
     if not rows:
@@ -374,6 +395,7 @@ def build_index() -> Index:
     add_regions(builder, admin1_rows, aliases)
     missing = add_cities(builder, admin1_by_geonames_code(admin1_rows))
     missing += add_airports(builder)
+    missing += add_airbases(builder)
     fill_admin1_by_point(builder, missing)
     return builder.finish()
 

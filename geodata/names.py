@@ -21,6 +21,7 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"(?:iy|yy|ii|yi|ij|y)\b", "i"),  # Nizhniy / Nizhny / Nizhnii
+        (r"yy(?=e)", "y"),  # Naberezhnyye / Naberezhnye
         (r"yo", "e"),  # Oryol / Orel, Fyodorovka / Fedorovka
         (r"ye", "e"),  # Yelabuga / Elabuga, Yeysk / Eysk
         (r"ya", "ia"),  # Ulyanovsk / Ulianovsk, -iya / -ia

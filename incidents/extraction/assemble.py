@@ -7,11 +7,15 @@ from datetime import date
 from typing import Any
 
 from incidents.errors import ExtractionError, ValidationError
-from incidents.extraction import dates, geo
+from incidents.extraction import confidence, dates, geo, language, markup
 from incidents.extraction.findings import Draft
 from incidents.extraction.reader import Reader
 from incidents.extraction.sentences import Sentence
 from incidents.model import Incident, Source
+
+
+# A point placed by a distance and bearing from a town is as good as a region-level point (the place is not named).
+GEO_PRECISION = {"airport": "exact", "city": "city", "region": "region", "country": "country", "approximate": "region"}
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Analysis:
     drafts: list[Draft]
     rejected: list[dict[str, Any]]
     undated: int = 0
+    language: str = "en"
 
 
 def analyse(text: str, published: date | str | None = None) -> Analysis:
@@ -37,11 +42,11 @@ def analyse(text: str, published: date | str | None = None) -> Analysis:
         day = dates.as_date(published) or header_day
     except ValueError:
         raise ExtractionError(f"publication date {published!r} is not YYYY-MM-DD") from None
-    body = " " * header_len + text[header_len:]
+    body = " " * header_len + markup.blank_furniture(markup.blank_markup(text[header_len:]))
     reader = Reader(body, day)
     reader.run()
     undated = sum(1 for finding in reader.findings if finding.day is None)
-    return Analysis(text, day, _title(reader.sentences), reader.drafts(), reader.rejected, undated)
+    return Analysis(text, day, _title(reader.sentences), reader.drafts(), reader.rejected, undated, language.detect(body))
 
 
 def _title(sentences: list[Sentence]) -> str:
@@ -66,12 +71,13 @@ def to_incident(draft: Draft, analysis: Analysis, source: dict[str, Any] | None,
             event_type=first.event_type, lat=float(place.lat), lon=float(place.lon), started_at=values["started_at"],
             ended_at=values.get("ended_at"), time_precision=values.get("time_precision", "day"),
             place=place.name, admin1=geo.admin1_of(place) or "", country=place.country or "",
-            geo_precision={"airport": "exact", "city": "city", "region": "region", "country": "country"}.get(place.kind, "city"),
+            geo_precision=GEO_PRECISION.get(place.kind, "city"),
             killed=values.get("killed"), injured=values.get("injured"), drones_downed=values.get("drones_downed"),
             airport_iata=place.iata if first.is_airport or place.kind == "airport" else None,
             airport_icao=place.icao if first.is_airport or place.kind == "airport" else None,
             status=values.get("status"), verification=values.get("verification", "reported"),
-            sources=(record,), notes="; ".join(draft.notes), origin={"format": "article", "mention": first.mention_text},
+            sources=(record,), notes="; ".join(draft.notes), origin={"format": "article", "mention": first.mention_text,
+                    "extraction": confidence.score(draft, language.detect(first.sentence.text))},
             evidence=evidence, distance_claim=values.get("distance_claim"),
         )
     except ValidationError as error:

@@ -29,6 +29,7 @@ _PATTERNS = {
         rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_KILL}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed)\b",
+        rf"(?<!no )(?<!no-)(?<![\w-])(?!no\b|none\b)(?P<n>{NUMBER}) (?:were|was|have been|had been) (?:dead|killed)\b",
         rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
         rf"\bdeath toll\b[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b",
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
@@ -50,7 +51,31 @@ _ZERO = {
     ("killed",): [r"\bno (?:deaths|fatalities|one was killed|one died)\b", r"\bnobody was killed\b", r"\bno one (?:was )?killed\b"],
     ("injured",): [r"\bno (?:injuries|one was (?:injured|hurt|wounded))\b", r"\bnobody was (?:injured|hurt|wounded)\b"],
 }
-_NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.I)
+# Russian and Ukrainian word order: "погибли 12 человек", "ранены двое", "ще 43 поранені", "поранено дюжину людей".
+_STILL = r"(?:(?:ещё|еще|ще|также|також|по меньшей мере|как минимум|не менее|щонайменше|не менше) )?"
+
+
+def _slavic(name: str) -> list[str]:
+    verb, people = "|".join(cues.slavic(name)), "|".join(cues.slavic("people"))
+    return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
+            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:(?:были|було|были) )?(?:{verb})"]
+
+
+for _name in ("killed", "injured"):
+    _PATTERNS[_name] += _slavic(_name)
+_ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
+_PATTERNS = {name: [re.compile(p, re.IGNORECASE) for p in patterns] for name, patterns in _PATTERNS.items()}
+_ZERO = {fields: [re.compile(p, re.IGNORECASE) for p in patterns] for fields, patterns in _ZERO.items()}
+# A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
+_HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
+                     "вбит", "помер"),
+          "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "ранен", "пострада", "травм", "госпитал", "поранен",
+                      "постражд", "госпітал"),
+          "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
+                            "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
+                            "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
+          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто")}
+_NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
 _DOWN = r"(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|brought down|repelled|jammed|eliminated)"
@@ -58,6 +83,11 @@ _DOWNED = [
     rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE} (?:(?:were|was|have been|had been|had|have) )?(?:\w+ly )?{_DOWN}",
     rf"\b{_DOWN}(?: or {_DOWN})? {_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE}",
 ]
+_SLAVIC_DOWN = "|".join(cues.slavic("interception"))
+_SLAVIC_DRONE = "|".join([w for lang in cues.LANGUAGES for w in cues.own_lexicon(lang)["weapons"]["drone"]])
+_DOWNED += [rf"(?<![\w-])(?:{_SLAVIC_DOWN}) (?:[\w-]+ ){{0,3}}?(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE})",
+            rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE}) (?:[\w-]+ ){{0,2}}?(?:{_SLAVIC_DOWN})"]
+_DOWNED = [re.compile(p, re.IGNORECASE) for p in _DOWNED]
 
 
 @dataclass(frozen=True)
@@ -72,16 +102,17 @@ class Count:
 def find_casualties(text: str) -> dict[str, Count]:
     """killed/injured counts stated in `text`; a field is absent when the text does not state it."""
     found: dict[str, Count] = {}
-    if _NOT_STATED.search(text):
+    lower = text.lower()
+    if "no" in lower and _NOT_STATED.search(text):
         return found
-    for fields, patterns in _ZERO.items():
+    for fields, patterns in _ZERO.items() if cues.mentions_any(lower, _HINTS["zero"]) else ():
         for pattern in patterns:
-            match = re.search(pattern, text, re.I)
+            match = pattern.search(text)
             if match:
                 for name in fields:
                     found.setdefault(name, Count(0, match.start(), match.end()))
     for name, patterns in _PATTERNS.items():
-        best = _largest(text, patterns)
+        best = _largest(text, patterns) if cues.mentions_any(lower, _HINTS[name]) else None
         if best is not None:
             found[name] = best
     return found
@@ -89,13 +120,13 @@ def find_casualties(text: str) -> dict[str, Count]:
 
 def find_downed(text: str) -> Count | None:
     """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None."""
-    return _largest(text, _DOWNED)
+    return _largest(text, _DOWNED) if cues.mentions_any(text.lower(), _HINTS["drones_downed"]) else None
 
 
-def _largest(text: str, patterns: list[str]) -> Count | None:
+def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     best: Count | None = None
     for pattern in patterns:
-        for match in re.finditer(pattern, text, re.I):
+        for match in pattern.finditer(text):
             value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(match.group(0)) else None)
             if value is None or _is_not_a_count(text, match):
                 continue

@@ -17,6 +17,33 @@ _CLAIM = re.compile(
 )
 
 
+_UNNAMED = re.compile(r"\b(?:a|an|one|another)\s+(?:small\s+|border\s+|frontline\s+)?(?:village|town|settlement|hamlet|area|field|farm|"
+                      r"spot|location|site|locality)\s*,?\s*(?:located\s+|situated\s+|lying\s+)?$"
+                      r"|(?<![\w-])(?:сел[оеиі]|посел\w*|деревн\w*|хутор\w*|населенн?\w* пункт\w*)\s+(?:(?:примерно|около|приблизно|близько)\s+)?"
+                      r"(?:(?:[ву]|за)\s+)?$", re.IGNORECASE)
+# "в 50 км к западу от Курска", "за 20 км на південь від Харкова": the figure, the bearing word and where the reference starts.
+_SLAVIC_BEARINGS = {"север": "north", "юг": "south", "запад": "west", "восток": "east", "північ": "north", "південь": "south",
+                    "захід": "west", "схід": "east"}
+_CLAIM_SLAVIC = re.compile(
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:км|кілометр\w*|километр\w*)\s+(?:к\s+|на\s+)?(?P<dir>(?:север|юг|запад|восток|північ|південь|"
+    r"захід|схід)\w*(?:-(?:север|юг|запад|восток|північ|південь|захід|схід)\w*)?)\s+(?:от|від)\s+", re.IGNORECASE)
+_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+
+
+def bearing_of(direction: str) -> float | None:
+    """Degrees clockwise from north for a compass word ("south" 180, "north-east" 45, "south-southwest" 202.5), or None."""
+    parts = [p for p in re.split(r"-|(?<=north)|(?<=south)", direction.lower()) if p]
+    if not parts or any(p not in _BEARINGS for p in parts):
+        return None
+    angles = [_BEARINGS[p] for p in parts]
+    result = angles[-1]
+    for angle in reversed(angles[:-1]):  # each earlier word pulls halfway towards itself
+        if angle == 0.0 and result > 180.0:
+            angle = 360.0
+        result = (result + angle) / 2.0
+    return result % 360.0
+
+
 @dataclass(frozen=True)
 class DistanceClaim:
     """A claimed distance: kilometres, the words used, their span, and the offset where the reference place begins."""
@@ -26,6 +53,8 @@ class DistanceClaim:
     start: int
     end: int
     reference_at: int
+    direction: str | None = None  # "south", "north-east": the bearing from the reference, when written
+    unnamed: bool = False  # "a village about 30 km south of X": the place itself is not named
 
 
 def find_claims(text: str) -> list[DistanceClaim]:
@@ -36,8 +65,16 @@ def find_claims(text: str) -> list[DistanceClaim]:
         in_km = first if (first[1] or "").lower().startswith("k") else second  # the figure written in km when there is one
         km = _km(*in_km) or _km(*second) or _km(*first)
         if km:
-            out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end()))
-    return out
+            direction = (match.group("dir") or "").strip().lower() or None
+            unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
+            out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end(), direction, unnamed))
+    for match in _CLAIM_SLAVIC.finditer(text):
+        words = [_SLAVIC_BEARINGS.get(part[:len(key)], "") for part in match.group("dir").lower().split("-")
+                 for key in sorted(_SLAVIC_BEARINGS, key=len, reverse=True) if part.startswith(key)][:2]
+        unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
+        out.append(DistanceClaim(float(match.group("n").replace(",", ".")), match.group(0).strip(), match.start(), match.end(),
+                                 match.end(), "-".join(w for w in words if w) or None, unnamed))
+    return sorted(out, key=lambda claim: claim.start)
 
 
 def _km(number: str | None, unit: str | None) -> float | None:

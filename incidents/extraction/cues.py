@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +23,42 @@ class Cue:
     end: int
 
 
+LANGUAGES = ("ru", "uk")  # lexicons/cues_<lang>.json, merged into the English lexicon
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """The cue lexicon as stored in lexicons/cues.json."""
-    return json.loads((LEXICON_DIR / "cues.json").read_text(encoding="utf-8"))
+    """The cue lexicon: lexicons/cues.json with the Russian and Ukrainian lists of the same names merged in."""
+    table = json.loads((LEXICON_DIR / "cues.json").read_text(encoding="utf-8"))
+    for language in LANGUAGES:
+        for name, value in own_lexicon(language).items():
+            _merge(table, name, value)
+    return table
+
+
+@cache
+def own_lexicon(language: str) -> dict[str, Any]:
+    """One language's own cue file (lexicons/cues_<language>.json), without the English entries."""
+    table = json.loads((LEXICON_DIR / f"cues_{language}.json").read_text(encoding="utf-8"))
+    return {name: value for name, value in table.items() if not name.startswith("_")}
+
+
+def slavic(name: str) -> list[str]:
+    """The Russian and Ukrainian fragments of one lexicon entry (for the patterns written for their word order)."""
+    return [w for language in LANGUAGES for w in own_lexicon(language).get(name, [])]
+
+
+def _merge(table: dict[str, Any], name: str, value: Any) -> None:
+    if isinstance(value, list):
+        table[name] = list(table.get(name, [])) + [w for w in value if w not in table.get(name, [])]
+    elif isinstance(value, dict):
+        merged = dict(table.get(name, {}))
+        for key, item in value.items():
+            if isinstance(item, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + item
+            else:
+                merged[key] = item
+        table[name] = merged
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +72,7 @@ def words_pattern(words: list[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of the fragments as whole words, longest first."""
     body = "|".join(sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +90,8 @@ def pattern(name: str) -> re.Pattern[str]:
         down = words_pattern(table["interception"]).pattern
         gap = r"(?:[\w,'’-]+\s+){0,6}?"
         repelled = "|".join(table["repelled"])
-        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}",
+        defence = words_pattern(table["air_defence"]).pattern
+        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}",
                           re.IGNORECASE)
     if name == "passive":
         return re.compile("|".join(table["passive_strike"]), re.IGNORECASE)
@@ -66,12 +100,36 @@ def pattern(name: str) -> re.Pattern[str]:
     return words_pattern(table[name])
 
 
+# A cheap first look for the costly kinds: word pieces every one of their patterns needs, found by plain substring
+# search in the lower-cased text (no such piece, no such cue; much faster than the patterns themselves).
+_TRIGGERS = {
+    "restriction": ("flight", "airport", "airspace", "air traffic", "departure", "arrival", "restrict", "clos", "suspend",
+                    "halt", "divert", "ground", "kov", "carpet", "operation", "receiv", "accept", "dispatch", "plane",
+                    "aircraft", "ограничен", "аэропорт", "аеропорт", "обмежен", "призупин", "приостанов", "закрыт",
+                    "закрит", "ковёр", "ковер", "рейс", "прием", "приём", "суда", "самол"),
+    "interception": ("down", "intercept", "destroy", "neutrali", "repel", "repuls", "suppress", "jammed", "defen", "thwart",
+                     "foil", "sbit", "sbili", "pvo", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл",
+                     "нейтрализ", "отраж", "отраз", "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил", "пво", "ппо",
+                     "оборон"),
+    "passive": ("was", "were", "been", "suffer", "endur", "faced", "repel", "weather", "came under", "brunt", "bore",
+                "bear", "took", "tak"),
+}
+
+
+def mentions_any(lower_text: str, pieces: tuple[str, ...]) -> bool:
+    """True when the (lower-cased) text contains one of the pieces."""
+    return any(piece in lower_text for piece in pieces)
+
+
 def find_cues(text: str) -> list[Cue]:
     """Event cues in `text`, ordered by position."""
-    found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS for m in pattern(kind).finditer(text)]
+    lower = text.lower()
+    found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
+             if kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind]) for m in pattern(kind).finditer(text)]
     return sorted(found, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=1024)
 def weapon_of(text: str) -> str | None:
     """'drone', 'missile' or 'other' for the first weapon named in `text`, or None."""
     best: tuple[int, str] | None = None
@@ -82,6 +140,7 @@ def weapon_of(text: str) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
 def has(name: str, text: str) -> re.Match[str] | None:
     """The first match of lexicon entry `name` in `text`, or None."""
     return pattern(name).search(text)

@@ -41,6 +41,8 @@ _ZONE = r"(?:\s+(?P<zone>local time|Moscow time|MSK|Kyiv time|Kiev time|GMT|UTC)
 _RANGE = re.compile(
     rf"\b(?:between|from)\s+(?P<a>{_CLOCK})\s+(?:and|to|until|till)\s+(?P<b>{_CLOCK}){_ZONE}", re.IGNORECASE
 )
+# A live-blog entry's own time stamp at the start of the line ("08:40 Kyiv: ...").
+_STAMP = re.compile(rf"^\s*(?P<a>(?:[01]?\d|2[0-3])[:.][0-5]\d)(?=\s+\D){_ZONE}", re.IGNORECASE)
 _POINT = re.compile(
     rf"\b(?:at|around|about|shortly (?:after|before)|just (?:after|before)|after|before|from|since)\s+(?:about\s+|around\s+|approximately\s+)?"
     rf"(?P<a>noon|midday|midnight|(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\s*(?:a\.?m\.?|p\.?m\.?))|(?:[01]\d|2[0-3])[:.][0-5]\d){_ZONE}",
@@ -90,6 +92,7 @@ def as_date(value: date | str | None) -> date | None:
     return date.fromisoformat(str(value).strip()[:10])
 
 
+@lru_cache(maxsize=64)
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Days named in `text`: explicit dates, weekdays and relative words, in order of appearance."""
     found = [m for m in (_explicit(match, published) for match in _EXPLICIT.finditer(text)) if m]
@@ -128,7 +131,7 @@ def find_times(text: str) -> list[TimeMention]:
         begin, finish = _clock(match.group("a"), match.group("b")), _clock(match.group("b"))
         if begin and finish and re.search(r":|\.\d|[ap]\.?m|midnight|noon", match.group("a") + match.group("b"), re.I):
             out.append(TimeMention(begin[0], finish[0], _zone(match), _finer(begin[1], finish[1]), match.start(), match.end()))
-    for match in _POINT.finditer(text):
+    for match in [*_STAMP.finditer(text), *_POINT.finditer(text)]:
         clock = _clock(match.group("a"))
         if clock and not any(t.start <= match.start() < t.end for t in out):
             out.append(TimeMention(clock[0], None, _zone(match), clock[1], match.start(), match.end()))

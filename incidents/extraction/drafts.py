@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -61,6 +62,8 @@ def _apply_claim(draft: Draft, claim: Any, ref: Any, sentence: Sentence) -> None
     if "distance_claim" in draft.values:
         return
     place = draft.first.place
+    if place.kind == "approximate" or geo.km_between(place, ref) < 1.0:
+        return  # the claim placed this site, or names the site itself: nothing to check
     result = geo.check_claim(place.lat, place.lon, ref, claim.claimed_km)
     result["claimed_text"] = claim.claimed_text + " " + ref.name
     draft.values["distance_claim"] = result
@@ -136,15 +139,28 @@ _ATTRIBUTION = re.compile(
     r"(?:said|says|reported|confirmed|announced|stated|wrote)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def _attribution(text: str) -> re.Match[str] | None:
+    """The attribution in a sentence (searched once per sentence, however many sites it names)."""
+    return _ATTRIBUTION.search(text)
+
+
 def _verification(draft: Draft) -> None:
     """Who the text attributes the incident to (an official claim: reported); only unverified material: unverified."""
     for finding in draft.findings:
-        match = _ATTRIBUTION.search(finding.sentence.text)
+        match = _attribution(finding.sentence.text)
         if match:
             start = finding.sentence.start + match.start()
             draft.evidence.setdefault("verification", evidence(finding.sentence, start, start + len(match.group(0)),
                                                                "attributed to an official or named source: reported"))
             return
+    rumour = next((m for m in (cues.has("attribution", f.sentence.text) for f in draft.findings) if m), None)
+    if rumour is not None and draft.values.get("verification", "reported") == "reported":
+        draft.values["verification"] = "unverified"  # "channels claimed ... had been hit": no named source
+        first = draft.first
+        draft.evidence["verification"] = evidence(first.sentence, first.sentence.start + rumour.start(),
+                                                  first.sentence.start + rumour.end(), "attributed to unnamed channels only")
+        return
     if all(cues.has("unverified", f.sentence.text) for f in draft.findings):
         draft.values["verification"] = "unverified"
         first = draft.first

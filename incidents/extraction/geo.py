@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from geodata.errors import GeodataError
 from geodata.gazetteer import Place, get_gazetteer
 from geodata.names import normalize
+from incidents.extraction import morphology
 from incidents.extraction.cues import LEXICON_DIR
 
 
@@ -122,6 +123,15 @@ def _check_border_claim(lat: float, lon: float, ref: Place, claimed_km: float) -
             "geodesic_km": round(float(actual), 1), "error_pct": round(pct, 1), "verdict": str(claim_verdict(pct, actual))}
 
 
+def offset_place(ref: Place, km: float, bearing: float, label: str) -> Place:
+    """An approximate place `km` from `ref` on a bearing ("a village about 30 km south of Belgorod"), kind 'approximate'."""
+    from pyproj import Geod
+
+    lon, lat, _ = Geod(ellps="WGS84").fwd(ref.lon, ref.lat, bearing, km * 1000.0)
+    return Place(name=label, lat=round(float(lat), 4), lon=round(float(lon), 4), country=ref.country, admin1=ref.admin1,
+                 kind="approximate", source=f"{km:g} km from {ref.name}", timezone=ref.timezone)
+
+
 def city_in_region(name: str, region: Place) -> Place | None:
     """The most populous city of that name inside `region` (same admin-1), or None."""
     found = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.admin1 == region.admin1]
@@ -135,15 +145,21 @@ def km_between(a: Place, b: Place) -> float:
     return float(geodesic_km(a.lat, a.lon, b.lat, b.lon))
 
 
+CONTEXT_PLACES = 8
+
+
 def context_of(places: Iterable[Place]) -> tuple[Place, ...]:
     """A hashable geocoding context: the distinct places seen so far (at most a few)."""
     seen: dict[tuple[str, str], Place] = {}
     for item in places:
         seen.setdefault((item.name, item.country), item)
-    return tuple(list(seen.values())[:8])
+        if len(seen) == CONTEXT_PLACES:
+            break
+    return tuple(seen.values())
 
 
-_ADJECTIVAL = ("ской", "ского", "скому", "ском", "скую", "ської", "ській", "ську", "ського", "цкой", "цкого")
+_ADJECTIVAL = ("ской", "ского", "скому", "ском", "скую", "ская", "ської", "ській", "ську", "ського", "ською", "ська", "цкой", "цкого", "цькою",
+               "зькою", "зької")
 
 
 @lru_cache(maxsize=1)
@@ -158,18 +174,30 @@ def _endings() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def nominative(word: str) -> str | None:
-    """A Cyrillic place name in an inflected case ("Казани", "Харкові") read back to the name the gazetteer knows
-    ("Казань", "Харків"): the reading naming the most populous place; None when no reading is a known name."""
-    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+    """A Cyrillic place name in an inflected case ("Казани", "Харкові", "Брянской") read back to the name the gazetteer
+    knows ("Казань", "Харків", "Брянская"): the word as written or a toponym lemma (pymorphy3) first, else the other
+    lemmas and ending rules, the reading naming the most populous place winning; None when no reading is a known name."""
+    if not morphology.is_cyrillic(word):
         return word if is_name(word) else None
-    readings = [word] + [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
+    if " " not in word and morphology.is_common_word(word):
+        return None
+    endings = [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
     if word.lower().endswith(_ADJECTIVAL):  # "Брянской (области)": an oblast named by its adjective
-        regions = [r for r in readings if is_name(r) and get_gazetteer().lookup(r, kinds=("region",))]
+        regions = [r for r in [word, *endings] if is_name(r) and get_gazetteer().lookup(r, kinds=("region",))]
         if regions:
             return regions[0]
+    toponyms, others = morphology.lemmas(word) if " " not in word else ((), ())
+    for tier in ([word, *toponyms], [*others, *endings]):
+        best = _most_populous(tier)
+        if best is not None:
+            return best
+    return None
+
+
+def _most_populous(readings: list[str]) -> str | None:
     best: tuple[int, str] | None = None
     for reading in readings:
-        found = place(reading) if is_name(reading) else None
+        found = place(reading) if len(reading) >= 3 and is_name(reading) else None
         if found is not None and (best is None or (found.population or 0) > best[0]):
             best = ((found.population or 0), reading)
     return best[1] if best else None

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 _UNITS = {
     "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
 }
+# Russian and Ukrainian count words ("двое", "двоє", "дюжина") as data: lexicons/number_words.json.
+_SLAVIC = {word: value for word, value in json.loads((Path(__file__).resolve().parent / "lexicons" / "number_words.json")
+                                                       .read_text(encoding="utf-8")).items() if not word.startswith("_")}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-WORDS = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))  # count words, longest first
+WORDS = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SLAVIC), key=len, reverse=True))  # count words, longest first
 
 # One count: digits ("1,200"), "twenty-one", "a dozen", "two hundred", "six".
 NUMBER = (
@@ -26,6 +31,8 @@ def to_int(text: str) -> int | None:
         return None
     if re.fullmatch(r"[\d,]+", words):
         return int(words.replace(",", ""))
+    if words in _SLAVIC:
+        return _SLAVIC[words]
     total = 0
     for part in re.split(r"[- ]", words):
         if part == "hundred":

@@ -6,14 +6,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from incidents.extraction import airports, cues, geo
+from incidents.extraction import airports, cues, geo, morphology
 from incidents.extraction.sentences import Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|кра[йяюе]|республик\w*)(?!\w)",
                            re.IGNORECASE)
-_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfield|air base)\b",
+_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
                             re.IGNORECASE)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
@@ -53,11 +53,15 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
+
+
+_LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?$")
+_LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai))?\s*[—–:-]\s")
 
 
 @dataclass
@@ -92,6 +96,8 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     for token in tokens:
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
+            capital = len(word) > 1 and not morphology.is_common_word(word)
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
         if capital and joined:
             current.append(token)
@@ -121,14 +127,15 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
     side_by_side = len(found) > 1
+    words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
         _reject_common(mention, sentence, lower_words)
         if side_by_side and not mention.reason:
-            mention.reason = f"two names side by side ({' '.join(t[0] for t in run)}): a person's name"
+            mention.reason = f"two names side by side ({words}): a person's name"
         if streets and not mention.reason:
-            mention.reason = f"part of a street or landmark name ({' '.join(t[0] for t in run)}), not the place itself"
+            mention.reason = f"part of a street or landmark name ({words}), not the place itself"
         if others and not mention.reason:
-            mention.reason = f"part of a longer name ({' '.join(t[0] for t in run)}): a person or an organisation"
+            mention.reason = f"part of a longer name ({words}): a person or an organisation"
         _read_suffix(sentence, mention)
         if re.search(r"\s(?:region|oblast|province|krai|kray|territory)$", mention.text, re.IGNORECASE):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
@@ -164,10 +171,12 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
     if street and street.group(1).lower() in _STREET_WORDS and not mention.reason and not mention.possessive:
         mention.reason = f"part of a street or landmark name ({mention.text} {street.group(1)}), not the place itself"
     airport = _AIRPORT_AFTER.match(after)
-    if re.match(r"^\s+(?:micro)?(?:district|neighbou?rhood|quarter)\b", after, re.IGNORECASE):
+    if re.match(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b", after, re.IGNORECASE):
         mention.hint = "district"
     elif airport and airport.group(2).lower() == "airports" and not airport.group(1):
         mention.hint = "airports"
+    elif airport and airport.group(2).lower().endswith("s") and not airport.group(1):
+        mention.hint = "bases"  # "the Morozovsk and Millerovo air bases": each listed name is an air base
     elif airport:
         mention.hint = "airport"
     elif _REGION_AFTER.match(after):
@@ -179,9 +188,11 @@ def _mark_plural_suffix(sentence: Sentence, mentions: list[Mention]) -> None:
     for i in range(len(mentions) - 1, 0, -1):
         current, previous = mentions[i], mentions[i - 1]
         gap = sentence.text[previous.end - sentence.start:current.start - sentence.start]
-        if current.hint and previous.hint in (None, "airports") and _LIST_GAP.match(gap):
-            current.hint = "airport" if current.hint == "airports" else current.hint
+        if current.hint and previous.hint in (None, "airports", "bases") and _LIST_GAP.match(gap):
+            current.hint = "airport" if current.hint in ("airports", "bases") else current.hint
             previous.hint = current.hint
+    for mention in mentions:
+        mention.hint = "airport" if mention.hint == "bases" else mention.hint
     for mention in mentions:
         if mention.hint == "airports" and not mention.reason:
             mention.reason = "the city's airports in general, none named"
@@ -232,6 +243,9 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return f"historical mention ({info.history_reason})"
     if mention.start in claim_refs:
         return "reference point of a distance claim"
+    retracted = cues.has("retraction", info.clause.text)
+    if retracted:
+        return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
     if (re.search(r"\bthe\s+$", before, re.IGNORECASE) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after)):
@@ -303,8 +317,14 @@ def _spoken_in(before: str) -> bool:
     return bool(said) and not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before[:said.start()])  # not "explosions were reported in X"
 
 
+# Every rule reads a few words either side of a mention: a bounded window keeps the reading linear in the text's length.
+WINDOW = 120
+
+
 def _around(clause: Clause, mention: Mention) -> tuple[str, str]:
-    return clause.text[:mention.start - clause.start], clause.text[mention.end - clause.start:]
+    """The clause text just before and just after a mention (at most WINDOW characters each)."""
+    at, end = mention.start - clause.start, mention.end - clause.start
+    return clause.text[max(0, at - WINDOW):at], clause.text[end:end + WINDOW]
 
 
 def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
@@ -317,6 +337,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
+    if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
+        return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
     if _SITE_PREP.search(before) or _OF_PLACE.search(before):
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):
@@ -344,7 +366,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:
-    earlier = [m for m in mentions[:position] if m.clause is info.clause]
+    earlier = position > 0 and mentions[position - 1].clause is info.clause  # mentions are in reading order
     if earlier or re.search(r"\b(?:of|by|from|with|for|to|and)\s+(?:the\s+)?$", before, re.I):
         return False
     passive = cues.pattern("passive").search(after)

@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from incidents.extraction import airports, casualties, claims, cues, dates, geo, places
+from incidents.extraction import airports, casualties, claims, cues, dates, geo, language, places
 from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding, closest, place_key
 from incidents.extraction.numbers import WORDS, to_int
 from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
 
+HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
+BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
@@ -22,8 +24,12 @@ _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|str
 _PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
 _LOCAL_COUNT = re.compile(
-    rf"\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to)\s+"
+    rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+_DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
+                         r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
 
 
 class Reader:
@@ -36,6 +42,7 @@ class Reader:
         self.lower_words = frozenset(re.findall(r"\b[a-z][\w'’-]*", body))
         self.weapon = _dominant_weapon(body)
         self.findings: list[Finding] = []
+        self.by_key: dict[str, Finding] = {}  # the last non-airport finding per place key
         self.rejected: list[dict[str, Any]] = []
         self.context: list[Any] = []
         self.attachments: list[tuple[str, Sentence, Any]] = []  # (kind, sentence, payload) resolved after grouping
@@ -64,10 +71,12 @@ class Reader:
         places.classify(sentence, infos, mentions, [r for r in refs if r is not None])
         self._learn_context(mentions)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
+        new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         self.date_findings(sentence, infos, new)
         self.findings += new
+        self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)
         self.focus += [f for f in new if f.event_type not in ("airspace_restriction",)]
         self.rejected += [self._rejected(sentence, m) for m in mentions if m.role != "site"]
         self.collect(sentence, infos, mentions, new, found_claims, refs)
@@ -119,6 +128,8 @@ class Reader:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
+            elif out and mention.hint == "district" and re.fullmatch(r"\s*,\s*", self._gap(sentence, out[-1], mention)):
+                mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
             elif out and _qualifies(sentence, out[-1], finding):
                 mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
             elif out and _misplaced(sentence, out[-1], finding):
@@ -133,6 +144,34 @@ class Reader:
                 mention = next(m for m in mentions if m.start == finding.start)
                 mention.role, mention.reason = None, "an official's title; the sentence names the site itself"
         return named or out
+
+    def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
+                       found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:
+        """'A village about 30 km south of Belgorod was hit': an approximate point on that bearing from the reference."""
+        out: list[Finding] = []
+        for claim, ref_start in zip(found_claims, refs):
+            bearing = claims.bearing_of(claim.direction) if claim.direction else None
+            at = sentence.start + claim.start
+            info = next((i for i in infos if i.clause.start <= at < i.clause.end), None)
+            if (not claim.unnamed or bearing is None or ref_start is None or sentence.heading or info is None
+                    or not info.event_cues or self._in_history(infos, at)
+                    or any(info.clause.start <= f.start < info.clause.end for f in new)):
+                continue
+            ref = next(m for m in mentions if m.start == ref_start)
+            ref_place = geo.place(ref.text, None, geo.context_of(self.context))
+            if ref_place is None or ref_place.kind not in ("city", "airport"):
+                continue
+            label = f"{claim.claimed_km:g} km {claim.direction} of {ref_place.name}"
+            found = geo.offset_place(ref_place, claim.claimed_km, bearing, label)
+            reason = f"site: an unnamed place {label} (approximate point)"
+            mention = places.Mention(label, at, ref.end, sentence.index, role="site", reason=reason, clause=info.clause)
+            event_type = self.event_type(info, sentence, {c.kind for c in info.event_cues})
+            out.append(Finding(event_type, found, sentence, label, at, ref.end, _nearest_cue(info, mention, event_type), reason))
+        return out
+
+    @staticmethod
+    def _gap(sentence: Sentence, site: Finding, mention: places.Mention) -> str:
+        return sentence.text[site.end - sentence.start:mention.start - sentence.start]
 
     def _relocate(self, city: Finding, region: Finding, mentions: list[places.Mention]) -> Finding:
         """'Nikolskoye, Kursk region': the town of that name in the region; unknown there, the region stands for it."""
@@ -157,7 +196,7 @@ class Reader:
         else:
             found = geo.place(mention.text, mention.hint if mention.hint == "region" else None, geo.context_of(self.context))
             if mention.hint == "airport":
-                found = self._airport_for(mention.text) or found
+                found = self._airport_for(mention.text, named=True) or found
             event_type = self.event_type(info, sentence, kinds)
         if found is None:
             return None
@@ -211,12 +250,22 @@ class Reader:
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
 
-    def _airport_for(self, name: str) -> Any:
+    def _airport_for(self, name: str, named: bool = False) -> Any:
+        """The airport a name means, in the country in focus; a known city never pulls in a same-named airport abroad
+        ("St Petersburg" is LED, never SPG in Florida) unless the text calls the name itself an airport or air base."""
         country = self._country_hint()
-        return geo.airport(name, country) or geo.airport(name)
+        found = geo.airport(name, country) if country else None
+        if found is None and named:
+            found = geo.airport(name)
+        if found is not None:
+            return found
+        city = geo.place(name, None, geo.context_of(self.context))
+        if city is not None and city.kind in ("city", "region"):
+            return geo.airport(city.name, city.country) if city.kind == "city" else None
+        return geo.airport(name)
 
     def _country_hint(self) -> str | None:
-        countries = [p.country for p in self.context]
+        countries = [p.country for p in self.context[-HINT_PLACES:]] + [f.place.country for f in self.findings[-HINT_PLACES:]]
         return max(set(countries), key=countries.count) if countries else None
 
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
@@ -317,6 +366,8 @@ class Reader:
             limit = (info.historical_from or info.clause.end) - info.clause.start
             text = info.clause.text[:limit]
             targets = self._targets(info, new, named, focus if about_event else None)
+            if cues.has("retraction", text):
+                continue  # figures in a retracted or denied report are not kept
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end):
                     continue  # "killed at least 31 people across the country": not this place's count
@@ -362,7 +413,7 @@ class Reader:
         usable = [m for m in mentions if not m.reason.startswith(("stands for", "part of", "not a place", "a common", "where people"))]
         out = []
         for mention in usable:
-            earlier = next((f for f in reversed(self.findings) if not f.is_airport and geo.key(f.mention_text) == geo.key(mention.text)), None)
+            earlier = self.by_key.get(geo.key(mention.text))
             if earlier is not None:
                 earlier.named_at = (*earlier.named_at, mention.start)
                 out.append(earlier)
@@ -375,10 +426,11 @@ class Reader:
         sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
         counted = []
         for finding in sites:
-            match = _LOCAL_COUNT.search(self.body[info.clause.start:finding.start])
+            match = _LOCAL_COUNT.search(self.body[max(info.clause.start, finding.start - places.WINDOW):finding.start])
             value = to_int(match.group("n")) if match else None
             if value is not None:
-                counted.append(("drones_downed", value, info.clause.start + match.start(), finding.end, finding))
+                window = max(info.clause.start, finding.start - places.WINDOW)
+                counted.append(("drones_downed", value, window + match.start(), finding.end, finding))
         if len({place_key(f.place) for f in sites}) > 1 and len(counted) == 1:
             return False  # "102 drones over Crimea, the Krasnodar region and the Belgorod region": one total for all
         for payload in counted:
@@ -430,7 +482,7 @@ class Reader:
             for finding in targets:
                 self.attachments.append(("unverified", sentence, (unverified.start(), unverified.end(), finding)))
         disputed = cues.has("disputed", sentence.text)
-        if disputed and new:
+        if disputed and targets and (new or _DENIED_HIT.search(sentence.text)):  # "officials denied that the depot was hit"
             for finding in targets:
                 self.attachments.append(("disputed", sentence, (disputed.start(), disputed.end(), finding)))
         for match in _WAVES.finditer(sentence.text):
@@ -439,7 +491,7 @@ class Reader:
 
     def _rejected(self, sentence: Sentence, mention: places.Mention) -> dict[str, Any]:
         return {"text": mention.text, "start": mention.start, "end": mention.end, "sentence": sentence.text,
-                "reason": mention.reason or "not an incident site"}
+                "language": language.detect(sentence.text), "reason": mention.reason or "not an incident site"}
 
     def drafts(self) -> list[Draft]:
         """The incident drafts of this article (call after run())."""
@@ -459,7 +511,8 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
         return False
     if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b", gap):
         town = geo.place(other.mention_text)
-        return town is not None and geo.km_between(town, site.place) <= DISTRICT_KM
+        reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
+        return town is not None and geo.km_between(town, site.place) <= reach
     if other.place.kind != "region" or site.place.kind not in ("city", "airport"):
         return False
     return site.place.admin1 == other.place.admin1  # countries can disagree (Crimea) where the admin-1 name does not

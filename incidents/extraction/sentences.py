@@ -10,10 +10,10 @@ _ABBREVIATIONS = {
     "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
     "etc", "inc", "corp", "jr", "sr", "prof", "gov", "sen", "rep", "maj", "adm", "est",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-ZА-ЯЁ0-9])")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
-    r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as|because|since|who|and (?=[a-z]))\b)"
+    r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|and (?=[a-z]))\b)"
     r"|\s+(?=while\b|whereas\b)"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
@@ -47,7 +47,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if not piece:
                 continue
             absolute = line.start() + start + lead
-            heading = _is_heading(piece)
+            heading = _is_heading(piece) or (not out and _is_cyrillic_title(piece))
             out.append(Sentence(piece, absolute, absolute + len(piece), len(out), heading))
     return out
 
@@ -78,7 +78,14 @@ def _is_heading(piece: str) -> bool:
     if re.search(r"[.!?\"”’:)]$", piece) or len(piece.split()) > 12:
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", piece) if len(w) > 3]
+    if re.search(r"[\u0400-\u04ff]", piece) and line_head(piece) is None:
+        return True  # Russian and Ukrainian headlines are written in sentence case
     return all(w[0].isupper() for w in words)
+
+
+def _is_cyrillic_title(piece: str) -> bool:
+    """The article's first line in Russian or Ukrainian with no final stop ("Онлайн: атака беспилотников на Москву")."""
+    return bool(re.search(r"[\u0400-\u04ff]", piece)) and not re.search(r"[.!?\"”’)]$", piece) and len(piece.split()) <= 12
 
 
 @dataclass(frozen=True)
@@ -92,13 +99,27 @@ def split_clauses(sentence: Span) -> list[Clause]:
     """Clauses of a sentence, split at semicolons, spaced dashes and commas before a subordinating word."""
     out: list[Clause] = []
     start = 0
+    head = line_head(sentence.text)
     for match in _CLAUSE_BREAK.finditer(sentence.text):
+        if head is not None and match.start() == head:
+            continue  # "Kyiv – a missile struck ...": the place heading the line belongs to what follows
         if match.start() > start:
             out.append(_clause(sentence, start, match.start()))
         start = match.end()
     if start < len(sentence.text):
         out.append(_clause(sentence, start, len(sentence.text)))
     return out
+
+
+_CAPITAL = "A-ZА-ЯЁІЇЄҐ"
+_LINE_HEAD = re.compile(rf"^(?:\d{{1,2}}[:.]\d{{2}}\s+)?(?:[•*·▪–—-]\s*)?[{_CAPITAL}][\w'’.-]*(?:\s[{_CAPITAL}][\w'’.-]*){{0,3}}"
+                        rf"(?:\s(?:region|oblast|province|област\w*|krai))?(?=\s*[—–:-]\s)")
+
+
+def line_head(text: str) -> int | None:
+    """Where a line's heading name ends ("Kyiv – ...", "08:40 Kharkiv: ...", "• Lutsk – ..."), or None."""
+    match = _LINE_HEAD.match(text)
+    return match.end() if match else None
 
 
 def _clause(sentence: Span, start: int, end: int) -> Clause:

@@ -208,8 +208,7 @@ def test_current_names_beat_former_names_but_famous_former_names_still_work(geoc
     assert (place.name, place.country) == (name, country)
 
 
-def test_air_base_missing_from_airport_data_falls_back_to_its_town(geocoder):
-    place = geocoder.geocode("Millerovo air base")
-    assert (place.name, place.kind, place.admin1) == ("Millerovo", "city", "Rostov")
-    with pytest.raises(PlaceNotFound):
-        geocoder.find_airport("Millerovo air base")
+def test_air_bases_missing_from_airportsdata_come_from_airbases_csv(geocoder):
+    place = geocoder.find_airport("Millerovo air base")
+    assert (place.name, place.kind, place.country, round(place.lat, 1)) == ("Millerovo Air Base", "airport", "RU", 49.0)
+    assert geocoder.find_airport("Strigino").icao == "UWGG"  # a second name for an airportsdata entry

@@ -39,3 +39,9 @@ def test_punctuation_becomes_single_spaces():
 def test_word_count():
     assert word_count("nizhni novgorod") == 2
     assert word_count("") == 0
+
+
+@pytest.mark.parametrize("a, b", [("Klintsi", "Klintsy"), ("Briansk", "Bryansk"), ("Клинцы", "Klintsi"),
+                                  ("Брянск", "Briansk"), ("Запоріжжя", "Zaporizhzhia"), ("Naberezhnye Chelny", "Naberezhnyye Chelny")])
+def test_transliteration_variants_of_one_name_fold_to_one_key(a, b):
+    assert normalize(a) == normalize(b)

@@ -1,0 +1,41 @@
+"""What a web page adds to an article: HTML tags and scripts, and the furniture after its end (related headlines, most
+read...), blanked out with spaces so every offset into the text still holds."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_HIDDEN = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,2000})?/?>|<!--.*?-->|<!DOCTYPE[^>]{0,200}>", re.DOTALL)
+_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|hr)\b", re.IGNORECASE)
+
+
+def blank_markup(text: str) -> str:
+    """The text with HTML tags replaced by as many spaces (a block tag by a line break), so every offset still holds."""
+    if "<" not in text:
+        return text
+    text = _HIDDEN.sub(lambda m: _blank(m.group(0), True), text)
+    return _TAG.sub(lambda m: _blank(m.group(0), bool(_BLOCK.match(m.group(0)))), text)
+
+
+def _blank(tag: str, block: bool) -> str:
+    return ("\n" + " " * (len(tag) - 1)) if block else " " * len(tag)
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> re.Pattern[str]:
+    lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
+    phrases = sorted((re.escape(line.strip()) for line in lines if line.strip() and not line.startswith("#")), key=len, reverse=True)
+    return re.compile(rf"^[ \t]*(?:{'|'.join(phrases)})\b[^\n]{{0,30}}?[:.…]*[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def blank_furniture(text: str) -> str:
+    """The text with everything from the first page-furniture line ("Related stories", "Читайте также") on blanked,
+    when that line comes after the article has begun."""
+    for match in _furniture().finditer(text):
+        if text[:match.start()].strip():
+            end = text[match.start():]
+            return text[:match.start()] + re.sub(r"[^\n]", " ", end)
+    return text
