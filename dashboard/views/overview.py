@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -24,10 +23,8 @@ SELECTED = "selected_id"
 MAP_KEY = "map"
 TABLE_KEY = "table"
 CHART_KEY = "timeline"
-POINTS = "map_points"  # (ids, lats, lons) of the last map drawn, to resolve a click
 TABLE_IDS = "table_ids"
 BOUNDS = "map_bounds"
-CLICK_TOLERANCE_DEG = 1e-4
 MAP_HEIGHT = 520
 SHOWN_BEFORE = "page_shown"  # set once this session has drawn the main page
 FOLLOW_UP = "follow_up_pending"
@@ -50,30 +47,11 @@ def _first_view(reference: data.Reference) -> ViewState:
     return view
 
 
-def ids_at(points: tuple[np.ndarray, np.ndarray, np.ndarray], lat: float, lon: float) -> list[str]:
-    """Ids of the incidents drawn at (lat, lon), nearest first; several when they share a point."""
-    ids, lats, lons = points
-    if not len(ids):
-        return []
-    distance = np.hypot(lats - lat, lons - lon)
-    nearest = float(distance.min())
-    if nearest > max(CLICK_TOLERANCE_DEG, 0.05):
-        return []
-    return [str(i) for i in ids[distance <= nearest + CLICK_TOLERANCE_DEG]]
-
-
-def _on_map_change() -> None:
-    value = st.session_state.get(MAP_KEY) or {}
-    clicked = value.get("last_object_clicked")
-    if clicked and POINTS in st.session_state:
-        found = ids_at(st.session_state[POINTS], float(clicked["lat"]), float(clicked["lng"]))
-        if found and found[0] != st.session_state.get(SELECTED):
-            st.session_state[SELECTED] = found[0]
-            st.session_state["selected_group"] = found
-    bounds = value.get("bounds")
-    if bounds and bounds.get("_southWest", {}).get("lat") is not None:
-        sw, ne = bounds["_southWest"], bounds["_northEast"]
-        st.session_state[BOUNDS] = (float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"]))
+def _on_map_select(found: list[str]) -> None:
+    """A marker clicked or pressed: its incident, and any drawn at the same point, as the selection."""
+    if found[0] != st.session_state.get(SELECTED):
+        st.session_state[SELECTED] = found[0]
+        st.session_state["selected_group"] = found
 
 
 def _on_table_select() -> None:
@@ -148,12 +126,12 @@ def _draw_map(
     reference: data.Reference,
     want_bounds: bool,
 ) -> None:
-    from dashboard.views.map_component import show_map
+    from dashboard.components.incident_map import incident_map
 
-    drawn = data.map_for(snap, flt, frame, selected, reference)
-    st.session_state[POINTS] = drawn.points
-    returned = ["last_object_clicked"] + (["bounds"] if want_bounds else [])
-    show_map(drawn.payload, MAP_KEY, MAP_HEIGHT, returned, on_change=_on_map_change)
+    view = incident_map(frame, reference=reference, selected=selected, key=MAP_KEY, height=MAP_HEIGHT,
+                        on_select=_on_map_select, area=data.facets(snap).area, report_view=want_bounds)
+    if view is not None:
+        st.session_state[BOUNDS] = view.bounds
 
 
 def _selected_row(frame: pd.DataFrame, selected: str | None) -> pd.Series | None:
