@@ -38,11 +38,13 @@ function loadVendor(base) {
 function entryFor(data, parentElement, hooks) {
   let entry = maps.get(data.key);
   if (!entry) {
-    const container = document.createElement("div");
-    container.className = "im-live";
+    const container = document.createElement("div"), inner = document.createElement("div");
     container.setAttribute("data-testid", "incident-map");
-    container.textContent = "Loading the map\u2026";
-    entry = { container: container, live: null, hooks: hooks };
+    inner.className = "im-live";
+    inner.style.height = "100%";
+    inner.textContent = "Loading the map\u2026";
+    container.appendChild(inner);
+    entry = { container: container, inner: inner, live: null, hooks: hooks };
     maps.set(data.key, entry);
   }
   entry.hooks = hooks;
@@ -72,11 +74,11 @@ export default function (component) {
     if (entry.live) {
       entry.live.update(data.spec);
     } else {
-      entry.container.textContent = "";
+      entry.inner.textContent = "";
       const spec = views.has(data.key) ? { ...data.spec, view: views.get(data.key) } : data.spec;
-      entry.live = window.IncidentMap.live(entry.container, spec, relay);
+      entry.live = window.IncidentMap.live(entry.inner, spec, relay);
     }
-  }).catch((error) => { entry.container.textContent = "The map could not be drawn: " + error.message; });
+  }).catch((error) => { entry.inner.textContent = "The map could not be drawn: " + error.message; });
   return () => {  // unmounted: drop the map unless a new mount took its container (a layout change)
     setTimeout(() => {
       if (!entry.container.isConnected && maps.get(data.key) === entry) {

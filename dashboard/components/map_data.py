@@ -21,7 +21,7 @@ from dashboard.maps.style import BASEMAP_COLORS, type_table
 from incidents.model import EVENT_TYPES
 
 MAX_BROWSER_INCIDENTS = 50_000  # a larger selection is clustered by the server for the view
-MARKERS_IN_VIEW = 20_000  # server mode: this few incidents near the view are sent as markers
+MARKERS_SHARE = 0.4  # server mode: up to this share of the browser's limit near the view go as markers
 ASSUMED_WIDTH_PX = 900  # the map's width before the browser reports its first view
 
 
@@ -36,11 +36,8 @@ class Prepared:
     bbox: tuple[float, float, float, float]
     airports: list[dict[str, Any]]
     tag: str
-
-    @property
-    def server(self) -> bool:
-        """True when the selection is too large for the browser: the server sends clusters for the view."""
-        return len(self.frame) > MAX_BROWSER_INCIDENTS
+    server: bool  # too large for the browser: the server sends clusters for the view
+    marker_limit: int  # server mode: this few incidents near the view are sent as markers
 
 
 @dataclass(frozen=True)
@@ -65,8 +62,9 @@ def digest(value: Any) -> str:
     return hashlib.blake2b(json.dumps(value, sort_keys=True, default=str).encode(), digest_size=8).hexdigest()
 
 
-def prepare(frame: pd.DataFrame, ref: Any, tag: str) -> Prepared:
-    """The selection in drawn order with what every rerun of it needs; `tag` names this selection in payload ids."""
+def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int = MAX_BROWSER_INCIDENTS) -> Prepared:
+    """The selection in drawn order with what every rerun of it needs; `tag` names this selection in payload ids;
+    more than `browser_limit` incidents are clustered by the server."""
     drawn = drawn_frame(frame)
     codes = pd.Categorical(drawn["event_type"], categories=list(EVENT_TYPES)).codes.astype(np.int64)
     return Prepared(
@@ -77,6 +75,8 @@ def prepare(frame: pd.DataFrame, ref: Any, tag: str) -> Prepared:
         bbox=data_bbox(drawn, ref),
         airports=airport_table(drawn),
         tag=tag,
+        server=len(drawn) > browser_limit,
+        marker_limit=int(browser_limit * MARKERS_SHARE),
     )
 
 
@@ -109,7 +109,7 @@ def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) ->
     else:
         near = in_view(prepared.lats, prepared.lons, view.padded())
         count = int(near.sum())
-        show_markers = count <= MARKERS_IN_VIEW or view.zoom >= options.max_zoom
+        show_markers = count <= prepared.marker_limit or view.zoom >= options.max_zoom
         rows = np.flatnonzero(near) if show_markers else np.zeros(0, np.int64)
         if show_markers:
             rest = ~near
