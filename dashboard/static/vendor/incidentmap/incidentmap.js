@@ -272,11 +272,28 @@
     if (node) { node.setAttribute("aria-label", clip(name, 140)); }
   }
 
+  // A press on the map focuses it (Leaflet's keyboard support) or a marker (a tab stop) without scrolling the page.
+  // Leaflet undoes the scroll of a focus on the window only; where another box scrolls (Streamlit's main area, a
+  // page around an iframe) the page moved under the pointer on narrow screens and the release missed the marker.
+  function focusWithoutScroll(map) {
+    var container = map.getContainer();
+    if (container.imFocusNoScroll) { return; }
+    container.imFocusNoScroll = true;
+    container.focus = function () { HTMLElement.prototype.focus.call(container, { preventScroll: true }); };
+    container.addEventListener("mousedown", function (e) {
+      var icon = e.target && e.target.closest ? e.target.closest(".leaflet-marker-icon[tabindex]") : null;
+      if (!icon || e.button !== 0) { return; }
+      e.preventDefault();
+      icon.focus({ preventScroll: true });
+    }, true);
+  }
+
   // Enter or Space on a focused marker or cluster of `group` fires the 'click' a mouse would (popups, the app's
   // st_folium listener, zoom or spiderfy); Escape closes the popup. The focus goes to the map when a cluster
   // zooms (its icon goes away) and to the first of its markers when it spiderfies.
   function pressable(map, group) {
     var spider = false;
+    focusWithoutScroll(map);
     group.on("keydown clusterkeydown", function (e) {
       var key = e.originalEvent, layer = e.layer || e.propagatedFrom;
       if (!key || !layer || !layer.getLatLng || key.altKey || key.ctrlKey || key.metaKey) { return; }
