@@ -11,10 +11,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard.escape import html_text
-from dashboard.maps.airports import airport_table
 from dashboard.maps.builder import (
     AIRPORTS_SHOWN, MapOptions, basemap_data, basemap_key, data_bbox, drawn_frame, fit_bounds, fit_max_zoom,
-    incident_payload, legend_spec, reference_payload,
+    incident_payload, legend_spec, named_airports, reference_payload,
 )
 from dashboard.maps.clusters import View, grid_clusters, in_view, outside_zoom, view_clusters, zoom_for
 from dashboard.maps.style import BASEMAP_COLORS, type_table
@@ -23,6 +22,11 @@ from incidents.model import EVENT_TYPES
 MAX_BROWSER_INCIDENTS = 50_000  # a larger selection is clustered by the server for the view
 MARKERS_SHARE = 0.4  # server mode: up to this share of the browser's limit near the view go as markers
 ASSUMED_WIDTH_PX = 900  # the map's width before the browser reports its first view
+ONLINE_TILES = {  # INCIDENT_MAP_TILES -> the tile server the live map loads from (none when 'offline')
+    "osm": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "&copy; OpenStreetMap contributors"},
+    "carto": {"url": "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+              "attribution": "&copy; OpenStreetMap contributors &copy; CARTO"},
+}
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,9 +66,21 @@ def digest(value: Any) -> str:
     return hashlib.blake2b(json.dumps(value, sort_keys=True, default=str).encode(), digest_size=8).hexdigest()
 
 
+def digest_arrays(*columns: Any) -> str:
+    """A short id of the content of a few columns (numbers by their bytes, text by pandas' hash)."""
+    hasher = hashlib.blake2b(digest_size=8)
+    for column in columns:
+        values = np.asarray(column)
+        if values.dtype == object:
+            values = pd.util.hash_array(values.astype(str))
+        hasher.update(np.ascontiguousarray(values).tobytes())
+    return hasher.hexdigest()
+
+
 def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int = MAX_BROWSER_INCIDENTS) -> Prepared:
-    """The selection in drawn order with what every rerun of it needs; `tag` names this selection in payload ids;
-    more than `browser_limit` incidents are clustered by the server."""
+    """The selection in drawn order with what every rerun of it needs; payload ids are `tag` and a digest of the
+    content (the same selection sends the same bytes, which Streamlit's message cache then skips); more than
+    `browser_limit` incidents are clustered by the server."""
     drawn = drawn_frame(frame)
     codes = pd.Categorical(drawn["event_type"], categories=list(EVENT_TYPES)).codes.astype(np.int64)
     return Prepared(
@@ -73,8 +89,8 @@ def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int = MAX_BR
         lons=drawn["lon"].to_numpy(float),
         types=np.where(codes < 0, EVENT_TYPES.index("other"), codes),
         bbox=data_bbox(drawn, ref),
-        airports=airport_table(drawn),
-        tag=tag,
+        airports=named_airports(drawn),
+        tag=f"{tag}-{digest_arrays(drawn['lat'], drawn['lon'], codes, drawn['id'])}",
         server=len(drawn) > browser_limit,
         marker_limit=int(browser_limit * MARKERS_SHARE),
     )
@@ -142,7 +158,7 @@ def map_spec(prepared: Prepared, ref: Any, options: MapOptions, view: View | Non
     reference = reference_payload(ref, frame, prepared.bbox, options)
     legend = legend_spec(frame, ref, bool(incidents["options"]["cluster"]), options)
     spec = {
-        "tiles": options.tiles,
+        "tiles": ONLINE_TILES.get(options.tiles),
         "minZoom": options.min_zoom,
         "maxZoom": options.max_zoom,
         "fit": fit_bounds(prepared.bbox),

@@ -715,10 +715,6 @@
   // ---- the live map: one Leaflet map whose parts (basemap, incidents, airports, reference, legend) are replaced
   // when their id changes; the view stays where the user left it. hooks: clicked({i, v, view}), view(view),
   // needBasemap(id). ------------------------------------------------------------------------------------------
-  var TILES = {
-    osm: ["https://tile.openstreetmap.org/{z}/{x}/{y}.png", "\u00a9 OpenStreetMap contributors"],
-    carto: ["https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png", "\u00a9 OpenStreetMap contributors \u00a9 CARTO"]
-  };
   var basemaps = {};  // basemap id -> its geometry, kept for the page's life (the server sends it once)
 
   function Live(container, spec, hooks) {
@@ -728,7 +724,7 @@
     var map = this.map = L.map(container, { minZoom: spec.minZoom, maxZoom: spec.maxZoom, worldCopyJump: false });
     L.control.scale().addTo(map);
     this.control = L.control.layers(null, null, { collapsed: true, position: "topright" }).addTo(map);
-    if (TILES[spec.tiles]) { L.tileLayer(TILES[spec.tiles][0], { maxZoom: spec.maxZoom, attribution: TILES[spec.tiles][1] }).addTo(map); }
+    if (spec.tiles) { L.tileLayer(spec.tiles.url, { maxZoom: spec.maxZoom, attribution: spec.tiles.attribution }).addTo(map); }
     if (spec.view) { map.setView(spec.view.center, spec.view.zoom); } else { map.fitBounds(spec.fit, { padding: [30, 30], maxZoom: spec.fitMaxZoom }); }
     var self = this, timer = null;
     map.on("moveend", function () {
@@ -775,7 +771,7 @@
     if (spec.basemap.geo) { basemaps[spec.basemap.id] = spec.basemap.geo; }
     if (!geo) { this.hooks.needBasemap(spec.basemap.id); } else {
       this.swap("basemap", spec.basemap.id, function () { return basemap(map, geo, spec.basemap.style); },
-        "Offline basemap (Natural Earth)", spec.tiles === "offline");
+        "Offline basemap (Natural Earth)", !spec.tiles);
       this.swap("admin1", spec.basemap.id, function () { return self.parts.basemap.layer.admin1Layer(); },
         "Admin-1 boundaries", spec.basemap.admin1);
     }
