@@ -34,9 +34,7 @@ def _prepared(key: str, frame: pd.DataFrame, reference: Any) -> Prepared:
     kept = st.session_state.get(slot)
     if kept is not None and kept[0] is frame and kept[1] == reference:
         return kept[2]
-    count = st.session_state.get(f"_{key}_count", 0) + 1
-    st.session_state[f"_{key}_count"] = count
-    prepared = prepare(frame, reference, f"s{count}")
+    prepared = prepare(frame, reference, key)
     st.session_state[slot] = (frame, reference, prepared)
     return prepared
 
@@ -52,10 +50,16 @@ def _clicked(key: str, on_select: Callable[[list[str]], None] | None) -> None:
         return
     if found:
         on_select(found)
+        st.session_state[f"_{key}_rerun_app"] = True  # the selection shows outside the map: the whole page reruns
 
 
 def _ignore() -> None:
     """State the browser reports is read at the next run (a callback is what makes Streamlit keep it)."""
+
+
+def _reported_view(key: str) -> MapView | None:
+    view = view_from_state((st.session_state.get(key) or {}).get("view"))
+    return None if view is None else MapView((view.south, view.west, view.north, view.east), view.zoom)
 
 
 def incident_map(
@@ -73,9 +77,24 @@ def incident_map(
 
     on_select(ids) runs when a marker is clicked (or pressed): the incident's id first, then any drawn at the same
     point. `area` (the store's basemap area) gives every filter of a store one basemap. report_view: the browser
-    reports every pan and zoom (a rerun each) even when the selection is small enough to need no server clusters.
+    reports every pan and zoom (the page reruns each time) even when the selection is small enough to need no server
+    clusters; otherwise a pan or zoom reruns only the map (a fragment), for new server clusters.
     Returns the view the browser last reported, or None before the first report."""
+    _map_fragment(frame, reference, selected, key, height, on_select, area, report_view)
+    return _reported_view(key)
+
+
+@st.fragment
+def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key: str, height: int,
+                  on_select: Callable[[list[str]], None] | None, area: tuple | None, report_view: bool) -> None:
+    """The map: on a run of its own (a pan or zoom reported, a marker clicked) it reruns alone unless the page
+    must follow (a selection, or the view the page shows figures for)."""
     state = st.session_state.get(key) or {}
+    reported = _reported_view(key)
+    moved = reported != st.session_state.get(f"_{key}_last_view")
+    st.session_state[f"_{key}_last_view"] = reported
+    if st.session_state.pop(f"_{key}_rerun_app", False) or (moved and report_view):
+        st.rerun()
     view = view_from_state(state.get("view"))
     prepared = _prepared(key, frame, reference)
     options = MapOptions.from_settings(selected_id=selected, basemap_area=area)
@@ -99,6 +118,3 @@ def incident_map(
         on_view_change=_ignore,
         on_need_basemap_change=_ignore,
     )
-    if view is None:
-        return None
-    return MapView((view.south, view.west, view.north, view.east), view.zoom)

@@ -77,11 +77,12 @@ def digest_arrays(*columns: Any) -> str:
     return hasher.hexdigest()
 
 
-def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int = MAX_BROWSER_INCIDENTS) -> Prepared:
+def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int | None = None) -> Prepared:
     """The selection in drawn order with what every rerun of it needs; payload ids are `tag` and a digest of the
     content (the same selection sends the same bytes, which Streamlit's message cache then skips); more than
     `browser_limit` incidents are clustered by the server."""
     drawn = drawn_frame(frame)
+    browser_limit = MAX_BROWSER_INCIDENTS if browser_limit is None else browser_limit
     codes = pd.Categorical(drawn["event_type"], categories=list(EVENT_TYPES)).codes.astype(np.int64)
     return Prepared(
         frame=drawn,

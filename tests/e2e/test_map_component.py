@@ -13,7 +13,7 @@ from tests.e2e.test_app_e2e import MAP, MARKERS, TIMEOUT, painted_markers, wait_
 from tests.e2e.test_map_offline import assert_quiet, open_map
 
 pytestmark = pytest.mark.e2e
-THE_MAP = "IncidentMap.instances[IncidentMap.instances.length - 1]._map"
+THE_MAP = "IncidentMap.lives[0].map"
 
 
 @pytest.fixture(scope="module")

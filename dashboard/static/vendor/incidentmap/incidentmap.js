@@ -806,15 +806,19 @@
     map.getContainer().setAttribute("data-version", String(inc.id));
   };
 
+  var lives = [];  // the live maps of this page (for tests and benchmarks)
+
   function live(container, spec, hooks) {
     var view = new Live(container, spec, hooks);
     view.update(spec);
+    lives.push(view);
+    view.map.on("unload", function () { lives.splice(lives.indexOf(view), 1); });
     return view;
   }
 
   global.IncidentMap = {
     Data: Data, decode: function (p) { return new Data(p); }, markers: markers, heat: heat, playback: playback,
     basemap: basemap, choropleth: choropleth, airports: airports, reference: reference, legend: legend,
-    serverClusters: serverClusters, live: live, popupContent: popupContent, svgIcon: svgIcon, instances: instances
+    serverClusters: serverClusters, live: live, lives: lives, popupContent: popupContent, svgIcon: svgIcon, instances: instances
   };
 })(window);
