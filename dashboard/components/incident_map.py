@@ -3,14 +3,21 @@ rerun sends it new data (only the parts that changed are redrawn); marker clicks
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.map_data import Drawn, Prepared, map_spec, prepare, view_from_state
+from dashboard.components.map_data import (
+    Drawn,
+    Prepared,
+    map_spec,
+    prepare,
+    view_from_state,
+)
 from dashboard.maps.assets import STATIC_BASE
 from dashboard.maps.builder import MapOptions
 

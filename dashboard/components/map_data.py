@@ -4,18 +4,36 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from dashboard.escape import html_text
 from dashboard.maps.builder import (
-    AIRPORTS_SHOWN, MapOptions, basemap_data, basemap_key, data_bbox, drawn_frame, fit_bounds, fit_max_zoom,
-    incident_payload, legend_spec, named_airports, reference_payload,
+    AIRPORTS_SHOWN,
+    MapOptions,
+    basemap_data,
+    basemap_key,
+    data_bbox,
+    drawn_frame,
+    fit_bounds,
+    fit_max_zoom,
+    incident_payload,
+    legend_spec,
+    named_airports,
+    reference_payload,
 )
-from dashboard.maps.clusters import View, grid_clusters, in_view, outside_zoom, view_clusters, zoom_for
+from dashboard.maps.clusters import (
+    View,
+    grid_clusters,
+    in_view,
+    outside_zoom,
+    view_clusters,
+    zoom_for,
+)
 from dashboard.maps.style import BASEMAP_COLORS, type_table
 from incidents.model import EVENT_TYPES
 

@@ -23,7 +23,7 @@ class View:
     east: float
     zoom: int
 
-    def padded(self, share: float = 0.5) -> "View":
+    def padded(self, share: float = 0.5) -> View:
         """The view grown by `share` of its size on every side (what a small pan shows next)."""
         dlat, dlon = (self.north - self.south) * share, (self.east - self.west) * share
         return View(max(-90.0, self.south - dlat), self.west - dlon, min(90.0, self.north + dlat), self.east + dlon,

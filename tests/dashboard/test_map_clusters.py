@@ -11,7 +11,13 @@ import pytest
 from dashboard.components.map_data import Drawn, map_spec, prepare, view_from_state
 from dashboard.data import Reference
 from dashboard.maps import MapOptions
-from dashboard.maps.clusters import View, grid_clusters, in_view, view_clusters, zoom_for
+from dashboard.maps.clusters import (
+    View,
+    grid_clusters,
+    in_view,
+    view_clusters,
+    zoom_for,
+)
 from incidents.frames import to_frame
 from incidents.synth import synthesize
 from tests.dashboard.maps_cases import kazan_incidents

@@ -6,18 +6,22 @@ from __future__ import annotations
 import json
 
 import pytest
-
-import dashboard.components.map_data as map_data
 from streamlit.testing.v1 import AppTest
 
+from dashboard.components import map_data
 from tests.dashboard.test_app import APP, run_app, store  # noqa: F401 - the fixture
+
+
+def element(at):
+    """The one map element of the page."""
+    elements = [e for e in at.main if getattr(e.proto, "component_name", "") == "incident_map"]
+    assert len(elements) == 1
+    return elements[0]
 
 
 def sent(at) -> dict:
     """The data the map element was sent in the last run."""
-    elements = [e for e in at.main if getattr(e.proto, "component_name", "") == "incident_map"]
-    assert len(elements) == 1
-    proto = elements[0].proto
+    proto = element(at).proto
     return json.loads(proto.json if proto.WhichOneof("data") == "json" else proto.mixed.json)
 
 
@@ -28,13 +32,13 @@ def test_the_map_takes_each_filter_as_data_and_the_basemap_once(store):  # noqa:
     at = run_app()
     first = sent(at)
     assert first["spec"]["incidents"]["payload"]["n"] == 7 and first["spec"]["basemap"]["geo"] is None  # then never
-    element_id = [e for e in at.main if getattr(e.proto, "component_name", "") == "incident_map"][0].proto.id
+    element_id = element(at).proto.id
     at.sidebar.radio(key="f_preset").set_value("7 days").run()
     after = sent(at)
     assert after["spec"]["incidents"]["payload"]["n"] == 5
     assert after["spec"]["basemap"]["geo"] is None and after["spec"]["basemap"]["id"] == first["spec"]["basemap"]["id"]
     assert after["spec"]["incidents"]["id"] != first["spec"]["incidents"]["id"]
-    assert [e for e in at.main if getattr(e.proto, "component_name", "") == "incident_map"][0].proto.id == element_id
+    assert element(at).proto.id == element_id
     at.sidebar.radio(key="f_preset").set_value("All").run()
     assert sent(at)["spec"]["incidents"]["id"] == first["spec"]["incidents"]["id"]  # same selection, same bytes
 
