@@ -39,6 +39,7 @@ from incidents.model import EVENT_TYPES
 
 MAX_BROWSER_INCIDENTS = 50_000  # a larger selection is clustered by the server for the view
 MARKERS_SHARE = 0.4  # server mode: up to this share of the browser's limit near the view go as markers
+POPUP_SOURCES_MAX = 5_000  # more markers than this: popups leave sources and notes to the detail panel (bytes)
 ASSUMED_WIDTH_PX = 900  # the map's width before the browser reports its first view
 ONLINE_TILES = {  # INCIDENT_MAP_TILES -> the tile server the live map loads from (none when 'offline')
     "osm": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "&copy; OpenStreetMap contributors"},
@@ -156,6 +157,8 @@ def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) ->
         options_js["cluster"] = True
         version = f"{prepared.tag}:{digest([view.zoom, round(view.south, 3), round(view.west, 3), round(view.north, 3), round(view.east, 3)])}"
     shown = frame.iloc[rows]
+    if len(shown) > POPUP_SOURCES_MAX:
+        shown = shown.drop(columns=[c for c in ("sources", "notes") if c in shown.columns])
     small = len(shown) <= options.cluster_threshold
     payload = incident_payload(shown, ref, with_ids=small, with_zones=small) if len(rows) or clusters is None else None
     part = {"id": version, "payload": payload, "clusters": clusters, "options": options_js,

@@ -130,3 +130,12 @@ def test_reported_views_are_checked():
     assert view_from_state({"south": "x"}) is None
     assert view_from_state(None) is None
     assert view_from_state({"south": float("nan"), "west": 2, "north": 3, "east": 4, "zoom": 5}) is None
+
+
+def test_long_sources_stay_out_of_a_large_payload():
+    frame = synthesize(6000, seed=7)
+    frame["sources"] = [[{"title": "t", "url": f"https://example.org/{i}", "excerpt": "x" * 400}] for i in range(len(frame))]
+    _, spec, _ = spec_for(frame)
+    assert len(json.dumps(spec["incidents"]).encode()) < 400_000  # ~37 bytes per incident, no 400-byte excerpts
+    _, spec, _ = spec_for(frame.head(50))
+    assert "x" * 400 in json.dumps(spec["incidents"])  # a small map keeps them in its popups
