@@ -3,7 +3,7 @@ rerun sends it new data (only the parts that changed are redrawn); marker clicks
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,8 +35,16 @@ class MapView:
     zoom: int
 
 
-def _prepared(key: str, frame: pd.DataFrame, reference: Any) -> Prepared:
-    """The selection prepared for the map, kept per session while the caller passes the same frame object."""
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _shared_prepared(cache_key: Hashable, reference: Any, key: str, _frame: pd.DataFrame) -> Prepared:
+    return prepare(_frame, reference, key)
+
+
+def _prepared(key: str, frame: pd.DataFrame, reference: Any, cache_key: Hashable | None) -> Prepared:
+    """The selection prepared for the map: shared by every session under the caller's cache_key, else kept per
+    session while the caller passes the same frame object."""
+    if cache_key is not None:
+        return _shared_prepared(cache_key, reference, key, frame)
     slot = f"_{key}_prepared"
     kept = st.session_state.get(slot)
     if kept is not None and kept[0] is frame and kept[1] == reference:
@@ -79,21 +87,24 @@ def incident_map(
     on_select: Callable[[list[str]], None] | None = None,
     area: tuple | None = None,
     report_view: bool = False,
+    cache_key: Hashable | None = None,
 ) -> MapView | None:
     """Draw the incidents of `frame` (full width); the same map takes the next rerun's data and keeps its view.
 
     on_select(ids) runs when a marker is clicked (or pressed): the incident's id first, then any drawn at the same
     point. `area` (the store's basemap area) gives every filter of a store one basemap. report_view: the browser
     reports every pan and zoom (the page reruns each time) even when the selection is small enough to need no server
-    clusters; otherwise a pan or zoom reruns only the map (a fragment), for new server clusters.
+    clusters; otherwise a pan or zoom reruns only the map (a fragment), for new server clusters. cache_key: a
+    hashable naming the frame's content (store version and filter), to share its preparation across sessions.
     Returns the view the browser last reported, or None before the first report."""
-    _map_fragment(frame, reference, selected, key, height, on_select, area, report_view)
+    _map_fragment(frame, reference, selected, key, height, on_select, area, report_view, cache_key)
     return _reported_view(key)
 
 
 @st.fragment
 def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key: str, height: int,
-                  on_select: Callable[[list[str]], None] | None, area: tuple | None, report_view: bool) -> None:
+                  on_select: Callable[[list[str]], None] | None, area: tuple | None, report_view: bool,
+                  cache_key: Hashable | None) -> None:
     """The map: on a run of its own (a pan or zoom reported, a marker clicked) it reruns alone unless the page
     must follow (a selection, or the view the page shows figures for)."""
     state = st.session_state.get(key) or {}
@@ -103,7 +114,7 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
     if st.session_state.pop(f"_{key}_rerun_app", False) or (moved and report_view):
         st.rerun()
     view = view_from_state(state.get("view"))
-    prepared = _prepared(key, frame, reference)
+    prepared = _prepared(key, frame, reference, cache_key)
     options = MapOptions.from_settings(selected_id=selected, basemap_area=area)
     sent: set[str] = st.session_state.setdefault(f"_{key}_basemaps", set())
     wanted, answered = state.get("need_basemap"), f"_{key}_basemap_answered"

@@ -129,7 +129,8 @@ def _draw_map(
     from dashboard.components.incident_map import incident_map
 
     view = incident_map(frame, reference=reference, selected=selected, key=MAP_KEY, height=MAP_HEIGHT,
-                        on_select=_on_map_select, area=data.facets(snap).area, report_view=want_bounds)
+                        on_select=_on_map_select, area=data.facets(snap).area, report_view=want_bounds,
+                        cache_key=(snap.url, snap.version, repr(flt)))
     if view is not None:
         st.session_state[BOUNDS] = view.bounds
 

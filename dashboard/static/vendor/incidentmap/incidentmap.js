@@ -345,7 +345,7 @@
       if (done >= total) { control.remove(); map.getContainer().removeAttribute("data-loading"); return; }
       if (!box || !box.parentNode) { control.addTo(map); }
       map.getContainer().setAttribute("data-loading", "1");
-      box.textContent = "Loading markers\u2026 " + done.toLocaleString("en") + " of " + total.toLocaleString("en");
+      box.textContent = "Loading markers\u2026" + (total > 1 ? " " + done.toLocaleString("en") + " of " + total.toLocaleString("en") : "");
     };
     return control;
   }
@@ -725,14 +725,15 @@
     L.control.scale().addTo(map);
     this.control = L.control.layers(null, null, { collapsed: true, position: "topright" }).addTo(map);
     if (spec.tiles) { L.tileLayer(spec.tiles.url, { maxZoom: spec.maxZoom, attribution: spec.tiles.attribution }).addTo(map); }
-    if (spec.view) { map.setView(spec.view.center, spec.view.zoom); } else { map.fitBounds(spec.fit, { padding: [30, 30], maxZoom: spec.fitMaxZoom }); }
-    var self = this, timer = null;
+    var self = this, timer = null, fitted = false;
     map.on("moveend", function () {
       if (!self.spec.report) { return; }
       clearTimeout(timer);
-      if (self.spec.incidents.clusters) { self.waiting(true); }
+      if (self.spec.incidents.clusters && fitted) { self.waiting(true); }  // the first fit shows what it was sent
+      fitted = true;
       timer = setTimeout(function () { self.hooks.view(self.view()); }, 250);
     });
+    if (spec.view) { map.setView(spec.view.center, spec.view.zoom); } else { map.fitBounds(spec.fit, { padding: [30, 30], maxZoom: spec.fitMaxZoom }); }
   }
 
   Live.prototype.view = function () {
