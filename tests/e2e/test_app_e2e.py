@@ -96,7 +96,7 @@ def test_reloading_a_permalink_restores_the_view(server, page):
     page.reload()
     wait_kpi(page, "Incidents", "3")
     assert "type=airspace_restriction" in page.url and "start=2024-12-21" in page.url
-    assert page.get_by_text("Airspace restriction (3)").first.is_visible()  # the type picker shows the choice
+    page.get_by_text("Airspace restriction (3)").first.wait_for(timeout=TIMEOUT)  # the type picker shows the choice
 
 
 def test_empty_window_shows_the_empty_state_and_widens(server, page, screenshot):
