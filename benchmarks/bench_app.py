@@ -1,11 +1,12 @@
-"""App benchmark, one JSON line: rerun time at 10k (cached vs caching off), map bytes at 100k, cold start."""
+"""App benchmark in Chromium on a running server, one JSON line: page load -> painted map, a filter change ->
+repainted map, bytes sent for that view, server memory, and the demo's cold start; each also for a baseline checkout."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -14,154 +15,170 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PRESETS = ("7 days", "30 days", "All", "Last 24 h", "7 days", "30 days", "All", "Last 24 h")
+TIMEOUT_MS = 600_000
+PRESETS = ("7 days", "All", "30 days", "All")  # the filter changes timed, in this order
+OLD_MAP = "iframe[title='streamlit_folium.st_folium']"  # the map before the live component
+# True once the map shows incident markers or clusters drawn from data other than `token` (the same test for both:
+# the first icon painted): the live component's map after its data version changed; the old code's new iframe.
+PAINTED = """(token) => {
+    const live = document.querySelector('[data-testid=incident-map] .leaflet-container');
+    let root = live;
+    if (live) {
+        if (live.dataset.version === token || live.getAttribute('data-waiting') === '1') return false;
+    } else {
+        const frame = document.querySelector("iframe[title='streamlit_folium.st_folium']");
+        if (!frame || !frame.contentDocument || frame.dataset.token === token) return false;
+        root = frame.contentDocument;
+    }
+    const icons = [...root.querySelectorAll('.leaflet-marker-icon.im-icon, .leaflet-marker-icon.im-cluster')];
+    return icons.some(n => n.checkVisibility({visibilityProperty: true}));
+}"""
+# Mark the map drawn now: returns the token PAINTED waits to see replaced.
+MARK = """() => {
+    const live = document.querySelector('[data-testid=incident-map] .leaflet-container');
+    if (live) return live.dataset.version || '';
+    const frame = document.querySelector("iframe[title='streamlit_folium.st_folium']");
+    if (frame) frame.dataset.token = 'before';
+    return 'before';
+}"""
 
 
 def make_store(path: Path, n: int) -> Path:
-    """A SQLite store holding `n` synthetic incidents."""
+    """A SQLite store holding `n` synthetic incidents (the demo data when n is 0)."""
     from incidents.frames import from_frame
+    from incidents.samples import load_samples
     from incidents.storage import open_store
     from incidents.synth import synthesize
 
     store = open_store(str(path))
     try:
-        store.upsert(from_frame(synthesize(n, seed=1)))
+        store.upsert(load_samples()[0] if n == 0 else from_frame(synthesize(n, seed=1)))
     finally:
         store.close()
     return path
 
 
-class ScriptTimer:
-    """Times every script run AppTest makes (the Python time of a rerun, without AppTest's own polling)."""
-
-    def __init__(self) -> None:
-        from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
-
-        self.runs: list[float] = []
-        original = ScriptRunner._run_script
-        timer = self
-
-        def timed(runner, *args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return original(runner, *args, **kwargs)
-            finally:
-                timer.runs.append(time.perf_counter() - start)
-
-        ScriptRunner._run_script = timed
+def baseline_checkout(rev: str, folder: Path) -> Path:
+    """The code at git revision `rev`, extracted into `folder` (no worktree is registered)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
-def new_filter_times(db: Path, timer: ScriptTimer) -> list[float]:
-    """Script times of filter changes never seen before (cache misses: the map is built and rendered again)."""
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["INCIDENTS_DB"] = str(db)
-    os.environ["INCIDENT_MAP_APP_CACHE"] = "on"
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=300)
-    at.run()
-    timer.runs.clear()
-    for low in (100, 200, 300, 400, 500):
-        at.sidebar.slider(key="f_band").set_value((float(low), float(low + 1500))).run()
-        if at.exception:
-            raise RuntimeError(at.exception[0].value)
-    return list(timer.runs)
-
-
-def rerun_times(db: Path, timer: ScriptTimer, cache: str) -> list[float]:
-    """Script times of filter changes (date presets) after a warm-up, with INCIDENT_MAP_APP_CACHE=`cache`."""
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["INCIDENTS_DB"] = str(db)
-    os.environ["INCIDENT_MAP_APP_CACHE"] = cache
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=300)
-    at.run()
-    for preset in PRESETS[:4]:  # warm-up: every window once
-        at.sidebar.radio(key="f_preset").set_value(preset).run()
-    timer.runs.clear()
-    for preset in PRESETS:
-        at.sidebar.radio(key="f_preset").set_value(preset).run()
-        if at.exception:
-            raise RuntimeError(at.exception[0].value)
-    return list(timer.runs)
+def server_rss_mb(url: str) -> float | None:
+    """Resident memory of the Streamlit process serving `url` (found by its port in /proc), in MB."""
+    port = url.rsplit(":", 1)[1]
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+            if b"streamlit" in b" ".join(cmdline) and port.encode() in cmdline:
+                for line in (proc / "status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        return round(int(line.split()[1]) / 1024, 1)
+        except OSError:
+            continue
+    return None
 
 
-def map_bytes(n: int) -> dict[str, object]:
-    """Clustering and payload of the app's map over `n` synthetic incidents: the text the map component is sent."""
-    from dashboard.data import Reference
-    from dashboard.views.map_component import map_payload
-    from dashboard.views.mapping import build_app_map
-    from incidents.frames import with_reference
-    from incidents.synth import synthesize
+class Bytes:
+    """Counts the bytes the page receives on its websockets (what Streamlit sends: deltas, component data)."""
 
-    moscow = Reference("Moscow", 55.7558, 37.6173)
-    frame = with_reference(synthesize(n, seed=2), moscow.lat, moscow.lon)
+    def __init__(self, page) -> None:
+        self.total = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._add))
+
+    def _add(self, payload) -> None:
+        self.total += len(payload.encode() if isinstance(payload, str) else payload)
+
+
+def painted_after(page, token: str) -> None:
+    page.wait_for_function(PAINTED, arg=token, timeout=TIMEOUT_MS, polling=50)
+
+
+def load(page, url: str) -> float:
+    """Seconds from navigation to a painted map."""
     start = time.perf_counter()
-    payload = map_payload(build_app_map(frame, None, moscow))
-    seconds = time.perf_counter() - start
-    empty = map_payload(build_app_map(frame.iloc[0:0], None, moscow))
+    page.goto(url, timeout=TIMEOUT_MS)
+    painted_after(page, "none")
+    return time.perf_counter() - start
+
+
+def filter_changes(page, counter: Bytes) -> tuple[list[float], list[int]]:
+    """Seconds and bytes received per filter change (a date preset clicked) until the map is repainted."""
+    seconds, sizes = [], []
+    for preset in PRESETS:
+        page.wait_for_timeout(1500)  # the page's follow-up run (timeline, table) is over
+        token = page.evaluate(MARK)
+        before = counter.total
+        start = time.perf_counter()
+        page.get_by_text(preset, exact=True).first.click()
+        painted_after(page, token)
+        seconds.append(time.perf_counter() - start)
+        sizes.append(counter.total - before)
+    return seconds, sizes
+
+
+def measure(db: Path, root: Path) -> dict[str, object]:
+    """Every browser figure for the app of checkout `root` serving `db`."""
+    from dashboard.browser import chromium
+    from tests.e2e.app_server import app_server
+
+    with app_server(db, timeout_s=600, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(ROOT / ".cache")}) as url, \
+            chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        counter = Bytes(page)
+        first = load(page, url + "/")
+        rss = server_rss_mb(url)
+        first_bytes = counter.total
+        reload = load(page, url + "/")
+        seconds, sizes = filter_changes(page, counter)
+        page.close()
     return {
-        "n": n,
-        "clustered": '"cluster":true' in payload.script.replace(" ", ""),
-        "map_bytes": payload.size,
-        "basemap_and_code_bytes": empty.size,
-        "bytes_per_incident": round((payload.size - empty.size) / n, 1),
-        "build_render_s": round(seconds, 2),
+        "first_page_s": round(first, 2),
+        "first_page_bytes": first_bytes,
+        "page_load_s": round(reload, 2),
+        "filter_change_median_s": round(statistics.median(seconds), 2),
+        "filter_change_max_s": round(max(seconds), 2),
+        "view_bytes_median": int(statistics.median(sizes)),
+        "view_bytes_max": max(sizes),
+        "server_rss_mb": rss,
     }
 
 
-def cold_starts(db: Path, runs: int) -> dict[str, object]:
-    """Medians of `runs` cold starts (a new server process each time), and every page-to-map figure."""
-    samples = [cold_start(db) for _ in range(runs)]
-    medians = {key: round(statistics.median(s[key] for s in samples), 2) for key in samples[0]}
-    return {**medians, "runs": runs, "page_to_painted_map_all_s": [s["page_to_painted_map_s"] for s in samples]}
-
-
-def cold_start(db: Path) -> dict[str, float]:
-    """Seconds from launching the server to healthy, and from opening the page to markers painted in Chromium."""
+def cold_start(db: Path, root: Path) -> float:
+    """Seconds from launching the server to a painted map in a new page."""
     from dashboard.browser import chromium
     from tests.e2e.app_server import app_server
 
     spawned = time.perf_counter()
-    with app_server(db) as url, chromium() as browser:
-        healthy = time.perf_counter()
+    with app_server(db, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(ROOT / ".cache")}) as url, \
+            chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        opened = time.perf_counter()
-        page.goto(url + "/")
-        frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
-        frame.locator(".leaflet-marker-icon, .leaflet-interactive").first.wait_for(timeout=60_000)
-        painted = time.perf_counter()
+        page.goto(url + "/", timeout=TIMEOUT_MS)
+        painted_after(page, "none")
+        seconds = time.perf_counter() - spawned
         page.close()
-    return {
-        "server_start_s": round(healthy - spawned, 2),
-        "page_to_painted_map_s": round(painted - opened, 2),
-        "spawn_to_painted_map_s": round(painted - spawned - (opened - healthy), 2),
-    }
+    return round(seconds, 2)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=10_000, help="incidents for the rerun benchmark")
-    parser.add_argument("--big", type=int, default=100_000, help="incidents for the map payload check")
-    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium cold start")
-    parser.add_argument("--cold-runs", type=int, default=3, help="cold starts to take the median of")
+    parser.add_argument("--n", type=int, default=100_000, help="synthetic incidents in the store")
+    parser.add_argument("--baseline", default="2dc2c46", help="git revision to compare with ('' to skip)")
+    parser.add_argument("--no-cold", action="store_true", help="skip the demo store's cold start")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        db = make_store(Path(folder) / "bench.sqlite", args.n)
-        timer = ScriptTimer()
-        ours = rerun_times(db, timer, "on")
-        naive = rerun_times(db, timer, "off")
-        fresh = new_filter_times(db, timer)
-        result: dict[str, object] = {
-            "n": args.n,
-            "rerun_median_s": round(statistics.median(ours), 3),
-            "rerun_max_s": round(max(ours), 3),
-            "naive_rerun_median_s": round(statistics.median(naive), 3),
-            "ratio": round(statistics.median(naive) / statistics.median(ours), 1),
-            "new_filter_median_s": round(statistics.median(fresh), 3),
-        }
-        result["map_100k"] = map_bytes(args.big)
-        if not args.no_browser:
-            result["cold_start"] = cold_starts(db, args.cold_runs)
+        work = Path(folder)
+        db = make_store(work / "bench.sqlite", args.n)
+        roots = {"ours": ROOT}
+        if args.baseline:
+            roots["baseline"] = baseline_checkout(args.baseline, Path(tempfile.mkdtemp(dir=work)))
+        result: dict[str, object] = {"n": args.n}
+        for name, root in roots.items():
+            result[name] = measure(db, root)
+        if not args.no_cold:
+            demo = make_store(work / "demo.sqlite", 0)
+            result["demo_cold_start_s"] = {name: cold_start(demo, root) for name, root in roots.items()}
     print(json.dumps(result))
     return 0
 

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.settings import dashboard_setting
-from incidents.catalog import Catalog, Reference, load_catalog, plain
+from incidents.catalog import Catalog, Reference, load_catalog
 from incidents.figures import APP_BARS, Figures, figures
 from incidents.model import EVENT_TYPES, Incident, IncidentFilter
 from incidents.selection import positions, rows, without
@@ -229,63 +229,32 @@ def with_details(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
 def save_incidents(incidents: Iterable[Incident]) -> object:
     """Upsert into the store in one transaction, then drop every cached value so all pages see the write."""
     with opened_store() as store:
-        result = store.upsert(list(incidents))
+        result = store.upsert(incidents)  # a stream: the store reads it in chunks, in one transaction
     clear_caches()
     return result
 
 
 def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
-    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map):
+    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame):
         cached.clear()
-
-
-def _map_settings() -> tuple[str, ...]:
-    from dashboard.settings import SETTINGS
-
-    return tuple(item.value() for item in SETTINGS)
-
-
-@st.cache_resource(max_entries=12, show_spinner=False)
-def _cached_map(
-    url: str | None,
-    version: int,
-    key: str,
-    selected: str | None,
-    settings: tuple[str, ...],
-    _frame: pd.DataFrame,
-    _reference: Reference,
-    _area: tuple,
-    _catalog: Catalog,
-) -> DrawnMap:
-    return _render_map(_frame, selected, _reference, _area, _catalog)
-
-
-@dataclass(frozen=True, eq=False)
-class DrawnMap:
-    """A rendered map (a map_component.MapPayload) and (ids, lats, lons) where it draws each incident."""
-
-    payload: object
-    points: tuple
 
 
 MAP_DETAILS = 300  # maps of up to this many incidents carry their sources in the popups (loaded by id)
 
 
-def _render_map(frame: pd.DataFrame, selected: str | None, ref: Reference, area: tuple | None,
-                catalog: Catalog | None = None) -> DrawnMap:
-    from dashboard.views.map_component import map_payload
-    from dashboard.views.mapping import build_app_map, drawn_points
-
-    frame = catalog.with_details(frame) if catalog is not None and len(frame) <= MAP_DETAILS else plain(frame)
-    return DrawnMap(map_payload(build_app_map(frame, selected, ref, area)), drawn_points(frame))
+@st.cache_resource(max_entries=12, show_spinner=False)
+def _cached_map_frame(url: str | None, version: int, key: str, _frame: pd.DataFrame, _catalog: Catalog) -> pd.DataFrame:
+    return _map_frame(_frame, _catalog)
 
 
-def map_for(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame, selected: str | None, ref: Reference) -> DrawnMap:
-    """The map of `frame`, the rows of `flt`, cached per store version, filter and selection; its basemap covers
-    the whole store, so a new filter reuses the cached basemap and builds only the incidents."""
-    area = facets(snap).area
-    warm_up().join()  # the basemap being decoded in the background: wait for it rather than decode it twice
+def _map_frame(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+    return catalog.with_details(frame) if len(frame) <= MAP_DETAILS else frame
+
+
+def map_frame(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows the map draws: a small map's rows with their sources for the popups (read by id, once per store
+    version and filter); a large map's as they are, its popups built from the hot columns."""
     if not caching_enabled():
-        return _render_map(frame, selected, ref, area, snap.catalog)
-    return _cached_map(snap.url, snap.version, repr(flt), selected, _map_settings(), frame, ref, area, snap.catalog)
+        return _map_frame(frame, snap.catalog)
+    return _cached_map_frame(snap.url, snap.version, repr(flt), frame, snap.catalog)

@@ -42,7 +42,6 @@ class Keys:
     map: str = "map"
     table: str = "table"
     chart: str = "timeline"
-    points: str = "map_points"  # (ids, lats, lons) of the last map drawn, to resolve a click
     table_ids: str = "table_ids"
     bounds: str = "map_bounds"
     shown_before: str = "page_shown"
@@ -80,7 +79,6 @@ class Session:
     view: _Slot[ViewState | None] = _Slot(KEYS.view, lambda: None)
     notices: _Slot[list[str]] = _Slot(KEYS.notices, list)
     map_bounds: _Slot[tuple[float, float, float, float] | None] = _Slot(KEYS.bounds, lambda: None)
-    points: _Slot[tuple | None] = _Slot(KEYS.points, lambda: None)  # (ids, lats, lons) of the last map drawn
     table_ids: _Slot[list[str]] = _Slot(KEYS.table_ids, list)
 
     def __init__(self, values: MutableMapping[str, Any]) -> None:

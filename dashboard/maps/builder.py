@@ -117,9 +117,12 @@ def incident_id_at(frame: pd.DataFrame, lat: float, lon: float, tolerance_km: fl
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    """By day, indexed 0..n-1 (a frame already in order is not copied)."""
     if len(frame) and not frame["day"].is_monotonic_increasing:
         frame = frame.sort_values(["day", "id"], kind="stable")
-    return frame.reset_index(drop=True)
+    out = frame.copy(deep=False)
+    out.index = pd.RangeIndex(len(out))
+    return out
 
 
 def _distances(frame: pd.DataFrame, ref: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -138,8 +141,37 @@ def _distances(frame: pd.DataFrame, ref: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(km, float), sector
 
 
-def _bbox(frame: pd.DataFrame, ref: Any) -> tuple[float, float, float, float]:
-    """(south, west, north, east) of the incidents; east may pass 180 when the data straddle the antimeridian."""
+def incident_payload(frame: pd.DataFrame, ref: Any, with_ids: bool = False, with_zones: bool = False) -> dict[str, Any]:
+    """The compact payload of `frame` (drawn order: drawn_frame's) with distances from the reference place."""
+    km, sector = _distances(frame, ref)
+    return pack_incidents(frame, km, sector, with_ids=with_ids, with_zones=with_zones)
+
+
+def drawn_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The incidents in the order and at the points the map draws them: by day, restrictions at their airports
+    (only the restrictions' rows are looked at and only the coordinates are new: fast on a large selection)."""
+    frame = _sorted(frame)
+    restrictions = frame["event_type"].eq("airspace_restriction").to_numpy() if len(frame) else np.zeros(0, bool)
+    if not restrictions.any():
+        return frame
+    moved = at_airports(frame[restrictions])
+    lat, lon = frame["lat"].to_numpy(float).copy(), frame["lon"].to_numpy(float).copy()
+    lat[restrictions], lon[restrictions] = moved["lat"].to_numpy(float), moved["lon"].to_numpy(float)
+    out = frame.copy(deep=False)
+    out["lat"], out["lon"] = lat, lon
+    return out
+
+
+def named_airports(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """airport_table of the rows that name an airport (the others are skipped before any text work)."""
+    if not len(frame) or "airport_icao" not in frame.columns:
+        return []
+    return airport_table(frame[(frame["airport_icao"].notna() | frame["airport_iata"].notna()).to_numpy()])
+
+
+def data_bbox(frame: pd.DataFrame, ref: Any) -> tuple[float, float, float, float]:
+    """(south, west, north, east) of the incidents; east may pass 180 when the data straddle the antimeridian
+    (around the reference place when there are none)."""
     if not len(frame):
         return (ref.lat - 8, ref.lon - 12, ref.lat + 8, ref.lon + 12)
     lat, lon = frame["lat"].to_numpy(float), frame["lon"].to_numpy(float)
@@ -162,25 +194,35 @@ def _new_map(bbox: tuple[float, float, float, float], options: MapOptions) -> fo
     return m
 
 
+def basemap_data(bbox: tuple[float, float, float, float], countries: tuple[str, ...]) -> dict[str, Any]:
+    """The basemap for a padded box: countries and admin-1 lines (from basemap's caches)."""
+    admin1, _ = basemap.admin1_near(bbox, countries)
+    return {"countries": basemap.countries_for(bbox), "admin1": admin1}
+
+
 @lru_cache(maxsize=16)
 def basemap_js(bbox: tuple[float, float, float, float], countries: tuple[str, ...]) -> str:
-    """The escaped JSON of the basemap for a padded box (cached: it is the same for every map of an area)."""
-    admin1, _ = basemap.admin1_near(bbox, countries)
-    return js_json({"countries": basemap.countries_for(bbox), "admin1": admin1})
+    """The escaped JSON of the basemap for a padded box (cached)."""
+    return js_json(basemap_data(bbox, countries))
 
 
 def basemap_area(frame: pd.DataFrame, ref: Any) -> tuple[tuple[float, float, float, float], tuple[str, ...]]:
     """The (box, countries) of a whole store's frame: passed as MapOptions.basemap_area, every filtered map of that
     store shares one cached basemap instead of simplifying a new one per filter."""
     frame = at_airports(frame)
-    return _bbox(frame, ref), tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
+    return data_bbox(frame, ref), tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
 
 
-def _basemap_layers(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> JsLayer:
+def basemap_key(frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> tuple[tuple, tuple[str, ...]]:
+    """The (padded box, countries) the basemap of this map covers: options.basemap_area when set, else the data's."""
     countries = tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
     if options.basemap_area:
         bbox, countries = options.basemap_area
-    layer = JsLayer("basemap", "Offline basemap (Natural Earth)", source=RawJs(basemap_js(basemap.padded(bbox), countries)),
+    return basemap.padded(bbox), countries
+
+
+def _basemap_layers(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> JsLayer:
+    layer = JsLayer("basemap", "Offline basemap (Natural Earth)", source=RawJs(basemap_js(*basemap_key(frame, bbox, options))),
                     options=BASEMAP_COLORS,
                     show=options.tiles == "offline")
     layer.add_to(m)
@@ -235,20 +277,31 @@ def _selected_line(geod: Any, ref: Any, frame: pd.DataFrame, selected_id: str | 
     return {"coords": coords, "km": float(km[0]), "text": text}
 
 
-def _reference(m: folium.Map, ref: Any, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> None:
+def reference_payload(ref: Any, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> dict[str, Any]:
+    """The reference place, its range rings (labelled towards the data) and the line to the selected incident."""
     from pyproj import Geod
 
     geod = Geod(ellps="WGS84")
     azimuth = label_azimuth(geod, ref, bbox)
-    payload = {
+    return {
         "name": str(ref.name), "lat": float(ref.lat), "lon": float(ref.lon), "color": REFERENCE_COLOR,
         "rings": [_ring(geod, ref, km, azimuth) for km in options.rings_km if km > 0],
         "line": _selected_line(geod, ref, frame, options.selected_id),
     }
+
+
+def _reference(m: folium.Map, ref: Any, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> None:
+    payload = reference_payload(ref, frame, bbox, options)
     JsLayer("reference", f"Reference: {html_text(ref.name)} and range rings", source=payload).add_to(m)
 
 
-def _legend(frame: pd.DataFrame, ref: Any, clustered: bool, options: MapOptions) -> dict[str, Any]:
+def region_count(frame: pd.DataFrame) -> int:
+    """Incidents located to a region only (drawn as a dashed ring, never as a point marker)."""
+    return int((frame["geo_precision"] == "region").sum()) if len(frame) and "geo_precision" in frame.columns else 0
+
+
+def legend_spec(frame: pd.DataFrame, ref: Any, clustered: bool, options: MapOptions) -> dict[str, Any]:
+    """The legend: symbol, label and count per event type and restriction status, region-only incidents, notes."""
     counts = legend_counts(frame)
     entries = [{"type": i, "label": EVENT_LABELS[key], "count": counts[key]}
                for i, key in enumerate(EVENT_TYPES) if counts[key] and key != "airspace_restriction"]
@@ -257,6 +310,10 @@ def _legend(frame: pd.DataFrame, ref: Any, clustered: bool, options: MapOptions)
     for status, label in (("active", "restriction active"), ("lifted", "restriction lifted"), ("none", "restriction, status not stated")):
         if by_status[status]:
             entries.append({"type": restriction, "status": status, "label": f"Airspace {label}", "count": by_status[status]})
+    regions = region_count(frame)
+    if regions:
+        entries.append({"type": EVENT_TYPES.index("other"), "region": True, "label": "Located to a region only (dashed ring)",
+                        "count": regions})
     notes = [f"Rings {', '.join(f'{k:,g}' for k in options.rings_km)} km from {ref.name}."]
     if clustered:
         notes.append("Clustered: zoom in for markers.")
@@ -275,14 +332,24 @@ def with_reference(bbox: tuple[float, float, float, float], ref: Any) -> tuple[f
     return (min(south, ref.lat), min(west, lon), max(north, ref.lat), max(east, lon))
 
 
-def _fit(m: folium.Map, bbox: tuple[float, float, float, float], options: MapOptions) -> None:
-    """Fit the map to the data, never closer than MIN_SPAN_DEG of latitude (and the matching longitude)."""
+def fit_bounds(bbox: tuple[float, float, float, float]) -> list[list[float]]:
+    """[[south, west], [north, east]] to fit: the box, never smaller than MIN_SPAN_DEG of latitude (and the matching
+    longitude)."""
     south, west, north, east = bbox
     lon_span = MIN_SPAN_DEG / max(0.2, float(np.cos(np.radians((south + north) / 2))))
     pad_lat = max(0.0, (MIN_SPAN_DEG - (north - south)) / 2)
     pad_lon = max(0.0, (lon_span - (east - west)) / 2)
-    m.fit_bounds([[max(-85.0, south - pad_lat), west - pad_lon], [min(85.0, north + pad_lat), east + pad_lon]],
-                 padding=(30, 30), max_zoom=min(9, options.max_zoom))
+    return [[max(-85.0, south - pad_lat), west - pad_lon], [min(85.0, north + pad_lat), east + pad_lon]]
+
+
+def fit_max_zoom(options: MapOptions) -> int:
+    """The closest zoom a fit goes to."""
+    return min(9, options.max_zoom)
+
+
+def _fit(m: folium.Map, bbox: tuple[float, float, float, float], options: MapOptions) -> None:
+    """Fit the map to the data (see fit_bounds)."""
+    m.fit_bounds(fit_bounds(bbox), padding=(30, 30), max_zoom=fit_max_zoom(options))
 
 
 def describe_map(m: folium.Map) -> dict[str, Any]:
@@ -310,18 +377,17 @@ def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions
     """The incident map for `frame` (the incident frame contract), with vendored asset links (no CDN)."""
     options = options or MapOptions()
     ref = reference if reference is not None else default_reference()
-    frame = at_airports(_sorted(drawable_rows(frame)[0]))  # a stored row that cannot be drawn is left out
-    bbox = _bbox(frame, ref)
+    frame = drawn_frame(drawable_rows(frame)[0])  # a stored row that cannot be drawn is left out
+    bbox = data_bbox(frame, ref)
     m = _new_map(bbox, options)
     base = _basemap_layers(m, frame, bbox, options)
     if options.choropleth:
         _choropleth(m, base, frame, bbox)
     clustered = len(frame) > options.cluster_threshold
-    km, sector = _distances(frame, ref)
-    data = IncidentData(pack_incidents(frame, km, sector, with_ids=not clustered, with_zones=not clustered))
+    data = IncidentData(incident_payload(frame, ref, with_ids=not clustered, with_zones=not clustered))
     data.add_to(m)
     if options.show_airports:
-        airports = airport_table(frame)
+        airports = named_airports(frame)
         JsLayer("airports", "Airports named by incidents", source=airports, show=len(airports) <= AIRPORTS_SHOWN).add_to(m)
     _reference(m, ref, frame, bbox, options)
     if options.heatmap:
@@ -331,7 +397,7 @@ def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions
                          kind="cluster" if clustered else "markers")).add_to(m)
     if options.playback:
         JsLayer("playback", "Time playback", source=data, options={"types": type_table()}, show=False).add_to(m)
-    Legend(_legend(frame, ref, clustered, options)).add_to(m)
+    Legend(legend_spec(frame, ref, clustered, options)).add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     _fit(m, with_reference(bbox, ref) if options.fit_reference and len(frame) else bbox, options)
     return use_local_assets(m)

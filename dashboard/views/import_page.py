@@ -11,7 +11,7 @@ from dashboard import data
 from dashboard.escape import markdown_text as md
 from dashboard.settings import int_setting
 from dashboard.views import extract_job, import_mapping, pages
-from dashboard.views.detail import highlighted, md
+from dashboard.views.detail import highlighted
 from dashboard.views.review import apply_edits, detect, editor_frame, read_for_review
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_LABELS, EVENT_TYPES, STATUSES, VERIFICATIONS, Incident

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 
@@ -20,11 +19,3 @@ def store_area(frame: pd.DataFrame, reference: object) -> tuple:
     from dashboard.maps.builder import basemap_area
 
     return basemap_area(frame, reference)
-
-
-def drawn_points(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(ids, lats, lons) where the map draws each incident (restrictions sit at their airports), to resolve clicks."""
-    from dashboard.maps.airports import at_airports
-
-    drawn = at_airports(frame)
-    return drawn["id"].to_numpy(), drawn["lat"].to_numpy(float), drawn["lon"].to_numpy(float)

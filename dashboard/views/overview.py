@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -22,8 +21,7 @@ from incidents.figures import Figures
 from incidents.model import IncidentFilter
 
 VIEW, NOTICES, SELECTED, MAP_KEY, TABLE_KEY = KEYS.view, KEYS.notices, KEYS.selected, KEYS.map, KEYS.table
-CHART_KEY, POINTS, TABLE_IDS, BOUNDS, FOLLOW_UP = KEYS.chart, KEYS.points, KEYS.table_ids, KEYS.bounds, KEYS.follow_up
-CLICK_TOLERANCE_DEG = 1e-4
+CHART_KEY, TABLE_IDS, BOUNDS, FOLLOW_UP = KEYS.chart, KEYS.table_ids, KEYS.bounds, KEYS.follow_up
 MAP_HEIGHT = 520
 FOLLOW_UP_S = 1.5  # on a session's first page the map goes first; the timeline and the table follow this much later
 
@@ -49,30 +47,11 @@ def _first_view(reference: data.Reference) -> ViewState:
     return view
 
 
-def ids_at(points: tuple[np.ndarray, np.ndarray, np.ndarray], lat: float, lon: float) -> list[str]:
-    """Ids of the incidents drawn at (lat, lon), nearest first; several when they share a point."""
-    ids, lats, lons = points
-    if not len(ids):
-        return []
-    distance = np.hypot(lats - lat, lons - lon)
-    nearest = float(distance.min())
-    if nearest > max(CLICK_TOLERANCE_DEG, 0.05):
-        return []
-    return [str(i) for i in ids[distance <= nearest + CLICK_TOLERANCE_DEG]]
-
-
-def _on_map_change() -> None:
+def _on_map_select(found: list[str]) -> None:
+    """A marker clicked or pressed: its incident, and any drawn at the same point, as the selection."""
     session = _session()
-    value = st.session_state.get(MAP_KEY) or {}
-    clicked = value.get("last_object_clicked")
-    if clicked and session.points is not None:
-        found = ids_at(session.points, float(clicked["lat"]), float(clicked["lng"]))
-        if found and found[0] != session.selected:
-            session.select(found[0], found)
-    bounds = value.get("bounds")
-    if bounds and bounds.get("_southWest", {}).get("lat") is not None:
-        sw, ne = bounds["_southWest"], bounds["_northEast"]
-        session.map_bounds = (float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"]))
+    if found[0] != session.selected:
+        session.select(found[0], found)
 
 
 def _on_table_select() -> None:
@@ -133,12 +112,13 @@ def _draw_map(
     reference: data.Reference,
     want_bounds: bool,
 ) -> None:
-    from dashboard.views.map_component import show_map
+    from dashboard.components.incident_map import incident_map
 
-    drawn = data.map_for(snap, flt, frame, selected, reference)
-    _session().points = drawn.points
-    returned = ["last_object_clicked"] + (["bounds"] if want_bounds else [])
-    show_map(drawn.payload, MAP_KEY, MAP_HEIGHT, returned, on_change=_on_map_change)
+    view = incident_map(data.map_frame(snap, flt, frame), reference=reference, selected=selected, key=MAP_KEY, height=MAP_HEIGHT,
+                        on_select=_on_map_select, area=data.facets(snap).area, report_view=want_bounds,
+                        cache_key=(snap.url, snap.version, repr(flt)))
+    if view is not None:
+        _session().map_bounds = view.bounds
 
 
 def _selected_row(frame: pd.DataFrame, selected: str | None) -> pd.Series | None:

@@ -282,20 +282,21 @@ def test_about_page_names_the_chromium_setting_with_its_value(store, monkeypatch
 
 
 def test_a_click_on_a_restriction_drawn_at_its_airport_selects_it():
-    from dashboard.views.mapping import drawn_points
-    from dashboard.views.overview import ids_at
+    from dashboard.components.map_data import prepare
+    from dashboard.data import Reference
 
     # Izhevsk's restriction recorded at the city centre: the map draws it at the airport (USII), 15 km away
     city = sample_incidents()[2].with_changes(lat=56.8498, lon=53.2045, geo_precision="city")
-    points = drawn_points(to_frame([city]))
-    assert ids_at(points, 56.8281, 53.4575) == ["ijk"]
-    assert ids_at(points, 56.8498, 53.2045) == []  # nothing is drawn at the recorded point any more
+    prepared = prepare(to_frame([city]), Reference("Moscow", 55.7558, 37.6173), "t")
+    assert (round(prepared.lats[0], 4), round(prepared.lons[0], 4)) == (56.8281, 53.4575)
+    assert list(prepared.frame["id"]) == ["ijk"]
 
 
 def test_filtered_maps_share_the_store_basemap(store):
+    from dashboard.components.map_data import map_spec, prepare
     from dashboard.data import Reference
-    from dashboard.views.map_component import map_payload
-    from dashboard.views.mapping import build_app_map, store_area
+    from dashboard.maps import MapOptions
+    from dashboard.views.mapping import store_area
 
     frame = to_frame(sample_incidents())
     moscow = Reference("Moscow", 55.7558, 37.6173)
@@ -303,44 +304,12 @@ def test_filtered_maps_share_the_store_basemap(store):
     kharkiv = frame[frame["id"] == "kharkiv-old"]
 
     def basemap_of(rows: pd.DataFrame, shared: tuple | None) -> str:
-        script = map_payload(build_app_map(rows, None, moscow, shared)).script
-        return next(line for line in script.splitlines() if "basemap" in line and "FeatureCollection" in line)
+        spec, _ = map_spec(prepare(rows, moscow, "t"), moscow, MapOptions(basemap_area=shared), None, 520,
+                           lambda _: True, False)
+        return spec["basemap"]["id"]
 
     assert basemap_of(kharkiv, area) == basemap_of(frame, area)  # one basemap for every filter of the store
     assert basemap_of(kharkiv, None) != basemap_of(frame, None)  # (without it each filter gets its own)
-
-
-def test_map_component_sends_what_st_folium_0_27_4_sends(monkeypatch):
-    """map_component repeats st_folium's private rendering steps: this fails loudly when streamlit-folium changes."""
-    import itertools
-    from importlib.metadata import version
-
-    import branca.element
-    import folium
-    import folium.plugins
-    import streamlit_folium
-
-    from dashboard.views.map_component import map_payload, show_map
-
-    assert version("streamlit-folium") == "0.27.4", "re-check dashboard/views/map_component.py against st_folium"
-    sent: list[dict] = []
-    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: sent.append(kwargs))
-
-    def a_map() -> folium.Map:
-        counter = itertools.count()  # the same element ids for both maps
-        monkeypatch.setattr(branca.element, "urandom", lambda n: next(counter).to_bytes(n, "big"))
-        fmap = folium.Map(location=[55.8, 49.1], zoom_start=5, tiles=None)
-        folium.plugins.MarkerCluster().add_to(fmap)
-        folium.Marker([55.8, 49.1], tooltip="Kazan").add_to(fmap)
-        folium.LayerControl().add_to(fmap)
-        return fmap
-
-    returned = ["last_object_clicked", "bounds"]
-    streamlit_folium.st_folium(a_map(), key="m", height=300, width=None, returned_objects=returned)
-    show_map(map_payload(a_map()), "m", 300, returned)
-    theirs, ours = ({k: v for k, v in call.items() if k != "on_change"} for call in sent)
-    assert ours == theirs
-    assert "markercluster" in " ".join(ours["js_links"]).lower()
 
 
 def test_briefing_control_makes_png_and_pdf_of_the_view(store, monkeypatch):

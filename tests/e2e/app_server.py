@@ -166,9 +166,10 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve the app (dashboard/app.py, as `make run` does) on a free port against the store `db`; yield its base URL;
-    stop it afterwards."""
+def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None = None,
+               root: Path = ROOT) -> Iterator[str]:
+    """Serve the app (dashboard/app.py of the checkout `root`, as `make run` does) on a free port against the store
+    `db`; yield its base URL; stop it afterwards."""
     port = free_port()
     env = {**os.environ, "INCIDENTS_DB": str(db), **(extra_env or {})}
     command = [
@@ -176,7 +177,7 @@ def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None
         "-m",
         "streamlit",
         "run",
-        str(ROOT / "dashboard" / "app.py"),
+        str(root / "dashboard" / "app.py"),
         "--server.port",
         str(port),
         "--server.headless",
@@ -184,7 +185,7 @@ def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None
         "--server.address",
         "127.0.0.1",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout_s

@@ -15,7 +15,7 @@ from tests.e2e.conftest import pixel_spread
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "incidents" / "samples" / "articles" / "000_kazan_2024-12-21.txt"
-MAP = "iframe[title='streamlit_folium.st_folium']"
+MAP = "[data-testid=incident-map]"
 MARKERS = ".leaflet-marker-icon.im-icon"
 TIMEOUT = 60_000
 
@@ -34,16 +34,15 @@ def empty_server(tmp_path):
 
 
 def painted_markers(page, expected: int | None = None) -> int:
-    """Wait until the one map iframe shows painted incident markers (as many as `expected`, when given); their count.
+    """Wait until the one map shows painted incident markers (as many as `expected`, when given); their count.
 
-    Checked in one step in the page: after a filter change the new map's iframe is mounted before the old one goes.
+    Checked in one step in the page: after a filter change the map takes the new markers in place of the old.
     """
     handle = page.wait_for_function(
         """([sel, marker, n]) => {
-            const frames = document.querySelectorAll(sel);
-            const doc = frames.length === 1 ? frames[0].contentDocument : null;
-            if (!doc) return false;
-            const all = [...doc.querySelectorAll(marker)];
+            const maps = document.querySelectorAll(sel);
+            if (maps.length !== 1) return false;
+            const all = [...maps[0].querySelectorAll(marker)];
             const painted = all.some(m => m.checkVisibility({visibilityProperty: true}));
             return painted && (n === null || all.length === n) ? all.length : false;
         }""",
@@ -97,7 +96,7 @@ def test_reloading_a_permalink_restores_the_view(server, page):
     page.reload()
     wait_kpi(page, "Incidents", "3")
     assert "type=airspace_restriction" in page.url and "start=2024-12-21" in page.url
-    assert page.get_by_text("Airspace restriction", exact=True).first.is_visible()  # the type picker shows the choice
+    page.get_by_text("Airspace restriction", exact=True).first.wait_for(timeout=TIMEOUT)  # the type picker shows it
     assert page.get_by_text("In this view: Drone strike 1").first.is_visible()  # counts beside it, not in it
 
 
@@ -149,7 +148,7 @@ def test_clicking_a_marker_opens_its_details(server, page):
     painted_markers(page, 1)
     page.locator(MAP).scroll_into_view_if_needed()
     page.wait_for_timeout(500)  # let the scroll settle so the click lands on the marker, not beside it
-    page.frame_locator(MAP).locator(MARKERS).first.click()
+    page.locator(MAP).locator(MARKERS).first.click()
     wait_url(page, r"id=kazan-strike")
     page.get_by_text("Distance claim check").wait_for(timeout=TIMEOUT)
 
@@ -165,7 +164,7 @@ def test_pasting_the_seed_article_puts_the_kazan_strike_on_the_map(empty_server,
     page.get_by_role("link", name="See them on the map").click()
     wait_kpi(page, "Strikes", "1")
     assert painted_markers(page, 4) == 4
-    page.frame_locator(MAP).get_by_text("Drone strike").first.wait_for(state="attached", timeout=TIMEOUT)  # in the key (open or folded)
+    page.locator(MAP).get_by_text("Drone strike").first.wait_for(state="attached", timeout=TIMEOUT)  # in the key (open or folded)
     screenshot(page, "app_after_import")
 
 
@@ -195,11 +194,10 @@ def test_the_demo_map_key_starts_folded_where_it_would_cover_western_incidents(p
         for _ in range(3):
             page.goto(url + "/")
             assert painted_markers(page) == 68
-            frame = page.frame_locator(MAP)
+            frame = page.locator(MAP)
             frame.locator(".im-legend").first.wait_for(state="attached", timeout=TIMEOUT)
             page.wait_for_function(
-                "sel => { const d = document.querySelector(sel).contentDocument;"
-                " return !d.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim'); }",
+                "sel => !document.querySelector(sel).querySelector('.leaflet-zoom-anim, .leaflet-pan-anim')",
                 arg=MAP, timeout=TIMEOUT,
             )
             page.wait_for_timeout(300)

@@ -57,8 +57,8 @@ def test_enter_on_a_focused_marker_opens_its_popup_and_the_detail_panel(server, 
     page.goto(server + "/?type=drone_strike")
     painted_markers(page, 1)
     page.locator(MAP).scroll_into_view_if_needed()
-    frame = page.frame_locator(MAP)
-    frame.locator(".leaflet-container").focus()
+    frame = page.locator(MAP)
+    frame.locator(".leaflet-container").first.focus()
     marker = tab_to(page, frame, MARKERS)
     assert marker.get_attribute("aria-label") == "Drone strike, Kazan, 2024-12-21"
     assert marker.get_attribute("role") == "button"

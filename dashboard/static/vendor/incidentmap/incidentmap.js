@@ -1,5 +1,6 @@
 /* incident-map browser side (project code, MIT): decodes the compact incident payload and draws markers or
- * clusters, popups, tooltips, heat, playback, choropleth, basemap, airports, reference rings and the legend.
+ * clusters, popups, tooltips, heat, playback, choropleth, basemap, airports, reference rings and the legend; the
+ * live map (IncidentMap.live, the app's component) keeps its view while its parts are replaced by new data.
  * Every data string is put in the page with textContent or setAttribute (never innerHTML); links must be http(s).
  * Keyboard: markers, clusters and airports on screen are tab stops named for screen readers; Enter or Space clicks. */
 (function (global) {
@@ -126,19 +127,31 @@
       '" stroke-width="' + width + '"' + dash + ' stroke-linejoin="round"/></svg>';
   }
 
+  // A region-precision incident: a dashed ring in its type's colour, not a point symbol (its place is a region).
+  function regionSvg(spec, size) {
+    var color = COLOR.test(spec.color) ? spec.color : "#6E6E6E";
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size + '" viewBox="0 0 20 20">' +
+      '<circle cx="10" cy="10" r="8.5" fill="' + color + '" fill-opacity="0.12" stroke="' + color +
+      '" stroke-width="1.8" stroke-dasharray="3 2.2"/></svg>';
+  }
+
   function iconFactory(types) {
     var cache = {};
-    return function (type, status) {
-      var key = type + ":" + status;
+    return function (type, status, region) {
+      var key = type + ":" + status + ":" + (region ? "r" : "");
       if (!cache[key]) {
+        var spec = types[type] || types[types.length - 1], size = region ? 30 : 18;
         cache[key] = L.divIcon({
-          className: "im-icon", html: svgIcon(types[type] || types[types.length - 1], status),
-          iconSize: [18, 18], iconAnchor: [9, 9], tooltipAnchor: [0, -8], popupAnchor: [0, -8]
+          className: region ? "im-icon im-region" : "im-icon", html: region ? regionSvg(spec, size) : svgIcon(spec, status),
+          iconSize: [size, size], iconAnchor: [size / 2, size / 2], tooltipAnchor: [0, -size / 2 + 1],
+          popupAnchor: [0, -size / 2 + 1]
         });
       }
       return cache[key];
     };
   }
+
+  function isRegion(data, i) { return data.p.precisions[data.get(i, "flags") % 4] === "region"; }
 
   function restrictionStatus(data, types, r) {
     if (types[r.type] && types[r.type].key === "airspace_restriction") { return r.status || "none"; }
@@ -211,6 +224,7 @@
     var type = types[data.get(i, "type")] || {}, place = data.p.places[data.get(i, "place")] || [];
     var parts = [type.label || "Incident", clip(place[0] || "Unnamed place", 80), data.dayText(data.day(i))];
     if (type.key === "airspace_restriction") { parts.push(data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] || "status not stated"); }
+    if (isRegion(data, i)) { parts.push("located to the region only"); }
     return parts.join(", ");
   }
 
@@ -258,11 +272,28 @@
     if (node) { node.setAttribute("aria-label", clip(name, 140)); }
   }
 
+  // A press on the map focuses it (Leaflet's keyboard support) or a marker (a tab stop) without scrolling the page.
+  // Leaflet undoes the scroll of a focus on the window only; where another box scrolls (Streamlit's main area, a
+  // page around an iframe) the page moved under the pointer on narrow screens and the release missed the marker.
+  function focusWithoutScroll(map) {
+    var container = map.getContainer();
+    if (container.imFocusNoScroll) { return; }
+    container.imFocusNoScroll = true;
+    container.focus = function () { HTMLElement.prototype.focus.call(container, { preventScroll: true }); };
+    container.addEventListener("mousedown", function (e) {
+      var icon = e.target && e.target.closest ? e.target.closest(".leaflet-marker-icon[tabindex]") : null;
+      if (!icon || e.button !== 0) { return; }
+      e.preventDefault();
+      icon.focus({ preventScroll: true });
+    }, true);
+  }
+
   // Enter or Space on a focused marker or cluster of `group` fires the 'click' a mouse would (popups, the app's
   // st_folium listener, zoom or spiderfy); Escape closes the popup. The focus goes to the map when a cluster
   // zooms (its icon goes away) and to the first of its markers when it spiderfies.
   function pressable(map, group) {
     var spider = false;
+    focusWithoutScroll(map);
     group.on("keydown clusterkeydown", function (e) {
       var key = e.originalEvent, layer = e.layer || e.propagatedFrom;
       if (!key || !layer || !layer.getLatLng || key.altKey || key.ctrlKey || key.metaKey) { return; }
@@ -302,24 +333,45 @@
     });
   }
 
+  // "Loading markers…" over the map while markercluster adds markers in chunks; gone when all are in.
+  function loadingNote(map) {
+    var control = L.control({ position: "topleft" }), box = null;
+    control.onAdd = function () {
+      box = el("div", "im-loading leaflet-bar", "Loading markers\u2026");
+      box.setAttribute("role", "status");
+      return box;
+    };
+    control.progress = function (done, total) {
+      if (done >= total) { control.remove(); map.getContainer().removeAttribute("data-loading"); return; }
+      if (!box || !box.parentNode) { control.addTo(map); }
+      map.getContainer().setAttribute("data-loading", "1");
+      box.textContent = "Loading markers\u2026" + (total > 1 ? " " + done.toLocaleString("en") + " of " + total.toLocaleString("en") : "");
+    };
+    return control;
+  }
+
   function markers(map, data, opts) {
     var ctx = { types: opts.types, reference: opts.reference };
-    var icon = iconFactory(opts.types), list = new Array(data.n);
+    var icon = iconFactory(opts.types), list = new Array(data.n), note = loadingNote(map);
     var group = opts.cluster
       ? L.markerClusterGroup({
         chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
-        spiderfyOnMaxZoom: true, iconCreateFunction: clusterIconFactory(opts.types)
+        spiderfyOnMaxZoom: true, iconCreateFunction: clusterIconFactory(opts.types),
+        chunkProgress: function (done, total) { note.progress(done, total); }
       })
       : L.featureGroup();
     var Marker = incidentMarkerClass(group, function (i) { return incidentName(data, opts.types, i); });
     for (var i = 0; i < data.n; i++) {
       var type = data.get(i, "type");
       var status = restrictionStatus(data, opts.types, { type: type, status: data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] });
-      list[i] = new Marker(data.latlng(i), { icon: icon(type, status), i: i, t: type });
+      list[i] = new Marker(data.latlng(i), { icon: icon(type, status, isRegion(data, i)), i: i, t: type });
     }
     // markercluster checks each marker added before the group is on the map against all the others (quadratic:
     // seconds at 100k), so the markers go in once it is on the map, in chunks.
-    if (opts.cluster) { group.once("add", function () { group.addLayers(list, true); }); } else { for (var m = 0; m < list.length; m++) { group.addLayer(list[m]); } }
+    if (opts.cluster) {
+      group.once("add", function () { if (list.length) { note.progress(0, list.length); } group.addLayers(list, true); });
+      group.on("remove", function () { note.progress(1, 1); });
+    } else { for (var m = 0; m < list.length; m++) { group.addLayer(list[m]); } }
     var popup = L.popup({ maxWidth: 340, minWidth: 220, maxHeight: 380, autoPanPadding: [20, 20] });
     group.on("click", function (e) {
       var marker = e.layer || e.propagatedFrom;
@@ -571,7 +623,7 @@
       for (var e = 0; e < spec.entries.length; e++) {
         var entry = spec.entries[e], item = el("li");
         var mark = el("span", "im-swatch");
-        mark.innerHTML = svgIcon(spec.types[entry.type], entry.status || "", 14);  // constants only
+        mark.innerHTML = entry.region ? regionSvg(spec.types[entry.type] || {}, 14) : svgIcon(spec.types[entry.type], entry.status || "", 14);  // constants only
         item.appendChild(mark);
         item.appendChild(el("span", null, entry.label));
         if (entry.count !== null && entry.count !== undefined) { item.appendChild(el("span", "im-count", Number(entry.count).toLocaleString("en"))); }
@@ -627,9 +679,147 @@
     return false;
   }
 
+  // ---- server clusters: counts the server aggregated for the view (a selection too large for the browser) --------
+  function serverClusters(map, payload, opts) {
+    var group = L.featureGroup(), types = opts.types;
+    for (var c = 0; c < payload.n.length; c++) {
+      var n = payload.n[c], counts = payload.t[c] || [n];
+      var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : n < 100000 ? 48 : 54;
+      var label = n < 10000 ? String(n) : n < 1000000 ? (n / 1000).toFixed(n < 100000 ? 1 : 0) + "k" : (n / 1000000).toFixed(1) + "M";
+      var icon = L.divIcon({ html: "<div><span></span></div>", className: "im-cluster im-server-cluster", iconSize: L.point(size, size) });
+      var marker = L.marker([payload.lat[c], payload.lon[c]], { icon: icon, n: n });
+      marker.on("add", (function (ring, text, count) {
+        return function (e) {
+          var node = e.target.getElement();
+          if (!node) { return; }
+          node.style.background = ring;  // colours checked against COLOR: no data reaches the style
+          node.querySelector("span").textContent = text;
+          node.setAttribute("aria-label", "Cluster of " + count.toLocaleString("en") + " incidents");
+        };
+      })(typeRing(counts, types, n || 1), label, n));
+      marker.bindTooltip(el("span", null, n.toLocaleString("en") + " incidents \u00b7 zoom in for markers"), { direction: "top" });
+      group.addLayer(marker);
+    }
+    group.on("click", function (e) {
+      var target = e.layer || e.propagatedFrom;
+      if (target && target.getLatLng) { map.setView(target.getLatLng(), Math.min(map.getZoom() + 2, map.getMaxZoom())); }
+    });
+    return pressable(map, group);
+  }
+
+  function forget(group) {
+    var at = instances.indexOf(group);
+    if (at >= 0) { instances.splice(at, 1); }
+  }
+
+  // ---- the live map: one Leaflet map whose parts (basemap, incidents, airports, reference, legend) are replaced
+  // when their id changes; the view stays where the user left it. hooks: clicked({i, v, view}), view(view),
+  // needBasemap(id). ------------------------------------------------------------------------------------------
+  var basemaps = {};  // basemap id -> its geometry, kept for the page's life (the server sends it once)
+
+  function Live(container, spec, hooks) {
+    this.hooks = hooks;
+    this.parts = {};
+    this.spec = spec;
+    var map = this.map = L.map(container, { minZoom: spec.minZoom, maxZoom: spec.maxZoom, worldCopyJump: false });
+    L.control.scale().addTo(map);
+    this.control = L.control.layers(null, null, { collapsed: true, position: "topright" }).addTo(map);
+    if (spec.tiles) { L.tileLayer(spec.tiles.url, { maxZoom: spec.maxZoom, attribution: spec.tiles.attribution }).addTo(map); }
+    var self = this, timer = null, fitted = false;
+    map.on("moveend", function () {
+      if (!self.spec.report) { return; }
+      clearTimeout(timer);
+      if (self.spec.incidents.clusters && fitted) { self.waiting(true); }  // the first fit shows what it was sent
+      fitted = true;
+      timer = setTimeout(function () { self.hooks.view(self.view()); }, 250);
+    });
+    if (spec.view) { map.setView(spec.view.center, spec.view.zoom); } else { map.fitBounds(spec.fit, { padding: [30, 30], maxZoom: spec.fitMaxZoom }); }
+  }
+
+  Live.prototype.view = function () {
+    var b = this.map.getBounds(), c = this.map.getCenter();
+    return { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(), zoom: this.map.getZoom(),
+      center: [c.lat, c.lng] };
+  };
+
+  Live.prototype.waiting = function (on) {
+    var container = this.map.getContainer();
+    if (!this.note) { this.note = loadingNote(this.map); }
+    if (on) { this.note.progress(0, 1); } else { this.note.progress(1, 1); }
+    container.setAttribute("data-waiting", on ? "1" : "0");
+  };
+
+  Live.prototype.swap = function (name, id, make, label, shown) {
+    var old = this.parts[name];
+    if (old && old.id === id) { return false; }
+    var wasOn = old && old.layer ? this.map.hasLayer(old.layer) : shown;
+    if (old && old.layer) {
+      this.map.removeLayer(old.layer);
+      if (label) { this.control.removeLayer(old.layer); }
+      forget(old.layer);
+    }
+    var layer = make();
+    this.parts[name] = { id: id, layer: layer };
+    if (!layer) { return true; }
+    if (label) { this.control.addOverlay(layer, label); }
+    if (wasOn) { layer.addTo(this.map); }
+    return true;
+  };
+
+  Live.prototype.update = function (spec) {
+    var self = this, map = this.map, geo = spec.basemap.geo || basemaps[spec.basemap.id];
+    this.spec = spec;
+    if (spec.basemap.geo) { basemaps[spec.basemap.id] = spec.basemap.geo; }
+    if (!geo) { this.hooks.needBasemap(spec.basemap.id); } else {
+      this.swap("basemap", spec.basemap.id, function () { return basemap(map, geo, spec.basemap.style); },
+        "Offline basemap (Natural Earth)", !spec.tiles);
+      this.swap("admin1", spec.basemap.id, function () { return self.parts.basemap.layer.admin1Layer(); },
+        "Admin-1 boundaries", spec.basemap.admin1);
+    }
+    var inc = spec.incidents;
+    this.swap("clusters", inc.id, function () { return inc.clusters ? serverClusters(map, inc.clusters, inc.options) : null; },
+      inc.clusters ? "Incident clusters" : null, true);
+    this.swap("markers", inc.id, function () {
+      if (!inc.payload) { return null; }
+      var data = new Data(inc.payload), group = markers(map, data, inc.options);
+      group.on("click", function (e) {
+        var marker = e.layer || e.propagatedFrom;
+        if (marker && marker.options.i !== undefined) { self.hooks.clicked({ i: marker.options.i, v: inc.id, view: self.view() }); }
+      });
+      return group;
+    }, inc.label, true);
+    this.swap("airports", spec.airports.id, function () { return airports(map, spec.airports.list, {}); },
+      "Airports named by incidents", spec.airports.show);
+    this.swap("reference", spec.reference.id, function () { return reference(map, spec.reference.payload); },
+      spec.reference.label, true);
+    var oldKey = this.parts.legend;
+    if (!oldKey || oldKey.id !== spec.legend.id) {
+      var folded = oldKey ? oldKey.layer.getContainer().classList.contains("im-collapsed") : null;
+      if (oldKey) { oldKey.layer.remove(); }
+      var key = legend(map, spec.legend.spec), box = key.getContainer(), title = box.querySelector(".im-toggle");
+      if (folded !== null) {
+        box.classList.toggle("im-collapsed", folded);
+        title.setAttribute("aria-expanded", folded ? "false" : "true");
+      }
+      this.parts.legend = { id: spec.legend.id, layer: key };
+    }
+    this.waiting(false);
+    map.getContainer().setAttribute("data-version", String(inc.id));
+  };
+
+  var lives = [];  // the live maps of this page (for tests and benchmarks)
+
+  function live(container, spec, hooks) {
+    var view = new Live(container, spec, hooks);
+    view.update(spec);
+    lives.push(view);
+    view.map.on("unload", function () { lives.splice(lives.indexOf(view), 1); });
+    return view;
+  }
+
   global.IncidentMap = {
     Data: Data, decode: function (p) { return new Data(p); }, markers: markers, heat: heat, playback: playback,
     basemap: basemap, choropleth: choropleth, airports: airports, reference: reference, legend: legend,
-    popupContent: popupContent, svgIcon: svgIcon, instances: instances
+    serverClusters: serverClusters, live: live, lives: lives, popupContent: popupContent, svgIcon: svgIcon, instances: instances
   };
 })(window);

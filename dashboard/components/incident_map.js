@@ -1,0 +1,90 @@
+/* incident-map's Streamlit component (project code, MIT): loads the vendored Leaflet and the shared IncidentMap code
+ * once per page, keeps one live map per key across reruns (and remounts) and hands the data of each rerun to it;
+ * marker clicks and the view go back to Python. Drawing lives in incidentmap.js, shared with the HTML export. */
+const SCRIPTS = ["leaflet/leaflet.js", "leaflet.markercluster/leaflet.markercluster.js", "incidentmap/incidentmap.js"];
+const STYLES = ["leaflet/leaflet.css", "leaflet.markercluster/MarkerCluster.css",
+  "leaflet.markercluster/MarkerCluster.Default.css", "incidentmap/incidentmap.css"];
+const maps = new Map();  // key -> {container, live}: the map outlives a React remount (the layout changed)
+const views = new Map();  // key -> the last view of a map that was dropped: a new one starts there
+let loaded = null;
+
+function vendorUrl(base, path) { return new URL(base + path, document.baseURI).href; }
+
+function addScript(url) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = url;
+    script.async = false;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error("could not load " + url));
+    document.head.appendChild(script);
+  });
+}
+
+function loadVendor(base) {
+  if (!loaded) {
+    for (const path of STYLES) {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = vendorUrl(base, path);
+      document.head.appendChild(link);
+    }
+    loaded = SCRIPTS.reduce((done, path) => done.then(() => window.IncidentMap && path.startsWith("incidentmap")
+      ? null : addScript(vendorUrl(base, path))), Promise.resolve());
+  }
+  return loaded;
+}
+
+function entryFor(data, parentElement, hooks) {
+  let entry = maps.get(data.key);
+  if (!entry) {
+    const container = document.createElement("div"), inner = document.createElement("div");
+    container.setAttribute("data-testid", "incident-map");
+    inner.className = "im-live";
+    inner.style.height = "100%";
+    inner.textContent = "Loading the map\u2026";
+    container.appendChild(inner);
+    entry = { container: container, inner: inner, live: null, hooks: hooks };
+    maps.set(data.key, entry);
+  }
+  entry.hooks = hooks;
+  entry.container.style.height = data.height + "px";
+  if (entry.container.parentNode !== parentElement) {
+    parentElement.appendChild(entry.container);
+    if (entry.live) { entry.live.map.invalidateSize(); }
+  }
+  return entry;
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue, setTriggerValue } = component;
+  if (!data) { return undefined; }
+  const hooks = {
+    clicked: (value) => setTriggerValue("clicked", value),
+    view: (value) => setStateValue("view", value),
+    needBasemap: (id) => setStateValue("need_basemap", id),
+  };
+  const entry = entryFor(data, parentElement, hooks);
+  const relay = {  // the latest mount's callbacks, also for a map made by an earlier mount
+    clicked: (value) => entry.hooks.clicked(value),
+    view: (value) => entry.hooks.view(value),
+    needBasemap: (id) => entry.hooks.needBasemap(id),
+  };
+  loadVendor(data.static).then(() => {
+    if (entry.live) {
+      entry.live.update(data.spec);
+    } else {
+      entry.inner.textContent = "";
+      const spec = views.has(data.key) ? { ...data.spec, view: views.get(data.key) } : data.spec;
+      entry.live = window.IncidentMap.live(entry.inner, spec, relay);
+    }
+  }).catch((error) => { entry.inner.textContent = "The map could not be drawn: " + error.message; });
+  return () => {  // unmounted: drop the map unless a new mount took its container (a layout change)
+    setTimeout(() => {
+      if (!entry.container.isConnected && maps.get(data.key) === entry) {
+        if (entry.live) { views.set(data.key, entry.live.view()); entry.live.map.remove(); }
+        maps.delete(data.key);
+      }
+    }, 3000);
+  };
+}

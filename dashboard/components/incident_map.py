@@ -1,0 +1,138 @@
+"""The app's incident map as a Streamlit components v2 element: one Leaflet map that keeps the user's view while each
+rerun sends it new data (only the parts that changed are redrawn); marker clicks and the view come back to Python."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.map_data import (
+    Drawn,
+    Prepared,
+    map_spec,
+    prepare,
+    view_from_state,
+)
+from dashboard.maps.assets import STATIC_BASE
+from dashboard.maps.builder import MapOptions
+
+NAME = "incident_map"
+JS = (Path(__file__).with_name("incident_map.js")).read_text(encoding="utf-8")
+STATIC = STATIC_BASE.lstrip("/") + "/"  # resolved against the page's address (keeps a server base path)
+_mount = st.components.v2.component(NAME, js=JS, isolate_styles=False)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What the map showed at its last report: (south, west, north, east) in degrees and the zoom level."""
+
+    bounds: tuple[float, float, float, float]
+    zoom: int
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _shared_prepared(cache_key: Hashable, reference: Any, key: str, _frame: pd.DataFrame) -> Prepared:
+    return prepare(_frame, reference, key)
+
+
+def _prepared(key: str, frame: pd.DataFrame, reference: Any, cache_key: Hashable | None) -> Prepared:
+    """The selection prepared for the map: shared by every session under the caller's cache_key, else kept per
+    session while the caller passes the same frame object."""
+    if cache_key is not None:
+        return _shared_prepared(cache_key, reference, key, frame)
+    slot = f"_{key}_prepared"
+    kept = st.session_state.get(slot)
+    if kept is not None and kept[0] is frame and kept[1] == reference:
+        return kept[2]
+    prepared = prepare(frame, reference, key)
+    st.session_state[slot] = (frame, reference, prepared)
+    return prepared
+
+
+def _clicked(key: str, on_select: Callable[[list[str]], None] | None) -> None:
+    value = (st.session_state.get(key) or {}).get("clicked")
+    drawn: Drawn | None = st.session_state.get(f"_{key}_drawn")
+    if not isinstance(value, dict) or drawn is None or on_select is None:
+        return
+    try:
+        found = drawn.clicked(int(value.get("i")), str(value.get("v")))
+    except (TypeError, ValueError):
+        return
+    if found:
+        on_select(found)
+        st.session_state[f"_{key}_rerun_app"] = True  # the selection shows outside the map: the whole page reruns
+
+
+def _ignore() -> None:
+    """State the browser reports is read at the next run (a callback is what makes Streamlit keep it)."""
+
+
+def _reported_view(key: str) -> MapView | None:
+    view = view_from_state((st.session_state.get(key) or {}).get("view"))
+    return None if view is None else MapView((view.south, view.west, view.north, view.east), view.zoom)
+
+
+def incident_map(
+    frame: pd.DataFrame,
+    *,
+    reference: Any,
+    selected: str | None = None,
+    key: str = "map",
+    height: int = 520,
+    on_select: Callable[[list[str]], None] | None = None,
+    area: tuple | None = None,
+    report_view: bool = False,
+    cache_key: Hashable | None = None,
+) -> MapView | None:
+    """Draw the incidents of `frame` (full width); the same map takes the next rerun's data and keeps its view.
+
+    on_select(ids) runs when a marker is clicked (or pressed): the incident's id first, then any drawn at the same
+    point. `area` (the store's basemap area) gives every filter of a store one basemap. report_view: the browser
+    reports every pan and zoom (the page reruns each time) even when the selection is small enough to need no server
+    clusters; otherwise a pan or zoom reruns only the map (a fragment), for new server clusters. cache_key: a
+    hashable naming the frame's content (store version and filter), to share its preparation across sessions.
+    Returns the view the browser last reported, or None before the first report."""
+    _map_fragment(frame, reference, selected, key, height, on_select, area, report_view, cache_key)
+    return _reported_view(key)
+
+
+@st.fragment
+def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key: str, height: int,
+                  on_select: Callable[[list[str]], None] | None, area: tuple | None, report_view: bool,
+                  cache_key: Hashable | None) -> None:
+    """The map: on a run of its own (a pan or zoom reported, a marker clicked) it reruns alone unless the page
+    must follow (a selection, or the view the page shows figures for)."""
+    state = st.session_state.get(key) or {}
+    reported = _reported_view(key)
+    moved = reported != st.session_state.get(f"_{key}_last_view")
+    st.session_state[f"_{key}_last_view"] = reported
+    if st.session_state.pop(f"_{key}_rerun_app", False) or (moved and report_view):
+        st.rerun()
+    view = view_from_state(state.get("view"))
+    prepared = _prepared(key, frame, reference, cache_key)
+    options = MapOptions.from_settings(selected_id=selected, basemap_area=area)
+    sent: set[str] = st.session_state.setdefault(f"_{key}_basemaps", set())
+    wanted, answered = state.get("need_basemap"), f"_{key}_basemap_answered"
+
+    def send_basemap(basemap_id: str) -> bool:
+        again = basemap_id == wanted and st.session_state.get(answered) != wanted  # the browser lost it: once more
+        fresh = basemap_id not in sent or again
+        sent.add(basemap_id)
+        st.session_state[answered] = wanted
+        return fresh
+
+    spec, drawn = map_spec(prepared, reference, options, view, height, send_basemap, report_view)
+    st.session_state[f"_{key}_drawn"] = drawn
+    _mount(
+        key=key,
+        data={"key": key, "height": height, "static": STATIC, "spec": spec},
+        default={"view": None, "need_basemap": None},
+        on_clicked_change=lambda: _clicked(key, on_select),
+        on_view_change=_ignore,
+        on_need_basemap_change=_ignore,
+    )

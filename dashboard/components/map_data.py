@@ -1,0 +1,199 @@
+"""What the live map component is sent per rerun: its parts with ids, server clusters for large selections (pure)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard.escape import html_text
+from dashboard.maps.builder import (
+    AIRPORTS_SHOWN,
+    MapOptions,
+    basemap_data,
+    basemap_key,
+    data_bbox,
+    drawn_frame,
+    fit_bounds,
+    fit_max_zoom,
+    incident_payload,
+    legend_spec,
+    named_airports,
+    reference_payload,
+)
+from dashboard.maps.clusters import (
+    View,
+    grid_clusters,
+    in_view,
+    outside_zoom,
+    view_clusters,
+    zoom_for,
+)
+from dashboard.maps.style import BASEMAP_COLORS, type_table
+from incidents.model import EVENT_TYPES
+
+MAX_BROWSER_INCIDENTS = 50_000  # a larger selection is clustered by the server for the view
+MARKERS_SHARE = 0.4  # server mode: up to this share of the browser's limit near the view go as markers
+POPUP_SOURCES_MAX = 5_000  # more markers than this: popups leave sources and notes to the detail panel (bytes)
+ASSUMED_WIDTH_PX = 900  # the map's width before the browser reports its first view
+ONLINE_TILES = {  # INCIDENT_MAP_TILES -> the tile server the live map loads from (none when 'offline')
+    "osm": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "&copy; OpenStreetMap contributors"},
+    "carto": {"url": "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+              "attribution": "&copy; OpenStreetMap contributors &copy; CARTO"},
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """A selection made ready for the map once: drawn order, coordinates, type codes, box, legend, airports."""
+
+    frame: pd.DataFrame
+    lats: np.ndarray
+    lons: np.ndarray
+    types: np.ndarray
+    bbox: tuple[float, float, float, float]
+    airports: list[dict[str, Any]]
+    tag: str
+    server: bool  # too large for the browser: the server sends clusters for the view
+    marker_limit: int  # server mode: this few incidents near the view are sent as markers
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The incidents sent as markers in one rerun (index i of the payload is row i here), for resolving clicks."""
+
+    version: str
+    ids: np.ndarray
+    lats: np.ndarray
+    lons: np.ndarray
+
+    def clicked(self, index: int, version: str) -> list[str]:
+        """Ids drawn at the point of marker `index` (that one first), or [] when the click is of older data."""
+        if version != self.version or not 0 <= index < len(self.ids):
+            return []
+        same = np.flatnonzero((np.abs(self.lats - self.lats[index]) < 1e-6) & (np.abs(self.lons - self.lons[index]) < 1e-6))
+        return [str(self.ids[index])] + [str(self.ids[i]) for i in same if i != index]
+
+
+def digest(value: Any) -> str:
+    """A short stable id of a JSON-able value."""
+    return hashlib.blake2b(json.dumps(value, sort_keys=True, default=str).encode(), digest_size=8).hexdigest()
+
+
+def digest_arrays(*columns: Any) -> str:
+    """A short id of the content of a few columns (numbers by their bytes, text by pandas' hash)."""
+    hasher = hashlib.blake2b(digest_size=8)
+    for column in columns:
+        values = np.asarray(column)
+        if values.dtype == object:
+            values = pd.util.hash_array(values.astype(str))
+        hasher.update(np.ascontiguousarray(values).tobytes())
+    return hasher.hexdigest()
+
+
+def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int | None = None) -> Prepared:
+    """The selection in drawn order with what every rerun of it needs; payload ids are `tag` and a digest of the
+    content (the same selection sends the same bytes, which Streamlit's message cache then skips); more than
+    `browser_limit` incidents are clustered by the server."""
+    drawn = drawn_frame(frame)
+    browser_limit = MAX_BROWSER_INCIDENTS if browser_limit is None else browser_limit
+    codes = pd.Categorical(drawn["event_type"], categories=list(EVENT_TYPES)).codes.astype(np.int64)
+    return Prepared(
+        frame=drawn,
+        lats=drawn["lat"].to_numpy(float),
+        lons=drawn["lon"].to_numpy(float),
+        types=np.where(codes < 0, EVENT_TYPES.index("other"), codes),
+        bbox=data_bbox(drawn, ref),
+        airports=named_airports(drawn),
+        tag=f"{tag}-{digest_arrays(drawn['lat'], drawn['lon'], codes, drawn['id'])}",
+        server=len(drawn) > browser_limit,
+        marker_limit=int(browser_limit * MARKERS_SHARE),
+    )
+
+
+def view_from_state(value: Any) -> View | None:
+    """The view the browser reported ({south, west, north, east, zoom}), or None when there is none or it is odd."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        view = View(*(float(value[k]) for k in ("south", "west", "north", "east")), int(value["zoom"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return view if np.isfinite([view.south, view.west, view.north, view.east]).all() else None
+
+
+def first_view(prepared: Prepared, height_px: int, options: MapOptions) -> View:
+    """The view the map opens on (the fit of the data) before the browser reports one."""
+    (south, west), (north, east) = fit_bounds(prepared.bbox)
+    zoom = min(zoom_for((south, west, north, east), ASSUMED_WIDTH_PX, height_px, options.max_zoom), fit_max_zoom(options))
+    return View(south, west, north, east, zoom)
+
+
+def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) -> tuple[dict[str, Any], Drawn]:
+    """The incidents part: every incident (a selection the browser can hold), or server clusters for the view with
+    the incidents near the view as markers once few enough are there."""
+    frame, n = prepared.frame, len(prepared.frame)
+    options_js = {"types": type_table(), "reference": str(ref.name), "cluster": n > options.cluster_threshold}
+    if not prepared.server:
+        rows = np.arange(n)
+        version, clusters = prepared.tag, None
+    else:
+        near = in_view(prepared.lats, prepared.lons, view.padded())
+        count = int(near.sum())
+        show_markers = count <= prepared.marker_limit or view.zoom >= options.max_zoom
+        rows = np.flatnonzero(near) if show_markers else np.zeros(0, np.int64)
+        if show_markers:
+            rest = ~near
+            found = grid_clusters(prepared.lats[rest], prepared.lons[rest], outside_zoom(view.zoom), prepared.types[rest],
+                                  len(EVENT_TYPES))
+        else:
+            found = view_clusters(prepared.lats, prepared.lons, view, prepared.types, len(EVENT_TYPES))
+        clusters = found.payload()
+        options_js["cluster"] = True
+        version = f"{prepared.tag}:{digest([view.zoom, round(view.south, 3), round(view.west, 3), round(view.north, 3), round(view.east, 3)])}"
+    shown = frame.iloc[rows]
+    if len(shown) > POPUP_SOURCES_MAX:
+        shown = shown.drop(columns=[c for c in ("sources", "notes") if c in shown.columns])
+    small = len(shown) <= options.cluster_threshold
+    payload = incident_payload(shown, ref, with_ids=small, with_zones=small) if len(rows) or clusters is None else None
+    part = {"id": version, "payload": payload, "clusters": clusters, "options": options_js,
+            "label": f"Incidents ({n:,})"}
+    drawn = Drawn(version, shown["id"].to_numpy(), prepared.lats[rows], prepared.lons[rows])
+    return part, drawn
+
+
+def map_spec(prepared: Prepared, ref: Any, options: MapOptions, view: View | None, height_px: int,
+             send_basemap: Callable[[str], bool], report_view: bool) -> tuple[dict[str, Any], Drawn]:
+    """The spec the browser's IncidentMap.live draws (each part with an id: unchanged parts stay as drawn) and the
+    markers it holds. `view` is the browser's last view (None before the first); `send_basemap(id)` says whether the
+    basemap's geometry must go with it (the browser keeps each basemap it was sent)."""
+    frame = prepared.frame
+    box, countries = basemap_key(frame, prepared.bbox, options)
+    basemap_id = digest([box, countries])
+    shown_view = view or first_view(prepared, height_px, options)
+    incidents, drawn = _incidents(prepared, ref, shown_view, options)
+    reference = reference_payload(ref, frame, prepared.bbox, options)
+    legend = legend_spec(frame, ref, bool(incidents["options"]["cluster"]), options)
+    spec = {
+        "tiles": ONLINE_TILES.get(options.tiles),
+        "minZoom": options.min_zoom,
+        "maxZoom": options.max_zoom,
+        "fit": fit_bounds(prepared.bbox),
+        "fitMaxZoom": fit_max_zoom(options),
+        "view": None,
+        "report": bool(report_view or prepared.server),
+        "basemap": {"id": basemap_id, "geo": basemap_data(box, countries) if send_basemap(basemap_id) else None,
+                    "style": BASEMAP_COLORS, "admin1": options.show_admin1},
+        "incidents": incidents,
+        "airports": {"id": digest(prepared.airports), "list": prepared.airports,
+                     "show": options.show_airports and len(prepared.airports) <= AIRPORTS_SHOWN},
+        "reference": {"id": digest(reference), "payload": reference,
+                      "label": f"Reference: {html_text(ref.name)} and range rings"},
+        "legend": {"id": digest(legend), "spec": legend},
+    }
+    return spec, drawn
