@@ -15,6 +15,10 @@
   var SMALL_MAP_PX = 480;  // on a map lower than this the legend starts folded, to leave the incidents visible
   var NARROW_MAP_PX = 700;  // ... and on a map narrower than this (phones, the map beside the detail panel)
   var instances = [];  // incident layers made on this page (for tests and the app)
+  // A neutral credit on every map made after this file loads: Leaflet's default prefix is a link out with a flag.
+  if (global.L && global.L.Control && global.L.Control.Attribution) {
+    global.L.Control.Attribution.prototype.options.prefix = "Leaflet";
+  }
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
