@@ -1,4 +1,5 @@
-"""Russian and Ukrainian inflection through pymorphy3: the dictionary forms a word may stand for, and common words."""
+"""Russian and Ukrainian inflection: the dictionary forms a word may stand for (pymorphy3 for Russian, simplemma for
+Ukrainian, both MIT-licensed), and the Russian dictionary's common words."""
 
 from __future__ import annotations
 
@@ -11,11 +12,18 @@ _NAME_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
 
 
 @cache
-def analyser(language: str) -> Any:
-    """The pymorphy3 analyser for 'ru' or 'uk' (dictionaries from pymorphy3-dicts-ru / -uk)."""
+def analyser() -> Any:
+    """The pymorphy3 analyser for Russian (dictionary from pymorphy3-dicts-ru)."""
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang=language)
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def ukrainian_lemma(word: str) -> str:
+    """simplemma's Ukrainian dictionary form ("Харкові" -> "Харків"); the word itself when it knows none."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="uk")
 
 
 def is_cyrillic(word: str) -> bool:
@@ -24,38 +32,34 @@ def is_cyrillic(word: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def lemmas(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(toponym lemmas, other lemmas) of a Cyrillic word in both languages, title-cased: the Russian dictionary marks
-    toponyms (Geox) and is trusted first; every other reading is only a candidate (the Ukrainian one reads "Харкові" as
-    "харко"), to be checked against the gazetteer."""
+    """(toponym lemmas, other lemmas) of a Cyrillic word, title-cased: the Russian dictionary marks toponyms (Geox) and
+    is trusted first; every other reading, the Ukrainian one included, is only a candidate to be checked against the
+    gazetteer."""
     toponyms: list[str] = []
     others: list[str] = []
-    for language in ("ru", "uk"):
-        for parse in analyser(language).parse(word):
-            lemma = _title(parse.normal_form)
-            target = toponyms if "Geox" in parse.tag.grammemes else others
-            if lemma not in target:
-                target.append(lemma)
+    for parse in analyser().parse(word):
+        lemma = _title(parse.normal_form)
+        target = toponyms if "Geox" in parse.tag.grammemes else others
+        if lemma not in target:
+            target.append(lemma)
+    ukrainian = _title(ukrainian_lemma(word))
+    if ukrainian not in toponyms and ukrainian not in others:
+        others.append(ukrainian)
     return tuple(toponyms), tuple(o for o in others if o not in toponyms)
 
 
 @lru_cache(maxsize=8192)
 def is_common_word(word: str) -> bool:
     """True when a capitalised Cyrillic word is an ordinary word here (a preposition, a verb form, a common noun the
-    Russian dictionary knows and never as a toponym or a name)."""
-    if not is_cyrillic(word) or len(word) < 2:
+    Russian dictionary knows and never as a toponym or a name). Ukrainian-only words are left to the gazetteer check."""
+    if not is_cyrillic(word) or len(word) < 2 or not analyser().word_is_known(word.lower()):
+        return False  # unknown: a guess from the word's ending, not a dictionary reading
+    parses = analyser().parse(word)
+    if any(tag in parse.tag.grammemes for parse in parses for tag in _NAME_TAGS):
         return False
-    for language in ("ru", "uk"):
-        if not analyser(language).word_is_known(word.lower()):
-            continue  # a guess from the word's ending, not a dictionary reading
-        parses = analyser(language).parse(word)
-        if any(tag in parse.tag.grammemes for parse in parses for tag in _NAME_TAGS):
-            return False
-        best = parses[0]
-        if best.tag.POS in _NOT_NAMES and best.score >= 0.3:
-            return True
-        if language == "ru" and best.tag.POS == "NOUN":
-            return True  # the Russian dictionary marks toponyms; a known noun without the mark is a common noun
-    return False
+    best = parses[0]
+    # the dictionary marks toponyms: a known noun without the mark is a common noun
+    return (best.tag.POS in _NOT_NAMES and best.score >= 0.3) or best.tag.POS == "NOUN"
 
 
 def _title(lemma: str) -> str:
