@@ -69,6 +69,9 @@ def test_the_map_says_it_is_loading_markers_until_all_are_in(page, tmp_path):
     incident = kazan_incidents()[0]
     many = to_frame([incident.with_changes(id=f"k{i}", lat=50 + (i % 100) * 0.05, lon=30 + (i // 100) * 0.1)
                      for i in range(12_000)])
+    # a slow device: markercluster reports progress only when adding takes longer than one 200 ms chunk, and a fast
+    # machine adds 12,000 markers inside one (then there is nothing to wait for and no note)
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 20})
     page.add_init_script("""window.__loading = false; new MutationObserver(() => {
         if (document.querySelector('.im-loading')) { window.__loading = true; } })
         .observe(document, {childList: true, subtree: true});""")
