@@ -46,7 +46,7 @@ def kpi_tiles(figs: Figures) -> list[Tile]:
              figs.killed.text("killed") + " (airspace restrictions are not counted)"),
         Tile("Injured", compact_text(figs.injured.headline),
              figs.injured.text("injured") + " (airspace restrictions are not counted)"),
-        Tile("Drones downed", compact_text(figs.drones_downed.headline), figs.drones_downed.text("drones downed")),
+        Tile("Downed", compact_text(figs.drones_downed.headline), figs.drones_downed.text("drones downed")),
         Tile("Restricted", compact(len(figs.restricted)),
              f"Airports whose latest restriction up to {figs.as_of} is active and was reported within {STALE_DAYS} "
              f"days of it: {restricted}." + (f" Too old to call restricted: {stale}." if stale else "")),

@@ -87,7 +87,7 @@ def test_kpis_legend_briefing_and_cli_state_the_same_figures(store_path, window,
     tiles, captions = app_metrics(store_path, params, monkeypatch)
     assert tiles["Incidents"][0] == compact(cli["incidents"]) and f"{cli['incidents']:,}" in tiles["Incidents"][1]
     assert tiles["Strikes"][0] == compact(cli["strikes"])
-    for name, label in (("killed", "Killed"), ("injured", "Injured"), ("drones_downed", "Drones downed")):
+    for name, label in (("killed", "Killed"), ("injured", "Injured"), ("drones_downed", "Downed")):
         assert cli[name]["text"] in tiles[label][1]
         assert tiles[label][0] == compact_text(Tally(**{k: cli[name][k] for k in ("total", "stated", "not_stated")}).headline)
     assert tiles["Restricted"][0] == compact(len(cli["restricted"]))
