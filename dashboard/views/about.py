@@ -62,6 +62,23 @@ def browser_settings() -> tuple[Setting, ...]:
     )
 
 
+NETWORK_USES = (  # (what, setting, its offline value, what it fetches)
+    ("Online map tiles", "INCIDENT_MAP_TILES", "offline", "OpenStreetMap or CARTO tiles under the incidents"),
+    ("Online geocoder", "INCIDENT_MAP_GEOCODER", "offline",
+     "Nominatim or Photon, asked only when the bundled gazetteer has no answer (one request a second, cached)"),
+)
+
+
+def network_table(current: dict[str, str]) -> pd.DataFrame:
+    """Everything that can reach the internet, whether it is on now (from the settings in force), and feeds, which
+    only the command line fetches."""
+    rows = [{"use": use, "setting": name, "now": "off" if current.get(name, off) == off else "on", "fetches": what}
+            for use, name, off, what in NETWORK_USES]
+    rows.append({"use": "News feeds", "setting": "watch --allow-network", "now": "command line only",
+                 "fetches": "RSS/Atom feeds polled by `python -m incidents watch`, only with --allow-network"})
+    return pd.DataFrame(rows)
+
+
 def settings_table() -> pd.DataFrame:
     """Every setting of every package: name, default, value in force, help."""
     from dashboard.settings import SETTINGS as DASHBOARD
@@ -123,6 +140,10 @@ def render() -> None:
         "offline map. Every figure keeps its source; “not stated” is never shown as zero."
     )
     _store()
+    st.subheader("Network use")
+    st.caption("Everything works offline; these are the only ways the project reaches the internet, each opt-in.")
+    current = dict(zip(*(settings_table()[column] for column in ("name", "current"))))
+    st.dataframe(network_table(current), hide_index=True, width="stretch")
     _sources()
     if shows_internals():
         st.subheader("Settings")
