@@ -42,13 +42,9 @@ def _emit(text: str, out: str | None) -> None:
         sys.stdout.write(text)
 
 
-def summary(read: int, result: Any, problems: list[dict[str, Any]], incidents: Any = ()) -> dict[str, Any]:
-    """The import summary the CLI prints; `warnings` (when any) names rows stored with a start in the future."""
-    from incidents.model import future_warning
-
-    out = {"read": read, **result.to_dict(), **result.details(), "rejected": len(problems), "problems": problems}
-    warnings = [{"id": item.id, "message": note} for item in incidents if (note := future_warning(item))]
-    return {**out, "warnings": warnings} if warnings else out
+def summary(read: int, result: Any, problems: list[dict[str, Any]]) -> dict[str, Any]:
+    """The summary `demo` prints (an import's adds how the file was read and its warnings)."""
+    return {"read": read, **result.to_dict(), **result.details(), "rejected": len(problems), "problems": problems}
 
 
 def import_options(args: argparse.Namespace) -> Any:
