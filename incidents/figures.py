@@ -31,7 +31,7 @@ class Tally:
     not_stated: int
 
     def text(self, word: str) -> str:
-        """'3+ killed, 2 not stated'; '0 killed'; 'not stated' when no incident states a figure; '–' when none apply."""
+        """'3+ killed, 2 not stated'; 'not stated' when no incident states a figure; '0 killed' when none apply."""
         if not self.stated and not self.not_stated:
             return f"0 {word}"
         if not self.stated:

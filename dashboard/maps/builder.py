@@ -103,19 +103,6 @@ def restriction_counts(frame: pd.DataFrame) -> dict[str, int]:
     return restriction_records(frame)
 
 
-def incident_id_at(frame: pd.DataFrame, lat: float, lon: float, tolerance_km: float = 1.0) -> str | None:
-    """The id of the incident nearest to a clicked point (st_folium's last_object_clicked), within the tolerance
-    (restrictions are where the map draws them: at their airports)."""
-    if not len(frame):
-        return None
-    frame = at_airports(frame)
-    dlat = frame["lat"].to_numpy(float) - lat
-    dlon = (frame["lon"].to_numpy(float) - lon) * np.cos(np.radians(lat))
-    squared = dlat**2 + dlon**2
-    best = int(np.argmin(squared))
-    return str(frame["id"].iloc[best]) if np.sqrt(squared[best]) * 111.2 <= tolerance_km else None
-
-
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     """By day, indexed 0..n-1 (a frame already in order is not copied)."""
     if len(frame) and not frame["day"].is_monotonic_increasing:
