@@ -160,8 +160,9 @@ def _form(accounts: int, rules: dict[str, Any] | None) -> None:
     if not accounts:
         return
     with st.form("signin", clear_on_submit=True):
-        name = st.text_input("User name", key="signin_name", max_chars=64)
-        password = st.text_input("Password", type="password", key="signin_password", max_chars=1024)
+        name = st.text_input("User name", key="signin_name", max_chars=64, autocomplete="username")
+        password = st.text_input("Password", type="password", key="signin_password", max_chars=1024,
+                                 autocomplete="current-password")
         submitted = st.form_submit_button("Sign in", type="primary" if rules is None else "secondary")
     if submitted and attempt(name, password):
         st.rerun()
