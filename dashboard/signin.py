@@ -3,7 +3,6 @@ through st.login when [auth] is set in .streamlit/secrets.toml; the refusal to s
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import math
 import time
@@ -15,32 +14,13 @@ import streamlit as st
 from dashboard import data
 from dashboard.escape import markdown_text as md
 from incidents.access import ROLES, User
-from incidents.accounts import ADD_HINT, Accounts, SignInRefused, lock_seconds
+from dashboard.serving import refusal
+from incidents.accounts import Accounts, SignInRefused, lock_seconds
 
 log = logging.getLogger("dashboard.signin")
 USER, SOURCE = "_user", "_user_source"  # USER is dashboard.access's session key
 FAILS, WAIT = "_signin_fails", "_signin_wait_until"
 RECHECK_S = 5  # an account removed or given another role takes effect within this many seconds
-
-
-def is_loopback(address: str | None) -> bool:
-    """Whether the server's address is this machine only (an empty address means every interface)."""
-    text = (address or "").strip().strip("[]").lower()
-    if text == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(text).is_loopback
-    except ValueError:
-        return False
-
-
-def refusal(address: str | None, accounts: int, oidc: bool) -> str | None:
-    """The one-line refusal to serve a non-loopback address with no way to sign in, or None."""
-    if accounts or oidc or is_loopback(address):
-        return None
-    where = f"address {address}" if address else "every network interface"
-    return (f"Refusing to serve on {where} without sign-in: {ADD_HINT}, or set up [auth] (OpenID Connect) in "
-            ".streamlit/secrets.toml, or serve on 127.0.0.1 only.")
 
 
 def oidc_rules() -> dict[str, Any] | None:

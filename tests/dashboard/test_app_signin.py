@@ -7,7 +7,8 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from dashboard.signin import is_loopback, oidc_role, refusal
+from dashboard.serving import is_loopback, refusal
+from dashboard.signin import oidc_role
 from incidents.access import User
 from incidents.accounts import FREE_FAILS, Accounts
 from incidents.storage import open_store
@@ -195,3 +196,18 @@ def test_oidc_claim_maps_to_the_highest_listed_role():
     assert oidc_role({"groups": ["staff"]}, {**rules, "default": "viewer"}) == "viewer"
     assert oidc_role({"role": "reviewer"}, {"claim": "role"}) == "reviewer"  # a claim holding the role's own name
     assert oidc_role({}, {"default": "superuser"}) is None
+
+
+def test_serve_refuses_a_network_address_before_starting(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.dashboard.test_app_import import ROOT
+
+    env = {**os.environ, "INCIDENTS_DB": str(tmp_path / "empty.sqlite"), "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "dashboard", "serve", "--address", "0.0.0.0", "--port", "1"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Refusing to serve on address 0.0.0.0" in lines[0] and "users add" in lines[0]
