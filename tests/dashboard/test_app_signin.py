@@ -211,3 +211,24 @@ def test_serve_refuses_a_network_address_before_starting(tmp_path):
     assert done.returncode == 2 and done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Refusing to serve on address 0.0.0.0" in lines[0] and "users add" in lines[0]
+
+
+def test_a_changed_role_or_removed_account_takes_effect_in_running_sessions(store):
+    from dashboard import signin
+
+    add_users(store, alice="admin", ed="editor")
+    at = sign_in(start(), "ed", PASSWORD)
+    at.switch_page("views/import_page.py").run()
+    assert "import_read_text" in keys(at.button)
+    opened = open_store(str(store))
+    try:
+        Accounts(opened).set_role("ed", "viewer")
+        signin._account.clear()  # what RECHECK_S seconds do
+        at.run()
+        assert "import_read_text" not in keys(at.button) and "viewer" in at.sidebar.caption[0].value
+        Accounts(opened).remove("ed")
+        signin._account.clear()
+        at.run()
+    finally:
+        opened.close()
+    assert not at.metric and "signin_name" in keys(at.text_input)
