@@ -26,7 +26,7 @@ RECHECK_S = 5  # an account removed or given another role takes effect within th
 def oidc_rules() -> dict[str, Any] | None:
     """The [roles] settings when [auth] is configured in .streamlit/secrets.toml (OpenID Connect), else None."""
     try:
-        if not st.secrets.load_if_toml_exists() or "auth" not in st.secrets:
+        if "auth" not in st.secrets:
             return None
         return dict(st.secrets.get("roles", {}))
     except (FileNotFoundError, KeyError, ValueError):

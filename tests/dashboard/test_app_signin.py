@@ -232,3 +232,15 @@ def test_a_changed_role_or_removed_account_takes_effect_in_running_sessions(stor
     finally:
         opened.close()
     assert not at.metric and "signin_name" in keys(at.text_input)
+
+
+def test_with_openid_connect_configured_the_pages_wait_for_sign_in(store):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "map", "client_secret": "s",
+                          "server_metadata_url": "https://idp.invalid/.well-known/openid-configuration"}
+    at.secrets["roles"] = {"claim": "groups", "label": "Sign in with Example ID"}
+    at.run()
+    assert not at.exception and not at.metric
+    assert [b.label for b in at.button] == ["Sign in with Example ID"]  # no local accounts: no password form
+    assert "signin_name" not in keys(at.text_input)
