@@ -13,8 +13,8 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.escape import markdown_text as md
-from incidents.access import ROLES, User
 from dashboard.serving import refusal
+from incidents.access import ROLES, User
 from incidents.accounts import Accounts, SignInRefused, lock_seconds
 
 log = logging.getLogger("dashboard.signin")
@@ -34,12 +34,13 @@ def oidc_rules() -> dict[str, Any] | None:
 
 
 def oidc_role(claims: Mapping[str, Any], rules: Mapping[str, Any]) -> str | None:
-    """The role the identity provider's claim gives (the highest listed role matching one of the claim's values; a
-    value that is a role's own name matches it); None when nothing matches and no `default` role is set."""
+    """The role the identity provider's claim gives: the highest role listing one of the claim's values (when no role
+    lists any, a value that is a role's own name gives that role); None when nothing matches and no `default` is set."""
     value = claims.get(str(rules.get("claim", "groups")))
     values = {value} if isinstance(value, str) else {str(item) for item in (value or []) if item is not None}
+    listed = any(role in rules for role in ROLES)
     for role in reversed(ROLES):
-        wanted = rules.get(role, [role])
+        wanted = rules.get(role, []) if listed else [role]
         if values & ({wanted} if isinstance(wanted, str) else {str(item) for item in wanted}):
             return role
     default = str(rules.get("default", ""))

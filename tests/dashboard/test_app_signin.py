@@ -194,7 +194,8 @@ def test_oidc_claim_maps_to_the_highest_listed_role():
     assert oidc_role({"groups": "map-editors"}, rules) == "editor"
     assert oidc_role({"groups": ["staff"]}, rules) is None  # no default: refused
     assert oidc_role({"groups": ["staff"]}, {**rules, "default": "viewer"}) == "viewer"
-    assert oidc_role({"role": "reviewer"}, {"claim": "role"}) == "reviewer"  # a claim holding the role's own name
+    assert oidc_role({"role": "reviewer"}, {"claim": "role"}) == "reviewer"  # no lists: a claim holding the role's name
+    assert oidc_role({"groups": ["admin"]}, rules) is None  # with lists, a group merely called "admin" gives nothing
     assert oidc_role({}, {"default": "superuser"}) is None
 
 
