@@ -17,7 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from dashboard.serving import preflight
+
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(args.port)]
+    if args.address is not None:
+        problem = preflight(args.address)
+        if problem:
+            raise IncidentsError(problem)
+        command += ["--server.address", args.address]
     return subprocess.call(command, cwd=ROOT, env=os.environ.copy())
 
 
@@ -51,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     serve = sub.add_parser("serve", help="serve the Streamlit app")
     serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", help="address to listen on (default 127.0.0.1, from .streamlit/config.toml); any "
+                                         "other needs accounts or OpenID Connect")
     serve.set_defaults(run=_serve)
     prepare = sub.add_parser("prepare", help="build the gazetteer and basemap files in the cache folder (make run does)")
     prepare.set_defaults(run=_prepare)

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from dashboard import access
 from dashboard.settings import dashboard_setting
 from incidents.catalog import Catalog, Reference, load_catalog
 from incidents.figures import APP_BARS, Figures, figures
@@ -227,7 +228,9 @@ def with_details(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def save_incidents(incidents: Iterable[Incident]) -> object:
-    """Upsert into the store in one transaction, then drop every cached value so all pages see the write."""
+    """Upsert into the store in one transaction, then drop every cached value so all pages see the write.
+    Forbidden unless the session's user may import."""
+    access.require("import")
     with opened_store() as store:
         result = store.upsert(incidents)  # a stream: the store reads it in chunks, in one transaction
     clear_caches()

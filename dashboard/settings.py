@@ -40,9 +40,8 @@ def tiles_setting() -> str:
 
 
 def shows_internals() -> bool:
-    """Whether this visitor may see the store's path and the settings in force (the About page asks).
+    """Whether this visitor may see the store's path and the settings in force (the About page asks): admins only
+    (in single-user mode the local user is the admin); everyone else sees the sources and counts only."""
+    from dashboard.access import allowed
 
-    The app has no accounts yet, so whoever can reach it runs it: True. When accounts exist, this is the one place to
-    answer "is the signed-in user an admin?"; everyone else then sees the sources and counts only.
-    """
-    return True
+    return allowed("settings")
