@@ -55,10 +55,21 @@ _ZERO = {
 _STILL = r"(?:(?:ещё|еще|ще|также|також|по меньшей мере|как минимум|не менее|щонайменше|не менше) )?"
 
 
+# "получили ранения", "отримали поранення": a light verb before the casualty noun.
+_LIGHT = r"(?:получил\w*|получив\w*|отримал\w*|отримав\w*|зазнал\w*) "
+# One person named by a singular noun ("ранена женщина", "загинув чоловік", "водитель получил ранения").
+_SINGLE = (r"женщин[аы]|мужчин[аы]|водител[ья]|ребён(?:ок|ка)|ребен(?:ок|ка)|подрост(?:ок|ка)|пенсионерк?[аи]?|жител[ья]|"
+           r"жительниц[аы]|жінк[аи]|чоловік(?:а)?|водій|водія|дитин[аи]|підліт(?:ок|ка)|пенсіонерк?[аи]?|мешкан(?:ець|ця|ка|ки)")
+
+
 def _slavic(name: str) -> list[str]:
     verb, people = "|".join(cues.slavic(name)), "|".join(cues.slavic("people"))
     return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
-            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:(?:были|було|были) )?(?:{verb})"]
+            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
+            rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
+            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ )?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
+            rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:{_LIGHT})?(?:{verb})"]
 
 
 for _name in ("killed", "injured"):
@@ -137,6 +148,8 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
 
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
+    if re.search(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", phrase, re.IGNORECASE):
+        return True
     return bool(re.search(rf"\b{_PEOPLE}$", phrase, re.IGNORECASE)) and not phrase.lower().endswith(("people", "children", "men", "women", "staff"))
 
 
@@ -144,6 +157,8 @@ def _is_not_a_count(text: str, match: re.Match) -> bool:
     """Years, times and percentages look like numbers but are not counts."""
     after = text[match.end("n"):match.end("n") + 6]
     raw = match.group("n")
+    if re.match(r"\s*(?:лет|год[аy]?|рок\w*|years?[- ]old)(?![\w-])", text[match.end("n"):match.end("n") + 12], re.I):
+        return True  # an age ("женщина 67 лет", "жінка 70 років"), not a count
     return bool(re.match(r"\s*(?:%|percent|per cent|a\.?m|p\.?m|:\d)", after, re.I)) or (raw.isdigit() and 1900 <= int(raw) <= 2100)
 
 

@@ -11,7 +11,7 @@ from incidents.extraction.sentences import Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
-_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|кра[йяюе]|республик\w*)(?!\w)",
+_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|кра[йяюе]|республик\w*|регион\w*|регіон\w*)(?!\w)",
                            re.IGNORECASE)
 _AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
                             re.IGNORECASE)
@@ -26,7 +26,9 @@ _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:refinery|plant|factory|depot|port|terminal|airfield|air base|airbase|base|"
     r"power station|power plant|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
 _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|analysts|observers|politicians|government|"
-                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
+                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$"
+                       r"|(?:предприяти|завод|компани|фирм|производител|чиновник|власт|посольств|підприєм|виробник|посадовц|"
+                       r"посольств)\w*\s+(?:в|во|у)\s+$",
                        re.IGNORECASE)
 # "Sevastopol governor X said a drone hit ...": the official's place, when the sentence names no other site.
 _OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
@@ -45,7 +47,7 @@ _SITE_PREP = re.compile(
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?-i:[a-z-]+(?:['’]s)?)\s+){{0,3}}?"
+    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -53,14 +55,14 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
 
 
-_LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?$")
+_LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?(?:[^\w\s\d]{1,4}\s*)?$")  # ⚡️, 🔴: a post's marks
 _LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai))?\s*[—–:-]\s")
 
 
@@ -77,6 +79,7 @@ class Mention:
     role: str | None = None
     reason: str = ""
     clause: Clause | None = field(default=None, repr=False)
+    district_town: bool = False  # read from a district's adjective ("в Лискинском районе": Liski)
 
 
 def find_mentions(sentence: Sentence, lower_words: frozenset[str]) -> list[Mention]:
@@ -150,9 +153,29 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         text = _POSSESSIVE.sub("", text)
         end = start + len(text)
     name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
+    town = name is None and len(tokens) == 1
+    if town:
+        name = _district_town(text, sentence.text[end:end + 12])
     if name is None:
         return None
-    return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive)
+    return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
+                   district_town=town)
+
+
+_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім)$", re.IGNORECASE)
+
+
+def _district_town(word: str, after: str) -> str | None:
+    """'в Лискинском районе', 'у Стрийському районі', 'над Ефремовским районом': the town a district is named after
+    (the adjective's stem, "Ефремов", "Стрий", "Лиски"), when the gazetteer knows no place by the adjective itself."""
+    if not re.match(r"\s+(?:район|округ)", after, re.IGNORECASE) or not _DISTRICT_ADJECTIVE.search(word):
+        return None
+    stem = _DISTRICT_ADJECTIVE.sub("", word)
+    for candidate in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и"):
+        found = geo.nominative(candidate) if len(candidate) >= 3 else None
+        if found is not None:
+            return found
+    return None
 
 
 def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
@@ -171,7 +194,8 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
     if street and street.group(1).lower() in _STREET_WORDS and not mention.reason and not mention.possessive:
         mention.reason = f"part of a street or landmark name ({mention.text} {street.group(1)}), not the place itself"
     airport = _AIRPORT_AFTER.match(after)
-    if re.match(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b", after, re.IGNORECASE):
+    if re.match(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
+                r"^\s+(?:городско\w+\s+|міськ\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", after, re.IGNORECASE):
         mention.hint = "district"
     elif airport and airport.group(2).lower() == "airports" and not airport.group(1):
         mention.hint = "airports"
@@ -254,6 +278,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where people or officials are based, not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
+    if cues.has("diversion", before[-60:]) and cues.has("diversion", before[-60:]).end() >= len(before[-60:]) - 2:
+        return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
         return "where the weapons came from (launched from, from the direction of), not where they struck"
     if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):

@@ -24,7 +24,7 @@ _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|str
 _PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
 _LOCAL_COUNT = re.compile(
-    rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
+    rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -93,6 +93,8 @@ class Reader:
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
+            if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
+                found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             out.append(places.ClauseInfo(clause, historical, found, reason))
         in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."
         return out if in_story or _war_context(sentence.text, out) else [_without_consequences(i) for i in out]
@@ -245,7 +247,7 @@ class Reader:
         city = here[-1] if here else focus.place if focus else self.last_city
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
-        if named is not None and (city is None or geo.km_between(named, city) <= DISTRICT_KM):
+        if named is not None and (city is None or mention.district_town or geo.km_between(named, city) <= DISTRICT_KM):
             return named
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
@@ -523,6 +525,14 @@ def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:
     gap = sentence.text[city.end - sentence.start:region.start - sentence.start]
     return (city.place.kind == "city" and region.place.kind == "region" and city.place.admin1 != region.place.admin1
             and bool(re.fullmatch(r"\s*,\s*|\s+in\s+(?:the\s+)?", gap)))  # not a list: "Bryansk, the Kursk region"
+
+
+def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo) -> bool:
+    """'Destroyed 43 drones: 18 over the Bryansk region, 11 over ...': an item of a list a colon opened, told by the
+    event words of the clause before it (the list's items carry only a count and a place)."""
+    colon = sentence.text.find(":")
+    return (bool(previous.event_cues) and 0 <= colon < clause.start - sentence.start
+            and previous.historical_from is None and len(clause.text) <= 160)
 
 
 def _is_consequence(cue: cues.Cue) -> bool:
