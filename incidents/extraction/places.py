@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -152,6 +154,9 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     if possessive:
         text = _POSSESSIVE.sub("", text)
         end = start + len(text)
+    region = _nickname_region(text) if len(tokens) == 1 else None
+    if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
+        return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
     name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
     town = name is None and len(tokens) == 1
     if town:
@@ -160,6 +165,24 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
                    district_town=town)
+
+
+@cache
+def _nicknames() -> dict[str, str]:
+    table = json.loads((cues.LEXICON_DIR / "region_nicknames.json").read_text(encoding="utf-8"))
+    return {key.lower(): value for key, value in table.items() if not key.startswith("_")}
+
+
+def _nickname_region(word: str) -> str | None:
+    """The oblast's adjective name for its popular name in any case ("Вінниччині" -> "Вінницька"), or None."""
+    if not morphology.is_cyrillic(word) or len(word) < 5:
+        return None
+    lower, table = word.lower(), _nicknames()
+    for cut, add in ((0, ""), (1, "а"), (2, "а"), (1, "я"), (1, "е"), (1, "ь"), (2, "ь"), (2, "е"), (1, "")):
+        found = table.get(lower[:len(lower) - cut] + add)
+        if found is not None:
+            return found
+    return None
 
 
 _DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім)$", re.IGNORECASE)

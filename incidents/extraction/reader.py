@@ -271,6 +271,8 @@ class Reader:
         return max(set(countries), key=countries.count) if countries else None
 
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
+        if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"debris"}:
+            return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
         if "explosion" in kinds and _only_shaken(info):
