@@ -28,10 +28,12 @@ _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:refinery|plant|factory|depot|port|terminal|airfield|air base|airbase|base|"
     r"power station|power plant|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
 _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|analysts|observers|politicians|government|"
-                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$"
-                       r"|(?:предприяти|завод|компани|фирм|производител|чиновник|власт|посольств|підприєм|виробник|посадовц|"
-                       r"посольств)\w*\s+(?:в|во|у)\s+$",
+                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
                        re.IGNORECASE)
+# "предприятия в Екатеринбурге наращивают выпуск": makers or officials in a city, unless the words before tell an attack
+# ("беспилотник атаковал предприятие в Новошахтинске").
+_MAKERS_IN = re.compile(r"(?<![\w-])(?:предприяти|завод|компани|фирм|производител|чиновник|власт|посольств|підприєм|виробник|"
+                        r"посадовц)\w*\s+(?:в|во|у)\s+$", re.IGNORECASE)
 # "Sevastopol governor X said a drone hit ...": the official's place, when the sentence names no other site.
 _OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
@@ -57,7 +59,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
@@ -157,6 +159,9 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _nickname_region(text) if len(tokens) == 1 else None
     if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
+    region = _masculine_region(text, sentence.text[end:end + 12]) if len(tokens) == 1 else None
+    if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
+        return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
     name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
     town = name is None and len(tokens) == 1
     if town:
@@ -183,6 +188,18 @@ def _nickname_region(word: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+_MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
+
+
+def _masculine_region(word: str, after: str) -> str | None:
+    """'Московского региона': the region whose name is the adjective's feminine form (Московская), when one exists."""
+    if not re.match(r"\s+(?:регион|регіон)", after, re.IGNORECASE) or not _MASCULINE_ADJECTIVE.search(word):
+        return None
+    stem = _MASCULINE_ADJECTIVE.sub("", word)
+    feminine = stem + ("а" if stem.lower().endswith("ськ") or stem.lower().endswith("цьк") or stem.lower().endswith("зьк") else "ая")
+    return feminine if geo.is_name(feminine) and geo.get_gazetteer().lookup(feminine, kinds=("region",)) else None
 
 
 _DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім)$", re.IGNORECASE)
@@ -297,7 +314,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if (re.search(r"\bthe\s+$", before, re.IGNORECASE) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
-    if _BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before):
+    if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
+            or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
         return "where people or officials are based, not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"

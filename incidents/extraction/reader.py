@@ -54,6 +54,7 @@ class Reader:
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
+        self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
 
     # ------------------------------------------------------------ reading
 
@@ -108,7 +109,7 @@ class Reader:
 
     def _learn_context(self, mentions: list[places.Mention]) -> None:
         for mention in mentions:
-            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "in a heading")):
+            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "in a heading", "retracted")):
                 continue
             found = geo.place(mention.text, mention.hint, geo.context_of(self.context))
             if found is not None and found.kind in ("country", "region") and found not in self.context:
@@ -364,14 +365,21 @@ class Reader:
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
         named = self._named_findings(mentions, new)
+        self._retract_earlier(sentence, infos, mentions, new, named)
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
             limit = (info.historical_from or info.clause.end) - info.clause.start
             text = info.clause.text[:limit]
             targets = self._targets(info, new, named, focus if about_event else None)
-            if cues.has("retraction", text):
-                continue  # figures in a retracted or denied report are not kept
+            retracted = cues.has("retraction", text)
+            if retracted:  # figures in a retracted or denied report are not kept; the corrected ones after a colon are
+                corrected = re.compile(r"\s*[:—–]\s*").match(text, retracted.end())
+                if corrected is not None:
+                    at = info.clause.start + corrected.end()
+                    for name, count in casualties.find_casualties(text[corrected.end():]).items():
+                        self._attach(name, sentence, at + count.start, at + count.end, count.value, targets)
+                continue
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end):
                     continue  # "killed at least 31 people across the country": not this place's count
@@ -399,6 +407,22 @@ class Reader:
         self._collect_times(sentence, infos, new, focus if about_event else None)
         self._collect_claims(sentence, mentions, found_claims, refs, focus if about_event else None)
         self._collect_notes(sentence, new or named, focus if about_event else None)
+
+    def _retract_earlier(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
+                         new: list[Finding], named: list[Finding]) -> None:
+        """'Channels reported a blast in Tula. The governor called these reports untrue.': a sentence that only denies
+        retracts the hearsay sites it names again, or else those of the sentence before it."""
+        denial = None if new else cues.has("retraction", sentence.text)
+        if denial is None or _DENIED_HIT.search(sentence.text):
+            return  # "officials denied that the depot was hit": the claim stays, disputed (_collect_notes)
+        rest = sentence.text[denial.end():]
+        if (any(i.event_cues and not cues.has("retraction", i.clause.text) for i in infos)
+                or (re.match(r"\s*[:—–]", rest) and cues.tells_event(rest))):
+            return  # a correction that tells what did happen ("not confirmed: two people were injured")
+        if not named and any(m.reason.startswith("retracted") and _in_site_phrase(sentence, m) for m in mentions):
+            return  # it denies a place of its own
+        told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        self.retracted.update(id(f) for f in told if _hearsay(f.sentence))  # an official's own report stays
 
     def _targets(self, info: places.ClauseInfo, new: list[Finding], named: list[Finding], focus: Finding | None) -> list[Finding]:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
@@ -499,7 +523,8 @@ class Reader:
 
     def drafts(self) -> list[Draft]:
         """The incident drafts of this article (call after run())."""
-        return build_drafts(self.findings, self.attachments, self.claims)
+        kept = [f for f in self.findings if id(f) not in self.retracted]
+        return build_drafts(kept, self.attachments, self.claims)
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
@@ -527,6 +552,17 @@ def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:
     gap = sentence.text[city.end - sentence.start:region.start - sentence.start]
     return (city.place.kind == "city" and region.place.kind == "region" and city.place.admin1 != region.place.admin1
             and bool(re.fullmatch(r"\s*,\s*|\s+in\s+(?:the\s+)?", gap)))  # not a list: "Bryansk, the Kursk region"
+
+
+def _hearsay(sentence: Sentence) -> bool:
+    """True when a sentence attributes what it tells to unnamed channels or unverified material."""
+    return bool(cues.has("attribution", sentence.text) or cues.has("unverified", sentence.text))
+
+
+def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
+    """True when a place phrase ("in/over/at X", "в Фастові") names the mention: what a denial is about."""
+    before = sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]
+    return bool(places._SITE_PREP.search(before))
 
 
 def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo) -> bool:

@@ -79,3 +79,39 @@ def test_ukrainian_distance_with_a_two_word_bearing():
     text = "Російські війська обстріляли село приблизно за 20 км на північний схід від Херсона, поранено чоловіка."
     (item,) = extract_incidents(text, published="2025-02-11")
     assert item.geo_precision == "region" and item.lat > 46.64 and item.lon > 32.62
+
+
+def test_two_word_names_inflected_word_by_word():
+    assert places("Раніше повідомлялося про влучання дрона в Білій Церкві, поранено двох людей.") == ["Bila Tserkva"]
+    assert places("В Нижнем Новгороде беспилотник атаковал промзону.") == ["Nizhniy Novgorod"]
+
+
+def test_masculine_adjective_before_region_is_the_region():
+    text = "Ночью уничтожены 4 беспилотника над территорией Московского региона."
+    assert [(k[0], k[2]) for k in sites(text)] == [("interception", "region")]
+
+
+def test_a_denial_retracts_the_hearsay_of_the_sentence_before():
+    text = ("Ранее в Telegram-каналах появились сообщения о взрывах в Туле. Власти эту информацию не подтвердили.")
+    assert places(text) == []
+
+
+def test_a_correction_keeps_the_place_and_its_corrected_figures():
+    text = ("Раніше низка пабліків повідомила про загиблого в Білій Церкві. Ця інформація не підтвердилася: за уточненими "
+            "даними ОВА, внаслідок падіння уламків дрона поранено двох людей.")
+    (item,) = extract_incidents(text, published="2025-05-22")
+    assert item.place == "Bila Tserkva" and item.injured == 2 and not item.killed
+
+
+def test_an_attacked_enterprise_is_a_site_unlike_its_makers():
+    assert places("Вражеский беспилотник атаковал предприятие в Новошахтинске, возник пожар.") == ["Novoshakhtinsk"]
+
+
+def test_fpv_drone_and_approach_to_a_city():
+    found = sites("В результате удара FPV-дрона по автомобилю в Рыльске погиб мужчина.")
+    assert [(k[0], v.killed) for k, v in found.items()] == [("drone_strike", 1)]
+    assert places("ПВО сбила беспилотник на подлёте к Москве, сообщил Собянин.") == ["Moscow"]
+
+
+def test_english_headline_denying_a_strike_gives_no_incident():
+    assert places("Officials deny strike on Tuapse refinery") == []
