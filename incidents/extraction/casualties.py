@@ -73,6 +73,7 @@ def _slavic(name: str) -> list[str]:
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:{_LIGHT})?(?:{verb})"]
 
 
+_LATIN_COUNT = {name: len(patterns) for name, patterns in _PATTERNS.items()}  # the Slavic patterns follow these
 for _name in ("killed", "injured"):
     _PATTERNS[_name] += _slavic(_name)
 _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
@@ -111,6 +112,9 @@ class Count:
     end: int
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def find_casualties(text: str) -> dict[str, Count]:
     """killed/injured counts stated in `text`; a field is absent when the text does not state it."""
     found: dict[str, Count] = {}
@@ -123,7 +127,9 @@ def find_casualties(text: str) -> dict[str, Count]:
             if match:
                 for name in fields:
                     found.setdefault(name, Count(0, match.start(), match.end()))
+    cyrillic = _CYRILLIC.search(lower) is not None  # the Russian and Ukrainian patterns need Cyrillic words
     for name, patterns in _PATTERNS.items():
+        patterns = patterns if cyrillic else patterns[:_LATIN_COUNT[name]]
         best = _largest(text, patterns) if cues.mentions_any(lower, _HINTS[name]) else None
         if best is not None:
             found[name] = best

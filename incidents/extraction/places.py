@@ -156,14 +156,15 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     if possessive:
         text = _POSSESSIVE.sub("", text)
         end = start + len(text)
-    region = _nickname_region(text) if len(tokens) == 1 else None
+    cyrillic = len(tokens) == 1 and morphology.is_cyrillic(text)
+    region = _nickname_region(text) if cyrillic else None
     if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    region = _masculine_region(text, sentence.text[end:end + 12]) if len(tokens) == 1 else None
+    region = _masculine_region(text, sentence.text[end:end + 12]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
     name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
-    town = name is None and len(tokens) == 1
+    town = name is None and cyrillic
     if town:
         name = _district_town(text, sentence.text[end:end + 12])
     if name is None:
@@ -190,12 +191,14 @@ def _nickname_region(word: str) -> str | None:
     return None
 
 
+_REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
+_DISTRICT_WORD = re.compile(r"\s+(?:район|округ)", re.IGNORECASE)
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 
 
 def _masculine_region(word: str, after: str) -> str | None:
     """'Московского региона': the region whose name is the adjective's feminine form (Московская), when one exists."""
-    if not re.match(r"\s+(?:регион|регіон)", after, re.IGNORECASE) or not _MASCULINE_ADJECTIVE.search(word):
+    if not _REGION_WORD.match(after) or not _MASCULINE_ADJECTIVE.search(word):
         return None
     stem = _MASCULINE_ADJECTIVE.sub("", word)
     feminine = stem + ("а" if stem.lower().endswith("ськ") or stem.lower().endswith("цьк") or stem.lower().endswith("зьк") else "ая")
@@ -208,7 +211,7 @@ _DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|о�
 def _district_town(word: str, after: str) -> str | None:
     """'в Лискинском районе', 'у Стрийському районі', 'над Ефремовским районом': the town a district is named after
     (the adjective's stem, "Ефремов", "Стрий", "Лиски"), when the gazetteer knows no place by the adjective itself."""
-    if not re.match(r"\s+(?:район|округ)", after, re.IGNORECASE) or not _DISTRICT_ADJECTIVE.search(word):
+    if not _DISTRICT_WORD.match(after) or not _DISTRICT_ADJECTIVE.search(word):
         return None
     stem = _DISTRICT_ADJECTIVE.sub("", word)
     for candidate in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и"):
