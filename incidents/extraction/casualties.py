@@ -66,7 +66,7 @@ _SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|ре
 def _slavic(name: str) -> list[str]:
     verb, people = "|".join(cues.slavic(name)), "|".join(cues.slavic("people"))
     return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
-            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
+            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
             rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ )?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",

@@ -48,6 +48,12 @@ _SITE_PREP = re.compile(
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино": a place named after a
+# district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
+_SLAVIC_PLACE_PHRASE = re.compile(
+    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр)\w*"
+    r"|(?:в|у|на|во)\s+(?:сел[еіоа]|посёлке|поселке|посёлок|селищі|селище|деревне|хуторе|місті|городе|пгт|смт|селі)"
+    r"(?:\s+[\w'’-]+){0,2})\s+$", re.IGNORECASE)
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
@@ -133,7 +139,7 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             i += 1
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
-    side_by_side = len(found) > 1
+    side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
         _reject_common(mention, sentence, lower_words)
@@ -163,10 +169,11 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _masculine_region(text, sentence.text[end:end + 12]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
-    town = name is None and cyrillic
-    if town:
+    town = cyrillic and _district_named(text, sentence.text[end:end + 12])
+    if town:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
         name = _district_town(text, sentence.text[end:end + 12])
+    else:
+        name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
     if name is None:
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
@@ -208,6 +215,11 @@ def _masculine_region(word: str, after: str) -> str | None:
 _DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім)$", re.IGNORECASE)
 
 
+def _district_named(word: str, after: str) -> bool:
+    """True for a district's adjective before 'район'/'округ' ("Лискинском районе", "Київському районі")."""
+    return bool(_DISTRICT_WORD.match(after) and _DISTRICT_ADJECTIVE.search(word))
+
+
 def _district_town(word: str, after: str) -> str | None:
     """'в Лискинском районе', 'у Стрийському районі', 'над Ефремовским районом': the town a district is named after
     (the adjective's stem, "Ефремов", "Стрий", "Лиски"), when the gazetteer knows no place by the adjective itself."""
@@ -215,10 +227,10 @@ def _district_town(word: str, after: str) -> str | None:
         return None
     stem = _DISTRICT_ADJECTIVE.sub("", word)
     for candidate in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и"):
-        found = geo.nominative(candidate) if len(candidate) >= 3 else None
-        if found is not None:
-            return found
-    return None
+        if len(candidate) >= 3 and geo.is_name(candidate):  # the stem itself names the town, no other reading
+            return candidate
+    named = geo.nominative(word)  # "Раменском районе": the town named by the adjective itself (Раменское)
+    return named if named is not None and named.lower().startswith(stem.lower()) else None
 
 
 def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
@@ -409,7 +421,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: object of a strike verb"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
-    if _SITE_PREP.search(before) or _OF_PLACE.search(before):
+    if _SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before):
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"

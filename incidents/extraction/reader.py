@@ -131,7 +131,7 @@ class Reader:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
-            elif out and mention.hint == "district" and re.fullmatch(r"\s*,\s*", self._gap(sentence, out[-1], mention)):
+            elif out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention)):
                 mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
             elif out and _qualifies(sentence, out[-1], finding):
                 mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
@@ -248,7 +248,8 @@ class Reader:
         city = here[-1] if here else focus.place if focus else self.last_city
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
-        if named is not None and (city is None or mention.district_town or geo.km_between(named, city) <= DISTRICT_KM):
+        own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
+        if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM):
             return named
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city

@@ -131,3 +131,13 @@ def test_every_cue_fragment_is_reachable_through_its_quick_look():
             for cue in cues.find_cues("drones hit the depot, debris fell; двое погибли, обломки упали, взрыв, уламки впали"):
                 if cue.kind == kind:
                     assert cue.text.lower()[:3] in prefixes or cue.text.lower()[:2] in prefixes or cue.text.lower()[:1] in prefixes
+
+
+def test_village_with_its_district_is_the_village():
+    text = "Губернатор: в селе Головчино Грайворонского округа дрон атаковал автомобиль, ранен мужчина."
+    found = sites(text)
+    assert [(k[1], v.injured) for k, v in found.items()] == [("Golovchino", 1)]
+
+
+def test_district_adjective_never_pulls_a_namesake_town():
+    assert places("Попередньо, ворог атакував Слобідський район.") == []
