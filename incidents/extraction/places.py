@@ -169,9 +169,12 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _masculine_region(text, sentence.text[end:end + 12]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    town = cyrillic and _district_named(text, sentence.text[end:end + 12])
-    if town:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
+    district = cyrillic and _district_named(text, sentence.text[end:end + 12])
+    town = False
+    if district:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
         name = _district_town(text, sentence.text[end:end + 12])
+        town = name is not None
+        name = name or _adjective_town(text)
     else:
         name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
     if name is None:
@@ -229,7 +232,13 @@ def _district_town(word: str, after: str) -> str | None:
     for candidate in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и"):
         if len(candidate) >= 3 and geo.is_name(candidate):  # the stem itself names the town, no other reading
             return candidate
-    named = geo.nominative(word)  # "Раменском районе": the town named by the adjective itself (Раменское)
+    return None
+
+
+def _adjective_town(word: str) -> str | None:
+    """'Раменском районе': a town named by the adjective itself (Раменское), read like any other name."""
+    stem = _DISTRICT_ADJECTIVE.sub("", word)
+    named = geo.nominative(word)
     return named if named is not None and named.lower().startswith(stem.lower()) else None
 
 
