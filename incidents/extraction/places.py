@@ -335,7 +335,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
-    if (re.search(r"\bthe\s+$", before, re.IGNORECASE) and mention.hint not in ("region", "airport", "airports", "district")
+    if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
@@ -347,20 +347,42 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
         return "where the weapons came from (launched from, from the direction of), not where they struck"
-    if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
+    if _rx("according").search(before):
         return "stands for its government (according to ...)"
-    speech = cues.pattern("speech").pattern
-    if re.match(rf"^{_GOV}{_AUX}\s+(?:{speech})", after, re.I):
+    if _rx("gov_speech_after").match(after):
         return "stands for its government (subject of a speech or stance verb)"
-    if re.search(rf"(?:{speech})\s+(?:the\s+)?$", before, re.I):
+    if _rx("speech_before").search(before):
         return "stands for its government (object of a speech or stance verb)"
-    if (mention.possessive and not re.match(rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", after, re.I)
+    if (mention.possessive and not _rx("site_noun_after").match(after)
             and not _OFFICIAL_AFTER.match(after)):
         return "possessive: stands for the state, its people or institutions"
-    diplomatic = cues.pattern("diplomatic").pattern
-    if re.search(rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,3}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?$", before, re.I):
+    if _rx("diplomatic_before").search(before):
         return "diplomatic or political mention (talks, visits, speeches)"
     return None
+
+
+@cache
+def _rx(name: str) -> re.Pattern[str]:
+    """The rules' patterns built from the lexicons, compiled once (not rebuilt and looked up for every mention)."""
+    speech, diplomatic = cues.pattern("speech").pattern, cues.pattern("diplomatic").pattern
+    gap = r"(?:(?!(?:at|on|over|near|toward|towards|into|hit|struck|attacked|targeted)\b)[\w'’-]+\s+){0,4}?"
+    table = {
+        "the_before": (r"\bthe\s+$", re.IGNORECASE),
+        "according": (r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE),
+        "gov_speech_after": (rf"^{_GOV}{_AUX}\s+(?:{speech})", re.IGNORECASE),
+        "speech_before": (rf"(?:{speech})\s+(?:the\s+)?$", re.IGNORECASE),
+        "site_noun_after": (rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", re.IGNORECASE),
+        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,3}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?$",
+                              re.IGNORECASE),
+        "in_only": (r"\s*in\s+", re.IGNORECASE),
+        "diplomatic_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", re.IGNORECASE),
+        "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
+        "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
+        "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
+        "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", 0),
+    }
+    pattern, flags = table[name]
+    return re.compile(pattern, flags)
 
 
 def city_references(clause_text: str) -> list[re.Match[str]]:
@@ -384,28 +406,23 @@ def capital_named(adjective: str) -> str | None:
 def _speaker_place(before: str, after: str, others: bool) -> bool:
     """'In Washington, officials said ...': a place opening the clause, then someone speaking; unless what they say tells
     an event and the sentence names no other place ("In Novorossiysk, the mayor said debris damaged buildings")."""
-    if not re.fullmatch(r"\s*in\s+", before, re.IGNORECASE):
+    if not _rx("in_only").fullmatch(before):
         return False
-    speech = cues.pattern("speech").pattern
-    diplomatic = cues.pattern("diplomatic").pattern
-    if re.match(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", after, re.IGNORECASE):
+    if _rx("diplomatic_after").match(after):
         return True  # "In Moscow, Putin met Xi ..."
-    said = re.match(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", after, re.IGNORECASE)
+    said = _rx("speech_after").match(after)
     return bool(said) and (others or not cues.tells_event(after[said.end():]))
 
 
 def _launched_from(before: str) -> bool:
     """'from the direction of Cape Chauda in Crimea', 'launched from Kursk': the origin of an attack."""
-    origins = cues.pattern("origins").pattern
-    gap = r"(?:(?!(?:at|on|over|near|toward|towards|into|hit|struck|attacked|targeted)\b)[\w'’-]+\s+){0,4}?"
-    return bool(re.search(rf"(?:{origins})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", before, re.IGNORECASE))
+    return bool(_rx("launched").search(before))
 
 
 def _spoken_in(before: str) -> bool:
     """'... said in Kyiv', 'told reporters in Moscow': where something was said, not where it happened."""
-    speech = cues.pattern("speech").pattern
-    said = re.search(rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", before, re.IGNORECASE)
-    return bool(said) and not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before[:said.start()])  # not "explosions were reported in X"
+    said = _rx("spoken").search(before)
+    return bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
 
 
 # Every rule reads a few words either side of a mention: a bounded window keeps the reading linear in the text's length.
