@@ -23,9 +23,9 @@ TOWN_POPULATION = 10_000
 MAX_LABELS = 300  # at most this many labels for one view
 CANDIDATES_PER_LABEL = 12  # only the largest MAX_LABELS * this places in the view are tried (bounded work)
 FONT_PX = {"city": 13.0, "town": 11.5, "village": 10.5}  # the browser's .im-place sizes (incidentmap.css)
-CHAR_EM = 0.58  # average glyph width of the sans-serif label font, in ems (a little generous: never overlap)
+CHAR_EM = {"city": 0.68, "town": 0.62, "village": 0.62}  # average glyph width (cities bold), in ems, a little generous
 DOT_PX = 8.0  # the place's dot and the gap before its name
-PAD_PX = 3.0  # free space kept around each label box
+PAD_PX = 5.0  # free space kept around each label box (a map, not a word puzzle)
 TILE_PX = 256.0
 MAX_MERCATOR_LAT = 85.0511
 CELL_PX = 96.0  # the collision grid's cell
@@ -48,10 +48,11 @@ class Label:
     lon: float
     rank: str
     population: int
+    position: int = 0  # where the name sits: 0 right of the point, 1 left, 2 above, 3 below
 
     def to_row(self) -> list[Any]:
-        """[lat, lon, name, rank index] with coordinates to 4 decimals (~10 m): the browser's compact form."""
-        return [round(self.lat, 4), round(self.lon, 4), self.name, RANKS.index(self.rank)]
+        """[lat, lon, name, rank index, position] with coordinates to 4 decimals (~10 m): the browser's form."""
+        return [round(self.lat, 4), round(self.lon, 4), self.name, RANKS.index(self.rank), self.position]
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,21 @@ def pixels(lats: np.ndarray, lons: np.ndarray, zoom: float) -> tuple[np.ndarray,
     return x, y
 
 
-def label_box(x: float, y: float, text: str, rank: str) -> tuple[float, float, float, float]:
-    """The screen box (left, top, right, bottom) of a label drawn right of its point, padded."""
+def label_box(x: float, y: float, text: str, rank: str, position: int = 0) -> tuple[float, float, float, float]:
+    """The screen box (left, top, right, bottom) of a label and its dot, padded: the name right of the point
+    (position 0), left of it (1), above (2) or below it (3)."""
     font = FONT_PX[rank]
-    width = DOT_PX + len(text) * font * CHAR_EM
+    text_width = len(text) * font * CHAR_EM[rank]
     half = font * 0.7
-    return (x - 4.0 - PAD_PX, y - half - PAD_PX, x + width + PAD_PX, y + half + PAD_PX)
+    if position == 0:
+        box = (x - 4.0, y - half, x + DOT_PX + text_width, y + half)
+    elif position == 1:
+        box = (x - DOT_PX - text_width, y - half, x + 4.0, y + half)
+    elif position == 2:
+        box = (x - text_width / 2, y - 2 * half - 4.0, x + text_width / 2, y + 4.0)
+    else:
+        box = (x - text_width / 2, y - 4.0, x + text_width / 2, y + 2 * half + 4.0)
+    return (box[0] - PAD_PX, box[1] - PAD_PX, box[2] + PAD_PX, box[3] + PAD_PX)
 
 
 class Boxes:
@@ -185,7 +195,8 @@ def in_box(lats: np.ndarray, lons: np.ndarray, bbox: Bbox) -> np.ndarray:
 def place_labels(bbox: Bbox, zoom: float, script: str = "latin", limit: int = MAX_LABELS,
                  table: LabelTable | None = None) -> list[Label]:
     """The labels to draw for a view: within the (south, west, north, east) box at this zoom, the largest places
-    whose label boxes (text length times font size, right of the point) overlap no larger place's, cities before
+    whose label boxes (text length times font size; right of the point, else left, above or below it) overlap no
+    larger place's, cities before
     towns before villages, at most `limit`. script 'cyrillic' gives the local Cyrillic name where the country writes
     one (RU, UA, BY ...), else the Latin name GeoNames gives."""
     if script not in SCRIPTS:
@@ -200,29 +211,35 @@ def place_labels(bbox: Bbox, zoom: float, script: str = "latin", limit: int = MA
         population = int(table.population[row])
         name = (table.cyrillic[row] if script == "cyrillic" else "") or table.latin[row]
         rank = rank_of(population)
-        box = label_box(x, y, name, rank)
-        if not boxes.fits(box):
+        position, box = next(((p, b) for p, b in ((p, label_box(x, y, name, rank, p)) for p in range(4))
+                              if boxes.fits(b)), (None, None))
+        if box is None:
             continue
         boxes.add(box)
-        placed.append(Label(name, float(table.lat[row]), float(table.lon[row]), rank, population))
+        placed.append(Label(name, float(table.lat[row]), float(table.lon[row]), rank, population, position))
         if len(placed) >= limit:
             break
     return placed
 
 
 def label_rows(bbox: Bbox, zoom: float, script: str = "latin", limit: int = MAX_LABELS) -> list[list[Any]]:
-    """place_labels as compact rows [lat, lon, name, rank index] (what the maps send to the browser)."""
+    """place_labels as compact rows [lat, lon, name, rank index, position] (what the maps send to the browser)."""
     return [label.to_row() for label in place_labels(bbox, zoom, script, limit)]
 
 
-def label_zooms(bbox: Bbox, zooms: range | list[int], script: str = "latin", limit: int = MAX_LABELS,
+def label_zooms(bbox: Bbox, zooms: range, script: str = "latin", limit: int = MAX_LABELS,
                 table: LabelTable | None = None) -> list[list[Any]]:
-    """Labels of a box for several zooms at once, each place once: rows [lat, lon, name, rank index, first zoom]
-    where `first zoom` is the lowest of `zooms` at which place_labels shows it (the browser draws a row from that
-    zoom on). Largest places first."""
-    first: dict[tuple[float, float, str], list[Any]] = {}
-    for zoom in sorted(zooms):
+    """Labels of a box for consecutive zooms at once, each place once: rows [lat, lon, name, rank index, code] where
+    code has one character per zoom of `zooms`: the label's position there ('0'..'3', see label_box) or '-' when
+    place_labels leaves it out at that zoom. Largest places first."""
+    zooms = range(zooms.start, zooms.stop) if zooms.step == 1 else range(min(zooms), max(zooms) + 1)
+    rows: dict[tuple[float, float, str], list[Any]] = {}
+    for at, zoom in enumerate(zooms):
         for label in place_labels(bbox, zoom, script, limit, table):
             row = label.to_row()
-            first.setdefault((row[0], row[1], row[2]), row + [int(zoom)])
-    return list(first.values())
+            key = (row[0], row[1], row[2])
+            if key not in rows:
+                rows[key] = row[:4] + [["-"] * len(zooms)]
+            rows[key][4][at] = str(label.position)
+    ordered = sorted(rows.values(), key=lambda row: [c == "-" for c in row[4]])  # shown from lower zooms first
+    return [row[:4] + ["".join(row[4])] for row in ordered]

@@ -59,6 +59,7 @@ class MapOptions:
     selected_id: str | None = None
     show_airports: bool = True
     show_admin1: bool = True
+    place_labels: bool = True  # GeoNames place names (dashboard.maps.labels), in INCIDENT_MAP_LABEL_SCRIPT's script
     rings_km: tuple[float, ...] = (250, 500, 750, 1000)
     fit_reference: bool = False  # also fit the reference place when it lies near the data (the briefing's map)
     basemap_area: tuple | None = None  # (box, countries) the basemap covers instead of the data's: see basemap_area()
@@ -230,6 +231,13 @@ def _basemap_layers(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: Ma
     return layer
 
 
+def _place_labels(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> None:
+    from dashboard.maps.labels import PlaceLabels, area_label_rows, label_script
+
+    box, _ = basemap_key(frame, bbox, options)
+    PlaceLabels(area_label_rows(box, options.min_zoom, options.max_zoom, label_script())).add_to(m)
+
+
 def _choropleth(m: folium.Map, base: JsLayer, frame: pd.DataFrame, bbox: tuple) -> None:
     countries = tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
     _, geoms = basemap.admin1_near(basemap.padded(bbox), countries)
@@ -383,6 +391,8 @@ def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions
     base = _basemap_layers(m, frame, bbox, options)
     if options.choropleth:
         _choropleth(m, base, frame, bbox)
+    if options.place_labels:
+        _place_labels(m, frame, bbox, options)
     clustered = len(frame) > options.cluster_threshold
     data = IncidentData(incident_payload(frame, ref, with_ids=not clustered, with_zones=not clustered))
     data.add_to(m)

@@ -26,7 +26,7 @@ SMALL = table([
 
 def boxes_overlap(labels, zoom):
     xs, ys = pixels(np.array([l.lat for l in labels]), np.array([l.lon for l in labels]), zoom)
-    boxes = [label_box(x, y, l.name, l.rank) for x, y, l in zip(xs, ys, labels)]
+    boxes = [label_box(x, y, l.name, l.rank, l.position) for x, y, l in zip(xs, ys, labels)]
     return any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
                for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
@@ -84,8 +84,16 @@ def test_a_continent_view_is_bounded():
     assert len(labels) == MAX_LABELS and not boxes_overlap(labels, 9)
 
 
-def test_label_zooms_first_zoom_per_place():
+def test_label_zooms_position_per_zoom():
     rows = label_zooms((55.0, 48.0, 56.5, 50.5), range(5, 17), table=SMALL)
-    first = {row[2]: row[4] for row in rows}
-    assert first["Kazan"] == 5 and first["Near Kazan"] > 10 and len(rows) == 4
-    assert rows[0][:4] == [55.796, 49.106, "Kazan", 0]
+    codes = {row[2]: row[4] for row in rows}
+    assert codes["Kazan"] == "0" * 12 and codes["Near Kazan"].startswith("-" * 6) and len(rows) == 4
+    assert codes["Near Kazan"][-1] in "0123"
+    assert rows[0] == [55.796, 49.106, "Kazan", 0, "0" * 12]
+
+
+def test_a_label_blocked_on_the_right_goes_left_above_or_below():
+    crowd = table([(55.796, 49.106, 1_243_500, "Kazan", ""), (55.796, 49.051, 50_000, "Westside", "")])  # 40 px west
+    labels = place_labels((55.0, 48.0, 56.5, 50.5), 10, table=crowd)
+    assert [(l.name, l.position) for l in labels] == [("Kazan", 0), ("Westside", 1)]
+    assert not boxes_overlap(labels, 10)
