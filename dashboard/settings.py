@@ -10,6 +10,8 @@ SETTINGS: tuple[Setting, ...] = (
         "offline",
         "Map background: 'offline' (bundled Natural Earth polygons), 'osm' or 'carto' (online tiles, opt-in, need the internet).",
     ),
+    Setting("INCIDENT_MAP_BASEMAP", "",
+            "Your own offline basemap drawn under the incidents: a vector .pmtiles or raster .mbtiles file (README, offline)."),
     Setting("INCIDENT_MAP_LABEL_SCRIPT", "latin",
             "Place names on the map: 'latin' (GeoNames' transliteration) or 'cyrillic' (the local name in RU, UA, BY ...)."),
     Setting("INCIDENT_MAP_CLUSTER_THRESHOLD", "300", "Above this many incidents the map clusters markers built in the browser."),

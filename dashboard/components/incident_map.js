@@ -2,7 +2,7 @@
  * once per page, keeps one live map per key across reruns (and remounts) and hands the data of each rerun to it;
  * marker clicks and the view go back to Python. Drawing lives in incidentmap.js, shared with the HTML export. */
 const SCRIPTS = ["leaflet/leaflet.js", "leaflet.markercluster/leaflet.markercluster.js", "incidentmap/incidentmap.js",
-  "placelabels/placelabels.js"];
+  "placelabels/placelabels.js", "tilearchive/tilearchive.js"];
 const STYLES = ["leaflet/leaflet.css", "leaflet.markercluster/MarkerCluster.css",
   "leaflet.markercluster/MarkerCluster.Default.css", "incidentmap/incidentmap.css", "placelabels/placelabels.css"];
 const maps = new Map();  // key -> {container, live}: the map outlives a React remount (the layout changed)

@@ -21,6 +21,7 @@ from dashboard.components.map_data import (
 from dashboard.maps.assets import STATIC_BASE
 from dashboard.maps.builder import MapOptions
 from dashboard.maps.labels import label_script, view_labels
+from dashboard.tile_archive import archive_part
 
 NAME = "incident_map"
 JS = (Path(__file__).with_name("incident_map.js")).read_text(encoding="utf-8")
@@ -129,6 +130,11 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
 
     spec, drawn = map_spec(prepared, reference, options, view, height, send_basemap, report_view)
     spec["labels"] = _labels(key, state.get("labels_view"))
+    spec["archive"] = archive_part()  # INCIDENT_MAP_BASEMAP, served by this process
+    if spec["archive"] and "url" in spec["archive"]:
+        spec["maxZoom"] = max(spec["maxZoom"], min(18, spec["archive"]["maxZoom"] + 2))  # street level
+    elif spec["archive"]:
+        st.warning(spec["archive"]["error"])
     st.session_state[f"_{key}_drawn"] = drawn
     _mount(
         key=key,

@@ -811,6 +811,7 @@
       }
       this.parts.legend = { id: spec.legend.id, layer: key };
     }
+    if (global.IncidentMap.liveArchive) { global.IncidentMap.liveArchive(this, spec.archive); }  // tilearchive.js
     if (global.IncidentMap.liveLabels) { global.IncidentMap.liveLabels(this, spec.labels); }  // placelabels.js
     this.waiting(false);
     map.getContainer().setAttribute("data-version", String(inc.id));
