@@ -43,7 +43,8 @@ def padded_view(view: dict[str, Any]) -> tuple[tuple[float, float, float, float]
         zoom = int(view["zoom"])
     except (KeyError, TypeError, ValueError):
         return None
-    if not (-90 <= south <= north <= 90 and west <= east and 0 <= zoom <= 22 and east - west <= 720):
+    south, north = max(-90.0, south), min(90.0, north)  # Leaflet's bounds pass the poles on a small world map
+    if not (south <= north and west <= east and 0 <= zoom <= 22 and east - west <= 720):
         return None
     dlat, dlon = (north - south) * VIEW_PAD, (east - west) * VIEW_PAD
     box = (max(-90.0, south - dlat), max(west - dlon, -540.0), min(90.0, north + dlat), min(east + dlon, 540.0))

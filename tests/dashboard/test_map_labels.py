@@ -36,6 +36,11 @@ def test_script_setting(monkeypatch):
     assert label_script() == "latin"
 
 
+def test_a_world_view_past_the_poles_is_answered():
+    part = view_labels({"south": -120, "west": -300, "north": 120, "east": 300, "zoom": 0, "n": 5}, "latin")
+    assert part is not None and part["box"][0] == -90 and len(part["rows"]) <= 300
+
+
 def test_live_view_labels_are_bounded_and_padded():
     part = view_labels({"south": 55.6, "west": 48.8, "north": 56.0, "east": 49.4, "zoom": 10, "n": 3}, "latin")
     assert part["zoom"] == 10 and part["box"] == [55.4, 48.5, 56.2, 49.7]
@@ -46,6 +51,7 @@ def test_live_view_labels_are_bounded_and_padded():
 
 @pytest.mark.parametrize("view", [None, {}, {"south": "x", "west": 0, "north": 1, "east": 1, "zoom": 3},
                                   {"south": 2, "west": 0, "north": 1, "east": 1, "zoom": 3},
+                                  {"south": 0, "west": 5, "north": 1, "east": 1, "zoom": 3},
                                   {"south": 0, "west": 0, "north": 1, "east": 1, "zoom": 99}, "text"])
 def test_malformed_view_requests_get_nothing(view):
     assert view_labels(view, "latin") is None

@@ -103,7 +103,9 @@
       clearTimeout(this.timer);
       this.timer = setTimeout(function () {
         if (!self._map || self.covered()) { return; }
-        var b = self._map.getBounds();
+        var b = self._map.getBounds(), key = b.toBBoxString() + "/" + self._map.getZoom();
+        if (key === self.asked) { return; }  // asked already (an answer that never comes is not asked for again)
+        self.asked = key;
         requests += 1;
         request({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(),
           zoom: self._map.getZoom(), n: requests });
