@@ -66,6 +66,12 @@ def label_figures() -> dict[str, dict[str, float]]:
         out[name] = {"labels": len(part["rows"]), "bytes": len(json.dumps(part["rows"], ensure_ascii=False).encode()),
                      "cpu_ms": round(cpu * 1000, 1), "wall_ms": round(wall * 1000, 1), "all_places": len(every),
                      "all_places_bytes": len(json.dumps(baseline, ensure_ascii=False).encode())}
+    from dashboard.maps.labels import area_label_rows
+
+    cpu = time.process_time()
+    rows = area_label_rows((52.0, 46.0, 59.0, 52.0), 2, 13, "latin")  # the seed day's exported map (Kazan +- 3 deg)
+    out["export_kazan_all_zooms"] = {"labels": len(rows), "cpu_ms": round((time.process_time() - cpu) * 1000, 1),
+                                     "bytes": len(json.dumps(rows, ensure_ascii=False).encode())}
     return out
 
 
