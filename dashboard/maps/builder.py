@@ -235,7 +235,8 @@ def _place_labels(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapO
     from dashboard.maps.labels import PlaceLabels, area_label_rows, label_script
 
     box, _ = basemap_key(frame, bbox, options)
-    PlaceLabels(area_label_rows(box, options.min_zoom, options.max_zoom, label_script())).add_to(m)
+    rows = area_label_rows(box, options.min_zoom, options.max_zoom, label_script())
+    PlaceLabels(rows, show=options.tiles == "offline").add_to(m)  # online tiles carry their own names
 
 
 def _choropleth(m: folium.Map, base: JsLayer, frame: pd.DataFrame, bbox: tuple) -> None:

@@ -22,6 +22,11 @@ def test_standalone_map_carries_the_areas_labels_with_their_first_zoom():
     assert "IncidentMap.placeLabels" in html and "Place names: GeoNames" in html  # layer code and credit inlined
 
 
+def test_online_tiles_carry_their_own_names():
+    layer = label_layer(build_map(kazan_frame(), options=MapOptions(tiles="osm")))
+    assert not layer.show and layer.rows  # listed in the layer control, unticked
+
+
 def test_labels_can_be_left_out():
     m = build_map(kazan_frame(), options=MapOptions(place_labels=False))
     assert not any(isinstance(child, PlaceLabels) for child in m._children.values())

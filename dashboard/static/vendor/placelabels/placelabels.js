@@ -124,7 +124,7 @@
         request: function (view) { if (live.hooks.needLabels) { live.hooks.needLabels(view); } }
       });
       live.control.addOverlay(live.placeLabels, "Place names (GeoNames)");
-      live.placeLabels.addTo(live.map);
+      if (!live.spec.tiles) { live.placeLabels.addTo(live.map); }  // online tiles carry their own names
     }
     var layer = live.placeLabels;
     if (part && part.rows && part.id !== layer.heldId) {
