@@ -48,7 +48,7 @@ class Label:
     lon: float
     rank: str
     population: int
-    position: int = 0  # where the name sits: 0 right of the point, 1 left, 2 above, 3 below
+    position: int = 0  # where the name sits (label_box): 0 right of the point, 1 left, 2 above, 3 below, 4-7 diagonal
 
     def to_row(self) -> list[Any]:
         """[lat, lon, name, rank index, position] with coordinates to 4 decimals (~10 m): the browser's form."""
@@ -142,20 +142,26 @@ def pixels(lats: np.ndarray, lons: np.ndarray, zoom: float) -> tuple[np.ndarray,
     return x, y
 
 
+POSITIONS = 8  # right, left, above, below, then the four diagonals (tried in this order)
+
+
 def label_box(x: float, y: float, text: str, rank: str, position: int = 0) -> tuple[float, float, float, float]:
     """The screen box (left, top, right, bottom) of a label and its dot, padded: the name right of the point
-    (position 0), left of it (1), above (2) or below it (3)."""
+    (position 0), left (1), above (2), below (3), below right (4), above right (5), below left (6), above left (7)."""
     font = FONT_PX[rank]
-    text_width = len(text) * font * CHAR_EM[rank]
+    width = len(text) * font * CHAR_EM[rank]
     half = font * 0.7
-    if position == 0:
-        box = (x - 4.0, y - half, x + DOT_PX + text_width, y + half)
-    elif position == 1:
-        box = (x - DOT_PX - text_width, y - half, x + 4.0, y + half)
-    elif position == 2:
-        box = (x - text_width / 2, y - 2 * half - 4.0, x + text_width / 2, y + 4.0)
-    else:
-        box = (x - text_width / 2, y - 4.0, x + text_width / 2, y + 2 * half + 4.0)
+    boxes = (
+        (x - 4.0, y - half, x + DOT_PX + width, y + half),
+        (x - DOT_PX - width, y - half, x + 4.0, y + half),
+        (x - width / 2, y - 2 * half - 4.0, x + width / 2, y + 4.0),
+        (x - width / 2, y - 4.0, x + width / 2, y + 2 * half + 4.0),
+        (x - 4.0, y - 4.0, x + 4.0 + width, y + 2.0 + 2 * half),
+        (x - 4.0, y - 2.0 - 2 * half, x + 4.0 + width, y + 4.0),
+        (x - 4.0 - width, y - 4.0, x + 4.0, y + 2.0 + 2 * half),
+        (x - 4.0 - width, y - 2.0 - 2 * half, x + 4.0, y + 4.0),
+    )
+    box = boxes[position]
     return (box[0] - PAD_PX, box[1] - PAD_PX, box[2] + PAD_PX, box[3] + PAD_PX)
 
 
@@ -195,7 +201,7 @@ def in_box(lats: np.ndarray, lons: np.ndarray, bbox: Bbox) -> np.ndarray:
 def place_labels(bbox: Bbox, zoom: float, script: str = "latin", limit: int = MAX_LABELS,
                  table: LabelTable | None = None) -> list[Label]:
     """The labels to draw for a view: within the (south, west, north, east) box at this zoom, the largest places
-    whose label boxes (text length times font size; right of the point, else left, above or below it) overlap no
+    whose label boxes (text length times font size; right of the point, else left, above, below or diagonal) overlap no
     larger place's, cities before
     towns before villages, at most `limit`. script 'cyrillic' gives the local Cyrillic name where the country writes
     one (RU, UA, BY ...), else the Latin name GeoNames gives."""
@@ -211,7 +217,7 @@ def place_labels(bbox: Bbox, zoom: float, script: str = "latin", limit: int = MA
         population = int(table.population[row])
         name = (table.cyrillic[row] if script == "cyrillic" else "") or table.latin[row]
         rank = rank_of(population)
-        position, box = next(((p, b) for p, b in ((p, label_box(x, y, name, rank, p)) for p in range(4))
+        position, box = next(((p, b) for p, b in ((p, label_box(x, y, name, rank, p)) for p in range(POSITIONS))
                               if boxes.fits(b)), (None, None))
         if box is None:
             continue
@@ -230,7 +236,7 @@ def label_rows(bbox: Bbox, zoom: float, script: str = "latin", limit: int = MAX_
 def label_zooms(bbox: Bbox, zooms: range, script: str = "latin", limit: int = MAX_LABELS,
                 table: LabelTable | None = None) -> list[list[Any]]:
     """Labels of a box for consecutive zooms at once, each place once: rows [lat, lon, name, rank index, code] where
-    code has one character per zoom of `zooms`: the label's position there ('0'..'3', see label_box) or '-' when
+    code has one character per zoom of `zooms`: the label's position there ('0'..'7', see label_box) or '-' when
     place_labels leaves it out at that zoom. Largest places first."""
     zooms = range(zooms.start, zooms.stop) if zooms.step == 1 else range(min(zooms), max(zooms) + 1)
     rows: dict[tuple[float, float, str], list[Any]] = {}

@@ -1,6 +1,7 @@
 /* Place-name labels (project code, MIT): draws the GeoNames place names the server chose for a view (rows
  * [lat, lon, name, rank, code]) under the incidents, those in view: code has one character per zoom from the base
- * zoom on, the name's side of its dot there (0 right, 1 left, 2 above, 3 below) or '-' (not at that zoom).
+ * zoom on, the name's side of its dot there (0 right, 1 left, 2 above, 3 below, 4-7 the diagonals: below right,
+ * above right, below left, above left) or '-' (not at that zoom).
  * Names go in with textContent (never innerHTML). In the live app the layer asks for the labels of a new view
  * (live.hooks.needLabels) and keeps drawing the ones it has until they come: panning never waits for them. */
 (function (global) {
@@ -77,7 +78,7 @@
       if (this.zoom !== null && Math.round(zoom) < this.zoom) { rows = []; }  // live, zoomed out: wait for the answer
       for (var r = 0; r < rows.length && count < MAX_SHOWN && at >= 0; r++) {
         var row = rows[r], code = String(row[4] || ""), c = code.charAt(Math.min(at, code.length - 1));
-        if (!/[0-3]/.test(c) || !bounds.contains([row[0], row[1]])) { continue; }  // past the last zoom: the last
+        if (!/[0-7]/.test(c) || !bounds.contains([row[0], row[1]])) { continue; }  // past the last zoom: the last
         wanted[row[0] + "," + row[1] + "," + row[2] + "," + c] = [row, +c];
         count++;
       }
