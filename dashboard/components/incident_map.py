@@ -18,6 +18,7 @@ from dashboard.components.map_data import (
     prepare,
     view_from_state,
 )
+from dashboard.escape import markdown_text
 from dashboard.maps.assets import STATIC_BASE
 from dashboard.maps.builder import MapOptions
 from dashboard.maps.labels import label_script, view_labels
@@ -134,7 +135,7 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
     if spec["archive"] and "url" in spec["archive"]:
         spec["maxZoom"] = max(spec["maxZoom"], min(18, spec["archive"]["maxZoom"] + 2))  # street level
     elif spec["archive"]:
-        st.warning(spec["archive"]["error"])
+        st.warning(markdown_text(spec["archive"]["error"]))
     st.session_state[f"_{key}_drawn"] = drawn
     _mount(
         key=key,
