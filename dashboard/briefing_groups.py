@@ -30,6 +30,7 @@ class Group:
     status: str
     label: str
     weight: tuple  # sorts the most important group first
+    place: str = ""  # the lead incident's place: the short label
 
     @property
     def synthetic(self) -> bool:
@@ -88,7 +89,8 @@ def numbered_groups(records: list[dict[str, Any]]) -> list[Group]:
         rows = tuple(records[i] for i in members)
         lead = min(rows, key=_importance)
         out.append(Group(number, rows, float(lead["lat"]), float(lead["lon"]), str(lead.get("event_type") or "other"),
-                         _status(lead), group_label(rows, lead), (*_importance(lead)[:2], number)))
+                         _status(lead), group_label(rows, lead), (*_importance(lead)[:3], number),
+                         group_label((lead,), lead)))
     return out
 
 
@@ -104,9 +106,10 @@ def _harm(record: dict[str, Any]) -> int:
 
 
 def _importance(record: dict[str, Any]) -> tuple:
-    """Lower sorts first: casualties, then strikes before other kinds and restrictions."""
+    """Lower sorts first: real before synthetic, then casualties, then strikes before other kinds and restrictions."""
     kind = str(record.get("event_type") or "other")
-    return (-_harm(record), KIND_RANK.get(kind, 5), 0 if _status(record) == "active" else 1)
+    synthetic = 1 if record.get("verification") == "synthetic" else 0
+    return (synthetic, -_harm(record), KIND_RANK.get(kind, 5), 0 if _status(record) == "active" else 1)
 
 
 def phrase(record: dict[str, Any]) -> str:

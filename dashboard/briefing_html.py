@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from dashboard.briefing_groups import Group, numbered_groups
 from dashboard.briefing_layout import wrapped_lines
-from dashboard.briefing_map import MAP_NUMBERS, BriefMap, brief_map
+from dashboard.briefing_map import BriefMap, brief_map
 from dashboard.briefing_markdown import MAX_SUMMARY, block_html, blocks, plain
 from dashboard.escape import html_text, safe_url
 from dashboard.maps import EVENT_COLORS, EVENT_SVG_PATHS, MapOptions
@@ -39,13 +39,13 @@ ROW_HEIGHT = 16  # one table line on page 1
 HEAD_HEIGHT = 18  # the table's header line
 MORE_HEIGHT = 14  # the "and N more" line
 FOOTER_HEIGHT = 16
-META_LINES = 3  # window and author; figures and reliability; filters and the map's view
+META_LINES = 3  # window and author; reliability and the map's view; filters (the figures line wraps: measured)
 META_LINE = 14
 MIN_MAP_HEIGHT = 300
 MAX_TITLE = 200  # characters
 MAX_BANNER = 300
 MAX_AUTHOR = 120
-LIST_LIMIT = 1000  # incidents listed in the PDF's full table at most (the CSV export has them all)
+LIST_LIMIT = 500  # incidents listed in the PDF's full table at most (the CSV export has them all)
 CELL_CHARS = 60  # longest text kept in a page-1 table cell (the continuation table prints it whole)
 TIMELINE_SIZE = (400, 104)  # width, height of the SVG chart in CSS pixels
 MAX_CHART_GROWTH = 80
@@ -60,8 +60,8 @@ COMPASS_ABBREVIATIONS = {
     "northeast": "NE", "northwest": "NW", "southeast": "SE", "southwest": "SW",
 }
 # Continuation table columns (CSS px; the last takes the rest) and the plain-text cells they measure.
-CONT_COLUMNS = (("#", 30), ("Local time", 150), ("Place", 160), ("Region", 140), ("Type", 118), ("Killed", 52),
-                ("Injured", 52), ("From ref.", 76), ("Airport", 118), ("Verification", 78), ("Sources", 0))
+CONT_COLUMNS = (("#", 30), ("Local time", 196), ("Place", 150), ("Region", 130), ("Type", 124), ("Killed", 56),
+                ("Injured", 56), ("From ref.", 80), ("Airport", 118), ("Verification", 86), ("Sources", 0))
 
 
 class BriefingInputError(ValueError):
@@ -177,9 +177,11 @@ def build_briefing(
     sources = SourceList()
     rows = [table_row(record, sources, group.number) for group in groups for record in group.records]
     first = rows[:max_rows]
-    sizes = page_one_sizes(title, banner, len(first), len(view) > len(first))
+    headline = summary_text(figs)
+    sizes = page_one_sizes(title, banner, len(first), len(view) > len(first), str(headline.unescape()))
+    marked = max((row.number for row in first), default=0)
     the_map = brief_map(view, groups, reference, (MAP_W - 2, sizes["map"] - 2), bounds=view_bounds,
-                        online_tiles=online_tiles)
+                        online_tiles=online_tiles, marked=marked)
     legend = legend_items(figs, the_map)
     side = side_column(blocks(summary), legend, sources.items, sizes["map"])
     synthetic = counts["synthetic"] > 0
@@ -189,7 +191,6 @@ def build_briefing(
         if continuation and needed else []
     total_pages = 1 + len(later)
     source_page = next((n for n, page in enumerate(later, 2) if any(kind == "sources" for kind, _ in page["parts"])), None)
-    headline = summary_text(figs)
     context = {
         "title": text(title),
         "title_size": sizes["title_size"],
@@ -202,7 +203,7 @@ def build_briefing(
         "filters": filters_text(flt),
         "map_note": text(map_note(the_map, len(groups))),
         "summary": headline,
-        "reliability": text(f"Reliability: {verification_text(counts)}" if len(view) else ""),
+        "reliability": reliability_html(counts) if len(view) else Markup(""),
         "count": len(view),
         "rows": first,
         "more": len(view) - len(first),
@@ -234,6 +235,13 @@ def build_briefing(
                     synthetic, str(headline.unescape()), banner, summary, author)
 
 
+def reliability_html(counts: dict[str, int]) -> Markup:
+    """'Reliability: 4 reported · 19 synthetic' with the synthetic count in bold (figures' counts, not recounted)."""
+    parts = [Markup("<b>{}</b>").format(f"{n:,} {name}") if name == "synthetic" else text(f"{n:,} {name}")
+             for name, n in counts.items() if n]
+    return Markup("Reliability: ") + Markup(" · ").join(parts)
+
+
 def more_where(view: int, listed: int, continuation: bool, pages: int) -> str:
     """Where the rows page 1 leaves out are listed."""
     if continuation and pages > 1:
@@ -245,11 +253,12 @@ def map_note(the_map: BriefMap, groups: int) -> str:
     """What the map shows, in words: the view on screen or a fit, and which numbers it marks."""
     south, west, north, east = the_map.frame.bounds()
     where = (f"the view on screen in the app (S {south:.2f} W {west:.2f} N {north:.2f} E {east:.2f}, "
-             f"zoom {the_map.frame.zoom:.1f})" if the_map.from_view else "fitted to the incidents")
-    shown = len(the_map.layout.markers)
-    marks = f"; numbers 1–{min(groups, MAP_NUMBERS)} marked" if groups > MAP_NUMBERS else ""
-    if shown < min(groups, MAP_NUMBERS):
-        marks += f"; {min(groups, MAP_NUMBERS) - shown} numbered outside the view"
+             f"zoom {the_map.frame.zoom:.1f})" if the_map.from_view else
+             "fitted to the incidents" if groups else "around the reference city (no incidents)")
+    marks = f"; numbers 1–{the_map.marked} marked" if groups > the_map.marked else ""
+    outside = the_map.marked - len(the_map.layout.markers)
+    if outside > 0:
+        marks += f", {outside} of them outside the view"
     return f"Map: {where}{marks}"
 
 
@@ -267,12 +276,12 @@ def banner_height(banner: str) -> int:
     return 12 * max(1, wrapped_lines(banner, CONTENT_W - 6, 9.5, bold=True, spacing=0.4)) + 6
 
 
-def page_one_sizes(title: str, banner: str, rows: int, more: bool) -> dict[str, int]:
+def page_one_sizes(title: str, banner: str, rows: int, more: bool, figures: str = "") -> dict[str, int]:
     """Heights on page 1: banner, header, the table and what is left for the map (never below MIN_MAP_HEIGHT rows
     permitting: the table is what gives way)."""
     size, line, lines = title_lines(title)
     band = banner_height(banner)
-    header = line * lines + META_LINES * META_LINE + 5
+    header = line * lines + (META_LINES + max(1, wrapped_lines(figures, CONTENT_W - 4, 11))) * META_LINE + 5
     table = (HEAD_HEIGHT + rows * ROW_HEIGHT if rows else MORE_HEIGHT) + (MORE_HEIGHT + 2 if more else 0)
     parts = [header, table, FOOTER_HEIGHT] + ([band, band] if band else [])
     room = SHEET_H - PAD_TOP - PAD_BOTTOM - GAP * len(parts) - sum(parts)

@@ -139,6 +139,7 @@ class Layout:
     labels: list[Label] = field(default_factory=list)
     dropped: list[int] = field(default_factory=list)
     obstacles: list[Box] = field(default_factory=list)
+    soft: list[Box] = field(default_factory=list)  # avoided when possible (the range rings' labels), else covered
 
 
 @lru_cache(maxsize=8)
@@ -159,35 +160,46 @@ def text_width(text: str, size: int = LABEL_SIZE, bold: bool = True) -> float:
     return float(font.getlength(text))
 
 
-def spread(anchors: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Marker positions: anchors closer than SPREAD_PX are placed evenly on a small circle around their middle."""
-    n = len(anchors)
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(n):
-        for j in range(i + 1, n):
-            if math.dist(anchors[i], anchors[j]) < SPREAD_PX:
-                parent[root(i)] = root(j)
-    members: dict[int, list[int]] = {}
-    for i in range(n):
-        members.setdefault(root(i), []).append(i)
-    out = list(anchors)
-    for group in members.values():
-        if len(group) < 2:
-            continue
-        cx = sum(anchors[i][0] for i in group) / len(group)
-        cy = sum(anchors[i][1] for i in group) / len(group)
-        radius = max(SPREAD_PX + 4, (2 * MARKER_R + 3) * len(group) / (2 * math.pi))
-        for k, i in enumerate(sorted(group)):
-            angle = -math.pi / 2 + 2 * math.pi * k / len(group)
-            out[i] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
-    return out
+def spread(anchors: list[tuple[float, float]], rounds: int = 80) -> list[tuple[float, float]]:
+    """Marker positions: markers that would overlap are pushed apart (coincident ones around their point, in
+    golden-angle directions) until no two overlap or `rounds` passes are done; the others stay on their point."""
+    points = [list(p) for p in anchors]
+    n = len(points)
+    golden = math.pi * (3 - math.sqrt(5))
+    seeds: list[list[int]] = []
+    for i in range(n):  # (nearly) one point: a ring around it
+        home = next((g for g in seeds if math.dist(anchors[g[0]], anchors[i]) < 3), None)
+        if home is None:
+            seeds.append([i])
+        else:
+            home.append(i)
+    for members in seeds:
+        if len(members) > 1:
+            cx, cy = anchors[members[0]]
+            radius = max(SPREAD_PX / 2 + 1, (SPREAD_PX + 1) * len(members) / (2 * math.pi))
+            for k, i in enumerate(members):
+                angle = -math.pi / 2 + 2 * math.pi * k / len(members)
+                points[i] = [cx + radius * math.cos(angle), cy + radius * math.sin(angle)]
+    for _ in range(rounds):
+        moved = False
+        for i in range(n):
+            for j in range(i + 1, n):
+                dx, dy = points[j][0] - points[i][0], points[j][1] - points[i][1]
+                d = math.hypot(dx, dy)
+                if d >= SPREAD_PX:
+                    continue
+                if d < 1e-6:
+                    angle = -math.pi / 2 + golden * j
+                    dx, dy, d = math.cos(angle), math.sin(angle), 1.0
+                push = (SPREAD_PX - d) / 2 + 0.5
+                points[i][0] -= dx / d * push
+                points[i][1] -= dy / d * push
+                points[j][0] += dx / d * push
+                points[j][1] += dy / d * push
+                moved = True
+        if not moved:
+            break
+    return [(x, y) for x, y in points]
 
 
 def candidates(marker: Marker, width: float, height: float) -> list[Box]:
@@ -202,46 +214,68 @@ def candidates(marker: Marker, width: float, height: float) -> list[Box]:
     below = Box(x - width / 2, y + r + gap, width, h)
     diagonals = [Box(x + r - 2, y - r - h + 2, width, h), Box(x + r - 2, y + r - 2, width, h),
                  Box(x - r + 2 - width, y - r - h + 2, width, h), Box(x - r + 2 - width, y + r - 2, width, h)]
-    order = [right, left, above, below]
+    order = [right, left, above, below, Box(right.x, right.y - h, width, h), Box(right.x, right.y + h, width, h),
+             Box(left.x, left.y - h, width, h), Box(left.x, left.y + h, width, h)]
     if marker.spread:
         dx, dy = marker.x - marker.anchor_x, marker.y - marker.anchor_y
         order.sort(key=lambda b: -((b.x + b.w / 2 - x) * dx + (b.y + b.h / 2 - y) * dy))
     return order + diagonals
 
 
-def place_labels(layout: Layout, texts: dict[int, str], order: Iterable[int]) -> None:
-    """Place the label of each marker number in `order` (most important first) at the first free candidate box;
-    a label with no free box is dropped (recorded in layout.dropped)."""
+def place_labels(layout: Layout, texts: dict[int, str | tuple[str, ...]], order: Iterable[int]) -> None:
+    """Place the label of each marker number in `order` (most important first) at the first free candidate box,
+    trying its texts longest first (e.g. 'Kazan: drone strike; KZN flights suspended', then 'Kazan'); a label with
+    no free box for any text is dropped (recorded in layout.dropped)."""
     width, height = layout.frame.width, layout.frame.height
-    taken = [m.box() for m in layout.markers] + list(layout.obstacles)
+    hard = [m.box() for m in layout.markers] + list(layout.obstacles)
+    taken = hard + list(layout.soft)
     by_number = {m.number: m for m in layout.markers}
     for number in order:
-        marker, text = by_number.get(number), texts.get(number, "")
-        if marker is None or not text:
+        marker, wanted = by_number.get(number), texts.get(number, "")
+        options = [wanted] if isinstance(wanted, str) else list(wanted)
+        options = [t for t in options if t]
+        if marker is None or not options:
             continue
-        w = text_width(text) + 2 * LABEL_PAD
         own = marker.box()
-        spot = next((box for box in candidates(marker, w, height) if box.inside(width, height)
-                     and not any(box.overlaps(other) for other in taken if other != own)), None)
-        if spot is None:
+        placed = None
+        for avoid in (taken, hard):
+            for text in options:
+                w = text_width(text) + 2 * LABEL_PAD
+                spot = next((box for box in candidates(marker, w, height) if box.inside(width, height)
+                             and not any(box.overlaps(other) for other in avoid if other != own)), None)
+                if spot is not None:
+                    placed = Label(number, text, spot)
+                    break
+            if placed is not None:
+                break
+        if placed is None:
             layout.dropped.append(number)
             continue
-        taken.append(spot)
-        layout.labels.append(Label(number, text, spot))
+        taken.append(placed.box)
+        hard.append(placed.box)
+        layout.labels.append(placed)
 
 
-def city_obstacles(frame: MapFrame, name: str, lat: float, lon: float, rings: Iterable[tuple[float, float]] = ()) -> list[Box]:
-    """What the map itself draws that a label must not hide: the reference city's dot and name, the range rings'
-    labels (60 x 14 boxes) and the scale bar."""
+def city_obstacles(frame: MapFrame, name: str, lat: float, lon: float) -> list[Box]:
+    """What the map itself draws that a label must not hide: the reference city's dot and name, and the scale bar."""
     xs, ys = frame.project([lat], [lon])
     x, y = float(xs[0]), float(ys[0])
     out = [Box(x - 8, y - 8, 16, 16), Box(x + 8, y - 8, min(120.0, text_width(name[:40], CITY_SIZE) + 4), 16)]
-    ring_points = list(rings)
-    if ring_points:
-        rx, ry = frame.project([p[0] for p in ring_points], [p[1] for p in ring_points])
-        out.extend(Box(float(a) - 30, float(b) - 7, 60, 14) for a, b in zip(rx, ry))
     x0, y0, x1, y1 = SCALE_BOX
     out.append(Box(x0, frame.height + y0, x1 - x0, y1 - y0))
+    return out
+
+
+def ring_label_boxes(frame: MapFrame, points: Iterable[tuple[float, float]], texts: Iterable[str]) -> list[Box]:
+    """The range rings' labels ('250 km', centred on their point), which labels avoid when they can."""
+    points, texts = list(points), list(texts)
+    if not points:
+        return []
+    xs, ys = frame.project([p[0] for p in points], [p[1] for p in points])
+    out = []
+    for x, y, label in zip(xs, ys, texts):
+        w = text_width(label, 11, bold=False) + 4
+        out.append(Box(float(x) - w / 2, float(y) - 7, w, 14))
     return out
 
 

@@ -12,8 +12,8 @@ import pandas as pd
 
 from dashboard.briefing_groups import Group
 from dashboard.briefing_layout import (
-    LABEL_PAD, LABEL_SIZE, MARKER_R, Layout, MapFrame, Marker, city_obstacles, fit_frame, place_labels, short_label,
-    spread, view_frame,
+    LABEL_PAD, LABEL_SIZE, MARKER_R, Layout, MapFrame, Marker, city_obstacles, fit_frame, place_labels,
+    ring_label_boxes, short_label, spread, view_frame,
 )
 from dashboard.escape import html_text
 from dashboard.maps import EVENT_COLORS, render_html
@@ -26,7 +26,7 @@ from dashboard.maps.style import BASEMAP_COLORS
 from incidents.figures import type_codes
 from incidents.model import EVENT_TYPES
 
-MAP_NUMBERS = 40  # numbered markers drawn on the map at most (the other incidents are dots or clusters)
+MAP_NUMBERS = 20  # numbered markers on the map at most: the groups in page 1's table (others: dots or clusters)
 DOTS_MAX = 400  # up to this many other incidents are drawn one dot each; more are aggregated into clusters
 DOT_R = 2.6
 STATIC_MAP_JS = "if (window.L) { L.Map.mergeOptions({zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false}); }"
@@ -47,6 +47,7 @@ class BriefMap:
     layout: Layout
     from_view: bool
     clustered: bool
+    marked: int = 0  # groups 1..marked are numbered on the map (those inside the frame)
 
 
 def choose_frame(view: pd.DataFrame, reference: Any, size: tuple[int, int],
@@ -85,21 +86,22 @@ def _reference(reference: Any, bbox: tuple[float, float, float, float]) -> dict[
     return reference_payload(reference, empty, bbox, MapOptions(fit_reference=True))
 
 
-def layout_map(frame: MapFrame, groups: list[Group], reference: Any) -> Layout:
+def layout_map(frame: MapFrame, groups: list[Group], reference: Any, marked: int = MAP_NUMBERS) -> Layout:
     """Markers for the first MAP_NUMBERS groups inside the frame (spread apart where they meet), then labels placed
     most important first, avoiding markers, each other, the reference city and the ring labels."""
-    shown = [g for g in groups[:MAP_NUMBERS]]
+    shown = groups[:min(marked, MAP_NUMBERS)]
     xs, ys = frame.project([g.lat for g in shown], [g.lon for g in shown])
     inside = [(g, float(x), float(y)) for g, x, y in zip(shown, xs, ys)
               if -MARKER_R <= x <= frame.width + MARKER_R and -MARKER_R <= y <= frame.height + MARKER_R]
     points = spread([(x, y) for _, x, y in inside])
     layout = Layout(frame)
     layout.markers = [Marker(g.number, px, py, x, y, g.kind, g.status) for (g, x, y), (px, py) in zip(inside, points)]
-    rings = [tuple(ring["label"]) for ring in _reference(reference, frame.bounds())["rings"]]
-    layout.obstacles = city_obstacles(frame, str(reference.name), reference.lat, reference.lon, rings)
+    rings = _reference(reference, frame.bounds())["rings"]
+    layout.obstacles = city_obstacles(frame, str(reference.name), reference.lat, reference.lon)
+    layout.soft = ring_label_boxes(frame, [tuple(r["label"]) for r in rings], [f"{r['km']:,.0f} km" for r in rings])
     on_map = {g.number: g for g, _, _ in inside}
     order = [g.number for g in sorted(on_map.values(), key=lambda g: g.weight)]
-    place_labels(layout, {n: short_label(g.label) for n, g in on_map.items()}, order)
+    place_labels(layout, {n: (short_label(g.label), short_label(g.place, 28)) for n, g in on_map.items()}, order)
     return layout
 
 
@@ -172,12 +174,13 @@ def overlay_svg(layout: Layout, others: str) -> str:
 
 
 def brief_map(view: pd.DataFrame, groups: list[Group], reference: Any, size: tuple[int, int], *,
-              bounds: tuple[float, float, float, float] | None = None, online_tiles: bool = False) -> BriefMap:
+              bounds: tuple[float, float, float, float] | None = None, online_tiles: bool = False,
+              marked: int = MAP_NUMBERS) -> BriefMap:
     """Everything the briefing's map needs, for the selected rows `view` and the numbered groups."""
     frame = choose_frame(view, reference, size, bounds)
-    layout = layout_map(frame, groups, reference)
-    numbered = {str(r.get("id")) for g in groups[:MAP_NUMBERS] for r in g.records}
+    layout = layout_map(frame, groups, reference, marked)
+    numbered = {str(r.get("id")) for g in groups[:min(marked, MAP_NUMBERS)] for r in g.records}
     others, clustered = others_svg(frame, view, numbered)
     countries = tuple(sorted({c for c in view["country"].dropna().astype(str).unique() if c})) if len(view) else ()
     return BriefMap(frame, map_document(frame, reference, countries, online_tiles), overlay_svg(layout, others),
-                    layout, bounds is not None, clustered)
+                    layout, bounds is not None, clustered, min(marked, MAP_NUMBERS, len(groups)))
