@@ -60,8 +60,8 @@ COMPASS_ABBREVIATIONS = {
     "northeast": "NE", "northwest": "NW", "southeast": "SE", "southwest": "SW",
 }
 # Continuation table columns (CSS px; the last takes the rest) and the plain-text cells they measure.
-CONT_COLUMNS = (("#", 30), ("Local time", 196), ("Place", 150), ("Region", 130), ("Type", 124), ("Killed", 56),
-                ("Injured", 56), ("From ref.", 80), ("Airport", 118), ("Verification", 86), ("Sources", 0))
+CONT_COLUMNS = (("#", 30), ("Local time", 196), ("Place", 142), ("Region", 122), ("Type", 124), ("Killed", 64),
+                ("Injured", 64), ("From ref.", 80), ("Airport", 118), ("Verification", 86), ("Sources", 0))
 
 
 class BriefingInputError(ValueError):

@@ -31,12 +31,12 @@ def slide_bytes(built: Any, map_png: bytes) -> bytes:
     _text(slide, built.title, Inches(0.4), top, Inches(12.53), Inches(0.75), 22 if len(built.title) <= 70 else 16,
           bold=True)
     body_top = top + Inches(0.8)
-    picture_w = Inches(7.4)
+    picture_w = Inches(7.0)
     picture = slide.shapes.add_picture(io.BytesIO(map_png), Inches(0.4), body_top, width=picture_w)
     if picture.height > SLIDE_H - body_top - Inches(0.55):
         scale = (SLIDE_H - body_top - Inches(0.55)) / picture.height
         picture.height, picture.width = int(picture.height * scale), int(picture.width * scale)
-    left = Inches(8.0)
+    left = Inches(7.6)
     width = SLIDE_W - left - Inches(0.4)
     figures = [built.headline] + ([f"Reliability: {built.reliability}"] if built.reliability else [])
     box = _text(slide, "\n".join(figures), left, body_top, width, Inches(1.1), 12, bold=True)
@@ -119,7 +119,7 @@ def _table(slide: Any, rows: list[Any], left: Emu, top: Emu, width: Emu) -> None
     header = ("#", "Local time", "Place", "Type", "Verification")
     shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, width, Inches(0.28) * (len(rows) + 1))
     table = shape.table
-    for column, share in enumerate((0.06, 0.3, 0.28, 0.2, 0.16)):
+    for column, share in enumerate((0.05, 0.34, 0.26, 0.2, 0.15)):
         table.columns[column].width = int(width * share)
     for column, name in enumerate(header):
         _cell(table.cell(0, column), name, bold=True)
@@ -133,5 +133,5 @@ def _cell(cell: Any, text: str, bold: bool = False) -> None:
     cell.text = text
     for paragraph in cell.text_frame.paragraphs:
         for run in paragraph.runs:
-            run.font.size = Pt(8)
+            run.font.size = Pt(7)
             run.font.bold = bold
