@@ -1,4 +1,4 @@
-"""Renders the one-page briefing to PNG or PDF in headless Chromium, and the `python -m dashboard brief` command."""
+"""Renders the briefing in headless Chromium (PNG: page 1; PDF: every page; PPTX: the map for one slide), and the `python -m dashboard brief` command."""
 
 from __future__ import annotations
 

@@ -161,3 +161,21 @@ def test_empty_window_has_no_markers():
     built = build(flt=IncidentFilter(start=date(2030, 1, 1), end=date(2030, 1, 2)))
     assert built.map.layout.markers == [] and built.rows == []
     assert "No incidents in this window" in built.html
+
+
+def test_the_map_has_no_attribution_control_and_the_footer_a_neutral_credit_line():
+    built = build()
+    assert '"attributionControl": false' in built.map.document
+    assert ".leaflet-control-attribution" in built.map.document  # hidden by the print CSS as well
+    page = first_sheet(built.html)
+    assert "Natural Earth" in page and "GeoNames" in page and "Leaflet" in page
+    assert "\U0001F1FA\U0001F1E6" not in built.html and "flag" not in page.lower()
+
+
+def test_hostile_places_are_text_in_the_map_labels():
+    from tests.dashboard.test_briefing_html import hostile_incidents
+
+    built = build(hostile_incidents(), IncidentFilter())
+    assert built.map.layout.labels and built.map.layout.labels[0].text.startswith("<img")
+    overlay = built.map.overlay
+    assert "<img" not in overlay and "&lt;img src=x onerror=alert(1)&gt;" in overlay
