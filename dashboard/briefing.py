@@ -1,4 +1,4 @@
-"""Renders the briefing in headless Chromium (PNG: page 1; PDF: every page; PPTX: the map for one slide), and the `python -m dashboard brief` command."""
+"""Renders the briefing in headless Chromium (PNG, PDF, the map of a slide) and the `python -m dashboard brief` command."""
 
 from __future__ import annotations
 
