@@ -171,7 +171,7 @@ def build_briefing(
     view = select(frame, flt)
     figs = brief_figures(view, flt, data_as_of or _newest(frame))
     counts = verification_counts(view)
-    listed = with_reference(at_airports(most_recent(view, LIST_LIMIT if continuation else max_rows * 4)),
+    listed = with_reference(at_airports(most_recent(view, LIST_LIMIT)),
                             reference.lat, reference.lon)  # as the map draws them
     groups = numbered_groups(listed.to_dict("records"))
     sources = SourceList()
