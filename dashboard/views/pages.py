@@ -5,13 +5,15 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-FILES = {"map": "views/overview.py", "import": "views/import_page.py", "about": "views/about.py"}  # from dashboard/
-TITLES = {"map": "Map", "import": "Import", "about": "About & data"}
-ICONS = {"map": ":material/map:", "import": ":material/upload:", "about": ":material/info:"}
+FILES = {"map": "views/overview.py", "import": "views/import_page.py", "review": "views/review_queue.py",
+         "about": "views/about.py"}  # from dashboard/
+TITLES = {"map": "Map", "import": "Import", "review": "Review", "about": "About & data"}
+ICONS = {"map": ":material/map:", "import": ":material/upload:", "review": ":material/fact_check:",
+         "about": ":material/info:"}
 
 
 def page(name: str) -> StreamlitPage:
-    """The st.Page called `name` ('map', 'import' or 'about'); the map is the default page, served at /."""
+    """The st.Page called `name` ('map', 'import', 'review' or 'about'); the map is the default page, served at /."""
     return st.Page(FILES[name], title=TITLES[name], icon=ICONS[name], url_path=name, default=name == "map")
 
 
