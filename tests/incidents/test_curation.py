@@ -165,3 +165,19 @@ def test_history_values_are_json():
     from incidents.storage.journal import encode
 
     assert json.loads(encode((Source("t", "u"),))) == [{"title": "t", "url": "u", "published": "", "excerpt": ""}]
+
+
+def test_related_incidents_share_an_article_or_are_a_strike_and_nearby_airport_restrictions():
+    from incidents.duplicates import duplicate_candidates, related_incidents
+
+    article = [Source("Night of drones", "https://news.example/1")]
+    strike = make(id="strike", started_at="2024-12-21T07:40+03:00", sources=article)
+    other_town = make(id="elabuga", place="Yelabuga", lat=55.76, lon=52.05, started_at="2024-12-21T08:10+03:00", sources=article)
+    airport = make(id="kzn", event_type="airspace_restriction", lat=55.606, lon=49.278, airport_iata="KZN",
+                   started_at="2024-12-21T08:00+03:00", ended_at="2024-12-21T11:00+03:00")
+    far = make(id="far", event_type="airspace_restriction", lat=59.8, lon=30.26, started_at="2024-12-21T08:00+03:00")
+    later = make(id="later", event_type="airspace_restriction", lat=55.606, lon=49.278,
+                 started_at="2024-12-25T08:00+03:00")
+    links = {link.id: link.reason for link in related_incidents([strike, other_town, airport, far, later], strike)}
+    assert set(links) == {"elabuga", "kzn"} and links["elabuga"].startswith("same article")
+    assert duplicate_candidates([strike, other_town, airport, far, later]) == []  # one article, two towns
