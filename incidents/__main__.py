@@ -92,7 +92,7 @@ def _import(args: argparse.Namespace) -> int:
         store.close()
     report = batch.report.to_dict()
     _print_json({"read": report.pop("read"), **result.to_dict(), **result.details(), **report,
-                 "warnings": report.get("warnings", []) + future, "batch": record.id})
+                 "warnings": report.get("warnings", []) + future, "batch": record.id if result.wrote else None})
     return 0
 
 
@@ -157,7 +157,8 @@ def _figures(args: argparse.Namespace) -> int:
         store.close()
     view = select_catalog(catalog, flt)
     out = figures(view, flt.start, flt.end, data_as_of=catalog.newest).to_dict()
-    _print_json({**out, "filters": {"type": list(flt.event_types), "region": list(flt.regions)},
+    _print_json({**out, "filters": {"type": list(flt.event_types), "region": list(flt.regions),
+                                    "review": list(flt.review)},
                  "skipped": catalog.skipped, "problems": list(catalog.problems[:20])})
     return 0
 
@@ -185,7 +186,7 @@ def _synth_into_store(args: argparse.Namespace) -> int:
         result = store.upsert(from_frame(synthesize(args.n, args.seed)), batch=record)
     finally:
         store.close()
-    _print_json({**result.to_dict(), "batch": record.id})
+    _print_json({**result.to_dict(), "batch": record.id if result.wrote else None})
     return 0
 
 

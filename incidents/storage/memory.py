@@ -59,7 +59,7 @@ class MemoryStore:
             total += plan.result + UpsertResult(unchanged=len(chunk) - len(kept))
         self._rows = staged
         self._history += logged
-        if batch is not None:
+        if batch is not None and total.wrote:
             self._batches[batch.id] = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor,
                                             batch.at or now_iso(), total.inserted, total.updated, total.unchanged)
         self._version += total.wrote

@@ -178,7 +178,7 @@ class PostGISStore:
                 kept = [item for item in chunk if item.id not in gone]
                 total += self._upsert_chunk(conn, kept, allowed, expected, (actor, reason, batch_id))
                 total += UpsertResult(unchanged=len(chunk) - len(kept))
-            if batch is not None:
+            if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
                 done = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor, batch.at or now_iso(),
                              total.inserted, total.updated, total.unchanged)
                 conn.execute(f"INSERT INTO batches ({BATCH_COLUMNS}) VALUES ({_marks(10)})", done.row())

@@ -154,7 +154,7 @@ class SQLiteStore:
                 self._log(upsert_changes(plan.inserts, plan.updates, existing, actor, reason,
                                          batch.id if batch else None))
                 total += plan.result + UpsertResult(unchanged=len(chunk) - len(kept))
-            if batch is not None:
+            if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
                 self._record_batch(batch, total)
             if total.wrote:
                 self._bump()

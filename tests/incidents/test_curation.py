@@ -181,3 +181,9 @@ def test_related_incidents_share_an_article_or_are_a_strike_and_nearby_airport_r
     links = {link.id: link.reason for link in related_incidents([strike, other_town, airport, far, later], strike)}
     assert set(links) == {"elabuga", "kzn"} and links["elabuga"].startswith("same article")
     assert duplicate_candidates([strike, other_town, airport, far, later]) == []  # one article, two towns
+
+
+def test_a_batch_that_wrote_nothing_is_not_listed(store):
+    imported(store, [make(id="a")])
+    imported(store, [make(id="a")])
+    assert [(b.inserted, b.updated) for b in store.batches()] == [(1, 0)]
