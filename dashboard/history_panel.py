@@ -1,4 +1,5 @@
-"""One incident's recorded history as a table: the detail panel's list and the Review page's."""
+"""One incident's recorded history as a table (the detail panel's list and the Review page's), and its related
+incidents."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.escape import markdown_text
 
 
 def history_frame(changes: list[Any]) -> pd.DataFrame:
@@ -28,3 +30,15 @@ def history_list(incident_id: str) -> None:
     if changes:
         with st.expander(f"History: {len(changes)} change(s)"):
             st.dataframe(history_frame(changes), hide_index=True, width="stretch")
+
+
+def related_list(incident_id: str) -> None:
+    """The incidents related to this one (same article; strike and nearby airport restrictions in the same hours)."""
+    from incidents.curation import related_stored
+
+    with data.opened_store() as store:
+        incident = store.get(incident_id)
+        links = related_stored(store, incident) if incident is not None else []
+    if links:
+        st.markdown("**Related**  \n" + "  \n".join(markdown_text(f"{link['id']}: {link['reason']}")
+                                                   for link in links))

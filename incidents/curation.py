@@ -215,3 +215,18 @@ def _same(a: Any, b: Any) -> bool:
 
 def _changed(incident: Incident, **values: Any) -> Incident:
     return incident.with_changes(**values)
+
+
+def related_stored(store: Any, incident: Incident) -> list[dict[str, Any]]:
+    """The incidents related to `incident` (see duplicates.related_incidents) among those stored within a day of it,
+    drafts included, rejected left out: one bounded query, cheap enough for a detail panel."""
+    from datetime import timedelta
+
+    from incidents.duplicates import related_incidents
+    from incidents.frames import from_frame
+    from incidents.model import IncidentFilter, WITH_DRAFTS
+
+    day = incident.start.day
+    window = IncidentFilter(start=day - timedelta(days=1), end=day + timedelta(days=1), review=WITH_DRAFTS)
+    nearby = from_frame(store.select(window))
+    return [link.to_dict() for link in related_incidents(nearby, incident)]

@@ -91,3 +91,20 @@ def test_duplicates_merge_and_the_history_with_an_edit(store_path):
     at.text_input(key="curation_id").input("morning").run()
     fields = list(at.dataframe[-1].value["field"])
     assert fields[0] == "created" and "sources" in fields and "killed" in fields[-2:]
+
+
+def test_the_detail_panel_lists_related_incidents_and_the_history(tmp_path, monkeypatch):
+    from incidents.curation import edit
+    from tests.dashboard.test_app import markdown_text, run_app
+
+    path = tmp_path / "detail.sqlite"
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    store = SQLiteStore(path)
+    store.upsert([make(id="s1"), make(id="kzn", event_type="airspace_restriction", lat=55.606, lon=49.278,
+                                      started_at="2024-12-21T08:00+03:00")])
+    edit(store, User("rita", "reviewer"), "s1", {"killed": 2}, "the ministry's update")
+    store.close()
+    at = run_app({"id": "s1"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert "kzn: strike and airport restriction" in shown_text(markdown_text(at))
+    assert any(e.label.startswith("History: ") for e in at.expander)

@@ -187,3 +187,13 @@ def test_a_batch_that_wrote_nothing_is_not_listed(store):
     imported(store, [make(id="a")])
     imported(store, [make(id="a")])
     assert [(b.inserted, b.updated) for b in store.batches()] == [(1, 0)]
+
+
+def test_related_incidents_are_found_in_the_store_within_a_day(store):
+    from incidents.curation import related_stored
+
+    strike = make(id="strike", sources=[Source("A", "https://news.example/1")])
+    imported(store, [strike, make(id="kzn", event_type="airspace_restriction", lat=55.606, lon=49.278,
+                                  started_at="2024-12-21T08:00+03:00"),
+                     make(id="old", sources=[Source("A", "https://news.example/1")], started_at="2024-11-01")])
+    assert [link["id"] for link in related_stored(store, strike)] == ["kzn"]
