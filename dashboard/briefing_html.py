@@ -617,7 +617,7 @@ def _offset_minutes(name: str) -> int:
 
 
 def filters_text(flt: IncidentFilter) -> Markup:
-    """The non-date filters in force, in words ("" when none)."""
+    """The non-date filters in force, in words, always with the review states shown."""
     parts = []
     if flt.event_types:
         parts.append("types: " + ", ".join(EVENT_LABELS.get(t, t) for t in flt.event_types))
@@ -626,6 +626,8 @@ def filters_text(flt: IncidentFilter) -> Markup:
             parts.append(f"{label}: " + ", ".join(values))
     if flt.text:
         parts.append(f'text: "{flt.text}"')
+    parts.append("reviewed incidents only" if tuple(flt.review) == ("reviewed",) else
+                 "review states: " + (", ".join(flt.review) if flt.review else "all, drafts and rejected included"))
     if flt.bbox:
         parts.append("map area: S {:.2f} W {:.2f} N {:.2f} E {:.2f}".format(*flt.bbox))
     if flt.distance_km:

@@ -232,12 +232,17 @@ def with_details(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
     return snap.catalog.with_details(frame)
 
 
-def save_incidents(incidents: Iterable[Incident]) -> object:
-    """Upsert into the store in one transaction, then drop every cached value so all pages see the write.
-    Forbidden unless the session's user may import."""
-    access.require("import")
+def save_incidents(incidents: Iterable[Incident], source: str = "") -> object:
+    """Upsert into the store in one transaction as one batch (reviewed when the user may review, else drafts), then
+    drop every cached value so all pages see the write. Forbidden unless the session's user may import."""
+    from incidents.curation import with_review
+    from incidents.storage.journal import Batch, new_batch_id, now_iso
+
+    user = access.require("import")
+    record = Batch(new_batch_id("app"), "app", source or "Import page", "", user.name, now_iso())
+    rows = with_review(incidents, "reviewed" if user.may("review") else "draft")
     with opened_store() as store:
-        result = store.upsert(incidents)  # a stream: the store reads it in chunks, in one transaction
+        result = store.upsert(rows, actor=user.name, batch=record)  # a stream, read in chunks, in one transaction
     clear_caches()
     return result
 

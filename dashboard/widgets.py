@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 
 import streamlit as st
 
-from incidents.model import EVENT_TYPES, VERIFICATIONS, IncidentFilter
+from incidents.model import EVENT_TYPES, SHOWN_BY_DEFAULT, VERIFICATIONS, WITH_DRAFTS, IncidentFilter
 from dashboard.state import KEYS, CUSTOM, PRESETS, ViewState, data_as_of, preset_of, preset_window, type_label
 
 PRESET, DATES, TYPES, COUNTRIES = KEYS.preset, KEYS.dates, KEYS.types, KEYS.countries
@@ -156,6 +156,13 @@ def verification(changed: Callable[[], None]) -> tuple[str, ...]:
     return tuple(st.multiselect("Verification", VERIFICATIONS, key=VERIFICATION, on_change=changed, placeholder="Any"))
 
 
+def review_states(changed: Callable[[], None]) -> tuple[str, ...]:
+    """Reviewed incidents only, unless the switch includes the drafts (never the rejected)."""
+    drafts = st.toggle("Include drafts", key="include_drafts", on_change=changed,
+                       help="Incidents not yet reviewed (new imports, feeds, extractions)")
+    return WITH_DRAFTS if drafts else SHOWN_BY_DEFAULT
+
+
 def free_text(changed: Callable[[], None]) -> str:
     """Words to find in place, region, notes and sources."""
     return st.text_input(
@@ -201,6 +208,7 @@ def sidebar_filter(
         slot = st.container()  # the types go here, drawn last: their counts follow every other filter
         chosen_countries, chosen_regions = places(countries, regions, changed)
         kept = verification(changed)
+        review = review_states(changed)
         text = free_text(changed)
         name, lat, lon = reference
         band = distance_band(name, max_km, changed)
@@ -215,6 +223,7 @@ def sidebar_filter(
             text=text,
             distance_km=band,
             reference=(lat, lon) if band else None,
+            review=review,
         )
         with slot:
             types = event_types(counts_for(flt), changed)

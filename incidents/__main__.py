@@ -1,5 +1,6 @@
 """Command line: `python -m incidents import | watch | export | figures | synth | demo | extract | migrate | copy |
-backup | restore | users`; JSON on stdout, exit 2 on bad input."""
+backup | restore | history | batches | undo | edit | delete | review | duplicates | merge | related | users`; JSON on stdout,
+exit 2 on bad input."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any, Iterable, Iterator
 
 from geodata.files import run_cli, run_subcommand
 from incidents.cli import Parser, add_filter_arguments, day, filter_from_args
+from incidents.curation_cli import cli_user, import_batch, register
 from incidents.errors import IncidentsError
 
 MAX_SYNTH = 10_000_000  # about 10 GB of GeoJSON; more is a typo
@@ -72,18 +74,25 @@ def _import(args: argparse.Namespace) -> int:
     from incidents.storage import open_store
     from incidents.storage.base import overwrite_fields
 
+    from incidents.access import check
+    from incidents.curation import with_review
+
     overwrite_fields(args.overwrite)  # an unknown field name is refused before the file is read
+    user = cli_user(args.as_user)
+    check(user, "review" if args.reviewed else "import")
     future: list[dict[str, Any]] = []
     batch = open_path(args.path, import_options(args))
+    record = import_batch(args.path, "import", user.name)
     store = open_store()
     try:
         # a generator: rows are read, checked and written as they come
-        result = store.upsert(_noting_future(batch.incidents(), future), overwrite=args.overwrite)
+        rows = with_review(_noting_future(batch.incidents(), future), "reviewed" if args.reviewed else "draft")
+        result = store.upsert(rows, overwrite=args.overwrite, actor=user.name, batch=record)
     finally:
         store.close()
     report = batch.report.to_dict()
     _print_json({"read": report.pop("read"), **result.to_dict(), **result.details(), **report,
-                 "warnings": report.get("warnings", []) + future})
+                 "warnings": report.get("warnings", []) + future, "batch": record.id if result.wrote else None})
     return 0
 
 
@@ -95,10 +104,12 @@ def _watch(args: argparse.Namespace) -> int:
 
     check_targets(args.targets, args.allow_network)
 
+    from incidents.curation import with_review
+
     def save(incidents: list) -> Any:
         store = open_store()
         try:
-            return store.upsert(incidents)
+            return store.upsert(with_review(incidents, "draft"), batch=import_batch("feeds", "watch"))
         finally:
             store.close()
 
@@ -146,7 +157,8 @@ def _figures(args: argparse.Namespace) -> int:
         store.close()
     view = select_catalog(catalog, flt)
     out = figures(view, flt.start, flt.end, data_as_of=catalog.newest).to_dict()
-    _print_json({**out, "filters": {"type": list(flt.event_types), "region": list(flt.regions)},
+    _print_json({**out, "filters": {"type": list(flt.event_types), "region": list(flt.regions),
+                                    "review": list(flt.review)},
                  "skipped": catalog.skipped, "problems": list(catalog.problems[:20])})
     return 0
 
@@ -155,7 +167,26 @@ def _synth(args: argparse.Namespace) -> int:
     from incidents.exporters import export_text
     from incidents.synth import synthesize
 
+    if args.into_store:
+        return _synth_into_store(args)
     _emit(export_text(synthesize(args.n, args.seed), args.format), args.out)
+    return 0
+
+
+def _synth_into_store(args: argparse.Namespace) -> int:
+    """Synthetic incidents written straight into the store as their own batch (undo it to remove them all)."""
+    from incidents.frames import from_frame
+    from incidents.storage import open_store
+    from incidents.storage.journal import Batch, new_batch_id, now_iso
+    from incidents.synth import synthesize
+
+    record = Batch(new_batch_id("synth"), "synth", f"synth n={args.n} seed={args.seed}", "", "local", now_iso())
+    store = open_store()
+    try:
+        result = store.upsert(from_frame(synthesize(args.n, args.seed)), batch=record)
+    finally:
+        store.close()
+    _print_json({**result.to_dict(), "batch": record.id if result.wrote else None})
     return 0
 
 
@@ -171,7 +202,8 @@ def _demo(args: argparse.Namespace) -> int:
                          "store": store.describe()})
             return 0
         incidents, problems = load_samples()
-        result = store.upsert(incidents) if incidents else UpsertResult()
+        record = import_batch("samples", "demo")
+        result = store.upsert(incidents, batch=record) if incidents else UpsertResult()
         _print_json({**summary(len(incidents) + len(problems), result, problems), "store": store.describe()})
     finally:
         store.close()
@@ -268,6 +300,10 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--overwrite", action="append", default=[], metavar="FIELD",
                       help="let the file replace this field's stored value (repeat, or `all`); by default values "
                            "already in the store are kept, sources and evidence merged")
+    read.add_argument("--reviewed", action="store_true",
+                      help="the rows were already checked (a curated data set such as ACLED or UCDP): store them as "
+                           "reviewed, not as drafts")
+    read.add_argument("--as", dest="as_user", metavar="USER", help="who runs the import (default: $USER)")
     read.set_defaults(run=_import)
     watch = sub.add_parser("watch", help="poll RSS/Atom feeds or folders; new items' incidents go to review")
     watch.add_argument("targets", nargs="+", metavar="FEED_URL|FOLDER")
@@ -289,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--seed", type=_seed, default=0)
     synth.add_argument("--format", default="geojson", choices=("geojson", "csv"))
     synth.add_argument("--out", help="output file (default: stdout)")
+    synth.add_argument("--into-store", action="store_true",
+                       help="write them into the store as their own batch (remove them with `undo BATCH`)")
     synth.set_defaults(run=_synth)
     demo = sub.add_parser("demo", help="load the bundled sample incidents into the store")
     demo.add_argument("--if-empty", action="store_true", help="only when the store holds no incidents")
@@ -304,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     from incidents.users_cli import add_user_commands
 
     add_user_commands(sub)
+    register(sub)
     return parser
 
 

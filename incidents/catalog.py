@@ -11,23 +11,23 @@ import pandas as pd
 import pyarrow as pa
 
 from incidents.frames import with_reference
-from incidents.model import EVENT_TYPES, GEO_PRECISIONS, STATUSES, TIME_PRECISIONS, VERIFICATIONS
+from incidents.model import EVENT_TYPES, GEO_PRECISIONS, REVIEW_STATES, STATUSES, TIME_PRECISIONS, VERIFICATIONS
 
 HOT_COLUMNS = (
     "id", "event_type", "place", "admin1", "country", "lat", "lon", "geo_precision", "started_at", "ended_at",
     "time_precision", "killed", "injured", "drones_downed", "airport_iata", "airport_icao", "status",
-    "verification", "notes", "source_url", "day", "start_utc", "ref_km", "ref_bearing", "ref_compass",
+    "verification", "review", "notes", "source_url", "day", "start_utc", "ref_km", "ref_bearing", "ref_compass",
 )
 DETAIL_COLUMNS = ("sources", "evidence", "origin", "distance_claim")
 FIXED_CATEGORIES = {  # low-cardinality columns with a closed vocabulary: codes are the vocabulary's order
     "event_type": EVENT_TYPES, "geo_precision": GEO_PRECISIONS, "time_precision": TIME_PRECISIONS,
-    "status": STATUSES, "verification": VERIFICATIONS,
+    "status": STATUSES, "verification": VERIFICATIONS, "review": REVIEW_STATES,
 }
 OPEN_CATEGORIES = ("place", "admin1", "country", "ref_compass")  # low cardinality, open vocabulary
 ARROW_STRINGS = ("id", "started_at", "ended_at", "airport_iata", "airport_icao", "notes", "source_url")
 """Kept as pyarrow strings: one buffer per column instead of a million Python objects, which would pin the memory
 of the whole store frame they were read with."""
-CODED_COLUMNS = ("event_type", "admin1", "country", "verification")  # the ones selection filters by code
+CODED_COLUMNS = ("event_type", "admin1", "country", "verification", "review")  # the ones selection filters by code
 TEXT_COLUMNS = ("place", "admin1", "notes")
 FIRST_DAY = pd.Timestamp("1900-01-01")
 LAST_DAY = pd.Timestamp("2100-12-31")

@@ -8,7 +8,7 @@ from datetime import date
 from typing import NoReturn
 
 from incidents.errors import IncidentsError
-from incidents.model import EVENT_TYPES, IncidentFilter
+from incidents.model import EVENT_TYPES, SHOWN_BY_DEFAULT, WITH_DRAFTS, IncidentFilter
 
 
 class Parser(argparse.ArgumentParser):
@@ -35,10 +35,14 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
                         help="event type(s): --type drone_strike missile_strike, or --type repeated")
     parser.add_argument("--region", action="extend", nargs="+", default=[],
                         help="admin-1 region(s), as the data names them: --region Tatarstan Udmurtia")
+    parser.add_argument("--include-drafts", action="store_true",
+                        help="include incidents not yet reviewed (by default only reviewed ones are shown)")
 
 
 def filter_from_args(args: argparse.Namespace) -> IncidentFilter:
     """The IncidentFilter the filter options describe; an end before the start is an IncidentsError."""
     if args.start and args.end and args.end < args.start:
         raise IncidentsError(f"--end {args.end} is before --start {args.start}; swap them")
-    return IncidentFilter(start=args.start, end=args.end, event_types=tuple(args.type), regions=tuple(args.region))
+    review = WITH_DRAFTS if getattr(args, "include_drafts", False) else SHOWN_BY_DEFAULT
+    return IncidentFilter(start=args.start, end=args.end, event_types=tuple(args.type), regions=tuple(args.region),
+                          review=review)

@@ -35,6 +35,9 @@ GEO_PRECISIONS = ("exact", "city", "region", "country")
 TIME_PRECISIONS = ("minute", "hour", "day", "month")
 STATUSES = ("active", "lifted")
 VERIFICATIONS = ("reported", "confirmed", "disputed", "unverified", "synthetic")
+REVIEW_STATES = ("draft", "reviewed", "rejected")  # draft: not yet checked; only reviewed rows are shown by default
+SHOWN_BY_DEFAULT = ("reviewed",)
+WITH_DRAFTS = ("draft", "reviewed")
 COUNT_FIELDS = ("killed", "injured", "drones_downed")
 MAX_COUNT = 10_000_000  # more than any single incident; larger values are typos or unit errors (and overflow SQLite)
 EARLIEST_DAY = date(1900, 1, 1)  # dates run from here to one year after today (UTC); others are typos
@@ -137,6 +140,7 @@ class Incident:
     evidence: Mapping[str, Any] = field(default_factory=dict)  # field -> {"sentence", "start", "end"}
     distance_claim: Mapping[str, Any] | None = None  # {"claimed_km", "geodesic_km", "error_pct", ...}
     zero_zero_intended: bool = False
+    review: str = "reviewed"  # REVIEW_STATES; imports, extraction and feeds write "draft" explicitly
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -201,7 +205,7 @@ def content_id(incident: Incident) -> str:
     return "h" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
 
 
-TEXT_FIELDS = ("id", "place", "admin1", "country", "notes")
+TEXT_FIELDS = ("id", "place", "admin1", "country", "notes", "review")
 OPTIONAL_TEXT_FIELDS = ("ended_at", "airport_iata", "airport_icao", "status", "created_at", "updated_at")
 
 
@@ -244,6 +248,7 @@ def _validate(inc: Incident) -> None:
     _check_choice("geo_precision", inc.geo_precision, GEO_PRECISIONS)
     _check_choice("time_precision", inc.time_precision, TIME_PRECISIONS)
     _check_choice("verification", inc.verification, VERIFICATIONS)
+    _check_choice("review", inc.review, REVIEW_STATES)
     if inc.status is not None:
         _check_choice("status", inc.status, STATUSES)
     for name in COUNT_FIELDS:
@@ -318,6 +323,7 @@ class IncidentFilter:
     bbox: tuple[float, float, float, float] | None = None  # (south, west, north, east)
     distance_km: tuple[float, float] | None = None  # (min, max) from the reference place
     reference: tuple[float, float] | None = None  # (lat, lon) of the reference place
+    review: tuple[str, ...] = SHOWN_BY_DEFAULT  # review states shown; () shows every state
 
     def is_empty(self) -> bool:
         return self == IncidentFilter()

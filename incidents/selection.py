@@ -15,7 +15,7 @@ from incidents.errors import ValidationError
 from incidents.model import EVENT_TYPES, IncidentFilter
 
 CODED = (("event_type", "event_types"), ("admin1", "regions"), ("country", "countries"),
-         ("verification", "verification"))
+         ("verification", "verification"), ("review", "review"))
 _EPOCH = np.datetime64("1970-01-01", "D")
 
 

@@ -189,6 +189,7 @@ def _base_columns(n: int, seed: int, types: np.ndarray, where: pd.DataFrame, res
         "evidence": constant(n, SHARED_EMPTY["evidence"]),
         "distance_claim": np.full(n, None, dtype=object),
         "zero_zero_intended": np.zeros(n, dtype=bool),
+        "review": constant(n, "reviewed"),
     }
     return columns
 

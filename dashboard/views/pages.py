@@ -7,16 +7,20 @@ from streamlit.navigation.page import StreamlitPage
 
 from dashboard.access import allowed
 
-FILES = {"map": "views/overview.py", "import": "views/import_page.py", "about": "views/about.py"}  # from dashboard/
-TITLES = {"map": "Map", "import": "Import", "about": "About & data"}
-ICONS = {"map": ":material/map:", "import": ":material/upload:", "about": ":material/info:"}
+FILES = {"map": "views/overview.py", "import": "views/import_page.py", "review": "views/review_queue.py",
+         "about": "views/about.py"}  # from dashboard/
+TITLES = {"map": "Map", "import": "Import", "review": "Review", "about": "About & data"}
+ICONS = {"map": ":material/map:", "import": ":material/upload:", "review": ":material/fact_check:",
+         "about": ":material/info:"}
+
+NEEDS = {"import": "import", "review": "edit_draft"}  # page -> the action it needs; others need "read"
 
 
 def page(name: str) -> StreamlitPage:
-    """The st.Page called `name` ('map', 'import' or 'about'); the map is the default page, served at /."""
+    """The st.Page called `name` ('map', 'import', 'review' or 'about'); the map is the default page, served at /."""
     return st.Page(FILES[name], title=TITLES[name], icon=ICONS[name], url_path=name, default=name == "map")
 
 
 def all_pages() -> list[StreamlitPage]:
-    """Every page the session's user may use, the map first (the Import page needs the editor role)."""
-    return [page(name) for name in FILES if name != "import" or allowed("import")]
+    """Every page the session's user may use, the map first (Import and Review need the editor role)."""
+    return [page(name) for name in FILES if allowed(NEEDS.get(name, "read"))]

@@ -78,7 +78,7 @@ def to_incident(draft: Draft, analysis: Analysis, source: dict[str, Any] | None,
             status=values.get("status"), verification=values.get("verification", "reported"),
             sources=(record,), notes="; ".join(draft.notes), origin={"format": "article", "mention": first.mention_text,
                     "extraction": confidence.score(draft, language.detect(first.sentence.text))},
-            evidence=evidence, distance_claim=values.get("distance_claim"),
+            evidence=evidence, distance_claim=values.get("distance_claim"), review="draft",
         )
     except ValidationError as error:
         raise ExtractionError(f"could not build an incident at {place.name}: {error}") from None

@@ -23,7 +23,7 @@ def load_samples() -> tuple[list[Incident], list[Problem]]:
     problems: list[Problem] = []
     for path in sample_paths():
         found, trouble = read_file(path, "geojson")
-        by_id.update((item.id, item) for item in found)
+        by_id.update((item.id, item.with_changes(review="reviewed")) for item in found)  # samples are curated
         problems += [{**item, "file": path.name} for item in trouble]
     return list(by_id.values()), problems
 

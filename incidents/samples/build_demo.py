@@ -17,7 +17,7 @@ DEMO_PATH = SAMPLES_DIR / "demo_articles.geojson"
 def article_incidents(path: Path) -> list[Incident]:
     """The incidents of one sample article, tagged with the article's file name in `origin`."""
     found = extract_incidents(path.read_text(encoding="utf-8"))
-    return [item.with_changes(origin={**item.origin, "article": path.name}) for item in found]
+    return [item.with_changes(origin={**item.origin, "article": path.name}, review="reviewed") for item in found]
 
 
 def demo_incidents() -> list[Incident]:

@@ -18,9 +18,10 @@ MAX_REPORTED = 200  # field-level changes listed in an upsert's result (the coun
 ALL_FIELDS = "all"
 MERGED = ("sources", "evidence")  # never replaced by an import: incoming items are added to the stored ones
 BOOKKEEPING = ("id", "created_at", "updated_at")
+CURATED = ("review",)  # set by reviewers only: an import never changes a stored incident's review state
 DEFAULTS: dict[str, Any] = {f.name: (f.default_factory() if callable(f.default_factory) else f.default)
                             for f in fields(Incident) if f.name not in BOOKKEEPING}
-OVERWRITABLE = tuple(name for name in DEFAULTS if name not in MERGED)
+OVERWRITABLE = tuple(name for name in DEFAULTS if name not in MERGED and name not in CURATED)
 
 
 class EditConflict(IncidentsError):
@@ -225,6 +226,8 @@ def merge(old: Incident, new: Incident, overwrite: frozenset[str] = frozenset())
             value = merge_sources(was, offered)
         elif name == "evidence":
             continue
+        elif name in CURATED:
+            value = was
         elif _same(was, offered) or _same(offered, default) or not (_same(was, default) or name in overwrite):
             value = was
             if not _same(was, offered) and not _same(offered, default):

@@ -17,6 +17,16 @@ from incidents.storage.base import (
     plan_upsert,
     poll_for_change,
 )
+from incidents.storage.journal import (
+    LOCAL,
+    Batch,
+    Change,
+    Tombstone,
+    Writes,
+    changes_between,
+    now_iso,
+    upsert_changes,
+)
 from incidents.storage.rows import CATALOG, chunked
 
 CHUNK = 500
@@ -28,19 +38,30 @@ class MemoryStore:
     def __init__(self) -> None:
         self._rows: dict[str, Row] = {}
         self._version = 0
+        self._history: list[Change] = []
+        self._batches: dict[str, Batch] = {}
+        self._tombstones: dict[str, Tombstone] = {}
 
     def upsert(self, incidents: Iterable[Incident], overwrite: Iterable[str] = (),
-               expected: Mapping[str, int] | None = None) -> UpsertResult:
+               expected: Mapping[str, int] | None = None, actor: str = LOCAL, reason: str = "",
+               batch: Batch | None = None) -> UpsertResult:
         allowed = tuple(overwrite)
         staged = dict(self._rows)  # all or nothing, like one transaction
+        logged: list[Change] = []
         total = UpsertResult()
         for chunk in chunked(incidents, CHUNK):
-            check_expected(expected, staged, (item.id for item in chunk))
-            plan = plan_upsert(chunk, {item.id: staged[item.id].incident for item in chunk if item.id in staged},
-                               overwrite=allowed)
+            kept = [item for item in chunk if item.id not in self._tombstones]
+            check_expected(expected, staged, (item.id for item in kept))
+            existing = {item.id: staged[item.id].incident for item in kept if item.id in staged}
+            plan = plan_upsert(kept, existing, overwrite=allowed)
             self._stage(staged, plan.inserts + plan.updates)
-            total += plan.result
+            logged += upsert_changes(plan.inserts, plan.updates, existing, actor, reason, batch.id if batch else None)
+            total += plan.result + UpsertResult(unchanged=len(chunk) - len(kept))
         self._rows = staged
+        self._history += logged
+        if batch is not None and total.wrote:
+            self._batches[batch.id] = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor,
+                                            batch.at or now_iso(), total.inserted, total.updated, total.unchanged)
         self._version += total.wrote
         return total
 
@@ -50,11 +71,39 @@ class MemoryStore:
             old = staged.get(incident.id)
             staged[incident.id] = Row(incident, old.version + 1 if old else 1)
 
-    def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int) -> Row:
-        incident = edited(self._rows.get(incident_id), incident_id, changes, expected_version)
+    def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int, actor: str = LOCAL,
+               reason: str = "") -> Row:
+        row = self._rows.get(incident_id)
+        incident = edited(row, incident_id, changes, expected_version)
         self._stage(self._rows, [incident])
+        self._history += changes_between(row.incident, incident, actor, now_iso(), reason)
         self._version += 1
         return self._rows[incident_id]
+
+    def apply(self, writes: Writes) -> None:
+        check_expected(writes.expected, self._rows, writes.expected or ())
+        self._stage(self._rows, writes.rows)
+        for item in writes.tombstones:
+            self._rows.pop(item.id, None)
+            self._tombstones[item.id] = item
+        for key in writes.removed:
+            self._rows.pop(key, None)
+        self._history += writes.changes
+        if writes.batch is not None:
+            self._batches[writes.batch.id] = writes.batch
+        self._version += 1
+
+    def history(self, incident_id: str | None = None, since: str | None = None,
+                batch: str | None = None) -> list[Change]:
+        return [item for item in self._history if (incident_id is None or item.incident_id == incident_id)
+                and (since is None or item.at >= since) and (batch is None or item.batch == batch)]
+
+    def batches(self) -> list[Batch]:
+        return sorted(self._batches.values(), key=lambda item: (item.at, item.id))
+
+    def tombstones(self, ids: Iterable[str] | None = None) -> dict[str, Tombstone]:
+        wanted = None if ids is None else set(ids)
+        return {key: item for key, item in sorted(self._tombstones.items()) if wanted is None or key in wanted}
 
     def load(self, incidents: Iterable[Incident]) -> int:
         rows = list(incidents)

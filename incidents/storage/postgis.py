@@ -21,6 +21,22 @@ from incidents.storage.base import (
     edited,
     plan_upsert,
 )
+from incidents.storage.journal import (
+    BATCH_COLUMNS,
+    HISTORY_COLUMNS,
+    LOCAL,
+    TOMBSTONE_COLUMNS,
+    Batch,
+    Change,
+    Tombstone,
+    Writes,
+    batch_from_row,
+    change_from_row,
+    changes_between,
+    now_iso,
+    tombstone_from_row,
+    upsert_changes,
+)
 from incidents.storage.rows import (
     CATALOG,
     box_around,
@@ -143,8 +159,10 @@ class PostGISStore:
             raise StoreUnavailable(f"the store at {self.where} was opened read-only; nothing was changed")
 
     def upsert(self, incidents: Iterable[Incident], overwrite: Iterable[str] = (),
-               expected: Mapping[str, int] | None = None) -> UpsertResult:
-        """Insert new ids, merge existing ones (see base.merge), `incidents` read in chunks, all in one transaction.
+               expected: Mapping[str, int] | None = None, actor: str = LOCAL, reason: str = "",
+               batch: Batch | None = None) -> UpsertResult:
+        """Insert new ids, merge existing ones (see base.merge), `incidents` read in chunks, all in one transaction;
+        deleted ids stay deleted; the history (and the batch, if given) recorded in the same transaction.
 
         Rows are COPYed into a temporary table and moved with INSERT … ON CONFLICT; existing rows are locked
         (FOR UPDATE) while merged, so concurrent imports never lose each other's sources.
@@ -152,42 +170,101 @@ class PostGISStore:
         self._writable()
         allowed = tuple(overwrite)
         total = UpsertResult()
+        batch_id = batch.id if batch else None
         with self._connection() as conn:
             _stage_table(conn)
             for chunk in chunked(incidents, CHUNK):
-                total += self._upsert_chunk(conn, chunk, allowed, expected)
+                gone = _tombstoned(conn, [item.id for item in chunk])
+                kept = [item for item in chunk if item.id not in gone]
+                total += self._upsert_chunk(conn, kept, allowed, expected, (actor, reason, batch_id))
+                total += UpsertResult(unchanged=len(chunk) - len(kept))
+            if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
+                done = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor, batch.at or now_iso(),
+                             total.inserted, total.updated, total.unchanged)
+                conn.execute(f"INSERT INTO batches ({BATCH_COLUMNS}) VALUES ({_marks(10)})", done.row())
             if total.wrote:
                 self._bump(conn)
         return total
 
     def _upsert_chunk(self, conn: Any, chunk: list[Incident], allowed: tuple[str, ...],
-                      expected: Mapping[str, int] | None) -> UpsertResult:
+                      expected: Mapping[str, int] | None, who: tuple[str, str, str | None]) -> UpsertResult:
         rows = _rows(conn, [item.id for item in chunk], lock=True)
         check_expected(expected, rows, (item.id for item in chunk))
-        plan = plan_upsert(chunk, {key: row.incident for key, row in rows.items()}, overwrite=allowed)
+        existing = {key: row.incident for key, row in rows.items()}
+        plan = plan_upsert(chunk, existing, overwrite=allowed)
         if plan.updates:
             _copy_stage(conn, plan.updates)
             conn.execute(MOVE_REPLACING)
         added = _insert_new(conn, plan.inserts)
         raced = [item for item in plan.inserts if item.id not in added]  # inserted by another import meanwhile
+        _log(conn, upsert_changes([item for item in plan.inserts if item.id in added], plan.updates, existing, *who))
         if not raced:
             return plan.result
-        again = self._upsert_chunk(conn, raced, allowed, expected)
+        again = self._upsert_chunk(conn, raced, allowed, expected, who)
         first = plan.result
         return UpsertResult(first.inserted - len(raced), first.updated, first.unchanged, first.changed_fields,
                             first.kept_fields, first.changes) + again
 
-    def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int) -> Row:
-        """Edit one incident based on `expected_version`; EditConflict when someone saved it since."""
+    def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int, actor: str = LOCAL,
+               reason: str = "") -> Row:
+        """Edit one incident based on `expected_version`; EditConflict when someone saved it since; recorded."""
         self._writable()
         with self._connection() as conn:
-            incident = edited(_rows(conn, [incident_id], lock=True).get(incident_id), incident_id, changes,
-                              expected_version)
+            row = _rows(conn, [incident_id], lock=True).get(incident_id)
+            incident = edited(row, incident_id, changes, expected_version)
             _stage_table(conn)
             _copy_stage(conn, [incident])
             conn.execute(MOVE_REPLACING)
+            _log(conn, changes_between(row.incident, incident, actor, now_iso(), reason))
             self._bump(conn)
         return Row(incident, expected_version + 1)
+
+    def apply(self, writes: Writes) -> None:
+        """Write rows as given, move tombstoned rows out, remove undone creations, record history and batch: one
+        transaction; EditConflict when a row moved on from its expected version."""
+        self._writable()
+        with self._connection() as conn:
+            locked = sorted({*(writes.expected or ()), *(item.id for item in writes.rows)})
+            check_expected(writes.expected, _rows(conn, locked, lock=True), writes.expected or ())
+            if writes.rows:
+                _stage_table(conn)
+                _copy_stage(conn, list(writes.rows))
+                conn.execute(MOVE_REPLACING)
+            gone = [item.id for item in writes.tombstones] + list(writes.removed)
+            if gone:
+                conn.execute("DELETE FROM incidents WHERE id = ANY(%s)", (gone,))
+            for item in writes.tombstones:
+                conn.execute(f"INSERT INTO tombstones ({TOMBSTONE_COLUMNS}) VALUES ({_marks(6)}) ON CONFLICT (id) "
+                             "DO UPDATE SET at = excluded.at, actor = excluded.actor, reason = excluded.reason, "
+                             "merged_into = excluded.merged_into, record = excluded.record", item.row())
+            _log(conn, writes.changes)
+            if writes.batch is not None:
+                conn.execute(f"INSERT INTO batches ({BATCH_COLUMNS}) VALUES ({_marks(10)}) ON CONFLICT (id) DO UPDATE "
+                             "SET undone_by = excluded.undone_by", writes.batch.row())
+            self._bump(conn)
+
+    def history(self, incident_id: str | None = None, since: str | None = None,
+                batch: str | None = None) -> list[Change]:
+        """The recorded changes, oldest first: of one incident, from a time on (ISO text), or of one batch."""
+        parts, params = [], []
+        for column, value, test in (("incident_id", incident_id, "="), ("at", since, ">="), ("batch", batch, "=")):
+            if value is not None:
+                parts.append(f"{column} {test} %s")
+                params.append(value)
+        where = ("WHERE " + " AND ".join(parts)) if parts else ""
+        return [change_from_row(row) for row in
+                self._query(f"SELECT {HISTORY_COLUMNS} FROM history {where} ORDER BY seq", params)]
+
+    def batches(self) -> list[Batch]:
+        return [batch_from_row(row) for row in self._query(f"SELECT {BATCH_COLUMNS} FROM batches ORDER BY at, id")]
+
+    def tombstones(self, ids: Iterable[str] | None = None) -> dict[str, Tombstone]:
+        if ids is None:
+            rows = self._query(f"SELECT {TOMBSTONE_COLUMNS} FROM tombstones ORDER BY id")
+        else:
+            rows = self._query(f"SELECT {TOMBSTONE_COLUMNS} FROM tombstones WHERE id = ANY(%s) ORDER BY id",
+                               (list(ids),))
+        return {row[0]: tombstone_from_row(row) for row in rows}
 
     def load(self, incidents: Iterable[Incident]) -> int:
         """Write rows exactly as given (timestamps kept), replacing any with the same id, by COPY."""
@@ -300,6 +377,25 @@ def schema_version_of(conn: Any) -> int:
     return int(conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0])
 
 
+def _marks(n: int) -> str:
+    return ", ".join("%s" for _ in range(n))
+
+
+def _log(conn: Any, changes: Iterable[Change]) -> None:
+    """Append history entries by COPY (an import of a million rows writes a million 'created' entries)."""
+    rows = [change.row() for change in changes]
+    if rows:
+        with conn.cursor().copy(f"COPY history ({HISTORY_COLUMNS}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def _tombstoned(conn: Any, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    return {row[0] for row in conn.execute("SELECT id FROM tombstones WHERE id = ANY(%s)", (ids,)).fetchall()}
+
+
 def _stage_table(conn: Any) -> None:
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS stage AS SELECT "
                  f"{', '.join(WRITTEN)} FROM incidents WITH NO DATA")
@@ -354,7 +450,7 @@ def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
         parts.append("day <= %s")
         params.append(flt.end)
     for column, wanted in (("event_type", flt.event_types), ("admin1", flt.regions), ("country", flt.countries),
-                           ("verification", flt.verification)):
+                           ("verification", flt.verification), ("review", flt.review)):
         if wanted:
             parts.append(f"{column} = ANY(%s)")
             params.append(list(wanted))

@@ -27,6 +27,22 @@ from incidents.storage.base import (
     plan_upsert,
     poll_for_change,
 )
+from incidents.storage.journal import (
+    BATCH_COLUMNS,
+    HISTORY_COLUMNS,
+    LOCAL,
+    TOMBSTONE_COLUMNS,
+    Batch,
+    Change,
+    Tombstone,
+    Writes,
+    batch_from_row,
+    change_from_row,
+    changes_between,
+    now_iso,
+    tombstone_from_row,
+    upsert_changes,
+)
 from incidents.storage.rows import (
     CATALOG,
     COLUMNS,
@@ -120,28 +136,93 @@ class SQLiteStore:
                                        f"{RECOVER}") from None
 
     def upsert(self, incidents: Iterable[Incident], overwrite: Iterable[str] = (),
-               expected: Mapping[str, int] | None = None) -> UpsertResult:
-        """Insert new ids, merge existing ones (see base.merge), `incidents` read in chunks, all in one transaction."""
+               expected: Mapping[str, int] | None = None, actor: str = LOCAL, reason: str = "",
+               batch: Batch | None = None) -> UpsertResult:
+        """Insert new ids, merge existing ones (see base.merge), `incidents` read in chunks, all in one transaction;
+        deleted ids stay deleted; the history (and the batch, if given) recorded in the same transaction."""
         allowed = tuple(overwrite)
         total = UpsertResult()
         with self._transaction():
             for chunk in chunked(incidents, CHUNK):
-                rows = self._rows([item.id for item in chunk])
-                check_expected(expected, rows, (item.id for item in chunk))
-                plan = plan_upsert(chunk, {key: row.incident for key, row in rows.items()}, overwrite=allowed)
+                gone = self._tombstoned([item.id for item in chunk])
+                kept = [item for item in chunk if item.id not in gone]
+                rows = self._rows([item.id for item in kept])
+                check_expected(expected, rows, (item.id for item in kept))
+                existing = {key: row.incident for key, row in rows.items()}
+                plan = plan_upsert(kept, existing, overwrite=allowed)
                 self._write(plan.inserts + plan.updates)
-                total += plan.result
+                self._log(upsert_changes(plan.inserts, plan.updates, existing, actor, reason,
+                                         batch.id if batch else None))
+                total += plan.result + UpsertResult(unchanged=len(chunk) - len(kept))
+            if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
+                self._record_batch(batch, total)
             if total.wrote:
                 self._bump()
         return total
 
-    def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int) -> Row:
-        """Edit one incident based on `expected_version`; EditConflict when someone saved it since."""
+    def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int, actor: str = LOCAL,
+               reason: str = "") -> Row:
+        """Edit one incident based on `expected_version`; EditConflict when someone saved it since; recorded."""
         with self._transaction():
-            incident = edited(self._rows([incident_id]).get(incident_id), incident_id, changes, expected_version)
+            row = self._rows([incident_id]).get(incident_id)
+            incident = edited(row, incident_id, changes, expected_version)
             self._write([incident])
+            self._log(changes_between(row.incident, incident, actor, now_iso(), reason))
             self._bump()
         return Row(incident, expected_version + 1)
+
+    def apply(self, writes: Writes) -> None:
+        """Write rows as given, move tombstoned rows out, remove undone creations, record history and batch: one
+        transaction; EditConflict when a row moved on from its expected version."""
+        with self._transaction():
+            ids = [item.id for item in writes.rows] + [item.id for item in writes.tombstones] + list(writes.removed)
+            check_expected(writes.expected, self._rows(list(writes.expected or ())), writes.expected or ())
+            self._write(list(writes.rows))
+            gone = [item.id for item in writes.tombstones] + list(writes.removed)
+            for chunk in chunked(gone, CHUNK):
+                self._db.execute(f"DELETE FROM incidents WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+            self._db.executemany(f"INSERT OR REPLACE INTO tombstones ({TOMBSTONE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [item.row() for item in writes.tombstones])
+            self._log(writes.changes)
+            if writes.batch is not None:
+                self._db.execute(f"INSERT OR REPLACE INTO batches ({BATCH_COLUMNS}) VALUES ({_marks(10)})",
+                                 writes.batch.row())
+            if ids:
+                self._bump()
+
+    def _log(self, changes: Iterable[Change]) -> None:
+        self._db.executemany(f"INSERT INTO history ({HISTORY_COLUMNS}) VALUES ({_marks(8)})",
+                             (change.row() for change in changes))
+
+    def _record_batch(self, batch: Batch, result: UpsertResult) -> None:
+        done = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor, batch.at or now_iso(),
+                     result.inserted, result.updated, result.unchanged)
+        self._db.execute(f"INSERT INTO batches ({BATCH_COLUMNS}) VALUES ({_marks(10)})", done.row())
+
+    def _tombstoned(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        return {row[0] for row in self._read(f"SELECT id FROM tombstones WHERE id IN ({_marks(len(ids))})", ids)}
+
+    def history(self, incident_id: str | None = None, since: str | None = None,
+                batch: str | None = None) -> list[Change]:
+        """The recorded changes, oldest first: of one incident, from a time on (ISO text), or of one batch."""
+        parts, params = [], []
+        for column, value, test in (("incident_id", incident_id, "="), ("at", since, ">="), ("batch", batch, "=")):
+            if value is not None:
+                parts.append(f"{column} {test} ?")
+                params.append(value)
+        where = ("WHERE " + " AND ".join(parts)) if parts else ""
+        return [change_from_row(row) for row in
+                self._read(f"SELECT {HISTORY_COLUMNS} FROM history {where} ORDER BY seq", params)]
+
+    def batches(self) -> list[Batch]:
+        return [batch_from_row(row) for row in self._read(f"SELECT {BATCH_COLUMNS} FROM batches ORDER BY at, id")]
+
+    def tombstones(self, ids: Iterable[str] | None = None) -> dict[str, Tombstone]:
+        rows = self._read(f"SELECT {TOMBSTONE_COLUMNS} FROM tombstones ORDER BY id")
+        wanted = None if ids is None else set(ids)
+        return {row[0]: tombstone_from_row(row) for row in rows if wanted is None or row[0] in wanted}
 
     def load(self, incidents: Iterable[Incident]) -> int:
         """Write rows exactly as given (timestamps kept), replacing any with the same id; for copies and restores."""
@@ -253,6 +334,10 @@ class SQLiteStore:
             _write_stamp(self.path)
 
 
+def _marks(n: int) -> str:
+    return ", ".join("?" for _ in range(n))
+
+
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises; holds the store's lock."""
 
@@ -336,7 +421,7 @@ def sql_filter(flt: IncidentFilter) -> tuple[str, list[Any]]:
         parts.append("day <= ?")
         params.append(flt.end.isoformat())
     for column, wanted in (("event_type", flt.event_types), ("admin1", flt.regions), ("country", flt.countries),
-                           ("verification", flt.verification)):
+                           ("verification", flt.verification), ("review", flt.review)):
         if wanted:
             parts.append(f"{column} IN ({', '.join('?' for _ in wanted)})")
             params.extend(wanted)

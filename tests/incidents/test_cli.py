@@ -72,7 +72,7 @@ def test_postgres_url_is_reported_not_raised(tmp_path):
 
 
 def test_export_honours_filter_and_writes_file(db, tmp_path):
-    run("import", DATA / "acled_sample.csv", db=db)
+    run("import", DATA / "acled_sample.csv", "--reviewed", db=db)
     done = run("export", "--format", "geojson", "--start", "2024-12-17", "--type", "drone_strike", "--type",
                "interception", db=db)
     ids = [f["id"] for f in json.loads(done.stdout)["features"]]
@@ -124,7 +124,7 @@ def test_empty_and_binary_files_are_one_line_errors(content, db, tmp_path):
 
 
 def test_export_types_as_one_list_and_csv_round_trip(db, tmp_path):
-    run("import", DATA / "acled_sample.csv", db=db)
+    run("import", DATA / "acled_sample.csv", "--reviewed", db=db)
     done = run("export", "--format", "csv", "--type", "drone_strike", "interception", db=db)
     assert done.returncode == 0, done.stderr
     out = tmp_path / "again.csv"

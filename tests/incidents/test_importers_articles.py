@@ -35,7 +35,7 @@ def test_saved_page_text_title_date_and_canonical_url_become_the_source(tmp_path
     done = run("import", path, db=tmp_path / "s.sqlite")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["inserted"] >= 3
-    exported = json.loads(run("export", "--format", "geojson", db=tmp_path / "s.sqlite").stdout)
+    exported = json.loads(run("export", "--format", "geojson", "--include-drafts", db=tmp_path / "s.sqlite").stdout)
     sources = {s["url"] for f in exported["features"] for s in f["properties"]["sources"]}
     assert sources == {"https://news.example.org/kazan-drones"}
     assert {f["properties"]["started_at"][:10] for f in exported["features"]} == {"2024-12-21"}
@@ -67,9 +67,11 @@ def test_a_folder_of_articles_is_extracted_with_progress_into_review(tmp_path):
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
     assert summary["read"] == 4 and "articles" in done.stderr and "file" in done.stderr  # the progress bar
-    exported = json.loads(run("export", "--format", "geojson", db=tmp_path / "s.sqlite").stdout)
+    assert json.loads(run("export", "--format", "geojson", db=tmp_path / "s.sqlite").stdout)["features"] == []
+    exported = json.loads(run("export", "--format", "geojson", "--include-drafts", db=tmp_path / "s.sqlite").stdout)
     properties = [f["properties"] for f in exported["features"]]
     assert properties and all(p["verification"] == "unverified" and DRAFT_NOTE in p["notes"] for p in properties)
+    assert {p["review"] for p in properties} == {"draft"}
     kazan = next(p for p in properties if p["event_type"] == "drone_strike")
     assert len(kazan["sources"]) == 3  # the same strike from three articles, merged with three sources
 

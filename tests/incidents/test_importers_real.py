@@ -55,7 +55,7 @@ def test_ambiguous_column_is_refused_once_with_the_remedy(tmp_path):
     chosen = run("import", path, "--map", "date=Date", "--map", "lat=Y", "--map", "lon=X", "--date-order", "mdy",
                  db=tmp_path / "s.sqlite")
     assert chosen.returncode == 0 and json.loads(chosen.stdout)["inserted"] == 2
-    empty = run("export", "--format", "csv", "--end", "2020-03-31", db=tmp_path / "s.sqlite")
+    empty = run("export", "--format", "csv", "--end", "2020-03-31", "--include-drafts", db=tmp_path / "s.sqlite")
     assert "2020-03-08" in empty.stdout
 
 

@@ -17,10 +17,13 @@ from incidents import migrations
 from incidents.errors import IncidentsError, StoreUnavailable
 from incidents.storage import SQLiteStore, StoreDamaged, open_store
 from incidents.storage.maintenance import copy_between, copy_store, digest
+from incidents.frames import FIELDS
 from incidents.storage.rows import COLUMNS, to_row
 from incidents.storage.sqlite import migrate_file
 from tests.incidents.factory import make, rich
 from tests.incidents.test_cli import assert_one_line_error, run
+
+LATEST = migrations.latest("postgis")
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -117,22 +120,31 @@ def test_server_stop_and_restart_under_the_app(pg_cluster, pg_url, tmp_path):
     store.close()
 
 
+V1_COLUMNS = COLUMNS.replace(", review", "")  # the review state came with schema version 3
+
+
+def v1_row(incident):
+    row = to_row(incident)
+    del row[FIELDS.index("review")]
+    return row
+
+
 def make_v1(url):
     """A store at schema version 1 (as written before row versions) holding two incidents."""
-    rows = [to_row(rich()), to_row(make(id="plain"))]
+    rows = [v1_row(rich()), v1_row(make(id="plain"))]
     if url.startswith("postgresql://"):
         import psycopg
 
         with psycopg.connect(url) as conn:
             conn.execute(migrations.migrations("postgis")[0].sql)
             conn.execute("INSERT INTO schema_version VALUES (1)")
-            with conn.cursor().copy(f"COPY incidents ({COLUMNS}, day) FROM STDIN") as copy:
+            with conn.cursor().copy(f"COPY incidents ({V1_COLUMNS}, day) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         return
     migrate_file(Path(url), target=1)
     db = sqlite3.connect(url)
-    db.executemany(f"INSERT INTO incidents ({COLUMNS}, day) VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    db.executemany(f"INSERT INTO incidents ({V1_COLUMNS}, day) VALUES ({', '.join('?' * len(rows[0]))})", rows)
     db.commit()
     db.close()
 
@@ -229,10 +241,14 @@ def test_interrupted_copy_resumes(tmp_path, pg_url, monkeypatch):
 
 
 def corrupt(path: Path) -> None:
-    """Overwrite pages in the middle of a SQLite file, as a torn or stray write would."""
+    """Overwrite pages in the middle of a SQLite file's incidents table, as a torn or stray write would."""
+    with sqlite3.connect(path) as db:
+        pages = [row[0] for row in db.execute("SELECT pageno FROM dbstat WHERE name = 'incidents' ORDER BY pageno")]
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+    db.close()
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2 // 4096 * 4096
-    data[middle:middle + 3 * 4096] = b"\xde\xad\xbe\xef" * (3 * 1024)
+    middle = (pages[len(pages) // 2] - 1) * size
+    data[middle:middle + 3 * size] = b"\xde\xad\xbe\xef" * (3 * size // 4)
     path.write_bytes(bytes(data))
 
 

@@ -1,0 +1,137 @@
+"""Pure checks over incidents: candidate duplicates (same type nearby at overlapping times, or one source URL) and
+related incidents (one article; a strike and nearby airport restrictions in the same hours)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from incidents.model import STRIKE_TYPES, Incident, parse_when
+
+DUPLICATE_KM = 10.0
+AIRPORT_KM = 150.0  # a strike this close to an airport can explain its restrictions
+SAME_HOURS = timedelta(hours=6)
+_SPAN = {"minute": timedelta(hours=1), "hour": timedelta(hours=2), "day": timedelta(days=1),
+         "month": timedelta(days=31)}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two incidents that may be one, and why."""
+
+    first: str
+    second: str
+    reasons: tuple[str, ...]
+    km: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ids": [self.first, self.second], "reasons": list(self.reasons), "km": round(self.km, 2)}
+
+
+@dataclass(frozen=True)
+class Link:
+    """An incident related to another, and how."""
+
+    id: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "reason": self.reason}
+
+
+def km_between(a: Incident, b: Incident) -> float:
+    """The great-circle distance in km (haversine on a 6371 km sphere)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def interval(incident: Incident) -> tuple[datetime, datetime]:
+    """When the incident happened, as a UTC span: start to end, or the start's precision (a bare day: that day,
+    widened by the hours of timezones either side)."""
+    start = _instant(incident.started_at, "started_at")
+    bare = parse_when(incident.started_at).instant is None
+    if incident.ended_at:
+        end = _instant(incident.ended_at, "ended_at")
+        if parse_when(incident.ended_at, "ended_at").instant is None:
+            end += timedelta(days=1)
+    else:
+        end = start + (_SPAN["day"] if bare else _SPAN.get(incident.time_precision, _SPAN["day"]))
+    if bare:
+        start -= timedelta(hours=14)
+        end += timedelta(hours=12)
+    return start, max(start, end)
+
+
+def _instant(text: str, name: str) -> datetime:
+    when = parse_when(text, name)
+    if when.utc is not None:
+        return when.utc
+    day: date = when.day
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def overlap(a: tuple[datetime, datetime], b: tuple[datetime, datetime], slack: timedelta = timedelta(0)) -> bool:
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def urls(incident: Incident) -> set[str]:
+    return {source.url.strip() for source in incident.sources if source.url.strip()}
+
+
+def duplicate_candidates(incidents: Iterable[Incident], km: float = DUPLICATE_KM) -> list[Pair]:
+    """Pairs that may be one incident: same type within `km` and overlapping in time, or the same source URL with
+    the same type and place (an article listing strikes in five towns reports five incidents, not duplicates)."""
+    items = sorted(incidents, key=lambda item: interval(item)[0])
+    spans = [interval(item) for item in items]
+    found: dict[tuple[str, str], set[str]] = {}
+    distances: dict[tuple[str, str], float] = {}
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if spans[j][0] > spans[i][1]:
+                break  # sorted by start: no later incident overlaps a
+            if a.event_type != b.event_type or not overlap(spans[i], spans[j]):
+                continue
+            distance = km_between(a, b)
+            if distance <= km:
+                key = tuple(sorted((a.id, b.id)))
+                found.setdefault(key, set()).add(f"same type within {km:g} km at overlapping times")
+                distances[key] = distance
+    by_url: dict[str, list[Incident]] = {}
+    for item in items:
+        for url in urls(item):
+            by_url.setdefault(url, []).append(item)
+    for url, group in by_url.items():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.event_type == b.event_type and a.place == b.place:
+                    key = tuple(sorted((a.id, b.id)))
+                    found.setdefault(key, set()).add(f"same source URL {url}")
+                    distances.setdefault(key, km_between(a, b))
+    return [Pair(key[0], key[1], tuple(sorted(reasons)), distances[key]) for key, reasons in sorted(found.items())]
+
+
+def related_incidents(incidents: Iterable[Incident], target: Incident, airport_km: float = AIRPORT_KM) -> list[Link]:
+    """The incidents linked to `target`: reported in the same article (a source URL or article file in common), or
+    a strike and an airspace restriction at an airport within `airport_km` in the same hours."""
+    out: list[Link] = []
+    mine, article = urls(target), target.origin.get("article")
+    span = interval(target)
+    for other in incidents:
+        if other.id == target.id:
+            continue
+        shared = mine & urls(other)
+        if shared or (article and other.origin.get("article") == article):
+            out.append(Link(other.id, f"same article {sorted(shared)[0] if shared else article}"))
+            continue
+        kinds = {target.event_type, other.event_type}
+        if "airspace_restriction" in kinds and kinds & set(STRIKE_TYPES) and overlap(span, interval(other), SAME_HOURS):
+            distance = km_between(target, other)
+            if distance <= airport_km:
+                out.append(Link(other.id, f"strike and airport restriction {distance:.0f} km apart in the same hours"))
+    return out

@@ -1,0 +1,118 @@
+"""AppTest of the Review page: the draft queue, bulk accept/reject, duplicates with merge, history and the edit form,
+with the role checked on the server side for every write."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from incidents.access import User
+from incidents.curation import with_review
+from incidents.model import Source
+from incidents.storage import SQLiteStore
+from tests.dashboard.test_app import APP, shown_text
+from tests.incidents.factory import make
+
+
+@pytest.fixture
+def store_path(tmp_path, monkeypatch):
+    path = tmp_path / "review.sqlite"
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    store = SQLiteStore(path)
+    store.upsert([make(id="done", lat=50.0)])
+    store.upsert(with_review([
+        make(id="night", started_at="2024-12-20", sources=[Source("A", "https://a.example/1")],
+             origin={"extraction": {"confidence": 0.4}}),
+        make(id="morning", sources=[Source("B", "https://b.example/2")], origin={"extraction": {"confidence": 0.9}}),
+    ], "draft"))
+    store.close()
+    return path
+
+
+def review_page(user: User | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    if user is not None:
+        at.session_state["_user"] = user
+    at.run()
+    at.switch_page("views/review_queue.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def states(path):
+    store = SQLiteStore(path)
+    try:
+        return {item.id: item.review for item in store.all()}
+    finally:
+        store.close()
+
+
+def test_drafts_are_queued_by_confidence_and_accepted_in_bulk(store_path):
+    at = review_page()
+    assert any("Drafts to review: 2" in shown_text(h.value) for h in at.subheader)
+    assert list(at.dataframe[0].value["id"]) == ["morning", "night"]
+    at.multiselect(key="review_pick").set_value(["morning", "night"]).run()
+    at.button(key="review_accept").click().run()
+    assert not at.exception and states(store_path) == {"done": "reviewed", "morning": "reviewed", "night": "reviewed"}
+    assert any("2 incident(s) reviewed" in shown_text(s.value) for s in at.success)
+
+
+def test_a_rejection_needs_a_reason(store_path):
+    at = review_page()
+    at.multiselect(key="review_pick").set_value(["night"]).run()
+    at.button(key="review_reject").click().run()
+    assert at.error and "needs a reason" in shown_text(at.error[0].value) and states(store_path)["night"] == "draft"
+    at.text_input(key="review_reason").input("not this town").run()
+    at.button(key="review_reject").click().run()
+    assert states(store_path)["night"] == "rejected"
+
+
+def test_a_viewer_gets_no_review_page(store_path):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["_user"] = User("vera", "viewer")
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/review_queue.py")
+
+
+def test_an_editor_cannot_accept_even_by_a_crafted_click(store_path):
+    at = review_page(User("ed", "editor"))  # editors see the queue (they edit drafts) but may not review
+    assert at.button(key="review_accept").disabled
+    at.multiselect(key="review_pick").set_value(["night"]).run()
+    crafted = at.button(key="review_accept")
+    crafted._value = True  # the event a disabled button never sends (AppTest's click() refuses disabled widgets)
+    at.run()
+    assert states(store_path)["night"] == "draft"
+
+
+def test_duplicates_merge_and_the_history_with_an_edit(store_path):
+    at = review_page()
+    assert any("Duplicate candidates: 1" in shown_text(h.value) for h in at.subheader)
+    at.text_input(key="merge_reason_0").input("one strike").run()
+    at.button(key="merge_0").click().run()
+    assert not at.exception and set(states(store_path)) == {"done", "morning"}
+    at.text_input(key="curation_id").input("morning").run()
+    at.text_input(key="edit_killed").input("3")
+    at.text_input(key="edit_reason").input("the ministry's update")
+    at.button[-1].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.text_input(key="curation_id").input("morning").run()
+    fields = list(at.dataframe[-1].value["field"])
+    assert fields[0] == "created" and "sources" in fields and "killed" in fields[-2:]
+
+
+def test_the_detail_panel_lists_related_incidents_and_the_history(tmp_path, monkeypatch):
+    from incidents.curation import edit
+    from tests.dashboard.test_app import markdown_text, run_app
+
+    path = tmp_path / "detail.sqlite"
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    store = SQLiteStore(path)
+    store.upsert([make(id="s1"), make(id="kzn", event_type="airspace_restriction", lat=55.606, lon=49.278,
+                                      started_at="2024-12-21T08:00+03:00")])
+    edit(store, User("rita", "reviewer"), "s1", {"killed": 2}, "the ministry's update")
+    store.close()
+    at = run_app({"id": "s1"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert "kzn: strike and airport restriction" in shown_text(markdown_text(at))
+    assert any(e.label.startswith("History: ") for e in at.expander)
