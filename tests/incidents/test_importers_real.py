@@ -251,7 +251,10 @@ def test_geojson_with_other_property_names_through_the_map():
                                                                                                    55.79)
 
 
-def test_rows_stream_to_the_store_as_a_generator(tmp_path):
+def test_rows_stream_to_the_store_as_a_generator(tmp_path, monkeypatch):
+    from incidents.importers import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK", 5000)
     path = tmp_path / "own.csv"
     rows = "".join(f"r{i},strike,55.79,49.12,2024-12-21\n" for i in range(12_000))
     path.write_text("id,event_type,lat,lon,started_at\n" + rows, encoding="utf-8")
