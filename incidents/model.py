@@ -8,7 +8,7 @@ import math
 import re
 import time
 from collections import abc
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Any, Mapping
@@ -196,7 +196,14 @@ class Incident:
             value = values.get(name)
             if type(value) is float and value.is_integer():
                 values[name] = int(value)  # 5.0 from JSON tools that write every number as a float
-        return cls(**values)
+        if cls is not Incident:
+            return cls(**values)
+        incident = object.__new__(cls)  # what __init__ does, without 26 keyword arguments and frozen setattrs
+        data = incident.__dict__
+        data.update(_template())
+        data.update(values)
+        incident.__post_init__()
+        return incident
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping with every field, sources as a list of mappings."""
@@ -225,6 +232,13 @@ class Incident:
 @lru_cache(maxsize=1)
 def _incident_fields() -> frozenset[str]:
     return frozenset(f.name for f in fields(Incident))
+
+
+@lru_cache(maxsize=1)
+def _template() -> dict[str, Any]:
+    """Every field in order with its default (None for the required ones, which from_dict checks are given;
+    origin and evidence, the two with a default factory, are always given by from_dict)."""
+    return {f.name: None if f.default is MISSING else f.default for f in fields(Incident)}
 
 
 def content_id(incident: Incident) -> str:
