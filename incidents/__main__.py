@@ -75,6 +75,7 @@ def _import(args: argparse.Namespace) -> int:
     overwrite_fields(args.overwrite)  # an unknown field name is refused before the file is read
     future: list[dict[str, Any]] = []
     batch = open_path(args.path, import_options(args))
+    rejects = _rejects(args, batch)
     store = open_store()
     try:
         # a generator: rows are read, checked and written as they come
@@ -83,8 +84,19 @@ def _import(args: argparse.Namespace) -> int:
         store.close()
     report = batch.report.to_dict()
     _print_json({"read": report.pop("read"), **result.to_dict(), **result.details(), **report,
-                 "warnings": report.get("warnings", []) + future})
+                 "warnings": report.get("warnings", []) + future, **(rejects() if rejects else {})})
     return 0
+
+
+def _rejects(args: argparse.Namespace, batch: Any) -> Any:
+    """With --rejects: a function writing the rejected rows (with their reasons) once the import is done."""
+    if not args.rejects:
+        return None
+    from incidents.importers.rejects import check_target, collect_reasons, write_rejects
+
+    target = check_target(args.rejects, batch)
+    reasons = collect_reasons(batch)
+    return lambda: {"rejects": {"path": str(target), "rows": write_rejects(target, batch, reasons)}}
 
 
 def _watch(args: argparse.Namespace) -> int:
@@ -268,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--overwrite", action="append", default=[], metavar="FIELD",
                       help="let the file replace this field's stored value (repeat, or `all`); by default values "
                            "already in the store are kept, sources and evidence merged")
+    read.add_argument("--rejects", metavar="FILE.csv", help="write the rejected rows, each with its row number and "
+                      "reason, to this CSV: fix them there and import it again")
     read.set_defaults(run=_import)
     watch = sub.add_parser("watch", help="poll RSS/Atom feeds or folders; new items' incidents go to review")
     watch.add_argument("targets", nargs="+", metavar="FEED_URL|FOLDER")

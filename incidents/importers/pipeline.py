@@ -53,9 +53,12 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # model field -> the source column, for messages
     rejected_rows: dict[int, dict[str, str]] = field(default_factory=dict)  # a copy to fix (the first MAX_KEPT_ROWS)
+    listener: Callable[[Problem], None] | None = None  # told of every rejected row (the CLI's --rejects file)
 
     def reject(self, item: Problem, row: Any = None) -> None:
         self.rejected += 1
+        if self.listener is not None:
+            self.listener(item)
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(item)
         if isinstance(row, dict) and len(self.rejected_rows) < MAX_KEPT_ROWS:
