@@ -12,12 +12,20 @@ from geodata.errors import GeodataError
 from geodata.files import run_cli, run_subcommand
 from incidents.cli import Parser, add_filter_arguments, filter_from_args
 from incidents.errors import IncidentsError
+from incidents.model import VERIFICATIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from dashboard.serving import preflight
+
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(args.port)]
+    if args.address is not None:
+        problem = preflight(args.address)
+        if problem:
+            raise IncidentsError(problem)
+        command += ["--server.address", args.address]
     return subprocess.call(command, cwd=ROOT, env=os.environ.copy())
 
 
@@ -43,7 +51,13 @@ def _map(args: argparse.Namespace) -> int:
 def _brief(args: argparse.Namespace) -> int:
     from dashboard.briefing import brief_cli
 
-    return brief_cli(filter_from_args(args), Path(args.out), title=args.title, banner=args.banner)
+    from dataclasses import replace
+
+    flt = filter_from_args(args)
+    if args.verification:
+        flt = replace(flt, verification=tuple(dict.fromkeys(args.verification)))
+    return brief_cli(flt, Path(args.out), title=args.title, banner=args.banner, summary=args.summary,
+                     summary_file=args.summary_file, author=args.author)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     serve = sub.add_parser("serve", help="serve the Streamlit app")
     serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", help="address to listen on (default 127.0.0.1, from .streamlit/config.toml); any "
+                                         "other needs accounts or OpenID Connect")
     serve.set_defaults(run=_serve)
     prepare = sub.add_parser("prepare", help="build the gazetteer and basemap files in the cache folder (make run does)")
     prepare.set_defaults(run=_prepare)
@@ -59,11 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="output .html path")
     export.add_argument("--online-tiles", action="store_true", help="add online tile layers (needs network)")
     export.set_defaults(run=_map)
-    brief = sub.add_parser("brief", help="write a one-page briefing, PNG or PDF by the --out suffix")
+    brief = sub.add_parser("brief", help="write a briefing: PNG (one image), PDF (page 1 + continuation) or PPTX (one slide)")
     add_filter_arguments(brief)
-    brief.add_argument("--out", required=True, help="brief.png or brief.pdf")
-    brief.add_argument("--title", default="Incident briefing")
+    brief.add_argument("--out", required=True, help="brief.png, brief.pdf or brief.pptx")
+    brief.add_argument("--title", default="Incident briefing", help="the briefing's title (up to 200 characters, wraps)")
     brief.add_argument("--banner", default="", help="classification/handling banner, top and bottom")
+    brief.add_argument("--summary", default="", help="the analyst's summary: Markdown **bold**, *italic*, - lists")
+    brief.add_argument("--summary-file", default=None, help="read the summary from this Markdown file instead")
+    brief.add_argument("--author", default="", help="who prepared the briefing")
+    brief.add_argument("--verification", action="extend", nargs="+", default=[], choices=VERIFICATIONS,
+                       help="show only these statuses, e.g. --verification reported confirmed (leaves synthetic out)")
     brief.set_defaults(run=_brief)
     return parser
 

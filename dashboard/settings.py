@@ -10,6 +10,10 @@ SETTINGS: tuple[Setting, ...] = (
         "offline",
         "Map background: 'offline' (bundled Natural Earth polygons), 'osm' or 'carto' (online tiles, opt-in, need the internet).",
     ),
+    Setting("INCIDENT_MAP_BASEMAP", "",
+            "Your own offline basemap drawn under the incidents: a vector .pmtiles or raster .mbtiles file (README, offline)."),
+    Setting("INCIDENT_MAP_LABEL_SCRIPT", "latin",
+            "Place names on the map: 'latin' (GeoNames' transliteration) or 'cyrillic' (the local name in RU, UA, BY ...)."),
     Setting("INCIDENT_MAP_CLUSTER_THRESHOLD", "300", "Above this many incidents the map clusters markers built in the browser."),
     Setting("INCIDENT_MAP_MAX_ZOOM", "13", "Deepest zoom level of the map (the offline basemap is coarse; clustering needs a limit)."),
     Setting("INCIDENT_MAP_UPLOAD_LIMIT_MB", "50", "Largest file the Import page accepts, in megabytes."),
@@ -40,9 +44,8 @@ def tiles_setting() -> str:
 
 
 def shows_internals() -> bool:
-    """Whether this visitor may see the store's path and the settings in force (the About page asks).
+    """Whether this visitor may see the store's path and the settings in force (the About page asks): admins only
+    (in single-user mode the local user is the admin); everyone else sees the sources and counts only."""
+    from dashboard.access import allowed
 
-    The app has no accounts yet, so whoever can reach it runs it: True. When accounts exist, this is the one place to
-    answer "is the signed-in user an admin?"; everyone else then sees the sources and counts only.
-    """
-    return True
+    return allowed("settings")

@@ -21,7 +21,7 @@ from geodata.errors import InvalidQuery
 from geodata.files import cached_derived, file_digest
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-BASEMAP_LEVELS = ("land", "countries", "admin1")
+BASEMAP_LEVELS = ("land", "countries", "admin1", "lakes")
 BASEMAP_CACHE_FORMAT = 1  # bump when the layout of the cached decoded levels changes
 NEAREST_MAX_DEGREES = 0.25  # points this close to a coast or a simplification gap take the nearest region
 _LOCK = threading.Lock()
@@ -146,14 +146,14 @@ def _basemap_text(level: str) -> str:
 
 
 def basemap_path(level: str) -> Path:
-    """The vendored GeoJSON file of a basemap level ('land', 'countries' or 'admin1'), else InvalidQuery."""
+    """The vendored GeoJSON file of a basemap level ('land', 'countries', 'admin1' or 'lakes'), else InvalidQuery."""
     if level not in BASEMAP_LEVELS:
         raise InvalidQuery(f"basemap level must be one of {', '.join(BASEMAP_LEVELS)}, got {level!r}")
     return DATA_DIR / f"basemap_{level}.geojson"
 
 
 def basemap_geojson(level: str) -> dict[str, Any]:
-    """Simplified Natural Earth polygons ('land', 'countries' or 'admin1') as a fresh GeoJSON dict."""
+    """Simplified Natural Earth polygons ('land', 'countries', 'admin1' or 'lakes') as a fresh GeoJSON dict."""
     return json.loads(_basemap_text(level))  # an unknown level raises InvalidQuery (basemap_path)
 
 

@@ -1,5 +1,5 @@
 """Command line: `python -m incidents import | watch | export | figures | synth | demo | extract | migrate | copy |
-backup | restore`; JSON on stdout, exit 2 on bad input."""
+backup | restore | users`; JSON on stdout, exit 2 on bad input."""
 
 from __future__ import annotations
 
@@ -315,6 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the article's address, kept as the source of every incident")
     extract.set_defaults(run=_extract)
     _add_store_commands(sub)
+    from incidents.users_cli import add_user_commands
+
+    add_user_commands(sub)
     return parser
 
 

@@ -31,7 +31,7 @@ class Tally:
     not_stated: int
 
     def text(self, word: str) -> str:
-        """'3+ killed, 2 not stated'; '0 killed'; 'not stated' when no incident states a figure; '–' when none apply."""
+        """'3+ killed, 2 not stated'; 'not stated' when no incident states a figure; '0 killed' when none apply."""
         if not self.stated and not self.not_stated:
             return f"0 {word}"
         if not self.stated:
@@ -300,3 +300,18 @@ def _last_day(view: pd.DataFrame) -> date | None:
 
 def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def verification_counts(view: pd.DataFrame) -> dict[str, int]:
+    """Incidents per verification status, every status in VERIFICATIONS order (zeros included; others as 'reported')."""
+    from incidents.model import VERIFICATIONS
+
+    values = view["verification"].astype(object).where(view["verification"].notna(), "reported") if len(view) else []
+    codes = pd.Categorical(values, categories=VERIFICATIONS).codes
+    counts = np.bincount(codes[codes >= 0], minlength=len(VERIFICATIONS))
+    return {name: int(count) for name, count in zip(VERIFICATIONS, counts)}
+
+
+def verification_text(counts: dict[str, int]) -> str:
+    """'3 reported · 1 confirmed · 19 synthetic': the statuses present, in VERIFICATIONS order ('' when none)."""
+    return " · ".join(f"{count:,} {name}" for name, count in counts.items() if count)

@@ -1,9 +1,10 @@
 /* incident-map's Streamlit component (project code, MIT): loads the vendored Leaflet and the shared IncidentMap code
  * once per page, keeps one live map per key across reruns (and remounts) and hands the data of each rerun to it;
  * marker clicks and the view go back to Python. Drawing lives in incidentmap.js, shared with the HTML export. */
-const SCRIPTS = ["leaflet/leaflet.js", "leaflet.markercluster/leaflet.markercluster.js", "incidentmap/incidentmap.js"];
+const SCRIPTS = ["leaflet/leaflet.js", "leaflet.markercluster/leaflet.markercluster.js", "incidentmap/incidentmap.js",
+  "placelabels/placelabels.js", "tilearchive/tilearchive.js"];
 const STYLES = ["leaflet/leaflet.css", "leaflet.markercluster/MarkerCluster.css",
-  "leaflet.markercluster/MarkerCluster.Default.css", "incidentmap/incidentmap.css"];
+  "leaflet.markercluster/MarkerCluster.Default.css", "incidentmap/incidentmap.css", "placelabels/placelabels.css"];
 const maps = new Map();  // key -> {container, live}: the map outlives a React remount (the layout changed)
 const views = new Map();  // key -> the last view of a map that was dropped: a new one starts there
 let loaded = null;
@@ -63,12 +64,14 @@ export default function (component) {
     clicked: (value) => setTriggerValue("clicked", value),
     view: (value) => setStateValue("view", value),
     needBasemap: (id) => setStateValue("need_basemap", id),
+    needLabels: (view) => setStateValue("labels_view", view),
   };
   const entry = entryFor(data, parentElement, hooks);
   const relay = {  // the latest mount's callbacks, also for a map made by an earlier mount
     clicked: (value) => entry.hooks.clicked(value),
     view: (value) => entry.hooks.view(value),
     needBasemap: (id) => entry.hooks.needBasemap(id),
+    needLabels: (view) => entry.hooks.needLabels(view),
   };
   loadVendor(data.static).then(() => {
     if (entry.live) {

@@ -18,8 +18,11 @@ from dashboard.components.map_data import (
     prepare,
     view_from_state,
 )
+from dashboard.escape import markdown_text
 from dashboard.maps.assets import STATIC_BASE
 from dashboard.maps.builder import MapOptions
+from dashboard.maps.labels import label_script, view_labels
+from dashboard.tile_archive import archive_part
 
 NAME = "incident_map"
 JS = (Path(__file__).with_name("incident_map.js")).read_text(encoding="utf-8")
@@ -127,12 +130,32 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
         return fresh
 
     spec, drawn = map_spec(prepared, reference, options, view, height, send_basemap, report_view)
+    spec["labels"] = _labels(key, state.get("labels_view"))
+    spec["archive"] = archive_part()  # INCIDENT_MAP_BASEMAP, served by this process
+    if spec["archive"] and "url" in spec["archive"]:
+        spec["maxZoom"] = max(spec["maxZoom"], min(18, spec["archive"]["maxZoom"] + 2))  # street level
+    elif spec["archive"]:
+        st.warning(markdown_text(spec["archive"]["error"]))
     st.session_state[f"_{key}_drawn"] = drawn
     _mount(
         key=key,
         data={"key": key, "height": height, "static": STATIC, "spec": spec},
-        default={"view": None, "need_basemap": None},
+        default={"view": None, "need_basemap": None, "labels_view": None},
         on_clicked_change=lambda: _clicked(key, on_select),
         on_view_change=_ignore,
         on_need_basemap_change=_ignore,
+        on_labels_view_change=_ignore,
     )
+
+
+def _labels(key: str, asked: Any) -> dict[str, Any] | None:
+    """The place names for the view the browser last asked about: sent once per request (its rows are None on
+    later reruns, the browser keeps them)."""
+    part = view_labels(asked, label_script())
+    if part is None:
+        return None
+    slot = f"_{key}_labels_sent"
+    if st.session_state.get(slot) == part["id"]:
+        return {**part, "rows": None}
+    st.session_state[slot] = part["id"]
+    return part

@@ -20,6 +20,8 @@ ASSETS: dict[str, str] = {
     "leaflet-heat.js": "leaflet.heat/leaflet-heat.js",
     "incidentmap": "incidentmap/incidentmap.js",
     "incidentmap_css": "incidentmap/incidentmap.css",
+    "placelabels": "placelabels/placelabels.js",
+    "placelabels_css": "placelabels/placelabels.css",
 }
 # folium's defaults that our maps never use (icon fonts, Bootstrap, jQuery): dropped instead of vendored.
 DROPPED = frozenset({

@@ -16,7 +16,7 @@ MARGIN_DEGREES = 3.0
 EMPTY: dict[str, Any] = {"type": "FeatureCollection", "features": []}
 
 
-@lru_cache(maxsize=3)
+@lru_cache(maxsize=4)
 def _level(level: str) -> tuple[tuple[dict[str, Any], ...], np.ndarray]:
     """Properties and shapely geometries of one Natural Earth level (decoded once, then read back from the cache
     folder); empty when geodata has no basemap."""
@@ -167,6 +167,21 @@ def admin1_near(bbox: Bbox, countries: tuple[str, ...] = ()) -> tuple[dict[str, 
     chosen = geoms[near]
     collection, kept = _collection([p for p, k in zip(props, near) if k], chosen, tolerance_for(bbox), 2)
     return collection, chosen[kept]
+
+
+@lru_cache(maxsize=16)
+def lakes_near(bbox: Bbox) -> dict[str, Any]:
+    """Natural Earth 10m lakes and reservoirs meeting the box, as vendored (simplified to ~500 m): the water a city
+    lies on (the Volga's reservoirs at Kazan) at city zoom. Empty when geodata has none."""
+    import shapely
+
+    _, geoms = _level("lakes")
+    if not len(geoms):
+        return dict(EMPTY)
+    near = _meets(geoms, bbox)
+    geometries = [_rounded(json.loads(text), 3) for text in shapely.to_geojson(geoms[near])]
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": g} for g in geometries if g["coordinates"]]}
 
 
 def counts_per_region(geoms: np.ndarray, lats: np.ndarray, lons: np.ndarray) -> list[int]:

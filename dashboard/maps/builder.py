@@ -59,6 +59,7 @@ class MapOptions:
     selected_id: str | None = None
     show_airports: bool = True
     show_admin1: bool = True
+    place_labels: bool = True  # GeoNames place names (dashboard.maps.labels), in INCIDENT_MAP_LABEL_SCRIPT's script
     rings_km: tuple[float, ...] = (250, 500, 750, 1000)
     fit_reference: bool = False  # also fit the reference place when it lies near the data (the briefing's map)
     basemap_area: tuple | None = None  # (box, countries) the basemap covers instead of the data's: see basemap_area()
@@ -101,19 +102,6 @@ def legend_counts(frame: pd.DataFrame) -> dict[str, int]:
 def restriction_counts(frame: pd.DataFrame) -> dict[str, int]:
     """Airspace restrictions by status (active, lifted, none = not stated): incidents.figures' count."""
     return restriction_records(frame)
-
-
-def incident_id_at(frame: pd.DataFrame, lat: float, lon: float, tolerance_km: float = 1.0) -> str | None:
-    """The id of the incident nearest to a clicked point (st_folium's last_object_clicked), within the tolerance
-    (restrictions are where the map draws them: at their airports)."""
-    if not len(frame):
-        return None
-    frame = at_airports(frame)
-    dlat = frame["lat"].to_numpy(float) - lat
-    dlon = (frame["lon"].to_numpy(float) - lon) * np.cos(np.radians(lat))
-    squared = dlat**2 + dlon**2
-    best = int(np.argmin(squared))
-    return str(frame["id"].iloc[best]) if np.sqrt(squared[best]) * 111.2 <= tolerance_km else None
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -197,7 +185,7 @@ def _new_map(bbox: tuple[float, float, float, float], options: MapOptions) -> fo
 def basemap_data(bbox: tuple[float, float, float, float], countries: tuple[str, ...]) -> dict[str, Any]:
     """The basemap for a padded box: countries and admin-1 lines (from basemap's caches)."""
     admin1, _ = basemap.admin1_near(bbox, countries)
-    return {"countries": basemap.countries_for(bbox), "admin1": admin1}
+    return {"countries": basemap.countries_for(bbox), "admin1": admin1, "lakes": basemap.lakes_near(bbox)}
 
 
 @lru_cache(maxsize=16)
@@ -228,6 +216,14 @@ def _basemap_layers(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: Ma
     layer.add_to(m)
     MethodLayer(layer, "admin1Layer", "Admin-1 boundaries", show=options.show_admin1).add_to(m)
     return layer
+
+
+def _place_labels(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> None:
+    from dashboard.maps.labels import PlaceLabels, area_label_rows, label_script
+
+    box, _ = basemap_key(frame, bbox, options)
+    rows = area_label_rows(box, options.min_zoom, options.max_zoom, label_script())
+    PlaceLabels(rows, show=options.tiles == "offline").add_to(m)  # online tiles carry their own names
 
 
 def _choropleth(m: folium.Map, base: JsLayer, frame: pd.DataFrame, bbox: tuple) -> None:
@@ -383,6 +379,8 @@ def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions
     base = _basemap_layers(m, frame, bbox, options)
     if options.choropleth:
         _choropleth(m, base, frame, bbox)
+    if options.place_labels:
+        _place_labels(m, frame, bbox, options)
     clustered = len(frame) > options.cluster_threshold
     data = IncidentData(incident_payload(frame, ref, with_ids=not clustered, with_zones=not clustered))
     data.add_to(m)

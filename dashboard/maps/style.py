@@ -46,7 +46,8 @@ EVENT_SVG_PATHS: dict[str, str] = {
 }
 STATUS_LABELS = {"active": "active", "lifted": "lifted", None: "status not stated"}
 NOT_STATED = "not stated"
-BASEMAP_COLORS = {"sea": "#dde6ec", "land": "#f6f4ef", "border": "#8c8c8c", "admin1": "#b5b5b5", "text": "#222222"}
+BASEMAP_COLORS = {"sea": "#dde6ec", "land": "#f6f4ef", "border": "#8c8c8c", "admin1": "#b5b5b5", "text": "#222222",
+                  "water": "#c9dbe8", "shore": "#9fbcd0"}
 REFERENCE_COLOR = "#222222"
 CHOROPLETH_COLORS = ("#f1eef6", "#d0d1e6", "#a6bddb", "#74a9cf", "#2b8cbe", "#045a8d")  # ColorBrewer PuBu
 

@@ -1,4 +1,4 @@
-"""Downloads of the filtered view: CSV and GeoJSON (made when clicked), and the PNG/PDF briefing with progress."""
+"""Downloads of the filtered view: CSV and GeoJSON (made when clicked), and the briefing (PNG, PDF, slide) with progress."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.escape import markdown_text
-from dashboard.state import to_params, ViewState
+from dashboard.state import Session, to_params, ViewState
 from incidents.model import IncidentFilter
 
 BRIEFING = "briefing_files"
@@ -42,42 +42,70 @@ EXPORTS = (  # label, maker, file suffix, MIME type, icon
 )
 
 
+BRIEF_FILES = (("png", "PNG", "image/png"), ("pdf", "PDF", "application/pdf"),
+               ("pptx", "slide (PPTX)", "application/vnd.openxmlformats-officedocument.presentationml.presentation"))
+
+
+def _briefing_words() -> dict[str, str]:
+    """The analyst's words for the briefing: title, summary, banner and author (limits as the CLI's)."""
+    from dashboard.briefing_html import MAX_AUTHOR, MAX_BANNER, MAX_TITLE
+    from dashboard.briefing_markdown import MAX_SUMMARY
+
+    title = st.text_input("Title", value="Incident briefing", max_chars=MAX_TITLE, key="brief_title")
+    summary = st.text_area("Summary (Markdown: **bold**, *italic*, - lists)", value="", max_chars=MAX_SUMMARY,
+                           key="brief_summary", placeholder="The analyst's assessment, a few paragraphs.")
+    banner = st.text_input("Banner (top and bottom)", value="", max_chars=MAX_BANNER, key="brief_banner",
+                           placeholder="e.g. UNCLASSIFIED // FOR TRAINING")
+    author = st.text_input("Prepared by", value="", max_chars=MAX_AUTHOR, key="brief_author")
+    return {"title": title, "summary": summary, "banner": banner, "author": author}
+
+
 def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
     if find_spec("playwright") is None:  # the briefing renders in Chromium through Playwright
         return
-    with st.expander("Briefing (PNG / PDF of this view)"):
-        title = st.text_input("Title", value="Incident briefing", max_chars=120, key="brief_title")
-        banner = st.text_input(
-            "Banner (top and bottom)",
-            value="",
-            max_chars=120,
-            key="brief_banner",
-            placeholder="e.g. UNCLASSIFIED // FOR TRAINING",
-        )
-        wanted = (repr(to_params(ViewState(flt))), len(frame), title, banner)
+    with st.expander("Briefing (PNG / PDF / slide of this view)"):
+        words = _briefing_words()
+        bounds = Session(st.session_state).map_bounds
+        use_view = bounds is not None and st.checkbox(
+            "Use the map view on screen", value=True, key="brief_view",
+            help="The briefing's map shows the area you are looking at (else it fits the incidents).")
+        view_bounds = tuple(bounds) if use_view else None
+        if flt.verification:
+            st.caption(f"Verification shown: {markdown_text(', '.join(flt.verification))} (the sidebar's filter).")
+        wanted = (repr(to_params(ViewState(flt))), len(frame), tuple(words.items()), view_bounds)
         made = st.session_state.get(BRIEFING)
         if st.button("Prepare briefing", key="brief_make"):
-            progress = st.progress(0.0, "Rendering the PNG page in Chromium…")
-            from dashboard.briefing import BriefingError, make_briefing  # imports Playwright: only when asked for
-
-            try:
-                full = details(frame)
-                files = {"png": make_briefing(full, flt, "png", title=title, banner=banner)}
-                progress.progress(0.5, "Rendering the PDF page in Chromium…")
-                files["pdf"] = make_briefing(full, flt, "pdf", title=title, banner=banner)
-            except (BriefingError, RuntimeError) as exc:
-                progress.empty()
-                st.error(f"The briefing could not be made: {markdown_text(exc)}")
+            made = _make_files(frame, flt, details, words, view_bounds, wanted)
+            if made is None:
                 return
-            progress.progress(1.0, "Briefing ready.")
-            made = st.session_state[BRIEFING] = (wanted, files)
         if made and made[0] == wanted:
-            left, right = st.columns(2)
             stem = file_stem(flt)
-            left.download_button("Download PNG", made[1]["png"], f"{stem}.png", "image/png", on_click="ignore")
-            right.download_button("Download PDF", made[1]["pdf"], f"{stem}.pdf", "application/pdf", on_click="ignore")
+            for column, (fmt, label, mime) in zip(st.columns(len(BRIEF_FILES)), BRIEF_FILES):
+                column.download_button(f"Download {label}", made[1][fmt], f"{stem}.{fmt}", mime, on_click="ignore",
+                                       key=f"brief_dl_{fmt}")
         elif made:
             st.caption("The view changed since the last briefing: prepare it again.")
+
+
+def _make_files(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.DataFrame], pd.DataFrame],
+                words: dict[str, str], view_bounds: tuple | None, wanted: tuple) -> tuple | None:
+    """Render the PNG, PDF and slide with progress; the files, or None after saying why they could not be made."""
+    progress = st.progress(0.0, "Rendering the PNG page in Chromium…")
+    from dashboard.briefing import BriefingError, make_briefing  # imports Playwright: only when asked for
+
+    files = {}
+    try:
+        full = details(frame)
+        for index, (fmt, label, _) in enumerate(BRIEF_FILES):
+            progress.progress(index / len(BRIEF_FILES), f"Rendering the {label} in Chromium…")
+            files[fmt] = make_briefing(full, flt, fmt, view_bounds=view_bounds, **words)
+    except (BriefingError, RuntimeError) as exc:
+        progress.empty()
+        st.error(f"The briefing could not be made: {markdown_text(exc)}")
+        return None
+    progress.progress(1.0, "Briefing ready.")
+    made = st.session_state[BRIEFING] = (wanted, files)
+    return made
 
 
 def render_downloads(frame: pd.DataFrame, flt: IncidentFilter,

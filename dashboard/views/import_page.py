@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.access import allowed, current_user
 from dashboard.escape import markdown_text as md
 from dashboard.settings import int_setting
 from dashboard.views import extract_job, import_mapping, pages
@@ -245,6 +246,10 @@ def _review(batch: Batch) -> None:
 def render() -> None:
     """Draw the Import page."""
     st.title("Import")
+    if not allowed("import"):
+        st.info(f"Importing needs the editor role; you are signed in as {md(current_user().name)} "
+                f"({current_user().role}). Ask an admin to run `python -m incidents users set-role`.")
+        return
     st.caption("Nothing is stored until you press Save. Each row keeps its sources.")
     how = st.radio("Source", ("Paste text", "Upload a file"), horizontal=True, key="import_how")
     fmt = st.selectbox("Format", list(FORMATS), format_func=FORMATS.get, key="import_format")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from dashboard.access import allowed
+
 FILES = {"map": "views/overview.py", "import": "views/import_page.py", "about": "views/about.py"}  # from dashboard/
 TITLES = {"map": "Map", "import": "Import", "about": "About & data"}
 ICONS = {"map": ":material/map:", "import": ":material/upload:", "about": ":material/info:"}
@@ -16,5 +18,5 @@ def page(name: str) -> StreamlitPage:
 
 
 def all_pages() -> list[StreamlitPage]:
-    """Every page, the map first."""
-    return [page(name) for name in FILES]
+    """Every page the session's user may use, the map first (the Import page needs the editor role)."""
+    return [page(name) for name in FILES if name != "import" or allowed("import")]

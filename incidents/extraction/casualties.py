@@ -55,12 +55,25 @@ _ZERO = {
 _STILL = r"(?:(?:ещё|еще|ще|также|також|по меньшей мере|как минимум|не менее|щонайменше|не менше) )?"
 
 
+# "получили ранения", "отримали поранення": a light verb before the casualty noun.
+_LIGHT = r"(?:получил\w*|получив\w*|отримал\w*|отримав\w*|зазнал\w*) "
+# One person named by a singular noun ("ранена женщина", "загинув чоловік", "водитель получил ранения").
+_SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|ребён(?:ок|ка)|ребен(?:ок|ка)|подрост(?:ок|ка)|пенсионерк?[аиу]?|жител[ья]|"
+           r"жительниц[аыу]|жінк[аиу]|чоловік(?:а)?|водій|водія|дитин[аиу]|підліт(?:ок|ка)|пенсіонерк?[аиу]?|"
+           r"мешкан(?:ець|ця|ка|ки|ку)|(?:\d+-(?:летн|річн)\w+ )(?:мужчин[аыу]|женщин[аыу]|чоловік(?:а)?|жінк[аиу])")
+
+
 def _slavic(name: str) -> list[str]:
     verb, people = "|".join(cues.slavic(name)), "|".join(cues.slavic("people"))
     return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
-            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:(?:были|було|были) )?(?:{verb})"]
+            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
+            rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
+            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ )?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
+            rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:{_LIGHT})?(?:{verb})"]
 
 
+_LATIN_COUNT = {name: len(patterns) for name, patterns in _PATTERNS.items()}  # the Slavic patterns follow these
 for _name in ("killed", "injured"):
     _PATTERNS[_name] += _slavic(_name)
 _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
@@ -99,6 +112,9 @@ class Count:
     end: int
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def find_casualties(text: str) -> dict[str, Count]:
     """killed/injured counts stated in `text`; a field is absent when the text does not state it."""
     found: dict[str, Count] = {}
@@ -111,7 +127,9 @@ def find_casualties(text: str) -> dict[str, Count]:
             if match:
                 for name in fields:
                     found.setdefault(name, Count(0, match.start(), match.end()))
+    cyrillic = _CYRILLIC.search(lower) is not None  # the Russian and Ukrainian patterns need Cyrillic words
     for name, patterns in _PATTERNS.items():
+        patterns = patterns if cyrillic else patterns[:_LATIN_COUNT[name]]
         best = _largest(text, patterns) if cues.mentions_any(lower, _HINTS[name]) else None
         if best is not None:
             found[name] = best
@@ -137,6 +155,8 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
 
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
+    if re.search(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", phrase, re.IGNORECASE):
+        return True
     return bool(re.search(rf"\b{_PEOPLE}$", phrase, re.IGNORECASE)) and not phrase.lower().endswith(("people", "children", "men", "women", "staff"))
 
 
@@ -144,6 +164,8 @@ def _is_not_a_count(text: str, match: re.Match) -> bool:
     """Years, times and percentages look like numbers but are not counts."""
     after = text[match.end("n"):match.end("n") + 6]
     raw = match.group("n")
+    if re.match(r"\s*(?:лет|год[аy]?|рок\w*|years?[- ]old)(?![\w-])", text[match.end("n"):match.end("n") + 12], re.I):
+        return True  # an age ("женщина 67 лет", "жінка 70 років"), not a count
     return bool(re.match(r"\s*(?:%|percent|per cent|a\.?m|p\.?m|:\d)", after, re.I)) or (raw.isdigit() and 1900 <= int(raw) <= 2100)
 
 

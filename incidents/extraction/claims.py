@@ -26,7 +26,8 @@ _SLAVIC_BEARINGS = {"север": "north", "юг": "south", "запад": "west"
                     "захід": "west", "схід": "east"}
 _CLAIM_SLAVIC = re.compile(
     r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:км|кілометр\w*|километр\w*)\s+(?:к\s+|на\s+)?(?P<dir>(?:север|юг|запад|восток|північ|південь|"
-    r"захід|схід)\w*(?:-(?:север|юг|запад|восток|північ|південь|захід|схід)\w*)?)\s+(?:от|від)\s+", re.IGNORECASE)
+    r"захід|схід)\w*(?:[\s-](?:север|юг|запад|восток|північ|південь|захід|схід)\w*)?)\s+(?:от|від)\s+", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 
 
@@ -59,7 +60,9 @@ class DistanceClaim:
 
 def find_claims(text: str) -> list[DistanceClaim]:
     """Every "N km/miles (direction) of/from" phrase in `text` (offsets relative to `text`)."""
-    out = []
+    out: list[DistanceClaim] = []
+    if _DIGIT.search(text) is None:
+        return out  # every claim has a figure in digits
     for match in _CLAIM.finditer(text):
         first, second = (match.group("n"), match.group("unit")), (match.group("n2"), match.group("unit2"))
         in_km = first if (first[1] or "").lower().startswith("k") else second  # the figure written in km when there is one
@@ -69,7 +72,7 @@ def find_claims(text: str) -> list[DistanceClaim]:
             unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
             out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end(), direction, unnamed))
     for match in _CLAIM_SLAVIC.finditer(text):
-        words = [_SLAVIC_BEARINGS.get(part[:len(key)], "") for part in match.group("dir").lower().split("-")
+        words = [_SLAVIC_BEARINGS.get(part[:len(key)], "") for part in re.split(r"[\s-]", match.group("dir").lower())
                  for key in sorted(_SLAVIC_BEARINGS, key=len, reverse=True) if part.startswith(key)][:2]
         unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
         out.append(DistanceClaim(float(match.group("n").replace(",", ".")), match.group(0).strip(), match.start(), match.end(),

@@ -111,6 +111,8 @@ _TRIGGERS = {
                      "foil", "sbit", "sbili", "pvo", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл",
                      "нейтрализ", "отраж", "отраз", "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил", "пво", "ппо",
                      "оборон"),
+    "damage": ("fire", "ablaze", "flame", "burn", "поврежд", "выбит", "пожар", "возгор", "загор", "разруш", "горит", "задым",
+               "пошкодж", "пожеж", "займан", "зруйн", "руйнув", "вибит"),
     "passive": ("was", "were", "been", "suffer", "endur", "faced", "repel", "weather", "came under", "brunt", "bore",
                 "bear", "took", "tak"),
 }
@@ -124,9 +126,79 @@ def mentions_any(lower_text: str, pieces: tuple[str, ...]) -> bool:
 def find_cues(text: str) -> list[Cue]:
     """Event cues in `text`, ordered by position."""
     lower = text.lower()
+    starts = _word_starts(lower)
     found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
-             if kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind]) for m in pattern(kind).finditer(text)]
+             if (kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind])) and _may_match(kind, starts)
+             for m in pattern(kind).finditer(text)]
     return sorted(found, key=lambda c: c.start)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _word_starts(lower: str) -> frozenset[str]:
+    """The first one, two and three letters of every word of a (lower-cased) text."""
+    words = _WORD.findall(lower)
+    return frozenset([w[:n] for w in words for n in range(1, _PREFIX + 1)])
+
+
+_LEAD = re.compile(r"^[^\W\d_]{1,3}")
+_PREFIX = 3
+
+
+@lru_cache(maxsize=None)
+def _prefixes(kind: str) -> frozenset[str] | None:
+    """The letters every match of a word-list kind starts with (up to three per fragment), or None when some fragment
+    does not start with plain letters: a cheap test that lets a clause skip the kind's pattern without changing what
+    it finds (each fragment must begin a word)."""
+    table = lexicon()
+    words = {"strike": table["strike_verbs"] + table["strike_nouns"]}.get(kind, table.get(kind))
+    if kind in _TRIGGERS or kind in ("damage", "restriction") or not isinstance(words, list):
+        return None
+    out: set[str] = set()
+    for word in words:
+        leads = _leads(word)
+        if leads is None:
+            return None
+        out |= leads
+    return frozenset(out)
+
+
+def _leads(fragment: str) -> set[str] | None:
+    """The (up to three) letters a fragment's matches start with; a leading lookbehind is skipped and a leading group
+    of alternatives ("(?:drone |missile )?debris") expanded; None when they cannot be told."""
+    fragment = re.sub(r"^\(\?<!(?:[^()]|\([^()]*\))*\)", "", fragment)
+    if fragment.startswith("(?:"):
+        depth, close = 0, -1
+        for at, char in enumerate(fragment):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                close = at
+                break
+        inner, rest = fragment[3:close], fragment[close + 1:]
+        if close < 0 or "(" in inner or rest[:1] in ("*", "{", "+"):
+            return None
+        optional = rest.startswith("?")
+        rest = rest[1:] if optional else rest
+        out: set[str] = set()
+        for branch in [*inner.split("|"), *([""] if optional else [])]:
+            found = _leads(branch + rest)
+            if found is None:
+                return None
+            out |= found
+        return out
+    lead = _LEAD.match(fragment)
+    if lead is None:
+        return None
+    letters = lead.group(0)
+    if len(letters) < len(fragment) and fragment[len(letters)] in "?*{":
+        letters = letters[:-1]  # "hits?": the letter before a quantifier may be absent
+    return {letters[:_PREFIX].lower()} if letters else None
+
+
+def _may_match(kind: str, starts: frozenset[str]) -> bool:
+    prefixes = _prefixes(kind)
+    return prefixes is None or not prefixes.isdisjoint(starts)
 
 
 @lru_cache(maxsize=1024)

@@ -191,7 +191,31 @@ def nominative(word: str) -> str | None:
         best = _most_populous(tier)
         if best is not None:
             return best
-    return None
+    return _several_words(word) if word.count(" ") == 1 else None
+
+
+def _several_words(name: str) -> str | None:
+    """A two-word name inflected word by word ("Білій Церкві", "Нижнем Новгороде"): every reading of the adjective
+    with every reading of the noun, the most populous known place winning."""
+    first, second = name.split(" ")
+    if len(first) < 3 or len(second) < 3:
+        return None
+    adjectives = [first] + [first[: -len(end)] + new for end, new in _adjective_endings()
+                            if first.lower().endswith(end) and len(first) > len(end) + 2]
+    toponyms, others = morphology.lemmas(second)
+    nouns = [second, *toponyms, *others] + [second[: -len(end)] + new for end, new in _endings()
+                                            if second.lower().endswith(end) and len(second) > len(end) + 2]
+    return _most_populous(list(dict.fromkeys(f"{a} {n}" for a in adjectives for n in nouns)))
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[tuple[str, str], ...]:
+    rules = []
+    for line in (LEXICON_DIR / "cyrillic_adjective_endings.txt").read_text(encoding="utf-8").splitlines():
+        if "->" in line and not line.startswith("#"):
+            ending, replacement = (part.strip() for part in line.split("->", 1))
+            rules.append((ending, replacement))
+    return tuple(rules)
 
 
 def _most_populous(readings: list[str]) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -11,7 +13,7 @@ from incidents.extraction.sentences import Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
-_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|кра[йяюе]|республик\w*)(?!\w)",
+_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|кра[йяюе]|республик\w*|регион\w*|регіон\w*)(?!\w)",
                            re.IGNORECASE)
 _AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
                             re.IGNORECASE)
@@ -28,6 +30,10 @@ _FACILITY_AFTER = re.compile(
 _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|analysts|observers|politicians|government|"
                        r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
                        re.IGNORECASE)
+# "предприятия в Екатеринбурге наращивают выпуск": makers or officials in a city, unless the words before tell an attack
+# ("беспилотник атаковал предприятие в Новошахтинске").
+_MAKERS_IN = re.compile(r"(?<![\w-])(?:предприяти|завод|компани|фирм|производител|чиновник|власт|посольств|підприєм|виробник|"
+                        r"посадовц)\w*\s+(?:в|во|у)\s+$", re.IGNORECASE)
 # "Sevastopol governor X said a drone hit ...": the official's place, when the sentence names no other site.
 _OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
@@ -42,10 +48,16 @@ _SITE_PREP = re.compile(
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино": a place named after a
+# district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
+_SLAVIC_PLACE_PHRASE = re.compile(
+    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр)\w*"
+    r"|(?:в|у|на|во)\s+(?:сел[еіоа]|посёлке|поселке|посёлок|селищі|селище|деревне|хуторе|місті|городе|пгт|смт|селі)"
+    r"(?:\s+[\w'’-]+){0,2})\s+$", re.IGNORECASE)
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?-i:[a-z-]+(?:['’]s)?)\s+){{0,3}}?"
+    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -53,14 +65,14 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
 
 
-_LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?$")
+_LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?(?:[^\w\s\d]{1,4}\s*)?$")  # ⚡️, 🔴: a post's marks
 _LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai))?\s*[—–:-]\s")
 
 
@@ -77,6 +89,7 @@ class Mention:
     role: str | None = None
     reason: str = ""
     clause: Clause | None = field(default=None, repr=False)
+    district_town: bool = False  # read from a district's adjective ("в Лискинском районе": Liski)
 
 
 def find_mentions(sentence: Sentence, lower_words: frozenset[str]) -> list[Mention]:
@@ -126,7 +139,7 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             i += 1
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
-    side_by_side = len(found) > 1
+    side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
         _reject_common(mention, sentence, lower_words)
@@ -149,10 +162,84 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     if possessive:
         text = _POSSESSIVE.sub("", text)
         end = start + len(text)
-    name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
+    cyrillic = len(tokens) == 1 and morphology.is_cyrillic(text)
+    region = _nickname_region(text) if cyrillic else None
+    if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
+        return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
+    region = _masculine_region(text, sentence.text[end:end + 12]) if cyrillic else None
+    if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
+        return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
+    district = cyrillic and _district_named(text, sentence.text[end:end + 12])
+    town = False
+    if district:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
+        name = _district_town(text, sentence.text[end:end + 12])
+        town = name is not None
+        name = name or _adjective_town(text)
+    else:
+        name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
     if name is None:
         return None
-    return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive)
+    return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
+                   district_town=town)
+
+
+@cache
+def _nicknames() -> dict[str, str]:
+    table = json.loads((cues.LEXICON_DIR / "region_nicknames.json").read_text(encoding="utf-8"))
+    return {key.lower(): value for key, value in table.items() if not key.startswith("_")}
+
+
+def _nickname_region(word: str) -> str | None:
+    """The oblast's adjective name for its popular name in any case ("Вінниччині" -> "Вінницька"), or None."""
+    if not morphology.is_cyrillic(word) or len(word) < 5:
+        return None
+    lower, table = word.lower(), _nicknames()
+    for cut, add in ((0, ""), (1, "а"), (2, "а"), (1, "я"), (1, "е"), (1, "ь"), (2, "ь"), (2, "е"), (1, "")):
+        found = table.get(lower[:len(lower) - cut] + add)
+        if found is not None:
+            return found
+    return None
+
+
+_REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
+_DISTRICT_WORD = re.compile(r"\s+(?:район|округ)", re.IGNORECASE)
+_MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
+
+
+def _masculine_region(word: str, after: str) -> str | None:
+    """'Московского региона': the region whose name is the adjective's feminine form (Московская), when one exists."""
+    if not _REGION_WORD.match(after) or not _MASCULINE_ADJECTIVE.search(word):
+        return None
+    stem = _MASCULINE_ADJECTIVE.sub("", word)
+    feminine = stem + ("а" if stem.lower().endswith("ськ") or stem.lower().endswith("цьк") or stem.lower().endswith("зьк") else "ая")
+    return feminine if geo.is_name(feminine) and geo.get_gazetteer().lookup(feminine, kinds=("region",)) else None
+
+
+_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім)$", re.IGNORECASE)
+
+
+def _district_named(word: str, after: str) -> bool:
+    """True for a district's adjective before 'район'/'округ' ("Лискинском районе", "Київському районі")."""
+    return bool(_DISTRICT_WORD.match(after) and _DISTRICT_ADJECTIVE.search(word))
+
+
+def _district_town(word: str, after: str) -> str | None:
+    """'в Лискинском районе', 'у Стрийському районі', 'над Ефремовским районом': the town a district is named after
+    (the adjective's stem, "Ефремов", "Стрий", "Лиски"), when the gazetteer knows no place by the adjective itself."""
+    if not _DISTRICT_WORD.match(after) or not _DISTRICT_ADJECTIVE.search(word):
+        return None
+    stem = _DISTRICT_ADJECTIVE.sub("", word)
+    for candidate in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и"):
+        if len(candidate) >= 3 and geo.is_name(candidate):  # the stem itself names the town, no other reading
+            return candidate
+    return None
+
+
+def _adjective_town(word: str) -> str | None:
+    """'Раменском районе': a town named by the adjective itself (Раменское), read like any other name."""
+    stem = _DISTRICT_ADJECTIVE.sub("", word)
+    named = geo.nominative(word)
+    return named if named is not None and named.lower().startswith(stem.lower()) else None
 
 
 def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
@@ -171,7 +258,8 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
     if street and street.group(1).lower() in _STREET_WORDS and not mention.reason and not mention.possessive:
         mention.reason = f"part of a street or landmark name ({mention.text} {street.group(1)}), not the place itself"
     airport = _AIRPORT_AFTER.match(after)
-    if re.match(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b", after, re.IGNORECASE):
+    if re.match(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
+                r"^\s+(?:городско\w+\s+|міськ\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", after, re.IGNORECASE):
         mention.hint = "district"
     elif airport and airport.group(2).lower() == "airports" and not airport.group(1):
         mention.hint = "airports"
@@ -247,29 +335,54 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
-    if (re.search(r"\bthe\s+$", before, re.IGNORECASE) and mention.hint not in ("region", "airport", "airports", "district")
+    if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
-    if _BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before):
+    if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
+            or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
         return "where people or officials are based, not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
+    if cues.has("diversion", before[-60:]) and cues.has("diversion", before[-60:]).end() >= len(before[-60:]) - 2:
+        return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
         return "where the weapons came from (launched from, from the direction of), not where they struck"
-    if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
+    if _rx("according").search(before):
         return "stands for its government (according to ...)"
-    speech = cues.pattern("speech").pattern
-    if re.match(rf"^{_GOV}{_AUX}\s+(?:{speech})", after, re.I):
+    if _rx("gov_speech_after").match(after):
         return "stands for its government (subject of a speech or stance verb)"
-    if re.search(rf"(?:{speech})\s+(?:the\s+)?$", before, re.I):
+    if _rx("speech_before").search(before):
         return "stands for its government (object of a speech or stance verb)"
-    if (mention.possessive and not re.match(rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", after, re.I)
+    if (mention.possessive and not _rx("site_noun_after").match(after)
             and not _OFFICIAL_AFTER.match(after)):
         return "possessive: stands for the state, its people or institutions"
-    diplomatic = cues.pattern("diplomatic").pattern
-    if re.search(rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,3}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?$", before, re.I):
+    if _rx("diplomatic_before").search(before):
         return "diplomatic or political mention (talks, visits, speeches)"
     return None
+
+
+@cache
+def _rx(name: str) -> re.Pattern[str]:
+    """The rules' patterns built from the lexicons, compiled once (not rebuilt and looked up for every mention)."""
+    speech, diplomatic = cues.pattern("speech").pattern, cues.pattern("diplomatic").pattern
+    gap = r"(?:(?!(?:at|on|over|near|toward|towards|into|hit|struck|attacked|targeted)\b)[\w'’-]+\s+){0,4}?"
+    table = {
+        "the_before": (r"\bthe\s+$", re.IGNORECASE),
+        "according": (r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE),
+        "gov_speech_after": (rf"^{_GOV}{_AUX}\s+(?:{speech})", re.IGNORECASE),
+        "speech_before": (rf"(?:{speech})\s+(?:the\s+)?$", re.IGNORECASE),
+        "site_noun_after": (rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", re.IGNORECASE),
+        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,3}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?$",
+                              re.IGNORECASE),
+        "in_only": (r"\s*in\s+", re.IGNORECASE),
+        "diplomatic_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", re.IGNORECASE),
+        "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
+        "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
+        "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
+        "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", 0),
+    }
+    pattern, flags = table[name]
+    return re.compile(pattern, flags)
 
 
 def city_references(clause_text: str) -> list[re.Match[str]]:
@@ -293,28 +406,23 @@ def capital_named(adjective: str) -> str | None:
 def _speaker_place(before: str, after: str, others: bool) -> bool:
     """'In Washington, officials said ...': a place opening the clause, then someone speaking; unless what they say tells
     an event and the sentence names no other place ("In Novorossiysk, the mayor said debris damaged buildings")."""
-    if not re.fullmatch(r"\s*in\s+", before, re.IGNORECASE):
+    if not _rx("in_only").fullmatch(before):
         return False
-    speech = cues.pattern("speech").pattern
-    diplomatic = cues.pattern("diplomatic").pattern
-    if re.match(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", after, re.IGNORECASE):
+    if _rx("diplomatic_after").match(after):
         return True  # "In Moscow, Putin met Xi ..."
-    said = re.match(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", after, re.IGNORECASE)
+    said = _rx("speech_after").match(after)
     return bool(said) and (others or not cues.tells_event(after[said.end():]))
 
 
 def _launched_from(before: str) -> bool:
     """'from the direction of Cape Chauda in Crimea', 'launched from Kursk': the origin of an attack."""
-    origins = cues.pattern("origins").pattern
-    gap = r"(?:(?!(?:at|on|over|near|toward|towards|into|hit|struck|attacked|targeted)\b)[\w'’-]+\s+){0,4}?"
-    return bool(re.search(rf"(?:{origins})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", before, re.IGNORECASE))
+    return bool(_rx("launched").search(before))
 
 
 def _spoken_in(before: str) -> bool:
     """'... said in Kyiv', 'told reporters in Moscow': where something was said, not where it happened."""
-    speech = cues.pattern("speech").pattern
-    said = re.search(rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", before, re.IGNORECASE)
-    return bool(said) and not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before[:said.start()])  # not "explosions were reported in X"
+    said = _rx("spoken").search(before)
+    return bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
 
 
 # Every rule reads a few words either side of a mention: a bounded window keeps the reading linear in the text's length.
@@ -339,7 +447,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: object of a strike verb"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
-    if _SITE_PREP.search(before) or _OF_PLACE.search(before):
+    if _SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before):
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"

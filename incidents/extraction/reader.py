@@ -24,7 +24,7 @@ _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|str
 _PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
 _LOCAL_COUNT = re.compile(
-    rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
+    rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -54,6 +54,7 @@ class Reader:
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
+        self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
 
     # ------------------------------------------------------------ reading
 
@@ -93,6 +94,8 @@ class Reader:
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
+            if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
+                found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             out.append(places.ClauseInfo(clause, historical, found, reason))
         in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."
         return out if in_story or _war_context(sentence.text, out) else [_without_consequences(i) for i in out]
@@ -106,7 +109,7 @@ class Reader:
 
     def _learn_context(self, mentions: list[places.Mention]) -> None:
         for mention in mentions:
-            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "in a heading")):
+            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "in a heading", "retracted")):
                 continue
             found = geo.place(mention.text, mention.hint, geo.context_of(self.context))
             if found is not None and found.kind in ("country", "region") and found not in self.context:
@@ -128,7 +131,7 @@ class Reader:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
-            elif out and mention.hint == "district" and re.fullmatch(r"\s*,\s*", self._gap(sentence, out[-1], mention)):
+            elif out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention)):
                 mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
             elif out and _qualifies(sentence, out[-1], finding):
                 mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
@@ -245,7 +248,8 @@ class Reader:
         city = here[-1] if here else focus.place if focus else self.last_city
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
-        if named is not None and (city is None or geo.km_between(named, city) <= DISTRICT_KM):
+        own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
+        if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM):
             return named
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
@@ -269,6 +273,8 @@ class Reader:
         return max(set(countries), key=countries.count) if countries else None
 
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
+        if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"debris"}:
+            return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
         if "explosion" in kinds and _only_shaken(info):
@@ -360,14 +366,21 @@ class Reader:
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
         named = self._named_findings(mentions, new)
+        self._retract_earlier(sentence, infos, mentions, new, named)
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
             limit = (info.historical_from or info.clause.end) - info.clause.start
             text = info.clause.text[:limit]
             targets = self._targets(info, new, named, focus if about_event else None)
-            if cues.has("retraction", text):
-                continue  # figures in a retracted or denied report are not kept
+            retracted = cues.has("retraction", text)
+            if retracted:  # figures in a retracted or denied report are not kept; the corrected ones after a colon are
+                corrected = re.compile(r"\s*[:—–]\s*").match(text, retracted.end())
+                if corrected is not None:
+                    at = info.clause.start + corrected.end()
+                    for name, count in casualties.find_casualties(text[corrected.end():]).items():
+                        self._attach(name, sentence, at + count.start, at + count.end, count.value, targets)
+                continue
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end):
                     continue  # "killed at least 31 people across the country": not this place's count
@@ -395,6 +408,22 @@ class Reader:
         self._collect_times(sentence, infos, new, focus if about_event else None)
         self._collect_claims(sentence, mentions, found_claims, refs, focus if about_event else None)
         self._collect_notes(sentence, new or named, focus if about_event else None)
+
+    def _retract_earlier(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
+                         new: list[Finding], named: list[Finding]) -> None:
+        """'Channels reported a blast in Tula. The governor called these reports untrue.': a sentence that only denies
+        retracts the hearsay sites it names again, or else those of the sentence before it."""
+        denial = None if new else cues.has("retraction", sentence.text)
+        if denial is None or _DENIED_HIT.search(sentence.text):
+            return  # "officials denied that the depot was hit": the claim stays, disputed (_collect_notes)
+        rest = sentence.text[denial.end():]
+        if (any(i.event_cues and not cues.has("retraction", i.clause.text) for i in infos)
+                or (re.match(r"\s*[:—–]", rest) and cues.tells_event(rest))):
+            return  # a correction that tells what did happen ("not confirmed: two people were injured")
+        if not named and any(m.reason.startswith("retracted") and _in_site_phrase(sentence, m) for m in mentions):
+            return  # it denies a place of its own
+        told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        self.retracted.update(id(f) for f in told if _hearsay(f.sentence))  # an official's own report stays
 
     def _targets(self, info: places.ClauseInfo, new: list[Finding], named: list[Finding], focus: Finding | None) -> list[Finding]:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
@@ -495,7 +524,8 @@ class Reader:
 
     def drafts(self) -> list[Draft]:
         """The incident drafts of this article (call after run())."""
-        return build_drafts(self.findings, self.attachments, self.claims)
+        kept = [f for f in self.findings if id(f) not in self.retracted]
+        return build_drafts(kept, self.attachments, self.claims)
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
@@ -523,6 +553,25 @@ def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:
     gap = sentence.text[city.end - sentence.start:region.start - sentence.start]
     return (city.place.kind == "city" and region.place.kind == "region" and city.place.admin1 != region.place.admin1
             and bool(re.fullmatch(r"\s*,\s*|\s+in\s+(?:the\s+)?", gap)))  # not a list: "Bryansk, the Kursk region"
+
+
+def _hearsay(sentence: Sentence) -> bool:
+    """True when a sentence attributes what it tells to unnamed channels or unverified material."""
+    return bool(cues.has("attribution", sentence.text) or cues.has("unverified", sentence.text))
+
+
+def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
+    """True when a place phrase ("in/over/at X", "в Фастові") names the mention: what a denial is about."""
+    before = sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]
+    return bool(places._SITE_PREP.search(before))
+
+
+def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo) -> bool:
+    """'Destroyed 43 drones: 18 over the Bryansk region, 11 over ...': an item of a list a colon opened, told by the
+    event words of the clause before it (the list's items carry only a count and a place)."""
+    colon = sentence.text.find(":")
+    return (bool(previous.event_cues) and 0 <= colon < clause.start - sentence.start
+            and previous.historical_from is None and len(clause.text) <= 160)
 
 
 def _is_consequence(cue: cues.Cue) -> bool:

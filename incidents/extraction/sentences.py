@@ -112,7 +112,7 @@ def split_clauses(sentence: Span) -> list[Clause]:
 
 
 _CAPITAL = "A-ZА-ЯЁІЇЄҐ"
-_LINE_HEAD = re.compile(rf"^(?:\d{{1,2}}[:.]\d{{2}}\s+)?(?:[•*·▪–—-]\s*)?[{_CAPITAL}][\w'’.-]*(?:\s[{_CAPITAL}][\w'’.-]*){{0,3}}"
+_LINE_HEAD = re.compile(rf"^(?:\d{{1,2}}[:.]\d{{2}}\s+)?(?:[•*·▪–—-]\s*)?(?:[^\w\s]{{1,4}}\s*)?[{_CAPITAL}][\w'’.-]*(?:\s[{_CAPITAL}][\w'’.-]*){{0,3}}"
                         rf"(?:\s(?:region|oblast|province|област\w*|krai))?(?=\s*[—–:-]\s)")
 
 

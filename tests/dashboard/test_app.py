@@ -317,7 +317,7 @@ def test_briefing_control_makes_png_and_pdf_of_the_view(store, monkeypatch):
 
     made: list[tuple[str, int, str]] = []
 
-    def fake(frame, flt, fmt, *, title, banner):
+    def fake(frame, flt, fmt, *, title, **words):
         made.append((fmt, len(frame), title))
         return fmt.encode()
 
@@ -325,7 +325,7 @@ def test_briefing_control_makes_png_and_pdf_of_the_view(store, monkeypatch):
     at = run_app({"country": "UA"})
     at.text_input(key="brief_title").input("Kharkiv").run()
     at.button(key="brief_make").click().run()
-    assert made == [("png", 1, "Kharkiv"), ("pdf", 1, "Kharkiv")]
+    assert made == [("png", 1, "Kharkiv"), ("pdf", 1, "Kharkiv"), ("pptx", 1, "Kharkiv")]
     labels = [button.proto.label for button in at.get("download_button")]
     assert {"Download PNG", "Download PDF"} <= set(labels)
     at.sidebar.multiselect(key="f_countries").set_value([]).run()  # the view changed: the old files are not offered

@@ -44,7 +44,7 @@ def test_unknown_suffix_is_exit_2_with_one_line(tmp_path, capsys, name):
     code = main(["brief", "--out", str(tmp_path / name)])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.count("\n") == 1 and ".png or .pdf" in err
+    assert err.count("\n") == 1 and ".png, .pdf or .pptx" in err
     assert not any(tmp_path.iterdir())
 
 
@@ -120,7 +120,7 @@ def test_missing_chromium_in_the_cli_is_one_line(tmp_path, capsys, seeded_store,
 
 
 def test_unknown_format_is_refused_before_rendering():
-    with pytest.raises(briefing.BriefingError, match="png or pdf"):
+    with pytest.raises(briefing.BriefingError, match="png, pdf or pptx"):
         briefing.make_briefing(None, IncidentFilter(), "svg")
 
 
@@ -128,3 +128,26 @@ def test_format_for():
     assert briefing.format_for(Path("a.PNG")) == "png"
     assert briefing.format_for(Path("a.pdf")) == "pdf"
     assert briefing.format_for(Path("a.svg")) is None
+
+
+def test_words_and_verification_reach_the_briefing(tmp_path, capsys, seeded_store, fake_render):
+    summary = tmp_path / "summary.md"
+    summary.write_text("**Assessment:** likely.\n\n- one\n", encoding="utf-8")
+    out = tmp_path / "brief.pptx"
+    code = main(["brief", "--title", "T", "--author", "J. Analyst", "--summary-file", str(summary),
+                 "--verification", "reported", "confirmed", "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    (rows, flt, fmt, options), = fake_render
+    assert fmt == "pptx" and options["author"] == "J. Analyst" and options["summary"].startswith("**Assessment:**")
+    assert flt.verification == ("reported", "confirmed")
+
+
+def test_a_too_long_title_is_exit_2_with_one_line(tmp_path, capsys, seeded_store, fake_render):
+    assert main(["brief", "--title", "x" * 201, "--out", str(tmp_path / "b.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "at most 200" in err and not fake_render
+
+
+def test_a_missing_summary_file_is_exit_2(tmp_path, capsys, seeded_store, fake_render):
+    assert main(["brief", "--summary-file", str(tmp_path / "nope.md"), "--out", str(tmp_path / "b.pdf")]) == 2
+    assert "--summary-file" in capsys.readouterr().err

@@ -39,7 +39,8 @@ def test_the_extractor_runs_at_a_lower_priority():
     job = ExtractJob.start(STALLING, "2024-12-21", "slow", limit_s=60)
     try:
         time.sleep(0.5)
-        assert os.getpriority(os.PRIO_PROCESS, job.process.pid) >= os.getpriority(os.PRIO_PROCESS, 0) + NICENESS
+        expected = min(os.getpriority(os.PRIO_PROCESS, 0) + NICENESS, 19)  # the kernel caps niceness at 19
+        assert os.getpriority(os.PRIO_PROCESS, job.process.pid) >= expected
     finally:
         job.close()
 

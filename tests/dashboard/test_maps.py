@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.maps import (
     ASSETS, EVENT_COLORS, EVENT_ICONS, VENDOR_DIR, MapOptions, UnvendoredAsset, build_map, describe_map,
-    export_map_cli, incident_id_at, legend_counts, remote_asset_urls, render_html, restriction_counts,
+    export_map_cli, legend_counts, remote_asset_urls, render_html, restriction_counts,
     use_local_assets,
 )
 from dashboard.maps.compact import WIDTH, decode_record
@@ -51,7 +51,7 @@ def test_kazan_map_structure_matches_golden_file():
 
 def test_default_map_has_basemap_admin1_airports_reference_and_markers():
     m = build_map(kazan_frame())
-    assert kinds(m) == {"basemap": True, "admin1Layer": True, "airports": True, "reference": True, "markers": True}
+    assert kinds(m) == {"basemap": True, "admin1Layer": True, "labels": True, "airports": True, "reference": True, "markers": True}
     assert m.options["max_zoom"] == 13 and m.options["min_zoom"] == 2  # set explicitly with tiles=None
 
 
@@ -170,13 +170,6 @@ def test_empty_frame_still_renders_a_map():
     assert remote_asset_urls(render_html(m)) == []
 
 
-def test_incident_id_at_finds_the_clicked_incident():
-    frame = kazan_frame()
-    kazan = frame[frame["event_type"] == "drone_strike"].iloc[0]
-    assert incident_id_at(frame, kazan["lat"] + 0.0005, kazan["lon"]) == kazan["id"]
-    assert incident_id_at(frame, 0.0, 0.0) is None
-
-
 @pytest.fixture
 def store_with_kazan(tmp_path, monkeypatch):
     from incidents.storage import open_store
@@ -239,8 +232,6 @@ def test_restrictions_given_at_the_city_are_drawn_at_their_airport():
     assert abs(lat - 50.45) < 1e-4 and abs(lon - 30.52) < 1e-4  # 700 km from KZN: the data's own point is kept
     lat, lon = drawn_at(m, by_place["Saratov"])
     assert abs(lat - 51.7122) < 1e-4  # 'exact' points are never moved
-    izhevsk_id = frame["id"][by_place["Izhevsk"]]
-    assert incident_id_at(frame, 56.8281, 53.4575) == izhevsk_id  # a click on the drawn marker finds it
     airports = {a["icao"]: a for a in airports_of(m)}
     assert airports["USII"]["name"] == "Izhevsk Airport" and abs(airports["USII"]["lon"] - 53.4575) < 1e-4
     assert abs(airports["UWKD"]["lat"] - 55.6062) < 1e-4  # the airports layer puts KZN at Kazan whatever the data say

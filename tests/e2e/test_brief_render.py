@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import json
 import os
 import subprocess
@@ -11,11 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 
 from dashboard import briefing
-from dashboard.briefing_html import MAX_ROWS, briefing_html
+from dashboard.briefing_html import LIST_LIMIT, MAX_ROWS, briefing_html
 from incidents.frames import to_frame
 from incidents.model import IncidentFilter
 from incidents.storage import open_store
@@ -115,7 +117,7 @@ def test_hostile_strings_appear_as_text_in_the_pdf():
     assert len(pages) == 1
     assert HOSTILE in pages[0]
     text = " ".join(pages[0].split())
-    assert "</script><script>alert(2" in text  # the region cell, cut to its column with an ellipsis
+    assert "</script><scr" in text  # the region cell, cut to its column with an ellipsis
     assert "javascript:alert(1)" in text  # a non-http URL is printed, never linked
 
 
@@ -130,7 +132,7 @@ def test_hostile_strings_run_no_script_and_show_as_text(browser):
         page.set_content(html)
         page.wait_for_function(briefing.MAP_PAINTED_JS, timeout=30_000)
         shown = page.locator("#sheet").inner_text()
-        markers = page.frame_locator("#map").locator(".leaflet-marker-pane .im-icon").count()
+        markers = page.locator("#overlay .marker").count()
     finally:
         page.close()
     assert dialogs == []
@@ -202,8 +204,10 @@ def test_5000_incidents_fit_one_page_and_end_with_and_n_more(browser):
     assert_fits(layout_of(browser, html))
     data = keep("synthetic-5000.pdf", briefing.make_briefing(frame, IncidentFilter(), "pdf", reference=MOSCOW))
     pages = pdf_pages(data)
-    assert len(pages) == 1
+    assert len(pages) > 2, "continuation pages list the most recent incidents"
     assert f"and {5000 - MAX_ROWS:,} more incidents" in " ".join(pages[0].split())
+    assert "SYNTHETIC DATA" in pages[0] and "SYNTHETIC DATA" in pages[1]
+    assert f"and {5000 - LIST_LIMIT:,} more incidents are not listed" in " ".join(" ".join(pages).split())
 
 
 def test_very_long_texts_are_cut_not_spilled(browser):
@@ -213,9 +217,10 @@ def test_very_long_texts_are_cut_not_spilled(browser):
     sources = tuple(Source(f"{long} {i}", f"https://example.org/{'x' * 300}/{i}", "2024-12-21", long) for i in range(12))
     incidents = [item.with_changes(place=long + item.place, admin1=long, sources=sources) for item in seed_incidents()]
     flt = IncidentFilter(regions=tuple(f"{long[:40]} {i}" for i in range(9)) + (long,))
-    html = briefing_html(to_frame(incidents), flt, title=long, banner=long, generated_at=GENERATED, reference=MOSCOW)
+    html = briefing_html(to_frame(incidents), flt, title=long[:200], banner=long[:300], generated_at=GENERATED,
+                         reference=MOSCOW, continuation=False)
     assert_fits(layout_of(browser, html))
-    assert "and 6 more sources" in html
+    assert "more sources (listed in the PDF)" in html
 
 
 def test_rendering_over_the_time_limit_is_a_clear_error():
@@ -243,7 +248,7 @@ def test_cli_writes_a_one_page_pdf(tmp_path):
 
 LONG_300 = ("UNCLASSIFIED // FOR TRAINING " * 11)[:300]
 ONE_PAGE_CASES = {
-    "long-title-and-banner": (seed_incidents(), SEED_DAY, {"title": LONG_300, "banner": LONG_300}),
+    "long-title-and-banner": (seed_incidents(), SEED_DAY, {"title": LONG_300[:200], "banner": LONG_300}),
     "single-incident": (seed_incidents()[:1], IncidentFilter(), {}),
     "empty-window": (seed_incidents(), IncidentFilter(start=date(2030, 1, 1), end=date(2030, 1, 2)), {}),
 }
@@ -282,3 +287,117 @@ def test_single_incident_map_shows_the_reference_city(browser):
         }).map((n) => n.textContent);
     }""")
     assert labels == ["Moscow"]
+
+
+# ---- the analyst's words, reliability, numbers and labels, continuation pages, slides ---------------------------
+
+TITLE_120 = ("Drone strikes on Kazan and the closure of Kazan, Izhevsk and Saratov airports on 21 December 2024: "
+             "what is known so far and next")[:120]
+SUMMARY = ("**Assessment:** the strike on Kazan is *likely* linked to the same-day airport closures.\n\n"
+           "- Kazan: high-rise buildings hit, no casualties reported\n- Izhevsk and Saratov: flights suspended\n\n"
+           "Confidence: moderate.")
+LABEL_JS = """() => {
+    const svg = document.getElementById('overlay'), at = svg.getBoundingClientRect();
+    return {left: at.left, top: at.top, labels: [...svg.querySelectorAll('g.label')].map((g) => {
+        const r = g.querySelector('rect').getBBox(), t = g.querySelector('text').getBBox();
+        return {n: Number(g.dataset.number), rect: [r.x, r.y, r.width, r.height], text: [t.x, t.y, t.width, t.height]};
+    })};
+}"""
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_pdf_prints_the_title_summary_author_and_verification_whole():
+    data = keep("words.pdf", make(seed_incidents(), SEED_DAY, "pdf", title=TITLE_120, summary=SUMMARY,
+                                  author="J. Analyst"))
+    pages = pdf_pages(data)
+    assert len(pages) == 1
+    text = words(pages[0])
+    assert TITLE_120 in text
+    for needle in ("Assessment: the strike on Kazan is likely linked to the same-day airport closures.",
+                   "Kazan: high-rise buildings hit, no casualties reported", "Confidence: moderate.",
+                   "Prepared by J. Analyst", "VERIFICATION", "Reliability: 4 reported",
+                   "Kazan: drone strike; KZN flights suspended"):
+        assert needle in text, needle
+    assert "SYNTHETIC DATA" not in text
+    assert re.search(r"\b1 2024-12-21 07:40–09:20 UTC\+03:00 Kazan\b", text), "numbered first row"
+
+
+def test_synthetic_incidents_mark_every_page_that_shows_them():
+    from incidents.synth import synthesize
+
+    frame = pd.concat([to_frame(seed_incidents()), synthesize(40, seed=9)], ignore_index=True)
+    frame = frame.sort_values("day", kind="stable").reset_index(drop=True)
+    marked = pdf_pages(keep("synthetic.pdf", briefing.make_briefing(frame, IncidentFilter(), "pdf", reference=MOSCOW)))
+    assert len(marked) >= 2 and all("SYNTHETIC DATA" in page for page in marked[:2])
+    real = briefing.make_briefing(frame, IncidentFilter(verification=("reported",)), "pdf", reference=MOSCOW)
+    assert not any("SYNTHETIC DATA" in page for page in pdf_pages(real))
+
+
+def test_continuation_pages_carry_every_source_with_its_url():
+    from incidents.model import Source
+
+    long_title = "A source title long enough to wrap onto a second line in the side column of the first page, " * 2
+    incidents = [item.with_changes(sources=(Source(f"{long_title}{i}", f"https://example.org/article/{i}",
+                                                   "2024-12-21", ""),))
+                 for i, item in enumerate(seed_incidents() * 5)]
+    pages = pdf_pages(keep("continuation.pdf", make(incidents, SEED_DAY, "pdf")))
+    assert len(pages) >= 2
+    later = words(" ".join(pages[1:]))
+    for i in range(len(incidents)):
+        assert f"https://example.org/article/{i}" in later
+        assert words(f"{long_title}{i}") in later, "source titles wrap, never cut"
+    assert "page 2 of" in later
+
+
+def test_png_labels_are_drawn_inside_their_boxes_and_no_two_overlap(browser):
+    from dashboard.briefing_layout import Box
+    from dashboard.briefing_html import build_briefing
+
+    frame = to_frame(seed_incidents())
+    built = build_briefing(frame, SEED_DAY, title="T", banner="", generated_at=GENERATED, reference=MOSCOW,
+                           continuation=False)
+    boxes = [label.box for label in built.map.layout.labels]
+    assert len(boxes) == 3
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+    drawn = evaluate_when_painted(browser, built.html, LABEL_JS)
+    for label in drawn["labels"]:
+        rx, ry, rw, rh = label["rect"]
+        tx, ty, tw, th = label["text"]
+        assert rx <= tx and tx + tw <= rx + rw + 0.5, f"label {label['n']}'s text spills out of its box"
+    png = keep("labels.png", briefing.render_html(built.html, "png"))
+    image = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=np.int16)
+    scale = image.shape[1] / briefing.SHEET_SIZE[0]
+    for label in built.map.layout.labels:
+        b: Box = label.box
+        left, top = drawn["left"] + b.x + 2, drawn["top"] + b.y + 2
+        crop = image[round(top * scale):round((top + b.h - 4) * scale), round(left * scale):round((left + b.w - 4) * scale)]
+        assert (crop < 80).sum() > 40, f"no text drawn in the box of label {label.number} ({label.text})"
+        assert (crop > 200).mean() > 0.4, "the label sits on its light box"
+
+
+def test_slide_is_one_16_9_slide_with_map_figures_rows_and_sources_in_the_notes():
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    data = keep("brief.pptx", make(seed_incidents(), SEED_DAY, "pptx", title="Kazan, 21 December 2024",
+                                   summary=SUMMARY))
+    deck = Presentation(io.BytesIO(data))
+    assert len(deck.slides) == 1
+    assert abs(deck.slide_width / deck.slide_height - 16 / 9) < 0.01
+    slide = deck.slides[0]
+    texts = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert "Kazan, 21 December 2024" in texts and "4 incidents" in texts and "Reliability: 4 reported" in texts
+    pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
+    assert len(pictures) == 1 and pictures[0].width > Inches(6)
+    picture = Image.open(io.BytesIO(pictures[0].image.blob))
+    assert picture.width > 1000 and np.asarray(picture.convert("RGB")).std() > 8, "the map image is painted"
+    table = next(shape for shape in slide.shapes if shape.has_table).table
+    assert table.cell(1, 0).text == "1" and table.cell(1, 2).text == "Kazan"
+    notes = slide.notes_slide.notes_text_frame.text
+    assert KAZAN_URL in notes and ROSAVIATSIA_URL in notes and "Confidence: moderate." in notes
+    for shape in slide.shapes:
+        assert shape.left >= 0 and shape.top >= 0 and shape.left + shape.width <= deck.slide_width + 1
+        assert shape.top + shape.height <= deck.slide_height + 1, "every shape on the slide"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from incidents import migrations
 from incidents.errors import StoreUnavailable
 from incidents.frames import to_frame
 from incidents.storage import MemoryStore, SQLiteStore, Storage, open_store, store_path
@@ -63,7 +64,7 @@ def test_sqlite_has_wal_schema_version_and_persists(tmp_path):
     path = tmp_path / "x.sqlite"
     store = SQLiteStore(path)
     store.upsert([rich()])
-    assert store.schema_version() == 2
+    assert store.schema_version() == migrations.latest("sqlite")
     store.close()
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -479,6 +479,10 @@
     if (geo.countries) {
       L.geoJSON(geo.countries, { pane: base, interactive: false, style: { color: style.border, weight: 1, fillColor: style.land, fillOpacity: geo.land ? 0 : 1 } }).addTo(group);
     }
+    if (geo.lakes) {  // Natural Earth 10m lakes and reservoirs, over the land
+      L.geoJSON(geo.lakes, { pane: base, interactive: false, style: { color: style.shore || "#9fbcd0", weight: 0.6, fillColor: style.water || "#c9dbe8", fillOpacity: 1 } }).addTo(group);
+    }
+    group.getAttribution = function () { return "Basemap: Natural Earth"; };
     group.admin1 = geo.admin1 || null;
     group.admin1Layer = function () {
       return L.geoJSON(geo.admin1 || { type: "FeatureCollection", features: [] }, {
@@ -807,6 +811,8 @@
       }
       this.parts.legend = { id: spec.legend.id, layer: key };
     }
+    if (global.IncidentMap.liveArchive) { global.IncidentMap.liveArchive(this, spec.archive); }  // tilearchive.js
+    if (global.IncidentMap.liveLabels) { global.IncidentMap.liveLabels(this, spec.labels); }  // placelabels.js
     this.waiting(false);
     map.getContainer().setAttribute("data-version", String(inc.id));
   };
