@@ -1,8 +1,10 @@
 """Benchmark: the SQLite and PostGIS stores side by side on N synthetic incidents.
 
 Prints one JSON line: per store, bulk import rows/s (the import path: streamed upsert; PostGIS moves rows with COPY)
-and the client CPU seconds it took, frame load time and size, the machine's load average, and the catalog queries in the database: a 30-day window + two types, a 1°x1° box and a
-100 km distance band (median ms). `--store` names the store under test; the other is its baseline.
+and the CPU seconds it took in this process and, for the throwaway cluster, in the PostgreSQL server's processes (so
+rows per CPU-second can be compared on a loaded machine, where wall time says little); a re-import of every tenth row
+(each merged with its stored row, nothing inserted); frame load time and size, the machine's load average, and the
+catalog queries in the database: a 30-day window + two types, a 1°x1° box and a 100 km distance band (median ms). `--store` names the store under test; the other is its baseline.
 Targets (issue 16): PostGIS bulk import >= 50,000 rows/s; the window query <= 50 ms at n = 1,000,000.
 PostGIS runs in a throwaway cluster (fsync on) unless --url names a server.
 """
@@ -56,20 +58,51 @@ def median_ms(run, repeat: int) -> tuple[float, object]:
     return round(statistics.median(times), 2), result
 
 
-def measure(url: str, incidents: list, first_day: date, repeat: int) -> dict[str, object]:
+def server_cpu_s(data: Path | None) -> float:
+    """CPU seconds used so far by the PostgreSQL server whose data folder is `data` (the postmaster and its children,
+    read from /proc); 0 without a server (SQLite runs in this process)."""
+    if data is None:
+        return 0.0
+    postmaster = int((data / "postmaster.pid").read_text().split()[0])
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == postmaster or int(stat[1]) == postmaster:
+            ticks += int(stat[11]) + int(stat[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measure(url: str, incidents: list, first_day: date, repeat: int, server: Path | None = None) -> dict[str, object]:
     store = open_store(url)
+    counted = server is not None or "://" not in url  # CPU seconds known: SQLite, or a server of our own
     try:
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, server_cpu = time.perf_counter(), time.process_time(), server_cpu_s(server)
         result = store.upsert(iter(incidents))
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        server_cpu = server_cpu_s(server) - server_cpu
         assert result.inserted == len(incidents), result
+        again = incidents[::10]
+        reimport_cpu, reimport_server = time.process_time(), server_cpu_s(server)
+        result = store.upsert(iter(again))
+        reimport_cpu = time.process_time() - reimport_cpu + server_cpu_s(server) - reimport_server
+        assert result.inserted == 0 and result.unchanged == len(again), result
+        assert store.count() == len(incidents)
         rss_before = rss_mb()
         started = time.perf_counter()
         frame = store.frame()
         frame_s = time.perf_counter() - started
         out: dict[str, object] = {
             "store": store.describe(), "import_rows_per_s": round(len(incidents) / seconds),
-            "import_s": round(seconds, 1), "import_client_cpu_s": round(cpu, 1), "frame_load_s": round(frame_s, 2),
+            "import_s": round(seconds, 1), "import_client_cpu_s": round(cpu, 2),
+            "import_server_cpu_s": round(server_cpu, 2) if server else None,
+            "import_rows_per_cpu_s": round(len(incidents) / (cpu + server_cpu)) if counted else None,
+            "reimport_tenth_rows_per_cpu_s": round(len(again) / reimport_cpu) if counted else None,
+            "frame_load_s": round(frame_s, 2),
             "frame_mb": round(frame.memory_usage(deep=True).sum() / 2**20),
             "frame_rss_growth_mb": round(rss_mb() - rss_before),
             "load_average": round(os.getloadavg()[0], 1),
@@ -106,7 +139,8 @@ def main() -> int:
             pg = cluster.new_database()
         with tempfile.TemporaryDirectory() as folder:
             results = {"sqlite": measure(str(Path(folder) / "bench.sqlite"), incidents, first_day, args.repeat),
-                       "postgis": measure(pg, incidents, first_day, args.repeat)}
+                       "postgis": measure(pg, incidents, first_day, args.repeat,
+                                          cluster.data if cluster else None)}
     finally:
         if cluster:
             cluster.destroy()

@@ -70,12 +70,11 @@ def _noting_future(incidents: Iterable[Any], warnings: list[dict[str, Any]]) -> 
 
 
 def _import(args: argparse.Namespace) -> int:
+    from incidents.access import check
+    from incidents.curation import with_review
     from incidents.importers import open_path
     from incidents.storage import open_store
     from incidents.storage.base import overwrite_fields
-
-    from incidents.access import check
-    from incidents.curation import with_review
 
     overwrite_fields(args.overwrite)  # an unknown field name is refused before the file is read
     user = cli_user(args.as_user)
@@ -83,6 +82,7 @@ def _import(args: argparse.Namespace) -> int:
     future: list[dict[str, Any]] = []
     batch = open_path(args.path, import_options(args))
     record = import_batch(args.path, "import", user.name)
+    rejects = _rejects(args, batch)
     store = open_store()
     try:
         # a generator: rows are read, checked and written as they come
@@ -92,8 +92,20 @@ def _import(args: argparse.Namespace) -> int:
         store.close()
     report = batch.report.to_dict()
     _print_json({"read": report.pop("read"), **result.to_dict(), **result.details(), **report,
-                 "warnings": report.get("warnings", []) + future, "batch": record.id if result.wrote else None})
+                 "warnings": report.get("warnings", []) + future, "batch": record.id if result.wrote else None,
+                 **(rejects() if rejects else {})})
     return 0
+
+
+def _rejects(args: argparse.Namespace, batch: Any) -> Any:
+    """With --rejects: a function writing the rejected rows (with their reasons) once the import is done."""
+    if not args.rejects:
+        return None
+    from incidents.importers.rejects import check_target, collect_reasons, write_rejects
+
+    target = check_target(args.rejects, batch)
+    reasons = collect_reasons(batch)
+    return lambda: {"rejects": {"path": str(target), "rows": write_rejects(target, batch, reasons)}}
 
 
 def _watch(args: argparse.Namespace) -> int:
@@ -304,6 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the rows were already checked (a curated data set such as ACLED or UCDP): store them as "
                            "reviewed, not as drafts")
     read.add_argument("--as", dest="as_user", metavar="USER", help="who runs the import (default: $USER)")
+    read.add_argument("--rejects", metavar="FILE.csv", help="write the rejected rows, each with its row number and "
+                      "reason, to this CSV: fix them there and import it again")
     read.set_defaults(run=_import)
     watch = sub.add_parser("watch", help="poll RSS/Atom feeds or folders; new items' incidents go to review")
     watch.add_argument("targets", nargs="+", metavar="FEED_URL|FOLDER")

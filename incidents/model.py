@@ -6,8 +6,11 @@ import hashlib
 import json
 import math
 import re
-from dataclasses import asdict, dataclass, field, fields, replace
+import time
+from collections import abc
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Any, Mapping
 
 from incidents.errors import ValidationError
@@ -61,10 +64,22 @@ class Source:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Source":
         """A Source from a mapping of title/url/published/excerpt; anything else is a ValidationError on `sources`."""
-        if not isinstance(data, Mapping):
+        if not _is_mapping(data):
             raise ValidationError("sources", data, "each source must be an object with title, url, published, excerpt")
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: "" if data.get(k) is None else str(data.get(k)) for k in known})
+        source = object.__new__(cls)  # what __init__ does for four text fields, without its frozen-setattr cost
+        values = source.__dict__
+        for key in _SOURCE_FIELDS:
+            value = data.get(key)
+            values[key] = value if type(value) is str else "" if value is None else str(value)
+        return source
+
+
+_SOURCE_FIELDS = ("title", "url", "published", "excerpt")
+
+
+def _is_mapping(value: object) -> bool:
+    """isinstance(value, Mapping), with the common dict answered first (ABC checks cost microseconds per row)."""
+    return type(value) is dict or isinstance(value, abc.Mapping)
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,19 @@ def parse_when(value: str, field_name: str = "started_at") -> When:
     """Parse an ISO 8601 date or offset-aware datetime; naive datetimes are refused, never guessed."""
     if value is not None and not isinstance(value, str):
         raise ValidationError(field_name, value, "must be text: YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00")
+    if type(value) is str:
+        return _parsed_when(value, field_name)
+    return _parse_when(value, field_name)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_when(value: str, field_name: str) -> When:
+    """parse_when of a text, remembered: imports repeat the same days and times row after row (errors are not
+    remembered, so each bad row still raises its own ValidationError)."""
+    return _parse_when(value, field_name)
+
+
+def _parse_when(value: str | None, field_name: str) -> When:
     text = (value or "").strip()
     if _DATE_ONLY.match(text):
         try:
@@ -150,32 +178,43 @@ class Incident:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Incident":
         """Build from a plain mapping (JSON, CSV row, GeoJSON properties); unknown keys are an error."""
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
+        known = _incident_fields()
+        if not known.issuperset(data):
+            unknown = sorted(set(data) - known)
             raise ValidationError(unknown[0], data[unknown[0]], f"unknown field; known fields are {', '.join(sorted(known))}")
         values = dict(data)
         for name in ("event_type", "lat", "lon", "started_at"):
-            if values.get(name) in (None, ""):
-                raise ValidationError(name, values.get(name), "required field is missing")
+            value = values.get(name)
+            if value is None or value == "":
+                raise ValidationError(name, value, "required field is missing")
         sources = values.get("sources") or ()
         if not isinstance(sources, (list, tuple)):
             raise ValidationError("sources", sources, "must be a list of sources (objects with title, url, ...)")
-        values["sources"] = tuple(s if isinstance(s, Source) else Source.from_dict(s) for s in sources)
+        values["sources"] = tuple(s if type(s) is Source else Source.from_dict(s) for s in sources)
         for name in ("origin", "evidence"):
             value = values.get(name) or {}
-            if not isinstance(value, Mapping):
+            if not _is_mapping(value):
                 raise ValidationError(name, value, "must be an object (a mapping), or empty")
             values[name] = dict(value)
         for name in COUNT_FIELDS:
-            if isinstance(values.get(name), float) and values[name].is_integer():
-                values[name] = int(values[name])  # 5.0 from JSON tools that write every number as a float
-        return cls(**values)
+            value = values.get(name)
+            if type(value) is float and value.is_integer():
+                values[name] = int(value)  # 5.0 from JSON tools that write every number as a float
+        if cls is not Incident:
+            return cls(**values)
+        incident = object.__new__(cls)  # what __init__ does, without 26 keyword arguments and frozen setattrs
+        data = incident.__dict__
+        data.update(_template())
+        data.update(values)
+        incident.__post_init__()
+        return incident
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping with every field, sources as a list of mappings."""
-        out = asdict(self)
-        out["sources"] = [asdict(s) for s in self.sources]
+        data = self.__dict__  # what asdict gives (every value is text, a number, None or replaced below), faster
+        out = {name: data[name] for name in _field_names()}
+        out["sources"] = [{"title": s.title, "url": s.url, "published": s.published, "excerpt": s.excerpt}
+                          for s in self.sources]
         out["origin"] = dict(self.origin)
         out["evidence"] = dict(self.evidence)
         out["distance_claim"] = dict(self.distance_claim) if self.distance_claim else None
@@ -196,6 +235,23 @@ class Incident:
         return replace(self, **changes)
 
 
+@lru_cache(maxsize=1)
+def _incident_fields() -> frozenset[str]:
+    return frozenset(_field_names())
+
+
+@lru_cache(maxsize=1)
+def _field_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Incident))
+
+
+@lru_cache(maxsize=1)
+def _template() -> dict[str, Any]:
+    """Every field in order with its default (None for the required ones, which from_dict checks are given;
+    origin and evidence, the two with a default factory, are always given by from_dict)."""
+    return {f.name: None if f.default is MISSING else f.default for f in fields(Incident)}
+
+
 def content_id(incident: Incident) -> str:
     """A stable id from what identifies an incident: type, place (rounded), start and airport."""
     key = json.dumps(
@@ -211,27 +267,41 @@ OPTIONAL_TEXT_FIELDS = ("ended_at", "airport_iata", "airport_icao", "status", "c
 
 def _check_types(inc: Incident) -> None:
     """Text fields hold text, mappings hold mappings: a wrong type is named before any value check."""
-    for name in TEXT_FIELDS + OPTIONAL_TEXT_FIELDS:
-        value = getattr(inc, name)
-        if not isinstance(value, str) and not (value is None and name in OPTIONAL_TEXT_FIELDS):
-            raise ValidationError(name, value, "must be text" + (", or empty" if name in OPTIONAL_TEXT_FIELDS else ""))
+    data = inc.__dict__  # a frozen dataclass without slots: its dict is read without 30 attribute lookups
+    for name in TEXT_FIELDS:
+        value = data[name]
+        if type(value) is not str and not isinstance(value, str):
+            raise ValidationError(name, value, "must be text")
+    for name in OPTIONAL_TEXT_FIELDS:
+        value = data[name]
+        if value is not None and type(value) is not str and not isinstance(value, str):
+            raise ValidationError(name, value, "must be text, or empty")
     for name in ("origin", "evidence"):
-        if not isinstance(getattr(inc, name), Mapping):
-            raise ValidationError(name, getattr(inc, name), "must be an object (a mapping)")
-    if inc.distance_claim is not None and not isinstance(inc.distance_claim, Mapping):
+        if not _is_mapping(data[name]):
+            raise ValidationError(name, data[name], "must be an object (a mapping)")
+    if inc.distance_claim is not None and not _is_mapping(inc.distance_claim):
         raise ValidationError("distance_claim", inc.distance_claim, "must be an object (a mapping), or empty")
     if not isinstance(inc.zero_zero_intended, bool):
         raise ValidationError("zero_zero_intended", inc.zero_zero_intended, "must be true or false")
-    if not all(isinstance(source, Source) for source in inc.sources):
-        raise ValidationError("sources", inc.sources, "must be Source records")
+    for source in inc.sources:
+        if type(source) is not Source and not isinstance(source, Source):
+            raise ValidationError("sources", inc.sources, "must be Source records")
+
+
+_EVENT_TYPE_SET = frozenset(EVENT_TYPES)
+_RANGES = (("lat", -90.0, 90.0), ("lon", -180.0, 180.0))
 
 
 def _validate(inc: Incident) -> None:
     _check_types(inc)
-    if not isinstance(inc.event_type, str) or inc.event_type not in EVENT_TYPES:
-        raise ValidationError("event_type", inc.event_type, f"unknown event type; use one of {', '.join(EVENT_TYPES)}")
-    for name, low, high in (("lat", -90.0, 90.0), ("lon", -180.0, 180.0)):
-        value = getattr(inc, name)
+    data = inc.__dict__
+    if type(inc.event_type) is not str or inc.event_type not in _EVENT_TYPE_SET:
+        if not isinstance(inc.event_type, str) or inc.event_type not in EVENT_TYPES:
+            raise ValidationError("event_type", inc.event_type, f"unknown event type; use one of {', '.join(EVENT_TYPES)}")
+    for name, low, high in _RANGES:
+        value = data[name]
+        if type(value) is float and low <= value <= high:  # the common case; NaN and infinities fail the range
+            continue
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise ValidationError(name, value, "must be a finite number in decimal degrees")
         if not low <= value <= high:
@@ -252,8 +322,10 @@ def _validate(inc: Incident) -> None:
     if inc.status is not None:
         _check_choice("status", inc.status, STATUSES)
     for name in COUNT_FIELDS:
-        value = getattr(inc, name)
+        value = data[name]
         if value is None:
+            continue
+        if type(value) is int and 0 <= value <= MAX_COUNT:
             continue
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError(name, value, "must be a whole number, or empty when not stated")
@@ -275,9 +347,21 @@ def latest_day(today: date | None = None) -> date:
         return today.replace(year=today.year + 1, day=28)
 
 
+_LATEST: list[Any] = [None, None]  # [UTC day number since 1970, latest_day() on that day]
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _latest_now() -> date:
+    """latest_day() for today, computed once per UTC day (POSIX time has 86,400 seconds a day)."""
+    key = int(time.time() // 86400)
+    if _LATEST[0] != key:
+        _LATEST[:] = [key, latest_day(date.fromordinal(_EPOCH + key))]
+    return _LATEST[1]
+
+
 def check_day_range(name: str, value: object, day: date) -> None:
     """Refuse a day before 1900-01-01 or more than one year after today."""
-    if not EARLIEST_DAY <= day <= latest_day():
+    if not EARLIEST_DAY <= day <= _latest_now():
         raise ValidationError(name, value, f"outside the accepted dates {EARLIEST_DAY} to {latest_day()} "
                               "(one year after today); check the year")
 

@@ -11,7 +11,7 @@ from incidents.errors import ImportFormatError, ValidationError
 from incidents.importers.limits import number_text
 from incidents.importers.pipeline import Problem, problem
 from incidents.importers.places import fill_regions
-from incidents.model import check_count_range
+from incidents.model import MAX_COUNT, check_count_range
 
 __all__ = ["Problem", "problem", "fill_regions", "require_columns", "parse_float", "parse_count", "parse_code",
            "country_code", "cue_type"]
@@ -25,8 +25,13 @@ def require_columns(header: Iterable[str], needed: Iterable[str], label: str) ->
                                 "or choose another --format")
 
 
+_PLAIN_DEGREES = re.compile(r"-?\d{1,3}\.\d{1,15}\Z")  # how nearly every file writes a coordinate: always finite
+
+
 def parse_float(field: str, value: str) -> float:
     """A required finite coordinate in decimal degrees (a decimal comma is accepted)."""
+    if type(value) is str and _PLAIN_DEGREES.match(value):
+        return float(value)
     text = (value or "").strip()
     if not text:
         raise ValidationError(field, value, "coordinate is missing; fill it in (python -m geodata geocode PLACE "
@@ -39,6 +44,11 @@ def parse_float(field: str, value: str) -> float:
 
 def parse_count(field: str, value: str) -> int | None:
     """A non-negative whole number, or None when the cell is empty (not stated)."""
+    if type(value) is str and 0 < len(value) < 9 and value.isascii() and value.isdigit():  # the common case
+        number = int(value)
+        if number > MAX_COUNT:
+            check_count_range(field, number, value)
+        return number
     text = (value or "").strip()
     if not text:
         return None

@@ -115,7 +115,7 @@ _FEATURES = re.compile(r'"features"\s*:\s*\[')
 
 def stream_features(opener: Callable[[], TextIO]) -> Iterator[Any]:
     """The features of a large FeatureCollection file one at a time (memory does not grow with the file)."""
-    from incidents.importers.limits import _DECODER, MAX_CELL_CHARS, check_depth
+    from incidents.importers.limits import _DECODER, MAX_CELL_CHARS, MAX_JSON_DEPTH, check_depth
 
     with opener() as stream:
         buffer, position, done = _to_features(stream)
@@ -137,7 +137,8 @@ def stream_features(opener: Callable[[], TextIO]) -> Iterator[Any]:
                 continue
             except RecursionError:
                 raise ImportFormatError("JSON nested too deeply; incident data nests only a few levels") from None
-            check_depth(feature)
+            if buffer.count("{", position, end) + buffer.count("[", position, end) > MAX_JSON_DEPTH:
+                check_depth(feature)  # only a feature with that many brackets (strings included) can nest so deep
             yield feature
             position = end
 

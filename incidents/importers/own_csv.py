@@ -20,17 +20,19 @@ SIGNATURE = frozenset(REQUIRED)
 DATE_FIELDS = ("started_at", "ended_at")
 KNOWN = frozenset(FIELDS)
 _COMPLETE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z))?$")
-PLAIN_TEXT = frozenset(("id", "event_type", "place", "admin1", "country", "geo_precision", "time_precision",
-                        "airport_iata", "airport_icao", "status", "verification", "notes", "created_at", "updated_at"))
 
 
 def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
     """The Incident fields of one CSV row; empty cells mean 'not stated'; unknown columns are ignored."""
     values: dict[str, Any] = {}
+    readers = _READERS
     for name, text in row.items():
-        if text == "" or name not in KNOWN or name in DATE_FIELDS:
+        if text == "" or name not in readers:
             continue
-        values[name] = _value(name, unguard(text) if text[0] == "'" else text)
+        if text[0] == "'":
+            text = unguard(text)
+        reader = readers[name]
+        values[name] = text if reader is None else reader(name, text)
     for name in DATE_FIELDS:
         text = row.get(name)
         if text and _COMPLETE.match(text):
@@ -41,24 +43,10 @@ def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
     return values
 
 
-def _value(name: str, text: str) -> Any:
-    if name in PLAIN_TEXT:
-        return text
-    if name in ("lat", "lon"):
-        return parse_float(name, text)
-    if name in COUNT_FIELDS:
-        return parse_count(name, text)
-    if name == "sources":
-        return parse_sources(name, text)
-    if name in JSON_FIELDS:
-        return json_cell(name, text)
-    if name == "zero_zero_intended":
-        return _boolean(name, text)
-    return text
-
-
 def json_cell(name: str, text: str) -> Any:
     """A JSON cell (origin, evidence, distance_claim) within the caps, with no NaN or Infinity inside."""
+    if text == "{}":
+        return {}
     try:
         value = load_json(text)
     except ImportFormatError as exc:
@@ -74,3 +62,14 @@ def _boolean(name: str, text: str) -> bool:
     if lowered in ("false", "0", "no"):
         return False
     raise ValidationError(name, text, "must be true or false")
+
+
+# the reader of each known column but the dates (None: the text as it is; the model checks it)
+_READERS: dict[str, Any] = {
+    **{name: None for name in KNOWN if name not in DATE_FIELDS},
+    "lat": parse_float, "lon": parse_float,
+    **{name: parse_count for name in COUNT_FIELDS},
+    **{name: json_cell for name in JSON_FIELDS},
+    "sources": parse_sources,
+    "zero_zero_intended": _boolean,
+}

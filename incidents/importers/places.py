@@ -76,8 +76,10 @@ def _countries_at(points: list[tuple[float, float]]) -> list[str]:
         return []
     from geodata.regions import reverse_many
 
-    found = reverse_many([lat for lat, _ in points], [lon for _, lon in points])
-    return [_text(value) for value in found["country"]]
+    unique = list(dict.fromkeys(points))  # imports repeat places: each distinct point is looked up once
+    found = reverse_many([lat for lat, _ in unique], [lon for _, lon in unique])
+    country = dict(zip(unique, (_text(value) for value in found["country"])))
+    return [country[point] for point in points]
 
 
 def geocoded(place: str, admin1: str = "", country: str = "") -> dict[str, Any]:

@@ -18,6 +18,8 @@ def parse_sources(field: str, text: str, published: str = "") -> list[dict[str, 
         return []
     if text[0] in "[{":
         return _from_json(field, text)
+    if ";" not in text and "\n" not in text:
+        return [source_from_text(text, published)]
     return [source_from_text(piece, published) for piece in _SPLIT.split(text) if piece]
 
 

@@ -143,3 +143,18 @@ def test_point_outside_the_named_country_is_kept_with_a_warning(tmp_path):
     summary = json.loads(done.stdout)
     assert summary["inserted"] == 2 and summary["warnings"][0]["row"] == 3
     assert "lies in UA, not in RU" in summary["warnings"][0]["message"]
+
+
+def test_streamed_geojson_nested_deeper_than_the_cap_is_refused(tmp_path, monkeypatch):
+    import incidents.importers as importers
+    from incidents.importers import read_file
+
+    monkeypatch.setattr(importers, "STREAM_BYTES", 0)  # read feature by feature, as a large file is
+    path = tmp_path / "deep.geojson"
+    shallow = feature(origin={"a": json.loads("[" * 60 + "]" * 60)})
+    deep = feature(origin={"a": json.loads("[" * 70 + "]" * 70)})
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [shallow]}), encoding="utf-8")
+    assert len(read_file(path)[0]) == 1
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [shallow, deep]}), encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="nested too deeply"):
+        read_file(path)

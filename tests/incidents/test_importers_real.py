@@ -251,7 +251,10 @@ def test_geojson_with_other_property_names_through_the_map():
                                                                                                    55.79)
 
 
-def test_rows_stream_to_the_store_as_a_generator(tmp_path):
+def test_rows_stream_to_the_store_as_a_generator(tmp_path, monkeypatch):
+    from incidents.importers import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK", 5000)
     path = tmp_path / "own.csv"
     rows = "".join(f"r{i},strike,55.79,49.12,2024-12-21\n" for i in range(12_000))
     path.write_text("id,event_type,lat,lon,started_at\n" + rows, encoding="utf-8")
@@ -305,3 +308,21 @@ def test_spreadsheet_through_the_cli_reports_its_sheet(tmp_path):
     summary = json.loads(done.stdout)
     assert (summary["sheet"], summary["inserted"], summary["format"]) == ("Events", 1, "mapped")
     assert_one_line_error(run("import", path, "--sheet", "Nope", db=tmp_path / "s.sqlite"))
+
+
+def test_an_import_collects_garbage_less_often_and_restores_the_threshold(tmp_path):
+    import gc
+
+    from incidents.importers import pipeline
+
+    before = gc.get_threshold()
+    path = tmp_path / "own.csv"
+    path.write_text("event_type,lat,lon,started_at\nstrike,55.79,49.12,2024-12-21\nstrike,55.75,37.62,2024-12-22\n",
+                    encoding="utf-8")
+    first, second = open_path(path).incidents(), open_path(path).incidents()
+    next(first)
+    assert gc.get_threshold()[0] == max(before[0], pipeline.GC_YOUNG)
+    next(second)
+    assert list(first) and gc.get_threshold()[0] == max(before[0], pipeline.GC_YOUNG)  # the other still runs
+    second.close()  # an import stopped half-way restores it too
+    assert gc.get_threshold() == before
