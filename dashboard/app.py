@@ -55,7 +55,10 @@ def main() -> None:
         return
     if not signin.gate():  # the sign-in form, or the refusal to serve a network address without sign-in
         return
-    st.navigation(all_pages()).run()
+    try:
+        st.navigation(all_pages()).run()
+    except IncidentsError as exc:  # a store that fails mid-page (damaged, gone, refused) gets its one-line message
+        st.error(markdown_text(str(exc)))
 
 
 main()

@@ -171,6 +171,21 @@ def test_store_that_cannot_be_opened_gives_an_error_page(tmp_path, monkeypatch):
     assert not at.metric
 
 
+def test_a_store_failing_mid_page_gives_its_one_line_message(tmp_path, monkeypatch):
+    import sqlite3
+
+    from incidents.storage import SQLiteStore
+    from tests.incidents.factory import make
+
+    path = tmp_path / "broken.sqlite"
+    SQLiteStore(path).upsert([make(id="a")])
+    with sqlite3.connect(path) as db:  # opens at the current schema version, then fails on the first read
+        db.execute("ALTER TABLE incidents RENAME COLUMN review TO lost")
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    at = run_app()
+    assert not at.exception and at.error and "cannot be read" in shown_text(at.error[0].value)
+
+
 def test_empty_store_points_to_import(tmp_path, monkeypatch):
     monkeypatch.setenv("INCIDENTS_DB", str(tmp_path / "empty.sqlite"))
     at = run_app()
