@@ -44,6 +44,19 @@ class Change:
 HISTORY_COLUMNS = "incident_id, field, old, new, actor, at, reason, batch"
 
 
+def history_query(mark: str, incident_id: str | None = None, since: str | None = None,
+                  batch: str | None = None) -> tuple[str, list[Any]]:
+    """The SELECT of the history table, oldest first, for one incident, from a time on (ISO text) or of one batch,
+    with its parameters (`mark` is the driver's placeholder: `?` or `%s`)."""
+    parts, params = [], []
+    for column, value, test in (("incident_id", incident_id, "="), ("at", since, ">="), ("batch", batch, "=")):
+        if value is not None:
+            parts.append(f"{column} {test} {mark}")
+            params.append(value)
+    where = ("WHERE " + " AND ".join(parts)) if parts else ""
+    return f"SELECT {HISTORY_COLUMNS} FROM history {where} ORDER BY seq", params
+
+
 def change_from_row(row: Iterable[Any]) -> Change:
     incident_id, name, old, new, actor, at, reason, batch = row
     return Change(incident_id, name, decode(old), decode(new), actor, at, reason or "", batch)

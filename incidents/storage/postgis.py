@@ -33,6 +33,7 @@ from incidents.storage.journal import (
     batch_from_row,
     change_from_row,
     changes_between,
+    history_query,
     now_iso,
     tombstone_from_row,
     upsert_changes,
@@ -246,14 +247,8 @@ class PostGISStore:
     def history(self, incident_id: str | None = None, since: str | None = None,
                 batch: str | None = None) -> list[Change]:
         """The recorded changes, oldest first: of one incident, from a time on (ISO text), or of one batch."""
-        parts, params = [], []
-        for column, value, test in (("incident_id", incident_id, "="), ("at", since, ">="), ("batch", batch, "=")):
-            if value is not None:
-                parts.append(f"{column} {test} %s")
-                params.append(value)
-        where = ("WHERE " + " AND ".join(parts)) if parts else ""
-        return [change_from_row(row) for row in
-                self._query(f"SELECT {HISTORY_COLUMNS} FROM history {where} ORDER BY seq", params)]
+        query, params = history_query("%s", incident_id, since, batch)
+        return [change_from_row(row) for row in self._query(query, params)]
 
     def batches(self) -> list[Batch]:
         return [batch_from_row(row) for row in self._query(f"SELECT {BATCH_COLUMNS} FROM batches ORDER BY at, id")]
