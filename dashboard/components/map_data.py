@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.escape import html_text
 from dashboard.maps.builder import (
@@ -40,6 +41,9 @@ from incidents.model import EVENT_TYPES
 MAX_BROWSER_INCIDENTS = 50_000  # a larger selection is clustered by the server for the view
 MARKERS_SHARE = 0.4  # server mode: up to this share of the browser's limit near the view go as markers
 POPUP_SOURCES_MAX = 5_000  # more markers than this: popups leave sources and notes to the detail panel (bytes)
+AIRPORT_COLUMNS = (  # what the airports layer reads: only these are copied for the rows naming an airport
+    "airport_iata", "airport_icao", "place", "lat", "lon", "event_type", "status", "started_at", "day", "start_utc",
+)
 ASSUMED_WIDTH_PX = 900  # the map's width before the browser reports its first view
 ONLINE_TILES = {  # INCIDENT_MAP_TILES -> the tile server the live map loads from (none when 'offline')
     "osm": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "&copy; OpenStreetMap contributors"},
@@ -86,14 +90,35 @@ def digest(value: Any) -> str:
 
 
 def digest_arrays(*columns: Any) -> str:
-    """A short id of the content of a few columns (numbers by their bytes, text by pandas' hash)."""
+    """A short id of the content of a few columns: numbers by their bytes, pyarrow text by its buffers (no Python
+    string per row: a million ids hash in milliseconds), other text by pandas' hash."""
     hasher = hashlib.blake2b(digest_size=8)
     for column in columns:
+        if isinstance(column, pd.Series) and isinstance(column.dtype, pd.StringDtype) \
+                and column.dtype.storage.startswith("pyarrow"):
+            _hash_arrow(hasher, pa.array(column))
+            continue
         values = np.asarray(column)
         if values.dtype == object:
             values = pd.util.hash_array(values.astype(str))
         hasher.update(np.ascontiguousarray(values).tobytes())
     return hasher.hexdigest()
+
+
+def _hash_arrow(hasher: Any, values: pa.Array | pa.ChunkedArray) -> None:
+    """Feed a pyarrow string array's content (each value's length, -1 for missing, then the characters) to `hasher`."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    for chunk in chunks:
+        if not pa.types.is_large_string(chunk.type):
+            chunk = chunk.cast(pa.large_string())
+        if not len(chunk):
+            continue
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
+        lengths = np.diff(offsets)
+        if chunk.null_count:
+            lengths = np.where(chunk.is_null().to_numpy(zero_copy_only=False), -1, lengths)
+        hasher.update(lengths.tobytes())
+        hasher.update(memoryview(chunk.buffers()[2])[int(offsets[0]):int(offsets[-1])])
 
 
 def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int | None = None) -> Prepared:
@@ -109,7 +134,7 @@ def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int | None =
         lons=drawn["lon"].to_numpy(float),
         types=np.where(codes < 0, EVENT_TYPES.index("other"), codes),
         bbox=data_bbox(drawn, ref),
-        airports=named_airports(drawn),
+        airports=named_airports(drawn[[c for c in AIRPORT_COLUMNS if c in drawn.columns]]),
         tag=f"{tag}-{digest_arrays(drawn['lat'], drawn['lon'], codes, drawn['id'])}",
         server=len(drawn) > browser_limit,
         marker_limit=int(browser_limit * MARKERS_SHARE),
