@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
@@ -10,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from incidents.frames import with_reference
-from incidents.model import EVENT_TYPES, GEO_PRECISIONS, STATUSES, TIME_PRECISIONS, VERIFICATIONS
+from incidents.frames import FIELDS, finish_frame, with_reference
+from incidents.model import EVENT_TYPES, GEO_PRECISIONS, STATUSES, TIME_PRECISIONS, VERIFICATIONS, IncidentFilter
 
 HOT_COLUMNS = (
     "id", "event_type", "place", "admin1", "country", "lat", "lon", "geo_precision", "started_at", "ended_at",
@@ -19,6 +20,8 @@ HOT_COLUMNS = (
     "verification", "notes", "source_url", "day", "start_utc", "ref_km", "ref_bearing", "ref_compass",
 )
 DETAIL_COLUMNS = ("sources", "evidence", "origin", "distance_claim")
+STORED_COLUMNS = (*(name for name in HOT_COLUMNS if name in FIELDS), "sources")  # what a store's catalog read asks for
+TEXT_DEFAULTS = ("place", "admin1", "country", "notes")  # read as "" where nothing is stored, as Storage.frame() does
 FIXED_CATEGORIES = {  # low-cardinality columns with a closed vocabulary: codes are the vocabulary's order
     "event_type": EVENT_TYPES, "geo_precision": GEO_PRECISIONS, "time_precision": TIME_PRECISIONS,
     "status": STATUSES, "verification": VERIFICATIONS,
@@ -149,10 +152,42 @@ def build_catalog(frame: pd.DataFrame, *, version: int = 0, reference: Reference
 
 
 def load_catalog(store: Any, reference: Reference | None = None) -> Catalog:
-    """The catalog of a store (anything with the Storage protocol's `version`, `frame` and `get`) at its current
-    version; details are read back from the same store by id."""
+    """The catalog of a store (anything with the Storage protocol's `version`, `catalog` and `get`) at its current
+    version, read with only the columns it keeps; details are read back from the same store by id."""
     version = int(store.version())
-    return build_catalog(store.frame(), version=version, reference=reference, loader=store_loader(store))
+    return build_catalog(read_stored(store), version=version, reference=reference, loader=store_loader(store))
+
+
+def read_stored(store: Any) -> pd.DataFrame:
+    """The stored fields the catalog keeps (STORED_COLUMNS) in the frame contract's dtypes, through the store's
+    `catalog(flt, columns)` read: of the JSON fields only `sources` is decoded (search text and the table's link),
+    no record object is made, and the other detail fields are left empty."""
+    raw = store.catalog(IncidentFilter(), STORED_COLUMNS)
+    empty = [None] * len(raw)
+    columns = {name: _stored_column(raw, name) if name in raw.columns else empty for name in FIELDS}
+    return finish_frame(columns, presorted=True)  # ordered by day then id by the store; build_catalog checks
+
+
+def _stored_column(raw: pd.DataFrame, name: str) -> Any:
+    values = raw[name]
+    if name == "sources":
+        return [_sources(value) for value in values.to_numpy(dtype=object)]
+    if name in TEXT_DEFAULTS:
+        return values.astype(object).where(values.notna(), "")
+    return values
+
+
+def _sources(value: Any) -> Any:
+    """A stored `sources` value (JSON text, or already a list) as a list; () when empty or unreadable."""
+    if value is None or value == "[]" or value == "":
+        return ()
+    if not isinstance(value, str):
+        return value if isinstance(value, (list, tuple)) else ()
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return ()
+    return decoded if isinstance(decoded, list) else ()
 
 
 def store_loader(store: Any) -> DetailLoader:

@@ -95,3 +95,23 @@ def test_catalog_of_a_frame_reads_details_from_the_frame():
     catalog = build_catalog(to_frame([rich()]))
     assert catalog.details(["kazan-1"])["distance_claim"].iloc[0]["verdict"] == "overstated"
     assert build_catalog(to_frame([])).bounds is None
+
+
+def test_a_store_catalog_reads_only_its_columns_and_matches_the_whole_frame(store):
+    """load_catalog reads through Storage.catalog(flt, columns), never the whole frame; the result is the same."""
+    asked: list[tuple[str, ...]] = []
+    read, whole = store.catalog, store.frame
+
+    def catalog(flt, columns):
+        asked.append(tuple(columns))
+        return read(flt, columns)
+
+    def frame():
+        raise AssertionError("the catalog must not read every column of the store")
+
+    store.catalog, store.frame = catalog, frame
+    mine = load_catalog(store, MOSCOW)
+    store.catalog, store.frame = read, whole
+    assert asked and not {"evidence", "origin", "distance_claim"} & set(asked[0])
+    pd.testing.assert_frame_equal(mine.frame, build_catalog(store.frame(), reference=MOSCOW).frame)
+    assert mine.texts.equals(build_catalog(store.frame(), reference=MOSCOW).texts)
