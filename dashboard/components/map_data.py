@@ -29,6 +29,7 @@ from dashboard.maps.builder import (
 )
 from dashboard.maps.clusters import (
     View,
+    covered,
     grid_clusters,
     in_view,
     outside_zoom,
@@ -164,11 +165,13 @@ def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) ->
     the incidents near the view as markers once few enough are there."""
     frame, n = prepared.frame, len(prepared.frame)
     options_js = {"types": type_table(), "reference": str(ref.name), "cluster": n > options.cluster_threshold}
+    covers = None
     if not prepared.server:
         rows = np.arange(n)
         version, clusters = prepared.tag, None
     else:
-        near = in_view(prepared.lats, prepared.lons, view.padded())
+        region = covered(view)  # what is sent: a pan inside it is answered by the browser alone
+        near = in_view(prepared.lats, prepared.lons, region)
         count = int(near.sum())
         show_markers = count <= prepared.marker_limit or view.zoom >= options.max_zoom
         rows = np.flatnonzero(near) if show_markers else np.zeros(0, np.int64)
@@ -177,17 +180,20 @@ def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) ->
             found = grid_clusters(prepared.lats[rest], prepared.lons[rest], outside_zoom(view.zoom), prepared.types[rest],
                                   len(EVENT_TYPES))
         else:
-            found = view_clusters(prepared.lats, prepared.lons, view, prepared.types, len(EVENT_TYPES))
+            found = view_clusters(prepared.lats, prepared.lons, region, prepared.types, len(EVENT_TYPES), share=0.0)
         clusters = found.payload()
         options_js["cluster"] = True
-        version = f"{prepared.tag}:{digest([view.zoom, round(view.south, 3), round(view.west, 3), round(view.north, 3), round(view.east, 3)])}"
+        # markers hold for any closer zoom inside the region (the browser clusters them); server clusters for one zoom
+        covers = {"south": region.south, "west": region.west, "north": region.north, "east": region.east,
+                  "zoom": region.zoom, "markers": bool(show_markers)}
+        version = f"{prepared.tag}:{digest(covers)}"
     shown = frame.iloc[rows]
     if len(shown) > POPUP_SOURCES_MAX:
         shown = shown.drop(columns=[c for c in ("sources", "notes") if c in shown.columns])
     small = len(shown) <= options.cluster_threshold
     payload = incident_payload(shown, ref, with_ids=small, with_zones=small) if len(rows) or clusters is None else None
     part = {"id": version, "payload": payload, "clusters": clusters, "options": options_js,
-            "label": f"Incidents ({n:,})"}
+            "label": f"Incidents ({n:,})", "covers": covers}
     drawn = Drawn(version, shown["id"].to_numpy(), prepared.lats[rows], prepared.lons[rows])
     return part, drawn
 
@@ -202,6 +208,8 @@ def map_spec(prepared: Prepared, ref: Any, options: MapOptions, view: View | Non
     basemap_id = digest([box, countries])
     shown_view = view or first_view(prepared, height_px, options)
     incidents, drawn = _incidents(prepared, ref, shown_view, options)
+    if report_view:  # the page follows every pan and zoom: the browser reports them all, covered or not
+        incidents["covers"] = None
     reference = reference_payload(ref, frame, prepared.bbox, options)
     legend = legend_spec(frame, ref, bool(incidents["options"]["cluster"]), options)
     spec = {
