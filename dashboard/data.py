@@ -13,7 +13,7 @@ import os
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -286,7 +286,7 @@ def follow_store(shown_version: int) -> None:
 
 def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
-    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame):
+    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame, _cached_map_selection):
         cached.clear()
 
 
@@ -300,6 +300,21 @@ def _cached_map_frame(url: str | None, version: int, key: str, _frame: pd.DataFr
 
 def _map_frame(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     return catalog.with_details(frame) if len(frame) <= MAP_DETAILS else frame
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _cached_map_selection(cache_key: Hashable, reference: Any, key: str, _frame: pd.DataFrame,
+                          _prepare: Callable[[pd.DataFrame, Any, str], Any]) -> Any:
+    return _prepare(_frame, reference, key)
+
+
+def shared_map_selection(cache_key: Hashable, reference: Any, key: str, frame: pd.DataFrame,
+                         prepare: Callable[[pd.DataFrame, Any, str], Any]) -> Any:
+    """`prepare(frame, reference, key)` (the live map's preparation of a selection), shared by every session under
+    `cache_key` (store version and filter)."""
+    if not caching_enabled():
+        return prepare(frame, reference, key)
+    return _cached_map_selection(cache_key, reference, key, frame, prepare)
 
 
 def map_frame(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame) -> pd.DataFrame:
