@@ -269,7 +269,7 @@ def show_conflict(conflict: EditConflict) -> None:
     st.error(conflict_message(conflict), icon=":material/sync_problem:")
 
 
-WATCH_SECONDS = 3.0  # how often a page looks whether another user (or the command line) wrote to the store
+WATCH_SECONDS = 5.0  # how often a page looks whether another user (or the command line) wrote to the store
 
 
 @st.fragment(run_every=WATCH_SECONDS)

@@ -27,5 +27,5 @@ def test_another_writers_save_shows_on_an_open_page_without_a_reload(tmp_path, p
         finally:
             store.close()
         page.wait_for_function("sel => document.querySelector(sel).textContent === 'Incidents: 3'", arg=LEGEND_TOTAL,
-                               timeout=20_000)  # polled every 3 s; the rerun and repaint take the rest
+                               timeout=20_000)  # polled every 5 s; the rerun and repaint take the rest
         assert not page.page_errors
