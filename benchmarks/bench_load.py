@@ -25,6 +25,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 MAX_SESSIONS = 12
 PRESETS = ("7 days", "30 days", "All", "Last 24 h")
+LOCAL = re.compile(r"^(data:|blob:|about:|https?://(127\.0\.0\.1|localhost)(:\d+)?(/|$))", re.I)
+WAIT_MS = 30_000
+FIRST_PAINT_MS = 180_000  # a cold server builds the 100k frame and the first map once, for every session
+STAGGER_S = 2.0  # sessions arrive one after another, as users do
+LONG_ARTICLE = "date 2024-12-21\nDrones struck " + "Kazan and Izhevsk and Saratov, " * 1000 + "officials said.\n"
 # The live map (a components v2 element, no iframe) is repainted once its container shows a data version other than
 # the one before the change, it is not waiting for data, and a marker or cluster icon is visible.
 REPAINTED = """(before) => {
