@@ -186,6 +186,7 @@ def main() -> int:
     args = parser.parse_args()
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
     from bench_app import server_cpu_s
+
     from tests.e2e.app_server import app_server
 
     with tempfile.TemporaryDirectory() as folder:

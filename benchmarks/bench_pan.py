@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_app import Bytes, baseline_checkout, make_store, painted_after, server_cpu_s  # noqa: E402
+from bench_app import Bytes, baseline_checkout, make_store, painted_after, server_cpu_s
 
 TIMEOUT_MS = 60_000
 QUIET_MS = 1500  # settled: no new data version and no waiting note for this long (a report waits 250 ms)

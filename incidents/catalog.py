@@ -13,7 +13,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from incidents.frames import FIELDS, finish_frame, with_reference
-from incidents.model import EVENT_TYPES, GEO_PRECISIONS, STATUSES, TIME_PRECISIONS, VERIFICATIONS, IncidentFilter
+from incidents.model import (
+    EVENT_TYPES,
+    GEO_PRECISIONS,
+    STATUSES,
+    TIME_PRECISIONS,
+    VERIFICATIONS,
+    IncidentFilter,
+)
 
 HOT_COLUMNS = (
     "id", "event_type", "place", "admin1", "country", "lat", "lon", "geo_precision", "started_at", "ended_at",
