@@ -113,7 +113,7 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
                 radio = page.get_by_role("radio", name=preset, exact=True)
             before = await page.evaluate(VERSION)
             started = time.perf_counter()
-            await page.get_by_text(preset, exact=True).click()
+            await page.get_by_test_id("stRadioGroup").get_by_text(preset, exact=True).click()
             await page.wait_for_function(REPAINTED, arg=before, timeout=WAIT_MS, polling=50)
             times.append(time.perf_counter() - started)
         out["held"] += 1
