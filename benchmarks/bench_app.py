@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -65,19 +66,40 @@ def baseline_checkout(rev: str, folder: Path) -> Path:
     return folder
 
 
-def server_rss_mb(url: str) -> float | None:
-    """Resident memory of the Streamlit process serving `url` (found by its port in /proc), in MB."""
+def server_proc(url: str) -> Path | None:
+    """/proc/PID of the Streamlit process serving `url` (found by its port)."""
     port = url.rsplit(":", 1)[1]
     for proc in Path("/proc").iterdir():
         try:
             cmdline = (proc / "cmdline").read_bytes().split(b"\0")
             if b"streamlit" in b" ".join(cmdline) and port.encode() in cmdline:
-                for line in (proc / "status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        return round(int(line.split()[1]) / 1024, 1)
+                return proc
         except OSError:
             continue
     return None
+
+
+def server_rss_mb(url: str) -> float | None:
+    """Resident memory of the Streamlit process serving `url`, in MB."""
+    proc = server_proc(url)
+    try:
+        for line in (proc / "status").read_text().splitlines() if proc else ():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def server_cpu_s(url: str) -> float:
+    """CPU seconds (user + system) the Streamlit process serving `url` has used so far: the machine is shared, so
+    wall times are reported with the server's own CPU time."""
+    proc = server_proc(url)
+    try:
+        fields = (proc / "stat").read_text().rsplit(")", 1)[1].split() if proc else []
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") if fields else float("nan")
 
 
 class Bytes:
@@ -103,19 +125,22 @@ def load(page, url: str) -> float:
     return time.perf_counter() - start
 
 
-def filter_changes(page, counter: Bytes) -> tuple[list[float], list[int]]:
-    """Seconds and bytes received per filter change (a date preset clicked) until the map is repainted."""
-    seconds, sizes = [], []
+def filter_changes(page, counter: Bytes, url: str) -> tuple[list[float], list[int], list[float]]:
+    """Seconds, bytes received and server CPU seconds per filter change (a date preset clicked) until the map is
+    repainted."""
+    seconds, sizes, cpu = [], [], []
     for preset in PRESETS:
         page.wait_for_timeout(1500)  # the page's follow-up run (timeline, table) is over
         token = page.evaluate(MARK)
         before = counter.total
+        cpu_before = server_cpu_s(url)
         start = time.perf_counter()
         page.get_by_text(preset, exact=True).first.click()
         painted_after(page, token)
         seconds.append(time.perf_counter() - start)
+        cpu.append(server_cpu_s(url) - cpu_before)
         sizes.append(counter.total - before)
-    return seconds, sizes
+    return seconds, sizes, cpu
 
 
 def measure(db: Path, root: Path) -> dict[str, object]:
@@ -127,16 +152,24 @@ def measure(db: Path, root: Path) -> dict[str, object]:
             chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         counter = Bytes(page)
+        cpu_start = server_cpu_s(url)
         first = load(page, url + "/")
+        first_cpu = server_cpu_s(url) - cpu_start
         rss = server_rss_mb(url)
         first_bytes = counter.total
+        cpu_start = server_cpu_s(url)
         reload = load(page, url + "/")
-        seconds, sizes = filter_changes(page, counter)
+        reload_cpu = server_cpu_s(url) - cpu_start
+        seconds, sizes, cpu = filter_changes(page, counter, url)
         page.close()
     return {
         "first_page_s": round(first, 2),
+        "first_page_server_cpu_s": round(first_cpu, 2),
         "first_page_bytes": first_bytes,
         "page_load_s": round(reload, 2),
+        "page_load_server_cpu_s": round(reload_cpu, 2),
+        "filter_change_s": [round(x, 2) for x in seconds],
+        "filter_change_server_cpu_s": [round(x, 2) for x in cpu],
         "filter_change_median_s": round(statistics.median(seconds), 2),
         "filter_change_max_s": round(max(seconds), 2),
         "view_bytes_median": int(statistics.median(sizes)),
@@ -150,15 +183,17 @@ def cold_start(db: Path, root: Path) -> float:
     from dashboard.browser import chromium
     from tests.e2e.app_server import app_server
 
-    spawned = time.perf_counter()
-    with app_server(db, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(ROOT / ".cache")}) as url, \
-            chromium() as browser:
+    with chromium() as browser:  # the user's browser is running already: its start is not the app's
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.goto(url + "/", timeout=TIMEOUT_MS)
-        painted_after(page, "none")
-        seconds = time.perf_counter() - spawned
+        spawned = time.perf_counter()
+        with app_server(db, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(ROOT / ".cache")}) as url:
+            healthy = time.perf_counter() - spawned
+            page.goto(url + "/", timeout=TIMEOUT_MS)
+            painted_after(page, "none")
+            seconds = time.perf_counter() - spawned
+            cpu = server_cpu_s(url)
         page.close()
-    return round(seconds, 2)
+    return {"s": round(seconds, 2), "server_up_s": round(healthy, 2), "server_cpu_s": round(cpu, 2)}
 
 
 def main() -> int:
@@ -166,16 +201,19 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=100_000, help="synthetic incidents in the store")
     parser.add_argument("--baseline", default="2dc2c46", help="git revision to compare with ('' to skip)")
     parser.add_argument("--no-cold", action="store_true", help="skip the demo store's cold start")
+    parser.add_argument("--only-cold", action="store_true", help="measure the demo store's cold start only")
+    parser.add_argument("--db", type=Path, help="an existing store to serve instead of making one of --n incidents")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        db = make_store(work / "bench.sqlite", args.n)
+        db = args.db or (None if args.only_cold else make_store(work / "bench.sqlite", args.n))
         roots = {"ours": ROOT}
         if args.baseline:
             roots["baseline"] = baseline_checkout(args.baseline, Path(tempfile.mkdtemp(dir=work)))
-        result: dict[str, object] = {"n": args.n}
+        result: dict[str, object] = {"n": args.n, "load_average": os.getloadavg()[0]}
         for name, root in roots.items():
-            result[name] = measure(db, root)
+            if not args.only_cold:
+                result[name] = measure(db, root)
         if not args.no_cold:
             demo = make_store(work / "demo.sqlite", 0)
             result["demo_cold_start_s"] = {name: cold_start(demo, root) for name, root in roots.items()}

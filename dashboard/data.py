@@ -11,20 +11,24 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from dashboard import access
+from dashboard.escape import markdown_text
 from dashboard.settings import dashboard_setting
 from incidents.catalog import Catalog, Reference, load_catalog
+from incidents.errors import IncidentsError
 from incidents.figures import APP_BARS, Figures, figures
 from incidents.model import EVENT_TYPES, Incident, IncidentFilter
 from incidents.selection import positions, rows, without
+from incidents.storage.base import EditConflict
 
 CACHE_SETTING = "INCIDENT_MAP_APP_CACHE"
 _WARMING: list[threading.Thread] = []  # the process's one warm-up thread, once started
@@ -232,9 +236,10 @@ def with_details(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
     return snap.catalog.with_details(frame)
 
 
-def save_incidents(incidents: Iterable[Incident], source: str = "") -> object:
+def save_incidents(incidents: Iterable[Incident], source: str = "", expected: Mapping[str, int] | None = None) -> object:
     """Upsert into the store in one transaction as one batch (reviewed when the user may review, else drafts), then
-    drop every cached value so all pages see the write. Forbidden unless the session's user may import."""
+    drop every cached value so all pages see the write. Forbidden unless the session's user may import. `expected`
+    (id -> row version the user saw) makes a row changed by someone else since an EditConflict."""
     from incidents.curation import with_review
     from incidents.storage.journal import Batch, new_batch_id, now_iso
 
@@ -242,14 +247,60 @@ def save_incidents(incidents: Iterable[Incident], source: str = "") -> object:
     record = Batch(new_batch_id("app"), "app", source or "Import page", "", user.name, now_iso())
     rows = with_review(incidents, "reviewed" if user.may("review") else "draft")
     with opened_store() as store:
-        result = store.upsert(rows, actor=user.name, batch=record)  # a stream, read in chunks, in one transaction
+        result = store.upsert(rows, actor=user.name, batch=record, expected=expected)  # a stream, in one transaction
     clear_caches()
     return result
 
 
+def edit_incident(incident_id: str, changes: Mapping[str, Any], expected_version: int) -> object:
+    """Edit one incident based on the row version the user saw; EditConflict (nothing written) when someone else
+    saved it since. Caches are dropped after a write."""
+    with opened_store() as store:
+        row = store.update(incident_id, changes, expected_version)
+    clear_caches()
+    return row
+
+
+def conflict_message(conflict: EditConflict) -> str:
+    """An EditConflict as Markdown for st.error: who won, when, and per field the stored value next to the
+    user's (every value escaped)."""
+    lines = [markdown_text(str(conflict)) + "."]
+    differences = conflict.differences()
+    if differences:
+        lines += ["", "| Field | Stored now | Your edit |", "|---|---|---|"]
+        lines += [f"| {markdown_text(name)} | {_cell(stored)} | {_cell(yours)} |"
+                  for name, (stored, yours) in differences.items()]
+    lines += ["", "Nothing was saved. Reload the incident, then make your edit again on the stored version."]
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    return markdown_text("(empty)" if value is None or value == "" else str(value)[:200])  # '|' escaped too
+
+
+def show_conflict(conflict: EditConflict) -> None:
+    """Show an EditConflict where the edit was made: a clear message with both values, never a traceback."""
+    st.error(conflict_message(conflict), icon=":material/sync_problem:")
+
+
+WATCH_SECONDS = 5.0  # how often a page looks whether another user (or the command line) wrote to the store
+
+
+@st.fragment(run_every=WATCH_SECONDS)
+def follow_store(shown_version: int) -> None:
+    """Rerun the page when the store's version moved past the one it shows (another user's save, an import from
+    the command line): a cheap store.version() every WATCH_SECONDS, nothing drawn otherwise."""
+    try:
+        now = store_version()
+    except (IncidentsError, OSError):
+        return  # the page's own store check says what is wrong at its next run
+    if now != shown_version:
+        st.rerun()
+
+
 def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
-    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame):
+    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame, _cached_map_selection):
         cached.clear()
 
 
@@ -263,6 +314,21 @@ def _cached_map_frame(url: str | None, version: int, key: str, _frame: pd.DataFr
 
 def _map_frame(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     return catalog.with_details(frame) if len(frame) <= MAP_DETAILS else frame
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _cached_map_selection(cache_key: Hashable, reference: Any, key: str, _frame: pd.DataFrame,
+                          _prepare: Callable[[pd.DataFrame, Any, str], Any]) -> Any:
+    return _prepare(_frame, reference, key)
+
+
+def shared_map_selection(cache_key: Hashable, reference: Any, key: str, frame: pd.DataFrame,
+                         prepare: Callable[[pd.DataFrame, Any, str], Any]) -> Any:
+    """`prepare(frame, reference, key)` (the live map's preparation of a selection), shared by every session under
+    `cache_key` (store version and filter)."""
+    if not caching_enabled():
+        return prepare(frame, reference, key)
+    return _cached_map_selection(cache_key, reference, key, frame, prepare)
 
 
 def map_frame(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame) -> pd.DataFrame:

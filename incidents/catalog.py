@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
@@ -9,9 +10,18 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from incidents.frames import with_reference
-from incidents.model import EVENT_TYPES, GEO_PRECISIONS, REVIEW_STATES, STATUSES, TIME_PRECISIONS, VERIFICATIONS
+from incidents.frames import FIELDS, finish_frame, with_reference
+from incidents.model import (
+    EVENT_TYPES,
+    GEO_PRECISIONS,
+    REVIEW_STATES,
+    STATUSES,
+    TIME_PRECISIONS,
+    VERIFICATIONS,
+    IncidentFilter,
+)
 
 HOT_COLUMNS = (
     "id", "event_type", "place", "admin1", "country", "lat", "lon", "geo_precision", "started_at", "ended_at",
@@ -19,6 +29,8 @@ HOT_COLUMNS = (
     "verification", "review", "notes", "source_url", "day", "start_utc", "ref_km", "ref_bearing", "ref_compass",
 )
 DETAIL_COLUMNS = ("sources", "evidence", "origin", "distance_claim")
+STORED_COLUMNS = (*(name for name in HOT_COLUMNS if name in FIELDS), "sources")  # what a store's catalog read asks for
+TEXT_DEFAULTS = ("place", "admin1", "country", "notes")  # read as "" where nothing is stored, as Storage.frame() does
 FIXED_CATEGORIES = {  # low-cardinality columns with a closed vocabulary: codes are the vocabulary's order
     "event_type": EVENT_TYPES, "geo_precision": GEO_PRECISIONS, "time_precision": TIME_PRECISIONS,
     "status": STATUSES, "verification": VERIFICATIONS, "review": REVIEW_STATES,
@@ -149,10 +161,115 @@ def build_catalog(frame: pd.DataFrame, *, version: int = 0, reference: Reference
 
 
 def load_catalog(store: Any, reference: Reference | None = None) -> Catalog:
-    """The catalog of a store (anything with the Storage protocol's `version`, `frame` and `get`) at its current
-    version; details are read back from the same store by id."""
+    """The catalog of a store (anything with the Storage protocol's `version`, `catalog` and `get`) at its current
+    version, read with only the columns it keeps; details are read back from the same store by id."""
     version = int(store.version())
-    return build_catalog(store.frame(), version=version, reference=reference, loader=store_loader(store))
+    return build_catalog(read_stored(store), version=version, reference=reference, loader=store_loader(store))
+
+
+def read_stored(store: Any) -> pd.DataFrame:
+    """The stored fields the catalog keeps (STORED_COLUMNS) in the frame contract's dtypes, through the store's
+    `catalog(flt, columns)` read: of the JSON fields only `sources` is decoded (search text and the table's link),
+    no record object is made, and the other detail fields are left empty."""
+    raw = store.catalog(IncidentFilter(review=()), STORED_COLUMNS)  # every review state: selection picks
+    empty = [None] * len(raw)
+    columns = {name: _stored_column(raw, name) if name in raw.columns else empty for name in FIELDS}
+    day, start_utc = parse_starts(pd.Series(columns["started_at"], dtype=object))
+    # ordered by day then id by the store (build_catalog checks)
+    return finish_frame(columns, day=day, start_utc=start_utc, presorted=True)
+
+
+ISO_START = r"^(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?P<sec>:\d{2})?(?P<tz>Z|[+-]\d{2}:\d{2})$"
+_NS_YEARS = (1678, 2261)  # whole years pandas' datetime64[ns] holds
+
+
+def parse_starts(started: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each start's day and UTC instant as incidents.frames derives them (NaT for a bare date's instant and for
+    text that does not parse), in pyarrow's vectorised kernels for the common ISO form (YYYY-MM-DDTHH:MM[:SS] with
+    Z or an offset); pandas' ISO 8601 parser reads only the other timed values."""
+    text = pa.array(started.astype(object).where(started.map(type).eq(str), None), type=pa.large_string())
+    day = _days(text)
+    parts = pc.extract_regex(text, pattern=ISO_START)
+    matched = _flags(parts.is_valid())
+    seconds = parts.field("sec")
+    local = pc.binary_join_element_wise(parts.field("local"), pc.if_else(pc.equal(seconds, ""), ":00", seconds),
+                                        pa.scalar("", pa.large_string()))
+    moment = _checked(local, pc.strptime(local, format="%Y-%m-%dT%H:%M:%S", unit="s", error_is_null=True))
+    zones, where = np.unique(parts.field("tz").to_numpy(zero_copy_only=False).astype(str), return_inverse=True)
+    minutes = np.array([_offset_minutes(zone) for zone in zones], dtype=np.int64)[where.reshape(-1)]
+    utc = np.where(matched, moment - minutes.astype("timedelta64[m]"), np.datetime64("NaT"))
+    out = pd.Series(pd.to_datetime(utc.astype("datetime64[ns]")).tz_localize("UTC"), index=started.index)
+    lengths = pc.utf8_length(text).to_numpy(zero_copy_only=False)
+    rest = ~matched & (np.nan_to_num(lengths.astype(float), nan=0) > 10)
+    if rest.any():
+        others = started[rest].astype(str)
+        out[rest] = pd.to_datetime(others.str.replace("Z", "+00:00"), utc=True, format="ISO8601", errors="coerce")
+    return pd.Series(day.astype("datetime64[ns]"), index=started.index), out
+
+
+def _days(text: pa.Array) -> np.ndarray:
+    """Each text's day (its first ten characters, YYYY-MM-DD) as datetime64[s]; pandas reads the other forms."""
+    head = pc.utf8_slice_codeunits(text, 0, 10)
+    strict = _flags(pc.match_substring_regex(head, pattern=r"^\d{4}-\d{2}-\d{2}$"))
+    days = _checked(head, pc.strptime(head, format="%Y-%m-%d", unit="s", error_is_null=True))
+    days[~strict] = np.datetime64("NaT")
+    loose = ~strict & _flags(pc.is_valid(head))
+    if loose.any():
+        others = pd.Series(head.to_numpy(zero_copy_only=False)[loose], dtype=object)
+        days[loose] = pd.to_datetime(others, format="%Y-%m-%d", errors="coerce").to_numpy("datetime64[s]")
+    return days
+
+
+def _checked(text: pa.Array, parsed: pa.Array) -> np.ndarray:
+    """Parsed YYYY-MM-DD… values whose day of month is the text's own (pyarrow rolls 02-30 over to 03-01; pandas
+    calls it no date), within the years pandas holds; NaT otherwise."""
+    stated = pc.utf8_slice_codeunits(text, 8, 10)
+    digits = pc.match_substring_regex(stated, pattern=r"^\d\d$")
+    day_of_month = pc.cast(pc.if_else(digits, stated, "0"), pa.int64())
+    values = _in_ns_range(parsed)
+    values[~_flags(pc.equal(pc.day(parsed), day_of_month))] = np.datetime64("NaT")
+    return values
+
+
+def _flags(values: pa.Array) -> np.ndarray:
+    """A pyarrow boolean array as numpy booleans, missing as False."""
+    return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _in_ns_range(values: pa.Array) -> np.ndarray:
+    """A pyarrow timestamp[s] array as datetime64[s], NaT for missing values and years pandas cannot hold."""
+    seconds = values.to_numpy(zero_copy_only=False).astype("datetime64[s]")
+    years = seconds.astype("datetime64[Y]").astype(np.int64) + 1970
+    return np.where((years >= _NS_YEARS[0]) & (years <= _NS_YEARS[1]), seconds, np.datetime64("NaT"))
+
+
+def _offset_minutes(zone: str) -> int:
+    """Minutes east of UTC of 'Z' or '+HH:MM' / '-HH:MM' (0 for anything else: those rows are not matched)."""
+    if len(zone) != 6:
+        return 0
+    return (-1 if zone[0] == "-" else 1) * (int(zone[1:3]) * 60 + int(zone[4:6]))
+
+
+def _stored_column(raw: pd.DataFrame, name: str) -> Any:
+    values = raw[name]
+    if name == "sources":
+        return [_sources(value) for value in values.to_numpy(dtype=object)]
+    if name in TEXT_DEFAULTS:
+        return values.astype(object).where(values.notna(), "")
+    return values
+
+
+def _sources(value: Any) -> Any:
+    """A stored `sources` value (JSON text, or already a list) as a list; () when empty or unreadable."""
+    if value is None or value == "[]" or value == "":
+        return ()
+    if not isinstance(value, str):
+        return value if isinstance(value, (list, tuple)) else ()
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return ()
+    return decoded if isinstance(decoded, list) else ()
 
 
 def store_loader(store: Any) -> DetailLoader:

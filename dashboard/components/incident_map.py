@@ -38,16 +38,13 @@ class MapView:
     zoom: int
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _shared_prepared(cache_key: Hashable, reference: Any, key: str, _frame: pd.DataFrame) -> Prepared:
-    return prepare(_frame, reference, key)
-
-
 def _prepared(key: str, frame: pd.DataFrame, reference: Any, cache_key: Hashable | None) -> Prepared:
     """The selection prepared for the map: shared by every session under the caller's cache_key, else kept per
     session while the caller passes the same frame object."""
     if cache_key is not None:
-        return _shared_prepared(cache_key, reference, key, frame)
+        from dashboard.data import shared_map_selection
+
+        return shared_map_selection(cache_key, reference, key, frame, prepare)
     slot = f"_{key}_prepared"
     kept = st.session_state.get(slot)
     if kept is not None and kept[0] is frame and kept[1] == reference:

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.escape import html_text
 from dashboard.maps.builder import (
@@ -28,6 +29,7 @@ from dashboard.maps.builder import (
 )
 from dashboard.maps.clusters import (
     View,
+    covered,
     grid_clusters,
     in_view,
     outside_zoom,
@@ -40,6 +42,9 @@ from incidents.model import EVENT_TYPES
 MAX_BROWSER_INCIDENTS = 50_000  # a larger selection is clustered by the server for the view
 MARKERS_SHARE = 0.4  # server mode: up to this share of the browser's limit near the view go as markers
 POPUP_SOURCES_MAX = 5_000  # more markers than this: popups leave sources and notes to the detail panel (bytes)
+AIRPORT_COLUMNS = (  # what the airports layer reads: only these are copied for the rows naming an airport
+    "airport_iata", "airport_icao", "place", "lat", "lon", "event_type", "status", "started_at", "day", "start_utc",
+)
 ASSUMED_WIDTH_PX = 900  # the map's width before the browser reports its first view
 ONLINE_TILES = {  # INCIDENT_MAP_TILES -> the tile server the live map loads from (none when 'offline')
     "osm": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "&copy; OpenStreetMap contributors"},
@@ -86,14 +91,35 @@ def digest(value: Any) -> str:
 
 
 def digest_arrays(*columns: Any) -> str:
-    """A short id of the content of a few columns (numbers by their bytes, text by pandas' hash)."""
+    """A short id of the content of a few columns: numbers by their bytes, pyarrow text by its buffers (no Python
+    string per row: a million ids hash in milliseconds), other text by pandas' hash."""
     hasher = hashlib.blake2b(digest_size=8)
     for column in columns:
+        if isinstance(column, pd.Series) and isinstance(column.dtype, pd.StringDtype) \
+                and column.dtype.storage.startswith("pyarrow"):
+            _hash_arrow(hasher, pa.array(column))
+            continue
         values = np.asarray(column)
         if values.dtype == object:
             values = pd.util.hash_array(values.astype(str))
         hasher.update(np.ascontiguousarray(values).tobytes())
     return hasher.hexdigest()
+
+
+def _hash_arrow(hasher: Any, values: pa.Array | pa.ChunkedArray) -> None:
+    """Feed a pyarrow string array's content (each value's length, -1 for missing, then the characters) to `hasher`."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    for chunk in chunks:
+        if not pa.types.is_large_string(chunk.type):
+            chunk = chunk.cast(pa.large_string())
+        if not len(chunk):
+            continue
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
+        lengths = np.diff(offsets)
+        if chunk.null_count:
+            lengths = np.where(chunk.is_null().to_numpy(zero_copy_only=False), -1, lengths)
+        hasher.update(lengths.tobytes())
+        hasher.update(memoryview(chunk.buffers()[2])[int(offsets[0]):int(offsets[-1])])
 
 
 def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int | None = None) -> Prepared:
@@ -109,7 +135,7 @@ def prepare(frame: pd.DataFrame, ref: Any, tag: str, browser_limit: int | None =
         lons=drawn["lon"].to_numpy(float),
         types=np.where(codes < 0, EVENT_TYPES.index("other"), codes),
         bbox=data_bbox(drawn, ref),
-        airports=named_airports(drawn),
+        airports=named_airports(drawn[[c for c in AIRPORT_COLUMNS if c in drawn.columns]]),
         tag=f"{tag}-{digest_arrays(drawn['lat'], drawn['lon'], codes, drawn['id'])}",
         server=len(drawn) > browser_limit,
         marker_limit=int(browser_limit * MARKERS_SHARE),
@@ -139,11 +165,13 @@ def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) ->
     the incidents near the view as markers once few enough are there."""
     frame, n = prepared.frame, len(prepared.frame)
     options_js = {"types": type_table(), "reference": str(ref.name), "cluster": n > options.cluster_threshold}
+    covers = None
     if not prepared.server:
         rows = np.arange(n)
         version, clusters = prepared.tag, None
     else:
-        near = in_view(prepared.lats, prepared.lons, view.padded())
+        region = covered(view)  # what is sent: a pan inside it is answered by the browser alone
+        near = in_view(prepared.lats, prepared.lons, region)
         count = int(near.sum())
         show_markers = count <= prepared.marker_limit or view.zoom >= options.max_zoom
         rows = np.flatnonzero(near) if show_markers else np.zeros(0, np.int64)
@@ -152,17 +180,20 @@ def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) ->
             found = grid_clusters(prepared.lats[rest], prepared.lons[rest], outside_zoom(view.zoom), prepared.types[rest],
                                   len(EVENT_TYPES))
         else:
-            found = view_clusters(prepared.lats, prepared.lons, view, prepared.types, len(EVENT_TYPES))
+            found = view_clusters(prepared.lats, prepared.lons, region, prepared.types, len(EVENT_TYPES), share=0.0)
         clusters = found.payload()
         options_js["cluster"] = True
-        version = f"{prepared.tag}:{digest([view.zoom, round(view.south, 3), round(view.west, 3), round(view.north, 3), round(view.east, 3)])}"
+        # markers hold for any closer zoom inside the region (the browser clusters them); server clusters for one zoom
+        covers = {"south": region.south, "west": region.west, "north": region.north, "east": region.east,
+                  "zoom": region.zoom, "markers": bool(show_markers)}
+        version = f"{prepared.tag}:{digest(covers)}"
     shown = frame.iloc[rows]
     if len(shown) > POPUP_SOURCES_MAX:
         shown = shown.drop(columns=[c for c in ("sources", "notes") if c in shown.columns])
     small = len(shown) <= options.cluster_threshold
     payload = incident_payload(shown, ref, with_ids=small, with_zones=small) if len(rows) or clusters is None else None
     part = {"id": version, "payload": payload, "clusters": clusters, "options": options_js,
-            "label": f"Incidents ({n:,})"}
+            "label": f"Incidents ({n:,})", "covers": covers}
     drawn = Drawn(version, shown["id"].to_numpy(), prepared.lats[rows], prepared.lons[rows])
     return part, drawn
 
@@ -177,6 +208,8 @@ def map_spec(prepared: Prepared, ref: Any, options: MapOptions, view: View | Non
     basemap_id = digest([box, countries])
     shown_view = view or first_view(prepared, height_px, options)
     incidents, drawn = _incidents(prepared, ref, shown_view, options)
+    if report_view:  # the page follows every pan and zoom: the browser reports them all, covered or not
+        incidents["covers"] = None
     reference = reference_payload(ref, frame, prepared.bbox, options)
     legend = legend_spec(frame, ref, bool(incidents["options"]["cluster"]), options)
     spec = {

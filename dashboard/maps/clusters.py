@@ -30,6 +30,32 @@ class View:
                     self.zoom)
 
 
+def covered(view: View, share: float = 0.5) -> View:
+    """The region whose incidents are sent for `view`: the view grown by `share` on every side, then widened to whole
+    tiles of its zoom (a pan that stays inside it needs nothing new from the server; small pans give the same
+    region, so the same payload id)."""
+    grown = view.padded(share)
+    tiles = 2 ** int(view.zoom)
+    west = np.floor((grown.west + 180.0) / 360.0 * tiles) / tiles * 360.0 - 180.0
+    east = np.ceil((grown.east + 180.0) / 360.0 * tiles) / tiles * 360.0 - 180.0
+    top = np.floor(float(mercator_y(np.array([grown.north]))[0]) * tiles) / tiles
+    bottom = np.ceil(float(mercator_y(np.array([grown.south]))[0]) * tiles) / tiles
+    north = 90.0 if top <= 0.0 else _latitude(top)
+    south = -90.0 if bottom >= 1.0 else _latitude(bottom)
+    return View(round(south, 6), round(float(west), 6), round(north, 6), round(float(east), 6), int(view.zoom))
+
+
+def _latitude(y: float) -> float:
+    """The latitude of a Web Mercator y (0 at the top of the world, 1 at its bottom)."""
+    return float(np.degrees(np.arctan(np.sinh(np.pi * (1.0 - 2.0 * y)))))
+
+
+def contains(outer: View, inner: View) -> bool:
+    """Whether the box `outer` holds the box `inner` (longitudes compared as given, unwrapped)."""
+    return (outer.south <= inner.south and inner.north <= outer.north and outer.west <= inner.west
+            and inner.east <= outer.east)
+
+
 @dataclass(frozen=True)
 class Clusters:
     """Cluster centres (mean of their incidents), exact counts and counts per type (rows: clusters)."""
@@ -102,10 +128,10 @@ def outside_zoom(zoom: int) -> int:
 
 
 def view_clusters(lats: np.ndarray, lons: np.ndarray, view: View, types: np.ndarray | None = None,
-                  n_types: int = 1) -> Clusters:
-    """Clusters for one view: points in the (padded) view binned at its zoom, the others at outside_zoom(); every
-    point is in exactly one cluster, so the counts add up to len(lats)."""
-    inside = in_view(lats, lons, view.padded())
+                  n_types: int = 1, share: float = 0.5) -> Clusters:
+    """Clusters for one view: points in the view (grown by `share` on every side) binned at its zoom, the others at
+    outside_zoom(); every point is in exactly one cluster, so the counts add up to len(lats)."""
+    inside = in_view(lats, lons, view.padded(share))
     kinds = None if types is None else np.asarray(types)
     near = grid_clusters(lats[inside], lons[inside], view.zoom, None if kinds is None else kinds[inside], n_types)
     far = grid_clusters(lats[~inside], lons[~inside], outside_zoom(view.zoom),

@@ -16,6 +16,7 @@ from dashboard.views.detail import highlighted
 from dashboard.views.review import apply_edits, detect, editor_frame, read_for_review
 from incidents.errors import IncidentsError
 from incidents.model import EVENT_LABELS, EVENT_TYPES, STATUSES, VERIFICATIONS, Incident
+from incidents.storage.base import EditConflict
 
 BATCH = "import_batch"
 EDITOR_LIMIT = 5000
@@ -202,6 +203,9 @@ def _save(batch: Batch, edited: pd.DataFrame) -> None:
         return
     try:
         result = data.save_incidents(kept + rest)
+    except EditConflict as conflict:
+        data.show_conflict(conflict)
+        return
     except IncidentsError as exc:
         st.error(f"Nothing saved: {md(exc)}")
         return

@@ -246,6 +246,7 @@ def render() -> None:
     session = _session()
     first_page = session.first_page()
     st.title("Incident map")
+    data.follow_store(snap.version)  # another user's save shows within seconds, without a reload
     if snap.frame.empty:
         st.info(
             "The store has no incidents yet. Import a file or paste an article on the Import page, "

@@ -28,7 +28,7 @@ def _links(rows: pd.DataFrame) -> list[str | None]:
 
 def table_frame(frame: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
     """The newest `limit` rows as display columns, newest first; `id` kept to map a clicked row back."""
-    rows = frame.iloc[::-1].head(limit)
+    rows = frame.tail(limit).iloc[::-1]  # only the newest rows are copied, whatever the selection's size
     return pd.DataFrame(
         {
             "id": rows["id"].astype(str).to_numpy(),

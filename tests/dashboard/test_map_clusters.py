@@ -13,6 +13,8 @@ from dashboard.data import Reference
 from dashboard.maps import MapOptions
 from dashboard.maps.clusters import (
     View,
+    contains,
+    covered,
     grid_clusters,
     in_view,
     view_clusters,
@@ -90,7 +92,30 @@ def test_server_clusters_and_markers_add_up_to_the_selection(synthetic):
     part = spec["incidents"]
     markers = part["payload"]["n"] if part["payload"] else 0
     assert markers == len(drawn.ids) and markers + sum(part["clusters"]["n"]) == len(synthetic)
-    assert in_view(drawn.lats, drawn.lons, zoomed.padded()).all()
+    assert in_view(drawn.lats, drawn.lons, covered(zoomed)).all()
+
+
+def test_a_small_pan_is_answered_by_what_was_sent(synthetic):
+    """A pan inside the region sent needs no new payload: the same id (nothing redrawn), and the browser is told the
+    region (it then does not even ask)."""
+    view = View(55.70, 37.45, 55.80, 37.75, 12)
+    nudged = View(55.71, 37.47, 55.81, 37.77, 12)
+    _, spec, _ = spec_for(synthetic, view, limit=1000)
+    _, again, _ = spec_for(synthetic, nudged, limit=1000)
+    covers = spec["incidents"]["covers"]
+    assert again["incidents"]["id"] == spec["incidents"]["id"]
+    assert covers["markers"] and covers["zoom"] == 12
+    assert contains(View(covers["south"], covers["west"], covers["north"], covers["east"], 12), view.padded())
+    _, zoomed_out, _ = spec_for(synthetic, View(50, 30, 60, 45, 6), limit=1000)
+    assert zoomed_out["incidents"]["id"] != spec["incidents"]["id"]
+
+
+def test_the_covered_region_holds_the_padded_view_on_whole_tiles():
+    for view in (View(55.7, 37.4, 55.8, 37.7, 12), View(-10, 170, 10, 200, 4), View(-85, -180, 85, 180, 1)):
+        region = covered(view)
+        assert contains(region, view.padded()) and region.zoom == view.zoom
+        tile = 360.0 / 2**view.zoom
+        assert abs((region.west + 180.0) / tile - round((region.west + 180.0) / tile)) < 1e-4
 
 
 def test_a_small_selection_goes_to_the_browser_whole(synthetic):

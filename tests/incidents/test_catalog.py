@@ -95,3 +95,38 @@ def test_catalog_of_a_frame_reads_details_from_the_frame():
     catalog = build_catalog(to_frame([rich()]))
     assert catalog.details(["kazan-1"])["distance_claim"].iloc[0]["verdict"] == "overstated"
     assert build_catalog(to_frame([])).bounds is None
+
+
+def test_a_store_catalog_reads_only_its_columns_and_matches_the_whole_frame(store):
+    """load_catalog reads through Storage.catalog(flt, columns), never the whole frame; the result is the same."""
+    asked: list[tuple[str, ...]] = []
+    read, whole = store.catalog, store.frame
+
+    def catalog(flt, columns):
+        asked.append(tuple(columns))
+        return read(flt, columns)
+
+    def frame():
+        raise AssertionError("the catalog must not read every column of the store")
+
+    store.catalog, store.frame = catalog, frame
+    mine = load_catalog(store, MOSCOW)
+    store.catalog, store.frame = read, whole
+    assert asked and not {"evidence", "origin", "distance_claim"} & set(asked[0])
+    pd.testing.assert_frame_equal(mine.frame, build_catalog(store.frame(), reference=MOSCOW).frame)
+    assert mine.texts.equals(build_catalog(store.frame(), reference=MOSCOW).texts)
+
+
+def test_starts_parse_as_the_frame_contract_does():
+    from incidents.catalog import parse_starts
+    from incidents.frames import finish_frame
+
+    texts = ["2024-12-21T10:00+03:00", "2024-12-21T10:00:30Z", "2024-12-21", "garbage", "2024-12-21T10:00:30.5+03:00",
+             None, "2300-01-01T00:00+00:00", "2024-1-5", "2024-12-21T23:30-05:30", "1850-01-01T00:00+00:00",
+             "2024-02-30T10:00+00:00", "2024-02-30", "", "2024-12-21 10:00:00+03:00"]
+    day, utc = parse_starts(pd.Series(texts, dtype=object))
+    record = rich().to_dict()
+    expected = finish_frame({**{name: [value] * len(texts) for name, value in record.items()}, "started_at": texts},
+                            presorted=True)
+    pd.testing.assert_series_equal(day, expected["day"], check_names=False)
+    pd.testing.assert_series_equal(utc, expected["start_utc"], check_names=False)

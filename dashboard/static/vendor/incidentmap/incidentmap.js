@@ -737,6 +737,7 @@
     map.on("moveend", function () {
       if (!self.spec.report) { return; }
       clearTimeout(timer);
+      if (fitted && self.covered()) { return; }  // what was sent holds this view: no round trip, nothing redrawn
       if (self.spec.incidents.clusters && fitted) { self.waiting(true); }  // the first fit shows what it was sent
       fitted = true;
       timer = setTimeout(function () { self.hooks.view(self.view()); }, 250);
@@ -748,6 +749,14 @@
     var b = this.map.getBounds(), c = this.map.getCenter();
     return { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(), zoom: this.map.getZoom(),
       center: [c.lat, c.lng] };
+  };
+
+  // Does the region the server sent incidents for (spec.incidents.covers) hold the current view? Markers hold at
+  // any closer zoom (the browser clusters them); server clusters only at the zoom they were made for.
+  Live.prototype.covered = function () {
+    var cov = this.spec.incidents.covers, b = this.map.getBounds(), zoom = this.map.getZoom();
+    if (!cov || (cov.markers ? zoom < cov.zoom : zoom !== cov.zoom)) { return false; }
+    return b.getSouth() >= cov.south && b.getNorth() <= cov.north && b.getWest() >= cov.west && b.getEast() <= cov.east;
   };
 
   Live.prototype.waiting = function (on) {
