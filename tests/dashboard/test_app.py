@@ -468,3 +468,21 @@ def test_about_page_hides_the_store_path_and_settings_from_non_admins(store, mon
     assert not at.exception
     assert str(store) not in shown_text(markdown_text(at)) and "incidents" in markdown_text(at)
     assert "Settings" not in [s.value for s in at.subheader]
+
+
+def test_a_draft_is_off_the_map_and_kpis_until_drafts_are_included(tmp_path, monkeypatch):
+    from incidents.curation import with_review
+    from incidents.storage import SQLiteStore
+    from tests.incidents.factory import make
+
+    path = tmp_path / "drafts.sqlite"
+    store = SQLiteStore(path)
+    store.upsert([make(id="checked")])
+    store.upsert(with_review([make(id="unchecked", lat=51.0)], "draft"))
+    store.upsert(with_review([make(id="refused", lat=52.0)], "rejected"))
+    store.close()
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    at = run_app()
+    assert metrics(at)["Incidents"] == "1"
+    at.toggle(key="include_drafts").set_value(True).run()
+    assert not at.exception and metrics(at)["Incidents"] == "2"  # the rejected one stays off
