@@ -60,16 +60,22 @@ def _briefing_words() -> dict[str, str]:
     return {"title": title, "summary": summary, "banner": banner, "author": author}
 
 
+BRIEF_VIEW = "brief_view"  # the map reports every view while this is ticked (overview reads it)
+
+
 def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
     if find_spec("playwright") is None:  # the briefing renders in Chromium through Playwright
         return
     with st.expander("Briefing (PNG / PDF / slide of this view)"):
         words = _briefing_words()
         bounds = Session(st.session_state).map_bounds
-        use_view = bounds is not None and st.checkbox(
-            "Use the map view on screen", value=True, key="brief_view",
-            help="The briefing's map shows the area you are looking at (else it fits the incidents).")
-        view_bounds = tuple(bounds) if use_view else None
+        use_view = st.checkbox(
+            "Use the map view on screen", value=False, key=BRIEF_VIEW,
+            help="The briefing's map shows the area you are looking at (else it fits the incidents); while ticked, "
+                 "the map reports every pan and zoom.")
+        if use_view and bounds is None:
+            st.caption("Move or zoom the map once so the briefing knows its view; until then it fits the incidents.")
+        view_bounds = tuple(bounds) if use_view and bounds is not None else None
         if flt.verification:
             st.caption(f"Verification shown: {markdown_text(', '.join(flt.verification))} (the sidebar's filter).")
         wanted = (repr(to_params(ViewState(flt))), len(frame), tuple(words.items()), view_bounds)

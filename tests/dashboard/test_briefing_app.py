@@ -23,7 +23,8 @@ def test_the_form_passes_title_summary_banner_author_and_the_view_on_screen(stor
     at.text_area(key="brief_summary").input("**Assessment:** likely.").run()
     at.text_input(key="brief_banner").input("UNCLASSIFIED").run()
     at.text_input(key="brief_author").input("J. Analyst").run()
-    assert at.checkbox(key="brief_view").value is True
+    assert at.checkbox(key="brief_view").value is False  # off by default: the map then reports only what it must
+    at.checkbox(key="brief_view").check().run()
     at.button(key="brief_make").click().run()
     assert [fmt for fmt, _ in made] == ["png", "pdf", "pptx"]
     words = made[0][1]
