@@ -70,7 +70,7 @@ def _slavic(name: str) -> list[str]:
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
             rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ )?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
-            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:{_LIGHT})?(?:{verb})"]
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})"]
 
 
 _LATIN_COUNT = {name: len(patterns) for name, patterns in _PATTERNS.items()}  # the Slavic patterns follow these

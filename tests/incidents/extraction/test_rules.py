@@ -204,3 +204,12 @@ def test_the_citys_district_belongs_to_the_city_named_before():
 
 def test_a_street_named_after_a_town_is_not_that_town():
     assert places("Debris fell on Kashirskoye Highway in Moscow on Monday.", "2025-03-04") == [("strike", "Moscow")]
+
+
+def test_a_casualty_figure_after_a_spaced_dash_stays_with_its_count():
+    from incidents.extraction.casualties import find_casualties
+    from incidents.extraction.sentences import split_clauses, split_sentences
+    sentence = split_sentences("Двоє людей загинули, ще семеро — поранені, серед них дитина.")[0]
+    clause = next(c for c in split_clauses(sentence) if "семеро" in c.text)
+    assert find_casualties(clause.text)["injured"].value == 7
+    assert find_casualties("Водитель — мужчина 45 лет — получил осколочные ранения")["injured"].value == 1
