@@ -628,6 +628,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
             comma = text.rfind(",", 0, comma)
         start = comma + 1 if comma >= 0 else 0
         found.append((start, f"a year long before publication ({text[years[0][0]:years[0][1]]})"))
+    past = cues.has("past_period", text)
+    if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
+        found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))

@@ -213,3 +213,11 @@ def test_a_casualty_figure_after_a_spaced_dash_stays_with_its_count():
     clause = next(c for c in split_clauses(sentence) if "семеро" in c.text)
     assert find_casualties(clause.text)["injured"].value == 7
     assert find_casualties("Водитель — мужчина 45 лет — получил осколочные ранения")["injured"].value == 1
+
+
+def test_an_attack_of_last_month_in_a_background_paragraph_is_no_incident():
+    from incidents.extraction import extract_incidents
+    text = ("Russian drones struck Odesa overnight, injuring seven people, the governor said on Friday.\n\n"
+            "Last month a missile strike on the port of Izmail killed a truck driver, and attacks on Mykolaiv damaged a shipyard.")
+    names = {i.place for i in extract_incidents(text, published=__import__("datetime").date(2025, 11, 14))}
+    assert not any("Izma" in n or "Mykola" in n for n in names), names
