@@ -91,7 +91,7 @@ _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death",
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
-_DOWN = r"(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|brought down|repelled|jammed|eliminated)"
+_DOWN = r"(?:shot down|shooting down|downed|downing|intercepting|destroying|intercepted|destroyed|neutrali[sz]ed|suppressed|brought down|repelled|jammed|eliminated)"
 _DOWNED = [
     rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE} (?:(?:were|was|have been|had been|had|have) )?(?:\w+ly )?{_DOWN}",
     rf"\b{_DOWN}(?: or {_DOWN})? {_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE}",

@@ -221,3 +221,11 @@ def test_an_attack_of_last_month_in_a_background_paragraph_is_no_incident():
             "Last month a missile strike on the port of Izmail killed a truck driver, and attacks on Mykolaiv damaged a shipyard.")
     names = {i.place for i in extract_incidents(text, published=__import__("datetime").date(2025, 11, 14))}
     assert not any("Izma" in n or "Mykola" in n for n in names), names
+
+
+def test_repelling_an_attack_on_a_city_is_an_interception_with_the_downed_count():
+    from incidents.extraction import extract_incidents
+    text = ("Russia's defence ministry says its forces repelled a Ukrainian drone attack on the city of Kursk, "
+            "downing five drones on approach.")
+    found = extract_incidents(text, published="2025-08-03")
+    assert [(i.event_type, i.drones_downed) for i in found] == [("interception", 5)]
