@@ -179,6 +179,9 @@ def nominative(word: str) -> str | None:
     lemmas and ending rules, the reading naming the most populous place winning; None when no reading is a known name."""
     if not morphology.is_cyrillic(word):
         return word if is_name(word) else None
+    irregular = _irregular().get(word.lower().replace("ʼ", "’"))
+    if irregular is not None and is_name(irregular):
+        return irregular
     if " " not in word and morphology.is_common_word(word):
         return None
     endings = [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
@@ -206,6 +209,17 @@ def _several_words(name: str) -> str | None:
     nouns = [second, *toponyms, *others] + [second[: -len(end)] + new for end, new in _endings()
                                             if second.lower().endswith(end) and len(second) > len(end) + 2]
     return _most_populous(list(dict.fromkeys(f"{a} {n}" for a in adjectives for n in nouns)))
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    """Inflected names whose stem alternates ("Кривому Розі" -> "Кривий Ріг"), from the data file beside the lexicons."""
+    table = {}
+    for line in (LEXICON_DIR / "cyrillic_irregular_names.txt").read_text(encoding="utf-8").splitlines():
+        if "->" in line and not line.startswith("#"):
+            form, name = (part.strip() for part in line.split("->", 1))
+            table[form.lower()] = name
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -229,3 +229,12 @@ def test_repelling_an_attack_on_a_city_is_an_interception_with_the_downed_count(
             "downing five drones on approach.")
     found = extract_incidents(text, published="2025-08-03")
     assert [(i.event_type, i.drones_downed) for i in found] == [("interception", 5)]
+
+
+def test_a_name_whose_stem_alternates_under_inflection_resolves_from_the_data_list():
+    from incidents.extraction import extract_incidents, geo
+    assert geo.nominative("Кривому Розі") == "Кривий Ріг"
+    assert geo.nominative("Каменске-Шахтинском") == "Каменск-Шахтинский"
+    text = "Ворог завдав ракетного удару по Кривому Розі. Загинув чоловік 52 років, ще четверо людей поранені."
+    found = extract_incidents(text, published="2025-08-15")
+    assert [(i.event_type, round(i.lat), i.killed, i.injured) for i in found] == [("missile_strike", 48, 1, 4)]
