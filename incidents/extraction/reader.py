@@ -23,6 +23,7 @@ _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|stri
 _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|raid|incident|assault|fire|blaze|explosions?|blast)\b", re.I)
 _PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
+_REGION_ADJECTIVE_KEYS = ("ska", "skaia", "skaya", "region", "oblast", "shchyna")  # "Харківська", "Брянская", "Kursk region"
 _LOCAL_COUNT = re.compile(
     rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
@@ -109,9 +110,17 @@ class Reader:
 
     def _learn_context(self, mentions: list[places.Mention]) -> None:
         for mention in mentions:
-            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "in a heading", "retracted")):
+            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "retracted")):
+                continue
+            # a region named in the title or by its administration ("Харківської ОВА") still sets the region in focus
+            region_only = mention.reason.startswith(("in a heading", "two names"))
+            if region_only and mention.hint != "region" and not geo.key(mention.text).endswith(_REGION_ADJECTIVE_KEYS):
                 continue
             found = geo.place(mention.text, mention.hint, geo.context_of(self.context))
+            if region_only:
+                if found is not None and found.kind == "region" and found not in self.context:
+                    self.context.append(found)
+                continue
             if found is not None and found.kind in ("country", "region") and found not in self.context:
                 self.context.append(found)
             if (found is not None and found.kind == "city" and mention.hint != "district"

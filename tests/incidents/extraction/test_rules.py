@@ -238,3 +238,11 @@ def test_a_name_whose_stem_alternates_under_inflection_resolves_from_the_data_li
     text = "Ворог завдав ракетного удару по Кривому Розі. Загинув чоловік 52 років, ще четверо людей поранені."
     found = extract_incidents(text, published="2025-08-15")
     assert [(i.event_type, round(i.lat), i.killed, i.injured) for i in found] == [("missile_strike", 48, 1, 4)]
+
+
+def test_a_namesake_in_the_region_in_focus_wins_over_a_bigger_one_elsewhere():
+    from incidents.extraction import extract_incidents
+    text = ("Начальник Харківської ОВА Олег Синєгубов повідомив про наслідки атак. "
+            "У Золочеві внаслідок удару КАБ пошкоджено адмінбудівлю, поранено трьох людей.")
+    found = extract_incidents(text, published="2025-09-14")
+    assert [(round(i.lat, 1), round(i.lon, 1), i.injured) for i in found] == [(50.3, 36.0, 3)]
