@@ -29,6 +29,10 @@ _LOCAL_COUNT = re.compile(
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
+# One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …").
+_LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|у|на)\s", re.IGNORECASE)
+
+
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
                          r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
 
@@ -56,6 +60,7 @@ class Reader:
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
+        self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
 
     # ------------------------------------------------------------ reading
 
@@ -97,7 +102,11 @@ class Reader:
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
+            if not found and historical is None and self.list_cues and _LIST_ITEM.match(sentence.text):
+                found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
             out.append(places.ClauseInfo(clause, historical, found, reason))
+        self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
+            self.list_cues if _LIST_ITEM.match(sentence.text) else ())
         in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."
         return out if in_story or _war_context(sentence.text, out) else [_without_consequences(i) for i in out]
 

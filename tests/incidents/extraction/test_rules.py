@@ -246,3 +246,11 @@ def test_a_namesake_in_the_region_in_focus_wins_over_a_bigger_one_elsewhere():
             "У Золочеві внаслідок удару КАБ пошкоджено адмінбудівлю, поранено трьох людей.")
     found = extract_incidents(text, published="2025-09-14")
     assert [(round(i.lat, 1), round(i.lon, 1), i.injured) for i in found] == [(50.3, 36.0, 3)]
+
+
+def test_a_region_list_quoted_in_its_own_sentence_gives_region_interceptions():
+    from incidents.extraction import extract_incidents
+    text = ("Средства ПВО за ночь перехватили и уничтожили 45 украинских беспилотников, сообщили в Минобороны.\n\n"
+            "\"26 — над территорией Брянской области, 19 — над территорией Курской области\", — говорится в сообщении.")
+    found = extract_incidents(text, published="2025-08-24")
+    assert sorted((i.event_type, i.geo_precision) for i in found) == [("interception", "region")] * 2
