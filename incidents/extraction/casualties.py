@@ -70,7 +70,7 @@ def _slavic(name: str) -> list[str]:
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
             rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ )?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
-            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:{_LIGHT})?(?:{verb})"]
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})"]
 
 
 _LATIN_COUNT = {name: len(patterns) for name, patterns in _PATTERNS.items()}  # the Slavic patterns follow these
@@ -91,7 +91,7 @@ _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death",
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
-_DOWN = r"(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|suppressed|brought down|repelled|jammed|eliminated)"
+_DOWN = r"(?:shot down|shooting down|downed|downing|intercepting|destroying|intercepted|destroyed|neutrali[sz]ed|suppressed|brought down|repelled|jammed|eliminated)"
 _DOWNED = [
     rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE} (?:(?:were|was|have been|had been|had|have) )?(?:\w+ly )?{_DOWN}",
     rf"\b{_DOWN}(?: or {_DOWN})? {_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE}",

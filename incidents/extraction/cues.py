@@ -95,7 +95,7 @@ def pattern(name: str) -> re.Pattern[str]:
                           re.IGNORECASE)
     if name == "passive":
         return re.compile("|".join(table["passive_strike"]), re.IGNORECASE)
-    if name in ("restriction", "damage", "count_update"):
+    if name in ("restriction", "damage", "count_update", "repelled"):
         return re.compile("|".join(f"(?:{w})" for w in table[name]), re.IGNORECASE)
     return words_pattern(table[name])
 
@@ -130,6 +130,10 @@ def find_cues(text: str) -> list[Cue]:
     found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
              if (kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind])) and _may_match(kind, starts)
              for m in pattern(kind).finditer(text)]
+    # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception, not a strike
+    shields = [m for m in pattern("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
+    found = [c for c in found if not (c.kind in ("strike", "passive") and
+                                      any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     return sorted(found, key=lambda c: c.start)
 
 

@@ -43,7 +43,25 @@ def place(name: str, hint: str | None = None, context: tuple[Any, ...] = ()) -> 
     if hint is None and found.kind == "region":
         cities = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country == found.country]
         return cities[0] if cities else found
-    return _own_name_first(name, found) if not context else found
+    return _own_name_first(name, found) if not context else _in_focus(name, found, context)
+
+
+def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
+    """A namesake in the region in focus beats one elsewhere ("У Золочеві" after "Харківська ОВА" is Zolochiv near
+    Kharkiv, not the bigger one near Lviv), the name's other readings (lemmas, ending rules) looked up too."""
+    regions = {(p.country, p.admin1) for p in context if isinstance(p, Place) and p.kind == "region" and p.admin1}
+    if found.kind != "city" or not regions or (found.country, found.admin1) in regions:
+        return found
+    readings = [name]
+    if morphology.is_cyrillic(name) and " " not in name:
+        toponyms, others = morphology.lemmas(name)
+        readings += [*toponyms, *others] + [name[: -len(end)] + new for end, new in _endings()
+                                            if name.lower().endswith(end) and len(name) > len(end) + 2]
+    for reading in dict.fromkeys(readings):
+        local = [c for c in get_gazetteer().lookup(reading, kinds=("city",)) if (c.country, c.admin1) in regions]
+        if local:
+            return max(local, key=lambda c: c.population or 0)
+    return found
 
 
 # A place called by its own name beats a bigger one that only has the name as a former or alternative name
@@ -179,6 +197,9 @@ def nominative(word: str) -> str | None:
     lemmas and ending rules, the reading naming the most populous place winning; None when no reading is a known name."""
     if not morphology.is_cyrillic(word):
         return word if is_name(word) else None
+    irregular = _irregular().get(word.lower().replace("ʼ", "’"))
+    if irregular is not None and is_name(irregular):
+        return irregular
     if " " not in word and morphology.is_common_word(word):
         return None
     endings = [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
@@ -206,6 +227,17 @@ def _several_words(name: str) -> str | None:
     nouns = [second, *toponyms, *others] + [second[: -len(end)] + new for end, new in _endings()
                                             if second.lower().endswith(end) and len(second) > len(end) + 2]
     return _most_populous(list(dict.fromkeys(f"{a} {n}" for a in adjectives for n in nouns)))
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    """Inflected names whose stem alternates ("Кривому Розі" -> "Кривий Ріг"), from the data file beside the lexicons."""
+    table = {}
+    for line in (LEXICON_DIR / "cyrillic_irregular_names.txt").read_text(encoding="utf-8").splitlines():
+        if "->" in line and not line.startswith("#"):
+            form, name = (part.strip() for part in line.split("->", 1))
+            table[form.lower()] = name
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -23,9 +23,14 @@ _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|stri
 _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|raid|incident|assault|fire|blaze|explosions?|blast)\b", re.I)
 _PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
+_REGION_ADJECTIVE_KEYS = ("ska", "skaia", "skaya", "region", "oblast", "shchyna")  # "Харківська", "Брянская", "Kursk region"
 _LOCAL_COUNT = re.compile(
     rf"(?<![:.])\b(?P<n>\d[\d,]*|{_PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+# One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …").
+_LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|у|на)\s", re.IGNORECASE)
 
 
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
@@ -55,6 +60,7 @@ class Reader:
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
+        self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
 
     # ------------------------------------------------------------ reading
 
@@ -96,7 +102,11 @@ class Reader:
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
+            if not found and historical is None and self.list_cues and _LIST_ITEM.match(sentence.text):
+                found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
             out.append(places.ClauseInfo(clause, historical, found, reason))
+        self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
+            self.list_cues if _LIST_ITEM.match(sentence.text) else ())
         in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."
         return out if in_story or _war_context(sentence.text, out) else [_without_consequences(i) for i in out]
 
@@ -109,9 +119,17 @@ class Reader:
 
     def _learn_context(self, mentions: list[places.Mention]) -> None:
         for mention in mentions:
-            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "in a heading", "retracted")):
+            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "retracted")):
+                continue
+            # a region named in the title or by its administration ("Харківської ОВА") still sets the region in focus
+            region_only = mention.reason.startswith(("in a heading", "two names"))
+            if region_only and mention.hint != "region" and not geo.key(mention.text).endswith(_REGION_ADJECTIVE_KEYS):
                 continue
             found = geo.place(mention.text, mention.hint, geo.context_of(self.context))
+            if region_only:
+                if found is not None and found.kind == "region" and found not in self.context:
+                    self.context.append(found)
+                continue
             if found is not None and found.kind in ("country", "region") and found not in self.context:
                 self.context.append(found)
             if (found is not None and found.kind == "city" and mention.hint != "district"
@@ -628,6 +646,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
             comma = text.rfind(",", 0, comma)
         start = comma + 1 if comma >= 0 else 0
         found.append((start, f"a year long before publication ({text[years[0][0]:years[0][1]]})"))
+    past = cues.has("past_period", text)
+    if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
+        found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))

@@ -17,6 +17,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=while\b|whereas\b)"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
+# "ще семеро — поранені", "Водитель — мужчина 45 лет — получил ранения": a spaced dash before the casualty predicate
+# (within three words) joins it to its subject instead of ending the clause.
+_CASUALTY_AFTER_DASH = re.compile(
+    r"(?:[\w-]+ ){0,3}?(?:ранен|поранен|пострада|постражд|травм|погиб|загинул|загинув|загибл|убит|вбит|получил\w* (?:[\w-]+ )?ранени|"
+    r"отримал\w* (?:[\w-]+ )?поранен|killed|injured|wounded|dead)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,8 @@ def split_clauses(sentence: Span) -> list[Clause]:
     for match in _CLAUSE_BREAK.finditer(sentence.text):
         if head is not None and match.start() == head:
             continue  # "Kyiv – a missile struck ...": the place heading the line belongs to what follows
+        if match.group(0).strip() in "—–" and _CASUALTY_AFTER_DASH.match(sentence.text, match.end()):
+            continue
         if match.start() > start:
             out.append(_clause(sentence, start, match.start()))
         start = match.end()

@@ -204,3 +204,53 @@ def test_the_citys_district_belongs_to_the_city_named_before():
 
 def test_a_street_named_after_a_town_is_not_that_town():
     assert places("Debris fell on Kashirskoye Highway in Moscow on Monday.", "2025-03-04") == [("strike", "Moscow")]
+
+
+def test_a_casualty_figure_after_a_spaced_dash_stays_with_its_count():
+    from incidents.extraction.casualties import find_casualties
+    from incidents.extraction.sentences import split_clauses, split_sentences
+    sentence = split_sentences("Двоє людей загинули, ще семеро — поранені, серед них дитина.")[0]
+    clause = next(c for c in split_clauses(sentence) if "семеро" in c.text)
+    assert find_casualties(clause.text)["injured"].value == 7
+    assert find_casualties("Водитель — мужчина 45 лет — получил осколочные ранения")["injured"].value == 1
+
+
+def test_an_attack_of_last_month_in_a_background_paragraph_is_no_incident():
+    from incidents.extraction import extract_incidents
+    text = ("Russian drones struck Odesa overnight, injuring seven people, the governor said on Friday.\n\n"
+            "Last month a missile strike on the port of Izmail killed a truck driver, and attacks on Mykolaiv damaged a shipyard.")
+    names = {i.place for i in extract_incidents(text, published=__import__("datetime").date(2025, 11, 14))}
+    assert not any("Izma" in n or "Mykola" in n for n in names), names
+
+
+def test_repelling_an_attack_on_a_city_is_an_interception_with_the_downed_count():
+    from incidents.extraction import extract_incidents
+    text = ("Russia's defence ministry says its forces repelled a Ukrainian drone attack on the city of Kursk, "
+            "downing five drones on approach.")
+    found = extract_incidents(text, published="2025-08-03")
+    assert [(i.event_type, i.drones_downed) for i in found] == [("interception", 5)]
+
+
+def test_a_name_whose_stem_alternates_under_inflection_resolves_from_the_data_list():
+    from incidents.extraction import extract_incidents, geo
+    assert geo.nominative("Кривому Розі") == "Кривий Ріг"
+    assert geo.nominative("Каменске-Шахтинском") == "Каменск-Шахтинский"
+    text = "Ворог завдав ракетного удару по Кривому Розі. Загинув чоловік 52 років, ще четверо людей поранені."
+    found = extract_incidents(text, published="2025-08-15")
+    assert [(i.event_type, round(i.lat), i.killed, i.injured) for i in found] == [("missile_strike", 48, 1, 4)]
+
+
+def test_a_namesake_in_the_region_in_focus_wins_over_a_bigger_one_elsewhere():
+    from incidents.extraction import extract_incidents
+    text = ("Начальник Харківської ОВА Олег Синєгубов повідомив про наслідки атак. "
+            "У Золочеві внаслідок удару КАБ пошкоджено адмінбудівлю, поранено трьох людей.")
+    found = extract_incidents(text, published="2025-09-14")
+    assert [(round(i.lat, 1), round(i.lon, 1), i.injured) for i in found] == [(50.3, 36.0, 3)]
+
+
+def test_a_region_list_quoted_in_its_own_sentence_gives_region_interceptions():
+    from incidents.extraction import extract_incidents
+    text = ("Средства ПВО за ночь перехватили и уничтожили 45 украинских беспилотников, сообщили в Минобороны.\n\n"
+            "\"26 — над территорией Брянской области, 19 — над территорией Курской области\", — говорится в сообщении.")
+    found = extract_incidents(text, published="2025-08-24")
+    assert sorted((i.event_type, i.geo_precision) for i in found) == [("interception", "region")] * 2
