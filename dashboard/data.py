@@ -166,6 +166,23 @@ def snapshot() -> Snapshot:
     return Snapshot(url, version, catalog)
 
 
+def duplicate_pairs(snap: Snapshot) -> list:
+    """The drafts' duplicate candidates (incidents.duplicates.candidates_for), computed once per store version."""
+    if not caching_enabled():
+        return _duplicate_pairs(snap.catalog)
+    return _cached_duplicates(snap.url, snap.version, snap.catalog)
+
+
+def _duplicate_pairs(catalog: Catalog) -> list:
+    from incidents.duplicates import candidates_for
+    return candidates_for(catalog.frame, (catalog.frame["review"] == "draft").to_numpy())
+
+
+@st.cache_resource(max_entries=2, show_spinner="Looking for duplicates…")
+def _cached_duplicates(url: str | None, version: int, _catalog: Catalog) -> list:
+    return _duplicate_pairs(_catalog)
+
+
 def _load_facets(catalog: Catalog) -> Facets:
     from dashboard.views.mapping import store_area
 
@@ -249,7 +266,7 @@ def save_incidents(incidents: Iterable[Incident], source: str = "") -> object:
 
 def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
-    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame):
+    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame, _cached_duplicates):
         cached.clear()
 
 
