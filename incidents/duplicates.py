@@ -146,17 +146,20 @@ _SPAN_NS = {name: np.timedelta64(span) for name, span in _SPAN.items()}
 
 def frame_spans(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Every row's UTC span (as `interval` computes it) as two datetime64[ns] arrays, vectorised."""
-    started = frame["started_at"].astype(str)
-    bare = started.str.len().to_numpy() == 10
+    bare = frame["started_at"].astype(str).str.len().to_numpy() == 10
     start = pd.to_datetime(frame["start_utc"], utc=True).dt.tz_localize(None).to_numpy("datetime64[ns]")
     start = np.where(np.isnat(start), pd.to_datetime(frame["day"]).to_numpy("datetime64[ns]"), start)
-    ended_text = frame["ended_at"].astype(object).where(frame["ended_at"].notna(), "").astype(str)
-    ended = pd.to_datetime(ended_text.where(ended_text != "", None), utc=True, errors="coerce", format="ISO8601")
-    ended = ended.dt.tz_localize(None).to_numpy("datetime64[ns]")
-    ended = np.where(ended_text.str.len().to_numpy() == 10, ended + np.timedelta64(1, "D"), ended)
-    precision = frame["time_precision"].astype(object).map(lambda p: _SPAN_NS.get(p, _SPAN_NS["day"]))
-    own = np.where(bare, _SPAN_NS["day"], precision.to_numpy("timedelta64[ns]"))
-    end = np.where(np.isnat(ended), start + own, ended)
+    precision = pd.Categorical(frame["time_precision"].astype(object), categories=list(_SPAN))
+    spans = np.array([_SPAN_NS[name] for name in _SPAN] + [_SPAN_NS["day"]], dtype="timedelta64[ns]")
+    own = np.where(bare, _SPAN_NS["day"], spans[precision.codes])  # code -1 (unknown) takes the last: a day
+    end = start + own
+    has_end = frame["ended_at"].notna().to_numpy() & (frame["ended_at"].astype(object).fillna("") != "").to_numpy()
+    if has_end.any():
+        text = frame["ended_at"][has_end].astype(str)
+        ended = pd.to_datetime(text, utc=True, errors="coerce", format="ISO8601").dt.tz_localize(None)
+        ended = ended.to_numpy("datetime64[ns]")
+        ended = np.where(text.str.len().to_numpy() == 10, ended + np.timedelta64(1, "D"), ended)
+        end[has_end] = np.where(np.isnat(ended), end[has_end], ended)
     start = np.where(bare, start - np.timedelta64(14, "h"), start)
     end = np.where(bare, end + np.timedelta64(12, "h"), end)
     return start, np.maximum(start, end)
