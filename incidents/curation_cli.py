@@ -1,4 +1,5 @@
-"""Curation commands of `python -m incidents`: history, batches, undo, edit, delete, review, duplicates, merge."""
+"""Curation commands of `python -m incidents`: history, batches, undo, edit, delete, restore-deleted, review,
+duplicates, merge, unmerge."""
 
 from __future__ import annotations
 
@@ -121,6 +122,18 @@ def _delete(args: argparse.Namespace) -> int:
     return _with_store(lambda store: delete(store, _user(args), args.ids, args.reason))
 
 
+def _restore_deleted(args: argparse.Namespace) -> int:
+    from incidents.curation_undo import restore_deleted
+
+    return _with_store(lambda store: restore_deleted(store, _user(args), args.id, args.reason))
+
+
+def _unmerge(args: argparse.Namespace) -> int:
+    from incidents.curation_undo import unmerge
+
+    return _with_store(lambda store: unmerge(store, _user(args), args.id, args.reason))
+
+
 def _review(args: argparse.Namespace) -> int:
     from incidents.curation import review
 
@@ -205,6 +218,14 @@ def register(sub: Any) -> None:
     merge.add_argument("--reason", required=True)
     _as(merge)
     merge.set_defaults(run=_merge)
+    for name, run, text in (("restore-deleted", _restore_deleted, "undo a delete: the incident back as it was"),
+                            ("unmerge", _unmerge, "undo a merge: the merged-away incident back, the kept one's "
+                                                  "merged fields restored")):
+        undo_one = sub.add_parser(name, help=text)
+        undo_one.add_argument("id", metavar="ID")
+        undo_one.add_argument("--reason", required=True)
+        _as(undo_one)
+        undo_one.set_defaults(run=run)
     related = sub.add_parser("related", help="incidents linked to one: same article, or strike and nearby airport "
                                              "restrictions in the same hours")
     related.add_argument("id")
