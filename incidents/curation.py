@@ -97,12 +97,15 @@ def _rows(store: Any, ids: Iterable[str]) -> dict[str, Any]:
     return rows
 
 
-def edit(store: Any, user: User, incident_id: str, changes: Mapping[str, Any], reason: str) -> dict[str, Any]:
-    """Change fields of one incident (editors: drafts only; reviewers: any), recorded with the reason."""
+def edit(store: Any, user: User, incident_id: str, changes: Mapping[str, Any], reason: str,
+         expected_version: int | None = None) -> dict[str, Any]:
+    """Change fields of one incident (editors: drafts only; reviewers: any), recorded with the reason. With
+    `expected_version` (the row version the editor saw), an incident changed since is an EditConflict."""
     reason = _need_reason(reason, "an edit")
     row = _rows(store, [incident_id])[incident_id]
     check(user, "edit_draft" if row.incident.review == "draft" else "edit")
-    saved = store.update(incident_id, dict(changes), row.version, actor=user.name, reason=reason)
+    version = row.version if expected_version is None else expected_version
+    saved = store.update(incident_id, dict(changes), version, actor=user.name, reason=reason)
     changed = changes_between(row.incident, saved.incident, user.name, "", reason)
     return {"id": incident_id, "changed": [c.field for c in changed if c.field != "updated_at"],
             "version": saved.version}
