@@ -167,15 +167,20 @@ def snapshot() -> Snapshot:
 
 
 def duplicate_pairs(snap: Snapshot) -> list:
-    """The drafts' duplicate candidates (incidents.duplicates.candidates_for), computed once per store version."""
+    """The duplicate candidates of the drafts and the rows changed in the last day (incidents.duplicates
+    .candidates_for), computed once per store version."""
     if not caching_enabled():
         return _duplicate_pairs(snap.catalog)
     return _cached_duplicates(snap.url, snap.version, snap.catalog)
 
 
 def _duplicate_pairs(catalog: Catalog) -> list:
+    from incidents.curation import recently_changed
     from incidents.duplicates import candidates_for
-    return candidates_for(catalog.frame, (catalog.frame["review"] == "draft").to_numpy())
+    with opened_store() as store:
+        recent = recently_changed(store)
+    frame = catalog.frame
+    return candidates_for(frame, ((frame["review"] == "draft") | frame["id"].isin(recent)).to_numpy())
 
 
 @st.cache_resource(max_entries=2, show_spinner="Looking for duplicates…")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -218,6 +219,14 @@ def _same(a: Any, b: Any) -> bool:
 
 def _changed(incident: Incident, **values: Any) -> Incident:
     return incident.with_changes(**values)
+
+
+def recently_changed(store: Any, hours: float = 24.0, limit: int = 5000) -> set[str]:
+    """The ids of incidents edited, reviewed or merged into in the last `hours` (creations, deletes and removals
+    left out), the latest `limit` of them: with the drafts, the rows whose duplicate candidates are worth a look."""
+    since = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat()
+    ids = [c.incident_id for c in store.history(since=since) if c.field not in (CREATED, DELETED, REMOVED)]
+    return set(list(dict.fromkeys(reversed(ids)))[:limit])
 
 
 def related_stored(store: Any, incident: Incident) -> list[dict[str, Any]]:

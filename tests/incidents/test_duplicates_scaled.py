@@ -49,3 +49,13 @@ def test_a_pair_of_reviewed_rows_is_not_a_candidate_and_no_focus_finds_nothing()
     assert candidates_for(frame, (frame["review"] == "draft").to_numpy()) == []
     assert candidates_for(frame, np.zeros(len(frame), bool)) == []
     assert [(p.first, p.second) for p in candidates_for(frame, (frame["id"] == "b").to_numpy())] == [("a", "b")]
+
+
+def test_recently_changed_names_edited_rows_not_mere_creations(store):
+    from incidents.curation import edit, recently_changed
+    from tests.incidents.test_curation import REVIEWER, imported
+
+    imported(store, [make(id="a"), make(id="b", lat=50.0)], state="reviewed")
+    assert recently_changed(store) == set()
+    edit(store, REVIEWER, "b", {"killed": 1}, "update")
+    assert recently_changed(store) == {"b"} and recently_changed(store, hours=0) == set()
