@@ -152,6 +152,14 @@ def _duplicates(args: argparse.Namespace) -> int:
 
     def find(store: Any) -> list[dict[str, Any]]:
         check(_user(args), "read")
+        if args.drafts:  # the Review page's list: a sorted sweep from the drafts and the rows edited in the last day
+            from incidents.catalog import load_catalog
+            from incidents.curation import recently_changed
+            from incidents.duplicates import candidates_for
+
+            frame = load_catalog(store).frame
+            focus = ((frame["review"] == "draft") | frame["id"].isin(recently_changed(store))).to_numpy()
+            return [pair.to_dict() for pair in candidates_for(frame, focus, km=args.km)]
         return [pair.to_dict() for pair in duplicate_candidates(store.all(), km=args.km)]
 
     return _with_store(find, read_only=True)
@@ -210,6 +218,8 @@ def register(sub: Any) -> None:
     duplicates = sub.add_parser("duplicates", help="candidate duplicates: same type nearby at overlapping times, or "
                                                    "the same source URL")
     duplicates.add_argument("--km", type=float, default=10.0, help="distance within which two incidents may be one")
+    duplicates.add_argument("--drafts", action="store_true",
+                            help="only pairs with a draft or a row edited in the last day (fast on large stores)")
     _as(duplicates)
     duplicates.set_defaults(run=_duplicates)
     merge = sub.add_parser("merge", help="merge OTHER into KEEP (every source and evidence kept; OTHER tombstoned)")
