@@ -170,6 +170,28 @@ def snapshot() -> Snapshot:
     return Snapshot(url, version, catalog)
 
 
+def duplicate_pairs(snap: Snapshot) -> list:
+    """The duplicate candidates of the drafts and the rows changed in the last day (incidents.duplicates
+    .candidates_for), computed once per store version."""
+    if not caching_enabled():
+        return _duplicate_pairs(snap.catalog)
+    return _cached_duplicates(snap.url, snap.version, snap.catalog)
+
+
+def _duplicate_pairs(catalog: Catalog) -> list:
+    from incidents.curation import recently_changed
+    from incidents.duplicates import candidates_for
+    with opened_store() as store:
+        recent = recently_changed(store)
+    frame = catalog.frame
+    return candidates_for(frame, ((frame["review"] == "draft") | frame["id"].isin(recent)).to_numpy())
+
+
+@st.cache_resource(max_entries=2, show_spinner="Looking for duplicates…")
+def _cached_duplicates(url: str | None, version: int, _catalog: Catalog) -> list:
+    return _duplicate_pairs(_catalog)
+
+
 def _load_facets(catalog: Catalog) -> Facets:
     from dashboard.views.mapping import store_area
 
@@ -252,19 +274,12 @@ def save_incidents(incidents: Iterable[Incident], source: str = "", expected: Ma
     return result
 
 
-def edit_incident(incident_id: str, changes: Mapping[str, Any], expected_version: int) -> object:
-    """Edit one incident based on the row version the user saw; EditConflict (nothing written) when someone else
-    saved it since. Caches are dropped after a write."""
-    with opened_store() as store:
-        row = store.update(incident_id, changes, expected_version)
-    clear_caches()
-    return row
-
-
-def conflict_message(conflict: EditConflict) -> str:
-    """An EditConflict as Markdown for st.error: who won, when, and per field the stored value next to the
-    user's (every value escaped)."""
+def conflict_message(conflict: EditConflict, seen: Mapping[str, Any] | None = None) -> str:
+    """An EditConflict as Markdown for st.error: who won, when, the fields changed since the user opened the incident
+    (`seen`: its fields then), and per edited field the stored value next to the user's (every value escaped)."""
     lines = [markdown_text(str(conflict)) + "."]
+    if seen is not None:
+        lines += ["", markdown_text(_changed_since(conflict, seen))]
     differences = conflict.differences()
     if differences:
         lines += ["", "| Field | Stored now | Your edit |", "|---|---|---|"]
@@ -274,13 +289,22 @@ def conflict_message(conflict: EditConflict) -> str:
     return "\n".join(lines)
 
 
+def _changed_since(conflict: EditConflict, seen: Mapping[str, Any]) -> str:
+    if conflict.current is None:
+        return f"Incident {conflict.incident_id} was deleted by someone else since you opened it."
+    now = conflict.current.incident.to_dict()
+    changed = [name for name in now if name != "updated_at" and now.get(name) != seen.get(name)]
+    listed = ", ".join(f"{name} (now {'' if now[name] is None else str(now[name])[:60]})" for name in changed)
+    return f"It was changed by someone else since you opened it: {listed or 'its bookkeeping'}."
+
+
 def _cell(value: Any) -> str:
     return markdown_text("(empty)" if value is None or value == "" else str(value)[:200])  # '|' escaped too
 
 
-def show_conflict(conflict: EditConflict) -> None:
+def show_conflict(conflict: EditConflict, seen: Mapping[str, Any] | None = None) -> None:
     """Show an EditConflict where the edit was made: a clear message with both values, never a traceback."""
-    st.error(conflict_message(conflict), icon=":material/sync_problem:")
+    st.error(conflict_message(conflict, seen), icon=":material/sync_problem:")
 
 
 WATCH_SECONDS = 5.0  # how often a page looks whether another user (or the command line) wrote to the store
@@ -300,7 +324,8 @@ def follow_store(shown_version: int) -> None:
 
 def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
-    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame, _cached_map_selection):
+    for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame, _cached_map_selection,
+                   _cached_duplicates):
         cached.clear()
 
 

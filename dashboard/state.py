@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Callable, Generic, Iterable, Mapping, MutableMapping, Sequence, TypeVar
 
-from incidents.model import EVENT_LABELS, EVENT_TYPES, VERIFICATIONS, IncidentFilter
+from incidents.model import EVENT_LABELS, EVENT_TYPES, SHOWN_BY_DEFAULT, VERIFICATIONS, WITH_DRAFTS, IncidentFilter
 
 T = TypeVar("T")
-PARAM_KEYS = ("start", "end", "type", "region", "country", "verification", "q", "dmin", "dmax", "id")
+PARAM_KEYS = ("start", "end", "type", "region", "country", "verification", "q", "dmin", "dmax", "id", "drafts")
 MAX_TEXT = 200
 MAX_VALUES = 50
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
@@ -35,6 +35,7 @@ class Keys:
     text: str = "f_text"
     band: str = "f_band"
     in_view: str = "f_in_view"
+    drafts: str = "f_drafts"  # the "Include drafts" switch (drafts=1 in the URL)
     view: str = "view"  # the last ViewState drawn, kept while the user visits other pages
     notices: str = "url_notices"
     selected: str = "selected_id"
@@ -51,7 +52,7 @@ class Keys:
     def filters(self) -> tuple[str, ...]:
         """The filter widgets' keys."""
         return (self.preset, self.dates, self.types, self.countries, self.regions, self.verification, self.text,
-                self.band, self.in_view)
+                self.band, self.in_view, self.drafts)
 
 
 KEYS = Keys()
@@ -224,11 +225,22 @@ def parse_params(
         text=text,
         distance_km=band,
         reference=reference if band else None,
+        review=_review(_one(params, "drafts"), notices),
     )
     unknown = sorted(set(params) - set(PARAM_KEYS))
     if unknown:
         notices.append(f"Ignored unknown parameter(s): {', '.join(k[:40] for k in unknown[:5])}.")
     return ViewState(flt, selected), notices
+
+
+def _review(text: str, notices: list[str]) -> tuple[str, ...]:
+    """drafts=1 includes the drafts; absent (or 0) shows the reviewed incidents only."""
+    if text in ("", "0"):
+        return SHOWN_BY_DEFAULT
+    if text == "1":
+        return WITH_DRAFTS
+    notices.append(f"Ignored drafts={text[:40]!r}: write drafts=1 to include the drafts.")
+    return SHOWN_BY_DEFAULT
 
 
 def _km_text(value: float) -> str:
@@ -261,6 +273,8 @@ def to_params(view: ViewState) -> dict[str, str | list[str]]:
             out["dmax"] = _km_text(high)
     if view.selected:
         out["id"] = view.selected
+    if "draft" in flt.review:
+        out["drafts"] = "1"
     return out
 
 

@@ -49,6 +49,7 @@ def seed(view: ViewState, bounds: tuple[date, date] | None, max_km: float) -> No
     low, high = flt.distance_km or (0.0, top)
     state[BAND] = (float(low), float(high if math.isfinite(high) else top))
     state.setdefault(IN_VIEW, False)
+    state[KEYS.drafts] = "draft" in flt.review
 
 
 def shown_dates(start: date | None, end: date | None, bounds: tuple[date, date] | None) -> tuple[date, ...]:
@@ -158,7 +159,7 @@ def verification(changed: Callable[[], None]) -> tuple[str, ...]:
 
 def review_states(changed: Callable[[], None]) -> tuple[str, ...]:
     """Reviewed incidents only, unless the switch includes the drafts (never the rejected)."""
-    drafts = st.toggle("Include drafts", key="include_drafts", on_change=changed,
+    drafts = st.toggle("Include drafts", key=KEYS.drafts, on_change=changed,
                        help="Incidents not yet reviewed (new imports, feeds, extractions)")
     return WITH_DRAFTS if drafts else SHOWN_BY_DEFAULT
 

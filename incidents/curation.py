@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -97,12 +98,15 @@ def _rows(store: Any, ids: Iterable[str]) -> dict[str, Any]:
     return rows
 
 
-def edit(store: Any, user: User, incident_id: str, changes: Mapping[str, Any], reason: str) -> dict[str, Any]:
-    """Change fields of one incident (editors: drafts only; reviewers: any), recorded with the reason."""
+def edit(store: Any, user: User, incident_id: str, changes: Mapping[str, Any], reason: str,
+         expected_version: int | None = None) -> dict[str, Any]:
+    """Change fields of one incident (editors: drafts only; reviewers: any), recorded with the reason. With
+    `expected_version` (the row version the editor saw), an incident changed since is an EditConflict."""
     reason = _need_reason(reason, "an edit")
     row = _rows(store, [incident_id])[incident_id]
     check(user, "edit_draft" if row.incident.review == "draft" else "edit")
-    saved = store.update(incident_id, dict(changes), row.version, actor=user.name, reason=reason)
+    version = row.version if expected_version is None else expected_version
+    saved = store.update(incident_id, dict(changes), version, actor=user.name, reason=reason)
     changed = changes_between(row.incident, saved.incident, user.name, "", reason)
     return {"id": incident_id, "changed": [c.field for c in changed if c.field != "updated_at"],
             "version": saved.version}
@@ -215,6 +219,14 @@ def _same(a: Any, b: Any) -> bool:
 
 def _changed(incident: Incident, **values: Any) -> Incident:
     return incident.with_changes(**values)
+
+
+def recently_changed(store: Any, hours: float = 24.0, limit: int = 5000) -> set[str]:
+    """The ids of incidents edited, reviewed or merged into in the last `hours` (creations, deletes and removals
+    left out), the latest `limit` of them: with the drafts, the rows whose duplicate candidates are worth a look."""
+    since = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat()
+    ids = [c.incident_id for c in store.history(since=since) if c.field not in (CREATED, DELETED, REMOVED)]
+    return set(list(dict.fromkeys(reversed(ids)))[:limit])
 
 
 def related_stored(store: Any, incident: Incident) -> list[dict[str, Any]]:

@@ -1,4 +1,5 @@
-"""Curation commands of `python -m incidents`: history, batches, undo, edit, delete, review, duplicates, merge."""
+"""Curation commands of `python -m incidents`: history, batches, undo, edit, delete, restore-deleted, review,
+duplicates, merge, unmerge."""
 
 from __future__ import annotations
 
@@ -121,6 +122,18 @@ def _delete(args: argparse.Namespace) -> int:
     return _with_store(lambda store: delete(store, _user(args), args.ids, args.reason))
 
 
+def _restore_deleted(args: argparse.Namespace) -> int:
+    from incidents.curation_undo import restore_deleted
+
+    return _with_store(lambda store: restore_deleted(store, _user(args), args.id, args.reason))
+
+
+def _unmerge(args: argparse.Namespace) -> int:
+    from incidents.curation_undo import unmerge
+
+    return _with_store(lambda store: unmerge(store, _user(args), args.id, args.reason))
+
+
 def _review(args: argparse.Namespace) -> int:
     from incidents.curation import review
 
@@ -139,6 +152,14 @@ def _duplicates(args: argparse.Namespace) -> int:
 
     def find(store: Any) -> list[dict[str, Any]]:
         check(_user(args), "read")
+        if args.drafts:  # the Review page's list: a sorted sweep from the drafts and the rows edited in the last day
+            from incidents.catalog import load_catalog
+            from incidents.curation import recently_changed
+            from incidents.duplicates import candidates_for
+
+            frame = load_catalog(store).frame
+            focus = ((frame["review"] == "draft") | frame["id"].isin(recently_changed(store))).to_numpy()
+            return [pair.to_dict() for pair in candidates_for(frame, focus, km=args.km)]
         return [pair.to_dict() for pair in duplicate_candidates(store.all(), km=args.km)]
 
     return _with_store(find, read_only=True)
@@ -197,6 +218,8 @@ def register(sub: Any) -> None:
     duplicates = sub.add_parser("duplicates", help="candidate duplicates: same type nearby at overlapping times, or "
                                                    "the same source URL")
     duplicates.add_argument("--km", type=float, default=10.0, help="distance within which two incidents may be one")
+    duplicates.add_argument("--drafts", action="store_true",
+                            help="only pairs with a draft or a row edited in the last day (fast on large stores)")
     _as(duplicates)
     duplicates.set_defaults(run=_duplicates)
     merge = sub.add_parser("merge", help="merge OTHER into KEEP (every source and evidence kept; OTHER tombstoned)")
@@ -205,6 +228,14 @@ def register(sub: Any) -> None:
     merge.add_argument("--reason", required=True)
     _as(merge)
     merge.set_defaults(run=_merge)
+    for name, run, text in (("restore-deleted", _restore_deleted, "undo a delete: the incident back as it was"),
+                            ("unmerge", _unmerge, "undo a merge: the merged-away incident back, the kept one's "
+                                                  "merged fields restored")):
+        undo_one = sub.add_parser(name, help=text)
+        undo_one.add_argument("id", metavar="ID")
+        undo_one.add_argument("--reason", required=True)
+        _as(undo_one)
+        undo_one.set_defaults(run=run)
     related = sub.add_parser("related", help="incidents linked to one: same article, or strike and nearby airport "
                                              "restrictions in the same hours")
     related.add_argument("id")

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from incidents.model import STRIKE_TYPES, Incident, parse_when
 
 DUPLICATE_KM = 10.0
@@ -135,3 +138,89 @@ def related_incidents(incidents: Iterable[Incident], target: Incident, airport_k
             if distance <= airport_km:
                 out.append(Link(other.id, f"strike and airport restriction {distance:.0f} km apart in the same hours"))
     return out
+
+
+LONG_SPAN = np.timedelta64(3, "D")  # rows that last longer are few: checked against every focus row directly
+_SPAN_NS = {name: np.timedelta64(span) for name, span in _SPAN.items()}
+
+
+def frame_spans(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Every row's UTC span (as `interval` computes it) as two datetime64[ns] arrays, vectorised."""
+    bare = frame["started_at"].astype(str).str.len().to_numpy() == 10
+    start = pd.to_datetime(frame["start_utc"], utc=True).dt.tz_localize(None).to_numpy("datetime64[ns]")
+    start = np.where(np.isnat(start), pd.to_datetime(frame["day"]).to_numpy("datetime64[ns]"), start)
+    precision = pd.Categorical(frame["time_precision"].astype(object), categories=list(_SPAN))
+    spans = np.array([_SPAN_NS[name] for name in _SPAN] + [_SPAN_NS["day"]], dtype="timedelta64[ns]")
+    own = np.where(bare, _SPAN_NS["day"], spans[precision.codes])  # code -1 (unknown) takes the last: a day
+    end = start + own
+    has_end = frame["ended_at"].notna().to_numpy() & (frame["ended_at"].astype(object).fillna("") != "").to_numpy()
+    if has_end.any():
+        text = frame["ended_at"][has_end].astype(str)
+        ended = pd.to_datetime(text, utc=True, errors="coerce", format="ISO8601").dt.tz_localize(None)
+        ended = ended.to_numpy("datetime64[ns]")
+        ended = np.where(text.str.len().to_numpy() == 10, ended + np.timedelta64(1, "D"), ended)
+        end[has_end] = np.where(np.isnat(ended), end[has_end], ended)
+    start = np.where(bare, start - np.timedelta64(14, "h"), start)
+    end = np.where(bare, end + np.timedelta64(12, "h"), end)
+    return start, np.maximum(start, end)
+
+
+def candidates_for(frame: pd.DataFrame, focus: np.ndarray, km: float = DUPLICATE_KM) -> list[Pair]:
+    """The duplicate candidates that involve a `focus` row (a boolean mask over `frame`: the drafts, the rows just
+    changed) against every row, found by a sorted sweep over (type, start) rather than all pairs: each focus row is
+    compared only with rows of its type whose span can overlap its own. `frame` needs id, event_type, lat, lon,
+    started_at, ended_at, time_precision, start_utc, place and source_url (the catalog's hot columns); the URL
+    rule uses each row's first source URL."""
+    if not len(frame) or not focus.any():
+        return []
+    ids = frame["id"].astype(str).to_numpy()
+    kinds = frame["event_type"].astype(str).to_numpy()
+    lat, lon = frame["lat"].to_numpy(float), frame["lon"].to_numpy(float)
+    start, end = frame_spans(frame)
+    long = (end - start) > LONG_SPAN
+    order = np.lexsort((start, kinds))
+    order = order[~long[order]]
+    sorted_kinds, sorted_start = kinds[order], start[order]
+    long_rows = np.flatnonzero(long)
+    found: dict[tuple[str, str], set[str]] = {}
+    distances: dict[tuple[str, str], float] = {}
+    near = f"same type within {km:g} km at overlapping times"
+    for i in np.flatnonzero(focus):
+        low = np.searchsorted(sorted_kinds, kinds[i], "left")
+        high = np.searchsorted(sorted_kinds, kinds[i], "right")
+        first = low + np.searchsorted(sorted_start[low:high], start[i] - LONG_SPAN, "left")
+        last = low + np.searchsorted(sorted_start[low:high], end[i], "right")
+        rows = np.concatenate([order[first:last], long_rows[kinds[long_rows] == kinds[i]]])
+        rows = rows[(rows != i) & (start[rows] <= end[i]) & (start[i] <= end[rows])]
+        dist = _haversine(lat[i], lon[i], lat[rows], lon[rows])
+        for j, distance in zip(rows[dist <= km], dist[dist <= km]):
+            key = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
+            found.setdefault(key, set()).add(near)
+            distances[key] = float(distance)
+    _url_pairs(frame, focus, ids, lat, lon, found, distances)
+    return [Pair(key[0], key[1], tuple(sorted(reasons)), distances[key]) for key, reasons in sorted(found.items())]
+
+
+def _url_pairs(frame: pd.DataFrame, focus: np.ndarray, ids: np.ndarray, lat: np.ndarray, lon: np.ndarray,
+               found: dict[tuple[str, str], set[str]], distances: dict[tuple[str, str], float]) -> None:
+    """Add the pairs sharing a first source URL, type and place where one side is a focus row."""
+    url = frame["source_url"].astype(object).fillna("").astype(str).str.strip()
+    wanted = set(url[focus]) - {""}
+    if not wanted:
+        return
+    rows = frame.assign(_url=url, _focus=focus, _n=np.arange(len(frame)))[url.isin(wanted).to_numpy()]
+    for (link, _kind, _place), group in rows.groupby(["_url", "event_type", "place"], observed=True, sort=False, dropna=False):
+        numbers, focused = group["_n"].to_numpy(), group["_focus"].to_numpy()
+        for x, a in enumerate(numbers):
+            for y in range(x + 1, len(numbers)):
+                b = numbers[y]
+                if focused[x] or focused[y]:
+                    key = (ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a])
+                    found.setdefault(key, set()).add(f"same source URL {link}")
+                    distances.setdefault(key, float(_haversine(lat[a], lon[a], lat[b:b + 1], lon[b:b + 1])[0]))
+
+
+def _haversine(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    p1, p2 = np.radians(lat), np.radians(lats)
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))

@@ -119,7 +119,9 @@ def render_detail(row: pd.Series, reference_name: str) -> None:
     if isinstance(origin, Mapping) and origin:
         with st.expander("Original labels and codes"):
             st.json(dict(origin), expanded=False)
+    from dashboard.edit_panel import edit_form
     from dashboard.history_panel import history_list, related_list
 
     related_list(str(row["id"]))
     history_list(str(row["id"]))
+    edit_form(str(row["id"]))

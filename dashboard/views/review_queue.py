@@ -14,7 +14,6 @@ from dashboard.escape import markdown_text
 from dashboard.history_panel import history_frame
 from incidents import curation
 from incidents.access import Forbidden
-from incidents.duplicates import duplicate_candidates
 from incidents.errors import IncidentsError
 from incidents.frames import from_frame
 from incidents.model import EVENT_LABELS, Incident, IncidentFilter
@@ -89,12 +88,15 @@ def _review(user: Any, ids: list[str], state: str, reason: str) -> str:
 
 
 def _duplicates() -> None:
-    with data.opened_store() as store:
-        incidents = {item.id: item for item in store.all()}
-    pairs = duplicate_candidates(incidents.values())
+    pairs = data.duplicate_pairs(data.snapshot())  # the drafts' candidates, once per store version
     st.subheader(f"Duplicate candidates: {len(pairs)}")
-    for number, pair in enumerate(pairs[:20]):
+    shown = pairs[:20]
+    with data.opened_store() as store:
+        incidents = {key: store.get(key) for pair in shown for key in (pair.first, pair.second)}
+    for number, pair in enumerate(shown):
         first, second = incidents[pair.first], incidents[pair.second]
+        if first is None or second is None:
+            continue
         with st.expander(markdown_text(f"{first.place or first.id} · {pair.first} / {pair.second} · "
                                        f"{pair.km:.1f} km")):
             st.caption(markdown_text("; ".join(pair.reasons)))

@@ -126,6 +126,7 @@ class Writes:
     rows: tuple[Incident, ...] = ()
     tombstones: tuple[Tombstone, ...] = ()
     removed: tuple[str, ...] = ()
+    revived: tuple[str, ...] = ()  # ids whose tombstones go (their rows written back in `rows`)
     changes: tuple[Change, ...] = ()
     batch: Batch | None = None
     expected: Mapping[str, int] | None = None

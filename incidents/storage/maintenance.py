@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from incidents.errors import IncidentsError, StoreUnavailable
 from incidents.model import Incident
 from incidents.storage import POSTGRES_SCHEMES, open_store, store_path, store_url
 from incidents.storage.base import Storage
+from incidents.storage.journal import Writes
 from incidents.storage.sqlite import migrate_file, schema_version_of
+from incidents.storage.users import UPDATABLE, users_of
 
 PAGE = 5000
 
@@ -92,7 +95,49 @@ def copy_store(source: Storage, target: Storage) -> dict[str, Any]:
                              f"{target_count} (hash {target_hash[:12]}); the target holds other incidents too, or "
                              "was changed during the copy: copy into an empty store")
     return {"from": source.describe(), "to": target.describe(), "count": count, "copied": copied,
-            "already_there": already, "hash": source_hash, "verified": True}
+            "already_there": already, "hash": source_hash, "verified": True, **copy_journal(source, target)}
+
+
+def copy_journal(source: Storage, target: Storage) -> dict[str, Any]:
+    """Copy what surrounds the incidents: import batches, history, tombstones and user accounts (password hashes as
+    they are), skipping what the target already holds (a resumed copy adds nothing twice); then verify each."""
+    for item in source.batches():
+        there = {b.id: b for b in target.batches()}
+        if there.get(item.id) != item:
+            target.apply(Writes(batch=item))
+    missing = Counter(change.row() for change in source.history()) - Counter(c.row() for c in target.history())
+    pending = [change for change in source.history() if missing[change.row()] > 0 and _take(missing, change.row())]
+    for start in range(0, len(pending), PAGE):
+        target.apply(Writes(changes=tuple(pending[start:start + PAGE])))
+    stones = [item for key, item in source.tombstones().items() if target.tombstones([key]).get(key) != item]
+    for start in range(0, len(stones), PAGE):
+        target.apply(Writes(tombstones=tuple(stones[start:start + PAGE])))
+    accounts, theirs = users_of(source), users_of(target)
+    for row in accounts.all():
+        if not theirs.insert(row) and theirs.get(row["name"]) != row:
+            theirs.update(row["name"], **{key: row[key] for key in UPDATABLE})
+    counts = _journal(source)
+    if counts != _journal(target):
+        raise IncidentsError("the copy's history, batches, tombstones or accounts do not match the source's: the target "
+                             "held some of its own; copy into an empty store")
+    return {"batches": len(counts[0]), "history": len(counts[1]), "tombstones": len(counts[2]),
+            "accounts": len(counts[3])}
+
+
+def _take(counter: Counter, key: Any) -> bool:
+    counter[key] -= 1
+    return True
+
+
+def _journal(store: Storage) -> tuple[list, list, list, list]:
+    """Everything besides the incidents, comparable between two stores of any kind."""
+    return (sorted(item.row() for item in store.batches()), sorted(_key(c.row()) for c in store.history()),
+            sorted(item.row() for item in store.tombstones().values()),
+            [sorted(row.items()) for row in users_of(store).all()])
+
+
+def _key(row: tuple[Any, ...]) -> tuple[str, ...]:
+    return tuple("" if value is None else str(value) for value in row)
 
 
 def copy_between(source_url: str, target_url: str) -> dict[str, Any]:

@@ -88,6 +88,8 @@ class MemoryStore:
             self._tombstones[item.id] = item
         for key in writes.removed:
             self._rows.pop(key, None)
+        for key in writes.revived:
+            self._tombstones.pop(key, None)
         self._history += writes.changes
         if writes.batch is not None:
             self._batches[writes.batch.id] = writes.batch

@@ -238,6 +238,8 @@ class PostGISStore:
                 conn.execute(f"INSERT INTO tombstones ({TOMBSTONE_COLUMNS}) VALUES ({_marks(6)}) ON CONFLICT (id) "
                              "DO UPDATE SET at = excluded.at, actor = excluded.actor, reason = excluded.reason, "
                              "merged_into = excluded.merged_into, record = excluded.record", item.row())
+            if writes.revived:
+                conn.execute("DELETE FROM tombstones WHERE id = ANY(%s)", (list(writes.revived),))
             _log(conn, writes.changes)
             if writes.batch is not None:
                 conn.execute(f"INSERT INTO batches ({BATCH_COLUMNS}) VALUES ({_marks(10)}) ON CONFLICT (id) DO UPDATE "

@@ -184,6 +184,8 @@ class SQLiteStore:
                 self._db.execute(f"DELETE FROM incidents WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
             self._db.executemany(f"INSERT OR REPLACE INTO tombstones ({TOMBSTONE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
                                  [item.row() for item in writes.tombstones])
+            for chunk in chunked(list(writes.revived), CHUNK):
+                self._db.execute(f"DELETE FROM tombstones WHERE id IN ({_marks(len(chunk))})", chunk)
             self._log(writes.changes)
             if writes.batch is not None:
                 self._db.execute(f"INSERT OR REPLACE INTO batches ({BATCH_COLUMNS}) VALUES ({_marks(10)})",

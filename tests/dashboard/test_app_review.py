@@ -116,3 +116,18 @@ def test_the_detail_panel_lists_related_incidents_and_the_history(tmp_path, monk
     assert not at.exception, [e.value for e in at.exception]
     assert "kzn: strike and airport restriction" in shown_text(markdown_text(at))
     assert any(e.label.startswith("History: ") for e in at.expander)
+
+
+def test_duplicates_of_a_recently_edited_reviewed_row_are_listed_and_old_pairs_are_not(tmp_path, monkeypatch):
+    from incidents.curation import edit
+
+    path = tmp_path / "recent.sqlite"
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    store = SQLiteStore(path)
+    store.upsert([make(id="a"), make(id="b"), make(id="c", started_at="2024-01-05"), make(id="d", started_at="2024-01-05")])
+    at = review_page(User("rita", "reviewer"))
+    assert any("Duplicate candidates: 0" in shown_text(h.value) for h in at.subheader)
+    edit(store, User("rita", "reviewer"), "b", {"notes": "checked"}, "a note")
+    store.close()
+    at = review_page(User("rita", "reviewer"))
+    assert any("Duplicate candidates: 1" in shown_text(h.value) for h in at.subheader)

@@ -180,4 +180,4 @@ def test_the_session_object_owns_the_page_keys():
     assert values[KEYS.selected] == "a" and session.group == ["a", "b"]
     session.select(None)
     assert session.selected is None and session.group == []
-    assert len(set(KEYS.filters)) == 9 and all(key.startswith("f_") for key in KEYS.filters)
+    assert len(set(KEYS.filters)) == 10 and all(key.startswith("f_") for key in KEYS.filters)

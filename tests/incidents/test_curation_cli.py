@@ -85,6 +85,7 @@ def test_two_articles_about_one_strike_are_duplicate_candidates_and_merge(db, tm
     assert len(both) == 2
     pairs = ok("duplicates", db=db)
     assert [pair["ids"] for pair in pairs] == [both] and pairs[0]["km"] < 1
+    assert [pair["ids"] for pair in ok("duplicates", "--drafts", db=db)] == [both]  # two drafts: the sweep finds them
     merged = ok("merge", both[0], both[1], "--reason", "one strike, two articles", db=db)
     assert merged["kept"] == both[0] and ids(db, "--include-drafts") == [both[0]]
     assert ok("duplicates", db=db) == []
