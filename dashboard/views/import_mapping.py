@@ -267,7 +267,8 @@ def rows_text(edited: pd.DataFrame) -> str:
 
 def reread(edited: pd.DataFrame, options: ImportOptions) -> tuple[list, list[dict]]:
     """The fixed rows read again as the file was (same format, map and date order); problems keep the file's rows."""
-    batch = open_text(rows_text(edited), ImportOptions(fmt=options.fmt if options.fmt != "auto" else "auto",
+    fmt = "csv" if options.fmt == "geojson" else options.fmt  # a fixed GeoJSON feature comes back as a table row
+    batch = open_text(rows_text(edited), ImportOptions(fmt=fmt,
                                                        date_order=options.date_order, assume_utc=options.assume_utc,
                                                        mapping=options.mapping))
     incidents = list(batch.incidents())
