@@ -27,10 +27,27 @@ def features_of(document: Any) -> list[Any]:
     if kind != "FeatureCollection":
         raise ImportFormatError(f"not a GeoJSON FeatureCollection (top-level type is {str(kind)[:40]!r}); "
                                 "give a FeatureCollection of Point features")
+    crs = document.get("crs")
+    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) and isinstance(crs.get("properties"),
+                                                                                            dict) else None
+    check_crs(name if isinstance(name, str) else "")
     features = document.get("features")
     if not isinstance(features, list):
         raise ImportFormatError("the FeatureCollection has no 'features' list; add \"features\": [...]")
     return features
+
+
+_WGS84 = re.compile(r"(CRS84|EPSG:{1,2}(?:[\d.]*:)?4326|WGS\s*84|4326)\s*$", re.IGNORECASE)
+_CRS_NAME = re.compile(r'"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]{1,200})"')
+
+
+def check_crs(name: str) -> None:
+    """ImportFormatError when the (old-style) `crs` member names a projection other than WGS 84 longitude/latitude:
+    its coordinates are metres, not degrees, and every row would be refused as out of range."""
+    if name and not _WGS84.search(name.strip()):
+        raise ImportFormatError(f"the file's coordinates are in {name[:80]} (its crs member), not WGS 84 degrees; "
+                                "export or save it as GeoJSON in EPSG:4326 (in QGIS: Export > Save Features As, "
+                                "CRS EPSG:4326)")
 
 
 class FeatureTable(Table):
@@ -204,6 +221,8 @@ def _to_features(stream: TextIO) -> tuple[str, int, bool]:
     match = _FEATURES.search(buffer)
     if not buffer.lstrip().startswith("{") or match is None or "FeatureCollection" not in buffer[:match.start()]:
         raise ImportFormatError("not a GeoJSON FeatureCollection starting with its type and a 'features' list")
+    crs = _CRS_NAME.search(buffer, 0, match.start())
+    check_crs(crs.group(1) if crs else "")
     return buffer, match.end(), not piece
 
 

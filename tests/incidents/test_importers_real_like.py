@@ -138,3 +138,24 @@ def test_reimporting_the_same_files_inserts_nothing_twice(tmp_path):
     acled = cli(tmp_path, str(DATA / "acled_export.csv"))
     acled_xlsx = cli(tmp_path, str(DATA / "acled_export.xlsx"))
     assert (acled["inserted"], acled_xlsx["inserted"], acled_xlsx["unchanged"]) == (4, 0, 4)
+
+
+PROJECTED = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
+             "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [5466343.1, 7515005.2]},
+                           "properties": {"event_type": "strike", "started_at": "2024-12-21"}}]}
+
+
+def test_geojson_in_a_projected_crs_is_refused_once_naming_the_crs(tmp_path, monkeypatch):
+    from incidents import importers
+    from incidents.errors import ImportFormatError
+
+    with pytest.raises(ImportFormatError, match="EPSG::3857.*EPSG:4326"):
+        read_text(json.dumps(PROJECTED))
+    path = tmp_path / "projected.geojson"
+    path.write_text(json.dumps(PROJECTED), encoding="utf-8")
+    monkeypatch.setattr(importers, "STREAM_BYTES", 10)  # the streamed reader checks it too
+    with pytest.raises(ImportFormatError, match="EPSG::3857"):
+        read_file(path)
+    incidents, problems = read_file(DATA / "mapping_tool.geojson", mapping=parse_map(["date=date",
+                                                                                    "event_type=category"]))
+    assert len(incidents) == 3  # CRS84, as the fixture names it, is WGS 84
