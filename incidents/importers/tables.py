@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -30,6 +31,33 @@ def header_index(records: list[list[Any]]) -> int:
         if count >= 2:
             return index
     return next((index for index, count in enumerate(filled) if count), 0)
+
+
+def _filled(cell: Any) -> bool:
+    return cell not in (None, "") and bool(str(cell).strip())
+
+
+def scanned_enough(records: list[list[Any]]) -> bool:
+    """Whether the first records read hold the header and the row after it (a possible second header row)."""
+    found = [index for index, record in enumerate(records) if sum(map(_filled, record)) >= 2]
+    return len(records) >= HEADER_SCAN or bool(found and len(records) > found[0] + 1)
+
+
+def header_names(records: list[list[Any]], text: Callable[[Any], str]) -> tuple[int, list[str]]:
+    """(index of the last header row, the column names): a two-row header, whose upper row is merged over some
+    columns (Координаты over Широта | Долгота), is read as one, the lower name winning where both are filled."""
+    start = header_index(records)
+    upper = [text(cell) for cell in records[start]] if records else []
+    lower = records[start + 1] if start + 1 < len(records) else []
+    gaps = [index for index, name in enumerate(upper) if not name.strip()]
+    cells = [(index, text(cell)) for index, cell in enumerate(lower) if _filled(cell)]
+    if (gaps and cells and any(index in gaps for index, _ in cells)
+            and not any(re.search(r"\d", value) for _, value in cells)):
+        below = dict(cells)
+        width = max(len(upper), len(lower))
+        names = [below.get(index) or (upper[index] if index < len(upper) else "") for index in range(width)]
+        return start + 1, [name.strip() for name in names]
+    return start, [name.strip() for name in upper]
 
 
 def row_issue(cells: Iterable[Any]) -> str | None:
@@ -83,8 +111,7 @@ def csv_table(opener: Callable[[], TextIO], delimiter: str, info: dict[str, Any]
     csv.field_size_limit(MAX_FILE_BYTES)  # cells are capped per row (limits.check_cell), never the whole file
     with opener() as stream:
         first = _first_records(stream, delimiter, info)
-    start = header_index(first)
-    header = [name.strip() for name in (first[start] if first else [])]
+    start, header = header_names(first, str)
     if not any(header):
         raise ImportFormatError("the file is empty: no CSV header")
     if start:
@@ -103,7 +130,7 @@ def _first_records(stream: TextIO, delimiter: str, info: dict[str, Any]) -> list
         records = []
         for record in csv.reader(stream, delimiter=delimiter):
             records.append(record)
-            if len(records) >= HEADER_SCAN or sum(1 for cell in record if cell.strip()) >= 2:
+            if scanned_enough(records):
                 break
         return records
     except UnicodeDecodeError:
@@ -228,11 +255,11 @@ def _grid_header(grid: Iterable[list[Any]], info: dict[str, Any]) -> tuple[int, 
     first: list[list[Any]] = []
     for cells in grid:
         first.append(list(cells))
-        if len(first) >= HEADER_SCAN or sum(1 for cell in first[-1] if cell not in (None, "")) >= 2:
+        if scanned_enough(first):
             break
     if not any(cell not in (None, "") for cells in first for cell in cells):
         raise ImportFormatError(f"sheet {info.get('sheet')!r} is empty")
-    index = header_index(first)
-    if index and sum(1 for cell in first[index] if cell not in (None, "")) >= 2:
+    index, header = header_names(first, cell_text)
+    if index and sum(map(_filled, first[header_index(first)])) >= 2:
         info["header_row"] = index + 1
-    return index + 1, [cell_text(cell) for cell in first[index]]
+    return index + 1, header

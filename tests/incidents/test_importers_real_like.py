@@ -159,3 +159,28 @@ def test_geojson_in_a_projected_crs_is_refused_once_naming_the_crs(tmp_path, mon
     incidents, problems = read_file(DATA / "mapping_tool.geojson", mapping=parse_map(["date=date",
                                                                                     "event_type=category"]))
     assert len(incidents) == 3  # CRS84, as the fixture names it, is WGS 84
+
+
+def test_two_row_header_merged_over_its_columns_is_read_as_one(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Сводка за декабрь"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["Дата", "Город", "Координаты", None, "Погибло"])
+    sheet.append([None, None, "Широта", "Долгота", None])
+    sheet.merge_cells("C2:D2")
+    sheet.append(["21 декабря 2024", "Казань", "55,7963", "49,1088", 0])
+    sheet.append(["Итого", None, None, None, 0])
+    book.save(tmp_path / "two_rows.xlsx")
+    text = "Дата;Город;Координаты;;Погибло\n;;Широта;Долгота;\n21.12.2024;Казань;55,7963;49,1088;0\n"
+    (tmp_path / "two_rows.csv").write_text(text, encoding="cp1251")
+    mapping = parse_map(["date=Дата", "place=Город", "lat=Широта", "lon=Долгота", "killed=Погибло"])
+    for name, first_row in (("two_rows.xlsx", 4), ("two_rows.csv", 3)):
+        batch = open_path(tmp_path / name, ImportOptions(mapping=mapping))
+        incidents = list(batch.incidents())
+        assert batch.report.problems == [] and len(incidents) == 1, (name, batch.report.problems)
+        assert (incidents[0].lat, incidents[0].lon, incidents[0].started_at) == (55.7963, 49.1088, "2024-12-21")
+        assert batch.context.table.header == ["Дата", "Город", "Широта", "Долгота", "Погибло"]
+        assert batch.report.info["header_row"] == first_row - 1
