@@ -84,6 +84,13 @@ def parse_float(field: str, value: str) -> float:
     return number
 
 
+NOT_STATED = frozenset({"-", "–", "—", "?", "n/a", "na", "n.a.", "unknown", "н/д", "нд", "н.д.", "неизв.",
+                        "неизвестно", "невідомо"})
+_GROUPED = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f']\d{3})+$")
+_ESTIMATE = re.compile(r"^(?:(?:[~≈<>≥≤]|около|до|more than|over|about)\s*\d+|\d+\s*(?:[-–—]\s*\d+|\+))$",
+                       re.IGNORECASE)
+
+
 def parse_count(field: str, value: str) -> int | None:
     """A non-negative whole number, or None when the cell is empty (not stated)."""
     if type(value) is str and 0 < len(value) < 9 and value.isascii() and value.isdigit():  # the common case
@@ -92,8 +99,14 @@ def parse_count(field: str, value: str) -> int | None:
             check_count_range(field, number, value)
         return number
     text = (value or "").strip()
-    if not text:
+    if not text or text.casefold() in NOT_STATED:
         return None
+    if _GROUPED.match(text):  # refused, not guessed: "1 000" may be two cells run together
+        raise ValidationError(field, value, "not a plain number; write it without the thousands separator "
+                                            f"({re.sub(r'[^0-9]', '', text)}) if that is the figure")
+    if _ESTIMATE.match(text):
+        raise ValidationError(field, value, "a range or an estimate; write the lowest figure the sources confirm "
+                                            "(e.g. 2 for 2-3 or 10+) and keep the estimate in notes")
     number = float(number_text(field, text, "must be a whole number, or empty when not stated"))
     if not number.is_integer():
         raise ValidationError(field, value, "must be a whole number")

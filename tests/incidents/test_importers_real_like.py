@@ -184,3 +184,17 @@ def test_two_row_header_merged_over_its_columns_is_read_as_one(tmp_path):
         assert (incidents[0].lat, incidents[0].lon, incidents[0].started_at) == (55.7963, 49.1088, "2024-12-21")
         assert batch.context.table.header == ["Дата", "Город", "Широта", "Долгота", "Погибло"]
         assert batch.report.info["header_row"] == first_row - 1
+
+
+def test_analysts_not_stated_marks_grouped_thousands_and_estimates_in_counts():
+    from incidents.errors import ValidationError
+    from incidents.importers.common import parse_count
+
+    assert [parse_count("Погибло", v) for v in ("н/д", "-", "—", "?", "n/a", " 12 ")] == [None] * 5 + [12]
+    with pytest.raises(ValidationError, match="without the thousands separator \\(1234\\)"):
+        parse_count("Погибло", "1\u00a0234")
+    for estimate in ("2-3", "~10", "10+", "около 10"):
+        with pytest.raises(ValidationError, match="lowest figure"):
+            parse_count("Погибло", estimate)
+    with pytest.raises(ValidationError, match="not a plain number"):
+        parse_count("Погибло", "5_5")
