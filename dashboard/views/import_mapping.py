@@ -203,6 +203,28 @@ def mapping_panel(start_batch: Any) -> None:
         st.rerun()
 
 
+def unmapped_features(name: str, data: bytes, incidents: list, problems: list[dict]) -> list[str]:
+    """The property names (and lat, lon) of a GeoJSON file none of whose features name their date or type as our
+    fields (a mapping tool's export), so the page offers a column map; [] otherwise."""
+    if incidents or not problems or Path(name).suffix.lower() not in (".geojson", ".json"):
+        return []
+    if not all(item["field"] == "geometry" or "--map" in item["message"] for item in problems):
+        return []
+    from incidents.importers.geojson import features_of
+    from incidents.importers.limits import load_json
+
+    try:
+        features = features_of(load_json(data.decode("utf-8-sig")))
+    except (IncidentsError, UnicodeDecodeError):
+        return []
+    names: list[str] = []
+    for feature in features[:1000]:
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        names += [str(key) for key in (properties or {}) if str(key) not in names] if isinstance(properties,
+                                                                                                dict) else []
+    return sorted({*names, "lat", "lon"})
+
+
 def known_format(header: list[str]) -> str | None:
     """The format a header names (ACLED, UCDP, our CSV), or None for a table that needs a column map."""
     from incidents.importers import table_format
@@ -238,6 +260,11 @@ def read_upload(name: str, data: bytes, fmt: str, start_batch: Any) -> None:
         return
     except IncidentsError as exc:
         st.error(f"Nothing read from {name}: {exc}")
+        return
+    header = unmapped_features(name, data, incidents, report.problems)
+    if header:
+        st.session_state[PENDING] = {"name": name, "data": data, "header": header,
+                                     "why": "its features' properties are not named as incident fields; map them"}
         return
     st.session_state.pop(PENDING, None)
     remember_source(kind="file", name=name, data=data, options=options, rows=report.rejected_rows)

@@ -49,3 +49,16 @@ def test_analyst_table_under_a_title_row_is_mapped_from_its_header(empty_store):
     assert list(preview["place"]) == ["Казань", "Киев", "Харьков"]  # no title, blank or totals row
     assert list(preview["lat"]) == [55.7963, 50.4501, 49.9935]  # comma decimals
     assert list(preview["started_at"]) == ["2024-12-21", "2024-12-20", "2025-01-03"]  # Russian and numeric dates
+
+
+def test_mapping_tool_geojson_opens_the_column_map_and_reads_its_shapes(empty_store):
+    at = upload(import_page(), "tool.geojson", (DATA / "mapping_tool.geojson").read_bytes())
+    assert any("not named as incident fields" in i.value for i in at.info)
+    assert at.selectbox(key="import_map_started_at").value == "date"
+    assert at.selectbox(key="import_map_event_type").value == "category"
+    at.selectbox(key="import_map_place").set_value("name").run()
+    assert list(at.dataframe[0].value["place"]) == ["Drone strike on refinery", "Several impacts", "Damaged area"]
+    at.button(key="import_map_read").click().run()
+    at.switch_page("views/import_page.py").run()
+    batch = at.session_state["import_batch"]
+    assert len(batch.incidents) == 3 and [p["row"] for p in batch.problems] == [4]
