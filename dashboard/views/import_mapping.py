@@ -199,7 +199,7 @@ def mapping_panel(start_batch: Any) -> None:
         remember_source(kind="file", name=pending["name"], data=pending["data"], options=options,
                         rows=report.rejected_rows)
         st.session_state.pop(PENDING, None)
-        start_batch(pending["name"], report.fmt, incidents, report.problems)
+        start_batch(pending["name"], report.fmt, incidents, report.problems, warnings=report.warnings)
         st.rerun()
 
 
@@ -269,7 +269,7 @@ def read_upload(name: str, data: bytes, fmt: str, start_batch: Any) -> None:
     st.session_state.pop(PENDING, None)
     remember_source(kind="file", name=name, data=data, options=options, rows=report.rejected_rows)
     guessed = ", ".join(f"{k} {v}" for k, v in report.info.items() if k in ("encoding", "delimiter", "sheet"))
-    start_batch(name, report.fmt, incidents, report.problems, guessed)
+    start_batch(name, report.fmt, incidents, report.problems, guessed, warnings=report.warnings)
 
 
 def rejected_copy(problems: list[dict], rows: dict[int, dict[str, str]]) -> pd.DataFrame:

@@ -62,3 +62,15 @@ def test_mapping_tool_geojson_opens_the_column_map_and_reads_its_shapes(empty_st
     at.switch_page("views/import_page.py").run()
     batch = at.session_state["import_batch"]
     assert len(batch.incidents) == 3 and [p["row"] for p in batch.problems] == [4]
+
+
+def test_warnings_of_a_read_are_shown_not_dropped(empty_store):
+    at = upload(import_page(), "svodka.xlsx", (DATA / "analyst_ru.xlsx").read_bytes())
+    at.text_input(key="import_map_values").input(
+        "event_type:Удар БПЛА=drone_strike; event_type:Ракетный удар=missile_strike").run()
+    at.button(key="import_map_read").click().run()
+    at.switch_page("views/import_page.py").run()
+    batch = at.session_state["import_batch"]
+    assert len(batch.incidents) == 3 and batch.problems == []
+    assert [(w["row"], "totals row" in w["message"]) for w in batch.warnings] == [(7, True)]
+    assert any("1 row(s) with a warning" in i.value for i in at.info)
