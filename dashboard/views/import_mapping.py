@@ -199,8 +199,30 @@ def mapping_panel(start_batch: Any) -> None:
         remember_source(kind="file", name=pending["name"], data=pending["data"], options=options,
                         rows=report.rejected_rows)
         st.session_state.pop(PENDING, None)
-        start_batch(pending["name"], report.fmt, incidents, report.problems)
+        start_batch(pending["name"], report.fmt, incidents, report.problems, warnings=report.warnings)
         st.rerun()
+
+
+def unmapped_features(name: str, data: bytes, incidents: list, problems: list[dict]) -> list[str]:
+    """The property names (and lat, lon) of a GeoJSON file none of whose features name their date or type as our
+    fields (a mapping tool's export), so the page offers a column map; [] otherwise."""
+    if incidents or not problems or Path(name).suffix.lower() not in (".geojson", ".json"):
+        return []
+    if not all(item["field"] == "geometry" or "--map" in item["message"] for item in problems):
+        return []
+    from incidents.importers.geojson import features_of
+    from incidents.importers.limits import load_json
+
+    try:
+        features = features_of(load_json(data.decode("utf-8-sig")))
+    except (IncidentsError, UnicodeDecodeError):
+        return []
+    names: list[str] = []
+    for feature in features[:1000]:
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        names += [str(key) for key in (properties or {}) if str(key) not in names] if isinstance(properties,
+                                                                                                dict) else []
+    return sorted({*names, "lat", "lon"})
 
 
 def known_format(header: list[str]) -> str | None:
@@ -239,10 +261,15 @@ def read_upload(name: str, data: bytes, fmt: str, start_batch: Any) -> None:
     except IncidentsError as exc:
         st.error(f"Nothing read from {name}: {exc}")
         return
+    header = unmapped_features(name, data, incidents, report.problems)
+    if header:
+        st.session_state[PENDING] = {"name": name, "data": data, "header": header,
+                                     "why": "its features' properties are not named as incident fields; map them"}
+        return
     st.session_state.pop(PENDING, None)
     remember_source(kind="file", name=name, data=data, options=options, rows=report.rejected_rows)
     guessed = ", ".join(f"{k} {v}" for k, v in report.info.items() if k in ("encoding", "delimiter", "sheet"))
-    start_batch(name, report.fmt, incidents, report.problems, guessed)
+    start_batch(name, report.fmt, incidents, report.problems, guessed, warnings=report.warnings)
 
 
 def rejected_copy(problems: list[dict], rows: dict[int, dict[str, str]]) -> pd.DataFrame:
@@ -267,7 +294,8 @@ def rows_text(edited: pd.DataFrame) -> str:
 
 def reread(edited: pd.DataFrame, options: ImportOptions) -> tuple[list, list[dict]]:
     """The fixed rows read again as the file was (same format, map and date order); problems keep the file's rows."""
-    batch = open_text(rows_text(edited), ImportOptions(fmt=options.fmt if options.fmt != "auto" else "auto",
+    fmt = "csv" if options.fmt == "geojson" else options.fmt  # a fixed GeoJSON feature comes back as a table row
+    batch = open_text(rows_text(edited), ImportOptions(fmt=fmt,
                                                        date_order=options.date_order, assume_utc=options.assume_utc,
                                                        mapping=options.mapping))
     incidents = list(batch.incidents())

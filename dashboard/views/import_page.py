@@ -43,6 +43,7 @@ class Batch:
     incidents: list[Incident]
     problems: list[dict] = field(default_factory=list)
     saved: str = ""
+    warnings: list[dict] = field(default_factory=list)  # rows kept or skipped with a note (a totals row skipped)
 
 
 def upload_limit_mb() -> int:
@@ -60,8 +61,10 @@ def too_big(size: int, limit_mb: int) -> str | None:
     )
 
 
-def _start_batch(label: str, fmt: str, incidents: list[Incident], problems: list[dict], guessed: str = "") -> None:
-    st.session_state[BATCH] = Batch(f"{label} ({guessed})" if guessed else label, fmt, incidents, problems)
+def _start_batch(label: str, fmt: str, incidents: list[Incident], problems: list[dict], guessed: str = "",
+                 warnings: list[dict] | None = None) -> None:
+    st.session_state[BATCH] = Batch(f"{label} ({guessed})" if guessed else label, fmt, incidents, problems,
+                                    warnings=list(warnings or []))
     st.session_state.pop("import_editor", None)
 
 
@@ -130,6 +133,11 @@ def _paste(fmt: str) -> None:
 
 
 def _problems(batch: Batch) -> None:
+    warnings = getattr(batch, "warnings", [])
+    if warnings:
+        st.info(f"{len(warnings):,} row(s) with a warning (a skipped totals row, a point outside its country, …):")
+        st.dataframe(pd.DataFrame(warnings, columns=["row", "field", "value", "message"]), hide_index=True,
+                     width="stretch", height=min(300, 40 + 35 * len(warnings)))
     if not batch.problems:
         return
     st.warning(f"{len(batch.problems):,} row(s) could not be read and will not be saved:")

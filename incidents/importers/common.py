@@ -28,6 +28,43 @@ def require_columns(header: Iterable[str], needed: Iterable[str], label: str) ->
 _PLAIN_DEGREES = re.compile(r"-?\d{1,3}\.\d{1,15}\Z")  # how nearly every file writes a coordinate: always finite
 
 
+_DMS = re.compile(r"^([-+]?\d{1,3}(?:[.,]\d+)?)\s*°\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
+                  r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:[\"″”]|'')\s*)?([NSEWnsewСЮВЗсювз])?$")
+_NEGATIVE = frozenset("SWswЮЗюз")
+
+
+def dms_degrees(text: str) -> float | None:
+    """Decimal degrees from degrees-minutes-seconds such as 55°47′N or 49°07'30"E (С/Ю/В/З too), else None."""
+    match = _DMS.match(text.strip())
+    if not match:
+        return None
+    degrees, minutes, seconds = (float((group or "0").replace(",", ".")) for group in match.group(1, 2, 3))
+    if minutes >= 60 or seconds >= 60:
+        return None
+    value = abs(degrees) + minutes / 60 + seconds / 3600
+    negative = degrees < 0 or match.group(1).startswith("-") or (match.group(4) or "") in _NEGATIVE
+    return round(-value if negative else value, 6)
+
+
+_PAIR = re.compile(r"^\s*(.+?[NSEWnsewСЮВЗсювз]|[-+]?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(.+?)\s*$")
+
+
+def parse_pair(field: str, value: str) -> tuple[float, float]:
+    """(lat, lon) from one cell holding both: '55.79, 49.12', '55,79; 49,12' or '55°47′N 49°07′E'."""
+    text = (value or "").strip()
+    parts = re.split(r"\s*;\s*", text) if ";" in text else None
+    if parts is None:
+        match = _PAIR.match(text)
+        parts = list(match.groups()) if match else [text]
+    if len(parts) != 2:
+        raise ValidationError(field, value, "not a pair of coordinates; write latitude, longitude such as "
+                                            "55.79, 49.12 or 55°47′N 49°07′E")
+    lat, lon = parse_float(field, parts[0]), parse_float(field, parts[1])
+    if (parts[0].strip()[-1:] in "EWВЗewвз") and (parts[1].strip()[-1:] in "NSСЮnsсю"):
+        lat, lon = lon, lat  # written longitude first, the letters say so
+    return lat, lon
+
+
 def parse_float(field: str, value: str) -> float:
     """A required finite coordinate in decimal degrees (a decimal comma is accepted)."""
     if type(value) is str and _PLAIN_DEGREES.match(value):
@@ -36,10 +73,22 @@ def parse_float(field: str, value: str) -> float:
     if not text:
         raise ValidationError(field, value, "coordinate is missing; fill it in (python -m geodata geocode PLACE "
                                             "gives lat/lon) or drop the row")
+    if "°" in text:
+        degrees = dms_degrees(text)
+        if degrees is None:
+            raise ValidationError(field, value, "not degrees-minutes-seconds such as 55°47′N; or write 55.79")
+        return degrees
     number = float(number_text(field, text, "must be a finite decimal number of degrees such as 55.79"))
     if not math.isfinite(number):
         raise ValidationError(field, value, "must be a finite decimal number of degrees such as 55.79")
     return number
+
+
+NOT_STATED = frozenset({"-", "–", "—", "?", "n/a", "na", "n.a.", "unknown", "н/д", "нд", "н.д.", "неизв.",
+                        "неизвестно", "невідомо"})
+_GROUPED = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f']\d{3})+$")
+_ESTIMATE = re.compile(r"^(?:(?:[~≈<>≥≤]|около|до|more than|over|about)\s*\d+|\d+\s*(?:[-–—]\s*\d+|\+))$",
+                       re.IGNORECASE)
 
 
 def parse_count(field: str, value: str) -> int | None:
@@ -50,8 +99,14 @@ def parse_count(field: str, value: str) -> int | None:
             check_count_range(field, number, value)
         return number
     text = (value or "").strip()
-    if not text:
+    if not text or text.casefold() in NOT_STATED:
         return None
+    if _GROUPED.match(text):  # refused, not guessed: "1 000" may be two cells run together
+        raise ValidationError(field, value, "not a plain number; write it without the thousands separator "
+                                            f"({re.sub(r'[^0-9]', '', text)}) if that is the figure")
+    if _ESTIMATE.match(text):
+        raise ValidationError(field, value, "a range or an estimate; write the lowest figure the sources confirm "
+                                            "(e.g. 2 for 2-3 or 10+) and keep the estimate in notes")
     number = float(number_text(field, text, "must be a whole number, or empty when not stated"))
     if not number.is_integer():
         raise ValidationError(field, value, "must be a whole number")

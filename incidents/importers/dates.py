@@ -19,6 +19,12 @@ _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})" + _CLOCK + "$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})" + _CLOCK + "$")
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 _UNIX = re.compile(r"^(\d{9,10}|\d{12,13})$")
+MONTH_WORDS = {  # Russian and Ukrainian month names, genitive ("21 декабря 2024") and nominative, by prefix
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
+    "октябр": 10, "ноябр": 11, "декабр": 12, "січ": 1, "лют": 2, "берез": 3, "квіт": 4, "травн": 5, "черв": 6,
+    "лип": 7, "серп": 8, "верес": 9, "жовт": 10, "листопад": 11, "груд": 12,
+}
+_WORD_DATE = re.compile(r"^(\d{1,2})\s+([^\W\d_]{3,12})\.?,?\s+(\d{4})(?:\s*(?:г\.?|года|р\.?|року))?" + _CLOCK + "$")
 TEXT_FORMATS = ("%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d %B, %Y")
 
 
@@ -116,8 +122,20 @@ def parse_date(field: str, value: str, facts: ColumnFacts = ColumnFacts()) -> St
             return Stamp(datetime.strptime(text, fmt).date().isoformat())
         except ValueError:
             continue
+    match = _WORD_DATE.match(text)
+    if match and _month(match.group(2)):
+        return _build(field, text, int(match.group(3)), _month(match.group(2)), int(match.group(1)), match, facts)
     raise ValidationError(field, value, "not a date this importer reads; write YYYY-MM-DD, 21 December 2024, "
                                         "21/12/2024 or 2024/12/21")
+
+
+def _month(word: str) -> int:
+    """The month a Russian or Ukrainian month name stands for (longest prefix first), 0 when none."""
+    word = word.casefold()
+    for prefix in sorted(MONTH_WORDS, key=len, reverse=True):
+        if word.startswith(prefix) and (prefix != "ма" or word in ("мая", "май")):
+            return MONTH_WORDS[prefix]
+    return 0
 
 
 def _iso(field: str, text: str, facts: ColumnFacts) -> Stamp:

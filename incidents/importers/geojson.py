@@ -27,10 +27,27 @@ def features_of(document: Any) -> list[Any]:
     if kind != "FeatureCollection":
         raise ImportFormatError(f"not a GeoJSON FeatureCollection (top-level type is {str(kind)[:40]!r}); "
                                 "give a FeatureCollection of Point features")
+    crs = document.get("crs")
+    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) and isinstance(crs.get("properties"),
+                                                                                            dict) else None
+    check_crs(name if isinstance(name, str) else "")
     features = document.get("features")
     if not isinstance(features, list):
         raise ImportFormatError("the FeatureCollection has no 'features' list; add \"features\": [...]")
     return features
+
+
+_WGS84 = re.compile(r"(CRS84|EPSG:{1,2}(?:[\d.]*:)?4326|WGS\s*84|4326)\s*$", re.IGNORECASE)
+_CRS_NAME = re.compile(r'"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]{1,200})"')
+
+
+def check_crs(name: str) -> None:
+    """ImportFormatError when the (old-style) `crs` member names a projection other than WGS 84 longitude/latitude:
+    its coordinates are metres, not degrees, and every row would be refused as out of range."""
+    if name and not _WGS84.search(name.strip()):
+        raise ImportFormatError(f"the file's coordinates are in {name[:80]} (its crs member), not WGS 84 degrees; "
+                                "export or save it as GeoJSON in EPSG:4326 (in QGIS: Export > Save Features As, "
+                                "CRS EPSG:4326)")
 
 
 class FeatureTable(Table):
@@ -51,13 +68,13 @@ def feature_table(features: list[Any]) -> FeatureTable:
 def flat_rows(table: Table) -> Iterator[Record]:
     """Features as flat rows for a column map: the properties as text, plus lat and lon from the Point."""
     for number, feature, issue in table.rows():
-        try:
-            lon, lat = _point(feature.get("geometry") if isinstance(feature, dict) else None)
-        except ValidationError as exc:
-            yield number, {}, f"column geometry: {exc.message}"
-            continue
-        properties = feature.get("properties") or {}
+        properties = feature.get("properties") if isinstance(feature, dict) else None
         row = {str(k): cell_text(v) for k, v in properties.items()} if isinstance(properties, dict) else {}
+        try:
+            lon, lat, _ = point_of(feature.get("geometry") if isinstance(feature, dict) else None)
+        except ValidationError as exc:
+            yield number, row, f"column geometry: {exc.message}"  # the row's values kept for its fixable copy
+            continue
         yield number, {**row, "lat": repr(lat), "lon": repr(lon)}, issue
 
 
@@ -65,7 +82,7 @@ def feature_values(feature: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
     """The Incident fields of one Feature: coordinates from the Point, unknown properties into `origin`."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         raise ValidationError("type", _short(feature), "not a GeoJSON Feature")
-    lon, lat = _point(feature.get("geometry"))
+    lon, lat, where = point_of(feature.get("geometry"))
     properties = feature.get("properties") or {}
     if not isinstance(properties, dict):
         raise ValidationError("properties", _short(properties), "must be an object of incident fields")
@@ -81,13 +98,66 @@ def feature_values(feature: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
     if extra:
         check_finite("origin", extra)
         known["origin"] = {**dict(known.get("origin") or {}), "properties": extra}
+    _require_mapped(known, properties)
     if "id" not in known and feature.get("id") not in (None, ""):
         known["id"] = str(feature["id"])
     for name in ("started_at", "ended_at"):
         if isinstance(known.get(name), str) and needs_column(known[name]):
             known[name], note = ctx.when(name, known[name], lat, lon, name)
             add_note(known, note)
+    if where:
+        known.setdefault("geo_precision", "region")
+        add_note(known, where)
     return {**known, "lat": lat, "lon": lon}
+
+
+def _require_mapped(known: Mapping[str, Any], properties: Mapping[str, Any]) -> None:
+    """A problem with its remedy when a required field is not a property (a mapping tool named it otherwise)."""
+    from incidents.importers.mapping import propose_map
+
+    for name in ("event_type", "started_at"):
+        if known.get(name) in (None, ""):
+            column = propose_map([str(key) for key in properties]).fields.get(name)
+            remedy = (f"this file's property {column!r} looks like it: import with --map {name}={column}"
+                      if column else f"add a {name} property, or name the property holding it with --map {name}=NAME")
+            raise ValidationError(name, "", f"no {name} property; {remedy}")
+
+
+SHAPES = ("MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
+MAX_SHAPE_POINTS = 100_000
+
+
+def point_of(geometry: Any) -> tuple[float, float, str]:
+    """(lon, lat, note): a Point as it is; a MultiPoint, line or polygon (as mapping tools draw) by the centre of its
+    vertices, with a note saying so; ValidationError for anything else."""
+    if isinstance(geometry, dict) and geometry.get("type") in SHAPES:
+        points = list(_vertices(geometry.get("coordinates"), 0))
+        if not points:
+            raise ValidationError("geometry", geometry.get("type"), f"the {geometry.get('type')} has no [lon, lat] "
+                                  "positions; give a Point")
+        lon = sum(p[0] for p in points) / len(points)
+        lat = sum(p[1] for p in points) / len(points)
+        return lon, lat, (f"placed at the centre of the {geometry['type']}'s {len(points)} position(s) "
+                          "(geo_precision region)")
+    lon, lat = _point(geometry)
+    return lon, lat, ""
+
+
+def _vertices(value: Any, depth: int) -> Iterator[tuple[float, float]]:
+    """The distinct [lon, lat] positions nested in a geometry's coordinates (at most 4 levels, MAX_SHAPE_POINTS)."""
+    seen: set[tuple[float, float]] = set()
+    stack = [(value, depth)]
+    while stack and len(seen) < MAX_SHAPE_POINTS:
+        item, level = stack.pop()
+        if not isinstance(item, list) or level > 4:
+            continue
+        if len(item) >= 2 and _finite(item[0]) and _finite(item[1]):
+            point = (float(item[0]), float(item[1]))
+            if point not in seen and -180 <= point[0] <= 180 and -90 <= point[1] <= 90:
+                seen.add(point)
+                yield point
+            continue
+        stack.extend((child, level + 1) for child in item)
 
 
 def _point(geometry: Any) -> tuple[float, float]:
@@ -151,6 +221,8 @@ def _to_features(stream: TextIO) -> tuple[str, int, bool]:
     match = _FEATURES.search(buffer)
     if not buffer.lstrip().startswith("{") or match is None or "FeatureCollection" not in buffer[:match.start()]:
         raise ImportFormatError("not a GeoJSON FeatureCollection starting with its type and a 'features' list")
+    crs = _CRS_NAME.search(buffer, 0, match.start())
+    check_crs(crs.group(1) if crs else "")
     return buffer, match.end(), not piece
 
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from incidents.errors import ImportFormatError, ValidationError
-from incidents.importers.common import country_code, parse_count, parse_float
+from incidents.importers.common import country_code, parse_count, parse_float, parse_pair
 from incidents.importers.pipeline import Context, add_note
 from incidents.importers.sources import parse_sources
 from incidents.model import COUNT_FIELDS, EVENT_TYPES
 
 MAPPABLE = ("id", "event_type", "started_at", "ended_at", "place", "admin1", "country", "lat", "lon",
             "geo_precision", "time_precision", "killed", "injured", "drones_downed", "airport_iata", "airport_icao",
-            "status", "verification", "sources", "notes")
+            "status", "verification", "sources", "notes", "coordinates")
 DATE_FIELDS = ("started_at", "ended_at")
 SYNONYMS = {
     "id": ("id", "event_id", "event id", "event_id_cnty", "uid", "identifier"),
@@ -28,6 +28,7 @@ SYNONYMS = {
               "где", "место", "город", "населенный пункт", "населённый пункт"),
     "admin1": ("admin1", "adm_1", "region", "oblast", "province", "state", "область", "регион"),
     "country": ("country", "iso", "country_code", "страна"),
+    "coordinates": ("coordinates", "coords", "coordinate", "lat lon", "latlon", "координаты"),
     "lat": ("lat", "latitude", "y", "широта"),
     "lon": ("lon", "lng", "long", "longitude", "x", "долгота"),
     "killed": ("killed", "dead", "deaths", "fatalities", "best", "погибшие", "погибло", "убито"),
@@ -81,7 +82,7 @@ def check_map(mapping: ColumnMap, header: list[str]) -> None:
                                 f"{', '.join(header[:30])}")
     if "started_at" not in mapping.fields:
         raise ImportFormatError("the map has no date: add --map started_at=Column (or date=Column)")
-    if not ({"lat", "lon"} <= set(mapping.fields) or "place" in mapping.fields):
+    if not ({"lat", "lon"} <= set(mapping.fields) or {"place", "coordinates"} & set(mapping.fields)):
         raise ImportFormatError("the map has no place: add --map lat=Column --map lon=Column, or --map place=Column "
                                 "to geocode place names offline")
 
@@ -164,6 +165,9 @@ def _country(text: str) -> str:
 
 def _where(values: dict[str, Any], cell: Mapping[str, str], mapping: ColumnMap) -> str:
     """Coordinates from the lat/lon columns, else the place geocoded; returns the geocoding note or ''."""
+    if cell.get("coordinates") and not (cell.get("lat") or cell.get("lon")):
+        values["lat"], values["lon"] = parse_pair(mapping.column("coordinates") or "coordinates", cell["coordinates"])
+        return ""
     if cell.get("lat") or cell.get("lon"):
         values["lat"] = parse_float(mapping.column("lat") or "lat", cell.get("lat", ""))
         values["lon"] = parse_float(mapping.column("lon") or "lon", cell.get("lon", ""))

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from incidents.errors import ValidationError
 from incidents.importers.dates import DateColumns, Stamp
 from incidents.importers.limits import MAX_CELL_CHARS, check_cell
-from incidents.importers.tables import Record, Row, Table
+from incidents.importers.tables import SKIPPED, Record, Row, Table
 from incidents.model import Incident
 from incidents.settings import incidents_setting
 
@@ -24,6 +24,26 @@ MAX_VALUE_TEXT = 200
 MAX_PROBLEMS = 10_000  # listed in full; more are counted
 MAX_KEPT_ROWS = 1000  # rejected rows kept whole, for the Import page to fix
 CHUNK = 20_000  # rows per batch check: each region lookup has a fixed cost of 10-25 ms; 20k rows hold ~60 MB
+
+
+def fixable_cells(row: dict[str, Any]) -> dict[str, str]:
+    """A rejected row as text cells to edit: a GeoJSON Feature becomes its properties plus lat/lon (and its id), nested
+    values JSON text, so the copy shows what the file holds rather than empty cells."""
+    from incidents.importers.tables import cell_text
+
+    if row.get("type") == "Feature" and isinstance(row.get("properties"), (dict, type(None))):
+        from incidents.importers.geojson import point_of
+
+        cells = {str(k): cell_text(v) for k, v in (row.get("properties") or {}).items()}
+        if row.get("id") not in (None, "") and not cells.get("id"):
+            cells["id"] = cell_text(row["id"])
+        try:
+            lon, lat, _ = point_of(row.get("geometry"))
+            cells.update(lat=repr(lat), lon=repr(lon))
+        except ValidationError:
+            cells.update(lat=cells.get("lat", ""), lon=cells.get("lon", ""))
+        return cells
+    return {str(k): v if isinstance(v, str) else cell_text(v) for k, v in row.items()}
 
 
 def problem(row: int, field: str, value: Any, message: str) -> Problem:
@@ -65,7 +85,7 @@ class Report:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(item)
         if isinstance(row, dict) and len(self.rejected_rows) < MAX_KEPT_ROWS:
-            self.rejected_rows[item["row"]] = {str(k): v if isinstance(v, str) else "" for k, v in row.items()}
+            self.rejected_rows[item["row"]] = fixable_cells(row)
 
     def warn(self, item: Problem) -> None:
         if len(self.warnings) < MAX_PROBLEMS:
@@ -133,6 +153,9 @@ def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str 
     first_seen: dict[str, int] = {}
     for number, row, issue in progress(records, label):
         ctx.report.read += 1
+        if issue.startswith(SKIPPED):
+            ctx.report.warn(problem(number, "row", "", issue[len(SKIPPED):]))
+            continue
         try:
             if issue:
                 raise ValidationError(_issue_column(issue), "", issue)
@@ -149,7 +172,7 @@ def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str 
 
 
 def _issue_column(issue: str) -> str:
-    return issue.split("column ", 1)[1].split(" ", 1)[0] if "column " in issue else "row"
+    return issue.split("column ", 1)[1].split(" ", 1)[0].rstrip(":,;") if "column " in issue else "row"
 
 
 def _check_cells(row: Row) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -17,6 +18,59 @@ from incidents.importers.sniff import DELIMITER_NAMES, HEAD_BYTES, decode_head, 
 Row = dict[str, Any]
 Record = tuple[int, Row, str]  # (row number as a spreadsheet shows it, the row, a problem with the row or '')
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+SKIPPED = "skipped: "  # an issue with this prefix is a warning: the row is not an incident (a totals row)
+TOTAL_WORDS = frozenset({"total", "totals", "sum", "grand total", "итого", "всего", "сумма", "разом", "усього"})
+HEADER_SCAN = 10  # title rows above the header (a merged title, a blank line) are looked past this far
+
+
+def header_index(records: list[list[Any]]) -> int:
+    """The index of the header among a table's first records: the first with two or more filled cells (a title row
+    above it, often merged, fills one), else the first with any."""
+    filled = [sum(1 for cell in record if cell not in (None, "") and str(cell).strip()) for record in records]
+    for index, count in enumerate(filled):
+        if count >= 2:
+            return index
+    return next((index for index, count in enumerate(filled) if count), 0)
+
+
+def _filled(cell: Any) -> bool:
+    return cell not in (None, "") and bool(str(cell).strip())
+
+
+def scanned_enough(records: list[list[Any]]) -> bool:
+    """Whether the first records read hold the header and the row after it (a possible second header row)."""
+    found = [index for index, record in enumerate(records) if sum(map(_filled, record)) >= 2]
+    return len(records) >= HEADER_SCAN or bool(found and len(records) > found[0] + 1)
+
+
+def header_names(records: list[list[Any]], text: Callable[[Any], str]) -> tuple[int, list[str]]:
+    """(index of the last header row, the column names): a two-row header, whose upper row is merged over some
+    columns (Координаты over Широта | Долгота), is read as one, the lower name winning where both are filled."""
+    start = header_index(records)
+    upper = [text(cell) for cell in records[start]] if records else []
+    lower = records[start + 1] if start + 1 < len(records) else []
+    gaps = [index for index, name in enumerate(upper) if not name.strip()]
+    cells = [(index, text(cell)) for index, cell in enumerate(lower) if _filled(cell)]
+    if (gaps and cells and any(index in gaps for index, _ in cells)
+            and not any(re.search(r"\d", value) for _, value in cells)):
+        below = dict(cells)
+        width = max(len(upper), len(lower))
+        names = [below.get(index) or (upper[index] if index < len(upper) else "") for index in range(width)]
+        return start + 1, [name.strip() for name in names]
+    return start, [name.strip() for name in upper]
+
+
+def row_issue(cells: Iterable[Any]) -> str | None:
+    """None for a row of empty cells (skipped silently), a SKIPPED warning for a totals row, else ''. Only the first
+    filled cell is looked at, so this costs next to nothing per row."""
+    for cell in cells:
+        if cell is None or cell == "":
+            continue
+        text = str(cell).strip()
+        if text:
+            return f"{SKIPPED}a totals row ({text}), not an incident" if text.rstrip(":").casefold() in TOTAL_WORDS \
+                else ""
+    return None
 
 
 @dataclass
@@ -59,36 +113,51 @@ def csv_table(opener: Callable[[], TextIO], delimiter: str, info: dict[str, Any]
     """A Table over CSV text that `opener` opens afresh for every pass."""
     csv.field_size_limit(MAX_FILE_BYTES)  # cells are capped per row (limits.check_cell), never the whole file
     with opener() as stream:
-        header = [name.strip() for name in _first_record(stream, delimiter, info)]
+        first = _first_records(stream, delimiter, info)
+    start, header = header_names(first, str)
     if not any(header):
         raise ImportFormatError("the file is empty: no CSV header")
+    if start:
+        info["header_row"] = start + 1
 
     def rows() -> Iterator[Record]:
         with opener() as stream:
-            yield from _csv_records(stream, delimiter, header, info)
+            yield from _csv_records(stream, delimiter, header, info, start)
 
     return Table(header, rows, info)
 
 
-def _first_record(stream: TextIO, delimiter: str, info: dict[str, Any]) -> list[str]:
+def _first_records(stream: TextIO, delimiter: str, info: dict[str, Any]) -> list[list[str]]:
+    """The file's first records, to find the header among them (a title row may stand above it)."""
     try:
-        return next(csv.reader(stream, delimiter=delimiter), [])
+        records = []
+        for record in csv.reader(stream, delimiter=delimiter):
+            records.append(record)
+            if scanned_enough(records):
+                break
+        return records
     except UnicodeDecodeError:
         raise ImportFormatError(_undecodable(info, 1)) from None
+    except csv.Error as exc:
+        raise ImportFormatError(f"broken CSV at its first lines: {exc}; check the quoting of the header") from None
 
 
-def _csv_records(stream: TextIO, delimiter: str, header: list[str], info: dict[str, Any]) -> Iterator[Record]:
+def _csv_records(stream: TextIO, delimiter: str, header: list[str], info: dict[str, Any],
+                 start: int = 0) -> Iterator[Record]:
     reader = csv.reader(stream, delimiter=delimiter)
     last_line = 1
     try:
-        next(reader, None)
-        for number, record in enumerate(reader, start=2):
+        for _ in range(start + 1):
+            next(reader, None)
+        last_line = reader.line_num
+        for number, record in enumerate(reader, start=start + 2):
             issue = ""
             if reader.line_num - last_line > 1:
                 issue = swallowed_rows(record, header, delimiter, last_line + 1, reader.line_num)
             last_line = reader.line_num
-            if record:
-                yield number, dict(zip(header, record)), issue
+            state = row_issue(record) if record else None
+            if state is not None:
+                yield number, dict(zip(header, record)), issue or state
     except UnicodeDecodeError:
         raise ImportFormatError(_undecodable(info, last_line + 1)) from None
     except csv.Error as exc:
@@ -177,14 +246,23 @@ def grid_table(open_grid: Callable[[], Iterable[list[Any]]], info: dict[str, Any
 
     def rows() -> Iterator[Record]:
         for number, cells in enumerate(open_grid(), start=1):
-            if number > start and any(cell not in (None, "") for cell in cells):
-                yield number, {name: cell_text(cell) for name, cell in zip(header, cells) if name}, ""
+            state = row_issue(cells) if number > start else None
+            if state is not None:
+                yield number, {name: cell_text(cell) for name, cell in zip(header, cells) if name}, state
 
     return Table(header, rows, info)
 
 
 def _grid_header(grid: Iterable[list[Any]], info: dict[str, Any]) -> tuple[int, list[str]]:
-    for number, cells in enumerate(grid, start=1):
-        if any(cell not in (None, "") for cell in cells):
-            return number, [cell_text(cell) for cell in cells]
-    raise ImportFormatError(f"sheet {info.get('sheet')!r} is empty")
+    """The header's row number and names: past a merged title row above it (HEADER_SCAN rows at most)."""
+    first: list[list[Any]] = []
+    for cells in grid:
+        first.append(list(cells))
+        if scanned_enough(first):
+            break
+    if not any(cell not in (None, "") for cells in first for cell in cells):
+        raise ImportFormatError(f"sheet {info.get('sheet')!r} is empty")
+    index, header = header_names(first, cell_text)
+    if index and sum(map(_filled, first[header_index(first)])) >= 2:
+        info["header_row"] = index + 1
+    return index + 1, header

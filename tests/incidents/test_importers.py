@@ -107,7 +107,7 @@ def test_geojson_bad_features_and_foreign_properties():
     ]}
     incidents, problems = read_text(json.dumps(collection))
     assert len(incidents) == 1 and incidents[0].origin["properties"] == {"colour": "red"}
-    assert problem_fields(problems) == {(2, "geometry"), (3, "started_at"), (4, "type")}
+    assert problem_fields(problems) == {(2, "event_type"), (3, "started_at"), (4, "type")}  # a LineString is placed
 
 
 @pytest.mark.parametrize("name, expected", [("acled_sample.csv", "acled"), ("ucdp_sample.csv", "ucdp"),
