@@ -93,6 +93,7 @@ class PostGISStore:
                                     check=ConnectionPool.check_connection, kwargs={"connect_timeout": 3},
                                     name="incidents")
         self._listener: Any = None
+        self.overlap = True  # upserts write a chunk in a thread while planning the next (False: one after another)
         self.applied: list[int] = []  # migrations this open applied
         self._prepare(migrate)
         self._pool.open(wait=False)
@@ -208,8 +209,10 @@ class PostGISStore:
                     gone = _tombstoned(conn, ids)
                     kept = [item for item in chunk if item.id not in gone]
                     rows = _rows(conn, [item.id for item in kept], lock=True)
-                    if ready is not None:
+                    if ready is not None and self.overlap:
                         pending = writer.submit(self._write_chunk, conn, ready)
+                    elif ready is not None:
+                        yield self._write_chunk(conn, ready)
                     ready = _plan_chunk(kept, rows, allowed, expected, who)
                     yield UpsertResult(unchanged=len(chunk) - len(kept))
                 if pending is not None:
