@@ -189,11 +189,15 @@ def plan_upsert(incoming: Iterable[Incident], existing: Mapping[str, Incident], 
         if old is None:
             inserts.append(stamped(incident, incident.created_at or now, incident.updated_at or now))
             continue
-        merged, notes = merge(old, incident, allowed)
+        values, notes = _merged_values(old, incident, allowed)
         for note in notes:
             counts = kept if note.kept else changed
             counts[note.field] = counts.get(note.field, 0) + 1
         report.extend(notes[:max(0, MAX_REPORTED - len(report))])
+        if all(note.kept for note in notes):  # every value is the stored one: nothing to compare or write
+            unchanged += 1
+            continue
+        merged = old.with_changes(**values)
         if content_key(old) == content_key(merged):
             unchanged += 1
         else:
@@ -218,12 +222,22 @@ def merge(old: Incident, new: Incident, overwrite: frozenset[str] = frozenset())
     already stored (a person's, or an earlier import's) is kept unless its field is in `overwrite`. An empty
     imported value never erases a stored one.
     """
+    values, notes = _merged_values(old, new, overwrite)
+    return old.with_changes(**values), notes
+
+
+def _merged_values(old: Incident, new: Incident, overwrite: frozenset[str]) -> tuple[dict[str, Any],
+                                                                                      list[FieldChange]]:
+    """The field values of `merge` and its notes; when no note is a change, every value is the stored one."""
     values: dict[str, Any] = {}
     notes: list[FieldChange] = []
+    stored, incoming = old.__dict__, new.__dict__  # frozen dataclasses without slots: no attribute lookups
     for name, default in DEFAULTS.items():
-        was, offered = getattr(old, name), getattr(new, name)
+        was, offered = stored[name], incoming[name]
         if name == "sources":
             value = merge_sources(was, offered)
+            if len(value) == len(was):  # nothing added: the stored tuple itself (compared by identity below)
+                value = was
         elif name == "evidence":
             continue
         elif name in CURATED:
@@ -238,11 +252,14 @@ def merge(old: Incident, new: Incident, overwrite: frozenset[str] = frozenset())
             notes.append(FieldChange(old.id, name, _shown(name, was), _shown(name, value)))
         values[name] = value
     taken = {change.field for change in notes if not change.kept}
+    if new.evidence.keys() <= old.evidence.keys() and not taken.intersection(new.evidence):
+        values["evidence"] = old.evidence  # what the merge below gives, without building and comparing it
+        return values, notes
     evidence = {**new.evidence, **old.evidence, **{key: item for key, item in new.evidence.items() if key in taken}}
     if not _same(evidence, old.evidence):
         notes.append(FieldChange(old.id, "evidence", len(old.evidence), len(evidence)))
     values["evidence"] = evidence
-    return old.with_changes(**values), notes
+    return values, notes
 
 
 def merge_sources(stored: tuple[Source, ...], offered: tuple[Source, ...]) -> tuple[Source, ...]:
@@ -261,7 +278,14 @@ def _source_key(source: Source) -> tuple[str, ...]:
     return ("url", source.url.strip()) if source.url.strip() else ("text", source.title, source.excerpt)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _same(a: Any, b: Any) -> bool:
+    if type(a) in _SCALARS and type(b) in _SCALARS:  # the common case: plain values compare directly
+        return a == b
+    if a is b:
+        return True
     if isinstance(a, (Mapping, tuple, list)) or isinstance(b, (Mapping, tuple, list)):
         return json.dumps(_plain(a), sort_keys=True, default=str) == json.dumps(_plain(b), sort_keys=True, default=str)
     return a == b
