@@ -4,8 +4,7 @@ Prints one JSON line: per store, bulk import rows/s (the import path: streamed u
 and the CPU seconds it took in this process and, for the throwaway cluster, in the PostgreSQL server's processes (so
 rows per CPU-second can be compared on a loaded machine, where wall time says little); a re-import of every tenth row
 (each merged with its stored row, nothing inserted); frame load time and size, the machine's load average, and the
-catalog queries in the database: a 30-day window + two types, a 1°x1° box and a 100 km distance band (median ms);
-with a throwaway cluster, PostGIS's import also without the writer thread (import_without_overlap), as its baseline. `--store` names the store under test; the other is its baseline.
+catalog queries in the database: a 30-day window + two types, a 1°x1° box and a 100 km distance band (median ms). `--store` names the store under test; the other is its baseline.
 Targets (issue 16): PostGIS bulk import >= 50,000 rows/s; the window query <= 50 ms at n = 1,000,000.
 PostGIS runs in a throwaway cluster (fsync on) unless --url names a server.
 """
@@ -78,21 +77,6 @@ def server_cpu_s(data: Path | None) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def sequential_import(url: str, incidents: list, server: Path) -> dict[str, object]:
-    """The PostGIS import with chunks written one after another (no writer thread): the same-run baseline."""
-    store = open_store(url)
-    store.overlap = False
-    try:
-        started, cpu, server_cpu = time.perf_counter(), time.process_time(), server_cpu_s(server)
-        store.upsert(iter(incidents))
-        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-        server_cpu = server_cpu_s(server) - server_cpu
-    finally:
-        store.close()
-    return {"import_rows_per_s": round(len(incidents) / seconds), "import_client_cpu_s": round(cpu, 2),
-            "import_server_cpu_s": round(server_cpu, 2)}
-
-
 def measure(url: str, incidents: list, first_day: date, repeat: int, server: Path | None = None) -> dict[str, object]:
     store = open_store(url)
     counted = server is not None or "://" not in url  # CPU seconds known: SQLite, or a server of our own
@@ -157,9 +141,6 @@ def main() -> int:
             results = {"sqlite": measure(str(Path(folder) / "bench.sqlite"), incidents, first_day, args.repeat),
                        "postgis": measure(pg, incidents, first_day, args.repeat,
                                           cluster.data if cluster else None)}
-            if cluster:
-                results["postgis"]["import_without_overlap"] = sequential_import(cluster.new_database(), incidents,
-                                                                                 cluster.data)
     finally:
         if cluster:
             cluster.destroy()

@@ -6,7 +6,6 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -17,7 +16,6 @@ from incidents.frames import FIELDS, JSON_FIELDS
 from incidents.model import Incident, IncidentFilter
 from incidents.storage.base import (
     Row,
-    UpsertPlan,
     UpsertResult,
     check_expected,
     edited,
@@ -94,7 +92,6 @@ class PostGISStore:
                                     check=ConnectionPool.check_connection, kwargs={"connect_timeout": 3},
                                     name="incidents")
         self._listener: Any = None
-        self.overlap = True  # upserts write a chunk in a thread while planning the next (False: one after another)
         self.applied: list[int] = []  # migrations this open applied
         self._prepare(migrate)
         self._pool.open(wait=False)
@@ -175,11 +172,13 @@ class PostGISStore:
         allowed = tuple(overwrite)
         total = UpsertResult()
         batch_id = batch.id if batch else None
-        who = (actor, reason, batch_id)
         with self._connection() as conn:
             _stage_table(conn)
-            for result in self._pipelined(conn, incidents, allowed, expected, who):
-                total += result
+            for chunk in chunked(incidents, CHUNK):
+                gone = _tombstoned(conn, [item.id for item in chunk])
+                kept = [item for item in chunk if item.id not in gone]
+                total += self._upsert_chunk(conn, kept, allowed, expected, (actor, reason, batch_id))
+                total += UpsertResult(unchanged=len(chunk) - len(kept))
             if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
                 done = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor, batch.at or now_iso(),
                              total.inserted, total.updated, total.unchanged)
@@ -188,65 +187,24 @@ class PostGISStore:
                 self._bump(conn)
         return total
 
-    def _pipelined(self, conn: Any, incidents: Iterable[Incident], allowed: tuple[str, ...],
-                   expected: Mapping[str, int] | None, who: tuple[str, str, str | None]) -> Iterator[UpsertResult]:
-        """The chunks' results, each chunk's COPY running in a writer thread while this one reads the next chunk's
-        stored rows first and then plans it (the app's and the server's work overlap). A chunk naming an id of the
-        chunk being written waits for that write before reading, so it always merges with what was just written."""
-        from concurrent.futures import Future, ThreadPoolExecutor
-
-        pending: Future[UpsertResult] | None = None
-        ready: _Planned | None = None
-        with ThreadPoolExecutor(1, thread_name_prefix="incidents-copy") as writer:
-            try:
-                for chunk in chunked(incidents, CHUNK):
-                    if pending is not None:
-                        yield pending.result()
-                        pending = None
-                    ids = [item.id for item in chunk]
-                    if ready is not None and not ready.ids.isdisjoint(ids):
-                        yield self._write_chunk(conn, ready)
-                        ready = None
-                    gone = _tombstoned(conn, ids)
-                    kept = [item for item in chunk if item.id not in gone]
-                    rows = _rows(conn, [item.id for item in kept], lock=True)
-                    if ready is not None and self.overlap:
-                        pending = writer.submit(self._write_chunk, conn, ready)
-                    elif ready is not None:
-                        yield self._write_chunk(conn, ready)
-                    ready = _plan_chunk(kept, rows, allowed, expected, who)
-                    yield UpsertResult(unchanged=len(chunk) - len(kept))
-                if pending is not None:
-                    yield pending.result()
-                    pending = None
-                if ready is not None:
-                    yield self._write_chunk(conn, ready)
-            finally:
-                if pending is not None:  # never leave the transaction while the writer still uses the connection
-                    pending.exception()
-
-    def _write_chunk(self, conn: Any, planned: _Planned) -> UpsertResult:
-        """Write a planned chunk: changed rows through the temporary table, new ones by COPY, then the history."""
-        plan = planned.plan
-        if plan.updates:
-            _copy_stage(conn, plan.updates, planned.update_rows)
-            conn.execute(MOVE_REPLACING)
-        added = _insert_new(conn, plan.inserts, planned.insert_rows)
-        raced = [item for item in plan.inserts if item.id not in added]  # inserted by another import meanwhile
-        if not raced:
-            _log_rows(conn, planned.history)
-            return plan.result
-        _log(conn, upsert_changes([item for item in plan.inserts if item.id in added], plan.updates,
-                                  planned.existing, *planned.who))
-        again = self._upsert_chunk(conn, raced, planned.allowed, planned.expected, planned.who)
-        first = plan.result
-        return UpsertResult(first.inserted - len(raced), first.updated, first.unchanged, first.changed_fields,
-                            first.kept_fields, first.changes) + again
-
     def _upsert_chunk(self, conn: Any, chunk: list[Incident], allowed: tuple[str, ...],
                       expected: Mapping[str, int] | None, who: tuple[str, str, str | None]) -> UpsertResult:
         rows = _rows(conn, [item.id for item in chunk], lock=True)
-        return self._write_chunk(conn, _plan_chunk(chunk, rows, allowed, expected, who))
+        check_expected(expected, rows, (item.id for item in chunk))
+        existing = {key: row.incident for key, row in rows.items()}
+        plan = plan_upsert(chunk, existing, overwrite=allowed)
+        if plan.updates:
+            _copy_stage(conn, plan.updates)
+            conn.execute(MOVE_REPLACING)
+        added = _insert_new(conn, plan.inserts)
+        raced = [item for item in plan.inserts if item.id not in added]  # inserted by another import meanwhile
+        _log(conn, upsert_changes([item for item in plan.inserts if item.id in added], plan.updates, existing, *who))
+        if not raced:
+            return plan.result
+        again = self._upsert_chunk(conn, raced, allowed, expected, who)
+        first = plan.result
+        return UpsertResult(first.inserted - len(raced), first.updated, first.unchanged, first.changed_fields,
+                            first.kept_fields, first.changes) + again
 
     def update(self, incident_id: str, changes: Mapping[str, Any], expected_version: int, actor: str = LOCAL,
                reason: str = "") -> Row:
@@ -422,35 +380,7 @@ def _marks(n: int) -> str:
 
 def _log(conn: Any, changes: Iterable[Change]) -> None:
     """Append history entries by COPY (an import of a million rows writes a million 'created' entries)."""
-    _log_rows(conn, [change.row() for change in changes])
-
-
-@dataclass(frozen=True)
-class _Planned:
-    """One chunk of an upsert, planned against its stored rows, with its table and history rows made ready."""
-
-    ids: frozenset[str]
-    plan: UpsertPlan
-    existing: dict[str, Incident]
-    insert_rows: list[list[Any]]
-    update_rows: list[list[Any]]
-    history: list[tuple[Any, ...]]
-    allowed: tuple[str, ...]
-    expected: Mapping[str, int] | None
-    who: tuple[str, str, str | None]
-
-
-def _plan_chunk(chunk: list[Incident], rows: dict[str, Row], allowed: tuple[str, ...],
-                expected: Mapping[str, int] | None, who: tuple[str, str, str | None]) -> _Planned:
-    check_expected(expected, rows, (item.id for item in chunk))
-    existing = {key: row.incident for key, row in rows.items()}
-    plan = plan_upsert(chunk, existing, overwrite=allowed)
-    history = [change.row() for change in upsert_changes(plan.inserts, plan.updates, existing, *who)]
-    return _Planned(frozenset(item.id for item in chunk), plan, existing, [to_row(item) for item in plan.inserts],
-                    [to_row(item) for item in plan.updates], history, allowed, expected, who)
-
-
-def _log_rows(conn: Any, rows: list[tuple[Any, ...]]) -> None:
+    rows = [change.row() for change in changes]
     if rows:
         with conn.cursor().copy(f"COPY history ({HISTORY_COLUMNS}) FROM STDIN") as copy:
             for row in rows:
@@ -469,7 +399,7 @@ def _stage_table(conn: Any) -> None:
     conn.execute("TRUNCATE stage")
 
 
-def _insert_new(conn: Any, incidents: list[Incident], rows: list[list[Any]] | None = None) -> set[str]:
+def _insert_new(conn: Any, incidents: list[Incident]) -> set[str]:
     """Insert rows believed new: one COPY straight into the table (the common case), or, when another import
     added some of these ids meanwhile, through the temporary table with ON CONFLICT DO NOTHING; the ids added."""
     import psycopg
@@ -478,25 +408,24 @@ def _insert_new(conn: Any, incidents: list[Incident], rows: list[list[Any]] | No
         return set()
     try:
         with conn.transaction():  # a savepoint: a clash undoes only this COPY
-            _copy_rows(conn, "incidents", incidents, rows)
+            _copy_rows(conn, "incidents", incidents)
         return {item.id for item in incidents}
     except psycopg.errors.UniqueViolation:
-        _copy_stage(conn, incidents, rows)
+        _copy_stage(conn, incidents)
         return {row[0] for row in conn.execute(MOVE_NEW).fetchall()}
 
 
-def _copy_rows(conn: Any, table: str, incidents: list[Incident], rows: list[list[Any]] | None = None) -> None:
-    """COPY `incidents` (or their `rows`, made by to_row beforehand) into `table`."""
+def _copy_rows(conn: Any, table: str, incidents: list[Incident]) -> None:
     with conn.cursor().copy(f"COPY {table} ({', '.join(WRITTEN)}) FROM STDIN") as copy:
-        for row in rows if rows is not None else map(to_row, incidents):
-            copy.write_row(row)
+        for incident in incidents:
+            copy.write_row(to_row(incident))
 
 
-def _copy_stage(conn: Any, incidents: list[Incident], rows: list[list[Any]] | None = None) -> None:
+def _copy_stage(conn: Any, incidents: list[Incident]) -> None:
     """Replace the temporary table's rows by `incidents`, with COPY."""
     conn.execute("TRUNCATE stage")
     if incidents:
-        _copy_rows(conn, "stage", incidents, rows)
+        _copy_rows(conn, "stage", incidents)
 
 
 def _rows(conn: Any, ids: list[str], lock: bool = False) -> dict[str, Row]:

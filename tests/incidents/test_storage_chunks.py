@@ -1,4 +1,4 @@
-"""Upserts spanning several chunks (PostGIS writes one chunk while planning the next) merge like one sequential pass."""
+"""Upserts spanning several chunks merge like one sequential pass (an id in adjacent chunks, many chunks)."""
 
 import pytest
 
