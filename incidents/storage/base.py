@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from incidents.errors import IncidentsError, StoreUnavailable
 from incidents.model import Incident, IncidentFilter, Source, utc_now_iso
+from incidents.storage.journal import plain
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -245,7 +246,7 @@ def _merged_values(old: Incident, new: Incident, overwrite: frozenset[str]) -> t
         elif _same(was, offered) or _same(offered, default) or not (_same(was, default) or name in overwrite):
             value = was
             if not _same(was, offered) and not _same(offered, default):
-                notes.append(FieldChange(old.id, name, _plain(was), _plain(offered), kept=True))
+                notes.append(FieldChange(old.id, name, plain(was), plain(offered), kept=True))
         else:
             value = offered
         if not _same(value, was):
@@ -287,24 +288,13 @@ def _same(a: Any, b: Any) -> bool:
     if a is b:
         return True
     if isinstance(a, (Mapping, tuple, list)) or isinstance(b, (Mapping, tuple, list)):
-        return json.dumps(_plain(a), sort_keys=True, default=str) == json.dumps(_plain(b), sort_keys=True, default=str)
+        return json.dumps(plain(a), sort_keys=True, default=str) == json.dumps(plain(b), sort_keys=True, default=str)
     return a == b
-
-
-def _plain(value: Any) -> Any:
-    """A field value as JSON-ready data (sources as mappings)."""
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, Source):
-        return {"title": value.title, "url": value.url, "published": value.published, "excerpt": value.excerpt}
-    if isinstance(value, Mapping):
-        return dict(value)
-    return value
 
 
 def _shown(name: str, value: Any) -> Any:
     """How a change is reported: sources and evidence by their count, other fields by value."""
-    return len(value) if name in MERGED else _plain(value)
+    return len(value) if name in MERGED else plain(value)
 
 
 def _add_counts(a: Mapping[str, int], b: Mapping[str, int]) -> dict[str, int]:
