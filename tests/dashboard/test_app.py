@@ -484,5 +484,7 @@ def test_a_draft_is_off_the_map_and_kpis_until_drafts_are_included(tmp_path, mon
     monkeypatch.setenv("INCIDENTS_DB", str(path))
     at = run_app()
     assert metrics(at)["Incidents"] == "1"
-    at.toggle(key="include_drafts").set_value(True).run()
+    from dashboard.state import KEYS
+
+    at.toggle(key=KEYS.drafts).set_value(True).run()
     assert not at.exception and metrics(at)["Incidents"] == "2"  # the rejected one stays off
