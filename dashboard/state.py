@@ -45,6 +45,7 @@ class Keys:
     chart: str = "timeline"
     table_ids: str = "table_ids"
     bounds: str = "map_bounds"
+    brief_view: str = "brief_view"  # the briefing wants the view on screen: the map reports every pan and zoom
     shown_before: str = "page_shown"
     follow_up: str = "follow_up_pending"
 

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.escape import markdown_text
-from dashboard.state import Session, to_params, ViewState
+from dashboard.state import KEYS, Session, to_params, ViewState
 from incidents.model import IncidentFilter
 
 BRIEFING = "briefing_files"
@@ -60,8 +60,6 @@ def _briefing_words() -> dict[str, str]:
     return {"title": title, "summary": summary, "banner": banner, "author": author}
 
 
-BRIEF_VIEW = "brief_view"  # the map reports every view while this is ticked (overview reads it)
-
 
 def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
     if find_spec("playwright") is None:  # the briefing renders in Chromium through Playwright
@@ -70,7 +68,7 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.Da
         words = _briefing_words()
         bounds = Session(st.session_state).map_bounds
         use_view = st.checkbox(
-            "Use the map view on screen", value=False, key=BRIEF_VIEW,
+            "Use the map view on screen", value=False, key=KEYS.brief_view,
             help="The briefing's map shows the area you are looking at (else it fits the incidents); while ticked, "
                  "the map reports every pan and zoom.")
         if use_view and bounds is None:

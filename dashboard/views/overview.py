@@ -114,9 +114,7 @@ def _draw_map(
 ) -> None:
     from dashboard.components.incident_map import incident_map
 
-    from dashboard.views.downloads import BRIEF_VIEW
-
-    report = want_bounds or bool(st.session_state.get(BRIEF_VIEW))  # the briefing asked for the view on screen
+    report = want_bounds or bool(st.session_state.get(KEYS.brief_view))  # the briefing asked for the view on screen
     view = incident_map(data.map_frame(snap, flt, frame), reference=reference, selected=selected, key=MAP_KEY, height=MAP_HEIGHT,
                         on_select=_on_map_select, area=data.facets(snap).area, report_view=report,
                         cache_key=(snap.url, snap.version, repr(flt)))
