@@ -10,16 +10,15 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.access import allowed, require
+from dashboard.edit_panel import edit_form
 from dashboard.escape import markdown_text
+from dashboard.messages import error_text
 from dashboard.history_panel import history_frame
 from incidents import curation
 from incidents.access import Forbidden
 from incidents.errors import IncidentsError
 from incidents.frames import from_frame
 from incidents.model import EVENT_LABELS, Incident, IncidentFilter
-
-EDITABLE = ("event_type", "place", "started_at", "killed", "injured", "drones_downed", "verification", "notes")
-
 
 def confidence(incident: Incident) -> float | None:
     """The extraction's confidence (0..1) of a draft, when it came from an article."""
@@ -51,7 +50,7 @@ def _write(action: str, work: Any) -> None:
         user = require(action)
         result = work(user)
     except (Forbidden, IncidentsError) as exc:
-        st.error(markdown_text(str(exc)))
+        st.error(error_text(exc))
         return
     data.clear_caches()
     st.session_state["review_flash"] = f"Saved: {result}"
@@ -120,38 +119,19 @@ def _merge(user: Any, keep: str, other: str, reason: str) -> str:
     return f"{done['merged']} merged into {done['kept']}"
 
 
-def _shown(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def _incident_panel() -> None:
     st.subheader("History and edit")
     incident_id = st.text_input("Incident id", key="curation_id").strip()
     if not incident_id:
         return
     with data.opened_store() as store:
-        incident = store.get(incident_id)
         changes = store.history(incident_id)
+        found = bool(store.get_rows([incident_id]))
     st.dataframe(history_frame(changes), hide_index=True, width="stretch")
-    if incident is None:
+    if not found:
         st.caption(markdown_text(f"No incident {incident_id} in the store (it may have been deleted or merged)."))
         return
-    action = "edit_draft" if incident.review == "draft" else "edit"
-    with st.form(key="curation_edit"):
-        values = {name: st.text_input(name, value=_shown(getattr(incident, name)), key=f"edit_{name}")
-                  for name in EDITABLE}
-        reason = st.text_input("Reason (required)", key="edit_reason")
-        saved = st.form_submit_button("Save changes", disabled=not allowed(action))
-    if saved:
-        changed = [f"{name}={value}" for name, value in values.items() if value != _shown(getattr(incident, name))]
-        _write(action, lambda user: _edit(user, incident_id, changed, reason))
-
-
-def _edit(user: Any, incident_id: str, changed: list[str], reason: str) -> str:
-    changes = curation.parse_assignments(changed)
-    with data.opened_store() as store:
-        done = curation.edit(store, user, incident_id, changes, reason)
-    return f"{incident_id}: {', '.join(done['changed']) or 'nothing changed'}"
+    edit_form(incident_id)  # the detail panel's form: the row version it was opened at is checked on save
 
 
 def main() -> None:
