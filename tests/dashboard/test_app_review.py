@@ -177,3 +177,24 @@ def test_app_errors_name_the_form_fields_not_the_command_line_flags(store_path):
     assert all(text and "--" not in text and "python -m" not in text for text in shown.values()), shown
     assert all("Reason field" in shown[key] for key in ("reject", "merge", "edit")), shown
     assert "killed: 'four' is not a whole number" in shown["count"] and "nothing to change" in shown["nothing"]
+
+
+def test_a_long_queue_is_paged_from_the_catalog_and_shrinks_after_a_review(tmp_path, monkeypatch):
+    path = tmp_path / "long.sqlite"
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    store = SQLiteStore(path)
+    store.upsert(with_review([make(id=f"d{n:03}", origin={"extraction": {"confidence": n / 1000}},
+                                   evidence={"place": {"sentence": f"sentence {n}"}}) for n in range(101)], "draft"))
+    store.close()
+    at = review_page()
+    assert any("Drafts to review: 101" in shown_text(h.value) for h in at.subheader)
+    table = at.dataframe[0].value
+    assert len(table) == 50 and table["id"].iloc[0] == "d100" and table["evidence"].iloc[0] == "sentence 100"
+    at.number_input(key="review_page").set_value(3).run()
+    assert list(at.dataframe[0].value["id"]) == ["d000"] and at.multiselect(key="review_pick").options == ["d000"]
+    at.multiselect(key="review_pick").set_value(["d000"]).run()
+    at.button(key="review_accept").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert states(path)["d000"] == "reviewed"
+    assert any("Drafts to review: 100" in shown_text(h.value) for h in at.subheader)
+    assert at.number_input(key="review_page").value == 2 and at.dataframe[0].value["id"].iloc[-1] == "d001"
