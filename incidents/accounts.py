@@ -194,12 +194,8 @@ class Accounts:
             raise SignInRefused(f"too many failed sign-ins for this name; try again in {until - now:.0f} s",
                                 until - now)
         if not _password_matches(row["password_hash"] if row else None, password):
-            if row:
-                failures += 1
-                until = now + lock_seconds(failures)
-                self.table.update(key, failed=failures, locked_until=until)
-            else:
-                failures, until = _UNKNOWN.failed(key, now)
+            counted = self.table.record_failure(key, now, lock_seconds) if row else None  # atomic: no lost failure
+            failures, until = counted if counted else _UNKNOWN.failed(key, now)
             raise SignInRefused("wrong user name or password", max(0.0, until - now))
         changes: dict[str, Any] = {"failed": 0, "locked_until": 0.0, "last_sign_in": _now()}
         if _hasher().check_needs_rehash(row["password_hash"]):
