@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.escape import markdown_text
+from dashboard.messages import app_wording, error_text, problem_rows
 from geodata.files import cache_dir, write_atomically
 from incidents.errors import ImportFormatError, IncidentsError
 from incidents.importers import ImportOptions, open_path, open_text
@@ -171,7 +173,7 @@ def mapping_panel(start_batch: Any) -> None:
     pending = st.session_state.get(PENDING)
     if not pending:
         return
-    st.info(f"{pending['name']}: {pending['why']}")
+    st.info(f"{markdown_text(pending['name'])}: {markdown_text(app_wording(pending['why']))}")
     header = pending["header"]
     known = known_format(header)
     if known:  # a known format whose dates need an order: only that is asked
@@ -182,17 +184,18 @@ def mapping_panel(start_batch: Any) -> None:
     try:
         sample, report = read_file_bytes(pending["name"], first_rows(pending["data"], pending["name"]), options)
     except IncidentsError as exc:
-        st.error(f"Preview: {exc}")
+        st.error(f"Preview: {error_text(exc)}")
         return
     st.markdown(f"**Preview** · the first rows as incidents ({len(sample)} read, {report.rejected} with problems)")
     st.dataframe(preview_frame(sample), hide_index=True, width="stretch")
     if report.problems:
-        st.dataframe(pd.DataFrame(report.problems, columns=["row", "field", "value", "message"]), hide_index=True)
+        st.dataframe(pd.DataFrame(problem_rows(report.problems), columns=["row", "field", "value", "message"]),
+                     hide_index=True)
     if st.button("Read the whole file" + ("" if known else " with this map"), type="primary", key="import_map_read"):
         try:
             incidents, report = read_file_bytes(pending["name"], pending["data"], options)
         except IncidentsError as exc:
-            st.error(f"Nothing read from {pending['name']}: {exc}")
+            st.error(f"Nothing read from {markdown_text(pending['name'])}: {error_text(exc)}")
             return
         if column_map is not None:
             remember_map(header, column_map)
@@ -256,10 +259,10 @@ def read_upload(name: str, data: bytes, fmt: str, start_batch: Any) -> None:
             if header:
                 st.session_state[PENDING] = {"name": name, "data": data, "header": header, "why": str(exc)}
                 return
-        st.error(f"Nothing read from {name}: {exc}")
+        st.error(f"Nothing read from {markdown_text(name)}: {error_text(exc)}")
         return
     except IncidentsError as exc:
-        st.error(f"Nothing read from {name}: {exc}")
+        st.error(f"Nothing read from {markdown_text(name)}: {error_text(exc)}")
         return
     header = unmapped_features(name, data, incidents, report.problems)
     if header:
@@ -317,7 +320,7 @@ def fix_rejected(batch: Any) -> None:
         try:
             incidents, problems = reread(edited, source["options"])
         except IncidentsError as exc:
-            st.error(f"The fixed rows cannot be read: {exc}")
+            st.error(f"The fixed rows cannot be read: {error_text(exc)}")
             return
         fixed = set(edited["row"]) - {item["row"] for item in problems}
         batch.incidents = batch.incidents + incidents

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.access import allowed, current_user
 from dashboard.escape import markdown_text as md
+from dashboard.messages import error_text, problem_rows
 from dashboard.settings import int_setting
 from dashboard.views import extract_job, import_mapping, pages
 from dashboard.views.detail import highlighted
@@ -83,7 +84,7 @@ def _read(text: str, fmt: str, label: str, published: str | None, source: dict |
                                                     source=source)
     except IncidentsError as exc:
         bar.empty()
-        st.error(f"Nothing read from {md(label)}: {md(exc)}")
+        st.error(f"Nothing read from {md(label)}: {error_text(exc)}")
         return
     bar.empty()
     import_mapping.remember_source()
@@ -142,7 +143,7 @@ def _problems(batch: Batch) -> None:
         return
     st.warning(f"{len(batch.problems):,} row(s) could not be read and will not be saved:")
     st.dataframe(
-        pd.DataFrame(batch.problems, columns=["row", "field", "value", "message"]),
+        pd.DataFrame(problem_rows(batch.problems), columns=["row", "field", "value", "message"]),
         hide_index=True,
         width="stretch",
         height=min(300, 40 + 35 * len(batch.problems)),
@@ -215,7 +216,7 @@ def _save(batch: Batch, edited: pd.DataFrame) -> None:
         data.show_conflict(conflict)
         return
     except IncidentsError as exc:
-        st.error(f"Nothing saved: {md(exc)}")
+        st.error(f"Nothing saved: {error_text(exc)}")
         return
     batch.saved = (
         f"Saved {len(kept) + len(rest):,} incident(s): {result.inserted:,} new, {result.updated:,} updated, "
