@@ -19,6 +19,7 @@ REMEDIES = (  # the importers' command-line remedies (incidents.importers) and t
     (r"import with --map (\w+)=(\S+)", rf"pick \2 for \1 in {COLUMN_MAP}"),
     (r"(?:with |add )?--map (\w+)=NAME", rf"pick the property holding \1 in {COLUMN_MAP}"),
     (r"(?:add )?--map (\w+)=Column", rf"pick the \1 column in {COLUMN_MAP}"),
+    (r"--published YYYY-MM-DD", 'the "Publication date" field'),
     (r"choose another --format", "choose another Format"),
     (r"--format ([\w|]+)", r"the Format choice (\1)"),
 )

@@ -50,3 +50,11 @@ def test_importer_remedies_are_said_as_the_import_page_controls():
     assert not [text for text in said if "--" in text], said
     assert "Dates like 03/04/2024" in said[0] and "column map" in said[1] and "column map" in said[2]
     assert 'under "Labels to map" (event_type:Air raid=strike)' in problem_rows(problems)[0]["message"]
+
+
+def test_an_article_without_a_date_asks_for_the_publication_date_field():
+    from incidents.extraction import extract_incidents
+
+    message = str(raised(lambda: extract_incidents("Drones struck Kazan overnight, two people were killed.")))
+    assert "--published" in message and "--" not in app_wording(message)
+    assert 'the "Publication date" field' in app_wording(message)
