@@ -42,8 +42,8 @@ def limited(store, monkeypatch):  # noqa: F811
 
 
 def test_failures_from_one_address_hold_it_up_across_sessions_and_names(limited):
-    for number in range(FREE):  # each in a new session, each another name: neither earlier limit applies
-        signed, said = try_in_a_new_session(f"probe{number}", "guess guess guess", "203.0.113.7")
+    for number in range(FREE):  # each in a new session, each a name no other test uses: no earlier limit applies
+        signed, said = try_in_a_new_session(f"address-probe{number}", "guess guess guess", "203.0.113.7")
         assert not signed and "wrong user name or password" in said
     signed, said = try_in_a_new_session("alice", PASSWORD, "203.0.113.7")
     assert not signed and "Too many failed sign-ins from your network address; wait 2 s" in said
@@ -54,7 +54,7 @@ def test_failures_from_one_address_hold_it_up_across_sessions_and_names(limited)
 def test_the_per_address_limit_can_be_turned_off(limited, monkeypatch):
     monkeypatch.setenv("INCIDENT_MAP_SIGNIN_ADDRESS_FAILS", "0")
     for number in range(FREE + 1):
-        try_in_a_new_session(f"other{number}", "guess guess guess", "203.0.113.8")
+        try_in_a_new_session(f"address-other{number}", "guess guess guess", "203.0.113.8")
     assert try_in_a_new_session("alice", PASSWORD, "203.0.113.8")[0]
 
 
