@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incidents.extraction import cues
 from incidents.extraction.numbers import NUMBER, to_int
@@ -136,8 +137,10 @@ def find_casualties(text: str) -> dict[str, Count]:
     return found
 
 
+@lru_cache(maxsize=64)
 def find_downed(text: str) -> Count | None:
-    """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None."""
+    """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None (cached:
+    a clause is asked twice, for counts before each site and for the total)."""
     return _largest(text, _DOWNED) if cues.mentions_any(text.lower(), _HINTS["drones_downed"]) else None
 
 
