@@ -287,7 +287,7 @@ def weapon_of(text: str) -> str | None:
     """'drone', 'missile' or 'other' for the first weapon named in `text`, or None."""
     best: tuple[int, str] | None = None
     for kind in ("drone", "missile", "other"):
-        match = pattern(f"weapons/{kind}").search(text)
+        match = scanner(f"weapons/{kind}").search(text)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), kind)
     return best[1] if best else None

@@ -663,6 +663,6 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
 
 
 def _dominant_weapon(text: str) -> str | None:
-    counts = {kind: len(cues.pattern(f"weapons/{kind}").findall(text)) for kind in ("drone", "missile", "other")}
+    counts = {kind: len(cues.scanner(f"weapons/{kind}").findall(text)) for kind in ("drone", "missile", "other")}
     best = max(counts, key=counts.get)
     return best if counts[best] else None

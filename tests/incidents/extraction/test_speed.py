@@ -7,7 +7,7 @@ import time
 import pytest
 
 from benchmarks.bench_extract import megabyte_article
-from incidents.extraction import casualties, cues, dates, extract_incidents, places
+from incidents.extraction import casualties, cues, dates, extract_incidents, places, sentences
 from incidents.extraction.sentences import split_clauses, split_sentences
 from tests.incidents.extraction.golden_tools import article_paths
 
@@ -72,7 +72,7 @@ LED = {
     **{f"casualties {name} {n}": p for name, group in casualties._PATTERNS.items() for n, p in enumerate(group)},
     **{f"downed {n}": p for n, p in enumerate(casualties._DOWNED)},
     "site prepositions": places._SITE_PREP, "strike verb": places._STRIKE_VERB, "based in": places._BASED_IN,
-    "explicit dates": dates._EXPLICIT, "weekdays": dates._WEEKDAY, "clock points": dates._POINT,
+    "clause breaks": sentences._CLAUSE_BREAK, "sentence ends": sentences._BOUNDARY, "explicit dates": dates._EXPLICIT, "weekdays": dates._WEEKDAY, "clock points": dates._POINT,
 }
 
 
