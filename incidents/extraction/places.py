@@ -111,7 +111,7 @@ def find_mentions(sentence: Sentence, lower_words: frozenset[str]) -> list[Menti
 def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
-    titles = frozenset(cues.lexicon()["titles"])
+    titles = _titles()
     for token in tokens:
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
@@ -127,6 +127,11 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     if current:
         runs.append(current)
     return runs
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(cues.lexicon()["titles"])
 
 
 def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words: frozenset[str]) -> list[Mention]:
