@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from incidents.errors import ImportFormatError
-from incidents.importers import acled, geojson, mapping, own_csv, ucdp
+from incidents.importers import acled, acled_weekly, geojson, hxl, mapping, own_csv, ucdp
 from incidents.importers.common import Problem, require_columns
 from incidents.importers.limits import check_input_file, load_json
 from incidents.importers.pipeline import Context, ImportOptions, Mapper, Report, checked, collect
@@ -38,9 +38,11 @@ class TableFormat:
 TABLE_FORMATS = {
     "acled": TableFormat(acled.row_values, acled.REQUIRED, acled.SIGNATURE, "an ACLED", acled.COLUMNS, True),
     "ucdp": TableFormat(ucdp.row_values, ucdp.REQUIRED, ucdp.SIGNATURE, "a UCDP GED", ucdp.COLUMNS, True),
+    "acled-weekly": TableFormat(acled_weekly.row_values, acled_weekly.REQUIRED, acled_weekly.SIGNATURE,
+                                "an ACLED aggregated (weekly)", acled_weekly.COLUMNS, False),
     "csv": TableFormat(own_csv.row_values, own_csv.REQUIRED, own_csv.SIGNATURE, "an incident CSV", {}, False),
 }
-FORMATS = ("auto", "csv", "acled", "ucdp", "geojson", "mapped", "article")
+FORMATS = ("auto", "csv", "acled", "acled-weekly", "ucdp", "geojson", "mapped", "article")
 
 __all__ = ["Batch", "FORMATS", "ImportOptions", "Report", "detect_format", "open_path", "open_text", "read_file",
            "read_text", "load_text"]
@@ -89,17 +91,33 @@ def table_format(header: list[str], options: ImportOptions) -> str:
                             " (or --format csv|acled|ucdp|geojson|article)")
 
 
+def _hashtag_format(table: Table, options: ImportOptions) -> str:
+    """table_format, or 'mapped' through the HXL hashtags (HDX) when the header names are no known format."""
+    try:
+        return table_format(table.header, options)
+    except ImportFormatError:
+        tags = table.info.get("hxl_tags") or {}
+        fields = hxl.tag_map(tags)
+        if not hxl.usable(fields):
+            if tags:
+                raise ImportFormatError(hxl.unusable_message(tags, fields)) from None
+            raise
+        options.mapping = mapping.ColumnMap(fields)
+        table.info["mapping_from"] = "HXL hashtags"
+        return "mapped"
+
+
 def _quoted(column: str) -> str:
     return f"'{column}'" if " " in column else column
 
 
 def open_table(table: Table, options: ImportOptions) -> Batch:
     """A Batch over a table in a known format, or through the column map."""
-    fmt = table_format(table.header, options)
+    fmt = _hashtag_format(table, options)
     ctx = Context(options, table, fmt)
     if fmt == "mapped":
         given = options.mapping or mapping.ColumnMap({})
-        proposed = mapping.propose_map(table.header).fields
+        proposed = {} if table.info.get("mapping_from") else mapping.propose_map(table.header).fields  # tags rule
         column_map = mapping.ColumnMap({**{k: v for k, v in proposed.items() if v not in given.fields.values()},
                                         **given.fields}, given.values)
         options.mapping = column_map
