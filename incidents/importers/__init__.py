@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from incidents.errors import ImportFormatError
-from incidents.importers import acled, acled_weekly, geojson, hxl, mapping, own_csv, ucdp
+from incidents.importers import acled, acled_weekly, archive, geojson, hxl, kml, mapping, own_csv, ucdp
 from incidents.importers.common import Problem, require_columns
 from incidents.importers.limits import check_input_file, load_json
 from incidents.importers.pipeline import Context, ImportOptions, Mapper, Report, checked, collect
@@ -42,7 +42,7 @@ TABLE_FORMATS = {
                                 "an ACLED aggregated (weekly)", acled_weekly.COLUMNS, False),
     "csv": TableFormat(own_csv.row_values, own_csv.REQUIRED, own_csv.SIGNATURE, "an incident CSV", {}, False),
 }
-FORMATS = ("auto", "csv", "acled", "acled-weekly", "ucdp", "geojson", "mapped", "article")
+FORMATS = ("auto", "csv", "acled", "acled-weekly", "ucdp", "geojson", "kml", "mapped", "article")
 
 __all__ = ["Batch", "FORMATS", "ImportOptions", "Report", "detect_format", "open_path", "open_text", "read_file",
            "read_text", "load_text"]
@@ -144,6 +144,15 @@ def open_document(document: Any, options: ImportOptions, info: dict[str, Any]) -
     return feature_batch(table, options)
 
 
+def kml_batch(path: str | Path, options: ImportOptions) -> Batch:
+    """A Batch over a KML/KMZ map's placemarks (or through the column map, its fields as columns)."""
+    table = kml.kml_table(path)
+    if options.mapping is not None or options.fmt == "mapped":
+        return open_table(table, options)
+    ctx = Context(options, table, "kml")
+    return Batch(ctx, collect(table.rows(), kml.row_values, ctx, "kml"), True)
+
+
 def feature_batch(table: Table, options: ImportOptions) -> Batch:
     """A Batch over GeoJSON features (model fields as properties)."""
     ctx = Context(options, table, "geojson")
@@ -176,6 +185,10 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
     """A Batch over a file: spreadsheet, JSON, CSV (streamed), or an article page/mail/text."""
     options = options or ImportOptions()
     suffix = Path(path).suffix.lower()
+    if suffix == ".zip" and options.fmt != "article":
+        return archive.open_zip(path, options, open_path)
+    if options.fmt == "kml" or (suffix in kml.KML_SUFFIXES and options.fmt != "article"):
+        return kml_batch(path, options)
     if suffix in SPREADSHEETS and options.fmt != "article":
         return open_table(spreadsheet_table(path, options.sheet), options)
     if options.fmt == "article" or (options.fmt == "auto" and (suffix in ARTICLE_SUFFIXES or Path(path).is_dir())):

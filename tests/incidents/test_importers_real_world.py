@@ -162,3 +162,250 @@ def test_acled_aggregated_reimport_adds_nothing(tmp_path):
     path.write_text(aggregated_csv(), encoding="utf-8")
     first, again = cli(tmp_path, str(path)), cli(tmp_path, str(path))
     assert (first["format"], first["inserted"], again["inserted"], again["unchanged"]) == ("acled-weekly", 2, 0, 2)
+
+
+# 3. ACLED's current export: quoted notes with new lines and commas, inter1 as text or as a number
+
+ACLED_COLUMNS = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+                 "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
+                 "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,"
+                 "fatalities,tags,timestamp").split(",")
+ACLED_ROWS = [
+    ["UKR160001", "2024-12-21", "2024", "1", "Political violence", "Explosions/Remote violence", "Air/drone strike",
+     "Military Forces of Russia (2000-)", "", "State forces", "Civilians (Ukraine)", "", "Civilians",
+     "State forces-Civilians", "Civilian targeting", "804", "Europe", "Ukraine", "Kyiv City", "Kyiv", "", "Kyiv",
+     "50.4501", "30.5234", "1", "Suspilne; Ukrainska Pravda", "National",
+     'On 21 December 2024, Russian forces struck Kyiv with "Shahed" drones,\ndamaging a house.\n'
+     'Casualties: 1 killed, 3 injured.', "1", "casualties include children", "1735300000"],
+    ["UKR160002", "2024-12-20", "2024", "2", "Political violence", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack", "Military Forces of Russia (2000-)", "", "1", "", "", "0", "10", "",
+     "804", "Europe", "Ukraine", "Kharkiv", "Kharkivskyi", "Kharkiv", "Kharkiv", "49.9935", "36.2304", "2",
+     "Ukrinform", "National", "Missile strike on an industrial site, 0 casualties", "0", "", "1735300000"],
+]
+
+
+def table_text(header, rows) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([header, *rows])  # Excel-style CRLF and quoting
+    return out.getvalue()
+
+
+def test_acled_current_export_with_multiline_notes_and_text_or_numeric_inter(tmp_path):
+    path = tmp_path / "2024-12-01-2024-12-31-Ukraine.csv"
+    path.write_text(table_text(ACLED_COLUMNS, ACLED_ROWS), encoding="utf-8")
+    batch = open_path(path)
+    incidents = {i.id: i for i in batch.incidents()}
+    assert batch.report.problems == [] and batch.report.fmt == "acled"
+    kyiv = incidents["acled-UKR160001"]
+    assert kyiv.event_type == "drone_strike" and kyiv.killed == 1 and kyiv.notes.count("\n") >= 2
+    assert kyiv.origin["civilian_targeting"] == "Civilian targeting" and kyiv.origin["inter1"] == "State forces"
+    assert incidents["acled-UKR160002"].origin["inter1"] == "1" and incidents["acled-UKR160002"].killed == 0
+
+
+# 4. UCDP GED (all 49 columns of GEDEvent_v24_1) and the Candidate Events file; zipped as downloaded
+
+GED_COLUMNS = ("id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,"
+               "conflict_name,dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,"
+               "side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,"
+               "source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,"
+               "longitude,geom_wkt,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,"
+               "date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob").split(",")
+
+
+def ged_row(event_id: str, **values: str) -> list[str]:
+    base = {"id": event_id, "relid": f"UKR-2023-1-{event_id}", "year": "2023", "active_year": "1",
+            "code_status": "Clear", "type_of_violence": "1", "conflict_dset_id": "13243", "conflict_new_id": "13243",
+            "conflict_name": "Russia - Ukraine", "dyad_dset_id": "14438", "dyad_new_id": "14438",
+            "dyad_name": "Government of Russia (Soviet Union) - Government of Ukraine",
+            "side_a_dset_id": "57", "side_a_new_id": "57", "side_a": "Government of Russia (Soviet Union)",
+            "side_b_dset_id": "65", "side_b_new_id": "65", "side_b": "Government of Ukraine",
+            "number_of_sources": "2", "source_article": '"Kyiv Independent,2023-03-09,""Missile strike on Kharkiv"""',
+            "source_office": "Kyiv Independent", "source_date": "2023-03-09 00:00:00.000",
+            "source_headline": "Missile strike on Kharkiv", "source_original": "Kharkiv regional administration",
+            "where_prec": "1", "where_coordinates": "Kharkiv town", "where_description": "Kharkiv",
+            "adm_1": "Kharkiv oblast", "adm_2": "Kharkivskyi raion", "latitude": "49.988358", "longitude": "36.232845",
+            "geom_wkt": "POINT (36.232845 49.988358)", "priogrid_gid": "180193", "country": "Ukraine",
+            "country_id": "369", "region": "Europe", "event_clarity": "1", "date_prec": "1",
+            "date_start": "2023-03-09 00:00:00.000", "date_end": "2023-03-09 00:00:00.000", "deaths_a": "0",
+            "deaths_b": "0", "deaths_civilians": "3", "deaths_unknown": "0", "best": "3", "high": "3", "low": "3",
+            "gwnoa": "365", "gwnob": "369"}
+    base.update(values)
+    return [base[name] for name in GED_COLUMNS]
+
+
+def ged_text() -> str:
+    return table_text(GED_COLUMNS, [ged_row("487001"), ged_row("487002", date_prec="3", where_prec="4",
+                                                               date_start="2023-03-01 00:00:00.000",
+                                                               source_headline="Shelling in Kharkiv region")])
+
+
+def test_ucdp_ged_full_columns_read_every_row():
+    incidents, problems = read_text(ged_text())
+    assert problems == []
+    by_id = {i.id: i for i in incidents}
+    assert by_id["ucdp-487001"].event_type == "missile_strike" and by_id["ucdp-487001"].killed == 3
+    assert by_id["ucdp-487002"].geo_precision == "region" and by_id["ucdp-487002"].ended_at
+
+
+def test_ucdp_candidate_events_as_downloaded():
+    rows = [ged_row("1250001", code_status="Check deaths", year="2024", date_start="2024-02-01",
+                    date_end="2024-02-01", relid="UKR-2024-1-1250001"),
+            ged_row("1250002", code_status="Clear", year="2024", date_start="2024-02-02", date_end="2024-02-02")]
+    incidents, problems = read_text(table_text(GED_COLUMNS, rows))
+    assert problems == [] and {i.origin["code_status"] for i in incidents} == {"Check deaths", "Clear"}
+
+
+def zipped(tmp_path: Path, name: str, member: str, data: bytes, extra: dict | None = None) -> Path:
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(member, data)
+        for other, content in (extra or {}).items():
+            archive.writestr(other, content)
+    return path
+
+
+def test_csv_and_xlsx_inside_a_zip_are_read_directly(tmp_path):
+    ged = zipped(tmp_path, "ged241-csv.zip", "GEDEvent_v24_1.csv", ged_text().encode("utf-8"),
+                 {"__MACOSX/._GEDEvent_v24_1.csv": b"\x00\x05\x16\x07", "README.txt": b"UCDP GED 24.1"})
+    batch = open_path(ged)
+    assert len(list(batch.incidents())) == 2 and batch.report.info["archive_member"] == "GEDEvent_v24_1.csv"
+    xlsx = write_xlsx(tmp_path / "conflict_data_ukr.xlsx", csv_rows(HDX_ACLED))
+    packed = zipped(tmp_path, "hdx.zip", "data/conflict_data_ukr.xlsx", xlsx.read_bytes())
+    incidents, problems = read_file(packed)
+    assert problems == [] and len(incidents) == 2
+
+
+@pytest.mark.parametrize("members, words", [
+    ({"a.csv": "x", "b.csv": "y"}, "2 data files"),
+    ({"codebook.pdf": "x"}, "no CSV"),
+])
+def test_zip_without_exactly_one_data_file_is_refused_in_one_line(tmp_path, members, words):
+    first, *rest = members.items()
+    path = zipped(tmp_path, "bad.zip", first[0], first[1].encode(), {k: v.encode() for k, v in rest})
+    with pytest.raises(ImportFormatError, match=words):
+        read_file(path)
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(ImportFormatError, match="zip"):
+        read_file(broken)
+
+
+def test_zipped_ged_reimport_adds_nothing(tmp_path):
+    path = zipped(tmp_path, "ged241-csv.zip", "GEDEvent_v24_1.csv", ged_text().encode("utf-8"))
+    first, again = cli(tmp_path, str(path)), cli(tmp_path, str(path))
+    assert (first["inserted"], again["inserted"], again["unchanged"]) == (2, 0, 2)
+    assert not list(Path(__import__("tempfile").gettempdir()).glob("incidents-zip-*"))
+
+
+# 5. KML/KMZ from Google My Maps and Google Earth
+
+MY_MAPS = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2">
+  <Document>
+    <name>Strikes, January</name>
+    <Style id="icon-1899-0288D1-normal"><IconStyle><scale>1</scale></IconStyle></Style>
+    <Folder>
+      <name>Untitled layer</name>
+      <Placemark>
+        <name>Kharkiv</name>
+        <description><![CDATA[Date: 06/01/2024<br>Killed: 2<br>Missile hit a residential building]]></description>
+        <styleUrl>#icon-1899-0288D1</styleUrl>
+        <ExtendedData>
+          <Data name="Date"><value>06/01/2024</value></Data>
+          <Data name="Killed"><value>2</value></Data>
+        </ExtendedData>
+        <Point>
+          <coordinates>
+            36.2304,49.9935,0
+          </coordinates>
+        </Point>
+      </Placemark>
+      <Placemark>
+        <name>Odesa port</name>
+        <description>Shahed drones hit the port</description>
+        <ExtendedData>
+          <Data name="Date"><value>25/01/2024</value></Data>
+          <Data name="Killed"><value></value></Data>
+        </ExtendedData>
+        <Point><coordinates>30.7326,46.4775,0</coordinates></Point>
+      </Placemark>
+      <Placemark>
+        <name>Unknown day</name>
+        <Point><coordinates>30.5234,50.4501,0</coordinates></Point>
+      </Placemark>
+    </Folder>
+  </Document>
+</kml>
+"""
+EARTH = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">
+<Document><name>doc.kml</name>
+  <Placemark id="strike-1"><name>Drone strike, Kyiv</name>
+    <TimeStamp><when>2024-12-21T04:30:00Z</when></TimeStamp>
+    <Point><gx:drawOrder>1</gx:drawOrder><coordinates>30.5234,50.4501,0</coordinates></Point></Placemark>
+  <Placemark><name>Shelling of the area</name>
+    <TimeSpan><begin>2024-12-18</begin><end>2024-12-20</end></TimeSpan>
+    <Polygon><outerBoundaryIs><LinearRing><coordinates>36.0,49.9,0 36.4,49.9,0 36.4,50.1,0 36.0,50.1,0 36.0,49.9,0
+    </coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+  <Placemark><name>Earth SchemaData</name><ExtendedData><SchemaData schemaUrl="#s">
+    <SimpleData name="event_date">2024-12-22</SimpleData><SimpleData name="type">strike</SimpleData>
+    </SchemaData></ExtendedData><Point><coordinates>35.0462,48.4647</coordinates></Point></Placemark>
+</Document></kml>
+"""
+
+
+def test_my_maps_kml_reads_dates_from_its_fields_and_names_the_undated_placemark(tmp_path):
+    path = tmp_path / "Strikes, January.kml"
+    path.write_text(MY_MAPS, encoding="utf-8")
+    batch = open_path(path)
+    incidents = {i.place: i for i in batch.incidents()}
+    assert set(incidents) == {"Kharkiv", "Odesa port"} and batch.report.fmt == "kml"
+    assert (incidents["Kharkiv"].started_at, incidents["Kharkiv"].killed) == ("2024-01-06", 2)
+    assert incidents["Kharkiv"].event_type == "missile_strike" and "Killed: 2" in incidents["Kharkiv"].notes
+    assert incidents["Odesa port"].event_type == "drone_strike" and incidents["Odesa port"].country == "UA"
+    [problem] = batch.report.problems
+    assert problem["row"] == 3 and "no date" in problem["message"] and "--map started_at" in problem["message"]
+
+
+def test_google_earth_kmz_timestamps_spans_shapes_and_schema_data(tmp_path):
+    path = zipped(tmp_path, "strikes.kmz", "doc.kml", EARTH.encode("utf-8"), {"files/icon.png": b"\x89PNG"})
+    incidents, problems = read_file(path)
+    assert problems == []
+    by_name = {i.origin["name"]: i for i in incidents}
+    kyiv = by_name["Drone strike, Kyiv"]
+    assert (kyiv.id, kyiv.started_at, kyiv.event_type) == ("kml-strike-1", "2024-12-21T04:30:00Z", "drone_strike")
+    area = by_name["Shelling of the area"]
+    assert (area.started_at, area.ended_at, area.geo_precision) == ("2024-12-18", "2024-12-20", "region")
+    assert abs(area.lat - 50.0) < 0.01 and "centre of the shape" in area.notes
+    schema = by_name["Earth SchemaData"]
+    assert (schema.started_at, schema.event_type) == ("2024-12-22", "strike")
+
+
+def test_kml_through_a_column_map(tmp_path):
+    path = tmp_path / "map.kml"
+    path.write_text(MY_MAPS, encoding="utf-8")
+    from incidents.importers.mapping import parse_map
+
+    incidents, problems = read_file(path, mapping=parse_map(["date=Date", "place=name", "killed=Killed"]))
+    assert sorted(i.place for i in incidents) == ["Kharkiv", "Odesa port"] and len(problems) == 1
+
+
+@pytest.mark.parametrize("text, words", [
+    ('<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><kml>&b;</kml>', "DTD"),
+    ("<kml>" + "<Folder>" * 100 + "</Folder>" * 100 + "</kml>", "nests over"),
+    ("<kml><Placemark><name>cut", "well-formed"),
+])
+def test_hostile_or_broken_kml_is_refused_in_one_line(tmp_path, text, words):
+    path = tmp_path / "bad.kml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=words):
+        read_file(path)
+
+
+def test_kml_reimport_adds_nothing(tmp_path):
+    path = tmp_path / "map.kml"
+    path.write_text(MY_MAPS, encoding="utf-8")
+    first, again = cli(tmp_path, str(path)), cli(tmp_path, str(path))
+    assert (first["format"], first["inserted"], again["inserted"], again["unchanged"]) == ("kml", 2, 0, 2)
