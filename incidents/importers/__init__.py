@@ -124,15 +124,28 @@ def open_table(table: Table, options: ImportOptions) -> Batch:
         mapping.check_map(column_map, table.header)
         ctx.report.info["mapping"] = dict(column_map.fields)
         ctx.report.columns = dict(column_map.fields)
-        return Batch(ctx, collect(table.rows(), mapping.mapped_values, ctx, "mapped", column_map.fields), True)
+        return Batch(ctx, collect(table.rows(), _projected(mapping.mapped_values, ctx), ctx, "mapped",
+                                  column_map.fields), True)
     spec = TABLE_FORMATS[fmt]
     ctx.report.columns = dict(spec.columns)
-    return Batch(ctx, collect(table.rows(), spec.mapper, ctx, fmt, spec.columns), spec.fill)
+    return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns), spec.fill)
+
+
+def _projected(mapper: Mapper, ctx: Context) -> Mapper:
+    """The mapper, reprojecting coordinates first when the import names a CRS (--crs, a GeoJSON crs member)."""
+    if not ctx.options.crs:
+        return mapper
+    from incidents.importers.crs import reprojecting
+
+    return reprojecting(mapper, ctx, ctx.options.crs)
 
 
 def open_document(document: Any, options: ImportOptions, info: dict[str, Any]) -> Batch:
     """A Batch over parsed JSON: GeoJSON, the ACLED API's {"data": [...]}, UCDP's {"Result": [...]} or records."""
     records = _records(document)
+    named = geojson.crs_name(document)
+    if named and not options.crs and not geojson.is_wgs84(named):
+        options.crs = named
     if records is not None and options.fmt != "geojson":
         return open_table(records_table(records, info), options)
     table = geojson.feature_table(geojson.features_of(document))
@@ -156,7 +169,7 @@ def kml_batch(path: str | Path, options: ImportOptions) -> Batch:
 def feature_batch(table: Table, options: ImportOptions) -> Batch:
     """A Batch over GeoJSON features (model fields as properties)."""
     ctx = Context(options, table, "geojson")
-    return Batch(ctx, collect(table.rows(), geojson.feature_values, ctx, "geojson"))
+    return Batch(ctx, collect(table.rows(), _projected(geojson.feature_values, ctx), ctx, "geojson"))
 
 
 def _records(document: Any) -> list[Any] | None:
@@ -203,6 +216,9 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
     if start[:1] in ("{", "["):
         info = {"encoding": encoding}
         if Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson"):
+            named = geojson.head_crs_name(start)
+            if named and not options.crs and not geojson.is_wgs84(named):
+                options.crs = named
             return feature_batch(geojson.streamed_table(lambda: open(path, encoding=encoding), info), options)
         return open_document(load_json(load_text(path, True, encoding)), options, info)
     table = csv_file_table(path)

@@ -409,3 +409,37 @@ def test_kml_reimport_adds_nothing(tmp_path):
     path.write_text(MY_MAPS, encoding="utf-8")
     first, again = cli(tmp_path, str(path)), cli(tmp_path, str(path))
     assert (first["format"], first["inserted"], again["inserted"], again["unchanged"]) == ("kml", 2, 0, 2)
+
+
+# 6. Coordinates in a projected CRS
+
+PROJECTED_CSV = ("id,event_type,started_at,lat,lon\n"
+                 "p1,strike,2024-01-06,6430000,4034000\n"
+                 "p2,strike,2024-01-07,,\n")
+
+
+def test_csv_in_web_mercator_is_reprojected_with_crs_and_noted(tmp_path):
+    path = tmp_path / "mercator.csv"
+    path.write_text(PROJECTED_CSV, encoding="utf-8")
+    plain = cli(tmp_path / "a", str(path))
+    assert plain["inserted"] == 0 and "--crs EPSG" in plain["problems"][0]["message"]
+    done = cli(tmp_path / "b", str(path), "--crs", "EPSG:3857")
+    assert (done["inserted"], done["crs"]) == (1, "EPSG:3857") and done["problems"][0]["row"] == 3
+    [item], _ = read_file(path, crs="EPSG:3857")
+    assert abs(item.lat - 49.906) < 0.001 and abs(item.lon - 36.238) < 0.001
+    assert item.notes == "coordinates reprojected from EPSG:3857 to WGS 84"
+
+
+def test_mapped_table_in_utm_and_an_unknown_crs(tmp_path):
+    from incidents.importers.mapping import parse_map
+
+    text = "Date,Town,Northing,Easting\n2024-01-06,Kharkiv,5530000,302000\n"
+    [item], problems = read_text(text, crs="EPSG:32637",
+                                 mapping=parse_map(["date=Date", "place=Town", "lat=Northing", "lon=Easting"]))
+    assert problems == [] and 49.8 < item.lat < 50.0 and 36.1 < item.lon < 36.4
+    with pytest.raises(ImportFormatError, match="unknown CRS"):
+        read_text(PROJECTED_CSV, crs="EPSG:not-a-code")
+    path = tmp_path / "x.csv"
+    path.write_text(PROJECTED_CSV, encoding="utf-8")
+    done = cli(tmp_path, str(path), "--crs", "nonsense")
+    assert done["error"].startswith("error:") and "EPSG:NNNN" in done["error"]
