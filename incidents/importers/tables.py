@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from incidents.errors import ImportFormatError
+from incidents.importers.headerless import columns_for
 from incidents.importers.hxl import is_hashtag_row, tags_after
 from incidents.importers.limits import MAX_FILE_BYTES, check_input_file
 from incidents.importers.sniff import DELIMITER_NAMES, HEAD_BYTES, decode_head, detect_delimiter, detect_encoding
@@ -121,6 +122,9 @@ def csv_table(opener: Callable[[], TextIO], delimiter: str, info: dict[str, Any]
     if start:
         info["header_row"] = start + 1
     start += _hashtag_row(first, start, header, info)
+    known = columns_for(first[0]) if first and start == 0 else None
+    if known:
+        header, info["header"], start = known[0], known[1], -1  # the first line is a row: none is skipped
 
     def rows() -> Iterator[Record]:
         with opener() as stream:

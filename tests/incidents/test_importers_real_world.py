@@ -443,3 +443,14 @@ def test_mapped_table_in_utm_and_an_unknown_crs(tmp_path):
     path.write_text(PROJECTED_CSV, encoding="utf-8")
     done = cli(tmp_path, str(path), "--crs", "nonsense")
     assert done["error"].startswith("error:") and "EPSG:NNNN" in done["error"]
+
+
+def test_candidate_release_without_its_header_row_is_read_with_the_ged_columns(tmp_path):
+    headerless = ged_text().split("\r\n", 1)[1]  # as some Candidate releases were published
+    path = zipped(tmp_path, "GEDEvent_v24_0_1.zip", "GEDEvent_v24_0_1.csv", headerless.encode("utf-8"))
+    batch = open_path(path)
+    incidents = list(batch.incidents())
+    assert [i.id for i in incidents] == ["ucdp-487001", "ucdp-487002"] and batch.report.problems == []
+    assert "without its header row" in batch.report.info["header"]
+    with pytest.raises(ImportFormatError, match="unknown format"):  # 49 cells that are not GED stay unknown
+        read_text(",".join(["x"] * 49) + "\n" + ",".join(["1"] * 49) + "\n")
