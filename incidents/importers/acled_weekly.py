@@ -12,7 +12,7 @@ from incidents.importers.acled import event_type
 from incidents.importers.common import country_code, parse_count, parse_float
 from incidents.importers.pipeline import Context, add_note
 
-REQUIRED = ("WEEK", "ADMIN1", "EVENTS", "FATALITIES", "CENTROID_LATITUDE", "CENTROID_LONGITUDE")
+REQUIRED = ("WEEK", "EVENTS", "FATALITIES", "CENTROID_LATITUDE", "CENTROID_LONGITUDE")
 SIGNATURE = frozenset({"WEEK", "ADMIN1", "EVENTS", "CENTROID_LATITUDE"})
 COLUMNS = {"lat": "CENTROID_LATITUDE", "lon": "CENTROID_LONGITUDE", "killed": "FATALITIES", "started_at": "WEEK",
            "admin1": "ADMIN1", "place": "ADMIN1"}
@@ -39,16 +39,16 @@ def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
     start, note = ctx.when("WEEK", row.get("WEEK", ""), lat, lon, "WEEK")
     end = date.fromisoformat(start[:10]) + timedelta(days=WEEK_DAYS - 1)
     sub = row.get("SUB_EVENT_TYPE", "") or row.get("EVENT_TYPE", "")
-    region = row.get("ADMIN1", "")
+    region = row.get("ADMIN1", "") or row.get("COUNTRY", "")  # a row for a whole country has no ADMIN1
     values = {
         "id": row_id(row, start[:10]),
         "event_type": event_type(sub, ""),
         "place": region,
-        "admin1": region,
+        "admin1": row.get("ADMIN1", ""),
         "country": country_code(row.get("COUNTRY", "")),
         "lat": lat,
         "lon": lon,
-        "geo_precision": "region",
+        "geo_precision": "region" if row.get("ADMIN1") else "country",
         "started_at": start[:10],
         "ended_at": end.isoformat(),
         "time_precision": "day",

@@ -22,6 +22,7 @@ from incidents.model import EVENT_TYPES
 KML_SUFFIXES = (".kml", ".kmz")
 FIXED = ("name", "description", "lat", "lon", "when", "begin", "end", "kml_id", "shape_points")
 HEADER_SCAN = 200  # placemarks read for the ExtendedData field names
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _TAGS = re.compile(r"<[^>]{0,2000}>")
 _BREAKS = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
 
@@ -218,7 +219,8 @@ def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
     if not column or not row.get(column):
         raise ValidationError("when", "", "the placemark has no date; add a TimeStamp (in Google Earth: Properties > "
                               "Date/Time) or a Date field, or import with --map started_at=FIELD")
-    start, note = ctx.when(column, row[column], lat, lon, "started_at")
+    month = _MONTH.match(row[column].strip())  # xsd:gYearMonth, as Google Earth writes a month
+    start, note = (f"{month.group(0)}-01", "") if month else ctx.when(column, row[column], lat, lon, "started_at")
     end, end_note = ctx.when("end", row["end"], lat, lon, "ended_at") if row.get("end") else ("", "")
     words = f"{row.get('name', '')} {row.get('description', '')}"
     typed = row.get(_extended_field(row, "event_type"), "").strip().casefold()
@@ -232,7 +234,7 @@ def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
         "lon": lon,
         "started_at": start,
         "ended_at": end if end and end != start else None,
-        "time_precision": "minute" if len(start) > 10 else "day",
+        "time_precision": "month" if month else "minute" if len(start) > 10 else "day",
         "notes": row.get("description", ""),
         "origin": {"format": "kml", **({"name": row["name"]} if row.get("name") else {}),
                    **({"fields": extended} if extended else {})},

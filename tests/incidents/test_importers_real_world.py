@@ -454,3 +454,27 @@ def test_candidate_release_without_its_header_row_is_read_with_the_ged_columns(t
     assert "without its header row" in batch.report.info["header"]
     with pytest.raises(ImportFormatError, match="unknown format"):  # 49 cells that are not GED stay unknown
         read_text(",".join(["x"] * 49) + "\n" + ",".join(["1"] * 49) + "\n")
+
+
+def test_acled_aggregated_row_without_admin1_is_the_country():
+    row = ["06-January-2024", "Europe", "Ukraine", "", "Strategic developments", "Disrupted weapons use", "3", "0",
+           "", "Strategic developments", "804", "48.4", "31.2"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([AGGREGATED_HEADER, row])
+    [item], problems = read_text(out.getvalue())
+    assert problems == [] and (item.place, item.admin1, item.geo_precision) == ("Ukraine", "", "country")
+    assert item.event_type == "interception"
+
+
+def test_kml_month_timestamp_is_a_month():
+    text = EARTH.replace("<when>2024-12-21T04:30:00Z</when>", "<when>2024-12</when>")
+    from incidents.importers.kml import kml_table  # noqa: F401  (the module loads without the app)
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "month.kml"
+        path.write_text(text, encoding="utf-8")
+        incidents, problems = read_file(path)
+    kyiv = next(i for i in incidents if i.origin["name"] == "Drone strike, Kyiv")
+    assert problems == [] and (kyiv.started_at, kyiv.time_precision) == ("2024-12-01", "month")
