@@ -107,12 +107,34 @@ def _hashtag_format(table: Table, options: ImportOptions) -> str:
         return "mapped"
 
 
+def _case_folded(table: Table, options: ImportOptions) -> Table:
+    """The table with lower-case column names when only they make a known format (older ACLED and HDX exports
+    write EVENT_ID_CNTY, EVENT_DATE...); otherwise the table as it is."""
+    if options.mapping is not None or options.fmt == "mapped" or not any(name != name.lower() for name in table.header):
+        return table
+    try:
+        table_format(table.header, options)
+        return table
+    except ImportFormatError:
+        pass
+    lowered = [name.lower() for name in table.header]
+    try:
+        found = table_format(lowered, options)
+    except ImportFormatError:
+        return table
+    info = {**table.info, "column_names": f"upper-case names read as {TABLE_FORMATS[found].label} header"}
+    opened = table.open_rows
+    return Table(lowered, lambda: ((n, {str(k).lower(): v for k, v in row.items()}, issue)
+                                   for n, row, issue in opened()), info)
+
+
 def _quoted(column: str) -> str:
     return f"'{column}'" if " " in column else column
 
 
 def open_table(table: Table, options: ImportOptions) -> Batch:
     """A Batch over a table in a known format, or through the column map."""
+    table = _case_folded(table, options)
     fmt = _hashtag_format(table, options)
     ctx = Context(options, table, fmt)
     if fmt == "mapped":

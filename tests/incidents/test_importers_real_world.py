@@ -466,15 +466,16 @@ def test_acled_aggregated_row_without_admin1_is_the_country():
     assert item.event_type == "interception"
 
 
-def test_kml_month_timestamp_is_a_month():
-    text = EARTH.replace("<when>2024-12-21T04:30:00Z</when>", "<when>2024-12</when>")
-    from incidents.importers.kml import kml_table  # noqa: F401  (the module loads without the app)
-
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "month.kml"
-        path.write_text(text, encoding="utf-8")
-        incidents, problems = read_file(path)
+def test_kml_month_timestamp_is_a_month(tmp_path):
+    path = tmp_path / "month.kml"
+    path.write_text(EARTH.replace("<when>2024-12-21T04:30:00Z</when>", "<when>2024-12</when>"), encoding="utf-8")
+    incidents, problems = read_file(path)
     kyiv = next(i for i in incidents if i.origin["name"] == "Drone strike, Kyiv")
     assert problems == [] and (kyiv.started_at, kyiv.time_precision) == ("2024-12-01", "month")
+
+
+def test_upper_case_acled_columns_as_older_hdx_files_write_them():
+    upper = HDX_ACLED.split("\n", 1)
+    text = upper[0].upper() + "\n" + upper[1]
+    incidents, problems = read_text(text)
+    assert problems == [] and sorted(i.id for i in incidents) == ["acled-UKR150001", "acled-UKR150002"]
