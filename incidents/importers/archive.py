@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import weakref
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -46,6 +47,9 @@ def extract_member(path: str | Path, folder: Path) -> tuple[Path, str]:
             members = data_members(archive)
             if not members:
                 names = ", ".join(info.filename for info in archive.infolist()[:8]) or "nothing"
+                if any(info.filename.lower().endswith(".shp") for info in archive.infolist()):
+                    raise ImportFormatError(f"the archive holds a shapefile ({names}); save it as GeoJSON in EPSG:4326 "
+                                            "(QGIS: Export > Save Features As; or ogr2ogr -f GeoJSON) and import that")
                 raise ImportFormatError(f"the archive holds no CSV, spreadsheet, JSON or KML file (it holds {names})")
             if len(members) > 1:
                 names = ", ".join(info.filename for info in members[:8])
@@ -81,12 +85,12 @@ def _copy(archive: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path) -> No
             out.write(chunk)
 
 
-def holding(items: Iterable[Any], folder: str) -> Iterator[Any]:
-    """`items`, removing the temporary folder once they are consumed (or the generator is closed)."""
-    try:
-        yield from items
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+def holding(items: Iterable[Any], keep: Any) -> Iterator[Any]:
+    """`items`, keeping `keep` (the batch, whose finalizer removes the extracted file) alive while they are read."""
+    for item in items:
+        yield item
+    if keep is None:  # never: `keep` is referenced so that it stays in this frame
+        yield from ()
 
 
 def open_zip(path: str | Path, options: Any, open_path: Callable[[Path, Any], Any]) -> Any:
@@ -99,5 +103,6 @@ def open_zip(path: str | Path, options: Any, open_path: Callable[[Path, Any], An
         shutil.rmtree(folder, ignore_errors=True)
         raise
     batch.context.report.info["archive_member"] = name
-    batch.numbered = holding(batch.numbered, folder)
+    batch.numbered = holding(batch.numbered, batch)  # rows re-read (dates, --rejects) while the batch is in use
+    weakref.finalize(batch, shutil.rmtree, folder, True)  # removed once the batch is gone, or at exit
     return batch

@@ -479,3 +479,18 @@ def test_upper_case_acled_columns_as_older_hdx_files_write_them():
     text = upper[0].upper() + "\n" + upper[1]
     incidents, problems = read_text(text)
     assert problems == [] and sorted(i.id for i in incidents) == ["acled-UKR150001", "acled-UKR150002"]
+
+
+def test_zipped_file_rejects_are_written_from_the_extracted_rows(tmp_path):
+    bad = ged_text().replace("2023-03-09 00:00:00.000,2023-03-09", "2023-13-09 00:00:00.000,2023-03-09", 1)
+    path = zipped(tmp_path, "ged.zip", "GEDEvent_v24_1.csv", bad.encode("utf-8"))
+    done = cli(tmp_path, str(path), "--rejects", str(tmp_path / "rejected.csv"))
+    assert (done["inserted"], done["rejects"]["rows"]) == (1, 1)
+    [row] = list(csv.DictReader(open(tmp_path / "rejected.csv", encoding="utf-8")))
+    assert row["id"] == "487001" and "date_start" in row["rejected_reason"]
+
+
+def test_zipped_shapefile_names_the_conversion(tmp_path):
+    path = zipped(tmp_path, "admin.zip", "strikes.shp", b"\x00\x00\x27\x0a", {"strikes.dbf": b"\x03"})
+    with pytest.raises(ImportFormatError, match="shapefile.*GeoJSON"):
+        read_file(path)
