@@ -189,10 +189,14 @@ def kml_table(path: str | Path) -> Table:
     """A table of the file's placemarks; the header is the fixed fields plus the ExtendedData names found."""
     opener = opener_for(path)
     header = list(FIXED)
+    count = -1
     for count, row in enumerate(placemarks(opener)):
         header += [name for name in row if name not in header]
         if count >= HEADER_SCAN:
             break
+    if count < 0:
+        raise ImportFormatError("the KML holds no Placemark (a link to an online map, or an empty layer); in Google "
+                                "My Maps export again with 'Keep data up to date with network link KML' unchecked")
 
     def rows() -> Iterator[Record]:
         for number, row in enumerate(placemarks(opener), start=1):

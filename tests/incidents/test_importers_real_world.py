@@ -494,3 +494,12 @@ def test_zipped_shapefile_names_the_conversion(tmp_path):
     path = zipped(tmp_path, "admin.zip", "strikes.shp", b"\x00\x00\x27\x0a", {"strikes.dbf": b"\x03"})
     with pytest.raises(ImportFormatError, match="shapefile.*GeoJSON"):
         read_file(path)
+
+
+def test_network_link_kml_without_placemarks_says_how_to_export(tmp_path):
+    path = tmp_path / "link.kml"
+    path.write_text('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><NetworkLink>'
+                    '<Link><href>https://www.google.com/maps/d/kml?mid=x</href></Link></NetworkLink></Document></kml>',
+                    encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="no Placemark.*network link"):
+        read_file(path)
