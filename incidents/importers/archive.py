@@ -87,10 +87,7 @@ def _copy(archive: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path) -> No
 
 def holding(items: Iterable[Any], keep: Any) -> Iterator[Any]:
     """`items`, keeping `keep` (the batch, whose finalizer removes the extracted file) alive while they are read."""
-    for item in items:
-        yield item
-    if keep is None:  # never: `keep` is referenced so that it stays in this frame
-        yield from ()
+    yield from items  # `keep`, an argument, stays referenced by this frame until the items are read
 
 
 def open_zip(path: str | Path, options: Any, open_path: Callable[[Path, Any], Any]) -> Any:

@@ -175,8 +175,8 @@ ACLED_ROWS = [
      "Military Forces of Russia (2000-)", "", "State forces", "Civilians (Ukraine)", "", "Civilians",
      "State forces-Civilians", "Civilian targeting", "804", "Europe", "Ukraine", "Kyiv City", "Kyiv", "", "Kyiv",
      "50.4501", "30.5234", "1", "Suspilne; Ukrainska Pravda", "National",
-     'On 21 December 2024, Russian forces struck Kyiv with "Shahed" drones,\ndamaging a house.\n'
-     'Casualties: 1 killed, 3 injured.', "1", "casualties include children", "1735300000"],
+     ('On 21 December 2024, Russian forces struck Kyiv with "Shahed" drones,\ndamaging a house.\n'
+      'Casualties: 1 killed, 3 injured.'), "1", "casualties include children", "1735300000"],
     ["UKR160002", "2024-12-20", "2024", "2", "Political violence", "Explosions/Remote violence",
      "Shelling/artillery/missile attack", "Military Forces of Russia (2000-)", "", "1", "", "", "0", "10", "",
      "804", "Europe", "Ukraine", "Kharkiv", "Kharkivskyi", "Kharkiv", "Kharkiv", "49.9935", "36.2304", "2",
@@ -486,7 +486,7 @@ def test_zipped_file_rejects_are_written_from_the_extracted_rows(tmp_path):
     path = zipped(tmp_path, "ged.zip", "GEDEvent_v24_1.csv", bad.encode("utf-8"))
     done = cli(tmp_path, str(path), "--rejects", str(tmp_path / "rejected.csv"))
     assert (done["inserted"], done["rejects"]["rows"]) == (1, 1)
-    [row] = list(csv.DictReader(open(tmp_path / "rejected.csv", encoding="utf-8")))
+    [row] = list(csv.DictReader(io.StringIO((tmp_path / "rejected.csv").read_text(encoding="utf-8"))))
     assert row["id"] == "487001" and "date_start" in row["rejected_reason"]
 
 
