@@ -24,7 +24,8 @@ from incidents.importers.mapping import MAPPABLE, ColumnMap, header_signature, p
 
 PENDING = "import_pending"  # an uploaded file waiting for its column map
 SOURCE = "import_source"  # where the batch under review came from, to re-read fixed rows the same way
-UPLOAD_TYPES = ["csv", "tsv", "txt", "geojson", "json", "xlsx", "xls", "ods", "html", "htm", "eml"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "geojson", "json", "xlsx", "xls", "ods", "html", "htm", "eml", "zip", "kml",
+                "kmz"]
 DATE_ORDERS = {"auto": "Decide from the column", "dmy": "Day first (21/12/2024)", "mdy": "Month first (12/21/2024)"}
 PREVIEW_ROWS = 20
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
@@ -180,7 +181,7 @@ def mapping_panel(start_batch: Any) -> None:
         column_map, order = None, date_order_choice()
     else:
         column_map, order = map_editor(header, remembered_map(header) or propose_map(header))
-    options = ImportOptions(fmt=known or "mapped", mapping=column_map, date_order=order)
+    options = ImportOptions(fmt=known or "mapped", mapping=column_map, date_order=order, crs=crs_choice())
     try:
         sample, report = read_file_bytes(pending["name"], first_rows(pending["data"], pending["name"]), options)
     except IncidentsError as exc:
@@ -238,6 +239,12 @@ def known_format(header: list[str]) -> str | None:
         return None
 
 
+def crs_choice() -> str | None:
+    """The CRS typed on the Import page (e.g. EPSG:3857), or None for WGS 84 degrees."""
+    text = str(st.session_state.get("import_crs") or "").strip()
+    return text or None
+
+
 def date_order_choice() -> str | None:
     """The date-order radio: None to decide from the column, else 'dmy' or 'mdy'."""
     order = st.radio("Dates like 03/04/2024", list(DATE_ORDERS), format_func=DATE_ORDERS.get, horizontal=True,
@@ -247,7 +254,7 @@ def date_order_choice() -> str | None:
 
 def read_upload(name: str, data: bytes, fmt: str, start_batch: Any) -> None:
     """Read an uploaded file of any form; a table that needs a column map or a date order opens the map panel."""
-    options = ImportOptions(fmt=fmt if fmt != "auto" else "auto")
+    options = ImportOptions(fmt=fmt if fmt != "auto" else "auto", crs=crs_choice())
     try:
         incidents, report = read_file_bytes(name, data, options)
     except ImportFormatError as exc:

@@ -26,12 +26,15 @@ FORMATS = {
     "article": "News article (extract incidents)",
     "csv": "Incident CSV",
     "acled": "ACLED CSV",
+    "acled-weekly": "ACLED aggregated (weekly per region)",
     "ucdp": "UCDP GED CSV",
     "geojson": "GeoJSON",
+    "kml": "KML/KMZ map (Google My Maps, Google Earth)",
     "mapped": "Any table (map its columns)",
 }
 SHORT_FORMATS = {"article": "news article", "csv": "incident CSV", "acled": "ACLED CSV", "ucdp": "UCDP GED CSV",
-                 "geojson": "GeoJSON", "mapped": "mapped table"}
+                 "geojson": "GeoJSON", "mapped": "mapped table", "acled-weekly": "ACLED aggregated data",
+                 "kml": "KML map"}
 MB = 1024 * 1024
 
 
@@ -94,7 +97,8 @@ def _read(text: str, fmt: str, label: str, published: str | None, source: dict |
 def _upload(fmt: str) -> None:
     limit = upload_limit_mb()
     uploaded = st.file_uploader(
-        f"File (CSV, spreadsheet, ACLED, UCDP, GeoJSON, any table, or an article: .txt, .html, .eml; up to {limit} MB)",
+        f"File (CSV, spreadsheet, ACLED, UCDP, GeoJSON, KML/KMZ, a .zip of one, any table, or an article: "
+        f".txt, .html, .eml; up to {limit} MB)",
         type=import_mapping.UPLOAD_TYPES,
         key="import_file",
     )
@@ -266,6 +270,8 @@ def render() -> None:
     st.caption("Nothing is stored until you press Save. Each row keeps its sources.")
     how = st.radio("Source", ("Paste text", "Upload a file"), horizontal=True, key="import_how")
     fmt = st.selectbox("Format", list(FORMATS), format_func=FORMATS.get, key="import_format")
+    st.text_input("Coordinates CRS (blank: WGS 84 degrees; a GeoJSON crs member is used by itself)", key="import_crs",
+                  placeholder="EPSG:3857")
     if how == "Upload a file":
         _upload(fmt)
     else:
