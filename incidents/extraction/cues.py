@@ -123,7 +123,7 @@ def first_chars(regex: str, flags: int = 0) -> frozenset[str] | None:
         return None
     try:
         found, nullable = _first(re._parser.parse(regex, flags).data)
-    except (re.error, TypeError, ValueError):
+    except (re.error, TypeError, ValueError, AttributeError, ImportError):  # re's parser is private: plain pattern then
         return None
     return None if found is None or nullable else frozenset(found)
 
