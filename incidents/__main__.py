@@ -225,7 +225,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from incidents.importers import load_text
 
-    text = sys.stdin.read() if args.path == "-" else load_text(args.path)
+    from incidents.importers.textclean import clean_text
+
+    text = clean_text(sys.stdin.read() if args.path == "-" else load_text(args.path))
     from incidents.extraction import extract_geojson
 
     source = {"title": args.title or "", "url": args.url or "", "published": str(args.published or "")}
