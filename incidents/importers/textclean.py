@@ -16,6 +16,7 @@ LINE_BREAKS = dict.fromkeys(map(ord, "\u2028\u2029\x85"), "\n")
 TABLE = {**INVISIBLE, **SPACES, **QUOTES, **LINE_BREAKS}
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 RUNS = re.compile(r" {2,}")
 LONG_LINE = 2000  # characters: longer lines are broken after a sentence end (pastes that lost their paragraphs)
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'«(]?[A-ZА-ЯЁІЇЄҐ0-9])")
@@ -50,6 +51,7 @@ def fragment_text(markup: str) -> str:
     import lxml.etree
     import lxml.html
 
+    markup = XML_UNSAFE.sub("", markup).encode("utf-8", "replace").decode("utf-8")
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
