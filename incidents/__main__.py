@@ -56,7 +56,8 @@ def import_options(args: argparse.Namespace) -> Any:
 
     column_map = parse_map(args.map, args.value) if (args.map or args.value) else None
     return ImportOptions(fmt=args.format, date_order=args.date_order, assume_utc=args.assume_utc, sheet=args.sheet,
-                         mapping=column_map, published=args.published)
+                         mapping=column_map, published=args.published,
+                         channel=getattr(args, "channel", None) or "")
 
 
 def _noting_future(incidents: Iterable[Any], warnings: list[dict[str, Any]]) -> Iterator[Any]:
@@ -297,6 +298,7 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", default="auto", choices=("auto", "csv", "acled", "ucdp", "geojson", "mapped",
                                                              "article"))
     parser.add_argument("--published", type=day, help="publication date of an article (with --format article)")
+    parser.add_argument("--channel", help="a Telegram export's channel username, for its t.me/<channel>/<id> links")
     parser.add_argument("--date-order", choices=("dmy", "mdy"), help="numeric dates day-first or month-first")
     parser.add_argument("--assume-utc", action="store_true", help="times without an offset are UTC, not local")
     parser.add_argument("--sheet", help="the spreadsheet's sheet (default: the first)")

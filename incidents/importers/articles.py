@@ -108,7 +108,7 @@ def file_article(path: str | Path) -> Article:
     return file_articles(path)[0]
 
 
-def file_articles(path: str | Path) -> list[Article]:
+def file_articles(path: str | Path, channel: str = "") -> list[Article]:
     """The articles in a file: a saved page (one per live-blog entry), a Telegram export (one per message), a .eml
     message, a PDF statement or a text file; ImportFormatError/ExtractionError in one line when it holds none."""
     from incidents.importers import load_text
@@ -123,7 +123,7 @@ def file_articles(path: str | Path) -> list[Article]:
 
         return [pdf_article(path)]
     if suffix == ".json":
-        articles = telegram.json_articles(load_json(load_text(path)))
+        articles = telegram.json_articles(load_json(load_text(path)), channel)
         return _some(articles, path, "text messages")
     if suffix in (".html", ".htm"):
         text, _ = decode_page(Path(path).read_bytes())
@@ -131,7 +131,7 @@ def file_articles(path: str | Path) -> list[Article]:
         text = load_text(path)
     if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         if telegram.is_html_export(text):
-            return _some(telegram.html_articles(text), path, "text messages")
+            return _some(telegram.html_articles(text, channel), path, "text messages")
         return page_articles(text)
     return [Article(text)]
 
@@ -181,7 +181,7 @@ def article_path_batch(path: str | Path, options: ImportOptions) -> Any:
     if Path(path).is_dir():
         found = folder_incidents(path, ctx)
     else:
-        articles = file_articles(path)
+        articles = file_articles(path, options.channel)
         if len(articles) == 1:
             found = extract_article(articles[0], options.published)
         else:
@@ -242,7 +242,7 @@ def folder_incidents(folder: str | Path, ctx: Context) -> list[Incident]:
     for number, path in enumerate(tqdm(files, desc="articles", unit="file", file=sys.stderr), start=1):
         ctx.report.read += 1
         try:
-            articles = file_articles(path)
+            articles = file_articles(path, ctx.options.channel)
             found += extract_article(articles[0], ctx.options.published) if len(articles) == 1 else \
                 articles_incidents(articles, ctx, path.name)
         except (ExtractionError, ImportFormatError) as exc:

@@ -62,6 +62,7 @@ class ImportOptions:
     sheet: str | None = None
     mapping: Any = None  # a mapping.ColumnMap
     published: date | str | None = None
+    channel: str = ""  # a Telegram export's channel username, for t.me links
 
 
 @dataclass

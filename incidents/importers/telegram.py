@@ -32,7 +32,8 @@ def json_articles(document: Any, channel: str = "") -> list[Any]:
     if not isinstance(document, dict) or not isinstance(document.get("messages"), list):
         raise ImportFormatError("not a Telegram export: result.json holds an object with a 'messages' list")
     name = str(document.get("name") or "")
-    base = channel_base(channel or str(document.get("username") or ""), name, document.get("id"))
+    signed = signature([_links(m) for m in document["messages"] if isinstance(m, dict)])
+    base = channel_base(channel or str(document.get("username") or "") or signed, name, document.get("id"))
     out = []
     for message in document["messages"]:
         article = _json_message(message, base, name)
@@ -50,6 +51,32 @@ def channel_base(username: str, name: str, chat_id: Any) -> str:
     if digits.startswith("100") and len(digits) > 12:
         digits = digits[3:]  # -100… is the Bot API form of a channel id; links use the bare id
     return f"https://t.me/c/{digits}" if digits else ""
+
+
+NAME_IN_TEXT = re.compile(r"(?:t\.me/|telegram\.me/|@)([A-Za-z][A-Za-z0-9_]{3,31})\b")
+NOT_CHANNELS = {"joinchat", "share", "addstickers", "proxy", "socks", "iv", "addlist", "boost"}
+
+
+def signature(texts: list[str]) -> str:
+    """The username a channel signs its posts with ("Subscribe: t.me/name", "@name"): one named in at least half of
+    the messages (two at least), else ''."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for name in {m.group(1).lower() for m in NAME_IN_TEXT.finditer(text or "")} - NOT_CHANNELS:
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    name, seen = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return name if seen >= 2 and seen * 2 >= len(texts) else ""
+
+
+def _links(message: dict[str, Any]) -> str:
+    parts = [entity_text(message.get("text"))]
+    for entity in message.get("text_entities") or (message.get("text") if isinstance(message.get("text"), list)
+                                                   else []) or []:
+        if isinstance(entity, dict) and isinstance(entity.get("href"), str):
+            parts.append(entity["href"])
+    return " ".join(parts)
 
 
 def _json_message(message: Any, base: str, channel: str) -> Any:
@@ -136,7 +163,9 @@ def html_articles(html: str, channel: str = "") -> list[Any]:
     except (lxml.etree.ParserError, ValueError):
         raise ImportFormatError("the Telegram export page cannot be read as HTML") from None
     name = " ".join(root.xpath("string(//div[@class='page_header']//div[contains(@class,'text')])").split())
-    base = channel_base(channel, name, "")
+    signed = signature([" ".join(node.xpath(".//div[@class='text']//text() | .//div[@class='text']//a/@href"))
+                        for node in root.xpath("//div[contains(concat(' ', @class, ' '), ' default ')]")])
+    base = channel_base(channel or signed, name, "")
     out = []
     for node in root.xpath("//div[contains(concat(' ', @class, ' '), ' message ')]"):
         article = _html_message(node, base, name)

@@ -200,3 +200,19 @@ def test_watched_folder_receiving_exports_extracts_only_new_messages(tmp_path):
     line = watcher.poll()[0]
     assert line["new_items"] == 1 and {i.place for i in saved} == {"Kazan", "Kharkiv"}  # message 2 not again
     assert all(i.review == "draft" or "draft" in i.notes for i in saved)
+
+
+def test_the_channel_comes_from_its_signature_or_the_channel_option(tmp_path):
+    signed = [dict(m, text=m["text"] if isinstance(m["text"], list) else m["text"] + "\n\n@ExMonitor")
+              for m in (PLAIN, FORWARDED)]
+    signed[1]["text"] = [BELGOROD + "\n\n", {"type": "text_link", "text": "Subscribe", "href": "https://t.me/ExMonitor"}]
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export(SERVICE, *signed)), encoding="utf-8")
+    assert [a.source["url"] for a in file_articles(path)] == ["https://t.me/exmonitor/2", "https://t.me/exmonitor/4"]
+    path.write_text(json.dumps(export(PLAIN, ENTITIES)), encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    done = run("import", path, "--channel", "@monitor_ua", db=db)
+    assert done.returncode == 0, done.stderr
+    drafts = json.loads(run("export", "--format", "geojson", "--include-drafts", db=db).stdout)["features"]
+    urls = {s["url"] for f in drafts for s in f["properties"]["sources"]}
+    assert urls == {"https://t.me/monitor_ua/2", "https://t.me/monitor_ua/3"}
