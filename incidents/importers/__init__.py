@@ -19,7 +19,7 @@ from incidents.importers.tables import (
 )
 from incidents.model import Incident
 
-ARTICLE_SUFFIXES = (".html", ".htm", ".eml", ".pdf")
+ARTICLE_SUFFIXES = (".html", ".htm", ".eml", ".pdf", ".mht", ".mhtml")
 STREAM_BYTES = 8 * 2**20  # larger GeoJSON files are read feature by feature
 
 

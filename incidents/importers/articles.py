@@ -10,12 +10,12 @@ from typing import Any, Iterable
 
 from incidents.errors import ExtractionError, ImportFormatError
 from incidents.importers.limits import check_input_file, load_json
-from incidents.importers.liveblog import day_of, decode_page, moment, page_facts
+from incidents.importers.liveblog import day_of, decode_page, mhtml_page, moment, page_facts
 from incidents.importers.pipeline import Context, ImportOptions, problem
 from incidents.importers.textclean import clean_text
 from incidents.model import Incident
 
-ARTICLE_FILES = (".txt", ".html", ".htm", ".eml", ".pdf", ".json")
+ARTICLE_FILES = (".txt", ".html", ".htm", ".eml", ".pdf", ".json", ".mht", ".mhtml")
 DRAFT_NOTE = "draft: extracted automatically, review before relying on it"
 
 
@@ -125,10 +125,9 @@ def file_articles(path: str | Path, channel: str = "") -> list[Article]:
     if suffix == ".json":
         articles = telegram.json_articles(load_json(load_text(path)), channel)
         return _some(articles, path, "text messages")
-    if suffix in (".html", ".htm"):
-        text, _ = decode_page(Path(path).read_bytes())
-    else:
-        text = load_text(path)
+    if suffix in (".mht", ".mhtml"):
+        return page_articles(*mhtml_page(Path(path).read_bytes()))
+    text, _ = decode_page(Path(path).read_bytes())
     if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         if telegram.is_html_export(text):
             return _some(telegram.html_articles(text, channel), path, "text messages")

@@ -16,6 +16,7 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{
 XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                  "liveblogposting", "webpage", "report", "backgroundnewsarticle", "opinionnewsarticle"}
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 MAX_ENTRIES = 2000
 MAX_JSONLD_CHARS = 5 * 2**20
 
@@ -43,7 +44,38 @@ def decode_page(data: bytes) -> tuple[str, str]:
     if named and not named.startswith("utf-16"):
         return data.decode(named, errors="replace"), named
     encoding = detect_encoding(head)
+    if encoding == "cp1251":
+        encoding = cyrillic_codec(head)
     return data.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
+
+
+def cyrillic_codec(head: bytes) -> str:
+    """cp1251 or koi8-r/koi8-u for 8-bit Cyrillic: text is mostly lower case, which cp1251 keeps in 0xE0-0xFF and
+    KOI8 in 0xC0-0xDF."""
+    high = [byte for byte in head if byte >= 0xC0]
+    if not high or sum(1 for byte in high if byte >= 0xE0) * 2 >= len(high):
+        return "cp1251"
+    return "koi8-u" if any(byte in head for byte in (0xA4, 0xA6, 0xA7, 0xB4, 0xB6, 0xB7)) else "koi8-r"
+
+
+def mhtml_page(data: bytes) -> tuple[str, str]:
+    """(HTML, original address) of a page saved as one file (.mht/.mhtml: MIME, as Chrome and Edge save it)."""
+    import email
+    import email.policy
+
+    from incidents.errors import ImportFormatError
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    url = str(message.get("Snapshot-Content-Location") or "")
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            try:
+                content = part.get_content()
+            except (LookupError, ValueError, AssertionError):
+                content = part.get_payload(decode=True) or b""
+            html = content if isinstance(content, str) else decode_page(content)[0]
+            return html, url or str(part.get("Content-Location") or "")
+    raise ImportFormatError("no HTML page inside the .mhtml file; save the article as a web page instead")
 
 
 def _codec(name: str) -> str | None:
@@ -80,6 +112,9 @@ def page_facts(html: str) -> dict[str, Any]:
         for name in names:
             if meta.get(name) and key not in facts:
                 facts[key] = meta[name]
+    saved = SAVED_FROM.search(html[:4096])
+    if saved and "url" not in facts:
+        facts["url"] = saved.group(1)  # "Save page as" notes the address it came from
     canonical = root.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
     if canonical and canonical[0].strip().startswith("http"):
         facts["url"] = canonical[0].strip()  # the canonical link wins over an AMP or tracking address

@@ -148,3 +148,36 @@ def test_reimporting_a_live_blog_does_not_duplicate_and_everything_is_a_draft(tm
     assert json.loads(run("export", "--format", "geojson", db=db).stdout)["features"] == []  # drafts, not on the map
     drafts = json.loads(run("export", "--format", "geojson", "--include-drafts", db=db).stdout)["features"]
     assert len(drafts) == first["inserted"] and {f["properties"]["review"] for f in drafts} == {"draft"}
+
+
+def test_cyrillic_text_without_a_charset_is_told_from_its_letters(tmp_path):
+    for charset in ("koi8-r", "cp1251"):
+        path = tmp_path / f"{charset}.txt"
+        path.write_bytes(f"date 2024-12-21\n{RUSSIAN_TITLE}\n{RUSSIAN_BODY}".encode(charset))
+        [article] = file_articles(path)
+        assert RUSSIAN_TITLE in article.text, charset
+        page = tmp_path / f"{charset}.html"
+        page.write_bytes(russian_page(charset, ""))
+        assert decode_page(page.read_bytes())[1] == ("cp1251" if charset == "cp1251" else "koi8-r")
+
+
+def test_a_page_saved_as_one_mhtml_file_keeps_its_address(tmp_path):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Snapshot-Content-Location"] = "https://regional.example/news/12345"
+    message["Subject"] = "Kazan: drones hit a high-rise"
+    message["MIME-Version"] = "1.0"
+    message.set_content(OPENGRAPH_ONLY.replace('<meta property="og:url" content="https://regional.example/news/12345">',
+                                               ""), subtype="html", cte="quoted-printable")
+    message.make_related()
+    message.add_related(b"\x89PNG", maintype="image", subtype="png", cid="<img1>")
+    path = tmp_path / "page.mhtml"
+    path.write_bytes(bytes(message))
+    [article] = file_articles(path)
+    assert article.source["url"] == "https://regional.example/news/12345" and "Kazan" in article.text
+    saved = tmp_path / "saved.html"
+    saved.write_text("<!-- saved from url=(0035)https://regional.example/news/777 -->\n"
+                     + OPENGRAPH_ONLY.replace('<meta property="og:url" content="https://regional.example/news/12345">',
+                                              ""), encoding="utf-8")
+    assert file_articles(saved)[0].source["url"] == "https://regional.example/news/777"
