@@ -18,6 +18,9 @@ ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnews
                  "liveblogposting", "webpage", "report", "backgroundnewsarticle", "opinionnewsarticle"}
 SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 MAX_ENTRIES = 2000
+MIN_ENTRY_CHARS = 20
+TIME_OF_DAY = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+LIVE_WORDS = re.compile(r"\blive\b|liveblog|live-blog|/live/|онлайн|наживо|трансляци|хроника|хроніка", re.IGNORECASE)
 MAX_JSONLD_CHARS = 5 * 2**20
 
 
@@ -102,6 +105,7 @@ def page_facts(html: str) -> dict[str, Any]:
             if value and key not in facts:
                 facts[key] = value
         if "liveblogposting" in kind and "entries" not in facts:
+            facts["live"] = True
             facts["entries"] = list(_entries(item, facts.get("url", "")))
     meta = _meta(root)
     for key, names in (("title", ("og:title", "twitter:title")),
@@ -122,6 +126,10 @@ def page_facts(html: str) -> dict[str, Any]:
         title = root.findtext(".//title")
         if title and title.strip():
             facts["title"] = title.strip()
+    live = facts.get("live") or LIVE_WORDS.search(" ".join((facts.get("title", ""), facts.get("url", ""),
+                                                             meta.get("og:type", ""))))
+    if live and not facts.get("entries"):
+        facts["entries"] = html_entries(root, facts.get("url", ""))
     return {k: (v.strip() if isinstance(v, str) else v) for k, v in facts.items()}
 
 
@@ -193,6 +201,45 @@ def _entries(item: dict[str, Any], page_url: str) -> Iterator[Entry]:
             url = page_url.split("#")[0] + ident
         yield Entry(fragment_text(headline), fragment_text(body), _first_text(update, ("datePublished", "dateCreated",
                                                                                        "dateModified")), url)
+
+
+def html_entries(root: Any, page_url: str) -> list[Entry]:
+    """Live-blog entries from the page itself: the sibling blocks (two or more) that each hold a <time datetime>
+    with a time of day; each block's text, first heading, time and #id address."""
+    import lxml.html
+
+    groups: dict[Any, dict[Any, list[str]]] = {}
+    for stamp in root.xpath("//time[@datetime]")[:MAX_ENTRIES]:
+        when = stamp.get("datetime", "")
+        if not TIME_OF_DAY.search(when):
+            continue
+        node = stamp
+        for _ in range(8):
+            parent = node.getparent()
+            if parent is None:
+                break
+            groups.setdefault(parent, {}).setdefault(node, []).append(when)
+            node = parent
+
+    def blocks(children: dict[Any, list[str]]) -> list[tuple[Any, str]]:
+        return [(block, whens[0]) for block, whens in children.items()
+                if len(whens) == 1 and len(block.text_content().strip()) >= MIN_ENTRY_CHARS]
+
+    best = max((blocks(children) for children in groups.values()), key=len, default=[])
+    if len(best) < 2:
+        return []
+    out = []
+    for block, when in best:
+        heading = block.xpath("string(.//*[self::h1 or self::h2 or self::h3 or self::h4][1])").strip()
+        for stamp in block.xpath(".//time"):
+            stamp.drop_tree()
+        text = fragment_text(lxml.html.tostring(block, encoding="unicode"))
+        body = text[len(heading):].strip() if heading and text.startswith(heading) else text
+        ident = block.get("id") or ""
+        url = f"{page_url.split('#')[0]}#{ident}" if ident and page_url else ""
+        if len(body) >= MIN_ENTRY_CHARS:
+            out.append(Entry(" ".join(heading.split()), body, when, url))
+    return out if len(out) >= 2 else []
 
 
 def _meta(root: Any) -> dict[str, str]:

@@ -181,3 +181,29 @@ def test_a_page_saved_as_one_mhtml_file_keeps_its_address(tmp_path):
                      + OPENGRAPH_ONLY.replace('<meta property="og:url" content="https://regional.example/news/12345">',
                                               ""), encoding="utf-8")
     assert file_articles(saved)[0].source["url"] == "https://regional.example/news/777"
+
+
+LIVE_HTML = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Війна: хроніка подій онлайн | Example Pravda</title>
+<meta property="og:url" content="https://pravda.example/live/war-2024-12-21">
+<meta property="article:published_time" content="2024-12-19T06:00:00+02:00"></head>
+<body><header><time datetime="2024-12-21T12:00:00+02:00">now</time></header>
+<section class="feed">
+ <div class="post" id="p-2"><time datetime="2024-12-21T09:15:00+02:00">09:15</time>
+  <h3>Kharkiv</h3><p>{ENTRY_2}</p><div class="share">Share</div></div>
+ <div class="post" id="p-1"><time datetime="2024-12-20T23:50:00+03:00">23:50</time>
+  <h3>Kazan</h3><p>{ENTRY_1}</p></div>
+</section>
+<aside><ul><li><time datetime="2024-12-18T10:00:00+02:00">10:00</time> Old news</li></ul></aside></body></html>"""
+
+
+def test_a_live_page_without_json_ld_is_split_at_its_timed_blocks(tmp_path):
+    articles = page_articles(LIVE_HTML)
+    assert [a.posted for a in articles] == ["2024-12-21T09:15+02:00", "2024-12-20T23:50+03:00"]
+    assert articles[0].source["url"] == "https://pravda.example/live/war-2024-12-21#p-2"
+    assert articles[1].text.startswith("Kazan\n\n" + ENTRY_1)
+    path = tmp_path / "live.html"
+    path.write_text(LIVE_HTML, encoding="utf-8")
+    incidents, _ = read_file(path)
+    assert {i.place: i.started_at[:10] for i in incidents} == {"Kharkiv": "2024-12-21", "Kazan": "2024-12-20"}
+    assert len(page_articles(NEWS_ARTICLE)) == 1  # an ordinary article with one <time> stays whole

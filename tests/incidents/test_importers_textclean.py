@@ -114,6 +114,8 @@ def test_page_and_fragment_readers_never_raise(text):
     page_facts(text)
     page_facts(f'<html><head><script type="application/ld+json">{text}</script></head><body>{text}</body></html>')
     fragment_text(f"<p>{text}</p>")
+    block = f'<div id="{text[:5]}"><time datetime="2024-12-21T10:00{text[:3]}">x</time><h2>{text}</h2>{text}</div>'
+    page_facts(f"<html><head><title>Live {text[:20]}</title></head><body>{block * 3}</body></html>")
 
 
 JSONISH = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
