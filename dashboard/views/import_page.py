@@ -93,7 +93,7 @@ def _read(text: str, fmt: str, label: str, published: str | None, source: dict |
 def _upload(fmt: str) -> None:
     limit = upload_limit_mb()
     uploaded = st.file_uploader(
-        f"File (CSV, spreadsheet, ACLED, UCDP, GeoJSON, any table, or an article: .txt, .html, .eml; up to {limit} MB)",
+        f"File (CSV, spreadsheet, ACLED, UCDP, GeoJSON, any table, or an article: .txt, .html, .mhtml, .eml, .pdf, a Telegram export; up to {limit} MB)",
         type=import_mapping.UPLOAD_TYPES,
         key="import_file",
     )
