@@ -126,7 +126,7 @@ def _watch(args: argparse.Namespace) -> int:
         finally:
             store.close()
 
-    watcher = Watcher(args.targets, save, interval=args.interval)
+    watcher = Watcher(args.targets, save, interval=args.interval, state=args.state)
     rounds = 0
     while True:
         for line in watcher.poll():
@@ -328,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--interval", type=_interval, default=60.0, help="seconds between polls of a target (>= 60)")
     watch.add_argument("--allow-network", action="store_true", help="opt in to fetching feed URLs")
     watch.add_argument("--once", action="store_true", help="poll every target once and stop")
+    watch.add_argument("--state", help="a JSON file keeping what was seen, so a restarted watch skips it")
     watch.add_argument("--rounds", type=_positive, help="stop after this many rounds")
     watch.set_defaults(run=_watch)
     export = sub.add_parser("export", help="export the store, filtered, as GeoJSON or CSV")

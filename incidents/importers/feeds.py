@@ -71,6 +71,7 @@ def fetch(url: str, etag: str = "", modified: str = "") -> Fetched:
         raise
 
 
+MAX_SEEN = 200_000  # keys kept per target in the state file
 SHORT_POST = 1000  # characters: a feed item this short is a post, its incidents of that day take its time
 
 
@@ -147,12 +148,47 @@ class Watcher:
     """Polls its targets when they are due and hands new items' draft incidents to `save`."""
 
     def __init__(self, targets: list[str], save: Callable[[list[Any]], Any], interval: float = MIN_INTERVAL_S,
-                 clock: Callable[[], float] = time.monotonic, get: Callable[..., Fetched] = fetch) -> None:
+                 clock: Callable[[], float] = time.monotonic, get: Callable[..., Fetched] = fetch,
+                 state: str | Path | None = None) -> None:
         self.targets = [Target(where) for where in targets]
         self.save = save
         self.interval = max(interval, MIN_INTERVAL_S)
         self.clock = clock
         self.get = get
+        self.state = Path(state) if state else None
+        self._load_state()
+
+    def _load_state(self) -> None:
+        """What an earlier run saw (keys, validators), so a restarted watch extracts nothing it has seen; a state file
+        that cannot be read is reported as an ImportFormatError, never ignored silently."""
+        from geodata.files import output_problem
+
+        if self.state is not None and output_problem(self.state):
+            raise ImportFormatError(str(output_problem(self.state)))
+        if self.state is None or not self.state.exists():
+            return
+        import json
+
+        try:
+            known = json.loads(self.state.read_text(encoding="utf-8"))
+            for target in self.targets:
+                mine = known.get(target.where) or {}
+                target.seen = set(mine.get("seen") or [])
+                target.etag, target.modified = str(mine.get("etag") or ""), str(mine.get("modified") or "")
+        except (OSError, ValueError, AttributeError, TypeError) as exc:
+            raise ImportFormatError(f"the watch state {self.state} cannot be read ({type(exc).__name__}); "
+                                    "delete it to start afresh") from None
+
+    def _save_state(self) -> None:
+        if self.state is None:
+            return
+        import json
+
+        from geodata.files import write_output
+
+        known = {t.where: {"seen": sorted(t.seen)[-MAX_SEEN:], "etag": t.etag, "modified": t.modified}
+                 for t in self.targets}
+        write_output(self.state, json.dumps(known, ensure_ascii=False))
 
     def poll(self) -> list[dict[str, Any]]:
         """One round: each due target polled once; a line of outcome per target polled."""
@@ -162,6 +198,8 @@ class Watcher:
             if now < target.next_at:
                 continue
             results.append(self.poll_target(target, now))
+        if results:
+            self._save_state()
         return results
 
     def poll_target(self, target: Target, now: float) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from email.utils import formatdate
 
 import pytest
 
+from incidents.errors import ImportFormatError
 from incidents.importers.feeds import Watcher, feed_articles
 
 KAZAN = "Ukrainian drones struck a high-rise building in Kazan, injuring two people, the governor said."
@@ -136,3 +137,17 @@ def test_watcher_honours_last_modified_and_skips_seen_items(base):
     assert again["rss"]["new_items"] == 0 and again["bridge"]["new_items"] == 0 and again["atom"]["new_items"] == 0
     rss_requests = [since for path, since in Server.requests if path == "/rss"]
     assert rss_requests == [None, MODIFIED]  # the second poll was conditional and answered 304
+
+
+def test_a_restarted_watch_with_a_state_file_skips_what_it_saw(base, tmp_path):
+    state = tmp_path / "watch.json"
+    saved, clock = [], Clock()
+    Watcher([f"{base}/atom"], saved.extend, clock=clock, state=state).poll()
+    assert saved and state.exists()
+    again = Watcher([f"{base}/atom"], saved.extend, clock=clock, state=state).poll()
+    assert again[0]["new_items"] == 0 and len(saved) == 1
+    state.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ImportFormatError):
+        Watcher([f"{base}/atom"], saved.extend, state=state)
+    with pytest.raises(ImportFormatError):
+        Watcher([f"{base}/atom"], saved.extend, state=tmp_path / "missing" / "w.json")
