@@ -274,4 +274,13 @@ def day_of(text: str) -> str:
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):
+        pass
+    if not text or len(text) > 60 or not re.search(r"\d", text):
         return ""
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True})
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        return ""
+    return parsed.date().isoformat() if parsed else ""

@@ -127,7 +127,8 @@ def entity_text(value: Any) -> str:
 
 def posted_at(local: Any, unixtime: Any) -> datetime | None:
     """When a message was posted, offset-aware: the export's local time with the offset that its Unix time implies
-    (the exporting computer's), else UTC from the Unix time, else None."""
+    (the exporting computer's), else UTC from the Unix time, else the local time taken as UTC (older exports), else
+    None."""
     utc = None
     try:
         if unixtime not in (None, ""):
@@ -143,7 +144,7 @@ def posted_at(local: Any, unixtime: Any) -> datetime | None:
     if naive is not None and naive.tzinfo is not None:
         return naive
     if utc is None:
-        return None
+        return naive.replace(tzinfo=timezone.utc) if naive is not None else None  # older exports: no Unix time
     if naive is None:
         return utc
     minutes = round((naive - utc.replace(tzinfo=None)).total_seconds() / 900) * 15

@@ -207,3 +207,12 @@ def test_a_live_page_without_json_ld_is_split_at_its_timed_blocks(tmp_path):
     incidents, _ = read_file(path)
     assert {i.place: i.started_at[:10] for i in incidents} == {"Kharkiv": "2024-12-21", "Kazan": "2024-12-20"}
     assert len(page_articles(NEWS_ARTICLE)) == 1  # an ordinary article with one <time> stays whole
+
+
+def test_publication_days_in_the_forms_pages_write_them():
+    from incidents.importers.liveblog import day_of
+
+    assert day_of("2024-12-21T01:40:00+03:00") == "2024-12-21"
+    assert day_of("Sat, 21 Dec 2024 01:30:00 +0300") == "2024-12-21"
+    assert day_of("December 21, 2024") == day_of("21 декабря 2024, 10:15") == "2024-12-21"
+    assert day_of("yesterday") == day_of("") == day_of("x" * 500) == ""

@@ -171,6 +171,7 @@ def test_times_from_both_export_forms():
     assert posted_at("2024-12-21T09:15:30", "1734761730").isoformat() == "2024-12-21T09:15:30+03:00"
     assert posted_at(None, "1734761730").isoformat() == "2024-12-21T06:15:30+00:00"
     assert posted_at("garbage", "not a number") is None
+    assert posted_at("2024-12-21T09:15:30", None).isoformat() == "2024-12-21T09:15:30+00:00"  # older exports
     assert html_time("21.12.2024 09:15:30 UTC+03:00").isoformat() == "2024-12-21T09:15:30+03:00"
     assert html_time("21.12.2024 09:15:30").isoformat() == "2024-12-21T09:15:30+00:00"
     assert html_time("31.02.2024 09:15:30") is None
