@@ -111,8 +111,7 @@ def file_article(path: str | Path) -> Article:
 def file_articles(path: str | Path, channel: str = "") -> list[Article]:
     """The articles in a file: a saved page (one per live-blog entry), a Telegram export (one per message), a .eml
     message, a PDF statement or a text file; ImportFormatError/ExtractionError in one line when it holds none."""
-    from incidents.importers import load_text
-    from incidents.importers import telegram
+    from incidents.importers import load_text, telegram
 
     suffix = Path(path).suffix.lower()
     check_input_file(path)

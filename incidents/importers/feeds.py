@@ -13,7 +13,13 @@ from typing import Any, Callable
 from urllib.parse import urljoin
 
 from incidents.errors import ExtractionError, ImportFormatError
-from incidents.importers.articles import Article, article_files, as_drafts, extract_article, file_articles
+from incidents.importers.articles import (
+    Article,
+    article_files,
+    as_drafts,
+    extract_article,
+    file_articles,
+)
 from incidents.importers.liveblog import day_of, moment
 from incidents.importers.textclean import fragment_text
 

@@ -34,7 +34,7 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <link rel="alternate" href="https://wire.example/1"/><content type="html">&lt;p&gt;{KAZAN}&lt;/p&gt;</content></entry>
 </feed>"""
 
-BRIDGE = f"""<?xml version="1.0" encoding="UTF-8"?>
+BRIDGE = """<?xml version="1.0" encoding="UTF-8"?>
 <rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0"><channel>
 <title><![CDATA[Example Monitor - Telegram Channel]]></title><link>https://t.me/s/exmonitor</link>
 <description><![CDATA[Example Monitor - Powered by RSSHub]]></description><generator>RSSHub</generator>
@@ -48,7 +48,7 @@ BRIDGE = f"""<?xml version="1.0" encoding="UTF-8"?>
 <link>https://t.me/exmonitor/4</link></item>
 </channel></rss>"""
 
-UNDATED = f"""<rss version="2.0"><channel><title>No dates</title>
+UNDATED = """<rss version="2.0"><channel><title>No dates</title>
 <item><title>Belgorod</title><link>https://x.example/b</link>
 <description>Two people were injured when a drone hit a house in Belgorod.</description></item></channel></rss>"""
 

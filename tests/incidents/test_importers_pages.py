@@ -128,7 +128,7 @@ def test_cyrillic_pages_are_decoded_by_their_meta_charset(tmp_path):
     for charset, meta in (("windows-1251", '<meta charset="{charset}">'),
                           ("koi8-r", '<meta http-equiv="Content-Type" content="text/html; charset={charset}">')):
         data = russian_page(charset, meta)
-        text, used = decode_page(data)
+        text, _ = decode_page(data)
         assert RUSSIAN_TITLE in text, charset
         path = tmp_path / f"{charset}.html"
         path.write_bytes(data)
