@@ -130,6 +130,8 @@ def file_articles(path: str | Path, channel: str = "") -> list[Article]:
     if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         if telegram.is_html_export(text):
             return _some(telegram.html_articles(text, channel), path, "text messages")
+        if telegram.is_web_preview(text):
+            return _some(telegram.web_preview_articles(text), path, "text posts")
         return page_articles(text)
     return [Article(text)]
 

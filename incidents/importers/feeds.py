@@ -235,6 +235,12 @@ class Watcher:
         if answer.status == 304:
             return [], [], set()
         target.etag, target.modified = answer.etag, answer.modified
+        head = answer.body[:4096].lstrip().lower()
+        if head.startswith((b"<!doctype html", b"<html")) and b"tgme_" in answer.body:
+            from incidents.importers.telegram import web_preview_articles
+
+            posts = web_preview_articles(answer.body.decode("utf-8", errors="replace"))
+            return [({a.source.get("url", ""), a.digest} - {""}, a) for a in posts], [], set()
         return [({key, article.digest}, article) for key, article in feed_articles(answer.body, target.where)], [], set()
 
     def _folder_items(self, target: Target) -> tuple[list[tuple[set[str], Article]], list[dict[str, str]], set[str]]:

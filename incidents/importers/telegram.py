@@ -225,6 +225,50 @@ def html_time(title: str) -> datetime | None:
         return None
 
 
+def is_web_preview(text: str) -> bool:
+    """Whether an HTML page is a channel's public web preview (https://t.me/s/<channel>)."""
+    return "tgme_widget_message" in text[:500_000] and "data-post=" in text
+
+
+def web_preview_articles(html: str) -> list[Any]:
+    """One Article per text post of a t.me/s/<channel> page: its data-post address and <time datetime>."""
+    import lxml.etree
+    import lxml.html
+
+    from incidents.importers.articles import Article
+
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError):
+        raise ImportFormatError("the Telegram channel page cannot be read as HTML") from None
+    channel = " ".join(root.xpath("string(//div[contains(@class,'tgme_channel_info_header_title')])").split())
+    out = []
+    for node in root.xpath("//div[@data-post][contains(@class,'tgme_widget_message')]"):
+        post = node.get("data-post", "")
+        texts = node.xpath(".//div[contains(concat(' ', @class, ' '), ' tgme_widget_message_text ')]")
+        stamp = node.xpath(".//time[@datetime]/@datetime")
+        if not texts or not stamp or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}/\d{1,12}", post):
+            continue
+        text = _node_text(texts[-1])
+        posted = _iso_moment(stamp[0])
+        if not text or posted is None:
+            continue
+        notes = ["forwarded"] if node.xpath(".//*[contains(@class,'tgme_widget_message_forwarded_from')]") else []
+        name, ident = post.split("/")
+        source = _source(channel or name, text, f"https://t.me/{name}", int(ident), posted, notes)
+        out.append(Article(text, source, posted.isoformat(timespec="minutes")))
+    return out
+
+
+def _iso_moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def iter_export_files(folder: Any) -> Iterator[Any]:
     """result.json and messages*.html of the export folders directly inside `folder`."""
     from pathlib import Path

@@ -217,3 +217,68 @@ def test_the_channel_comes_from_its_signature_or_the_channel_option(tmp_path):
     drafts = json.loads(run("export", "--format", "geojson", "--include-drafts", db=db).stdout)["features"]
     urls = {s["url"] for f in drafts for s in f["properties"]["sources"]}
     assert urls == {"https://t.me/monitor_ua/2", "https://t.me/monitor_ua/3"}
+
+
+PREVIEW = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Example Monitor – Telegram</title></head>
+<body class="widget_frame_base tgme_widget body_widget_post emoji_image nodark">
+<header class="tgme_header"><div class="tgme_channel_info_header_title"><span dir="auto">Example Monitor</span></div></header>
+<section class="tgme_channel_history js-message_history">
+<div class="tgme_widget_message_wrap js-widget_message_wrap">
+ <div class="tgme_widget_message text_not_supported_wrap js-widget_message" data-post="exmonitor/3" data-view="x">
+  <div class="tgme_widget_message_bubble">
+   <div class="tgme_widget_message_author accent_color"><a class="tgme_widget_message_owner_name" href="https://t.me/exmonitor"><span dir="auto">Example Monitor</span></a></div>
+   <a class="tgme_widget_message_reply" href="https://t.me/exmonitor/2"><div class="tgme_widget_message_text js-message_reply_text" dir="auto">Earlier: sirens in Kharkiv</div></a>
+   <div class="tgme_widget_message_text js-message_text" dir="auto"><b>Kharkiv</b>: a missile hit an apartment block, killing three people.<br/><br/>Subscribe</div>
+   <div class="tgme_widget_message_footer compact js-message_footer"><div class="tgme_widget_message_info short js-message_info">
+    <span class="tgme_widget_message_views">12.3K</span><span class="tgme_widget_message_meta"><a class="tgme_widget_message_date" href="https://t.me/exmonitor/3"><time datetime="2024-12-21T07:02:11+00:00" class="time">07:02</time></a></span>
+   </div></div>
+  </div>
+ </div>
+</div>
+<div class="tgme_widget_message_wrap js-widget_message_wrap">
+ <div class="tgme_widget_message js-widget_message service_message" data-post="exmonitor/4">
+  <div class="tgme_widget_message_bubble"><div class="message_media_not_supported">Channel photo updated</div>
+  <span class="tgme_widget_message_meta"><time datetime="2024-12-21T07:30:00+00:00">07:30</time></span></div>
+ </div>
+</div>
+</section></body></html>"""
+
+
+def test_a_channel_web_preview_page_gives_its_posts(tmp_path):
+    path = tmp_path / "exmonitor.html"
+    path.write_text(PREVIEW, encoding="utf-8")
+    [article] = file_articles(path)
+    assert article.source["url"] == "https://t.me/exmonitor/3" and article.posted == "2024-12-21T07:02+00:00"
+    assert article.text.startswith("Kharkiv: a missile hit") and "sirens" not in article.text
+    assert article.source["title"].startswith("Example Monitor: Kharkiv")
+    incidents, _ = read_file(path)
+    assert [(i.place, i.killed) for i in incidents] == [("Kharkiv", 3)]
+
+
+def test_watching_a_channel_web_preview_url(tmp_path):
+    import http.server
+    import threading
+
+    class Preview(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = PREVIEW.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Preview)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        saved, clock = [], Clock()
+        watcher = Watcher([f"http://127.0.0.1:{server.server_address[1]}/s/exmonitor"], saved.extend, clock=clock)
+        assert watcher.poll()[0]["new_items"] == 1 and [i.place for i in saved] == ["Kharkiv"]
+        clock.now += 60
+        assert watcher.poll()[0]["new_items"] == 0
+    finally:
+        server.shutdown()
+        server.server_close()

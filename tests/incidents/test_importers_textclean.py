@@ -12,7 +12,7 @@ from incidents.importers import read_file, read_text
 from incidents.importers.articles import file_articles
 from incidents.importers.feeds import feed_articles
 from incidents.importers.liveblog import page_facts
-from incidents.importers.telegram import html_articles, json_articles
+from incidents.importers.telegram import html_articles, json_articles, web_preview_articles
 from incidents.importers.textclean import clean_text, fragment_text
 from tests.incidents.test_cli import assert_one_line_error, run
 
@@ -137,6 +137,8 @@ def test_telegram_readers_never_raise_anything_but_a_clear_error(messages, name)
         pass
     html_articles(f'<div class="message default" id="message1"><div class="body">'
                   f'<div class="date" title="{name}">x</div><div class="text">{messages}</div></div></div>')
+    web_preview_articles(f'<div class="tgme_widget_message" data-post="{name}/{messages}"><div class='
+                         f'"tgme_widget_message_text">{messages}</div><time datetime="{name}"></time></div>')
 
 
 @FAST
