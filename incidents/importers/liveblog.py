@@ -128,8 +128,10 @@ def page_facts(html: str) -> dict[str, Any]:
             facts["title"] = title.strip()
     live = facts.get("live") or LIVE_WORDS.search(" ".join((facts.get("title", ""), facts.get("url", ""),
                                                              meta.get("og:type", ""))))
-    if live and not facts.get("entries"):
-        facts["entries"] = html_entries(root, facts.get("url", ""))
+    if live:
+        shown = html_entries(root, facts.get("url", ""))
+        if len(shown) > len(facts.get("entries") or []):
+            facts["entries"] = shown  # structured data often lists only the latest few updates
     return {k: (v.strip() if isinstance(v, str) else v) for k, v in facts.items()}
 
 

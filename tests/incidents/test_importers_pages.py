@@ -216,3 +216,12 @@ def test_publication_days_in_the_forms_pages_write_them():
     assert day_of("Sat, 21 Dec 2024 01:30:00 +0300") == "2024-12-21"
     assert day_of("December 21, 2024") == day_of("21 декабря 2024, 10:15") == "2024-12-21"
     assert day_of("yesterday") == day_of("") == day_of("x" * 500) == ""
+
+
+def test_the_page_wins_when_its_json_ld_lists_only_the_latest_update():
+    latest_only = LIVE_HTML.replace("</head>", """<script type="application/ld+json">{"@type":"LiveBlogPosting",
+    "headline":"War live","liveBlogUpdate":[{"@type":"BlogPosting","headline":"Kharkiv",
+    "datePublished":"2024-12-21T09:15:00+02:00","articleBody":"A missile hit an apartment block in Kharkiv."}]}
+    </script></head>""")
+    assert [a.posted for a in page_articles(latest_only)] == ["2024-12-21T09:15+02:00", "2024-12-20T23:50+03:00"]
+    assert len(page_articles(LIVE_BLOG)) == 2  # JSON-LD and page agree: the JSON-LD entries stay
