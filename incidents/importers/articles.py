@@ -147,7 +147,8 @@ def extract_article(article: Article, published: Any = None) -> list[Incident]:
     (its date resolves relative dates); a post's incidents of its own day take the post's time."""
     from incidents.extraction import extract_incidents
 
-    when = published or article.source.get("published") or None
+    own = article.source.get("published") or None
+    when = (own if article.posted else None) or published or own  # a post's own time wins over --published
     found = extract_incidents(clean_text(article.text), published=when, source=article.source or None)
     return [at_post_time(item, article.posted) for item in found] if article.posted else found
 

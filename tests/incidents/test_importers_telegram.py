@@ -282,3 +282,10 @@ def test_watching_a_channel_web_preview_url(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_published_option_does_not_override_each_posts_own_day(tmp_path):
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export(PLAIN, FORWARDED)), encoding="utf-8")
+    incidents, _ = read_file(path, published="2025-01-05")
+    assert {i.place: i.started_at[:10] for i in incidents} == {"Kazan": "2024-12-21", "Belgorod": "2024-12-22"}
