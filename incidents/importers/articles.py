@@ -12,7 +12,7 @@ from incidents.errors import ExtractionError, ImportFormatError
 from incidents.importers.limits import check_input_file, load_json
 from incidents.importers.liveblog import day_of, decode_page, mhtml_page, moment, page_facts
 from incidents.importers.pipeline import Context, ImportOptions, problem
-from incidents.importers.textclean import clean_text
+from incidents.importers.textclean import clean_text, fragment_text
 from incidents.model import Incident
 
 ARTICLE_FILES = (".txt", ".html", ".htm", ".eml", ".pdf", ".json", ".mht", ".mhtml")
@@ -73,6 +73,9 @@ def _whole_page(html: str, url: str, facts: dict[str, Any]) -> Article:
         found = None
     data = found if isinstance(found, dict) else (found.as_dict() if found is not None else {})
     text = (data.get("text") or "").strip()
+    body = fragment_text(facts.get("body") or "").strip()
+    if len(body) > 1.5 * len(text):
+        text = body  # pages drawn by script (or cut to a teaser) still carry the whole text in JSON-LD articleBody
     if not text:
         raise ExtractionError("no article text found in the page; save the article's own page, not an index")
     title = (facts.get("title") or data.get("title") or "").strip()

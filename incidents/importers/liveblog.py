@@ -100,7 +100,7 @@ def page_facts(html: str) -> dict[str, Any]:
         if not kind & ARTICLE_TYPES:
             continue
         for key, names in (("title", ("headline", "name")), ("published", ("datePublished", "dateCreated")),
-                           ("url", ("url", "mainEntityOfPage"))):
+                           ("url", ("url", "mainEntityOfPage")), ("body", ("articleBody",))):
             value = _first_text(item, names)
             if value and key not in facts:
                 facts[key] = value

@@ -225,3 +225,11 @@ def test_the_page_wins_when_its_json_ld_lists_only_the_latest_update():
     </script></head>""")
     assert [a.posted for a in page_articles(latest_only)] == ["2024-12-21T09:15+02:00", "2024-12-20T23:50+03:00"]
     assert len(page_articles(LIVE_BLOG)) == 2  # JSON-LD and page agree: the JSON-LD entries stay
+
+
+def test_a_page_drawn_by_script_is_read_from_its_json_ld_article_body():
+    page = ("""<html><head><title>Drones hit Kazan</title><script type="application/ld+json">{"@type":"NewsArticle",
+    "headline":"Drones hit Kazan","datePublished":"2024-12-21T10:00:00+03:00","articleBody":"%s"}</script></head>
+    <body><div id="root"></div><script>render()</script></body></html>""" % ENTRY_1)
+    [article] = page_articles(page)
+    assert ENTRY_1 in article.text and article.source["published"] == "2024-12-21"
