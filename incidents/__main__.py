@@ -224,16 +224,15 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from incidents.importers import load_text
+    from incidents.importers.articles import extract_input
 
-    from incidents.importers.textclean import clean_text
-
-    text = clean_text(sys.stdin.read() if args.path == "-" else load_text(args.path))
+    text, found = extract_input(args.path)
     from incidents.extraction import extract_geojson
 
-    source = {"title": args.title or "", "url": args.url or "", "published": str(args.published or "")}
-    _print_json(extract_geojson(text, published=args.published, explain=args.explain,
-                                source=source if (args.title or args.url) else None))
+    given = {"title": args.title or "", "url": args.url or "", "published": str(args.published or "")}
+    source = {**found, **{k: v for k, v in given.items() if v}}
+    _print_json(extract_geojson(text, published=args.published or found.get("published"), explain=args.explain,
+                                source=source if (source.get("title") or source.get("url")) else None))
     return 0
 
 

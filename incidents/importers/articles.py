@@ -139,6 +139,19 @@ def file_articles(path: str | Path, channel: str = "") -> list[Article]:
     return [Article(text)]
 
 
+def extract_input(path: str) -> tuple[str, dict[str, str]]:
+    """`extract`'s input as normalised text and the source it states: stdin ('-'), a text file, or the first article
+    of a saved page, .mhtml, mail or PDF."""
+    from incidents.importers import load_text
+
+    if path == "-":
+        return clean_text(sys.stdin.read()), {}
+    if Path(path).suffix.lower() in (".html", ".htm", ".mht", ".mhtml", ".eml", ".pdf"):
+        article = file_article(path)
+        return clean_text(article.text), dict(article.source)
+    return clean_text(load_text(path)), {}
+
+
 def _some(articles: list[Article], path: str | Path, what: str) -> list[Article]:
     if not articles:
         raise ImportFormatError(f"no {what} in {Path(path).name}")

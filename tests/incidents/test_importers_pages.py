@@ -233,3 +233,14 @@ def test_a_page_drawn_by_script_is_read_from_its_json_ld_article_body():
     <body><div id="root"></div><script>render()</script></body></html>""" % ENTRY_1)
     [article] = page_articles(page)
     assert ENTRY_1 in article.text and article.source["published"] == "2024-12-21"
+
+
+def test_extract_reads_a_saved_page_with_its_source(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(NEWS_ARTICLE, encoding="utf-8")
+    done = run("extract", path, db=tmp_path / "s.sqlite")
+    assert done.returncode == 0, done.stderr
+    features = json.loads(done.stdout)["features"]
+    assert features and all(f["properties"]["sources"][0]["url"].endswith("drones-hit-kazan-2024-12-21/")
+                            for f in features)
+    assert "<p>" not in done.stdout
