@@ -155,7 +155,7 @@ def test_feed_reader_never_raises_anything_but_a_clear_error(body):
 @given(st.binary(max_size=3000))
 def test_any_bytes_as_a_page_or_export_file_is_read_or_refused_in_one_line(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("hostile")
-    for name in ("page.html", "result.json", "statement.pdf", "messages.html"):
+    for name in ("page.html", "result.json", "statement.pdf", "messages.html", "page.mhtml", "post.txt"):
         path = folder / name
         path.write_bytes(data if name != "result.json" else b'{"name":"x","type":"public_channel","messages":' + data)
         try:
