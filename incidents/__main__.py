@@ -56,7 +56,8 @@ def import_options(args: argparse.Namespace) -> Any:
 
     column_map = parse_map(args.map, args.value) if (args.map or args.value) else None
     return ImportOptions(fmt=args.format, date_order=args.date_order, assume_utc=args.assume_utc, sheet=args.sheet,
-                         mapping=column_map, published=args.published, crs=getattr(args, "crs", None))
+                         mapping=column_map, published=args.published, crs=getattr(args, "crs", None),
+                         channel=getattr(args, "channel", None) or "")
 
 
 def _noting_future(incidents: Iterable[Any], warnings: list[dict[str, Any]]) -> Iterator[Any]:
@@ -125,7 +126,7 @@ def _watch(args: argparse.Namespace) -> int:
         finally:
             store.close()
 
-    watcher = Watcher(args.targets, save, interval=args.interval)
+    watcher = Watcher(args.targets, save, interval=args.interval, state=args.state)
     rounds = 0
     while True:
         for line in watcher.poll():
@@ -223,14 +224,15 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from incidents.importers import load_text
+    from incidents.importers.articles import extract_input
 
-    text = sys.stdin.read() if args.path == "-" else load_text(args.path)
+    text, found = extract_input(args.path)
     from incidents.extraction import extract_geojson
 
-    source = {"title": args.title or "", "url": args.url or "", "published": str(args.published or "")}
-    _print_json(extract_geojson(text, published=args.published, explain=args.explain,
-                                source=source if (args.title or args.url) else None))
+    given = {"title": args.title or "", "url": args.url or "", "published": str(args.published or "")}
+    source = {**found, **{k: v for k, v in given.items() if v}}
+    _print_json(extract_geojson(text, published=args.published or found.get("published"), explain=args.explain,
+                                source=source if (source.get("title") or source.get("url")) else None))
     return 0
 
 
@@ -295,6 +297,7 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", default="auto", choices=("auto", "csv", "acled", "acled-weekly", "ucdp", "geojson",
                                                              "kml", "mapped", "article"))
     parser.add_argument("--published", type=day, help="publication date of an article (with --format article)")
+    parser.add_argument("--channel", help="a Telegram export's channel username, for its t.me/<channel>/<id> links")
     parser.add_argument("--date-order", choices=("dmy", "mdy"), help="numeric dates day-first or month-first")
     parser.add_argument("--assume-utc", action="store_true", help="times without an offset are UTC, not local")
     parser.add_argument("--sheet", help="the spreadsheet's sheet (default: the first)")
@@ -325,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--interval", type=_interval, default=60.0, help="seconds between polls of a target (>= 60)")
     watch.add_argument("--allow-network", action="store_true", help="opt in to fetching feed URLs")
     watch.add_argument("--once", action="store_true", help="poll every target once and stop")
+    watch.add_argument("--state", help="a JSON file keeping what was seen, so a restarted watch skips it")
     watch.add_argument("--rounds", type=_positive, help="stop after this many rounds")
     watch.set_defaults(run=_watch)
     export = sub.add_parser("export", help="export the store, filtered, as GeoJSON or CSV")

@@ -24,8 +24,8 @@ from incidents.importers.mapping import MAPPABLE, ColumnMap, header_signature, p
 
 PENDING = "import_pending"  # an uploaded file waiting for its column map
 SOURCE = "import_source"  # where the batch under review came from, to re-read fixed rows the same way
-UPLOAD_TYPES = ["csv", "tsv", "txt", "geojson", "json", "xlsx", "xls", "ods", "html", "htm", "eml", "zip", "kml",
-                "kmz"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "geojson", "json", "xlsx", "xls", "ods", "html", "htm", "eml", "pdf", "mht", "mhtml",
+                "zip", "kml", "kmz"]
 DATE_ORDERS = {"auto": "Decide from the column", "dmy": "Day first (21/12/2024)", "mdy": "Month first (12/21/2024)"}
 PREVIEW_ROWS = 20
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)

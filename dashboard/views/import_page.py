@@ -98,7 +98,7 @@ def _upload(fmt: str) -> None:
     limit = upload_limit_mb()
     uploaded = st.file_uploader(
         f"File (CSV, spreadsheet, ACLED, UCDP, GeoJSON, KML/KMZ, a .zip of one, any table, or an article: "
-        f".txt, .html, .eml; up to {limit} MB)",
+        f".txt, .html, .mhtml, .eml, .pdf, a Telegram export; up to {limit} MB)",
         type=import_mapping.UPLOAD_TYPES,
         key="import_file",
     )

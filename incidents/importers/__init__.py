@@ -19,7 +19,7 @@ from incidents.importers.tables import (
 )
 from incidents.model import Incident
 
-ARTICLE_SUFFIXES = (".html", ".htm", ".eml")
+ARTICLE_SUFFIXES = (".html", ".htm", ".eml", ".pdf", ".mht", ".mhtml")
 STREAM_BYTES = 8 * 2**20  # larger GeoJSON files are read feature by feature
 
 
@@ -235,6 +235,10 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
         head = stream.read(HEAD_BYTES)
     encoding = detect_encoding(head)
     start = decode_head(head, encoding).lstrip("\ufeff").lstrip()
+    if options.fmt in ("auto", "article") and options.mapping is None and _is_telegram(start):
+        from incidents.importers.articles import article_path_batch
+
+        return article_path_batch(path, options)
     if start[:1] in ("{", "["):
         info = {"encoding": encoding}
         if Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson"):
@@ -252,12 +256,20 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
     return open_table(table, options)
 
 
+def _is_telegram(start: str) -> bool:
+    from incidents.importers.telegram import is_json_export
+
+    return start[:1] == "{" and is_json_export(start)
+
+
 def article_batch(text: str, options: ImportOptions, source: dict | None = None) -> Batch:
     """A Batch of the incidents the extractor proposes for one article (drafts: see articles.as_drafts)."""
     from incidents.extraction import extract_incidents
 
     ctx = Context(options, None, "article")
-    found = extract_incidents(text, published=options.published, source=source)
+    from incidents.importers.textclean import clean_text
+
+    found = extract_incidents(clean_text(text), published=options.published, source=source)
     ctx.report.read = len(found)
     return Batch(ctx, list(enumerate(found, start=1)))
 

@@ -63,6 +63,7 @@ class ImportOptions:
     mapping: Any = None  # a mapping.ColumnMap
     published: date | str | None = None
     crs: str | None = None  # the coordinates' CRS when not WGS 84 degrees, e.g. EPSG:3857
+    channel: str = ""  # a Telegram export's channel username, for t.me links
 
 
 @dataclass

@@ -57,7 +57,7 @@ def write_folder(folder: Path) -> None:
     mail.set_content(BODY)
     (folder / "c.eml").write_bytes(bytes(mail))
     (folder / "d.txt").write_text("No date and nothing happened.", encoding="utf-8")
-    (folder / "ignored.pdf").write_bytes(b"%PDF")
+    (folder / "ignored.docx").write_bytes(b"PK")
 
 
 def test_a_folder_of_articles_is_extracted_with_progress_into_review(tmp_path):
