@@ -36,6 +36,10 @@ _MAKERS_IN = re.compile(r"(?<![\w-])(?:предприяти|завод|комп�
                         r"посадовц)\w*\s+(?:в|во|у)\s+$", re.IGNORECASE)
 # "Sevastopol governor X said a drone hit ...": the official's place, when the sentence names no other site.
 _OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
+# "the Saudi city of Jeddah", "the Black Sea port of": a common noun naming the town that follows.
+_TOWN_OF = r"(?:(?:[\w'’-]+\s+){0,2}?(?:city|capital|town|resort|port)\s+of\s+)?"
+# "said Sheremetyevo and Vnukovo airports suspended flights": airports named after a speech verb are sites, not speakers.
+_AIRPORTS_AFTER = re.compile(r"^(?:\s*(?:,|and)\s*[A-Z][\w'’-]+)*\s+(?:international\s+)?airports?\b", re.IGNORECASE)
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
 # "Krasnogorsk, west of Moscow", "50 km south of Kursk": a bearing from a reference place ("in the south of X" is a site).
 _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
@@ -351,7 +355,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "stands for its government (according to ...)"
     if _rx("gov_speech_after").match(after):
         return "stands for its government (subject of a speech or stance verb)"
-    if _rx("speech_before").search(before):
+    if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
     if (mention.possessive and not _rx("site_noun_after").match(after)
             and not _OFFICIAL_AFTER.match(after)):
@@ -372,7 +376,7 @@ def _rx(name: str) -> re.Pattern[str]:
         "gov_speech_after": (rf"^{_GOV}{_AUX}\s+(?:{speech})", re.IGNORECASE),
         "speech_before": (rf"(?:{speech})\s+(?:the\s+)?$", re.IGNORECASE),
         "site_noun_after": (rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", re.IGNORECASE),
-        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,3}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?$",
+        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,4}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?{_TOWN_OF}$",
                               re.IGNORECASE),
         "in_only": (r"\s*in\s+", re.IGNORECASE),
         "diplomatic_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", re.IGNORECASE),
@@ -459,7 +463,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         if re.fullmatch(r"\s*\(\s*", gap):
             mention.hint = mention.hint or previous.hint
             return f"site: another spelling of {previous.text}"
-        if _LIST_GAP.match(gap):
+        if _LIST_GAP.match(gap) and not _OFFICIAL_AFTER.match(after):  # not "..., Kharkiv regional governor X said"
             mention.hint = mention.hint or previous.hint
             return f"site: listed with {previous.text}"
     if _is_subject(info, mentions, position, before, after):

@@ -29,6 +29,11 @@ _LOCAL_COUNT = re.compile(
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
+# "..., and at the airports of Tambov and Yaroslavl": a clause of only more places for the event of the clause before.
+_AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on)\s+[^,;.]{0,80}(?:,[^,;.]{0,40})?[.\s]*$",
+                        re.IGNORECASE)  # (a short tail after a comma: ", the ministry said", ", to ensure flight safety")
+
+
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …").
 _LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|у|на)\s", re.IGNORECASE)
 
@@ -100,6 +105,8 @@ class Reader:
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
+            if not found and historical is None and out and _AND_PLACE.match(clause.text) and out[-1].historical_from is None:
+                found = out[-1].event_cues  # "restrictions were introduced at Grabtsevo, and at the airports of Tambov"
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _LIST_ITEM.match(sentence.text):
@@ -639,13 +646,13 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
 
 def _history(text: str, published: date | None) -> tuple[int | None, str]:
     found: list[tuple[int, str]] = []
-    years = dates.old_years(text, published)
+    years = sorted(dates.old_years(text, published) + dates.other_months(text, published))
     if years:
         comma = text.rfind(",", 0, years[0][0])
         while comma >= 0 and not text[comma + 1:years[0][0]].strip():  # "September 11, 2001": the date's own comma
             comma = text.rfind(",", 0, comma)
         start = comma + 1 if comma >= 0 else 0
-        found.append((start, f"a year long before publication ({text[years[0][0]:years[0][1]]})"))
+        found.append((start, f"a year or month before publication ({text[years[0][0]:years[0][1]]})"))
     past = cues.has("past_period", text)
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
         found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))

@@ -1,0 +1,118 @@
+"""English news as published (wire copy, live blogs, pages with furniture, assessments): one test per failure class
+fixed for the second English dev set (articles 800-819), each in wording unlike those articles."""
+
+from incidents.extraction import extract_geojson, extract_incidents
+
+
+def places_of(text, published="2024-09-09"):
+    return sorted((i.event_type, i.airport_iata or i.place) for i in extract_incidents(text, published=published))
+
+
+def by_place(text, published="2024-09-09"):
+    return {i.place: i for i in extract_incidents(text, published=published)}
+
+
+def reasons(text, published="2024-09-09"):
+    collection = extract_geojson(text, published=published, explain=True)
+    return {r["text"]: r["reason"] for r in collection["explain"]["rejected"]}
+
+
+# ---------------------------------------------------------------- denials in a headline
+
+
+def test_headline_dismissing_claims_of_a_hit_gives_no_strike():
+    text = "Governor dismisses claims of drone hit on Saratov refinery\n\nThe governor said all drones were shot down over the Volga."
+    assert "Saratov" not in by_place(text)
+
+
+def test_headline_rejecting_reports_of_a_strike_gives_no_strike():
+    text = "Kremlin rejects reports of missile strike on Sevastopol base\n\nOfficials gave no further details."
+    assert "Sevastopol" not in by_place(text)
+
+
+# ---------------------------------------------------------------- venues of talks named with "the ... city of"
+
+
+def test_venue_named_as_the_city_of_is_not_a_site():
+    text = "The attack came a day before negotiators were due to meet in the Swiss city of Geneva."
+    assert "Geneva" not in by_place(text)
+    assert reasons(text)["Geneva"].startswith("diplomatic")
+
+
+def test_venue_of_talks_held_a_few_words_later_is_not_a_site():
+    text = "The strikes did not derail talks on an energy truce held in Riyadh, the Kremlin said."
+    assert "Riyadh" not in by_place(text)
+
+
+# ---------------------------------------------------------------- an official's place is not a listed site
+
+
+def test_region_before_an_officials_title_is_not_listed_with_the_site():
+    text = "Russian shelling killed a man in Vovchansk, Kharkiv regional governor Oleh Syniehubov wrote on Telegram."
+    assert places_of(text) == [("strike", "Vovchansk")]
+
+
+def test_city_before_a_mayor_is_not_listed_with_the_site():
+    text = "A drone hit a power line in Slavutych, Chernihiv mayor Oleksandr Lomako said."
+    assert [place for _, place in places_of(text)] == ["Slavutych"]
+
+
+# ---------------------------------------------------------------- airports named right after a speech verb
+
+
+def test_airports_named_after_said_are_restricted_airports():
+    text = "The aviation agency said Sheremetyevo and Domodedovo airports temporarily suspended departures on Monday."
+    assert places_of(text) == [("airspace_restriction", "DME"), ("airspace_restriction", "SVO")]
+
+
+def test_a_country_after_said_still_stands_for_its_government():
+    text = "Officials said Russia had launched 40 drones at Kyiv overnight."
+    assert "Russia" in reasons(text)
+
+
+# ---------------------------------------------------------------- "..., and at ...": more places for the same event
+
+
+def test_and_at_clause_takes_the_event_of_the_clause_before():
+    text = "Restrictions were introduced at Pulkovo airport, and at the airports of Pskov and Kaliningrad, Rosaviatsia said."
+    assert places_of(text) == [("airspace_restriction", "KGD"), ("airspace_restriction", "LED"), ("airspace_restriction", "PKV")]
+
+
+def test_and_over_clause_takes_the_interception_of_the_clause_before():
+    text = "Air defences shot down drones over Bryansk, and over the Kaluga region, the ministry said."
+    assert {kind for kind, _ in places_of(text)} == {"interception"} and len(places_of(text)) == 2
+
+
+# ---------------------------------------------------------------- background told by a month or "previously"
+
+
+def test_event_in_an_earlier_month_is_background():
+    text = "A drone struck a school in Sumy on Monday. In March, a missile attack on Odesa killed 21 people."
+    assert sorted(by_place(text)) == ["Sumy"]
+
+
+def test_month_of_publication_is_not_background():
+    text = "In September, drones hit a fuel depot in Kropyvnytskyi, officials said."
+    assert "Kropyvnytskyi" in by_place(text)
+
+
+def test_previously_claimed_strikes_are_background():
+    text = "Drones attacked a plant in Lipetsk on Tuesday. The agency has previously claimed strikes on depots in Bryansk."
+    assert sorted(by_place(text)) == ["Lipetsk"]
+
+
+# ---------------------------------------------------------------- bulleted lines with only casualty figures
+
+
+def test_bulleted_city_lines_with_casualties_are_strikes_with_their_own_figures():
+    text = ("Russia fired dozens of missiles at Ukrainian cities on Monday. Regional officials reported:\n\n"
+            "• Kharkiv: 3 killed, 12 wounded\n• Zaporizhzhia: 2 killed, 5 injured\n")
+    found = by_place(text)
+    assert (found["Kharkiv"].killed, found["Kharkiv"].injured) == (3, 12)
+    assert (found["Zaporizhzhya"].killed, found["Zaporizhzhya"].injured) == (2, 5)  # the gazetteer's spelling
+    assert {i.event_type for i in found.values()} == {"missile_strike"}
+
+
+def test_a_figure_line_without_a_place_adds_no_incident():
+    text = "Russia fired dozens of missiles at Ukrainian cities on Monday.\n\n• Total: 14 killed, 60 wounded\n"
+    assert by_place(text) == {}
