@@ -23,6 +23,9 @@ _BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly 
 
 _KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
 _HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed|sustained injuries|suffered injuries)"
+# "The number of people killed when ... has risen to 10": an updated figure.
+_RISEN_TO = rf"[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b"
+# "the driver was wounded", "a woman was killed": one person named by a singular noun (the `who` group).
 
 _PATTERNS = {
     "killed": [
@@ -33,11 +36,15 @@ _PATTERNS = {
         rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
         rf"\bdeath toll\b[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b",
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
+        rf"\bnumber of (?:people |those |civilians )?(?:killed|dead)\b{_RISEN_TO}",
+        rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
     ],
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_HURT}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt)\b",
+        rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
+        rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
     ],
 }
 _ZERO = {
@@ -145,7 +152,8 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     best: Count | None = None
     for pattern in patterns:
         for match in pattern.finditer(text):
-            value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(match.group(0)) else None)
+            who = match.group("who") if "who" in pattern.groupindex else match.group(0)
+            value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(who) else None)
             if value is None or _is_not_a_count(text, match):
                 continue
             if best is None or value > best.value:

@@ -35,7 +35,7 @@ _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|
 _MAKERS_IN = re.compile(r"(?<![\w-])(?:предприяти|завод|компани|фирм|производител|чиновник|власт|посольств|підприєм|виробник|"
                         r"посадовц)\w*\s+(?:в|во|у)\s+$", re.IGNORECASE)
 # "Sevastopol governor X said a drone hit ...": the official's place, when the sentence names no other site.
-_OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
+_OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|region\s+|oblast\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
 # "the Saudi city of Jeddah", "the Black Sea port of": a common noun naming the town that follows.
 _TOWN_OF = r"(?:(?:[\w'’-]+\s+){0,2}?(?:city|capital|town|resort|port)\s+of\s+)?"
 # "said Sheremetyevo and Vnukovo airports suspended flights": airports named after a speech verb are sites, not speakers.

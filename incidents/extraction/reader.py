@@ -171,7 +171,20 @@ class Reader:
             if finding.reason == places.JURISDICTION:
                 mention = next(m for m in mentions if m.start == finding.start)
                 mention.role, mention.reason = None, "an official's title; the sentence names the site itself"
+        if not named and out and self._site_told_before(out):
+            for finding in out:
+                mention = next(m for m in mentions if m.start == finding.start)
+                mention.role, mention.reason = None, "an official's title; the sentence before named the site in that region"
+            return []
         return named or out
+
+    def _site_told_before(self, out: list[Finding]) -> bool:
+        """'X struck the Morozovsk air base in Rostov Oblast. Rostov Oblast Governor Y said ...': the official's region
+        holds a site of the sentence just before, which the statement is about."""
+        if self.last_event is None or not self.last_event[1]:
+            return False
+        return all(f.place.kind == "region" and any(s.place.admin1 == f.place.admin1 and s.place.kind != "region"
+                                                    for s in self.last_sites) for f in out)
 
     def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                        found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:

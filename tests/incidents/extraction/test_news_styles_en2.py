@@ -116,3 +116,53 @@ def test_bulleted_city_lines_with_casualties_are_strikes_with_their_own_figures(
 def test_a_figure_line_without_a_place_adds_no_incident():
     text = "Russia fired dozens of missiles at Ukrainian cities on Monday.\n\n• Total: 14 killed, 60 wounded\n"
     assert by_place(text) == {}
+
+
+# ---------------------------------------------------------------- "Read also: <headline>" inside the article
+
+
+def test_read_also_headline_inside_the_article_gives_no_incident_and_the_article_goes_on():
+    text = ("A drone hit a warehouse in Chernihiv on Monday, officials said.\n\n"
+            "READ MORE: Missile strike on Odesa port kills 3\n\n"
+            "Later, drones were shot down over Sumy, the air force said.")
+    assert places_of(text) == [("drone_strike", "Chernihiv"), ("interception", "Sumy")]
+
+
+def test_see_also_line_is_blanked_but_not_the_rest():
+    from incidents.extraction.markup import blank_furniture
+
+    text = "Body of the story.\nSee also: Explosions heard in Lviv\nMore of the story."
+    out = blank_furniture(text)
+    assert "Lviv" not in out and "More of the story." in out and len(out) == len(text)
+
+
+# ---------------------------------------------------------------- casualty figures told otherwise
+
+
+def test_number_of_people_killed_has_risen_to():
+    text = "The number of people killed after a missile hit a supermarket in Kharkiv has risen to 16, officials said."
+    assert by_place(text)["Kharkiv"].killed == 16
+
+
+def test_one_person_named_by_a_singular_noun_is_one_casualty():
+    text = "An FPV drone attacked a minibus in Oleshky; the driver was wounded, the occupation authorities said."
+    assert by_place(text)["Oleshky"].injured == 1
+
+
+def test_plural_noun_without_a_number_is_no_figure():
+    text = "A drone attacked a minibus in Oleshky; the passengers were wounded, officials said."
+    assert by_place(text)["Oleshky"].injured is None
+
+
+# ---------------------------------------------------------------- a governor's region after a site in that region
+
+
+def test_governors_region_after_a_site_in_that_region_adds_no_region_incident():
+    text = ("Drones attacked the Engels air base in the Saratov region overnight. "
+            "Saratov region governor Roman Busargin said the drones were shot down and no one was hurt.")
+    assert all(place != "Saratov" for _, place in places_of(text))
+
+
+def test_governors_region_alone_still_gives_the_region():
+    text = "Belgorod region governor Vyacheslav Gladkov said drones were shot down overnight."
+    assert [kind for kind, _ in places_of(text)] == ["interception"]
