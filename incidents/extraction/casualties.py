@@ -13,7 +13,8 @@ _PEOPLE = (
     r"girls?|teenagers?|adults?|workers?|employees?|pensioners?|victims?|passengers?|firefighters?|rescuers?|"
     r"police officers?|officers?|members?|staff|inhabitants|individuals|servicemembers|infants?|babies|baby|drivers?|pilots?|"
     r"pedestrians?|passers-by|passer-by|guards?|farmers?|volunteers?|journalists?|medics?|paramedics?|doctors?|nurses?|"
-    r"students?|pupils?|elderly|pensioner|retirees?)"
+    r"students?|pupils?|elderly|pensioner|retirees?|wife|husband|sons?|daughters?|mother|father|grand(?:mother|father|sons?|daughters?)|"
+    r"neighbou?rs?|brothers?|sisters?)"
 )
 _BOUNDS = sorted((w for w in cues.lexicon()["count_bounds"] if not w.startswith("_")), key=len, reverse=True)
 _QUANT = rf"(?:(?:{'|'.join(_BOUNDS)}) |a total of |another |further |an additional )?"
@@ -45,13 +46,14 @@ _PATTERNS = {
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt)\b",
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
         rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
+        rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
     ],
 }
 _ZERO = {
     ("killed", "injured"): [
         r"\bno (?:reported )?casualties\b(?! (?:figures|figure|details))",
         r"\bwithout (?:any )?casualties\b",
-        r"\b(?:no one|no-one|nobody) was (?:killed or )?(?:injured or killed|killed or injured|hurt or killed|harmed|hurt)\b",
+        r"\b(?:no one|no-one|nobody) (?:was|had been|has been) (?:killed or )?(?:injured or killed|killed or injured|hurt or killed|harmed|hurt)\b",
         r"\bno victims\b",
         r"\bthere were no casualties\b",
     ],

@@ -166,3 +166,49 @@ def test_governors_region_after_a_site_in_that_region_adds_no_region_incident():
 def test_governors_region_alone_still_gives_the_region():
     text = "Belgorod region governor Vyacheslav Gladkov said drones were shot down overnight."
     assert [kind for kind, _ in places_of(text)] == ["interception"]
+
+
+# ---------------------------------------------------------------- retractions: "called the reports untrue"
+
+
+def test_bloggers_claim_called_untrue_by_officials_gives_no_incident():
+    text = ("War bloggers claimed on Sunday that drones had hit an oil depot in Kropyvnytskyi. "
+            "The regional administration branded the reports fake.")
+    assert "Kropyvnytskyi" not in by_place(text)
+
+
+def test_an_officials_own_report_stays_when_rumours_are_called_false():
+    text = "A drone hit a warehouse in Kropyvnytskyi, the governor said. He called the rumours of a second strike false."
+    assert "Kropyvnytskyi" in by_place(text)
+
+
+# ---------------------------------------------------------------- airports named indirectly, flights diverted
+
+
+def test_airport_serving_the_resort_of_a_city_is_that_citys_airport():
+    text = "The airport serving the Black Sea resort of Anapa halted departures on Thursday morning."
+    assert places_of(text) == [("airspace_restriction", "AAQ")]
+
+
+def test_airports_that_diverted_flights_are_restricted():
+    text = "Two airports, Kazan and Nizhnekamsk, diverted more than 20 flights overnight, the aviation agency said."
+    assert places_of(text) == [("airspace_restriction", "KZN"), ("airspace_restriction", "NBC")]
+
+
+# ---------------------------------------------------------------- casualties told by family words and "had been hurt"
+
+
+def test_wounded_his_wife_is_one_injured():
+    text = "A Russian drone attack on Nikopol killed a 70-year-old man and wounded his wife, the governor said."
+    assert (by_place(text)["Nikopol"].killed, by_place(text)["Nikopol"].injured) == (1, 1)
+
+
+def test_no_one_had_been_hurt_is_zero_casualties():
+    text = "Drones attacked a depot in Kropyvnytskyi overnight, the governor said, adding that no one had been hurt."
+    item = by_place(text)["Kropyvnytskyi"]
+    assert (item.killed, item.injured) == (0, 0)
+
+
+def test_people_were_hurt_in_a_city_is_a_strike_there():
+    text = "A missile hit a mall in Dnipro, killing one, and four people were hurt in Pavlohrad, officials said."
+    assert by_place(text)["Pavlohrad"].injured == 4
