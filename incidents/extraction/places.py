@@ -394,7 +394,8 @@ def city_references(clause_text: str) -> list[re.Match[str]]:
     nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
     verbs = "|".join(cues.lexicon()["object_verbs"])
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
-    pattern = (rf"\b(?:in|over|on|near|at|across|around|outside|against|{verbs})\s+"
+    pattern = (rf"\b(?:in|over|on|near|at|across|around|outside|against|heading (?:for|to|towards?)|flying (?:to|towards?)|"
+               rf"approaching|en route to|{verbs})\s+"
                rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital)\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)")
     return list(re.finditer(pattern, clause_text, re.IGNORECASE))
 

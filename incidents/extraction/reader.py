@@ -260,7 +260,7 @@ class Reader:
             limit = (info.historical_from or info.clause.end) - info.clause.start
             for match in places.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")
-                city = self._capital(match.group("adj")) if match.group("adj") else in_focus
+                city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(match.group("ref"), in_focus)
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
@@ -269,6 +269,14 @@ class Reader:
                 out.append(Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type),
                                    mention.reason))
         return out
+
+    def _national_capital(self, ref: str, in_focus: Any) -> Any:
+        """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus."""
+        capitals = cues.lexicon()["national_capitals"]
+        name = capitals.get(getattr(in_focus, "country", None)) if re.fullmatch(r"the\s+capital", ref, re.I) else None
+        if name is None or in_focus.name == name:
+            return in_focus
+        return geo.place(name, None, geo.context_of(self.context)) or in_focus
 
     def _capital(self, adjective: str) -> Any:
         """The city 'the Ukrainian capital' names; it becomes the city named last (for a later 'the city')."""

@@ -212,3 +212,24 @@ def test_no_one_had_been_hurt_is_zero_casualties():
 def test_people_were_hurt_in_a_city_is_a_strike_there():
     text = "A missile hit a mall in Dnipro, killing one, and four people were hurt in Pavlohrad, officials said."
     assert by_place(text)["Pavlohrad"].injured == 4
+
+
+# ---------------------------------------------------------------- "also imposed", "heading for the capital"
+
+
+def test_restrictions_were_also_imposed_at_an_airport():
+    text = "Flights were halted at Pulkovo. Restrictions were also imposed at Pskov airport, the agency said."
+    assert ("airspace_restriction", "PKV") in places_of(text)
+
+
+def test_drones_heading_for_the_capital_are_an_interception_at_the_capital():
+    text = ("A drone hit a warehouse in Kaluga on Wednesday. Air defences shot down 12 drones heading for the capital, "
+            "Mayor Sergei Sobyanin said.")
+    assert ("interception", "Moscow") in places_of(text, "2025-05-07")
+
+
+def test_the_capital_after_a_suburban_town_is_the_national_capital():
+    text = ("Flights at Moscow's Domodedovo airport were suspended on Wednesday after air defences shot down drones "
+            "heading for the capital, officials said.")
+    found = places_of(text, "2025-05-07")
+    assert ("interception", "Moscow") in found and ("interception", "Domodedovo") not in found
