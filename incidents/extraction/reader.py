@@ -3,8 +3,11 @@ that attach to them."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from datetime import date
 from typing import Any
 
@@ -34,6 +37,7 @@ _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on
                         re.IGNORECASE)  # (a short tail after a comma: ", the ministry said", ", to ensure flight safety")
 
 
+_BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …").
 _LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|у|на)\s", re.IGNORECASE)
 
@@ -235,7 +239,8 @@ class Reader:
             found = self._district(mention, earlier)
             event_type = self.event_type(info, sentence, kinds)
         else:
-            found = geo.place(mention.text, mention.hint if mention.hint == "region" else None, geo.context_of(self.context))
+            found = geo.place(_plant_town(sentence, mention) or mention.text, mention.hint if mention.hint == "region" else None,
+                              geo.context_of(self.context))
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
             event_type = self.event_type(info, sentence, kinds)
@@ -427,6 +432,7 @@ class Reader:
                     for name, count in casualties.find_casualties(text[corrected.end():]).items():
                         self._attach(name, sentence, at + count.start, at + count.end, count.value, targets)
                 continue
+            text = self._bracket_counts(sentence, info, text, new)
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end):
                     continue  # "killed at least 31 people across the country": not this place's count
@@ -512,6 +518,21 @@ class Reader:
             self.attachments.append(("count", sentence, payload))
         return bool(counted)
 
+    def _bracket_counts(self, sentence: Sentence, info: places.ClauseInfo, text: str, new: list[Finding]) -> str:
+        """'Kharkiv (two killed, seven injured) and Sumy (one injured)': figures in brackets right after a site are that
+        site's; the clause text is returned with them blanked for the figures of the clause as a whole."""
+        for finding in new:
+            at = finding.end - info.clause.start
+            bracket = _BRACKET.match(text, at) if 0 <= at <= len(text) and not finding.is_airport else None
+            found = casualties.find_casualties(bracket.group(1)) if bracket else {}
+            if not found:
+                continue
+            start = info.clause.start + bracket.start(1)
+            for name, count in found.items():
+                self._attach(name, sentence, start + count.start, start + count.end, count.value, [finding])
+            text = text[:bracket.start()] + " " * (bracket.end() - bracket.start()) + text[bracket.end():]
+        return text
+
     def _attach(self, name: str, sentence: Sentence, start: int, end: int, value: int, targets: list[Finding]) -> None:
         """A count for the site it belongs to (never an airport restriction)."""
         chosen = [f for f in targets if not f.is_airport]
@@ -577,6 +598,22 @@ class Reader:
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
                             r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside)?\s*"
                             r"(?:the\s+)?(?:city of\s+)?")
+
+
+_PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
+
+
+@cache
+def _plant_towns() -> dict[str, str]:
+    path = Path(__file__).resolve().parent / "lexicons" / "plant_towns.json"
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
+def _plant_town(sentence: Sentence, mention: places.Mention) -> str | None:
+    """'the Zaporizhzhia nuclear plant': the town the plant lies in (Enerhodar), not the city it is named after."""
+    if not _PLANT_AFTER.match(sentence.text, mention.end - sentence.start):
+        return None
+    return _plant_towns().get(mention.text.lower())
 
 
 def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:

@@ -233,3 +233,48 @@ def test_the_capital_after_a_suburban_town_is_the_national_capital():
             "heading for the capital, officials said.")
     found = places_of(text, "2025-05-07")
     assert ("interception", "Moscow") in found and ("interception", "Domodedovo") not in found
+
+
+# ---------------------------------------------------------------- figures in brackets after each place
+
+
+def test_figures_in_brackets_belong_to_the_place_before_them():
+    text = "Russian missiles hit Zaporizhzhia (three killed, 11 injured) and Dnipro (one injured) on Friday."
+    found = by_place(text, "2025-04-18")
+    assert (found["Zaporizhzhya"].killed, found["Zaporizhzhya"].injured) == (3, 11)
+    assert (found["Dnipro"].killed, found["Dnipro"].injured) == (None, 1)
+
+
+def test_a_bracket_without_figures_changes_nothing():
+    text = "A drone hit Kherson (a regional capital) on Friday, killing two people."
+    assert by_place(text, "2025-04-18")["Kherson"].killed == 2
+
+
+# ---------------------------------------------------------------- "denied Russian claims that ..."
+
+
+def test_denied_russian_claims_retracts_the_claimed_place():
+    text = "Kyiv denied Russian claims that a missile had destroyed an airfield near Starokostiantyniv."
+    assert "Starokostiantyniv" not in by_place(text)
+
+
+# ---------------------------------------------------------------- plants named after a city they are not in
+
+
+def test_the_zaporizhzhia_nuclear_plant_lies_in_enerhodar():
+    text = "A drone hit the Zaporizhzhia nuclear power plant's training centre on Sunday, the IAEA said."
+    assert [place for _, place in places_of(text)] == ["Enerhodar"]
+
+
+def test_the_kursk_nuclear_plant_lies_in_kurchatov():
+    text = "Drone debris damaged a building at the Kursk nuclear power plant overnight, the plant's press service said."
+    assert [place for _, place in places_of(text)] == ["Kurchatov"]
+
+
+# ---------------------------------------------------------------- photo captions
+
+
+def test_a_photo_caption_line_is_not_read():
+    text = ("Smoke over a building after an earlier strike in Pokrovsk. Photograph: Reuters\n\n"
+            "Russian drones struck Odesa overnight, injuring two people, officials said.")
+    assert sorted(by_place(text)) == ["Odesa"]
