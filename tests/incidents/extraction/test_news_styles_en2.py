@@ -278,3 +278,13 @@ def test_a_photo_caption_line_is_not_read():
     text = ("Smoke over a building after an earlier strike in Pokrovsk. Photograph: Reuters\n\n"
             "Russian drones struck Odesa overnight, injuring two people, officials said.")
     assert sorted(by_place(text)) == ["Odesa"]
+
+
+# ---------------------------------------------------------------- a far bigger namesake outside the regions in focus
+
+
+def test_mykolaiv_after_a_western_city_is_still_the_regional_capital():
+    text = ("- Khmelnytskyi – two people were killed in a missile strike.\n"
+            "- Mykolaiv – a drone damaged an industrial facility; no one was hurt.\n")
+    mykolaiv = next(i for i in extract_incidents(text, published="2025-05-25") if i.place.startswith("Mykola"))
+    assert round(mykolaiv.lat) == 47 and round(mykolaiv.lon) == 32
