@@ -20,6 +20,8 @@ _BOUNDS = sorted((w for w in cues.lexicon()["count_bounds"] if not w.startswith(
 _QUANT = rf"(?:(?:{'|'.join(_BOUNDS)}) |a total of |another |further |an additional )?"
 _ADJ = rf"(?:(?!(?:{NUMBER}) )[a-z0-9-]+ ){{0,2}}"
 _ASIDE = r"(?:,? (?:including|among them|most of them|mostly) [^,]{1,40},)? "
+# "two employees of the terminal were injured", "three workers at the plant": where the people were, before the verb.
+_OF_WHAT = r"(?: (?:of|at|from) (?:the |a |an )?[\w-]+(?: [\w-]+)?)?"
 _BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly )?"
 
 _KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
@@ -31,7 +33,7 @@ _RISEN_TO = rf"[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|g
 _PATTERNS = {
     "killed": [
         rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_KILL}",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_KILL}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed)\b",
         rf"(?<!no )(?<!no-)(?<![\w-])(?!no\b|none\b)(?P<n>{NUMBER}) (?:were|was|have been|had been) (?:dead|killed)\b",
         rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
@@ -42,7 +44,7 @@ _PATTERNS = {
     ],
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_HURT}",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt)\b",
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
         rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",

@@ -288,3 +288,16 @@ def test_mykolaiv_after_a_western_city_is_still_the_regional_capital():
             "- Mykolaiv – a drone damaged an industrial facility; no one was hurt.\n")
     mykolaiv = next(i for i in extract_incidents(text, published="2025-05-25") if i.place.startswith("Mykola"))
     assert round(mykolaiv.lat) == 47 and round(mykolaiv.lon) == 32
+
+
+# ---------------------------------------------------------------- people named with where they were
+
+
+def test_workers_at_a_plant_were_injured_is_a_count():
+    text = "Drones attacked a chemical plant in Nevinnomyssk overnight; three workers at the plant were injured, the governor said."
+    assert by_place(text)["Nevinnomyssk"].injured == 3
+
+
+def test_employees_of_the_terminal_were_injured_is_a_count():
+    text = "A drone attack on the port of Taman started a fire; two employees of the terminal were hurt, officials said."
+    assert by_place(text)["Taman"].injured == 2
