@@ -301,3 +301,21 @@ def test_workers_at_a_plant_were_injured_is_a_count():
 def test_employees_of_the_terminal_were_injured_is_a_count():
     text = "A drone attack on the port of Taman started a fire; two employees of the terminal were hurt, officials said."
     assert by_place(text)["Taman"].injured == 2
+
+
+# ---------------------------------------------------------------- "Ukraine's second-largest city Kharkiv", habits, "a week after"
+
+
+def test_place_after_a_possessive_and_a_description_is_the_object_of_the_strike():
+    text = "Russia attacked Ukraine's second-largest city Kharkiv with glide bombs on Monday, wounding 12 people."
+    assert places_of(text) == [("strike", "Kharkiv")] and by_place(text)["Kharkiv"].injured == 12
+
+
+def test_repeated_accusations_are_background_not_an_event():
+    text = "Moscow has repeatedly accused Kyiv of attacking the Zaporizhzhia nuclear plant, claims Ukraine denies."
+    assert places_of(text) == []
+
+
+def test_figures_of_an_attack_a_week_before_are_not_todays():
+    text = "Two people were killed in Kherson on Tuesday, officials said, a week after a strike on a bus there killed five."
+    assert by_place(text)["Kherson"].killed == 2
