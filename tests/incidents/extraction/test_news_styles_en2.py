@@ -319,3 +319,21 @@ def test_repeated_accusations_are_background_not_an_event():
 def test_figures_of_an_attack_a_week_before_are_not_todays():
     text = "Two people were killed in Kherson on Tuesday, officials said, a week after a strike on a bus there killed five."
     assert by_place(text)["Kherson"].killed == 2
+
+
+# ---------------------------------------------------------------- event words denied on the spot
+
+
+def test_no_strikes_were_reported_is_no_strike():
+    text = "Air raid sirens sounded in Kyiv for five hours overnight. No strikes were reported in the capital."
+    assert places_of(text) == []
+
+
+def test_there_were_no_explosions_is_no_explosion():
+    text = "Sirens sounded in Zhytomyr, but there were no explosions, the mayor said."
+    assert places_of(text) == []
+
+
+def test_a_strike_after_no_warning_is_still_a_strike():
+    text = "With no warning, a missile hit a hospital in Kryvyi Rih, killing four people."
+    assert by_place(text)["Kryvyy Rih"].killed == 4
