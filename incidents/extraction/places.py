@@ -360,7 +360,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if (mention.possessive and not _rx("site_noun_after").match(after)
             and not _OFFICIAL_AFTER.match(after)):
         return "possessive: stands for the state, its people or institutions"
-    if _rx("diplomatic_before").search(before):
+    if _rx("diplomatic_before").search(before) or _rx("diplomatic_purpose").match(after):
         return "diplomatic or political mention (talks, visits, speeches)"
     return None
 
@@ -379,6 +379,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,4}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?{_TOWN_OF}$",
                               re.IGNORECASE),
         "in_only": (r"\s*in\s+", re.IGNORECASE),
+        # "who was in Rome for the pope's funeral", "travel to Istanbul for the talks": where someone went, and why
+        "diplomatic_purpose": (rf"^\s+for\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{diplomatic})\b", re.IGNORECASE),
         "diplomatic_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", re.IGNORECASE),
         "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),

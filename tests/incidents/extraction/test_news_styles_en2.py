@@ -337,3 +337,16 @@ def test_there_were_no_explosions_is_no_explosion():
 def test_a_strike_after_no_warning_is_still_a_strike():
     text = "With no warning, a missile hit a hospital in Kryvyi Rih, killing four people."
     assert by_place(text)["Kryvyy Rih"].killed == 4
+
+
+# ---------------------------------------------------------------- where someone went, and why
+
+
+def test_a_leader_in_a_city_for_a_funeral_is_not_a_site():
+    text = "Zelensky, who was in Rome for the pope's funeral, said the strike on Kyiv showed Russia did not want peace."
+    assert "Rome" not in by_place(text, "2025-04-26")
+
+
+def test_a_city_someone_travels_to_for_talks_is_not_a_site():
+    text = "After the attack, the delegation flew to Geneva for a new round of talks, officials said."
+    assert "Geneva" not in by_place(text, "2025-04-26")
