@@ -14,38 +14,49 @@ _PEOPLE = (
     r"girls?|teenagers?|adults?|workers?|employees?|pensioners?|victims?|passengers?|firefighters?|rescuers?|"
     r"police officers?|officers?|members?|staff|inhabitants|individuals|servicemembers|infants?|babies|baby|drivers?|pilots?|"
     r"pedestrians?|passers-by|passer-by|guards?|farmers?|volunteers?|journalists?|medics?|paramedics?|doctors?|nurses?|"
-    r"students?|pupils?|elderly|pensioner|retirees?)"
+    r"students?|pupils?|elderly|pensioner|retirees?|wife|husband|sons?|daughters?|mother|father|grand(?:mother|father|sons?|daughters?)|"
+    r"neighbou?rs?|brothers?|sisters?)"
 )
 _BOUNDS = sorted((w for w in cues.lexicon()["count_bounds"] if not w.startswith("_")), key=len, reverse=True)
 _QUANT = rf"(?:(?:{'|'.join(_BOUNDS)}) |a total of |another |further |an additional )?"
 _ADJ = rf"(?:(?!(?:{NUMBER}) )[a-z0-9-]+ ){{0,2}}"
 _ASIDE = r"(?:,? (?:including|among them|most of them|mostly) [^,]{1,40},)? "
+# "two employees of the terminal were injured", "three workers at the plant": where the people were, before the verb.
+_OF_WHAT = r"(?: (?:of|at|from) (?:the |a |an )?[\w-]+(?: [\w-]+)?)?"
 _BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly )?"
 
 _KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
 _HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed|sustained injuries|suffered injuries)"
+# "The number of people killed when ... has risen to 10": an updated figure.
+_RISEN_TO = rf"[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b"
+# "the driver was wounded", "a woman was killed": one person named by a singular noun (the `who` group).
 
 _PATTERNS = {
     "killed": [
         rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_KILL}",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_KILL}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed)\b",
         rf"(?<!no )(?<!no-)(?<![\w-])(?!no\b|none\b)(?P<n>{NUMBER}) (?:were|was|have been|had been) (?:dead|killed)\b",
         rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
         rf"\bdeath toll\b[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b",
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
+        rf"\bnumber of (?:people |those |civilians )?(?:killed|dead)\b{_RISEN_TO}",
+        rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
     ],
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_ASIDE}{_BE}{_HURT}",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt)\b",
+        rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
+        rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
+        rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
     ],
 }
 _ZERO = {
     ("killed", "injured"): [
         r"\bno (?:reported )?casualties\b(?! (?:figures|figure|details))",
         r"\bwithout (?:any )?casualties\b",
-        r"\b(?:no one|no-one|nobody) was (?:killed or )?(?:injured or killed|killed or injured|hurt or killed|harmed|hurt)\b",
+        r"\b(?:no one|no-one|nobody) (?:was|had been|has been) (?:killed or )?(?:injured or killed|killed or injured|hurt or killed|harmed|hurt)\b",
         r"\bno victims\b",
         r"\bthere were no casualties\b",
     ],
@@ -149,7 +160,8 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     best: Count | None = None
     for pattern in patterns:
         for match in pattern.finditer(text):
-            value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(match.group(0)) else None)
+            who = match.group("who") if "who" in pattern.groupindex else match.group(0)
+            value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(who) else None)
             if value is None or _is_not_a_count(text, match):
                 continue
             if best is None or value > best.value:

@@ -214,9 +214,12 @@ def find_cues(text: str) -> list[Cue]:
     shields = [m for m in scanner("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
     found = [c for c in found if not (c.kind in ("strike", "passive") and
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
+    found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
     return sorted(found, key=lambda c: c.start)
 
 
+# "No strikes were reported in the capital", "there were no explosions": an event word that is denied on the spot.
+_NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without)\s+(?:[\w-]+\s+)?$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -133,6 +133,26 @@ def old_years(text: str, published: date | None, gap: int = 2) -> list[tuple[int
     return [(m.start(), m.end()) for m in _YEAR.finditer(text) if int(m.group(1)) <= published.year - gap]
 
 
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+# "In April, a missile attack on Chernihiv killed 18": a month named without a day, as a period of its own.
+_MONTH_PERIOD = re.compile(rf"\b(?:in|since|during|through|last)\s+(?:early\s+|late\s+|mid-)?({'|'.join(_MONTH_NAMES)})\b"
+                           r"(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?", re.IGNORECASE)
+
+
+def other_months(text: str, published: date | None) -> list[tuple[int, int]]:
+    """Spans of months named as a period ("in April", "since August 2024") other than the month of publication: the
+    mark of background, not of the event reported."""
+    if not published:
+        return []
+    out = []
+    for match in _MONTH_PERIOD.finditer(text):
+        month, year = _MONTH_NAMES.index(match.group(1).lower()) + 1, int(match.group(2) or published.year)
+        if (year, month) != (published.year, published.month):
+            out.append((match.start(), match.end()))
+    return out
+
+
 def find_times(text: str) -> list[TimeMention]:
     """Clock times in `text`: ranges ("between 7:40 am and 9:20 am local time") first, then single times."""
     out: list[TimeMention] = []

@@ -51,8 +51,10 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
     """A namesake in the region in focus beats one elsewhere ("У Золочеві" after "Харківська ОВА" is Zolochiv near
     Kharkiv, not the bigger one near Lviv), the name's other readings (lemmas, ending rules) looked up too."""
     regions = {(p.country, p.admin1) for p in context if isinstance(p, Place) and p.kind == "region" and p.admin1}
-    if found.kind != "city" or not regions or (found.country, found.admin1) in regions:
+    if found.kind != "city" or (found.country, found.admin1) in regions:
         return found
+    if not regions:
+        return _far_bigger(name, found)
     readings = [name]
     if morphology.is_cyrillic(name) and " " not in name:
         toponyms, others = morphology.lemmas(name)
@@ -62,7 +64,18 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
         local = [c for c in get_gazetteer().lookup(reading, kinds=("city",)) if (c.country, c.admin1) in regions]
         if local:
             return max(local, key=lambda c: c.population or 0)
-    return found
+    return _far_bigger(name, found)
+
+
+# Outside the regions in focus, a namesake this many times bigger in the same country is the one meant ("Mykolaiv"
+# after Khmelnytskyi is the regional capital on the Southern Bug, not the small town near Lviv).
+BIGGER_FACTOR = 20
+
+
+def _far_bigger(name: str, found: Place) -> Place:
+    same = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country == found.country]
+    biggest = max(same, key=lambda c: c.population or 0, default=found)
+    return biggest if (biggest.population or 0) > BIGGER_FACTOR * (found.population or 0) else found
 
 
 # A place called by its own name beats a bigger one that only has the name as a former or alternative name

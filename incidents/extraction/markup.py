@@ -25,15 +25,32 @@ def _blank(tag: str, block: bool) -> str:
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> re.Pattern[str]:
+def _phrases() -> str:
     lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
-    phrases = sorted((re.escape(line.strip()) for line in lines if line.strip() and not line.startswith("#")), key=len, reverse=True)
-    return re.compile(rf"^[ \t]*(?:{'|'.join(phrases)})\b[^\n]{{0,30}}?[:.…]*[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    return "|".join(sorted((re.escape(line.strip()) for line in lines if line.strip() and not line.startswith("#")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]*(?:{_phrases()})\b[^\n]{{0,30}}?[:.…]*[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _inline_furniture() -> re.Pattern[str]:
+    """A furniture phrase, a colon and a headline on one line ("Read also: Russia strikes Kyiv ...")."""
+    return re.compile(rf"^[ \t]*(?:{_phrases()})[ \t]*[:|][ \t]*\S[^\n]*$", re.IGNORECASE | re.MULTILINE)
+
+
+# A photo caption: a line carrying a photo credit ("Photograph: X/AFP", "Photo: ..."); it may show an older event.
+_CAPTION = re.compile(r"^[^\n]{0,300}?\b(?:Photograph|Photo(?:graph)?s?(?: by| credit)?|Image(?: credit)?|Credit)\s*:[^\n]{0,200}$",
+                      re.IGNORECASE | re.MULTILINE)
 
 
 def blank_furniture(text: str) -> str:
-    """The text with everything from the first page-furniture line ("Related stories", "Читайте также") on blanked,
-    when that line comes after the article has begun."""
+    """The text with every furniture line that carries a headline ("Read also: ...") blanked, then everything from the
+    first page-furniture line ("Related stories", "Читайте также") on, when that line comes after the article has begun."""
+    text = _inline_furniture().sub(lambda m: " " * len(m.group(0)), text)
+    text = _CAPTION.sub(lambda m: " " * len(m.group(0)), text)
     for match in _furniture().finditer(text):
         if text[:match.start()].strip():
             end = text[match.start():]

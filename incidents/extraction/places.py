@@ -35,7 +35,11 @@ _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|
 _MAKERS_IN = re.compile(r"(?<![\w-])(?:предприяти|завод|компани|фирм|производител|чиновник|власт|посольств|підприєм|виробник|"
                         r"посадовц)\w*\s+(?:в|во|у)\s+$", re.IGNORECASE)
 # "Sevastopol governor X said a drone hit ...": the official's place, when the sentence names no other site.
-_OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
+_OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|region\s+|oblast\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
+# "the Saudi city of Jeddah", "the Black Sea port of": a common noun naming the town that follows.
+_TOWN_OF = r"(?:(?:[\w'’-]+\s+){0,2}?(?:city|capital|town|resort|port)\s+of\s+)?"
+# "said Sheremetyevo and Vnukovo airports suspended flights": airports named after a speech verb are sites, not speakers.
+_AIRPORTS_AFTER = re.compile(r"^(?:\s*(?:,|and)\s*[A-Z][\w'’-]+)*\s+(?:international\s+)?airports?\b", re.IGNORECASE)
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
 # "Krasnogorsk, west of Moscow", "50 km south of Kursk": a bearing from a reference place ("in the south of X" is a site).
 _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
@@ -57,7 +61,7 @@ _SLAVIC_PLACE_PHRASE = re.compile(
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)\s+){{0,3}}?"
+    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -362,12 +366,12 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "stands for its government (according to ...)"
     if _rx("gov_speech_after").match(after):
         return "stands for its government (subject of a speech or stance verb)"
-    if _rx("speech_before").search(before):
+    if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
     if (mention.possessive and not _rx("site_noun_after").match(after)
             and not _OFFICIAL_AFTER.match(after)):
         return "possessive: stands for the state, its people or institutions"
-    if _rx("diplomatic_before").search(before):
+    if _rx("diplomatic_before").search(before) or _rx("diplomatic_purpose").match(after):
         return "diplomatic or political mention (talks, visits, speeches)"
     return None
 
@@ -383,9 +387,11 @@ def _rx(name: str) -> re.Pattern[str]:
         "gov_speech_after": (rf"^{_GOV}{_AUX}\s+(?:{speech})", re.IGNORECASE),
         "speech_before": (rf"(?:{speech})\s+(?:the\s+)?$", re.IGNORECASE),
         "site_noun_after": (rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", re.IGNORECASE),
-        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,3}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?$",
+        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,4}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?{_TOWN_OF}$",
                               re.IGNORECASE),
         "in_only": (r"\s*in\s+", re.IGNORECASE),
+        # "who was in Rome for the pope's funeral", "travel to Istanbul for the talks": where someone went, and why
+        "diplomatic_purpose": (rf"^\s+for\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{diplomatic})\b", re.IGNORECASE),
         "diplomatic_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", re.IGNORECASE),
         "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
@@ -407,7 +413,8 @@ def _city_reference_pattern() -> re.Pattern[str]:
     nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
     verbs = "|".join(cues.lexicon()["object_verbs"])
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
-    pattern = (rf"\b(?:in|over|on|near|at|across|around|outside|against|{verbs})\s+"
+    pattern = (rf"\b(?:in|over|on|near|at|across|around|outside|against|heading (?:for|to|towards?)|flying (?:to|towards?)|"
+               rf"approaching|en route to|{verbs})\s+"
                rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital)\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
@@ -476,7 +483,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         if re.fullmatch(r"\s*\(\s*", gap):
             mention.hint = mention.hint or previous.hint
             return f"site: another spelling of {previous.text}"
-        if _LIST_GAP.match(gap):
+        if _LIST_GAP.match(gap) and not _OFFICIAL_AFTER.match(after):  # not "..., Kharkiv regional governor X said"
             mention.hint = mention.hint or previous.hint
             return f"site: listed with {previous.text}"
     if _is_subject(info, mentions, position, before, after):

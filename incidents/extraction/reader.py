@@ -3,8 +3,11 @@ that attach to them."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 from datetime import date
 from typing import Any
 
@@ -29,6 +32,12 @@ _LOCAL_COUNT = re.compile(
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
+# "..., and at the airports of Tambov and Yaroslavl": a clause of only more places for the event of the clause before.
+_AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on)\s+[^,;.]{0,80}(?:,[^,;.]{0,40})?[.\s]*$",
+                        re.IGNORECASE)  # (a short tail after a comma: ", the ministry said", ", to ensure flight safety")
+
+
+_BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …").
 _LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|у|на)\s", re.IGNORECASE)
 
@@ -103,6 +112,8 @@ class Reader:
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
+            if not found and historical is None and out and _AND_PLACE.match(clause.text) and out[-1].historical_from is None:
+                found = out[-1].event_cues  # "restrictions were introduced at Grabtsevo, and at the airports of Tambov"
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _LIST_ITEM.match(sentence.text):
@@ -167,7 +178,20 @@ class Reader:
             if finding.reason == places.JURISDICTION:
                 mention = next(m for m in mentions if m.start == finding.start)
                 mention.role, mention.reason = None, "an official's title; the sentence names the site itself"
+        if not named and out and self._site_told_before(out):
+            for finding in out:
+                mention = next(m for m in mentions if m.start == finding.start)
+                mention.role, mention.reason = None, "an official's title; the sentence before named the site in that region"
+            return []
         return named or out
+
+    def _site_told_before(self, out: list[Finding]) -> bool:
+        """'X struck the Morozovsk air base in Rostov Oblast. Rostov Oblast Governor Y said ...': the official's region
+        holds a site of the sentence just before, which the statement is about."""
+        if self.last_event is None or not self.last_event[1]:
+            return False
+        return all(f.place.kind == "region" and any(s.place.admin1 == f.place.admin1 and s.place.kind != "region"
+                                                    for s in self.last_sites) for f in out)
 
     def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                        found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:
@@ -218,7 +242,8 @@ class Reader:
             found = self._district(mention, earlier)
             event_type = self.event_type(info, sentence, kinds)
         else:
-            found = geo.place(mention.text, mention.hint if mention.hint == "region" else None, geo.context_of(self.context))
+            found = geo.place(_plant_town(sentence, mention) or mention.text, mention.hint if mention.hint == "region" else None,
+                              geo.context_of(self.context))
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
             event_type = self.event_type(info, sentence, kinds)
@@ -243,7 +268,7 @@ class Reader:
             limit = (info.historical_from or info.clause.end) - info.clause.start
             for match in places.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")
-                city = self._capital(match.group("adj")) if match.group("adj") else in_focus
+                city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(match.group("ref"), in_focus)
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
@@ -252,6 +277,14 @@ class Reader:
                 out.append(Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type),
                                    mention.reason))
         return out
+
+    def _national_capital(self, ref: str, in_focus: Any) -> Any:
+        """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus."""
+        capitals = cues.lexicon()["national_capitals"]
+        name = capitals.get(getattr(in_focus, "country", None)) if re.fullmatch(r"the\s+capital", ref, re.I) else None
+        if name is None or in_focus.name == name:
+            return in_focus
+        return geo.place(name, None, geo.context_of(self.context)) or in_focus
 
     def _capital(self, adjective: str) -> Any:
         """The city 'the Ukrainian capital' names; it becomes the city named last (for a later 'the city')."""
@@ -402,6 +435,7 @@ class Reader:
                     for name, count in casualties.find_casualties(text[corrected.end():]).items():
                         self._attach(name, sentence, at + count.start, at + count.end, count.value, targets)
                 continue
+            text = self._bracket_counts(sentence, info, text, new)
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end):
                     continue  # "killed at least 31 people across the country": not this place's count
@@ -487,6 +521,21 @@ class Reader:
             self.attachments.append(("count", sentence, payload))
         return bool(counted)
 
+    def _bracket_counts(self, sentence: Sentence, info: places.ClauseInfo, text: str, new: list[Finding]) -> str:
+        """'Kharkiv (two killed, seven injured) and Sumy (one injured)': figures in brackets right after a site are that
+        site's; the clause text is returned with them blanked for the figures of the clause as a whole."""
+        for finding in new:
+            at = finding.end - info.clause.start
+            bracket = _BRACKET.match(text, at) if 0 <= at <= len(text) and not finding.is_airport else None
+            found = casualties.find_casualties(bracket.group(1)) if bracket else {}
+            if not found:
+                continue
+            start = info.clause.start + bracket.start(1)
+            for name, count in found.items():
+                self._attach(name, sentence, start + count.start, start + count.end, count.value, [finding])
+            text = text[:bracket.start()] + " " * (bracket.end() - bracket.start()) + text[bracket.end():]
+        return text
+
     def _attach(self, name: str, sentence: Sentence, start: int, end: int, value: int, targets: list[Finding]) -> None:
         """A count for the site it belongs to (never an airport restriction)."""
         chosen = [f for f in targets if not f.is_airport]
@@ -552,6 +601,22 @@ class Reader:
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
                             r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside)?\s*"
                             r"(?:the\s+)?(?:city of\s+)?")
+
+
+_PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
+
+
+@cache
+def _plant_towns() -> dict[str, str]:
+    path = Path(__file__).resolve().parent / "lexicons" / "plant_towns.json"
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
+def _plant_town(sentence: Sentence, mention: places.Mention) -> str | None:
+    """'the Zaporizhzhia nuclear plant': the town the plant lies in (Enerhodar), not the city it is named after."""
+    if not _PLANT_AFTER.match(sentence.text, mention.end - sentence.start):
+        return None
+    return _plant_towns().get(mention.text.lower())
 
 
 def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
@@ -642,13 +707,13 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
 
 def _history(text: str, published: date | None) -> tuple[int | None, str]:
     found: list[tuple[int, str]] = []
-    years = dates.old_years(text, published)
+    years = sorted(dates.old_years(text, published) + dates.other_months(text, published))
     if years:
         comma = text.rfind(",", 0, years[0][0])
         while comma >= 0 and not text[comma + 1:years[0][0]].strip():  # "September 11, 2001": the date's own comma
             comma = text.rfind(",", 0, comma)
         start = comma + 1 if comma >= 0 else 0
-        found.append((start, f"a year long before publication ({text[years[0][0]:years[0][1]]})"))
+        found.append((start, f"a year or month before publication ({text[years[0][0]:years[0][1]]})"))
     past = cues.has("past_period", text)
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
         found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))
