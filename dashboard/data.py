@@ -192,6 +192,26 @@ def _cached_duplicates(url: str | None, version: int, _catalog: Catalog) -> list
     return _duplicate_pairs(_catalog)
 
 
+def draft_queue(snap: Snapshot) -> pd.DataFrame:
+    """The Review page's queue (incidents.drafts.draft_queue): the drafts' catalog rows by confidence, once per store
+    version; their sources and evidence are loaded per page shown (Catalog.details)."""
+    if not caching_enabled():
+        return _draft_queue(snap.catalog)
+    return _cached_draft_queue(snap.url, snap.version, snap.catalog)
+
+
+def _draft_queue(catalog: Catalog) -> pd.DataFrame:
+    from incidents import drafts
+
+    with opened_store() as store:
+        return drafts.draft_queue(catalog, drafts.draft_confidences(store))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _cached_draft_queue(url: str | None, version: int, _catalog: Catalog) -> pd.DataFrame:
+    return _draft_queue(_catalog)
+
+
 def _load_facets(catalog: Catalog) -> Facets:
     from dashboard.views.mapping import store_area
 
@@ -325,7 +345,7 @@ def follow_store(shown_version: int) -> None:
 def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
     for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame, _cached_map_selection,
-                   _cached_duplicates):
+                   _cached_duplicates, _cached_draft_queue):
         cached.clear()
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.access import allowed, require
 from dashboard.escape import markdown_text
+from dashboard.messages import error_text
 from incidents import curation
 from incidents.access import Forbidden
 from incidents.errors import IncidentsError
@@ -29,7 +30,8 @@ def _base_key(incident_id: str) -> str:
 
 
 def edit_form(incident_id: str) -> None:
-    """An expander with the edit form, for a user allowed to edit this incident (nothing otherwise)."""
+    """An expander with the edit form, for a user allowed to edit this incident (nothing otherwise): the one edit
+    path of the app (the map's detail panel and the Review page), checked against the row version it was opened at."""
     if flash := st.session_state.pop(FLASH, None):
         st.success(markdown_text(flash))
     if not allowed("edit_draft"):  # a viewer: no form, and no store read
@@ -66,7 +68,7 @@ def _save(incident_id: str, action: str, changed: list[str], reason: str, versio
         data.show_conflict(exc, seen)
         return
     except (Forbidden, IncidentsError) as exc:
-        st.error(markdown_text(str(exc)))
+        st.error(error_text(exc))
         return
     data.clear_caches()
     _forget(incident_id)

@@ -19,6 +19,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INCIDENT_MAP_UPLOAD_LIMIT_MB", "50", "Largest file the Import page accepts, in megabytes."),
     Setting("INCIDENT_MAP_PASTE_LIMIT_KB", "1024", "Longest text the Import page reads from a paste or an article file, in KiB (characters / 1024)."),
     Setting("INCIDENT_MAP_EXTRACT_TIMEOUT_S", "60", "Time limit for extracting incidents from one article on the Import page, in seconds."),
+    Setting("INCIDENT_MAP_SIGNIN_ADDRESS_FAILS", "10",
+            "Failed sign-ins one client address may make before it waits (doubling up to 15 min); 0 turns the per-address limit off."),
     Setting("INCIDENT_MAP_APP_CACHE", "on", "App caching of the store's frame and selections; 'off' only to measure or debug."),
 )
 TILE_CHOICES = ("offline", "osm", "carto")

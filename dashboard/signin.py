@@ -14,13 +14,16 @@ import streamlit as st
 from dashboard import data
 from dashboard.escape import markdown_text as md
 from dashboard.serving import refusal
+from dashboard.settings import int_setting
 from incidents.access import ROLES, User
-from incidents.accounts import Accounts, SignInRefused, lock_seconds
+from incidents.accounts import Accounts, SignInRefused, Throttle, lock_seconds
 
 log = logging.getLogger("dashboard.signin")
 USER, SOURCE = "_user", "_user_source"  # USER is dashboard.access's session key
 FAILS, WAIT = "_signin_fails", "_signin_wait_until"
 RECHECK_S = 5  # an account removed or given another role takes effect within this many seconds
+ADDRESS_SETTING = "INCIDENT_MAP_SIGNIN_ADDRESS_FAILS"
+FORGET_S = 3600.0  # an address's failures are forgotten an hour after its last one (once no lockout is running)
 
 
 def oidc_rules() -> dict[str, Any] | None:
@@ -102,27 +105,52 @@ def signed_in(rules: dict[str, Any] | None) -> User | None:
     return None
 
 
-def attempt(name: str, password: str, now: float | None = None) -> User | None:
-    """Check a local sign-in, rate-limited per session (on top of the per-name lockout); failures logged, never the
-    password. The user on success, else None with the reason shown."""
+@st.cache_resource(show_spinner=False)
+def address_throttle(free: int) -> Throttle:
+    """Failed sign-ins per client address, shared by every session of this server process (a new browser session
+    or cleared cookies do not start again)."""
+    return Throttle(free=free, forget_s=FORGET_S)
+
+
+def client_address() -> str | None:
+    """The connecting client's address as the server sees it (st.context.ip_address; None on loopback)."""
+    try:
+        return st.context.ip_address
+    except (AttributeError, RuntimeError):
+        return None
+
+
+def attempt(name: str, password: str, now: float | None = None, address: str | None = None) -> User | None:
+    """Check a local sign-in, rate-limited per session and per client `address` (on top of the per-name lockout);
+    failures logged, never the password. The user on success, else None with the reason shown."""
     now = time.time() if now is None else now
     wait = float(st.session_state.get(WAIT, 0.0)) - now
     if wait > 0:
         st.error(f"Too many failed sign-ins from this browser; wait {math.ceil(wait)} s and try again.")
         return None
+    free = int_setting(ADDRESS_SETTING)
+    throttle = address_throttle(free) if address and free > 0 else None
+    if throttle is not None:
+        wait = throttle.get(address, now)[1] - now
+        if wait > 0:
+            log.warning("sign-in for %r refused: too many failures from %s", name[:64], address)
+            st.error(f"Too many failed sign-ins from your network address; wait {math.ceil(wait)} s and try again.")
+            return None
     try:
         with data.opened_store() as store:
             user = Accounts(store).verify(name, password, now=now)
     except SignInRefused as exc:
         fails = int(st.session_state.get(FAILS, 0)) + 1
         st.session_state[FAILS], st.session_state[WAIT] = fails, now + lock_seconds(fails)
-        log.warning("failed sign-in for %r: %s (%d in this session)", name[:64], exc, fails)
+        from_there = throttle.failed(address, now)[0] if throttle is not None else 0
+        log.warning("failed sign-in for %r from %s: %s (%d in this session, %d from the address)", name[:64],
+                    address or "a loopback address", exc, fails, from_there)
         st.error(f"Not signed in: {md(exc)}.")
         return None
     for key in (FAILS, WAIT):
         st.session_state.pop(key, None)
     st.session_state[USER], st.session_state[SOURCE] = user, "local"
-    log.info("signed in: %r (%s)", user.name, user.role)
+    log.info("signed in: %r (%s) from %s", user.name, user.role, address or "a loopback address")
     return user
 
 
@@ -145,7 +173,7 @@ def _form(accounts: int, rules: dict[str, Any] | None) -> None:
         password = st.text_input("Password", type="password", key="signin_password", max_chars=1024,
                                  autocomplete="current-password")
         submitted = st.form_submit_button("Sign in", type="primary" if rules is None else "secondary")
-    if submitted and attempt(name, password):
+    if submitted and attempt(name, password, address=client_address()):
         st.rerun()
 
 

@@ -56,7 +56,7 @@ def import_options(args: argparse.Namespace) -> Any:
 
     column_map = parse_map(args.map, args.value) if (args.map or args.value) else None
     return ImportOptions(fmt=args.format, date_order=args.date_order, assume_utc=args.assume_utc, sheet=args.sheet,
-                         mapping=column_map, published=args.published)
+                         mapping=column_map, published=args.published, crs=getattr(args, "crs", None))
 
 
 def _noting_future(incidents: Iterable[Any], warnings: list[dict[str, Any]]) -> Iterator[Any]:
@@ -292,12 +292,13 @@ def _interval(text: str) -> float:
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     """PATH and the flags that say how to read it."""
     parser.add_argument("path", help="a data file, an article (.txt, .html, .eml) or a folder of articles")
-    parser.add_argument("--format", default="auto", choices=("auto", "csv", "acled", "ucdp", "geojson", "mapped",
-                                                             "article"))
+    parser.add_argument("--format", default="auto", choices=("auto", "csv", "acled", "acled-weekly", "ucdp", "geojson",
+                                                             "kml", "mapped", "article"))
     parser.add_argument("--published", type=day, help="publication date of an article (with --format article)")
     parser.add_argument("--date-order", choices=("dmy", "mdy"), help="numeric dates day-first or month-first")
     parser.add_argument("--assume-utc", action="store_true", help="times without an offset are UTC, not local")
     parser.add_argument("--sheet", help="the spreadsheet's sheet (default: the first)")
+    parser.add_argument("--crs", help="the coordinates' CRS when not WGS 84 degrees, e.g. EPSG:3857 (reprojected)")
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=Column",
                         help="read a field from a column: --map date=Date --map place=Town")
     parser.add_argument("--value", action="append", default=[], metavar="FIELD:Label=value",

@@ -33,11 +33,11 @@ class SignInRefused(IncidentsError):
         super().__init__(message)
 
 
-def lock_seconds(failures: int) -> float:
-    """How long sign-in stays refused after this many failures in a row: none for the first few, then doubling."""
-    if failures < FREE_FAILS:
+def lock_seconds(failures: int, free: int = FREE_FAILS) -> float:
+    """How long sign-in stays refused after this many failures in a row: none for the first `free`, then doubling."""
+    if failures < free:
         return 0.0
-    return min(2.0 ** (failures - FREE_FAILS + 1), MAX_LOCK_S)
+    return min(2.0 ** (failures - free + 1), MAX_LOCK_S)
 
 
 def _hasher() -> Any:
@@ -83,29 +83,40 @@ def public(row: dict[str, Any], now: float | None = None) -> dict[str, Any]:
             "locked_for_s": round(left)}
 
 
-class _Unknown:
-    """Failure counters for names that have no account (so probing names locks out like probing passwords)."""
+class Throttle:
+    """Failure counters with the growing lockout for keys that are not accounts: names with no account (so probing
+    names locks out like probing passwords) and client addresses. Thread-safe, bounded; with `forget_s`, a key's
+    count starts again once its last failure is that old."""
 
     LIMIT = 10_000
 
-    def __init__(self) -> None:
+    def __init__(self, free: int = FREE_FAILS, forget_s: float | None = None) -> None:
+        self.free, self.forget_s = free, forget_s
         self._lock = threading.Lock()
-        self._fails: dict[str, tuple[int, float]] = {}
+        self._fails: dict[str, tuple[int, float, float]] = {}  # key -> (failures, locked until, last failure)
 
-    def get(self, name: str) -> tuple[int, float]:
+    def get(self, key: str, now: float | None = None) -> tuple[int, float]:
+        """(failures, locked until) of `key`."""
         with self._lock:
-            return self._fails.get(name, (0, 0.0))
+            return self._current(key, time.time() if now is None else now)[:2]
 
-    def failed(self, name: str, now: float) -> tuple[int, float]:
+    def failed(self, key: str, now: float) -> tuple[int, float]:
+        """Count one failure of `key`: (failures, locked until) after it."""
         with self._lock:
             if len(self._fails) >= self.LIMIT:
                 self._fails.clear()
-            count = self._fails.get(name, (0, 0.0))[0] + 1
-            self._fails[name] = (count, now + lock_seconds(count))
-            return self._fails[name]
+            count = self._current(key, now)[0] + 1
+            self._fails[key] = (count, now + lock_seconds(count, self.free), now)
+            return self._fails[key][:2]
+
+    def _current(self, key: str, now: float) -> tuple[int, float, float]:
+        found = self._fails.get(key, (0, 0.0, 0.0))
+        if self.forget_s is not None and found[0] and now - found[2] > self.forget_s and now >= found[1]:
+            return (0, 0.0, 0.0)
+        return found
 
 
-_UNKNOWN = _Unknown()
+_UNKNOWN = Throttle()
 _DUMMY: list[str] = []  # one hash checked for unknown names, so they take as long as known ones
 
 
@@ -189,17 +200,13 @@ class Accounts:
         except AccountError:
             key = ""
         row = self.table.get(key) if key else None
-        failures, until = (int(row["failed"]), float(row["locked_until"])) if row else _UNKNOWN.get(key)
+        until = float(row["locked_until"]) if row else _UNKNOWN.get(key, now)[1]
         if until > now:
             raise SignInRefused(f"too many failed sign-ins for this name; try again in {until - now:.0f} s",
                                 until - now)
         if not _password_matches(row["password_hash"] if row else None, password):
-            if row:
-                failures += 1
-                until = now + lock_seconds(failures)
-                self.table.update(key, failed=failures, locked_until=until)
-            else:
-                failures, until = _UNKNOWN.failed(key, now)
+            counted = self.table.record_failure(key, now, lock_seconds) if row else None  # atomic: no lost failure
+            until = (counted or _UNKNOWN.failed(key, now))[1]
             raise SignInRefused("wrong user name or password", max(0.0, until - now))
         changes: dict[str, Any] = {"failed": 0, "locked_until": 0.0, "last_sign_in": _now()}
         if _hasher().check_needs_rehash(row["password_hash"]):
@@ -252,4 +259,5 @@ def cli_user(name: str | None = None, url: str | None = None) -> User:
     return user
 
 
-__all__ = ["ADD_HINT", "AccountError", "Accounts", "SignInRefused", "cli_user", "lock_seconds", "open_accounts"]
+__all__ = ["ADD_HINT", "AccountError", "Accounts", "SignInRefused", "Throttle", "cli_user", "lock_seconds",
+           "open_accounts"]

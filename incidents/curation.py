@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from incidents.access import User, check
-from incidents.errors import IncidentsError
+from incidents.errors import IncidentsError, InputError
 from incidents.model import COUNT_FIELDS, OPTIONAL_TEXT_FIELDS, REVIEW_STATES, Incident, utc_now_iso
 from incidents.storage.base import BOOKKEEPING, merge_sources
 from incidents.storage.journal import (
@@ -41,28 +41,34 @@ def with_review(incidents: Iterable[Incident], state: str) -> Iterator[Incident]
 
 def parse_assignments(pairs: Iterable[str]) -> dict[str, Any]:
     """FIELD=VALUE pairs as field values: numbers for counts and coordinates, JSON for sources and mappings, an empty
-    value clears an optional field; a bad pair is an IncidentsError naming it."""
+    value clears an optional field; a bad pair is an InputError naming it (the `--set` flag, or the form's field)."""
     known = set(Incident.__dataclass_fields__)
     out: dict[str, Any] = {}
     for pair in pairs:
         name, sep, text = pair.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise IncidentsError(f"--set {pair!r}: write FIELD=VALUE, e.g. --set killed=2")
+            raise InputError(f"--set {pair!r}: write FIELD=VALUE, e.g. --set killed=2",
+                             f"{pair!r} is not a field and a value")
         if name not in known:
-            raise IncidentsError(f"--set {name}: unknown field; known fields are {', '.join(sorted(known))}")
+            raise InputError(f"--set {name}: unknown field; known fields are {', '.join(sorted(known))}",
+                             f"{name!r} is not an incident field")
         if name in NOT_EDITABLE:
-            raise IncidentsError(f"--set {name}: the store keeps it" if name != "review"
-                                 else "--set review: use `python -m incidents review ID --accept|--reject`")
+            raise InputError(f"--set {name}: the store keeps it" if name != "review"
+                             else "--set review: use `python -m incidents review ID --accept|--reject`",
+                             f"{name} is kept by the store" if name != "review"
+                             else "the review state changes on the Review page (Accept / Reject)")
         out[name] = _value(name, text)
     if not out:
-        raise IncidentsError("nothing to change: give at least one --set FIELD=VALUE")
+        raise InputError("nothing to change: give at least one --set FIELD=VALUE",
+                         "nothing to change: no field differs from the stored incident")
     return out
 
 
 def _value(name: str, text: str) -> Any:
     if text == "" and (name in COUNT_FIELDS or name in OPTIONAL_TEXT_FIELDS or name == "distance_claim"):
         return None
+    kind = "JSON value" if name in JSON_VALUED else "whole number" if name in COUNT_FIELDS else "number"
     try:
         if name in COUNT_FIELDS:
             return int(text)
@@ -71,11 +77,12 @@ def _value(name: str, text: str) -> Any:
         if name in JSON_VALUED:
             return json.loads(text) if text else ([] if name == "sources" else {})
     except ValueError:
-        raise IncidentsError(f"--set {name}={text!r}: not a valid {'JSON value' if name in JSON_VALUED else 'number'}") \
-            from None
+        raise InputError(f"--set {name}={text!r}: not a valid {kind}",
+                         f"{name}: {text!r} is not a {kind}; correct the {name} field") from None
     if name == "zero_zero_intended":
         if text.lower() not in ("true", "false"):
-            raise IncidentsError(f"--set {name}={text!r}: write true or false")
+            raise InputError(f"--set {name}={text!r}: write true or false",
+                             f"{name}: {text!r} is neither true nor false; write true or false")
         return text.lower() == "true"
     return text
 
@@ -83,7 +90,7 @@ def _value(name: str, text: str) -> Any:
 def _need_reason(reason: str | None, what: str) -> str:
     text = (reason or "").strip()
     if not text:
-        raise IncidentsError(f"{what} needs a reason: add --reason TEXT")
+        raise InputError(f"{what} needs a reason: add --reason TEXT", f"{what} needs a reason: fill in the Reason field")
     return text
 
 
@@ -93,8 +100,9 @@ def _rows(store: Any, ids: Iterable[str]) -> dict[str, Any]:
     missing = [key for key in wanted if key not in rows]
     if missing:
         gone = store.tombstones(missing)
-        raise IncidentsError(f"no incident {missing[0]}" + (" (it was deleted)" if missing[0] in gone else "")
-                             + "; list ids with `python -m incidents export --format csv --include-drafts`")
+        said = f"no incident {missing[0]}" + (" (it was deleted)" if missing[0] in gone else "")
+        raise InputError(said + "; list ids with `python -m incidents export --format csv --include-drafts`",
+                         said + " any more; it may have been deleted or merged since the page was drawn")
     return rows
 
 

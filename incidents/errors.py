@@ -27,3 +27,12 @@ class StoreUnavailable(IncidentsError):
 
 class ExtractionError(IncidentsError):
     """An article cannot be read for extraction."""
+
+
+class InputError(IncidentsError):
+    """A user's input to a write is missing or wrong, worded for both ways in: `str()` names the command line's flag
+    (`--reason`), `form` says the same naming the app's form field ("Reason")."""
+
+    def __init__(self, message: str, form: str):
+        self.form = form
+        super().__init__(message)

@@ -13,6 +13,7 @@ from typing import IO
 import streamlit as st
 
 from dashboard.escape import markdown_text
+from dashboard.messages import app_wording
 from dashboard.settings import int_setting
 from incidents.model import Incident
 
@@ -139,7 +140,7 @@ def collect() -> tuple[str, list[Incident], list[dict]] | None:
             st.error(f"Extraction from {markdown_text(job.label)} stopped after {job.limit_s:,.0f} s "
                      "(setting INCIDENT_MAP_EXTRACT_TIMEOUT_S). Split the article and try again.")
         else:
-            st.error(f"Nothing read from {markdown_text(job.label)}: {markdown_text(job.error())}")
+            st.error(f"Nothing read from {markdown_text(job.label)}: {markdown_text(app_wording(job.error()))}")
         return None
     finally:
         drop_after.close()

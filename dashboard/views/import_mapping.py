@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.escape import markdown_text
+from dashboard.messages import app_wording, error_text, problem_rows
 from geodata.files import cache_dir, write_atomically
 from incidents.errors import ImportFormatError, IncidentsError
 from incidents.importers import ImportOptions, open_path, open_text
@@ -22,7 +24,8 @@ from incidents.importers.mapping import MAPPABLE, ColumnMap, header_signature, p
 
 PENDING = "import_pending"  # an uploaded file waiting for its column map
 SOURCE = "import_source"  # where the batch under review came from, to re-read fixed rows the same way
-UPLOAD_TYPES = ["csv", "tsv", "txt", "geojson", "json", "xlsx", "xls", "ods", "html", "htm", "eml"]
+UPLOAD_TYPES = ["csv", "tsv", "txt", "geojson", "json", "xlsx", "xls", "ods", "html", "htm", "eml", "zip", "kml",
+                "kmz"]
 DATE_ORDERS = {"auto": "Decide from the column", "dmy": "Day first (21/12/2024)", "mdy": "Month first (12/21/2024)"}
 PREVIEW_ROWS = 20
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
@@ -171,28 +174,29 @@ def mapping_panel(start_batch: Any) -> None:
     pending = st.session_state.get(PENDING)
     if not pending:
         return
-    st.info(f"{pending['name']}: {pending['why']}")
+    st.info(f"{markdown_text(pending['name'])}: {markdown_text(app_wording(pending['why']))}")
     header = pending["header"]
     known = known_format(header)
     if known:  # a known format whose dates need an order: only that is asked
         column_map, order = None, date_order_choice()
     else:
         column_map, order = map_editor(header, remembered_map(header) or propose_map(header))
-    options = ImportOptions(fmt=known or "mapped", mapping=column_map, date_order=order)
+    options = ImportOptions(fmt=known or "mapped", mapping=column_map, date_order=order, crs=crs_choice())
     try:
         sample, report = read_file_bytes(pending["name"], first_rows(pending["data"], pending["name"]), options)
     except IncidentsError as exc:
-        st.error(f"Preview: {exc}")
+        st.error(f"Preview: {error_text(exc)}")
         return
     st.markdown(f"**Preview** · the first rows as incidents ({len(sample)} read, {report.rejected} with problems)")
     st.dataframe(preview_frame(sample), hide_index=True, width="stretch")
     if report.problems:
-        st.dataframe(pd.DataFrame(report.problems, columns=["row", "field", "value", "message"]), hide_index=True)
+        st.dataframe(pd.DataFrame(problem_rows(report.problems), columns=["row", "field", "value", "message"]),
+                     hide_index=True)
     if st.button("Read the whole file" + ("" if known else " with this map"), type="primary", key="import_map_read"):
         try:
             incidents, report = read_file_bytes(pending["name"], pending["data"], options)
         except IncidentsError as exc:
-            st.error(f"Nothing read from {pending['name']}: {exc}")
+            st.error(f"Nothing read from {markdown_text(pending['name'])}: {error_text(exc)}")
             return
         if column_map is not None:
             remember_map(header, column_map)
@@ -235,6 +239,12 @@ def known_format(header: list[str]) -> str | None:
         return None
 
 
+def crs_choice() -> str | None:
+    """The CRS typed on the Import page (e.g. EPSG:3857), or None for WGS 84 degrees."""
+    text = str(st.session_state.get("import_crs") or "").strip()
+    return text or None
+
+
 def date_order_choice() -> str | None:
     """The date-order radio: None to decide from the column, else 'dmy' or 'mdy'."""
     order = st.radio("Dates like 03/04/2024", list(DATE_ORDERS), format_func=DATE_ORDERS.get, horizontal=True,
@@ -244,7 +254,7 @@ def date_order_choice() -> str | None:
 
 def read_upload(name: str, data: bytes, fmt: str, start_batch: Any) -> None:
     """Read an uploaded file of any form; a table that needs a column map or a date order opens the map panel."""
-    options = ImportOptions(fmt=fmt if fmt != "auto" else "auto")
+    options = ImportOptions(fmt=fmt if fmt != "auto" else "auto", crs=crs_choice())
     try:
         incidents, report = read_file_bytes(name, data, options)
     except ImportFormatError as exc:
@@ -256,10 +266,10 @@ def read_upload(name: str, data: bytes, fmt: str, start_batch: Any) -> None:
             if header:
                 st.session_state[PENDING] = {"name": name, "data": data, "header": header, "why": str(exc)}
                 return
-        st.error(f"Nothing read from {name}: {exc}")
+        st.error(f"Nothing read from {markdown_text(name)}: {error_text(exc)}")
         return
     except IncidentsError as exc:
-        st.error(f"Nothing read from {name}: {exc}")
+        st.error(f"Nothing read from {markdown_text(name)}: {error_text(exc)}")
         return
     header = unmapped_features(name, data, incidents, report.problems)
     if header:
@@ -317,7 +327,7 @@ def fix_rejected(batch: Any) -> None:
         try:
             incidents, problems = reread(edited, source["options"])
         except IncidentsError as exc:
-            st.error(f"The fixed rows cannot be read: {exc}")
+            st.error(f"The fixed rows cannot be read: {error_text(exc)}")
             return
         fixed = set(edited["row"]) - {item["row"] for item in problems}
         batch.incidents = batch.incidents + incidents

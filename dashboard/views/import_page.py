@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.access import allowed, current_user
 from dashboard.escape import markdown_text as md
+from dashboard.messages import error_text, problem_rows
 from dashboard.settings import int_setting
 from dashboard.views import extract_job, import_mapping, pages
 from dashboard.views.detail import highlighted
@@ -25,12 +26,15 @@ FORMATS = {
     "article": "News article (extract incidents)",
     "csv": "Incident CSV",
     "acled": "ACLED CSV",
+    "acled-weekly": "ACLED aggregated (weekly per region)",
     "ucdp": "UCDP GED CSV",
     "geojson": "GeoJSON",
+    "kml": "KML/KMZ map (Google My Maps, Google Earth)",
     "mapped": "Any table (map its columns)",
 }
 SHORT_FORMATS = {"article": "news article", "csv": "incident CSV", "acled": "ACLED CSV", "ucdp": "UCDP GED CSV",
-                 "geojson": "GeoJSON", "mapped": "mapped table"}
+                 "geojson": "GeoJSON", "mapped": "mapped table", "acled-weekly": "ACLED aggregated data",
+                 "kml": "KML map"}
 MB = 1024 * 1024
 
 
@@ -83,7 +87,7 @@ def _read(text: str, fmt: str, label: str, published: str | None, source: dict |
                                                     source=source)
     except IncidentsError as exc:
         bar.empty()
-        st.error(f"Nothing read from {md(label)}: {md(exc)}")
+        st.error(f"Nothing read from {md(label)}: {error_text(exc)}")
         return
     bar.empty()
     import_mapping.remember_source()
@@ -93,7 +97,8 @@ def _read(text: str, fmt: str, label: str, published: str | None, source: dict |
 def _upload(fmt: str) -> None:
     limit = upload_limit_mb()
     uploaded = st.file_uploader(
-        f"File (CSV, spreadsheet, ACLED, UCDP, GeoJSON, any table, or an article: .txt, .html, .eml; up to {limit} MB)",
+        f"File (CSV, spreadsheet, ACLED, UCDP, GeoJSON, KML/KMZ, a .zip of one, any table, or an article: "
+        f".txt, .html, .eml; up to {limit} MB)",
         type=import_mapping.UPLOAD_TYPES,
         key="import_file",
     )
@@ -142,7 +147,7 @@ def _problems(batch: Batch) -> None:
         return
     st.warning(f"{len(batch.problems):,} row(s) could not be read and will not be saved:")
     st.dataframe(
-        pd.DataFrame(batch.problems, columns=["row", "field", "value", "message"]),
+        pd.DataFrame(problem_rows(batch.problems), columns=["row", "field", "value", "message"]),
         hide_index=True,
         width="stretch",
         height=min(300, 40 + 35 * len(batch.problems)),
@@ -215,7 +220,7 @@ def _save(batch: Batch, edited: pd.DataFrame) -> None:
         data.show_conflict(conflict)
         return
     except IncidentsError as exc:
-        st.error(f"Nothing saved: {md(exc)}")
+        st.error(f"Nothing saved: {error_text(exc)}")
         return
     batch.saved = (
         f"Saved {len(kept) + len(rest):,} incident(s): {result.inserted:,} new, {result.updated:,} updated, "
@@ -265,6 +270,8 @@ def render() -> None:
     st.caption("Nothing is stored until you press Save. Each row keeps its sources.")
     how = st.radio("Source", ("Paste text", "Upload a file"), horizontal=True, key="import_how")
     fmt = st.selectbox("Format", list(FORMATS), format_func=FORMATS.get, key="import_format")
+    st.text_input("Coordinates CRS (blank: WGS 84 degrees; a GeoJSON crs member is used by itself)", key="import_crs",
+                  placeholder="EPSG:3857")
     if how == "Upload a file":
         _upload(fmt)
     else:

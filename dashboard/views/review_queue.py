@@ -10,39 +10,30 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.access import allowed, require
+from dashboard.edit_panel import edit_form
 from dashboard.escape import markdown_text
 from dashboard.history_panel import history_frame
+from dashboard.messages import error_text
 from incidents import curation
 from incidents.access import Forbidden
+from incidents.drafts import evidence_text
 from incidents.errors import IncidentsError
-from incidents.frames import from_frame
-from incidents.model import EVENT_LABELS, Incident, IncidentFilter
+from incidents.model import EVENT_LABELS, Incident
 
-EDITABLE = ("event_type", "place", "started_at", "killed", "injured", "drones_downed", "verification", "notes")
-
-
-def confidence(incident: Incident) -> float | None:
-    """The extraction's confidence (0..1) of a draft, when it came from an article."""
-    value = (incident.origin.get("extraction") or {}).get("confidence") if isinstance(incident.origin, dict) else None
-    return float(value) if isinstance(value, (int, float)) else None
+PAGE_ROWS = 50  # drafts per page of the queue: only these have their sources and evidence read
 
 
-def evidence_text(incident: Incident, limit: int = 200) -> str:
-    """The distinct evidence sentences (else the first source's excerpt), joined and cut to `limit` characters."""
-    sentences = [str(item.get("sentence") or item.get("text") or "") for item in incident.evidence.values()
-                 if isinstance(item, dict)]
-    found = list(dict.fromkeys(s for s in sentences if s)) or [s.excerpt for s in incident.sources[:1] if s.excerpt]
-    text = " · ".join(found)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def queue_frame(drafts: list[Incident]) -> pd.DataFrame:
-    """The review queue: one row per draft, highest confidence first (unknown last)."""
-    rows = [{"pick": False, "id": item.id, "confidence": confidence(item),
-             "type": EVENT_LABELS.get(item.event_type, item.event_type), "place": item.place,
-             "started_at": item.started_at, "evidence": evidence_text(item)} for item in drafts]
-    frame = pd.DataFrame(rows, columns=["pick", "id", "confidence", "type", "place", "started_at", "evidence"])
-    return frame.sort_values("confidence", ascending=False, na_position="last", kind="stable", ignore_index=True)
+def queue_frame(queue: pd.DataFrame, details: pd.DataFrame) -> pd.DataFrame:
+    """The shown rows of the queue (incidents.drafts.draft_queue) as the page's table, with their evidence from
+    `details` (Catalog.details of those rows)."""
+    found = details.set_index("id") if len(details) else None
+    evidence = [evidence_text(found.at[key, "evidence"], found.at[key, "sources"])
+                if found is not None and key in found.index else "" for key in queue["id"]]
+    return pd.DataFrame({
+        "id": queue["id"].to_numpy(), "confidence": queue["confidence"].to_numpy(),
+        "type": [EVENT_LABELS.get(name, name) for name in queue["event_type"]],
+        "place": queue["place"].to_numpy(), "started_at": queue["started_at"].to_numpy(), "evidence": evidence,
+    })
 
 
 def _write(action: str, work: Any) -> None:
@@ -51,26 +42,38 @@ def _write(action: str, work: Any) -> None:
         user = require(action)
         result = work(user)
     except (Forbidden, IncidentsError) as exc:
-        st.error(markdown_text(str(exc)))
+        st.error(error_text(exc))
         return
     data.clear_caches()
     st.session_state["review_flash"] = f"Saved: {result}"
     st.rerun()
 
 
-def _drafts() -> list[Incident]:
-    with data.opened_store() as store:
-        return from_frame(store.select(IncidentFilter(review=("draft",))))
+def _page_count(total: int) -> int:
+    return max(1, -(-total // PAGE_ROWS))
+
+
+def _forget_picks() -> None:
+    st.session_state.pop("review_pick", None)
 
 
 def _queue() -> None:
-    drafts = _drafts()
-    st.subheader(f"Drafts to review: {len(drafts)}")
-    if not drafts:
+    snap = data.snapshot()
+    queue = data.draft_queue(snap)  # the catalog's drafts, cached per store version: no store read per render
+    st.subheader(f"Drafts to review: {len(queue):,}")
+    if not len(queue):
         st.caption("No drafts: imports, feeds and extractions land here before they reach the map.")
         return
-    frame = queue_frame(drafts)
-    st.dataframe(frame.drop(columns="pick"), hide_index=True, width="stretch")
+    pages = _page_count(len(queue))
+    if int(st.session_state.get("review_page", 1)) > pages:  # the queue shrank (drafts accepted or rejected)
+        st.session_state["review_page"] = pages
+    page = int(st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key="review_page",
+                               on_change=_forget_picks)) if pages > 1 else 1
+    first = (page - 1) * PAGE_ROWS
+    shown = queue.iloc[first:first + PAGE_ROWS]
+    frame = queue_frame(shown, snap.catalog.details(shown["id"]))  # sources and evidence of these rows only
+    st.caption(f"Drafts {first + 1:,}–{first + len(shown):,} of {len(queue):,}, highest confidence first.")
+    st.dataframe(frame, hide_index=True, width="stretch")
     picked = st.multiselect("Pick drafts", list(frame["id"]), key="review_pick")
     reason = st.text_input("Reason (required to reject)", key="review_reason")
     left, right = st.columns(2)
@@ -120,38 +123,19 @@ def _merge(user: Any, keep: str, other: str, reason: str) -> str:
     return f"{done['merged']} merged into {done['kept']}"
 
 
-def _shown(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def _incident_panel() -> None:
     st.subheader("History and edit")
     incident_id = st.text_input("Incident id", key="curation_id").strip()
     if not incident_id:
         return
     with data.opened_store() as store:
-        incident = store.get(incident_id)
         changes = store.history(incident_id)
+        found = bool(store.get_rows([incident_id]))
     st.dataframe(history_frame(changes), hide_index=True, width="stretch")
-    if incident is None:
+    if not found:
         st.caption(markdown_text(f"No incident {incident_id} in the store (it may have been deleted or merged)."))
         return
-    action = "edit_draft" if incident.review == "draft" else "edit"
-    with st.form(key="curation_edit"):
-        values = {name: st.text_input(name, value=_shown(getattr(incident, name)), key=f"edit_{name}")
-                  for name in EDITABLE}
-        reason = st.text_input("Reason (required)", key="edit_reason")
-        saved = st.form_submit_button("Save changes", disabled=not allowed(action))
-    if saved:
-        changed = [f"{name}={value}" for name, value in values.items() if value != _shown(getattr(incident, name))]
-        _write(action, lambda user: _edit(user, incident_id, changed, reason))
-
-
-def _edit(user: Any, incident_id: str, changed: list[str], reason: str) -> str:
-    changes = curation.parse_assignments(changed)
-    with data.opened_store() as store:
-        done = curation.edit(store, user, incident_id, changes, reason)
-    return f"{incident_id}: {', '.join(done['changed']) or 'nothing changed'}"
+    edit_form(incident_id)  # the detail panel's form: the row version it was opened at is checked on save
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from incidents.errors import ImportFormatError
-from incidents.importers import acled, geojson, mapping, own_csv, ucdp
+from incidents.importers import acled, acled_weekly, archive, geojson, hxl, kml, mapping, own_csv, ucdp
 from incidents.importers.common import Problem, require_columns
 from incidents.importers.limits import check_input_file, load_json
 from incidents.importers.pipeline import Context, ImportOptions, Mapper, Report, checked, collect
@@ -38,9 +38,11 @@ class TableFormat:
 TABLE_FORMATS = {
     "acled": TableFormat(acled.row_values, acled.REQUIRED, acled.SIGNATURE, "an ACLED", acled.COLUMNS, True),
     "ucdp": TableFormat(ucdp.row_values, ucdp.REQUIRED, ucdp.SIGNATURE, "a UCDP GED", ucdp.COLUMNS, True),
+    "acled-weekly": TableFormat(acled_weekly.row_values, acled_weekly.REQUIRED, acled_weekly.SIGNATURE,
+                                "an ACLED aggregated (weekly)", acled_weekly.COLUMNS, False),
     "csv": TableFormat(own_csv.row_values, own_csv.REQUIRED, own_csv.SIGNATURE, "an incident CSV", {}, False),
 }
-FORMATS = ("auto", "csv", "acled", "ucdp", "geojson", "mapped", "article")
+FORMATS = ("auto", "csv", "acled", "acled-weekly", "ucdp", "geojson", "kml", "mapped", "article")
 
 __all__ = ["Batch", "FORMATS", "ImportOptions", "Report", "detect_format", "open_path", "open_text", "read_file",
            "read_text", "load_text"]
@@ -89,32 +91,83 @@ def table_format(header: list[str], options: ImportOptions) -> str:
                             " (or --format csv|acled|ucdp|geojson|article)")
 
 
+def _hashtag_format(table: Table, options: ImportOptions) -> str:
+    """table_format, or 'mapped' through the HXL hashtags (HDX) when the header names are no known format."""
+    try:
+        return table_format(table.header, options)
+    except ImportFormatError:
+        tags = table.info.get("hxl_tags") or {}
+        fields = hxl.tag_map(tags)
+        if not hxl.usable(fields):
+            if tags:
+                raise ImportFormatError(hxl.unusable_message(tags, fields)) from None
+            raise
+        options.mapping = mapping.ColumnMap(fields)
+        table.info["mapping_from"] = "HXL hashtags"
+        return "mapped"
+
+
+def _case_folded(table: Table, options: ImportOptions) -> Table:
+    """The table with lower-case column names when only they make a known format (older ACLED and HDX exports
+    write EVENT_ID_CNTY, EVENT_DATE...); otherwise the table as it is."""
+    if options.mapping is not None or options.fmt == "mapped" or not any(name != name.lower() for name in table.header):
+        return table
+    try:
+        table_format(table.header, options)
+        return table
+    except ImportFormatError:
+        pass
+    lowered = [name.lower() for name in table.header]
+    try:
+        found = table_format(lowered, options)
+    except ImportFormatError:
+        return table
+    info = {**table.info, "column_names": f"upper-case names read as {TABLE_FORMATS[found].label} header"}
+    opened = table.open_rows
+    return Table(lowered, lambda: ((n, {str(k).lower(): v for k, v in row.items()}, issue)
+                                   for n, row, issue in opened()), info)
+
+
 def _quoted(column: str) -> str:
     return f"'{column}'" if " " in column else column
 
 
 def open_table(table: Table, options: ImportOptions) -> Batch:
     """A Batch over a table in a known format, or through the column map."""
-    fmt = table_format(table.header, options)
+    table = _case_folded(table, options)
+    fmt = _hashtag_format(table, options)
     ctx = Context(options, table, fmt)
     if fmt == "mapped":
         given = options.mapping or mapping.ColumnMap({})
-        proposed = mapping.propose_map(table.header).fields
+        proposed = {} if table.info.get("mapping_from") else mapping.propose_map(table.header).fields  # tags rule
         column_map = mapping.ColumnMap({**{k: v for k, v in proposed.items() if v not in given.fields.values()},
                                         **given.fields}, given.values)
         options.mapping = column_map
         mapping.check_map(column_map, table.header)
         ctx.report.info["mapping"] = dict(column_map.fields)
         ctx.report.columns = dict(column_map.fields)
-        return Batch(ctx, collect(table.rows(), mapping.mapped_values, ctx, "mapped", column_map.fields), True)
+        return Batch(ctx, collect(table.rows(), _projected(mapping.mapped_values, ctx), ctx, "mapped",
+                                  column_map.fields), True)
     spec = TABLE_FORMATS[fmt]
     ctx.report.columns = dict(spec.columns)
-    return Batch(ctx, collect(table.rows(), spec.mapper, ctx, fmt, spec.columns), spec.fill)
+    return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns), spec.fill)
+
+
+def _projected(mapper: Mapper, ctx: Context) -> Mapper:
+    """The mapper, reprojecting coordinates first when the import names a CRS (--crs, a GeoJSON crs member)."""
+    if not ctx.options.crs:
+        return mapper
+    from incidents.importers.crs import reprojecting
+
+    return reprojecting(mapper, ctx, ctx.options.crs)
 
 
 def open_document(document: Any, options: ImportOptions, info: dict[str, Any]) -> Batch:
     """A Batch over parsed JSON: GeoJSON, the ACLED API's {"data": [...]}, UCDP's {"Result": [...]} or records."""
     records = _records(document)
+    named = geojson.crs_name(document)
+    if named and not options.crs and not geojson.is_wgs84(named):
+        options.crs = named
     if records is not None and options.fmt != "geojson":
         return open_table(records_table(records, info), options)
     table = geojson.feature_table(geojson.features_of(document))
@@ -126,10 +179,19 @@ def open_document(document: Any, options: ImportOptions, info: dict[str, Any]) -
     return feature_batch(table, options)
 
 
+def kml_batch(path: str | Path, options: ImportOptions) -> Batch:
+    """A Batch over a KML/KMZ map's placemarks (or through the column map, its fields as columns)."""
+    table = kml.kml_table(path)
+    if options.mapping is not None or options.fmt == "mapped":
+        return open_table(table, options)
+    ctx = Context(options, table, "kml")
+    return Batch(ctx, collect(table.rows(), kml.row_values, ctx, "kml"), True)
+
+
 def feature_batch(table: Table, options: ImportOptions) -> Batch:
     """A Batch over GeoJSON features (model fields as properties)."""
     ctx = Context(options, table, "geojson")
-    return Batch(ctx, collect(table.rows(), geojson.feature_values, ctx, "geojson"))
+    return Batch(ctx, collect(table.rows(), _projected(geojson.feature_values, ctx), ctx, "geojson"))
 
 
 def _records(document: Any) -> list[Any] | None:
@@ -158,6 +220,10 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
     """A Batch over a file: spreadsheet, JSON, CSV (streamed), or an article page/mail/text."""
     options = options or ImportOptions()
     suffix = Path(path).suffix.lower()
+    if suffix == ".zip" and options.fmt != "article":
+        return archive.open_zip(path, options, open_path)
+    if options.fmt == "kml" or (suffix in kml.KML_SUFFIXES and options.fmt != "article"):
+        return kml_batch(path, options)
     if suffix in SPREADSHEETS and options.fmt != "article":
         return open_table(spreadsheet_table(path, options.sheet), options)
     if options.fmt == "article" or (options.fmt == "auto" and (suffix in ARTICLE_SUFFIXES or Path(path).is_dir())):
@@ -172,6 +238,9 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
     if start[:1] in ("{", "["):
         info = {"encoding": encoding}
         if Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson"):
+            named = geojson.head_crs_name(start)
+            if named and not options.crs and not geojson.is_wgs84(named):
+                options.crs = named
             return feature_batch(geojson.streamed_table(lambda: open(path, encoding=encoding), info), options)
         return open_document(load_json(load_text(path, True, encoding)), options, info)
     table = csv_file_table(path)

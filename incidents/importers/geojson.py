@@ -27,10 +27,7 @@ def features_of(document: Any) -> list[Any]:
     if kind != "FeatureCollection":
         raise ImportFormatError(f"not a GeoJSON FeatureCollection (top-level type is {str(kind)[:40]!r}); "
                                 "give a FeatureCollection of Point features")
-    crs = document.get("crs")
-    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) and isinstance(crs.get("properties"),
-                                                                                            dict) else None
-    check_crs(name if isinstance(name, str) else "")
+    check_crs(crs_name(document))
     features = document.get("features")
     if not isinstance(features, list):
         raise ImportFormatError("the FeatureCollection has no 'features' list; add \"features\": [...]")
@@ -41,13 +38,33 @@ _WGS84 = re.compile(r"(CRS84|EPSG:{1,2}(?:[\d.]*:)?4326|WGS\s*84|4326)\s*$", re.
 _CRS_NAME = re.compile(r'"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]{1,200})"')
 
 
+def crs_name(document: Any) -> str:
+    """The name in a FeatureCollection's (old-style) `crs` member, or ''."""
+    crs = document.get("crs") if isinstance(document, dict) else None
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else None
+    return name if isinstance(name, str) else ""
+
+
+def head_crs_name(head: str) -> str:
+    """The crs member's name from the start of a large file read as a stream, or ''."""
+    found = _CRS_NAME.search(head)
+    return found.group(1) if found else ""
+
+
+def is_wgs84(name: str) -> bool:
+    return bool(_WGS84.search(name.strip()))
+
+
 def check_crs(name: str) -> None:
-    """ImportFormatError when the (old-style) `crs` member names a projection other than WGS 84 longitude/latitude:
-    its coordinates are metres, not degrees, and every row would be refused as out of range."""
-    if name and not _WGS84.search(name.strip()):
-        raise ImportFormatError(f"the file's coordinates are in {name[:80]} (its crs member), not WGS 84 degrees; "
-                                "export or save it as GeoJSON in EPSG:4326 (in QGIS: Export > Save Features As, "
-                                "CRS EPSG:4326)")
+    """ImportFormatError when the (old-style) `crs` member names a CRS that cannot be reprojected to WGS 84
+    longitude/latitude (a known one is reprojected: see crs.py)."""
+    from incidents.importers.crs import known
+
+    if name and not is_wgs84(name) and not known(name):
+        raise ImportFormatError(f"the file's coordinates are in {name[:80]} (its crs member), not WGS 84 degrees, "
+                                "and that CRS is unknown; import with --crs EPSG:NNNN, or save it as GeoJSON in "
+                                "EPSG:4326 (in QGIS: Export > Save Features As, CRS EPSG:4326)")
 
 
 class FeatureTable(Table):

@@ -62,6 +62,7 @@ class ImportOptions:
     sheet: str | None = None
     mapping: Any = None  # a mapping.ColumnMap
     published: date | str | None = None
+    crs: str | None = None  # the coordinates' CRS when not WGS 84 degrees, e.g. EPSG:3857
 
 
 @dataclass
@@ -162,13 +163,26 @@ def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str 
             _check_cells(row)
             incident = Incident.from_dict(mapper(row, ctx))
         except ValidationError as exc:
-            ctx.report.reject(problem(number, (columns or {}).get(exc.field, exc.field), exc.value, exc.message), row)
+            ctx.report.reject(problem(number, (columns or {}).get(exc.field, exc.field), exc.value,
+                                      exc.message + _projected_hint(exc, ctx)), row)
             continue
         if incident.id in first_seen:
             ctx.report.reject(problem(number, "id", incident.id, duplicate_message(first_seen[incident.id])), row)
             continue
         first_seen[incident.id] = number
         yield number, incident
+
+
+def _projected_hint(exc: ValidationError, ctx: Context) -> str:
+    """A remedy for coordinates out of range by far: metres of a projected CRS, read as degrees."""
+    if exc.field not in ("lat", "lon") or ctx.options.crs or "out of range" not in exc.message:
+        return ""
+    try:
+        far = abs(float(exc.value)) > 1000
+    except (TypeError, ValueError):
+        return ""
+    return ("; these look like metres of a projected CRS: import with --crs EPSG:NNNN (e.g. EPSG:3857 for web "
+            "maps, EPSG:326NN for UTM zone NN north)") if far else ""
 
 
 def _issue_column(issue: str) -> str:

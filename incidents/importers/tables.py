@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from incidents.errors import ImportFormatError
+from incidents.importers.headerless import columns_for
+from incidents.importers.hxl import is_hashtag_row, tags_after
 from incidents.importers.limits import MAX_FILE_BYTES, check_input_file
 from incidents.importers.sniff import DELIMITER_NAMES, HEAD_BYTES, decode_head, detect_delimiter, detect_encoding
 
@@ -51,7 +53,7 @@ def header_names(records: list[list[Any]], text: Callable[[Any], str]) -> tuple[
     lower = records[start + 1] if start + 1 < len(records) else []
     gaps = [index for index, name in enumerate(upper) if not name.strip()]
     cells = [(index, text(cell)) for index, cell in enumerate(lower) if _filled(cell)]
-    if (gaps and cells and any(index in gaps for index, _ in cells)
+    if (gaps and cells and any(index in gaps for index, _ in cells) and not is_hashtag_row(lower)
             and not any(re.search(r"\d", value) for _, value in cells)):
         below = dict(cells)
         width = max(len(upper), len(lower))
@@ -119,6 +121,10 @@ def csv_table(opener: Callable[[], TextIO], delimiter: str, info: dict[str, Any]
         raise ImportFormatError("the file is empty: no CSV header")
     if start:
         info["header_row"] = start + 1
+    start += _hashtag_row(first, start, header, info)
+    known = columns_for(first[0]) if first and start == 0 else None
+    if known:
+        header, info["header"], start = known[0], known[1], -1  # the first line is a row: none is skipped
 
     def rows() -> Iterator[Record]:
         with opener() as stream:
@@ -265,4 +271,14 @@ def _grid_header(grid: Iterable[list[Any]], info: dict[str, Any]) -> tuple[int, 
     index, header = header_names(first, cell_text)
     if index and sum(map(_filled, first[header_index(first)])) >= 2:
         info["header_row"] = index + 1
-    return index + 1, header
+    return index + 1 + _hashtag_row(first, index, header, info), header
+
+
+def _hashtag_row(records: list[list[Any]], start: int, header: list[str], info: dict[str, Any]) -> int:
+    """1 when an HXL hashtag row (HDX) stands under the header: it is skipped, its tags kept in `info`."""
+    tags = tags_after(records, start, header)
+    if tags is None:
+        return 0
+    info["hxl_row"] = start + 2
+    info["hxl_tags"] = tags
+    return 1

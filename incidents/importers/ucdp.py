@@ -16,7 +16,7 @@ DATE_PRECISION = {"1": "day", "2": "day", "3": "day", "4": "month", "5": "month"
 TYPE_OF_VIOLENCE = {"1": "state-based", "2": "non-state", "3": "one-sided"}
 COLUMNS = {"lat": "latitude", "lon": "longitude", "killed": "best", "started_at": "date_start",
            "ended_at": "date_end", "admin1": "adm_1", "geo_precision": "where_prec", "time_precision": "date_prec"}
-ORIGIN_COLUMNS = ("id", "relid", "type_of_violence", "conflict_name", "dyad_name", "side_a", "side_b", "where_prec",
+ORIGIN_COLUMNS = ("id", "relid", "code_status", "type_of_violence", "conflict_name", "dyad_name", "side_a", "side_b", "where_prec",
                   "date_prec", "event_clarity", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
                   "high", "low", "where_description", "adm_2", "country_id", "priogrid_gid")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 COLUMNS = ("name", "role", "password_hash", "created_at", "failed", "locked_until", "last_sign_in")
@@ -38,6 +40,16 @@ class MemoryUsers:
 
     def delete(self, name: str) -> bool:
         return self._rows.pop(name, None) is not None
+
+    def record_failure(self, name: str, now: float, lock: Callable[[int], float]) -> tuple[int, float] | None:
+        """Count one failed sign-in (see SQLUsers.record_failure), under the process's lock."""
+        with _MEMORY_LOCK:
+            row = self._rows.get(name)
+            if row is None:
+                return None
+            row["failed"] = int(row["failed"] or 0) + 1
+            row["locked_until"] = max(float(row["locked_until"] or 0), now + lock(row["failed"]))
+            return row["failed"], row["locked_until"]
 
     def count(self) -> int:
         return len(self._rows)
@@ -93,6 +105,37 @@ class SQLUsers:
     def count(self) -> int:
         rows, _ = self._query("SELECT count(*) FROM users")
         return int(rows[0][0])
+
+    def record_failure(self, name: str, now: float, lock: Callable[[int], float]) -> tuple[int, float] | None:
+        """Count one failed sign-in for `name` atomically: `UPDATE … SET failed = failed + 1 … RETURNING failed`, then
+        the lockout that count earns (`now + lock(count)`, never shortening one already set), in one transaction
+        (SQLite: BEGIN IMMEDIATE; PostgreSQL: the row stays locked by the first UPDATE), so concurrent failures from
+        several processes are all counted. (failures, locked_until) after it, or None when there is no such account."""
+        greatest = "max" if hasattr(self._store, "_db") else "GREATEST"
+
+        def work(run: Callable[[str, tuple], list[tuple]]) -> tuple[int, float] | None:
+            counted = run("UPDATE users SET failed = failed + 1 WHERE name = ? RETURNING failed", (name,))
+            if not counted:
+                return None
+            failed = int(counted[0][0])
+            until = run(f"UPDATE users SET locked_until = {greatest}(locked_until, ?) WHERE name = ? "
+                        "RETURNING locked_until", (now + lock(failed), name))
+            return failed, float(until[0][0])
+
+        return self._in_transaction(work)
+
+    def _in_transaction(self, work: Callable[[Callable[[str, tuple], list[tuple]]], Any]) -> Any:
+        """`work(run)` inside one write transaction; `run(sql, params)` returns a statement's rows."""
+        store = self._store
+        if hasattr(store, "_db"):  # SQLiteStore
+            with store._transaction() as db:
+                return work(lambda sql, params: db.execute(sql, params).fetchall())
+        store._writable()
+        with store._connection() as conn:
+            return work(lambda sql, params: conn.execute(sql.replace("?", "%s"), params).fetchall())
+
+
+_MEMORY_LOCK = threading.Lock()
 
 
 def _check(changes: dict[str, Any]) -> None:

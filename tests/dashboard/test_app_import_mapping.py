@@ -63,7 +63,7 @@ def test_unknown_table_gets_a_proposed_map_a_preview_and_is_remembered(empty_sto
 
 def test_ambiguous_dates_ask_for_the_order(empty_store, maps_file):
     at = upload(import_page(), "towns.csv", AMBIGUOUS.encode("utf-8"))
-    assert any("--date-order" in e.value for e in at.error)  # the preview says what is missing
+    assert any("Dates like 03/04/2024" in shown_text(e.value) for e in at.error)  # the preview says what is missing
     at.radio(key="import_date_order").set_value("dmy").run()
     at.button(key="import_map_read").click().run()
     at.switch_page("views/import_page.py").run()

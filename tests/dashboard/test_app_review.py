@@ -92,9 +92,9 @@ def test_duplicates_merge_and_the_history_with_an_edit(store_path):
     at.button(key="merge_0").click().run()
     assert not at.exception and set(states(store_path)) == {"done", "morning"}
     at.text_input(key="curation_id").input("morning").run()
-    at.text_input(key="edit_killed").input("3")
-    at.text_input(key="edit_reason").input("the ministry's update")
-    at.button[-1].click().run()
+    at.text_input(key="detail_morning_killed").input("3")
+    at.text_input(key="detail_morning_reason").input("the ministry's update")
+    next(b for b in at.button if b.label == "Save changes").click().run()
     assert not at.exception, [e.value for e in at.exception]
     at.text_input(key="curation_id").input("morning").run()
     fields = list(at.dataframe[-1].value["field"])
@@ -131,3 +131,70 @@ def test_duplicates_of_a_recently_edited_reviewed_row_are_listed_and_old_pairs_a
     store.close()
     at = review_page(User("rita", "reviewer"))
     assert any("Duplicate candidates: 1" in shown_text(h.value) for h in at.subheader)
+
+
+def edit_on_review_page(at: AppTest, incident_id: str, reason: str, **values) -> AppTest:
+    for name, value in values.items():
+        at.text_input(key=f"detail_{incident_id}_{name}").input(value)
+    at.text_input(key=f"detail_{incident_id}_reason").input(reason)
+    next(b for b in at.button if b.label == "Save changes").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_review_page_edit_refuses_a_row_changed_since_it_was_opened(store_path):
+    from incidents.curation import edit
+
+    at = review_page(User("rita", "reviewer"))
+    at.text_input(key="curation_id").input("morning").run()
+    store = SQLiteStore(store_path)
+    edit(store, User("olga", "reviewer"), "morning", {"notes": "seen by olga"}, "her update")
+    store.close()
+    at = edit_on_review_page(at, "morning", "mine", killed="4")
+    text = " ".join(shown_text(e.value) for e in at.error)
+    assert "changed by someone else" in text and "notes (now seen by olga)" in text
+    store = SQLiteStore(store_path)
+    try:
+        assert store.get("morning").killed is None and store.get("morning").notes == "seen by olga"
+    finally:
+        store.close()
+
+
+def test_app_errors_name_the_form_fields_not_the_command_line_flags(store_path):
+    def said(at: AppTest) -> str:
+        return " ".join(shown_text(e.value) for e in at.error)
+
+    at = review_page(User("rita", "reviewer"))
+    at.multiselect(key="review_pick").set_value(["night"]).run()
+    at.button(key="review_reject").click().run()
+    shown = {"reject": said(at)}
+    at.button(key="merge_0").click().run()
+    shown["merge"] = said(at)
+    at.text_input(key="curation_id").input("morning").run()
+    shown["edit"] = said(edit_on_review_page(at, "morning", " ", killed="4"))
+    shown["count"] = said(edit_on_review_page(at, "morning", "why", killed="four"))
+    shown["nothing"] = said(edit_on_review_page(at, "morning", "why", killed=""))
+    assert all(text and "--" not in text and "python -m" not in text for text in shown.values()), shown
+    assert all("Reason field" in shown[key] for key in ("reject", "merge", "edit")), shown
+    assert "killed: 'four' is not a whole number" in shown["count"] and "nothing to change" in shown["nothing"]
+
+
+def test_a_long_queue_is_paged_from_the_catalog_and_shrinks_after_a_review(tmp_path, monkeypatch):
+    path = tmp_path / "long.sqlite"
+    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    store = SQLiteStore(path)
+    store.upsert(with_review([make(id=f"d{n:03}", origin={"extraction": {"confidence": n / 1000}},
+                                   evidence={"place": {"sentence": f"sentence {n}"}}) for n in range(101)], "draft"))
+    store.close()
+    at = review_page()
+    assert any("Drafts to review: 101" in shown_text(h.value) for h in at.subheader)
+    table = at.dataframe[0].value
+    assert len(table) == 50 and table["id"].iloc[0] == "d100" and table["evidence"].iloc[0] == "sentence 100"
+    at.number_input(key="review_page").set_value(3).run()
+    assert list(at.dataframe[0].value["id"]) == ["d000"] and at.multiselect(key="review_pick").options == ["d000"]
+    at.multiselect(key="review_pick").set_value(["d000"]).run()
+    at.button(key="review_accept").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert states(path)["d000"] == "reviewed"
+    assert any("Drafts to review: 100" in shown_text(h.value) for h in at.subheader)
+    assert at.number_input(key="review_page").value == 2 and at.dataframe[0].value["id"].iloc[-1] == "d001"

@@ -167,9 +167,9 @@ def _healthy(url: str) -> bool:
 
 @contextmanager
 def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None = None,
-               root: Path = ROOT) -> Iterator[str]:
-    """Serve the app (dashboard/app.py of the checkout `root`, as `make run` does) on a free port against the store
-    `db`; yield its base URL; stop it afterwards."""
+               root: Path = ROOT, address: str = "127.0.0.1") -> Iterator[str]:
+    """Serve the app (dashboard/app.py of the checkout `root`, as `make run` does) on a free port of `address`
+    against the store `db`; yield its base URL; stop it afterwards."""
     port = free_port()
     env = {**os.environ, "INCIDENTS_DB": str(db), **(extra_env or {})}
     command = [
@@ -183,10 +183,10 @@ def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None
         "--server.headless",
         "true",
         "--server.address",
-        "127.0.0.1",
+        address,
     ]
     process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://{address}:{port}"
     try:
         deadline = time.monotonic() + timeout_s
         while not _healthy(url):

@@ -145,17 +145,21 @@ PROJECTED = {"type": "FeatureCollection", "crs": {"type": "name", "properties": 
                            "properties": {"event_type": "strike", "started_at": "2024-12-21"}}]}
 
 
-def test_geojson_in_a_projected_crs_is_refused_once_naming_the_crs(tmp_path, monkeypatch):
+def test_geojson_in_a_projected_crs_is_reprojected_and_an_unknown_crs_refused(tmp_path, monkeypatch):
     from incidents import importers
     from incidents.errors import ImportFormatError
 
-    with pytest.raises(ImportFormatError, match="EPSG::3857.*EPSG:4326"):
-        read_text(json.dumps(PROJECTED))
+    [whole], problems = read_text(json.dumps(PROJECTED))
+    assert problems == [] and 50 < whole.lat < 60 and 40 < whole.lon < 50 and "EPSG:3857" in whole.notes
     path = tmp_path / "projected.geojson"
     path.write_text(json.dumps(PROJECTED), encoding="utf-8")
-    monkeypatch.setattr(importers, "STREAM_BYTES", 10)  # the streamed reader checks it too
-    with pytest.raises(ImportFormatError, match="EPSG::3857"):
-        read_file(path)
+    monkeypatch.setattr(importers, "STREAM_BYTES", 10)  # the streamed reader reads the crs member too
+    [streamed], _ = read_file(path)
+    assert (streamed.lat, streamed.lon) == (whole.lat, whole.lon)
+    unknown = json.loads(json.dumps(PROJECTED))
+    unknown["crs"]["properties"]["name"] = "urn:ogc:def:crs:EPSG::999999"
+    with pytest.raises(ImportFormatError, match="999999.*--crs EPSG"):
+        read_text(json.dumps(unknown))
     incidents, problems = read_file(DATA / "mapping_tool.geojson", mapping=parse_map(["date=date",
                                                                                     "event_type=category"]))
     assert len(incidents) == 3  # CRS84, as the fixture names it, is WGS 84
