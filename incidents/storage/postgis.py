@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -23,6 +24,7 @@ from incidents.storage.base import (
 )
 from incidents.storage.journal import (
     BATCH_COLUMNS,
+    CREATED,
     HISTORY_COLUMNS,
     LOCAL,
     TOMBSTONE_COLUMNS,
@@ -54,6 +56,8 @@ SCHEMA_VERSION = migrations.latest(KIND)
 CHANNEL = "incidents_changed"
 CHUNK = 5000
 LOCK_KEY = 7_412_316  # advisory lock taken while migrating
+DEFER_KEY = 7_412_317  # advisory lock of the one import that may build an empty table's indexes after its load
+DEFER_AT = CHUNK  # an import whose first chunk is this full, into an empty table, builds the indexes after the load
 ID = FIELDS.index("id")
 WRITTEN = (*FIELDS, "day")
 READ = ", ".join(f"{name}::text" if name in JSON_FIELDS else name for name in FIELDS)
@@ -61,6 +65,8 @@ UPDATE_ALL = ", ".join(f"{name} = excluded.{name}" for name in WRITTEN if name !
 MOVE = f"INSERT INTO incidents ({', '.join(WRITTEN)}) SELECT {', '.join(WRITTEN)} FROM stage ORDER BY id "
 MOVE_REPLACING = MOVE + f"ON CONFLICT (id) DO UPDATE SET {UPDATE_ALL}, row_version = incidents.row_version + 1"
 MOVE_NEW = MOVE + "ON CONFLICT (id) DO NOTHING RETURNING id"
+LOG_CREATED = (f"INSERT INTO history ({HISTORY_COLUMNS}) SELECT id, %s, NULL, NULL, %s, %s, %s, %s "
+               "FROM unnest(%s::text[]) WITH ORDINALITY AS added(id, n) ORDER BY n")
 
 
 def pg_url(text: str) -> str:
@@ -174,11 +180,16 @@ class PostGISStore:
         batch_id = batch.id if batch else None
         with self._connection() as conn:
             _stage_table(conn)
-            for chunk in chunked(incidents, CHUNK):
+            deferred: list[str] = []
+            for number, chunk in enumerate(chunked(incidents, CHUNK)):
+                if number == 0 and len(chunk) >= DEFER_AT:
+                    deferred = _defer_indexes(conn)
                 gone = _tombstoned(conn, [item.id for item in chunk])
                 kept = [item for item in chunk if item.id not in gone]
                 total += self._upsert_chunk(conn, kept, allowed, expected, (actor, reason, batch_id))
                 total += UpsertResult(unchanged=len(chunk) - len(kept))
+            for definition in deferred:
+                conn.execute(definition)
             if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
                 done = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor, batch.at or now_iso(),
                              total.inserted, total.updated, total.unchanged)
@@ -198,7 +209,8 @@ class PostGISStore:
             conn.execute(MOVE_REPLACING)
         added = _insert_new(conn, plan.inserts)
         raced = [item for item in plan.inserts if item.id not in added]  # inserted by another import meanwhile
-        _log(conn, upsert_changes([item for item in plan.inserts if item.id in added], plan.updates, existing, *who))
+        _log_created(conn, [item.id for item in plan.inserts if item.id in added], who)
+        _log(conn, upsert_changes((), plan.updates, existing, *who))
         if not raced:
             return plan.result
         again = self._upsert_chunk(conn, raced, allowed, expected, who)
@@ -387,6 +399,43 @@ def _log(conn: Any, changes: Iterable[Change]) -> None:
                 copy.write_row(row)
 
 
+def _log_created(conn: Any, ids: list[str], who: tuple[str, str, str | None]) -> None:
+    """One 'created' history entry per new id, in order, built in the database (no row per entry sent)."""
+    if ids:
+        actor, reason, batch = who
+        conn.execute(LOG_CREATED, (CREATED, actor, now_iso(), reason, batch, ids))
+
+
+def _defer_indexes(conn: Any) -> list[str]:
+    """When the incidents table is empty: its secondary indexes (and the history's, if that is empty too) dropped
+    for a bulk load, under an exclusive lock held to the end of the transaction; the CREATE INDEX statements that
+    rebuild them (in one pass each, faster than a million index insertions). Inside the import's transaction, so
+    a failed or killed import leaves the indexes as they were. Only one import at a time tries (an advisory lock);
+    others take the ordinary path. Nothing dropped (an empty list) when the table has rows."""
+    import psycopg
+
+    if not conn.execute("SELECT pg_try_advisory_xact_lock(%s)", (DEFER_KEY,)).fetchone()[0]:
+        return []
+    definitions: list[str] = []
+    for table in ("incidents", "history"):
+        with conn.transaction():  # a savepoint: rolled back, its lock is released at once
+            conn.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+            if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
+                raise psycopg.Rollback()
+            found = conn.execute(
+                "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                "WHERE i.indrelid = %s::regclass AND NOT i.indisprimary AND NOT i.indisunique "
+                "ORDER BY i.indexrelid", (table,)).fetchall()
+            for name, _ in found:
+                conn.execute(f"DROP INDEX {name}")
+            definitions += [definition for _, definition in found]
+        if table == "incidents" and not definitions:
+            break
+    if definitions:
+        conn.execute("SET LOCAL maintenance_work_mem = '128MB'")
+    return definitions
+
+
 def _tombstoned(conn: Any, ids: list[str]) -> set[str]:
     if not ids:
         return set()
@@ -416,9 +465,48 @@ def _insert_new(conn: Any, incidents: list[Incident]) -> set[str]:
 
 
 def _copy_rows(conn: Any, table: str, incidents: list[Incident]) -> None:
-    with conn.cursor().copy(f"COPY {table} ({', '.join(WRITTEN)}) FROM STDIN") as copy:
+    """COPY in binary (no text parsing in the server): JSON fields go as the jsonb text they already are."""
+    types = _written_types(conn)  # before the COPY: the connection answers nothing else during one
+    cursor = conn.cursor()
+    cursor.adapters.register_dumper(None, _JsonbText)
+    with cursor.copy(f"COPY {table} ({', '.join(WRITTEN)}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(types)
         for incident in incidents:
-            copy.write_row(to_row(incident))
+            row = to_row(incident)
+            row[-1] = date.fromisoformat(row[-1])
+            copy.write_row(row)
+
+
+_TYPES: list[str] = []
+
+
+def _written_types(conn: Any) -> list[str]:
+    """The database types of WRITTEN, read once from the catalog (binary COPY needs them exactly)."""
+    if not _TYPES:
+        rows = conn.execute("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+                            "WHERE attrelid = 'incidents'::regclass AND attnum > 0 AND NOT attisdropped").fetchall()
+        types = dict(rows)
+        _TYPES[:] = [types[name] for name in WRITTEN]
+    return _TYPES
+
+
+def _jsonb_dumper() -> type:
+    from psycopg.adapt import Dumper
+    from psycopg.pq import Format
+
+    class JsonbText(Dumper):
+        """A JSON text already encoded (rows.json_text) as binary jsonb: a version byte, then the text."""
+
+        format = Format.BINARY
+        oid = 3802  # jsonb
+
+        def dump(self, obj: str) -> bytes:
+            return b"\x01" + obj.encode()
+
+    return JsonbText
+
+
+_JsonbText = _jsonb_dumper()
 
 
 def _copy_stage(conn: Any, incidents: list[Incident]) -> None:

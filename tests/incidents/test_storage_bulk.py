@@ -1,0 +1,123 @@
+"""PostGIS bulk loads into an empty table: indexes dropped and rebuilt in the import's transaction, binary COPY,
+'created' history built in the database; concurrent and killed imports stay exactly-once and all-or-nothing."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from incidents.model import IncidentFilter
+from incidents.storage import open_store, postgis
+from tests.incidents.factory import make, rich
+
+pytestmark = pytest.mark.postgis
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def index_names(url: str) -> list[str]:
+    with psycopg.connect(url) as conn:
+        return sorted(row[0] for row in conn.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename IN ('incidents', 'history')").fetchall())
+
+
+@pytest.fixture
+def small_defer(monkeypatch):
+    monkeypatch.setattr(postgis, "DEFER_AT", 3)
+
+
+def test_a_bulk_load_into_an_empty_table_rebuilds_every_index(pg_url, small_defer):
+    store = open_store(pg_url)
+    before = index_names(pg_url)
+    rows = [make(id=f"r{n:02d}", started_at=f"2024-03-{1 + n % 28:02d}", lat=55 + n / 100) for n in range(20)]
+    assert store.upsert(rows).inserted == 20
+    assert index_names(pg_url) == before and len(before) >= 8
+    first = date.fromisoformat(rows[0].started_at[:10])
+    day = IncidentFilter(start=first, end=first)
+    assert list(store.catalog(day)["id"]) == ["r00"]
+    assert [c.incident_id for c in store.history() if c.field == "created"] == [item.id for item in rows]
+    store.close()
+
+
+def test_binary_copy_round_trips_every_field(pg_url, small_defer):
+    store = open_store(pg_url)
+    item = rich()
+    store.upsert([item, make(id="b"), make(id="c")])
+    stored = store.get(item.id)
+    assert stored.to_dict() | {"created_at": "", "updated_at": ""} == item.to_dict() | {"created_at": "",
+                                                                                        "updated_at": ""}
+    store.close()
+
+
+def test_a_non_empty_table_keeps_its_indexes_during_an_import(pg_url, small_defer):
+    store = open_store(pg_url)
+    store.upsert([make(id="old")])
+    with psycopg.connect(pg_url) as conn, conn.transaction():
+        assert postgis._defer_indexes(conn) == []
+    assert store.upsert(make(id=f"n{n}") for n in range(10)).inserted == 10
+    store.close()
+
+
+IMPORTER = textwrap.dedent("""
+    import sys
+    from incidents.storage import open_store, postgis
+    from tests.incidents.test_storage_faults import batch
+    postgis.DEFER_AT = 3
+    store = open_store(sys.argv[1])
+    result = store.upsert(batch("shared") + batch("own" + sys.argv[2], 1000))
+    store.close()
+    print(result.inserted + result.updated + result.unchanged)
+""")
+
+
+def test_four_bulk_loads_into_an_empty_table_store_every_row_once(pg_url):
+    open_store(pg_url).close()
+    before = index_names(pg_url)
+    children = [subprocess.Popen([sys.executable, "-c", IMPORTER, pg_url, str(n)], cwd=ROOT, env=ENV,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(4)]
+    outputs = [child.communicate(timeout=300) for child in children]
+    assert [child.returncode for child in children] == [0] * 4, [err for _, err in outputs]
+    store = open_store(pg_url)
+    ids = [item.id for item in store.all()]
+    assert len(ids) == len(set(ids)) == 3000 + 4 * 1000
+    created = [c.incident_id for c in store.history() if c.field == "created"]
+    assert sorted(created) == sorted(ids)
+    assert index_names(pg_url) == before
+    store.close()
+
+
+KILLED = textwrap.dedent("""
+    import sys, time
+    from incidents.storage import open_store, postgis
+    from tests.incidents.factory import make
+    postgis.DEFER_AT = 3
+    def rows():
+        for i in range(12000):
+            yield make(id=f"new{i:05d}", started_at="2024-01-01")
+        print("written", flush=True)
+        time.sleep(120)
+    open_store(sys.argv[1]).upsert(rows())
+""")
+
+
+def test_a_killed_bulk_load_leaves_the_empty_table_and_its_indexes(pg_url):
+    open_store(pg_url).close()
+    before = index_names(pg_url)
+    child = subprocess.Popen([sys.executable, "-c", KILLED, pg_url], cwd=ROOT, stdout=subprocess.PIPE, env=ENV)
+    try:
+        assert child.stdout.readline().strip() == b"written"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    store = open_store(pg_url)
+    assert store.count() == 0 and store.history() == []
+    assert index_names(pg_url) == before
+    assert store.upsert(make(id=f"new{i:05d}", started_at="2024-01-01") for i in range(12000)).inserted == 12000
+    assert index_names(pg_url) == before
+    store.close()
