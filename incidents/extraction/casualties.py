@@ -81,13 +81,13 @@ _PATTERNS = {name: [re.compile(p, re.IGNORECASE) for p in patterns] for name, pa
 _ZERO = {fields: [re.compile(p, re.IGNORECASE) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
-                     "вбит", "помер"),
+                     "вбит", "помер", "pogib", "zahyn"),
           "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "ранен", "пострада", "травм", "госпитал", "поранен",
-                      "постражд", "госпітал"),
+                      "постражд", "госпітал", "ranen", "postrad", "postrazhd"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
-          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто")}
+          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie")}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
@@ -113,6 +113,7 @@ class Count:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TRANSLIT = ("ranen", "pogib", "zahyn", "postrad", "postrazhd")  # Latin-script Russian and Ukrainian casualty words
 
 
 def find_casualties(text: str) -> dict[str, Count]:
@@ -127,7 +128,7 @@ def find_casualties(text: str) -> dict[str, Count]:
             if match:
                 for name in fields:
                     found.setdefault(name, Count(0, match.start(), match.end()))
-    cyrillic = _CYRILLIC.search(lower) is not None  # the Russian and Ukrainian patterns need Cyrillic words
+    cyrillic = _CYRILLIC.search(lower) is not None or cues.mentions_any(lower, _TRANSLIT)  # Slavic words, either script
     for name, patterns in _PATTERNS.items():
         patterns = patterns if cyrillic else patterns[:_LATIN_COUNT[name]]
         best = _largest(text, patterns) if cues.mentions_any(lower, _HINTS[name]) else None

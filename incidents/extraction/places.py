@@ -52,8 +52,9 @@ _SITE_PREP = re.compile(
 # district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
 _SLAVIC_PLACE_PHRASE = re.compile(
     r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр)\w*"
-    r"|(?:в|у|на|во)\s+(?:сел[еіоа]|посёлке|поселке|посёлок|селищі|селище|деревне|хуторе|місті|городе|пгт|смт|селі)"
-    r"(?:\s+[\w'’-]+){0,2})\s+$", re.IGNORECASE)
+    r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
+    r"городе|город|пгт|смт|селі)(?:\s+[\w'’-]+){0,2}"
+    r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\.)\s+$", re.IGNORECASE)
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
@@ -67,7 +68,7 @@ _EVENT_NOUN_AFTER = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
+_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
 
@@ -110,7 +111,7 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
-            capital = len(word) > 1 and not morphology.is_common_word(word)
+            capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None)
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
         if capital and joined:
             current.append(token)

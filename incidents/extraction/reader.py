@@ -31,6 +31,13 @@ _LOCAL_COUNT = re.compile(
 
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …").
 _LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|у|на)\s", re.IGNORECASE)
+# Or the place first and its count after it, one per line ("Харківщина: 14", "Sumy region – 9").
+_COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*\s*[.;,]?\s*$",
+                         re.IGNORECASE)
+
+
+def _list_item(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text))
 
 
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
@@ -102,11 +109,11 @@ class Reader:
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
-            if not found and historical is None and self.list_cues and _LIST_ITEM.match(sentence.text):
+            if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
             out.append(places.ClauseInfo(clause, historical, found, reason))
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
-            self.list_cues if _LIST_ITEM.match(sentence.text) else ())
+            self.list_cues if _list_item(sentence.text) or sentence.text.rstrip().endswith(":") else ())
         in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."
         return out if in_story or _war_context(sentence.text, out) else [_without_consequences(i) for i in out]
 

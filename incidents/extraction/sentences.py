@@ -83,6 +83,9 @@ def _is_heading(piece: str) -> bool:
     if re.search(r"[.!?\"”’:)]$", piece) or len(piece.split()) > 12:
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", piece) if len(w) > 3]
+    head = line_head(piece)
+    if head is not None and re.fullmatch(r"\s*[—–:-]\s*\d[\d,]*\s*[.;,]?", piece[head:]):
+        return False  # "Харківщина: 14": an item of a list of counts, not a title
     if re.search(r"[\u0400-\u04ff]", piece) and line_head(piece) is None:
         return True  # Russian and Ukrainian headlines are written in sentence case
     return all(w[0].isupper() for w in words)

@@ -1,0 +1,64 @@
+"""Russian and Ukrainian published styles written by other hands: imperfective interception verbs, settlement nouns and
+their abbreviations, "under fire" subjects, count lists after the region, paragraph labels, transliterated posts."""
+
+from incidents.extraction import extract_incidents
+from incidents.extraction.casualties import find_casualties
+
+
+def sites(text, published="2025-03-14"):
+    return {(i.event_type, i.place, i.geo_precision): i for i in extract_incidents(text, published=published)}
+
+
+def places(text, published="2025-03-14"):
+    return sorted(i.place for i in extract_incidents(text, published=published))
+
+
+def kinds(text, published="2025-03-14"):
+    return sorted((i.event_type, i.place) for i in extract_incidents(text, published=published))
+
+
+def test_imperfective_interception_verbs_over_region_nicknames():
+    uk = "Упродовж ночі ворожі безпілотники збивали над Житомирщиною та Вінниччиною, повідомили у Повітряних силах."
+    ru = "Всю ночь беспилотники сбивали над Брянской областью, сообщил губернатор."
+    assert {(k[0], k[2]) for k in sites(uk)} == {("interception", "region")}
+    assert sorted(k[1] for k in sites(uk)) == ["Vinnytsya", "Zhytomyr"]
+    assert [(k[0], k[1], k[2]) for k in sites(ru)] == [("interception", "Bryansk", "region")]
+
+
+def test_settlement_noun_without_preposition_names_the_site():
+    ru = "Днём украинские националисты обстреляли из РСЗО посёлок Климово. Ранены двое мирных жителей."
+    uk = "Ворог обстріляв селище Велика Писарівка, поранено жінку."
+    assert [(k[1], v.injured) for k, v in sites(ru).items()] == [("Klimovo", 2)]
+    assert places(uk) == ["Velyka Pysarivka"]
+
+
+def test_abbreviated_settlement_noun_after_a_preposition():
+    uk = "У м. Балаклія внаслідок обстрілу загинула 64-річна жінка."
+    ru = "В г. Шебекино в результате обстрела пострадал мужчина."
+    assert [(k[1], v.killed) for k, v in sites(uk).items()] == [("Balakliya", 1)]
+    assert [(k[1], v.injured) for k, v in sites(ru).items()] == [("Shebekino", 1)]
+
+
+def test_place_under_fire_is_the_subject_of_a_strike():
+    assert places("Очаків знову під обстрілом: росіяни вдарили по місту з артилерії, поранено трьох людей.") == ["Ochakiv"]
+    assert places("Шебекино вновь под массированным обстрелом, повреждены дома.") == ["Shebekino"]
+
+
+def test_count_after_the_region_nickname_one_per_line():
+    text = ("Станом на 09:00 збито/подавлено 81 ворожий БпЛА. Розподіл за регіонами:\n"
+            "Харківщина: 14\nСумщина: 11\nПолтавщина: 9")
+    found = sites(text)
+    assert {(k[0], k[2]) for k in found} == {("interception", "region")}
+    assert sorted(k[1] for k in found) == ["Kharkiv", "Poltava", "Sumy"]
+
+
+def test_ukrainian_collective_number_words_count_people():
+    assert find_casualties("загинули двоє людей, ще дев'ятеро поранені")["injured"].value == 9
+    assert find_casualties("ще дев’ятеро поранені")["injured"].value == 9
+
+
+def test_transliterated_posts_are_read_with_their_cue_words():
+    ru = "Kursk: noch'yu nad gorodom sbity chetyre BPLA, oblomki upali na chastnyi dom, postradavshikh net."
+    uk = "Kharkiv: vybukhy v misti, rosiiany atakuvaly Shahedamy, poraneno dvoie liudei."
+    assert kinds(ru) == [("interception", "Kursk")]
+    assert [(k[1], v.injured) for k, v in sites(uk).items()] == [("Kharkiv", 2)]
