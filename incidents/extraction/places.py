@@ -111,7 +111,8 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
-            capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None)
+            capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
+                                         or geo.plural_town(word) is not None)
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
         if capital and joined:
             current.append(token)

@@ -68,6 +68,7 @@ class Reader:
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
+        self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
 
     # ------------------------------------------------------------ reading
 
@@ -88,6 +89,7 @@ class Reader:
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
+        new += self.labelled_sites(sentence, infos, mentions, new)
         self.date_findings(sentence, infos, new)
         self.findings += new
         self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)
@@ -172,6 +174,28 @@ class Reader:
                 mention = next(m for m in mentions if m.start == finding.start)
                 mention.role, mention.reason = None, "an official's title; the sentence names the site itself"
         return named or out
+
+    def labelled_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
+                       new: list[Finding]) -> list[Finding]:
+        """'Шебекино. Дрон-камикадзе ударил по автомобилю.': a place alone as the first sentence of a line labels the
+        sentences after it on that line; the first of them reporting an event with no site of its own is at the label
+        (later ones add to it as the city in focus)."""
+        if _is_label(self.body, sentence, mentions):
+            self.label = mentions[0]
+            return []
+        label = self.label
+        if label is None or "\n" in self.body[label.end:sentence.start]:
+            self.label = None
+            return []
+        event_kinds = {*STRIKE_KINDS, "explosion", "interception"}
+        info = next((i for i in infos if i.historical_from is None and {c.kind for c in i.event_cues} & event_kinds), None)
+        if new or sentence.heading or info is None:
+            return []
+        mention = places.Mention(label.text, label.start, label.end, sentence.index, hint=label.hint, role="site",
+                                 reason="site: the place labelling its line (Шебекино. Дрон ударил ...)", clause=info.clause)
+        found = self.site_finding(sentence, info, mention)
+        self.label = None
+        return [found] if found is not None else []
 
     def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                        found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:
@@ -589,6 +613,16 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     """True when a place phrase ("in/over/at X", "в Фастові") names the mention: what a denial is about."""
     before = sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]
     return bool(places._SITE_PREP.search(before))
+
+
+def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> bool:
+    """A sentence that is only a town's name and opens its line ("Шебекино.", "Харків.")."""
+    if sentence.heading or len(mentions) != 1 or mentions[0].hint == "district":
+        return False
+    mention = mentions[0]
+    line_start = body.rfind("\n", 0, sentence.start) + 1
+    return (not body[line_start:mention.start].strip(" \t•*·▪–—-")
+            and re.fullmatch(r"\s*[.:]?\s*", body[mention.end:sentence.end]) is not None)
 
 
 def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo) -> bool:

@@ -62,3 +62,27 @@ def test_transliterated_posts_are_read_with_their_cue_words():
     uk = "Kharkiv: vybukhy v misti, rosiiany atakuvaly Shahedamy, poraneno dvoie liudei."
     assert kinds(ru) == [("interception", "Kursk")]
     assert [(k[1], v.injured) for k, v in sites(uk).items()] == [("Kharkiv", 2)]
+
+
+def test_town_named_by_a_plural_common_noun():
+    text = "В Лисках от падения обломков беспилотника пострадали двое местных жителей."
+    assert [(k[1], v.injured) for k, v in sites(text).items()] == [("Liski", 2)]
+    assert places("Ночью над Воронежем и Лисками уничтожены семь беспилотников.") == ["Liski", "Voronezh"]
+
+
+def test_common_plural_words_stay_common():
+    assert places("Силами ПВО уничтожены два беспилотника. Люди не пострадали.") == []
+
+
+def test_place_alone_labels_the_sentences_of_its_line():
+    text = ("Шебекино. Дрон-камикадзе ударил по легковому автомобилю. Мужчина получил осколочные ранения.\n\n"
+            "Грайворон. В результате атаки FPV-дрона на грузовик погиб водитель.")
+    found = sites(text)
+    assert sorted((k[1], v.killed, v.injured) for k, v in found.items()) == [("Grayvoron", 1, None), ("Shebekino", None, 1)]
+    uk = "Харків. Близько 02:15 ворог завдав удару КАБами по Салтівському району. Поранені троє людей."
+    assert [(k[1], v.injured) for k, v in sites(uk).items()] == [("Kharkiv", 3)]
+
+
+def test_a_label_reaches_only_its_own_line():
+    text = "Шебекино.\nВ Белгороде беспилотник атаковал автомобиль."
+    assert places(text) == ["Belgorod"]
