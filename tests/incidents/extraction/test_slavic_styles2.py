@@ -86,3 +86,21 @@ def test_place_alone_labels_the_sentences_of_its_line():
 def test_a_label_reaches_only_its_own_line():
     text = "Шебекино.\nВ Белгороде беспилотник атаковал автомобиль."
     assert places(text) == ["Belgorod"]
+
+
+def test_regions_sharing_one_plural_noun_after_territories():
+    ru = "Уничтожены 19 беспилотников над территориями Брянской, Курской и Орловской областей."
+    uk = "Ворожі дрони знищено над територіями Сумської та Полтавської областей."
+    assert {(k[0], k[2]) for k in sites(ru)} == {("interception", "region")}
+    assert sorted(k[1] for k in sites(ru)) == ["Bryansk", "Kursk", "Orel"]
+    assert sorted(k[1] for k in sites(uk)) == ["Poltava", "Sumy"]
+
+
+def test_noun_before_the_verb_of_suffering_a_strike():
+    assert places("Насправді удару зазнало підприємство у Лозовій, постраждалих немає.") == ["Lozova"]
+    assert places("Атаки зазнала котельня в Охтирці.") == ["Okhtyrka"]
+
+
+def test_no_injured_in_other_words():
+    assert find_casualties("Травмованих немає.")["injured"].value == 0
+    assert find_casualties("Раненых нет, повреждены окна.")["injured"].value == 0
