@@ -134,7 +134,17 @@ def find_cues(text: str) -> list[Cue]:
     shields = [m for m in pattern("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
     found = [c for c in found if not (c.kind in ("strike", "passive") and
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
+    found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     return sorted(found, key=lambda c: c.start)
+
+
+_NEGATED_BEFORE = re.compile(r"(?:\bno|\bwithout|(?<![\w-])без|(?<![\w-])нет)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(r"^\s+(?:нет|немає|не (?:зафиксирован|выявлен|зафіксован|виявлен)\w*)(?![\w-])", re.IGNORECASE)
+
+
+def _negated(text: str, cue: Cue) -> bool:
+    """'пострадавших и разрушений нет', 'без разрушений', 'no damage': damage said not to have happened."""
+    return bool(_NEGATED_BEFORE.search(text[max(0, cue.start - 40):cue.start]) or _NEGATED_AFTER.match(text[cue.end:cue.end + 30]))
 
 
 _WORD = re.compile(r"[^\W\d_]+")

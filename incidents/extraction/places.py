@@ -333,7 +333,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return f"historical mention ({info.history_reason})"
     if mention.start in claim_refs:
         return "reference point of a distance claim"
-    retracted = cues.has("retraction", info.clause.text)
+    retracted = cues.has("retraction", info.clause.text) or _denied_report(sentence)
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
@@ -403,6 +403,13 @@ def capital_named(adjective: str) -> str | None:
         if not key.startswith("_") and re.fullmatch(key, adjective, re.IGNORECASE):
             return city
     return None
+
+
+def _denied_report(sentence: Sentence) -> re.Match[str] | None:
+    """'Reports of a hit on Boryspil airport – a fake', 'called the reports of a fire in Oryol a fake': a sentence that
+    calls a report false denies every place it names (the dash or the verb may sit in another clause)."""
+    lower = sentence.text.lower()
+    return cues.has("denied_report", sentence.text) if "фейк" in lower else None
 
 
 def _speaker_place(before: str, after: str, others: bool) -> bool:

@@ -104,3 +104,22 @@ def test_noun_before_the_verb_of_suffering_a_strike():
 def test_no_injured_in_other_words():
     assert find_casualties("Травмованих немає.")["injured"].value == 0
     assert find_casualties("Раненых нет, повреждены окна.")["injured"].value == 0
+
+
+def test_a_report_called_a_fake_gives_its_place_no_incident():
+    uk = "Центр протидії дезінформації: повідомлення російських пабліків про «влучання в аеропорт Бориспіль» — фейк."
+    ru = "Губернатор назвал фейком сообщения телеграм-каналов о пожаре на нефтебазе в Орле."
+    ru2 = "Российские СМИ распространяют фейк о якобы уничтожении завода в Туле."
+    assert places(uk) == [] and places(ru) == [] and places(ru2) == []
+
+
+def test_the_place_the_denial_sets_right_still_counts():
+    text = "Російські ЗМІ поширюють фейк про нібито знищення заводу в Харкові. Насправді удару зазнало підприємство у Лозовій."
+    assert places(text) == ["Lozova"]
+
+
+def test_damage_said_not_to_have_happened_leaves_an_interception():
+    ru = "Ночью над Орловской областью сбиты два беспилотника, пострадавших и разрушений нет."
+    uk = "Над Сумщиною збито три безпілотники, пошкоджень немає."
+    assert [(k[0], k[2]) for k in sites(ru)] == [("interception", "region")]
+    assert [(k[0], k[2]) for k in sites(uk)] == [("interception", "region")]
