@@ -132,6 +132,8 @@ def find_cues(text: str) -> list[Cue]:
              for m in pattern(kind).finditer(text)]
     # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception, not a strike
     shields = [m for m in pattern("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
+    # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
+    shields += [m for m in pattern("attempted").finditer(text)] if "попытк" in lower or "спроб" in lower else []
     found = [c for c in found if not (c.kind in ("strike", "passive") and
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]

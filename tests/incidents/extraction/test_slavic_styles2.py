@@ -123,3 +123,11 @@ def test_damage_said_not_to_have_happened_leaves_an_interception():
     uk = "Над Сумщиною збито три безпілотники, пошкоджень немає."
     assert [(k[0], k[2]) for k in sites(ru)] == [("interception", "region")]
     assert [(k[0], k[2]) for k in sites(uk)] == [("interception", "region")]
+
+
+def test_an_attempted_attack_is_no_strike_on_the_region():
+    ru = ("Этой ночью ВСУ предприняли попытку атаки по объектам на территории Брянской области с помощью БПЛА. "
+          "Беспилотник уничтожен над Почепским районом силами ПВО.")
+    uk = "Ворог здійснив спробу атакувати Київщину. Над Броварами збито два дрони."
+    assert kinds(ru) == [("interception", "Pochep")]
+    assert kinds(uk) == [("interception", "Brovary")]
