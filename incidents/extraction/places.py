@@ -74,6 +74,9 @@ _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreig
 
 
 _LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?(?:[^\w\s\d]{1,4}\s*)?$")  # ⚡️, 🔴: a post's marks
+# "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
+_COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
+_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*$", re.IGNORECASE)
 _LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai))?\s*[—–:-]\s")
 
 
@@ -454,6 +457,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
+    if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
+        return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
     if _SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before):

@@ -131,3 +131,15 @@ def test_an_attempted_attack_is_no_strike_on_the_region():
     uk = "Ворог здійснив спробу атакувати Київщину. Над Броварами збито два дрони."
     assert kinds(ru) == [("interception", "Pochep")]
     assert kinds(uk) == [("interception", "Brovary")]
+
+
+def test_inline_items_place_dash_count_after_a_colon():
+    uk = "Протягом доби сили ППО знешкодили 19 ударних дронів: Одещина — 9, Миколаївщина — 6, Херсонщина — 4."
+    ru = "За сутки уничтожены 12 беспилотников: Брянская область — 7, Курская область — 5."
+    assert {(k[0], k[2]) for k in sites(uk)} == {("interception", "region")}
+    assert sorted(k[1] for k in sites(uk)) == ["Kherson", "Mykolayiv", "Odessa"]
+    assert sorted(k[1] for k in sites(ru)) == ["Bryansk", "Kursk"]
+
+
+def test_a_time_after_the_dash_is_no_count():
+    assert places("Київ — 14:20, повітряна тривога.") == []
