@@ -629,8 +629,14 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
     """'Destroyed 43 drones: 18 over the Bryansk region, 11 over ...': an item of a list a colon opened, told by the
     event words of the clause before it (the list's items carry only a count and a place)."""
     colon = sentence.text.find(":")
-    return (bool(previous.event_cues) and 0 <= colon < clause.start - sentence.start
+    before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
+    opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
+              or re.search(r"(?<![\d.:])\d[\d,]*\s*[—–-]\s*$", before))
+    return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
+
+
+_PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 
 def _is_consequence(cue: cues.Cue) -> bool:

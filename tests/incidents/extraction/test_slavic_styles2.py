@@ -143,3 +143,22 @@ def test_inline_items_place_dash_count_after_a_colon():
 
 def test_a_time_after_the_dash_is_no_count():
     assert places("Київ — 14:20, повітряна тривога.") == []
+
+
+def test_ukrainian_masculine_past_strike_verbs_and_crash_verbs():
+    assert kinds("Ворог вдарив по Сумах балістикою. Загинули троє людей.") == [("missile_strike", "Sumy")]
+    assert places("Дрон врезался в многоэтажку в Раменском, пострадавших нет.") == ["Ramenskoye"]
+    assert places("Безпілотник врізався в будинок у Броварах.") == ["Brovary"]
+
+
+def test_light_verb_before_the_injury_noun():
+    assert find_casualties("ще дев'ятеро дістали поранення")["injured"].value == 9
+    assert find_casualties("двоє людей дістали поранень")["injured"].value == 2
+
+
+def test_partitive_list_items_after_a_national_total():
+    ru = "За ночь над регионами России сбиты 41 беспилотник, из них 20 — над Курской областью и 11 — над Брянской."
+    uk = "Загалом збито 30 дронів, з них 12 — над Сумщиною."
+    assert sorted((k[0], k[1], k[2]) for k in sites(ru)) == [("interception", "Bryansk", "region"),
+                                                             ("interception", "Kursk", "region")]
+    assert [(k[0], k[1], k[2]) for k in sites(uk)] == [("interception", "Sumy", "region")]
