@@ -162,3 +162,15 @@ def test_partitive_list_items_after_a_national_total():
     assert sorted((k[0], k[1], k[2]) for k in sites(ru)) == [("interception", "Bryansk", "region"),
                                                              ("interception", "Kursk", "region")]
     assert [(k[0], k[1], k[2]) for k in sites(uk)] == [("interception", "Sumy", "region")]
+
+
+def test_subject_that_suffered_an_attack_is_the_site():
+    ru = "Сегодня утром Белгород вновь подвергся ракетному обстрелу, пострадали шесть человек."
+    uk = "Одеса зазнала масованої атаки дронів, поранено двох людей."
+    assert [(k[0], k[1], v.injured) for k, v in sites(ru).items()] == [("missile_strike", "Belgorod", 6)]
+    assert [(k[1], v.injured) for k, v in sites(uk).items()] == [("Odesa", 2)]
+
+
+def test_one_victim_named_by_occupation():
+    assert find_casualties("беспилотник атаковал карету скорой помощи, погиб фельдшер")["killed"].value == 1
+    assert find_casualties("поранено працівника підприємства")["injured"].value == 1
