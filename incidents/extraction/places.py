@@ -495,4 +495,9 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     if not passive:
         return False
     between = after[:passive.start()]
-    return bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
+    return (bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
+            or bool(_CO_SUBJECTS.fullmatch(between)))
+
+
+# "Шебекино, Грайворон и Валуйки подверглись обстрелам": the other names of a list of subjects before the verb.
+_CO_SUBJECTS = re.compile(r"(?:\s*(?:,|\s(?:и|і|та|й|and))\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*)+\s*(?:(?:also|again|снова|вновь|знову|также|також)\s+)?")

@@ -15,6 +15,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
     r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|and (?=[a-z]))\b)"
     r"|\s+(?=while\b|whereas\b)"
+    r"|,\s+(?=(?:в|во|у|на)\s+(?:[а-яёіїєґ]+\s+)?[А-ЯЁІЇЄҐ])"  # "в Сумах погибли двое, в Ромнах ранен мужчина"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
 # "ще семеро — поранені", "Водитель — мужчина 45 лет — получил ранения": a spaced dash before the casualty predicate

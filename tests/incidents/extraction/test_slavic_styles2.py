@@ -174,3 +174,17 @@ def test_subject_that_suffered_an_attack_is_the_site():
 def test_one_victim_named_by_occupation():
     assert find_casualties("беспилотник атаковал карету скорой помощи, погиб фельдшер")["killed"].value == 1
     assert find_casualties("поранено працівника підприємства")["injured"].value == 1
+
+
+def test_each_place_phrase_after_a_comma_keeps_its_own_casualties():
+    ru = "Вечером враг атаковал Сумщину: в Сумах погибли двое, в Ромнах ранен мужчина."
+    uk = "Ворог атакував область: у Харкові загинула жінка, у Чугуєві поранено трьох людей."
+    assert sorted((k[1], v.killed, v.injured) for k, v in sites(ru).items()) == [("Romny", None, 1), ("Sumy", 2, None)]
+    assert sorted((k[1], v.killed, v.injured) for k, v in sites(uk).items()) == [("Chuhuyiv", None, 3), ("Kharkiv", 1, None)]
+
+
+def test_every_name_of_a_list_of_subjects_under_attack():
+    ru = "Гладков: Шебекино, Грайворон и Валуйки подверглись обстрелам."
+    uk = "Нікополь і Марганець знову під обстрілом."
+    assert places(ru) == ["Grayvoron", "Shebekino", "Valuyki"]
+    assert places(uk) == ["Marhanets", "Nikopol"]
