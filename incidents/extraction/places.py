@@ -74,6 +74,12 @@ _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreig
 
 
 _LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?(?:[^\w\s\d]{1,4}\s*)?$")  # ⚡️, 🔴: a post's marks
+# "Ночью Липецк атаковали беспилотники": Russian and Ukrainian put the object first, the attacker after the verb.
+_FRONTED_OBJECT = re.compile(
+    r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*)"
+    r"\s+(?:(?-i:[а-яёіїєґ'’-]+)\s+)?(?:беспилотник\w*|безпілотник\w*|дрон\w*|БПЛА|БпЛА|ракет\w*|шахед\w*|ВСУ|ЗСУ|противник\w*|"
+    r"враг\w*|ворог\w*|росіян\w*|окупант\w*)", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
 _ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*$", re.IGNORECASE)
@@ -109,7 +115,7 @@ def find_mentions(sentence: Sentence, lower_words: frozenset[str]) -> list[Menti
 def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
-    titles = frozenset(cues.lexicon()["titles"])
+    titles = frozenset(cues.lexicon()["titles"]) | frozenset(cues.lexicon()["time_words"])  # "Уночі Харків …"
     for token in tokens:
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
@@ -457,6 +463,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
+    if _FRONTED_OBJECT.match(after) and not _PREPOSITION_BEFORE.search(before):
+        return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):

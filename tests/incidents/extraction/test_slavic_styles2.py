@@ -188,3 +188,19 @@ def test_every_name_of_a_list_of_subjects_under_attack():
     uk = "Нікополь і Марганець знову під обстрілом."
     assert places(ru) == ["Grayvoron", "Shebekino", "Valuyki"]
     assert places(uk) == ["Marhanets", "Nikopol"]
+
+
+def test_object_put_before_the_verb_and_its_attacker():
+    ru = "Ночью Липецк атаковали беспилотники. Обломками травмирован мужчина."
+    uk = "Уночі Харків атакували шахеди, пошкоджено склад."
+    assert [(k[0], k[1], v.injured) for k, v in sites(ru).items()] == [("drone_strike", "Lipetsk", 1)]
+    assert kinds(uk) == [("drone_strike", "Kharkiv")]
+
+
+def test_a_time_word_opening_the_sentence_is_no_part_of_the_name():
+    assert places("Уночі Харків атакували шахеди.") == ["Kharkiv"]
+    assert places("Вечером Курск атаковали беспилотники.") == ["Kursk"]
+
+
+def test_the_attacker_put_first_is_no_fronted_object():
+    assert places("Росіяни атакували Запоріжжя ударними дронами.") == ["Zaporizhzhya"]
