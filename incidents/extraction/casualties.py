@@ -68,9 +68,10 @@ _STILL = r"(?:(?:ещё|еще|ще|также|також|по меньшей м
 
 
 # "получили ранения", "отримали поранення": a light verb before the casualty noun.
-_LIGHT = r"(?:получил\w*|получив\w*|отримал\w*|отримав\w*|зазнал\w*) "
+_LIGHT = r"(?:получил\w*|получив\w*|отримал\w*|отримав\w*|зазнал\w*|дістал\w*|дістав\w*) "
 # One person named by a singular noun ("ранена женщина", "загинув чоловік", "водитель получил ранения").
-_SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|ребён(?:ок|ка)|ребен(?:ок|ка)|подрост(?:ок|ка)|пенсионерк?[аиу]?|жител[ья]|"
+_SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|фельдшер[аи]?|медик[аи]?|пассажир[аи]?|пасажир[аи]?|охранник[аи]?|"
+           r"сотрудник[аи]?|працівник[аи]?|ребён(?:ок|ка)|ребен(?:ок|ка)|подрост(?:ок|ка)|пенсионерк?[аиу]?|жител[ья]|"
            r"жительниц[аыу]|жінк[аиу]|чоловік(?:а)?|водій|водія|дитин[аиу]|підліт(?:ок|ка)|пенсіонерк?[аиу]?|"
            r"мешкан(?:ець|ця|ка|ки|ку)|(?:\d+-(?:летн|річн)\w+ )(?:мужчин[аыу]|женщин[аыу]|чоловік(?:а)?|жінк[аиу])")
 
@@ -94,13 +95,13 @@ _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] fo
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
-                     "вбит", "помер"),
+                     "вбит", "помер", "pogib", "zahyn"),
           "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "ранен", "пострада", "травм", "госпитал", "поранен",
-                      "постражд", "госпітал"),
+                      "постражд", "госпітал", "ranen", "postrad", "postrazhd"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
-          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто")}
+          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie")}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
@@ -126,6 +127,7 @@ class Count:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TRANSLIT = ("ranen", "pogib", "zahyn", "postrad", "postrazhd")  # Latin-script Russian and Ukrainian casualty words
 
 
 def find_casualties(text: str) -> dict[str, Count]:
@@ -140,7 +142,7 @@ def find_casualties(text: str) -> dict[str, Count]:
             if match:
                 for name in fields:
                     found.setdefault(name, Count(0, match.start(), match.end()))
-    cyrillic = _CYRILLIC.search(lower) is not None  # the Russian and Ukrainian patterns need Cyrillic words
+    cyrillic = _CYRILLIC.search(lower) is not None or cues.mentions_any(lower, _TRANSLIT)  # Slavic words, either script
     for name, patterns in _PATTERNS.items():
         patterns = patterns if cyrillic else patterns[:_LATIN_COUNT[name]]
         best = _largest(text, patterns) if cues.mentions_any(lower, _HINTS[name]) else None

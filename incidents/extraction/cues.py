@@ -185,13 +185,14 @@ _TRIGGERS = {
                     "aircraft", "ограничен", "аэропорт", "аеропорт", "обмежен", "призупин", "приостанов", "закрыт",
                     "закрит", "ковёр", "ковер", "рейс", "прием", "приём", "суда", "самол"),
     "interception": ("down", "intercept", "destroy", "neutrali", "repel", "repuls", "suppress", "jammed", "defen", "thwart",
-                     "foil", "sbit", "sbili", "pvo", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл",
+                     "foil", "sbit", "sbili", "pvo", "сбит", "сбил", "сбив", "збив", "знешкод", "уничтож", "перехват", "перехвач", "подавл",
                      "нейтрализ", "отраж", "отраз", "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил", "пво", "ппо",
                      "оборон"),
     "damage": ("fire", "ablaze", "flame", "burn", "поврежд", "выбит", "пожар", "возгор", "загор", "разруш", "горит", "задым",
                "пошкодж", "пожеж", "займан", "зруйн", "руйнув", "вибит"),
     "passive": ("was", "were", "been", "suffer", "endur", "faced", "repel", "weather", "came under", "brunt", "bore",
-                "bear", "took", "tak"),
+                "bear", "took", "tak", "обстрел", "обстріл", "ударом", "атакой", "атакою", "огнем", "огнём", "вогнем", "подверг",
+                "зазна"),
 }
 
 
@@ -212,14 +213,28 @@ def find_cues(text: str) -> list[Cue]:
              for m in scanner(kind).finditer(text)]
     # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception, not a strike
     shields = [m for m in scanner("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
+    # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
+    shields += [m for m in pattern("attempted").finditer(text)] if "попытк" in lower or "спроб" in lower else []
     found = [c for c in found if not (c.kind in ("strike", "passive") and
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
+    found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     return sorted(found, key=lambda c: c.start)
 
 
 # "No strikes were reported in the capital", "there were no explosions": an event word that is denied on the spot.
 _NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without)\s+(?:[\w-]+\s+)?$")
+
+
+_NEGATED_BEFORE = re.compile(r"(?:\bno|\bwithout|(?<![\w-])без|(?<![\w-])нет)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(r"^\s+(?:нет|немає|не (?:зафиксирован|выявлен|зафіксован|виявлен)\w*)(?![\w-])", re.IGNORECASE)
+
+
+def _negated(text: str, cue: Cue) -> bool:
+    """'пострадавших и разрушений нет', 'без разрушений', 'no damage': damage said not to have happened."""
+    return bool(_NEGATED_BEFORE.search(text[max(0, cue.start - 40):cue.start]) or _NEGATED_AFTER.match(text[cue.end:cue.end + 30]))
+
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -215,7 +215,7 @@ def nominative(word: str) -> str | None:
     if irregular is not None and is_name(irregular):
         return irregular
     if " " not in word and morphology.is_common_word(word):
-        return None
+        return plural_town(word)
     endings = [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
     if word.lower().endswith(_ADJECTIVAL):  # "Брянской (области)": an oblast named by its adjective
         regions = [r for r in [word, *endings] if is_name(r) and get_gazetteer().lookup(r, kinds=("region",))]
@@ -262,6 +262,25 @@ def _adjective_endings() -> tuple[tuple[str, str], ...]:
             ending, replacement = (part.strip() for part in line.split("->", 1))
             rules.append((ending, replacement))
     return tuple(rules)
+
+
+PLURAL_TOWN_MIN = 20_000  # "Лиски", "Валуйки": a town named by a plural common noun ("лиска"), when this populous
+
+
+@lru_cache(maxsize=4096)
+def plural_town(word: str) -> str | None:
+    """The town a plural common noun names ("в Лисках" -> "Лиски"), read by pymorphy3: a Russian or Ukrainian city of
+    some size under the noun's plural nominative, else None ("Силами" -> "Силы" is no such town)."""
+    for parse in morphology.analyser().parse(word):
+        if parse.tag.POS != "NOUN" or parse.tag.number != "plur":
+            continue
+        form = parse.inflect({"nomn"})
+        name = form.word.capitalize() if form is not None else None
+        if name and len(name) >= 4 and is_name(name) and any(
+                p.kind == "city" and p.country in ("RU", "UA") and (p.population or 0) >= PLURAL_TOWN_MIN
+                for p in get_gazetteer().lookup(name)):
+            return name
+    return None
 
 
 def _most_populous(readings: list[str]) -> str | None:

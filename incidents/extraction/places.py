@@ -56,8 +56,9 @@ _SITE_PREP = re.compile(
 # district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
 _SLAVIC_PLACE_PHRASE = re.compile(
     r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр)\w*"
-    r"|(?:в|у|на|во)\s+(?:сел[еіоа]|посёлке|поселке|посёлок|селищі|селище|деревне|хуторе|місті|городе|пгт|смт|селі)"
-    r"(?:\s+[\w'’-]+){0,2})\s+$", re.IGNORECASE)
+    r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
+    r"городе|город|пгт|смт|селі)(?:\s+[\w'’-]+){0,2}"
+    r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\.)\s+$", re.IGNORECASE)
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
@@ -71,12 +72,21 @@ _EVENT_NOUN_AFTER = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:also\s+)?$")
+_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
 
 
 _LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?(?:[^\w\s\d]{1,4}\s*)?$")  # ⚡️, 🔴: a post's marks
+# "Ночью Липецк атаковали беспилотники": Russian and Ukrainian put the object first, the attacker after the verb.
+_FRONTED_OBJECT = re.compile(
+    r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*)"
+    r"\s+(?:(?-i:[а-яёіїєґ'’-]+)\s+)?(?:беспилотник\w*|безпілотник\w*|дрон\w*|БПЛА|БпЛА|ракет\w*|шахед\w*|ВСУ|ЗСУ|противник\w*|"
+    r"враг\w*|ворог\w*|росіян\w*|окупант\w*)", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
+# "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
+_COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
+_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*$", re.IGNORECASE)
 _LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai))?\s*[—–:-]\s")
 
 
@@ -120,7 +130,8 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
-            capital = len(word) > 1 and not morphology.is_common_word(word)
+            capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
+                                         or geo.plural_town(word) is not None)
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
         if capital and joined:
             current.append(token)
@@ -135,7 +146,7 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
 
 @cache
 def _titles() -> frozenset[str]:
-    return frozenset(cues.lexicon()["titles"])
+    return frozenset(cues.lexicon()["titles"]) | frozenset(cues.lexicon()["time_words"])  # "Уночі Харків …"
 
 
 def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words: frozenset[str]) -> list[Mention]:
@@ -346,7 +357,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return f"historical mention ({info.history_reason})"
     if mention.start in claim_refs:
         return "reference point of a distance claim"
-    retracted = cues.has("retraction", info.clause.text)
+    retracted = cues.has("retraction", info.clause.text) or _denied_report(sentence)
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
@@ -427,6 +438,13 @@ def capital_named(adjective: str) -> str | None:
     return None
 
 
+def _denied_report(sentence: Sentence) -> re.Match[str] | None:
+    """'Reports of a hit on Boryspil airport – a fake', 'called the reports of a fire in Oryol a fake': a sentence that
+    calls a report false denies every place it names (the dash or the verb may sit in another clause)."""
+    lower = sentence.text.lower()
+    return cues.has("denied_report", sentence.text) if "фейк" in lower else None
+
+
 def _speaker_place(before: str, after: str, others: bool) -> bool:
     """'In Washington, officials said ...': a place opening the clause, then someone speaking; unless what they say tells
     an event and the sentence names no other place ("In Novorossiysk, the mayor said debris damaged buildings")."""
@@ -469,6 +487,10 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
+    if _FRONTED_OBJECT.match(after) and not _PREPOSITION_BEFORE.search(before):
+        return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
+    if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
+        return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
     if _SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before):
@@ -505,4 +527,9 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     if not passive:
         return False
     between = after[:passive.start()]
-    return bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
+    return (bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
+            or bool(_CO_SUBJECTS.fullmatch(between)))
+
+
+# "Шебекино, Грайворон и Валуйки подверглись обстрелам": the other names of a list of subjects before the verb.
+_CO_SUBJECTS = re.compile(r"(?:\s*(?:,|\s(?:и|і|та|й|and))\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*)+\s*(?:(?:also|again|снова|вновь|знову|также|також)\s+)?")

@@ -40,6 +40,13 @@ _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …").
 _LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|у|на)\s", re.IGNORECASE)
+# Or the place first and its count after it, one per line ("Харківщина: 14", "Sumy region – 9").
+_COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*\s*[.;,]?\s*$",
+                         re.IGNORECASE)
+
+
+def _list_item(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text))
 
 
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
@@ -73,6 +80,7 @@ class Reader:
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
+        self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
 
     # ------------------------------------------------------------ reading
 
@@ -93,6 +101,7 @@ class Reader:
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
+        new += self.labelled_sites(sentence, infos, mentions, new)
         self.date_findings(sentence, infos, new)
         self.findings += new
         self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)
@@ -116,11 +125,11 @@ class Reader:
                 found = out[-1].event_cues  # "restrictions were introduced at Grabtsevo, and at the airports of Tambov"
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
-            if not found and historical is None and self.list_cues and _LIST_ITEM.match(sentence.text):
+            if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
             out.append(places.ClauseInfo(clause, historical, found, reason))
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
-            self.list_cues if _LIST_ITEM.match(sentence.text) else ())
+            self.list_cues if _list_item(sentence.text) or sentence.text.rstrip().endswith(":") else ())
         in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."
         return out if in_story or _war_context(sentence.text, out) else [_without_consequences(i) for i in out]
 
@@ -192,6 +201,28 @@ class Reader:
             return False
         return all(f.place.kind == "region" and any(s.place.admin1 == f.place.admin1 and s.place.kind != "region"
                                                     for s in self.last_sites) for f in out)
+
+    def labelled_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
+                       new: list[Finding]) -> list[Finding]:
+        """'Шебекино. Дрон-камикадзе ударил по автомобилю.': a place alone as the first sentence of a line labels the
+        sentences after it on that line; the first of them reporting an event with no site of its own is at the label
+        (later ones add to it as the city in focus)."""
+        if _is_label(self.body, sentence, mentions):
+            self.label = mentions[0]
+            return []
+        label = self.label
+        if label is None or "\n" in self.body[label.end:sentence.start]:
+            self.label = None
+            return []
+        event_kinds = {*STRIKE_KINDS, "explosion", "interception"}
+        info = next((i for i in infos if i.historical_from is None and {c.kind for c in i.event_cues} & event_kinds), None)
+        if new or sentence.heading or info is None:
+            return []
+        mention = places.Mention(label.text, label.start, label.end, sentence.index, hint=label.hint, role="site",
+                                 reason="site: the place labelling its line (Шебекино. Дрон ударил ...)", clause=info.clause)
+        found = self.site_finding(sentence, info, mention)
+        self.label = None
+        return [found] if found is not None else []
 
     def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                        found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:
@@ -652,12 +683,28 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     return bool(places._SITE_PREP.search(before))
 
 
+def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> bool:
+    """A sentence that is only a town's name and opens its line ("Шебекино.", "Харків.")."""
+    if sentence.heading or len(mentions) != 1 or mentions[0].hint == "district":
+        return False
+    mention = mentions[0]
+    line_start = body.rfind("\n", 0, sentence.start) + 1
+    return (not body[line_start:mention.start].strip(" \t•*·▪–—-")
+            and re.fullmatch(r"\s*[.:]?\s*", body[mention.end:sentence.end]) is not None)
+
+
 def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo) -> bool:
     """'Destroyed 43 drones: 18 over the Bryansk region, 11 over ...': an item of a list a colon opened, told by the
     event words of the clause before it (the list's items carry only a count and a place)."""
     colon = sentence.text.find(":")
-    return (bool(previous.event_cues) and 0 <= colon < clause.start - sentence.start
+    before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
+    opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
+              or re.search(r"(?<![\d.:])\d[\d,]*\s*[—–-]\s*$", before))
+    return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
+
+
+_PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 
 def _is_consequence(cue: cues.Cue) -> bool:

@@ -17,6 +17,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
     r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|and (?=[a-z]))\b)"
     r"|\s+(?=while\b|whereas\b)"
+    r"|,\s+(?=(?:в|во|у|на)\s+(?:[а-яёіїєґ]+\s+)?[А-ЯЁІЇЄҐ])"  # "в Сумах погибли двое, в Ромнах ранен мужчина"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
 # "ще семеро — поранені", "Водитель — мужчина 45 лет — получил ранения": a spaced dash before the casualty predicate
@@ -88,6 +89,9 @@ def _is_heading(piece: str) -> bool:
     if re.search(r"[.!?\"”’:)]$", piece) or len(piece.split()) > 12:
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", piece) if len(w) > 3]
+    head = line_head(piece)
+    if head is not None and re.fullmatch(r"\s*[—–:-]\s*\d[\d,]*\s*[.;,]?", piece[head:]):
+        return False  # "Харківщина: 14": an item of a list of counts, not a title
     if re.search(r"[\u0400-\u04ff]", piece) and line_head(piece) is None:
         return True  # Russian and Ukrainian headlines are written in sentence case
     return all(w[0].isupper() for w in words)
