@@ -23,8 +23,7 @@ from incidents.model import IncidentFilter
 VIEW, NOTICES, SELECTED, MAP_KEY, TABLE_KEY = KEYS.view, KEYS.notices, KEYS.selected, KEYS.map, KEYS.table
 CHART_KEY, TABLE_IDS, BOUNDS, FOLLOW_UP = KEYS.chart, KEYS.table_ids, KEYS.bounds, KEYS.follow_up
 MAP_HEIGHT = 520
-FOLLOW_UP_S = 1.5  # on a session's first page, and after a filter change, the map goes first; the timeline and the
-# table follow this much later
+FOLLOW_UP_S = 1.5  # on a session's first page the map goes first; the timeline and the table follow this much later
 
 
 def _session() -> Session:
@@ -221,12 +220,10 @@ def _table(snap: data.Snapshot, frame: pd.DataFrame, selected: str | None, refer
 
 @st.fragment(run_every=FOLLOW_UP_S)
 def _follow_up() -> None:
-    """A session's first page, or a filter change: a note where the timeline and table go; the first timed run redraws
-    the page with them.
+    """A session's first page: a note where the timeline and table go; the first timed run redraws the page with them.
 
-    The browser then paints the map (what a user opens the app for, or changed a filter to see) before it builds the
-    chart and the table, which are below the fold at 1280x800 and would otherwise compete with the map for the page's
-    one main thread (about 2 s of it per change at 100k incidents under load).
+    The browser then paints the map (what a user opens the app for) before it builds the chart and the table, which
+    are below the fold at 1280x800 and would otherwise compete with the map for the page's one main thread.
     """
     if st.session_state.pop(FOLLOW_UP, False):  # drawn as part of the page
         st.caption("The timeline and the table follow in a moment, once the map is drawn…")
@@ -276,7 +273,6 @@ def render() -> None:
     )
     selected = session.selected
     view = ViewState(flt, selected)
-    map_first = first_page or (session.view is not None and session.view.filter != flt)
     session.view = view
     st.query_params.from_dict(to_params(view))
     shown = data.selection(snap, flt)
@@ -299,7 +295,7 @@ def render() -> None:
             _draw_map(snap, flt, shown, selected, reference, only_view)
         with right:
             _detail_column(snap, shown, selected, reference)
-    if map_first:
+    if first_page:
         st.session_state[FOLLOW_UP] = True
         _follow_up()
         return
