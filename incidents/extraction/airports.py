@@ -32,6 +32,9 @@ class AirportRef:
     code: str | None = None
 
 
+_AIRPORT_LIST_BEFORE, _LIFT_CONTEXT = cues.led(_AIRPORT_LIST_BEFORE), cues.led(_LIFT_CONTEXT)  # the same matches, faster
+
+
 def listed_after_airports(before: str) -> bool:
     """True when the text before a name ends with "airports—", "airports in", "airports of" ...: the name is an airport."""
     return bool(_AIRPORT_LIST_BEFORE.search(before))

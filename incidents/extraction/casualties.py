@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incidents.extraction import cues
 from incidents.extraction.numbers import NUMBER, to_int
@@ -77,8 +78,9 @@ _LATIN_COUNT = {name: len(patterns) for name, patterns in _PATTERNS.items()}  # 
 for _name in ("killed", "injured"):
     _PATTERNS[_name] += _slavic(_name)
 _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
-_PATTERNS = {name: [re.compile(p, re.IGNORECASE) for p in patterns] for name, patterns in _PATTERNS.items()}
-_ZERO = {fields: [re.compile(p, re.IGNORECASE) for p in patterns] for fields, patterns in _ZERO.items()}
+# each led by a look-ahead for the characters it can start with (cues.led): the same matches, found faster
+_PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for name, patterns in _PATTERNS.items()}
+_ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
                      "вбит", "помер"),
@@ -100,7 +102,7 @@ _SLAVIC_DOWN = "|".join(cues.slavic("interception"))
 _SLAVIC_DRONE = "|".join([w for lang in cues.LANGUAGES for w in cues.own_lexicon(lang)["weapons"]["drone"]])
 _DOWNED += [rf"(?<![\w-])(?:{_SLAVIC_DOWN}) (?:[\w-]+ ){{0,3}}?(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE})",
             rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE}) (?:[\w-]+ ){{0,2}}?(?:{_SLAVIC_DOWN})"]
-_DOWNED = [re.compile(p, re.IGNORECASE) for p in _DOWNED]
+_DOWNED = [cues.led(re.compile(p, re.IGNORECASE)) for p in _DOWNED]
 
 
 @dataclass(frozen=True)
@@ -136,8 +138,10 @@ def find_casualties(text: str) -> dict[str, Count]:
     return found
 
 
+@lru_cache(maxsize=64)
 def find_downed(text: str) -> Count | None:
-    """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None."""
+    """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None (cached:
+    a clause is asked twice, for counts before each site and for the total)."""
     return _largest(text, _DOWNED) if cues.mentions_any(text.lower(), _HINTS["drones_downed"]) else None
 
 

@@ -100,6 +100,83 @@ def pattern(name: str) -> re.Pattern[str]:
     return words_pattern(table[name])
 
 
+@lru_cache(maxsize=None)
+def scanner(name: str) -> re.Pattern[str]:
+    """pattern(name) led by a look-ahead for the characters its matches can start with: the same matches at the same
+    places, found faster (most positions fail one character test instead of trying every alternative in turn)."""
+    return led(pattern(name))
+
+
+def led(compiled: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern led by a look-ahead for its possible first characters (itself when they cannot be told)."""
+    first = first_chars(compiled.pattern, compiled.flags)
+    if first is None:
+        return compiled
+    lead = "".join(c if c in _CATEGORIES.values() else re.escape(c) for c in sorted(first))
+    return re.compile(f"(?=[{lead}])(?:{compiled.pattern})", compiled.flags)
+
+
+def first_chars(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters any match of `regex` must start with, or None when they cannot be told (a class like \\w, any
+    character, an empty match, inline flags): then the pattern is used as it is."""
+    if flags & re.VERBOSE:
+        return None
+    try:
+        found, nullable = _first(re._parser.parse(regex, flags).data)
+    except (re.error, TypeError, ValueError):
+        return None
+    return None if found is None or nullable else frozenset(found)
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}  # kept as classes in the look-ahead
+
+
+def _first(items: list) -> tuple[set[str] | None, bool]:
+    """(first characters, whether the sequence can match the empty string) of a parsed sequence; None: unknown."""
+    from re import _constants as sre
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            return out | {chr(av)}, False
+        if op is sre.IN:
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    out.add(chr(value))
+                elif kind is sre.RANGE and value[1] - value[0] <= 512:
+                    out.update(chr(c) for c in range(value[0], value[1] + 1))
+                elif kind is sre.CATEGORY and str(value) in _CATEGORIES:
+                    out.add(_CATEGORIES[str(value)])
+                else:
+                    return None, False
+            return out, False
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the next item starts the match
+        if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            if op is sre.SUBPATTERN and (av[1] or av[2]):
+                return None, False
+            found, nullable = _first(av[-1].data if hasattr(av[-1], "data") else av[-1])
+        elif op is sre.BRANCH:
+            found, nullable = set(), False
+            for branch in av[1]:
+                part, empty = _first(branch.data if hasattr(branch, "data") else branch)
+                if part is None:
+                    return None, False
+                found |= part
+                nullable = nullable or empty
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            found, nullable = _first(av[2].data if hasattr(av[2], "data") else av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
 # A cheap first look for the costly kinds: word pieces every one of their patterns needs, found by plain substring
 # search in the lower-cased text (no such piece, no such cue; much faster than the patterns themselves).
 _TRIGGERS = {
@@ -120,7 +197,10 @@ _TRIGGERS = {
 
 def mentions_any(lower_text: str, pieces: tuple[str, ...]) -> bool:
     """True when the (lower-cased) text contains one of the pieces."""
-    return any(piece in lower_text for piece in pieces)
+    for piece in pieces:  # a plain loop: no generator set up for every clause and kind
+        if piece in lower_text:
+            return True
+    return False
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -129,9 +209,9 @@ def find_cues(text: str) -> list[Cue]:
     starts = _word_starts(lower)
     found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
              if (kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind])) and _may_match(kind, starts)
-             for m in pattern(kind).finditer(text)]
+             for m in scanner(kind).finditer(text)]
     # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception, not a strike
-    shields = [m for m in pattern("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
+    shields = [m for m in scanner("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
     found = [c for c in found if not (c.kind in ("strike", "passive") and
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     return sorted(found, key=lambda c: c.start)
@@ -210,7 +290,7 @@ def weapon_of(text: str) -> str | None:
     """'drone', 'missile' or 'other' for the first weapon named in `text`, or None."""
     best: tuple[int, str] | None = None
     for kind in ("drone", "missile", "other"):
-        match = pattern(f"weapons/{kind}").search(text)
+        match = scanner(f"weapons/{kind}").search(text)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), kind)
     return best[1] if best else None
@@ -219,7 +299,7 @@ def weapon_of(text: str) -> str | None:
 @lru_cache(maxsize=4096)
 def has(name: str, text: str) -> re.Match[str] | None:
     """The first match of lexicon entry `name` in `text`, or None."""
-    return pattern(name).search(text)
+    return scanner(name).search(text)
 
 
 PLURAL_NOUNS = frozenset({"strikes", "attacks", "targets", "hits"})  # verbs in the lexicon, nouns more often

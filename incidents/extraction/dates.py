@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import dateparser
 
+from incidents.extraction import cues
+
 _HEADER = re.compile(r"^\s*(?:date|published|dated?)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -48,6 +50,8 @@ _POINT = re.compile(
     rf"(?P<a>noon|midday|midnight|(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\s*(?:a\.?m\.?|p\.?m\.?))|(?:[01]\d|2[0-3])[:.][0-5]\d){_ZONE}",
     re.IGNORECASE,
 )
+# Searched in every sentence: led by a look-ahead for their first characters (cues.led), the same matches found faster.
+_EXPLICIT, _WEEKDAY, _RANGE, _POINT = (cues.led(p) for p in (_EXPLICIT, _WEEKDAY, _RANGE, _POINT))
 _ZONES = {"moscow time": "Europe/Moscow", "msk": "Europe/Moscow", "kyiv time": "Europe/Kyiv", "kiev time": "Europe/Kyiv",
           "gmt": "UTC", "utc": "UTC"}
 
@@ -100,8 +104,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         found += [_weekday(match, published) for match in _WEEKDAY.finditer(text)]
         for pattern, (shift, note) in _RELATIVE.items():
             found += [DateMention(published + timedelta(days=shift), m.start(), m.end(), note)
-                      for m in re.finditer(pattern, text, re.IGNORECASE)]
+                      for m in _relative(pattern).finditer(text)]
     return sorted(_without_overlaps(found), key=lambda m: m.start)
+
+
+@lru_cache(maxsize=None)
+def _relative(pattern: str) -> re.Pattern[str]:
+    return cues.led(re.compile(pattern, re.IGNORECASE))
 
 
 _SPAN_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)

@@ -22,8 +22,9 @@ def max_words() -> int:
     return get_gazetteer().max_words
 
 
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
-    """The gazetteer's matching key for a name."""
+    """The gazetteer's matching key for a name (cached: the same names come back in every sentence)."""
     return normalize(text)
 
 

@@ -36,6 +36,9 @@ _LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|�
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
                          r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
 
+# Searched in every sentence or before every site: led by a look-ahead for their first characters (cues.led).
+_LOCAL_COUNT, _EVENT_REFERENCE, _DENIED_HIT, _WAVES = (cues.led(p) for p in (_LOCAL_COUNT, _EVENT_REFERENCE, _DENIED_HIT, _WAVES))
+
 
 class Reader:
     """One pass over the sentences of an article, collecting findings and the facts that attach to them."""
@@ -660,6 +663,6 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
 
 
 def _dominant_weapon(text: str) -> str | None:
-    counts = {kind: len(cues.pattern(f"weapons/{kind}").findall(text)) for kind in ("drone", "missile", "other")}
+    counts = {kind: len(cues.scanner(f"weapons/{kind}").findall(text)) for kind in ("drone", "missile", "other")}
     best = max(counts, key=counts.get)
     return best if counts[best] else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidents.extraction import cues
+
 _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "sgt", "no", "vs",
     "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
@@ -22,6 +24,9 @@ _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
 _CASUALTY_AFTER_DASH = re.compile(
     r"(?:[\w-]+ ){0,3}?(?:ранен|поранен|пострада|постражд|травм|погиб|загинул|загинув|загибл|убит|вбит|получил\w* (?:[\w-]+ )?ранени|"
     r"отримал\w* (?:[\w-]+ )?поранен|killed|injured|wounded|dead)", re.IGNORECASE)
+
+# Scanned over every line and sentence: led by a look-ahead for their first characters (cues.led), the same matches.
+_BOUNDARY, _CLAUSE_BREAK = cues.led(_BOUNDARY), cues.led(_CLAUSE_BREAK)
 
 
 @dataclass(frozen=True)
