@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-from geopy.distance import geodesic
 from pyproj import Geod
 
 from geodata.coords import check_lat_lon
@@ -30,7 +29,9 @@ ACCURATE_PCT = 5.0  # a claim within this many per cent of the geodesic counts a
 
 
 def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Geodesic distance in km between two points (geopy, WGS-84)."""
+    """Geodesic distance in km between two points (geopy, WGS-84; imported here: geopy loads every geocoder)."""
+    from geopy.distance import geodesic
+
     return float(geodesic(check_lat_lon(lat1, lon1), check_lat_lon(lat2, lon2)).km)
 
 

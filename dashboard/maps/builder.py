@@ -1,12 +1,14 @@
-"""build_map: a filtered incident frame -> a folium map with basemap, incidents, reference rings, legend and toggles (pure)."""
+"""build_map: a filtered incident frame -> a folium map with basemap, incidents, reference rings, legend and toggles (pure).
+
+The live map uses only the payload builders here; folium and its layers are imported by the functions that build a
+folium map (the export and the briefing), so the app's first page does not load them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import folium
 import numpy as np
 import pandas as pd
 
@@ -15,7 +17,6 @@ from dashboard.maps import basemap
 from dashboard.maps.airports import airport_table, at_airports
 from dashboard.maps.assets import use_local_assets
 from dashboard.maps.compact import COMPASS16, pack_incidents
-from dashboard.maps.layers import IncidentData, JsLayer, Legend, MethodLayer, RawJs, with_plugins
 from dashboard.maps.style import (
     BASEMAP_COLORS, CHOROPLETH_COLORS, REFERENCE_COLOR, type_table,
 )
@@ -23,6 +24,11 @@ from dashboard.settings import TILE_CHOICES, int_setting, tiles_setting
 from incidents.figures import restriction_records, type_counts
 from incidents.frames import drawable_rows
 from incidents.model import EVENT_LABELS, EVENT_TYPES
+
+if TYPE_CHECKING:
+    import folium
+
+    from dashboard.maps.layers import JsLayer
 
 ONLINE_TILES = {
     "osm": ("OpenStreetMap", "OpenStreetMap (online)"),
@@ -170,6 +176,8 @@ def data_bbox(frame: pd.DataFrame, ref: Any) -> tuple[float, float, float, float
 
 
 def _new_map(bbox: tuple[float, float, float, float], options: MapOptions) -> folium.Map:
+    import folium
+
     center = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2]
     m = folium.Map(
         location=center, zoom_start=5, tiles=None, min_zoom=options.min_zoom, max_zoom=options.max_zoom,
@@ -210,6 +218,8 @@ def basemap_key(frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> tuple[
 
 
 def _basemap_layers(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> JsLayer:
+    from dashboard.maps.layers import JsLayer, MethodLayer, RawJs
+
     layer = JsLayer("basemap", "Offline basemap (Natural Earth)", source=RawJs(basemap_js(*basemap_key(frame, bbox, options))),
                     options=BASEMAP_COLORS,
                     show=options.tiles == "offline")
@@ -227,6 +237,8 @@ def _place_labels(m: folium.Map, frame: pd.DataFrame, bbox: tuple, options: MapO
 
 
 def _choropleth(m: folium.Map, base: JsLayer, frame: pd.DataFrame, bbox: tuple) -> None:
+    from dashboard.maps.layers import JsLayer
+
     countries = tuple(sorted({c for c in frame["country"].dropna().tolist() if c})) if len(frame) else ()
     _, geoms = basemap.admin1_near(basemap.padded(bbox), countries)
     counts = basemap.counts_per_region(geoms, frame["lat"].to_numpy(float), frame["lon"].to_numpy(float))
@@ -287,6 +299,8 @@ def reference_payload(ref: Any, frame: pd.DataFrame, bbox: tuple, options: MapOp
 
 
 def _reference(m: folium.Map, ref: Any, frame: pd.DataFrame, bbox: tuple, options: MapOptions) -> None:
+    from dashboard.maps.layers import JsLayer
+
     payload = reference_payload(ref, frame, bbox, options)
     JsLayer("reference", f"Reference: {html_text(ref.name)} and range rings", source=payload).add_to(m)
 
@@ -350,6 +364,10 @@ def _fit(m: folium.Map, bbox: tuple[float, float, float, float], options: MapOpt
 
 def describe_map(m: folium.Map) -> dict[str, Any]:
     """The key structure of a built map (layers, legend, incident payload summary) for tests and golden files."""
+    import folium
+
+    from dashboard.maps.layers import IncidentData, JsLayer, Legend, MethodLayer
+
     layers, legend, data = [], None, None
     for child in m._children.values():
         if isinstance(child, (JsLayer, MethodLayer)):
@@ -371,6 +389,10 @@ def describe_map(m: folium.Map) -> dict[str, Any]:
 
 def build_map(frame: pd.DataFrame, *, reference: Any = None, options: MapOptions | None = None) -> folium.Map:
     """The incident map for `frame` (the incident frame contract), with vendored asset links (no CDN)."""
+    import folium
+
+    from dashboard.maps.layers import IncidentData, JsLayer, Legend, with_plugins
+
     options = options or MapOptions()
     ref = reference if reference is not None else default_reference()
     frame = drawn_frame(drawable_rows(frame)[0])  # a stored row that cannot be drawn is left out

@@ -121,7 +121,7 @@ def _durations(frame: pd.DataFrame, minute: np.ndarray, offset: np.ndarray) -> t
     if not len(rows):
         return out, spill
     end_min, end_off = _minutes(ended.iloc[rows])
-    end_day = pd.to_datetime(ended.iloc[rows].str.slice(0, 10), errors="coerce").to_numpy("datetime64[D]")
+    end_day = pd.to_datetime(ended.iloc[rows].str.slice(0, 10), errors="coerce", format="%Y-%m-%d").to_numpy("datetime64[D]")
     start_day = frame["day"].iloc[rows].to_numpy("datetime64[D]")
     span = (end_day - start_day).astype(np.int64) * 1440 + (end_min - minute[rows])
     fits = (minute[rows] > 0) & (end_min > 0) & (end_off == offset[rows]) & (span >= 0) & (span < limit(2))
@@ -172,18 +172,13 @@ def _choice_codes(column: pd.Series, choices: Sequence[Any]) -> np.ndarray:
 
 def place_zones(frame: pd.DataFrame, place_codes: np.ndarray, count: int) -> list[str]:
     """IANA time zone of each distinct place (at its first incident), or "" when geodata can't tell."""
-    try:
-        from geodata.regions import timezone_at
-    except ImportError:
-        return [""] * count
     first = pd.Series(np.arange(len(place_codes))).groupby(place_codes).first().to_numpy()
-    zones = []
-    for row in first:
-        try:
-            zones.append(timezone_at(float(frame["lat"].iloc[row]), float(frame["lon"].iloc[row])))
-        except Exception:  # noqa: BLE001 - a zone is a nicety; the UTC offset is always shown
-            zones.append("")
-    return zones
+    try:
+        from geodata.regions import timezones_at
+
+        return timezones_at(frame["lat"].to_numpy(float)[first], frame["lon"].to_numpy(float)[first])
+    except Exception:  # noqa: BLE001 - a zone is a nicety; the UTC offset is always shown
+        return [""] * count
 
 
 def pack_incidents(frame: pd.DataFrame, km: np.ndarray, sector: np.ndarray, with_ids: bool = False,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from dashboard.maps.layers import CORE_CSS, CORE_JS, JsLayer, _links
 from dashboard.settings import dashboard_setting
 
 AREA_LIMIT = 1500  # a standalone map: at most this many labels of its whole area per zoom
@@ -75,12 +74,10 @@ def view_labels(view: Any, script: str) -> dict[str, Any] | None:
     return {"id": f"{zoom}:{box}:{script}:{view.get('n')}", "rows": rows, "box": list(box), "zoom": zoom}
 
 
-class PlaceLabels(JsLayer):
-    """The standalone map's label layer: IncidentMap.placeLabels(map, rows, options) from placelabels.js."""
+def __getattr__(name: str) -> Any:
+    """PlaceLabels (a folium layer) on demand: the live map imports this module without folium."""
+    if name == "PlaceLabels":
+        from dashboard.maps.layers import PlaceLabels
 
-    default_js = CORE_JS + _links("placelabels")
-    default_css = CORE_CSS + _links("placelabels_css")
-
-    def __init__(self, rows: list[list[Any]], show: bool = True, base_zoom: int = LABEL_ZOOMS_FROM):
-        super().__init__("placeLabels", LAYER_NAME, source=rows, options={"base": base_zoom}, show=show, kind="labels")
-        self.rows = rows
+        return PlaceLabels
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,6 +11,7 @@ from jinja2 import Template
 
 from dashboard.escape import js_json
 from dashboard.maps.assets import ASSETS, STATIC_BASE
+from dashboard.maps.labels import LABEL_ZOOMS_FROM, LAYER_NAME
 
 
 def _links(*names: str) -> list[tuple[str, str]]:
@@ -159,3 +160,14 @@ def with_plugins(layer: JsLayer) -> JsLayer:
     """Give a layer the plugin files its kind needs (instance attributes, the class stays untouched)."""
     layer.default_js, layer.default_css = plugin_links(layer.kind)
     return layer
+
+
+class PlaceLabels(JsLayer):
+    """The standalone map's label layer: IncidentMap.placeLabels(map, rows, options) from placelabels.js."""
+
+    default_js = CORE_JS + _links("placelabels")
+    default_css = CORE_CSS + _links("placelabels_css")
+
+    def __init__(self, rows: list[list[Any]], show: bool = True, base_zoom: int = LABEL_ZOOMS_FROM):
+        super().__init__("placeLabels", LAYER_NAME, source=rows, options={"base": base_zoom}, show=show, kind="labels")
+        self.rows = rows
