@@ -155,14 +155,7 @@ def posted_at(local: Any, unixtime: Any) -> datetime | None:
 
 def html_articles(html: str, channel: str = "") -> list[Any]:
     """One Article per text message of a Telegram Desktop HTML export page."""
-    import lxml.etree
-    import lxml.html
-
-    try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except (lxml.etree.ParserError, ValueError):
-        raise ImportFormatError("the Telegram export page cannot be read as HTML") from None
+    root = _html_root(html, "the Telegram export page")
     name = " ".join(root.xpath("string(//div[@class='page_header']//div[contains(@class,'text')])").split())
     signed = signature([" ".join(node.xpath(".//div[@class='text']//text() | .//div[@class='text']//a/@href"))
                         for node in root.xpath("//div[contains(concat(' ', @class, ' '), ' default ')]")])
@@ -173,6 +166,18 @@ def html_articles(html: str, channel: str = "") -> list[Any]:
         if article is not None:
             out.append(article)
     return out
+
+
+def _html_root(html: str, what: str) -> Any:
+    """The lxml root of a Telegram HTML page, or one ImportFormatError naming `what`."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8", errors="replace"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError):
+        raise ImportFormatError(f"{what} cannot be read as HTML") from None
 
 
 def _html_message(node: Any, base: str, channel: str) -> Any:
@@ -232,16 +237,9 @@ def is_web_preview(text: str) -> bool:
 
 def web_preview_articles(html: str) -> list[Any]:
     """One Article per text post of a t.me/s/<channel> page: its data-post address and <time datetime>."""
-    import lxml.etree
-    import lxml.html
-
     from incidents.importers.articles import Article
 
-    try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except (lxml.etree.ParserError, ValueError):
-        raise ImportFormatError("the Telegram channel page cannot be read as HTML") from None
+    root = _html_root(html, "the Telegram channel page")
     channel = " ".join(root.xpath("string(//div[contains(@class,'tgme_channel_info_header_title')])").split())
     out = []
     for node in root.xpath("//div[@data-post][contains(@class,'tgme_widget_message')]"):

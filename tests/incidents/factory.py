@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from incidents.model import Incident, Source
+
+ROOT = Path(__file__).resolve().parents[2]
 
 BASE: dict[str, Any] = {
     "event_type": "drone_strike",
@@ -41,3 +47,12 @@ def rich(**changes: Any) -> Incident:
     }
     values.update(changes)
     return Incident.from_dict(values)
+
+
+def import_cli(tmp_path: Path, *args: str) -> dict:
+    """`python -m incidents import ARGS` into a store in tmp_path: its JSON, or {"error": its one line}; never a traceback."""
+    env = {"INCIDENTS_DB": str(tmp_path / "store.sqlite"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "incidents", "import", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr, done.stderr
+    return json.loads(done.stdout) if done.returncode == 0 else {"error": done.stderr.strip()}

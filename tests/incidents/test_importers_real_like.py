@@ -4,8 +4,6 @@ fault a new user met with them, each a named test."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from incidents.importers.common import parse_float, parse_pair
 from incidents.importers.dates import parse_date
 from incidents.importers.mapping import parse_map
 from incidents.importers.pipeline import fixable_cells
+from tests.incidents.factory import import_cli as cli
 
 DATA = Path(__file__).parent / "data" / "real_like"
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,12 +26,6 @@ def ru_options() -> dict:
     return {"mapping": parse_map(RU_MAP, RU_VALUES)}
 
 
-def cli(tmp_path: Path, *args: str) -> dict:
-    env = {"INCIDENTS_DB": str(tmp_path / "store.sqlite"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "incidents", "import", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert "Traceback" not in done.stderr, done.stderr
-    return json.loads(done.stdout) if done.returncode == 0 else {"error": done.stderr.strip()}
 
 
 def test_acled_export_and_its_xlsx_read_the_same_incidents():

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from incidents.errors import ImportFormatError
 from incidents.importers import open_path, read_file, read_text
+from tests.incidents.factory import import_cli as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,12 +58,6 @@ def csv_rows(text: str) -> list[list]:
     return [list(row) for row in csv.reader(io.StringIO(text))]
 
 
-def cli(tmp_path: Path, *args: str) -> dict:
-    env = {"INCIDENTS_DB": str(tmp_path / "store.sqlite"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "incidents", "import", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert "Traceback" not in done.stderr, done.stderr
-    return json.loads(done.stdout) if done.returncode == 0 else {"error": done.stderr.strip()}
 
 
 # 1. HDX with an HXL hashtag row
