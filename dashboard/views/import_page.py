@@ -270,8 +270,10 @@ def render() -> None:
     st.caption("Nothing is stored until you press Save. Each row keeps its sources.")
     how = st.radio("Source", ("Paste text", "Upload a file"), horizontal=True, key="import_how")
     fmt = st.selectbox("Format", list(FORMATS), format_func=FORMATS.get, key="import_format")
-    st.text_input("Coordinates CRS (blank: WGS 84 degrees; a GeoJSON crs member is used by itself)", key="import_crs",
-                  placeholder="EPSG:3857")
+    if fmt != "article":
+        with st.expander("Coordinates in another CRS"):
+            st.text_input("CRS of the coordinates (blank: WGS 84 degrees; a GeoJSON crs member is used by itself)",
+                          key="import_crs", placeholder="EPSG:3857")
     if how == "Upload a file":
         _upload(fmt)
     else:
