@@ -277,13 +277,32 @@ class Reader:
                               geo.context_of(self.context))
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
-            event_type = self.event_type(info, sentence, kinds)
+            event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
         if found is None:
             return None
         cue = _nearest_cue(info, mention, event_type)
         if found.kind in ("city", "region") and found not in self.context:
             self.context.append(found)
         return Finding(event_type, found, sentence, mention.text, mention.start, mention.end, cue, mention.reason)
+
+    def _story_strike(self, sentence: Sentence) -> str:
+        """A strike told without a weapon: the weapon of the sentence just before when its sites were all struck by one
+        ("Russian forces shelled Nikopol. One more person was hurt in Marhanets."), else the article's dominant one."""
+        strikes = set(_WEAPON_TYPE.values())
+        kinds = {f.event_type for f in self.last_sites if f.sentence.index == sentence.index - 1}
+        if len(kinds) == 1 and kinds <= strikes and cues.weapon_of(self.last_sites[-1].sentence.text):
+            return kinds.pop()
+        return _WEAPON_TYPE[self.weapon]
+
+    def _as_told_before(self, mention: places.Mention, sentence: Sentence, event_type: str) -> str:
+        """'A missile destroyed a depot in X ... The attack on X set off a fire': a place struck again in a sentence that
+        names no weapon keeps the weapon told before for it, not the article's dominant one."""
+        earlier = self.by_key.get(geo.key(mention.text))
+        strikes = set(_WEAPON_TYPE.values())
+        if (earlier is None or event_type not in strikes or earlier.event_type not in strikes
+                or cues.weapon_of(sentence.text) is not None):
+            return event_type
+        return earlier.event_type
 
     def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
         """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last."""
@@ -365,8 +384,8 @@ class Reader:
         if "explosion" in kinds and _only_shaken(info):
             return "explosion"  # "explosions rocked Odesa"
         if kinds & set(STRIKE_KINDS):
-            weapon = cues.weapon_of(info.clause.text) or cues.weapon_of(sentence.text) or self.weapon
-            return _WEAPON_TYPE[weapon]
+            weapon = cues.weapon_of(info.clause.text) or cues.weapon_of(sentence.text)
+            return _WEAPON_TYPE[weapon] if weapon else self._story_strike(sentence)
         if "interception" in kinds:
             return "interception"
         if "explosion" in kinds:
