@@ -26,7 +26,7 @@ _STREET_WORDS = {"highway", "street", "avenue", "prospekt", "prospect", "bouleva
 # Facilities named after their town ("the Ryazan refinery"): the town is where it happened.
 _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:refinery|plant|factory|depot|port|terminal|airfield|air base|airbase|base|"
-    r"power station|power plant|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
+    r"power station|power plant|NPP|HPP|TPP|CHPP?|GRES|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
 _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|analysts|observers|politicians|government|"
                        r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -45,7 +45,7 @@ JURISDICTION = "site: the place whose governor or mayor reports the event (the s
 _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
                            re.IGNORECASE)
 _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
-                 "air", "base", "city", "district"}
+                 "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
     rf"\b(?:{'|'.join(cues.lexicon()['site_prepositions'])})\s+"

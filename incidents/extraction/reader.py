@@ -353,7 +353,8 @@ class Reader:
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
-        if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM):
+        if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
+                                  or _district_town_of_region(named, city)):
             return named
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
@@ -791,6 +792,13 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+def _district_town_of_region(named: Any, city: Any) -> bool:
+    """'over the Trubchevsk district' in a Bryansk story: a smaller town of the same region names its own district
+    (a raion), unlike 'the Kyiv district of Kharkiv', a city quarter named after a city elsewhere."""
+    return (named.kind == "city" and named.country == city.country and bool(named.admin1) and named.admin1 == city.admin1
+            and (named.population or 0) < (city.population or 0))
 
 
 def _dominant_weapon(text: str) -> str | None:

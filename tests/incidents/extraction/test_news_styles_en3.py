@@ -89,3 +89,36 @@ def test_a_later_reference_to_the_attack_keeps_the_weapon_told_for_that_place():
             "The attack on Poltava cut power to 20,000 homes, the mayor said.")
     found = extract_incidents(text, published="2025-03-03")
     assert {i.event_type for i in found if i.place == "Poltava"} == {"missile_strike"}
+
+
+# ---------------------------------------------------------------- "the X district": a raion of the region in the story
+
+
+def test_district_named_after_a_town_of_the_same_region_is_that_town():
+    text = ("Drones attacked Kursk overnight, the governor said. Two more were shot down over the Rylsk district, "
+            "he added.")
+    found = by_place(text)
+    assert "Ryl’sk" in found or "Rylsk" in found
+
+
+def test_district_named_after_a_city_elsewhere_stays_a_quarter_of_the_city():
+    text = "A drone hit a house in the Kyiv district of Kharkiv overnight, the mayor said."
+    assert list(by_place(text)) == ["Kharkiv"]
+
+
+# ---------------------------------------------------------------- drones that crashed or came down, by distance
+
+
+def test_drones_that_came_down_a_distance_from_a_city_give_an_approximate_point():
+    text = "Three drones came down in a forest some 20 miles north of Kursk, the governor said."
+    found = extract_incidents(text, published="2025-03-03")
+    assert len(found) == 1 and found[0].geo_precision != "city"
+    assert found[0].lat > 51.9
+
+
+# ---------------------------------------------------------------- "the Kursk NPP": a plant, not an organisation
+
+
+def test_npp_after_a_city_name_is_the_plant_town():
+    text = "A drone struck a cooling tower at the Zaporizhzhia NPP on Sunday, the plant's management said."
+    assert list(by_place(text)) == ["Enerhodar"]
