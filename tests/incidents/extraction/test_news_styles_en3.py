@@ -122,3 +122,22 @@ def test_drones_that_came_down_a_distance_from_a_city_give_an_approximate_point(
 def test_npp_after_a_city_name_is_the_plant_town():
     text = "A drone struck a cooling tower at the Zaporizhzhia NPP on Sunday, the plant's management said."
     assert list(by_place(text)) == ["Enerhodar"]
+
+
+# ---------------------------------------------------------------- an explosion and an interception in one sentence
+
+
+def test_explosions_at_an_air_base_and_an_interception_added_by_the_speaker_stay_apart():
+    text = ("Blasts rang out near the Belbek air base outside Sevastopol on Tuesday, the governor said, adding that "
+            "air defence had downed two missiles over the city.")
+    found = extract_incidents(text, published="2025-03-03")
+    kinds = {i.event_type for i in found}
+    assert "explosion" in kinds
+    assert all(i.place != "Crimea" for i in found)
+
+
+def test_a_region_named_before_a_site_in_sevastopol_is_no_second_incident():
+    text = "In Crimea, a loud explosion was heard near the Belbek airfield overnight, residents said."
+    found = extract_incidents(text, published="2025-03-03")
+    assert [i.event_type for i in found] == ["explosion"]
+    assert found[0].place != "Crimea"
