@@ -141,3 +141,15 @@ def test_a_region_named_before_a_site_in_sevastopol_is_no_second_incident():
     found = extract_incidents(text, published="2025-03-03")
     assert [i.event_type for i in found] == ["explosion"]
     assert found[0].place != "Crimea"
+
+
+# ---------------------------------------------------------------- zero casualties in wire wording
+
+
+def test_zero_casualties_in_wire_wording():
+    base = "A drone struck a warehouse in Kursk overnight, the governor said. "
+    def counts(tail):
+        return [(i.killed, i.injured) for i in extract_incidents(base + tail, published="2025-03-03")]
+    assert counts("The plant did not report any injuries.") == [(None, 0)]
+    assert counts("No deaths or injuries were reported.") == [(0, 0)]
+    assert counts("Officials have not reported any casualties so far.") == [(0, 0)]
