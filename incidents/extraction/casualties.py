@@ -59,9 +59,12 @@ _ZERO = {
         r"\b(?:no one|no-one|nobody) (?:was|had been|has been) (?:killed or )?(?:injured or killed|killed or injured|hurt or killed|harmed|hurt)\b",
         r"\bno victims\b",
         r"\bthere were no casualties\b",
+        r"\bno (?:deaths|fatalities) (?:or|and) (?:injuries|injured)\b",  # "No deaths or injuries were reported"
+        r"\b(?:did not|didn't|has not|hasn't|have not|haven't) report(?:ed)? any (?:casualties|victims)\b",
     ],
     ("killed",): [r"\bno (?:deaths|fatalities|one was killed|one died)\b", r"\bnobody was killed\b", r"\bno one (?:was )?killed\b"],
-    ("injured",): [r"\bno (?:injuries|one was (?:injured|hurt|wounded))\b", r"\bnobody was (?:injured|hurt|wounded)\b"],
+    ("injured",): [r"\bno (?:injuries|one was (?:injured|hurt|wounded))\b", r"\bnobody was (?:injured|hurt|wounded)\b",
+                   r"\b(?:did not|didn't|has not|hasn't|have not|haven't) report(?:ed)? any (?:injuries|injured)\b"],
 }
 # Russian and Ukrainian word order: "погибли 12 человек", "ранены двое", "ще 43 поранені", "поранено дюжину людей".
 _STILL = r"(?:(?:ещё|еще|ще|также|також|по меньшей мере|как минимум|не менее|щонайменше|не менше) )?"

@@ -17,7 +17,7 @@ _CLAIM = re.compile(
 )
 
 
-_UNNAMED = re.compile(r"\b(?:a|an|one|another)\s+(?:small\s+|border\s+|frontline\s+)?(?:village|town|settlement|hamlet|area|field|farm|"
+_UNNAMED = re.compile(r"\b(?:a|an|one|another)\s+(?:small\s+|border\s+|frontline\s+)?(?:village|town|settlement|hamlet|area|field|farm|forest|woods?|wasteland|meadow|garden|yard|"
                       r"spot|location|site|locality)\s*,?\s*(?:located\s+|situated\s+|lying\s+)?$"
                       r"|(?<![\w-])(?:сел[оеиі]|посел\w*|деревн\w*|хутор\w*|населенн?\w* пункт\w*)\s+(?:(?:примерно|около|приблизно|близько)\s+)?"
                       r"(?:(?:[ву]|за)\s+)?$", re.IGNORECASE)

@@ -91,8 +91,9 @@ def pattern(name: str) -> re.Pattern[str]:
         gap = r"(?:[\w,'’-]+\s+){0,6}?"
         repelled = "|".join(table["repelled"])
         defence = words_pattern(table["air_defence"]).pattern
-        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}",
-                          re.IGNORECASE)
+        counted = "|".join(table["counted_interception"])  # "Of those, 14 were shot down over ...": the weapon said before
+        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
+                          rf"|{counted}", re.IGNORECASE)
     if name == "passive":
         return re.compile("|".join(table["passive_strike"]), re.IGNORECASE)
     if name in ("restriction", "damage", "count_update", "repelled"):
@@ -219,7 +220,22 @@ def find_cues(text: str) -> list[Cue]:
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
+    found = [_weapon_as_subject(text, c) for c in found]
     return sorted(found, key=lambda c: c.start)
+
+
+# "A Russian missile destroyed a fuel depot": the weapon is the subject of an active verb with an object, a strike.
+_ACTIVE_DESTROYED = re.compile(r"destroyed$", re.IGNORECASE)
+_PASSIVE_BETWEEN = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s+(?:an?|the|its|their|several|two|three|four|five|dozens of|\d+)\s+"
+                           r"(?!(?:[\w-]+\s+)?(?:drones?|uavs?|missiles?|shaheds?|targets?|rockets?)\b)", re.IGNORECASE)
+
+
+def _weapon_as_subject(text: str, cue: Cue) -> Cue:
+    if (cue.kind == "interception" and _ACTIVE_DESTROYED.search(cue.text) and not _PASSIVE_BETWEEN.search(cue.text)
+            and weapon_of(cue.text[:24]) is not None and _OBJECT_AFTER.match(text, cue.end)):
+        return Cue("strike", cue.text, cue.start, cue.end)
+    return cue
 
 
 # "No strikes were reported in the capital", "there were no explosions": an event word that is denied on the spot.

@@ -252,7 +252,8 @@ def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
 
     With one such city the region's facts join the city's incident; with several, a region carrying counts stays."""
     def key(d: Draft) -> tuple:
-        return (d.first.event_type, d.first.place.admin1, d.first.day)  # not the country: sources disagree on Crimea
+        admin1 = _WITHIN.get(d.first.place.admin1, d.first.place.admin1)
+        return (d.first.event_type, admin1, d.first.day)  # not the country: sources disagree on Crimea
 
     cities: dict[tuple, list[Draft]] = {}
     for d in drafts:
@@ -266,6 +267,10 @@ def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
         elif not inside or (_has_counts(d) and not _sum_of(d, inside)):
             kept.append(d)
     return kept
+
+
+# Regions of the gazetteer that lie inside a larger one a text may name instead ("In Crimea, ... near Belbek").
+_WITHIN = {"Sevastopol": "Crimea"}
 
 
 def _sum_of(region: Draft, cities: list[Draft]) -> bool:

@@ -26,7 +26,7 @@ _STREET_WORDS = {"highway", "street", "avenue", "prospekt", "prospect", "bouleva
 # Facilities named after their town ("the Ryazan refinery"): the town is where it happened.
 _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:refinery|plant|factory|depot|port|terminal|airfield|air base|airbase|base|"
-    r"power station|power plant|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
+    r"power station|power plant|NPP|HPP|TPP|CHPP?|GRES|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
 _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|analysts|observers|politicians|government|"
                        r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -45,8 +45,8 @@ JURISDICTION = "site: the place whose governor or mayor reports the event (the s
 _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
                            re.IGNORECASE)
 _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
-                 "air", "base", "city", "district"}
-_OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
+                 "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
+_OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
     rf"\b(?:{'|'.join(cues.lexicon()['site_prepositions'])})\s+"
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
@@ -362,7 +362,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
-            and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after)):
+            and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
@@ -436,6 +436,11 @@ def capital_named(adjective: str) -> str | None:
         if not key.startswith("_") and re.fullmatch(key, adjective, re.IGNORECASE):
             return city
     return None
+
+
+def _region_with_the(mention: Mention) -> bool:
+    """'6 over the Crimea', 'in the Donbas': a region whose English name may take 'the' (lexicon names_with_the)."""
+    return mention.text in cues.lexicon()["names_with_the"]
 
 
 def _denied_report(sentence: Sentence) -> re.Match[str] | None:

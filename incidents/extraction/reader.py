@@ -277,13 +277,32 @@ class Reader:
                               geo.context_of(self.context))
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
-            event_type = self.event_type(info, sentence, kinds)
+            event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
         if found is None:
             return None
         cue = _nearest_cue(info, mention, event_type)
         if found.kind in ("city", "region") and found not in self.context:
             self.context.append(found)
         return Finding(event_type, found, sentence, mention.text, mention.start, mention.end, cue, mention.reason)
+
+    def _story_strike(self, sentence: Sentence) -> str:
+        """A strike told without a weapon: the weapon of the sentence just before when its sites were all struck by one
+        ("Russian forces shelled Nikopol. One more person was hurt in Marhanets."), else the article's dominant one."""
+        strikes = set(_WEAPON_TYPE.values())
+        kinds = {f.event_type for f in self.last_sites if f.sentence.index == sentence.index - 1}
+        if len(kinds) == 1 and kinds <= strikes and cues.weapon_of(self.last_sites[-1].sentence.text):
+            return kinds.pop()
+        return _WEAPON_TYPE[self.weapon]
+
+    def _as_told_before(self, mention: places.Mention, sentence: Sentence, event_type: str) -> str:
+        """'A missile destroyed a depot in X ... The attack on X set off a fire': a place struck again in a sentence that
+        names no weapon keeps the weapon told before for it, not the article's dominant one."""
+        earlier = self.by_key.get(geo.key(mention.text))
+        strikes = set(_WEAPON_TYPE.values())
+        if (earlier is None or event_type not in strikes or earlier.event_type not in strikes
+                or cues.weapon_of(sentence.text) is not None):
+            return event_type
+        return earlier.event_type
 
     def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
         """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last."""
@@ -334,7 +353,8 @@ class Reader:
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
-        if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM):
+        if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
+                                  or _district_town_of_region(named, city)):
             return named
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
@@ -365,8 +385,8 @@ class Reader:
         if "explosion" in kinds and _only_shaken(info):
             return "explosion"  # "explosions rocked Odesa"
         if kinds & set(STRIKE_KINDS):
-            weapon = cues.weapon_of(info.clause.text) or cues.weapon_of(sentence.text) or self.weapon
-            return _WEAPON_TYPE[weapon]
+            weapon = cues.weapon_of(info.clause.text) or cues.weapon_of(sentence.text)
+            return _WEAPON_TYPE[weapon] if weapon else self._story_strike(sentence)
         if "interception" in kinds:
             return "interception"
         if "explosion" in kinds:
@@ -772,6 +792,13 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+def _district_town_of_region(named: Any, city: Any) -> bool:
+    """'over the Trubchevsk district' in a Bryansk story: a smaller town of the same region names its own district
+    (a raion), unlike 'the Kyiv district of Kharkiv', a city quarter named after a city elsewhere."""
+    return (named.kind == "city" and named.country == city.country and bool(named.admin1) and named.admin1 == city.admin1
+            and (named.population or 0) < (city.population or 0))
 
 
 def _dominant_weapon(text: str) -> str | None:

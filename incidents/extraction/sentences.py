@@ -15,7 +15,7 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
-    r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|and (?=[a-z]))\b)"
+    r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|adding(?= that)|and (?=[a-z]))\b)"
     r"|\s+(?=while\b|whereas\b)"
     r"|,\s+(?=(?:в|во|у|на)\s+(?:[а-яёіїєґ]+\s+)?[А-ЯЁІЇЄҐ])"  # "в Сумах погибли двое, в Ромнах ранен мужчина"
 )
