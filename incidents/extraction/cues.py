@@ -208,9 +208,8 @@ def mentions_any(lower_text: str, pieces: tuple[str, ...]) -> bool:
 def find_cues(text: str) -> list[Cue]:
     """Event cues in `text`, ordered by position."""
     lower = text.lower()
-    starts = _word_starts(lower)
     found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
-             if (kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind])) and _may_match(kind, starts)
+             if (kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind])) and _may_start(kind, lower)
              for m in scanner(kind).finditer(text)]
     # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception, not a strike
     shields = [m for m in scanner("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
@@ -317,6 +316,22 @@ def _leads(fragment: str) -> set[str] | None:
 def _may_match(kind: str, starts: frozenset[str]) -> bool:
     prefixes = _prefixes(kind)
     return prefixes is None or not prefixes.isdisjoint(starts)
+
+
+def _may_start(kind: str, lower: str) -> bool:
+    """_may_match(kind, _word_starts(lower)), found by one search for a word starting with one of the kind's prefixes
+    (no set of every word's first letters built for each clause)."""
+    starts = _starts_pattern(kind)
+    return starts is None or starts.search(lower) is not None
+
+
+@lru_cache(maxsize=None)
+def _starts_pattern(kind: str) -> re.Pattern[str] | None:
+    prefixes = _prefixes(kind)
+    if prefixes is None:
+        return None
+    body = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return led(re.compile(rf"(?<![^\W\d_])(?:{body})"))  # a word of _WORD starts where no letter precedes
 
 
 @lru_cache(maxsize=1024)

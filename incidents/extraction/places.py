@@ -149,6 +149,9 @@ def _titles() -> frozenset[str]:
     return frozenset(cues.lexicon()["titles"]) | frozenset(cues.lexicon()["time_words"])  # "Уночі Харків …"
 
 
+_REGION_WORD_END = re.compile(r"\s(?:region|oblast|province|krai|kray|territory)$", re.IGNORECASE)
+
+
 def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
     leftovers: list[str] = []
@@ -176,7 +179,7 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
         if others and not mention.reason:
             mention.reason = f"part of a longer name ({words}): a person or an organisation"
         _read_suffix(sentence, mention)
-        if re.search(r"\s(?:region|oblast|province|krai|kray|territory)$", mention.text, re.IGNORECASE):
+        if _REGION_WORD_END.search(mention.text):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
     return found
 
@@ -278,14 +281,18 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "an abbreviation, not a place name"
 
 
+_WORD_AFTER = re.compile(r"^\s+(\w+)")
+_DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
+                             r"^\s+(?:городско\w+\s+|міськ\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
+
+
 def _read_suffix(sentence: Sentence, mention: Mention) -> None:
     after = sentence.text[mention.end - sentence.start:]
-    street = re.match(r"^\s+(\w+)", after)
+    street = _WORD_AFTER.match(after)
     if street and street.group(1).lower() in _STREET_WORDS and not mention.reason and not mention.possessive:
         mention.reason = f"part of a street or landmark name ({mention.text} {street.group(1)}), not the place itself"
     airport = _AIRPORT_AFTER.match(after)
-    if re.match(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
-                r"^\s+(?:городско\w+\s+|міськ\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", after, re.IGNORECASE):
+    if _DISTRICT_AFTER.match(after):
         mention.hint = "district"
     elif airport and airport.group(2).lower() == "airports" and not airport.group(1):
         mention.hint = "airports"

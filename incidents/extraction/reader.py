@@ -69,6 +69,7 @@ class Reader:
         self.by_key: dict[str, Finding] = {}  # the last non-airport finding per place key
         self.rejected: list[dict[str, Any]] = []
         self.context: list[Any] = []
+        self.in_context: set[Any] = set()  # the same places, for a membership test that does not grow with the article
         self.attachments: list[tuple[str, Sentence, Any]] = []  # (kind, sentence, payload) resolved after grouping
         self.current_day: tuple[date, Sentence, tuple[int, int], str] | None = None
         self.current_end: tuple[date, Sentence, tuple[int, int]] | None = None  # the last day of a span of days
@@ -150,14 +151,18 @@ class Reader:
                 continue
             found = geo.place(mention.text, mention.hint, geo.context_of(self.context))
             if region_only:
-                if found is not None and found.kind == "region" and found not in self.context:
-                    self.context.append(found)
+                if found is not None and found.kind == "region" and found not in self.in_context:
+                    self._remember(found)
                 continue
-            if found is not None and found.kind in ("country", "region") and found not in self.context:
-                self.context.append(found)
+            if found is not None and found.kind in ("country", "region") and found not in self.in_context:
+                self._remember(found)
             if (found is not None and found.kind == "city" and mention.hint != "district"
                     and not mention.reason.startswith(("two names", "historical"))):
                 self.last_city = found
+
+    def _remember(self, place: Any) -> None:
+        self.context.append(place)
+        self.in_context.add(place)
 
     # ------------------------------------------------------------ sites
 
@@ -281,8 +286,8 @@ class Reader:
         if found is None:
             return None
         cue = _nearest_cue(info, mention, event_type)
-        if found.kind in ("city", "region") and found not in self.context:
-            self.context.append(found)
+        if found.kind in ("city", "region") and found not in self.in_context:
+            self._remember(found)
         return Finding(event_type, found, sentence, mention.text, mention.start, mention.end, cue, mention.reason)
 
     def _story_strike(self, sentence: Sentence) -> str:
