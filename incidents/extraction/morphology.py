@@ -52,14 +52,35 @@ def lemmas(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def is_common_word(word: str) -> bool:
     """True when a capitalised Cyrillic word is an ordinary word here (a preposition, a verb form, a common noun the
     Russian dictionary knows and never as a toponym or a name). Ukrainian-only words are left to the gazetteer check."""
-    if not is_cyrillic(word) or len(word) < 2 or not analyser().word_is_known(word.lower()):
-        return False  # unknown: a guess from the word's ending, not a dictionary reading
+    if not is_cyrillic(word) or len(word) < 2:
+        return False
+    if not analyser().word_is_known(word.lower()):
+        return _ukrainian_common(word)  # unknown in Russian: a guess from the word's ending unless Ukrainian knows it
     parses = analyser().parse(word)
     if any(tag in parse.tag.grammemes for parse in parses for tag in _NAME_TAGS):
         return False
     best = parses[0]
     # the dictionary marks toponyms: a known noun without the mark is a common noun
     return (best.tag.POS in _NOT_NAMES and best.score >= 0.3) or best.tag.POS == "NOUN"
+
+
+@cache
+def ukrainian_analyser() -> Any:
+    """The pymorphy3 analyser for Ukrainian (dictionary from pymorphy3-dicts-uk); it marks no toponyms."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+def _ukrainian_common(word: str) -> bool:
+    """'Росіяни', 'Окупанти', 'Мешканці', 'Збивали', 'Водночас': every Ukrainian reading is a verb, an adverb, a
+    conjunction... or a noun for people that is no name. The Ukrainian dictionary marks no toponyms, so an inanimate
+    noun ("Ковель", "Щастя") stays a candidate place."""
+    if not ukrainian_analyser().word_is_known(word.lower()):
+        return False
+    return all(parse.tag.POS in _NOT_NAMES or (parse.tag.POS == "NOUN" and "anim" in parse.tag.grammemes
+                                                and not any(tag in parse.tag.grammemes for tag in _NAME_TAGS))
+               for parse in ukrainian_analyser().parse(word))
 
 
 def _title(lemma: str) -> str:

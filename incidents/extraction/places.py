@@ -52,10 +52,10 @@ _SITE_PREP = re.compile(
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-# "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино": a place named after a
+# "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино", "Жители Курчатова": a place named after a
 # district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
 _SLAVIC_PLACE_PHRASE = re.compile(
-    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр)\w*"
+    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан)\w*"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі)(?:\s+[\w'’-]+){0,2}"
     r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\.)\s+$", re.IGNORECASE)
@@ -166,6 +166,7 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
     side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
+    side_by_side = side_by_side and not _AREA_NOUN_AFTER.match(sentence.text, run[-1][2])
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
         _reject_common(mention, sentence, lower_words)
@@ -179,6 +180,10 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
         if re.search(r"\s(?:region|oblast|province|krai|kray|territory)$", mention.text, re.IGNORECASE):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
     return found
+
+
+# "в городе Рыльске Курской области", "у Ковелі Волинської області": a town, then the region that qualifies it.
+_AREA_NOUN_AFTER = re.compile(r"\s+(?:област|облас|район|округ|кра[йяюе]|краї|республик|республік)\w*", re.IGNORECASE)
 
 
 def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | None:
@@ -255,10 +260,12 @@ def _district_town(word: str, after: str) -> str | None:
     if not _DISTRICT_WORD.match(after) or not _DISTRICT_ADJECTIVE.search(word):
         return None
     stem = _DISTRICT_ADJECTIVE.sub("", word)
-    for candidate in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и"):
-        if len(candidate) >= 3 and geo.is_name(candidate):  # the stem itself names the town, no other reading
-            return candidate
-    return None
+    bucha = stem[:-2] + "а" if stem.lower().endswith(("ан", "ян")) else ""  # "Бучанський": Буча
+    bucha = bucha if len(bucha) >= 3 and geo.is_name(bucha) and not geo.abroad(bucha) else ""
+    candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha)
+                  if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+    home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
+    return (home or candidates or [None])[0]
 
 
 def _adjective_town(word: str) -> str | None:

@@ -369,6 +369,8 @@ class Reader:
             return _WEAPON_TYPE[weapon]
         if "interception" in kinds:
             return "interception"
+        if "explosion" in kinds and cues.has("air_defence", sentence.text):
+            return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds:
             return "explosion"
         return "other"
