@@ -382,7 +382,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where the weapons came from (launched from, from the direction of), not where they struck"
     if _rx("according").search(before):
         return "stands for its government (according to ...)"
-    if _rx("gov_speech_after").match(after):
+    if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before):
         return "stands for its government (subject of a speech or stance verb)"
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
@@ -472,6 +472,10 @@ def _spoken_in(before: str) -> bool:
     """'... said in Kyiv', 'told reporters in Moscow': where something was said, not where it happened."""
     said = _rx("spoken").search(before)
     return bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
+
+
+# "Жители Новошахтинска сообщили о взрывах": the people of a place tell what happened there, not its government.
+_RESIDENTS_BEFORE = re.compile(r"(?<![\w-])(?:жител|мешкан|residents?\s+of)\w*\s+$", re.IGNORECASE)
 
 
 # Every rule reads a few words either side of a mention: a bounded window keeps the reading linear in the text's length.

@@ -1,0 +1,49 @@
+"""Russian and Ukrainian styles, round three: common words only the Ukrainian dictionary knows, a town qualified by
+its region's adjective, residents of a place, Cyrillic readings at home before namesakes abroad, district adjectives."""
+
+from incidents.extraction import extract_incidents
+from incidents.extraction import geo, morphology
+
+
+def sites(text, published="2025-03-14"):
+    return {(i.event_type, i.place, i.geo_precision): i for i in extract_incidents(text, published=published)}
+
+
+def places(text, published="2025-03-14"):
+    return sorted(i.place for i in extract_incidents(text, published=published))
+
+
+def test_common_words_only_the_ukrainian_dictionary_knows():
+    for word in ("Росіяни", "Окупанти", "Мешканці", "Збивали", "Водночас"):
+        assert morphology.is_common_word(word), word
+    for name in ("Ковель", "Щастя", "Харкові", "Лозову"):
+        assert not morphology.is_common_word(name), name
+    assert places("Окупанти вдарили по Ковелю дроном, пошкоджено склад.") == ["Kovel"]
+
+
+def test_town_before_its_regions_adjective_is_no_persons_name():
+    text = "Дрон атаковал автомобиль в городе Льгове Курской области, ранены двое мужчин."
+    found = extract_incidents(text, published="2025-03-14")
+    assert [i.injured for i in found] == [2]
+    assert abs(found[0].lat - 51.69) < 0.2 and abs(found[0].lon - 35.28) < 0.2  # Lgov, not Kursk
+
+
+def test_residents_of_a_place_name_the_site():
+    ru = "Жители Новошахтинска сообщили о серии взрывов и пожаре на территории предприятия."
+    uk = "Мешканці Конотопа чули вибухи, пошкоджено будинок."
+    assert places(ru) == ["Novoshakhtinsk"]
+    assert places(uk) == ["Konotop"]
+
+
+def test_cyrillic_reading_at_home_before_a_namesake_abroad():
+    assert geo.nominative("Качи") == "Кача"
+    assert geo.nominative("Риги") == "Рига"
+    assert geo.nominative("Великій Писарівці") == "Велика Писарівка"
+    assert geo.nominative("Женеве") == "Женева"
+
+
+def test_district_adjective_names_its_town_at_home():
+    text = "На Київщині внаслідок атаки пошкоджено будинки в Бучанському районі, поранено чоловіка."
+    found = sites(text)
+    assert [k[1] for k in found] == ["Bucha"]
+    assert all(abs(v.lon - 30.2) < 0.5 for v in found.values())
