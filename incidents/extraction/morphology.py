@@ -83,5 +83,19 @@ def _ukrainian_common(word: str) -> bool:
                for parse in ukrainian_analyser().parse(word))
 
 
+@lru_cache(maxsize=4096)
+def singular_person(word: str) -> bool:
+    """'машиніста', 'охранник', 'сторож': the dictionary's first reading is one person (an animate singular noun, no
+    name); Russian first, else Ukrainian."""
+    lower = word.lower()
+    for known in (analyser(), ukrainian_analyser()):
+        if known.word_is_known(lower):
+            best = known.parse(lower)[0]
+            grammemes = best.tag.grammemes
+            return (best.tag.POS == "NOUN" and "anim" in grammemes and "plur" not in grammemes
+                    and not any(tag in grammemes for tag in _NAME_TAGS))
+    return False
+
+
 def _title(lemma: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))

@@ -769,6 +769,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
+    repair = cues.has("aftermath", text)
+    if repair:  # "У Харкові відновлюють світло після обстрілу": repairs after an attack told elsewhere or before
+        found.append((0, f"the aftermath of an earlier attack ('{repair.group(0)}')"))
     if not found:
         return None, ""
     if match and years and match.start() < years[0][0]:

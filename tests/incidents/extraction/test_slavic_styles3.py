@@ -47,3 +47,26 @@ def test_district_adjective_names_its_town_at_home():
     found = sites(text)
     assert [k[1] for k in found] == ["Bucha"]
     assert all(abs(v.lon - 30.2) < 0.5 for v in found.values())
+
+
+def test_one_person_named_by_any_noun_the_dictionary_calls_a_person():
+    from incidents.extraction.casualties import find_casualties
+
+    assert find_casualties("внаслідок удару поранено тракториста")["injured"].value == 1
+    assert find_casualties("при атаке дрона погиб охранник базы")["killed"].value == 1
+    assert find_casualties("Klintsy: dron udaril po gruzoviku, ranen voditel'")["injured"].value == 1
+    assert "injured" not in find_casualties("ранен в Курске, пострадал дом")
+    assert "injured" not in find_casualties("ранены жители")
+
+
+def test_air_force_elliptic_interception_verb_before_the_regions():
+    text = ("Станом на 09:00 збито 30 ударних БпЛА. Збивали у Сумській та Полтавській областях.")
+    assert sorted((k[0], k[2]) for k in sites(text)) == [("interception", "region")] * 2
+
+
+def test_repairs_after_an_attack_are_no_new_incident():
+    uk = "У Сумах енергетики відновлюють електропостачання після нічного обстрілу, без світла 3 тисячі абонентів."
+    ru = "В Брянске восстанавливают подачу тепла после удара беспилотников по котельной."
+    assert places(uk) == [] and places(ru) == []
+    both = uk + " Тим часом уночі ворог атакував Шостку дронами, поранено жінку."
+    assert [(k[1], v.injured) for k, v in sites(both).items()] == [("Shostka", 1)]
