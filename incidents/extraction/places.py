@@ -287,6 +287,9 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
 
 def _read_suffix(sentence: Sentence, mention: Mention) -> None:
     after = sentence.text[mention.end - sentence.start:]
+    if _SEA_AFTER.match(after) and not mention.reason:  # "над Черным морем", "в Азовском море"
+        written = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
+        mention.reason = f"names a sea ({written} {after.split()[0]}), not a place on land"
     street = re.match(r"^\s+(\w+)", after)
     if street and street.group(1).lower() in _STREET_WORDS and not mention.reason and not mention.possessive:
         mention.reason = f"part of a street or landmark name ({mention.text} {street.group(1)}), not the place itself"
@@ -474,6 +477,13 @@ def _spoken_in(before: str) -> bool:
     return bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
 
 
+# "над Чорним морем", "в Азовском море", "over the Black Sea": a sea named by its adjective.
+_SEA_AFTER = re.compile(r"\s+(?:мор(?:е|я|ю|ем|і)|Sea)(?![\w-])", re.IGNORECASE)
+# "Над Чорним морем та Кримом", "над акваторией Азовского моря и Крымом": a place after a sea, under one preposition.
+_AFTER_A_SEA = re.compile(r"(?<![\w-])(?:над|в|у|на|over)\s+(?:акватор\w+\s+)?(?:the\s+)?[\w'’-]+\s+"
+                          r"(?:мор(?:е|я|ю|ем|і)|Sea)\s+(?:и|та|і|й|and)\s+(?:над\s+|over\s+)?$", re.IGNORECASE)
+
+
 # "Жители Новошахтинска сообщили о взрывах": the people of a place tell what happened there, not its government.
 _RESIDENTS_BEFORE = re.compile(r"(?<![\w-])(?:жител|мешкан|residents?\s+of)\w*\s+$", re.IGNORECASE)
 
@@ -504,7 +514,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
-    if _SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before):
+    if (_SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before)
+            or _AFTER_A_SEA.search(before)):
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"

@@ -70,3 +70,12 @@ def test_repairs_after_an_attack_are_no_new_incident():
     assert places(uk) == [] and places(ru) == []
     both = uk + " Тим часом уночі ворог атакував Шостку дронами, поранено жінку."
     assert [(k[1], v.injured) for k, v in sites(both).items()] == [("Shostka", 1)]
+
+
+def test_interception_over_a_sea_and_crimea():
+    uk = "Над Чорним морем та Кримом знищено ще три крилаті ракети."
+    ru = "Над акваторией Азовского моря и Крымом сбиты пять беспилотников."
+    for text in (uk, ru):
+        found = extract_incidents(text, published="2025-03-14")
+        assert [(i.event_type, i.geo_precision) for i in found] == [("interception", "region")], text
+        assert abs(found[0].lat - 45.3) < 0.5  # Crimea, not a town named by the sea's adjective
