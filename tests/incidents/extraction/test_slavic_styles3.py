@@ -79,3 +79,10 @@ def test_interception_over_a_sea_and_crimea():
         found = extract_incidents(text, published="2025-03-14")
         assert [(i.event_type, i.geo_precision) for i in found] == [("interception", "region")], text
         assert abs(found[0].lat - 45.3) < 0.5  # Crimea, not a town named by the sea's adjective
+
+
+def test_place_that_found_itself_under_attack_after_the_verb():
+    uk = "Уночі під масованим обстрілом ворожих дронів опинилася Шостка."
+    ru = "Ночью под ударом беспилотников оказался Новошахтинск, пострадал мужчина."
+    assert [(k[1], k[2]) for k in sites(uk)] == [("Shostka", "city")]
+    assert [(k[1], v.injured) for k, v in sites(ru).items()] == [("Novoshakhtinsk", 1)]
