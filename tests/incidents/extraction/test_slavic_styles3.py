@@ -86,3 +86,10 @@ def test_place_that_found_itself_under_attack_after_the_verb():
     ru = "Ночью под ударом беспилотников оказался Новошахтинск, пострадал мужчина."
     assert [(k[1], k[2]) for k in sites(uk)] == [("Shostka", "city")]
     assert [(k[1], v.injured) for k, v in sites(ru).items()] == [("Novoshakhtinsk", 1)]
+
+
+def test_airport_heading_its_line_labels_the_restriction_after_it():
+    text = ("Аэропорт Саратов (Гагарин). Введены временные ограничения на приём и выпуск воздушных судов.\n\n"
+            "Аэропорт Пенза. Введены временные ограничения на приём и выпуск воздушных судов.")
+    found = extract_incidents(text, published="2025-03-14")
+    assert sorted(i.airport_iata or "" for i in found if i.event_type == "airspace_restriction") == ["GSV", "PEZ"]
