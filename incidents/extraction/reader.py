@@ -362,6 +362,8 @@ class Reader:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
+        if kinds == {"explosion"} and cues.has("air_defence", sentence.text):
+            return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds and _only_shaken(info):
             return "explosion"  # "explosions rocked Odesa"
         if kinds & set(STRIKE_KINDS):
@@ -369,8 +371,6 @@ class Reader:
             return _WEAPON_TYPE[weapon]
         if "interception" in kinds:
             return "interception"
-        if "explosion" in kinds and cues.has("air_defence", sentence.text):
-            return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds:
             return "explosion"
         return "other"

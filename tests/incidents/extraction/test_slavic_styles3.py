@@ -93,3 +93,11 @@ def test_airport_heading_its_line_labels_the_restriction_after_it():
             "Аэропорт Пенза. Введены временные ограничения на приём и выпуск воздушных судов.")
     found = extract_incidents(text, published="2025-03-14")
     assert sorted(i.airport_iata or "" for i in found if i.event_type == "airspace_restriction") == ["GSV", "PEZ"]
+
+
+def test_explosions_told_as_the_work_of_air_defence_are_an_interception():
+    ru = "Жители Железногорска слышали серию хлопков — над городом работала ПВО."
+    uk = "У Полтаві чути вибухи — працює ППО."
+    assert [k[0] for k in sites(ru)] == ["interception"]
+    assert [k[0] for k in sites(uk)] == ["interception"]
+    assert [k[0] for k in sites("У Полтаві чути вибухи.")] == ["explosion"]
