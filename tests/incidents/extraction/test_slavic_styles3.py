@@ -101,3 +101,12 @@ def test_explosions_told_as_the_work_of_air_defence_are_an_interception():
     assert [k[0] for k in sites(ru)] == ["interception"]
     assert [k[0] for k in sites(uk)] == ["interception"]
     assert [k[0] for k in sites("У Полтаві чути вибухи.")] == ["explosion"]
+
+
+def test_hromada_adjective_heading_a_line_names_its_town():
+    text = ("Протягом доби ворог здійснив 40 обстрілів Сумщини.\n"
+            "Білопільська громада: артилерійський обстріл (6 вибухів).\n"
+            "Краснопільська громада: ворог атакував FPV-дроном, поранено чоловіка.")
+    found = sites(text)
+    assert sorted(k[1] for k in found) == ["Bilopillia", "Krasnopillya"]
+    assert [v.injured for k, v in found.items() if k[1] == "Krasnopillya"] == [1]
