@@ -64,33 +64,36 @@ def is_common_word(word: str) -> bool:
     return (best.tag.POS in _NOT_NAMES and best.score >= 0.3) or best.tag.POS == "NOUN"
 
 
-@cache
-def ukrainian_analyser() -> Any:
-    """The pymorphy3 analyser for Ukrainian (dictionary from pymorphy3-dicts-uk); it marks no toponyms."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="uk")
-
-
 def _ukrainian_common(word: str) -> bool:
-    """'Росіяни', 'Окупанти', 'Мешканці', 'Збивали', 'Водночас': every Ukrainian reading is a verb, an adverb, a
-    conjunction... or a noun for people that is no name. The Ukrainian dictionary marks no toponyms, so an inanimate
-    noun ("Ковель", "Щастя") stays a candidate place."""
-    if not ukrainian_analyser().word_is_known(word.lower()):
+    """'Росіяни', 'Окупанти', 'Мешканці', 'Збивали': an inflected form simplemma knows whose lemma is a common word
+    ('росіянин', 'збивати'). Names keep a capitalised lemma ('Харкові' -> 'Харків') and uninflected words stay
+    candidates ('Щастя'), so places are left to the gazetteer check. (pymorphy3's Ukrainian dictionary is GPL-3.0 and
+    is not used.)"""
+    import simplemma
+
+    lower = word.lower()
+    if not simplemma.is_known(lower, lang="uk"):
         return False
-    return all(parse.tag.POS in _NOT_NAMES or (parse.tag.POS == "NOUN" and "anim" in parse.tag.grammemes
-                                                and not any(tag in parse.tag.grammemes for tag in _NAME_TAGS))
-               for parse in ukrainian_analyser().parse(word))
+    lemma = simplemma.lemmatize(word, lang="uk")
+    return lemma[:1].islower() and lemma != lower and lemma.endswith(_VERB_OR_PERSON)
+
+
+# Lemma endings of verbs ('збивати', 'атакуватися') and nouns for people ('мешканець', 'росіянин', 'окупант',
+# 'рятувальник', 'водій'): simplemma gives no part of speech, so only these readings make a word common.
+_VERB_OR_PERSON = ("ти", "тися", "ець", "анин", "янин", "ант", "ент", "ник", "ач", "ій", "іст")
+
+
+_UK_TO_RU = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "", "’": ""})
 
 
 @lru_cache(maxsize=4096)
 def singular_person(word: str) -> bool:
-    """'машиніста', 'охранник', 'сторож': the dictionary's first reading is one person (an animate singular noun, no
-    name); Russian first, else Ukrainian."""
+    """'машиніста', 'охранник', 'сторож': the Russian dictionary's first reading (of the word, else of its Ukrainian
+    letters spelled as Russian ones) is one person: an animate singular noun, no name."""
     lower = word.lower()
-    for known in (analyser(), ukrainian_analyser()):
-        if known.word_is_known(lower):
-            best = known.parse(lower)[0]
+    for form in dict.fromkeys((lower, lower.translate(_UK_TO_RU))):
+        if analyser().word_is_known(form):
+            best = analyser().parse(form)[0]
             grammemes = best.tag.grammemes
             return (best.tag.POS == "NOUN" and "anim" in grammemes and "plur" not in grammemes
                     and not any(tag in grammemes for tag in _NAME_TAGS))
