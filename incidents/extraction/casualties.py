@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from incidents.extraction import cues
+from incidents.extraction import cues, morphology
 from incidents.extraction.numbers import NUMBER, to_int
 
 _PEOPLE = (
@@ -76,7 +76,9 @@ _LIGHT = r"(?:получил\w*|получив\w*|отримал\w*|отрима
 _SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|фельдшер[аи]?|медик[аи]?|пассажир[аи]?|пасажир[аи]?|охранник[аи]?|"
            r"сотрудник[аи]?|працівник[аи]?|ребён(?:ок|ка)|ребен(?:ок|ка)|подрост(?:ок|ка)|пенсионерк?[аиу]?|жител[ья]|"
            r"жительниц[аыу]|жінк[аиу]|чоловік(?:а)?|водій|водія|дитин[аиу]|підліт(?:ок|ка)|пенсіонерк?[аиу]?|"
-           r"мешкан(?:ець|ця|ка|ки|ку)|(?:\d+-(?:летн|річн)\w+ )(?:мужчин[аыу]|женщин[аыу]|чоловік(?:а)?|жінк[аиу])")
+           r"мешкан(?:ець|ця|ка|ки|ку)|(?:\d+-(?:летн|річн)\w+ )(?:мужчин[аыу]|женщин[аыу]|чоловік(?:а)?|жінк[аиу])|"
+           r"voditel[ʹ'’]?|voditel[iy]a|vodii|vodiia|zhenshchin[aeyu]|muzhchin[aeyu]|zhink[aiu]|cholovik(?:a)?|"
+           r"reb[eyi]?o?nok|rebenka|dytyn[aiu]|pensioner(?:ka|ku)?|passazhir|pasazhyr")
 
 
 def _slavic(name: str) -> list[str]:
@@ -86,7 +88,9 @@ def _slavic(name: str) -> list[str]:
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
             rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ )?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
-            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})"]
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})",
+            # "поранено машиніста", "погиб охранник": a singular noun for a person, read by the dictionary
+            rf"(?<![\w-])(?:{verb}) (?P<n>)(?P<who>(?:[\w'’-]+ )?[а-яёіїєґ'’-]+)(?![\w-])"]
 
 
 _LATIN_COUNT = {name: len(patterns) for name, patterns in _PATTERNS.items()}  # the Slavic patterns follow these
@@ -178,6 +182,8 @@ def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
     if re.search(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", phrase, re.IGNORECASE):
         return True
+    if _CYRILLIC.search(phrase):
+        return morphology.singular_person(phrase.split()[-1])
     return bool(re.search(rf"\b{_PEOPLE}$", phrase, re.IGNORECASE)) and not phrase.lower().endswith(("people", "children", "men", "women", "staff"))
 
 

@@ -222,11 +222,30 @@ def nominative(word: str) -> str | None:
         if regions:
             return regions[0]
     toponyms, others = morphology.lemmas(word) if " " not in word else ((), ())
-    for tier in ([word, *toponyms], [*others, *endings]):
-        best = _most_populous(tier)
-        if best is not None:
-            return best
+    first = _home_first([word, *toponyms])
+    if first is not None and not abroad(first):
+        return first
+    second = _home_first([*others, *endings])
+    if second is not None and (first is None or not abroad(second)):
+        return second  # "Жители Качи": Kacha in Crimea, not Kōchi in Japan, whose Russian name is written "Качи"
+    if first is not None:
+        return first
     return _several_words(word) if word.count(" ") == 1 else None
+
+
+# Countries whose places Russian and Ukrainian news name in Cyrillic most of the time.
+_CYRILLIC_HOME = frozenset({"RU", "UA", "BY", "MD", "KZ"})
+
+
+def _home_first(readings: list[str]) -> str | None:
+    """The most populous reading in Russia, Ukraine and their neighbours, else the most populous anywhere."""
+    home = [r for r in readings if len(r) >= 3 and is_name(r) and not abroad(r)]
+    return _most_populous(home) or _most_populous(readings)
+
+
+def abroad(name: str) -> bool:
+    found = place(name)
+    return found is None or found.country not in _CYRILLIC_HOME
 
 
 def _several_words(name: str) -> str | None:

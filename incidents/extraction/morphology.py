@@ -52,14 +52,52 @@ def lemmas(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def is_common_word(word: str) -> bool:
     """True when a capitalised Cyrillic word is an ordinary word here (a preposition, a verb form, a common noun the
     Russian dictionary knows and never as a toponym or a name). Ukrainian-only words are left to the gazetteer check."""
-    if not is_cyrillic(word) or len(word) < 2 or not analyser().word_is_known(word.lower()):
-        return False  # unknown: a guess from the word's ending, not a dictionary reading
+    if not is_cyrillic(word) or len(word) < 2:
+        return False
+    if not analyser().word_is_known(word.lower()):
+        return _ukrainian_common(word)  # unknown in Russian: a guess from the word's ending unless Ukrainian knows it
     parses = analyser().parse(word)
     if any(tag in parse.tag.grammemes for parse in parses for tag in _NAME_TAGS):
         return False
     best = parses[0]
     # the dictionary marks toponyms: a known noun without the mark is a common noun
     return (best.tag.POS in _NOT_NAMES and best.score >= 0.3) or best.tag.POS == "NOUN"
+
+
+def _ukrainian_common(word: str) -> bool:
+    """'Росіяни', 'Окупанти', 'Мешканці', 'Збивали': an inflected form simplemma knows whose lemma is a common word
+    ('росіянин', 'збивати'). Names keep a capitalised lemma ('Харкові' -> 'Харків') and uninflected words stay
+    candidates ('Щастя'), so places are left to the gazetteer check. (pymorphy3's Ukrainian dictionary is GPL-3.0 and
+    is not used.)"""
+    import simplemma
+
+    lower = word.lower()
+    if not simplemma.is_known(lower, lang="uk"):
+        return False
+    lemma = simplemma.lemmatize(word, lang="uk")
+    return lemma[:1].islower() and lemma != lower and lemma.endswith(_VERB_OR_PERSON)
+
+
+# Lemma endings of verbs ('збивати', 'атакуватися') and nouns for people ('мешканець', 'росіянин', 'окупант',
+# 'рятувальник', 'водій'): simplemma gives no part of speech, so only these readings make a word common.
+_VERB_OR_PERSON = ("ти", "тися", "ець", "анин", "янин", "ант", "ент", "ник", "ач", "ій", "іст")
+
+
+_UK_TO_RU = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "", "’": ""})
+
+
+@lru_cache(maxsize=4096)
+def singular_person(word: str) -> bool:
+    """'машиніста', 'охранник', 'сторож': the Russian dictionary's first reading (of the word, else of its Ukrainian
+    letters spelled as Russian ones) is one person: an animate singular noun, no name."""
+    lower = word.lower()
+    for form in dict.fromkeys((lower, lower.translate(_UK_TO_RU))):
+        if analyser().word_is_known(form):
+            best = analyser().parse(form)[0]
+            grammemes = best.tag.grammemes
+            return (best.tag.POS == "NOUN" and "anim" in grammemes and "plur" not in grammemes
+                    and not any(tag in grammemes for tag in _NAME_TAGS))
+    return False
 
 
 def _title(lemma: str) -> str:

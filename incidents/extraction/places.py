@@ -52,10 +52,10 @@ _SITE_PREP = re.compile(
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-# "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино": a place named after a
+# "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино", "Жители Курчатова": a place named after a
 # district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
 _SLAVIC_PLACE_PHRASE = re.compile(
-    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр)\w*"
+    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан)\w*"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі)(?:\s+[\w'’-]+){0,2}"
     r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\.)\s+$", re.IGNORECASE)
@@ -87,7 +87,7 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|�
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
 _ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*$", re.IGNORECASE)
-_LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai))?\s*[—–:-]\s")
+_LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?\s*[—–:-]\s")
 
 
 # Searched in the words before every mention: led by a look-ahead for their first characters (cues.led), the same
@@ -169,6 +169,7 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
     side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
+    side_by_side = side_by_side and not _AREA_NOUN_AFTER.match(sentence.text, run[-1][2])
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
         _reject_common(mention, sentence, lower_words)
@@ -182,6 +183,10 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
         if _REGION_WORD_END.search(mention.text):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
     return found
+
+
+# "в городе Рыльске Курской области", "у Ковелі Волинської області": a town, then the region that qualifies it.
+_AREA_NOUN_AFTER = re.compile(r"\s+(?:област|облас|район|округ|кра[йяюе]|краї|республик|республік)\w*", re.IGNORECASE)
 
 
 def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | None:
@@ -231,7 +236,7 @@ def _nickname_region(word: str) -> str | None:
 
 
 _REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
-_DISTRICT_WORD = re.compile(r"\s+(?:район|округ)", re.IGNORECASE)
+_DISTRICT_WORD = re.compile(r"\s+(?:район|округ|громад)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 
 
@@ -244,7 +249,7 @@ def _masculine_region(word: str, after: str) -> str | None:
     return feminine if geo.is_name(feminine) and geo.get_gazetteer().lookup(feminine, kinds=("region",)) else None
 
 
-_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім)$", re.IGNORECASE)
+_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім|а|ої|у)$", re.IGNORECASE)
 
 
 def _district_named(word: str, after: str) -> bool:
@@ -258,10 +263,16 @@ def _district_town(word: str, after: str) -> str | None:
     if not _DISTRICT_WORD.match(after) or not _DISTRICT_ADJECTIVE.search(word):
         return None
     stem = _DISTRICT_ADJECTIVE.sub("", word)
-    for candidate in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и"):
-        if len(candidate) >= 3 and geo.is_name(candidate):  # the stem itself names the town, no other reading
-            return candidate
-    return None
+    bucha = stem[:-2] + "а" if stem.lower().endswith(("ан", "ян")) else ""  # "Бучанський": Буча
+    bucha = bucha if len(bucha) >= 3 and geo.is_name(bucha) and not geo.abroad(bucha) else ""
+    if stem.lower().endswith("іль"):  # "Краснопільська", "Білопільський": Краснопілля, Білопілля
+        bucha = bucha or stem[:-1] + "ля"
+    candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha)
+                  if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+    home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
+    if len(home) > 1:  # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль
+        return max(home, key=lambda c: geo.place(c).population or 0)
+    return (home or candidates or [None])[0]
 
 
 def _adjective_town(word: str) -> str | None:
@@ -288,6 +299,9 @@ _DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(
 
 def _read_suffix(sentence: Sentence, mention: Mention) -> None:
     after = sentence.text[mention.end - sentence.start:]
+    if _SEA_AFTER.match(after) and not mention.reason:  # "над Черным морем", "в Азовском море"
+        written = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
+        mention.reason = f"names a sea ({written} {after.split()[0]}), not a place on land"
     street = _WORD_AFTER.match(after)
     if street and street.group(1).lower() in _STREET_WORDS and not mention.reason and not mention.possessive:
         mention.reason = f"part of a street or landmark name ({mention.text} {street.group(1)}), not the place itself"
@@ -382,7 +396,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where the weapons came from (launched from, from the direction of), not where they struck"
     if _rx("according").search(before):
         return "stands for its government (according to ...)"
-    if _rx("gov_speech_after").match(after):
+    if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before):
         return "stands for its government (subject of a speech or stance verb)"
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
@@ -479,6 +493,17 @@ def _spoken_in(before: str) -> bool:
     return bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
 
 
+# "над Чорним морем", "в Азовском море", "over the Black Sea": a sea named by its adjective.
+_SEA_AFTER = re.compile(r"\s+(?:мор(?:е|я|ю|ем|і)|Sea)(?![\w-])", re.IGNORECASE)
+# "Над Чорним морем та Кримом", "над акваторией Азовского моря и Крымом": a place after a sea, under one preposition.
+_AFTER_A_SEA = re.compile(r"(?<![\w-])(?:над|в|у|на|over)\s+(?:акватор\w+\s+)?(?:the\s+)?[\w'’-]+\s+"
+                          r"(?:мор(?:е|я|ю|ем|і)|Sea)\s+(?:и|та|і|й|and)\s+(?:над\s+|over\s+)?$", re.IGNORECASE)
+
+
+# "Жители Новошахтинска сообщили о взрывах": the people of a place tell what happened there, not its government.
+_RESIDENTS_BEFORE = re.compile(r"(?<![\w-])(?:жител|мешкан|residents?\s+of)\w*\s+$", re.IGNORECASE)
+
+
 # Every rule reads a few words either side of a mention: a bounded window keeps the reading linear in the text's length.
 WINDOW = 120
 
@@ -505,7 +530,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
-    if _SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before):
+    if (_SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before)
+            or _AFTER_A_SEA.search(before)):
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"

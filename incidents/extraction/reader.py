@@ -219,7 +219,7 @@ class Reader:
         if label is None or "\n" in self.body[label.end:sentence.start]:
             self.label = None
             return []
-        event_kinds = {*STRIKE_KINDS, "explosion", "interception"}
+        event_kinds = {*STRIKE_KINDS, "explosion", "interception"} | ({"restriction"} if label.hint == "airport" else set())
         info = next((i for i in infos if i.historical_from is None and {c.kind for c in i.event_cues} & event_kinds), None)
         if new or sentence.heading or info is None:
             return []
@@ -387,6 +387,8 @@ class Reader:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
+        if kinds == {"explosion"} and cues.has("air_defence", sentence.text):
+            return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds and _only_shaken(info):
             return "explosion"  # "explosions rocked Odesa"
         if kinds & set(STRIKE_KINDS):
@@ -710,12 +712,21 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
 
 def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> bool:
     """A sentence that is only a town's name and opens its line ("Шебекино.", "Харків.")."""
-    if sentence.heading or len(mentions) != 1 or mentions[0].hint == "district":
+    if sentence.heading or not mentions or mentions[0].hint == "district":
         return False
     mention = mentions[0]
     line_start = body.rfind("\n", 0, sentence.start) + 1
-    return (not body[line_start:mention.start].strip(" \t•*·▪–—-")
-            and re.fullmatch(r"\s*[.:]?\s*", body[mention.end:sentence.end]) is not None)
+    lead = body[line_start:mention.start].strip(" \t•*·▪–—-")
+    if lead and not _AIRPORT_LEAD.fullmatch(lead):
+        return False
+    if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
+        mention.hint = "airport"
+    return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and re.fullmatch(
+        r"\s*(?:\([^()\n]{1,40}\))?\s*[.:]?\s*", body[mention.end:sentence.end]) is not None
+
+
+# Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
+_AIRPORT_LEAD = re.compile(r"(?:аэропорт|аеропорт|airport)", re.IGNORECASE)
 
 
 def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo) -> bool:
@@ -792,6 +803,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
+    repair = cues.has("aftermath", text)
+    if repair:  # "У Харкові відновлюють світло після обстрілу": repairs after an attack told elsewhere or before
+        found.append((0, f"the aftermath of an earlier attack ('{repair.group(0)}')"))
     if not found:
         return None, ""
     if match and years and match.start() < years[0][0]:
