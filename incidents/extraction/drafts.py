@@ -36,7 +36,7 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
     for draft in drafts:
         _verification(draft)
         _bound_notes(draft)
-    drafts = _drop_covering_regions(_fold_interceptions(drafts))
+    drafts = _drop_covering_regions(_fold_title_strikes(_fold_interceptions(drafts)))
     _apply_claims(drafts, claims)
     return _drop_namesake_cities(drafts)
 
@@ -232,6 +232,24 @@ def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
             target.note(note)
         _take_times(target, draft)
         target.findings += draft.findings
+    return kept
+
+
+def _fold_title_strikes(drafts: list[Draft]) -> list[Draft]:
+    """'Russian strikes kill five in Zaporizhzhia and Dnipro' over a body telling each strike: a bare strike found only
+    in the title (the first line) joins the body's strike at that place and day, whose kind and figures are told."""
+    told = {}
+    for d in drafts:
+        if d.first.event_type in STRIKES and any(f.sentence.index > 0 for f in d.findings):
+            told.setdefault((place_key(d.first.place), d.first.day), d)
+    kept = []
+    for d in drafts:
+        body = told.get((place_key(d.first.place), d.first.day))
+        in_title = all(f.sentence.index == 0 for f in d.findings)
+        if body is not None and body is not d and in_title and d.first.event_type in STRIKES and _is_bare(d):
+            body.findings += d.findings
+        else:
+            kept.append(d)
     return kept
 
 
