@@ -141,15 +141,23 @@ class Storage(Protocol):
 
 @dataclass(frozen=True)
 class UpsertPlan:
-    """The rows an upsert writes (timestamps already filled) and its result."""
+    """The rows an upsert writes and its result: `new` as imported (a missing created_at or updated_at becomes `now`
+    when written, see `inserts` and rows.to_row), `updates` with their timestamps filled."""
 
-    inserts: list[Incident]
+    new: list[Incident]
     updates: list[Incident]
     result: UpsertResult
+    now: str = ""
+
+    @property
+    def inserts(self) -> list[Incident]:
+        """The new rows with their timestamps filled (a copy of each incident lacking one)."""
+        now = self.now
+        return [stamped(item, item.created_at or now, item.updated_at or now) for item in self.new]
 
     @property
     def changes(self) -> bool:
-        return bool(self.inserts or self.updates)
+        return bool(self.new or self.updates)
 
 
 def content_key(incident: Incident) -> str:
@@ -188,7 +196,7 @@ def plan_upsert(incoming: Iterable[Incident], existing: Mapping[str, Incident], 
     for incident_id, incident in latest.items():
         old = existing.get(incident_id)
         if old is None:
-            inserts.append(stamped(incident, incident.created_at or now, incident.updated_at or now))
+            inserts.append(incident)  # stamped when written: no copy of the incident
             continue
         values, notes = _merged_values(old, incident, allowed)
         for note in notes:
@@ -204,7 +212,7 @@ def plan_upsert(incoming: Iterable[Incident], existing: Mapping[str, Incident], 
         else:
             updates.append(merged.with_changes(created_at=old.created_at or now, updated_at=now))
     return UpsertPlan(inserts, updates, UpsertResult(len(inserts), len(updates), unchanged, changed, kept,
-                                                     tuple(report)))
+                                                     tuple(report)), now)
 
 
 def stamped(incident: Incident, created_at: str, updated_at: str) -> Incident:

@@ -55,7 +55,7 @@ class MemoryStore:
             existing = {item.id: staged[item.id].incident for item in kept if item.id in staged}
             plan = plan_upsert(kept, existing, overwrite=allowed)
             self._stage(staged, plan.inserts + plan.updates)
-            logged += upsert_changes(plan.inserts, plan.updates, existing, actor, reason, batch.id if batch else None)
+            logged += upsert_changes(plan.new, plan.updates, existing, actor, reason, batch.id if batch else None)
             total += plan.result + UpsertResult(unchanged=len(chunk) - len(kept))
         self._rows = staged
         self._history += logged

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -66,7 +67,13 @@ MOVE = f"INSERT INTO incidents ({', '.join(WRITTEN)}) SELECT {', '.join(WRITTEN)
 MOVE_REPLACING = MOVE + f"ON CONFLICT (id) DO UPDATE SET {UPDATE_ALL}, row_version = incidents.row_version + 1"
 MOVE_NEW = MOVE + "ON CONFLICT (id) DO NOTHING RETURNING id"
 LOG_CREATED = (f"INSERT INTO history ({HISTORY_COLUMNS}) SELECT id, %s, NULL, NULL, %s, %s, %s, %s "
-               "FROM unnest(%s::text[]) WITH ORDINALITY AS added(id, n) ORDER BY n")
+               "FROM jsonb_array_elements_text(%s::jsonb) WITH ORDINALITY AS added(id, n) ORDER BY n")
+IDS = "ANY((SELECT ids FROM wanted)::text[])"  # an array (an initplan), not a set of rows
+WANTED = "wanted AS MATERIALIZED (SELECT ARRAY(SELECT jsonb_array_elements_text(%s::jsonb)) AS ids)"
+FOUND = f"SELECT {READ}, row_version FROM incidents WHERE id = {IDS} ORDER BY id"
+GONE = ", ".join("id" if name == "id" else "NULL" for name in FIELDS) + ", NULL"
+LOOKUP = (f"WITH {WANTED}, found AS MATERIALIZED ({FOUND} FOR UPDATE) SELECT false, * FROM found "
+          f"UNION ALL SELECT true, {GONE} FROM tombstones WHERE id = {IDS}")
 
 
 def pg_url(text: str) -> str:
@@ -184,9 +191,9 @@ class PostGISStore:
             for number, chunk in enumerate(chunked(incidents, CHUNK)):
                 if number == 0 and len(chunk) >= DEFER_AT:
                     deferred = _defer_indexes(conn)
-                gone = _tombstoned(conn, [item.id for item in chunk])
+                gone, rows = _lookup(conn, [item.id for item in chunk])
                 kept = [item for item in chunk if item.id not in gone]
-                total += self._upsert_chunk(conn, kept, allowed, expected, (actor, reason, batch_id))
+                total += self._upsert_chunk(conn, kept, allowed, expected, (actor, reason, batch_id), rows)
                 total += UpsertResult(unchanged=len(chunk) - len(kept))
             for definition in deferred:
                 conn.execute(definition)
@@ -199,17 +206,24 @@ class PostGISStore:
         return total
 
     def _upsert_chunk(self, conn: Any, chunk: list[Incident], allowed: tuple[str, ...],
-                      expected: Mapping[str, int] | None, who: tuple[str, str, str | None]) -> UpsertResult:
-        rows = _rows(conn, [item.id for item in chunk], lock=True)
+                      expected: Mapping[str, int] | None, who: tuple[str, str, str | None],
+                      rows: dict[str, Row] | None = None) -> UpsertResult:
+        """Upsert one chunk, its stored `rows` already locked (else locked here); new rows stamped as encoded."""
+        if rows is None:
+            rows = _rows(conn, [item.id for item in chunk], lock=True)
         check_expected(expected, rows, (item.id for item in chunk))
         existing = {key: row.incident for key, row in rows.items()}
         plan = plan_upsert(chunk, existing, overwrite=allowed)
         if plan.updates:
             _copy_stage(conn, plan.updates)
             conn.execute(MOVE_REPLACING)
-        added = _insert_new(conn, plan.inserts)
-        raced = [item for item in plan.inserts if item.id not in added]  # inserted by another import meanwhile
-        _log_created(conn, [item.id for item in plan.inserts if item.id in added], who)
+        added = _insert_new(conn, plan.new, plan.now)
+        raced: list[Incident] = []  # inserted by another import meanwhile
+        if len(added) < len(plan.new):
+            took = set(added)
+            raced = [item for item in plan.new if item.id not in took]
+            added = [item.id for item in plan.new if item.id in took]
+        _log_created(conn, added, who)
         _log(conn, upsert_changes((), plan.updates, existing, *who))
         if not raced:
             return plan.result
@@ -403,7 +417,7 @@ def _log_created(conn: Any, ids: list[str], who: tuple[str, str, str | None]) ->
     """One 'created' history entry per new id, in order, built in the database (no row per entry sent)."""
     if ids:
         actor, reason, batch = who
-        conn.execute(LOG_CREATED, (CREATED, actor, now_iso(), reason, batch, ids))
+        conn.execute(LOG_CREATED, (CREATED, actor, now_iso(), reason, batch, _json_ids(ids)))
 
 
 def _defer_indexes(conn: Any) -> list[str]:
@@ -436,10 +450,23 @@ def _defer_indexes(conn: Any) -> list[str]:
     return definitions
 
 
-def _tombstoned(conn: Any, ids: list[str]) -> set[str]:
+def _json_ids(ids: list[str]) -> str:
+    """Ids as one JSON array text (encoded in C; a text[] parameter is built element by element in Python)."""
+    return json.dumps(ids, ensure_ascii=False)
+
+
+def _lookup(conn: Any, ids: list[str]) -> tuple[set[str], dict[str, Row]]:
+    """In one query: which `ids` are tombstoned, and the stored rows of the others, locked (FOR UPDATE, by id)."""
     if not ids:
-        return set()
-    return {row[0] for row in conn.execute("SELECT id FROM tombstones WHERE id = ANY(%s)", (ids,)).fetchall()}
+        return set(), {}
+    gone: set[str] = set()
+    rows: dict[str, Row] = {}
+    for row in conn.execute(LOOKUP, (_json_ids(ids),)).fetchall():
+        if row[0]:
+            gone.add(row[1 + ID])
+        else:
+            rows[row[1 + ID]] = Row(from_row(row[1:-1]), int(row[-1]))
+    return gone, rows
 
 
 def _stage_table(conn: Any) -> None:
@@ -448,33 +475,45 @@ def _stage_table(conn: Any) -> None:
     conn.execute("TRUNCATE stage")
 
 
-def _insert_new(conn: Any, incidents: list[Incident]) -> set[str]:
+def _insert_new(conn: Any, incidents: list[Incident], now: str = "") -> list[str]:
     """Insert rows believed new: one COPY straight into the table (the common case), or, when another import
-    added some of these ids meanwhile, through the temporary table with ON CONFLICT DO NOTHING; the ids added."""
+    added some of these ids meanwhile, through the temporary table with ON CONFLICT DO NOTHING; the ids added (all
+    of them in order, or those the move added). `now` fills empty created_at and updated_at."""
     import psycopg
 
     if not incidents:
-        return set()
+        return []
     try:
         with conn.transaction():  # a savepoint: a clash undoes only this COPY
-            _copy_rows(conn, "incidents", incidents)
-        return {item.id for item in incidents}
+            _copy_rows(conn, "incidents", incidents, now)
+        return [item.id for item in incidents]
     except psycopg.errors.UniqueViolation:
-        _copy_stage(conn, incidents)
-        return {row[0] for row in conn.execute(MOVE_NEW).fetchall()}
+        _copy_stage(conn, incidents, now)
+        return [row[0] for row in conn.execute(MOVE_NEW).fetchall()]
 
 
-def _copy_rows(conn: Any, table: str, incidents: list[Incident]) -> None:
-    """COPY in binary (no text parsing in the server): JSON fields go as the jsonb text they already are."""
+def _copy_rows(conn: Any, table: str, incidents: list[Incident], now: str = "") -> None:
+    """COPY in binary (no text parsing in the server); `now` fills empty created_at and updated_at as rows are
+    encoded. JSON fields go as binary jsonb bytes (rows.to_row), declared bytea to the client: binary COPY sends no
+    type per field, and the bytes dumper is psycopg's own (C), not a Python call per value."""
     types = _written_types(conn)  # before the COPY: the connection answers nothing else during one
+    fromisoformat = date.fromisoformat
     cursor = conn.cursor()
-    cursor.adapters.register_dumper(None, _JsonbText)
+    cursor.adapters.register_dumper(None, _bytes_dumper())  # for bytea by oid: psycopg's C dumper, not dbapi20's
     with cursor.copy(f"COPY {table} ({', '.join(WRITTEN)}) FROM STDIN (FORMAT BINARY)") as copy:
         copy.set_types(types)
+        write = copy.write_row
         for incident in incidents:
-            row = to_row(incident)
-            row[-1] = date.fromisoformat(row[-1])
-            copy.write_row(row)
+            row = to_row(incident, now, jsonb=True)
+            row[-1] = fromisoformat(row[-1])
+            write(row)
+
+
+def _bytes_dumper() -> type:
+    import psycopg
+    from psycopg.adapt import PyFormat
+
+    return psycopg.adapters.get_dumper(bytes, PyFormat.BINARY)
 
 
 _TYPES: list[str] = []
@@ -485,42 +524,22 @@ def _written_types(conn: Any) -> list[str]:
     if not _TYPES:
         rows = conn.execute("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
                             "WHERE attrelid = 'incidents'::regclass AND attnum > 0 AND NOT attisdropped").fetchall()
-        types = dict(rows)
-        _TYPES[:] = [types[name] for name in WRITTEN]
+        types = dict(rows)  # jsonb sent as the bytes of its binary form (rows.to_row)
+        _TYPES[:] = ["bytea" if types[name] == "jsonb" else types[name] for name in WRITTEN]
     return _TYPES
 
 
-def _jsonb_dumper() -> type:
-    from psycopg.adapt import Dumper
-    from psycopg.pq import Format
-
-    class JsonbText(Dumper):
-        """A JSON text already encoded (rows.json_text) as binary jsonb: a version byte, then the text."""
-
-        format = Format.BINARY
-        oid = 3802  # jsonb
-
-        def dump(self, obj: str) -> bytes:
-            return b"\x01" + obj.encode()
-
-    return JsonbText
-
-
-_JsonbText = _jsonb_dumper()
-
-
-def _copy_stage(conn: Any, incidents: list[Incident]) -> None:
+def _copy_stage(conn: Any, incidents: list[Incident], now: str = "") -> None:
     """Replace the temporary table's rows by `incidents`, with COPY."""
     conn.execute("TRUNCATE stage")
     if incidents:
-        _copy_rows(conn, "stage", incidents)
+        _copy_rows(conn, "stage", incidents, now)
 
 
 def _rows(conn: Any, ids: list[str], lock: bool = False) -> dict[str, Row]:
     if not ids:
         return {}
-    cursor = conn.execute(f"SELECT {READ}, row_version FROM incidents WHERE id = ANY(%s)"
-                          + (" ORDER BY id FOR UPDATE" if lock else ""), (ids,))
+    cursor = conn.execute(f"WITH {WANTED} {FOUND}" + (" FOR UPDATE" if lock else ""), (_json_ids(ids),))
     return {row[ID]: Row(from_row(row[:-1]), int(row[-1])) for row in cursor.fetchall()}
 
 

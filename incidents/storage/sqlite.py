@@ -151,8 +151,9 @@ class SQLiteStore:
                 check_expected(expected, rows, (item.id for item in kept))
                 existing = {key: row.incident for key, row in rows.items()}
                 plan = plan_upsert(kept, existing, overwrite=allowed)
-                self._write(plan.inserts + plan.updates)
-                self._log(upsert_changes(plan.inserts, plan.updates, existing, actor, reason,
+                self._write(plan.new, plan.now)  # new rows stamped as they are encoded
+                self._write(plan.updates)
+                self._log(upsert_changes(plan.new, plan.updates, existing, actor, reason,
                                          batch.id if batch else None))
                 total += plan.result + UpsertResult(unchanged=len(chunk) - len(kept))
             if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
@@ -232,8 +233,9 @@ class SQLiteStore:
                 self._bump()
         return written
 
-    def _write(self, rows: list[Incident]) -> None:
-        self._db.executemany(UPSERT, (to_row(item) for item in rows))
+    def _write(self, rows: list[Incident], now: str = "") -> None:
+        """Upsert `rows`; with `now`, their empty created_at and updated_at written as `now`."""
+        self._db.executemany(UPSERT, (to_row(item, now) for item in rows))
 
     def _bump(self) -> None:
         self._db.execute("UPDATE meta SET value = value + 1 WHERE key = 'data_version'")

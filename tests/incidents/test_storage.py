@@ -80,7 +80,7 @@ def test_failed_upsert_writes_nothing(tmp_path, monkeypatch):
     store.upsert([make(id="old")])
     version = store.version()
 
-    def broken(self, rows):
+    def broken(self, rows, now=""):
         self._db.executemany("DELETE FROM incidents", [()])
         raise RuntimeError("disk on fire")
 
