@@ -3,6 +3,8 @@ one message (the view report, carrying the place-name request) and gets markers 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.e2e.app_server import app_server
@@ -33,12 +35,18 @@ def server(tmp_path_factory):
         yield url
 
 
-def reruns(frames: list) -> int:
-    """Script reruns the page asked for in `frames` (BackMsgs), leaving out the timed ones (fragments that poll)."""
+def reruns(frames: list) -> list[dict]:
+    """The map's state in each script rerun the page asked for in `frames` (BackMsgs), leaving out the timed ones
+    (fragments that poll)."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
-    messages = [BackMsg.FromString(frame) for frame in frames]
-    return sum(m.WhichOneof("type") == "rerun_script" and not m.rerun_script.is_auto_rerun for m in messages)
+    found = []
+    for message in (BackMsg.FromString(frame) for frame in frames):
+        if message.WhichOneof("type") != "rerun_script" or message.rerun_script.is_auto_rerun:
+            continue
+        states = [w for w in message.rerun_script.widget_states.widgets if w.id.endswith("-map")]
+        found.append(json.loads(states[0].json_value) if states and states[0].json_value else {})
+    return found
 
 
 def quiet(page, sent: list, ms: int = 1500) -> None:
@@ -63,5 +71,8 @@ def test_a_zoom_step_makes_one_round_trip_that_brings_clusters_and_place_names(s
     page.wait_for_function(READY, arg=version, timeout=TIMEOUT)
     page.wait_for_function(f"IncidentMap.lives[0].placeLabels.zoom === 7 && {NAMES} > 0", timeout=TIMEOUT)
     quiet(page, sent)
-    assert reruns(sent[before:]) == 1  # one rerun: the view report with the names request (not two, not a re-ask)
+    asked = reruns(sent[before:])
+    assert len(asked) == 1  # one rerun: not one for the names and one for the view, and no re-ask afterwards
+    view = asked[0].get("view") or {}
+    assert view.get("zoom") == 7 and (view.get("labels") or {}).get("zoom") == 7  # the names asked with the view
     assert not page.page_errors
