@@ -1,11 +1,13 @@
 """Pan and zoom on the live map in Chromium, one JSON line: per small pan and per zoom step the seconds until the map
-is settled, the main thread's long-task time, the bytes the server sent and its CPU time; for our code and a
-baseline checkout, on a store of --n synthetic incidents (server clusters above 50,000)."""
+is settled, the main thread's long-task time, the bytes the server sent, its CPU time and the script reruns the page
+asked for; for our code and a baseline checkout, on a store of --n synthetic incidents (server clusters above 50,000),
+with the load average."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -26,6 +28,24 @@ STATE = """() => { const c = document.querySelector('[data-testid=incident-map] 
     return [c ? c.dataset.version || '' : '', c ? c.getAttribute('data-waiting') || '0' : '0', window.__busy || 0]; }"""
 MOVES = (("zoom", 7), ("pan", (120, 0)), ("pan", (0, 90)), ("pan", (-150, -60)), ("zoom", 8), ("pan", (160, 40)),
          ("pan", (-80, 80)), ("zoom", 9), ("pan", (100, -100)), ("pan", (-120, 20)))
+
+
+class Reruns:
+    """Counts the script reruns the page asks for (BackMsgs), leaving out timed fragment runs (polling)."""
+
+    def __init__(self, page) -> None:
+        self.total = 0
+        page.on("websocket", lambda ws: ws.on("framesent", self._add))
+
+    def _add(self, payload) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        try:
+            message = BackMsg.FromString(payload if isinstance(payload, bytes) else payload.encode())
+        except Exception:  # noqa: BLE001 - not a BackMsg: not a rerun
+            return
+        if message.WhichOneof("type") == "rerun_script" and not message.rerun_script.is_auto_rerun:
+            self.total += 1
 
 
 def settle(page, started: float, seen: list) -> float:
@@ -49,7 +69,7 @@ def measure(db: Path, root: Path) -> dict[str, object]:
     with app_server(db, timeout_s=600, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(ROOT / ".cache")}) as url, \
             chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        counter = Bytes(page)
+        counter, asked = Bytes(page), Reruns(page)
         page.goto(url + "/", timeout=TIMEOUT_MS)
         painted_after(page, "none")
         page.wait_for_timeout(4000)  # the follow-up run (timeline, table) is over
@@ -60,6 +80,7 @@ def measure(db: Path, root: Path) -> dict[str, object]:
         for kind, arg in MOVES:
             state = page.evaluate(STATE)
             before_bytes, before_cpu, before_busy = counter.total, server_cpu_s(url), state[2]
+            before_reruns = asked.total
             started = time.perf_counter()
             if kind == "zoom":
                 page.evaluate(f"() => IncidentMap.lives[0].map.setZoom({arg}, {{animate: false}})")
@@ -67,7 +88,8 @@ def measure(db: Path, root: Path) -> dict[str, object]:
                 page.evaluate(f"() => IncidentMap.lives[0].map.panBy([{arg[0]}, {arg[1]}], {{animate: false}})")
             seconds = settle(page, started, state)
             rows.append({"kind": kind, "s": seconds, "bytes": counter.total - before_bytes,
-                         "server_cpu_s": server_cpu_s(url) - before_cpu, "busy_ms": page.evaluate(STATE)[2] - before_busy})
+                         "server_cpu_s": server_cpu_s(url) - before_cpu, "busy_ms": page.evaluate(STATE)[2] - before_busy,
+                         "reruns": asked.total - before_reruns})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
         page.close()
     out: dict[str, object] = {}
@@ -77,7 +99,8 @@ def measure(db: Path, root: Path) -> dict[str, object]:
                      "max_s": round(max(r["s"] for r in mine), 2),
                      "browser_long_tasks_ms": round(sum(r["busy_ms"] for r in mine) / len(mine)),
                      "bytes": int(statistics.mean(r["bytes"] for r in mine)),
-                     "server_cpu_s": round(statistics.mean(r["server_cpu_s"] for r in mine), 2)}
+                     "server_cpu_s": round(statistics.mean(r["server_cpu_s"] for r in mine), 2),
+                     "reruns": round(statistics.mean(r["reruns"] for r in mine), 2)}
     return out
 
 
@@ -87,6 +110,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="an existing store to serve instead of making one")
     parser.add_argument("--baseline", default="49bb335", help="git revision to compare with ('' to skip)")
     args = parser.parse_args()
+    started = os.getloadavg()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         db = args.db or make_store(work / "bench.sqlite", args.n)
@@ -96,6 +120,7 @@ def main() -> int:
         result: dict[str, object] = {"n": args.n}
         for name, root in roots.items():
             result[name] = measure(db, root)
+        result["load_average"] = [round(v, 2) for v in started + os.getloadavg()]  # 1/5/15 min at start, then at end
     print(json.dumps(result))
     return 0
 

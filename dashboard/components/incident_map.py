@@ -127,7 +127,8 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
         return fresh
 
     spec, drawn = map_spec(prepared, reference, options, view, height, send_basemap, report_view)
-    spec["labels"] = _labels(key, state.get("labels_view"))
+    asked = (state.get("view") or {}).get("labels") if spec["report"] else state.get("labels_view")
+    spec["labels"] = _labels(key, asked)
     spec["archive"] = archive_part()  # INCIDENT_MAP_BASEMAP, served by this process
     if spec["archive"] and "url" in spec["archive"]:
         spec["maxZoom"] = max(spec["maxZoom"], min(18, spec["archive"]["maxZoom"] + 2))  # street level
@@ -143,16 +144,17 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
         on_need_basemap_change=_ignore,
         on_labels_view_change=_ignore,
     )
+    if spec["labels"] is not None:  # the answer went out with this run (an interrupted run sends it again)
+        st.session_state[f"_{key}_labels_sent"] = spec["labels"]["id"]
 
 
 def _labels(key: str, asked: Any) -> dict[str, Any] | None:
-    """The place names for the view the browser last asked about: sent once per request (its rows are None on
-    later reruns, the browser keeps them)."""
+    """The place names for the view the browser last asked about (with its view report, or alone when the map
+    reports no views): sent once per request (its rows are None on later reruns, the browser keeps them); the
+    caller marks them sent once the component got them."""
     part = view_labels(asked, label_script())
     if part is None:
         return None
-    slot = f"_{key}_labels_sent"
-    if st.session_state.get(slot) == part["id"]:
+    if st.session_state.get(f"_{key}_labels_sent") == part["id"]:
         return {**part, "rows": None}
-    st.session_state[slot] = part["id"]
     return part

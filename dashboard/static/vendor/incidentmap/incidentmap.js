@@ -734,13 +734,19 @@
     this.control = L.control.layers(null, null, { collapsed: true, position: "topright" }).addTo(map);
     if (spec.tiles) { L.tileLayer(spec.tiles.url, { maxZoom: spec.maxZoom, attribution: spec.tiles.attribution }).addTo(map); }
     var self = this, timer = null, fitted = false;
-    map.on("moveend", function () {
+    map.on("moveend", function () {  // one report per settled view, carrying the place-name request too
       if (!self.spec.report) { return; }
       clearTimeout(timer);
-      if (fitted && self.covered()) { return; }  // what was sent holds this view: no round trip, nothing redrawn
-      if (self.spec.incidents.clusters && fitted) { self.waiting(true); }  // the first fit shows what it was sent
+      var held = fitted && self.covered();  // what was sent holds this view: only names may be missing
+      if (!held && self.spec.incidents.clusters && fitted) { self.waiting(true); }  // the first fit shows what it was sent
       fitted = true;
-      timer = setTimeout(function () { self.hooks.view(self.view()); }, 250);
+      timer = setTimeout(function () {
+        var labels = self.placeLabels ? self.placeLabels.wanted() : null;
+        if (held && !labels) { return; }  // nothing to ask: no round trip, nothing redrawn
+        var view = held && self.reported ? self.reported : self.view();  // held: the incidents' view stays as it is
+        self.reported = view;
+        self.hooks.view(Object.assign({}, view, { labels: labels }));
+      }, 250);
     });
     if (spec.view) { map.setView(spec.view.center, spec.view.zoom); } else { map.fitBounds(spec.fit, { padding: [30, 30], maxZoom: spec.fitMaxZoom }); }
   }

@@ -20,7 +20,7 @@
   }
 
   var PlaceLabels = global.L ? global.L.Layer.extend({
-    options: { attribution: "Place names: GeoNames (CC BY 4.0)", request: null, base: 0 },
+    options: { attribution: "Place names: GeoNames (CC BY 4.0)", request: null, viaView: null, base: 0 },
 
     initialize: function (rows, options) {
       global.L.setOptions(this, options);
@@ -98,18 +98,29 @@
         b.getNorth() <= this.box[2] && b.getEast() <= this.box[3];
     },
 
-    ask: function () {  // live: ask the server for this view's labels once the map rests
+    wanted: function () {  // live: this view's request, or null when the rows held answer it; the same view
+      // gives the same request (same n), so the server answers it once
+      if (!this._map || this.covered()) { return null; }
+      var b = this._map.getBounds(), key = b.toBBoxString() + "/" + this._map.getZoom();
+      if (key !== this.asked) {
+        this.asked = key;
+        requests += 1;
+        this.lastRequest = { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(),
+          zoom: this._map.getZoom(), n: requests };
+      }
+      return this.lastRequest;
+    },
+
+    ask: function () {  // live: ask the server for this view's labels once the map rests (unless the map's view
+      // report carries the request: options.viaView() is true)
       var self = this, request = this.options.request;
-      if (!request) { return; }
+      if (!request || (this.options.viaView && this.options.viaView())) { return; }
       clearTimeout(this.timer);
       this.timer = setTimeout(function () {
         if (!self._map || self.covered()) { return; }
-        var b = self._map.getBounds(), key = b.toBBoxString() + "/" + self._map.getZoom();
+        var key = self._map.getBounds().toBBoxString() + "/" + self._map.getZoom();
         if (key === self.asked) { return; }  // asked already (an answer that never comes is not asked for again)
-        self.asked = key;
-        requests += 1;
-        request({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(),
-          zoom: self._map.getZoom(), n: requests });
+        request(self.wanted());
       }, 150);
     }
   }) : null;
@@ -122,7 +133,8 @@
   function liveLabels(live, part) {
     if (!live.placeLabels) {
       live.placeLabels = placeLabels(live.map, [], {
-        request: function (view) { if (live.hooks.needLabels) { live.hooks.needLabels(view); } }
+        request: function (view) { if (live.hooks.needLabels) { live.hooks.needLabels(view); } },
+        viaView: function () { return !!live.spec.report; }  // the view report carries the request (incidentmap.js)
       });
       live.control.addOverlay(live.placeLabels, "Place names (GeoNames)");
       if (!live.spec.tiles) { live.placeLabels.addTo(live.map); }  // online tiles carry their own names
