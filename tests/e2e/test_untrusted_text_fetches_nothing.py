@@ -119,7 +119,8 @@ def test_untrusted_text_in_the_import_review_fetches_nothing_outside(server, pag
     box.fill(geojson_text(to_frame(hostile_store_incidents())))
     page.get_by_role("button", name="Extract / read").click()
     page.get_by_text(re.compile(r"Review: \d+ incident")).wait_for(timeout=TIMEOUT)
-    page.locator("[data-testid='stExpander']").first.wait_for(timeout=TIMEOUT)
+    evidence = page.locator("[data-testid='stExpander']").filter(has_not_text="Coordinates in another CRS")
+    evidence.first.wait_for(timeout=TIMEOUT)  # the review's own expanders, not the form's CRS choice
     open_expanders(page)
     page.wait_for_timeout(1500)
     text = plain(page.inner_text("[data-testid='stMain']"))
