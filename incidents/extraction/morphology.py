@@ -51,11 +51,12 @@ def lemmas(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 @lru_cache(maxsize=8192)
 def is_common_word(word: str) -> bool:
     """True when a capitalised Cyrillic word is an ordinary word here (a preposition, a verb form, a common noun the
-    Russian dictionary knows and never as a toponym or a name). Ukrainian-only words are left to the gazetteer check."""
+    Russian dictionary knows and never as a toponym or a name). A word only Ukrainian knows is common when simplemma
+    reads it as an inflected verb or noun for people (_ukrainian_common); other Ukrainian words go to the gazetteer."""
     if not is_cyrillic(word) or len(word) < 2:
         return False
     if not analyser().word_is_known(word.lower()):
-        return _ukrainian_common(word)  # unknown in Russian: a guess from the word's ending unless Ukrainian knows it
+        return _ukrainian_common(word)  # unknown in Russian
     parses = analyser().parse(word)
     if any(tag in parse.tag.grammemes for parse in parses for tag in _NAME_TAGS):
         return False
