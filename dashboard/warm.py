@@ -57,6 +57,7 @@ def first_filter(reference: Any) -> Any:
 def _import_first_page() -> None:
     """The modules the first page imports; the map component only once Streamlit's runtime exists (registering it
     earlier would register it nowhere)."""
+    import PIL.Image  # noqa: F401 - st.set_page_config reads the page icon with Pillow
     from streamlit.runtime import Runtime
 
     from dashboard import signin  # noqa: F401
