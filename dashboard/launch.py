@@ -37,12 +37,17 @@ def _warm() -> None:
         if time.monotonic() > deadline:
             return
         time.sleep(0.02)
+    from geodata.errors import GeodataError
+    from incidents.errors import IncidentsError
+
     try:
         from dashboard import warm
 
         start = time.perf_counter()
         steps = warm.first_page()
         LOG.info("first page warmed in %.2f s: %s", time.perf_counter() - start, steps)
+    except (IncidentsError, GeodataError, OSError) as exc:  # the page says what is wrong, to the user
+        LOG.warning("first page not warmed: %s", exc)
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first page does this work itself
         LOG.warning("first-page warm-up failed", exc_info=True)
 

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+
 def _timed(steps: dict[str, float], name: str, work: Callable[[], Any]) -> Any:
     start = time.perf_counter()
     value = work()
