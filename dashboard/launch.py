@@ -14,6 +14,7 @@ APP = ROOT / "dashboard" / "app.py"
 WARM_SETTING = "INCIDENT_MAP_WARM_START"  # 'off': the first session computes everything itself (to measure)
 READY_WAIT_S = 60.0
 THREAD = "first-page-warm-up"
+SWITCH_S = 0.0005  # the GIL's switch interval while warming up (Python's default: 5 ms per hand-over to the server)
 LOG = logging.getLogger("dashboard.launch")  # not __name__: run with -m, this module is __main__
 
 
@@ -40,6 +41,8 @@ def _warm() -> None:
     from geodata.errors import GeodataError
     from incidents.errors import IncidentsError
 
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_S)  # the server's thread gets the GIL back soon: the front end loads meanwhile
     try:
         from dashboard import warm
 
@@ -50,6 +53,8 @@ def _warm() -> None:
         LOG.warning("first page not warmed: %s", exc)
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first page does this work itself
         LOG.warning("first-page warm-up failed", exc_info=True)
+    finally:
+        sys.setswitchinterval(switch)
 
 
 def warm_in_background() -> threading.Thread | None:
