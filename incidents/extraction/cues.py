@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from incidents.extraction.alternation import grouped
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 EVENT_KINDS = ("strike", "passive", "explosion", "interception", "restriction", "debris", "damage", "casualty")
 
@@ -70,7 +72,7 @@ def not_places() -> frozenset[str]:
 
 def words_pattern(words: list[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of the fragments as whole words, longest first."""
-    body = "|".join(sorted(words, key=len, reverse=True))
+    body = grouped(sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
