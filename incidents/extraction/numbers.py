@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from incidents.extraction.alternation import grouped
+from incidents.extraction.cues import grouped
 
 _UNITS = {
     "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
