@@ -48,7 +48,7 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
                  "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['site_prepositions'])})\s+"
+    rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])})\s+"
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -62,7 +62,7 @@ _SLAVIC_PLACE_PHRASE = re.compile(
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -443,10 +443,10 @@ def city_references(clause_text: str) -> list[re.Match[str]]:
 def _city_reference_pattern() -> re.Pattern[str]:
     """The pattern of city_references, built from the lexicons once (not for every clause)."""
     nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
-    verbs = "|".join(cues.lexicon()["object_verbs"])
+    lead = cues.grouped(["in", "over", "on", "near", "at", "across", "around", "outside", "against", "heading (?:for|to|towards?)",
+                         "flying (?:to|towards?)", "approaching", "en route to", *cues.lexicon()["object_verbs"]])
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
-    pattern = (rf"\b(?:in|over|on|near|at|across|around|outside|against|heading (?:for|to|towards?)|flying (?:to|towards?)|"
-               rf"approaching|en route to|{verbs})\s+"
+    pattern = (rf"\b(?:{lead})\s+"
                rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital)\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
