@@ -779,7 +779,7 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
     if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
         mention.hint = "airport"
     return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and re.fullmatch(
-        r"\s*(?:\([^()\n]{1,40}\))?\s*[.:]?\s*", body[mention.end:sentence.end]) is not None
+        r"\s*(?:\([^()\n]{1,40}\))?\s*[.:!]*\s*", body[mention.end:sentence.end]) is not None
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."

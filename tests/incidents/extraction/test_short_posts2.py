@@ -95,3 +95,89 @@ def test_a_distance_from_the_city_measures_from_the_city_named_before():
                      "the city, killing a worker.")
     far = [i for i in found.values() if i.place.startswith("10 km east")]
     assert far and far[0].lon > 32.7 and far[0].killed == 1
+
+
+# ---------------------------------------------------------------- a post's update marks before its line's place
+
+
+def test_an_update_mark_and_time_before_a_line_place_keep_it_the_line_head():
+    text = "date 2025-03-03 Monitor\n\nSirens in the region.\nUPD 23:10: Lgov — two blasts near the railway station."
+    assert [i.event_type for i in extract_incidents(text)] == ["explosion"]
+    text = "date 2025-03-03 Монитор\n\nОбновлено 05:12 — Суджа: прилёт по окраине, пострадавших нет."
+    assert list(by_place(text)) == ["Sudzha"]
+
+
+# ---------------------------------------------------------------- an emoji ends the place heading a line
+
+
+def test_an_emoji_after_a_line_place_separates_it_from_its_report():
+    text = "date 2025-03-03 Channel\n\nNikopol 💥 artillery shelling of the waterfront, two wounded."
+    found = by_place(text)
+    assert list(found) == ["Nikopol"] and found["Nikopol"].injured == 2
+    text = "date 2025-03-03 Канал\n\nСуми ‼️ удар дрона по підприємству, без постраждалих."
+    assert list(by_place(text)) == ["Sumy"]
+
+
+# ---------------------------------------------------------------- several places heading one line
+
+
+def test_several_places_heading_a_line_are_each_sites():
+    text = "date 2025-03-03 Monitor\n\nKURSK / KURCHATOV — loud bangs, air defence active."
+    assert set(by_place(text)) == {"Kursk", "Kurchatov"}
+    text = "date 2025-03-03 Монитор\n\nЛипецк, Елец — взрывы, работает ПВО."
+    assert set(by_place(text)) == {"Lipetsk", "Yelets"}
+
+
+def test_a_place_with_its_region_heading_a_line_is_one_site():
+    text = "date 2025-03-03 Monitor\n\nMorozovsk, Rostov oblast — explosions near the airfield, fire visible."
+    assert len(by_place(text)) == 1
+
+
+# ---------------------------------------------------------------- a shouted place alone labels the next sentence
+
+
+def test_a_shouted_place_alone_labels_the_report_after_it():
+    text = "date 2025-03-03 Канал\n\nНІКОПОЛЬ!!! АРТОБСТРІЛ ПРОМЗОНИ. ПОРАНЕНО ЖІНКУ."
+    found = by_place(text)
+    assert list(found) == ["Nikopol"] and found["Nikopol"].injured == 1
+    text = "date 2025-03-03 Канал\n\nШЕБЕКИНО! Артобстрел частного сектора, без пострадавших."
+    assert list(by_place(text)) == ["Shebekino"]
+
+
+# ---------------------------------------------------------------- slang and Latin-script cues
+
+
+def test_slang_for_shaheds_and_for_downing_them():
+    text = "date 2025-03-03 Канал\n\nКременчук — мінус три мопеди, уламки впали на дах гаража."
+    assert by_place(text)["Kremenchuk"].event_type == "interception"
+    text = "date 2025-03-03 Канал\n\nВоронеж: минус 4 шахеда над Левобережным районом."
+    assert by_place(text)["Voronezh"].event_type == "interception"
+
+
+def test_bavovna_is_an_explosion():
+    text = "date 2025-03-03 Канал\n\nБавовна у Феодосії, місцеві чують серію гучних звуків."
+    assert by_place(text)["Feodosiya"].event_type == "explosion"
+
+
+def test_latin_script_ukrainian_strike_and_one_person_injured():
+    text = "date 2025-03-03 Mykolaiv\n\nMykolaiv: vluchannia v pidpryiemstvo, poraneno odnoho cholovika."
+    found = by_place(text)["Mykolayiv"]
+    assert found.event_type in ("strike", "drone_strike", "missile_strike") and found.injured == 1
+
+
+# ---------------------------------------------------------------- "сбиты ещё два": a count downed, the weapon told before
+
+
+def test_a_count_downed_with_the_weapon_in_the_line_before():
+    text = "date 2025-03-03 Канал\n\nОрёл: сбит беспилотник.\nМценск: сбиты ещё три, пострадавших нет."
+    assert {p: i.event_type for p, i in by_place(text).items()} == {"Orël": "interception", "Mtsensk": "interception"}
+    text = "date 2025-03-03 Канал\n\nЧернігів: збито дрон.\nНіжин: збито ще два, без постраждалих."
+    assert by_place(text)["Nizhyn"].event_type == "interception"
+
+
+# ---------------------------------------------------------------- KIA / WIA
+
+
+def test_kia_and_wia_are_killed_and_wounded():
+    found = one("date 2025-03-03 Front\n\nVovchansk — FPV drone hit a car, 2 KIA, 1 WIA.")
+    assert (found.killed, found.injured) == (2, 1)
