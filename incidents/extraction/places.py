@@ -130,6 +130,7 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     for token in tokens:
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        capital = capital and not (not current and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
                                          or geo.plural_town(word) is not None)
@@ -143,6 +144,12 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     if current:
         runs.append(current)
     return runs
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    """The one-word site prepositions of every language ("near", "outside", "біля", "возле"): never a name's first word."""
+    return frozenset(w.lower() for w in cues.lexicon()["site_prepositions"] if re.fullmatch(r"[^\W\d_]+", w))
 
 
 @cache

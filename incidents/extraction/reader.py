@@ -240,7 +240,7 @@ class Reader:
             at = sentence.start + claim.start
             info = next((i for i in infos if i.clause.start <= at < i.clause.end), None)
             if (sentence.heading or info is None or not info.event_cues or self._in_history(infos, at)
-                    or any(info.clause.start <= f.start < info.clause.end for f in new + out)
+                    or (not claim.unnamed and any(info.clause.start <= f.start < info.clause.end for f in new + out))
                     or not (claim.unnamed or claim.between or not _named_before(sentence, mentions, at))):
                 continue
             ref = next((m for m in mentions if m.start == ref_start), None)

@@ -181,3 +181,21 @@ def test_a_count_downed_with_the_weapon_in_the_line_before():
 def test_kia_and_wia_are_killed_and_wounded():
     found = one("date 2025-03-03 Front\n\nVovchansk — FPV drone hit a car, 2 KIA, 1 WIA.")
     assert (found.killed, found.injured) == (2, 1)
+
+
+# ---------------------------------------------------------------- a preposition opening a post is no name's first word
+
+
+def test_a_capitalised_preposition_opening_a_sentence_is_not_part_of_a_name():
+    assert list(by_place("Біля Сум збито ракету.")) == ["Sumy"]
+    assert list(by_place("Near Kursk, two drones were shot down overnight.")) == ["Kursk"]
+    assert list(by_place("Возле Белгорода сбит беспилотник.")) == ["Belgorod"]
+
+
+# ---------------------------------------------------------------- a town and an unnamed village in one clause
+
+
+def test_an_unnamed_village_at_a_distance_beside_a_named_town_in_one_clause():
+    found = by_place("Shelling hit the outskirts of Lozova and a village some 12 km east of the town, killing one man.")
+    assert set(found) == {"Lozova", "12 km east of Lozova"}
+    assert found["12 km east of Lozova"].lon > found["Lozova"].lon + 0.1
