@@ -127,13 +127,13 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     titles = _titles()
-    for token in tokens:
+    for at, token in enumerate(tokens):
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
         capital = capital and not (not current and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
-                                         or geo.plural_town(word) is not None)
+                                         or geo.plural_town(word) is not None or _opens_name(text, tokens, at))
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
         if capital and joined:
             current.append(token)
@@ -144,6 +144,13 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     if current:
         runs.append(current)
     return runs
+
+
+def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
+    """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой")."""
+    if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " " or not tokens[at + 1][0][:1].isupper():
+        return False
+    return geo.is_name(text[tokens[at][1]:tokens[at + 1][2]])
 
 
 @cache
@@ -275,12 +282,13 @@ def _district_town(word: str, after: str) -> str | None:
     bucha = bucha if len(bucha) >= 3 and geo.is_name(bucha) and not geo.abroad(bucha) else ""
     if stem.lower().endswith("іль"):  # "Краснопільська", "Білопільський": Краснопілля, Білопілля
         bucha = bucha or stem[:-1] + "ля"
-    candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha)
-                  if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+    plural = stem[:-2] + "ы" if stem.lower().endswith(("цов", "ков")) else ""  # "Клинцовский": Клинцы
+    candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
+                              plural) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if len(home) > 1:  # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль
         return max(home, key=lambda c: geo.place(c).population or 0)
-    return (home or candidates or [None])[0]
+    return (home or [None])[0]  # a "район" abroad is a misreading ("Брасовский": not Brașov, Romania)
 
 
 def _adjective_town(word: str) -> str | None:

@@ -132,9 +132,11 @@ _CAPITAL = "A-ZА-ЯЁІЇЄҐ"
 POST_MARK = (r"(?:(?:UPD|UPDATE|Upd|Update|ОБНОВЛЕНО|ОНОВЛЕНО|Обновлено|Оновлено|Апдейт)\.?\s*(?:\d{1,2}[:.]\d{2})?\s*[:.—–-]?\s*)?"
              r"(?:\d{1,2}[:.]\d{2}\s*[:.—–-]?\s+)?(?:[•*·▪–—-]\s*)?(?:[^\w\s]{1,4}\s*)?")
 # What ends it: a dash or a colon, or an emoji ("Zaporizhzhia 🔥 a guided bomb ..."); several places ("Briansk / Klintsi").
-HEAD_END = r"(?:\s*[—–:-]\s|\s+[^\w\s,.;:'\"«»()\[\]/&]{1,8}\s)"
+_HEAD_TIME = r"(?:\s+\d{1,2}[:.]\d{2})?"  # "Харків 02:14 — вибух"
+_HEAD_SEPARATOR = r"(?:\s*[—–:-]\s|\s+[^\w\s,.;:'\"«»()\[\]/&]{1,8}\s)"
+HEAD_END = _HEAD_TIME + _HEAD_SEPARATOR
 _LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*){{0,3}}"
-                        rf"(?:\s(?:region|oblast|province|област\w*|krai))?(?={HEAD_END})")
+                        rf"(?:\s(?:region|oblast|province|област\w*|krai))?{_HEAD_TIME}(?={_HEAD_SEPARATOR})")
 
 
 def line_head(text: str) -> int | None:

@@ -199,3 +199,29 @@ def test_an_unnamed_village_at_a_distance_beside_a_named_town_in_one_clause():
     found = by_place("Shelling hit the outskirts of Lozova and a village some 12 km east of the town, killing one man.")
     assert set(found) == {"Lozova", "12 km east of Lozova"}
     assert found["12 km east of Lozova"].lon > found["Lozova"].lon + 0.1
+
+
+# ---------------------------------------------------------------- a two-word name opened by a common adjective
+
+
+def test_a_line_headed_by_a_two_word_name_opened_by_a_common_word():
+    found = by_place("date 2025-03-03 Канал\n\nКривой Рог: ракетный удар по городу, погибли 2 человека.")
+    assert list(found) == ["Kryvyy Rih"] and found["Kryvyy Rih"].killed == 2
+    assert list(by_place("Над Москвой сбит беспилотник.")) == ["Moscow"]  # a common word alone still opens no name
+
+
+# ---------------------------------------------------------------- a time between the line's place and its dash
+
+
+def test_a_time_between_a_line_place_and_its_dash():
+    assert list(by_place("date 2025-03-03 Канал\n\nСуми 03:40 — вибух у центрі.")) == ["Sumy"]
+    assert list(by_place("date 2025-03-03 Channel\n\nKherson 21:05: shelling of the port, one wounded.")) == ["Kherson"]
+
+
+# ---------------------------------------------------------------- a district's adjective never names a town abroad
+
+
+def test_a_district_adjective_names_a_town_at_home_or_none():
+    assert list(by_place("Сбиты 2 БПЛА над Клинцовским районом.")) == ["Klintsy"]
+    found = by_place("Сбиты 2 БПЛА над Брасовским районом.")
+    assert all(i.country in ("RU", "UA") for i in found.values())
