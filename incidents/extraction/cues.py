@@ -266,7 +266,7 @@ _TRIGGERS = {
     "interception": ("down", "intercept", "destroy", "neutrali", "repel", "repuls", "suppress", "jammed", "defen", "thwart",
                      "foil", "sbit", "sbili", "pvo", "сбит", "сбил", "сбив", "збив", "знешкод", "уничтож", "перехват", "перехвач", "подавл",
                      "нейтрализ", "отраж", "отраз", "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил", "пво", "ппо",
-                     "оборон"),
+                     "оборон", "минус", "мінус", "minus", "zbyt", "znyshch"),
     "damage": ("fire", "ablaze", "flame", "burn", "поврежд", "выбит", "пожар", "возгор", "загор", "разруш", "горит", "задым",
                "пошкодж", "пожеж", "займан", "зруйн", "руйнув", "вибит"),
     "passive": ("was", "were", "been", "suffer", "endur", "faced", "repel", "weather", "came under", "brunt", "bore",
