@@ -133,6 +133,7 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
                                          or geo.plural_town(word) is not None)
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
+        joined = joined and morphology.is_cyrillic(word[0]) == morphology.is_cyrillic(current[-1][0][0])  # "Рыльске FPV-дрон"
         if capital and joined:
             current.append(token)
             continue
@@ -200,15 +201,18 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _nickname_region(text) if cyrillic else None
     if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    region = _masculine_region(text, sentence.text[end:end + 12]) if cyrillic else None
+    region = _masculine_region(text, sentence.text[end:end + 30]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    district = cyrillic and _district_named(text, sentence.text[end:end + 12])
+    district = cyrillic and _district_named(text, sentence.text[end:end + 30])
     town = False
     if district:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
-        name = _district_town(text, sentence.text[end:end + 12])
+        name = _district_town(text, sentence.text[end:end + 30])
         town = name is not None
         name = name or _adjective_town(text)
+        if name is None:
+            name = _district_town_in_o(text)
+            town = name is not None
     else:
         name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
     if name is None:
@@ -236,7 +240,7 @@ def _nickname_region(word: str) -> str | None:
 
 
 _REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
-_DISTRICT_WORD = re.compile(r"\s+(?:район|округ|громад)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
+_DISTRICT_WORD = re.compile(r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 
 
@@ -275,6 +279,22 @@ def _district_town(word: str, after: str) -> str | None:
     return (home or candidates or [None])[0]
 
 
+DISTRICT_CENTRE_PEOPLE = 3000
+
+
+def _district_town_in_o(word: str) -> str | None:
+    """'над Миллеровским районом', 'Хомутовский р-н', 'Бутурлиновском районе': a Russian district's town in -о or -ка
+    (Миллерово, Хомутовка, Бутурлиновка), tried when neither the stem nor the adjective names a place; only a town big
+    enough to be a district's centre ("Слобідський район" of Kharkiv is no village Слобідка)."""
+    if "ськ" in word.lower():  # Ukrainian districts are named after their centres' own names ("Салтівський": a city's)
+        return None
+    stem = _DISTRICT_ADJECTIVE.sub("", word)
+    home = [c for c in (stem + "о", stem + "ка") if len(c) >= 5 and geo.is_name(c) and not geo.abroad(c)]
+    people = {c: (geo.place(c).population or 0) if geo.place(c) else 0 for c in home}
+    centres = [c for c in home if people[c] >= DISTRICT_CENTRE_PEOPLE]
+    return max(centres, key=people.get) if centres else None
+
+
 def _adjective_town(word: str) -> str | None:
     """'Раменском районе': a town named by the adjective itself (Раменское), read like any other name."""
     stem = _DISTRICT_ADJECTIVE.sub("", word)
@@ -294,7 +314,7 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
 _DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
-                             r"^\s+(?:городско\w+\s+|міськ\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
+                             r"^\s+(?:городско\w+\s+|міськ\w+\s+|муниципальн\w+\s+|муніципальн\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
 
 
 def _read_suffix(sentence: Sentence, mention: Mention) -> None:
@@ -316,6 +336,22 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "airport"
     elif _REGION_AFTER.match(after):
         mention.hint = "region"
+    elif _bare_region_adjective(sentence, mention):
+        mention.hint = "region"
+
+
+# "над Смоленской", "на Харківській": an oblast's adjective alone is the oblast (not a stanitsa of that name, which
+# is written with its noun: "в станице Смоленской").
+_REGION_ADJECTIVE_END = re.compile(r"(?:ская|цкая|зкая|ська|цька|зька)$", re.IGNORECASE)
+_SETTLEMENT_BEFORE = re.compile(r"(?:станиц|сел|селищ|посел|посёл|деревн|хутор|пгт|смт|вулиц|улиц)\w*\.?\s+$",
+                                re.IGNORECASE)
+
+
+def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
+    if " " in mention.text or not _REGION_ADJECTIVE_END.search(mention.text) or not morphology.is_cyrillic(mention.text):
+        return False
+    before = sentence.text[max(0, mention.start - sentence.start - 12):mention.start - sentence.start]
+    return not _SETTLEMENT_BEFORE.search(before) and bool(geo.get_gazetteer().lookup(mention.text, kinds=("region",)))
 
 
 def _mark_plural_suffix(sentence: Sentence, mentions: list[Mention]) -> None:

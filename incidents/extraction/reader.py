@@ -735,11 +735,13 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
     colon = sentence.text.find(":")
     before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
     opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
-              or re.search(r"(?<![\d.:])\d[\d,]*\s*[—–-]\s*$", before))
+              or _COUNT_DASH_BEFORE.search(before))
     return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
 
 
+# "…, 11 — над …", "…, семь — над …", "по одному — над …": a list item's count and dash just before the clause.
+_COUNT_DASH_BEFORE = re.compile(rf"(?:(?<![\d.:])\d[\d,]*|(?<![\w-])(?:по\s+)?(?:{_PLAIN_WORDS}))\s*[—–-]\s*$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 
