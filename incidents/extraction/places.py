@@ -57,7 +57,7 @@ _SITE_PREP = re.compile(
 _SLAVIC_PLACE_PHRASE = re.compile(
     r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан)\w*"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
-    r"городе|город|пгт|смт|селі)(?:\s+[\w'’-]+){0,2}"
+    r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города)(?:\s+[\w'’-]+){0,2}"
     r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\.)\s+$", re.IGNORECASE)
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -131,7 +131,7 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
-                                         or geo.plural_town(word) is not None)
+                                         or geo.plural_town(word) is not None or _named_settlement(text, token[1], word))
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
         joined = joined and morphology.is_cyrillic(word[0]) == morphology.is_cyrillic(current[-1][0][0])  # "Рыльске FPV-дрон"
         if capital and joined:
@@ -143,6 +143,16 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     if current:
         runs.append(current)
     return runs
+
+
+# "селища Димер", "в селе Ракитное": a settlement noun, then the settlement's name in the nominative.
+_SETTLEMENT_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:сел[оаеу]|селищ[еау]|сели[щш]\w*|посёлк\w*|поселк\w*|посёлок|поселок|"
+                                     r"деревн[яиюе]|хутор[ауе]?|станиц[аыеу]|смт|пгт|місто|міста|город[ау]?)\s+$",
+                                     re.IGNORECASE)
+
+
+def _named_settlement(text: str, start: int, word: str) -> bool:
+    return bool(_SETTLEMENT_NOUN_BEFORE.search(text, max(0, start - 20), start)) and geo.is_name(word)
 
 
 @cache
@@ -205,20 +215,41 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
     district = cyrillic and _district_named(text, sentence.text[end:end + 30])
+    if district and _district_of_a_city(sentence.text[end:end + 60]):
+        return None  # "в Московском районе Казани", "по Київському району Харкова": a district of Kazan, Kharkiv
     town = False
     if district:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
         name = _district_town(text, sentence.text[end:end + 30])
         town = name is not None
         name = name or _adjective_town(text)
         if name is None:
-            name = _district_town_in_o(text)
+            name = _district_town_in_o(text, sentence.text[end:end + 30])
             town = name is not None
     else:
         name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
+        if name is None and cyrillic and _named_settlement(sentence.text, start, text):
+            name = text  # "поблизу селища Димер": a settlement's own name, though a common word too ("димер")
     if name is None:
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
                    district_town=town)
+
+
+# "районе Казани", "району Харкова": a district word, then a city's name in the genitive (not a region's adjective).
+_CITY_AFTER_DISTRICT = re.compile(r"\s+(?:микро|мікро)?район\w*\s+([А-ЯЁІЇЄҐ][\w'’-]+)(\s+\w+)?")
+_REGION_WORD_AFTER = re.compile(r"\s+(?:област|облас|обл\.|кра[йяюе]|краї|республик|республік|регион|регіон)", re.IGNORECASE)
+
+
+def _district_of_a_city(after: str) -> bool:
+    """True when the district named before `after` is one of the city named right after it."""
+    match = _CITY_AFTER_DISTRICT.match(after)
+    if not match or _REGION_ADJECTIVE_END.search(match.group(1)) or _DISTRICT_ADJECTIVE.search(match.group(1)):
+        return False  # "Белгородского района Белгородской области": a rural district and its region
+    if match.group(2) and _REGION_WORD_AFTER.match(match.group(2)):
+        return False
+    name = geo.nominative(match.group(1))
+    found = geo.place(name) if name else None
+    return found is not None and found.kind == "city"
 
 
 @cache
@@ -282,12 +313,12 @@ def _district_town(word: str, after: str) -> str | None:
 DISTRICT_CENTRE_PEOPLE = 3000
 
 
-def _district_town_in_o(word: str) -> str | None:
-    """'над Миллеровским районом', 'Хомутовский р-н', 'Бутурлиновском районе': a Russian district's town in -о or -ка
-    (Миллерово, Хомутовка, Бутурлиновка), tried when neither the stem nor the adjective names a place; only a town big
+def _district_town_in_o(word: str, after: str) -> str | None:
+    """'над Миллеровским районом', 'Хомутовский р-н', 'Білозерська громада': a district's town in -о or -ка (Миллерово,
+    Хомутовка, Білозерка), tried when neither the stem nor the adjective names a place; only a town big
     enough to be a district's centre ("Слобідський район" of Kharkiv is no village Слобідка)."""
-    if "ськ" in word.lower():  # Ukrainian districts are named after their centres' own names ("Салтівський": a city's)
-        return None
+    if "ськ" in word.lower() and not re.match(r"\s+громад", after, re.IGNORECASE):  # a Ukrainian район is named after its
+        return None  # centre's own name ("Салтівський" is a district of Kharkiv); a громада may be a village's: Білозерка
     stem = _DISTRICT_ADJECTIVE.sub("", word)
     home = [c for c in (stem + "о", stem + "ка") if len(c) >= 5 and geo.is_name(c) and not geo.abroad(c)]
     people = {c: (geo.place(c).population or 0) if geo.place(c) else 0 for c in home}

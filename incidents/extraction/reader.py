@@ -526,6 +526,8 @@ class Reader:
                          new: list[Finding], named: list[Finding]) -> None:
         """'Channels reported a blast in Tula. The governor called these reports untrue.': a sentence that only denies
         retracts the hearsay sites it names again, or else those of the sentence before it."""
+        if self._contradicts_earlier(sentence, new):
+            return
         denial = None if new else cues.has("retraction", sentence.text)
         if denial is None or _DENIED_HIT.search(sentence.text):
             return  # "officials denied that the depot was hit": the claim stays, disputed (_collect_notes)
@@ -537,6 +539,17 @@ class Reader:
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         self.retracted.update(id(f) for f in told if _hearsay(f.sentence))  # an official's own report stays
+
+    def _contradicts_earlier(self, sentence: Sentence, new: list[Finding]) -> bool:
+        """'Channels reported a hit in Vyshhorod. In fact (Насправді, На самом деле), the drone was downed near Dymer.':
+        a sentence led by a contradiction retracts the hearsay sites of the sentence before it that it does not name."""
+        lead = cues.has("contradiction", sentence.text[:30])
+        if lead is None or sentence.text[:lead.start()].strip(" «\"'–—-"):
+            return False
+        kept = {geo.key(f.mention_text) for f in new}
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1 and geo.key(f.mention_text) not in kept]
+        self.retracted.update(id(f) for f in told if _hearsay(f.sentence))
+        return True
 
     def _targets(self, info: places.ClauseInfo, new: list[Finding], named: list[Finding], focus: Finding | None) -> list[Finding]:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]

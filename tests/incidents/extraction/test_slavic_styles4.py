@@ -59,3 +59,45 @@ def test_casualties_with_an_aside_and_ukrainian_reflexive_verbs():
     assert find_casualties("Унаслідок удару травмувалися шестеро людей.")["injured"].value == 6
     assert find_casualties("У дворі травмувався 40-річний чоловік.")["injured"].value == 1
     assert find_casualties("Кількість загиблих унаслідок ракетного удару по місту зросла до семи.")["killed"].value == 7
+
+
+def test_district_named_after_another_city_is_a_district_of_the_city_after_it():
+    found = extract_incidents("Беспилотник повредил гаражи в Кировском районе Волгограда, пострадавших нет.", published="2025-03-14")
+    assert len(found) == 1 and near(found[0], 48.71, 44.51, 0.3)  # Volgograd, not Kirov
+    uk = extract_incidents("Уламки ракети впали у Дніпровському районі Києва, пошкоджено авто.", published="2025-03-14")
+    assert len(uk) == 1 and near(uk[0], 50.45, 30.52, 0.3)  # Kyiv, not Dnipro
+    rural = extract_incidents("В Белгородском районе Белгородской области сбит беспилотник.", published="2025-03-14")
+    assert len(rural) == 1 and rural[0].event_type == "interception"
+
+
+def test_ukrainian_name_of_russia_is_the_country():
+    found = extract_incidents("У Росії дрони атакували нафтобазу, повідомили російські ЗМІ.", published="2025-03-14")
+    assert all(abs(i.lon) > 30 for i in found)  # never Roşia in Romania
+
+
+def test_weapon_then_an_aside_then_its_interception():
+    found = extract_incidents("Один беспилотник, по данным Минобороны, был сбит над Алексином.", published="2025-03-14")
+    assert [i.event_type for i in found] == ["interception"] and near(found[0], 54.5, 37.07)
+
+
+def test_settlement_named_by_a_common_word_after_its_noun():
+    found = extract_incidents("Уламки збитого дрона впали на поле біля селища Димер, постраждалих немає.", published="2025-03-14")
+    assert len(found) == 1 and near(found[0], 50.79, 30.3)
+
+
+def test_in_fact_retracts_the_hearsay_of_the_sentence_before():
+    ru = ("Ряд телеграм-каналов сообщил о взрыве на заводе в Туле. На самом деле беспилотник сбит над Алексином, "
+          "пострадавших нет.")
+    found = extract_incidents(ru, published="2025-03-14")
+    assert [i.event_type for i in found] == ["interception"] and near(found[0], 54.5, 37.07)
+    uk = ("Місцеві паблікі писали про влучання в Черкасах. Насправді уламки збитого дрона впали біля Сміли, "
+          "пошкоджено паркан.")
+    assert all(not near(i, 49.44, 32.06, 0.1) for i in extract_incidents(uk, published="2025-03-14"))  # not Cherkasy
+
+
+def test_oblast_adjective_alone_is_the_oblast_and_hromada_towns_in_ka():
+    from incidents.extraction import places
+    assert places._district_town_in_o("Білозерської", " громади") == "Білозерка"
+    assert places._district_town_in_o("Салтівському", " районі") is None  # a district of Kharkiv, not a village
+    found = extract_incidents("Над Смоленской уничтожены три дрона.", published="2025-03-14")
+    assert [(i.event_type, i.geo_precision) for i in found] == [("interception", "region")]
