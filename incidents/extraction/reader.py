@@ -45,8 +45,13 @@ _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s
                          re.IGNORECASE)
 
 
+# Or several such items in one line ("На Волині — 12 ракет, на Рівненщині — 9, …"): place, dash, count, comma, again.
+_PLACE_COUNT = r"(?:(?:в|у|на|над|over|in)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*"
+_COUNT_ITEMS = re.compile(rf"[\W_]*{_PLACE_COUNT}(?:\s+[^\W\d_][\w'’-]*)?\s*[,;]\s*{_PLACE_COUNT}", re.IGNORECASE)
+
+
 def _list_item(text: str) -> bool:
-    return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text))
+    return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text) or _COUNT_ITEMS.match(text))
 
 
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
@@ -103,6 +108,8 @@ class Reader:
         new += self.city_references(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
+        if not new:
+            self._weapon_told_after(sentence, infos)
         self.date_findings(sentence, infos, new)
         self.findings += new
         self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)
@@ -298,6 +305,18 @@ class Reader:
         if len(kinds) == 1 and kinds <= strikes and cues.weapon_of(self.last_sites[-1].sentence.text):
             return kinds.pop()
         return _WEAPON_TYPE[self.weapon]
+
+    def _weapon_told_after(self, sentence: Sentence, infos: list[places.ClauseInfo]) -> None:
+        """'An attack on Zaporizhzhia injured seven. A missile hit an industrial site.': a sentence naming no place but
+        the weapon that struck gives it to the sites of the sentence before, when that one named none."""
+        weapon = cues.weapon_of(sentence.text)
+        if weapon is None or not any(c.kind == "strike" for i in infos for c in i.event_cues):
+            return
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        strikes = set(_WEAPON_TYPE.values())
+        if told and all(f.event_type in strikes and cues.weapon_of(f.sentence.text) is None for f in told):
+            for finding in told:
+                finding.event_type = _WEAPON_TYPE[weapon]
 
     def _as_told_before(self, mention: places.Mention, sentence: Sentence, event_type: str) -> str:
         """'A missile destroyed a depot in X ... The attack on X set off a fire': a place struck again in a sentence that

@@ -101,3 +101,23 @@ def test_oblast_adjective_alone_is_the_oblast_and_hromada_towns_in_ka():
     assert places._district_town_in_o("Салтівському", " районі") is None  # a district of Kharkiv, not a village
     found = extract_incidents("Над Смоленской уничтожены три дрона.", published="2025-03-14")
     assert [(i.event_type, i.geo_precision) for i in found] == [("interception", "region")]
+
+
+def test_weapon_told_in_the_next_sentence_names_the_strike():
+    text = ("Окупанти вдарили по Павлограду, поранено трьох людей. Ракета влучила у підприємство. "
+            "Увечері дрон атакував Нікополь, пошкоджено будинок, ще один дрон впав у полі.")  # drones dominate the article
+    assert ("missile_strike", "Pavlohrad") in kinds_at(text)
+    ru = ("Противник нанёс удар по Шебекино, ранен мужчина. Ракета попала в склад. "
+          "Вечером дрон атаковал Грайворон, ещё один дрон сбит.")
+    assert ("missile_strike", "Shebekino") in kinds_at(ru)
+
+
+def test_struck_settlement_named_after_its_noun_in_the_dative():
+    found = extract_incidents("Противник ударил из артиллерии по посёлку Глушково, повреждены два дома.", published="2025-03-14")
+    assert len(found) == 1 and near(found[0], 51.34, 34.64)
+
+
+def test_several_place_count_items_on_one_line_continue_the_interceptions():
+    text = "Збито 40 ударних БпЛА: Shahed та Гербера. На Сумщині — 14 дронів, на Полтавщині — 9, на Київщині — 6."
+    found = extract_incidents(text, published="2025-03-14")
+    assert sorted((i.event_type, i.geo_precision) for i in found) == [("interception", "region")] * 3
