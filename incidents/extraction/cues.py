@@ -92,7 +92,7 @@ def pattern(name: str) -> re.Pattern[str]:
         repelled = "|".join(table["repelled"])
         defence = words_pattern(table["air_defence"]).pattern
         counted = "|".join(table["counted_interception"])  # "Of those, 14 were shot down over ...": the weapon said before
-        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
+        return re.compile(rf"{weapon},?\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
                           rf"|{counted}", re.IGNORECASE)
     if name == "passive":
         return re.compile(grouped(table["passive_strike"]), re.IGNORECASE)
