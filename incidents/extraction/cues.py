@@ -215,12 +215,23 @@ def find_cues(text: str) -> list[Cue]:
     shields = [m for m in scanner("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
     # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
     shields += [m for m in pattern("attempted").finditer(text)] if "попытк" in lower or "спроб" in lower else []
+    # "the sanctions package targets a shipyard in Kerch": economic measures aimed at firms, not a strike
+    shields += [m for m in _economic().finditer(text)] if mentions_any(lower, _ECONOMIC_WORDS) else []
     found = [c for c in found if not (c.kind in ("strike", "passive") and
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     found = [_weapon_as_subject(text, c) for c in found]
     return sorted(found, key=lambda c: c.start)
+
+
+_ECONOMIC_WORDS = ("sanction", "package", "measures", "listing", "designation", "tariff", "embargo", "ban", "blacklist",
+                   "export control")
+
+
+@cache
+def _economic() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in lexicon()["economic_targeting"]), re.IGNORECASE)
 
 
 # "A Russian missile destroyed a fuel depot": the weapon is the subject of an active verb with an object, a strike.
