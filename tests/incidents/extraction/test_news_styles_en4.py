@@ -104,3 +104,19 @@ def test_airports_that_stopped_receiving_and_sending_flights_are_restricted():
     found = extract_incidents(text, published="2025-03-03")
     assert {i.airport_iata for i in found} == {"KLF", "TBW"}
     assert {i.event_type for i in found} == {"airspace_restriction"}
+
+
+# ---------------------------------------------------------------- villages GeoNames' cities500 lacks (localities.csv)
+
+
+def test_a_village_missing_from_geonames_is_a_site_and_the_governors_region_is_not():
+    text = ("A Ukrainian drone set fire to an arsenal outside the settlement of Kotluban on Tuesday. Volgograd region "
+            "Governor Andrei Bocharov said debris from a downed drone had fallen on a military unit.")
+    found = extract_incidents(text, published="2025-03-03")
+    assert [i.place for i in found] == ["Kotluban"]
+    assert found[0].admin1 == "Volgograd" and found[0].geo_precision == "city"
+
+
+def test_the_ferry_port_on_the_chushka_spit_is_a_site():
+    found = extract_incidents("Ukrainian missiles struck Port Kavkaz overnight, sinking a ferry.", published="2025-03-03")
+    assert [i.place for i in found] == ["Port Kavkaz"]
