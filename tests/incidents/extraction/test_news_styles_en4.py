@@ -120,3 +120,38 @@ def test_a_village_missing_from_geonames_is_a_site_and_the_governors_region_is_n
 def test_the_ferry_port_on_the_chushka_spit_is_a_site():
     found = extract_incidents("Ukrainian missiles struck Port Kavkaz overnight, sinking a ferry.", published="2025-03-03")
     assert [i.place for i in found] == ["Port Kavkaz"]
+
+
+# ---------------------------------------------------------------- intentions, habits and earlier years: no incident
+
+
+def test_a_threat_to_strike_a_city_is_no_strike():
+    text = '"Our drones can hit Moscow any night," the commander told reporters, vowing to attack Belgorod again.'
+    assert by_place(text) == {}
+
+
+def test_a_city_shelled_almost_daily_is_background():
+    text = "Russian artillery shells Nikopol nearly every day, and the town has lost half its people."
+    assert by_place(text) == {}
+
+
+def test_attacks_in_an_earlier_year_are_background():
+    text = "Refineries in Saratov and Kstovo were struck repeatedly in 2024, the report said."
+    assert by_place(text, published="2025-06-01") == {}
+
+
+def test_an_attack_dated_this_year_is_still_read():
+    text = "A drone hit a refinery in Saratov in 2025, on January 8, the governor said."
+    assert list(by_place(text, published="2025-01-08")) == ["Saratov"]
+
+
+# ---------------------------------------------------------------- "damage was recorded in X and Y regions"
+
+
+def test_damage_recorded_in_regions_gives_region_level_strikes():
+    text = ("The enemy attacked with 81 Shahed drones overnight. Damage was recorded in the Sumy and Chernihiv "
+            "regions, the Air Force said.")
+    found = extract_incidents(text, published="2025-03-03")
+    assert len(found) == 2
+    assert {i.geo_precision for i in found} == {"region"}
+    assert {i.event_type for i in found} == {"drone_strike"}
