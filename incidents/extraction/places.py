@@ -45,7 +45,7 @@ JURISDICTION = "site: the place whose governor or mayor reports the event (the s
 _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
                            re.IGNORECASE)
 _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
-                 "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
+                 "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])})\s+"
@@ -387,6 +387,8 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "region"
     elif _bare_region_adjective(sentence, mention):
         mention.hint = "region"
+    elif _BASE_BEFORE.search(sentence.text, 0, mention.start - sentence.start) and _town_named(mention):
+        mention.hint = "airport"  # "the airfield at Saky", "the air base near Millerovo": the base, not a namesake town
 
 
 # "над Смоленской", "на Харківській": an oblast's adjective alone is the oblast (not a stanitsa of that name, which
@@ -401,6 +403,16 @@ def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
         return False
     before = sentence.text[max(0, mention.start - sentence.start - 12):mention.start - sentence.start]
     return not _SETTLEMENT_BEFORE.search(before) and bool(geo.get_gazetteer().lookup(mention.text, kinds=("region",)))
+
+
+def _town_named(mention: Mention) -> bool:
+    """True when the mention names a town (not "the air base in Russia's Novgorod region": a country, a region)."""
+    found = None if mention.possessive else geo.place(mention.text)
+    return found is not None and found.kind == "city"
+
+
+# "drones attacked the airfield at Saky", "the air base near Millerovo": the name that follows is the base's.
+_BASE_BEFORE = re.compile(r"\b(?:air ?base|air ?field|aerodrome)\s+(?:at|in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _mark_plural_suffix(sentence: Sentence, mentions: list[Mention]) -> None:

@@ -399,6 +399,10 @@ class Reader:
         here = [f.place for f in earlier if f.place.kind == "city"]
         focus = self._focus_city()
         city = here[-1] if here else focus.place if focus else self.last_city
+        owner = self._district_owner(mention)
+        if owner is not None:  # "the Sovetsky district of Bryansk": a quarter of the city named after it
+            mention.reason += f"; a district of {owner.name}"
+            return owner
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
@@ -407,6 +411,14 @@ class Reader:
             return named
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
+
+    def _district_owner(self, mention: places.Mention) -> Any:
+        """The city a district is said to be of ('the Moscow district of Kazan'), or None."""
+        match = _DISTRICT_OF.match(self.body, mention.end)
+        if match is None:
+            return None
+        owner = geo.place(match.group(1), None, geo.context_of(self.context))
+        return owner if owner is not None and owner.kind == "city" else None
 
     def _airport_for(self, name: str, named: bool = False) -> Any:
         """The airport a name means, in the country in focus; a known city never pulls in a same-named airport abroad
@@ -881,7 +893,8 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
 
 def _history(text: str, published: date | None) -> tuple[int | None, str]:
     found: list[tuple[int, str]] = []
-    years = sorted(dates.old_years(text, published) + dates.other_months(text, published))
+    years = sorted(dates.old_years(text, published) + dates.other_months(text, published)
+                   + dates.past_year_periods(text, published))
     if years:
         comma = text.rfind(",", 0, years[0][0])
         while comma >= 0 and not text[comma + 1:years[0][0]].strip():  # "September 11, 2001": the date's own comma
@@ -902,6 +915,11 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+# "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
+_DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
+                          r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:
