@@ -35,7 +35,7 @@ _PATTERNS = {
     "killed": [
         rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_KILL}",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed)\b",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed|(?-i:KIA))\b",  # "1 KIA": killed in action
         rf"(?<!no )(?<!no-)(?<![\w-])(?!no\b|none\b)(?P<n>{NUMBER}) (?:were|was|have been|had been) (?:dead|killed)\b",
         rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
         rf"\bdeath toll\b[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b",
@@ -46,7 +46,7 @@ _PATTERNS = {
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt)\b",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|(?-i:WIA))\b",
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
         rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
         rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
@@ -112,9 +112,9 @@ _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] fo
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
-                     "вбит", "помер", "pogib", "zahyn"),
+                     "вбит", "помер", "pogib", "zahyn", "kia"),
           "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "ранен", "пострада", "травм", "госпитал", "поранен",
-                      "постражд", "госпітал", "ranen", "postrad", "postrazhd"),
+                      "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from incidents.extraction import airports, cues, geo, morphology
-from incidents.extraction.sentences import Clause, Sentence
+from incidents.extraction.sentences import HEAD_END, POST_MARK, Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
@@ -45,10 +45,10 @@ JURISDICTION = "site: the place whose governor or mayor reports the event (the s
 _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
                            re.IGNORECASE)
 _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
-                 "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
+                 "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['site_prepositions'])})\s+"
+    rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])})\s+"
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -63,7 +63,7 @@ _SLAVIC_PLACE_PHRASE = re.compile(
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -71,14 +71,14 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
 
 
-_LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?(?:[^\w\s\d]{1,4}\s*)?$")  # ⚡️, 🔴: a post's marks
+_LINE_HEAD_BEFORE = re.compile(rf"^\s*{POST_MARK}$")  # "⚡️", "🔴", "UPD 02:40:": a post's marks
 # "Ночью Липецк атаковали беспилотники": Russian and Ukrainian put the object first, the attacker after the verb.
 _FRONTED_OBJECT = re.compile(
     r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*)"
@@ -88,7 +88,8 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|�
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
 _ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*$", re.IGNORECASE)
-_LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?\s*[—–:-]\s")
+_AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?"
+_LINE_HEAD_AFTER = re.compile(rf"^{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
 
 
 # Searched in the words before every mention: led by a look-ahead for their first characters (cues.led), the same
@@ -127,12 +128,14 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     titles = _titles()
-    for token in tokens:
+    for at, token in enumerate(tokens):
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        capital = capital and not (not current and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
-                                         or geo.plural_town(word) is not None or _named_settlement(text, token[1], word))
+                                         or geo.plural_town(word) is not None or _opens_name(text, tokens, at)
+                                         or _named_settlement(text, token[1], word))
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
         joined = joined and morphology.is_cyrillic(word[0]) == morphology.is_cyrillic(current[-1][0][0])  # "Рыльске FPV-дрон"
         if capital and joined:
@@ -144,6 +147,19 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     if current:
         runs.append(current)
     return runs
+
+
+def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
+    """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой")."""
+    if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " " or not tokens[at + 1][0][:1].isupper():
+        return False
+    return geo.is_name(text[tokens[at][1]:tokens[at + 1][2]])
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    """The one-word site prepositions of every language ("near", "outside", "біля", "возле"): never a name's first word."""
+    return frozenset(w.lower() for w in cues.lexicon()["site_prepositions"] if re.fullmatch(r"[^\W\d_]+", w))
 
 
 # "селища Димер", "в селе Ракитное": a settlement noun, then the settlement's name in the nominative.
@@ -303,12 +319,13 @@ def _district_town(word: str, after: str) -> str | None:
     bucha = bucha if len(bucha) >= 3 and geo.is_name(bucha) and not geo.abroad(bucha) else ""
     if stem.lower().endswith("іль"):  # "Краснопільська", "Білопільський": Краснопілля, Білопілля
         bucha = bucha or stem[:-1] + "ля"
-    candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha)
-                  if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+    plural = stem[:-2] + "ы" if stem.lower().endswith(("цов", "ков")) else ""  # "Клинцовский": Клинцы
+    candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
+                              plural) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if len(home) > 1:  # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль
         return max(home, key=lambda c: geo.place(c).population or 0)
-    return (home or candidates or [None])[0]
+    return (home or [None])[0]  # a "район" abroad is a misreading ("Брасовский": not Brașov, Romania)
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
@@ -370,6 +387,8 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "region"
     elif _bare_region_adjective(sentence, mention):
         mention.hint = "region"
+    elif _BASE_BEFORE.search(sentence.text, 0, mention.start - sentence.start) and _town_named(mention):
+        mention.hint = "airport"  # "the airfield at Saky", "the air base near Millerovo": the base, not a namesake town
 
 
 # "над Смоленской", "на Харківській": an oblast's adjective alone is the oblast (not a stanitsa of that name, which
@@ -384,6 +403,16 @@ def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
         return False
     before = sentence.text[max(0, mention.start - sentence.start - 12):mention.start - sentence.start]
     return not _SETTLEMENT_BEFORE.search(before) and bool(geo.get_gazetteer().lookup(mention.text, kinds=("region",)))
+
+
+def _town_named(mention: Mention) -> bool:
+    """True when the mention names a town (not "the air base in Russia's Novgorod region": a country, a region)."""
+    found = None if mention.possessive else geo.place(mention.text)
+    return found is not None and found.kind == "city"
+
+
+# "drones attacked the airfield at Saky", "the air base near Millerovo": the name that follows is the base's.
+_BASE_BEFORE = re.compile(r"\b(?:air ?base|air ?field|aerodrome)\s+(?:at|in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _mark_plural_suffix(sentence: Sentence, mentions: list[Mention]) -> None:
@@ -511,10 +540,10 @@ def city_references(clause_text: str) -> list[re.Match[str]]:
 def _city_reference_pattern() -> re.Pattern[str]:
     """The pattern of city_references, built from the lexicons once (not for every clause)."""
     nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
-    verbs = "|".join(cues.lexicon()["object_verbs"])
+    lead = cues.grouped(["in", "over", "on", "near", "at", "across", "around", "outside", "against", "heading (?:for|to|towards?)",
+                         "flying (?:to|towards?)", "approaching", "en route to", *cues.lexicon()["object_verbs"]])
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
-    pattern = (rf"\b(?:in|over|on|near|at|across|around|outside|against|heading (?:for|to|towards?)|flying (?:to|towards?)|"
-               rf"approaching|en route to|{verbs})\s+"
+    pattern = (rf"\b(?:{lead})\s+"
                rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital)\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
