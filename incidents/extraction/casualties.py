@@ -85,6 +85,9 @@ _SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|фе
 _SLAVIC_ASIDE = r", (?:в том числе|среди них|из них|серед них|у тому числі|з них|зокрема) [^,.;]{1,40}, "
 
 
+_SECOND = rf"(?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:{'|'.join(cues.slavic('people'))})|(?P<one>{_SINGLE}))"
+
+
 def _slavic(name: str) -> list[str]:
     verb, people = "|".join(cues.slavic(name)), "|".join(cues.slavic("people"))
     return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
@@ -93,6 +96,9 @@ def _slavic(name: str) -> list[str]:
             rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ ){{0,6}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})",
+            # "двое детей и женщина пострадали", "ранены трое мужчин и двое детей": two groups joined, summed (_largest)
+            rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND} (?:[—–-] )?(?:{_LIGHT})?(?:{verb})",
+            rf"(?<![\w-])(?:{verb}) (?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND}(?![\w-])",
             # "поранено машиніста", "погиб охранник": a singular noun for a person, read by the dictionary
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?P<who>(?:[\w'’-]+ )?[а-яёіїєґ'’-]+)(?![\w-])"]
 
@@ -175,6 +181,8 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
         for match in pattern.finditer(text):
             who = match.group("who") if "who" in pattern.groupindex else match.group(0)
             value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(who) else None)
+            if value is not None and "m" in pattern.groupindex and (match.group("m") or match.group("one")):
+                value += (to_int(match.group("m")) or 0) if match.group("m") else 1  # "двое детей и женщина": three
             if value is None or _is_not_a_count(text, match):
                 continue
             if best is None or value > best.value:

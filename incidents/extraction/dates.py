@@ -131,7 +131,12 @@ def old_years(text: str, published: date | None, gap: int = 2) -> list[tuple[int
     """Spans of years at least `gap` years before publication: the mark of a historical mention."""
     if not published:
         return []
-    return [(m.start(), m.end()) for m in _YEAR.finditer(text) if int(m.group(1)) <= published.year - gap]
+    return [(m.start(), m.end()) for m in _YEAR.finditer(text)
+            if int(m.group(1)) <= published.year - gap and not _BIRTH_YEAR_AFTER.match(text, m.end())]
+
+
+# "дитина 2017 р. н.", "ребёнок 2015 года рождения", "мужчина 1968 г.р.": a person's year of birth, not a past event.
+_BIRTH_YEAR_AFTER = re.compile(r"\s*(?:р\.\s*н\.|року народження|г\.\s*р\.|года рождения|г\.р\.|гг?\.?\s*рожд)", re.IGNORECASE)
 
 
 # "were struck repeatedly in 2024", "during 2023": a whole year named as a period, before the year of publication.
