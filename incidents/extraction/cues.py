@@ -92,7 +92,7 @@ def pattern(name: str) -> re.Pattern[str]:
         repelled = "|".join(table["repelled"])
         defence = words_pattern(table["air_defence"]).pattern
         counted = "|".join(table["counted_interception"])  # "Of those, 14 were shot down over ...": the weapon said before
-        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
+        return re.compile(rf"{weapon},?\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
                           rf"|{counted}", re.IGNORECASE)
     if name == "passive":
         return re.compile(grouped(table["passive_strike"]), re.IGNORECASE)
@@ -266,8 +266,8 @@ _TRIGGERS = {
     "interception": ("down", "intercept", "destroy", "neutrali", "repel", "repuls", "suppress", "jammed", "defen", "thwart",
                      "foil", "sbit", "sbili", "pvo", "сбит", "сбил", "сбив", "збив", "знешкод", "уничтож", "перехват", "перехвач", "подавл",
                      "нейтрализ", "отраж", "отраз", "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил", "пво", "ппо",
-                     "оборон"),
-    "damage": ("fire", "ablaze", "flame", "burn", "поврежд", "выбит", "пожар", "возгор", "загор", "разруш", "горит", "задым",
+                     "оборон", "минус", "мінус", "minus", "zbyt", "znyshch"),
+    "damage": ("fire", "ablaze", "flame", "burn", "damage", "destruction", "поврежд", "выбит", "пожар", "возгор", "загор", "разруш", "горит", "задым",
                "пошкодж", "пожеж", "займан", "зруйн", "руйнув", "вибит"),
     "passive": ("was", "were", "been", "suffer", "endur", "faced", "repel", "weather", "came under", "brunt", "bore",
                 "bear", "took", "tak", "обстрел", "обстріл", "ударом", "атакой", "атакою", "огнем", "огнём", "вогнем", "подверг",
@@ -293,12 +293,34 @@ def find_cues(text: str) -> list[Cue]:
     shields = [m for m in scanner("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
     # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
     shields += [m for m in pattern("attempted").finditer(text)] if "попытк" in lower or "спроб" in lower else []
+    # "the sanctions package targets a shipyard in Kerch": economic measures aimed at firms, not a strike
+    shields += [m for m in _economic().finditer(text)] if mentions_any(lower, _ECONOMIC_WORDS) else []
+    # "we are ready to strike Moscow", "drones could hit the capital": an intention or a possibility, not an event
+    shields += [m for m in _intent().finditer(text)] if mentions_any(lower, _INTENT_WORDS) else []
     found = [c for c in found if not (c.kind in ("strike", "passive") and
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     found = [_weapon_as_subject(text, c) for c in found]
     return sorted(found, key=lambda c: c.start)
+
+
+_INTENT_WORDS = (" to strike", " to hit", " to attack", " to target", " to bomb", " to shell", "will ", "would ", "could ",
+                 "can ", "may ", "might ", "must ")
+
+
+@cache
+def _intent() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in lexicon()["intent"]), re.IGNORECASE)
+
+
+_ECONOMIC_WORDS = ("sanction", "package", "measures", "listing", "designation", "tariff", "embargo", "ban", "blacklist",
+                   "export control")
+
+
+@cache
+def _economic() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in lexicon()["economic_targeting"]), re.IGNORECASE)
 
 
 # "A Russian missile destroyed a fuel depot": the weapon is the subject of an active verb with an object, a strike.

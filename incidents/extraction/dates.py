@@ -138,6 +138,17 @@ def old_years(text: str, published: date | None, gap: int = 2) -> list[tuple[int
     return [(m.start(), m.end()) for m in _YEAR.finditer(text) if int(m.group(1)) <= published.year - gap]
 
 
+# "were struck repeatedly in 2024", "during 2023": a whole year named as a period, before the year of publication.
+_YEAR_PERIOD = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?![-/.]\d)", re.IGNORECASE)
+
+
+def past_year_periods(text: str, published: date | None) -> list[tuple[int, int]]:
+    """Spans of earlier years named as a period ("in 2024" in a 2025 article): background, not the event reported."""
+    if not published:
+        return []
+    return [(m.start(), m.end()) for m in _YEAR_PERIOD.finditer(text) if int(m.group(1)) < published.year]
+
+
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 # "In April, a missile attack on Chernihiv killed 18": a month named without a day, as a period of its own.
