@@ -156,7 +156,7 @@ def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
 @cache
 def _prepositions() -> frozenset[str]:
     """The one-word site prepositions of every language ("near", "outside", "біля", "возле"): never a name's first word."""
-    return frozenset(w.lower() for w in cues.lexicon()["site_prepositions"] if re.fullmatch(r"[^\W\d_]+", w))
+    return frozenset(w.lower() for w in cues.lexicon()["site_prepositions"] if re.fullmatch(r"[^\W\d_]+", w)) | {"iz"}
 
 
 @cache
@@ -224,12 +224,17 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         name = _district_town(text, sentence.text[end:end + 12])
         town = name is not None
         name = name or _adjective_town(text)
+    elif not cyrillic and len(tokens) == 1 and _TRANSLIT_PREPOSITION.search(sentence.text, max(0, start - 10), start):
+        name = geo.latin_nominative(text) or geo.nominative(text)  # "nad Belgorodom", "v Kurske", "u Kharkovi"
     else:
         name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
     if name is None:
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
                    district_town=town)
+
+
+_TRANSLIT_PREPOSITION = re.compile(r"(?<![\w-])(?:v|vo|u|nad|pod|pid|bilia|okolo|vozle|poblyzu|iz|pered)\s+$", re.IGNORECASE)
 
 
 @cache

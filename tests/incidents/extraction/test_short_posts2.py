@@ -225,3 +225,13 @@ def test_a_district_adjective_names_a_town_at_home_or_none():
     assert list(by_place("Сбиты 2 БПЛА над Клинцовским районом.")) == ["Klintsy"]
     found = by_place("Сбиты 2 БПЛА над Брасовским районом.")
     assert all(i.country in ("RU", "UA") for i in found.values())
+
+
+# ---------------------------------------------------------------- Latin-script Russian and Ukrainian, inflected names
+
+
+def test_inflected_names_in_latin_script_russian_and_ukrainian():
+    found = by_place("date 2025-03-03 Channel\n\nNad Kurskom sbity tri BPLA, postradavshikh net.")
+    assert list(found) == ["Kursk"] and found["Kursk"].event_type == "interception"
+    assert list(by_place("date 2025-03-03 Channel\n\nVzryvy v Bryanske, rabotaet PVO.")) == ["Bryansk"]
+    assert list(by_place("date 2025-03-03 Channel\n\nU Poltavi vybukhy, ataka shakhediv.")) == ["Poltava"]
