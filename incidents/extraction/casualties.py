@@ -81,12 +81,16 @@ _SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|фе
            r"reb[eyi]?o?nok|rebenka|dytyn[aiu]|pensioner(?:ka|ku)?|passazhir|pasazhyr")
 
 
+# "Два человека, в том числе ребёнок, получили ранения": an aside between the count and its verb.
+_SLAVIC_ASIDE = r", (?:в том числе|среди них|из них|серед них|у тому числі|з них|зокрема) [^,.;]{1,40}, "
+
+
 def _slavic(name: str) -> list[str]:
     verb, people = "|".join(cues.slavic(name)), "|".join(cues.slavic("people"))
     return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
-            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people}) )?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
+            rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people})(?:{_SLAVIC_ASIDE}| ))?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
-            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ )?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
+            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ ){{0,6}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})",
             # "поранено машиніста", "погиб охранник": a singular noun for a person, read by the dictionary

@@ -32,7 +32,8 @@ _CLAIM_SLAVIC = re.compile(
     r"|(?P<n0>\d+(?:[.,]\d+)?)\s*(?:км|кілометр\w*|километр\w*)\s+(?:от|від)\s+", re.IGNORECASE)
 # "between Tula and Aleksin", "между Белгородом и Шебекино", "між Запоріжжям та Оріховом": a point between two places.
 _BETWEEN = re.compile(r"(?<![\w-])(?:between|между|між|поміж)\s+", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
+# What every claim holds: a figure's last digit, then its unit ("30 km", "5-mile", "20 км"); none, no claim to look for.
+_FIGURE_UNIT = re.compile(rf"\d[\s-]*(?:{_UNIT})\b|\d\s*(?:км|кілометр|километр)", re.IGNORECASE)
 _BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 
 
@@ -67,8 +68,8 @@ class DistanceClaim:
 def find_claims(text: str) -> list[DistanceClaim]:
     """Every "N km/miles (direction) of/from" phrase in `text` (offsets relative to `text`)."""
     out: list[DistanceClaim] = []
-    if _DIGIT.search(text) is None:
-        return out  # every claim has a figure in digits
+    if _FIGURE_UNIT.search(text) is None:
+        return out  # every claim has a figure in digits and its unit
     for match in _CLAIM.finditer(text):
         first, second = (match.group("n"), match.group("unit")), (match.group("n2"), match.group("unit2"))
         in_km = first if (first[1] or "").lower().startswith("k") else second  # the figure written in km when there is one

@@ -45,7 +45,7 @@ def place(name: str, hint: str | None = None, context: tuple[Any, ...] = ()) -> 
     if hint is None and found.kind == "region":
         cities = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country == found.country]
         return cities[0] if cities else found
-    return _own_name_first(name, found) if not context else _in_focus(name, found, context)
+    return _theatre_first(name, _own_name_first(name, found)) if not context else _in_focus(name, found, context)
 
 
 def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
@@ -91,6 +91,20 @@ def _own_name_first(name: str, found: Place) -> Place:
     own = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if normalize(c.name) == wanted]
     best = max(own, key=lambda c: c.population or 0, default=None)
     return best if best is not None and (best.population or 0) >= OWN_NAME_SHARE * (found.population or 0) else found
+
+
+# With no place seen yet, a town of the war's countries beats a namesake abroad at most this many times bigger ("Saky",
+# the Crimean air-base town, not Saki in Nigeria; "Alexandria" stays the Egyptian city, 70 times the Ukrainian one).
+THEATRE = frozenset({"RU", "UA", "BY"})
+THEATRE_SHARE = 0.1
+
+
+def _theatre_first(name: str, found: Place) -> Place:
+    if found.kind != "city" or found.country in THEATRE:
+        return found
+    local = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country in THEATRE]
+    best = max(local, key=lambda c: c.population or 0, default=None)
+    return best if best is not None and (best.population or 0) >= THEATRE_SHARE * (found.population or 0) else found
 
 
 @lru_cache(maxsize=4096)

@@ -45,8 +45,13 @@ _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s
                          re.IGNORECASE)
 
 
+# Or several such items in one line ("На Волині — 12 ракет, на Рівненщині — 9, …"): place, dash, count, comma, again.
+_PLACE_COUNT = r"(?:(?:в|у|на|над|over|in)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*"
+_COUNT_ITEMS = re.compile(rf"[\W_]*{_PLACE_COUNT}(?:\s+[^\W\d_][\w'’-]*)?\s*[,;]\s*{_PLACE_COUNT}", re.IGNORECASE)
+
+
 def _list_item(text: str) -> bool:
-    return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text))
+    return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text) or _COUNT_ITEMS.match(text))
 
 
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
@@ -105,6 +110,8 @@ class Reader:
         new += self.city_references(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
+        if not new:
+            self._weapon_told_after(sentence, infos)
         self.date_findings(sentence, infos, new)
         self.findings += new
         self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)
@@ -324,6 +331,18 @@ class Reader:
             return kinds.pop()
         return _WEAPON_TYPE[self.weapon]
 
+    def _weapon_told_after(self, sentence: Sentence, infos: list[places.ClauseInfo]) -> None:
+        """'An attack on Zaporizhzhia injured seven. A missile hit an industrial site.': a sentence naming no place but
+        the weapon that struck gives it to the sites of the sentence before, when that one named none."""
+        weapon = cues.weapon_of(sentence.text)
+        if weapon is None or not any(c.kind == "strike" for i in infos for c in i.event_cues):
+            return
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        strikes = set(_WEAPON_TYPE.values())
+        if told and all(f.event_type in strikes and cues.weapon_of(f.sentence.text) is None for f in told):
+            for finding in told:
+                finding.event_type = _WEAPON_TYPE[weapon]
+
     def _as_told_before(self, mention: places.Mention, sentence: Sentence, event_type: str) -> str:
         """'A missile destroyed a depot in X ... The attack on X set off a fire': a place struck again in a sentence that
         names no weapon keeps the weapon told before for it, not the article's dominant one."""
@@ -380,6 +399,10 @@ class Reader:
         here = [f.place for f in earlier if f.place.kind == "city"]
         focus = self._focus_city()
         city = here[-1] if here else focus.place if focus else self.last_city
+        owner = self._district_owner(mention)
+        if owner is not None:  # "the Sovetsky district of Bryansk": a quarter of the city named after it
+            mention.reason += f"; a district of {owner.name}"
+            return owner
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
@@ -388,6 +411,14 @@ class Reader:
             return named
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
+
+    def _district_owner(self, mention: places.Mention) -> Any:
+        """The city a district is said to be of ('the Moscow district of Kazan'), or None."""
+        match = _DISTRICT_OF.match(self.body, mention.end)
+        if match is None:
+            return None
+        owner = geo.place(match.group(1), None, geo.context_of(self.context))
+        return owner if owner is not None and owner.kind == "city" else None
 
     def _airport_for(self, name: str, named: bool = False) -> Any:
         """The airport a name means, in the country in focus; a known city never pulls in a same-named airport abroad
@@ -551,6 +582,8 @@ class Reader:
                          new: list[Finding], named: list[Finding]) -> None:
         """'Channels reported a blast in Tula. The governor called these reports untrue.': a sentence that only denies
         retracts the hearsay sites it names again, or else those of the sentence before it."""
+        if self._contradicts_earlier(sentence, new):
+            return
         denial = None if new else cues.has("retraction", sentence.text)
         if denial is None or _DENIED_HIT.search(sentence.text):
             return  # "officials denied that the depot was hit": the claim stays, disputed (_collect_notes)
@@ -562,6 +595,17 @@ class Reader:
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         self.retracted.update(id(f) for f in told if _hearsay(f.sentence))  # an official's own report stays
+
+    def _contradicts_earlier(self, sentence: Sentence, new: list[Finding]) -> bool:
+        """'Channels reported a hit in Vyshhorod. In fact (Насправді, На самом деле), the drone was downed near Dymer.':
+        a sentence led by a contradiction retracts the hearsay sites of the sentence before it that it does not name."""
+        lead = cues.has("contradiction", sentence.text[:30])
+        if lead is None or sentence.text[:lead.start()].strip(" «\"'–—-"):
+            return False
+        kept = {geo.key(f.mention_text) for f in new}
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1 and geo.key(f.mention_text) not in kept]
+        self.retracted.update(id(f) for f in told if _hearsay(f.sentence))
+        return True
 
     def _targets(self, info: places.ClauseInfo, new: list[Finding], named: list[Finding], focus: Finding | None) -> list[Finding]:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
@@ -792,11 +836,13 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
     colon = sentence.text.find(":")
     before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
     opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
-              or re.search(r"(?<![\d.:])\d[\d,]*\s*[—–-]\s*$", before))
+              or _COUNT_DASH_BEFORE.search(before))
     return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
 
 
+# "…, 11 — над …", "…, семь — над …", "по одному — над …": a list item's count and dash just before the clause.
+_COUNT_DASH_BEFORE = re.compile(rf"(?:(?<![\d.:])\d[\d,]*|(?<![\w-])(?:по\s+)?(?:{_PLAIN_WORDS}))\s*[—–-]\s*$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 
@@ -847,7 +893,8 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
 
 def _history(text: str, published: date | None) -> tuple[int | None, str]:
     found: list[tuple[int, str]] = []
-    years = sorted(dates.old_years(text, published) + dates.other_months(text, published))
+    years = sorted(dates.old_years(text, published) + dates.other_months(text, published)
+                   + dates.past_year_periods(text, published))
     if years:
         comma = text.rfind(",", 0, years[0][0])
         while comma >= 0 and not text[comma + 1:years[0][0]].strip():  # "September 11, 2001": the date's own comma
@@ -868,6 +915,11 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+# "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
+_DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
+                          r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:
