@@ -391,7 +391,7 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "region"
     elif _bare_region_adjective(sentence, mention):
         mention.hint = "region"
-    elif _BASE_BEFORE.search(sentence.text, 0, mention.start - sentence.start) and _town_named(mention):
+    elif _base_before(sentence, mention) and _town_named(mention):
         mention.hint = "airport"  # "the airfield at Saky", "the air base near Millerovo": the base, not a namesake town
 
 
@@ -407,6 +407,12 @@ def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
         return False
     before = sentence.text[max(0, mention.start - sentence.start - 12):mention.start - sentence.start]
     return not _SETTLEMENT_BEFORE.search(before) and bool(geo.get_gazetteer().lookup(mention.text, kinds=("region",)))
+
+
+def _base_before(sentence: Sentence, mention: Mention) -> bool:
+    """'the airfield at Saky': the words just before the mention (a bounded window, so a long sentence stays linear)."""
+    at = mention.start - sentence.start
+    return bool(_BASE_BEFORE.search(sentence.text, max(0, at - 60), at))
 
 
 def _town_named(mention: Mention) -> bool:

@@ -35,6 +35,16 @@ def test_time_is_near_linear_in_length():
     assert large < 2.6 * small + 0.1, (small, large)  # twice the text: about twice the time
 
 
+def test_one_long_sentence_of_names_is_linear_too():
+    """Every look back from a name is bounded: a sentence of n names costs about n, not n squared."""
+    def cost(n):
+        return min(_cpu_seconds("date 2024-12-21\n" + "Kazan " * n) for _ in range(2))
+
+    cost(500)
+    small, large = cost(2_000), cost(8_000)
+    assert large < 6 * small + 0.2, (small, large)  # four times the text: about four times the time (16 if quadratic)
+
+
 @pytest.mark.parametrize("regex, first", [
     (r"\bab|cd", {"a", "c"}), (r"(?<![\w-])(?:x|yz)?w", {"x", "y", "w"}), (r"(?:\d+|one) killed", {r"\d", "o"}),
     (r"[a-c]x", {"a", "b", "c"}), (r"(?P<n>)\s+of", {r"\s"}),
