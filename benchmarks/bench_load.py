@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 MAX_SESSIONS = 12
 PRESETS = ("7 days", "30 days", "All", "Last 24 h")
-LOCAL = re.compile(r"^(data:|blob:|about:|https?://(127\.0\.0\.1|localhost)(:\d+)?(/|$))", re.I)
+LOCAL = r"(data:|blob:|about:|https?://(127\.0\.0\.1|localhost)(:\d+)?(/|$))"
+ELSEWHERE = re.compile(f"^(?!{LOCAL})", re.IGNORECASE)  # not loopback (nor data:, blob:, about:)
 WAIT_MS = 30_000
 FIRST_PAINT_MS = 180_000  # a cold server builds the 100k frame and the first map once, for every session
 STAGGER_S = 2.0  # sessions arrive one after another, as users do
@@ -80,14 +81,14 @@ async def new_page(browser, blocked: list[str], errors: list[str]):
     """A page in its own context (a separate Streamlit session) that reaches loopback only."""
     context = await browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
 
-    async def route(request_route):
-        if LOCAL.match(request_route.request.url):
-            await request_route.continue_()
-        else:
-            blocked.append(request_route.request.url)
-            await request_route.abort()
+    async def refuse(request_route):
+        blocked.append(request_route.request.url)
+        await request_route.abort()
 
-    await context.route("**/*", route)
+    # Only what is not loopback is intercepted (the regex is matched in Playwright's driver): routing every request
+    # through this process's event loop held the app's own scripts back for minutes on a loaded machine, so a page
+    # could sit at "Loading the map…" or half a sidebar while the server was idle.
+    await context.route(ELSEWHERE, refuse)
     page = await context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     return context, page
