@@ -30,7 +30,7 @@ system-deps:
 run: install
 	$(BIN)/python -m dashboard prepare > /dev/null  # builds the gazetteer and basemap files once (about 20 s), then quick
 	$(BIN)/python -m incidents demo --if-empty
-	$(BIN)/python -m streamlit run dashboard/app.py --server.port $(PORT)
+	$(BIN)/python -m dashboard.launch --server.port $(PORT)  # streamlit run dashboard/app.py, first page warmed
 
 test: install-dev system-deps
 	$(BIN)/python -m pytest

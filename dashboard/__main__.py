@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _serve(args: argparse.Namespace) -> int:
     from dashboard.serving import preflight
 
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(args.port)]
+    command = [sys.executable, "-m", "dashboard.launch", "--server.port", str(args.port)]  # as `make run`
     if args.address is not None:
         problem = preflight(args.address)
         if problem:

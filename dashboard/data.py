@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from incidents.model import EVENT_TYPES, Incident, IncidentFilter
 from incidents.selection import positions, rows, without
 from incidents.storage.base import EditConflict
 
+LOG = logging.getLogger(__name__)
 CACHE_SETTING = "INCIDENT_MAP_APP_CACHE"
 _WARMING: list[threading.Thread] = []  # the process's one warm-up thread, once started
 _WARM_LOCK = threading.Lock()
@@ -79,7 +81,7 @@ def _warm_up() -> None:
 
 def warm_up() -> threading.Thread:
     """Start loading the gazetteer and the offline basemap in a background thread, once per process
-    (app.py starts it at the first session); later calls return the same thread."""
+    (dashboard.warm at server start, else app.py at the first session); later calls return the same thread."""
     with _WARM_LOCK:
         if not _WARMING:
             thread = threading.Thread(target=_warm_up, name="warm-up", daemon=True)
@@ -135,9 +137,17 @@ def _cached_reference() -> Reference:
     return _load_reference()
 
 
+def _computed(what: str, key: Hashable) -> None:
+    """Note a cached value computed (a cache miss) and the thread that computed it: DEBUG in the server's log."""
+    LOG.debug("computed %s for %r (thread %s)", what, key, threading.current_thread().name)
+
+
 def _load_catalog(url: str | None) -> Catalog:
+    started = time.perf_counter()
     with opened_store() as store:
         catalog = load_catalog(store, reference())
+    LOG.info("catalog of store version %d built: %d incidents in %.2f s (thread %s)", catalog.version,
+             len(catalog.frame), time.perf_counter() - started, threading.current_thread().name)
     for problem in catalog.problems[:20]:
         logging.getLogger(__name__).warning("stored incident left out: %s", problem)
     return catalog
@@ -233,6 +243,7 @@ def _load_facets(catalog: Catalog) -> Facets:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _cached_facets(url: str | None, version: int, _catalog: Catalog) -> Facets:
+    _computed("facets", version)
     return _load_facets(_catalog)
 
 
@@ -270,6 +281,7 @@ def _figures(catalog: Catalog, flt: IncidentFilter, frame: pd.DataFrame) -> Figu
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _cached_figures(url: str | None, version: int, key: str, _catalog: Catalog, _flt: IncidentFilter,
                     _frame: pd.DataFrame) -> Figures:
+    _computed("figures", (version, key))
     return _figures(_catalog, _flt, _frame)
 
 
@@ -354,6 +366,7 @@ MAP_DETAILS = 300  # maps of up to this many incidents carry their sources in th
 
 @st.cache_resource(max_entries=12, show_spinner=False)
 def _cached_map_frame(url: str | None, version: int, key: str, _frame: pd.DataFrame, _catalog: Catalog) -> pd.DataFrame:
+    _computed("map rows", (version, key))
     return _map_frame(_frame, _catalog)
 
 
@@ -364,6 +377,7 @@ def _map_frame(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _cached_map_selection(cache_key: Hashable, reference: Any, key: str, _frame: pd.DataFrame,
                           _prepare: Callable[[pd.DataFrame, Any, str], Any]) -> Any:
+    _computed("map selection", cache_key)
     return _prepare(_frame, reference, key)
 
 

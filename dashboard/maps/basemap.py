@@ -184,6 +184,55 @@ def lakes_near(bbox: Bbox) -> dict[str, Any]:
         {"type": "Feature", "properties": {}, "geometry": g} for g in geometries if g["coordinates"]]}
 
 
+VIEWS_KEPT = 8  # basemap files of this many boxes are kept in the cache folder (the newest)
+LAYER_LEVELS = ("countries", "admin1", "lakes")
+
+
+@lru_cache(maxsize=16)
+def layers_near(bbox: Bbox, countries: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A map's basemap for a padded box: countries (the world around them coarse), admin-1 regions (of `countries`
+    when given) and lakes. Built once per box, then read back from the cache folder: a new process (a cold start)
+    decodes and simplifies no geometry for a box it has drawn before. Exactly the built value either way."""
+    try:
+        from geodata.files import cached_derived, fingerprint, file_digest
+        from geodata.regions import basemap_inputs
+
+        inputs = [item for level in LAYER_LEVELS for item in basemap_inputs(level)]
+        inputs += [file_digest(Path(__file__).resolve()), repr(bbox), repr(tuple(countries))]
+    except (ImportError, AttributeError, OSError, ValueError):
+        return _layers(bbox, countries)
+    stem = f"basemap-view-{fingerprint([repr(bbox), repr(tuple(countries))])[:12]}"
+    layers = cached_derived(stem, inputs, lambda: _layers(bbox, countries), _dump_json, _load_layers)
+    _keep_newest_views()
+    return layers
+
+
+def _layers(bbox: Bbox, countries: tuple[str, ...]) -> dict[str, Any]:
+    """The layers of layers_near, computed (the uncached path)."""
+    return {"countries": countries_for(bbox), "admin1": admin1_near(bbox, countries)[0], "lakes": lakes_near(bbox)}
+
+
+def _load_layers(data: bytes) -> dict[str, Any]:
+    """layers_near's value from JSON bytes; ValueError for anything else."""
+    layers = json.loads(data)
+    if not isinstance(layers, dict) or set(layers) != {"countries", "admin1", "lakes"} or any(
+            not isinstance(v, dict) or v.get("type") != "FeatureCollection" for v in layers.values()):
+        raise ValueError("not the basemap layers of a box")
+    return layers
+
+
+def _keep_newest_views() -> None:
+    """Removes all but the VIEWS_KEPT newest box files from the cache folder."""
+    try:
+        from geodata.files import cache_dir
+
+        found = sorted(cache_dir().glob("basemap-view-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in found[VIEWS_KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a file removed meanwhile by another process, or a read-only folder
+
+
 def counts_per_region(geoms: np.ndarray, lats: np.ndarray, lons: np.ndarray) -> list[int]:
     """How many points fall in each polygon (points on no polygon are not counted)."""
     import shapely

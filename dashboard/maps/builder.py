@@ -191,9 +191,8 @@ def _new_map(bbox: tuple[float, float, float, float], options: MapOptions) -> fo
 
 
 def basemap_data(bbox: tuple[float, float, float, float], countries: tuple[str, ...]) -> dict[str, Any]:
-    """The basemap for a padded box: countries and admin-1 lines (from basemap's caches)."""
-    admin1, _ = basemap.admin1_near(bbox, countries)
-    return {"countries": basemap.countries_for(bbox), "admin1": admin1, "lakes": basemap.lakes_near(bbox)}
+    """The basemap for a padded box: countries, admin-1 lines and lakes (from basemap's caches)."""
+    return dict(basemap.layers_near(bbox, tuple(countries)))  # the layers are shared: a new dict around them
 
 
 @lru_cache(maxsize=16)

@@ -9,16 +9,21 @@ from functools import lru_cache
 from incidents.extraction import cues, morphology
 from incidents.extraction.numbers import NUMBER, to_int
 
-_PEOPLE = (
-    r"(?:people|persons?|civilians?|residents?|servicem[ae]n|soldiers?|troops|children|child|kids?|m[ae]n|wom[ae]n|boys?|"
+_PEOPLE = "(?:" + cues.grouped(
+    r"people|persons?|civilians?|residents?|servicem[ae]n|soldiers?|troops|children|child|kids?|m[ae]n|wom[ae]n|boys?|"
     r"girls?|teenagers?|adults?|workers?|employees?|pensioners?|victims?|passengers?|firefighters?|rescuers?|"
     r"police officers?|officers?|members?|staff|inhabitants|individuals|servicemembers|infants?|babies|baby|drivers?|pilots?|"
     r"pedestrians?|passers-by|passer-by|guards?|farmers?|volunteers?|journalists?|medics?|paramedics?|doctors?|nurses?|"
-    r"students?|pupils?|elderly|pensioner|retirees?|wife|husband|sons?|daughters?|mother|father|grand(?:mother|father|sons?|daughters?)|"
-    r"neighbou?rs?|brothers?|sisters?)"
-)
+    r"students?|pupils?|elderly|pensioner|retirees?|wife|husband|sons?|daughters?|mother|father|"
+    r"neighbou?rs?|brothers?|sisters?".split("|")
+    + [r"grand(?:mother|father|sons?|daughters?)"]) + ")"  # grouped by first letter (cues.grouped): the same alternation
+def _spaced(words: str) -> str:
+    """A fragment of an alternation followed by a space ("at least" -> "at least ", "a|b" -> "(?:a|b) ")."""
+    return f"(?:{words}) " if cues._top_level_bar(words) else f"{words} "
+
+
 _BOUNDS = sorted((w for w in cues.lexicon()["count_bounds"] if not w.startswith("_")), key=len, reverse=True)
-_QUANT = rf"(?:(?:{'|'.join(_BOUNDS)}) |a total of |another |further |an additional )?"
+_QUANT = rf"(?:{cues.grouped([_spaced(b) for b in _BOUNDS] + ['a total of ', 'another ', 'further ', 'an additional '])})?"
 _ADJ = rf"(?:(?!(?:{NUMBER}) )[a-z0-9-]+ ){{0,2}}"
 _ASIDE = r"(?:,? (?:including|among them|most of them|mostly) [^,]{1,40},)? "
 # "two employees of the terminal were injured", "three workers at the plant": where the people were, before the verb.
@@ -67,7 +72,7 @@ _ZERO = {
                    r"\b(?:did not|didn't|has not|hasn't|have not|haven't) report(?:ed)? any (?:injuries|injured)\b"],
 }
 # Russian and Ukrainian word order: "погибли 12 человек", "ранены двое", "ще 43 поранені", "поранено дюжину людей".
-_STILL = r"(?:(?:ещё|еще|ще|также|також|по меньшей мере|как минимум|не менее|щонайменше|не менше) )?"
+_STILL = rf"(?:{cues.grouped([_spaced(w) for w in 'ещё|еще|ще|также|також|по меньшей мере|как минимум|не менее|щонайменше|не менше'.split('|')])})?"
 
 
 # "получили ранения", "отримали поранення": a light verb before the casualty noun.
@@ -85,14 +90,20 @@ _SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|фе
 _SLAVIC_ASIDE = r", (?:в том числе|среди них|из них|серед них|у тому числі|з них|зокрема) [^,.;]{1,40}, "
 
 
+_SECOND = rf"(?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:{'|'.join(cues.slavic('people'))})|(?P<one>{_SINGLE}))"
+
+
 def _slavic(name: str) -> list[str]:
-    verb, people = "|".join(cues.slavic(name)), "|".join(cues.slavic("people"))
+    verb, people = cues.grouped(cues.slavic(name)), cues.grouped(cues.slavic("people"))
     return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people})(?:{_SLAVIC_ASIDE}| ))?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
             rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ ){{0,6}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})",
+            # "двое детей и женщина пострадали", "ранены трое мужчин и двое детей": two groups joined, summed (_largest)
+            rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND} (?:[—–-] )?(?:{_LIGHT})?(?:{verb})",
+            rf"(?<![\w-])(?:{verb}) (?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND}(?![\w-])",
             # "поранено машиніста", "погиб охранник": a singular noun for a person, read by the dictionary
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?P<who>(?:[\w'’-]+ )?[а-яёіїєґ'’-]+)(?![\w-])"]
 
@@ -121,8 +132,8 @@ _DOWNED = [
     rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE} (?:(?:were|was|have been|had been|had|have) )?(?:\w+ly )?{_DOWN}",
     rf"\b{_DOWN}(?: or {_DOWN})? {_QUANT}(?P<n>{NUMBER}) {_ADJ}{_DRONE}",
 ]
-_SLAVIC_DOWN = "|".join(cues.slavic("interception"))
-_SLAVIC_DRONE = "|".join([w for lang in cues.LANGUAGES for w in cues.own_lexicon(lang)["weapons"]["drone"]])
+_SLAVIC_DOWN = cues.grouped(cues.slavic("interception"))
+_SLAVIC_DRONE = cues.grouped([w for lang in cues.LANGUAGES for w in cues.own_lexicon(lang)["weapons"]["drone"]])
 _DOWNED += [rf"(?<![\w-])(?:{_SLAVIC_DOWN}) (?:[\w-]+ ){{0,3}}?(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE})",
             rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE}) (?:[\w-]+ ){{0,2}}?(?:{_SLAVIC_DOWN})"]
 _DOWNED = [cues.led(re.compile(p, re.IGNORECASE)) for p in _DOWNED]
@@ -175,6 +186,8 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
         for match in pattern.finditer(text):
             who = match.group("who") if "who" in pattern.groupindex else match.group(0)
             value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(who) else None)
+            if value is not None and "m" in pattern.groupindex and (match.group("m") or match.group("one")):
+                value += (to_int(match.group("m")) or 0) if match.group("m") else 1  # "двое детей и женщина": three
             if value is None or _is_not_a_count(text, match):
                 continue
             if best is None or value > best.value:
@@ -182,13 +195,17 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     return best
 
 
+_SINGLE_WORD = re.compile(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", re.IGNORECASE)
+_PEOPLE_LAST = re.compile(rf"\b{_PEOPLE}$", re.IGNORECASE)
+
+
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
-    if re.search(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", phrase, re.IGNORECASE):
+    if _SINGLE_WORD.search(phrase):
         return True
     if _CYRILLIC.search(phrase):
         return morphology.singular_person(phrase.split()[-1])
-    return bool(re.search(rf"\b{_PEOPLE}$", phrase, re.IGNORECASE)) and not phrase.lower().endswith(("people", "children", "men", "women", "staff"))
+    return bool(_PEOPLE_LAST.search(phrase)) and not phrase.lower().endswith(("people", "children", "men", "women", "staff"))
 
 
 def _is_not_a_count(text: str, match: re.Match) -> bool:

@@ -103,15 +103,19 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     found = [m for m in (_explicit(match, published) for match in _EXPLICIT.finditer(text)) if m]
     if published:
         found += [_weekday(match, published) for match in _WEEKDAY.finditer(text)]
-        for pattern, (shift, note) in _RELATIVE.items():
-            found += [DateMention(published + timedelta(days=shift), m.start(), m.end(), note)
-                      for m in _relative(pattern).finditer(text)]
+        readings = list(_RELATIVE.values())
+        for m in _relative().finditer(text):
+            shift, note = readings[int(m.lastgroup[1:])]
+            found.append(DateMention(published + timedelta(days=shift), m.start(), m.end(), note))
     return sorted(_without_overlaps(found), key=lambda m: m.start)
 
 
-@lru_cache(maxsize=None)
-def _relative(pattern: str) -> re.Pattern[str]:
-    return cues.led(re.compile(pattern, re.IGNORECASE))
+@lru_cache(maxsize=1)
+def _relative() -> re.Pattern[str]:
+    """The relative day words in one pattern, a group per reading (searched once, not once per reading; no two
+    readings share a word, so none hides another's match)."""
+    body = "|".join(f"(?P<r{n}>{pattern})" for n, pattern in enumerate(_RELATIVE))
+    return cues.led(re.compile(body, re.IGNORECASE))
 
 
 _SPAN_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -131,7 +135,12 @@ def old_years(text: str, published: date | None, gap: int = 2) -> list[tuple[int
     """Spans of years at least `gap` years before publication: the mark of a historical mention."""
     if not published:
         return []
-    return [(m.start(), m.end()) for m in _YEAR.finditer(text) if int(m.group(1)) <= published.year - gap]
+    return [(m.start(), m.end()) for m in _YEAR.finditer(text)
+            if int(m.group(1)) <= published.year - gap and not _BIRTH_YEAR_AFTER.match(text, m.end())]
+
+
+# "дитина 2017 р. н.", "ребёнок 2015 года рождения", "мужчина 1968 г.р.": a person's year of birth, not a past event.
+_BIRTH_YEAR_AFTER = re.compile(r"\s*(?:р\.\s*н\.|року народження|г\.\s*р\.|года рождения|г\.р\.|гг?\.?\s*рожд)", re.IGNORECASE)
 
 
 # "were struck repeatedly in 2024", "during 2023": a whole year named as a period, before the year of publication.

@@ -261,6 +261,45 @@ def nominative(word: str) -> str | None:
     return _several_words(word) if word.count(" ") == 1 else None
 
 
+# Latin-script Russian and Ukrainian back to Cyrillic, longest letters first ("Belgorodom": "Белгородом"); "y" and "i" are
+# read both ways (Russian ы/и, Ukrainian и/і), each reading tried.
+_TO_CYRILLIC = (("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"), ("ya", "я"), ("yu", "ю"),
+                ("ye", "е"), ("yo", "ё"), ("ia", "я"), ("iu", "ю"), ("ie", "є"), ("a", "а"), ("b", "б"), ("v", "в"),
+                ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"),
+                ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+                ("c", "ц"), ("'", "ь"))
+_READINGS = ({"y": "ы", "i": "и", "h": "х"}, {"y": "и", "i": "і", "h": "г"})  # Russian, Ukrainian
+
+
+def latin_nominative(word: str) -> str | None:
+    """A place in Latin-script Russian or Ukrainian, inflected ("nad Belgorodom", "v Kurske", "u Kharkovi"), read back
+    through Cyrillic to the name the gazetteer knows ("Белгород", "Курск", "Харків"); None when no reading names one."""
+    if not word.isascii() or not word.isalpha() or len(word) < 4:
+        return None
+    for reading in _READINGS:
+        cyrillic = _to_cyrillic(word.lower(), reading)
+        name = nominative(cyrillic[0].upper() + cyrillic[1:]) if cyrillic else None
+        if name is not None and not abroad(name):
+            return name
+    return None
+
+
+def _to_cyrillic(word: str, reading: dict[str, str]) -> str | None:
+    out, at = [], 0
+    while at < len(word):
+        letters = next((pair for pair in _TO_CYRILLIC if word.startswith(pair[0], at)), None)
+        if letters is None:
+            single = reading.get(word[at])
+            if single is None:
+                return None
+            out.append(single)
+            at += 1
+            continue
+        out.append(letters[1])
+        at += len(letters[0])
+    return "".join(out)
+
+
 # Countries whose places Russian and Ukrainian news name in Cyrillic most of the time.
 _CYRILLIC_HOME = frozenset({"RU", "UA", "BY", "MD", "KZ"})
 

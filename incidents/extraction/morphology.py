@@ -3,6 +3,7 @@ Ukrainian, both MIT-licensed), and the Russian dictionary's common words."""
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import Any
 
@@ -26,8 +27,12 @@ def ukrainian_lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="uk")
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+    """True when the word has a Cyrillic letter (one search, no generator per word: it is asked for every token)."""
+    return _CYRILLIC.search(word) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -159,7 +159,7 @@ def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
 @cache
 def _prepositions() -> frozenset[str]:
     """The one-word site prepositions of every language ("near", "outside", "біля", "возле"): never a name's first word."""
-    return frozenset(w.lower() for w in cues.lexicon()["site_prepositions"] if re.fullmatch(r"[^\W\d_]+", w))
+    return frozenset(w.lower() for w in cues.lexicon()["site_prepositions"] if re.fullmatch(r"[^\W\d_]+", w)) | {"iz"}
 
 
 # "селища Димер", "в селе Ракитное": a settlement noun, then the settlement's name in the nominative.
@@ -242,6 +242,8 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         if name is None:
             name = _district_town_in_o(text, sentence.text[end:end + 30])
             town = name is not None
+    elif not cyrillic and len(tokens) == 1 and _TRANSLIT_PREPOSITION.search(sentence.text, max(0, start - 10), start):
+        name = geo.latin_nominative(text) or geo.nominative(text)  # "nad Belgorodom", "v Kurske", "u Kharkovi"
     else:
         name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
         if name is None and cyrillic and _named_settlement(sentence.text, start, text):
@@ -251,6 +253,8 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
                    district_town=town)
 
+
+_TRANSLIT_PREPOSITION = re.compile(r"(?<![\w-])(?:v|vo|u|nad|pod|pid|bilia|okolo|vozle|poblyzu|iz|pered)\s+$", re.IGNORECASE)
 
 # "районе Казани", "району Харкова": a district word, then a city's name in the genitive (not a region's adjective).
 _CITY_AFTER_DISTRICT = re.compile(r"\s+(?:микро|мікро)?район\w*\s+([А-ЯЁІЇЄҐ][\w'’-]+)(\s+\w+)?")

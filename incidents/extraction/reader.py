@@ -75,6 +75,7 @@ class Reader:
         self.rejected: list[dict[str, Any]] = []
         self.context: list[Any] = []
         self.in_context: set[Any] = set()  # the same places, for a membership test that does not grow with the article
+        self.context_key: tuple[int, tuple] = (0, ())  # geo.context_of(self.context) and the length it was read at
         self.attachments: list[tuple[str, Sentence, Any]] = []  # (kind, sentence, payload) resolved after grouping
         self.current_day: tuple[date, Sentence, tuple[int, int], str] | None = None
         self.current_end: tuple[date, Sentence, tuple[int, int]] | None = None  # the last day of a span of days
@@ -158,7 +159,7 @@ class Reader:
             region_only = mention.reason.startswith(("in a heading", "two names"))
             if region_only and mention.hint != "region" and not geo.key(mention.text).endswith(_REGION_ADJECTIVE_KEYS):
                 continue
-            found = geo.place(mention.text, mention.hint, geo.context_of(self.context))
+            found = geo.place(mention.text, mention.hint, self.geo_context())
             if region_only:
                 if found is not None and found.kind == "region" and found not in self.in_context:
                     self._remember(found)
@@ -168,6 +169,12 @@ class Reader:
             if (found is not None and found.kind == "city" and mention.hint != "district"
                     and not mention.reason.startswith(("two names", "historical"))):
                 self.last_city = found
+
+    def geo_context(self) -> tuple:
+        """geo.context_of(self.context), read again only when a place was remembered since (not for every name)."""
+        if self.context_key[0] != len(self.context):
+            self.context_key = (len(self.context), geo.context_of(self.context))
+        return self.context_key[1]
 
     def _remember(self, place: Any) -> None:
         self.context.append(place)
@@ -269,14 +276,14 @@ class Reader:
         if ref is None:
             anaphor = not claim.between and _CITY_ANAPHOR.match(sentence.text, claim.reference_at)
             return self.last_city if anaphor else None
-        found = geo.place(ref.text, None, geo.context_of(self.context))
+        found = geo.place(ref.text, None, self.geo_context())
         return found if found is not None and found.kind in ("city", "airport") else None
 
     def _distance_point(self, sentence: Sentence, claim: claims.DistanceClaim, ref: places.Mention | None, ref_place: Any,
                         mentions: list[places.Mention]) -> Any:
         if claim.between:
             second = _second_reference(sentence, mentions, ref.start if ref is not None else None)
-            other = geo.place(second.text, None, geo.context_of(self.context)) if second is not None else None
+            other = geo.place(second.text, None, self.geo_context()) if second is not None else None
             if other is None or other.kind not in ("city", "airport") or geo.km_between(ref_place, other) > BETWEEN_KM:
                 return None
             return geo.between_place(ref_place, other, f"between {ref_place.name} and {other.name}")
@@ -311,7 +318,7 @@ class Reader:
             event_type = self.event_type(info, sentence, kinds)
         else:
             found = geo.place(_plant_town(sentence, mention) or mention.text, mention.hint if mention.hint == "region" else None,
-                              geo.context_of(self.context))
+                              self.geo_context())
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
@@ -383,12 +390,12 @@ class Reader:
         name = capitals.get(getattr(in_focus, "country", None)) if re.fullmatch(r"the\s+capital", ref, re.I) else None
         if name is None or in_focus.name == name:
             return in_focus
-        return geo.place(name, None, geo.context_of(self.context)) or in_focus
+        return geo.place(name, None, self.geo_context()) or in_focus
 
     def _capital(self, adjective: str) -> Any:
         """The city 'the Ukrainian capital' names; it becomes the city named last (for a later 'the city')."""
         name = places.capital_named(adjective)
-        found = geo.place(name, None, geo.context_of(self.context)) if name else None
+        found = geo.place(name, None, self.geo_context()) if name else None
         if found is not None:
             self.last_city = found
         return found
@@ -404,7 +411,7 @@ class Reader:
             mention.reason += f"; a district of {owner.name}"
             return owner
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
-        named = None if owned else geo.place(mention.text, None, geo.context_of(self.context))
+        named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city)):
@@ -417,7 +424,7 @@ class Reader:
         match = _DISTRICT_OF.match(self.body, mention.end)
         if match is None:
             return None
-        owner = geo.place(match.group(1), None, geo.context_of(self.context))
+        owner = geo.place(match.group(1), None, self.geo_context())
         return owner if owner is not None and owner.kind == "city" else None
 
     def _airport_for(self, name: str, named: bool = False) -> Any:
@@ -429,7 +436,7 @@ class Reader:
             found = geo.airport(name)
         if found is not None:
             return found
-        city = geo.place(name, None, geo.context_of(self.context))
+        city = geo.place(name, None, self.geo_context())
         if city is not None and city.kind in ("city", "region"):
             return geo.airport(city.name, city.country) if city.kind == "city" else None
         return geo.airport(name)
@@ -699,7 +706,7 @@ class Reader:
                 subjects = [geo.key(focus.mention_text)]
             if ref is None or not subjects:
                 continue
-            ref_place = geo.place(ref.text, None, geo.context_of(self.context))
+            ref_place = geo.place(ref.text, None, self.geo_context())
             if ref_place is not None:
                 self.claims.append((subjects, claim, ref_place, sentence))
 

@@ -238,11 +238,12 @@ def checked(numbered: Iterable[tuple[int, Incident]], ctx: Context, fill: bool) 
     fall outside the country the row names flagged (swapped latitude and longitude refused)."""
     from incidents.importers.places import check_countries, fill_regions
 
+    known: dict[tuple[float, float], str] = {}  # countries by point, kept from chunk to chunk
     with fewer_collections():
         for chunk in chunks(numbered, CHUNK):
             if fill:
                 chunk = list(zip([n for n, _ in chunk], fill_regions([item for _, item in chunk])))
-            yield from check_countries(chunk, ctx.report)
+            yield from check_countries(chunk, ctx.report, known)
 
 
 GC_YOUNG = 20_000  # the youngest generation's threshold while an import runs (Python's default is 700)

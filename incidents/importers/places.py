@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from incidents.errors import ValidationError
 from incidents.model import Incident
 
+KNOWN_POINTS = 200_000  # countries remembered by point during one import (imports repeat places), at most
 GEO_PRECISION = {"city": "city", "airport": "exact", "point": "exact", "region": "region", "country": "country"}
 
 
@@ -39,16 +40,19 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def check_countries(chunk: list[tuple[int, Incident]], report: Any) -> Iterator[Incident]:
+def check_countries(chunk: list[tuple[int, Incident]], report: Any,
+                    known: dict[tuple[float, float], str] | None = None) -> Iterator[Incident]:
     """The chunk's incidents; a point outside the country its row names is refused when swapping latitude and
-    longitude puts it there, else kept as written with a warning in the report."""
+    longitude puts it there, else kept as written with a warning in the report. `known` keeps the countries found
+    by point from one chunk to the next."""
     from incidents.importers.pipeline import problem
 
+    known = {} if known is None else known
     named = [(number, item) for number, item in chunk if item.country]
-    found = _countries_at([(item.lat, item.lon) for _, item in named])
+    found = _countries_at([(item.lat, item.lon) for _, item in named], known)
     outside = {number for (number, item), country in zip(named, found) if country and country != item.country}
     outside |= {number for (number, item), country in zip(named, found) if not country}
-    swapped = _swapped_fits([(number, item) for number, item in named if number in outside])
+    swapped = _swapped_fits([(number, item) for number, item in named if number in outside], known)
     at = {number: country for (number, _), country in zip(named, found)}
     for number, item in chunk:
         if number not in outside:
@@ -65,21 +69,26 @@ def check_countries(chunk: list[tuple[int, Incident]], report: Any) -> Iterator[
         yield item
 
 
-def _swapped_fits(rows: list[tuple[int, Incident]]) -> set[int]:
+def _swapped_fits(rows: list[tuple[int, Incident]], known: dict[tuple[float, float], str]) -> set[int]:
     usable = [(number, item) for number, item in rows if abs(item.lon) <= 90]
-    found = _countries_at([(item.lon, item.lat) for _, item in usable])
+    found = _countries_at([(item.lon, item.lat) for _, item in usable], known)
     return {number for (number, item), country in zip(usable, found) if country == item.country}
 
 
-def _countries_at(points: list[tuple[float, float]]) -> list[str]:
-    if not points:
-        return []
+def _countries_at(points: list[tuple[float, float]], known: dict[tuple[float, float], str]) -> list[str]:
+    """The country at each point ('' at sea): each distinct point not in `known` looked up once, then kept there."""
+    new = [point for point in dict.fromkeys(points) if point not in known]  # imports repeat places
+    if not new:
+        return [known[point] for point in points]
     from geodata.regions import reverse_many
 
-    unique = list(dict.fromkeys(points))  # imports repeat places: each distinct point is looked up once
-    found = reverse_many([lat for lat, _ in unique], [lon for _, lon in unique])
-    country = dict(zip(unique, (_text(value) for value in found["country"])))
-    return [country[point] for point in points]
+    found = reverse_many([lat for lat, _ in new], [lon for _, lon in new])
+    looked = dict(zip(new, (_text(value) for value in found["country"])))
+    out = [looked[point] if point in looked else known[point] for point in points]
+    if len(known) + len(looked) > KNOWN_POINTS:
+        known.clear()
+    known.update(looked)
+    return out
 
 
 def geocoded(place: str, admin1: str = "", country: str = "") -> dict[str, Any]:

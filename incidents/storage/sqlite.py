@@ -60,6 +60,7 @@ SCHEMA_VERSION = migrations.latest(KIND)
 BUSY_TIMEOUT_MS = 5000
 WRITE_TIMEOUT_MS = 120_000  # a writer queues behind another import (readers never wait: WAL)
 CHUNK = 500
+BULK_ROWS = 10_000  # an upsert into empty tables drops their secondary indexes past this many rows (_BulkIndexes)
 ID = FIELDS.index("id")
 RECOVER = ("restore a backup with `python -m incidents restore BACKUP_FILE` (make one of a healthy store with "
            "`python -m incidents backup OUT_FILE`), or salvage the rows with `sqlite3 FILE .recover`")
@@ -144,6 +145,7 @@ class SQLiteStore:
         allowed = tuple(overwrite)
         total = UpsertResult()
         with self._transaction():
+            indexes = _BulkIndexes(self._db, ("incidents", "history"))
             for chunk in chunked(incidents, CHUNK):
                 gone = self._tombstoned([item.id for item in chunk])
                 kept = [item for item in chunk if item.id not in gone]
@@ -156,6 +158,8 @@ class SQLiteStore:
                 self._log(upsert_changes(plan.new, plan.updates, existing, actor, reason,
                                          batch.id if batch else None))
                 total += plan.result + UpsertResult(unchanged=len(chunk) - len(kept))
+                indexes.wrote(len(plan.new) + len(plan.updates))
+            indexes.rebuild()
             if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
                 self._record_batch(batch, total)
             if total.wrote:
@@ -335,6 +339,34 @@ class SQLiteStore:
 
 def _marks(n: int) -> str:
     return ", ".join("?" for _ in range(n))
+
+
+class _BulkIndexes:
+    """The secondary indexes of the tables that were empty when a write began: dropped once it has written BULK_ROWS
+    rows (filling a table and then indexing it is faster than updating its indexes row by row) and created again,
+    as they were, by `rebuild` before the write commits. Both happen inside the write's transaction, so a write
+    that fails or is killed leaves the indexes as they were."""
+
+    def __init__(self, db: sqlite3.Connection, tables: tuple[str, ...]) -> None:
+        self._db = db
+        self._empty = [table for table in tables if db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None]
+        self._written = 0
+        self._dropped: list[str] = []
+
+    def wrote(self, rows: int) -> None:
+        self._written += rows
+        if self._empty and self._written >= BULK_ROWS:
+            for table in self._empty:
+                for name, sql in self._db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                                  "tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall():
+                    self._db.execute(f'DROP INDEX "{name}"')
+                    self._dropped.append(sql)
+            self._empty = []
+
+    def rebuild(self) -> None:
+        for sql in self._dropped:
+            self._db.execute(sql)
+        self._dropped = []
 
 
 class _Transaction:

@@ -20,7 +20,8 @@ AREAS = [
 
 def forget() -> None:
     """Empty the in-process caches, as in a new process."""
-    for cached in (basemap._level, basemap.world_countries, basemap.countries_for, basemap.admin1_near, basemap_js):
+    for cached in (basemap._level, basemap.world_countries, basemap.countries_for, basemap.admin1_near, basemap_js,
+                   basemap.layers_near, basemap.lakes_near):
         cached.cache_clear()
 
 
@@ -46,8 +47,8 @@ def test_cached_maps_are_the_uncached_maps(cache_folder, tmp_path, monkeypatch):
     assert map_texts() == uncached  # building the cache
     forget()
     assert map_texts() == uncached  # reading it back
-    assert {p.name.rsplit("-", 1)[0] for p in cache_folder.glob("*.bin")} == {
-        "basemap-world", "basemap-countries", "basemap-admin1"}
+    assert {p.name.rsplit("-", 1)[0].split("-view-")[0] for p in cache_folder.glob("*.bin")} == {
+        "basemap-world", "basemap-countries", "basemap-admin1", "basemap-lakes", "basemap"}  # basemap-view-<box>
 
 
 def test_world_layer_is_read_back_without_decoding(cache_folder, monkeypatch):
@@ -71,3 +72,36 @@ def test_a_corrupt_world_file_is_rebuilt(cache_folder):
         forget()
         assert json.dumps(basemap.world_countries()) == built
         assert json.loads(path.read_bytes()) == json.loads(built)
+
+
+def test_a_box_drawn_before_is_read_back_without_decoding_any_level(cache_folder, monkeypatch):
+    box, countries = basemap.padded(AREAS[0][0]), AREAS[0][1]
+    built = json.dumps(basemap.layers_near(box, countries))
+    forget()
+
+    def fail(*_: object) -> None:
+        raise AssertionError("decoded again")
+
+    monkeypatch.setattr(regions, "basemap_shapes", fail)
+    monkeypatch.setattr(regions, "decode_basemap", fail)
+    assert json.dumps(basemap.layers_near(box, countries)) == built
+
+
+def test_a_box_file_is_rebuilt_when_its_box_countries_or_inputs_change(cache_folder, monkeypatch):
+    box = basemap.padded(AREAS[0][0])
+    ru, every = basemap.layers_near(box, ("RU",)), basemap.layers_near(box, ())
+    assert ru != every and len(ru["admin1"]["features"]) < len(every["admin1"]["features"])
+    forget()
+    monkeypatch.setattr(basemap, "_layers", lambda *_: {"rebuilt": True})
+    assert basemap.layers_near(box, ("RU",)) == ru  # read back: same inputs
+    forget()
+    inputs = regions.basemap_inputs
+    monkeypatch.setattr(regions, "basemap_inputs", lambda level: inputs(level) + ["a new Natural Earth file"])
+    assert basemap.layers_near(box, ("RU",)) == {"rebuilt": True}  # not the stale file
+
+
+def test_only_the_newest_box_files_are_kept(cache_folder, monkeypatch):
+    monkeypatch.setattr(basemap, "_layers", lambda *_: {name: dict(basemap.EMPTY) for name in basemap.LAYER_LEVELS})
+    for west in range(basemap.VIEWS_KEPT + 3):
+        basemap.layers_near((50.0, float(west), 55.0, float(west) + 5), ())
+    assert len(list(cache_folder.glob("basemap-view-*.bin"))) == basemap.VIEWS_KEPT

@@ -6,11 +6,12 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from incidents.model import Incident, Source
 
@@ -165,19 +166,24 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def _read_lines(stream: Iterable[str], lines: list[str]) -> None:
+    for line in stream:
+        lines.append(line)
+
+
 @contextmanager
 def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None = None,
-               root: Path = ROOT, address: str = "127.0.0.1") -> Iterator[str]:
-    """Serve the app (dashboard/app.py of the checkout `root`, as `make run` does) on a free port of `address`
-    against the store `db`; yield its base URL; stop it afterwards."""
+               root: Path = ROOT, address: str = "127.0.0.1", log: list[str] | None = None) -> Iterator[str]:
+    """Serve the app (the checkout `root`'s launcher, as `make run` does) on a free port of `address`
+    against the store `db`; yield its base URL; stop it afterwards. The server's stderr lines are appended to `log`
+    as they come (read all along, so a chatty server never blocks on a full pipe)."""
     port = free_port()
     env = {**os.environ, "INCIDENTS_DB": str(db), **(extra_env or {})}
+    launcher = ["-m", "dashboard.launch"] if (root / "dashboard" / "launch.py").exists() else \
+        ["-m", "streamlit", "run", str(root / "dashboard" / "app.py")]  # an older checkout (a benchmark's baseline)
     command = [
         sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(root / "dashboard" / "app.py"),
+        *launcher,
         "--server.port",
         str(port),
         "--server.headless",
@@ -185,13 +191,18 @@ def app_server(db: Path, timeout_s: float = 60, extra_env: dict[str, str] | None
         "--server.address",
         address,
     ]
-    process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    lines = [] if log is None else log
+    reader = threading.Thread(target=_read_lines, args=(process.stderr, lines), daemon=True)
+    reader.start()
     url = f"http://{address}:{port}"
     try:
         deadline = time.monotonic() + timeout_s
         while not _healthy(url):
             if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {process.stderr.read().decode()[-2000:]}")
+                reader.join(timeout=5)
+                raise RuntimeError(f"streamlit exited: {''.join(lines)[-2000:]}")
             if time.monotonic() > deadline:
                 raise RuntimeError("streamlit did not become healthy in time")
             time.sleep(0.2)

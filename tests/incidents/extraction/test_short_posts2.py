@@ -225,3 +225,28 @@ def test_a_district_adjective_names_a_town_at_home_or_none():
     assert list(by_place("Сбиты 2 БПЛА над Клинцовским районом.")) == ["Klintsy"]
     found = by_place("Сбиты 2 БПЛА над Брасовским районом.")
     assert all(i.country in ("RU", "UA") for i in found.values())
+
+
+# ---------------------------------------------------------------- Latin-script Russian and Ukrainian, inflected names
+
+
+def test_inflected_names_in_latin_script_russian_and_ukrainian():
+    found = by_place("date 2025-03-03 Channel\n\nNad Kurskom sbity tri BPLA, postradavshikh net.")
+    assert list(found) == ["Kursk"] and found["Kursk"].event_type == "interception"
+    assert list(by_place("date 2025-03-03 Channel\n\nVzryvy v Bryanske, rabotaet PVO.")) == ["Bryansk"]
+    assert list(by_place("date 2025-03-03 Channel\n\nU Poltavi vybukhy, ataka shakhediv.")) == ["Poltava"]
+
+
+# ---------------------------------------------------------------- a key written twice in a lexicon drops the first
+
+
+def test_no_lexicon_file_repeats_a_key():
+    import json
+    from collections import Counter
+
+    from incidents.extraction.cues import LEXICON_DIR
+
+    for path in LEXICON_DIR.glob("*.json"):
+        pairs = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=lambda items: items)
+        repeated = [k for k, n in Counter(k for k, _ in pairs).items() if n > 1]
+        assert not repeated, (path.name, repeated)

@@ -121,3 +121,29 @@ def test_several_place_count_items_on_one_line_continue_the_interceptions():
     text = "Збито 40 ударних БпЛА: Shahed та Гербера. На Сумщині — 14 дронів, на Полтавщині — 9, на Київщині — 6."
     found = extract_incidents(text, published="2025-03-14")
     assert sorted((i.event_type, i.geo_precision) for i in found) == [("interception", "region")] * 3
+
+
+def test_two_groups_of_casualties_joined_are_summed():
+    assert find_casualties("Двое мужчин и женщина получили ранения.")["injured"].value == 3
+    assert find_casualties("Поранено трьох людей і дитину.")["injured"].value == 4
+    assert find_casualties("Погибли двое людей и ранены трое.")["killed"].value == 2
+
+
+def test_a_year_of_birth_is_no_historical_mention():
+    text = "Уламки дрона впали у дворі в Бучі. Травмувався чоловік 1968 р. н., його госпіталізовано."
+    found = extract_incidents(text, published="2025-03-14")
+    assert [i.injured for i in found] == [1]
+
+
+def test_lexicon_files_name_each_entry_once():
+    import json
+    from pathlib import Path
+    from incidents.extraction.cues import LEXICON_DIR
+
+    def unique(pairs):
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+        return dict(pairs)
+
+    for path in Path(LEXICON_DIR).glob("*.json"):  # a second "counted_interception" would silently drop the first
+        json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique)
