@@ -80,7 +80,6 @@ def test_an_id_met_again_in_a_later_chunk_restores_the_key_and_merges(pg_url, sm
 
 def test_a_keyless_bulk_load_still_skips_tombstoned_ids(pg_url, small_defer):
     from incidents.curation import delete
-
     from tests.incidents.test_curation import REVIEWER
 
     store = open_store(pg_url)
