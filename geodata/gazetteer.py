@@ -23,11 +23,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 INDEX_FORMAT = 5  # bump when the index layout or the ranking inputs change
 KINDS = ("city", "airport", "region", "country")
-SOURCES = ("geonames", "airportsdata", "naturalearth", "airbases")
+SOURCES = ("geonames", "airportsdata", "naturalearth", "airbases", "localities")
 MIN_CITY_POPULATION = 500
 # Files whose content shapes the index: a change in any of them (or in a package version) triggers a rebuild.
 INDEX_INPUTS = tuple(DATA_DIR / name for name in ("admin1.csv", "countries.csv", "aliases.csv", "admin1.parquet",
-                                                  "airbases.csv")) + (
+                                                  "airbases.csv", "localities.csv")) + (
     PACKAGE_DIR / "names.py", PACKAGE_DIR / "gazetteer.py")
 MAX_KEY_WORDS = 6
 MAX_KEY_CHARS = 60
@@ -372,6 +372,17 @@ def add_airbases(builder: IndexBuilder) -> list[int]:
     return rows
 
 
+def add_localities(builder: IndexBuilder) -> list[int]:
+    """Villages that news names as strike sites but GeoNames' cities500 lacks (data/localities.csv); returns the rows."""
+    path = DATA_DIR / "localities.csv"
+    rows = []
+    for place in read_csv_rows(path) if path.exists() else []:
+        names = [n for n in place["alternatives"].split(";") if n]
+        rows.append(builder.add(place["name"], float(place["lat"]), float(place["lon"]), int(place["population"] or 0),
+                                "city", "localities", place["country"], "", place["timezone"], [place["name"]], names))
+    return rows
+
+
 def fill_admin1_by_point(builder: IndexBuilder, rows: list[int]) -> None:
     """Sets the admin-1 of the given rows from the Natural Earth polygons containing their points."""
     if not rows:
@@ -396,6 +407,7 @@ def build_index() -> Index:
     missing = add_cities(builder, admin1_by_geonames_code(admin1_rows))
     missing += add_airports(builder)
     missing += add_airbases(builder)
+    missing += add_localities(builder)
     fill_admin1_by_point(builder, missing)
     return builder.finish()
 

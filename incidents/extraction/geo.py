@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -44,7 +45,7 @@ def place(name: str, hint: str | None = None, context: tuple[Any, ...] = ()) -> 
     if hint is None and found.kind == "region":
         cities = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country == found.country]
         return cities[0] if cities else found
-    return _own_name_first(name, found) if not context else _in_focus(name, found, context)
+    return _theatre_first(name, _own_name_first(name, found)) if not context else _in_focus(name, found, context)
 
 
 def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
@@ -90,6 +91,20 @@ def _own_name_first(name: str, found: Place) -> Place:
     own = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if normalize(c.name) == wanted]
     best = max(own, key=lambda c: c.population or 0, default=None)
     return best if best is not None and (best.population or 0) >= OWN_NAME_SHARE * (found.population or 0) else found
+
+
+# With no place seen yet, a town of the war's countries beats a namesake abroad at most this many times bigger ("Saky",
+# the Crimean air-base town, not Saki in Nigeria; "Alexandria" stays the Egyptian city, 70 times the Ukrainian one).
+THEATRE = frozenset({"RU", "UA", "BY"})
+THEATRE_SHARE = 0.1
+
+
+def _theatre_first(name: str, found: Place) -> Place:
+    if found.kind != "city" or found.country in THEATRE:
+        return found
+    local = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country in THEATRE]
+    best = max(local, key=lambda c: c.population or 0, default=None)
+    return best if best is not None and (best.population or 0) >= THEATRE_SHARE * (found.population or 0) else found
 
 
 @lru_cache(maxsize=4096)
@@ -162,6 +177,19 @@ def offset_place(ref: Place, km: float, bearing: float, label: str) -> Place:
     lon, lat, _ = Geod(ellps="WGS84").fwd(ref.lon, ref.lat, bearing, km * 1000.0)
     return Place(name=label, lat=round(float(lat), 4), lon=round(float(lon), 4), country=ref.country, admin1=ref.admin1,
                  kind="approximate", source=f"{km:g} km from {ref.name}", timezone=ref.timezone)
+
+
+def near_place(ref: Place, km: float, label: str) -> Place:
+    """An approximate place `km` from `ref` in no stated direction ("5 km from Grayvoron"): at the reference."""
+    return replace(ref, name=label, kind="approximate", source=f"{km:g} km from {ref.name}", population=0, iata=None,
+                   icao=None, alternatives=())
+
+
+def between_place(a: Place, b: Place, label: str) -> Place:
+    """An approximate place between two others ("between Tula and Aleksin"): their midpoint."""
+    return replace(a, name=label, lat=round((a.lat + b.lat) / 2.0, 4), lon=round((a.lon + b.lon) / 2.0, 4),
+                   kind="approximate", source=f"between {a.name} and {b.name}", population=0, iata=None, icao=None,
+                   alternatives=())
 
 
 def city_in_region(name: str, region: Place) -> Place | None:

@@ -7,7 +7,7 @@ import pytest
 
 DATA = Path(__file__).resolve().parents[2] / "geodata" / "data"
 FILES = ["admin1.csv", "admin1.parquet", "countries.csv", "countries.parquet", "aliases.csv",
-         "basemap_land.geojson", "basemap_countries.geojson", "basemap_admin1.geojson"]
+         "basemap_land.geojson", "basemap_countries.geojson", "basemap_admin1.geojson", "localities.csv"]
 
 
 @pytest.mark.parametrize("name", FILES)
