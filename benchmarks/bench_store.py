@@ -61,7 +61,8 @@ def median_ms(run, repeat: int) -> tuple[float, object]:
 
 def server_cpu_s(data: Path | None) -> float:
     """CPU seconds used so far by the PostgreSQL server whose data folder is `data` (the postmaster and its children,
-    read from /proc); 0 without a server (SQLite runs in this process)."""
+    read from /proc, with the children that ended, such as parallel index-build workers, through the postmaster's
+    cutime and cstime); 0 without a server (SQLite runs in this process)."""
     if data is None:
         return 0.0
     postmaster = int((data / "postmaster.pid").read_text().split()[0])
@@ -73,7 +74,9 @@ def server_cpu_s(data: Path | None) -> float:
             stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(entry.name) == postmaster or int(stat[1]) == postmaster:
+        if int(entry.name) == postmaster:
+            ticks += sum(int(value) for value in stat[11:15])  # utime, stime, cutime, cstime
+        elif int(stat[1]) == postmaster:
             ticks += int(stat[11]) + int(stat[12])  # utime + stime
     return ticks / os.sysconf("SC_CLK_TCK")
 

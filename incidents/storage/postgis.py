@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -66,10 +67,9 @@ UPDATE_ALL = ", ".join(f"{name} = excluded.{name}" for name in WRITTEN if name !
 MOVE = f"INSERT INTO incidents ({', '.join(WRITTEN)}) SELECT {', '.join(WRITTEN)} FROM stage ORDER BY id "
 MOVE_REPLACING = MOVE + f"ON CONFLICT (id) DO UPDATE SET {UPDATE_ALL}, row_version = incidents.row_version + 1"
 MOVE_NEW = MOVE + "ON CONFLICT (id) DO NOTHING RETURNING id"
-LOG_CREATED = (f"INSERT INTO history ({HISTORY_COLUMNS}) SELECT id, %s, NULL, NULL, %s, %s, %s, %s "
-               "FROM jsonb_array_elements_text(%s::jsonb) WITH ORDINALITY AS added(id, n) ORDER BY n")
 IDS = "ANY((SELECT ids FROM wanted)::text[])"  # an array (an initplan), not a set of rows
 WANTED = "wanted AS MATERIALIZED (SELECT ARRAY(SELECT jsonb_array_elements_text(%s::jsonb)) AS ids)"
+TOMBSTONED = f"WITH {WANTED} SELECT id FROM tombstones WHERE id = {IDS}"
 FOUND = f"SELECT {READ}, row_version FROM incidents WHERE id = {IDS} ORDER BY id"
 GONE = ", ".join("id" if name == "id" else "NULL" for name in FIELDS) + ", NULL"
 LOOKUP = (f"WITH {WANTED}, found AS MATERIALIZED ({FOUND} FOR UPDATE) SELECT false, * FROM found "
@@ -187,16 +187,15 @@ class PostGISStore:
         batch_id = batch.id if batch else None
         with self._connection() as conn:
             _stage_table(conn)
-            deferred: list[str] = []
+            load = BulkLoad()
             for number, chunk in enumerate(chunked(incidents, CHUNK)):
                 if number == 0 and len(chunk) >= DEFER_AT:
-                    deferred = _defer_indexes(conn)
-                gone, rows = _lookup(conn, [item.id for item in chunk])
+                    load = _defer_indexes(conn)
+                gone, rows = load.lookup(conn, [item.id for item in chunk])
                 kept = [item for item in chunk if item.id not in gone]
                 total += self._upsert_chunk(conn, kept, allowed, expected, (actor, reason, batch_id), rows)
                 total += UpsertResult(unchanged=len(chunk) - len(kept))
-            for definition in deferred:
-                conn.execute(definition)
+            load.finish(conn)
             if batch is not None and total.wrote:  # a batch that wrote nothing has nothing to list or undo
                 done = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor, batch.at or now_iso(),
                              total.inserted, total.updated, total.unchanged)
@@ -414,40 +413,104 @@ def _log(conn: Any, changes: Iterable[Change]) -> None:
 
 
 def _log_created(conn: Any, ids: list[str], who: tuple[str, str, str | None]) -> None:
-    """One 'created' history entry per new id, in order, built in the database (no row per entry sent)."""
-    if ids:
-        actor, reason, batch = who
-        conn.execute(LOG_CREATED, (CREATED, actor, now_iso(), reason, batch, _json_ids(ids)))
+    """One 'created' history entry per new id, in order, by one text COPY (a multi-row insert in the server, no
+    executor pass per row): the entries differ only in the id, so the text is one join of the ids."""
+    if not ids:
+        return
+    actor, reason, batch = who
+    tail = "\t" + "\t".join(_copy_text(value) for value in (CREATED, None, None, actor, now_iso(), reason, batch))
+    tail += "\n"
+    if _SPECIAL.search("".join(ids)):
+        ids = [_copy_text(item) for item in ids]
+    with conn.cursor().copy(f"COPY history ({HISTORY_COLUMNS}) FROM STDIN") as copy:
+        copy.write(tail.join(ids) + tail)
 
 
-def _defer_indexes(conn: Any) -> list[str]:
-    """When the incidents table is empty: its secondary indexes (and the history's, if that is empty too) dropped
-    for a bulk load, under an exclusive lock held to the end of the transaction; the CREATE INDEX statements that
-    rebuild them (in one pass each, faster than a million index insertions). Inside the import's transaction, so
-    a failed or killed import leaves the indexes as they were. Only one import at a time tries (an advisory lock);
-    others take the ordinary path. Nothing dropped (an empty list) when the table has rows."""
+_SPECIAL = re.compile(r"[\\\t\n\r]")
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _copy_text(value: str | None) -> str:
+    """A value in COPY's text format: \\N for NULL; backslash, tab, newline and carriage return escaped."""
+    if value is None:
+        return "\\N"
+    return _SPECIAL.sub(lambda found: _ESCAPES[found.group()], value)
+
+
+@dataclass
+class BulkLoad:
+    """An import's bookkeeping of what `_defer_indexes` dropped: the statements that rebuild it, and, while the
+    incidents' primary key is dropped, the ids this import wrote (its only rows: the table was empty and stays
+    locked), so a chunk's stored rows are known without a query."""
+
+    rebuild: list[str] = field(default_factory=list)
+    key: str = ""  # the ADD CONSTRAINT statement of the incidents' dropped primary key
+    seen: set[str] = field(default_factory=set)
+
+    def lookup(self, conn: Any, ids: list[str]) -> tuple[set[str], dict[str, Row]]:
+        """Which `ids` are tombstoned, and the stored rows of the others (locked). Keyless, ids not written yet
+        by this import have no stored row; an id met again puts the primary key back (then as usual)."""
+        if self.key and self.seen.isdisjoint(ids):
+            self.seen.update(ids)
+            return _tombstoned(conn, ids), {}
+        self.restore_key(conn)
+        return _lookup(conn, ids)
+
+    def restore_key(self, conn: Any) -> None:
+        if self.key:
+            conn.execute(self.key)
+            self.rebuild.remove(self.key)
+            self.key, self.seen = "", set()
+
+    def finish(self, conn: Any) -> None:
+        """Rebuild what was dropped (primary keys first), each index in one pass over the table."""
+        for statement in self.rebuild:
+            conn.execute(statement)
+        self.rebuild, self.key, self.seen = [], "", set()
+
+
+def _defer_indexes(conn: Any) -> BulkLoad:
+    """When the incidents table is empty: its indexes and primary key (and the history's, if that is empty too)
+    dropped for a bulk load, under an exclusive lock held to the end of the transaction; a BulkLoad with the
+    statements that rebuild them (in one pass each, faster than a million index insertions). Inside the import's
+    transaction, so a failed or killed import leaves the indexes as they were. Only one import at a time tries (an
+    advisory lock); others take the ordinary path (they wait for the lock, then find rows and keys). Nothing
+    dropped (an empty BulkLoad) when the table has rows."""
     import psycopg
 
+    load = BulkLoad()
     if not conn.execute("SELECT pg_try_advisory_xact_lock(%s)", (DEFER_KEY,)).fetchone()[0]:
-        return []
-    definitions: list[str] = []
+        return load
     for table in ("incidents", "history"):
         with conn.transaction():  # a savepoint: rolled back, its lock is released at once
             conn.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
             if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
                 raise psycopg.Rollback()
+            keys = conn.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
+                                "%s::regclass AND contype = 'p'", (table,)).fetchall()
+            for name, definition in keys:
+                conn.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
+                load.rebuild.append(f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}")
+            if table == "incidents" and keys:
+                load.key = load.rebuild[-1]
             found = conn.execute(
                 "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
-                "WHERE i.indrelid = %s::regclass AND NOT i.indisprimary AND NOT i.indisunique "
-                "ORDER BY i.indexrelid", (table,)).fetchall()
+                "WHERE i.indrelid = %s::regclass AND NOT i.indisunique ORDER BY i.indexrelid", (table,)).fetchall()
             for name, _ in found:
                 conn.execute(f"DROP INDEX {name}")
-            definitions += [definition for _, definition in found]
-        if table == "incidents" and not definitions:
+            load.rebuild += [definition for _, definition in found]
+        if table == "incidents" and not load.rebuild:
             break
-    if definitions:
+    if load.rebuild:
         conn.execute("SET LOCAL maintenance_work_mem = '128MB'")
-    return definitions
+    return load
+
+
+def _tombstoned(conn: Any, ids: list[str]) -> set[str]:
+    """Which `ids` are tombstoned (the ids are not even sent while there are no tombstones)."""
+    if not ids or not conn.execute("SELECT EXISTS (SELECT 1 FROM tombstones)").fetchone()[0]:
+        return set()
+    return {row[0] for row in conn.execute(TOMBSTONED, (_json_ids(ids),)).fetchall()}
 
 
 def _json_ids(ids: list[str]) -> str:

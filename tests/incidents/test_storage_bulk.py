@@ -59,8 +59,35 @@ def test_a_non_empty_table_keeps_its_indexes_during_an_import(pg_url, small_defe
     store = open_store(pg_url)
     store.upsert([make(id="old")])
     with psycopg.connect(pg_url) as conn, conn.transaction():
-        assert postgis._defer_indexes(conn) == []
+        assert postgis._defer_indexes(conn).rebuild == []
     assert store.upsert(make(id=f"n{n}") for n in range(10)).inserted == 10
+    store.close()
+
+
+def test_an_id_met_again_in_a_later_chunk_restores_the_key_and_merges(pg_url, small_defer, monkeypatch):
+    monkeypatch.setattr(postgis, "CHUNK", 4)
+    store = open_store(pg_url)
+    before = index_names(pg_url)
+    rows = [make(id=f"k{n}") for n in range(9)] + [make(id="k1", killed=5)] + [make(id=f"k{n}") for n in range(9, 12)]
+    result = store.upsert(rows)
+    assert (result.inserted, result.updated, store.count()) == (12, 1, 12)
+    assert store.get("k1").killed == 5 and index_names(pg_url) == before
+    with psycopg.connect(pg_url) as conn, pytest.raises(psycopg.errors.UniqueViolation):
+        conn.execute("INSERT INTO incidents (event_type, lat, lon, started_at, id, day) "
+                     "VALUES ('drone_strike', 1, 1, '2024-01-01', 'k3', '2024-01-01')")
+    store.close()
+
+
+def test_a_keyless_bulk_load_still_skips_tombstoned_ids(pg_url, small_defer):
+    from incidents.curation import delete
+    from tests.incidents.test_curation import REVIEWER
+
+    store = open_store(pg_url)
+    store.upsert([make(id="gone")])
+    delete(store, REVIEWER, ["gone"], "a test row")
+    assert store.count() == 0
+    result = store.upsert([make(id=f"t{n}") for n in range(5)] + [make(id="gone")])
+    assert (result.inserted, result.unchanged, store.get("gone")) == (5, 1, None)
     store.close()
 
 
@@ -120,4 +147,15 @@ def test_a_killed_bulk_load_leaves_the_empty_table_and_its_indexes(pg_url):
     assert index_names(pg_url) == before
     assert store.upsert(make(id=f"new{i:05d}", started_at="2024-01-01") for i in range(12000)).inserted == 12000
     assert index_names(pg_url) == before
+    store.close()
+
+
+def test_created_entries_keep_tabs_newlines_and_backslashes(pg_url):
+    store = open_store(pg_url)
+    ids = ["tab\there", "line\nbreak", "back\\slash", "cr\rhere", "\\N", "plain"]
+    store.upsert([make(id=item) for item in ids], reason="a\treason \\ with\nodd text", actor="ivan\\t")
+    created = [c for c in store.history() if c.field == "created"]
+    assert [c.incident_id for c in created] == ids
+    assert {(c.reason, c.actor, c.old, c.new) for c in created} == {("a\treason \\ with\nodd text", "ivan\\t",
+                                                                     None, None)}
     store.close()
