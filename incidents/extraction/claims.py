@@ -19,15 +19,21 @@ _CLAIM = re.compile(
 
 _UNNAMED = re.compile(r"\b(?:a|an|one|another)\s+(?:small\s+|border\s+|frontline\s+)?(?:village|town|settlement|hamlet|area|field|farm|forest|woods?|wasteland|meadow|garden|yard|"
                       r"spot|location|site|locality)\s*,?\s*(?:located\s+|situated\s+|lying\s+)?$"
-                      r"|(?<![\w-])(?:сел[оеиі]|посел\w*|деревн\w*|хутор\w*|населенн?\w* пункт\w*)\s+(?:(?:примерно|около|приблизно|близько)\s+)?"
+                      r"|(?<![\w-])(?:сел[оеиі]|пос[её]л\w*|деревн\w*|хутор\w*|населенн?\w* пункт\w*)\s+(?:(?:примерно|около|приблизно|близько)\s+)?"
                       r"(?:(?:[ву]|за)\s+)?$", re.IGNORECASE)
-# "в 50 км к западу от Курска", "за 20 км на південь від Харкова": the figure, the bearing word and where the reference starts.
-_SLAVIC_BEARINGS = {"север": "north", "юг": "south", "запад": "west", "восток": "east", "північ": "north", "південь": "south",
-                    "захід": "west", "схід": "east"}
+# "в 50 км к западу от Курска", "за 20 км на південний схід від Харкова", "в 30 км южнее Ростова", "в 15 км от Курска":
+# the figure, the bearing word (a stem: "півден" is in "південь" and "південний") and where the reference starts.
+_SLAVIC_BEARINGS = {"север": "north", "юг": "south", "юж": "south", "запад": "west", "восто": "east", "північ": "north",
+                    "півден": "south", "захід": "west", "західн": "west", "схід": "east", "східн": "east"}
+_SLAVIC_DIR = r"(?:север|юг|юж|запад|восто|північ|півден|захід|західн|схід|східн)\w*"
 _CLAIM_SLAVIC = re.compile(
-    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:км|кілометр\w*|километр\w*)\s+(?:к\s+|на\s+)?(?P<dir>(?:север|юг|запад|восток|північ|південь|"
-    r"захід|схід)\w*(?:[\s-](?:север|юг|запад|восток|північ|південь|захід|схід)\w*)?)\s+(?:от|від)\s+", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:км|кілометр\w*|километр\w*)\s+(?:(?:к\s+|на\s+)?(?P<dir>" + _SLAVIC_DIR + r"(?:[\s-]"
+    + _SLAVIC_DIR + r")?)\s+(?:от|від)|(?P<cmp>(?:(?:северо|юго|північно|південно)-)?" + _SLAVIC_DIR + r"(?:ее|ей|іше)))\s+"
+    r"|(?P<n0>\d+(?:[.,]\d+)?)\s*(?:км|кілометр\w*|километр\w*)\s+(?:от|від)\s+", re.IGNORECASE)
+# "between Tula and Aleksin", "между Белгородом и Шебекино", "між Запоріжжям та Оріховом": a point between two places.
+_BETWEEN = re.compile(r"(?<![\w-])(?:between|между|між|поміж)\s+", re.IGNORECASE)
+# What every claim holds: a figure's last digit, then its unit ("30 km", "5-mile", "20 км"); none, no claim to look for.
+_FIGURE_UNIT = re.compile(rf"\d[\s-]*(?:{_UNIT})\b|\d\s*(?:км|кілометр|километр)", re.IGNORECASE)
 _BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 
 
@@ -56,13 +62,14 @@ class DistanceClaim:
     reference_at: int
     direction: str | None = None  # "south", "north-east": the bearing from the reference, when written
     unnamed: bool = False  # "a village about 30 km south of X": the place itself is not named
+    between: bool = False  # "between X and Y": the reference is two places, the point between them
 
 
 def find_claims(text: str) -> list[DistanceClaim]:
     """Every "N km/miles (direction) of/from" phrase in `text` (offsets relative to `text`)."""
     out: list[DistanceClaim] = []
-    if _DIGIT.search(text) is None:
-        return out  # every claim has a figure in digits
+    if _FIGURE_UNIT.search(text) is None:
+        return out  # every claim has a figure in digits and its unit
     for match in _CLAIM.finditer(text):
         first, second = (match.group("n"), match.group("unit")), (match.group("n2"), match.group("unit2"))
         in_km = first if (first[1] or "").lower().startswith("k") else second  # the figure written in km when there is one
@@ -72,12 +79,26 @@ def find_claims(text: str) -> list[DistanceClaim]:
             unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
             out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end(), direction, unnamed))
     for match in _CLAIM_SLAVIC.finditer(text):
-        words = [_SLAVIC_BEARINGS.get(part[:len(key)], "") for part in re.split(r"[\s-]", match.group("dir").lower())
-                 for key in sorted(_SLAVIC_BEARINGS, key=len, reverse=True) if part.startswith(key)][:2]
+        figure = match.group("n") or match.group("n0")
+        written = match.group("dir") or match.group("cmp") or ""
+        words = _slavic_words(written)
         unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
-        out.append(DistanceClaim(float(match.group("n").replace(",", ".")), match.group(0).strip(), match.start(), match.end(),
+        out.append(DistanceClaim(float(figure.replace(",", ".")), match.group(0).strip(), match.start(), match.end(),
                                  match.end(), "-".join(w for w in words if w) or None, unnamed))
     return sorted(out, key=lambda claim: claim.start)
+
+
+def find_betweens(text: str) -> list[DistanceClaim]:
+    """Every "between X and Y" ("между X и Y", "між X та Y"): a claim of no distance whose reference starts after it."""
+    return [DistanceClaim(0.0, match.group(0).strip(), match.start(), match.end(), match.end(), between=True)
+            for match in _BETWEEN.finditer(text)]
+
+
+def _slavic_words(written: str) -> list[str]:
+    """The compass words of a Slavic bearing ("северо-востоку": north, east; "південніше": south), at most two."""
+    keys = sorted(_SLAVIC_BEARINGS, key=len, reverse=True)
+    return [next((_SLAVIC_BEARINGS[k] for k in keys if part.startswith(k)), "")
+            for part in re.split(r"[\s-]", written.lower()) if part][:2]
 
 
 def _km(number: str | None, unit: str | None) -> float | None:

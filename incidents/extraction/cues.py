@@ -70,7 +70,7 @@ def not_places() -> frozenset[str]:
 
 def words_pattern(words: list[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of the fragments as whole words, longest first."""
-    body = "|".join(sorted(words, key=len, reverse=True))
+    body = grouped(sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
@@ -92,12 +92,12 @@ def pattern(name: str) -> re.Pattern[str]:
         repelled = "|".join(table["repelled"])
         defence = words_pattern(table["air_defence"]).pattern
         counted = "|".join(table["counted_interception"])  # "Of those, 14 were shot down over ...": the weapon said before
-        return re.compile(rf"{weapon}\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
+        return re.compile(rf"{weapon},?\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
                           rf"|{counted}", re.IGNORECASE)
     if name == "passive":
-        return re.compile("|".join(table["passive_strike"]), re.IGNORECASE)
+        return re.compile(grouped(table["passive_strike"]), re.IGNORECASE)
     if name in ("restriction", "damage", "count_update", "repelled"):
-        return re.compile("|".join(f"(?:{w})" for w in table[name]), re.IGNORECASE)
+        return re.compile(grouped([f"(?:{w})" if _top_level_bar(w) else w for w in table[name]]), re.IGNORECASE)
     return words_pattern(table[name])
 
 
@@ -115,6 +115,84 @@ def led(compiled: re.Pattern[str]) -> re.Pattern[str]:
         return compiled
     lead = "".join(c if c in _CATEGORIES.values() else re.escape(c) for c in sorted(first))
     return re.compile(f"(?=[{lead}])(?:{compiled.pattern})", compiled.flags)
+
+
+def grouped(fragments: list[str], flags: int = re.IGNORECASE) -> str:
+    """`"|".join(fragments)` with the fragments that can start at the same letter grouped together, in their written order
+    ("s(?:hot down|uppressed)|d(?:owned|estroyed)", or "(?=[пП])(?:...)" when they do not open with that letter alike).
+
+    Python's regex engine tries every branch of an alternation in turn at each position, which is slow for long word
+    lists under IGNORECASE; grouped, a position tries one branch per group. Fragments of different groups cannot match
+    at the same position and a group keeps its members' order, so the matches and their order of preference are those
+    of the plain alternation. When the first characters of some fragment cannot be told, the plain alternation is kept."""
+    plain = "|".join(fragments)
+    if any(_CAPTURE.search(f) for f in fragments):
+        return plain  # grouping would renumber the groups
+    groups: list[tuple[set[str], list[str]]] = []
+    for fragment in fragments:
+        keys = _keys(first_chars(fragment, flags), flags)
+        if keys is None:
+            return plain
+        joined = [i for i, g in enumerate(groups) if g[0] & keys]  # the earlier groups it overlaps, merged in order
+        merged = (keys.union(*(groups[i][0] for i in joined)), [f for i in joined for f in groups[i][1]] + [fragment])
+        at = joined[0] if joined else len(groups)
+        groups = [g for i, g in enumerate(groups) if i not in joined]
+        groups.insert(at, merged)
+    if len(groups) == 1:
+        return plain
+    return "|".join(_group(members, keys, flags) for keys, members in groups)
+
+
+_CAPTURE = re.compile(r"\\[1-9]|\\g|\((?!\?)|\(\?P[<=]")
+_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.|\[[^]]*\])*\)")  # a leading (?<![\w-]) without nested groups
+
+
+def _keys(firsts: frozenset[str] | None, flags: int) -> set[str] | None:
+    """What a fragment's first characters are compared by: each folded as IGNORECASE folds it ("S", "s", "ſ"; "k" and
+    the Kelvin sign), a digit also under \\d; None when they cannot be told or \\w or \\s may open it."""
+    if firsts is None or {r"\w", r"\s"} & firsts:
+        return None
+    keys = {c if c == r"\d" else c.lower().upper().lower() if flags & re.IGNORECASE else c for c in firsts}
+    if any(len(k) != 1 and k != r"\d" for k in keys):
+        return None  # "İ": str.lower and the regex engine fold it differently
+    return keys | ({r"\d"} if any(k.isdecimal() for k in keys) else set())
+
+
+def _group(members: list[str], keys: set[str], flags: int) -> str:
+    r"""One group: a single fragment as it is; fragments opening alike with one letter as that letter and their rests
+    ("(?<![\w-])п(?:ожар\w*|ожеж\w*)"); else the fragments behind a look-ahead for their first characters."""
+    if len(members) == 1:
+        return members[0]
+    lead = _LOOKBEHIND.match(members[0])
+    prefix = lead.group(0) if lead else ""
+    rests = [m[len(prefix):] for m in members]
+    same = {r[0].lower() if flags & re.IGNORECASE else r[0] for r in rests if r}
+    if all(m.startswith(prefix) and _PLAIN_LEAD.match(r) and not _top_level_bar(r) for m, r in zip(members, rests)) and len(same) == 1:
+        return f"{prefix}{rests[0][0]}(?:{'|'.join(r[1:] for r in rests)})"
+    chars = "".join(c if c == r"\d" else re.escape(c) for c in sorted(keys))
+    return f"(?=[{chars}])(?:{'|'.join(members)})"
+
+
+_PLAIN_LEAD = re.compile(r"\w(?![?*+{])")  # a letter or digit matched once
+
+
+def _top_level_bar(fragment: str) -> bool:
+    """True when the fragment is itself an alternation ("a|b"): a letter put before it would lead only its first branch."""
+    depth, escaped, in_class = 0, False, False
+    for char in fragment:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def first_chars(regex: str, flags: int = 0) -> frozenset[str] | None:
@@ -188,7 +266,7 @@ _TRIGGERS = {
     "interception": ("down", "intercept", "destroy", "neutrali", "repel", "repuls", "suppress", "jammed", "defen", "thwart",
                      "foil", "sbit", "sbili", "pvo", "сбит", "сбил", "сбив", "збив", "знешкод", "уничтож", "перехват", "перехвач", "подавл",
                      "нейтрализ", "отраж", "отраз", "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил", "пво", "ппо",
-                     "оборон"),
+                     "оборон", "минус", "мінус", "minus", "zbyt", "znyshch"),
     "damage": ("fire", "ablaze", "flame", "burn", "damage", "destruction", "поврежд", "выбит", "пожар", "возгор", "загор", "разруш", "горит", "задым",
                "пошкодж", "пожеж", "займан", "зруйн", "руйнув", "вибит"),
     "passive": ("was", "were", "been", "suffer", "endur", "faced", "repel", "weather", "came under", "brunt", "bore",

@@ -13,11 +13,12 @@ from incidents.extraction import cues
 
 _HEADER = re.compile(r"^\s*(?:date|published|dated?)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
-_RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_MONTH_WORDS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec").split("|")
+_RU_MONTH_WORDS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря".split("|")
+# grouped by first letter (cues.grouped): the same alternations, searched faster
+_MONTHS = rf"(?:{cues.grouped(_MONTH_WORDS)})\.?"
+_RU_MONTHS = rf"(?:{cues.grouped(_RU_MONTH_WORDS)})"
 _EXPLICIT = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?"

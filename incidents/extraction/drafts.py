@@ -31,8 +31,9 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
     drafts = sorted(groups.values(), key=lambda d: d.first.start)
     for draft in drafts:
         _fill_basics(draft)
+    restricted = _Restricted([d for d in drafts if d.first.is_airport])
     for kind, sentence, payload in attachments:
-        _apply_attachment(kind, sentence, payload, by_finding, drafts)
+        _apply_attachment(kind, sentence, payload, by_finding, restricted)
     for draft in drafts:
         _verification(draft)
         _bound_notes(draft)
@@ -46,9 +47,10 @@ def _apply_claims(drafts: list[Draft], claims: list[tuple[list[str], Any, Any, S
     cities = [d for d in drafts if d.first.place.kind == "city"] or drafts
     sites = {geo.key(f.mention_text) for d in cities for f in d.findings} | {geo.key(d.first.place.name) for d in cities}
     by_kind = sorted((d for d in drafts if not d.first.is_airport), key=lambda d: d.first.place.kind == "region")
+    named = [(_names(d), d) for d in by_kind] if claims else []  # once per draft, not once per claim
     for subjects, claim, ref, sentence in claims:
         subject = next((key for key in subjects if key in sites), subjects[0])
-        draft = next((d for d in by_kind if subject in _names(d)), None)
+        draft = next((d for names, d in named if subject in names), None)
         if draft is not None:
             _apply_claim(draft, claim, ref, sentence)
 
@@ -92,7 +94,22 @@ def _fill_basics(draft: Draft) -> None:
         draft.evidence["status"] = evidence(first.sentence, first.start, first.end, "restriction reported, no lifting stated")
 
 
-def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: dict[int, Draft], drafts: list[Draft]) -> None:
+class _Restricted:
+    """The drafts of airport restrictions with the names and the sentences of their findings, read once (not for every
+    lifting cue: that grew with the square of the article's length)."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.names = {id(d): {geo.key(f.mention_text) for f in d.findings} | {geo.key(d.first.place.name)} for d in drafts}
+        self.told_in = {id(d): {f.sentence.index for f in d.findings} for d in drafts}
+
+    def recent(self, draft: Draft, sentence: Sentence) -> bool:
+        """A restriction reported in this sentence or the one before (what "flights later resumed" refers to)."""
+        return not self.told_in[id(draft)].isdisjoint((sentence.index, sentence.index - 1))
+
+
+def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: dict[int, Draft],
+                      restricted: _Restricted) -> None:
     if kind == "count":
         name, value, start, end, finding = payload
         draft = by_finding.get(id(finding))
@@ -105,11 +122,9 @@ def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: d
             _set_time(draft, mention, sentence, start, end, own_day)
     elif kind == "lift":
         names, start, end, when = payload
-        restricted = [d for d in drafts if d.first.is_airport]
-        here = [d for d in restricted if any(f.sentence.index == sentence.index for f in d.findings)]
-        for draft in restricted:
-            keys = {geo.key(f.mention_text) for f in draft.findings} | {geo.key(draft.first.place.name)}
-            if names & keys or (not names and (draft in here if here else _recent(draft, sentence))):
+        here = [d for d in restricted.drafts if sentence.index in restricted.told_in[id(d)]]
+        for draft in restricted.drafts:
+            if names & restricted.names[id(draft)] or (not names and (draft in here if here else restricted.recent(draft, sentence))):
                 draft.values["status"] = "lifted"
                 draft.evidence["status"] = evidence(sentence, start, end, "lifting cue next to this airport's name")
                 if when is not None:
@@ -176,11 +191,6 @@ def _bound_notes(draft: Draft) -> None:
         bound = casualties.bound_of(item["text"])
         if bound:
             draft.note(f"{name} {draft.values[name]} is {bound[1]} ('{bound[0]}')")
-
-
-def _recent(draft: Draft, sentence: Sentence) -> bool:
-    """A restriction reported in this sentence or the one before (what "flights later resumed" refers to)."""
-    return any(0 <= sentence.index - f.sentence.index <= 1 for f in draft.findings)
 
 
 def _set_time(draft: Draft, mention: dates.TimeMention, sentence: Sentence, start: int, end: int,

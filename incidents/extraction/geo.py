@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -176,6 +177,19 @@ def offset_place(ref: Place, km: float, bearing: float, label: str) -> Place:
     lon, lat, _ = Geod(ellps="WGS84").fwd(ref.lon, ref.lat, bearing, km * 1000.0)
     return Place(name=label, lat=round(float(lat), 4), lon=round(float(lon), 4), country=ref.country, admin1=ref.admin1,
                  kind="approximate", source=f"{km:g} km from {ref.name}", timezone=ref.timezone)
+
+
+def near_place(ref: Place, km: float, label: str) -> Place:
+    """An approximate place `km` from `ref` in no stated direction ("5 km from Grayvoron"): at the reference."""
+    return replace(ref, name=label, kind="approximate", source=f"{km:g} km from {ref.name}", population=0, iata=None,
+                   icao=None, alternatives=())
+
+
+def between_place(a: Place, b: Place, label: str) -> Place:
+    """An approximate place between two others ("between Tula and Aleksin"): their midpoint."""
+    return replace(a, name=label, lat=round((a.lat + b.lat) / 2.0, 4), lon=round((a.lon + b.lon) / 2.0, 4),
+                   kind="approximate", source=f"between {a.name} and {b.name}", population=0, iata=None, icao=None,
+                   alternatives=())
 
 
 def city_in_region(name: str, region: Place) -> Place | None:

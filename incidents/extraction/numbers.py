@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+from incidents.extraction.cues import grouped
+
 _UNITS = {
     "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -17,9 +19,11 @@ _SLAVIC = {word: value for word, value in json.loads((Path(__file__).resolve().p
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 WORDS = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SLAVIC), key=len, reverse=True))  # count words, longest first
 
+_GROUPED_WORDS = grouped(WORDS.split("|"))  # the same alternation, faster to search
+
 # One count: digits ("1,200"), "twenty-one", "a dozen", "two hundred", "six".
 NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{WORDS})(?:[- ](?:{WORDS}))?(?: hundred)?))"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_GROUPED_WORDS})(?:[- ](?:{_GROUPED_WORDS}))?(?: hundred)?))"
 )
 _NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
 

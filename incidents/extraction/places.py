@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from incidents.extraction import airports, cues, geo, morphology
-from incidents.extraction.sentences import Clause, Sentence
+from incidents.extraction.sentences import HEAD_END, POST_MARK, Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
@@ -48,7 +48,7 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['site_prepositions'])})\s+"
+    rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])})\s+"
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -57,12 +57,13 @@ _SITE_PREP = re.compile(
 _SLAVIC_PLACE_PHRASE = re.compile(
     r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан)\w*"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
-    r"городе|город|пгт|смт|селі)(?:\s+[\w'’-]+){0,2}"
+    r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
+    r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
     r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\.)\s+$", re.IGNORECASE)
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{'|'.join(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -70,14 +71,14 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
 
 
-_LINE_HEAD_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:[•*·▪–—-]\s*)?(?:[^\w\s\d]{1,4}\s*)?$")  # ⚡️, 🔴: a post's marks
+_LINE_HEAD_BEFORE = re.compile(rf"^\s*{POST_MARK}$")  # "⚡️", "🔴", "UPD 02:40:": a post's marks
 # "Ночью Липецк атаковали беспилотники": Russian and Ukrainian put the object first, the attacker after the verb.
 _FRONTED_OBJECT = re.compile(
     r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*)"
@@ -87,7 +88,8 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|�
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
 _ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*$", re.IGNORECASE)
-_LINE_HEAD_AFTER = re.compile(r"^(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?\s*[—–:-]\s")
+_AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?"
+_LINE_HEAD_AFTER = re.compile(rf"^{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
 
 
 # Searched in the words before every mention: led by a look-ahead for their first characters (cues.led), the same
@@ -126,13 +128,16 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     titles = _titles()
-    for token in tokens:
+    for at, token in enumerate(tokens):
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        capital = capital and not (not current and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
-                                         or geo.plural_town(word) is not None)
+                                         or geo.plural_town(word) is not None or _opens_name(text, tokens, at)
+                                         or _named_settlement(text, token[1], word))
         joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
+        joined = joined and morphology.is_cyrillic(word[0]) == morphology.is_cyrillic(current[-1][0][0])  # "Рыльске FPV-дрон"
         if capital and joined:
             current.append(token)
             continue
@@ -142,6 +147,29 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     if current:
         runs.append(current)
     return runs
+
+
+def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
+    """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой")."""
+    if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " " or not tokens[at + 1][0][:1].isupper():
+        return False
+    return geo.is_name(text[tokens[at][1]:tokens[at + 1][2]])
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    """The one-word site prepositions of every language ("near", "outside", "біля", "возле"): never a name's first word."""
+    return frozenset(w.lower() for w in cues.lexicon()["site_prepositions"] if re.fullmatch(r"[^\W\d_]+", w))
+
+
+# "селища Димер", "в селе Ракитное": a settlement noun, then the settlement's name in the nominative.
+_SETTLEMENT_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:сел[оаеу]|селищ[еау]|сели[щш]\w*|посёлк\w*|поселк\w*|посёлок|поселок|"
+                                     r"деревн[яиюе]|хутор[ауе]?|станиц[аыеу]|смт|пгт|місто|міста|город[ау]?)\s+$",
+                                     re.IGNORECASE)
+
+
+def _named_settlement(text: str, start: int, word: str) -> bool:
+    return bool(_SETTLEMENT_NOUN_BEFORE.search(text, max(0, start - 20), start)) and geo.is_name(word)
 
 
 @cache
@@ -200,21 +228,45 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _nickname_region(text) if cyrillic else None
     if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    region = _masculine_region(text, sentence.text[end:end + 12]) if cyrillic else None
+    region = _masculine_region(text, sentence.text[end:end + 30]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    district = cyrillic and _district_named(text, sentence.text[end:end + 12])
+    district = cyrillic and _district_named(text, sentence.text[end:end + 30])
+    if district and _district_of_a_city(sentence.text[end:end + 60]):
+        return None  # "в Московском районе Казани", "по Київському району Харкова": a district of Kazan, Kharkiv
     town = False
     if district:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
-        name = _district_town(text, sentence.text[end:end + 12])
+        name = _district_town(text, sentence.text[end:end + 30])
         town = name is not None
         name = name or _adjective_town(text)
+        if name is None:
+            name = _district_town_in_o(text, sentence.text[end:end + 30])
+            town = name is not None
     else:
         name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
+        if name is None and cyrillic and _named_settlement(sentence.text, start, text):
+            name = text  # "поблизу селища Димер": a settlement's own name, though a common word too ("димер")
     if name is None:
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
                    district_town=town)
+
+
+# "районе Казани", "району Харкова": a district word, then a city's name in the genitive (not a region's adjective).
+_CITY_AFTER_DISTRICT = re.compile(r"\s+(?:микро|мікро)?район\w*\s+([А-ЯЁІЇЄҐ][\w'’-]+)(\s+\w+)?")
+_REGION_WORD_AFTER = re.compile(r"\s+(?:област|облас|обл\.|кра[йяюе]|краї|республик|республік|регион|регіон)", re.IGNORECASE)
+
+
+def _district_of_a_city(after: str) -> bool:
+    """True when the district named before `after` is one of the city named right after it."""
+    match = _CITY_AFTER_DISTRICT.match(after)
+    if not match or _REGION_ADJECTIVE_END.search(match.group(1)) or _DISTRICT_ADJECTIVE.search(match.group(1)):
+        return False  # "Белгородского района Белгородской области": a rural district and its region
+    if match.group(2) and _REGION_WORD_AFTER.match(match.group(2)):
+        return False
+    name = geo.nominative(match.group(1))
+    found = geo.place(name) if name else None
+    return found is not None and found.kind == "city"
 
 
 @cache
@@ -236,7 +288,7 @@ def _nickname_region(word: str) -> str | None:
 
 
 _REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
-_DISTRICT_WORD = re.compile(r"\s+(?:район|округ|громад)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
+_DISTRICT_WORD = re.compile(r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 
 
@@ -267,12 +319,29 @@ def _district_town(word: str, after: str) -> str | None:
     bucha = bucha if len(bucha) >= 3 and geo.is_name(bucha) and not geo.abroad(bucha) else ""
     if stem.lower().endswith("іль"):  # "Краснопільська", "Білопільський": Краснопілля, Білопілля
         bucha = bucha or stem[:-1] + "ля"
-    candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha)
-                  if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+    plural = stem[:-2] + "ы" if stem.lower().endswith(("цов", "ков")) else ""  # "Клинцовский": Клинцы
+    candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
+                              plural) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if len(home) > 1:  # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль
         return max(home, key=lambda c: geo.place(c).population or 0)
-    return (home or candidates or [None])[0]
+    return (home or [None])[0]  # a "район" abroad is a misreading ("Брасовский": not Brașov, Romania)
+
+
+DISTRICT_CENTRE_PEOPLE = 3000
+
+
+def _district_town_in_o(word: str, after: str) -> str | None:
+    """'над Миллеровским районом', 'Хомутовский р-н', 'Білозерська громада': a district's town in -о or -ка (Миллерово,
+    Хомутовка, Білозерка), tried when neither the stem nor the adjective names a place; only a town big
+    enough to be a district's centre ("Слобідський район" of Kharkiv is no village Слобідка)."""
+    if "ськ" in word.lower() and not re.match(r"\s+громад", after, re.IGNORECASE):  # a Ukrainian район is named after its
+        return None  # centre's own name ("Салтівський" is a district of Kharkiv); a громада may be a village's: Білозерка
+    stem = _DISTRICT_ADJECTIVE.sub("", word)
+    home = [c for c in (stem + "о", stem + "ка") if len(c) >= 5 and geo.is_name(c) and not geo.abroad(c)]
+    people = {c: (geo.place(c).population or 0) if geo.place(c) else 0 for c in home}
+    centres = [c for c in home if people[c] >= DISTRICT_CENTRE_PEOPLE]
+    return max(centres, key=people.get) if centres else None
 
 
 def _adjective_town(word: str) -> str | None:
@@ -294,7 +363,7 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
 _DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
-                             r"^\s+(?:городско\w+\s+|міськ\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
+                             r"^\s+(?:городско\w+\s+|міськ\w+\s+|муниципальн\w+\s+|муніципальн\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
 
 
 def _read_suffix(sentence: Sentence, mention: Mention) -> None:
@@ -316,8 +385,24 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "airport"
     elif _REGION_AFTER.match(after):
         mention.hint = "region"
+    elif _bare_region_adjective(sentence, mention):
+        mention.hint = "region"
     elif _BASE_BEFORE.search(sentence.text, 0, mention.start - sentence.start) and _town_named(mention):
         mention.hint = "airport"  # "the airfield at Saky", "the air base near Millerovo": the base, not a namesake town
+
+
+# "над Смоленской", "на Харківській": an oblast's adjective alone is the oblast (not a stanitsa of that name, which
+# is written with its noun: "в станице Смоленской").
+_REGION_ADJECTIVE_END = re.compile(r"(?:ская|цкая|зкая|ська|цька|зька)$", re.IGNORECASE)
+_SETTLEMENT_BEFORE = re.compile(r"(?:станиц|сел|селищ|посел|посёл|деревн|хутор|пгт|смт|вулиц|улиц)\w*\.?\s+$",
+                                re.IGNORECASE)
+
+
+def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
+    if " " in mention.text or not _REGION_ADJECTIVE_END.search(mention.text) or not morphology.is_cyrillic(mention.text):
+        return False
+    before = sentence.text[max(0, mention.start - sentence.start - 12):mention.start - sentence.start]
+    return not _SETTLEMENT_BEFORE.search(before) and bool(geo.get_gazetteer().lookup(mention.text, kinds=("region",)))
 
 
 def _town_named(mention: Mention) -> bool:
@@ -455,10 +540,10 @@ def city_references(clause_text: str) -> list[re.Match[str]]:
 def _city_reference_pattern() -> re.Pattern[str]:
     """The pattern of city_references, built from the lexicons once (not for every clause)."""
     nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
-    verbs = "|".join(cues.lexicon()["object_verbs"])
+    lead = cues.grouped(["in", "over", "on", "near", "at", "across", "around", "outside", "against", "heading (?:for|to|towards?)",
+                         "flying (?:to|towards?)", "approaching", "en route to", *cues.lexicon()["object_verbs"]])
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
-    pattern = (rf"\b(?:in|over|on|near|at|across|around|outside|against|heading (?:for|to|towards?)|flying (?:to|towards?)|"
-               rf"approaching|en route to|{verbs})\s+"
+    pattern = (rf"\b(?:{lead})\s+"
                rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital)\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 

@@ -45,8 +45,13 @@ _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s
                          re.IGNORECASE)
 
 
+# Or several such items in one line ("На Волині — 12 ракет, на Рівненщині — 9, …"): place, dash, count, comma, again.
+_PLACE_COUNT = r"(?:(?:в|у|на|над|over|in)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*"
+_COUNT_ITEMS = re.compile(rf"[\W_]*{_PLACE_COUNT}(?:\s+[^\W\d_][\w'’-]*)?\s*[,;]\s*{_PLACE_COUNT}", re.IGNORECASE)
+
+
 def _list_item(text: str) -> bool:
-    return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text))
+    return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text) or _COUNT_ITEMS.match(text))
 
 
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
@@ -95,15 +100,19 @@ class Reader:
     def read(self, sentence: Sentence) -> None:
         infos = self.clause_infos(sentence)
         mentions = places.find_mentions(sentence, self.lower_words)
-        found_claims = claims.find_claims(sentence.text)
+        found_claims = sorted(claims.find_claims(sentence.text) + claims.find_betweens(sentence.text), key=lambda c: c.start)
         refs = [self._reference_start(sentence, mentions, c) for c in found_claims]
-        places.classify(sentence, infos, mentions, [r for r in refs if r is not None])
+        seconds = [_second_reference(sentence, mentions, r) for c, r in zip(found_claims, refs) if c.between]
+        places.classify(sentence, infos, mentions, [r.start if isinstance(r, places.Mention) else r for r in refs + seconds
+                                                     if r is not None])
         self._learn_context(mentions)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
+        if not new:
+            self._weapon_told_after(sentence, infos)
         self.date_findings(sentence, infos, new)
         self.findings += new
         self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)
@@ -234,27 +243,50 @@ class Reader:
 
     def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                        found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:
-        """'A village about 30 km south of Belgorod was hit': an approximate point on that bearing from the reference."""
+        """'A village about 30 km south of Belgorod was hit', 'a car 5 km from Grayvoron', 'a road between Belgorod and
+        Shebekino': an approximate point on that bearing from the reference (at it with no bearing; between the two)."""
         out: list[Finding] = []
         for claim, ref_start in zip(found_claims, refs):
-            bearing = claims.bearing_of(claim.direction) if claim.direction else None
             at = sentence.start + claim.start
             info = next((i for i in infos if i.clause.start <= at < i.clause.end), None)
-            if (not claim.unnamed or bearing is None or ref_start is None or sentence.heading or info is None
-                    or not info.event_cues or self._in_history(infos, at)
-                    or any(info.clause.start <= f.start < info.clause.end for f in new)):
+            if (sentence.heading or info is None or not info.event_cues or self._in_history(infos, at)
+                    or (not claim.unnamed and any(info.clause.start <= f.start < info.clause.end for f in new + out))
+                    or not (claim.unnamed or claim.between or not _named_before(sentence, mentions, at))):
                 continue
-            ref = next(m for m in mentions if m.start == ref_start)
-            ref_place = geo.place(ref.text, None, geo.context_of(self.context))
-            if ref_place is None or ref_place.kind not in ("city", "airport"):
+            ref = next((m for m in mentions if m.start == ref_start), None)
+            ref_place = self._distance_reference(sentence, claim, ref)
+            if ref_place is None:
                 continue
-            label = f"{claim.claimed_km:g} km {claim.direction} of {ref_place.name}"
-            found = geo.offset_place(ref_place, claim.claimed_km, bearing, label)
-            reason = f"site: an unnamed place {label} (approximate point)"
-            mention = places.Mention(label, at, ref.end, sentence.index, role="site", reason=reason, clause=info.clause)
+            found = self._distance_point(sentence, claim, ref, ref_place, mentions)
+            if found is None:
+                continue
+            end = ref.end if ref is not None else sentence.start + claim.end
+            reason = f"site: an unnamed place {found.name} (approximate point)"
+            mention = places.Mention(found.name, at, end, sentence.index, role="site", reason=reason, clause=info.clause)
             event_type = self.event_type(info, sentence, {c.kind for c in info.event_cues})
-            out.append(Finding(event_type, found, sentence, label, at, ref.end, _nearest_cue(info, mention, event_type), reason))
+            out.append(Finding(event_type, found, sentence, found.name, at, end, _nearest_cue(info, mention, event_type), reason))
         return out
+
+    def _distance_reference(self, sentence: Sentence, claim: claims.DistanceClaim, ref: places.Mention | None) -> Any:
+        """The city a distance is measured from: the place named after it, or the city in focus ("of the city")."""
+        if ref is None:
+            anaphor = not claim.between and _CITY_ANAPHOR.match(sentence.text, claim.reference_at)
+            return self.last_city if anaphor else None
+        found = geo.place(ref.text, None, geo.context_of(self.context))
+        return found if found is not None and found.kind in ("city", "airport") else None
+
+    def _distance_point(self, sentence: Sentence, claim: claims.DistanceClaim, ref: places.Mention | None, ref_place: Any,
+                        mentions: list[places.Mention]) -> Any:
+        if claim.between:
+            second = _second_reference(sentence, mentions, ref.start if ref is not None else None)
+            other = geo.place(second.text, None, geo.context_of(self.context)) if second is not None else None
+            if other is None or other.kind not in ("city", "airport") or geo.km_between(ref_place, other) > BETWEEN_KM:
+                return None
+            return geo.between_place(ref_place, other, f"between {ref_place.name} and {other.name}")
+        bearing = claims.bearing_of(claim.direction) if claim.direction else None
+        if bearing is None:
+            return geo.near_place(ref_place, claim.claimed_km, f"{claim.claimed_km:g} km from {ref_place.name}")
+        return geo.offset_place(ref_place, claim.claimed_km, bearing, f"{claim.claimed_km:g} km {claim.direction} of {ref_place.name}")
 
     @staticmethod
     def _gap(sentence: Sentence, site: Finding, mention: places.Mention) -> str:
@@ -301,6 +333,18 @@ class Reader:
         if len(kinds) == 1 and kinds <= strikes and cues.weapon_of(self.last_sites[-1].sentence.text):
             return kinds.pop()
         return _WEAPON_TYPE[self.weapon]
+
+    def _weapon_told_after(self, sentence: Sentence, infos: list[places.ClauseInfo]) -> None:
+        """'An attack on Zaporizhzhia injured seven. A missile hit an industrial site.': a sentence naming no place but
+        the weapon that struck gives it to the sites of the sentence before, when that one named none."""
+        weapon = cues.weapon_of(sentence.text)
+        if weapon is None or not any(c.kind == "strike" for i in infos for c in i.event_cues):
+            return
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        strikes = set(_WEAPON_TYPE.values())
+        if told and all(f.event_type in strikes and cues.weapon_of(f.sentence.text) is None for f in told):
+            for finding in told:
+                finding.event_type = _WEAPON_TYPE[weapon]
 
     def _as_told_before(self, mention: places.Mention, sentence: Sentence, event_type: str) -> str:
         """'A missile destroyed a depot in X ... The attack on X set off a fire': a place struck again in a sentence that
@@ -549,6 +593,8 @@ class Reader:
                          new: list[Finding], named: list[Finding]) -> None:
         """'Channels reported a blast in Tula. The governor called these reports untrue.': a sentence that only denies
         retracts the hearsay sites it names again, or else those of the sentence before it."""
+        if self._contradicts_earlier(sentence, new):
+            return
         denial = None if new else cues.has("retraction", sentence.text)
         if denial is None or _DENIED_HIT.search(sentence.text):
             return  # "officials denied that the depot was hit": the claim stays, disputed (_collect_notes)
@@ -560,6 +606,17 @@ class Reader:
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         self.retracted.update(id(f) for f in told if _hearsay(f.sentence))  # an official's own report stays
+
+    def _contradicts_earlier(self, sentence: Sentence, new: list[Finding]) -> bool:
+        """'Channels reported a hit in Vyshhorod. In fact (Насправді, На самом деле), the drone was downed near Dymer.':
+        a sentence led by a contradiction retracts the hearsay sites of the sentence before it that it does not name."""
+        lead = cues.has("contradiction", sentence.text[:30])
+        if lead is None or sentence.text[:lead.start()].strip(" «\"'–—-"):
+            return False
+        kept = {geo.key(f.mention_text) for f in new}
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1 and geo.key(f.mention_text) not in kept]
+        self.retracted.update(id(f) for f in told if _hearsay(f.sentence))
+        return True
 
     def _targets(self, info: places.ClauseInfo, new: list[Finding], named: list[Finding], focus: Finding | None) -> list[Finding]:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
@@ -643,6 +700,8 @@ class Reader:
     def _collect_claims(self, sentence: Sentence, mentions: list[places.Mention], found_claims: list[claims.DistanceClaim],
                         refs: list[int | None], focus: Finding | None) -> None:
         for claim, ref_start in zip(found_claims, refs):
+            if claim.between:
+                continue
             ref = next((m for m in mentions if m.start == ref_start), None)
             at = sentence.start + claim.start
             subjects = [geo.key(m.text) for m in reversed(mentions)
@@ -722,6 +781,36 @@ def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:
             and bool(re.fullmatch(r"\s*,\s*|\s+in\s+(?:the\s+)?", gap)))  # not a list: "Bryansk, the Kursk region"
 
 
+BETWEEN_KM = 150.0  # "between X and Y" places a point only between places this close (not "talks between Moscow and Kyiv")
+_CITY_ANAPHOR = re.compile(r"(?:the\s+)?(?:city|town|regional capital)\b", re.IGNORECASE)
+# "Kstovo, about 20 km southeast of ...", "Кстово, в 20 км от ...": the words between a named place and its distance.
+_NAMED_GAP = re.compile(r"[\s,(]*(?:(?:located|situated|lying|which is|that is|just|расположенн\w*|розташован\w*|[ву]|за)\s+)*",
+                        re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|и|і|та|й)\s+", re.IGNORECASE)
+# "The refinery, about 200 km southeast of Moscow, burned": a site already told, opening the sentence in apposition.
+_TOLD_BEFORE = re.compile(r"\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*(?:(?:located|situated|lying)\s+)?", re.IGNORECASE)
+
+
+def _named_before(sentence: Sentence, mentions: list[places.Mention], at: int) -> bool:
+    """True when a place is named right before a distance ("Kstovo, about 20 km southeast of ..."), or a site already
+    told ("The refinery, about 200 km southeast of Moscow"): the place is not an unnamed one."""
+    if _TOLD_BEFORE.fullmatch(sentence.text, 0, at - sentence.start):
+        return True
+    return any(m.end <= at and _NAMED_GAP.fullmatch(sentence.text, m.end - sentence.start, at - sentence.start)
+               and not m.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "two names"))
+               for m in mentions)
+
+
+def _second_reference(sentence: Sentence, mentions: list[places.Mention], first: int | None) -> places.Mention | None:
+    """The place after "X and" in "between X and Y"."""
+    mention = next((m for m in mentions if m.start == first), None)
+    if mention is None:
+        return None
+    after = next((m for m in mentions if m.start > mention.start), None)
+    gap = sentence.text[mention.end - sentence.start:after.start - sentence.start] if after is not None else ""
+    return after if after is not None and _AND.fullmatch(gap) else None
+
+
 def _hearsay(sentence: Sentence) -> bool:
     """True when a sentence attributes what it tells to unnamed channels or unverified material."""
     return bool(cues.has("attribution", sentence.text) or cues.has("unverified", sentence.text))
@@ -745,7 +834,7 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
     if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
         mention.hint = "airport"
     return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and re.fullmatch(
-        r"\s*(?:\([^()\n]{1,40}\))?\s*[.:]?\s*", body[mention.end:sentence.end]) is not None
+        r"\s*(?:\([^()\n]{1,40}\))?\s*[.:!]*\s*", body[mention.end:sentence.end]) is not None
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
@@ -758,11 +847,13 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
     colon = sentence.text.find(":")
     before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
     opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
-              or re.search(r"(?<![\d.:])\d[\d,]*\s*[—–-]\s*$", before))
+              or _COUNT_DASH_BEFORE.search(before))
     return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
 
 
+# "…, 11 — над …", "…, семь — над …", "по одному — над …": a list item's count and dash just before the clause.
+_COUNT_DASH_BEFORE = re.compile(rf"(?:(?<![\d.:])\d[\d,]*|(?<![\w-])(?:по\s+)?(?:{_PLAIN_WORDS}))\s*[—–-]\s*$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 

@@ -115,8 +115,8 @@ def split_clauses(sentence: Span) -> list[Clause]:
     start = 0
     head = line_head(sentence.text)
     for match in _CLAUSE_BREAK.finditer(sentence.text):
-        if head is not None and match.start() == head:
-            continue  # "Kyiv – a missile struck ...": the place heading the line belongs to what follows
+        if head is not None and match.start() <= head:
+            continue  # "Kyiv – a missile struck ...", "UPD 05:12 — Суджа: ...": the line's head belongs to what follows
         if match.group(0).strip() in "—–" and _CASUALTY_AFTER_DASH.match(sentence.text, match.end()):
             continue
         if match.start() > start:
@@ -128,8 +128,15 @@ def split_clauses(sentence: Span) -> list[Clause]:
 
 
 _CAPITAL = "A-ZА-ЯЁІЇЄҐ"
-_LINE_HEAD = re.compile(rf"^(?:\d{{1,2}}[:.]\d{{2}}\s+)?(?:[•*·▪–—-]\s*)?(?:[^\w\s]{{1,4}}\s*)?[{_CAPITAL}][\w'’.-]*(?:\s[{_CAPITAL}][\w'’.-]*){{0,3}}"
-                        rf"(?:\s(?:region|oblast|province|област\w*|krai))?(?=\s*[—–:-]\s)")
+# What a post puts before its line's place: a time, an update mark ("UPD 02:40:", "Оновлено:"), a bullet, an emoji.
+POST_MARK = (r"(?:(?:UPD|UPDATE|Upd|Update|ОБНОВЛЕНО|ОНОВЛЕНО|Обновлено|Оновлено|Апдейт)\.?\s*(?:\d{1,2}[:.]\d{2})?\s*[:.—–-]?\s*)?"
+             r"(?:\d{1,2}[:.]\d{2}\s*[:.—–-]?\s+)?(?:[•*·▪–—-]\s*)?(?:[^\w\s]{1,4}\s*)?")
+# What ends it: a dash or a colon, or an emoji ("Zaporizhzhia 🔥 a guided bomb ..."); several places ("Briansk / Klintsi").
+_HEAD_TIME = r"(?:\s+\d{1,2}[:.]\d{2})?"  # "Харків 02:14 — вибух"
+_HEAD_SEPARATOR = r"(?:\s*[—–:-]\s|\s+[^\w\s,.;:'\"«»()\[\]/&]{1,8}\s)"
+HEAD_END = _HEAD_TIME + _HEAD_SEPARATOR
+_LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*){{0,3}}"
+                        rf"(?:\s(?:region|oblast|province|област\w*|krai))?{_HEAD_TIME}(?={_HEAD_SEPARATOR})")
 
 
 def line_head(text: str) -> int | None:

@@ -43,7 +43,7 @@ def paste(at: AppTest, text: str, fmt: str = "auto") -> AppTest:
     return at
 
 
-def finish_extraction(at: AppTest, timeout_s: float = 60) -> AppTest:
+def finish_extraction(at: AppTest, timeout_s: float = 180) -> AppTest:
     """Rerun until the article's extraction process has finished (the page collects its answer)."""
     deadline = time.monotonic() + timeout_s
     while "extract_job" in at.session_state and time.monotonic() < deadline:
