@@ -178,3 +178,13 @@ def test_a_district_named_after_a_town_of_the_region_in_focus_is_that_town():
             "the Millerovo district had been damaged.")
     places = {i.place for i in extract_incidents(text, published="2025-03-03")}
     assert "Millerovo" in places or "Millerovo Air Base" in places
+
+
+# ---------------------------------------------------------------- "treated for smoke inhalation": injured
+
+
+def test_people_treated_for_smoke_inhalation_or_burns_are_injured():
+    text = "Debris from a downed drone set fire to a house in Lipetsk. Three people were treated for smoke inhalation."
+    assert by_place(text)["Lipetsk"].injured == 3
+    text = "A drone hit a garage in Tula on Monday; a woman was treated for burns, the governor said."
+    assert by_place(text)["Tula"].injured == 1
