@@ -31,7 +31,8 @@ _OF_WHAT = r"(?: (?:of|at|from) (?:the |a |an )?[\w-]+(?: [\w-]+)?)?"
 _BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly )?"
 
 _KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
-_HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed|sustained injuries|suffered injuries)"
+_HURT = (r"(?:injured|wounded|hurt|hospitali[sz]ed|sustained injuries|suffered injuries|"
+         r"treated for (?:smoke inhalation|injuries|wounds|shrapnel wounds|burns|cuts))")
 # "The number of people killed when ... has risen to 10": an updated figure.
 _RISEN_TO = rf"[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b"
 # "the driver was wounded", "a woman was killed": one person named by a singular noun (the `who` group).
@@ -118,7 +119,7 @@ _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for 
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
                      "вбит", "помер", "pogib", "zahyn", "kia"),
-          "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "ранен", "пострада", "травм", "госпитал", "поранен",
+          "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",

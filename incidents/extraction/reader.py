@@ -84,6 +84,7 @@ class Reader:
         self.focus: list[Finding] = []  # strike findings in reading order
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
+        self.last_region: Any = None  # the region named last (for "shot down over the region")
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
@@ -160,6 +161,8 @@ class Reader:
             if region_only and mention.hint != "region" and not geo.key(mention.text).endswith(_REGION_ADJECTIVE_KEYS):
                 continue
             found = geo.place(mention.text, mention.hint, self.geo_context())
+            if found is not None and found.kind == "region" and mention.hint != "district":
+                self.last_region = found
             if region_only:
                 if found is not None and found.kind == "region" and found not in self.in_context:
                     self._remember(found)
@@ -374,15 +377,23 @@ class Reader:
             limit = (info.historical_from or info.clause.end) - info.clause.start
             for match in places.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")
-                city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(match.group("ref"), in_focus)
+                if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
+                    told = [c for c in info.event_cues if c.start < match.start("ref")]
+                    city = self._region_in_focus() if told and told[-1].kind == "interception" else None
+                else:
+                    city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(match.group("ref"), in_focus)
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
                                          reason=f"site: '{match.group('ref')}' refers to {city.name}", clause=info.clause)
-                event_type = self.event_type(info, sentence, kinds)
+                event_type = "interception" if _REGION_REF.fullmatch(match.group("ref")) else self.event_type(info, sentence, kinds)
                 out.append(Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type),
                                    mention.reason))
         return out
+
+    def _region_in_focus(self) -> Any:
+        """The region named last ('Rostov Governor X said 44 drones were shot down over the region'), or None."""
+        return self.last_region
 
     def _national_capital(self, ref: str, in_focus: Any) -> Any:
         """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus."""
@@ -414,7 +425,7 @@ class Reader:
         named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
-                                  or _district_town_of_region(named, city)):
+                                  or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
             return named
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
@@ -924,9 +935,17 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     return min(found)
 
 
+_REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+def _in_region(named: Any, region: Any, city: Any) -> bool:
+    """'Rostov Governor X said a substation in the Morozovsk district was damaged': a town of the region in focus names
+    its own district (a raion) when the city named before lies in another region (Yeysk, Krasnodar)."""
+    return (region is not None and named.kind == "city" and named.country == region.country and bool(named.admin1)
+            and named.admin1 == region.admin1 and (city is None or city.admin1 != region.admin1))
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:

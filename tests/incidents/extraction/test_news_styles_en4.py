@@ -155,3 +155,36 @@ def test_damage_recorded_in_regions_gives_region_level_strikes():
     assert len(found) == 2
     assert {i.geo_precision for i in found} == {"region"}
     assert {i.event_type for i in found} == {"drone_strike"}
+
+
+# ---------------------------------------------------------------- "shot down over the region": the region in focus
+
+
+def test_drones_shot_down_over_the_region_are_a_region_interception():
+    text = ("A drone damaged a shop in Shebekino, the Belgorod region governor said. He added that nine drones had been "
+            "destroyed over the region overnight.")
+    found = extract_incidents(text, published="2025-03-03")
+    regions = [i for i in found if i.geo_precision == "region"]
+    assert [(i.event_type, i.admin1) for i in regions] == [("interception", "Belgorod")]
+
+
+def test_people_hurt_across_the_region_are_no_region_interception():
+    text = "A drone hit a house in Kursk. Two more people were injured across the region, the governor said."
+    assert all(i.geo_precision != "region" for i in extract_incidents(text, published="2025-03-03"))
+
+
+def test_a_district_named_after_a_town_of_the_region_in_focus_is_that_town():
+    text = ("Drones hit the Yeysk airfield in the Krasnodar region. Rostov Governor Vasily Golubev said a substation in "
+            "the Millerovo district had been damaged.")
+    places = {i.place for i in extract_incidents(text, published="2025-03-03")}
+    assert "Millerovo" in places or "Millerovo Air Base" in places
+
+
+# ---------------------------------------------------------------- "treated for smoke inhalation": injured
+
+
+def test_people_treated_for_smoke_inhalation_or_burns_are_injured():
+    text = "Debris from a downed drone set fire to a house in Lipetsk. Three people were treated for smoke inhalation."
+    assert by_place(text)["Lipetsk"].injured == 3
+    text = "A drone hit a garage in Tula on Monday; a woman was treated for burns, the governor said."
+    assert by_place(text)["Tula"].injured == 1
