@@ -48,7 +48,7 @@ def test_label_file_is_well_formed(folder, article):
     assert set(labels) == {"language", "style", "published", "expected", "forbidden"}
     language, style = labels["language"], labels["style"]
     assert language in LANGUAGES and style in STYLES
-    assert re.fullmatch(rf"\d{{3}}_{language}_{style}_[a-z0-9_]+", article.name), "NNN_lang_style_slug"
+    assert re.fullmatch(rf"\d{{3,4}}_{language}_{style}_[a-z0-9_]+", article.name), "NNN_lang_style_slug"
     assert int(article.name[:3]) in SETS[folder]
     published = iso_day(labels["published"])
     assert article.text.startswith(f"date {labels['published']}")

@@ -118,19 +118,13 @@ def test_english_headline_denying_a_strike_gives_no_incident():
 
 
 def test_every_cue_fragment_is_reachable_through_its_quick_look():
-    """The cheap first looks (trigger pieces, leading letters) never hide a fragment the patterns would match."""
+    """The cheap first looks (trigger pieces) never hide a fragment the patterns would match."""
     from incidents.extraction import cues
 
     for kind, pieces in cues._TRIGGERS.items():
         if kind == "damage":
             for fragment in cues.lexicon()["damage"]:
                 assert any(piece in fragment.lower() for piece in pieces), fragment
-    for kind in cues.EVENT_KINDS:
-        prefixes = cues._prefixes(kind)
-        if prefixes is not None:
-            for cue in cues.find_cues("drones hit the depot, debris fell; двое погибли, обломки упали, взрыв, уламки впали"):
-                if cue.kind == kind:
-                    assert cue.text.lower()[:3] in prefixes or cue.text.lower()[:2] in prefixes or cue.text.lower()[:1] in prefixes
 
 
 def test_village_with_its_district_is_the_village():
