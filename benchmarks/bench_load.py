@@ -3,6 +3,11 @@ a long article and a CLI import runs; sessions held, p95 repaint time, rows lost
 
 Bounded: Playwright contexts on 127.0.0.1 only (every other request is aborted and counted), at most MAX_SESSIONS
 sessions, every wait capped, and the whole run stopped after --max-seconds.
+
+Think time (--think, default THINK_S = 3 s): after a repaint each session waits about that long (0.5x to 1.5x, the
+same draws every run) before its next change, as a user looks at the map before changing the filter again. Without
+it (--think 0, the worst case) the sessions are a closed loop that changes filters as fast as the machine repaints:
+it measures how many repaints per second the machine can do, not how long one user waits for one.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -31,6 +37,7 @@ BLOCK_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE
 WAIT_MS = 30_000
 FIRST_PAINT_MS = 180_000  # a cold server builds the 100k frame and the first map once, for every session
 STAGGER_S = 2.0  # sessions arrive one after another, as users do
+THINK_S = 3.0  # a user's pause between seeing the repainted map and the next filter change (see the docstring)
 LONG_ARTICLE = "date 2024-12-21\nDrones struck " + "Kazan and Izhevsk and Saratov, " * 1000 + "officials said.\n"
 # The live map (a components v2 element, no iframe) is repainted once its container shows a data version other than
 # the one before the change, it is not waiting for data, and a marker or cluster icon is visible.
@@ -91,9 +98,12 @@ async def new_page(browser, blocked: list[str], errors: list[str]):
     return context, page
 
 
-async def filter_session(browser, url: str, index: int, rounds: int, deadline: float, out: dict) -> None:
-    """Open the map, then change the date preset `rounds` times, timing each repaint."""
+async def filter_session(browser, url: str, index: int, rounds: int, deadline: float, out: dict,
+                         think: float = THINK_S) -> None:
+    """Open the map, then change the date preset `rounds` times, timing each repaint, pausing about `think` seconds
+    (0.5x to 1.5x) before each change."""
     await asyncio.sleep(index * STAGGER_S)
+    pauses = random.Random(index)
     context, page = await new_page(browser, out["blocked"], out["errors"])
     times: list[float] = []
     try:
@@ -102,6 +112,8 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
         await page.wait_for_function(REPAINTED, arg="none", timeout=FIRST_PAINT_MS, polling=50)
         out["first_paints"].append(time.perf_counter() - opened)
         for step in range(rounds):
+            if think:
+                await asyncio.sleep(think * pauses.uniform(0.5, 1.5))
             if time.monotonic() > deadline:
                 break
             preset = PRESETS[(index + step) % len(PRESETS)]
@@ -142,7 +154,7 @@ async def paste_session(browser, url: str, out: dict) -> None:
         await context.close()
 
 
-async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float, out: dict) -> None:
+async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float, out: dict, think: float) -> None:
     from playwright.async_api import async_playwright
 
     from dashboard.browser import CHROMIUM_FLAGS, chromium_path
@@ -151,7 +163,7 @@ async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float,
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=[*CHROMIUM_FLAGS, BLOCK_HOSTS])
         try:
-            jobs = [filter_session(browser, url, i, rounds, deadline, out) for i in range(sessions)]
+            jobs = [filter_session(browser, url, i, rounds, deadline, out, think) for i in range(sessions)]
             jobs.append(paste_session(browser, url, out))
             await asyncio.wait_for(asyncio.gather(*jobs), timeout=max_seconds + 180)
         finally:
@@ -180,6 +192,8 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=8, help=f"concurrent map sessions (at most {MAX_SESSIONS})")
     parser.add_argument("--rounds", type=int, default=6, help="filter changes per session")
     parser.add_argument("--import-rows", type=int, default=20_000, help="rows the concurrent CLI import adds")
+    parser.add_argument("--think", type=float, default=THINK_S,
+                        help="seconds a session pauses before each filter change (0: none, the worst case)")
     parser.add_argument("--max-seconds", type=float, default=240, help="stop changing filters after this long")
     args = parser.parse_args()
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
@@ -195,7 +209,7 @@ def main() -> int:
         with app_server(db, timeout_s=180) as url:
             importer = run_import(db, csv_path)
             started, cpu_before = time.perf_counter(), server_cpu_s(url)
-            asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out))
+            asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out, max(0.0, args.think)))
             server_cpu = server_cpu_s(url) - cpu_before
             stdout, stderr = importer.communicate(timeout=600)
             seconds = time.perf_counter() - started
@@ -207,6 +221,7 @@ def main() -> int:
         "n": before,
         "sessions": sessions,
         "sessions_held": out["held"],
+        "think_s": max(0.0, args.think),
         "repaints": len(repaints),
         "repaint_median_s": round(statistics.median(repaints), 2) if repaints else None,
         "repaint_p95_s": round(p95, 2) if p95 is not None else None,
