@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Mapping
 
+import numpy as np
 import pandas as pd
 
 from incidents.figures import Timeline
@@ -23,57 +24,75 @@ def event_colors() -> dict[str, str]:
     return dict(EVENT_COLORS)
 
 
-UNITS = {  # unit -> (Vega-Lite time unit, axis title)
-    "hour": ("utcyearmonthdatehours", "Hour (UTC)"),
-    "day": ("utcyearmonthdate", "Day (local date of the incident)"),
-    "week": ("utcyearweek", "Week"),
-    "month": ("utcyearmonth", "Month"),
+UNITS = {  # unit -> (bin length, how a bin is named in the tooltip, what the bins are)
+    "hour": (pd.DateOffset(hours=1), "%Y-%m-%d %H:00 UTC", "hours (UTC)"),
+    "day": (pd.DateOffset(days=1), "%Y-%m-%d", "days (local date of the incident)"),
+    "week": (pd.DateOffset(days=7), "week of %Y-%m-%d", "weeks"),
+    "month": (pd.DateOffset(months=1), "%Y-%m", "months"),
 }
+COLUMNS = ("bucket_ms", "end_ms", "when", "event_type", "label", "count")
+
+
+def unit_title(unit: str) -> str:
+    """What the chart's bins are, for the line above it: 'days (local date of the incident)'."""
+    return UNITS[unit][2]
+
+
+def _ms(moments: pd.Series | pd.DatetimeIndex) -> np.ndarray:
+    return (pd.DatetimeIndex(moments).astype("datetime64[ns]").astype("int64") // 1_000_000).to_numpy("int64")
 
 
 def timeline_rows(timeline: Timeline) -> pd.DataFrame:
-    """The figures' timeline as chart rows (bucket_ms, event_type, label, count), empty bins and types left out."""
+    """The figures' timeline as chart rows (bucket_ms, end_ms, when, event_type, label, count): one bar per bin and
+    type, from the bin's start to its end (UTC epoch ms), empty bins and types left out."""
     table = timeline.table()
     if table.empty:
-        return pd.DataFrame({"bucket_ms": pd.Series([], dtype="int64"), "event_type": [], "label": [],
-                             "count": pd.Series([], dtype="int64")})
+        return pd.DataFrame({"bucket_ms": pd.Series([], dtype="int64"), "end_ms": pd.Series([], dtype="int64"),
+                             "when": [], "event_type": [], "label": [], "count": pd.Series([], dtype="int64")})
     long = table.rename_axis(columns="event_type").stack().rename("count").reset_index()
     long = long[long["count"] > 0]
+    step, named, _ = UNITS[timeline.unit]
+    starts = pd.DatetimeIndex(long["bucket"])
     return pd.DataFrame({
-        "bucket_ms": (long["bucket"].astype("datetime64[ns]").astype("int64") // 1_000_000).astype("int64").to_numpy(),
+        "bucket_ms": _ms(starts),
+        "end_ms": _ms(starts + step),
+        "when": starts.strftime(named),
         "event_type": long["event_type"].to_numpy(),
         "label": long["event_type"].map(EVENT_LABELS).to_numpy(),
         "count": long["count"].astype("int64").to_numpy(),
     })
 
 
-def _domain(window: tuple[date | None, date | None] | None) -> list[alt.DateTime] | alt.UndefinedType:
-    """The x domain covering whole days of the window (Vega-Lite DateTimes in UTC), or Undefined to fit the data."""
-    import altair as alt
-
+def _with_window(counts: pd.DataFrame, window: tuple[date | None, date | None] | None) -> pd.DataFrame:
+    """`counts` with two empty bars at the window's edges (its first day's start, the day after its last), so the
+    x axis spans whole days of the window from the data alone and the chart's spec stays the same for every window."""
     if not window or window[0] is None or window[1] is None:
-        return alt.Undefined
-    last = window[1] + timedelta(days=1)
-    return [alt.DateTime(year=d.year, month=d.month, date=d.day, utc=True) for d in (window[0], last)]
+        return counts
+    edges = _ms(pd.DatetimeIndex([pd.Timestamp(window[0]), pd.Timestamp(window[1] + timedelta(days=1))]))
+    first = EVENT_TYPES[0]
+    pads = pd.DataFrame({"bucket_ms": edges, "end_ms": edges, "when": ["", ""], "event_type": [first, first],
+                         "label": [EVENT_LABELS[first]] * 2, "count": np.zeros(2, dtype="int64")})
+    return pd.concat([counts[list(COLUMNS)], pads], ignore_index=True)
 
 
 def timeline_chart(
-    counts: pd.DataFrame, unit: str, height: int = 200, window: tuple[date | None, date | None] | None = None
+    counts: pd.DataFrame, unit: str = "day", height: int = 200, window: tuple[date | None, date | None] | None = None
 ) -> alt.Chart:
-    """A stacked bar chart of the counts over the window, with an x-interval selection called `span`."""
+    """A stacked bar chart of the counts over the window, with an x-interval selection called `span`.
+
+    The spec is the same whatever the window and the bin unit (bars run from `bucket_ms` to `end_ms`, the window's
+    edges are data rows), so on a filter change the browser swaps the chart's data instead of building a new chart."""
     import altair as alt
 
     colors = event_colors()
     labels = [EVENT_LABELS[t] for t in EVENT_TYPES]
-    time_unit, title = UNITS[unit]
     span = alt.selection_interval(encodings=["x"], name=SPAN)
     return (
-        alt.Chart(counts)
+        alt.Chart(_with_window(counts, window))
         .mark_bar()
         .encode(
-            x=alt.X(
-                "bucket_ms:T", timeUnit=time_unit, title=title, scale=alt.Scale(type="utc", domain=_domain(window))
-            ),
+            x=alt.X("bucket_ms:T", title=None, scale=alt.Scale(type="utc")),
+            x2=alt.X2("end_ms:T"),
             y=alt.Y("sum(count):Q", title="Incidents", stack=True, axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
                 "label:N",
@@ -82,7 +101,7 @@ def timeline_chart(
                 legend=alt.Legend(orient="right"),
             ),
             tooltip=[
-                alt.Tooltip("bucket_ms:T", timeUnit=time_unit, title="When"),
+                alt.Tooltip("when:N", title="When"),
                 alt.Tooltip("label:N", title="Type"),
                 alt.Tooltip("sum(count):Q", title="Incidents"),
             ],

@@ -406,19 +406,26 @@ def test_hourly_timeline_falls_back_to_days_when_no_time_is_known():
     assert bins.unit == "hour" and bins.untimed == 3  # some have times: hourly, the bare dates are counted as left out
 
 
-def test_timeline_spans_the_whole_window_as_utc_datetimes():
+def test_timeline_spans_the_whole_window_and_keeps_one_spec_for_every_window():
     from dashboard.charts import timeline_chart
 
     frame = to_frame(sample_incidents())
     bins = timeline(frame, date(2024, 12, 15), date(2024, 12, 21))
-    counts, unit = timeline_rows(bins), bins.unit
-    x = timeline_chart(counts, unit, window=(date(2024, 12, 15), date(2024, 12, 21))).to_dict()["encoding"]["x"]
-    # epoch numbers here left Vega-Lite with an empty chart: the domain must be DateTimes
-    assert x["scale"]["domain"] == [
-        {"year": 2024, "month": 12, "date": 15, "utc": True},
-        {"year": 2024, "month": 12, "date": 22, "utc": True},
-    ]
-    assert "domain" not in timeline_chart(counts, unit).to_dict()["encoding"]["x"]["scale"]  # no window: fit the data
+    counts = timeline_rows(bins)
+    chart = timeline_chart(counts, window=(date(2024, 12, 15), date(2024, 12, 21)))
+    data = chart.data
+    edges = pd.to_datetime(data[data["when"] == ""]["bucket_ms"], unit="ms").tolist()
+    assert edges == [pd.Timestamp("2024-12-15"), pd.Timestamp("2024-12-22")]  # whole days of the window, as data
+    assert data["count"].sum() == counts["count"].sum() == len(frame[frame["day"].between("2024-12-15", "2024-12-21")])
+    assert (data["end_ms"] >= data["bucket_ms"]).all()
+    assert len(timeline_chart(counts).data) == len(counts)  # no window: fit the data
+
+    def spec(chart) -> dict:  # the chart without its data: what the browser rebuilds the chart for when it changes
+        return {k: v for k, v in chart.to_dict().items() if k not in ("data", "datasets")}
+
+    hours = timeline(frame, date(2024, 12, 21), date(2024, 12, 21))
+    hourly = timeline_chart(timeline_rows(hours), window=(date(2024, 12, 21), date(2024, 12, 21)))
+    assert hours.unit == "hour" and spec(hourly) == spec(chart) == spec(timeline_chart(counts))
 
 
 def test_the_type_filter_survives_two_window_changes_and_its_counts_follow(store):
