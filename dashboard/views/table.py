@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.escape import safe_url
 from incidents.model import EVENT_LABELS
 
-TABLE_LIMIT = 2000
+TABLE_LIMIT = 200  # the newest rows: a screenful and some scrolling; fewer to ship and build on each filter change
 
 
 def _first_url(sources: object) -> str | None:
