@@ -172,12 +172,61 @@ class Snapshot:
         return self.catalog.frame
 
 
-def snapshot() -> Snapshot:
-    """The current store content, from the cache unless the store was written since (or caching is off)."""
+STALE_FROM = 20_000  # a store of this many incidents is shown as it was while its new catalog builds
+_SERVED: dict[str | None, Snapshot] = {}  # per store: the newest snapshot built
+_BUILDS: dict[tuple[str | None, int], threading.Thread] = {}  # (store, version) -> its catalog's background build
+_SERVED_LOCK = threading.Lock()
+
+
+def snapshot(stale_ok: bool = False) -> Snapshot:
+    """The current store content, from the cache unless the store was written since (or caching is off).
+
+    `stale_ok`: when a large store (STALE_FROM incidents) was written by someone else, its new catalog is built in a
+    background thread and the previous snapshot is returned until it is ready, so a filter change made meanwhile
+    does not wait seconds for it (follow_store reruns the page once it is built)."""
     url = store_url()
     version = store_version()
-    catalog = _cached_catalog(url, version) if caching_enabled() else _load_catalog(url)
-    return Snapshot(url, version, catalog)
+    if not caching_enabled():
+        return Snapshot(url, version, _load_catalog(url))
+    previous = _while_building(url, version) if stale_ok else None
+    if previous is not None:
+        return previous
+    snap = Snapshot(url, version, _cached_catalog(url, version))
+    with _SERVED_LOCK:
+        _SERVED[url] = snap
+    return snap
+
+
+def _while_building(url: str | None, version: int) -> Snapshot | None:
+    """The previous snapshot of a large store while the catalog of `version` builds in the background (started
+    here), else None (nothing older to show, a small store, or the build finished: the cache has it or says why not)."""
+    with _SERVED_LOCK:
+        served = _SERVED.get(url)
+        if served is None or served.version == version or len(served.frame) < STALE_FROM:
+            return None
+        build = _BUILDS.get((url, version))
+        if build is None:
+            for key in [key for key in _BUILDS if key[0] == url]:
+                del _BUILDS[key]
+            build = _BUILDS[(url, version)] = threading.Thread(
+                target=_build, args=(url, version), name=f"catalog-{version}", daemon=True)
+            build.start()
+        return served if build.is_alive() else None
+
+
+def _build(url: str | None, version: int) -> None:
+    try:
+        snap = Snapshot(url, version, _cached_catalog(url, version))
+    except Exception:  # noqa: BLE001 - the next page run builds it itself and shows what went wrong
+        LOG.warning("background catalog build failed", exc_info=True)
+        return
+    with _SERVED_LOCK:
+        _SERVED[url] = snap
+
+
+def served_version() -> int:
+    """The store version the main page shows now: the store's, or the previous one while its catalog builds."""
+    return snapshot(stale_ok=True).version if _SERVED.get(store_url()) is not None else store_version()
 
 
 def duplicate_pairs(snap: Snapshot) -> list:
@@ -347,7 +396,7 @@ def follow_store(shown_version: int) -> None:
     """Rerun the page when the store's version moved past the one it shows (another user's save, an import from
     the command line): a cheap store.version() every WATCH_SECONDS, nothing drawn otherwise."""
     try:
-        now = store_version()
+        now = served_version()  # a large store's new content once its catalog is built
     except (IncidentsError, OSError):
         return  # the page's own store check says what is wrong at its next run
     if now != shown_version:
@@ -356,6 +405,8 @@ def follow_store(shown_version: int) -> None:
 
 def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
+    with _SERVED_LOCK:
+        _SERVED.clear()
     for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame, _cached_map_selection,
                    _cached_duplicates, _cached_draft_queue):
         cached.clear()

@@ -241,7 +241,7 @@ def _in_view(snap: data.Snapshot, flt: IncidentFilter, only_view: bool) -> tuple
 
 def render() -> None:
     """Draw the main page."""
-    snap = data.snapshot()
+    snap = data.snapshot(stale_ok=True)  # a filter change does not wait for another user's import to be loaded
     reference = data.reference()
     facets = data.facets(snap)
     session = _session()
