@@ -82,6 +82,8 @@ class SQLiteStore:
         self.damage: str | None = None
         self._lock = threading.RLock()
         self._seen: tuple[int, int] | None = None  # (PRAGMA data_version, counter) last read
+        self._version_lock = threading.Lock()
+        self._version_db: sqlite3.Connection | None = None  # version() reads here, never waiting for self._lock
         try:
             if not self.path.exists() or self.path.stat().st_size == 0:
                 migrate_file(self.path)
@@ -312,12 +314,21 @@ class SQLiteStore:
         return int(self._read("SELECT count(*) FROM incidents")[0][0])
 
     def version(self) -> int:
-        """The store's write counter; a cheap PRAGMA data_version decides whether anyone wrote since the last call."""
-        with self._lock:
-            marker = int(self._read("PRAGMA data_version")[0][0])
-            if self._seen is None or self._seen[0] != marker:
-                self._seen = (marker, int(self._read("SELECT value FROM meta WHERE key = 'data_version'")[0][0]))
-            return self._seen[1]
+        """The store's write counter; a cheap PRAGMA data_version decides whether anyone wrote since the last call.
+        Asked on a connection of its own, so it never waits for a long read or a write of another thread (a server
+        asks it on every page run while another session's catalog is read)."""
+        with self._version_lock:
+            try:
+                if self._version_db is None:
+                    self._version_db = _connect(self.path, self.read_only)
+                marker = int(self._version_db.execute("PRAGMA data_version").fetchone()[0])
+                if self._seen is None or self._seen[0] != marker:
+                    found = self._version_db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+                    self._seen = (marker, int(found[0]))
+                return self._seen[1]
+            except sqlite3.DatabaseError as exc:
+                raise StoreUnavailable(f"the store at {self.path} cannot be read ({exc}); it may be damaged: "
+                                       f"{RECOVER}") from None
 
     def wait_for_change(self, since: int, timeout: float) -> int:
         """Block until the version differs from `since` (another process saved) or `timeout` seconds pass."""
@@ -333,6 +344,9 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        with self._version_lock:
+            if self._version_db is not None:
+                self._version_db.close()
         if not self.damage and not self.read_only:
             _write_stamp(self.path)
 
