@@ -128,6 +128,15 @@ def process_cpu() -> dict[int, tuple[str, float]]:
         else:
             kind = "server" if "streamlit" in cmd else "driver" if "playwright" in cmd else "other"
         out[pid] = (kind, seconds)
+        if kind == "chromium:renderer":  # and by thread: the main thread, the compositor, raster workers, ...
+            for task in (Path("/proc") / str(pid) / "task").glob("*"):
+                try:
+                    name, rest = (task / "stat").read_text().split("(", 1)[1].rsplit(")", 1)
+                except (OSError, ValueError):
+                    continue
+                fields = rest.split()
+                thread = "renderer." + name.rstrip("0123456789").strip()
+                out[-int(task.name)] = (thread, (int(fields[11]) + int(fields[12])) / tick)
     return out
 
 
