@@ -34,7 +34,8 @@ EVENT_LABELS = {
     "other": "Other",
 }
 STRIKE_TYPES = ("drone_strike", "missile_strike", "strike")
-GEO_PRECISIONS = ("exact", "city", "region", "country")
+GEO_PRECISIONS = ("exact", "city", "approximate", "region", "country")  # best first; approximate: a point placed by
+# distance and bearing from a named place, or between two ("30 km south of Belgorod"), standing for no named place
 TIME_PRECISIONS = ("minute", "hour", "day", "month")
 STATUSES = ("active", "lifted")
 VERIFICATIONS = ("reported", "confirmed", "disputed", "unverified", "synthetic")
