@@ -1,4 +1,5 @@
-"""The Import review shows and edits geo_precision (approximate included); the detail panel says what approximate means."""
+"""The Import review shows and edits geo_precision (approximate included); the detail panel and the briefing table say
+what an approximate point is."""
 
 from dashboard.views.detail import _precision
 from dashboard.views.review import apply_edits, editor_frame
@@ -32,3 +33,11 @@ def test_a_reviewer_can_change_the_precision_and_an_emptied_cell_keeps_the_propo
 def test_the_detail_panel_says_what_an_approximate_point_is():
     assert _precision("approximate").startswith("approximate — a point placed by distance")
     assert _precision("city") == "city"
+
+
+def test_the_briefing_table_marks_an_approximate_point():
+    from dashboard.briefing_html import SourceList, table_row
+
+    record = {**village()[0].to_dict(), "sources": ()}
+    assert str(table_row(record, SourceList()).full_place) == "30 km south of Belgorod (approximate point)"
+    assert str(table_row({**record, "geo_precision": "city", "place": "Belgorod"}, SourceList()).full_place) == "Belgorod"
