@@ -3,7 +3,6 @@ browser's decoder (run in Node) reads them back, and the legend names the approx
 
 import itertools
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -60,7 +59,6 @@ def test_all_five_precisions_pack_and_unpack_with_status_and_verification():
             row["geo_precision"], None if row["status"] is None else row["status"], row["verification"])
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
 def test_the_browser_decoder_reads_the_same_flags_as_python():
     frame, payload = packed()
     done = subprocess.run(["node", "-e", NODE_DECODE, str(JS)], input=json.dumps(payload), capture_output=True,
