@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
-APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core postgresql postgresql-15-postgis-3
+APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core nodejs postgresql postgresql-15-postgis-3
 
 .PHONY: run test install install-dev system-deps bench clean
 

@@ -1,6 +1,8 @@
-"""Benchmark: streamed import of N synthetic incidents from CSV and GeoJSON (and an xlsx of up to 100k rows):
-rows per second and peak memory, each measured in a fresh process; the baseline reads the same file into a list first
-(what the importer did before streaming), on at most --baseline-n rows, where the SQLite store is measured too.
+"""Benchmark: import of N synthetic incidents from CSV and GeoJSON (and an xlsx of up to 100k rows): rows per second
+(wall and CPU) and peak memory, each measured in a fresh process. The headline (default --sink cli) is what a user gets
+from `python -m incidents import FILE` into a new SQLite store: the command itself, with its journal and history.
+Baselines in the same run: with --baseline-code DIR, the same CSV imported by another checkout (e.g. main's); and the
+same file read into a list first (what the importer did before streaming), on at most --baseline-n rows.
 
 Prints one JSON line. Targets (issue 13): >= 20,000 rows/s for CSV and peak memory <= 600 MB at 1M rows.
 """
@@ -18,7 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+CODE = os.environ.get("BENCH_CODE_ROOT") or str(ROOT)  # the checkout whose importer is measured
+sys.path.insert(0, CODE)
 
 from incidents.frames import FIELDS  # noqa: E402
 
@@ -76,8 +79,10 @@ def write_xlsx(frame, path: Path) -> None:
 
 
 def measure(path: str, sink: str) -> dict[str, float]:
-    """Import one file in this process into `sink` (sqlite, count or list); rows, seconds and peak MB."""
+    """Import one file in this process into `sink` (cli, sqlite, count or list); rows, seconds and peak MB."""
     os.environ["INCIDENTS_PROGRESS_ROWS"] = str(10**12)
+    if sink == "cli":
+        return measure_cli(path)
     from incidents.importers import open_path
     from incidents.storage import open_store
 
@@ -101,6 +106,29 @@ def measure(path: str, sink: str) -> dict[str, float]:
             "peak_mb": peak_mb()}
 
 
+def measure_cli(path: str) -> dict[str, float]:
+    """`python -m incidents import PATH` into a new SQLite store, run in this process (its output parsed)."""
+    import contextlib
+    import io
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["INCIDENTS_DB"] = str(Path(folder) / "bench.sqlite")
+        from incidents.__main__ import main as incidents_main
+
+        output = io.StringIO()
+        start, cpu = time.perf_counter(), time.process_time()
+        with contextlib.redirect_stdout(output):
+            code = incidents_main(["import", path])
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if code:
+        raise SystemExit(f"the import failed: {output.getvalue()[:500]}")
+    summary = json.loads(output.getvalue())
+    rows = summary["read"]
+    return {"rows": rows, "rejected": summary["rejected"], "inserted": summary["inserted"],
+            "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "rows_per_s": round(rows / seconds),
+            "rows_per_cpu_s": round(rows / cpu), "peak_mb": peak_mb()}
+
+
 def peak_mb() -> int:
     """This process's peak resident memory (VmHWM: unlike ru_maxrss, it does not carry the forking parent's peak)."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -109,9 +137,11 @@ def peak_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def in_child(path: Path, sink: str) -> dict[str, float]:
+def in_child(path: Path, sink: str, code: str | None = None) -> dict[str, float]:
+    """measure() in a fresh process, importing this checkout's code or the one at `code`."""
+    env = {**os.environ, "BENCH_CODE_ROOT": str(Path(code).resolve()) if code else str(ROOT)}
     done = subprocess.run([sys.executable, __file__, "--measure", str(path), "--sink", sink], capture_output=True,
-                          text=True, check=True)
+                          text=True, check=True, env=env, cwd=env["BENCH_CODE_ROOT"])
     return json.loads(done.stdout)
 
 
@@ -121,8 +151,11 @@ def main() -> int:
     parser.add_argument("--xlsx-n", type=int, default=100_000)
     parser.add_argument("--baseline-n", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--sink", choices=("sqlite", "count", "list"), default="count",
-                        help="where the incidents go: count (the parse+validate pipeline), sqlite, or list")
+    parser.add_argument("--sink", choices=("cli", "sqlite", "count", "list"), default="cli",
+                        help="where the incidents go: cli (`python -m incidents import` into a new SQLite store: "
+                             "what a user gets), sqlite (store.upsert alone), count (parse and checks only), list")
+    parser.add_argument("--baseline-code", help="another checkout (e.g. of main): its CSV import of the same file "
+                                                "is measured too, as `baseline_code_csv`")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -140,14 +173,17 @@ def run_all(args: argparse.Namespace, folder: Path) -> dict[str, object]:
     out: dict[str, object] = {"n": args.n, "sink": args.sink}
     write_csv(frame, folder / "incidents.csv")
     out["csv"] = in_child(folder / "incidents.csv", args.sink)
+    if args.baseline_code:
+        out["baseline_code"] = str(args.baseline_code)
+        out["baseline_code_csv"] = in_child(folder / "incidents.csv", args.sink, args.baseline_code)
     write_geojson(frame, folder / "incidents.geojson")
     out["geojson"] = in_child(folder / "incidents.geojson", args.sink)
     write_xlsx(frame.head(args.xlsx_n), folder / "incidents.xlsx")
     out["xlsx"] = in_child(folder / "incidents.xlsx", args.sink)
     write_csv(frame.head(args.baseline_n), folder / "baseline.csv")
     out["baseline_list_csv"] = in_child(folder / "baseline.csv", "list")
-    if args.sink != "sqlite":
-        out["csv_sqlite_at_baseline_n"] = in_child(folder / "baseline.csv", "sqlite")
+    if args.sink not in ("sqlite", "cli"):
+        out["csv_cli_at_baseline_n"] = in_child(folder / "baseline.csv", "cli")
     out["targets"] = {"csv_rows_per_s": 20_000, "peak_mb": 600}
     return out
 

@@ -494,6 +494,8 @@ def table_row(record: dict[str, Any], sources: SourceList, number: int = 0) -> R
     kind = str(record.get("event_type") or "other")
     verification = "reported" if _missing(record.get("verification")) else str(record.get("verification"))
     place = record.get("place") or "unnamed place"
+    if record.get("geo_precision") == "approximate":
+        place += " (approximate point)"  # placed by distance from a named place: "30 km south of Belgorod"
     region = _join(record.get("admin1"), record.get("country"))
     airport = airport_text(record)
     return Row(

@@ -34,7 +34,8 @@ EVENT_LABELS = {
     "other": "Other",
 }
 STRIKE_TYPES = ("drone_strike", "missile_strike", "strike")
-GEO_PRECISIONS = ("exact", "city", "region", "country")
+GEO_PRECISIONS = ("exact", "city", "approximate", "region", "country")  # best first; approximate: a point placed by
+# distance and bearing from a named place, or between two ("30 km south of Belgorod"), standing for no named place
 TIME_PRECISIONS = ("minute", "hour", "day", "month")
 STATUSES = ("active", "lifted")
 VERIFICATIONS = ("reported", "confirmed", "disputed", "unverified", "synthetic")
@@ -112,7 +113,7 @@ def _parsed_when(value: str, field_name: str) -> When:
 
 def _parse_when(value: str | None, field_name: str) -> When:
     text = (value or "").strip()
-    if _DATE_ONLY.match(text):
+    if len(text) == 10 and _DATE_ONLY.match(text):  # stripped: no newline for $ to stop before
         try:
             return When(date.fromisoformat(text), None)
         except ValueError as exc:
@@ -122,7 +123,9 @@ def _parse_when(value: str | None, field_name: str) -> When:
         raise ValidationError(field_name, value, "not ISO 8601; write YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00")
     if moment.tzinfo is None:
         raise ValidationError(field_name, value, "a time needs a UTC offset, e.g. 2024-12-21T07:40+03:00")
-    return When(moment.date(), moment)
+    when = object.__new__(When)  # what the frozen __init__ does, without its two setattr calls
+    when.__dict__.update(day=moment.date(), instant=moment)
+    return when
 
 
 def _extended_iso_datetime(text: str) -> datetime | None:
@@ -178,7 +181,7 @@ class Incident:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Incident":
         """Build from a plain mapping (JSON, CSV row, GeoJSON properties); unknown keys are an error."""
-        known = _incident_fields()
+        known = _FIELD_SET or _incident_fields()
         if not known.issuperset(data):
             unknown = sorted(set(data) - known)
             raise ValidationError(unknown[0], data[unknown[0]], f"unknown field; known fields are {', '.join(sorted(known))}")
@@ -190,9 +193,12 @@ class Incident:
         sources = values.get("sources") or ()
         if not isinstance(sources, (list, tuple)):
             raise ValidationError("sources", sources, "must be a list of sources (objects with title, url, ...)")
-        values["sources"] = tuple(s if type(s) is Source else Source.from_dict(s) for s in sources)
+        values["sources"] = tuple([s if type(s) is Source else Source.from_dict(s) for s in sources])
         for name in ("origin", "evidence"):
-            value = values.get(name) or {}
+            value = values.get(name)
+            if not value:
+                values[name] = {}
+                continue
             if not _is_mapping(value):
                 raise ValidationError(name, value, "must be an object (a mapping), or empty")
             values[name] = dict(value)
@@ -204,7 +210,7 @@ class Incident:
             return cls(**values)
         incident = object.__new__(cls)  # what __init__ does, without 26 keyword arguments and frozen setattrs
         data = incident.__dict__
-        data.update(_template())
+        data.update(_TEMPLATE or _template())
         data.update(values)
         incident.__post_init__()
         return incident
@@ -252,6 +258,10 @@ def _template() -> dict[str, Any]:
     return {f.name: None if f.default is MISSING else f.default for f in fields(Incident)}
 
 
+_FIELD_SET: frozenset[str] = frozenset()  # _incident_fields() and _template(), set once the class exists
+_TEMPLATE: dict[str, Any] = {}
+
+
 def content_id(incident: Incident) -> str:
     """A stable id from what identifies an incident: type, place (rounded), start and airport."""
     key = json.dumps(
@@ -289,6 +299,8 @@ def _check_types(inc: Incident) -> None:
 
 
 _EVENT_TYPE_SET = frozenset(EVENT_TYPES)
+_CHOICES = (("geo_precision", GEO_PRECISIONS), ("time_precision", TIME_PRECISIONS), ("verification", VERIFICATIONS),
+            ("review", REVIEW_STATES))
 _RANGES = (("lat", -90.0, 90.0), ("lon", -180.0, 180.0))
 
 
@@ -308,17 +320,19 @@ def _validate(inc: Incident) -> None:
             raise ValidationError(name, value, f"out of range; must lie between {low:g} and {high:g}")
     if inc.lat == 0 and inc.lon == 0 and not inc.zero_zero_intended:
         raise ValidationError("lat", 0, "(0, 0) is almost always a missing location; geocode the place or set zero_zero_intended")
+    latest = _latest_now()
     start = parse_when(inc.started_at, "started_at")
-    check_day_range("started_at", inc.started_at, start.day)
+    if not EARLIEST_DAY <= start.day <= latest:
+        check_day_range("started_at", inc.started_at, start.day)
     if inc.ended_at:
         end = parse_when(inc.ended_at, "ended_at")
-        check_day_range("ended_at", inc.ended_at, end.day)
+        if not EARLIEST_DAY <= end.day <= latest:
+            check_day_range("ended_at", inc.ended_at, end.day)
         if _before(end, start):
             raise ValidationError("ended_at", inc.ended_at, f"ends before it starts ({inc.started_at})")
-    _check_choice("geo_precision", inc.geo_precision, GEO_PRECISIONS)
-    _check_choice("time_precision", inc.time_precision, TIME_PRECISIONS)
-    _check_choice("verification", inc.verification, VERIFICATIONS)
-    _check_choice("review", inc.review, REVIEW_STATES)
+    for name, allowed in _CHOICES:
+        if data[name] not in allowed:
+            _check_choice(name, data[name], allowed)
     if inc.status is not None:
         _check_choice("status", inc.status, STATUSES)
     for name in COUNT_FIELDS:
@@ -368,9 +382,24 @@ def check_day_range(name: str, value: object, day: date) -> None:
 
 def future_warning(incident: "Incident", today: date | None = None) -> str | None:
     """A note when the incident starts after today (UTC): accepted, but probably a typo in the year."""
+    if today is None:
+        today = _today_utc()
+        if incident.started_at[:10] <= _TODAY[2]:  # valid ISO text: its first ten characters are the day
+            return None
     day = incident.start.day
-    today = today or datetime.now(timezone.utc).date()
     return f"started_at {incident.started_at} is in the future (after {today}); check the date" if day > today else None
+
+
+_TODAY: list[Any] = [None, None, ""]  # [UTC day number since 1970, that day, its ISO text]
+
+
+def _today_utc() -> date:
+    """Today (UTC), worked out once per UTC day (imports ask for every row)."""
+    key = int(time.time() // 86400)
+    if _TODAY[0] != key:
+        day = date.fromordinal(_EPOCH + key)
+        _TODAY[:] = [key, day, day.isoformat()]
+    return _TODAY[1]
 
 
 def check_count_range(name: str, number: float, shown: object = None) -> None:
@@ -416,3 +445,7 @@ class IncidentFilter:
 def utc_now_iso() -> str:
     """The current instant as an ISO 8601 string in UTC, to the second."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+_FIELD_SET = _incident_fields()
+_TEMPLATE = _template()

@@ -304,9 +304,9 @@ def _reference(m: folium.Map, ref: Any, frame: pd.DataFrame, bbox: tuple, option
     JsLayer("reference", f"Reference: {html_text(ref.name)} and range rings", source=payload).add_to(m)
 
 
-def region_count(frame: pd.DataFrame) -> int:
-    """Incidents located to a region only (drawn as a dashed ring, never as a point marker)."""
-    return int((frame["geo_precision"] == "region").sum()) if len(frame) and "geo_precision" in frame.columns else 0
+def region_count(frame: pd.DataFrame, precision: str = "region") -> int:
+    """Incidents located to a region only (drawn as a dashed ring, never as a point marker), or of another precision."""
+    return int((frame["geo_precision"] == precision).sum()) if len(frame) and "geo_precision" in frame.columns else 0
 
 
 def legend_spec(frame: pd.DataFrame, ref: Any, clustered: bool, options: MapOptions) -> dict[str, Any]:
@@ -323,6 +323,10 @@ def legend_spec(frame: pd.DataFrame, ref: Any, clustered: bool, options: MapOpti
     if regions:
         entries.append({"type": EVENT_TYPES.index("other"), "region": True, "label": "Located to a region only (dashed ring)",
                         "count": regions})
+    approximate = region_count(frame, "approximate")
+    if approximate:
+        entries.append({"type": EVENT_TYPES.index("other"), "approximate": True, "count": approximate,
+                        "label": "Approximate point, placed by distance (dotted ring)"})
     notes = [f"Rings {', '.join(f'{k:,g}' for k in options.rings_km)} km from {ref.name}."]
     if clustered:
         notes.append("Clustered: zoom in for markers.")

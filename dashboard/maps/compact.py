@@ -15,11 +15,14 @@ ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"  #
 STATUSES = (None, "active", "lifted")
 # Field name -> number of base-64 digits; the record is these fields back to back, fixed width.
 FIELDS: tuple[tuple[str, int], ...] = (
-    ("lat", 4), ("lon", 4), ("type", 1), ("flags", 1), ("place", 3), ("day", 3), ("minute", 2),
+    ("lat", 4), ("lon", 4), ("type", 1), ("flags", 2), ("place", 3), ("day", 3), ("minute", 2),
     ("offset", 1), ("duration", 2), ("killed", 1), ("injured", 1), ("drones", 1), ("detail", 3),
     ("km", 3), ("compass", 1),
 )
 WIDTH = sum(width for _, width in FIELDS)
+# `flags` holds three choices in mixed radix, least significant first: precision + P * (status + S * verification),
+# with P and S the lengths of the payload's `precisions` and `statuses` tables (the browser reads them from there).
+FLAG_PARTS = (("precision", GEO_PRECISIONS), ("status", STATUSES), ("verification", VERIFICATIONS))
 COMPASS16 = (
     "north", "north-northeast", "northeast", "east-northeast", "east", "east-southeast", "southeast",
     "south-southeast", "south", "south-southwest", "southwest", "west-southwest", "west", "west-northwest",
@@ -52,6 +55,24 @@ def decode_record(text: str, index: int) -> dict[str, int]:
             value = value * 64 + ALPHABET.index(ch)
         out[name] = value
         position += width
+    return out
+
+
+def pack_flags(codes: dict[str, np.ndarray]) -> np.ndarray:
+    """The `flags` field from each part's codes (indexes into FLAG_PARTS' vocabularies)."""
+    out, scale = 0, 1
+    for name, choices in FLAG_PARTS:
+        out = out + np.asarray(codes[name], dtype=np.int64) * scale
+        scale *= len(choices)
+    return np.asarray(out, dtype=np.int64)
+
+
+def unpack_flags(value: int) -> dict[str, Any]:
+    """The choices packed in one `flags` value (what the browser does; used by tests)."""
+    out = {}
+    for name, choices in FLAG_PARTS:
+        out[name] = choices[value % len(choices)]
+        value //= len(choices)
     return out
 
 
@@ -198,11 +219,9 @@ def pack_incidents(frame: pd.DataFrame, km: np.ndarray, sector: np.ndarray, with
     detail_codes, detail_table = _details(frame, ended_spill, with_ids)
     days = frame["day"].to_numpy("datetime64[D]") if n else np.zeros(0, "datetime64[D]")
     base = days.min() if n else np.datetime64("1970-01-01")
-    flags = (
-        _choice_codes(frame["verification"], VERIFICATIONS) * 12
-        + _choice_codes(frame["status"], STATUSES) * 4
-        + _choice_codes(frame["geo_precision"], GEO_PRECISIONS)
-    ) if n else np.zeros(0, np.int64)
+    flags = pack_flags({"verification": _choice_codes(frame["verification"], VERIFICATIONS),
+                        "status": _choice_codes(frame["status"], STATUSES),
+                        "precision": _choice_codes(frame["geo_precision"], GEO_PRECISIONS)}) if n else np.zeros(0, np.int64)
     values = {
         "lat": scale_coord(frame["lat"], -90.0, 180.0, 4),
         "lon": scale_coord(frame["lon"], -180.0, 360.0, 4),

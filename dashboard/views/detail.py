@@ -67,11 +67,17 @@ def _when(row: pd.Series) -> str:
     return text + f", precision: {md(row.get('time_precision'))}"
 
 
+def _precision(value: Any) -> str:
+    if value == "approximate":
+        return "approximate — a point placed by distance from a named place, not a place of its own"
+    return md(value)
+
+
 def _facts(row: pd.Series, reference_name: str) -> list[str]:
     lines = [
         f"**When** {_when(row)}",
         f"**Where** {md(row['place'])}, {md(row['admin1'])}, {md(row['country'])} "
-        f"({row['lat']:.4f}, {row['lon']:.4f}; precision: {md(row['geo_precision'])})",
+        f"({row['lat']:.4f}, {row['lon']:.4f}; precision: {_precision(row['geo_precision'])})",
         f"**Killed** {count_text(row['killed'])} · **Injured** {count_text(row['injured'])} · "
         f"**Drones downed** {count_text(row['drones_downed'])}",
     ]

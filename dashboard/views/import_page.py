@@ -16,7 +16,7 @@ from dashboard.views import extract_job, import_mapping, pages
 from dashboard.views.detail import highlighted
 from dashboard.views.review import apply_edits, detect, editor_frame, read_for_review
 from incidents.errors import IncidentsError
-from incidents.model import EVENT_LABELS, EVENT_TYPES, STATUSES, VERIFICATIONS, Incident
+from incidents.model import EVENT_LABELS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, VERIFICATIONS, Incident
 from incidents.storage.base import EditConflict
 
 BATCH = "import_batch"
@@ -188,6 +188,8 @@ def _editor(incidents: list[Incident]) -> pd.DataFrame:
         "verification": cc.SelectboxColumn("Verification", options=list(VERIFICATIONS), required=True),
         "lat": cc.NumberColumn("Lat", format="%.4f", min_value=-90, max_value=90),
         "lon": cc.NumberColumn("Lon", format="%.4f", min_value=-180, max_value=180),
+        "geo_precision": cc.SelectboxColumn("Precision", options=list(GEO_PRECISIONS), required=True,
+                                            help="approximate: a point placed by distance from a named place"),
         "killed": cc.NumberColumn("Killed", min_value=0, step=1, help="Empty = not stated"),
         "injured": cc.NumberColumn("Injured", min_value=0, step=1, help="Empty = not stated"),
         "drones_downed": cc.NumberColumn("Drones downed", min_value=0, step=1),

@@ -20,6 +20,7 @@ EDITABLE = (
     "country",
     "lat",
     "lon",
+    "geo_precision",
     "started_at",
     "ended_at",
     "killed",
@@ -122,6 +123,8 @@ def _edited_values(row: pd.Series) -> dict[str, Any]:
     for name in ("place", "admin1", "country", "notes"):
         values[name] = values[name] or ""
     values["verification"] = values["verification"] or "reported"
+    if values["geo_precision"] is None:
+        del values["geo_precision"]  # an emptied precision keeps the proposed one
     return values
 
 

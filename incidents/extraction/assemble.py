@@ -14,8 +14,8 @@ from incidents.extraction.sentences import Sentence
 from incidents.model import Incident, Source
 
 
-# A point placed by a distance and bearing from a town is as good as a region-level point (the place is not named).
-GEO_PRECISION = {"airport": "exact", "city": "city", "region": "region", "country": "country", "approximate": "region"}
+# A point placed by a distance (and bearing) from a town, or between two, is 'approximate': a point, but no named place.
+GEO_PRECISION = {"airport": "exact", "city": "city", "region": "region", "country": "country", "approximate": "approximate"}
 
 
 @dataclass

@@ -29,6 +29,7 @@ from incidents.storage.base import (
 )
 from incidents.storage.journal import (
     BATCH_COLUMNS,
+    CREATED,
     HISTORY_COLUMNS,
     LOCAL,
     TOMBSTONE_COLUMNS,
@@ -64,6 +65,7 @@ BULK_ROWS = 10_000  # an upsert into empty tables drops their secondary indexes 
 ID = FIELDS.index("id")
 RECOVER = ("restore a backup with `python -m incidents restore BACKUP_FILE` (make one of a healthy store with "
            "`python -m incidents backup OUT_FILE`), or salvage the rows with `sqlite3 FILE .recover`")
+INSERT = f"INSERT INTO incidents ({COLUMNS}, day, row_version) VALUES ({', '.join('?' for _ in FIELDS)}, ?, 1)"
 UPSERT = (f"INSERT INTO incidents ({COLUMNS}, day, row_version) VALUES ({', '.join('?' for _ in FIELDS)}, ?, 1) "
           f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in FIELDS if name != 'id')}, "
           "day = excluded.day, row_version = incidents.row_version + 1")
@@ -155,10 +157,10 @@ class SQLiteStore:
                 check_expected(expected, rows, (item.id for item in kept))
                 existing = {key: row.incident for key, row in rows.items()}
                 plan = plan_upsert(kept, existing, overwrite=allowed)
-                self._write(plan.new, plan.now)  # new rows stamped as they are encoded
+                self._insert(plan.new, plan.now)  # new rows stamped as they are encoded
                 self._write(plan.updates)
-                self._log(upsert_changes(plan.new, plan.updates, existing, actor, reason,
-                                         batch.id if batch else None))
+                self._log_created([item.id for item in plan.new], actor, reason, batch.id if batch else None)
+                self._log(upsert_changes((), plan.updates, existing, actor, reason, batch.id if batch else None))
                 total += plan.result + UpsertResult(unchanged=len(chunk) - len(kept))
                 indexes.wrote(len(plan.new) + len(plan.updates))
             indexes.rebuild()
@@ -204,6 +206,12 @@ class SQLiteStore:
         self._db.executemany(f"INSERT INTO history ({HISTORY_COLUMNS}) VALUES ({_marks(8)})",
                              (change.row() for change in changes))
 
+    def _log_created(self, ids: list[str], actor: str, reason: str, batch: str | None) -> None:
+        """One 'created' history entry per new incident (what upsert_changes gives them), written as plain rows."""
+        at = now_iso()
+        self._db.executemany(f"INSERT INTO history ({HISTORY_COLUMNS}) VALUES ({_marks(8)})",
+                             [(key, CREATED, None, None, actor, at, reason, batch) for key in ids])
+
     def _record_batch(self, batch: Batch, result: UpsertResult) -> None:
         done = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor, batch.at or now_iso(),
                      result.inserted, result.updated, result.unchanged)
@@ -242,6 +250,10 @@ class SQLiteStore:
     def _write(self, rows: list[Incident], now: str = "") -> None:
         """Upsert `rows`; with `now`, their empty created_at and updated_at written as `now`."""
         self._db.executemany(UPSERT, (to_row(item, now) for item in rows))
+
+    def _insert(self, rows: list[Incident], now: str) -> None:
+        """Insert rows whose ids the store does not hold (looked up in the same transaction), stamped with `now`."""
+        self._db.executemany(INSERT, (to_row(item, now) for item in rows))
 
     def _bump(self) -> None:
         self._db.execute("UPDATE meta SET value = value + 1 WHERE key = 'data_version'")

@@ -2,7 +2,6 @@
 'created' history built in the database; concurrent and killed imports stay exactly-once and all-or-nothing."""
 
 import os
-import signal
 import subprocess
 import sys
 import textwrap
@@ -15,6 +14,7 @@ import pytest
 from incidents.model import IncidentFilter
 from incidents.storage import open_store, postgis
 from tests.incidents.factory import make, rich
+from tests.incidents.killed import kill_mid_upsert
 
 pytestmark = pytest.mark.postgis
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,29 +119,10 @@ def test_four_bulk_loads_into_an_empty_table_store_every_row_once(pg_url):
     store.close()
 
 
-KILLED = textwrap.dedent("""
-    import sys, time
-    from incidents.storage import open_store, postgis
-    from tests.incidents.factory import make
-    postgis.DEFER_AT = 3
-    def rows():
-        for i in range(12000):
-            yield make(id=f"new{i:05d}", started_at="2024-01-01")
-        print("written", flush=True)
-        time.sleep(120)
-    open_store(sys.argv[1]).upsert(rows())
-""")
-
-
 def test_a_killed_bulk_load_leaves_the_empty_table_and_its_indexes(pg_url):
     open_store(pg_url).close()
     before = index_names(pg_url)
-    child = subprocess.Popen([sys.executable, "-c", KILLED, pg_url], cwd=ROOT, stdout=subprocess.PIPE, env=ENV)
-    try:
-        assert child.stdout.readline().strip() == b"written"
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
+    kill_mid_upsert(pg_url, 12000, "from incidents.storage import postgis; postgis.DEFER_AT = 3")
     store = open_store(pg_url)
     assert store.count() == 0 and store.history() == []
     assert index_names(pg_url) == before

@@ -3,7 +3,6 @@ copies between stores, a corrupt SQLite file, readers during a write, and re-imp
 
 import json
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from incidents.frames import FIELDS
 from incidents.storage.rows import COLUMNS, to_row
 from incidents.storage.sqlite import BUSY_TIMEOUT_MS, migrate_file
 from tests.incidents.factory import make, rich
+from tests.incidents.killed import kill_mid_upsert
 from tests.incidents.test_cli import assert_one_line_error, run
 
 LATEST = migrations.latest("postgis")
@@ -65,30 +65,11 @@ def test_four_processes_importing_at_once_store_every_row_once(url):
     store.close()
 
 
-KILLED = textwrap.dedent("""
-    import sys, time
-    from incidents.storage import open_store
-    from tests.incidents.factory import make
-    def rows():
-        for i in range(12000):
-            yield make(id=f"new{i:05d}", started_at="2024-01-01")
-        print("written", flush=True)  # every chunk before this one is written, uncommitted
-        time.sleep(120)
-        yield make(id="old", killed=9)
-    open_store(sys.argv[1]).upsert(rows())
-""")
-
-
 def test_sigkill_mid_import_is_all_or_nothing(url):
     store = open_store(url)
     store.upsert([make(id="old", killed=1)])
     store.close()
-    child = subprocess.Popen([sys.executable, "-c", KILLED, url], cwd=ROOT, stdout=subprocess.PIPE, env=ENV)
-    try:
-        assert child.stdout.readline().strip() == b"written"
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
+    kill_mid_upsert(url, 12000)
     after = open_store(url)
     assert [i.id for i in after.all()] == ["old"] and after.get("old").killed == 1
     assert after.upsert(make(id=f"new{i:05d}", started_at="2024-01-01") for i in range(12000)).inserted == 12000

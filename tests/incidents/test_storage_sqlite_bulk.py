@@ -1,12 +1,7 @@
 """SQLite bulk loads into empty tables: secondary indexes dropped and rebuilt inside the import's transaction, the same
 rows and history as the row-by-row path; failed and killed imports leave nothing and keep every index."""
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,8 +9,7 @@ import pytest
 from incidents.model import IncidentFilter
 from incidents.storage import SQLiteStore, sqlite
 from tests.incidents.factory import make
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.incidents.killed import kill_mid_upsert
 
 
 def indexes(path: Path) -> list[tuple[str, str]]:
@@ -82,31 +76,12 @@ def test_a_failing_bulk_load_leaves_nothing_and_every_index(tmp_path, monkeypatc
     store.close()
 
 
-KILLED = textwrap.dedent("""
-    import sys, time
-    from incidents.storage import SQLiteStore, sqlite
-    from tests.incidents.factory import make
-    sqlite.BULK_ROWS = 3
-    def rows():
-        for i in range(1200):
-            yield make(id=f"new{i:05d}", started_at="2024-01-01")
-        print("written", flush=True)
-        time.sleep(120)
-    SQLiteStore(sys.argv[1]).upsert(rows())
-""")
-
-
 def test_a_killed_bulk_load_leaves_the_empty_store_and_its_indexes(tmp_path):
     path = tmp_path / "k.sqlite"
     SQLiteStore(path).close()
     before = indexes(path)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
-    child = subprocess.Popen([sys.executable, "-c", KILLED, str(path)], cwd=ROOT, stdout=subprocess.PIPE, env=env)
-    try:
-        assert child.stdout.readline().strip() == b"written"
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
+    kill_mid_upsert(str(path), 1200, "from incidents.storage import sqlite; sqlite.BULK_ROWS = 3",
+                    {"HOME": str(tmp_path)})
     assert indexes(path) == before
     store = SQLiteStore(path)
     assert store.count() == 0 and store.history() == [] and store.damage is None

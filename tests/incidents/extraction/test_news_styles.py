@@ -226,7 +226,7 @@ def test_a_dateline_city_is_never_a_site():
 ])
 def test_an_unnamed_village_by_distance_in_russian_and_ukrainian(text, west_of_kursk):
     [item] = extract_incidents(text, published="2025-05-06")
-    assert item.geo_precision == "region"
+    assert item.geo_precision == "approximate"
     if west_of_kursk:
         assert item.lon < 36.0 and abs(item.lat - 51.73) < 0.1
     else:

@@ -71,7 +71,7 @@ def test_a_village_about_30_km_south_of_belgorod_is_an_approximate_point_not_a_c
     text = "Shelling hit Belgorod on Friday. A village about 30 km south of Belgorod was also hit."
     items = {i.place: i for i in extract_incidents(text, published="2025-01-10")}
     village = items["30 km south of Belgorod"]
-    assert village.geo_precision == "region"
+    assert village.geo_precision == "approximate"
     assert 50.30 < village.lat < 50.36 and abs(village.lon - items["Belgorod"].lon) < 0.01
     assert "approximate" in village.origin["extraction"]["reasons"][0] or village.notes
 

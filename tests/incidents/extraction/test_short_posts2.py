@@ -34,14 +34,14 @@ def test_slavic_bearings_read_as_adjectives_comparatives_and_without_direction()
 
 def test_an_object_struck_at_a_distance_and_bearing_is_an_approximate_point():
     found = one("A Russian drone hit a tractor about 18 km west of Kharkiv on Monday, injuring its driver.")
-    assert found.geo_precision == "region" and found.place.endswith("west of Kharkiv")
+    assert found.geo_precision == "approximate" and found.place.endswith("west of Kharkiv")
     assert 49.95 < found.lat < 50.02 and 35.95 < found.lon < 36.05
     assert found.injured == 1
 
 
 def test_russian_object_at_a_comparative_bearing_is_an_approximate_point():
     found = one("Беспилотник атаковал грузовик в 20 километрах севернее Белгорода, водитель ранен.")
-    assert found.geo_precision == "region" and 50.75 < found.lat < 50.82
+    assert found.geo_precision == "approximate" and 50.75 < found.lat < 50.82
 
 
 def test_ukrainian_southeast_adjective_bearing_is_an_approximate_point():
@@ -59,13 +59,13 @@ def test_a_named_place_before_its_distance_stays_the_site():
 
 def test_a_distance_without_a_bearing_puts_an_approximate_point_at_the_reference():
     found = one("An FPV drone struck a minibus 7 km from Shebekino, the governor said.")
-    assert found.geo_precision == "region" and "7 km from Shebekino" == found.place
+    assert found.geo_precision == "approximate" and "7 km from Shebekino" == found.place
     assert abs(found.lat - 50.41) < 0.05
 
 
 def test_ukrainian_distance_without_a_bearing():
     found = one("За 4 км від Вовчанська російський дрон скинув вибухівку на автомобіль, загинув водій.")
-    assert found.geo_precision == "region" and abs(found.lat - 50.29) < 0.1
+    assert found.geo_precision == "approximate" and abs(found.lat - 50.29) < 0.1
     assert found.killed == 1
 
 
@@ -78,7 +78,7 @@ def test_between_two_towns_is_their_midpoint_in_three_languages():
              "Дрон атакував вантажівку на трасі між Курськом та Льговом."]
     for text in texts:
         found = one(text)
-        assert found.geo_precision == "region", text
+        assert found.geo_precision == "approximate", text
         assert 51.6 < found.lat < 51.8 and 35.5 < found.lon < 36.0, text
 
 

@@ -78,7 +78,7 @@ def test_manufacturers_in_a_city_are_not_sites():
 def test_ukrainian_distance_with_a_two_word_bearing():
     text = "Російські війська обстріляли село приблизно за 20 км на північний схід від Херсона, поранено чоловіка."
     (item,) = extract_incidents(text, published="2025-02-11")
-    assert item.geo_precision == "region" and item.lat > 46.64 and item.lon > 32.62
+    assert item.geo_precision == "approximate" and item.lat > 46.64 and item.lon > 32.62
 
 
 def test_two_word_names_inflected_word_by_word():

@@ -83,17 +83,25 @@
     return v - 1;
   };
 
+  // `flags`: precision + P * (status + S * verification), P and S the lengths of the precision and status tables.
+  Data.prototype.flag = function (i, part) {
+    var p = this.p, flags = this.get(i, "flags"), np = p.precisions.length, ns = p.statuses.length;
+    if (part === "precision") { return p.precisions[flags % np] || ""; }
+    if (part === "status") { return p.statuses[Math.floor(flags / np) % ns] || ""; }
+    return p.verifications[Math.floor(flags / (np * ns))] || "";
+  };
+
   Data.prototype.record = function (i) {
-    var p = this.p, flags = this.get(i, "flags");
+    var p = this.p;
     var place = p.places[this.get(i, "place")] || ["", "", "", ""];
     var detail = p.details[this.get(i, "detail")] || {};
     var day = this.get(i, "day"), minute = this.get(i, "minute");
     var r = {
       type: this.get(i, "type"),
       place: place[0], admin1: place[1], country: place[2], tz: place[3] || "",
-      verification: p.verifications[Math.floor(flags / 12)] || "",
-      status: p.statuses[Math.floor(flags / 4) % 3] || "",
-      precision: p.precisions[flags % 4] || "",
+      verification: this.flag(i, "verification"),
+      status: this.flag(i, "status"),
+      precision: this.flag(i, "precision"),
       day: this.dayText(day),
       killed: this.count(i, "killed", "k"),
       injured: this.count(i, "injured", "i"),
@@ -119,16 +127,20 @@
   };
 
   // ---- icons ----------------------------------------------------------------------------------------------
-  function svgIcon(spec, status, size) {
+  function svgPath(spec, status) {  // the type's symbol on a 20 x 20 grid (lifted: white with a dashed outline)
     var color = COLOR.test(spec.color) ? spec.color : "#6E6E6E";
     var path = PATH.test(spec.path) ? spec.path : "M3 3 H17 V17 H3 Z";
     var fill = color, opacity = "0.95", dash = "", width = "1.3", stroke = "#1a1a1a";
     if (status === "lifted") { fill = "#ffffff"; opacity = "0.9"; dash = ' stroke-dasharray="3 2"'; width = "2.4"; stroke = color; }
     else if (status === "none") { opacity = "0.55"; }
+    return '<path d="' + path + '" fill="' + fill + '" fill-opacity="' + opacity + '" stroke="' + stroke +
+      '" stroke-width="' + width + '"' + dash + ' stroke-linejoin="round"/>';
+  }
+
+  function svgIcon(spec, status, size) {
     size = size || 18;
     return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size + '" viewBox="0 0 20 20">' +
-      '<path d="' + path + '" fill="' + fill + '" fill-opacity="' + opacity + '" stroke="' + stroke +
-      '" stroke-width="' + width + '"' + dash + ' stroke-linejoin="round"/></svg>';
+      svgPath(spec || {}, status) + '</svg>';
   }
 
   // A region-precision incident: a dashed ring in its type's colour, not a point symbol (its place is a region).
@@ -139,14 +151,25 @@
       '" stroke-width="1.8" stroke-dasharray="3 2.2"/></svg>';
   }
 
+  // An approximate point (placed by distance from a named place, or between two): the type's symbol, smaller, inside a
+  // dotted ring in its colour (never the region's dashed ring: the point is meant, only not exactly).
+  function approxSvg(spec, status, size) {
+    var color = COLOR.test(spec.color) ? spec.color : "#6E6E6E";
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size + '" viewBox="0 0 24 24">' +
+      '<circle cx="12" cy="12" r="10.5" fill="#ffffff" fill-opacity="0.55" stroke="' + color +
+      '" stroke-width="1.8" stroke-dasharray="0.1 2.8" stroke-linecap="round"/>' +
+      '<g transform="translate(6 6) scale(0.6)">' + svgPath(spec, status) + '</g></svg>';
+  }
+
   function iconFactory(types) {
     var cache = {};
-    return function (type, status, region) {
-      var key = type + ":" + status + ":" + (region ? "r" : "");
+    return function (type, status, shape) {  // shape: "region", "approximate" or ""
+      var key = type + ":" + status + ":" + shape, region = shape === "region", approx = shape === "approximate";
       if (!cache[key]) {
-        var spec = types[type] || types[types.length - 1], size = region ? 30 : 18;
+        var spec = types[type] || types[types.length - 1], size = region ? 30 : approx ? 24 : 18;
         cache[key] = L.divIcon({
-          className: region ? "im-icon im-region" : "im-icon", html: region ? regionSvg(spec, size) : svgIcon(spec, status),
+          className: region ? "im-icon im-region" : approx ? "im-icon im-approx" : "im-icon",
+          html: region ? regionSvg(spec, size) : approx ? approxSvg(spec, status, size) : svgIcon(spec, status),
           iconSize: [size, size], iconAnchor: [size / 2, size / 2], tooltipAnchor: [0, -size / 2 + 1],
           popupAnchor: [0, -size / 2 + 1]
         });
@@ -155,7 +178,12 @@
     };
   }
 
-  function isRegion(data, i) { return data.p.precisions[data.get(i, "flags") % 4] === "region"; }
+  function isRegion(data, i) { return data.flag(i, "precision") === "region"; }
+
+  function shapeOf(data, i) {  // how a marker is drawn: "region" (dashed ring), "approximate" (dotted ring) or ""
+    var precision = data.flag(i, "precision");
+    return precision === "region" || precision === "approximate" ? precision : "";
+  }
 
   function restrictionStatus(data, types, r) {
     if (types[r.type] && types[r.type].key === "airspace_restriction") { return r.status || "none"; }
@@ -216,7 +244,8 @@
     var codes = [r.detail.ia, r.detail.ic].filter(Boolean).join(" / ");
     if (codes || r.status) { row(body, "Airport", (codes || "\u2014") + (r.status ? " \u00b7 " + r.status : "")); }
     row(body, "Verification", r.verification);
-    if (r.precision && r.precision !== "exact") { row(body, "Location", "approximate (" + r.precision + ")"); }
+    if (r.precision === "approximate") { row(body, "Location", "approximate point (" + clip(r.place || "by distance", 80) + ")"); }
+    else if (r.precision && r.precision !== "exact") { row(body, "Location", "approximate (" + r.precision + ")"); }
     if (r.detail.id) { row(body, "ID", r.detail.id); }
     box.appendChild(table);
     if (r.detail.n) { box.appendChild(el("p", "im-notes", clip(r.detail.n, 500))); }
@@ -227,8 +256,9 @@
   function incidentName(data, types, i) {  // the accessible name of a marker: "Drone strike, Kazan, 2024-12-21"
     var type = types[data.get(i, "type")] || {}, place = data.p.places[data.get(i, "place")] || [];
     var parts = [type.label || "Incident", clip(place[0] || "Unnamed place", 80), data.dayText(data.day(i))];
-    if (type.key === "airspace_restriction") { parts.push(data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] || "status not stated"); }
+    if (type.key === "airspace_restriction") { parts.push(data.flag(i, "status") || "status not stated"); }
     if (isRegion(data, i)) { parts.push("located to the region only"); }
+    else if (shapeOf(data, i) === "approximate") { parts.push("approximate point"); }
     return parts.join(", ");
   }
 
@@ -367,8 +397,8 @@
     var Marker = incidentMarkerClass(group, function (i) { return incidentName(data, opts.types, i); });
     for (var i = 0; i < data.n; i++) {
       var type = data.get(i, "type");
-      var status = restrictionStatus(data, opts.types, { type: type, status: data.p.statuses[Math.floor(data.get(i, "flags") / 4) % 3] });
-      list[i] = new Marker(data.latlng(i), { icon: icon(type, status, isRegion(data, i)), i: i, t: type });
+      var status = restrictionStatus(data, opts.types, { type: type, status: data.flag(i, "status") });
+      list[i] = new Marker(data.latlng(i), { icon: icon(type, status, shapeOf(data, i)), i: i, t: type });
     }
     // markercluster checks each marker added before the group is on the map against all the others (quadratic:
     // seconds at 100k), so the markers go in once it is on the map, in chunks.
@@ -631,7 +661,9 @@
       for (var e = 0; e < spec.entries.length; e++) {
         var entry = spec.entries[e], item = el("li");
         var mark = el("span", "im-swatch");
-        mark.innerHTML = entry.region ? regionSvg(spec.types[entry.type] || {}, 14) : svgIcon(spec.types[entry.type], entry.status || "", 14);  // constants only
+        mark.innerHTML = entry.region ? regionSvg(spec.types[entry.type] || {}, 14)
+          : entry.approximate ? approxSvg(spec.types[entry.type] || {}, "", 14)
+          : svgIcon(spec.types[entry.type], entry.status || "", 14);  // constants only
         item.appendChild(mark);
         item.appendChild(el("span", null, entry.label));
         if (entry.count !== null && entry.count !== undefined) { item.appendChild(el("span", "im-count", Number(entry.count).toLocaleString("en"))); }
