@@ -24,17 +24,17 @@ def event_colors() -> dict[str, str]:
     return dict(EVENT_COLORS)
 
 
-UNITS = {  # unit -> (bin length, how a bin is named in the tooltip, what the bins are)
-    "hour": (pd.DateOffset(hours=1), "%Y-%m-%d %H:00 UTC", "hours (UTC)"),
-    "day": (pd.DateOffset(days=1), "%Y-%m-%d", "days (local date of the incident)"),
-    "week": (pd.DateOffset(days=7), "week of %Y-%m-%d", "weeks"),
-    "month": (pd.DateOffset(months=1), "%Y-%m", "months"),
+UNITS = {  # unit -> (bin length, how a bin is named in the tooltip, one bin, for the line above the chart)
+    "hour": (pd.DateOffset(hours=1), "%Y-%m-%d %H:00 UTC", "hour (UTC)"),
+    "day": (pd.DateOffset(days=1), "%Y-%m-%d", "day (local date of the incident)"),
+    "week": (pd.DateOffset(days=7), "week of %Y-%m-%d", "week"),
+    "month": (pd.DateOffset(months=1), "%Y-%m", "month"),
 }
 COLUMNS = ("bucket_ms", "end_ms", "when", "event_type", "label", "count")
 
 
 def unit_title(unit: str) -> str:
-    """What the chart's bins are, for the line above it: 'days (local date of the incident)'."""
+    """What the chart's bins are, for the line above it: 'day (local date of the incident)'."""
     return UNITS[unit][2]
 
 
