@@ -1,0 +1,49 @@
+"""Russian styles, round five: noun-first passives, drones dropping munitions, a drone that fell, airports 'temporarily
+closed', explosions heard as 'loud sounds', and strikes named only as what a moratorium or talks would stop."""
+
+from incidents.extraction import extract_incidents
+
+
+def found_in(text, published="2025-03-14"):
+    return extract_incidents(text, published=published)
+
+
+def near(incident, lat, lon, degrees=0.2):
+    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+
+
+def test_attack_noun_before_its_passive_verb():
+    found = found_in("Также атакам подверглась авиабаза Саваслейка в Нижегородской области.")
+    assert len(found) == 1 and found[0].event_type in ("drone_strike", "strike") and near(found[0], 55.44, 42.31)
+    found = found_in("Ночью обстрелу подверглось село Тёткино, пострадавших нет.")
+    assert [i.event_type for i in found] == ["strike"] and near(found[0], 51.27, 34.29)
+
+
+def test_drone_dropping_a_munition_is_a_drone_strike():
+    found = found_in("В посёлке Разумное вражеский дрон сбросил взрывное устройство на двор частного дома.")
+    assert [i.event_type for i in found] == ["drone_strike"]
+    found = found_in("Беспилотник сбросил боеприпас на территорию предприятия под Трубчевском, ранен мужчина.")
+    assert [i.event_type for i in found] == ["drone_strike"] and found[0].injured == 1 and near(found[0], 52.58, 33.77)
+
+
+def test_a_drone_that_fell_on_a_town_is_an_incident_there():
+    found = found_in("Беспилотник упал во дворе жилого дома в Воронеже, ранены пятеро жителей.")
+    assert len(found) == 1 and near(found[0], 51.66, 39.2) and found[0].injured == 5
+    found = found_in("Ракета рухнула на окраине Таганрога.")
+    assert len(found) == 1 and near(found[0], 47.21, 38.94)
+
+
+def test_airport_temporarily_closed_is_a_restriction():
+    found = found_in("Саратовский аэропорт Гагарин временно закрыт.")
+    assert [(i.event_type, i.airport_iata) for i in found] == [("airspace_restriction", "GSV")]
+
+
+def test_loud_sounds_heard_by_residents_are_explosions():
+    found = found_in("Громкие звуки слышали и жители Анапы.")
+    assert [i.event_type for i in found] == ["explosion"] and near(found[0], 44.89, 37.32)
+
+
+def test_strikes_a_moratorium_or_talks_would_stop_are_not_strikes():
+    assert found_in("Стороны обсудят взаимный отказ от ударов по электростанциям в Киеве и Харькове.") == []
+    assert found_in("Россия соблюдает мораторий на удары по энергетическим объектам в Одессе и Запорожье.") == []
+    assert found_in("Обсуждается прекращение атак на НПЗ в Рязани.") == []
