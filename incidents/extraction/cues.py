@@ -306,7 +306,7 @@ def find_cues(text: str) -> list[Cue]:
 
 
 _INTENT_WORDS = (" to strike", " to hit", " to attack", " to target", " to bomb", " to shell", "will ", "would ", "could ",
-                 "can ", "may ", "might ", "must ", "отказ", "прекращен", "приостановк", "запрет", "моратори")
+                 "can ", "may ", "might ", "must ", "отказ", "прекращен", "приостановк", "запрет", "моратори", "не связан")
 
 
 @cache

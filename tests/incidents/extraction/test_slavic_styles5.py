@@ -47,3 +47,15 @@ def test_strikes_a_moratorium_or_talks_would_stop_are_not_strikes():
     assert found_in("Стороны обсудят взаимный отказ от ударов по электростанциям в Киеве и Харькове.") == []
     assert found_in("Россия соблюдает мораторий на удары по энергетическим объектам в Одессе и Запорожье.") == []
     assert found_in("Обсуждается прекращение атак на НПЗ в Рязани.") == []
+
+
+def test_district_adjective_of_a_town_in_sk():
+    found = found_in("В Морозовском районе силами ПВО отражена атака, повреждены ЛЭП.")
+    assert len(found) == 1 and near(found[0], 48.35, 41.83)  # Morozovsk, not Imeni Morozova (Leningrad oblast)
+    found = found_in("Беспилотник атаковал нефтебазу в Крымском районе Краснодарского края.")
+    assert len(found) == 1 and near(found[0], 44.93, 37.99, 0.3)  # Krymsk, neither Crimea nor the village Krym
+
+
+def test_event_said_to_be_unrelated_to_the_attack_is_none():
+    text = "Ранее оперштаб сообщал о перебоях с электроснабжением в Крымском районе, они не связаны с атакой."
+    assert found_in(text) == []
