@@ -486,7 +486,10 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return f"historical mention ({info.history_reason})"
     if mention.start in claim_refs:
         return "reference point of a distance claim"
-    retracted = cues.has("retraction", info.clause.text) or _denied_report(sentence)
+    retracted = cues.has("retraction", info.clause.text)
+    if retracted and _corrected_account(info.clause, retracted, mention):
+        retracted = None
+    retracted = retracted or _denied_report(sentence)
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
@@ -577,6 +580,19 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
     calls a report false denies every place it names (the dash or the verb may sit in another clause)."""
     lower = sentence.text.lower()
     return cues.has("denied_report", sentence.text) if "фейк" in lower else None
+
+
+def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:
+    """'Информация не подтвердилась: беспилотник был сбит над Алексинским районом', 'ранее сообщалось о взрыве, однако
+    дрон сбит над Алексином': a place told after the retraction and its colon (or its 'однако') is the corrected account."""
+    at = mention.start - clause.start
+    if retraction.end() > at:
+        return False
+    return bool(_CORRECTION_OPENS.match(clause.text, retraction.end(), at) or _BUT_END.search(retraction.group(0)))
+
+
+_CORRECTION_OPENS = re.compile(r"\s*[:;]")
+_BUT_END = re.compile(r"(?<![\w-])(?:но|однако|але|проте|but|however)$", re.IGNORECASE)
 
 
 def _speaker_place(before: str, after: str, others: bool) -> bool:

@@ -59,3 +59,11 @@ def test_district_adjective_of_a_town_in_sk():
 def test_event_said_to_be_unrelated_to_the_attack_is_none():
     text = "Ранее оперштаб сообщал о перебоях с электроснабжением в Крымском районе, они не связаны с атакой."
     assert found_in(text) == []
+
+
+def test_account_after_a_retraction_and_its_colon_or_but_is_the_corrected_one():
+    text = "Информация не подтвердилась: как уточнил губернатор, беспилотник был сбит над Алексинским районом."
+    assert [(i.event_type, i.place) for i in found_in(text)] == [("interception", "Aleksin")]
+    text = "Ранее сообщалось о взрыве в Туле, однако беспилотник был сбит над Алексином."
+    assert [(i.event_type, i.place) for i in found_in(text)] == [("interception", "Aleksin")]
+    assert found_in("Не подтвердилась информация о взрыве в Туле.") == []
