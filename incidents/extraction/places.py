@@ -59,7 +59,8 @@ _SLAVIC_PLACE_PHRASE = re.compile(
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
     r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
-    r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\.)\s+$", re.IGNORECASE)
+    r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\."
+    r"|(?:над|в|во|на|у|по|под)\s+(?:республик|республік|республіц)\w*)\s+$", re.IGNORECASE)  # "над Республикой Крым"
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
@@ -87,7 +88,8 @@ _FRONTED_OBJECT = re.compile(
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
-_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*$", re.IGNORECASE)
+_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:(?:Республик|Республіц|Республік)\w*\s+)?$",
+                          re.IGNORECASE)  # "…, Республики Крым – 7", "Республики Татарстан — 3"
 _AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?"
 _LINE_HEAD_AFTER = re.compile(rf"^{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
 
@@ -367,6 +369,7 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
 
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
+_REPUBLIC_BEFORE = re.compile(r"(?<![\w-])(?:Республик|Республіц|Республік)\w*\s+$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
                              r"^\s+(?:городско\w+\s+|міськ\w+\s+|муниципальн\w+\s+|муніципальн\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
 
@@ -388,8 +391,9 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "bases"  # "the Morozovsk and Millerovo air bases": each listed name is an air base
     elif airport:
         mention.hint = "airport"
-    elif _REGION_AFTER.match(after):
-        mention.hint = "region"
+    elif _REGION_AFTER.match(after) or _REPUBLIC_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 24),
+                                                                mention.start - sentence.start):
+        mention.hint = "region"  # "Республики Крым – 7": the republic, not a village Крым of the region named before
     elif _bare_region_adjective(sentence, mention):
         mention.hint = "region"
     elif _base_before(sentence, mention) and _town_named(mention):

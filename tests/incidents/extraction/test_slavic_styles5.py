@@ -67,3 +67,11 @@ def test_account_after_a_retraction_and_its_colon_or_but_is_the_corrected_one():
     text = "Ранее сообщалось о взрыве в Туле, однако беспилотник был сбит над Алексином."
     assert [(i.event_type, i.place) for i in found_in(text)] == [("interception", "Aleksin")]
     assert found_in("Не подтвердилась информация о взрыве в Туле.") == []
+
+
+def test_republic_named_with_its_noun_is_the_region():
+    found = found_in("Уничтожены 16 беспилотников: над территорией Ростовской области – 9, Республики Крым – 7.")
+    assert [(i.event_type, i.place, i.geo_precision) for i in found] == [
+        ("interception", "Rostov", "region"), ("interception", "Crimea", "region")]  # not the village Krym near Rostov
+    found = found_in("Над Республикой Татарстан сбиты два беспилотника.")
+    assert [(i.place, i.geo_precision) for i in found] == [("Tatarstan", "region")]
