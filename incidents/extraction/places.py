@@ -656,6 +656,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
+    if _headed_by_a_cue(info, mention, before):
+        return "site: the first item of a list after an event cue and a colon (Прилёты этой ночью: Курчатов, Льгов)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
     if (_SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before)
@@ -683,6 +685,21 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+# "Прилёты этой ночью: Курчатов", "Explosions overnight: Kursk, Lgov": a colon ending a phrase that tells the event.
+_COLON_BEFORE = re.compile(r"(?<![\d\s]):\s*$")
+
+
+def _headed_by_a_cue(info: ClauseInfo, mention: Mention, before: str) -> bool:
+    """True for the first name after a colon when an event named by a noun stands before the colon in its clause
+    ("Прилёты этой ночью: Курчатов, Льгов, Рыльск"); the names after it follow as items of the list. A verb before the
+    colon ("attacked four airfields: ...") is left to the rules of objects."""
+    colon = _COLON_BEFORE.search(before)
+    if not colon:
+        return False
+    at = mention.start - info.clause.start - len(before) + colon.start()
+    return any(at - 60 <= c.end <= at and (c.kind != "strike" or cues.is_strike_noun(c)) for c in info.event_cues)
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:

@@ -75,3 +75,21 @@ def test_republic_named_with_its_noun_is_the_region():
         ("interception", "Rostov", "region"), ("interception", "Crimea", "region")]  # not the village Krym near Rostov
     found = found_in("Над Республикой Татарстан сбиты два беспилотника.")
     assert [(i.place, i.geo_precision) for i in found] == [("Tatarstan", "region")]
+
+
+def test_list_of_places_after_an_event_noun_and_a_colon():
+    found = found_in("Прилёты этой ночью: Курчатов, Льгов, Рыльск. Пострадавших нет.")
+    assert len(found) == 3 and all(i.injured == 0 for i in found)
+    assert near(found[2], 51.57, 34.68)  # Rylsk
+
+
+def test_list_of_airports_after_a_colon():
+    text = "Временные ограничения на приём и выпуск воздушных судов действуют в аэропортах: Внуково, Домодедово, Жуковский."
+    found = found_in(text)
+    assert sorted(i.airport_iata for i in found) == ["DME", "VKO", "ZIA"]
+    assert {i.event_type for i in found} == {"airspace_restriction"}
+
+
+def test_zero_casualties_with_an_aside():
+    found = found_in("Ночью беспилотник атаковал Рыльск. Пострадавших, по предварительным данным, нет.")
+    assert [i.injured for i in found] == [0]
