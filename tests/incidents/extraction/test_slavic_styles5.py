@@ -93,3 +93,19 @@ def test_list_of_airports_after_a_colon():
 def test_zero_casualties_with_an_aside():
     found = found_in("Ночью беспилотник атаковал Рыльск. Пострадавших, по предварительным данным, нет.")
     assert [i.injured for i in found] == [0]
+
+
+def test_casualty_phrasings():
+    from incidents.extraction.casualties import find_casualties
+
+    def counts(text):
+        return {name: count.value for name, count in find_casualties(text).items()}
+
+    assert counts("Ранения получили двое горожан, одна из них — пенсионерка.") == {"injured": 2}
+    assert counts("Ранения получили четыре человека, в том числе подросток.") == {"injured": 4}
+    assert counts("Мужчина, раненный при атаке беспилотника на Новый Оскол, скончался в больнице.") == {"killed": 1}
+    assert counts("Хозяин получил ожоги и доставлен в больницу.") == {"injured": 1}
+    assert counts("Её муж госпитализирован с ожогами.") == {"injured": 1}
+    assert counts("Водитель и пассажиры не пострадали.") == {"killed": 0, "injured": 0}
+    assert counts("Над районом сбиты несколько БПЛА, жертв и разрушений нет.") == {"killed": 0, "injured": 0}
+    assert counts("Мирные жители не пострадали, ранены двое военных.")["injured"] == 2
