@@ -165,9 +165,7 @@ def _prepositions() -> frozenset[str]:
 
 
 # "селища Димер", "в селе Ракитное": a settlement noun, then the settlement's name in the nominative.
-_SETTLEMENT_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:сел[оаеу]|селищ[еау]|сели[щш]\w*|посёлк\w*|поселк\w*|посёлок|поселок|"
-                                     r"деревн[яиюе]|хутор[ауе]?|станиц[аыеу]|смт|пгт|місто|міста|город[ау]?)\s+$",
-                                     re.IGNORECASE)
+_SETTLEMENT_NOUN_BEFORE = re.compile(rf"{cues.settlement_nouns()}\s+$", re.IGNORECASE)
 
 
 def _named_settlement(text: str, start: int, word: str) -> bool:
@@ -403,8 +401,7 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
 # "над Смоленской", "на Харківській": an oblast's adjective alone is the oblast (not a stanitsa of that name, which
 # is written with its noun: "в станице Смоленской").
 _REGION_ADJECTIVE_END = re.compile(r"(?:ская|цкая|зкая|ська|цька|зька)$", re.IGNORECASE)
-_SETTLEMENT_BEFORE = re.compile(r"(?:станиц|сел|селищ|посел|посёл|деревн|хутор|пгт|смт|вулиц|улиц)\w*\.?\s+$",
-                                re.IGNORECASE)
+_SETTLEMENT_BEFORE = re.compile(rf"{cues.settlement_nouns(streets=True)}\s+$", re.IGNORECASE)
 
 
 def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:

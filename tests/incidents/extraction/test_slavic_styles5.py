@@ -109,3 +109,18 @@ def test_casualty_phrasings():
     assert counts("Водитель и пассажиры не пострадали.") == {"killed": 0, "injured": 0}
     assert counts("Над районом сбиты несколько БПЛА, жертв и разрушений нет.") == {"killed": 0, "injured": 0}
     assert counts("Мирные жители не пострадали, ранены двое военных.")["injured"] == 2
+
+
+def test_one_settlement_noun_list_serves_every_look_back():
+    import re
+
+    from incidents.extraction import cues
+
+    plain = re.compile(rf"{cues.settlement_nouns()}\s+$", re.IGNORECASE)
+    streets = re.compile(rf"{cues.settlement_nouns(streets=True)}\s+$", re.IGNORECASE)
+    for before in ("в селе ", "у селищі ", "в посёлке ", "станицы ", "пгт ", "населённого пункта "):
+        assert plain.search(before) and streets.search(before), before
+    assert streets.search("на улице ") and not plain.search("на улице ")
+    assert not plain.search("сельхозпредприятия ")
+    found = found_in("Беспилотник атаковал дом в станице Смоленской, ранен мужчина.")
+    assert all(i.geo_precision != "region" for i in found)  # the stanitsa, never the Smolensk oblast
