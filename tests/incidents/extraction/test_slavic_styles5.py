@@ -124,3 +124,11 @@ def test_one_settlement_noun_list_serves_every_look_back():
     assert not plain.search("сельхозпредприятия ")
     found = found_in("Беспилотник атаковал дом в станице Смоленской, ранен мужчина.")
     assert all(i.geo_precision != "region" for i in found)  # the stanitsa, never the Smolensk oblast
+
+
+def test_short_passive_participle_before_its_subjects():
+    found = found_in("Ночью атакованы Курчатов и Льгов. Повреждены ЛЭП.")
+    assert [i.event_type for i in found] == ["strike", "strike"] and near(found[0], 51.66, 35.66)
+    found = found_in("Атакованы беспилотниками Брянск и Клинцы.")
+    assert [i.event_type for i in found] == ["drone_strike", "drone_strike"] and near(found[1], 52.76, 32.24)
+    assert len(found_in("Ночью обстреляны Курчатов и Льгов.")) == 2
