@@ -228,19 +228,19 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _nickname_region(text) if cyrillic else None
     if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    region = _masculine_region(text, sentence.text[end:end + 30]) if cyrillic else None
+    region = _masculine_region(text, sentence.text[end:end + 60]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    district = cyrillic and _district_named(text, sentence.text[end:end + 30])
+    district = cyrillic and _district_named(text, sentence.text[end:end + 60])
     if district and _district_of_a_city(sentence.text[end:end + 60]):
         return None  # "в Московском районе Казани", "по Київському району Харкова": a district of Kazan, Kharkiv
     town = False
     if district:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
-        name = _district_town(text, sentence.text[end:end + 30])
+        name = _district_town(text, sentence.text[end:end + 60])
         town = name is not None
         name = name or _adjective_town(text)
         if name is None:
-            name = _district_town_in_o(text, sentence.text[end:end + 30])
+            name = _district_town_in_o(text, sentence.text[end:end + 60])
             town = name is not None
     elif not cyrillic and len(tokens) == 1 and _TRANSLIT_PREPOSITION.search(sentence.text, max(0, start - 10), start):
         name = geo.latin_nominative(text) or geo.nominative(text)  # "nad Belgorodom", "v Kurske", "u Kharkovi"
@@ -292,7 +292,8 @@ def _nickname_region(word: str) -> str | None:
 
 
 _REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
-_DISTRICT_WORD = re.compile(r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
+_DISTRICT_WORD = re.compile(r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]+(?:ск|ськ)\w*)?"  # "Лискинским и Острогожским районами"
+                            r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 
 

@@ -132,3 +132,9 @@ def test_short_passive_participle_before_its_subjects():
     found = found_in("Атакованы беспилотниками Брянск и Клинцы.")
     assert [i.event_type for i in found] == ["drone_strike", "drone_strike"] and near(found[1], 52.76, 32.24)
     assert len(found_in("Ночью обстреляны Курчатов и Льгов.")) == 2
+
+
+def test_two_district_adjectives_sharing_one_plural_noun():
+    found = found_in("Над Лискинским и Острогожским районами уничтожены пять беспилотников.")
+    assert len(found) == 2 and {i.event_type for i in found} == {"interception"}
+    assert near(found[0], 50.98, 39.51) and near(found[1], 50.87, 39.08)  # Liski, Ostrogozhsk
