@@ -138,3 +138,9 @@ def test_two_district_adjectives_sharing_one_plural_noun():
     found = found_in("Над Лискинским и Острогожским районами уничтожены пять беспилотников.")
     assert len(found) == 2 and {i.event_type for i in found} == {"interception"}
     assert near(found[0], 50.98, 39.51) and near(found[1], 50.87, 39.08)  # Liski, Ostrogozhsk
+
+
+def test_fake_check_heading_with_a_colon_denies_the_places():
+    assert found_in("Фейк: в соцсетях распространяют видео якобы взрыва в Самаре.") == []
+    assert found_in("Это фейк: никакого удара по Туле не было.") == []
+    assert [i.place for i in found_in("Взрыв в Самаре: пострадали двое.")] == ["Samara"]
