@@ -144,3 +144,8 @@ def test_fake_check_heading_with_a_colon_denies_the_places():
     assert found_in("Фейк: в соцсетях распространяют видео якобы взрыва в Самаре.") == []
     assert found_in("Это фейк: никакого удара по Туле не было.") == []
     assert [i.place for i in found_in("Взрыв в Самаре: пострадали двое.")] == ["Samara"]
+
+
+def test_damage_right_after_sites_named_without_a_weapon_keeps_the_story():
+    found = found_in("Прилёты этой ночью: Курчатов, Льгов, Рыльск. Повреждены ЛЭП. Пострадавших нет.")
+    assert [i.injured for i in found] == [0, 0, 0]
