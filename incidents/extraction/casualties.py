@@ -82,7 +82,7 @@ _LIGHT = r"(?:получил\w*|получив\w*|отримал\w*|отрима
 _SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|фельдшер[аи]?|медик[аи]?|пассажир[аи]?|пасажир[аи]?|охранник[аи]?|"
            r"сотрудник[аи]?|працівник[аи]?|ребён(?:ок|ка)|ребен(?:ок|ка)|подрост(?:ок|ка)|пенсионерк?[аиу]?|жител[ья]|"
            r"жительниц[аыу]|жінк[аиу]|чоловік(?:а)?|водій|водія|дитин[аиу]|підліт(?:ок|ка)|пенсіонерк?[аиу]?|"
-           r"мешкан(?:ець|ця|ка|ки|ку)|(?:\d+-(?:летн|річн)\w+ )(?:мужчин[аыу]|женщин[аыу]|чоловік(?:а)?|жінк[аиу])|"
+           r"мешкан(?:ець|ця|ка|ки|ку)|хозя(?:ин|ина|йка|йки)|муж|мужа|жена|жену|(?:\d+-(?:летн|річн)\w+ )(?:мужчин[аыу]|женщин[аыу]|чоловік(?:а)?|жінк[аиу])|"
            r"voditel[ʹ'’]?|voditel[iy]a|vodii|vodiia|zhenshchin[aeyu]|muzhchin[aeyu]|zhink[aiu]|cholovik(?:a)?|"
            r"reb[eyi]?o?nok|rebenka|dytyn[aiu]|pensioner(?:ka|ku)?|passazhir|pasazhyr")
 
@@ -96,12 +96,14 @@ _SECOND = rf"(?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:{'|'.join(cues.slavic('people'))}
 
 def _slavic(name: str) -> list[str]:
     verb, people = cues.grouped(cues.slavic(name)), cues.grouped(cues.slavic("people"))
-    return [rf"(?<![\w-])(?:{verb}) (?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
+    return [rf"(?<![\w-])(?:{verb}) (?:{_LIGHT})?(?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people})(?:{_SLAVIC_ASIDE}| ))?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
             rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ ){{0,6}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})",
+            # "Мужчина, раненный при атаке на Новый Оскол, скончался": a participle's aside between the person and the verb
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}), [^,.;]{{1,80}}, (?:{verb})",
             # "двое детей и женщина пострадали", "ранены трое мужчин и двое детей": two groups joined, summed (_largest)
             rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND} (?:[—–-] )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND}(?![\w-])",
@@ -120,11 +122,11 @@ _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for 
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
                      "вбит", "помер", "pogib", "zahyn", "kia"),
           "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
-                      "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia"),
+                      "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
-          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie")}
+          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie", "не пострада")}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidents.extraction import cues
+
 _KM_PER_MILE = 1.609344
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _UNIT = r"km|kilomet(?:er|re)s?|miles?|mi"
@@ -19,7 +21,7 @@ _CLAIM = re.compile(
 
 _UNNAMED = re.compile(r"\b(?:a|an|one|another)\s+(?:small\s+|border\s+|frontline\s+)?(?:village|town|settlement|hamlet|area|field|farm|forest|woods?|wasteland|meadow|garden|yard|"
                       r"spot|location|site|locality)\s*,?\s*(?:located\s+|situated\s+|lying\s+)?$"
-                      r"|(?<![\w-])(?:сел[оеиі]|пос[её]л\w*|деревн\w*|хутор\w*|населенн?\w* пункт\w*)\s+(?:(?:примерно|около|приблизно|близько)\s+)?"
+                      rf"|{cues.settlement_nouns()}\s+(?:(?:примерно|около|приблизно|близько)\s+)?"
                       r"(?:(?:[ву]|за)\s+)?$", re.IGNORECASE)
 # "в 50 км к западу от Курска", "за 20 км на південний схід від Харкова", "в 30 км южнее Ростова", "в 15 км от Курска":
 # the figure, the bearing word (a stem: "півден" is in "південь" and "південний") and where the reference starts.

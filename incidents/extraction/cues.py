@@ -68,6 +68,16 @@ def not_places() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=2)
+def settlement_nouns(streets: bool = False) -> str:
+    """A settlement noun ("селе", "посёлок", "пгт", "місто"; with streets, "улица" too) as a regex fragment, shortened
+    with a dot or not: the one list (lexicons/settlement_nouns.txt) every settlement look-back reads."""
+    lines = [line.strip() for line in (LEXICON_DIR / "settlement_nouns.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    words = [line.removeprefix("street:").strip() for line in lines if streets or not line.startswith("street:")]
+    return rf"(?<![\w-])(?:{'|'.join(words)})\.?"
+
+
 def words_pattern(words: list[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of the fragments as whole words, longest first."""
     body = grouped(sorted(words, key=len, reverse=True))
@@ -306,7 +316,7 @@ def find_cues(text: str) -> list[Cue]:
 
 
 _INTENT_WORDS = (" to strike", " to hit", " to attack", " to target", " to bomb", " to shell", "will ", "would ", "could ",
-                 "can ", "may ", "might ", "must ")
+                 "can ", "may ", "might ", "must ", "отказ", "прекращен", "приостановк", "запрет", "моратори", "не связан")
 
 
 @cache

@@ -59,7 +59,8 @@ _SLAVIC_PLACE_PHRASE = re.compile(
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
     r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
-    r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\.)\s+$", re.IGNORECASE)
+    r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\."
+    r"|(?:над|в|во|на|у|по|под)\s+(?:республик|республік|республіц)\w*)\s+$", re.IGNORECASE)  # "над Республикой Крым"
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _STRIKE_VERB = re.compile(
@@ -87,7 +88,8 @@ _FRONTED_OBJECT = re.compile(
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
-_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*$", re.IGNORECASE)
+_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:(?:Республик|Республіц|Республік)\w*\s+)?$",
+                          re.IGNORECASE)  # "…, Республики Крым – 7", "Республики Татарстан — 3"
 _AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?"
 _LINE_HEAD_AFTER = re.compile(rf"^{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
 
@@ -163,9 +165,7 @@ def _prepositions() -> frozenset[str]:
 
 
 # "селища Димер", "в селе Ракитное": a settlement noun, then the settlement's name in the nominative.
-_SETTLEMENT_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:сел[оаеу]|селищ[еау]|сели[щш]\w*|посёлк\w*|поселк\w*|посёлок|поселок|"
-                                     r"деревн[яиюе]|хутор[ауе]?|станиц[аыеу]|смт|пгт|місто|міста|город[ау]?)\s+$",
-                                     re.IGNORECASE)
+_SETTLEMENT_NOUN_BEFORE = re.compile(rf"{cues.settlement_nouns()}\s+$", re.IGNORECASE)
 
 
 def _named_settlement(text: str, start: int, word: str) -> bool:
@@ -228,19 +228,19 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _nickname_region(text) if cyrillic else None
     if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    region = _masculine_region(text, sentence.text[end:end + 30]) if cyrillic else None
+    region = _masculine_region(text, sentence.text[end:end + 60]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
-    district = cyrillic and _district_named(text, sentence.text[end:end + 30])
+    district = cyrillic and _district_named(text, sentence.text[end:end + 60])
     if district and _district_of_a_city(sentence.text[end:end + 60]):
         return None  # "в Московском районе Казани", "по Київському району Харкова": a district of Kazan, Kharkiv
     town = False
     if district:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
-        name = _district_town(text, sentence.text[end:end + 30])
+        name = _district_town(text, sentence.text[end:end + 60])
         town = name is not None
         name = name or _adjective_town(text)
         if name is None:
-            name = _district_town_in_o(text, sentence.text[end:end + 30])
+            name = _district_town_in_o(text, sentence.text[end:end + 60])
             town = name is not None
     elif not cyrillic and len(tokens) == 1 and _TRANSLIT_PREPOSITION.search(sentence.text, max(0, start - 10), start):
         name = geo.latin_nominative(text) or geo.nominative(text)  # "nad Belgorodom", "v Kurske", "u Kharkovi"
@@ -292,7 +292,8 @@ def _nickname_region(word: str) -> str | None:
 
 
 _REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
-_DISTRICT_WORD = re.compile(r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
+_DISTRICT_WORD = re.compile(r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]+(?:ск|ськ)\w*)?"  # "Лискинским и Острогожским районами"
+                            r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 
 
@@ -324,8 +325,9 @@ def _district_town(word: str, after: str) -> str | None:
     if stem.lower().endswith("іль"):  # "Краснопільська", "Білопільський": Краснопілля, Білопілля
         bucha = bucha or stem[:-1] + "ля"
     plural = stem[:-2] + "ы" if stem.lower().endswith(("цов", "ков")) else ""  # "Клинцовский": Клинцы
+    in_sk = stem + ("ськ" if "ськ" in word.lower() else "ск")  # "Морозовский", "Крымский": Морозовск, Крымск (not Крым)
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
-                              plural) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+                              plural, in_sk) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if len(home) > 1:  # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль
         return max(home, key=lambda c: geo.place(c).population or 0)
@@ -366,6 +368,7 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
 
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
+_REPUBLIC_BEFORE = re.compile(r"(?<![\w-])(?:Республик|Республіц|Республік)\w*\s+$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
                              r"^\s+(?:городско\w+\s+|міськ\w+\s+|муниципальн\w+\s+|муніципальн\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
 
@@ -387,8 +390,9 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "bases"  # "the Morozovsk and Millerovo air bases": each listed name is an air base
     elif airport:
         mention.hint = "airport"
-    elif _REGION_AFTER.match(after):
-        mention.hint = "region"
+    elif _REGION_AFTER.match(after) or _REPUBLIC_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 24),
+                                                                mention.start - sentence.start):
+        mention.hint = "region"  # "Республики Крым – 7": the republic, not a village Крым of the region named before
     elif _bare_region_adjective(sentence, mention):
         mention.hint = "region"
     elif _base_before(sentence, mention) and _town_named(mention):
@@ -398,8 +402,7 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
 # "над Смоленской", "на Харківській": an oblast's adjective alone is the oblast (not a stanitsa of that name, which
 # is written with its noun: "в станице Смоленской").
 _REGION_ADJECTIVE_END = re.compile(r"(?:ская|цкая|зкая|ська|цька|зька)$", re.IGNORECASE)
-_SETTLEMENT_BEFORE = re.compile(r"(?:станиц|сел|селищ|посел|посёл|деревн|хутор|пгт|смт|вулиц|улиц)\w*\.?\s+$",
-                                re.IGNORECASE)
+_SETTLEMENT_BEFORE = re.compile(rf"{cues.settlement_nouns(streets=True)}\s+$", re.IGNORECASE)
 
 
 def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
@@ -485,7 +488,10 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return f"historical mention ({info.history_reason})"
     if mention.start in claim_refs:
         return "reference point of a distance claim"
-    retracted = cues.has("retraction", info.clause.text) or _denied_report(sentence)
+    retracted = cues.has("retraction", info.clause.text)
+    if retracted and _corrected_account(info.clause, retracted, mention):
+        retracted = None
+    retracted = retracted or _denied_report(sentence)
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
@@ -578,6 +584,19 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
     return cues.has("denied_report", sentence.text) if "фейк" in lower else None
 
 
+def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:
+    """'Информация не подтвердилась: беспилотник был сбит над Алексинским районом', 'ранее сообщалось о взрыве, однако
+    дрон сбит над Алексином': a place told after the retraction and its colon (or its 'однако') is the corrected account."""
+    at = mention.start - clause.start
+    if retraction.end() > at:
+        return False
+    return bool(_CORRECTION_OPENS.match(clause.text, retraction.end(), at) or _BUT_END.search(retraction.group(0)))
+
+
+_CORRECTION_OPENS = re.compile(r"\s*[:;]")
+_BUT_END = re.compile(r"(?<![\w-])(?:но|однако|але|проте|but|however)$", re.IGNORECASE)
+
+
 def _speaker_place(before: str, after: str, others: bool) -> bool:
     """'In Washington, officials said ...': a place opening the clause, then someone speaking; unless what they say tells
     an event and the sentence names no other place ("In Novorossiysk, the mayor said debris damaged buildings")."""
@@ -635,6 +654,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
+    if _headed_by_a_cue(info, mention, before):
+        return "site: the first item of a list after an event cue and a colon (Прилёты этой ночью: Курчатов, Льгов)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
     if (_SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before)
@@ -662,6 +683,21 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+# "Прилёты этой ночью: Курчатов", "Explosions overnight: Kursk, Lgov": a colon ending a phrase that tells the event.
+_COLON_BEFORE = re.compile(r"(?<![\d\s]):\s*$")
+
+
+def _headed_by_a_cue(info: ClauseInfo, mention: Mention, before: str) -> bool:
+    """True for the first name after a colon when an event named by a noun stands before the colon in its clause
+    ("Прилёты этой ночью: Курчатов, Льгов, Рыльск"); the names after it follow as items of the list. A verb before the
+    colon ("attacked four airfields: ...") is left to the rules of objects."""
+    colon = _COLON_BEFORE.search(before)
+    if not colon:
+        return False
+    at = mention.start - info.clause.start - len(before) + colon.start()
+    return any(at - 60 <= c.end <= at and (c.kind != "strike" or cues.is_strike_noun(c)) for c in info.event_cues)
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:

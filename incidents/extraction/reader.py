@@ -142,7 +142,8 @@ class Reader:
             out.append(places.ClauseInfo(clause, historical, found, reason))
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
             self.list_cues if _list_item(sentence.text) or sentence.text.rstrip().endswith(":") else ())
-        in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."
+        # "Videos showed bombers burning at ...", "Прилёты: Курчатов, Льгов. Повреждены ЛЭП.": damage right after a strike
+        in_story = self._follows_event(sentence) and (self.weapon is not None or self._sites_just_before(sentence))
         return out if in_story or _war_context(sentence.text, out) else [_without_consequences(i) for i in out]
 
     def _reference_start(self, sentence: Sentence, mentions: list[places.Mention], claim: claims.DistanceClaim) -> int | None:
@@ -629,6 +630,10 @@ class Reader:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
         named_here = [f for f in named if any(info.clause.start <= at < info.clause.end for at in f.named_at)]
         return inside or named_here or new or named or ([focus] if focus else [])
+
+    def _sites_just_before(self, sentence: Sentence) -> bool:
+        """True when the sentence right before named the sites of an event (no weapon named: "Прилёты: Курчатов")."""
+        return any(f.sentence.index == sentence.index - 1 for f in self.last_sites)
 
     def _follows_event(self, sentence: Sentence) -> bool:
         """True when the sentence right before reported an event (this one likely adds to it)."""
