@@ -71,5 +71,5 @@ def test_label_file_is_well_formed(folder, article):
 
 def test_article_numbers_are_unique_within_each_set():
     for folder in SETS:
-        numbers = [article.name[:3] for name, article in ARTICLES if name == folder]
+        numbers = [article.name.split("_")[0] for name, article in ARTICLES if name == folder]
         assert len(numbers) == len(set(numbers)), folder
