@@ -271,6 +271,17 @@ _TO_CYRILLIC = (("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ch", "ч"), ("sh",
 _READINGS = ({"y": "ы", "i": "и", "h": "х"}, {"y": "и", "i": "і", "h": "г"})  # Russian, Ukrainian
 
 
+def other_readings(word: str) -> list[str]:
+    """The other known names an inflected Cyrillic word may stand for ("Самари" is a village, and Samara's genitive),
+    most populous first."""
+    if not morphology.is_cyrillic(word) or " " in word:
+        return []
+    toponyms, others = morphology.lemmas(word)
+    endings = [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
+    known = [r for r in dict.fromkeys([*toponyms, *others, *endings]) if r != word and len(r) >= 3 and is_name(r)]
+    return sorted(known, key=lambda r: -((place(r).population or 0) if place(r) is not None else 0))
+
+
 def latin_nominative(word: str) -> str | None:
     """A place in Latin-script Russian or Ukrainian, inflected ("nad Belgorodom", "v Kurske", "u Kharkovi"), read back
     through Cyrillic to the name the gazetteer knows ("Белгород", "Курск", "Харків"); None when no reading names one."""

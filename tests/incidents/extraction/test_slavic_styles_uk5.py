@@ -1,0 +1,52 @@
+"""Ukrainian styles, round five: region lists with the count after each place, 'вразили', airports closed in the
+genitive, 'дістали/отримали травми', the side an attack came from, Russian towns in -ово in the genitive."""
+
+from incidents.extraction import extract_incidents
+
+
+def found(text, published="2025-03-14"):
+    return extract_incidents(text, published=published)
+
+
+def near(incident, lat, lon, degrees=0.2):
+    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+
+
+def test_region_list_with_the_count_after_each_place():
+    for text in ("Цієї ночі над Київщиною знищено 14 ворожих дронів, над Житомирщиною — 6, над Вінниччиною — 5, "
+                 "над Черкащиною — 3.",
+                 "Минулої ночі над Одеською областю збито 11 БпЛА, над Миколаївською — 7, над Херсонською — 2."):
+        items = found(text)
+        assert len(items) in (3, 4), text
+        assert {i.event_type for i in items} == {"interception"}
+        assert {i.geo_precision for i in items} == {"region"}
+
+
+def test_vrazyly_is_a_strike_verb():
+    for text in ("Українські дрони вразили аеродром Шайковка в Калузькій області.",
+                 "Уночі безпілотник вразив нафтобазу в Брянську."):
+        assert [i.event_type for i in found(text)] and all(i.event_type != "interception" for i in found(text)), text
+
+
+def test_airports_closed_named_in_the_genitive():
+    items = found("Росавіація повідомила про тимчасове закриття аеропорту Самари, а також аеропортів Казані "
+                  "й Нижньокамська.")
+    assert {i.event_type for i in items} == {"airspace_restriction"}
+    assert len(items) == 3
+    assert any(near(i, 53.505, 50.164) for i in items)  # Kurumoch, Samara's airport
+
+
+def test_distaly_and_otrymaly_travmy_are_injuries():
+    assert found("У Павлограді після атаки дронів дістали травми троє рятувальників.")[0].injured == 3
+    assert found("Внаслідок ворожої атаки на Одесу двоє осіб отримали травми.")[0].injured == 2
+
+
+def test_the_side_an_attack_came_from_is_not_a_site():
+    items = found("Неподалік Вовчанська ворог обстріляв з боку Бєлгорода село, загинув чоловік.")
+    assert items and not any(near(i, 50.595, 36.587, 0.1) for i in items)
+
+
+def test_russian_town_in_ovo_read_from_its_genitive():
+    items = found("Безпілотники атакували аеродроми Міллерова та Морозовська в Ростовській області.")
+    assert any(near(i, 48.953, 40.296, 0.1) for i in items)  # Millerovo air base
+    assert any(near(i, 48.313, 41.791, 0.1) for i in items)  # Morozovsk air base
