@@ -177,6 +177,19 @@ def _titles() -> frozenset[str]:
     return frozenset(cues.lexicon()["titles"]) | frozenset(cues.lexicon()["time_words"])  # "Уночі Харків …"
 
 
+# "… є загиблий, троє поранених — Федоров.", "… постраждалих немає, — Кім": the post's source named last, after a dash.
+_SIGNATURE_DASH = re.compile(r"[,.]?\s+[—–]\s*$")
+_SIGNATURE_END = re.compile(r"\s*[.!]?\s*$")
+
+
+def _signs_the_post(sentence: Sentence, token: tuple[str, int, int]) -> bool:
+    """A lone word ending the sentence after a spaced dash that the Russian dictionary reads first as a surname."""
+    word, start, end = token
+    if not (_SIGNATURE_END.fullmatch(sentence.text, end) and _SIGNATURE_DASH.search(sentence.text, max(0, start - 4), start)):
+        return False
+    return morphology.is_surname(word)
+
+
 _REGION_WORD_END = re.compile(r"\s(?:region|oblast|province|krai|kray|territory)$", re.IGNORECASE)
 
 
@@ -207,6 +220,8 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             mention.reason = f"part of a street or landmark name ({words}), not the place itself"
         if others and not mention.reason:
             mention.reason = f"part of a longer name ({words}): a person or an organisation"
+        if not mention.reason and len(run) == 1 and _signs_the_post(sentence, run[0]):
+            mention.reason = f"not a place: a surname signing the post ({words}), its source"
         _read_suffix(sentence, mention)
         if _REGION_WORD_END.search(mention.text):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
@@ -228,6 +243,9 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _nickname_region(text) if cyrillic else None
     if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
+    area_town = _town_area_nickname(text) if cyrillic and region is None else None
+    if area_town is not None:  # "Нікопольщина — артобстріли": the area around Nikopol, read as the town
+        return Mention(area_town, sentence.start + start, sentence.start + end, sentence.index, district_town=True)
     region = _masculine_region(text, sentence.text[end:end + 30]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
@@ -288,6 +306,24 @@ def _nickname_region(word: str) -> str | None:
         found = table.get(lower[:len(lower) - cut] + add)
         if found is not None:
             return found
+    return None
+
+
+# "Нікопольщина", "Павлоградщини", "Конотопщину", "Охтирщиною": an area named after its town (not an oblast's nickname).
+_AREA_NICKNAME = re.compile(r"(?:щин|чин)(?:а|и|і|у|ою)$", re.IGNORECASE)
+
+
+def _town_area_nickname(word: str) -> str | None:
+    """The town an area's popular name is made from ("Нікопольщині" -> "Нікополь", "Охтирщина" -> "Охтирка"), when
+    the town is a known town of Ukraine or Russia (10,000 people or more: "Батьківщина" is no village's area)."""
+    match = _AREA_NICKNAME.search(word) if len(word) >= 8 else None
+    if match is None:
+        return None
+    stem = word[:match.start()]
+    for name in (stem, stem + "ка", stem + "а", stem + "ь"):
+        found = geo.place(name) if geo.is_name(name) else None
+        if found is not None and found.kind == "city" and found.country in ("UA", "RU") and (found.population or 0) >= 10000:
+            return name
     return None
 
 

@@ -50,3 +50,37 @@ def test_russian_town_in_ovo_read_from_its_genitive():
     items = found("Безпілотники атакували аеродроми Міллерова та Морозовська в Ростовській області.")
     assert any(near(i, 48.953, 40.296, 0.1) for i in items)  # Millerovo air base
     assert any(near(i, 48.313, 41.791, 0.1) for i in items)  # Morozovsk air base
+
+
+def test_line_headed_by_a_settlement_after_its_district():
+    text = ("Харківський район: с. Руська Лозова — поранено 70-річного чоловіка.\n"
+            "Куп'янський район: с. Ківшарівка — загинула 58-річна жінка.\n"
+            "Чугуївський район: м. Чугуїв — удар КАБом, пошкоджено школу.")
+    items = found(text)
+    assert len(items) == 3
+    assert any(near(i, 50.142, 36.286, 0.05) and i.injured == 1 for i in items)
+    assert any(near(i, 49.630, 37.678, 0.05) and i.killed == 1 for i in items)
+    assert any(near(i, 49.836, 36.686, 0.05) for i in items)
+
+
+def test_post_shouting_in_capitals_is_not_a_title():
+    for text in ("date 2025-02-14 Telegram\n\n⚡️ХАРКІВ — ВИБУХИ\n\nУточнюємо.",
+                 "date 2025-02-14 Оперативно\n\n🔴 ПОЛТАВА — ПРИЛІТ, ГОРИТЬ СКЛАД"):
+        items = extract_incidents(text)
+        assert len(items) == 1, text
+
+
+def test_area_named_after_its_town():
+    items = found("Дніпропетровщина. Вночі ворог бив по Нікопольщині та Павлоградщині.\n"
+                  "Нікопольщина — артобстріли, поранено двох.")
+    assert any(near(i, 47.567, 34.396) and i.injured == 2 for i in items)  # Nikopol
+    assert any(near(i, 48.534, 35.870) for i in items)  # Pavlohrad
+    assert [i.place for i in found("Уночі ворог атакував Охтирщину дронами.")] == ["Okhtyrka"]
+    assert not found("Партія «Батьківщина» провела з'їзд.")
+
+
+def test_surname_signing_a_post_is_not_a_place():
+    items = found("Запоріжжя. Удар по Шевченківському району: троє поранених — Федоров.")
+    assert [i.place for i in items] and all(near(i, 47.838, 35.139) for i in items)
+    items = found("Вночі ворог атакував Миколаїв дронами, постраждалих немає, — Кім.")
+    assert len(items) == 1 and near(items[0], 46.975, 31.995)
