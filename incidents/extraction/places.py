@@ -45,7 +45,7 @@ JURISDICTION = "site: the place whose governor or mayor reports the event (the s
 _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
                            re.IGNORECASE)
 _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
-                 "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
+                 "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])})\s+"
@@ -71,7 +71,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
@@ -249,6 +249,9 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _masculine_region(text, sentence.text[end:end + 30]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
+    plant_town = _facility_town(text, sentence.text[end:end + 30]) if cyrillic else None
+    if plant_town is not None:  # "Саратовський НПЗ", "Новокуйбишевського нафтопереробного заводу": the town's plant
+        return Mention(plant_town, sentence.start + start, sentence.start + end, sentence.index)
     district = cyrillic and _district_named(text, sentence.text[end:end + 30])
     if district and _district_of_a_city(sentence.text[end:end + 60]):
         return None  # "в Московском районе Казани", "по Київському району Харкова": a district of Kazan, Kharkiv
@@ -369,6 +372,23 @@ def _district_town(word: str, after: str) -> str | None:
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
+
+# "Саратовський НПЗ", "Рязанского нефтеперерабатывающего завода", "Новошахтинської ТЕЦ": a plant named by its town's adjective.
+_PLANT_NOUN_AFTER = re.compile(r"\s+(?:нафтопереробн\w*|нефтеперерабатывающ\w*|НПЗ|нафтобаз\w*|нефтебаз\w*|ТЕЦ|ТЭЦ|ГРЕС|ГРЭС|ТЕС|"
+                             r"ТЭС|завод\w*|комбінат\w*|комбинат\w*|аеродром\w*|аэродром\w*)(?![\w-])")
+
+
+def _facility_town(word: str, after: str) -> str | None:
+    """The town of Russia or Ukraine a plant's adjective is made from ("Саратовський" -> "Саратов", "Новокуйбишевський" ->
+    "Новокуйбишевськ", "Рязанского" -> "Рязань"), the most populous reading of at least DISTRICT_CENTRE_PEOPLE; else None."""
+    if not _PLANT_NOUN_AFTER.match(after) or not _DISTRICT_ADJECTIVE.search(word):
+        return None
+    stem = _DISTRICT_ADJECTIVE.sub("", word)
+    readings = [stem, stem + "ськ", stem + "ск", stem + "ь", stem + "а", stem + "о", geo.nominative(word) or ""]
+    home = [c for c in dict.fromkeys(readings) if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)]
+    people = {c: (geo.place(c).population or 0) for c in home}
+    towns = [c for c in home if people[c] >= DISTRICT_CENTRE_PEOPLE and geo.place(c).kind == "city"]
+    return max(towns, key=people.get) if towns else None
 
 
 def _district_town_in_o(word: str, after: str) -> str | None:

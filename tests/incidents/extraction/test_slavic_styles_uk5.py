@@ -84,3 +84,28 @@ def test_surname_signing_a_post_is_not_a_place():
     assert [i.place for i in items] and all(near(i, 47.838, 35.139) for i in items)
     items = found("Вночі ворог атакував Миколаїв дронами, постраждалих немає, — Кім.")
     assert len(items) == 1 and near(items[0], 46.975, 31.995)
+
+
+def test_ukrainian_page_furniture_with_headlines_keeps_no_casualties():
+    text = ("date 2025-07-15 Укрінформ\n\nЛисак: ворог атакував Кам'янське, загинули двоє людей, поранено сімох.\n\n"
+            "Фото: Дніпропетровська ОВА\nПоділитися\nНовини партнерів: Землетрус у Японії — загинули п'ятеро\n")
+    items = extract_incidents(text)
+    assert len(items) == 1 and items[0].killed == 2 and items[0].injured == 7
+    text = ("date 2025-06-30 Суспільне\n\nРосіяни атакували Суми дронами, травмувалася жінка.\n\n"
+            "Теги: Суми, обстріли\nВас також може зацікавити:\nВибух у Конотопі: що відомо на ранок\n")
+    assert [round(i.lat) for i in extract_incidents(text)] == [51]  # Sumy only, not Konotop
+
+
+def test_bombs_dropped_on_a_place():
+    for text in ("Увечері окупанти скинули керовану авіабомбу на Київський район Харкова, поранені семеро людей.",
+                 "Вранці окупанти скинули дві авіабомби на Куп'янськ, поранено жінку."):
+        items = found(text)
+        assert len(items) == 1 and items[0].event_type != "interception", text
+
+
+def test_plant_named_by_its_towns_adjective():
+    items = found("Сили оборони уразили Саратовський нафтопереробний завод та Новокуйбишевський НПЗ у Самарській області.")
+    assert len(items) == 2
+    assert any(near(i, 51.53, 46.03, 0.3) for i in items)  # Saratov
+    assert any(near(i, 53.097, 49.94, 0.1) for i in items)  # Novokuibyshevsk, not the Samara region
+    assert [i.place for i in found("Дрони атакували Рязанський нафтопереробний завод, спалахнула пожежа.")] == ["Ryazan’"]
