@@ -109,3 +109,17 @@ def test_plant_named_by_its_towns_adjective():
     assert any(near(i, 51.53, 46.03, 0.3) for i in items)  # Saratov
     assert any(near(i, 53.097, 49.94, 0.1) for i in items)  # Novokuibyshevsk, not the Samara region
     assert [i.place for i in found("Дрони атакували Рязанський нафтопереробний завод, спалахнула пожежа.")] == ["Ryazan’"]
+
+
+def test_air_base_named_in_quotes():
+    for text, lat, lon in (("Сили оборони уразили склад, що забезпечує аеродром «Енгельс» у Саратовській області.", 51.467, 46.2),
+                           ("Дрони атакували аеродром «Шайковка» в Калузькій області.", 54.226, 34.371)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.05), text
+
+
+def test_places_listed_as_under_fire():
+    items = found("За добу ворог здійснив 62 обстріли Херсонщини. Під ударами були Берислав, Білозерка та Дніпровський "
+                  "район Херсона.")
+    assert len(items) == 3
+    assert {i.place for i in found("Упродовж доби під ворожим вогнем перебували Куп'янськ та Ізюм.")} == {"Kupyansk", "Izyum"}
