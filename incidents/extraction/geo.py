@@ -192,6 +192,13 @@ def between_place(a: Place, b: Place, label: str) -> Place:
                    alternatives=())
 
 
+def region_of(found: Place) -> Place | None:
+    """The admin-1 region a place lies in, as a region Place, or None."""
+    if not found.admin1:
+        return None
+    return next((r for r in get_gazetteer().lookup(found.admin1, kinds=("region",)) if r.country == found.country), None)
+
+
 def city_in_region(name: str, region: Place) -> Place | None:
     """The most populous city of that name inside `region` (same admin-1), or None."""
     found = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.admin1 == region.admin1]

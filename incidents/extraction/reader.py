@@ -169,6 +169,8 @@ class Reader:
                 continue
             if found is not None and found.kind in ("country", "region") and found not in self.in_context:
                 self._remember(found)
+            if found is not None and found.kind == "city" and _NEAR_BEFORE.search(self.body, max(0, mention.start - 30), mention.start):
+                self._remember_region_of(found)  # "Неподалік Куп'янська, у селі Петропавлівка": the village near it
             if (found is not None and found.kind == "city" and mention.hint != "district"
                     and not mention.reason.startswith(("two names", "historical"))):
                 self.last_city = found
@@ -178,6 +180,11 @@ class Reader:
         if self.context_key[0] != len(self.context):
             self.context_key = (len(self.context), geo.context_of(self.context))
         return self.context_key[1]
+
+    def _remember_region_of(self, city: Any) -> None:
+        region = geo.region_of(city)
+        if region is not None and region not in self.in_context:
+            self._remember(region)
 
     def _remember(self, place: Any) -> None:
         self.context.append(place)
@@ -856,6 +863,10 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
 _AIRPORT_LEAD = re.compile(r"(?:аэропорт|аеропорт|airport)", re.IGNORECASE)
+
+
+# "Неподалік Куп'янська", "поблизу Ізюма", "недалеко от Курска", "near Kupiansk": a town named to say where a place lies.
+_NEAR_BEFORE = re.compile(r"(?<![\w-])(?:неподалік|неподалеку|поблизу|недалеко від|недалеко от|вблизи|near|outside)\s+$", re.IGNORECASE)
 
 
 def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo) -> bool:

@@ -123,3 +123,17 @@ def test_places_listed_as_under_fire():
                   "район Херсона.")
     assert len(items) == 3
     assert {i.place for i in found("Упродовж доби під ворожим вогнем перебували Куп'янськ та Ізюм.")} == {"Kupyansk", "Izyum"}
+
+
+def test_two_community_adjectives_under_one_noun():
+    items = found("Також ворог обстріляв Краснопільську та Миропільську громади, постраждалих немає.")
+    assert len(items) == 2
+    assert any(near(i, 50.773, 35.268, 0.05) for i in items) and any(near(i, 51.024, 35.245, 0.05) for i in items)
+    assert {i.place for i in found("Ворог атакував дронами Сумський та Охтирський райони.")} == {"Sumy", "Okhtyrka"}
+
+
+def test_village_near_a_named_town_is_its_namesake_there():
+    items = found("Неподалік Куп'янська, у селі Петропавлівка, внаслідок удару авіабомби загинули двоє цивільних.")
+    assert len(items) == 1 and near(items[0], 49.721, 37.709, 0.05)  # not the Petropavlivka of Dnipropetrovsk oblast
+    items = found("Поблизу Ізюма, у селі Петропавлівка, дрон атакував автомобіль.")
+    assert len(items) == 1 and near(items[0], 49.721, 37.709, 0.05)
