@@ -177,6 +177,9 @@ def _titles() -> frozenset[str]:
     return frozenset(cues.lexicon()["titles"]) | frozenset(cues.lexicon()["time_words"])  # "Уночі Харків …"
 
 
+# "влучила не в Одесу, а в Чорноморськ", "попал не по Курску, а по …", "hit not Odesa but Chornomorsk": the first is denied.
+_NOT_HERE_BEFORE = re.compile(r"(?<![\w-])(?:не|not)\s+(?:(?:в|у|во|по|на|над|біля|возле|in|at|on|over|near)\s+)?$", re.IGNORECASE)
+_BUT_THERE_AFTER = re.compile(r"\s*,?\s*(?:а|але|but)\s", re.IGNORECASE)
 # "… є загиблий, троє поранених — Федоров.", "… постраждалих немає, — Кім": the post's source named last, after a dash.
 _SIGNATURE_DASH = re.compile(r"[,.]?\s+[—–]\s*$")
 _SIGNATURE_END = re.compile(r"\s*[.!]?\s*$")
@@ -546,6 +549,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
+    if _NOT_HERE_BEFORE.search(before) and _BUT_THERE_AFTER.match(after):
+        return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"

@@ -137,3 +137,16 @@ def test_village_near_a_named_town_is_its_namesake_there():
     assert len(items) == 1 and near(items[0], 49.721, 37.709, 0.05)  # not the Petropavlivka of Dnipropetrovsk oblast
     items = found("Поблизу Ізюма, у селі Петропавлівка, дрон атакував автомобіль.")
     assert len(items) == 1 and near(items[0], 49.721, 37.709, 0.05)
+
+
+def test_ukrainian_denials_of_a_report():
+    for text in ("Раніше повідомлялося про удар по Кременчуку, однак ОВА це спростувала.",
+                 "Губернатор спростував повідомлення про удар по Бєлгороду.",
+                 "Центр протидії дезінформації спростовує заяви росіян про удар по аеродрому в Миргороді."):
+        assert not found(text), text
+
+
+def test_not_here_but_there():
+    items = found("Насправді ракета влучила не в Одесу, а в Чорноморськ, поранено двох людей.")
+    assert len(items) == 1 and near(items[0], 46.299, 30.655, 0.05) and items[0].injured == 2
+    assert [i.place for i in found("Ракета попала не в Одессу, а в Черноморск, ранены двое.")] == ["Chornomors’k"]
