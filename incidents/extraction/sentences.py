@@ -92,11 +92,16 @@ def _is_heading(piece: str) -> bool:
     head = line_head(piece)
     if head is not None and re.fullmatch(r"\s*[—–:-]\s*\d[\d,]*\s*[.;,]?", piece[head:]):
         return False  # "Харківщина: 14": an item of a list of counts, not a title
+    if _POST_EMOJI_END.search(piece) and re.search(r"[\u0400-\u04ff]", piece):
+        return False  # "Вибухи в Харкові 💥", "Мінус шахед над Києвом 👍": a post's line ends with an emoji, no title does
     if re.search(r"[\u0400-\u04ff]", piece) and line_head(piece) is None:
         return True  # Russian and Ukrainian headlines are written in sentence case
     if head is not None and re.search(r"[\u0400-\u04ff]", piece) and piece[head:].isupper():
         return False  # "⚡️ХАРКІВ — ВИБУХИ": a post shouting its news, not a title
     return all(w[0].isupper() for w in words)
+
+
+_POST_EMOJI_END = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?$")
 
 
 def _is_cyrillic_title(piece: str) -> bool:

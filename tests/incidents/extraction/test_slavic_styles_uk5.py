@@ -150,3 +150,9 @@ def test_not_here_but_there():
     items = found("Насправді ракета влучила не в Одесу, а в Чорноморськ, поранено двох людей.")
     assert len(items) == 1 and near(items[0], 46.299, 30.655, 0.05) and items[0].injured == 2
     assert [i.place for i in found("Ракета попала не в Одессу, а в Черноморск, ранены двое.")] == ["Chornomors’k"]
+
+
+def test_post_line_ending_with_an_emoji_is_not_a_title():
+    for text, lat in (("Вибухи в Харкові 💥", 49.98), ("Мінус шахед над Києвом 👍", 50.45)):
+        items = extract_incidents(f"date 2025-03-14 Telegram\n\n{text}\n")
+        assert len(items) == 1 and near(items[0], lat, items[0].lon), text
