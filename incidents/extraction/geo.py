@@ -258,9 +258,11 @@ def nominative(word: str) -> str | None:
             return regions[0]
     toponyms, others = morphology.lemmas(word) if " " not in word else ((), ())
     first = _home_first([word, *toponyms])
+    second = _home_first([*others, *endings])
+    if first is not None and second is not None and not abroad(second) and _people(second) >= BIGGER_FACTOR * max(_people(first), 1000):
+        return second  # "у Вінниці": Vinnytsia, not the hamlet Vinnitsy that the form spells
     if first is not None and not abroad(first):
         return first
-    second = _home_first([*others, *endings])
     if second is not None and (first is None or not abroad(second)):
         return second  # "Жители Качи": Kacha in Crimea, not Kōchi in Japan, whose Russian name is written "Качи"
     if first is not None:
@@ -276,6 +278,11 @@ _TO_CYRILLIC = (("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ch", "ч"), ("sh",
                 ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
                 ("c", "ц"), ("'", "ь"))
 _READINGS = ({"y": "ы", "i": "и", "h": "х"}, {"y": "и", "i": "і", "h": "г"})  # Russian, Ukrainian
+
+
+def _people(name: str) -> int:
+    found = place(name)
+    return (found.population or 0) if found is not None else 0
 
 
 def other_readings(word: str) -> list[str]:

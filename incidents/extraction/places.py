@@ -415,6 +415,9 @@ def _adjective_town(word: str) -> str | None:
     return named if named is not None and named.lower().startswith(stem.lower()) else None
 
 
+_INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,5}[а-яёіїєґ]{1,3}")
+
+
 def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
     word = mention.text.lower()
     if word in cues.not_places():
@@ -423,6 +426,8 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
+    elif _INFLECTED_ACRONYM.fullmatch(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
+        mention.reason = "an abbreviation with a case ending (КАБу, БпЛА), not a place name"
 
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")

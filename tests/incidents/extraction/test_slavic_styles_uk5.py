@@ -156,3 +156,13 @@ def test_post_line_ending_with_an_emoji_is_not_a_title():
     for text, lat in (("Вибухи в Харкові 💥", 49.98), ("Мінус шахед над Києвом 👍", 50.45)):
         items = extract_incidents(f"date 2025-03-14 Telegram\n\n{text}\n")
         assert len(items) == 1 and near(items[0], lat, items[0].lon), text
+
+
+def test_inflected_form_read_as_the_big_city_not_a_hamlet_spelled_alike():
+    items = found("Наслідки атаки зафіксовано у Вінниці: пошкоджено енергетичну інфраструктуру.")
+    assert len(items) == 1 and near(items[0], 49.233, 28.468)  # Vinnytsia, not Vinnitsy in the Leningrad region
+
+
+def test_acronym_with_a_case_ending_is_not_a_place():
+    items = found("У Харкові внаслідок влучання КАБу в житловий будинок травмовано 12 людей.")
+    assert len(items) == 1 and items[0].injured == 12 and near(items[0], 49.98, 36.25)
