@@ -166,3 +166,9 @@ def test_inflected_form_read_as_the_big_city_not_a_hamlet_spelled_alike():
 def test_acronym_with_a_case_ending_is_not_a_place():
     items = found("У Харкові внаслідок влучання КАБу в житловий будинок травмовано 12 людей.")
     assert len(items) == 1 and items[0].injured == 12 and near(items[0], 49.98, 36.25)
+
+
+def test_air_defence_as_a_topic_is_no_interception():
+    assert not found("Зеленський провів у Львові зустріч із прем'єром Польщі, сторони обговорили ППО.")
+    assert not found("In Warsaw, ministers discussed air defence for Ukraine.")
+    assert [i.event_type for i in found("У Львові працює ППО.")] == ["interception"]
