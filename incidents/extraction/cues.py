@@ -311,8 +311,25 @@ def find_cues(text: str) -> list[Cue]:
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
+    found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
     found = [_weapon_as_subject(text, c) for c in found]
     return sorted(found, key=lambda c: c.start)
+
+
+# "сторони обговорили ППО", "обіцяють посилити протиповітряну оборону", "to discuss air defence": a topic, not air
+# defence at work (the look-back is bounded: 60 characters before the cue).
+_DEFENCE_TOPIC = re.compile(r"(?<![\w-])(?:обговор\w*|обсуд\w*|посил\w*|усил\w*|зміцн\w*|укрепл\w*|постач\w*|постав\w*|передач\w*|"
+                            r"передал\w*|обіця\w*|пообіця\w*|обеща\w*|discuss\w*|suppl\w*|deliver\w*|strengthen\w*|bolster\w*|"
+                            r"boost\w*|more)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _defence_as_topic(text: str, cue: Cue) -> bool:
+    return bool(scanner_air_defence().fullmatch(cue.text)) and _DEFENCE_TOPIC.search(text, max(0, cue.start - 60), cue.start) is not None
+
+
+@cache
+def scanner_air_defence() -> re.Pattern[str]:
+    return re.compile(rf"{words_pattern(lexicon()['air_defence']).pattern}|air defen[cs]es?", re.IGNORECASE)
 
 
 _INTENT_WORDS = (" to strike", " to hit", " to attack", " to target", " to bomb", " to shell", "will ", "would ", "could ",

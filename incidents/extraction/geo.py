@@ -192,6 +192,13 @@ def between_place(a: Place, b: Place, label: str) -> Place:
                    alternatives=())
 
 
+def region_of(found: Place) -> Place | None:
+    """The admin-1 region a place lies in, as a region Place, or None."""
+    if not found.admin1:
+        return None
+    return next((r for r in get_gazetteer().lookup(found.admin1, kinds=("region",)) if r.country == found.country), None)
+
+
 def city_in_region(name: str, region: Place) -> Place | None:
     """The most populous city of that name inside `region` (same admin-1), or None."""
     found = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.admin1 == region.admin1]
@@ -251,9 +258,11 @@ def nominative(word: str) -> str | None:
             return regions[0]
     toponyms, others = morphology.lemmas(word) if " " not in word else ((), ())
     first = _home_first([word, *toponyms])
+    second = _home_first([*others, *endings])
+    if first is not None and second is not None and not abroad(second) and _people(second) >= BIGGER_FACTOR * max(_people(first), 1000):
+        return second  # "у Вінниці": Vinnytsia, not the hamlet Vinnitsy that the form spells
     if first is not None and not abroad(first):
         return first
-    second = _home_first([*others, *endings])
     if second is not None and (first is None or not abroad(second)):
         return second  # "Жители Качи": Kacha in Crimea, not Kōchi in Japan, whose Russian name is written "Качи"
     if first is not None:
@@ -269,6 +278,22 @@ _TO_CYRILLIC = (("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ch", "ч"), ("sh",
                 ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
                 ("c", "ц"), ("'", "ь"))
 _READINGS = ({"y": "ы", "i": "и", "h": "х"}, {"y": "и", "i": "і", "h": "г"})  # Russian, Ukrainian
+
+
+def _people(name: str) -> int:
+    found = place(name)
+    return (found.population or 0) if found is not None else 0
+
+
+def other_readings(word: str) -> list[str]:
+    """The other known names an inflected Cyrillic word may stand for ("Самари" is a village, and Samara's genitive),
+    most populous first."""
+    if not morphology.is_cyrillic(word) or " " in word:
+        return []
+    toponyms, others = morphology.lemmas(word)
+    endings = [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
+    known = [r for r in dict.fromkeys([*toponyms, *others, *endings]) if r != word and len(r) >= 3 and is_name(r)]
+    return sorted(known, key=lambda r: -((place(r).population or 0) if place(r) is not None else 0))
 
 
 def latin_nominative(word: str) -> str | None:

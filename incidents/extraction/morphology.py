@@ -106,5 +106,17 @@ def singular_person(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def is_surname(word: str) -> bool:
+    """'Федоров', 'Терехов', 'Прокудін': the first reading (of the word, else of its Ukrainian letters spelled as Russian
+    ones) is a surname, never a toponym."""
+    lower = word.lower()
+    for form in dict.fromkeys((lower, lower.translate(_UK_TO_RU))):
+        if analyser().word_is_known(form):
+            parses = analyser().parse(form)
+            return "Surn" in parses[0].tag.grammemes and not any("Geox" in p.tag.grammemes for p in parses)
+    return False
+
+
 def _title(lemma: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))

@@ -45,7 +45,7 @@ JURISDICTION = "site: the place whose governor or mayor reports the event (the s
 _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?\s+of\s+$",
                            re.IGNORECASE)
 _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
-                 "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
+                 "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])})\s+"
@@ -72,7 +72,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
@@ -177,6 +177,22 @@ def _titles() -> frozenset[str]:
     return frozenset(cues.lexicon()["titles"]) | frozenset(cues.lexicon()["time_words"])  # "Уночі Харків …"
 
 
+# "влучила не в Одесу, а в Чорноморськ", "попал не по Курску, а по …", "hit not Odesa but Chornomorsk": the first is denied.
+_NOT_HERE_BEFORE = re.compile(r"(?<![\w-])(?:не|not)\s+(?:(?:в|у|во|по|на|над|біля|возле|in|at|on|over|near)\s+)?$", re.IGNORECASE)
+_BUT_THERE_AFTER = re.compile(r"\s*,?\s*(?:а|але|but)\s", re.IGNORECASE)
+# "… є загиблий, троє поранених — Федоров.", "… постраждалих немає, — Кім": the post's source named last, after a dash.
+_SIGNATURE_DASH = re.compile(r"[,.]?\s+[—–]\s*$")
+_SIGNATURE_END = re.compile(r"\s*[.!]?\s*$")
+
+
+def _signs_the_post(sentence: Sentence, token: tuple[str, int, int]) -> bool:
+    """A lone word ending the sentence after a spaced dash that the Russian dictionary reads first as a surname."""
+    word, start, end = token
+    if not (_SIGNATURE_END.fullmatch(sentence.text, end) and _SIGNATURE_DASH.search(sentence.text, max(0, start - 4), start)):
+        return False
+    return morphology.is_surname(word)
+
+
 _REGION_WORD_END = re.compile(r"\s(?:region|oblast|province|krai|kray|territory)$", re.IGNORECASE)
 
 
@@ -207,6 +223,8 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             mention.reason = f"part of a street or landmark name ({words}), not the place itself"
         if others and not mention.reason:
             mention.reason = f"part of a longer name ({words}): a person or an organisation"
+        if not mention.reason and len(run) == 1 and _signs_the_post(sentence, run[0]):
+            mention.reason = f"not a place: a surname signing the post ({words}), its source"
         _read_suffix(sentence, mention)
         if _REGION_WORD_END.search(mention.text):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
@@ -228,9 +246,15 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     region = _nickname_region(text) if cyrillic else None
     if region is not None:  # "на Вінниччині", "Брянщину": an oblast by its popular name
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
+    area_town = _town_area_nickname(text) if cyrillic and region is None else None
+    if area_town is not None:  # "Нікопольщина — артобстріли": the area around Nikopol, read as the town
+        return Mention(area_town, sentence.start + start, sentence.start + end, sentence.index, district_town=True)
     region = _masculine_region(text, sentence.text[end:end + 60]) if cyrillic else None
     if region is not None:  # "Московского региона", "Краснодарского краю": the oblast, not a town named by the adjective
         return Mention(region, sentence.start + start, sentence.start + end, sentence.index, hint="region")
+    plant_town = _facility_town(text, sentence.text[end:end + 30]) if cyrillic else None
+    if plant_town is not None:  # "Саратовський НПЗ", "Новокуйбишевського нафтопереробного заводу": the town's plant
+        return Mention(plant_town, sentence.start + start, sentence.start + end, sentence.index)
     district = cyrillic and _district_named(text, sentence.text[end:end + 60])
     if district and _district_of_a_city(sentence.text[end:end + 60]):
         return None  # "в Московском районе Казани", "по Київському району Харкова": a district of Kazan, Kharkiv
@@ -291,8 +315,26 @@ def _nickname_region(word: str) -> str | None:
     return None
 
 
+# "Нікопольщина", "Павлоградщини", "Конотопщину", "Охтирщиною": an area named after its town (not an oblast's nickname).
+_AREA_NICKNAME = re.compile(r"(?:щин|чин)(?:а|и|і|у|ою)$", re.IGNORECASE)
+
+
+def _town_area_nickname(word: str) -> str | None:
+    """The town an area's popular name is made from ("Нікопольщині" -> "Нікополь", "Охтирщина" -> "Охтирка"), when
+    the town is a known town of Ukraine or Russia (10,000 people or more: "Батьківщина" is no village's area)."""
+    match = _AREA_NICKNAME.search(word) if len(word) >= 8 else None
+    if match is None:
+        return None
+    stem = word[:match.start()]
+    for name in (stem, stem + "ка", stem + "а", stem + "ь"):
+        found = geo.place(name) if geo.is_name(name) else None
+        if found is not None and found.kind == "city" and found.country in ("UA", "RU") and (found.population or 0) >= 10000:
+            return name
+    return None
+
+
 _REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
-_DISTRICT_WORD = re.compile(r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]+(?:ск|ськ)\w*)?"  # "Лискинским и Острогожским районами"
+_DISTRICT_WORD = re.compile(r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*)?"  # "Лискинским и Острогожским районами", "Краснопільську та Миропільську громади"
                             r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 
@@ -336,6 +378,23 @@ def _district_town(word: str, after: str) -> str | None:
 
 DISTRICT_CENTRE_PEOPLE = 3000
 
+# "Саратовський НПЗ", "Рязанского нефтеперерабатывающего завода", "Новошахтинської ТЕЦ": a plant named by its town's adjective.
+_PLANT_NOUN_AFTER = re.compile(r"\s+(?:нафтопереробн\w*|нефтеперерабатывающ\w*|НПЗ|нафтобаз\w*|нефтебаз\w*|ТЕЦ|ТЭЦ|ГРЕС|ГРЭС|ТЕС|"
+                             r"ТЭС|завод\w*|комбінат\w*|комбинат\w*|аеродром\w*|аэродром\w*)(?![\w-])")
+
+
+def _facility_town(word: str, after: str) -> str | None:
+    """The town of Russia or Ukraine a plant's adjective is made from ("Саратовський" -> "Саратов", "Новокуйбишевський" ->
+    "Новокуйбишевськ", "Рязанского" -> "Рязань"), the most populous reading of at least DISTRICT_CENTRE_PEOPLE; else None."""
+    if not _PLANT_NOUN_AFTER.match(after) or not _DISTRICT_ADJECTIVE.search(word):
+        return None
+    stem = _DISTRICT_ADJECTIVE.sub("", word)
+    readings = [stem, stem + "ськ", stem + "ск", stem + "ь", stem + "а", stem + "о", geo.nominative(word) or ""]
+    home = [c for c in dict.fromkeys(readings) if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)]
+    people = {c: (geo.place(c).population or 0) for c in home}
+    towns = [c for c in home if people[c] >= DISTRICT_CENTRE_PEOPLE and geo.place(c).kind == "city"]
+    return max(towns, key=people.get) if towns else None
+
 
 def _district_town_in_o(word: str, after: str) -> str | None:
     """'над Миллеровским районом', 'Хомутовский р-н', 'Білозерська громада': a district's town in -о or -ка (Миллерово,
@@ -357,6 +416,9 @@ def _adjective_town(word: str) -> str | None:
     return named if named is not None and named.lower().startswith(stem.lower()) else None
 
 
+_INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,5}[а-яёіїєґ]{1,3}")
+
+
 def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
     word = mention.text.lower()
     if word in cues.not_places():
@@ -365,6 +427,8 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
+    elif _INFLECTED_ACRONYM.fullmatch(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
+        mention.reason = "an abbreviation with a case ending (КАБу, БпЛА), not a place name"
 
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
@@ -495,6 +559,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = _around(info.clause, mention)
+    if _NOT_HERE_BEFORE.search(before) and _BUT_THERE_AFTER.match(after):
+        return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"

@@ -170,6 +170,8 @@ class Reader:
                 continue
             if found is not None and found.kind in ("country", "region") and found not in self.in_context:
                 self._remember(found)
+            if found is not None and found.kind == "city" and _NEAR_BEFORE.search(self.body, max(0, mention.start - 30), mention.start):
+                self._remember_region_of(found)  # "Неподалік Куп'янська, у селі Петропавлівка": the village near it
             if (found is not None and found.kind == "city" and mention.hint != "district"
                     and not mention.reason.startswith(("two names", "historical"))):
                 self.last_city = found
@@ -179,6 +181,11 @@ class Reader:
         if self.context_key[0] != len(self.context):
             self.context_key = (len(self.context), geo.context_of(self.context))
         return self.context_key[1]
+
+    def _remember_region_of(self, city: Any) -> None:
+        region = geo.region_of(city)
+        if region is not None and region not in self.in_context:
+            self._remember(region)
 
     def _remember(self, place: Any) -> None:
         self.context.append(place)
@@ -450,8 +457,18 @@ class Reader:
             return found
         city = geo.place(name, None, self.geo_context())
         if city is not None and city.kind in ("city", "region"):
-            return geo.airport(city.name, city.country) if city.kind == "city" else None
-        return geo.airport(name)
+            found = geo.airport(city.name, city.country) if city.kind == "city" else None
+            return found or (self._airport_of_reading(name) if city.kind == "city" else None)
+        return geo.airport(name) or self._airport_of_reading(name)
+
+    def _airport_of_reading(self, name: str) -> Any:
+        """'аеропорту Самари': the airport of the city another reading of an inflected name means (not a village)."""
+        for reading in geo.other_readings(name):
+            city = geo.place(reading, None, self.geo_context())
+            found = geo.airport(city.name, city.country) if city is not None and city.kind == "city" else None
+            if found is not None:
+                return found
+        return None
 
     def _country_hint(self) -> str | None:
         countries = [p.country for p in self.context[-HINT_PLACES:]] + [f.place.country for f in self.findings[-HINT_PLACES:]]
@@ -853,19 +870,25 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
 _AIRPORT_LEAD = re.compile(r"(?:аэропорт|аеропорт|airport)", re.IGNORECASE)
 
 
+# "Неподалік Куп'янська", "поблизу Ізюма", "недалеко от Курска", "near Kupiansk": a town named to say where a place lies.
+_NEAR_BEFORE = re.compile(r"(?<![\w-])(?:неподалік|неподалеку|поблизу|недалеко від|недалеко от|вблизи|near|outside)\s+$", re.IGNORECASE)
+
+
 def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo) -> bool:
     """'Destroyed 43 drones: 18 over the Bryansk region, 11 over ...': an item of a list a colon opened, told by the
     event words of the clause before it (the list's items carry only a count and a place)."""
     colon = sentence.text.find(":")
     before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
     opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
-              or _COUNT_DASH_BEFORE.search(before))
+              or _COUNT_DASH_BEFORE.search(before) or _COUNT_OPENS.match(clause.text))
     return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
 
 
 # "…, 11 — над …", "…, семь — над …", "по одному — над …": a list item's count and dash just before the clause.
 _COUNT_DASH_BEFORE = re.compile(rf"(?:(?<![\d.:])\d[\d,]*|(?<![\w-])(?:по\s+)?(?:{_PLAIN_WORDS}))\s*[—–-]\s*$", re.IGNORECASE)
+# "над Житомирщиною — 6, над Вінниччиною — 5": the clause after a dash opens with the count of the item before it.
+_COUNT_OPENS = re.compile(rf"(?:\d[\d,]*|(?:{_PLAIN_WORDS}))\s*[,;]\s+(?:(?:і|й|та|и|and)\s+)?(?:над|у|в|на|по|over|in)\s", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 

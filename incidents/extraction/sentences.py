@@ -92,9 +92,16 @@ def _is_heading(piece: str) -> bool:
     head = line_head(piece)
     if head is not None and re.fullmatch(r"\s*[—–:-]\s*\d[\d,]*\s*[.;,]?", piece[head:]):
         return False  # "Харківщина: 14": an item of a list of counts, not a title
+    if _POST_EMOJI_END.search(piece) and re.search(r"[\u0400-\u04ff]", piece):
+        return False  # "Вибухи в Харкові 💥", "Мінус шахед над Києвом 👍": a post's line ends with an emoji, no title does
     if re.search(r"[\u0400-\u04ff]", piece) and line_head(piece) is None:
         return True  # Russian and Ukrainian headlines are written in sentence case
+    if head is not None and re.search(r"[\u0400-\u04ff]", piece) and piece[head:].isupper():
+        return False  # "⚡️ХАРКІВ — ВИБУХИ": a post shouting its news, not a title
     return all(w[0].isupper() for w in words)
+
+
+_POST_EMOJI_END = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?$")
 
 
 def _is_cyrillic_title(piece: str) -> bool:
@@ -128,9 +135,13 @@ def split_clauses(sentence: Span) -> list[Clause]:
 
 
 _CAPITAL = "A-ZА-ЯЁІЇЄҐ"
+# "Харківський район: с. Руська Лозова — …", "Чугуївський район: м. Чугуїв — …": a district or community labels the
+# line, then the settlement with its type abbreviated; the settlement heads the line.
+AREA_LEAD = (r"(?:[А-ЯЁІЇЄҐ][\w'’-]+\s+(?:район|р-н|громада|округ|муниципальный округ|городской округ)\s*:\s*)?"
+             r"(?:(?:с|м|смт|сел|с-ще|пос|п|г|д)\.\s*)?")
 # What a post puts before its line's place: a time, an update mark ("UPD 02:40:", "Оновлено:"), a bullet, an emoji.
 POST_MARK = (r"(?:(?:UPD|UPDATE|Upd|Update|ОБНОВЛЕНО|ОНОВЛЕНО|Обновлено|Оновлено|Апдейт)\.?\s*(?:\d{1,2}[:.]\d{2})?\s*[:.—–-]?\s*)?"
-             r"(?:\d{1,2}[:.]\d{2}\s*[:.—–-]?\s+)?(?:[•*·▪–—-]\s*)?(?:[^\w\s]{1,4}\s*)?")
+             r"(?:\d{1,2}[:.]\d{2}\s*[:.—–-]?\s+)?(?:[•*·▪–—-]\s*)?(?:[^\w\s]{1,4}\s*)?" + AREA_LEAD)
 # What ends it: a dash or a colon, or an emoji ("Zaporizhzhia 🔥 a guided bomb ..."); several places ("Briansk / Klintsi").
 _HEAD_TIME = r"(?:\s+\d{1,2}[:.]\d{2})?"  # "Харків 02:14 — вибух"
 _HEAD_SEPARATOR = r"(?:\s*[—–:-]\s|\s+[^\w\s,.;:'\"«»()\[\]/&]{1,8}\s)"
