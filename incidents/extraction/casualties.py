@@ -37,6 +37,10 @@ _HURT = (r"(?:injured|wounded|hurt|hospitali[sz]ed|sustained injuries|suffered i
 _RISEN_TO = rf"[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b"
 # "the driver was wounded", "a woman was killed": one person named by a singular noun (the `who` group).
 
+# "injuring the driver and his passenger", "killing a man and his wife": two people, each named by a singular noun.
+_PAIR = (rf"(?:the|a|an|its|his|her|their) (?P<n>){_ADJ}{_PEOPLE}(?<!s) (?P<one>and) (?:his|her|their|the|a|an) (?P<m>){_ADJ}"
+         rf"(?P<who>{_PEOPLE})\b(?<!s)(?= |,|\.|$)")
+
 _PATTERNS = {
     "killed": [
         rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
@@ -48,6 +52,8 @@ _PATTERNS = {
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
         rf"\bnumber of (?:people |those |civilians )?(?:killed|dead)\b{_RISEN_TO}",
         rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
+        rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
+        rf"\b(?:killing|killed) {_PAIR}",
     ],
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
@@ -56,6 +62,7 @@ _PATTERNS = {
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
         rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
         rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
+        rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
     ],
 }
 _ZERO = {

@@ -497,7 +497,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where people or officials are based, not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
-    if cues.has("diversion", before[-60:]) and cues.has("diversion", before[-60:]).end() >= len(before[-60:]) - 2:
+    if _diverted_to(before[-120:]):
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
         return "where the weapons came from (launched from, from the direction of), not where they struck"
@@ -569,6 +569,18 @@ def capital_named(adjective: str) -> str | None:
 def _region_with_the(mention: Mention) -> bool:
     """'6 over the Crimea', 'in the Donbas': a region whose English name may take 'the' (lexicon names_with_the)."""
     return mention.text in cues.lexicon()["names_with_the"]
+
+
+def _diverted_to(tail: str) -> bool:
+    """'diverted to Kazan', 'diverted to other cities, including Nizhny Novgorod's Strigino airport': the place follows a
+    diversion cue with nothing between them that tells an event or ends the phrase."""
+    last = None
+    for last in cues.scanner("diversion").finditer(tail):
+        pass
+    if last is None:
+        return False
+    rest = tail[last.end():]
+    return len(rest) <= 2 or (re.fullmatch(r"[^.;:()]*", rest) is not None and not cues.tells_event(rest))
 
 
 def _denied_report(sentence: Sentence) -> re.Match[str] | None:

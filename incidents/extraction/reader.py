@@ -912,7 +912,7 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
 def _history(text: str, published: date | None) -> tuple[int | None, str]:
     found: list[tuple[int, str]] = []
     years = sorted(dates.old_years(text, published) + dates.other_months(text, published)
-                   + dates.past_year_periods(text, published))
+                   + dates.past_year_periods(text, published) + dates.past_days(text, published))
     if years:
         comma = text.rfind(",", 0, years[0][0])
         while comma >= 0 and not text[comma + 1:years[0][0]].strip():  # "September 11, 2001": the date's own comma
