@@ -54,6 +54,9 @@ def _list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text) or _COUNT_ITEMS.match(text))
 
 
+# A live-blog time stamp alone on its line ("09.17 EET", "Updated at 14.02 GMT", "Posted at 06:48").
+_STAMP_LINE = re.compile(r"\s*(?:(?:updated|posted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
+
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
                          r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
 
@@ -89,6 +92,7 @@ class Reader:
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
+        self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
 
     # ------------------------------------------------------------ reading
 
@@ -690,7 +694,19 @@ class Reader:
     def _collect_times(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding], focus: Finding | None) -> None:
         own = [m for m in dates.find_dates(sentence.text, self.published) if not self._in_history(infos, sentence.start + m.start)]
         own_day = own[0].day if own else None
-        for mention in dates.find_times(sentence.text):
+        if _STAMP_LINE.fullmatch(sentence.text):  # "09.17 EET" alone: the time of the entry below, not of the one above
+            self.stamp = (sentence, dates.find_times(sentence.text)[:1]) if not new else None
+            return
+        times = dates.find_times(sentence.text)
+        if self.stamp is not None and new:
+            stamp_sentence, stamped = self.stamp
+            self.stamp = None
+            for mention in stamped if not times else ():
+                at = stamp_sentence.start + mention.start
+                for finding in [f for f in new if not f.is_airport]:
+                    self.attachments.append(("time", stamp_sentence, (mention, at, stamp_sentence.start + mention.end, finding,
+                                                                      own_day)))
+        for mention in times:
             at = sentence.start + mention.start
             if self._in_history(infos, at):
                 continue

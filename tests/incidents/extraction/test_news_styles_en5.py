@@ -90,3 +90,38 @@ def test_killing_the_driver_counts_one_even_when_others_are_wounded():
     found = by_place(text)["Kherson"]
     assert (found.killed, found.injured) == (1, 4)
 
+
+
+# ---------------------------------------------------------------- a Shahed that crashed or fell near a village
+
+
+def test_a_shahed_that_came_down_near_a_village_is_an_incident_there():
+    text = "Overnight a Shahed came down near Slatyne in the Kharkiv region and did not explode, the police said."
+    found = extract_incidents(text, published="2025-03-03")
+    assert [round(i.lat, 1) for i in found] == [50.2]
+
+
+def test_no_one_hurt_in_a_short_post_is_zero_injured():
+    text = "Bryansk region: another one fell outside Pogar, no one hurt"
+    found = extract_incidents(text, published="2025-03-03")
+    assert [i.injured for i in found] == [0]
+
+
+# ---------------------------------------------------------------- "on approach to X": X is the site
+
+
+def test_drones_downed_on_approach_to_a_city_are_intercepted_there():
+    text = "Air defences were active in the Dnipropetrovsk region, where drones were shot down on the approach to Pavlohrad."
+    found = extract_incidents(text, published="2025-03-03")
+    assert [(i.place, i.event_type) for i in found] == [("Pavlohrad", "interception")]
+
+
+# ---------------------------------------------------------------- live-blog time stamps alone on their line
+
+
+def test_a_stamp_alone_on_its_line_times_the_entry_below():
+    text = ("Russia-Ukraine war live\n\n07.05 CET\nA drone struck a warehouse in Lviv, the mayor said.\n\n"
+            "07.50 CET\nExplosions were reported in Rivne after a missile attack.\n")
+    found = {i.place: i.started_at for i in extract_incidents(text, published="2025-03-03")}
+    assert found["Lviv"].startswith("2025-03-03T07:05")
+    assert found["Rivne"].startswith("2025-03-03T07:50")
