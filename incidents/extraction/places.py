@@ -48,7 +48,7 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
-    rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])})\s+"
+    rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -536,6 +536,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
         "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
         "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", 0),
+        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes|attacks|hits|impacts|fires|damage|casualties))"
+                          r"\s+(?:also\s+)?$", re.IGNORECASE),
     }
     pattern, flags = table[name]
     return cues.led(re.compile(pattern, flags))
@@ -609,7 +611,8 @@ def _launched_from(before: str) -> bool:
 def _spoken_in(before: str) -> bool:
     """'... said in Kyiv', 'told reporters in Moscow': where something was said, not where it happened."""
     said = _rx("spoken").search(before)
-    return bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
+    return (bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
+            and not _rx("event_subject").search(before[max(0, said.start() - 40):said.start()]))  # "Blasts reported in X"
 
 
 # "над Чорним морем", "в Азовском море", "over the Black Sea": a sea named by its adjective.
@@ -656,9 +659,10 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: names the attack (the <place> strikes)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
-    if position > 0 and mentions[position - 1].role == "site":
-        previous = mentions[position - 1]
-        gap = sentence.text[previous.end - sentence.start:mention.start - sentence.start]
+    earlier = _previous_name(mentions, position)
+    if earlier is not None and mentions[earlier].role == "site":
+        previous = mentions[earlier]
+        gap = sentence.text[mentions[position - 1].end - sentence.start:mention.start - sentence.start]
         if re.fullmatch(r"\s*\(\s*", gap):
             mention.hint = mention.hint or previous.hint
             return f"site: another spelling of {previous.text}"
@@ -674,6 +678,16 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+def _previous_name(mentions: list[Mention], position: int) -> int | None:
+    """The mention before this one, passing over common words just after it ("the Irkutsk region of Siberia, Olenya":
+    Irkutsk); None when there is none."""
+    earlier = position - 1
+    while (earlier > 0 and mentions[earlier].reason.startswith("not a place")
+           and mentions[earlier].start - mentions[earlier - 1].end <= 20):
+        earlier -= 1
+    return earlier if earlier >= 0 else None
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:

@@ -54,6 +54,12 @@ def _list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text) or _COUNT_ITEMS.match(text))
 
 
+# "The bases were Belaya ...", "The source named the airfields as Morozovsk ...", "The targets included ...": a sentence
+# that names the sites of the strike told in the sentence before.
+_NAMED_TARGETS = re.compile(r"\s*(?:the\s+)?(?:(?:source|official|statement|ministry|[\w-]+)\s+named\s+the\s+)?"
+                            r"(?:air\s?bases|airfields|bases|targets|sites|facilities)\s+(?:(?:hit|struck|attacked|targeted)\s+)?"
+                            r"(?:were|included|as)\b", re.IGNORECASE)
+
 # A live-blog time stamp alone on its line ("09.17 EET", "Updated at 14.02 GMT", "Posted at 06:48").
 _STAMP_LINE = re.compile(r"\s*(?:(?:updated|posted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
 
@@ -93,6 +99,7 @@ class Reader:
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
+        self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
 
     # ------------------------------------------------------------ reading
 
@@ -143,7 +150,11 @@ class Reader:
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
+            named = _NAMED_TARGETS.match(clause.text) if not found and historical is None and self.strike_cues else None
+            if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
+                found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
+        self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
             self.list_cues if _list_item(sentence.text) or sentence.text.rstrip().endswith(":") else ())
         in_story = self.weapon is not None and self._follows_event(sentence)  # "Videos showed bombers burning at ..."

@@ -125,3 +125,61 @@ def test_a_stamp_alone_on_its_line_times_the_entry_below():
     found = {i.place: i.started_at for i in extract_incidents(text, published="2025-03-03")}
     assert found["Lviv"].startswith("2025-03-03T07:05")
     assert found["Rivne"].startswith("2025-03-03T07:50")
+
+
+# ---------------------------------------------------------------- "over:" with a colon before a list of regions
+
+
+def test_a_colon_after_over_still_leads_a_list_of_regions():
+    text = "Air defence units destroyed 12 drones over: Kaluga, Tula regions, the ministry said."
+    found = extract_incidents(text, published="2025-03-03")
+    assert sorted((i.geo_precision, i.event_type) for i in found) == [("region", "interception")] * 2
+
+
+# ---------------------------------------------------------------- "similar measures" at further airports
+
+
+def test_similar_restrictions_at_further_airports_are_restrictions_there():
+    text = ("Temporary restrictions were imposed at Kazan airport overnight. Similar measures were in effect at "
+            "Penza and at Samara's Kurumoch airport, the agency said.")
+    found = extract_incidents(text, published="2025-03-03")
+    assert sorted(i.airport_iata for i in found if i.event_type == "airspace_restriction") == ["KUF", "KZN", "PEZ"]
+
+
+# ---------------------------------------------------------------- "Blasts reported in X": X is the site
+
+
+def test_blasts_reported_in_a_city_are_an_explosion_there():
+    text = "Loud blasts reported in Belgorod after midnight, local channels say."
+    found = extract_incidents(text, published="2025-03-03")
+    assert [(i.place, i.event_type) for i in found] == [("Belgorod", "explosion")]
+
+
+def test_a_spokesman_who_said_something_in_a_city_still_gives_no_site():
+    text = "The spokesman said in Moscow that the talks would resume next week."
+    assert extract_incidents(text, published="2025-03-03") == []
+
+
+# ---------------------------------------------------------------- "The airfields hit were X and Y": the strike before
+
+
+def test_targets_named_in_the_next_sentence_are_the_strike_sites():
+    text = ("Ukrainian drones struck two Russian military airfields overnight, the General Staff said. "
+            "The airfields were Borisoglebsk and Marinovka.")
+    found = extract_incidents(text, published="2025-03-03")
+    assert len(found) == 2
+    assert {round(i.lat) for i in found} == {51, 49}
+
+
+def test_targets_named_with_no_strike_before_give_no_incident():
+    text = "Officials met in Rostov on Monday. The airfields included Borisoglebsk and Marinovka, analysts wrote."
+    assert [i for i in extract_incidents(text, published="2025-03-03") if i.event_type != "airspace_restriction"] == []
+
+
+# ---------------------------------------------------------------- a macro-region is no town abroad
+
+
+def test_siberia_is_not_a_town_abroad():
+    text = "A drone struck a fuel depot near Bratsk in Siberia on Monday, the governor said."
+    found = extract_incidents(text, published="2025-03-03")
+    assert found and all(i.country == "RU" for i in found)
