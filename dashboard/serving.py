@@ -22,6 +22,32 @@ def is_loopback(address: str | None) -> bool:
         return False
 
 
+def client_behind(peer: str | None, forwarded_for: str | None, trusted: str) -> str | None:
+    """The client's address when the app sits behind reverse proxies: `peer` is the connecting address (None on
+    loopback), `forwarded_for` the X-Forwarded-For header, `trusted` the proxies' addresses, comma-separated. The
+    header counts only when the peer is a trusted proxy; then its last address that is not a trusted proxy is the
+    client (earlier entries can be written by anyone). None stands for loopback, as Streamlit gives it."""
+    proxies = {_address(part) for part in trusted.split(",") if part.strip()}
+    via_proxy = any(is_loopback(p) for p in proxies) if peer is None else _address(peer) in proxies
+    if not via_proxy or not forwarded_for:
+        return peer
+    hops = [_address(part) for part in forwarded_for.split(",") if part.strip()]
+    outside = [hop for hop in hops if hop not in proxies]
+    client = outside[-1] if outside else (hops[0] if hops else None)
+    return None if client is None or is_loopback(client) else client
+
+
+def _address(text: str) -> str:
+    """One written address in a canonical form ('::ffff:203.0.113.7 ' and '203.0.113.7' agree); unparsable text as is."""
+    text = text.strip().strip("[]")
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return text.lower()
+    mapped = getattr(address, "ipv4_mapped", None)
+    return str(mapped or address)
+
+
 def refusal(address: str | None, accounts: int, oidc: bool) -> str | None:
     """The one-line refusal to serve a non-loopback address with no way to sign in, or None."""
     if accounts or oidc or is_loopback(address):

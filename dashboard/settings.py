@@ -21,6 +21,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INCIDENT_MAP_EXTRACT_TIMEOUT_S", "60", "Time limit for extracting incidents from one article on the Import page, in seconds."),
     Setting("INCIDENT_MAP_SIGNIN_ADDRESS_FAILS", "10",
             "Failed sign-ins one client address may make before it waits (doubling up to 15 min); 0 turns the per-address limit off."),
+    Setting("INCIDENT_MAP_TRUSTED_PROXIES", "",
+            "Addresses of your reverse proxies (comma-separated) whose X-Forwarded-For header names the client for the per-address limit; empty: the header is ignored."),
     Setting("INCIDENT_MAP_APP_CACHE", "on", "App caching of the store's frame and selections; 'off' only to measure or debug."),
     Setting("INCIDENT_MAP_WARM_START", "on",
             "The server computes the first page's data as it starts (python -m dashboard.launch); 'off' only to measure."),

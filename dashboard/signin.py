@@ -13,8 +13,8 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.escape import markdown_text as md
-from dashboard.serving import refusal
-from dashboard.settings import int_setting
+from dashboard.serving import client_behind, refusal
+from dashboard.settings import dashboard_setting, int_setting
 from incidents.access import ROLES, User
 from incidents.accounts import Accounts, SignInRefused, Throttle, lock_seconds
 
@@ -23,6 +23,7 @@ USER, SOURCE = "_user", "_user_source"  # USER is dashboard.access's session key
 FAILS, WAIT = "_signin_fails", "_signin_wait_until"
 RECHECK_S = 5  # an account removed or given another role takes effect within this many seconds
 ADDRESS_SETTING = "INCIDENT_MAP_SIGNIN_ADDRESS_FAILS"
+PROXIES_SETTING = "INCIDENT_MAP_TRUSTED_PROXIES"
 FORGET_S = 3600.0  # an address's failures are forgotten an hour after its last one (once no lockout is running)
 
 
@@ -113,11 +114,13 @@ def address_throttle(free: int) -> Throttle:
 
 
 def client_address() -> str | None:
-    """The connecting client's address as the server sees it (st.context.ip_address; None on loopback)."""
+    """The client's address as the server sees it (st.context.ip_address; None on loopback), or as trusted reverse
+    proxies forward it (INCIDENT_MAP_TRUSTED_PROXIES and their X-Forwarded-For header)."""
     try:
-        return st.context.ip_address
+        peer, headers = st.context.ip_address, st.context.headers
     except (AttributeError, RuntimeError):
         return None
+    return client_behind(peer, headers.get("X-Forwarded-For"), dashboard_setting(PROXIES_SETTING))
 
 
 def attempt(name: str, password: str, now: float | None = None, address: str | None = None) -> User | None:

@@ -62,3 +62,27 @@ def test_streamlit_gives_the_client_address_in_this_version():
     import streamlit as st
 
     assert st.__version__ == "1.67.0" and "ip_address" in dir(st.context)
+
+
+@pytest.mark.parametrize(("peer", "forwarded", "trusted", "client"), [
+    ("203.0.113.7", "198.51.100.9", "", "203.0.113.7"),  # no trusted proxy: the header is ignored
+    ("203.0.113.7", "198.51.100.9", "10.0.0.2", "203.0.113.7"),  # not from the proxy: a client cannot pick its address
+    ("10.0.0.2", "198.51.100.9", "10.0.0.2", "198.51.100.9"),  # through the proxy
+    ("10.0.0.2", "1.2.3.4, 198.51.100.9", "10.0.0.2", "198.51.100.9"),  # the first entry is the client's to write
+    ("10.0.0.2", "198.51.100.9, 10.0.0.3", "10.0.0.2, 10.0.0.3", "198.51.100.9"),  # two proxies in a row
+    (None, "198.51.100.9", "127.0.0.1", "198.51.100.9"),  # a proxy on this machine (loopback: None)
+    (None, "198.51.100.9", "", None),  # loopback without a trusted proxy stays loopback
+    ("10.0.0.2", None, "10.0.0.2", "10.0.0.2"),  # no header: the proxy itself
+    ("10.0.0.2", "127.0.0.1", "10.0.0.2", None),  # forwarded from loopback
+    ("::ffff:10.0.0.2", "[2001:db8::1]", "10.0.0.2", "2001:db8::1"),  # IPv4-mapped peer, bracketed IPv6 client
+])
+def test_the_client_behind_trusted_proxies(peer, forwarded, trusted, client):
+    from dashboard.serving import client_behind
+
+    assert client_behind(peer, forwarded, trusted) == client
+
+
+def test_streamlit_gives_the_request_headers_in_this_version():
+    import streamlit as st
+
+    assert "headers" in dir(st.context)

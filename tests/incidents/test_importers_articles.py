@@ -1,8 +1,6 @@
 """Articles from saved web pages, e-mails and folders, and feeds polled politely from a local test server."""
 
-import http.server
 import json
-import threading
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from incidents.importers import read_file
 from incidents.importers.articles import DRAFT_NOTE, page_article
 from incidents.importers.feeds import Fetched, Watcher, fetch
 from tests.incidents.test_cli import assert_one_line_error, run
+from tests.local_http import Clock, Quiet, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "incidents" / "samples" / "articles" / "000_kazan_2024-12-21.txt").read_text(encoding="utf-8")
@@ -90,7 +89,7 @@ FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title
 </channel></rss>"""
 
 
-class FeedServer(http.server.BaseHTTPRequestHandler):
+class FeedServer(Quiet):
     """A feed with an ETag; answers 304 to a matching If-None-Match; /broken fails with 500."""
 
     requests: list = []
@@ -106,34 +105,14 @@ class FeedServer(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         body = FEED.format(body="".join(f"<p>{p}</p>" for p in BODY.split("\n") if p.strip())).encode()
-        self.send_response(200)
-        self.send_header("ETag", '"v1"')
-        self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_body(body, "application/rss+xml", {"ETag": '"v1"'})
 
 
 @pytest.fixture
 def feed_url():
     FeedServer.requests = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FeedServer)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
+    with serving(FeedServer) as url:
+        yield url
 
 
 def test_feed_is_polled_politely_and_items_go_to_review(feed_url):

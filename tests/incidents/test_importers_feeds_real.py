@@ -2,8 +2,6 @@
 Atom with only <updated>, items without dates, a Telegram-to-RSS bridge, relative links, Last-Modified; items seen
 before (by guid/link or by the same text) are not extracted again."""
 
-import http.server
-import threading
 from datetime import date
 from email.utils import formatdate
 
@@ -11,6 +9,7 @@ import pytest
 
 from incidents.errors import ImportFormatError
 from incidents.importers.feeds import Watcher, feed_articles
+from tests.local_http import Clock, Quiet, serving
 
 KAZAN = "Ukrainian drones struck a high-rise building in Kazan, injuring two people, the governor said."
 KHARKIV = "A missile hit an apartment block in Kharkiv, killing three people, the mayor said."
@@ -55,7 +54,7 @@ UNDATED = """<rss version="2.0"><channel><title>No dates</title>
 MODIFIED = formatdate(1734775200, usegmt=True)
 
 
-class Server(http.server.BaseHTTPRequestHandler):
+class Server(Quiet):
     """Serves the feeds above; /rss honours If-Modified-Since (Last-Modified), the others send no validators."""
 
     feeds = {"/rss": RSS, "/atom": ATOM, "/bridge": BRIDGE, "/undated": UNDATED}
@@ -67,34 +66,15 @@ class Server(http.server.BaseHTTPRequestHandler):
             self.send_response(304)
             self.end_headers()
             return
-        body = Server.feeds[self.path].encode("utf-8")
-        self.send_response(200)
-        if self.path == "/rss":
-            self.send_header("Last-Modified", MODIFIED)
-        self.send_header("Content-Type", "application/xml; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        headers = {"Last-Modified": MODIFIED} if self.path == "/rss" else {}
+        self.send_body(Server.feeds[self.path].encode("utf-8"), "application/xml; charset=utf-8", headers)
 
 
 @pytest.fixture
 def base():
     Server.requests = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Server)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class Clock:
-    now = 1000.0
-
-    def __call__(self):
-        return self.now
+    with serving(Server) as url:
+        yield url
 
 
 def test_rss_with_html_content_relative_link_and_local_day():

@@ -9,6 +9,7 @@ from incidents.importers.articles import file_articles
 from incidents.importers.feeds import Fetched, Watcher
 from incidents.importers.telegram import html_time, posted_at
 from tests.incidents.test_cli import assert_one_line_error, run
+from tests.local_http import Clock, Quiet, serving
 
 MSK = timezone(timedelta(hours=3))
 KAZAN = "Kazan — drones struck a high-rise building, two people injured."
@@ -177,13 +178,6 @@ def test_times_from_both_export_forms():
     assert html_time("31.02.2024 09:15:30") is None
 
 
-class Clock:
-    now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
 def test_watched_folder_receiving_exports_extracts_only_new_messages(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -257,31 +251,16 @@ def test_a_channel_web_preview_page_gives_its_posts(tmp_path):
 
 
 def test_watching_a_channel_web_preview_url(tmp_path):
-    import http.server
-    import threading
+    class Preview(Quiet):
+        def do_GET(self):  # noqa: N802 - the http.server API
+            self.send_body(PREVIEW.encode(), "text/html; charset=utf-8")
 
-    class Preview(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            body = PREVIEW.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Preview)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(Preview) as base:
         saved, clock = [], Clock()
-        watcher = Watcher([f"http://127.0.0.1:{server.server_address[1]}/s/exmonitor"], saved.extend, clock=clock)
+        watcher = Watcher([f"{base}/s/exmonitor"], saved.extend, clock=clock)
         assert watcher.poll()[0]["new_items"] == 1 and [i.place for i in saved] == ["Kharkiv"]
         clock.now += 60
         assert watcher.poll()[0]["new_items"] == 0
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_published_option_does_not_override_each_posts_own_day(tmp_path):
