@@ -183,3 +183,12 @@ def test_siberia_is_not_a_town_abroad():
     text = "A drone struck a fuel depot near Bratsk in Siberia on Monday, the governor said."
     found = extract_incidents(text, published="2025-03-03")
     assert found and all(i.country == "RU" for i in found)
+
+
+# ---------------------------------------------------------------- outages and storms "hit" cities: no strike
+
+
+def test_power_outages_that_hit_cities_are_no_strike():
+    text = "Power cuts hit Odesa and Mykolaiv on Tuesday as the grid operator rationed electricity."
+    assert extract_incidents(text, published="2025-03-03") == []
+
