@@ -28,7 +28,9 @@ _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:refinery|plant|factory|depot|port|terminal|airfield|air base|airbase|base|"
     r"power station|power plant|NPP|HPP|TPP|CHPP?|GRES|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
 _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|analysts|observers|politicians|government|"
-                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
+                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)"
+                       r"(?:\s+(?:at|of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,3})?"  # "analysts at the Carnegie Endowment in"
+                       r"\s+in\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # "предприятия в Екатеринбурге наращивают выпуск": makers or officials in a city, unless the words before tell an attack
 # ("беспилотник атаковал предприятие в Новошахтинске").

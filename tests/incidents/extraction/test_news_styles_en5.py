@@ -192,3 +192,44 @@ def test_power_outages_that_hit_cities_are_no_strike():
     text = "Power cuts hit Odesa and Mykolaiv on Tuesday as the grid operator rationed electricity."
     assert extract_incidents(text, published="2025-03-03") == []
 
+
+
+# ---------------------------------------------------------------- page furniture: tags, newsletters, membership
+
+
+def test_a_tag_list_and_a_newsletter_box_are_furniture():
+    text = ("A Russian drone hit a warehouse in Chernihiv overnight, injuring one worker.\n\n"
+            "Tags: Chernihiv, Sumy, Kharkiv, drone attack\n\n"
+            "Subscribe to our newsletter\nRussian missiles strike Odesa port, two killed\n")
+    assert {i.place for i in extract_incidents(text, published="2025-03-03")} == {"Chernihiv"}
+
+
+# ---------------------------------------------------------------- analysts at an institute in a city: no site
+
+
+def test_analysts_at_an_institute_in_a_city_are_no_site():
+    text = ("Ukraine's drones struck the Tuapse refinery on Sunday. Analysts at the Kiel Institute in Hamburg say the "
+            "strikes have cut output sharply.")
+    assert {i.place for i in extract_incidents(text, published="2025-03-03")} == {"Tuapse"}
+
+
+# ---------------------------------------------------------------- "taken to hospital", "a woman (54)"
+
+
+def test_taken_to_hospital_counts_as_injured():
+    text = "A drone struck a bus stop in Nikopol on Monday. A 45-year-old woman was taken to hospital, officials said."
+    assert [i.injured for i in extract_incidents(text, published="2025-03-03")] == [1]
+
+
+def test_an_age_in_brackets_after_the_person_still_counts():
+    text = "Kherson: a drone dropped a grenade on a car, a man (61) was wounded."
+    assert [i.injured for i in extract_incidents(text, published="2025-03-03")] == [1]
+
+
+# ---------------------------------------------------------------- "An earlier version said X": X is retracted
+
+
+def test_an_earlier_version_that_named_another_town_retracts_it():
+    text = ("Correction: a previous version misstated that the missile hit Kremenchuk; it hit Poltava.\n\n"
+            "A Russian missile struck Poltava on Tuesday, killing two people, the governor said.")
+    assert {i.place for i in extract_incidents(text, published="2025-03-03")} == {"Poltava"}
