@@ -659,6 +659,11 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"
+    listed = _PLACES_COLON.search(before)
+    if listed:
+        if re.search(r"\b(?:regions|oblasts)\b", listed.group(0), re.IGNORECASE):
+            mention.hint = mention.hint or "region"
+        return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
     earlier = _previous_name(mentions, position)
@@ -680,6 +685,11 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+# "Regions where hits were recorded: ", "Debris fell in the following regions: ": a list of places follows the colon.
+_PLACES_COLON = re.compile(r"\b(?:regions|oblasts|areas|cities|towns|settlements|districts|communities|locations|places|"
+                           r"following)\b[^:.;]{0,40}:\s*$", re.IGNORECASE)
 
 
 def _previous_name(mentions: list[Mention], position: int) -> int | None:

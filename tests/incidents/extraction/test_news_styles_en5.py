@@ -233,3 +233,17 @@ def test_an_earlier_version_that_named_another_town_retracts_it():
     text = ("Correction: a previous version misstated that the missile hit Kremenchuk; it hit Poltava.\n\n"
             "A Russian missile struck Poltava on Tuesday, killing two people, the governor said.")
     assert {i.place for i in extract_incidents(text, published="2025-03-03")} == {"Poltava"}
+
+
+# ---------------------------------------------------------------- places listed after a colon with no preposition
+
+
+def test_regions_listed_after_a_colon_are_region_sites():
+    text = "Overnight, Russian missiles struck targets in the following oblasts: Zhytomyr, Rivne and Khmelnytskyi."
+    found = extract_incidents(text, published="2025-03-03")
+    assert [i.geo_precision for i in found] == ["region"] * 3
+
+
+def test_a_colon_list_with_no_event_gives_no_site():
+    text = "Air raid alerts were announced in these regions: Kyiv, Sumy and Poltava."
+    assert extract_incidents(text, published="2025-03-03") == []
