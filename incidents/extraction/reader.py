@@ -93,6 +93,7 @@ class Reader:
         self.focus: list[Finding] = []  # strike findings in reading order
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
+        self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
@@ -117,7 +118,10 @@ class Reader:
         seconds = [_second_reference(sentence, mentions, r) for c, r in zip(found_claims, refs) if c.between]
         places.classify(sentence, infos, mentions, [r.start if isinstance(r, places.Mention) else r for r in refs + seconds
                                                      if r is not None])
+        named_before = self.last_city
         self._learn_context(mentions)
+        if self.last_city is not named_before:  # a city named only in hearsay owns no district told later
+            self.last_city_hearsay = _hearsay(sentence)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new)
@@ -432,6 +436,7 @@ class Reader:
         here = [f.place for f in earlier if f.place.kind == "city"]
         focus = self._focus_city()
         city = here[-1] if here else focus.place if focus else self.last_city
+        hearsay = not here and focus is None and self.last_city_hearsay  # the city was named only in hearsay
         owner = self._district_owner(mention)
         if owner is not None:  # "the Sovetsky district of Bryansk": a quarter of the city named after it
             mention.reason += f"; a district of {owner.name}"
@@ -439,11 +444,22 @@ class Reader:
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
+        if city is None and named is not None and self._other_region(named) and not own:
+            named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
             return named
+        if hearsay:  # a district near a city named only in hearsay is not that city ("channels claimed ..., denied")
+            mention.reason += f"; a district near {city.name}, a city named only in hearsay"
+            return None
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
+
+    def _other_region(self, named: Any) -> bool:
+        """True when a town a district is named after lies outside the region in focus (the Kamensky district of a Rostov
+        story is not Kamenskiy in the Saratov region)."""
+        region = self.last_region
+        return region is not None and named.country == region.country and named.admin1 != region.admin1
 
     def _district_owner(self, mention: places.Mention) -> Any:
         """The city a district is said to be of ('the Moscow district of Kazan'), or None."""

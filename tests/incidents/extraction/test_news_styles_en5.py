@@ -247,3 +247,20 @@ def test_regions_listed_after_a_colon_are_region_sites():
 def test_a_colon_list_with_no_event_gives_no_site():
     text = "Air raid alerts were announced in these regions: Kyiv, Sumy and Poltava."
     assert extract_incidents(text, published="2025-03-03") == []
+
+
+
+# ---------------------------------------------------------------- a district after hearsay about a city
+
+
+def test_a_district_told_after_hearsay_about_a_city_is_not_that_city():
+    text = ("Channels reported that the Kursk power station had been hit. Governor Khinshtein denied this. "
+            "He said a drone was shot down over the Oktyabrsky district.")
+    assert extract_incidents(text, published="2025-03-03") == []
+
+
+def test_a_district_named_after_a_town_of_another_region_is_not_that_town():
+    text = ("Governor Yuri Slyusar said drones were downed over the Rostov region. Debris fell in the Kamensky "
+            "district.")
+    found = extract_incidents(text, published="2025-03-03")
+    assert found and all(i.admin1 == "Rostov" for i in found)
