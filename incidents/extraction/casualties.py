@@ -32,10 +32,14 @@ _BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly 
 
 _KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
 _HURT = (r"(?:injured|wounded|hurt|hospitali[sz]ed|sustained injuries|suffered injuries|"
-         r"treated for (?:smoke inhalation|injuries|wounds|shrapnel wounds|burns|cuts))")
+         r"treated for (?:smoke inhalation|injuries|wounds|shrapnel wounds|burns|cuts)|taken to (?:a |the )?hospital)")
 # "The number of people killed when ... has risen to 10": an updated figure.
 _RISEN_TO = rf"[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b"
 # "the driver was wounded", "a woman was killed": one person named by a singular noun (the `who` group).
+
+# "injuring the driver and his passenger", "killing a man and his wife": two people, each named by a singular noun.
+_PAIR = (rf"(?:the|a|an|its|his|her|their) (?P<n>){_ADJ}{_PEOPLE}(?<!s) (?P<one>and) (?:his|her|their|the|a|an) (?P<m>){_ADJ}"
+         rf"(?P<who>{_PEOPLE})\b(?<!s)(?= |,|\.|$)")
 
 _PATTERNS = {
     "killed": [
@@ -48,14 +52,17 @@ _PATTERNS = {
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
         rf"\bnumber of (?:people |those |civilians )?(?:killed|dead)\b{_RISEN_TO}",
         rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
+        rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
+        rf"\b(?:killing|killed) {_PAIR}",
     ],
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|(?-i:WIA))\b",
+        rf"(?<!no )(?<!no-)(?!no[ -])\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|(?-i:WIA))\b",
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
-        rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
+        rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\)|, \d{{1,3}},)? (?:was|has been|had been) (?:\w+ly )?{_HURT}",
         rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
+        rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
     ],
 }
 _ZERO = {
@@ -70,6 +77,7 @@ _ZERO = {
     ],
     ("killed",): [r"\bno (?:deaths|fatalities|one was killed|one died)\b", r"\bnobody was killed\b", r"\bno one (?:was )?killed\b"],
     ("injured",): [r"\bno (?:injuries|one was (?:injured|hurt|wounded))\b", r"\bnobody was (?:injured|hurt|wounded)\b",
+                   r"\b(?:no one|no-one|nobody) (?:injured|hurt|wounded)\b",  # a short post: "no one hurt"
                    r"\b(?:did not|didn't|has not|hasn't|have not|haven't) report(?:ed)? any (?:injuries|injured)\b"],
 }
 # Russian and Ukrainian word order: "погибли 12 человек", "ранены двое", "ще 43 поранені", "поранено дюжину людей".
@@ -121,7 +129,7 @@ _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for 
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
                      "вбит", "помер", "pogib", "zahyn", "kia"),
-          "injured": ("injur", "wound", "hurt", "hospitali", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
+          "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",

@@ -342,7 +342,7 @@ def _intent() -> re.Pattern[str]:
 
 
 _ECONOMIC_WORDS = ("sanction", "package", "measures", "listing", "designation", "tariff", "embargo", "ban", "blacklist",
-                   "export control")
+                   "export control", "outage", "blackout", "power cut", "shortage", "storm", "flood", "heatwave")
 
 
 @cache

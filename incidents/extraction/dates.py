@@ -154,6 +154,20 @@ def past_year_periods(text: str, published: date | None) -> list[tuple[int, int]
     return [(m.start(), m.end()) for m in _YEAR_PERIOD.finditer(text) if int(m.group(1)) < published.year]
 
 
+def past_days(text: str, published: date | None, gap: int = 4, within: int = 31) -> list[tuple[int, int]]:
+    """Spans of days named with their month `gap` to `within` days before publication ("Background: On 4 April, ..." in
+    an 8 April article): an earlier event of the same weeks told as background, not the one reported. (Older days are
+    left to the year and month rules: a test or a paste may carry a publication date far from the text's own.)"""
+    if not published:
+        return []
+    out = []
+    for match in _EXPLICIT.finditer(text):
+        day = _parse_day(match.group(0), published)
+        if day is not None and gap <= (published - day).days <= within:
+            out.append((match.start(), match.end()))
+    return out
+
+
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 # "In April, a missile attack on Chernihiv killed 18": a month named without a day, as a period of its own.

@@ -42,7 +42,9 @@ def _inline_furniture() -> re.Pattern[str]:
 
 
 # A photo caption: a line carrying a photo credit ("Photograph: X/AFP", "Photo: ..."); it may show an older event.
-_CAPTION = re.compile(r"^[^\n]{0,300}?\b(?:Photograph|Photo(?:graph)?s?(?: by| credit)?|Image(?: credit)?|Credit|Фото|Світлина|Ілюстративне фото)\s*:[^\n]{0,200}$",
+_CAPTION = re.compile(r"^[^\n]{0,300}?\b(?:Photograph|Photo(?:graph)?s?(?: by| credit)?|Image(?: credit)?|Credit|"
+                      r"(?:Image |Photo |Video )?caption|Фото|Світлина|Ілюстративне фото)\s*:[^\n]{0,200}$"
+                      r"|^[^\n]{0,300}\((?:file|archive) (?:photo|image|picture|footage)\)[ \t]*$",
                       re.IGNORECASE | re.MULTILINE)
 
 

@@ -28,7 +28,9 @@ _FACILITY_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:refinery|plant|factory|depot|port|terminal|airfield|air base|airbase|base|"
     r"power station|power plant|NPP|HPP|TPP|CHPP?|GRES|substation|arsenal|station|shipyard|works|facility)\b", re.IGNORECASE)
 _BASED_IN = re.compile(r"\b(?:officials?|authorities|sources?|leaders|diplomats|analysts|observers|politicians|government|"
-                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)\s+in\s+(?:the\s+)?$",
+                       r"journalists|correspondents|reporters|spokesm[ae]n|embassy|based|headquartered)"
+                       r"(?:\s+(?:at|of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,3})?"  # "analysts at the Carnegie Endowment in"
+                       r"\s+in\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # "предприятия в Екатеринбурге наращивают выпуск": makers or officials in a city, unless the words before tell an attack
 # ("беспилотник атаковал предприятие в Новошахтинске").
@@ -48,7 +50,7 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
-    rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])})\s+"
+    rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
     rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -569,7 +571,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where people or officials are based, not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
-    if cues.has("diversion", before[-60:]) and cues.has("diversion", before[-60:]).end() >= len(before[-60:]) - 2:
+    if _diverted_to(before[-120:]):
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
         return "where the weapons came from (launched from, from the direction of), not where they struck"
@@ -608,6 +610,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
         "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
         "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", 0),
+        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes|attacks|hits|impacts|fires|damage|casualties))"
+                          r"\s+(?:also\s+)?$", re.IGNORECASE),
     }
     pattern, flags = table[name]
     return cues.led(re.compile(pattern, flags))
@@ -641,6 +645,18 @@ def capital_named(adjective: str) -> str | None:
 def _region_with_the(mention: Mention) -> bool:
     """'6 over the Crimea', 'in the Donbas': a region whose English name may take 'the' (lexicon names_with_the)."""
     return mention.text in cues.lexicon()["names_with_the"]
+
+
+def _diverted_to(tail: str) -> bool:
+    """'diverted to Kazan', 'diverted to other cities, including Nizhny Novgorod's Strigino airport': the place follows a
+    diversion cue with nothing between them that tells an event or ends the phrase."""
+    last = None
+    for last in cues.scanner("diversion").finditer(tail):
+        pass
+    if last is None:
+        return False
+    rest = tail[last.end():]
+    return len(rest) <= 2 or (re.fullmatch(r"[^.;:()]*", rest) is not None and not cues.tells_event(rest))
 
 
 def _denied_report(sentence: Sentence) -> re.Match[str] | None:
@@ -682,7 +698,8 @@ def _launched_from(before: str) -> bool:
 def _spoken_in(before: str) -> bool:
     """'... said in Kyiv', 'told reporters in Moscow': where something was said, not where it happened."""
     said = _rx("spoken").search(before)
-    return bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
+    return (bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
+            and not _rx("event_subject").search(before[max(0, said.start() - 40):said.start()]))  # "Blasts reported in X"
 
 
 # "над Чорним морем", "в Азовском море", "over the Black Sea": a sea named by its adjective.
@@ -729,11 +746,17 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"
+    listed = _PLACES_COLON.search(before)
+    if listed:
+        if re.search(r"\b(?:regions|oblasts)\b", listed.group(0), re.IGNORECASE):
+            mention.hint = mention.hint or "region"
+        return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
-    if position > 0 and mentions[position - 1].role == "site":
-        previous = mentions[position - 1]
-        gap = sentence.text[previous.end - sentence.start:mention.start - sentence.start]
+    earlier = _previous_name(mentions, position)
+    if earlier is not None and mentions[earlier].role == "site":
+        previous = mentions[earlier]
+        gap = sentence.text[mentions[position - 1].end - sentence.start:mention.start - sentence.start]
         if re.fullmatch(r"\s*\(\s*", gap):
             mention.hint = mention.hint or previous.hint
             return f"site: another spelling of {previous.text}"
@@ -764,6 +787,21 @@ def _headed_by_a_cue(info: ClauseInfo, mention: Mention, before: str) -> bool:
         return False
     at = mention.start - info.clause.start - len(before) + colon.start()
     return any(at - 60 <= c.end <= at and (c.kind != "strike" or cues.is_strike_noun(c)) for c in info.event_cues)
+
+
+# "Regions where hits were recorded: ", "Debris fell in the following regions: ": a list of places follows the colon.
+_PLACES_COLON = re.compile(r"\b(?:regions|oblasts|areas|cities|towns|settlements|districts|communities|locations|places|"
+                           r"following)\b[^:.;]{0,40}:\s*$", re.IGNORECASE)
+
+
+def _previous_name(mentions: list[Mention], position: int) -> int | None:
+    """The mention before this one, passing over common words just after it ("the Irkutsk region of Siberia, Olenya":
+    Irkutsk); None when there is none."""
+    earlier = position - 1
+    while (earlier > 0 and mentions[earlier].reason.startswith("not a place")
+           and mentions[earlier].start - mentions[earlier - 1].end <= 20):
+        earlier -= 1
+    return earlier if earlier >= 0 else None
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:

@@ -54,6 +54,15 @@ def _list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text) or _COUNT_ITEMS.match(text))
 
 
+# "The bases were Belaya ...", "The source named the airfields as Morozovsk ...", "The targets included ...": a sentence
+# that names the sites of the strike told in the sentence before.
+_NAMED_TARGETS = re.compile(r"\s*(?:the\s+)?(?:(?:source|official|statement|ministry|[\w-]+)\s+named\s+the\s+)?"
+                            r"(?:air\s?bases|airfields|bases|targets|sites|facilities)\s+(?:(?:hit|struck|attacked|targeted)\s+)?"
+                            r"(?:were|included|as)\b", re.IGNORECASE)
+
+# A live-blog time stamp alone on its line ("09.17 EET", "Updated at 14.02 GMT", "Posted at 06:48").
+_STAMP_LINE = re.compile(r"\s*(?:(?:updated|posted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
+
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
                          r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
 
@@ -84,11 +93,14 @@ class Reader:
         self.focus: list[Finding] = []  # strike findings in reading order
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
+        self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
+        self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
+        self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
 
     # ------------------------------------------------------------ reading
 
@@ -106,7 +118,10 @@ class Reader:
         seconds = [_second_reference(sentence, mentions, r) for c, r in zip(found_claims, refs) if c.between]
         places.classify(sentence, infos, mentions, [r.start if isinstance(r, places.Mention) else r for r in refs + seconds
                                                      if r is not None])
+        named_before = self.last_city
         self._learn_context(mentions)
+        if self.last_city is not named_before:  # a city named only in hearsay owns no district told later
+            self.last_city_hearsay = _hearsay(sentence)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new)
@@ -139,7 +154,11 @@ class Reader:
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
+            named = _NAMED_TARGETS.match(clause.text) if not found and historical is None and self.strike_cues else None
+            if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
+                found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
+        self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
             self.list_cues if _list_item(sentence.text) or sentence.text.rstrip().endswith(":") else ())
         # "Videos showed bombers burning at ...", "Прилёты: Курчатов, Льгов. Повреждены ЛЭП.": damage right after a strike
@@ -425,6 +444,7 @@ class Reader:
         here = [f.place for f in earlier if f.place.kind == "city"]
         focus = self._focus_city()
         city = here[-1] if here else focus.place if focus else self.last_city
+        hearsay = not here and focus is None and self.last_city_hearsay  # the city was named only in hearsay
         owner = self._district_owner(mention)
         if owner is not None:  # "the Sovetsky district of Bryansk": a quarter of the city named after it
             mention.reason += f"; a district of {owner.name}"
@@ -432,11 +452,22 @@ class Reader:
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
+        if city is None and named is not None and self._other_region(named) and not own:
+            named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
             return named
+        if hearsay:  # a district near a city named only in hearsay is not that city ("channels claimed ..., denied")
+            mention.reason += f"; a district near {city.name}, a city named only in hearsay"
+            return None
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
+
+    def _other_region(self, named: Any) -> bool:
+        """True when a town a district is named after lies outside the region in focus (the Kamensky district of a Rostov
+        story is not Kamenskiy in the Saratov region)."""
+        region = self.last_region
+        return region is not None and named.country == region.country and named.admin1 != region.admin1
 
     def _district_owner(self, mention: places.Mention) -> Any:
         """The city a district is said to be of ('the Moscow district of Kazan'), or None."""
@@ -712,7 +743,19 @@ class Reader:
     def _collect_times(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding], focus: Finding | None) -> None:
         own = [m for m in dates.find_dates(sentence.text, self.published) if not self._in_history(infos, sentence.start + m.start)]
         own_day = own[0].day if own else None
-        for mention in dates.find_times(sentence.text):
+        if _STAMP_LINE.fullmatch(sentence.text):  # "09.17 EET" alone: the time of the entry below, not of the one above
+            self.stamp = (sentence, dates.find_times(sentence.text)[:1]) if not new else None
+            return
+        times = dates.find_times(sentence.text)
+        if self.stamp is not None and new:
+            stamp_sentence, stamped = self.stamp
+            self.stamp = None
+            for mention in stamped if not times else ():
+                at = stamp_sentence.start + mention.start
+                for finding in [f for f in new if not f.is_airport]:
+                    self.attachments.append(("time", stamp_sentence, (mention, at, stamp_sentence.start + mention.end, finding,
+                                                                      own_day)))
+        for mention in times:
             at = sentence.start + mention.start
             if self._in_history(infos, at):
                 continue
@@ -940,7 +983,7 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
 def _history(text: str, published: date | None) -> tuple[int | None, str]:
     found: list[tuple[int, str]] = []
     years = sorted(dates.old_years(text, published) + dates.other_months(text, published)
-                   + dates.past_year_periods(text, published))
+                   + dates.past_year_periods(text, published) + dates.past_days(text, published))
     if years:
         comma = text.rfind(",", 0, years[0][0])
         while comma >= 0 and not text[comma + 1:years[0][0]].strip():  # "September 11, 2001": the date's own comma
