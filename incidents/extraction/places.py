@@ -737,6 +737,9 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
+    listed = _PLACES_COLON.search(before)
+    if listed and re.search(r"\b(?:regions|oblasts)\b", listed.group(0), re.IGNORECASE):
+        mention.hint = mention.hint or "region"  # "in the following oblasts: Zhytomyr, Rivne": the regions
     if _headed_by_a_cue(info, mention, before):
         return "site: the first item of a list after an event cue and a colon (Прилёты этой ночью: Курчатов, Льгов)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
@@ -746,10 +749,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if _EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"
-    listed = _PLACES_COLON.search(before)
     if listed:
-        if re.search(r"\b(?:regions|oblasts)\b", listed.group(0), re.IGNORECASE):
-            mention.hint = mention.hint or "region"
         return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
