@@ -52,6 +52,14 @@ VERSION = """() => {
     return live ? live.dataset.version || '' : '';
 }"""
 
+STATE = """() => {
+    const live = document.querySelector('[data-testid=incident-map] .leaflet-container');
+    if (!live) return 'no map';
+    const icons = live.querySelectorAll('.leaflet-marker-icon.im-icon, .leaflet-marker-icon.im-cluster');
+    const shown = [...icons].filter(n => n.checkVisibility({visibilityProperty: true})).length;
+    return `version ${(live.dataset.version || '').slice(-12)} waiting ${live.getAttribute('data-waiting')} icons ${shown}`;
+}"""
+
 
 def make_store(path: Path, n: int) -> int:
     """A SQLite store holding `n` synthetic incidents; the count stored."""
@@ -124,7 +132,12 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
             before = await page.evaluate(VERSION)
             started = time.perf_counter()
             await page.get_by_test_id("stRadioGroup").get_by_text(preset, exact=True).click()
-            await page.wait_for_function(REPAINTED, arg=before, timeout=WAIT_MS, polling=50)
+            try:
+                await page.wait_for_function(REPAINTED, arg=before, timeout=WAIT_MS, polling=50)
+            except Exception:
+                out["lost"].append({"session": index, "step": step, "preset": preset, "before": before[-12:],
+                                    "at_s": round(time.perf_counter() - opened, 1), "now": await page.evaluate(STATE)})
+                raise
             times.append(time.perf_counter() - started)
         out["held"] += 1
     except Exception as exc:  # noqa: BLE001 - a lost session is a figure of the benchmark, not its end
@@ -205,7 +218,7 @@ def main() -> int:
         db = Path(folder) / "load.sqlite"
         before = make_store(db, args.n)
         csv_path, new_rows = import_file(Path(folder), args.import_rows, db)
-        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": []}
+        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": []}
         with app_server(db, timeout_s=180) as url:
             importer = run_import(db, csv_path)
             started, cpu_before = time.perf_counter(), server_cpu_s(url)
@@ -232,6 +245,7 @@ def main() -> int:
         "rows_lost": before + new_rows - after,
         "requests_blocked": len(out["blocked"]),
         "errors": out["errors"][:10],
+        "lost": out["lost"][:10],  # the map's state when a repaint did not show
         "seconds": round(seconds, 1),
         "server_cpu_s": round(server_cpu, 1),  # the machine is shared: the server's own CPU time over the run
         "load_average": os.getloadavg()[0],
