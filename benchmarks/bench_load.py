@@ -37,6 +37,7 @@ BLOCK_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE
 WAIT_MS = 30_000
 FIRST_PAINT_MS = 180_000  # a cold server builds the 100k frame and the first map once, for every session
 STAGGER_S = 2.0  # sessions arrive one after another, as users do
+SLOW_S = 10.0  # a repaint this slow is listed with its start time (UTC), to set beside the server's log
 THINK_S = 3.0  # a user's pause between seeing the repainted map and the next filter change (see the docstring)
 LONG_ARTICLE = "date 2024-12-21\nDrones struck " + "Kazan and Izhevsk and Saratov, " * 1000 + "officials said.\n"
 # The live map (a components v2 element, no iframe) is repainted once its container shows a data version other than
@@ -57,7 +58,11 @@ STATE = """() => {
     if (!live) return 'no map';
     const icons = live.querySelectorAll('.leaflet-marker-icon.im-icon, .leaflet-marker-icon.im-cluster');
     const shown = [...icons].filter(n => n.checkVisibility({visibilityProperty: true})).length;
-    return `version ${(live.dataset.version || '').slice(-12)} waiting ${live.getAttribute('data-waiting')} icons ${shown}`;
+    const checked = document.querySelector('[data-testid=stRadioGroup] input:checked');
+    const radio = checked ? checked.closest('label').innerText : '?';
+    const running = document.querySelector('[data-testid=stStatusWidget]') ? 'running' : 'idle';
+    return `version ${(live.dataset.version || '').slice(-12)} waiting ${live.getAttribute('data-waiting')} ` +
+        `icons ${shown} radio ${radio} url ${location.search} ${running}`;
 }"""
 
 
@@ -139,6 +144,9 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
                                     "at_s": round(time.perf_counter() - opened, 1), "now": await page.evaluate(STATE)})
                 raise
             times.append(time.perf_counter() - started)
+            if times[-1] > SLOW_S:
+                out["slow"].append({"session": index, "preset": preset, "s": round(times[-1], 1),
+                                    "at": time.strftime("%H:%M:%S", time.gmtime(time.time() - times[-1]))})
         out["held"] += 1
     except Exception as exc:  # noqa: BLE001 - a lost session is a figure of the benchmark, not its end
         out["errors"].append(f"session {index}: {type(exc).__name__}: {str(exc)[:200]}")
@@ -218,8 +226,9 @@ def main() -> int:
         db = Path(folder) / "load.sqlite"
         before = make_store(db, args.n)
         csv_path, new_rows = import_file(Path(folder), args.import_rows, db)
-        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": []}
-        with app_server(db, timeout_s=180) as url:
+        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": [], "slow": []}
+        log: list[str] = []
+        with app_server(db, timeout_s=180, log=log) as url:
             importer = run_import(db, csv_path)
             started, cpu_before = time.perf_counter(), server_cpu_s(url)
             asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out, max(0.0, args.think)))
@@ -245,7 +254,9 @@ def main() -> int:
         "rows_lost": before + new_rows - after,
         "requests_blocked": len(out["blocked"]),
         "errors": out["errors"][:10],
-        "lost": out["lost"][:10],  # the map's state when a repaint did not show
+        "lost": out["lost"][:10],
+        "slow": out["slow"][:20],
+        "catalog_builds": [line[:140] for line in log if "catalog of store version" in line][:10],  # the map's state when a repaint did not show
         "seconds": round(seconds, 1),
         "server_cpu_s": round(server_cpu, 1),  # the machine is shared: the server's own CPU time over the run
         "load_average": os.getloadavg()[0],

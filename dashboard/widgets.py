@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import replace
 from datetime import date
 from typing import Callable, Sequence
@@ -13,6 +14,8 @@ from incidents.model import EVENT_TYPES, SHOWN_BY_DEFAULT, VERIFICATIONS, WITH_D
 from dashboard.state import KEYS, CUSTOM, PRESETS, ViewState, data_as_of, preset_of, preset_window, type_label
 
 PRESET, DATES, TYPES, COUNTRIES = KEYS.preset, KEYS.dates, KEYS.types, KEYS.countries
+REPLACED = "_f_dates_replaced"  # (dates the browser still shows, when the server replaced them)
+ECHO_S = 30.0  # a request the browser made before it got the new dates arrives within this time
 REGIONS, VERIFICATION, TEXT, BAND, IN_VIEW = KEYS.regions, KEYS.verification, KEYS.text, KEYS.band, KEYS.in_view
 FILTER_KEYS = KEYS.filters
 DATE_FLOOR = date(1900, 1, 1)
@@ -62,19 +65,39 @@ def shown_dates(start: date | None, end: date | None, bounds: tuple[date, date] 
 def set_window(start: date | None, end: date | None, bounds: tuple[date, date] | None) -> None:
     """Change the date window from a callback (preset buttons, chart span, widen)."""
     st.session_state[PRESET] = preset_of(start, end, bounds[1] if bounds else None)
-    st.session_state[DATES] = shown_dates(start, end, bounds)
+    _replace_dates(shown_dates(start, end, bounds))
+
+
+def _replace_dates(value: tuple[date, ...]) -> None:
+    """Set the date box from the server, remembering what the browser still shows until it gets the new value."""
+    st.session_state[REPLACED] = (tuple(st.session_state.get(DATES) or ()), value, time.monotonic())
+    st.session_state[DATES] = value
+
+
+def _stale_echo(value: tuple[date, ...]) -> tuple[date, ...] | None:
+    """Is `value` the dates the browser showed before the server replaced them, sent back by a request the browser
+    made before it got the new ones (a timed fragment run, a map view report)? Such a request must not read as the
+    user picking those dates, which would undo the preset just clicked. The dates the server set, if so."""
+    replaced = st.session_state.pop(REPLACED, None)
+    if replaced and value == replaced[0] and time.monotonic() - replaced[2] < ECHO_S:
+        return replaced[1]
+    return None
 
 
 def _on_preset(bounds: tuple[date, date] | None, changed: Callable[[], None]) -> None:
     preset = st.session_state[PRESET]
     if preset != CUSTOM:
         start, end = preset_window(preset, bounds[1] if bounds else None)
-        st.session_state[DATES] = shown_dates(start, end, bounds)
+        _replace_dates(shown_dates(start, end, bounds))
     changed()
 
 
 def _on_dates(bounds: tuple[date, date] | None, changed: Callable[[], None]) -> None:
     value = tuple(st.session_state[DATES] or ())
+    meant = _stale_echo(value)
+    if meant is not None:  # the preset stands and the box shows its window again
+        st.session_state[DATES] = meant
+        return
     if len(value) == 2:
         everything = bounds is not None and value == tuple(bounds)
         st.session_state[PRESET] = "All" if everything else preset_of(value[0], value[1], bounds[1] if bounds else None)
