@@ -135,7 +135,12 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     for at, token in enumerate(tokens):
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
-        capital = capital and not (not current and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
+        if not capital:  # most words: the run so far ends here
+            if current:
+                runs.append(current)
+                current = []
+            continue
+        capital = not (not current and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
                                          or geo.plural_town(word) is not None or _opens_name(text, tokens, at)
