@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
@@ -78,14 +79,21 @@ def show_log() -> None:
     logger.setLevel(logging.INFO)
 
 
+def streamlit_cli() -> Any:
+    """Streamlit's command line module, imported by this thread alone: two threads importing Streamlit for the first
+    time at once can meet a partly initialised module ("DeltaGeneratorSingleton instance already exists!")."""
+    from streamlit.web import cli
+
+    return cli
+
+
 def main(argv: list[str] | None = None) -> int:
     """Serve the app with Streamlit's own command line (`streamlit run dashboard/app.py ARGV`)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     show_log()
+    cli = streamlit_cli()  # whole, before the warm-up thread imports any of Streamlit
     warm_in_background()
-    from streamlit.web import cli
-
     return cli.main(["run", str(APP), *(sys.argv[1:] if argv is None else argv)], prog_name="streamlit")
 
 
