@@ -1,5 +1,5 @@
 """Writes the real_like fixtures: synthetic rows in the exact shape of real exports (see README.md)."""
-import csv, io, json, openpyxl
+import csv, json, openpyxl
 ACLED_COLS = ["event_id_cnty","event_date","year","time_precision","disorder_type","event_type","sub_event_type","actor1","assoc_actor_1","inter1","actor2","assoc_actor_2","inter2","interaction","civilian_targeting","iso","region","country","admin1","admin2","admin3","location","latitude","longitude","geo_precision","source","source_scale","notes","fatalities","tags","timestamp"]
 rows = [
  ["UKR201234","21 December 2024","2024","1","Political violence","Explosions/Remote violence","Air/drone strike","Military Forces of Ukraine (2019-)","","State forces","","","","State forces only","","643","Europe","Russia","Tatarstan","Kazan","","Kazan","55.7963","49.1088","1","Kommersant; Telegram","National-Subnational","On 21 December 2024, Ukrainian forces struck residential buildings in Kazan with drones, \"Shahed-like\"; no fatalities.","0","","1735000000"],
