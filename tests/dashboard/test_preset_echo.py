@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import widgets
-from tests.e2e.app_server import fill_store
-
-APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch) -> Path:
-    path = fill_store(tmp_path / "incidents.sqlite")
-    monkeypatch.setenv("INCIDENTS_DB", str(path))
-    return path
+from tests.dashboard.test_app import APP, store  # noqa: F401 - the store fixture
 
 
 def settled() -> AppTest:
