@@ -304,8 +304,8 @@ def _reference(m: folium.Map, ref: Any, frame: pd.DataFrame, bbox: tuple, option
     JsLayer("reference", f"Reference: {html_text(ref.name)} and range rings", source=payload).add_to(m)
 
 
-def region_count(frame: pd.DataFrame, precision: str = "region") -> int:
-    """Incidents located to a region only (drawn as a dashed ring, never as a point marker), or of another precision."""
+def precision_count(frame: pd.DataFrame, precision: str) -> int:
+    """Incidents of one geo precision ('region': drawn as a dashed ring, 'approximate': a dotted ring)."""
     return int((frame["geo_precision"] == precision).sum()) if len(frame) and "geo_precision" in frame.columns else 0
 
 
@@ -319,11 +319,11 @@ def legend_spec(frame: pd.DataFrame, ref: Any, clustered: bool, options: MapOpti
     for status, label in (("active", "restriction active"), ("lifted", "restriction lifted"), ("none", "restriction, status not stated")):
         if by_status[status]:
             entries.append({"type": restriction, "status": status, "label": f"Airspace {label}", "count": by_status[status]})
-    regions = region_count(frame)
+    regions = precision_count(frame, "region")
     if regions:
         entries.append({"type": EVENT_TYPES.index("other"), "region": True, "label": "Located to a region only (dashed ring)",
                         "count": regions})
-    approximate = region_count(frame, "approximate")
+    approximate = precision_count(frame, "approximate")
     if approximate:
         entries.append({"type": EVENT_TYPES.index("other"), "approximate": True, "count": approximate,
                         "label": "Approximate point, placed by distance (dotted ring)"})

@@ -66,8 +66,7 @@ ID = FIELDS.index("id")
 RECOVER = ("restore a backup with `python -m incidents restore BACKUP_FILE` (make one of a healthy store with "
            "`python -m incidents backup OUT_FILE`), or salvage the rows with `sqlite3 FILE .recover`")
 INSERT = f"INSERT INTO incidents ({COLUMNS}, day, row_version) VALUES ({', '.join('?' for _ in FIELDS)}, ?, 1)"
-UPSERT = (f"INSERT INTO incidents ({COLUMNS}, day, row_version) VALUES ({', '.join('?' for _ in FIELDS)}, ?, 1) "
-          f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in FIELDS if name != 'id')}, "
+UPSERT = (f"{INSERT} ON CONFLICT (id) DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in FIELDS if name != 'id')}, "
           "day = excluded.day, row_version = incidents.row_version + 1")
 
 
@@ -203,14 +202,15 @@ class SQLiteStore:
                 self._bump()
 
     def _log(self, changes: Iterable[Change]) -> None:
-        self._db.executemany(f"INSERT INTO history ({HISTORY_COLUMNS}) VALUES ({_marks(8)})",
-                             (change.row() for change in changes))
+        self._history_rows(change.row() for change in changes)
 
     def _log_created(self, ids: list[str], actor: str, reason: str, batch: str | None) -> None:
         """One 'created' history entry per new incident (what upsert_changes gives them), written as plain rows."""
         at = now_iso()
-        self._db.executemany(f"INSERT INTO history ({HISTORY_COLUMNS}) VALUES ({_marks(8)})",
-                             [(key, CREATED, None, None, actor, at, reason, batch) for key in ids])
+        self._history_rows([(key, CREATED, None, None, actor, at, reason, batch) for key in ids])
+
+    def _history_rows(self, rows: Iterable[tuple]) -> None:
+        self._db.executemany(f"INSERT INTO history ({HISTORY_COLUMNS}) VALUES ({_marks(8)})", rows)
 
     def _record_batch(self, batch: Batch, result: UpsertResult) -> None:
         done = Batch(batch.id, batch.kind, batch.source, batch.sha256, batch.actor, batch.at or now_iso(),
