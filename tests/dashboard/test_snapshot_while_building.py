@@ -10,16 +10,13 @@ import pytest
 
 from dashboard import data
 from incidents.storage import open_store
+from tests.dashboard.test_store_follow import two_incident_store
 from tests.incidents.factory import make
 
 
 @pytest.fixture
 def store_path(tmp_path, monkeypatch):
-    path = tmp_path / "s.sqlite"
-    store = open_store(str(path))
-    store.upsert([make(id="a", place="Kazan"), make(id="b", place="Izhevsk")])
-    store.close()
-    monkeypatch.setenv("INCIDENTS_DB", str(path))
+    path = two_incident_store(tmp_path / "s.sqlite", monkeypatch)
     data.clear_caches()
     yield path
     data.clear_caches()

@@ -16,14 +16,18 @@ from tests.incidents.factory import make
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
 
-@pytest.fixture
-def store_path(tmp_path, monkeypatch):
-    path = tmp_path / "s.sqlite"
+def two_incident_store(path: Path, monkeypatch) -> Path:
+    """A SQLite store at `path` holding Kazan and Izhevsk, made the app's store (INCIDENTS_DB)."""
     store = open_store(str(path))
     store.upsert([make(id="a", place="Kazan"), make(id="b", place="Izhevsk")])
     store.close()
     monkeypatch.setenv("INCIDENTS_DB", str(path))
     return path
+
+
+@pytest.fixture
+def store_path(tmp_path, monkeypatch):
+    return two_incident_store(tmp_path / "s.sqlite", monkeypatch)
 
 
 def test_an_edit_conflict_reads_as_both_values_escaped(store_path):
