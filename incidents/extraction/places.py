@@ -90,7 +90,8 @@ _FRONTED_OBJECT = re.compile(
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
-_ITEM_BEFORE = re.compile(r"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:(?:Республик|Республіц|Республік)\w*\s+)?$",
+_REPUBLIC = r"(?:Республик|Республіц|Республік)\w*\s+"  # "Республики Крым", "над Республікою Крим"
+_ITEM_BEFORE = re.compile(rf"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:{_REPUBLIC})?$",
                           re.IGNORECASE)  # "…, Республики Крым – 7", "Республики Татарстан — 3"
 _AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?"
 _LINE_HEAD_AFTER = re.compile(rf"^{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
@@ -439,7 +440,7 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
 
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
-_REPUBLIC_BEFORE = re.compile(r"(?<![\w-])(?:Республик|Республіц|Республік)\w*\s+$", re.IGNORECASE)
+_REPUBLIC_BEFORE = re.compile(rf"(?<![\w-]){_REPUBLIC}$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
                              r"^\s+(?:городско\w+\s+|міськ\w+\s+|муниципальн\w+\s+|муніципальн\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
 
