@@ -220,6 +220,8 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             i += 1
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
+    if others and others[-1] == run[-1][0] and _district_adjective(sentence, run[-1]):
+        others.pop()  # "в посёлке Средний Усольского района": the district the gazetteer does not know, not a longer name
     side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
     side_by_side = side_by_side and not _AREA_NOUN_AFTER.match(sentence.text, run[-1][2])
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
@@ -237,6 +239,14 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
         if _REGION_WORD_END.search(mention.text):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
     return found
+
+
+def _district_adjective(sentence: Sentence, token: tuple[str, int, int]) -> bool:
+    """'Усольского района', 'Кировского округа': a Cyrillic adjective with its area noun after it."""
+    return bool(_DISTRICT_ADJECTIVE.search(token[0]) and _AREA_NOUN_AFTER.match(sentence.text, token[2]))
+
+
+_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|цк|зк)(?:ого|ой|ий|им|ом|ая|ую|ому|ього|ої|ий|ому|ім)$", re.IGNORECASE)
 
 
 # "в городе Рыльске Курской области", "у Ковелі Волинської області": a town, then the region that qualifies it.

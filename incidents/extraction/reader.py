@@ -38,8 +38,9 @@ _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on
 
 
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
-# One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …").
-_LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*[—–-]\s+(?:over|above|над|в|у|на)\s", re.IGNORECASE)
+# One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …"),
+# or a bulleted count with no dash after it ("— 20 над территорией …,", "• 12 over the Bryansk region").
+_LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*(?:[—–-]\s+)?(?:over|above|над|в|у|на)\s", re.IGNORECASE)
 # Or the place first and its count after it, one per line ("Харківщина: 14", "Sumy region – 9").
 _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*\s*[.;,]?\s*$",
                          re.IGNORECASE)

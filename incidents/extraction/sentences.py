@@ -86,8 +86,8 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 def _is_heading(piece: str) -> bool:
     """A short line with no final stop, written in title case ("Kazan Under Attack")."""
-    if re.search(r"[.!?\"”’:)]$", piece) or len(piece.split()) > 12:
-        return False
+    if re.search(r"[.!?\"”’:),;]$", piece) or len(piece.split()) > 12:
+        return False  # a comma or semicolon at the end: an item of a list running on, never a title
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", piece) if len(w) > 3]
     head = line_head(piece)
     if head is not None and re.fullmatch(r"\s*[—–:-]\s*\d[\d,]*\s*[.;,]?", piece[head:]):
