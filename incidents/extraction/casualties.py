@@ -127,7 +127,7 @@ _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zer
 _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for name, patterns in _PATTERNS.items()}
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
-_HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
+_HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
                      "вбит", "помер", "pogib", "zahyn", "kia"),
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог"),

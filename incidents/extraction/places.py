@@ -602,7 +602,15 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "possessive: stands for the state, its people or institutions"
     if _rx("diplomatic_before").search(before) or _rx("diplomatic_purpose").match(after):
         return "diplomatic or political mention (talks, visits, speeches)"
+    if _venue_after().match(after):
+        return "where a briefing, meeting or funeral was held, not where it happened"
     return None
+
+
+@cache
+def _venue_after() -> re.Pattern[str]:
+    """'В Москве на брифинге …', 'В Новочеркасске простились с …': the place is followed by what was held there."""
+    return re.compile(rf"\s*,?\s*(?:{'|'.join(cues.slavic('venue'))})(?![\w-])", re.IGNORECASE)
 
 
 @cache

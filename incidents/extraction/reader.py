@@ -650,7 +650,7 @@ class Reader:
                          new: list[Finding], named: list[Finding]) -> None:
         """'Channels reported a blast in Tula. The governor called these reports untrue.': a sentence that only denies
         retracts the hearsay sites it names again, or else those of the sentence before it."""
-        if self._contradicts_earlier(sentence, new):
+        if self._contradicts_earlier(sentence, new) or self._denies_reports(sentence, new):
             return
         denial = None if new else cues.has("retraction", sentence.text)
         if denial is None or _DENIED_HIT.search(sentence.text):
@@ -663,6 +663,18 @@ class Reader:
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         self.retracted.update(id(f) for f in told if _hearsay(f.sentence))  # an official's own report stays
+
+    def _denies_reports(self, sentence: Sentence, new: list[Finding]) -> bool:
+        """'Channels reported a strike on the Baltimor air base. The governor denied these reports: all drones were
+        downed over the Ramon district.': a denial of reports that tells its own sites retracts the hearsay sites of the
+        sentence before it that it does not name again."""
+        if not new or cues.has("report_denial", sentence.text) is None:
+            return False
+        named = {place_key(f.place) for f in new}
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1 and _hearsay(f.sentence)
+                and place_key(f.place) not in named]
+        self.retracted.update(id(f) for f in told)
+        return bool(told)
 
     def _contradicts_earlier(self, sentence: Sentence, new: list[Finding]) -> bool:
         """'Channels reported a hit in Vyshhorod. In fact (Насправді, На самом деле), the drone was downed near Dymer.':

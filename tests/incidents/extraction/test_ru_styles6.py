@@ -54,3 +54,31 @@ def test_related_stories_under_the_article_are_not_read():
 def test_an_attack_said_not_to_have_happened_gives_no_incident():
     assert found_in("Власти проверили сообщения о дронах: по аэродрому Украинка атаки не было, уточнил губернатор.") == []
     assert found_in("Никаких прилётов по Курску не было, заявили в оперштабе.") == []
+
+
+def test_where_a_briefing_or_a_funeral_was_held_is_not_a_site():
+    text = "В Москве на брифинге официальный представитель МИД назвала удар по Белгороду «террористическим актом»."
+    assert [i.place for i in found_in(text)] != ["Moscow"]
+    assert found_in("В Новочеркасске простились с уроженцем города, погибшим в зоне специальной военной операции.") == []
+    assert found_in("В Белгороде во время совещания губернатор рассказал об ударе.") == []
+
+
+def test_places_named_as_regularly_attacked_are_background():
+    assert found_in("Аэродромы в Моздоке и Ахтубинске также регулярно упоминаются в связи с ударами по Украине.") == []
+    assert found_in("Белгород почти ежедневно подвергается обстрелам.") == []
+
+
+def test_a_denial_telling_its_own_sites_retracts_the_channels_sites():
+    text = ("Ранее ряд телеграм-каналов сообщал об ударе по аэродрому Балтимор в Воронеже. Губернатор опроверг эти "
+            "сведения: «Все беспилотники уничтожены над Рамонским районом, на территории города падений нет».")
+    found = found_in(text)
+    assert found and all(not near(i, 51.63, 39.16, 0.1) for i in found)
+
+
+def test_casualties_stated_in_other_words():
+    found = found_in("Обломки сбитого беспилотника упали на аэродром Энгельс, смертельно травмированы трое военнослужащих.")
+    assert [(i.killed, i.injured) for i in found] == [(3, None)]
+    found = found_in("Морозовск — атака беспилотников на аэродром, двое военных ранены.")
+    assert [i.injured for i in found] == [2]
+    found = found_in("Engels: posle ataki BPLA gorit neftebaza, postradavshikh, po ego dannym, net.")
+    assert [i.injured for i in found] == [0]
