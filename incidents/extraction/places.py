@@ -236,17 +236,47 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
         if not mention.reason and len(run) == 1 and _signs_the_post(sentence, run[0]):
             mention.reason = f"not a place: a surname signing the post ({words}), its source"
         _read_suffix(sentence, mention)
+        _read_capital(sentence, mention)
         if _REGION_WORD_END.search(mention.text):
             mention.hint = "region"  # the gazetteer knows "Zaporozhye Region" as one name
     return found
 
 
+def _read_capital(sentence: Sentence, mention: Mention) -> None:
+    """'в аэропорту столицы Чувашии': the region's capital (lexicons/region_capitals.json), not the region."""
+    at = mention.start - sentence.start
+    if not _CAPITAL_BEFORE.search(sentence.text, max(0, at - 30), at) or not morphology.is_cyrillic(mention.text):
+        return
+    capital = _capitals().get((geo.nominative(mention.text) or mention.text).lower()) or _capitals().get(mention.text.lower())
+    if capital is not None:
+        mention.text, mention.hint = capital, None
+
+
+_CAPITAL_BEFORE = re.compile(r"(?<![\w-])(?:столиц|столиці|столицю|столицею)\w*\s+(?:(?:республики|республіки|края|краю)\s+)?$",
+                             re.IGNORECASE)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    table = json.loads((cues.LEXICON_DIR / "region_capitals.json").read_text(encoding="utf-8"))
+    return {key: value for key, value in table.items() if not key.startswith("_")}
+
+
+def _noun_before_area_adjective(sentence: Sentence, previous: Mention, current: Mention) -> bool:
+    """'над Белгородом и Белгородским районом': a town's own name before a district's or region's adjective is the
+    town, not one more district of a list ('над Курской и Брянской областями')."""
+    if current.hint not in ("district", "region") or not morphology.is_cyrillic(previous.text):
+        return False
+    written = sentence.text[previous.start - sentence.start:previous.end - sentence.start]
+    return not (_DISTRICT_ADJECTIVE.search(written) or _REGION_ADJECTIVE_END.search(written) or _ADJECTIVE_CASE.search(written))
+
+
+_ADJECTIVE_CASE = re.compile(r"(?:ск|цк|зк|ськ|цьк|зьк)(?:ой|ою|ую|ая|ої|ій|ою|у|а)$", re.IGNORECASE)
+
+
 def _district_adjective(sentence: Sentence, token: tuple[str, int, int]) -> bool:
     """'Усольского района', 'Кировского округа': a Cyrillic adjective with its area noun after it."""
     return bool(_DISTRICT_ADJECTIVE.search(token[0]) and _AREA_NOUN_AFTER.match(sentence.text, token[2]))
-
-
-_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|цк|зк)(?:ого|ой|ий|им|ом|ая|ую|ому|ього|ої|ий|ому|ім)$", re.IGNORECASE)
 
 
 # "в городе Рыльске Курской области", "у Ковелі Волинської області": a town, then the region that qualifies it.
@@ -515,7 +545,8 @@ def _mark_plural_suffix(sentence: Sentence, mentions: list[Mention]) -> None:
     for i in range(len(mentions) - 1, 0, -1):
         current, previous = mentions[i], mentions[i - 1]
         gap = sentence.text[previous.end - sentence.start:current.start - sentence.start]
-        if current.hint and previous.hint in (None, "airports", "bases") and _LIST_GAP.match(gap):
+        if (current.hint and previous.hint in (None, "airports", "bases") and _LIST_GAP.match(gap)
+                and not _noun_before_area_adjective(sentence, previous, current)):
             current.hint = "airport" if current.hint in ("airports", "bases") else current.hint
             previous.hint = current.hint
     for mention in mentions:

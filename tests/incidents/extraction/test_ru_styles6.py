@@ -82,3 +82,27 @@ def test_casualties_stated_in_other_words():
     assert [i.injured for i in found] == [2]
     found = found_in("Engels: posle ataki BPLA gorit neftebaza, postradavshikh, po ego dannym, net.")
     assert [i.injured for i in found] == [0]
+
+
+def test_airports_named_by_the_capital_of_a_region_or_in_the_locative():
+    found = found_in("Временные ограничения введены в аэропорту столицы Чувашии, а также в Бегишеве, сообщили в Росавиации.")
+    assert sorted(i.airport_iata for i in found) == ["CSY", "NBC"]
+    found = found_in("Ограничения введены в Пулкове. Чуть позже аналогичные меры коснулись аэропорта Жуковский.")
+    assert sorted(i.airport_iata for i in found) == ["LED", "ZIA"]
+
+
+def test_an_airport_closed_for_an_hour_is_a_restriction():
+    found = found_in("В Калуге в это время на час был закрыт аэропорт Грабцево.")
+    assert [(i.event_type, i.airport_iata) for i in found] == [("airspace_restriction", "KLF")]
+
+
+def test_loud_in_a_short_post_is_explosions():
+    assert [i.event_type for i in found_in("Сеща — снова громко, ПВО работает.")][:1] in (["explosion"], ["interception"])
+    assert [i.event_type for i in found_in("В Курске громко.")] == ["explosion"]
+    assert found_in("В Москве громко заявили о переговорах.") == []
+
+
+def test_a_town_and_its_own_district_are_the_town_not_the_city_in_focus():
+    text = "В Валуйках повреждены два автомобиля.\n\nВечером над Белгородом и Белгородским районом сбиты три воздушные цели."
+    found = [i for i in found_in(text) if i.event_type == "interception"]
+    assert len(found) == 1 and near(found[0], 50.6, 36.59)
