@@ -226,10 +226,14 @@ def _set_end(draft: Draft, mention: dates.TimeMention, start: int, end: int, sen
 def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
     """Interceptions and explosions at a place struck that day are part of the strike: their counts join it."""
     strikes = {(place_key(d.first.place), d.first.day): d for d in drafts if d.first.event_type in STRIKES}
+    qualifiers = _region_qualifiers(drafts)
     kept = []
     for draft in drafts:
         folds = draft.first.event_type in ("interception", "explosion")
         target = strikes.get((place_key(draft.first.place), draft.first.day)) if folds else None
+        if target is not None and id(target) in qualifiers:
+            target = None  # "6 over the Rostov region. In the Rostov region, debris hit a plant in Millerovo": the region's
+            # strike is Millerovo's qualifier, the region's interceptions stay its own
         if target is None:
             kept.append(draft)
             continue
@@ -243,6 +247,18 @@ def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
         _take_times(target, draft)
         target.findings += draft.findings
     return kept
+
+
+def _region_qualifiers(drafts: list[Draft]) -> set[int]:
+    """Region-level strikes with no figures of their own (none above zero) next to one strike on a city or airport of that region the same
+    day: the city's qualifier, which _drop_covering_regions will absorb."""
+    sites: dict[tuple, int] = {}
+    for d in drafts:
+        if d.first.event_type in STRIKES and d.first.place.kind in ("city", "airport"):
+            sites[(d.first.place.admin1, d.first.day)] = sites.get((d.first.place.admin1, d.first.day), 0) + 1
+    return {id(d) for d in drafts if d.first.event_type in STRIKES and d.first.place.kind == "region"
+            and sites.get((d.first.place.admin1, d.first.day)) == 1
+            and not any(d.values.get(n) for n in ("killed", "injured", "drones_downed"))}  # "no one was hurt" is no figure
 
 
 def _fold_title_strikes(drafts: list[Draft]) -> list[Draft]:

@@ -106,3 +106,13 @@ def test_a_town_and_its_own_district_are_the_town_not_the_city_in_focus():
     text = "В Валуйках повреждены два автомобиля.\n\nВечером над Белгородом и Белгородским районом сбиты три воздушные цели."
     found = [i for i in found_in(text) if i.event_type == "interception"]
     assert len(found) == 1 and near(found[0], 50.6, 36.59)
+
+
+def test_a_region_of_a_ministry_list_keeps_its_interceptions_when_a_town_of_it_was_struck():
+    text = ("Дежурными средствами ПВО перехвачены и уничтожены 26 украинских БПЛА:\n"
+            "— 20 над территорией Курской области,\n— 6 над территорией Ростовской области.\n\n"
+            "В Ростовской области, по данным губернатора, атака отражена в Миллеровском районе, в результате падения "
+            "обломков на территории одного из предприятий возник пожар.")
+    found = found_in(text)
+    kinds = sorted((i.event_type, i.geo_precision) for i in found)
+    assert kinds == [("drone_strike", "city"), ("interception", "region"), ("interception", "region")]
