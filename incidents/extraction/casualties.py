@@ -115,6 +115,9 @@ def _slavic(name: str) -> list[str]:
             # "двое детей и женщина пострадали", "ранены трое мужчин и двое детей": two groups joined, summed (_largest)
             rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND} (?:[—–-] )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND}(?![\w-])",
+            # "пострадали фельдшер и водитель", "водій і пасажир поранені": two people, each named by a singular noun
+            rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE}) (?:и|і|та|й) (?:[\w-]+ )?(?P<m>)(?P<one>{_SINGLE})(?![\w-])",
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:и|і|та|й) (?P<m>)(?P<one>{_SINGLE}) (?:[—–-] )?(?:{_LIGHT})?(?:{verb})",
             # "поранено машиніста", "погиб охранник": a singular noun for a person, read by the dictionary
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?P<who>(?:[\w'’-]+ )?[а-яёіїєґ'’-]+)(?![\w-])"]
 

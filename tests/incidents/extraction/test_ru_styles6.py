@@ -116,3 +116,10 @@ def test_a_region_of_a_ministry_list_keeps_its_interceptions_when_a_town_of_it_w
     found = found_in(text)
     kinds = sorted((i.event_type, i.geo_precision) for i in found)
     assert kinds == [("drone_strike", "city"), ("interception", "region"), ("interception", "region")]
+
+
+def test_two_people_each_named_by_a_singular_noun():
+    found = found_in("В Глушкове FPV-дрон атаковал машину скорой помощи, пострадали фельдшер и водитель.")
+    assert [i.injured for i in found] == [2]
+    found = found_in("В Глушкове дрон ударил по автомобилю, водитель и пассажир получили ранения.")
+    assert [i.injured for i in found] == [2]
