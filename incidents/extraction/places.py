@@ -94,7 +94,9 @@ _REPUBLIC = r"(?:Республик|Республіц|Республік)\w*\s+
 _ITEM_BEFORE = re.compile(rf"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:{_REPUBLIC})?$",
                           re.IGNORECASE)  # "…, Республики Крым – 7", "Республики Татарстан — 3"
 _AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?"
-_LINE_HEAD_AFTER = re.compile(rf"^{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
+# "Морозовск Ростовской области — …", "Шебекино Белгородской обл.: …": the town, then the region or district it lies in.
+_HEAD_QUALIFIER = r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зкой|ского|цкого|ської|цької|зької|ського|цького)\s+(?:област\w*|обл\.|район\w*|округ\w*|кра[яю]))?"
+_LINE_HEAD_AFTER = re.compile(rf"^{_HEAD_QUALIFIER}{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
 
 
 # Searched in the words before every mention: led by a look-ahead for their first characters (cues.led), the same

@@ -123,3 +123,10 @@ def test_two_people_each_named_by_a_singular_noun():
     assert [i.injured for i in found] == [2]
     found = found_in("В Глушкове дрон ударил по автомобилю, водитель и пассажир получили ранения.")
     assert [i.injured for i in found] == [2]
+
+
+def test_a_post_line_headed_by_a_town_and_its_region():
+    found = found_in("Морозовск Ростовской области — ночью массированная атака беспилотников на район аэродрома, двое военных ранены.")
+    assert len(found) == 1 and near(found[0], 48.33, 41.8) and found[0].injured == 2
+    found = found_in("Шебекино Белгородской области: дрон ударил по автомобилю, ранен водитель.")
+    assert len(found) == 1 and near(found[0], 50.41, 36.9) and found[0].injured == 1
