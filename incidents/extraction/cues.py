@@ -23,6 +23,7 @@ class Cue:
     end: int
 
 
+CACHED_TEXTS = 8192  # clause and sentence texts whose cues, counts and dates are remembered (a few MB at most)
 LANGUAGES = ("ru", "uk")  # lexicons/cues_<lang>.json, merged into the English lexicon
 
 
@@ -295,6 +296,12 @@ def mentions_any(lower_text: str, pieces: tuple[str, ...]) -> bool:
 
 def find_cues(text: str) -> list[Cue]:
     """Event cues in `text`, ordered by position."""
+    return list(_cues_in(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _cues_in(text: str) -> tuple[Cue, ...]:
+    """find_cues, remembered per text: the same clause is asked again by later rules, and repeated in long pastes."""
     lower = text.lower()
     found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
              if kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind])
@@ -313,7 +320,7 @@ def find_cues(text: str) -> list[Cue]:
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
     found = [_weapon_as_subject(text, c) for c in found]
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 # "сторони обговорили ППО", "обіцяють посилити протиповітряну оборону", "to discuss air defence": a topic, not air

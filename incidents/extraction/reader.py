@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from datetime import date
 from typing import Any
@@ -980,6 +980,7 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
     return cues.Cue(best.kind, best.text, info.clause.start + best.start, info.clause.start + best.end)
 
 
+@lru_cache(maxsize=cues.CACHED_TEXTS)
 def _history(text: str, published: date | None) -> tuple[int | None, str]:
     found: list[tuple[int, str]] = []
     years = sorted(dates.old_years(text, published) + dates.other_months(text, published)
