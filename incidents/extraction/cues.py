@@ -290,11 +290,16 @@ def gate(name: str, hand: tuple[str, ...]) -> tuple[str, ...]:
     """The pieces whose absence lets find_cues skip lexicon entry `name`: the hand-picked ones, plus every piece the
     entry's pattern needs (required_pieces) that none of them is part of, so a word added to the lexicon is never
     skipped for want of a hand-picked piece; () when the pattern's pieces cannot be told (then it always runs)."""
-    return _gate(name, hand, pattern(name).pattern, pattern(name).flags)
+    return gate_of(pattern(name), hand)
+
+
+def gate_of(compiled: re.Pattern[str], hand: tuple[str, ...]) -> tuple[str, ...]:
+    """gate() for a compiled pattern."""
+    return _gate(hand, compiled.pattern, compiled.flags)
 
 
 @lru_cache(maxsize=None)
-def _gate(name: str, hand: tuple[str, ...], regex: str, flags: int) -> tuple[str, ...]:
+def _gate(hand: tuple[str, ...], regex: str, flags: int) -> tuple[str, ...]:
     needed = required_pieces(regex, flags)
     if needed is None:
         return ()
@@ -417,21 +422,29 @@ def _cues_in(text: str) -> tuple[Cue, ...]:
     found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
              if kind not in _TRIGGERS or may_match(lower, gate(kind, _TRIGGERS[kind]))
              for m in scanner(kind).finditer(text)]
-    # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception, not a strike
-    shields = [m for m in scanner("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
-    # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
-    shields += [m for m in pattern("attempted").finditer(text)] if "попытк" in lower or "спроб" in lower else []
-    # "the sanctions package targets a shipyard in Kerch": economic measures aimed at firms, not a strike
-    shields += [m for m in _economic().finditer(text)] if mentions_any(lower, _ECONOMIC_WORDS) else []
-    # "we are ready to strike Moscow", "drones could hit the capital": an intention or a possibility, not an event
-    shields += [m for m in _intent().finditer(text)] if mentions_any(lower, _INTENT_WORDS) else []
-    found = [c for c in found if not (c.kind in ("strike", "passive") and
-                                      any(s.start() <= c.start and c.end <= s.end() for s in shields))]
+    if any(c.kind in ("strike", "passive") for c in found):  # the shields below cover only those
+        shields = [m for shield, hand in _shields() if may_match(lower, gate_of(shield, hand)) for m in shield.finditer(text)]
+        found = [c for c in found if not (c.kind in ("strike", "passive") and
+                                          any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
     found = [_weapon_as_subject(text, c) for c in found]
     return tuple(sorted(found, key=lambda c: c.start))
+
+
+def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """Patterns whose matches hold strike words that tell no strike, each with its hand-picked gate pieces."""
+    return [
+        # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception
+        (scanner("repelled"), ("repel", "repuls")),
+        # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
+        (pattern("attempted"), ("попытк", "спроб")),
+        # "the sanctions package targets a shipyard in Kerch": economic measures aimed at firms, not a strike
+        (_economic(), _ECONOMIC_WORDS),
+        # "we are ready to strike Moscow", "drones could hit the capital": an intention or a possibility, not an event
+        (_intent(), _INTENT_WORDS),
+    ]
 
 
 # "сторони обговорили ППО", "обіцяють посилити протиповітряну оборону", "to discuss air defence": a topic, not air
