@@ -116,3 +116,13 @@ def test_a_word_added_to_the_lexicon_is_found_though_no_hand_picked_piece_is_in_
     lexicon_with(restriction=["no-fly orders?"], damage=[r"smoulder\w*"])
     found = {(c.kind, c.text) for c in cues.find_cues(text)}
     assert ("restriction", "no-fly order") in found and ("damage", "smouldering") in found
+
+
+@pytest.mark.parametrize("start, end, expected", [(0, 5, False), (5, 11, True), (11, 20, False), (11, 21, True), (21, 30, False),
+                                                  (40, 41, True), (41, 99, False)])
+def test_a_place_named_again_is_found_in_a_clause_by_binary_search(start, end, expected):
+    from incidents.extraction.reader import _named_within
+
+    named_at = (10, 20, 40)
+    assert _named_within(named_at, start, end) is expected
+    assert expected is any(start <= at < end for at in named_at)  # what the scan it replaces gave
