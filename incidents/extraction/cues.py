@@ -267,8 +267,9 @@ def _first(items: list) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-# A cheap first look for the costly kinds: word pieces every one of their patterns needs, found by plain substring
-# search in the lower-cased text (no such piece, no such cue; much faster than the patterns themselves).
+# A cheap first look for the costly kinds: short word pieces most of their words contain, found by plain substring
+# search in the lower-cased text (much faster than the patterns themselves). gate() adds the pieces of any lexicon word
+# none of these is part of, so a word added to a lexicon needs no piece here (a short one here keeps the gate short).
 _TRIGGERS = {
     "restriction": ("flight", "airport", "airspace", "air traffic", "departure", "arrival", "restrict", "clos", "suspend",
                     "halt", "divert", "ground", "kov", "carpet", "operation", "receiv", "accept", "dispatch", "plane",
