@@ -420,11 +420,10 @@ def find_cues(text: str) -> list[Cue]:
 def _cues_in(text: str) -> tuple[Cue, ...]:
     """find_cues, remembered per text: the same clause is asked again by later rules, and repeated in long pastes."""
     lower = text.lower()
-    found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
-             if kind not in _TRIGGERS or may_match(lower, gate(kind, _TRIGGERS[kind]))
-             for m in scanner(kind).finditer(text)]
+    found = [Cue(kind, m.group(0), m.start(), m.end()) for kind, compiled, pieces in _gated_kinds()
+             if may_match(lower, pieces) for m in compiled.finditer(text)]
     if any(c.kind in ("strike", "passive") for c in found):  # the shields below cover only those
-        shields = [m for shield, hand in _shields() if may_match(lower, gate_of(shield, hand)) for m in shield.finditer(text)]
+        shields = [m for shield, pieces in _gated_shields() if may_match(lower, pieces) for m in shield.finditer(text)]
         found = [c for c in found if not (c.kind in ("strike", "passive") and
                                           any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
@@ -432,6 +431,17 @@ def _cues_in(text: str) -> tuple[Cue, ...]:
     found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
     found = [_weapon_as_subject(text, c) for c in found]
     return tuple(sorted(found, key=lambda c: c.start))
+
+
+@cache
+def _gated_kinds() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """Each event kind with its scanner and its gate (no gate: always read), in the order of EVENT_KINDS."""
+    return tuple((kind, scanner(kind), gate(kind, _TRIGGERS[kind]) if kind in _TRIGGERS else ()) for kind in EVENT_KINDS)
+
+
+@cache
+def _gated_shields() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple((shield, gate_of(shield, hand)) for shield, hand in _shields())
 
 
 def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:

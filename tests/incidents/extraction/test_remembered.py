@@ -93,7 +93,7 @@ def test_a_gate_never_hides_a_match_of_its_pattern():
 def lexicon_with(monkeypatch):
     """The cue lexicon with words added to some entries, the compiled patterns and remembered cues rebuilt from it."""
     def forget():
-        for cached in (cues.pattern, cues.scanner, cues._gate, cues._cues_in):
+        for cached in (cues.pattern, cues.scanner, cues._gate, cues._cues_in, cues._gated_kinds, cues._gated_shields):
             cached.cache_clear()
 
     def add(**words):
