@@ -52,7 +52,6 @@ def main() -> None:
     from dashboard.views.pages import all_pages
     from incidents.errors import IncidentsError
 
-    data.warm_up()
     problem = store_problem()
     if problem:
         st.title("Incident map")
@@ -68,6 +67,7 @@ def main() -> None:
         st.navigation(all_pages()).run()
     except IncidentsError as exc:  # a store that fails mid-page (damaged, gone, refused) gets its one-line message
         st.error(markdown_text(str(exc)))
+    data.warm_up()  # the rest of the gazetteer, basemap and place-name files: after the page, not competing with it
 
 
 main()
