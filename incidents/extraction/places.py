@@ -263,6 +263,8 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
         _reject_common(mention, sentence, lower_words)
+        if not mention.reason and _institution_adjective(sentence, mention):
+            mention.reason = "part of an institution's name (a neuter adjective: Краснодарское училище), not a place"
         if side_by_side and not mention.reason:
             mention.reason = f"two names side by side ({words}): a person's name"
         if streets and not mention.reason:
@@ -308,6 +310,17 @@ def _noun_before_area_adjective(sentence: Sentence, previous: Mention, current: 
 
 
 _ADJECTIVE_CASE = re.compile(r"(?:ск|цк|зк|ськ|цьк|зьк)(?:ой|ою|ую|ая|ої|ій|ою|у|а)$", re.IGNORECASE)
+
+
+def _institution_adjective(sentence: Sentence, mention: Mention) -> bool:
+    """'Краснодарское высшее военное училище', 'Харківське водосховище': a neuter adjective agrees with no region or
+    district noun (область, край, район), so it names a school, a plant or a reservoir, not the region (a town written
+    so, 'Раменское', is a name of its own)."""
+    written = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
+    return bool(" " not in written and _NEUTER_ADJECTIVE.search(written) and not geo.is_name(written))
+
+
+_NEUTER_ADJECTIVE = re.compile(r"(?:[сц]кое|зкое|[сцз]ьке)$", re.IGNORECASE)
 
 
 def _district_adjective(sentence: Sentence, token: tuple[str, int, int]) -> bool:

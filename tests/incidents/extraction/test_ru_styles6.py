@@ -130,3 +130,11 @@ def test_a_post_line_headed_by_a_town_and_its_region():
     assert len(found) == 1 and near(found[0], 48.33, 41.8) and found[0].injured == 2
     found = found_in("Шебекино Белгородской области: дрон ударил по автомобилю, ранен водитель.")
     assert len(found) == 1 and near(found[0], 50.41, 36.9) and found[0].injured == 1
+
+
+def test_a_school_named_by_a_neuter_adjective_does_not_set_the_region_in_focus():
+    text = ("Лётчик окончил Краснодарское высшее военное авиационное училище. Тем временем глава Каменского района "
+            "сообщил, что вечером в хуторе Старая Станица беспилотник повредил кровлю склада.")
+    found = found_in(text)
+    assert len(found) == 1 and near(found[0], 48.35, 40.29)  # the hamlet near Kamensk-Shakhtinsky, not Stavropol's
+    assert [i.place for i in found_in("В Раменское прилетел дрон, ранены двое.")] == ["Ramenskoye"]
