@@ -11,6 +11,7 @@ from typing import Any, Iterable, Iterator
 from incidents.errors import ImportFormatError
 from incidents.importers import acled, acled_weekly, archive, geojson, hxl, kml, mapping, own_csv, ucdp
 from incidents.importers.common import Problem, require_columns
+from incidents.importers.fast_csv import fast_incident
 from incidents.importers.limits import check_input_file, load_json
 from incidents.importers.pipeline import Context, ImportOptions, Mapper, Report, checked, collect
 from incidents.importers.sniff import HEAD_BYTES, decode_head, detect_encoding
@@ -150,7 +151,8 @@ def open_table(table: Table, options: ImportOptions) -> Batch:
                                   column_map.fields), True)
     spec = TABLE_FORMATS[fmt]
     ctx.report.columns = dict(spec.columns)
-    return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns), spec.fill)
+    fast = fast_incident if fmt == "csv" and "delimiter" in table.info and not ctx.options.crs else None  # text cells
+    return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns, fast), spec.fill)
 
 
 def _projected(mapper: Mapper, ctx: Context) -> Mapper:
