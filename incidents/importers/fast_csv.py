@@ -4,16 +4,20 @@ other row gets None and takes the general path (own_csv.row_values, Incident.fro
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
+from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any, Mapping
 
 from incidents.importers.common import _PLAIN_DEGREES
 from incidents.importers.sources import _URL
+from incidents.frames import FIELDS
 from incidents.model import (
     EARLIEST_DAY, EVENT_TYPES, GEO_PRECISIONS, MAX_COUNT, REVIEW_STATES, STATUSES, TIME_PRECISIONS, VERIFICATIONS,
-    Incident, Source, _latest_now, _template, content_id,
+    Incident, Source, When, _latest_now, _template, content_id, parse_when,
 )
+from incidents.storage.rows import from_row
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)\Z")
@@ -27,15 +31,48 @@ _TEXTS = (("id", None), ("place", None), ("admin1", None), ("notes", None), ("cr
           ("time_precision", frozenset(TIME_PRECISIONS)), ("verification", frozenset(VERIFICATIONS)),
           ("review", frozenset(REVIEW_STATES)), ("status", frozenset(STATUSES)))
 _EVENT_TYPES = frozenset(EVENT_TYPES)
+_TEMPLATE = _template()  # every field with its default
 _COUNTS = ("killed", "injured", "drones_downed")
 _CODES = (("country", _COUNTRY), ("airport_iata", _IATA), ("airport_icao", _ICAO))
 
 
+class FastRows:
+    """The fast path of one own-CSV import: the Incident of a row in plain form (see `model_values`), or with `review`
+    set, the StoreRow the SQLite store inserts when the id is new; None for any other row."""
+
+    def __init__(self) -> None:
+        self.review: str | None = None  # the review state rows are stored in; None: Incidents are made
+
+    def __call__(self, row: Mapping[str, str]) -> Incident | StoreRow | None:
+        values = model_values(row)
+        if values is None:
+            return None
+        if self.review is None:
+            return incident_of(values)
+        values["review"] = self.review
+        return StoreRow(values)
+
+
 def fast_incident(row: Mapping[str, str]) -> Incident | None:
-    """The Incident the general path makes of a CSV row (text cells) when every filled cell is in a plain form:
+    """The Incident the general path makes of a CSV row when every filled cell is in a plain form, else None."""
+    values = model_values(row)
+    return None if values is None else incident_of(values)
+
+
+def incident_of(values: dict[str, Any]) -> Incident:
+    """The Incident of checked model values, as from_dict builds it (every value was checked as _validate would)."""
+    incident = object.__new__(Incident)
+    incident.__dict__.update(values)
+    if not values["id"]:
+        incident.__dict__["id"] = content_id(incident)
+    return incident
+
+
+def model_values(row: Mapping[str, str]) -> dict[str, Any] | None:
+    """The model values the general path gives a CSV row (text cells) when every filled cell is in a plain form:
     decimal degrees, digits, ISO dates with an offset, one URL or title as the source, {} for mappings; else None."""
     get = row.get
-    values: dict[str, Any] = dict(_template())
+    values: dict[str, Any] = _TEMPLATE.copy()
     event_type = get("event_type")
     if event_type not in _EVENT_TYPES:
         return None
@@ -84,11 +121,7 @@ def fast_incident(row: Mapping[str, str]) -> Incident | None:
         values["zero_zero_intended"] = lowered in _TRUE
     if lat == 0 and lon == 0 and not values["zero_zero_intended"]:
         return None
-    incident = object.__new__(Incident)  # what from_dict builds; every value was checked above as _validate would
-    incident.__dict__.update(values)
-    if not values["id"]:
-        incident.__dict__["id"] = content_id(incident)
-    return incident
+    return values
 
 
 def _degrees(text: str | None, limit: float) -> float | None:
@@ -132,13 +165,13 @@ def _dates(started: str | None, ended: str | None, values: dict[str, Any]) -> bo
     """Whether the dates are plain and valid (within the accepted days, the end not before the start); sets them."""
     if not started:
         return False
-    start = _when(started)
-    if start is None or not EARLIEST_DAY <= start[0] <= _latest_now():
+    start, latest = _when(started), _latest_now()
+    if start is None or not EARLIEST_DAY <= start[0] <= latest:
         return False
     values["started_at"] = started
     if ended:
         end = _when(ended)
-        if end is None or not EARLIEST_DAY <= end[0] <= _latest_now() or _before(ended, end, started, start):
+        if end is None or not EARLIEST_DAY <= end[0] <= latest or _before(ended, end, started, start):
             return False
         values["ended_at"] = ended
     return True
@@ -168,3 +201,51 @@ def _sources(text: str | None, values: dict[str, Any]) -> bool:
         source.__dict__.update(title=text, url="", published="", excerpt="")
     values["sources"] = (source,)
     return True
+
+
+_VALUES = itemgetter(*FIELDS)
+_ID, _LAT, _LON, _COUNTRY_AT, _STARTED, _REVIEW = (FIELDS.index(name) for name in
+                                                   ("id", "lat", "lon", "country", "started_at", "review"))
+_CREATED, _UPDATED = FIELDS.index("created_at"), FIELDS.index("updated_at")
+_JSON_AT = tuple(FIELDS.index(name) for name in ("sources", "origin", "evidence", "distance_claim"))
+_ONE_SOURCE = '[{"excerpt": "", "published": "", "title": %s, "url": %s}]'
+
+
+class StoreRow(list):
+    """A new incident as the SQLite store's row (storage.rows.to_row's values, FIELDS then the day), made from checked
+    model values without an Incident; it answers what the batch checks and the store ask of an Incident."""
+
+    __slots__ = ()
+    id = property(itemgetter(_ID))
+    lat = property(itemgetter(_LAT))
+    lon = property(itemgetter(_LON))
+    country = property(itemgetter(_COUNTRY_AT))
+    started_at = property(itemgetter(_STARTED))
+    review = property(itemgetter(_REVIEW))
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        if not values["id"]:
+            values["id"] = content_id(incident_of(dict(values)))
+        super().__init__(_VALUES(values))
+        sources, origin, evidence, claim = _JSON_AT
+        source = self[sources]
+        self[sources] = _ONE_SOURCE % (encode_basestring(source[0].title), encode_basestring(source[0].url)) \
+            if source else "[]"
+        self[origin] = self[evidence] = "{}"  # plain rows hold no mapping but the empty one
+        if self[claim] is not None:
+            self[claim] = "{}"
+        self.append(self[_STARTED][:10])
+
+    @property
+    def start(self) -> When:
+        return parse_when(self[_STARTED], "started_at")
+
+    def incident(self) -> Incident:
+        """The Incident of this row (to merge into a stored one)."""
+        return from_row(self[:-1])
+
+    def stamped(self, now: str) -> StoreRow:
+        """The row, its empty created_at and updated_at set to `now` (what to_row does for a new row)."""
+        self[_CREATED] = self[_CREATED] or now
+        self[_UPDATED] = self[_UPDATED] or now
+        return self

@@ -148,11 +148,12 @@ Mapper = Callable[[Row, Context], dict[str, Any]]
 
 def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str = "rows",
             columns: Mapping[str, str] | None = None,
-            fast: Callable[[Row], Incident | None] | None = None) -> Iterator[tuple[int, Incident]]:
+            fast: Callable[[Row], Any] | None = None) -> Iterator[tuple[int, Incident]]:
     """(row number, incident) for every row that maps to a valid Incident; the others become problems in the report.
 
     `columns` names the source column of a model field, so a problem points at the column the user can fix. `fast`
-    makes the Incident of a row in plain form in one step (the same Incident), or gives None: mapper and model decide.
+    makes the Incident of a row in plain form in one step (the same Incident, or its fast_csv.StoreRow), or gives
+    None: mapper and model decide.
     """
     first_seen: dict[str, int] = {}
     for number, row, issue in progress(records, label):
