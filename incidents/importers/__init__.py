@@ -11,6 +11,7 @@ from typing import Any, Iterable, Iterator
 from incidents.errors import ImportFormatError
 from incidents.importers import acled, acled_weekly, archive, geojson, hxl, kml, mapping, own_csv, ucdp
 from incidents.importers.common import Problem, require_columns
+from incidents.importers import fast_csv
 from incidents.importers.fast_csv import FastRows, StoreRow
 from incidents.importers.limits import check_input_file, load_json
 from incidents.importers.pipeline import Context, ImportOptions, Mapper, Report, checked, collect
@@ -160,7 +161,8 @@ def open_table(table: Table, options: ImportOptions) -> Batch:
                                   column_map.fields), True)
     spec = TABLE_FORMATS[fmt]
     ctx.report.columns = dict(spec.columns)
-    fast = FastRows() if fmt == "csv" and "delimiter" in table.info and not ctx.options.crs else None  # text cells
+    plain = fmt == "csv" and "delimiter" in table.info and not ctx.options.crs and fast_csv.COVERS_MODEL  # text cells
+    fast = fast_csv.FastRows() if plain else None
     return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns, fast), spec.fill,
                  fast)
 

@@ -15,7 +15,7 @@ from incidents.importers.sources import _URL
 from incidents.frames import FIELDS
 from incidents.model import (
     EARLIEST_DAY, EVENT_TYPES, GEO_PRECISIONS, MAX_COUNT, REVIEW_STATES, STATUSES, TIME_PRECISIONS, VERIFICATIONS,
-    Incident, Source, When, _latest_now, _template, content_id, parse_when,
+    Incident, Source, When, _latest_now, content_id, parse_when,
 )
 from incidents.storage.rows import from_row
 
@@ -25,15 +25,13 @@ _COUNTRY = re.compile(r"[A-Z]{2}\Z")
 _IATA = re.compile(r"[A-Z0-9]{3}\Z")
 _ICAO = re.compile(r"[A-Z0-9]{4}\Z")
 _TRUE, _FALSE = frozenset(("true", "1", "yes")), frozenset(("false", "0", "no"))
-# the fields whose text is kept as it is: (field, the values the model accepts, or None for any text)
-_TEXTS = (("id", None), ("place", None), ("admin1", None), ("notes", None), ("created_at", None),
-          ("updated_at", None), ("geo_precision", frozenset(GEO_PRECISIONS)),
-          ("time_precision", frozenset(TIME_PRECISIONS)), ("verification", frozenset(VERIFICATIONS)),
-          ("review", frozenset(REVIEW_STATES)), ("status", frozenset(STATUSES)))
-_EVENT_TYPES = frozenset(EVENT_TYPES)
-_TEMPLATE = _template()  # every field with its default
-_COUNTS = ("killed", "injured", "drones_downed")
-_CODES = (("country", _COUNTRY), ("airport_iata", _IATA), ("airport_icao", _ICAO))
+CELLS = ("event_type", "lat", "lon", "started_at", "id", "place", "admin1", "country", "geo_precision", "ended_at",
+         "time_precision", "killed", "injured", "drones_downed", "airport_iata", "airport_icao", "status",
+         "verification", "sources", "notes", "created_at", "updated_at", "origin", "evidence", "distance_claim",
+         "zero_zero_intended", "review")  # what model_values reads: every model field (a new one turns the path off)
+COVERS_MODEL = frozenset(CELLS) == frozenset(FIELDS)
+_EVENT_TYPES, _GEO, _TIME_PRECISIONS = frozenset(EVENT_TYPES), frozenset(GEO_PRECISIONS), frozenset(TIME_PRECISIONS)
+_VERIFICATIONS, _REVIEWS, _STATUSES = frozenset(VERIFICATIONS), frozenset(REVIEW_STATES), frozenset(STATUSES)
 
 
 class FastRows:
@@ -70,58 +68,59 @@ def incident_of(values: dict[str, Any]) -> Incident:
 
 def model_values(row: Mapping[str, str]) -> dict[str, Any] | None:
     """The model values the general path gives a CSV row (text cells) when every filled cell is in a plain form:
-    decimal degrees, digits, ISO dates with an offset, one URL or title as the source, {} for mappings; else None."""
-    get = row.get
-    values: dict[str, Any] = _TEMPLATE.copy()
-    event_type = get("event_type")
+    decimal degrees, digits, ISO dates with an offset, one URL or title as the source, {} for mappings; else None.
+    An empty or missing cell is the field's default, as in the general path."""
+    (event_type, lat, lon, started_at, key, place, admin1, country, geo_precision, ended_at, time_precision, killed,
+     injured, drones_downed, iata, icao, status, verification, sources, notes, created_at, updated_at, origin,
+     evidence, claim, zero_zero, review) = map(row.get, CELLS)  # the cells in one pass
     if event_type not in _EVENT_TYPES:
         return None
-    values["event_type"] = event_type
-    lat, lon = _degrees(get("lat"), 90.0), _degrees(get("lon"), 180.0)
-    if lat is None or lon is None:
+    lat, lon = _degrees(lat, 90.0), _degrees(lon, 180.0)
+    if lat is None or lon is None or not started_at or not _dates(started_at, ended_at):
         return None
-    values["lat"], values["lon"] = lat, lon
-    for name, allowed in _TEXTS:
-        text = get(name)
-        if text:
-            if text[0] == "'" or (allowed is not None and text not in allowed):
-                return None
-            values[name] = text
-    for name, pattern in _CODES:
-        text = get(name)
-        if text:
-            if not pattern.match(text):
-                return None
-            values[name] = text
-    for name in _COUNTS:
-        text = get(name)
-        if text:
-            if not (len(text) < 9 and text.isascii() and text.isdigit()) or int(text) > MAX_COUNT:
-                return None
-            values[name] = int(text)
-    if not _dates(get("started_at"), get("ended_at"), values):
-        return None
-    for name in ("origin", "evidence"):
-        text = get(name)
-        if text and text != "{}":
+    for text in (key, place, admin1, notes, created_at, updated_at):
+        if text and text[0] == "'":  # the formula guard: unguard decides
             return None
-        values[name] = {}
-    text = get("distance_claim")
-    if text:
-        if text != "{}":
+    for text, allowed in ((geo_precision, _GEO), (time_precision, _TIME_PRECISIONS), (verification, _VERIFICATIONS),
+                          (review, _REVIEWS), (status, _STATUSES)):
+        if text and text not in allowed:
             return None
-        values["distance_claim"] = {}
-    if not _sources(get("sources"), values):
-        return None
-    text = get("zero_zero_intended")
-    if text:
-        lowered = text.strip().lower()
-        if lowered not in _TRUE and lowered not in _FALSE:
+    for text, pattern in ((country, _COUNTRY), (iata, _IATA), (icao, _ICAO)):
+        if text and not pattern.match(text):
             return None
-        values["zero_zero_intended"] = lowered in _TRUE
-    if lat == 0 and lon == 0 and not values["zero_zero_intended"]:
+    counts = (_count(killed), _count(injured), _count(drones_downed))
+    if -1 in counts or (origin and origin != "{}") or (evidence and evidence != "{}") or (claim and claim != "{}"):
         return None
-    return values
+    source = _source(sources)
+    flag = _flag(zero_zero)
+    if source is None or flag is None or (lat == 0 and lon == 0 and not flag):
+        return None
+    return {"event_type": event_type, "lat": lat, "lon": lon, "started_at": started_at, "id": key or "",
+            "place": place or "", "admin1": admin1 or "", "country": country or "", "geo_precision": geo_precision or
+            "city", "ended_at": ended_at or None, "time_precision": time_precision or "day", "killed": counts[0],
+            "injured": counts[1], "drones_downed": counts[2], "airport_iata": iata or None, "airport_icao": icao or None,
+            "status": status or None, "verification": verification or "reported", "sources": source,
+            "notes": notes or "", "created_at": created_at or None, "updated_at": updated_at or None, "origin": {},
+            "evidence": {}, "distance_claim": {} if claim else None, "zero_zero_intended": flag,
+            "review": review or "reviewed"}
+
+
+def _count(text: str | None) -> int | None:
+    """A count in digits, None when empty; -1 when not plain (or over MAX_COUNT): the general path decides."""
+    if not text:
+        return None
+    if len(text) < 9 and text.isascii() and text.isdigit():
+        number = int(text)
+        return number if number <= MAX_COUNT else -1
+    return -1
+
+
+def _flag(text: str | None) -> bool | None:
+    """zero_zero_intended as the general path reads it (False when empty); None when not a plain true or false."""
+    if not text:
+        return False
+    lowered = text.strip().lower()
+    return True if lowered in _TRUE else False if lowered in _FALSE else None
 
 
 def _degrees(text: str | None, limit: float) -> float | None:
@@ -161,19 +160,15 @@ def _clock(text: str) -> bool:
         return False
 
 
-def _dates(started: str | None, ended: str | None, values: dict[str, Any]) -> bool:
-    """Whether the dates are plain and valid (within the accepted days, the end not before the start); sets them."""
-    if not started:
-        return False
+def _dates(started: str, ended: str | None) -> bool:
+    """Whether the dates are plain and valid: within the accepted days, the end not before the start."""
     start, latest = _when(started), _latest_now()
     if start is None or not EARLIEST_DAY <= start[0] <= latest:
         return False
-    values["started_at"] = started
     if ended:
         end = _when(ended)
         if end is None or not EARLIEST_DAY <= end[0] <= latest or _before(ended, end, started, start):
             return False
-        values["ended_at"] = ended
     return True
 
 
@@ -190,17 +185,19 @@ def _instant(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def _sources(text: str | None, values: dict[str, Any]) -> bool:
-    """One plain URL or title (no JSON, no list, no surrounding space) as the row's source; sets it."""
+def _source(text: str | None) -> tuple[Source, ...] | None:
+    """The sources of a cell holding one plain URL or title (no JSON, no list, no surrounding space); () when empty;
+    None when not plain."""
     if not text:
-        return True
+        return ()
     if text[0] in "[{'" or ";" in text or "\n" in text or text.strip() != text:
-        return False
-    source = object.__new__(Source)
-    source.__dict__.update(title="", url=text, published="", excerpt="") if _URL.match(text) else \
+        return None
+    source = object.__new__(Source)  # what Source.from_dict({"url": text}) or ({"title": text}) makes
+    if _URL.match(text):
+        source.__dict__.update(title="", url=text, published="", excerpt="")
+    else:
         source.__dict__.update(title=text, url="", published="", excerpt="")
-    values["sources"] = (source,)
-    return True
+    return (source,)
 
 
 _VALUES = itemgetter(*FIELDS)

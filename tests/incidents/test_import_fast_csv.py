@@ -137,3 +137,7 @@ def test_the_fast_path_stores_what_the_general_path_stores(tmp_path, monkeypatch
 def test_a_cell_out_of_plain_form_leaves_the_row_to_the_general_path(cells):
     row = {k: str(v) for k, v in {**FIRST[0], **cells}.items()}
     assert fast_csv.model_values(row) is None
+
+
+def test_the_fast_path_reads_every_model_field():
+    assert fast_csv.CELLS == FIELDS and fast_csv.COVERS_MODEL
