@@ -29,7 +29,7 @@ CELLS = ("event_type", "lat", "lon", "started_at", "id", "place", "admin1", "cou
          "time_precision", "killed", "injured", "drones_downed", "airport_iata", "airport_icao", "status",
          "verification", "sources", "notes", "created_at", "updated_at", "origin", "evidence", "distance_claim",
          "zero_zero_intended", "review")  # what model_values reads: every model field (a new one turns the path off)
-COVERS_MODEL = frozenset(CELLS) == frozenset(FIELDS)
+COVERS_MODEL = CELLS == FIELDS
 _EVENT_TYPES, _GEO, _TIME_PRECISIONS = frozenset(EVENT_TYPES), frozenset(GEO_PRECISIONS), frozenset(TIME_PRECISIONS)
 _VERIFICATIONS, _REVIEWS, _STATUSES = frozenset(VERIFICATIONS), frozenset(REVIEW_STATES), frozenset(STATUSES)
 
@@ -47,7 +47,7 @@ class FastRows:
             return None
         if self.review is None:
             return incident_of(values)
-        values["review"] = self.review
+        values[_REVIEW] = self.review
         return StoreRow(values)
 
 
@@ -57,19 +57,20 @@ def fast_incident(row: Mapping[str, str]) -> Incident | None:
     return None if values is None else incident_of(values)
 
 
-def incident_of(values: dict[str, Any]) -> Incident:
+def incident_of(values: list[Any]) -> Incident:
     """The Incident of checked model values, as from_dict builds it (every value was checked as _validate would)."""
     incident = object.__new__(Incident)
-    incident.__dict__.update(values)
-    if not values["id"]:
-        incident.__dict__["id"] = content_id(incident)
+    data = incident.__dict__
+    data.update(zip(CELLS, values))
+    if not data["id"]:
+        data["id"] = content_id(incident)
     return incident
 
 
-def model_values(row: Mapping[str, str]) -> dict[str, Any] | None:
-    """The model values the general path gives a CSV row (text cells) when every filled cell is in a plain form:
-    decimal degrees, digits, ISO dates with an offset, one URL or title as the source, {} for mappings; else None.
-    An empty or missing cell is the field's default, as in the general path."""
+def model_values(row: Mapping[str, str]) -> list[Any] | None:
+    """The model values (in CELLS order) the general path gives a CSV row (text cells) when every filled cell is in
+    a plain form: decimal degrees, digits, ISO dates with an offset, one URL or title as the source, {} for mappings;
+    else None. An empty or missing cell is the field's default, as in the general path."""
     (event_type, lat, lon, started_at, key, place, admin1, country, geo_precision, ended_at, time_precision, killed,
      injured, drones_downed, iata, icao, status, verification, sources, notes, created_at, updated_at, origin,
      evidence, claim, zero_zero, review) = map(row.get, CELLS)  # the cells in one pass
@@ -81,34 +82,31 @@ def model_values(row: Mapping[str, str]) -> dict[str, Any] | None:
     for text in (key, place, admin1, notes, created_at, updated_at):
         if text and text[0] == "'":  # the formula guard: unguard decides
             return None
-    for text, allowed in ((geo_precision, _GEO), (time_precision, _TIME_PRECISIONS), (verification, _VERIFICATIONS),
-                          (review, _REVIEWS), (status, _STATUSES)):
-        if text and text not in allowed:
-            return None
-    for text, pattern in ((country, _COUNTRY), (iata, _IATA), (icao, _ICAO)):
-        if text and not pattern.match(text):
-            return None
-    counts = (_count(killed), _count(injured), _count(drones_downed))
-    if -1 in counts or (origin and origin != "{}") or (evidence and evidence != "{}") or (claim and claim != "{}"):
+    if ((geo_precision and geo_precision not in _GEO) or (time_precision and time_precision not in _TIME_PRECISIONS)
+            or (verification and verification not in _VERIFICATIONS) or (review and review not in _REVIEWS)
+            or (status and status not in _STATUSES)):
+        return None
+    if (country and not _COUNTRY.match(country)) or (iata and not _IATA.match(iata)) or \
+            (icao and not _ICAO.match(icao)):
+        return None
+    if (origin and origin != "{}") or (evidence and evidence != "{}") or (claim and claim != "{}"):
+        return None
+    counts = (_count(killed) if killed else None, _count(injured) if injured else None,
+              _count(drones_downed) if drones_downed else None)
+    if -1 in counts:
         return None
     source = _source(sources)
     flag = _flag(zero_zero)
     if source is None or flag is None or (lat == 0 and lon == 0 and not flag):
         return None
-    return {"event_type": event_type, "lat": lat, "lon": lon, "started_at": started_at, "id": key or "",
-            "place": place or "", "admin1": admin1 or "", "country": country or "", "geo_precision": geo_precision or
-            "city", "ended_at": ended_at or None, "time_precision": time_precision or "day", "killed": counts[0],
-            "injured": counts[1], "drones_downed": counts[2], "airport_iata": iata or None, "airport_icao": icao or None,
-            "status": status or None, "verification": verification or "reported", "sources": source,
-            "notes": notes or "", "created_at": created_at or None, "updated_at": updated_at or None, "origin": {},
-            "evidence": {}, "distance_claim": {} if claim else None, "zero_zero_intended": flag,
-            "review": review or "reviewed"}
+    return [event_type, lat, lon, started_at, key or "", place or "", admin1 or "", country or "",
+            geo_precision or "city", ended_at or None, time_precision or "day", counts[0], counts[1], counts[2],
+            iata or None, icao or None, status or None, verification or "reported", source, notes or "",
+            created_at or None, updated_at or None, {}, {}, {} if claim else None, flag, review or "reviewed"]
 
 
-def _count(text: str | None) -> int | None:
-    """A count in digits, None when empty; -1 when not plain (or over MAX_COUNT): the general path decides."""
-    if not text:
-        return None
+def _count(text: str) -> int:
+    """A count in digits; -1 when not plain (or over MAX_COUNT): the general path decides."""
     if len(text) < 9 and text.isascii() and text.isdigit():
         number = int(text)
         return number if number <= MAX_COUNT else -1
@@ -200,7 +198,6 @@ def _source(text: str | None) -> tuple[Source, ...] | None:
     return (source,)
 
 
-_VALUES = itemgetter(*FIELDS)
 _ID, _LAT, _LON, _COUNTRY_AT, _STARTED, _REVIEW = (FIELDS.index(name) for name in
                                                    ("id", "lat", "lon", "country", "started_at", "review"))
 _CREATED, _UPDATED = FIELDS.index("created_at"), FIELDS.index("updated_at")
@@ -220,18 +217,18 @@ class StoreRow(list):
     started_at = property(itemgetter(_STARTED))
     review = property(itemgetter(_REVIEW))
 
-    def __init__(self, values: dict[str, Any]) -> None:
-        if not values["id"]:
-            values["id"] = content_id(incident_of(dict(values)))
-        super().__init__(_VALUES(values))
+    def __init__(self, values: list[Any]) -> None:
+        super().__init__(values)
+        if not values[_ID]:
+            self[_ID] = content_id(incident_of(values))
         sources, origin, evidence, claim = _JSON_AT
-        source = self[sources]
+        source = values[sources]
         self[sources] = _ONE_SOURCE % (encode_basestring(source[0].title), encode_basestring(source[0].url)) \
             if source else "[]"
         self[origin] = self[evidence] = "{}"  # plain rows hold no mapping but the empty one
-        if self[claim] is not None:
+        if values[claim] is not None:
             self[claim] = "{}"
-        self.append(self[_STARTED][:10])
+        self.append(values[_STARTED][:10])
 
     @property
     def start(self) -> When:
