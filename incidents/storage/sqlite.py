@@ -151,13 +151,16 @@ class SQLiteStore:
         total = UpsertResult()
         with self._transaction():
             indexes = _BulkIndexes(self._db, ("incidents", "history"))
+            stones = self._db.execute("SELECT 1 FROM tombstones LIMIT 1").fetchone() is not None  # none added here
             for chunk in chunked(incidents, CHUNK):
-                gone = self._tombstoned([item.id for item in chunk])
-                kept = [item for item in chunk if item.id not in gone]
+                gone = self._tombstoned([item.id for item in chunk]) if stones else set()
+                kept = [item for item in chunk if item.id not in gone] if gone else chunk
                 rows = self._rows([item.id for item in kept])
                 check_expected(expected, rows, (item.id for item in kept))
                 existing = {key: row.incident for key, row in rows.items()}
-                kept = [item if isinstance(item, Incident) or item.id not in existing else item.incident() for item in kept]
+                if existing:  # an import's new rows may be row values (StoreRow): an Incident to merge
+                    kept = [item if isinstance(item, Incident) or item.id not in existing else item.incident()
+                            for item in kept]
                 plan = plan_upsert(kept, existing, overwrite=allowed)
                 self._insert(plan.new, plan.now)  # new rows stamped as they are encoded
                 self._write(plan.updates)
