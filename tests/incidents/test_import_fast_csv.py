@@ -18,7 +18,8 @@ HEADER = ["id", "event_type", "lat", "lon", "started_at", "ended_at", "place", "
           "injured", "sources", "notes", "origin", "evidence", "distance_claim", "zero_zero_intended", "review",
           "airport_iata", "airport_icao", "time_precision", "status", "extra"]
 FIRST = [
-    {"id": "a1", "event_type": "drone_strike", "lat": "55.7963", "lon": "49.1088", "started_at": "2024-12-21T07:40+03:00",
+    {"id": "a1", "event_type": "drone_strike", "lat": "55.7963", "lon": "49.1088",
+     "started_at": "2024-12-21T07:40+03:00",
      "ended_at": "2024-12-21T08:10+03:00", "place": "Kazan", "country": "RU", "killed": "2",
      "sources": "https://example.org/a1", "origin": "{}", "evidence": "{}", "zero_zero_intended": "false"},
     {"event_type": "strike", "lat": "50.45", "lon": "30.52", "started_at": "2024-01-05", "sources": "A title",
@@ -68,7 +69,8 @@ SECOND = [
     {**FIRST[0], "killed": "3", "sources": "https://example.org/a1-more", "notes": "more"},  # merged into a1
     {**FIRST[-2]},  # unchanged
     {"id": "deleted", "event_type": "strike", "lat": "50.92", "lon": "30.42", "started_at": "2024-02-14"},  # stays
-    {"id": "new-2", "event_type": "missile_strike", "lat": "48.0", "lon": "37.8", "started_at": "2024-03-01T12:00+02:00",
+    {"id": "new-2", "event_type": "missile_strike", "lat": "48.0", "lon": "37.8",
+     "started_at": "2024-03-01T12:00+02:00",
      "sources": "https://example.org/n2"},
     {"id": "bad-2", "event_type": "strike", "lat": "91.0", "lon": "30.0", "started_at": "2024-03-02"},
 ]
