@@ -143,3 +143,15 @@ def test_a_cell_out_of_plain_form_leaves_the_row_to_the_general_path(cells):
 
 def test_the_fast_path_reads_every_model_field():
     assert fast_csv.CELLS == FIELDS and fast_csv.COVERS_MODEL
+
+
+def test_the_fast_path_reads_the_incidents_the_general_path_reads(tmp_path, monkeypatch):
+    from incidents.importers import read_file
+
+    path = _write(tmp_path / "rows.csv", FIRST + SECOND)
+    fast = read_file(path)
+    with monkeypatch.context() as patch:
+        patch.setattr(fast_csv, "model_values", lambda row: None)
+        general = read_file(path)
+    assert fast == general and len(fast[0]) >= 10 and fast[1]
+    assert [item.__dict__ for item in fast[0]] == [item.__dict__ for item in general[0]]
