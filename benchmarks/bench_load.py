@@ -207,17 +207,8 @@ def count(db: Path) -> int:
         store.close()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=100_000, help="incidents in the store")
-    parser.add_argument("--sessions", type=int, default=8, help=f"concurrent map sessions (at most {MAX_SESSIONS})")
-    parser.add_argument("--rounds", type=int, default=6, help="filter changes per session")
-    parser.add_argument("--import-rows", type=int, default=20_000, help="rows the concurrent CLI import adds")
-    parser.add_argument("--think", type=float, default=THINK_S,
-                        help="seconds a session pauses before each filter change (0: none, the worst case)")
-    parser.add_argument("--max-seconds", type=float, default=240, help="stop changing filters after this long")
-    args = parser.parse_args()
-    sessions = max(1, min(args.sessions, MAX_SESSIONS))
+def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
+    """One load run against the app of checkout `root` on a fresh store: the figures of one arm."""
     from bench_app import server_cpu_s
 
     from tests.e2e.app_server import app_server
@@ -228,7 +219,10 @@ def main() -> int:
         csv_path, new_rows = import_file(Path(folder), args.import_rows, db)
         out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": [], "slow": []}
         log: list[str] = []
-        with app_server(db, timeout_s=180, log=log) as url:
+        from geodata.files import cache_dir
+
+        shared = {"INCIDENT_MAP_CACHE_DIR": str(cache_dir().resolve())}  # a baseline checkout uses this one's files
+        with app_server(db, timeout_s=180, log=log, root=root, extra_env=shared) as url:
             importer = run_import(db, csv_path)
             started, cpu_before = time.perf_counter(), server_cpu_s(url)
             asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out, max(0.0, args.think)))
@@ -239,7 +233,7 @@ def main() -> int:
         after = count(db)
     repaints = sorted(out["repaints"])
     p95 = repaints[min(len(repaints) - 1, int(0.95 * len(repaints)))] if repaints else None
-    result = {
+    return {
         "n": before,
         "sessions": sessions,
         "sessions_held": out["held"],
@@ -249,6 +243,7 @@ def main() -> int:
         "repaint_p95_s": round(p95, 2) if p95 is not None else None,
         "repaint_max_s": round(repaints[-1], 2) if repaints else None,
         "first_paint_max_s": round(max(out["first_paints"]), 1) if out["first_paints"] else None,
+        "first_paints_s": [round(s, 1) for s in out["first_paints"]],
         "paste": out.get("paste"),
         "import": {"rows": new_rows, "inserted": summary.get("inserted"), "exit": importer.returncode},
         "rows_lost": before + new_rows - after,
@@ -256,13 +251,38 @@ def main() -> int:
         "errors": out["errors"][:10],
         "lost": out["lost"][:10],
         "slow": out["slow"][:20],
-        "catalog_builds": [line[:140] for line in log if "catalog of store version" in line][:10],  # the map's state when a repaint did not show
+        # when each catalog was built and the new version's views computed, to set beside the slow repaints
+        "catalog_builds": [line[:160] for line in log if "catalog of store version" in line or "computed in" in line][:10],
         "seconds": round(seconds, 1),
         "server_cpu_s": round(server_cpu, 1),  # the machine is shared: the server's own CPU time over the run
+        # all of it (first pages, catalogs, store-follow reruns included) per repaint measured
+        "server_cpu_per_change_s": round(server_cpu / len(repaints), 2) if repaints else None,
         "load_average": os.getloadavg()[0],
     }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=100_000, help="incidents in the store")
+    parser.add_argument("--sessions", type=int, default=8, help=f"concurrent map sessions (at most {MAX_SESSIONS})")
+    parser.add_argument("--rounds", type=int, default=6, help="filter changes per session")
+    parser.add_argument("--import-rows", type=int, default=20_000, help="rows the concurrent CLI import adds")
+    parser.add_argument("--think", type=float, default=THINK_S,
+                        help="seconds a session pauses before each filter change (0: none, the worst case)")
+    parser.add_argument("--max-seconds", type=float, default=240, help="stop changing filters after this long")
+    parser.add_argument("--baseline", default="",
+                        help="also run the app of this git revision the same way, after this checkout's (a baseline)")
+    args = parser.parse_args()
+    sessions = max(1, min(args.sessions, MAX_SESSIONS))
+    result = run_arm(ROOT, args, sessions)
+    if args.baseline:
+        from bench_app import baseline_checkout
+
+        with tempfile.TemporaryDirectory() as folder:
+            result["baseline"] = {"rev": args.baseline,
+                                  **run_arm(baseline_checkout(args.baseline, Path(folder)), args, sessions)}
     print(json.dumps(result))
-    return 0 if result["rows_lost"] == 0 and not out["errors"] else 1
+    return 0 if result["rows_lost"] == 0 and not result["errors"] else 1
 
 
 if __name__ == "__main__":
