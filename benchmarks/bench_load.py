@@ -98,6 +98,51 @@ def import_file(folder: Path, n: int, existing: Path) -> tuple[Path, int]:
     return path, len(frame)
 
 
+def _kind(cmd: str) -> str:
+    if "chromium" in cmd:
+        return "chromium " + (cmd.split("--type=", 1)[1].split()[0] if "--type=" in cmd else "browser")
+    if "dashboard.launch" in cmd or "streamlit" in cmd:
+        return "server"
+    if "incidents import" in cmd:
+        return "cli import"
+    if "os.nice" in cmd and "extract" in cmd:
+        return "extractor"
+    return "playwright driver" if "playwright" in cmd or "node" in cmd else "other"
+
+
+def process_cpu() -> dict[int, tuple[str, float]]:
+    """CPU seconds so far of each process this one started, directly or not (server, import, browsers): pid ->
+    (kind, seconds)."""
+    tick, parents, info = os.sysconf("SC_CLK_TCK"), {}, {}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(proc.name)] = int(fields[1])
+        info[int(proc.name)] = (_kind(cmd), (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / tick)
+    out, me = {}, os.getpid()
+    for pid, (kind, seconds) in info.items():
+        up = parents.get(pid)
+        while up and up != me:
+            up = parents.get(up)
+        if up == me:
+            out[pid] = (kind, seconds)
+    return out
+
+
+def cpu_by_kind(before: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds by kind of process since `before` (process_cpu()), this process's own included; processes that
+    ended meanwhile are missed (their children's time is counted by their parent only once they are waited for)."""
+    total: dict[str, float] = {"benchmark": time.process_time() - before.get(0, ("", 0.0))[1]}
+    for pid, (kind, seconds) in process_cpu().items():
+        total[kind] = total.get(kind, 0.0) + seconds - before.get(pid, (kind, 0.0))[1]
+    return {kind: round(seconds, 1) for kind, seconds in sorted(total.items()) if seconds >= 0.05}
+
+
 async def new_page(browser, blocked: list[str], errors: list[str]):
     """A page in its own context (a separate Streamlit session) that reaches loopback only."""
     context = await browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
@@ -124,6 +169,8 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
         await page.goto(url + "/", timeout=FIRST_PAINT_MS)
         await page.wait_for_function(REPAINTED, arg="none", timeout=FIRST_PAINT_MS, polling=50)
         out["first_paints"].append(time.perf_counter() - opened)
+        if len(out["first_paints"]) == out["sessions"]:  # the last first paint: where the CPU went until now
+            out["cpu_to_first_paints"] = cpu_by_kind(out["cpu_start"])
         for step in range(rounds):
             if think:
                 await asyncio.sleep(think * pauses.uniform(0.5, 1.5))
@@ -217,7 +264,8 @@ def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
         db = Path(folder) / "load.sqlite"
         before = make_store(db, args.n)
         csv_path, new_rows = import_file(Path(folder), args.import_rows, db)
-        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": [], "slow": []}
+        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": [], "slow": [],
+                     "sessions": sessions}
         log: list[str] = []
         from geodata.files import cache_dir
 
@@ -225,8 +273,10 @@ def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
         with app_server(db, timeout_s=180, log=log, root=root, extra_env=shared) as url:
             importer = run_import(db, csv_path)
             started, cpu_before = time.perf_counter(), server_cpu_s(url)
+            out["cpu_start"] = {**process_cpu(), 0: ("benchmark", time.process_time())}
             asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out, max(0.0, args.think)))
             server_cpu = server_cpu_s(url) - cpu_before
+            cpu_run = cpu_by_kind(out["cpu_start"])
             stdout, stderr = importer.communicate(timeout=600)
             seconds = time.perf_counter() - started
         summary = json.loads(stdout) if importer.returncode == 0 else {"error": stderr.strip()[-300:]}
@@ -244,6 +294,9 @@ def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
         "repaint_max_s": round(repaints[-1], 2) if repaints else None,
         "first_paint_max_s": round(max(out["first_paints"]), 1) if out["first_paints"] else None,
         "first_paints_s": [round(s, 1) for s in out["first_paints"]],
+        # CPU seconds by process until the last session's first paint, and over the whole run: where the time went
+        "cpu_to_first_paints": out.get("cpu_to_first_paints"),
+        "cpu_run": cpu_run,
         "paste": out.get("paste"),
         "import": {"rows": new_rows, "inserted": summary.get("inserted"), "exit": importer.returncode},
         "rows_lost": before + new_rows - after,
