@@ -154,13 +154,36 @@ def _load_catalog(url: str | None) -> Catalog:
     return catalog
 
 
+def _child_catalog(url: str | None) -> Catalog:
+    """The catalog read by a low-priority child process (dashboard.catalog_process), which leaves this process's GIL
+    to the sessions' scripts; in this process when the store is not a file another process can open (`memory:`),
+    child builds are off or the child fails."""
+    if not BUILD_IN_CHILD or not url or url.strip().lower().startswith("memory"):
+        return _load_catalog(url)
+    from dashboard.catalog_process import ChildFailed, read_in_child
+    from incidents.catalog import store_loader
+
+    started = time.perf_counter()
+    try:
+        with opened_store() as store:
+            catalog = read_in_child(url, reference(), store_loader(store))
+    except ChildFailed as exc:
+        LOG.warning("catalog read in a child process failed (%s): reading it here", exc)
+        return _load_catalog(url)
+    LOG.info("catalog of store version %d built: %d incidents in %.2f s (child process, thread %s)", catalog.version,
+             len(catalog.frame), time.perf_counter() - started, threading.current_thread().name)
+    for problem in catalog.problems[:20]:
+        LOG.warning("stored incident left out: %s", problem)
+    return catalog
+
+
 @st.cache_resource(max_entries=2, show_spinner="Loading incidents…")
-def _cached_catalog(url: str | None, version: int) -> Catalog:
+def _cached_catalog(url: str | None, version: int, _in_child: bool = False) -> Catalog:
     with _SERVED_LOCK:
         _LOADING[(url, version)] = _LOADING.get((url, version), 0) + 1
     catalog = None
     try:
-        catalog = _load_catalog(url)
+        catalog = _child_catalog(url) if _in_child else _load_catalog(url)
         return catalog
     finally:
         with _SERVED_LOCK:
@@ -187,6 +210,7 @@ class Snapshot:
 
 
 STALE_FROM = 20_000  # a store of this many incidents is shown as it was while its new catalog builds
+BUILD_IN_CHILD = True  # those background builds read the catalog in a child process (dashboard.catalog_process)
 FIRST_WAIT_S = 120.0  # a first page waits this long at most for a catalog another thread is reading already
 RECENT_VIEWS = 4  # the filters last drawn on the main page: a new catalog's figures and map are computed for these
 _SERVED: dict[str | None, Snapshot] = {}  # per store: the newest snapshot built (a background build: once warm)
@@ -258,7 +282,7 @@ def _build(url: str | None, version: int) -> None:
     """The catalog of `version`, then the views the main page showed last computed from it; only then is it
     published (every page's next run shows it), so the pages that follow it find their figures and map ready."""
     try:
-        snap = Snapshot(url, version, _cached_catalog(url, version))
+        snap = Snapshot(url, version, _cached_catalog(url, version, _in_child=True))
     except Exception:  # noqa: BLE001 - the next page run builds it itself and shows what went wrong
         LOG.warning("background catalog build failed", exc_info=True)
         return

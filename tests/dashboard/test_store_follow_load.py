@@ -7,8 +7,12 @@ import threading
 
 import pytest
 
+from dashboard.catalog_process import ChildFailed, read_in_child
+
 from dashboard import data
 from incidents.model import IncidentFilter
+from incidents.storage import open_store
+from tests.incidents.factory import make
 from tests.dashboard.test_snapshot_while_building import write_one
 from tests.dashboard.test_store_follow import two_incident_store
 
@@ -17,6 +21,7 @@ from tests.dashboard.test_store_follow import two_incident_store
 def store_path(tmp_path, monkeypatch):
     path = two_incident_store(tmp_path / "s.sqlite", monkeypatch)
     monkeypatch.setattr(data, "STALE_FROM", 2)  # two incidents count as large here
+    monkeypatch.setattr(data, "BUILD_IN_CHILD", False)  # every read in this process, where the tests can see it
     data.clear_caches()
     data._RECENT.clear()
     yield path
@@ -89,3 +94,28 @@ def test_pages_follow_a_published_version_each_after_its_own_delay(store_path):
     assert not data.follow_due(None, 7, 3.0, now=102.0) and data.follow_due(None, 7, 3.0, now=103.5)
     assert data.follow_due(None, 8, 3.0, now=100.0)  # a version built by a page itself: at once
     assert 0 < data.FOLLOW_SPREAD_S <= 2 * data.WATCH_SECONDS
+
+
+def test_a_background_build_reads_the_catalog_in_a_child_process(store_path, monkeypatch):
+    monkeypatch.setattr(data, "BUILD_IN_CHILD", True)
+    first = data.snapshot(stale_ok=True)
+    here = []
+    real = data._load_catalog
+    monkeypatch.setattr(data, "_load_catalog", lambda url: (here.append(url), real(url))[1])
+    store = open_store(str(store_path))
+    try:
+        store.upsert([make(id="c", place="Saratov", sources=[{"title": "Saratov", "url": "https://example.org/c"}])])
+    finally:
+        store.close()
+    assert data.snapshot(stale_ok=True) is first
+    for build in list(data._BUILDS.values()):
+        build.join(60)
+    new = data.snapshot(stale_ok=True)
+    assert not here and new.version == data.store_version() and sorted(new.frame["id"]) == ["a", "b", "c"]
+    shown = data.with_details(new, new.frame[new.frame["id"] == "c"])  # details through this process's store
+    assert shown.iloc[0]["sources"][0]["url"] == "https://example.org/c"
+
+
+def test_a_child_that_cannot_read_the_store_says_why(tmp_path):
+    with pytest.raises(ChildFailed):
+        read_in_child(str(tmp_path), data.reference(), None)  # a folder is no store
