@@ -31,8 +31,10 @@ def read_in_child(url: str, reference: Any, loader: Any) -> Any:
         command = [sys.executable, "-c", CHILD.format(nice=NICENESS), url, str(out),
                    str(reference.name), repr(float(reference.lat)), repr(float(reference.lon))]
         try:
-            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S,
-                                  env={**os.environ, "PYTHONPATH": str(ROOT)})
+            # this process's folder: a relative INCIDENTS_DB names the same file; our modules from PYTHONPATH
+            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S,
+                                  env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                                      [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])})
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise ChildFailed(str(exc)) from None
         if done.returncode != 0 or not out.exists():

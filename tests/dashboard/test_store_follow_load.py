@@ -119,3 +119,9 @@ def test_a_background_build_reads_the_catalog_in_a_child_process(store_path, mon
 def test_a_child_that_cannot_read_the_store_says_why(tmp_path):
     with pytest.raises(ChildFailed):
         read_in_child(str(tmp_path), data.reference(), None)  # a folder is no store
+
+
+def test_a_relative_store_path_names_the_same_file_in_the_child(store_path, monkeypatch):
+    monkeypatch.chdir(store_path.parent)  # the server's folder, not the repository's
+    catalog = read_in_child(store_path.name, data.reference(), None)
+    assert sorted(catalog.frame["id"]) == ["a", "b"]
