@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import pickle
 import subprocess
@@ -15,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NICENESS = 10  # the read yields the CPU to every session's script thread (as the extractor does)
 TIMEOUT_S = 900.0
 # The child lowers its own priority (no preexec_fn: it is unsafe in a threaded server); imports no Streamlit.
-CHILD = "import os, sys; os.nice({nice}); from dashboard.catalog_process import main; sys.exit(main(sys.argv[1:]))"
+# The store's URL goes on stdin, not on the command line (a PostGIS URL may carry a password; `ps` shows arguments).
+CHILD = "import os, sys; os.nice({nice}); from dashboard.catalog_process import main; sys.exit(main(sys.stdin.read()))"
 
 
 class ChildFailed(RuntimeError):
@@ -28,11 +30,11 @@ def read_in_child(url: str, reference: Any, loader: Any) -> Any:
     of this process's own store: the child's does not cross). Raises ChildFailed."""
     with tempfile.TemporaryDirectory(prefix="catalog-") as folder:
         out = Path(folder) / "catalog.pickle"
-        command = [sys.executable, "-c", CHILD.format(nice=NICENESS), url, str(out),
-                   str(reference.name), repr(float(reference.lat)), repr(float(reference.lon))]
+        command = [sys.executable, "-c", CHILD.format(nice=NICENESS)]
+        arguments = json.dumps([url, str(out), str(reference.name), float(reference.lat), float(reference.lon)])
         try:
             # this process's folder: a relative INCIDENTS_DB names the same file; our modules from PYTHONPATH
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S,
+            done = subprocess.run(command, input=arguments, capture_output=True, text=True, timeout=TIMEOUT_S,
                                   env={**os.environ, "PYTHONPATH": os.pathsep.join(
                                       [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])})
         except (OSError, subprocess.TimeoutExpired) as exc:
@@ -47,9 +49,9 @@ def read_in_child(url: str, reference: Any, loader: Any) -> Any:
     return Catalog(**fields, loader=loader)
 
 
-def main(argv: list[str]) -> int:
-    """`URL OUT NAME LAT LON`: read the catalog of the store at URL, measured from (NAME, LAT, LON), into OUT."""
-    url, out, name, lat, lon = argv
+def main(arguments: str) -> int:
+    """JSON `[URL, OUT, NAME, LAT, LON]`: read the catalog of the store at URL, measured from (NAME, LAT, LON), into OUT."""
+    url, out, name, lat, lon = json.loads(arguments)
     from incidents.catalog import Catalog, Reference, load_catalog
     from incidents.storage import open_store
 
