@@ -98,11 +98,11 @@ def pattern(name: str) -> re.Pattern[str]:
     if name == "interception":
         weapon = pattern("weapon").pattern
         down = words_pattern(table["interception"]).pattern
-        gap = r"(?:[\w,'’-]+\s+){0,6}?"
+        gap = r"(?:[«\"“]?[\w,'’-]+[»\"”]?\s+){0,6}?"  # "знищено 9 «шахедів»", "34 «перехоплені» над … дрони"
         repelled = "|".join(table["repelled"])
         defence = words_pattern(table["air_defence"]).pattern
         counted = "|".join(table["counted_interception"])  # "Of those, 14 were shot down over ...": the weapon said before
-        return re.compile(rf"{weapon},?\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
+        return re.compile(rf"{weapon}[»\"”]?,?\s+{gap}{down}|{down}[»\"”]?\s+{gap}[«\"“]?{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
                           rf"|{counted}", re.IGNORECASE)
     if name == "passive":
         return re.compile(grouped(table["passive_strike"]), re.IGNORECASE)

@@ -812,6 +812,10 @@ def _previous_name(mentions: list[Mention], position: int) -> int | None:
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:
     earlier = position > 0 and mentions[position - 1].clause is info.clause  # mentions are in reading order
+    if earlier and ":" in before[len(before) - (mentions[position].start - mentions[position - 1].end):]:
+        earlier = False  # "Чугуївський район: м. Вовчанськ потрапило під обстріл": the district labels the line
+    if _passive_before(before, mentions[position - 1].end if earlier else None, mentions[position].start):
+        return True
     if earlier or re.search(r"\b(?:of|by|from|with|for|to|and)\s+(?:the\s+)?$", before, re.I):
         return False
     passive = cues.scanner("passive").search(after)
@@ -820,6 +824,21 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     between = after[:passive.start()]
     return (bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
             or bool(_CO_SUBJECTS.fullmatch(between)))
+
+
+def _passive_before(before: str, earlier_end: int | None, start: int) -> bool:
+    """'Під обстрілом з артилерії — Очаків', 'під удар потрапила Дружківка': the subject put after its passive strike
+    (a place named earlier in the clause must stand before that phrase: "На Херсонщині під обстрілом Станіслав")."""
+    last = None
+    for last in cues.scanner("passive").finditer(before):
+        pass
+    if last is None or not _SUBJECT_AFTER_PASSIVE.fullmatch(before, last.end()):
+        return False
+    return earlier_end is None or earlier_end <= start - len(before) + last.start()
+
+
+_SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}(?:\s+(?:знову|вкотре|знов|снова|вновь|опять))?"
+                                    r"(?:\s+(?:опинил\w*|опинив\w*|потрапи\w*|оказал\w*|оказа\w*))?\s*[—–:-]?\s*", re.IGNORECASE)
 
 
 # "Шебекино, Грайворон и Валуйки подверглись обстрелам": the other names of a list of subjects before the verb.

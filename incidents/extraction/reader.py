@@ -15,7 +15,7 @@ from incidents.extraction import airports, casualties, claims, cues, dates, geo,
 from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding, closest, place_key
 from incidents.extraction.numbers import WORDS, to_int
-from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
+from incidents.extraction.sentences import POST_MARK, Sentence, split_clauses, split_sentences
 
 HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
@@ -896,17 +896,25 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
 
 def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> bool:
     """A sentence that is only a town's name and opens its line ("Шебекино.", "Харків.")."""
-    if sentence.heading or not mentions or mentions[0].hint == "district":
+    if sentence.heading or not mentions or (mentions[0].hint == "district" and not _DISTRICT_LABEL.match(
+            body, mentions[0].end, sentence.end)):
         return False
     mention = mentions[0]
     line_start = body.rfind("\n", 0, sentence.start) + 1
     lead = body[line_start:mention.start].strip(" \t•*·▪–—-")
-    if lead and not _AIRPORT_LEAD.fullmatch(lead):
+    if lead and not _AIRPORT_LEAD.fullmatch(lead) and not _POST_LEAD.fullmatch(body, line_start, mention.start):
         return False
     if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
         mention.hint = "airport"
-    return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and re.fullmatch(
-        r"\s*(?:\([^()\n]{1,40}\))?\s*[.:!]*\s*", body[mention.end:sentence.end]) is not None
+    return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and _LABEL_TAIL.fullmatch(
+        body, mention.end, sentence.end) is not None
+
+
+# "📍 09:30 — Суми.", "UPD 14:10. Харків.": a post's marks before the label; "Кременчук, 06:40.", "Джанкой, вечір.":
+# the hour or the part of the day after it; "Білгород-Дністровський район.": a district alone labels its line too.
+_POST_LEAD = re.compile(POST_MARK)
+_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?\s*[.:!]*\s*")
+_DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
