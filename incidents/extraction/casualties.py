@@ -128,13 +128,15 @@ _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] fo
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "загин", "загиб",
-                     "вбит", "помер", "pogib", "zahyn", "kia"),
+                     "вбит", "помер", "pogib", "zahyn", "kia", "врятува"),
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
-                      "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог"),
+                      "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",
+                      "шпиталіз", "допомог"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
-          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie", "не пострада")}
+          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie", "не пострада",
+                   "не постражд")}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"

@@ -74,7 +74,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
@@ -577,6 +577,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where people or officials are based, not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
+    if _FRONT_SECTOR_AFTER.match(after):
+        return "a front sector ('на Покровському напрямку'), not where it happened"
     if _diverted_to(before[-120:]):
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
@@ -593,6 +595,10 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if _rx("diplomatic_before").search(before) or _rx("diplomatic_purpose").match(after):
         return "diplomatic or political mention (talks, visits, speeches)"
     return None
+
+
+# "на Покровському напрямку", "на Запорожском направлении": a sector of the front named after a town, not the town.
+_FRONT_SECTOR_AFTER = re.compile(r"\s+(?:напрямк\w*|напрямок|напрямі|направлени\w*)(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -760,6 +766,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
     earlier = _previous_name(mentions, position)
+    earlier = None if earlier is None else _item_before(sentence, mentions, earlier)
     if earlier is not None and mentions[earlier].role == "site":
         previous = mentions[earlier]
         gap = sentence.text[mentions[position - 1].end - sentence.start:mention.start - sentence.start]
@@ -808,6 +815,18 @@ def _previous_name(mentions: list[Mention], position: int) -> int | None:
            and mentions[earlier].start - mentions[earlier - 1].end <= 20):
         earlier -= 1
     return earlier if earlier >= 0 else None
+
+
+def _item_before(sentence: Sentence, mentions: list[Mention], earlier: int) -> int:
+    """'«Оленья» в Мурманській області, «Бєлая» в Іркутській': the item of the list before the region that says where
+    it lies (the region is not the list's item)."""
+    if earlier > 0 and mentions[earlier].hint == "region" and mentions[earlier - 1].role == "site" and _REGION_OF_ITEM.fullmatch(
+            sentence.text, mentions[earlier - 1].end - sentence.start, mentions[earlier].start - sentence.start):
+        return earlier - 1
+    return earlier
+
+
+_REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:в|у|in)\s+", re.IGNORECASE)
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:

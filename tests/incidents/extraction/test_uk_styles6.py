@@ -53,3 +53,53 @@ def test_weapon_words_in_quotes_still_make_an_interception():
         items = found(text)
         assert [i.event_type for i in items] == ["interception"], text
         assert items[0].geo_precision == "region"
+
+
+def test_casualties_stated_in_other_words():
+    cases = (("У Сумах дрон влучив у гуртожиток, люди не постраждали.", 0, 0),
+             ("Унаслідок удару по Херсону поранень дістали троє військовослужбовців.", None, 3),
+             ("Після обстрілу Нікополя медикам не вдалося врятувати 63-річну жінку.", 1, None),
+             ("У Краматорську ракета влучила в житловий будинок. Життя чоловіка врятувати не вдалося.", 1, None),
+             ("У Полтаві внаслідок атаки дронів шпиталізовані четверо людей.", None, 4),
+             ("Дрон атакував Ізмаїл, медики надали допомогу п'ятьом працівникам порту.", None, 5))
+    for text, killed, injured in cases:
+        items = found(text)
+        assert len(items) == 1, text
+        if killed is not None:
+            assert items[0].killed == killed, text
+        if injured is not None:
+            assert items[0].injured == injured, text
+
+
+def test_a_funeral_or_last_weeks_strike_is_no_incident_there():
+    for text in ("У Білій Церкві попрощалися з загиблими внаслідок удару по місту.",
+                 "Кременчук поховав жертв ракетного удару.",
+                 "У Конотопі відновлюють будинки, пошкоджені внаслідок минулотижневої атаки дронів."):
+        assert found(text) == [], text
+
+
+def test_a_front_sector_is_not_a_place():
+    for text in ("Старший сержант загинув у бою на Покровському напрямку 12 лютого.",
+                 "Воїн загинув під час артобстрілу на Куп'янському напрямку.",
+                 "Бригада відбила штурм на Торецькому напрямку, знищено два танки."):
+        assert found(text) == [], text
+
+
+def test_the_danube_is_not_the_town_of_dunay():
+    items = found("Вночі ворожі дрони атакували зерновий термінал на Дунаї в Ізмаїлі.")
+    assert len(items) == 1 and near(items[0], 45.351, 28.838)
+    assert found("Вночі ворожі дрони атакували зерновий термінал на Дунаї.") == []
+
+
+def test_related_stories_under_ukrainian_headings_are_furniture():
+    text = ("date 2025-02-02 УНІАН\n\nУ Полтаві ракета влучила в житловий будинок, загинули дев'ятеро людей.\n\n"
+            "Пов'язані матеріали:\n• Одещина: дрони атакували порт, є поранені\n• Удар по Запоріжжю: загинула жінка\n")
+    items = found(text, "2025-02-02")
+    assert len(items) == 1 and near(items[0], 49.589, 34.554) and items[0].killed == 9
+
+
+def test_air_bases_listed_in_quotes_each_with_its_region():
+    items = found("Дрони уразили літаки на аеродромах «Енгельс» у Саратовській області, «Шайковка» в Калузькій та "
+                  "«Саваслейка» в Нижньогородській.")
+    assert len(items) == 3 and {i.geo_precision for i in items} == {"exact"}
+    assert any(near(i, 54.226, 34.371) for i in items) and any(near(i, 55.44, 42.31) for i in items)
