@@ -639,11 +639,17 @@ def _city_reference_pattern() -> re.Pattern[str]:
     """The pattern of city_references, built from the lexicons once (not for every clause)."""
     nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
     lead = cues.grouped(["in", "over", "on", "near", "at", "across", "around", "outside", "against", "heading (?:for|to|towards?)",
-                         "flying (?:to|towards?)", "approaching", "en route to", *cues.lexicon()["object_verbs"]])
+                         "flying (?:to|towards?)", "approaching", "en route to", *cues.lexicon()["object_verbs"],
+                         "у", "в", "во", "по", "над", "на"])
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
+    # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital)\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)")
+               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
+               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
     return cues.led(re.compile(pattern, re.IGNORECASE))
+
+
+_SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
 
 
 def capital_named(adjective: str) -> str | None:

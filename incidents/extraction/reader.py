@@ -425,7 +425,7 @@ class Reader:
     def _national_capital(self, ref: str, in_focus: Any) -> Any:
         """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus."""
         capitals = cues.lexicon()["national_capitals"]
-        name = capitals.get(getattr(in_focus, "country", None)) if re.fullmatch(r"the\s+capital", ref, re.I) else None
+        name = capitals.get(getattr(in_focus, "country", None)) if re.fullmatch(r"the\s+capital|столиц\w*", ref, re.I) else None
         if name is None or in_focus.name == name:
             return in_focus
         return geo.place(name, None, self.geo_context()) or in_focus
@@ -617,13 +617,14 @@ class Reader:
                         self._attach(name, sentence, at + count.start, at + count.end, count.value, targets)
                 continue
             text = self._bracket_counts(sentence, info, text, new)
+            fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end):
                     continue  # "killed at least 31 people across the country": not this place's count
                 spread = count.value == 0 and not new and not named and about_event
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
-                                 count.value, [target] if target else targets)
+                                 count.value, [target] if target else targets, fixed)
             local = self._local_downed(sentence, info, text, new)
             downed = None if local else casualties.find_downed(text)
             sites_here = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
@@ -734,11 +735,12 @@ class Reader:
             text = text[:bracket.start()] + " " * (bracket.end() - bracket.start()) + text[bracket.end():]
         return text
 
-    def _attach(self, name: str, sentence: Sentence, start: int, end: int, value: int, targets: list[Finding]) -> None:
-        """A count for the site it belongs to (never an airport restriction)."""
+    def _attach(self, name: str, sentence: Sentence, start: int, end: int, value: int, targets: list[Finding],
+                fixed: bool = False) -> None:
+        """A count for the site it belongs to (never an airport restriction); `fixed` when it corrects an earlier one."""
         chosen = [f for f in targets if not f.is_airport]
         if chosen:
-            self.attachments.append(("count", sentence, (name, value, start, end, closest(chosen, start, end))))
+            self.attachments.append(("count_fix" if fixed else "count", sentence, (name, value, start, end, closest(chosen, start, end))))
 
     def _collect_times(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding], focus: Finding | None) -> None:
         own = [m for m in dates.find_dates(sentence.text, self.published) if not self._in_history(infos, sentence.start + m.start)]

@@ -103,3 +103,31 @@ def test_air_bases_listed_in_quotes_each_with_its_region():
                   "«Саваслейка» в Нижньогородській.")
     assert len(items) == 3 and {i.geo_precision for i in items} == {"exact"}
     assert any(near(i, 54.226, 34.371) for i in items) and any(near(i, 55.44, 42.31) for i in items)
+
+
+def test_the_capital_is_the_capital_of_the_country_in_focus():
+    items = found("08:10 Львів: влучання в об'єкт інфраструктури.\n\n07:05 У столиці внаслідок атаки загинули двоє "
+                  "людей, ще п'ятеро поранені.")
+    kyiv = [i for i in items if near(i, 50.455, 30.524)]
+    assert len(kyiv) == 1 and kyiv[0].killed == 2 and kyiv[0].injured == 5
+    assert all(i.killed is None for i in items if near(i, 49.838, 24.023))
+
+
+def test_a_region_in_focus_after_its_same_named_city():
+    items = found("Вранці дрон атакував Херсон.\n\nНа Херсонщині під обстрілом опинилося Дніпряни.\n\n"
+                  "На Херсонщині обстріляли Станіслав.")
+    assert any(near(i, 46.573, 32.148) for i in items)
+    assert not any(near(i, 48.923, 24.712) for i in items)  # not Ivano-Frankivsk, once called Stanislav
+
+
+def test_an_updated_figure_replaces_the_first_one():
+    items = found("У Миколаєві дрон влучив у багатоповерхівку, поранено чотирьох людей. За уточненими даними, "
+                  "поранено трьох мешканців.")
+    assert len(items) == 1 and items[0].injured == 3
+
+
+def test_russian_towns_in_ovo_declined_as_adjectives():
+    for text in ("Мешканці публікують відео вибухів під Міллеровим, де розташований військовий аеродром.",
+                 "Уночі дрони атакували аеродром у Міллеровому."):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], 48.95, 40.3), text
