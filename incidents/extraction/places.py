@@ -51,7 +51,8 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
-    rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
+    rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?"
+    r"(?:(?-i:[а-яёіїєґ'’]{4,}(?:ому|ім|ій|ом|ем|ой|ей))\s+)?$",  # "в окупованому Маріуполі", "у прифронтовому Херсоні"
     re.IGNORECASE,
 )
 # "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино", "Жители Курчатова": a place named after a
@@ -863,7 +864,7 @@ def _passive_before(before: str, earlier_end: int | None, start: int) -> bool:
 
 
 _SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}(?:\s+(?:знову|вкотре|знов|снова|вновь|опять))?"
-                                    r"(?:\s+(?:опинил\w*|опинив\w*|потрапи\w*|оказал\w*|оказа\w*))?\s*[—–:-]?\s*", re.IGNORECASE)
+                                    r"(?:\s+(?:опинил\w*|опинив\w*|потрапи\w*|оказал\w*|оказа\w*|був|була|було|були|был|была|было|были))?\s*[—–:-]?\s*", re.IGNORECASE)
 
 
 # "Шебекино, Грайворон и Валуйки подверглись обстрелам": the other names of a list of subjects before the verb.

@@ -131,3 +131,18 @@ def test_russian_towns_in_ovo_declined_as_adjectives():
                  "Уночі дрони атакували аеродром у Міллеровому."):
         items = found(text)
         assert len(items) == 1 and near(items[0], 48.95, 40.3), text
+
+
+def test_one_person_told_by_a_participle_or_a_singular_noun():
+    items = found("Черкаси атакували дрони: є загиблий та четверо поранених.")
+    assert len(items) == 1 and items[0].killed == 1 and items[0].injured == 4
+    items = found("Херсон. Ворожий обстріл: загинула людина, ще двоє поранені.")
+    assert len(items) == 1 and items[0].killed == 1 and items[0].injured == 2
+    assert found("Херсон під обстрілом: є загиблі та поранені.")[0].killed is None
+
+
+def test_an_adjective_between_the_preposition_and_the_place():
+    for text, lat, lon in (("В окупованому Мелітополі пролунали потужні вибухи.", 46.84, 35.37),
+                           ("У прифронтовому Куп'янську через удар КАБ загинула жінка.", 49.71, 37.616)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.3), text
