@@ -593,11 +593,14 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if (mention.possessive and not _rx("site_noun_after").match(after)
             and not _OFFICIAL_AFTER.match(after)):
         return "possessive: stands for the state, its people or institutions"
-    if _rx("diplomatic_before").search(before) or _rx("diplomatic_purpose").match(after):
+    if ((_rx("diplomatic_before").search(before) and not _WHERE_AFTER.match(after))
+            or _rx("diplomatic_purpose").match(after)):
         return "diplomatic or political mention (talks, visits, speeches)"
     return None
 
 
+# "прибув з візитом до Києва, де вночі загинули троє": the visit's city, where the event happened
+_WHERE_AFTER = re.compile(r"\s*,\s*(?:де|где|where)(?![\w-])", re.IGNORECASE)
 # "на Покровському напрямку", "на Запорожском направлении": a sector of the front named after a town, not the town.
 _FRONT_SECTOR_AFTER = re.compile(r"\s+(?:напрямк\w*|напрямок|напрямі|направлени\w*)(?![\w-])", re.IGNORECASE)
 
@@ -613,7 +616,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "gov_speech_after": (rf"^{_GOV}{_AUX}\s+(?:{speech})", re.IGNORECASE),
         "speech_before": (rf"(?:{speech})\s+(?:the\s+)?$", re.IGNORECASE),
         "site_noun_after": (rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", re.IGNORECASE),
-        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,4}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?{_TOWN_OF}$",
+        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|at|to|with|from|of|for|near|у|в|во|до|к)\s+"
+                              rf"(?:the\s+)?{_TOWN_OF}$",  # "зустріч у Львові", "переговоры в Стамбуле", "візит до Києва"
                               re.IGNORECASE),
         "in_only": (r"\s*in\s+", re.IGNORECASE),
         # "who was in Rome for the pope's funeral", "travel to Istanbul for the talks": where someone went, and why

@@ -146,3 +146,11 @@ def test_an_adjective_between_the_preposition_and_the_place():
                            ("У прифронтовому Куп'янську через удар КАБ загинула жінка.", 49.71, 37.616)):
         items = found(text)
         assert len(items) == 1 and near(items[0], lat, lon, 0.3), text
+
+
+def test_a_meeting_place_or_air_defence_as_a_topic_is_no_incident():
+    for text in ("Президент провів зустріч у Вінниці з главою МЗС Литви щодо ППО.",
+                 "Переговори в Ер-Ріяді тривали до ночі, делегації обговорили удари по енергетиці."):
+        assert found(text) == [], text
+    items = found("Переговори у Стамбулі завершилися без результату, а вночі дрони атакували Одесу.")
+    assert len(items) == 1 and near(items[0], 46.486, 30.744)
