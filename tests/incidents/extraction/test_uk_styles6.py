@@ -154,3 +154,11 @@ def test_a_meeting_place_or_air_defence_as_a_topic_is_no_incident():
         assert found(text) == [], text
     items = found("Переговори у Стамбулі завершилися без результату, а вночі дрони атакували Одесу.")
     assert len(items) == 1 and near(items[0], 46.486, 30.744)
+
+
+def test_one_person_named_by_a_singular_noun_of_trade_or_age():
+    for text, field in (("На Львівщині дрон влучив у склад, загинув охоронець.", "killed"),
+                        ("У Херсоні через скид з дрона поранено 12-річну дівчинку.", "injured"),
+                        ("У Сумах під час атаки травмовано пішохода.", "injured")):
+        items = found(text)
+        assert len(items) == 1 and getattr(items[0], field) == 1, text
