@@ -787,8 +787,9 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         if _LIST_GAP.match(gap) and not _OFFICIAL_AFTER.match(after):  # not "..., Kharkiv regional governor X said"
             mention.hint = mention.hint or previous.hint
             return f"site: listed with {previous.text}"
-    if _is_subject(info, mentions, position, before, after):
-        return "site: subject of a passive strike (was struck, came under attack)"
+    if _is_subject(info, mentions, position, before, after) or (not before.strip() and _passive_before(
+            sentence.text[max(0, mention.start - sentence.start - WINDOW):mention.start - sentence.start], None, mention.start)):
+        return "site: subject of a passive strike (was struck, came under attack)"  # "Під обстрілом з артилерії — Очаків"
     if not before.strip() and any(c.kind == "restriction" for c in info.event_cues):
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
     official = _OFFICIAL_AFTER.match(after)

@@ -452,6 +452,8 @@ class Reader:
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
+        if own and named is not None and city is not None and _far_abroad(named, city):
+            own, named = False, None  # "Запоріжжя. Удар по Комунарському району": a quarter, not Kommunar near St Petersburg
         if city is None and named is not None and self._other_region(named) and not own:
             named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
@@ -1027,6 +1029,13 @@ def _in_region(named: Any, region: Any, city: Any) -> bool:
     its own district (a raion) when the city named before lies in another region (Yeysk, Krasnodar)."""
     return (region is not None and named.kind == "city" and named.country == region.country and bool(named.admin1)
             and named.admin1 == region.admin1 and (city is None or city.admin1 != region.admin1))
+
+
+FAR_DISTRICT_KM = 400.0  # a district named like a town of another country this far from the city in focus is its quarter
+
+
+def _far_abroad(named: Any, city: Any) -> bool:
+    return named.country != city.country and geo.km_between(named, city) > FAR_DISTRICT_KM
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:

@@ -162,3 +162,13 @@ def test_one_person_named_by_a_singular_noun_of_trade_or_age():
                         ("У Сумах під час атаки травмовано пішохода.", "injured")):
         items = found(text)
         assert len(items) == 1 and getattr(items[0], field) == 1, text
+
+
+def test_the_subject_after_a_dash_that_closes_its_passive_strike():
+    items = found("▪️ 11:20 Під обстрілом з РСЗВ — Херсон. Поранено чоловіка.")
+    assert len(items) == 1 and near(items[0], 46.637, 32.615)
+
+
+def test_a_city_quarter_named_like_a_far_town_abroad_is_the_citys():
+    items = found("Запоріжжя. Удар по Комунарському району, поранено трьох людей.")
+    assert len(items) == 1 and near(items[0], 47.852, 35.117) and items[0].injured == 3
