@@ -172,3 +172,12 @@ def test_the_subject_after_a_dash_that_closes_its_passive_strike():
 def test_a_city_quarter_named_like_a_far_town_abroad_is_the_citys():
     items = found("Запоріжжя. Удар по Комунарському району, поранено трьох людей.")
     assert len(items) == 1 and near(items[0], 47.852, 35.117) and items[0].injured == 3
+
+
+def test_ukrainian_dates_and_day_words():
+    for text, day in (("12 березня близько 14:00 росіяни скинули КАБ на Костянтинівку.", "2025-03-12"),
+                      ("У ніч на 13 березня ворог атакував Полтаву дронами.", "2025-03-13"),
+                      ("Вчора ввечері окупанти вдарили по центру Сум.", "2025-03-13"),
+                      ("Позавчора ворог обстріляв Херсон, поранено жінку.", "2025-03-12")):
+        items = found(text)
+        assert len(items) == 1 and items[0].started_at[:10] == day, text
