@@ -85,7 +85,8 @@ _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreig
 _LINE_HEAD_BEFORE = re.compile(rf"^\s*{POST_MARK}$")  # "⚡️", "🔴", "UPD 02:40:": a post's marks
 # "Ночью Липецк атаковали беспилотники": Russian and Ukrainian put the object first, the attacker after the verb.
 _FRONTED_OBJECT = re.compile(
-    r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*)"
+    r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*|"
+    r"атакують|атакуют|обстрілюють|обстреливают)"  # "Кременчук атакують ракети": the present of a post
     r"\s+(?:(?-i:[а-яёіїєґ'’-]+)\s+)?(?:беспилотник\w*|безпілотник\w*|дрон\w*|БПЛА|БпЛА|ракет\w*|шахед\w*|ВСУ|ЗСУ|противник\w*|"
     r"враг\w*|ворог\w*|росіян\w*|окупант\w*)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)

@@ -181,3 +181,16 @@ def test_ukrainian_dates_and_day_words():
                       ("Позавчора ворог обстріляв Херсон, поранено жінку.", "2025-03-12")):
         items = found(text)
         assert len(items) == 1 and items[0].started_at[:10] == day, text
+
+
+def test_russian_towns_as_ukrainian_outlets_spell_them():
+    for text, lat, lon in (("Уночі морські дрони атакували порт у Новоросійську.", 44.73, 37.76),
+                           ("У Сизрані після атаки дронів горить НПЗ.", 53.16, 48.47),
+                           ("Місцеві пишуть про вибухи в Клинцях.", 52.76, 32.24)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), text
+
+
+def test_a_town_put_first_before_an_attack_in_the_present():
+    items = found("Полтаву атакують ворожі дрони, вибухи в місті.")
+    assert len(items) == 1 and near(items[0], 49.589, 34.554) and items[0].event_type == "drone_strike"
