@@ -98,6 +98,51 @@ def import_file(folder: Path, n: int, existing: Path) -> tuple[Path, int]:
     return path, len(frame)
 
 
+def _kind(cmd: str) -> str:
+    if "chromium" in cmd:
+        return "chromium " + (cmd.split("--type=", 1)[1].split()[0] if "--type=" in cmd else "browser")
+    if "dashboard.launch" in cmd or "streamlit" in cmd:
+        return "server"
+    if "incidents import" in cmd:
+        return "cli import"  # once it has exited (a zombie until the benchmark waits for it) it shows as "other"
+    if "os.nice" in cmd and "extract" in cmd:
+        return "extractor"
+    return "playwright driver" if "playwright" in cmd or "node" in cmd else "other"
+
+
+def process_cpu() -> dict[int, tuple[str, float]]:
+    """CPU seconds so far of each process this one started, directly or not (server, import, browsers): pid ->
+    (kind, seconds)."""
+    tick, parents, info = os.sysconf("SC_CLK_TCK"), {}, {}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(proc.name)] = int(fields[1])
+        info[int(proc.name)] = (_kind(cmd), (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / tick)
+    out, me = {}, os.getpid()
+    for pid, (kind, seconds) in info.items():
+        up = parents.get(pid)
+        while up and up != me:
+            up = parents.get(up)
+        if up == me:
+            out[pid] = (kind, seconds)
+    return out
+
+
+def cpu_by_kind(before: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds by kind of process since `before` (process_cpu()), this process's own included; processes that
+    ended meanwhile are missed (their children's time is counted by their parent only once they are waited for)."""
+    total: dict[str, float] = {"benchmark": time.process_time() - before.get(0, ("", 0.0))[1]}
+    for pid, (kind, seconds) in process_cpu().items():
+        total[kind] = total.get(kind, 0.0) + seconds - before.get(pid, (kind, 0.0))[1]
+    return {kind: round(seconds, 1) for kind, seconds in sorted(total.items()) if seconds >= 0.05}
+
+
 async def new_page(browser, blocked: list[str], errors: list[str]):
     """A page in its own context (a separate Streamlit session) that reaches loopback only."""
     context = await browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
@@ -124,6 +169,8 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
         await page.goto(url + "/", timeout=FIRST_PAINT_MS)
         await page.wait_for_function(REPAINTED, arg="none", timeout=FIRST_PAINT_MS, polling=50)
         out["first_paints"].append(time.perf_counter() - opened)
+        if len(out["first_paints"]) == out["sessions"]:  # the last first paint: where the CPU went until now
+            out["cpu_to_first_paints"] = cpu_by_kind(out["cpu_start"])
         for step in range(rounds):
             if think:
                 await asyncio.sleep(think * pauses.uniform(0.5, 1.5))
@@ -188,6 +235,7 @@ async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float,
             jobs.append(paste_session(browser, url, out))
             await asyncio.wait_for(asyncio.gather(*jobs), timeout=max_seconds + 180)
         finally:
+            out["cpu_run"] = cpu_by_kind(out["cpu_start"])  # before the browser's processes are gone
             await browser.close()
 
 
@@ -207,17 +255,8 @@ def count(db: Path) -> int:
         store.close()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=100_000, help="incidents in the store")
-    parser.add_argument("--sessions", type=int, default=8, help=f"concurrent map sessions (at most {MAX_SESSIONS})")
-    parser.add_argument("--rounds", type=int, default=6, help="filter changes per session")
-    parser.add_argument("--import-rows", type=int, default=20_000, help="rows the concurrent CLI import adds")
-    parser.add_argument("--think", type=float, default=THINK_S,
-                        help="seconds a session pauses before each filter change (0: none, the worst case)")
-    parser.add_argument("--max-seconds", type=float, default=240, help="stop changing filters after this long")
-    args = parser.parse_args()
-    sessions = max(1, min(args.sessions, MAX_SESSIONS))
+def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
+    """One load run against the app of checkout `root` on a fresh store: the figures of one arm."""
     from bench_app import server_cpu_s
 
     from tests.e2e.app_server import app_server
@@ -226,11 +265,16 @@ def main() -> int:
         db = Path(folder) / "load.sqlite"
         before = make_store(db, args.n)
         csv_path, new_rows = import_file(Path(folder), args.import_rows, db)
-        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": [], "slow": []}
+        out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": [], "slow": [],
+                     "sessions": sessions}
         log: list[str] = []
-        with app_server(db, timeout_s=180, log=log) as url:
+        from geodata.files import cache_dir
+
+        shared = {"INCIDENT_MAP_CACHE_DIR": str(cache_dir().resolve())}  # a baseline checkout uses this one's files
+        with app_server(db, timeout_s=180, log=log, root=root, extra_env=shared) as url:
             importer = run_import(db, csv_path)
             started, cpu_before = time.perf_counter(), server_cpu_s(url)
+            out["cpu_start"] = {**process_cpu(), 0: ("benchmark", time.process_time())}
             asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out, max(0.0, args.think)))
             server_cpu = server_cpu_s(url) - cpu_before
             stdout, stderr = importer.communicate(timeout=600)
@@ -239,7 +283,7 @@ def main() -> int:
         after = count(db)
     repaints = sorted(out["repaints"])
     p95 = repaints[min(len(repaints) - 1, int(0.95 * len(repaints)))] if repaints else None
-    result = {
+    return {
         "n": before,
         "sessions": sessions,
         "sessions_held": out["held"],
@@ -249,6 +293,10 @@ def main() -> int:
         "repaint_p95_s": round(p95, 2) if p95 is not None else None,
         "repaint_max_s": round(repaints[-1], 2) if repaints else None,
         "first_paint_max_s": round(max(out["first_paints"]), 1) if out["first_paints"] else None,
+        "first_paints_s": [round(s, 1) for s in out["first_paints"]],
+        # CPU seconds by process until the last session's first paint, and over the whole run: where the time went
+        "cpu_to_first_paints": out.get("cpu_to_first_paints"),
+        "cpu_run": out.get("cpu_run"),
         "paste": out.get("paste"),
         "import": {"rows": new_rows, "inserted": summary.get("inserted"), "exit": importer.returncode},
         "rows_lost": before + new_rows - after,
@@ -256,13 +304,38 @@ def main() -> int:
         "errors": out["errors"][:10],
         "lost": out["lost"][:10],
         "slow": out["slow"][:20],
-        "catalog_builds": [line[:140] for line in log if "catalog of store version" in line][:10],  # the map's state when a repaint did not show
+        # when each catalog was built and the new version's views computed, to set beside the slow repaints
+        "catalog_builds": [line[:160] for line in log if "catalog of store version" in line or "computed in" in line][:10],
         "seconds": round(seconds, 1),
         "server_cpu_s": round(server_cpu, 1),  # the machine is shared: the server's own CPU time over the run
+        # all of it (first pages, catalogs, store-follow reruns included) per repaint measured
+        "server_cpu_per_change_s": round(server_cpu / len(repaints), 2) if repaints else None,
         "load_average": os.getloadavg()[0],
     }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=100_000, help="incidents in the store")
+    parser.add_argument("--sessions", type=int, default=8, help=f"concurrent map sessions (at most {MAX_SESSIONS})")
+    parser.add_argument("--rounds", type=int, default=6, help="filter changes per session")
+    parser.add_argument("--import-rows", type=int, default=20_000, help="rows the concurrent CLI import adds")
+    parser.add_argument("--think", type=float, default=THINK_S,
+                        help="seconds a session pauses before each filter change (0: none, the worst case)")
+    parser.add_argument("--max-seconds", type=float, default=240, help="stop changing filters after this long")
+    parser.add_argument("--baseline", default="",
+                        help="also run the app of this git revision the same way, after this checkout's (a baseline)")
+    args = parser.parse_args()
+    sessions = max(1, min(args.sessions, MAX_SESSIONS))
+    result = run_arm(ROOT, args, sessions)
+    if args.baseline:
+        from bench_app import baseline_checkout
+
+        with tempfile.TemporaryDirectory() as folder:
+            result["baseline"] = {"rev": args.baseline,
+                                  **run_arm(baseline_checkout(args.baseline, Path(folder)), args, sessions)}
     print(json.dumps(result))
-    return 0 if result["rows_lost"] == 0 and not out["errors"] else 1
+    return 0 if result["rows_lost"] == 0 and not result["errors"] else 1
 
 
 if __name__ == "__main__":

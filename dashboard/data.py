@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -153,9 +154,45 @@ def _load_catalog(url: str | None) -> Catalog:
     return catalog
 
 
+def _child_catalog(url: str | None) -> Catalog:
+    """The catalog read by a low-priority child process (dashboard.catalog_process), which leaves this process's GIL
+    to the sessions' scripts; in this process when the store is not a file another process can open (`memory:`),
+    child builds are off or the child fails."""
+    if not BUILD_IN_CHILD or not url or url.strip().lower().startswith("memory"):
+        return _load_catalog(url)
+    from dashboard.catalog_process import ChildFailed, read_in_child
+    from incidents.catalog import store_loader
+
+    started = time.perf_counter()
+    try:
+        with opened_store() as store:
+            catalog = read_in_child(url, reference(), store_loader(store))
+    except ChildFailed as exc:
+        LOG.warning("catalog read in a child process failed (%s): reading it here", exc)
+        return _load_catalog(url)
+    LOG.info("catalog of store version %d built: %d incidents in %.2f s (child process, thread %s)", catalog.version,
+             len(catalog.frame), time.perf_counter() - started, threading.current_thread().name)
+    for problem in catalog.problems[:20]:
+        LOG.warning("stored incident left out: %s", problem)
+    return catalog
+
+
 @st.cache_resource(max_entries=2, show_spinner="Loading incidents…")
-def _cached_catalog(url: str | None, version: int) -> Catalog:
-    return _load_catalog(url)
+def _cached_catalog(url: str | None, version: int, _in_child: bool = False) -> Catalog:
+    with _SERVED_LOCK:
+        _LOADING[(url, version)] = _LOADING.get((url, version), 0) + 1
+    catalog = None
+    try:
+        catalog = _child_catalog(url) if _in_child else _load_catalog(url)
+        return catalog
+    finally:
+        with _SERVED_LOCK:
+            _LOADING[(url, version)] -= 1
+            if not _LOADING[(url, version)]:
+                del _LOADING[(url, version)]
+            if catalog is not None and url not in _SERVED:  # the process's first catalog of this store: shown at once
+                _SERVED[url] = Snapshot(url, version, catalog)
+            _SERVED_LOCK.notify_all()
 
 
 @dataclass(frozen=True, eq=False)
@@ -173,9 +210,25 @@ class Snapshot:
 
 
 STALE_FROM = 20_000  # a store of this many incidents is shown as it was while its new catalog builds
-_SERVED: dict[str | None, Snapshot] = {}  # per store: the newest snapshot built
+BUILD_IN_CHILD = True  # those background builds read the catalog in a child process (dashboard.catalog_process)
+FIRST_WAIT_S = 120.0  # a first page waits this long at most for a catalog another thread is reading already
+RECENT_VIEWS = 4  # the filters last drawn on the main page: a new catalog's figures and map are computed for these
+_SERVED: dict[str | None, Snapshot] = {}  # per store: the newest snapshot built (a background build: once warm)
+_READY: dict[tuple[str | None, int], float] = {}  # (store, version) -> when its background build was published
 _BUILDS: dict[tuple[str | None, int], threading.Thread] = {}  # (store, version) -> its catalog's background build
-_SERVED_LOCK = threading.Lock()
+_LOADING: dict[tuple[str | None, int], int] = {}  # (store, version) -> threads reading its catalog now
+_RECENT: dict[str, IncidentFilter] = {}  # repr -> filter, the last RECENT_VIEWS drawn, oldest first
+_SERVED_LOCK = threading.Condition()
+
+
+class _QuietBuilds(logging.Filter):
+    """Drops Streamlit's 'missing ScriptRunContext' warning for the background builds (they run outside any session)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.threadName.startswith("catalog-") and "ScriptRunContext" in record.getMessage())
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_QuietBuilds())
 
 
 def snapshot(stale_ok: bool = False) -> Snapshot:
@@ -183,7 +236,9 @@ def snapshot(stale_ok: bool = False) -> Snapshot:
 
     `stale_ok`: when a large store (STALE_FROM incidents) was written by someone else, its new catalog is built in a
     background thread and the previous snapshot is returned until it is ready, so a filter change made meanwhile
-    does not wait seconds for it (follow_store reruns the page once it is built)."""
+    does not wait seconds for it (follow_store reruns the page once it is built). A first page that finds the
+    catalog of an older version being read (the server's warm-up, when an import wrote meanwhile) shows that one
+    as soon as it is read instead of reading a second catalog beside it."""
     url = store_url()
     version = store_version()
     if not caching_enabled():
@@ -193,14 +248,23 @@ def snapshot(stale_ok: bool = False) -> Snapshot:
         return previous
     snap = Snapshot(url, version, _cached_catalog(url, version))
     with _SERVED_LOCK:
-        _SERVED[url] = snap
+        served = _SERVED.get(url)
+        if served is None or served.version <= snap.version:
+            _SERVED[url] = snap
     return snap
+
+
+def _older_loading(url: str | None, version: int) -> bool:
+    return any(key[0] == url and key[1] != version for key in _LOADING)
 
 
 def _while_building(url: str | None, version: int) -> Snapshot | None:
     """The previous snapshot of a large store while the catalog of `version` builds in the background (started
-    here), else None (nothing older to show, a small store, or the build finished: the cache has it or says why not)."""
+    here), else None (nothing older to show, a small store, or the build finished: the cache has it or says why not).
+    Called with nothing shown yet while another thread reads an older version's catalog, it waits for that one."""
     with _SERVED_LOCK:
+        if url not in _SERVED and _older_loading(url, version):
+            _SERVED_LOCK.wait_for(lambda: url in _SERVED or not _older_loading(url, version), timeout=FIRST_WAIT_S)
         served = _SERVED.get(url)
         if served is None or served.version == version or len(served.frame) < STALE_FROM:
             return None
@@ -215,13 +279,62 @@ def _while_building(url: str | None, version: int) -> Snapshot | None:
 
 
 def _build(url: str | None, version: int) -> None:
+    """The catalog of `version`, then the views the main page showed last computed from it; only then is it
+    published (every page's next run shows it), so the pages that follow it find their figures and map ready."""
     try:
-        snap = Snapshot(url, version, _cached_catalog(url, version))
+        snap = Snapshot(url, version, _cached_catalog(url, version, _in_child=True))
     except Exception:  # noqa: BLE001 - the next page run builds it itself and shows what went wrong
         LOG.warning("background catalog build failed", exc_info=True)
         return
+    started = time.perf_counter()
+    warmed = warm_views(snap)
+    LOG.info("store version %d: %d view(s) computed in %.2f s before it is shown", version, warmed,
+             time.perf_counter() - started)
     with _SERVED_LOCK:
         _SERVED[url] = snap
+        _READY[(url, version)] = time.monotonic()
+
+
+def remember_view(flt: IncidentFilter) -> None:
+    """Note a filter the main page draws (the newest last): a new store version's views are computed for these."""
+    key = repr(flt)
+    with _SERVED_LOCK:
+        _RECENT.pop(key, None)
+        _RECENT[key] = flt
+        while len(_RECENT) > RECENT_VIEWS:
+            del _RECENT[next(iter(_RECENT))]
+
+
+def warm_views(snap: Snapshot) -> int:
+    """Compute into the shared caches what the main page needs for `snap` under each recently drawn filter: the
+    facets, the figures, the map's rows and their preparation. Returns how many views were computed."""
+    from dashboard.components.map_data import prepare
+    from dashboard.state import KEYS
+
+    with _SERVED_LOCK:
+        views = list(_RECENT.values())[::-1]  # the newest first
+    done = 0
+    try:
+        facets(snap)
+        ref = reference()
+        for flt in views:
+            shown = selection(snap, flt)
+            if shown.empty:
+                continue
+            view_figures(snap, flt, shown)
+            shared_map_selection((snap.url, snap.version, repr(flt)), ref, KEYS.map, map_frame(snap, flt, shown),
+                                 prepare)
+            done += 1
+    except Exception:  # noqa: BLE001 - each page computes what is missing itself (and shows what went wrong)
+        LOG.warning("computing the views of store version %d failed", snap.version, exc_info=True)
+    return done
+
+
+def follow_due(url: str | None, version: int, offset_s: float, now: float | None = None) -> bool:
+    """Whether a page following the store should rerun for `version` now: `offset_s` seconds after a background
+    build published it (each session has its own offset, so the pages do not all rerun at the same moment)."""
+    ready = _READY.get((url, version))
+    return ready is None or (time.monotonic() if now is None else now) - ready >= offset_s
 
 
 def served_version() -> int:
@@ -318,6 +431,8 @@ def type_counts_for(snap: Snapshot, flt: IncidentFilter) -> dict[str, int]:
 
 def view_figures(snap: Snapshot, flt: IncidentFilter, frame: pd.DataFrame, key: str = "") -> Figures:
     """The figures of `frame` (the rows of `flt`, narrowed as `key` says), cached per store version and view."""
+    if not key:
+        remember_view(flt)
     if not caching_enabled():
         return _figures(snap.catalog, flt, frame)
     return _cached_figures(snap.url, snap.version, repr(flt) + key, snap.catalog, flt, frame)
@@ -389,6 +504,8 @@ def show_conflict(conflict: EditConflict, seen: Mapping[str, Any] | None = None)
 
 
 WATCH_SECONDS = 5.0  # how often a page looks whether another user (or the command line) wrote to the store
+FOLLOW_SPREAD_S = WATCH_SECONDS  # the pages rerun for a new version up to this much later than it is ready, spread
+FOLLOW_OFFSET = "_follow_offset"  # the session's own delay (st.session_state), drawn once
 
 
 @st.fragment(run_every=WATCH_SECONDS)
@@ -399,7 +516,8 @@ def follow_store(shown_version: int) -> None:
         now = served_version()  # a large store's new content once its catalog is built
     except (IncidentsError, OSError):
         return  # the page's own store check says what is wrong at its next run
-    if now != shown_version:
+    offset = st.session_state.setdefault(FOLLOW_OFFSET, random.uniform(0.0, FOLLOW_SPREAD_S))
+    if now != shown_version and follow_due(store_url(), now, offset):
         st.rerun()
 
 
@@ -407,6 +525,7 @@ def clear_caches() -> None:
     """Forget every cached frame, facet and selection."""
     with _SERVED_LOCK:
         _SERVED.clear()
+        _READY.clear()
     for cached in (_cached_catalog, _cached_facets, _cached_figures, _cached_map_frame, _cached_map_selection,
                    _cached_duplicates, _cached_draft_queue):
         cached.clear()

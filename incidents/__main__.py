@@ -87,7 +87,9 @@ def _import(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         # a generator: rows are read, checked and written as they come
-        rows = with_review(_noting_future(batch.incidents(), future), "reviewed" if args.reviewed else "draft")
+        state = "reviewed" if args.reviewed else "draft"
+        incidents = (getattr(store, "takes_store_rows", False) and batch.store_rows(state)) or batch.incidents()
+        rows = with_review(_noting_future(incidents, future), state)
         result = store.upsert(rows, overwrite=args.overwrite, actor=user.name, batch=record)
     finally:
         store.close()

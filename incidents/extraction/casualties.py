@@ -89,7 +89,9 @@ _LIGHT = r"(?:получил\w*|получив\w*|отримал\w*|отрима
 # One person named by a singular noun ("ранена женщина", "загинув чоловік", "водитель получил ранения").
 _SINGLE = (r"женщин[аыу]|мужчин[аыу]|водител[ья]|фельдшер[аи]?|медик[аи]?|пассажир[аи]?|пасажир[аи]?|охранник[аи]?|"
            r"сотрудник[аи]?|працівник[аи]?|ребён(?:ок|ка)|ребен(?:ок|ка)|подрост(?:ок|ка)|пенсионерк?[аиу]?|жител[ья]|"
-           r"жительниц[аыу]|жінк[аиу]|чоловік(?:а)?|водій|водія|дитин[аиу]|підліт(?:ок|ка)|пенсіонерк?[аиу]?|"
+           r"жительниц[аыу]|жінк[аиу]|чоловік(?:а)?|водій|водія|дитин[аиу]|підліт(?:ок|ка)|пенсіонерк?[аиу]?|людин[аиу]|"
+           r"охоронець|охоронця|рятувальник(?:а)?|поліцейськ(?:ий|ого)|військов(?:ий|ого)|пішохід|пішохода|"
+           r"дівчинк[аиу]|хлопчик(?:а)?|енергетик(?:а)?|залізничник(?:а)?|фермер(?:а)?|тракторист(?:а)?|"
            r"мешкан(?:ець|ця|ка|ки|ку)|хозя(?:ин|ина|йка|йки)|муж|мужа|жена|жену|(?:\d+-(?:летн|річн)\w+ )(?:мужчин[аыу]|женщин[аыу]|чоловік(?:а)?|жінк[аиу])|"
            r"voditel[ʹ'’]?|voditel[iy]a|vodii|vodiia|zhenshchin[aeyu]|muzhchin[aeyu]|zhink[aiu]|cholovik(?:a)?|"
            r"reb[eyi]?o?nok|rebenka|dytyn[aiu]|pensioner(?:ka|ku)?|passazhir|pasazhyr")
@@ -125,19 +127,24 @@ def _slavic(name: str) -> list[str]:
 _LATIN_COUNT = {name: len(patterns) for name, patterns in _PATTERNS.items()}  # the Slavic patterns follow these
 for _name in ("killed", "injured"):
     _PATTERNS[_name] += _slavic(_name)
+# "є загиблий та п'ятеро поранених", "есть пострадавший": one person told by the participle alone (a plural says no count)
+_PATTERNS["killed"].append(r"(?<![\w-])(?:є|есть) (?P<n>)(?P<who>(?:загибл|погибш)(?:ий|а|ая))(?![\w-])")
+_PATTERNS["injured"].append(r"(?<![\w-])(?:є|есть) (?P<n>)(?P<who>(?:поранен|ранен|постраждал|пострадавш|травмован)(?:ий|а|ая))(?![\w-])")
 _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
 # each led by a look-ahead for the characters it can start with (cues.led): the same matches, found faster
 _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for name, patterns in _PATTERNS.items()}
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
-                     "вбит", "помер", "pogib", "zahyn", "kia"),
+                     "вбит", "помер", "pogib", "zahyn", "kia", "врятува"),
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
-                      "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог"),
+                      "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",
+                      "шпиталіз", "допомог"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
-          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie", "не пострада")}
+          "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie", "не пострада",
+                   "не постражд")}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"
@@ -215,13 +222,14 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     return best
 
 
+_ONE_PARTICIPLE = re.compile(r"(?:загибл|погибш|поранен|ранен|постраждал|пострадавш|травмован)(?:ий|а|ая)", re.IGNORECASE)
 _SINGLE_WORD = re.compile(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", re.IGNORECASE)
 _PEOPLE_LAST = re.compile(rf"\b{_PEOPLE}$", re.IGNORECASE)
 
 
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
-    if _SINGLE_WORD.search(phrase):
+    if _SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase):
         return True
     if _CYRILLIC.search(phrase):
         return morphology.singular_person(phrase.split()[-1])

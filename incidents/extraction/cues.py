@@ -99,11 +99,11 @@ def pattern(name: str) -> re.Pattern[str]:
     if name == "interception":
         weapon = pattern("weapon").pattern
         down = words_pattern(table["interception"]).pattern
-        gap = r"(?:[\w,'’-]+\s+){0,6}?"
+        gap = r"(?:[«\"“]?[\w,'’-]+[»\"”]?\s+){0,6}?"  # "знищено 9 «шахедів»", "34 «перехоплені» над … дрони"
         repelled = "|".join(table["repelled"])
         defence = words_pattern(table["air_defence"]).pattern
         counted = "|".join(table["counted_interception"])  # "Of those, 14 were shot down over ...": the weapon said before
-        return re.compile(rf"{weapon},?\s+{gap}{down}|{down}\s+{gap}{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
+        return re.compile(rf"{weapon}[»\"”]?,?\s+{gap}{down}|{down}[»\"”]?\s+{gap}[«\"“]?{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
                           rf"|{counted}", re.IGNORECASE)
     if name == "passive":
         return re.compile(grouped(table["passive_strike"]), re.IGNORECASE)
@@ -462,7 +462,7 @@ def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
 # defence at work (the look-back is bounded: 60 characters before the cue).
 _DEFENCE_TOPIC = re.compile(r"(?<![\w-])(?:обговор\w*|обсуд\w*|посил\w*|усил\w*|зміцн\w*|укрепл\w*|постач\w*|постав\w*|передач\w*|"
                             r"передал\w*|обіця\w*|пообіця\w*|обеща\w*|discuss\w*|suppl\w*|deliver\w*|strengthen\w*|bolster\w*|"
-                            r"boost\w*|more)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+                            r"boost\w*|more|щодо|стосовно|касательно|относительно)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 
 
 def _defence_as_topic(text: str, cue: Cue) -> bool:

@@ -16,9 +16,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTH_WORDS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
                 "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec").split("|")
 _RU_MONTH_WORDS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря".split("|")
+_UK_MONTH_WORDS = "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня".split("|")
 # grouped by first letter (cues.grouped): the same alternations, searched faster
 _MONTHS = rf"(?:{cues.grouped(_MONTH_WORDS)})\.?"
-_RU_MONTHS = rf"(?:{cues.grouped(_RU_MONTH_WORDS)})"
+_RU_MONTHS = rf"(?:{cues.grouped(_RU_MONTH_WORDS + _UK_MONTH_WORDS)})"  # Russian and Ukrainian genitives: "12 березня"
 _EXPLICIT = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?"
@@ -36,6 +37,9 @@ _RELATIVE = {
     r"\byesterday\b": (-1, ""),
     r"\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b": (0, ""),
     r"\bovernight\b": (0, "overnight: the night ending on the publication day"),
+    r"\b(?:вчора|учора)\b": (-1, ""),  # Ukrainian: "вчора ввечері"
+    r"\bпозавчора\b": (-2, ""),
+    r"\bсьогодні\b": (0, ""),
 }
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 
@@ -216,7 +220,7 @@ def _explicit(match: re.Match, published: date | None) -> DateMention | None:
 def _parse_day(text: str, published: date | None) -> date | None:
     base = datetime.combine(published or date.today(), time(12))
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
-    parsed = dateparser.parse(text, languages=["en", "ru"], settings=settings)
+    parsed = dateparser.parse(text, languages=["en", "ru", "uk"], settings=settings)
     return parsed.date() if parsed else None
 
 

@@ -110,9 +110,11 @@ class _Restricted:
 
 def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: dict[int, Draft],
                       restricted: _Restricted) -> None:
-    if kind == "count":
+    if kind in ("count", "count_fix"):
         name, value, start, end, finding = payload
         draft = by_finding.get(id(finding))
+        if draft is not None and kind == "count_fix":
+            draft.values.pop(name, None)  # "За уточненими даними, поранено двох": the corrected figure replaces the first
         if draft is not None:
             draft.set(name, value, sentence, start, end, f"{name} stated in the text", keep_max=True)
     elif kind == "time":

@@ -217,9 +217,9 @@ CONTEXT_PLACES = 8
 
 def context_of(places: Iterable[Place]) -> tuple[Place, ...]:
     """A hashable geocoding context: the distinct places seen so far (at most a few)."""
-    seen: dict[tuple[str, str], Place] = {}
+    seen: dict[tuple[str, str, str], Place] = {}
     for item in places:
-        seen.setdefault((item.name, item.country), item)
+        seen.setdefault((item.name, item.country, item.kind), item)  # the city of Kherson and its region are two
         if len(seen) == CONTEXT_PLACES:
             break
     return tuple(seen.values())

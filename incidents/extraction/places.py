@@ -51,7 +51,8 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
-    rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
+    rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?"
+    r"(?:(?-i:[а-яёіїєґ'’]{4,}(?:ому|ім|ій|ом|ем|ой|ей))\s+)?$",  # "в окупованому Маріуполі", "у прифронтовому Херсоні"
     re.IGNORECASE,
 )
 # "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино", "Жители Курчатова": a place named after a
@@ -74,7 +75,7 @@ _EVENT_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:drone|missile|rocket|air|overnight|morning|night)\s+)?(?:strikes?|attacks?|raids?|explosions?|blasts?|shelling|bombing)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?$",
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
                        re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
@@ -84,7 +85,8 @@ _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreig
 _LINE_HEAD_BEFORE = re.compile(rf"^\s*{POST_MARK}$")  # "⚡️", "🔴", "UPD 02:40:": a post's marks
 # "Ночью Липецк атаковали беспилотники": Russian and Ukrainian put the object first, the attacker after the verb.
 _FRONTED_OBJECT = re.compile(
-    r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*)"
+    r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*|"
+    r"атакують|атакуют|обстрілюють|обстреливают)"  # "Кременчук атакують ракети": the present of a post
     r"\s+(?:(?-i:[а-яёіїєґ'’-]+)\s+)?(?:беспилотник\w*|безпілотник\w*|дрон\w*|БПЛА|БпЛА|ракет\w*|шахед\w*|ВСУ|ЗСУ|противник\w*|"
     r"враг\w*|ворог\w*|росіян\w*|окупант\w*)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
@@ -667,6 +669,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where people or officials are based, not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
+    if _FRONT_SECTOR_AFTER.match(after):
+        return "a front sector ('на Покровському напрямку'), not where it happened"
     if _diverted_to(before[-120:]):
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
@@ -680,11 +684,18 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if (mention.possessive and not _rx("site_noun_after").match(after)
             and not _OFFICIAL_AFTER.match(after)):
         return "possessive: stands for the state, its people or institutions"
-    if _rx("diplomatic_before").search(before) or _rx("diplomatic_purpose").match(after):
+    if ((_rx("diplomatic_before").search(before) and not _WHERE_AFTER.match(after))
+            or _rx("diplomatic_purpose").match(after)):
         return "diplomatic or political mention (talks, visits, speeches)"
     if _venue_after().match(after):
         return "where a briefing, meeting or funeral was held, not where it happened"
     return None
+
+
+# "прибув з візитом до Києва, де вночі загинули троє": the visit's city, where the event happened
+_WHERE_AFTER = re.compile(r"\s*,\s*(?:де|где|where)(?![\w-])", re.IGNORECASE)
+# "на Покровському напрямку", "на Запорожском направлении": a sector of the front named after a town, not the town.
+_FRONT_SECTOR_AFTER = re.compile(r"\s+(?:напрямк\w*|напрямок|напрямі|направлени\w*)(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -704,7 +715,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "gov_speech_after": (rf"^{_GOV}{_AUX}\s+(?:{speech})", re.IGNORECASE),
         "speech_before": (rf"(?:{speech})\s+(?:the\s+)?$", re.IGNORECASE),
         "site_noun_after": (rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", re.IGNORECASE),
-        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w-]+\s+){{0,4}}?(?:in|at|to|with|from|of|for|near)\s+(?:the\s+)?{_TOWN_OF}$",
+        "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|at|to|with|from|of|for|near|у|в|во|до|к)\s+"
+                              rf"(?:the\s+)?{_TOWN_OF}$",  # "зустріч у Львові", "переговоры в Стамбуле", "візит до Києва"
                               re.IGNORECASE),
         "in_only": (r"\s*in\s+", re.IGNORECASE),
         # "who was in Rome for the pope's funeral", "travel to Istanbul for the talks": where someone went, and why
@@ -731,11 +743,17 @@ def _city_reference_pattern() -> re.Pattern[str]:
     """The pattern of city_references, built from the lexicons once (not for every clause)."""
     nouns = "|".join(re.escape(w.removeprefix("the ")) for w in cues.lexicon()["city_references"])
     lead = cues.grouped(["in", "over", "on", "near", "at", "across", "around", "outside", "against", "heading (?:for|to|towards?)",
-                         "flying (?:to|towards?)", "approaching", "en route to", *cues.lexicon()["object_verbs"]])
+                         "flying (?:to|towards?)", "approaching", "en route to", *cues.lexicon()["object_verbs"],
+                         "у", "в", "во", "по", "над", "на"])
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
+    # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital)\b(?!['’]s|\s+of\b|\s+(?:region|district)\b)")
+               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
+               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
     return cues.led(re.compile(pattern, re.IGNORECASE))
+
+
+_SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
 
 
 def capital_named(adjective: str) -> str | None:
@@ -858,6 +876,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
     earlier = _previous_name(mentions, position)
+    earlier = None if earlier is None else _item_before(sentence, mentions, earlier)
     if earlier is not None and mentions[earlier].role == "site":
         previous = mentions[earlier]
         gap = sentence.text[mentions[position - 1].end - sentence.start:mention.start - sentence.start]
@@ -867,8 +886,9 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         if _LIST_GAP.match(gap) and not _OFFICIAL_AFTER.match(after):  # not "..., Kharkiv regional governor X said"
             mention.hint = mention.hint or previous.hint
             return f"site: listed with {previous.text}"
-    if _is_subject(info, mentions, position, before, after):
-        return "site: subject of a passive strike (was struck, came under attack)"
+    if _is_subject(info, mentions, position, before, after) or (not before.strip() and _passive_before(
+            sentence.text[max(0, mention.start - sentence.start - WINDOW):mention.start - sentence.start], None, mention.start)):
+        return "site: subject of a passive strike (was struck, came under attack)"  # "Під обстрілом з артилерії — Очаків"
     if not before.strip() and any(c.kind == "restriction" for c in info.event_cues):
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
     official = _OFFICIAL_AFTER.match(after)
@@ -908,8 +928,24 @@ def _previous_name(mentions: list[Mention], position: int) -> int | None:
     return earlier if earlier >= 0 else None
 
 
+def _item_before(sentence: Sentence, mentions: list[Mention], earlier: int) -> int:
+    """'«Оленья» в Мурманській області, «Бєлая» в Іркутській': the item of the list before the region that says where
+    it lies (the region is not the list's item)."""
+    if earlier > 0 and mentions[earlier].hint == "region" and mentions[earlier - 1].role == "site" and _REGION_OF_ITEM.fullmatch(
+            sentence.text, mentions[earlier - 1].end - sentence.start, mentions[earlier].start - sentence.start):
+        return earlier - 1
+    return earlier
+
+
+_REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:в|у|in)\s+", re.IGNORECASE)
+
+
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:
     earlier = position > 0 and mentions[position - 1].clause is info.clause  # mentions are in reading order
+    if earlier and ":" in before[len(before) - (mentions[position].start - mentions[position - 1].end):]:
+        earlier = False  # "Чугуївський район: м. Вовчанськ потрапило під обстріл": the district labels the line
+    if _passive_before(before, mentions[position - 1].end if earlier else None, mentions[position].start):
+        return True
     if earlier or re.search(r"\b(?:of|by|from|with|for|to|and)\s+(?:the\s+)?$", before, re.I):
         return False
     passive = cues.scanner("passive").search(after)
@@ -918,6 +954,21 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     between = after[:passive.start()]
     return (bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
             or bool(_CO_SUBJECTS.fullmatch(between)))
+
+
+def _passive_before(before: str, earlier_end: int | None, start: int) -> bool:
+    """'Під обстрілом з артилерії — Очаків', 'під удар потрапила Дружківка': the subject put after its passive strike
+    (a place named earlier in the clause must stand before that phrase: "На Херсонщині під обстрілом Станіслав")."""
+    last = None
+    for last in cues.scanner("passive").finditer(before):
+        pass
+    if last is None or not _SUBJECT_AFTER_PASSIVE.fullmatch(before, last.end()):
+        return False
+    return earlier_end is None or earlier_end <= start - len(before) + last.start()
+
+
+_SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}(?:\s+(?:знову|вкотре|знов|снова|вновь|опять))?"
+                                    r"(?:\s+(?:опинил\w*|опинив\w*|потрапи\w*|оказал\w*|оказа\w*|був|була|було|були|был|была|было|были))?\s*[—–:-]?\s*", re.IGNORECASE)
 
 
 # "Шебекино, Грайворон и Валуйки подверглись обстрелам": the other names of a list of subjects before the verb.

@@ -16,7 +16,7 @@ from incidents.extraction import airports, casualties, claims, cues, dates, geo,
 from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding, closest, place_key
 from incidents.extraction.numbers import WORDS, to_int
-from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
+from incidents.extraction.sentences import POST_MARK, Sentence, split_clauses, split_sentences
 
 HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
@@ -427,7 +427,7 @@ class Reader:
     def _national_capital(self, ref: str, in_focus: Any) -> Any:
         """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus."""
         capitals = cues.lexicon()["national_capitals"]
-        name = capitals.get(getattr(in_focus, "country", None)) if re.fullmatch(r"the\s+capital", ref, re.I) else None
+        name = capitals.get(getattr(in_focus, "country", None)) if re.fullmatch(r"the\s+capital|столиц\w*", ref, re.I) else None
         if name is None or in_focus.name == name:
             return in_focus
         return geo.place(name, None, self.geo_context()) or in_focus
@@ -454,6 +454,8 @@ class Reader:
         owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
         named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
+        if own and named is not None and city is not None and _far_abroad(named, city):
+            own, named = False, None  # "Запоріжжя. Удар по Комунарському району": a quarter, not Kommunar near St Petersburg
         if city is None and named is not None and self._other_region(named) and not own:
             named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
@@ -619,13 +621,14 @@ class Reader:
                         self._attach(name, sentence, at + count.start, at + count.end, count.value, targets)
                 continue
             text = self._bracket_counts(sentence, info, text, new)
+            fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end):
                     continue  # "killed at least 31 people across the country": not this place's count
                 spread = count.value == 0 and not new and not named and about_event
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
-                                 count.value, [target] if target else targets)
+                                 count.value, [target] if target else targets, fixed)
             local = self._local_downed(sentence, info, text, new)
             downed = None if local else casualties.find_downed(text)
             sites_here = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
@@ -748,11 +751,12 @@ class Reader:
             text = text[:bracket.start()] + " " * (bracket.end() - bracket.start()) + text[bracket.end():]
         return text
 
-    def _attach(self, name: str, sentence: Sentence, start: int, end: int, value: int, targets: list[Finding]) -> None:
-        """A count for the site it belongs to (never an airport restriction)."""
+    def _attach(self, name: str, sentence: Sentence, start: int, end: int, value: int, targets: list[Finding],
+                fixed: bool = False) -> None:
+        """A count for the site it belongs to (never an airport restriction); `fixed` when it corrects an earlier one."""
         chosen = [f for f in targets if not f.is_airport]
         if chosen:
-            self.attachments.append(("count", sentence, (name, value, start, end, closest(chosen, start, end))))
+            self.attachments.append(("count_fix" if fixed else "count", sentence, (name, value, start, end, closest(chosen, start, end))))
 
     def _collect_times(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding], focus: Finding | None) -> None:
         own = [m for m in dates.find_dates(sentence.text, self.published) if not self._in_history(infos, sentence.start + m.start)]
@@ -910,17 +914,25 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
 
 def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> bool:
     """A sentence that is only a town's name and opens its line ("Шебекино.", "Харків.")."""
-    if sentence.heading or not mentions or mentions[0].hint == "district":
+    if sentence.heading or not mentions or (mentions[0].hint == "district" and not _DISTRICT_LABEL.match(
+            body, mentions[0].end, sentence.end)):
         return False
     mention = mentions[0]
     line_start = body.rfind("\n", 0, sentence.start) + 1
     lead = body[line_start:mention.start].strip(" \t•*·▪–—-")
-    if lead and not _AIRPORT_LEAD.fullmatch(lead):
+    if lead and not _AIRPORT_LEAD.fullmatch(lead) and not _POST_LEAD.fullmatch(body, line_start, mention.start):
         return False
     if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
         mention.hint = "airport"
-    return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and re.fullmatch(
-        r"\s*(?:\([^()\n]{1,40}\))?\s*[.:!]*\s*", body[mention.end:sentence.end]) is not None
+    return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and _LABEL_TAIL.fullmatch(
+        body, mention.end, sentence.end) is not None
+
+
+# "📍 09:30 — Суми.", "UPD 14:10. Харків.": a post's marks before the label; "Кременчук, 06:40.", "Джанкой, вечір.":
+# the hour or the part of the day after it; "Білгород-Дністровський район.": a district alone labels its line too.
+_POST_LEAD = re.compile(POST_MARK)
+_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?\s*[.:!]*\s*")
+_DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
@@ -1039,6 +1051,13 @@ def _in_region(named: Any, region: Any, city: Any) -> bool:
     its own district (a raion) when the city named before lies in another region (Yeysk, Krasnodar)."""
     return (region is not None and named.kind == "city" and named.country == region.country and bool(named.admin1)
             and named.admin1 == region.admin1 and (city is None or city.admin1 != region.admin1))
+
+
+FAR_DISTRICT_KM = 400.0  # a district named like a town of another country this far from the city in focus is its quarter
+
+
+def _far_abroad(named: Any, city: Any) -> bool:
+    return named.country != city.country and geo.km_between(named, city) > FAR_DISTRICT_KM
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:

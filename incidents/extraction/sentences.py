@@ -141,13 +141,14 @@ AREA_LEAD = (r"(?:[А-ЯЁІЇЄҐ][\w'’-]+\s+(?:район|р-н|громад
              r"(?:(?:с|м|смт|сел|с-ще|пос|п|г|д)\.\s*)?")
 # What a post puts before its line's place: a time, an update mark ("UPD 02:40:", "Оновлено:"), a bullet, an emoji.
 POST_MARK = (r"(?:(?:UPD|UPDATE|Upd|Update|ОБНОВЛЕНО|ОНОВЛЕНО|Обновлено|Оновлено|Апдейт)\.?\s*(?:\d{1,2}[:.]\d{2})?\s*[:.—–-]?\s*)?"
+             r"(?:[^\w\s]{1,4}\s*(?=\d))?"  # "📍 11:10 — Шостка: …", "▪️ 19:05 Миколаїв: …": the bullet before the time
              r"(?:\d{1,2}[:.]\d{2}\s*[:.—–-]?\s+)?(?:[•*·▪–—-]\s*)?(?:[^\w\s]{1,4}\s*)?" + AREA_LEAD)
 # What ends it: a dash or a colon, or an emoji ("Zaporizhzhia 🔥 a guided bomb ..."); several places ("Briansk / Klintsi").
 _HEAD_TIME = r"(?:\s+\d{1,2}[:.]\d{2})?"  # "Харків 02:14 — вибух"
 _HEAD_SEPARATOR = r"(?:\s*[—–:-]\s|\s+[^\w\s,.;:'\"«»()\[\]/&]{1,8}\s)"
 HEAD_END = _HEAD_TIME + _HEAD_SEPARATOR
 _LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*){{0,3}}"
-                        rf"(?:\s(?:region|oblast|province|област\w*|krai))?{_HEAD_TIME}(?={_HEAD_SEPARATOR})")
+                        rf"(?:\s(?:region|oblast|province|област\w*|krai|громад\w*))?{_HEAD_TIME}(?={_HEAD_SEPARATOR})")
 
 
 def line_head(text: str) -> int | None:

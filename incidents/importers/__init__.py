@@ -11,6 +11,8 @@ from typing import Any, Iterable, Iterator
 from incidents.errors import ImportFormatError
 from incidents.importers import acled, acled_weekly, archive, geojson, hxl, kml, mapping, own_csv, ucdp
 from incidents.importers.common import Problem, require_columns
+from incidents.importers import fast_csv
+from incidents.importers.fast_csv import FastRows, StoreRow
 from incidents.importers.limits import check_input_file, load_json
 from incidents.importers.pipeline import Context, ImportOptions, Mapper, Report, checked, collect
 from incidents.importers.sniff import HEAD_BYTES, decode_head, detect_encoding
@@ -55,6 +57,7 @@ class Batch:
     context: Context
     numbered: Iterable[tuple[int, Incident]]
     fill: bool = False
+    fast: FastRows | None = None  # the own CSV's fast path
 
     @property
     def report(self) -> Report:
@@ -63,6 +66,14 @@ class Batch:
     def incidents(self) -> Iterator[Incident]:
         """The incidents after the batch checks; the report fills while this is consumed."""
         return checked(self.numbered, self.context, self.fill)
+
+    def store_rows(self, review: str) -> Iterator[Incident | StoreRow] | None:
+        """incidents(), in review state `review`, where rows in plain form come as StoreRows for the SQLite store
+        (fast_csv); None when this batch has no such path. Checks, problems and stored rows are those of incidents()."""
+        if self.fast is None or self.fill:
+            return None
+        self.fast.review = review
+        return self.incidents()
 
 
 def detect_format(text: str) -> str:
@@ -150,7 +161,10 @@ def open_table(table: Table, options: ImportOptions) -> Batch:
                                   column_map.fields), True)
     spec = TABLE_FORMATS[fmt]
     ctx.report.columns = dict(spec.columns)
-    return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns), spec.fill)
+    plain = fmt == "csv" and "delimiter" in table.info and not ctx.options.crs and fast_csv.COVERS_MODEL  # text cells
+    fast = fast_csv.FastRows() if plain else None
+    return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns, fast), spec.fill,
+                 fast)
 
 
 def _projected(mapper: Mapper, ctx: Context) -> Mapper:

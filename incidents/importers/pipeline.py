@@ -147,10 +147,13 @@ Mapper = Callable[[Row, Context], dict[str, Any]]
 
 
 def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str = "rows",
-            columns: Mapping[str, str] | None = None) -> Iterator[tuple[int, Incident]]:
+            columns: Mapping[str, str] | None = None,
+            fast: Callable[[Row], Any] | None = None) -> Iterator[tuple[int, Incident]]:
     """(row number, incident) for every row that maps to a valid Incident; the others become problems in the report.
 
-    `columns` names the source column of a model field, so a problem points at the column the user can fix.
+    `columns` names the source column of a model field, so a problem points at the column the user can fix. `fast`
+    makes the Incident of a row in plain form in one step (the same Incident, or its fast_csv.StoreRow), or gives
+    None: mapper and model decide.
     """
     first_seen: dict[str, int] = {}
     for number, row, issue in progress(records, label):
@@ -162,7 +165,9 @@ def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str 
             if issue:
                 raise ValidationError(_issue_column(issue), "", issue)
             _check_cells(row)
-            incident = Incident.from_dict(mapper(row, ctx))
+            incident = fast(row) if fast is not None else None
+            if incident is None:
+                incident = Incident.from_dict(mapper(row, ctx))
         except ValidationError as exc:
             ctx.report.reject(problem(number, (columns or {}).get(exc.field, exc.field), exc.value,
                                       exc.message + _projected_hint(exc, ctx)), row)

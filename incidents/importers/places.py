@@ -50,15 +50,16 @@ def check_countries(chunk: list[tuple[int, Incident]], report: Any,
     known = {} if known is None else known
     named = [(number, item) for number, item in chunk if item.country]
     found = _countries_at([(item.lat, item.lon) for _, item in named], known)
-    outside = {number for (number, item), country in zip(named, found) if country and country != item.country}
-    outside |= {number for (number, item), country in zip(named, found) if not country}
-    swapped = _swapped_fits([(number, item) for number, item in named if number in outside], known)
-    at = {number: country for (number, _), country in zip(named, found)}
+    at = {number: country for (number, item), country in zip(named, found) if country != item.country}  # or at sea
+    if not at:
+        yield from (item for _, item in chunk)
+        return
+    swapped = _swapped_fits([(number, item) for number, item in named if number in at], known)
     for number, item in chunk:
-        if number not in outside:
+        if number not in at:
             yield item
             continue
-        where = at.get(number) or "no country (at sea)"
+        where = at[number] or "no country (at sea)"
         if number in swapped:
             report.reject(problem(number, report.columns.get("lat", "lat"), f"{item.lat}, {item.lon}",
                                   f"the point lies in {where}, not in {item.country} as the row says; swapped it "
