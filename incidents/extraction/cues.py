@@ -307,6 +307,8 @@ def find_cues(text: str) -> list[Cue]:
     shields += [m for m in _economic().finditer(text)] if mentions_any(lower, _ECONOMIC_WORDS) else []
     # "we are ready to strike Moscow", "drones could hit the capital": an intention or a possibility, not an event
     shields += [m for m in _intent().finditer(text)] if mentions_any(lower, _INTENT_WORDS) else []
+    # "Russian forces attacked in the Pokrovsk direction near Selydove": ground fighting on the front, not a strike there
+    shields += [m for m in scanner("ground_combat").finditer(text)] if mentions_any(lower, _GROUND_WORDS) else []
     found = [c for c in found if not (c.kind in ("strike", "passive") and
                                       any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
@@ -332,6 +334,7 @@ def scanner_air_defence() -> re.Pattern[str]:
     return re.compile(rf"{words_pattern(lexicon()['air_defence']).pattern}|air defen[cs]es?", re.IGNORECASE)
 
 
+_GROUND_WORDS = ("forces", "troops", "units", "infantry", "assault", "soldiers")
 _INTENT_WORDS = (" to strike", " to hit", " to attack", " to target", " to bomb", " to shell", "will ", "would ", "could ",
                  "can ", "may ", "might ", "must ", "отказ", "прекращен", "приостановк", "запрет", "моратори", "не связан")
 

@@ -65,8 +65,10 @@ _SLAVIC_PLACE_PHRASE = re.compile(
     r"|(?:над|в|во|на|у|по|под)\s+(?:республик|республік|республіц)\w*)\s+$", re.IGNORECASE)  # "над Республикой Крым"
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
+# "the strike showed that Moscow did not want ...": the words between a strike verb and its object never open a new clause.
+_NOT_A_CLAUSE_OPENER = r"(?!(?:that|which|who|whom|whose|whether|because|while|when|if|than|як|что|що|чтобы|щоб)\s)"
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -570,11 +572,14 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if _NOT_HERE_BEFORE.search(before) and _BUT_THERE_AFTER.match(after):
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
-            and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)):
+            and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)
+            and not _AIRFIELD_NAME_END.search(mention.text)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
         return "where people or officials are based, not where it happened"
+    if _person_was_in(before):
+        return "where a person was (the minister was in Berlin), not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
     if _diverted_to(before[-120:]):
@@ -593,6 +598,10 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if _rx("diplomatic_before").search(before) or _rx("diplomatic_purpose").match(after):
         return "diplomatic or political mention (talks, visits, speeches)"
     return None
+
+
+# "the Savasleyka Air Base", "the Kursk East Airport": a gazetteer name that ends with its airfield word takes 'the' as a facility.
+_AIRFIELD_NAME_END = re.compile(r"\b(?:air ?base|airfield|airport)$", re.IGNORECASE)
 
 
 @cache
@@ -694,6 +703,20 @@ def _speaker_place(before: str, after: str, others: bool) -> bool:
         return True  # "In Moscow, Putin met Xi ..."
     said = _rx("speech_after").match(after)
     return bool(said) and (others or not cues.tells_event(after[said.end():]))
+
+
+def _person_was_in(before: str) -> bool:
+    """'came as Ukraine's foreign minister was in Berlin', 'Zelensky, who was in Paris': where a person was or went."""
+    found = _person_was_in_pattern().search(before)
+    return bool(found) and cues.weapon_of(found.group(0)) is None
+
+
+@cache
+def _person_was_in_pattern() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in cues.lexicon()["titles"])
+    return re.compile(rf"(?:\b(?:{titles}|who|he|she|they)|(?-i:\b[A-Z][a-z]+))\s+(?:(?:was|is|were|are|had been|has been|will be)\s+"
+                      rf"(?:(?:still|already|also|then)\s+)?in|(?:arrived|stayed|travell?ed|flew|went)\s+(?:in|to))\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 
 
 def _launched_from(before: str) -> bool:
