@@ -578,6 +578,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
         return "where people or officials are based, not where it happened"
+    if _TREATED_IN.search(before):
+        return "where the wounded were taken or treated, not where it happened"
     if _person_was_in(before):
         return "where a person was (the minister was in Berlin), not where it happened"
     if _DIRECTION_OF.search(before):
@@ -703,6 +705,12 @@ def _speaker_place(before: str, after: str, others: bool) -> bool:
         return True  # "In Moscow, Putin met Xi ..."
     said = _rx("speech_after").match(after)
     return bool(said) and (others or not cues.tells_event(after[said.end():]))
+
+
+# "Both were taken to hospital in Belgorod", "evacuated to Kyiv", "treated at a clinic in Sumy": where victims were brought.
+_TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted|flown|rushed|admitted)\s+to"
+                         r"(?:\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at))?"
+                         r"|(?:hospitali[sz]ed|treated)\s+(?:[\w-]+\s+){0,3}?(?:in|at))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _person_was_in(before: str) -> bool:

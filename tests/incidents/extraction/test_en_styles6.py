@@ -51,3 +51,48 @@ def test_the_city_a_minister_was_in_gets_no_incident():
             "The attack on the city came as Zelensky was in Rome.")
     found = by_place(text)
     assert list(found) == ["Zaporizhzhya"]
+
+
+# ---------------------------------------------------------------- casualties stated in other words
+
+
+def test_people_hospitalised_or_treated_in_a_sentence_of_their_own_are_injured():
+    text = ("A Russian drone hit a bakery in Nikopol on Friday, killing its owner. Three others were hospitalised. ")
+    assert by_place(text)["Nikopol"].injured == 3
+    text = ("A missile struck a railway depot in Kovel on Friday. Among the dead was a train driver. "
+            "A dozen people were treated for shrapnel wounds.")
+    assert by_place(text)["Kovel"].injured == 12
+
+
+def test_a_count_with_an_aside_of_whom_is_read():
+    text = "Drones hit a dormitory in Sumy, and nine people, two of them students, were taken to hospital."
+    assert by_place(text)["Sumy"].injured == 9
+
+
+def test_one_person_named_with_a_possessive_is_one_casualty():
+    text = "A drone hit a car outside Shebekino on Friday, killing a woman. Her son was taken to hospital."
+    found = by_place(text)
+    assert found["Shebekino"].killed == 1
+    assert found["Shebekino"].injured == 1
+
+
+def test_the_toll_of_an_attack_weeks_before_is_not_this_one():
+    text = ("A Russian missile struck a hotel in Kharkiv on Friday, injuring four people. It came two weeks after "
+            "a glide bomb destroyed a shopping centre in Kharkiv, killing 19 people.")
+    found = by_place(text)
+    assert found["Kharkiv"].injured == 4
+    assert found["Kharkiv"].killed is None
+
+
+# ---------------------------------------------------------------- where the wounded were taken
+
+
+def test_the_city_the_wounded_were_taken_to_gets_no_incident():
+    text = ("A drone dropped explosives on a minibus near Velykyi Burluk on Friday, wounding six passengers. "
+            "They were taken to hospital in Kharkiv, and two were later airlifted to Kyiv.")
+    assert list(by_place(text)) == ["Velykyi Burluk"]
+
+
+def test_a_hospital_struck_in_a_city_is_still_a_strike_there():
+    text = "A Russian missile struck a children's hospital in Kyiv on Friday, injuring seven people."
+    assert list(by_place(text)) == ["Kyiv"]
