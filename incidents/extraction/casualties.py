@@ -54,6 +54,7 @@ _PATTERNS = {
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
         rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:killing|killed) {_PAIR}",
+        rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE}) (?:killed|dead)(?=[.,;)]|$)",  # a short post: "driver killed."
     ],
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
@@ -63,6 +64,7 @@ _PATTERNS = {
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\)|, \d{{1,3}},)? (?:was|has been|had been) (?:\w+ly )?{_HURT}",
         rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
+        rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE}) (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a short post: ", driver injured."
     ],
 }
 _ZERO = {

@@ -802,6 +802,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
             return f"site: listed with {previous.text}"
     if _is_subject(info, mentions, position, before, after):
         return "site: subject of a passive strike (was struck, came under attack)"
+    if sentence.index > 0 and _facility_subject(before, after):
+        return "site: its town's facility is what the clause tells of (Novoshakhtinsk refinery on fire after drone attack)"
     if not before.strip() and any(c.kind == "restriction" for c in info.event_cues):
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
     official = _OFFICIAL_AFTER.match(after)
@@ -839,6 +841,19 @@ def _previous_name(mentions: list[Mention], position: int) -> int | None:
            and mentions[earlier].start - mentions[earlier - 1].end <= 20):
         earlier -= 1
     return earlier if earlier >= 0 else None
+
+
+def _facility_subject(before: str, after: str) -> bool:
+    """'Novoshakhtinsk refinery on fire after drone attack', 'Tuapse port ablaze': a town's facility opening the clause,
+    the clause telling what befell it."""
+    facility = _FACILITY_AFTER.match(after)
+    if facility is None or before.strip(" \"'“‘«—–-•*") or after.startswith(("'", "’")):
+        return False
+    rest = after[facility.end():]
+    return bool(_ON_FIRE.match(rest)) or cues.tells_event(rest)
+
+
+_ON_FIRE = re.compile(r"\s+(?:(?:is|was|were|are|remains|remained)\s+)?on fire\b", re.IGNORECASE)
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:

@@ -96,3 +96,27 @@ def test_the_city_the_wounded_were_taken_to_gets_no_incident():
 def test_a_hospital_struck_in_a_city_is_still_a_strike_there():
     text = "A Russian missile struck a children's hospital in Kyiv on Friday, injuring seven people."
     assert list(by_place(text)) == ["Kyiv"]
+
+
+# ---------------------------------------------------------------- short posts: the place heads the line
+
+
+def test_a_post_line_opened_by_a_place_and_a_time_word_is_its_site():
+    text = "date 2024-10-05 @kharkiv_watch\n\n🔴 Kupiansk again. Guided bomb hit the market, 3 wounded."
+    found = by_place(text)
+    assert list(found) == ["Kupyansk"]
+    assert found["Kupyansk"].injured == 3
+    text = "date 2024-10-05 channel\n\nNikopol, 07:15 — artillery shelled the town centre, woman injured."
+    assert by_place(text)["Nikopol"].injured == 1
+
+
+def test_a_single_person_with_a_bare_casualty_word_in_a_post():
+    text = "date 2024-10-05 channel\n\nBeryslav, earlier: FPV drone attacked an ambulance, paramedic wounded."
+    assert by_place(text)["Beryslav"].injured == 1
+
+
+def test_a_town_facility_opening_a_post_line_is_its_site():
+    text = "date 2024-10-05 @south_osint\n\nTuapse refinery on fire after drone attack, locals say."
+    assert list(by_place(text)) == ["Tuapse"]
+    text = "date 2024-10-05 @south_osint\n\nNovorossiysk port ablaze after a sea drone attack overnight."
+    assert list(by_place(text)) == ["Novorossiysk"]
