@@ -923,7 +923,7 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
     colon = sentence.text.find(":")
     before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
     opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
-              or _COUNT_DASH_BEFORE.search(before) or _COUNT_OPENS.match(clause.text))
+              or _COUNT_DASH_BEFORE.search(before) or _COUNT_OPENS.match(clause.text) or _ELLIPTIC_COUNT.match(clause.text))
     return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
 
@@ -932,6 +932,9 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
 _COUNT_DASH_BEFORE = re.compile(rf"(?:(?<![\d.:])\d[\d,]*|(?<![\w-])(?:по\s+)?(?:{_PLAIN_WORDS}))\s*[—–-]\s*$", re.IGNORECASE)
 # "над Житомирщиною — 6, над Вінниччиною — 5": the clause after a dash opens with the count of the item before it.
 _COUNT_OPENS = re.compile(rf"(?:\d[\d,]*|(?:{_PLAIN_WORDS}))\s*[,;]\s+(?:(?:і|й|та|и|and)\s+)?(?:над|у|в|на|по|over|in)\s", re.IGNORECASE)
+# "24 drones were destroyed over the Kursk region, and four over the Voronezh region": a count and a place, the verb left out.
+_ELLIPTIC_COUNT = re.compile(rf"(?:(?:and|і|й|та|и)\s+)?(?:another\s+|a further\s+|ещё\s+|ще\s+)?(?:\d[\d,]*|(?:{_PLAIN_WORDS}))\s+"
+                             r"(?:more\s+)?(?:over|above|in|near|над)\s", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 

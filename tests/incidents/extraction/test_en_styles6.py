@@ -120,3 +120,26 @@ def test_a_town_facility_opening_a_post_line_is_its_site():
     assert list(by_place(text)) == ["Tuapse"]
     text = "date 2024-10-05 @south_osint\n\nNovorossiysk port ablaze after a sea drone attack overnight."
     assert list(by_place(text)) == ["Novorossiysk"]
+
+
+# ---------------------------------------------------------------- airports: restrictions said to be in place
+
+
+def test_restrictions_in_place_at_listed_airports_are_restrictions_at_each():
+    text = "Rosaviatsia said restrictions are in place at Kaluga and Tambov airports."
+    found = extract_incidents(text, published="2024-10-05")
+    assert {i.airport_iata for i in found} == {"KLF", "TBW"}
+    assert {i.event_type for i in found} == {"airspace_restriction"}
+    text = "Restrictions remain in force at Sochi airport, the aviation agency said on Saturday."
+    assert [i.airport_iata for i in extract_incidents(text, published="2024-10-05")] == ["AER"]
+
+
+# ---------------------------------------------------------------- a count and a place with the verb left out
+
+
+def test_a_second_count_and_region_without_a_verb_is_another_interception():
+    text = ("Russia's defence ministry said 30 drones were shot down over the Bryansk region, and twelve over the "
+            "Oryol region.")
+    found = extract_incidents(text, published="2024-10-05")
+    assert {(i.event_type, i.geo_precision) for i in found} == {("interception", "region")}
+    assert len(found) == 2
