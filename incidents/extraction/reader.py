@@ -33,6 +33,7 @@ _LOCAL_COUNT = re.compile(
 
 
 # "..., and at the airports of Tambov and Yaroslavl": a clause of only more places for the event of the clause before.
+_REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGNORECASE)
 _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on)\s+[^,;.]{0,80}(?:,[^,;.]{0,40})?[.\s]*$",
                         re.IGNORECASE)  # (a short tail after a comma: ", the ministry said", ", to ensure flight safety")
 
@@ -465,9 +466,9 @@ class Reader:
 
     def _other_region(self, named: Any) -> bool:
         """True when a town a district is named after lies outside the region in focus (the Kamensky district of a Rostov
-        story is not Kamenskiy in the Saratov region)."""
+        story is not Kamenskiy in the Saratov region; the Kirovsky district of a Kaluga story is no district of Donetsk)."""
         region = self.last_region
-        return region is not None and named.country == region.country and named.admin1 != region.admin1
+        return region is not None and (named.country != region.country or named.admin1 != region.admin1)
 
     def _district_owner(self, mention: places.Mention) -> Any:
         """The city a district is said to be of ('the Moscow district of Kazan'), or None."""
@@ -692,14 +693,29 @@ class Reader:
         """Earlier findings at a place this sentence names again (not as a government or a person)."""
         if new:
             return []
-        usable = [m for m in mentions if not m.reason.startswith(("stands for", "part of", "not a place", "a common", "where people"))]
         out = []
-        for mention in usable:
-            earlier = self.by_key.get(geo.key(mention.text))
+        for mention in mentions:
+            if mention.reason.startswith(("part of", "not a place", "a common")):
+                continue
+            usable = not mention.reason.startswith(("stands for", "where people"))
+            earlier = self.by_key.get(geo.key(mention.text)) if usable else None
+            earlier = earlier or self._only_site_in_region(mention)  # "In Kursk Oblast, the governor said ...": its site
             if earlier is not None:
                 earlier.named_at = (*earlier.named_at, mention.start)
                 out.append(earlier)
         return out
+
+    def _only_site_in_region(self, mention: places.Mention) -> Finding | None:
+        """'In Kursk Oblast, the governor said a man was wounded': the one site told earlier inside the region named
+        (the Khalino airfield, not the Marinovka base told last in another region), or None."""
+        if mention.hint != "region" and not _REGION_NAME_END.search(mention.text):
+            return None
+        region = geo.place(mention.text, "region")
+        if region is None or region.kind != "region":
+            return None
+        inside = {place_key(f.place): f for f in self.focus[-HINT_PLACES:] if f.place.kind != "region"
+                  and f.place.country == region.country and geo.admin1_of(f.place) == geo.admin1_of(region)}
+        return next(iter(inside.values())) if len(inside) == 1 else None
 
     def _local_downed(self, sentence: Sentence, info: places.ClauseInfo, text: str, new: list[Finding]) -> bool:
         """Counts written right before each site ("21 over the Bryansk region and 9 over Kursk"); True if any."""

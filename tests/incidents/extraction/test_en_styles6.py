@@ -143,3 +143,23 @@ def test_a_second_count_and_region_without_a_verb_is_another_interception():
     found = extract_incidents(text, published="2024-10-05")
     assert {(i.event_type, i.geo_precision) for i in found} == {("interception", "region")}
     assert len(found) == 2
+
+
+# ---------------------------------------------------------------- districts and regions named after a site
+
+
+def test_a_district_name_shared_abroad_is_not_taken_from_another_country():
+    text = ("Ukraine's army hit the Shaykovka military airfield in Russia's Kaluga Oblast. Kaluga Oblast Governor "
+            "Vladislav Shapsha said that drones had been downed over the Kirovsky district overnight.")
+    found = extract_incidents(text, published="2024-10-05")
+    assert {i.country for i in found} == {"RU"}
+
+
+def test_figures_given_in_a_region_go_to_the_one_site_told_there():
+    text = ("Ukrainian drones hit the Baltimor airfield outside Voronezh and the Morozovsk air base in Rostov Oblast "
+            "overnight, a source said. At Morozovsk, a hangar was reportedly damaged, the source said. In Voronezh "
+            "Oblast, Governor Alexander Gusev said a drone had been shot down over the airfield and that a guard had "
+            "been wounded by fragments.")
+    found = extract_incidents(text, published="2024-10-05")
+    assert [i.injured for i in found if i.place == "Baltimor Air Base"] == [1]
+    assert {i.injured for i in found if i.place.startswith("Morozovsk")} == {None}
