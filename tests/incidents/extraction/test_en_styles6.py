@@ -29,6 +29,12 @@ def test_troops_attacking_near_front_towns_is_not_a_strike_there():
     assert found["Nikopol"].injured == 4
 
 
+def test_forces_continuing_attacks_near_a_town_is_not_a_strike_there():
+    text = ("Russian forces continued ground attacks near Vovchansk on Friday and did not advance. A drone struck "
+            "a car in Zolochiv, wounding the driver.")
+    assert list(by_place(text)) == ["Zolochiv"]
+
+
 def test_forces_that_attack_a_city_with_drones_still_strike_it():
     text = "Russian forces attacked Kharkiv with drones overnight, damaging a school."
     assert list(by_place(text)) == ["Kharkiv"]
@@ -163,3 +169,20 @@ def test_figures_given_in_a_region_go_to_the_one_site_told_there():
     found = extract_incidents(text, published="2024-10-05")
     assert [i.injured for i in found if i.place == "Baltimor Air Base"] == [1]
     assert {i.injured for i in found if i.place.startswith("Morozovsk")} == {None}
+
+
+# ---------------------------------------------------------------- "the attack came after ...": another event
+
+
+def test_places_of_what_the_attack_came_after_are_background():
+    text = ("A Russian missile hit a school in Zaporizhzhia on Friday, injuring 14. The strike came days after "
+            "Zelensky unveiled a new plan in Washington, and nearly a year after a drone attack on Lviv killed seven.")
+    found = by_place(text)
+    assert list(found) == ["Zaporizhzhya"]
+    assert found["Zaporizhzhya"].killed is None
+
+
+def test_a_post_line_with_an_age_in_brackets_counts_one_person():
+    text = "date 2024-10-05 @belgorod_osint\n\nBelgorod region overnight:\nValuyki — FPV drone hit a tractor, man (61) wounded"
+    found = extract_incidents(text, published="2024-10-05")
+    assert [i.injured for i in found] == [1]
