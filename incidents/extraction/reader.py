@@ -408,8 +408,10 @@ class Reader:
                 if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
                     told = [c for c in info.event_cues if c.start < match.start("ref")]
                     city = self._region_in_focus() if told and told[-1].kind == "interception" else None
-                else:
-                    city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(match.group("ref"), in_focus)
+                else:  # "struck the centre of Izium ..., hitting the city council": the city this sentence named before
+                    here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
+                    city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
+                        match.group("ref"), here[-1] if here else in_focus)
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",

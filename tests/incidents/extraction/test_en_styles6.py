@@ -186,3 +186,13 @@ def test_a_post_line_with_an_age_in_brackets_counts_one_person():
     text = "date 2024-10-05 @belgorod_osint\n\nBelgorod region overnight:\nValuyki — FPV drone hit a tractor, man (61) wounded"
     found = extract_incidents(text, published="2024-10-05")
     assert [i.injured for i in found] == [1]
+
+
+# ---------------------------------------------------------------- "the city" after a city named in the same sentence
+
+
+def test_the_city_refers_to_the_city_the_sentence_named_not_the_one_before():
+    text = ("Key developments:\n- Drone attack on Odesa injures 7\n\nA Russian missile struck the centre of Izium in "
+            "Kharkiv Oblast, hitting the city hall and killing five people, the governor said.")
+    found = extract_incidents(text, published="2024-10-05")
+    assert {i.place: i.killed for i in found} == {"Izyum": 5, "Odesa": None}
