@@ -33,6 +33,8 @@ _LOCAL_COUNT = re.compile(
 
 
 # "..., and at the airports of Tambov and Yaroslavl": a clause of only more places for the event of the clause before.
+# "KYIV, April 5 (Reuters) -", "May 29 (AFP) -": a wire dateline gives the day the story was filed, not the day of the event.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z .'’-]+,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI)\)\s*[-—–]")
 _REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGNORECASE)
 _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on)\s+[^,;.]{0,80}(?:,[^,;.]{0,40})?[.\s]*$",
                         re.IGNORECASE)  # (a short tail after a comma: ", the ministry said", ", to ensure flight safety")
@@ -560,8 +562,10 @@ class Reader:
 
     def date_findings(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> None:
         update = cues.has("count_update", sentence.text)  # "the toll rose to 30 on Sunday": the day of the update
+        dateline = _DATELINE.match(sentence.text) if self.published is not None else None
         mentions = [m for m in dates.find_dates(sentence.text, self.published)
-                    if not self._in_history(infos, sentence.start + m.start) and not (update and m.start >= update.end())]
+                    if not self._in_history(infos, sentence.start + m.start) and not (update and m.start >= update.end())
+                    and not (dateline and m.start < dateline.end())]  # "May 29 (Reuters) -": the day it was filed
         has_event = any(i.event_cues for i in infos)
         if mentions and (has_event or new) and (self.current_day is None or self.current_day[0] != mentions[0].day):
             first, last = mentions[0], dates.span_end(sentence.text, mentions)

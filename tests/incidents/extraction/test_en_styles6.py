@@ -196,3 +196,29 @@ def test_the_city_refers_to_the_city_the_sentence_named_not_the_one_before():
             "Kharkiv Oblast, hitting the city hall and killing five people, the governor said.")
     found = extract_incidents(text, published="2024-10-05")
     assert {i.place: i.killed for i in found} == {"Izyum": 5, "Odesa": None}
+
+
+# ---------------------------------------------------------------- a wire dateline is the day the story was filed
+
+
+def test_a_dateline_day_gives_way_to_the_day_the_text_gives_the_attack():
+    text = ("date 2024-06-14 Satellite images show damage at Belbek\n\nJune 14 (Reuters) - Ukraine struck the Belbek "
+            "air base in Crimea this week, destroying two jets, satellite images showed. The attack took place on "
+            "June 11, Ukraine's military said.")
+    found = extract_incidents(text)
+    assert [i.started_at[:10] for i in found] == ["2024-06-11"]
+
+
+def test_a_dateline_alone_still_dates_the_story_by_publication():
+    text = ("date 2024-06-14 Drones hit Bryansk\n\nBRYANSK, June 14 (Reuters) - Drones struck an oil depot in "
+            "Bryansk, the governor said.")
+    assert [i.started_at[:10] for i in extract_incidents(text)] == ["2024-06-14"]
+
+
+# ---------------------------------------------------------------- an air base told again by its town's name
+
+
+def test_the_town_an_air_base_is_named_after_is_the_base_again():
+    text = ("Drones struck the Morozovsk air base overnight, Ukrainian sources said. Videos showed explosions at "
+            "Morozovsk after the strike.")
+    assert list(by_place(text)) == ["Morozovsk Air Base"]
