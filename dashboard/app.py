@@ -11,10 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard/ first, not the repo
     sys.path.insert(0, str(ROOT))
 
-from dashboard import data, signin  # noqa: E402
-from dashboard.escape import markdown_text  # noqa: E402
-from dashboard.views.pages import all_pages  # noqa: E402
-from incidents.errors import IncidentsError  # noqa: E402
+# Only Streamlit before the page's first elements: the rest (pandas, the store) is imported once the map's assets
+# are on their way (a cold server's warm-up may still be importing it).
+from dashboard.components.preload import HIDDEN_CSS, preload_map_assets  # noqa: E402
 
 
 PAGE_CSS = """<style>
@@ -22,11 +21,15 @@ PAGE_CSS = """<style>
 [data-testid="stMetricValue"] {font-size: 1.9rem;}
 /* the table's own "Download as CSV" has no formula guard: the guarded export is the Download CSV button */
 [data-testid="stElementToolbar"] button[aria-label="Download as CSV"] {display: none;}
-</style>"""
+%s
+</style>""" % HIDDEN_CSS
 
 
 def store_problem() -> str | None:
     """Why the store cannot be read, or None when it can."""
+    from dashboard import data
+    from incidents.errors import IncidentsError
+
     try:
         data.store_version()
     except IncidentsError as exc:
@@ -43,7 +46,12 @@ def main() -> None:
         page_title="Incident map", page_icon=str(ROOT / "dashboard" / "static" / "favicon.png"), layout="wide"
     )
     st.html(PAGE_CSS)
-    data.warm_up()
+    preload_map_assets()  # the map's scripts load while this run computes the page
+    from dashboard import data, signin
+    from dashboard.escape import markdown_text
+    from dashboard.views.pages import all_pages
+    from incidents.errors import IncidentsError
+
     problem = store_problem()
     if problem:
         st.title("Incident map")
@@ -59,6 +67,7 @@ def main() -> None:
         st.navigation(all_pages()).run()
     except IncidentsError as exc:  # a store that fails mid-page (damaged, gone, refused) gets its one-line message
         st.error(markdown_text(str(exc)))
+    data.warm_up()  # the rest of the gazetteer, basemap and place-name files: after the page, not competing with it
 
 
 main()

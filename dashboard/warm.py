@@ -44,8 +44,7 @@ def first_page() -> dict[str, float]:
     # Streamlit's first element in a process calls inspect.stack() (env_util.is_repl), whose first call reads the
     # path of every loaded module: done here, that is off the first page's path.
     _timed(steps, "inspect", inspect.stack)
-    data.warm_up()  # the rest of the gazetteer, basemap and place-name files, in their own thread
-    return steps
+    return steps  # the rest of the gazetteer, basemap and place-name files: the first run starts them once drawn
 
 
 def first_filter(reference: Any) -> Any:

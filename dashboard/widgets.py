@@ -55,6 +55,26 @@ def seed(view: ViewState, bounds: tuple[date, date] | None, max_km: float) -> No
     state[KEYS.drafts] = "draft" in flt.review
 
 
+def keep_values() -> None:
+    """Set every filter widget's value again before it is drawn, so that each run's element carries the value, not only
+    the run that set it. The browser loads a widget's code on first use: on a busy machine a multiselect may mount
+    with a later run's element, and an element without a value starts from the widget's empty default, which the
+    browser then sends back as the user's choice (the chosen types, countries or search text silently dropped).
+    Empty values are left alone (the widgets' defaults are empty), and so is a half-picked date range (the browser has
+    it, the second click is on its way)."""
+    state = st.session_state
+    for key in FILTER_KEYS:
+        value = state.get(key)
+        if value is None or value in ("", False) or _unfinished(key, value):
+            continue
+        state[key] = value
+
+
+def _unfinished(key: str, value: object) -> bool:
+    """An empty multiselect, or a date range with its end not picked yet."""
+    return isinstance(value, (list, tuple)) and len(value) < (2 if key == DATES else 1)
+
+
 def shown_dates(start: date | None, end: date | None, bounds: tuple[date, date] | None) -> tuple[date, ...]:
     """What the date-range box shows for a window: open ends filled from the store's first/last day."""
     first, last = bounds if bounds else (None, None)
@@ -226,6 +246,7 @@ def sidebar_filter(
     changed: Callable[[], None],
 ) -> tuple[IncidentFilter, bool]:
     """Draw every filter, date window first; return the filter and the 'only in map view' switch."""
+    keep_values()
     with st.sidebar:
         st.header("Filters")
         start, end = date_window(bounds, changed)

@@ -1,14 +1,11 @@
 /* incident-map's Streamlit component (project code, MIT): loads the vendored Leaflet and the shared IncidentMap code
  * once per page, keeps one live map per key across reruns (and remounts) and hands the data of each rerun to it;
  * marker clicks and the view go back to Python. Drawing lives in incidentmap.js, shared with the HTML export. */
+// <vendor-loader> (also run alone, early in the page: dashboard/components/preload.py)
 const SCRIPTS = ["leaflet/leaflet.js", "leaflet.markercluster/leaflet.markercluster.js", "incidentmap/incidentmap.js",
   "placelabels/placelabels.js", "tilearchive/tilearchive.js"];
 const STYLES = ["leaflet/leaflet.css", "leaflet.markercluster/MarkerCluster.css",
   "leaflet.markercluster/MarkerCluster.Default.css", "incidentmap/incidentmap.css", "placelabels/placelabels.css"];
-const maps = new Map();  // key -> {container, live}: the map outlives a React remount (the layout changed)
-const views = new Map();  // key -> the last view of a map that was dropped: a new one starts there
-let loaded = null;
-
 function vendorUrl(base, path) { return new URL(base + path, document.baseURI).href; }
 
 function addScript(url) {
@@ -23,17 +20,30 @@ function addScript(url) {
 }
 
 function loadVendor(base) {
-  if (!loaded) {
+  // one load per page, shared with the preloading element (dashboard/components/preload.py):
+  // every file is requested at once and the scripts run in list order (async=false)
+  if (!window.__incidentMapVendor) {
     for (const path of STYLES) {
       const link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = vendorUrl(base, path);
       document.head.appendChild(link);
     }
-    loaded = SCRIPTS.reduce((done, path) => done.then(() => window.IncidentMap && path.startsWith("incidentmap")
-      ? null : addScript(vendorUrl(base, path))), Promise.resolve());
+    const wanted = SCRIPTS.filter((path) => !(window.IncidentMap && path.startsWith("incidentmap")));
+    window.__incidentMapVendor = Promise.all(wanted.map((path) => addScript(vendorUrl(base, path))));
   }
-  return loaded;
+  return window.__incidentMapVendor;
+}
+
+// </vendor-loader>
+const maps = new Map();  // key -> {container, live}: the map outlives a React remount (the layout changed)
+const views = new Map();  // key -> the last view of a map that was dropped: a new one starts there
+let lastRaw = null, lastData = null;
+
+function decoded(raw) {  // the map's data: UTF-8 JSON bytes (encoded once by the server)
+  if (!(raw instanceof Uint8Array)) { return raw; }
+  if (raw !== lastRaw) { lastRaw = raw; lastData = JSON.parse(new TextDecoder().decode(raw)); }
+  return lastData;
 }
 
 function entryFor(data, parentElement, hooks) {
@@ -58,7 +68,8 @@ function entryFor(data, parentElement, hooks) {
 }
 
 export default function (component) {
-  const { data, parentElement, setStateValue, setTriggerValue } = component;
+  const { parentElement, setStateValue, setTriggerValue } = component;
+  const data = decoded(component.data);
   if (!data) { return undefined; }
   const hooks = {
     clicked: (value) => setTriggerValue("clicked", value),

@@ -3,9 +3,9 @@ rerun sends it new data (only the parts that changed are redrawn); marker clicks
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -18,15 +18,13 @@ from dashboard.components.map_data import (
     prepare,
     view_from_state,
 )
+from dashboard.components.preload import JS, STATIC
 from dashboard.escape import markdown_text
-from dashboard.maps.assets import STATIC_BASE
 from dashboard.maps.builder import MapOptions
 from dashboard.maps.labels import label_script, view_labels
 from dashboard.tile_archive import archive_part
 
 NAME = "incident_map"
-JS = (Path(__file__).with_name("incident_map.js")).read_text(encoding="utf-8")
-STATIC = STATIC_BASE.lstrip("/") + "/"  # resolved against the page's address (keeps a server base path)
 _mount = st.components.v2.component(NAME, js=JS, isolate_styles=False)
 
 
@@ -137,7 +135,7 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
     st.session_state[f"_{key}_drawn"] = drawn
     _mount(
         key=key,
-        data={"key": key, "height": height, "static": STATIC, "spec": spec},
+        data=encoded({"key": key, "height": height, "static": STATIC, "spec": spec}),
         default={"view": None, "need_basemap": None, "labels_view": None},
         on_clicked_change=lambda: _clicked(key, on_select),
         on_view_change=_ignore,
@@ -146,6 +144,12 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
     )
     if spec["labels"] is not None:  # the answer went out with this run (an interrupted run sends it again)
         st.session_state[f"_{key}_labels_sent"] = spec["labels"]["id"]
+
+
+def encoded(data: dict[str, Any]) -> bytes:
+    """The element's data as UTF-8 JSON bytes: encoded once (Streamlit encodes a dict twice: for the browser and,
+    sorted, for the element's identity), and decoded by the browser's JSON.parse as before."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 def _labels(key: str, asked: Any) -> dict[str, Any] | None:

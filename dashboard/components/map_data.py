@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -66,6 +66,9 @@ class Prepared:
     tag: str
     server: bool  # too large for the browser: the server sends clusters for the view
     marker_limit: int  # server mode: this few incidents near the view are sent as markers
+    # the incidents part of a selection the browser holds whole (the same for every view), by what else it depends
+    # on: computed once (a cold start's warm-up computes it for the first session)
+    parts: dict[Any, tuple[dict[str, Any], Drawn]] = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,16 @@ def first_view(prepared: Prepared, height_px: int, options: MapOptions) -> View:
 def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) -> tuple[dict[str, Any], Drawn]:
     """The incidents part: every incident (a selection the browser can hold), or server clusters for the view with
     the incidents near the view as markers once few enough are there."""
+    if prepared.server:
+        return _view_incidents(prepared, ref, view, options)
+    key = (ref.name, ref.lat, ref.lon, options.cluster_threshold)
+    if key not in prepared.parts:
+        prepared.parts[key] = _view_incidents(prepared, ref, view, options)
+    part, drawn = prepared.parts[key]
+    return dict(part), drawn  # the caller may change the part's own keys, never its payload
+
+
+def _view_incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) -> tuple[dict[str, Any], Drawn]:
     frame, n = prepared.frame, len(prepared.frame)
     options_js = {"types": type_table(), "reference": str(ref.name), "cluster": n > options.cluster_threshold}
     covers = None

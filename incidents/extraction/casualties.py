@@ -167,6 +167,12 @@ _TRANSLIT = ("ranen", "pogib", "zahyn", "postrad", "postrazhd")  # Latin-script 
 
 def find_casualties(text: str) -> dict[str, Count]:
     """killed/injured counts stated in `text`; a field is absent when the text does not state it."""
+    return dict(_casualties_in(text))
+
+
+@lru_cache(maxsize=cues.CACHED_TEXTS)
+def _casualties_in(text: str) -> dict[str, Count]:
+    """find_casualties, remembered per text (a copy is handed out: the dictionary is the caller's to change)."""
     found: dict[str, Count] = {}
     lower = text.lower()
     if "no" in lower and _NOT_STATED.search(text):
@@ -186,7 +192,7 @@ def find_casualties(text: str) -> dict[str, Count]:
     return found
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=cues.CACHED_TEXTS)
 def find_downed(text: str) -> Count | None:
     """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None (cached:
     a clause is asked twice, for counts before each site and for the total)."""

@@ -23,6 +23,7 @@ class Cue:
     end: int
 
 
+CACHED_TEXTS = 8192  # clause and sentence texts whose cues, counts and dates are remembered (a few MB at most)
 LANGUAGES = ("ru", "uk")  # lexicons/cues_<lang>.json, merged into the English lexicon
 
 
@@ -266,8 +267,9 @@ def _first(items: list) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-# A cheap first look for the costly kinds: word pieces every one of their patterns needs, found by plain substring
-# search in the lower-cased text (no such piece, no such cue; much faster than the patterns themselves).
+# A cheap first look for the costly kinds: short word pieces most of their words contain, found by plain substring
+# search in the lower-cased text (much faster than the patterns themselves). gate() adds the pieces of any lexicon word
+# none of these is part of, so a word added to a lexicon needs no piece here (a short one here keeps the gate short).
 _TRIGGERS = {
     "restriction": ("flight", "airport", "airspace", "air traffic", "departure", "arrival", "restrict", "clos", "suspend",
                     "halt", "divert", "ground", "kov", "carpet", "operation", "receiv", "accept", "dispatch", "plane",
@@ -285,6 +287,122 @@ _TRIGGERS = {
 }
 
 
+def gate(name: str, hand: tuple[str, ...]) -> tuple[str, ...]:
+    """The pieces whose absence lets find_cues skip lexicon entry `name`: the hand-picked ones, plus every piece the
+    entry's pattern needs (required_pieces) that none of them is part of, so a word added to the lexicon is never
+    skipped for want of a hand-picked piece; () when the pattern's pieces cannot be told (then it always runs)."""
+    return gate_of(pattern(name), hand)
+
+
+def gate_of(compiled: re.Pattern[str], hand: tuple[str, ...]) -> tuple[str, ...]:
+    """gate() for a compiled pattern."""
+    return _gate(hand, compiled.pattern, compiled.flags)
+
+
+@lru_cache(maxsize=None)
+def _gate(hand: tuple[str, ...], regex: str, flags: int) -> tuple[str, ...]:
+    needed = required_pieces(regex, flags)
+    if needed is None:
+        return ()
+    return hand + tuple(sorted(p for p in needed if not any(h in p for h in hand)))
+
+
+def may_match(lower_text: str, pieces: tuple[str, ...]) -> bool:
+    """False only when a pattern gated by `pieces` cannot match: none of them is in the lower-cased text (folded as
+    the regex engine folds case when the text has one of the rare letters it treats alike, "ſ" and "s")."""
+    if not pieces:
+        return True
+    if _RARE.search(lower_text):
+        lower_text = lower_text.translate(_FOLD)
+    return mentions_any(lower_text, pieces)
+
+
+def required_pieces(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of `regex` contains, or None when they cannot be told (a class,
+    any character, a back reference...) or are too short to be worth a look (under two characters)."""
+    try:
+        parsed = re._parser.parse(regex, flags)
+    except (re.error, TypeError, ValueError, AttributeError):  # re's parser is private: no pieces then
+        return None
+    try:
+        _, pieces = _pieces(list(parsed))
+    except (TypeError, ValueError, AttributeError, IndexError):
+        return None
+    if not pieces or min(len(p) for p in pieces) < 2:
+        return None
+    return frozenset(p for p in pieces if not any(q != p and q in p for q in pieces))  # "drone" covers "drones"
+
+
+_EXACT_LIMIT = 64  # the most strings a part of a pattern is spelt out as ("drones?" -> "drone", "drones")
+
+
+def _pieces(items: list) -> tuple[set[str] | None, set[str] | None]:
+    """(every string the sequence can match, or None; strings one of which each match contains, or None)."""
+    run: set[str] | None = {""}
+    exact_all = True
+    candidates: list[set[str]] = []
+    for op, av in items:
+        exact, needed = _item_pieces(op, av)
+        if needed:
+            candidates.append(needed)
+        if exact is not None and run is not None and len(run) * len(exact) <= _EXACT_LIMIT:
+            run = {a + b for a in run for b in exact}
+            continue
+        exact_all = False
+        if run and "" not in run:
+            candidates.append(run)
+        run = set(exact) if exact is not None else {""}
+    if run and "" not in run:
+        candidates.append(run)
+    best = max(candidates, key=lambda c: (min(len(p) for p in c), -len(c)), default=None)
+    return (run if exact_all else None), best
+
+
+def _item_pieces(op, av) -> tuple[set[str] | None, set[str] | None]:
+    from re import _constants as sre
+
+    if op is sre.LITERAL:
+        return {_fold(chr(av))}, None
+    if op is sre.IN:
+        if any(kind is not sre.LITERAL for kind, _ in av) or len(av) > 16:
+            return None, None
+        return {_fold(chr(value)) for _, value in av}, None
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {""}, None  # zero width
+    if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+        body = av[-1]
+        return _pieces(list(body))
+    if op is sre.BRANCH:
+        exacts, needs = [], []
+        for branch in av[1]:
+            exact, needed = _pieces(list(branch))
+            exacts.append(exact)
+            needs.append(needed if needed else (exact if exact and "" not in exact else None))
+        exact = set().union(*exacts) if all(e is not None for e in exacts) else None
+        exact = exact if exact is not None and len(exact) <= _EXACT_LIMIT else None
+        needed = set().union(*needs) if all(needs) else None
+        return exact, needed
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = av
+        exact, needed = _pieces(list(body))
+        if low == 0:
+            return ({""} | exact if high == 1 and exact is not None else None), None
+        needed = needed or (exact if exact and "" not in exact else None)
+        return (exact if low == high == 1 else None), needed
+    return None, None  # any character, a category, a back reference: nothing known
+
+
+# The letters the regex engine folds to one under IGNORECASE beyond str.lower ("ſ" and "s", "ᲀ" and "в"), each folded
+# to the first of its kind; and the combining dot str.lower adds after "İ" (the engine folds "İ" to "i").
+_KINDRED = [sorted({chr(k), *map(chr, v)}) for k, v in re._casefix._EXTRA_CASES.items()]
+_FOLD = {ord(c): group[0] for group in _KINDRED for c in group[1:]} | {0x307: None}
+_RARE = re.compile("[" + "".join(sorted({re.escape(chr(c)) for c in _FOLD})) + "]")
+
+
+def _fold(char: str) -> str:
+    return char.lower().translate(_FOLD)
+
+
 def mentions_any(lower_text: str, pieces: tuple[str, ...]) -> bool:
     """True when the (lower-cased) text contains one of the pieces."""
     for piece in pieces:  # a plain loop: no generator set up for every clause and kind
@@ -295,27 +413,51 @@ def mentions_any(lower_text: str, pieces: tuple[str, ...]) -> bool:
 
 def find_cues(text: str) -> list[Cue]:
     """Event cues in `text`, ordered by position."""
+    return list(_cues_in(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _cues_in(text: str) -> tuple[Cue, ...]:
+    """find_cues, remembered per text: the same clause is asked again by later rules, and repeated in long pastes."""
     lower = text.lower()
-    found = [Cue(kind, m.group(0), m.start(), m.end()) for kind in EVENT_KINDS
-             if kind not in _TRIGGERS or mentions_any(lower, _TRIGGERS[kind])
-             for m in scanner(kind).finditer(text)]
-    # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception, not a strike
-    shields = [m for m in scanner("repelled").finditer(text)] if "repel" in lower or "repuls" in lower else []
-    # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
-    shields += [m for m in pattern("attempted").finditer(text)] if "попытк" in lower or "спроб" in lower else []
-    # "the sanctions package targets a shipyard in Kerch": economic measures aimed at firms, not a strike
-    shields += [m for m in _economic().finditer(text)] if mentions_any(lower, _ECONOMIC_WORDS) else []
-    # "we are ready to strike Moscow", "drones could hit the capital": an intention or a possibility, not an event
-    shields += [m for m in _intent().finditer(text)] if mentions_any(lower, _INTENT_WORDS) else []
-    # "Russian forces attacked in the Pokrovsk direction near Selydove": ground fighting on the front, not a strike there
-    shields += [m for m in scanner("ground_combat").finditer(text)] if mentions_any(lower, _GROUND_WORDS) else []
-    found = [c for c in found if not (c.kind in ("strike", "passive") and
-                                      any(s.start() <= c.start and c.end <= s.end() for s in shields))]
+    found = [Cue(kind, m.group(0), m.start(), m.end()) for kind, compiled, pieces in _gated_kinds()
+             if may_match(lower, pieces) for m in compiled.finditer(text)]
+    if any(c.kind in ("strike", "passive") for c in found):  # the shields below cover only those
+        shields = [m for shield, pieces in _gated_shields() if may_match(lower, pieces) for m in shield.finditer(text)]
+        found = [c for c in found if not (c.kind in ("strike", "passive") and
+                                          any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
     found = [_weapon_as_subject(text, c) for c in found]
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))
+
+
+@cache
+def _gated_kinds() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """Each event kind with its scanner and its gate (no gate: always read), in the order of EVENT_KINDS."""
+    return tuple((kind, scanner(kind), gate(kind, _TRIGGERS[kind]) if kind in _TRIGGERS else ()) for kind in EVENT_KINDS)
+
+
+@cache
+def _gated_shields() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple((shield, gate_of(shield, hand)) for shield, hand in _shields())
+
+
+def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """Patterns whose matches hold strike words that tell no strike, each with its hand-picked gate pieces."""
+    return [
+        # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception
+        (scanner("repelled"), ("repel", "repuls")),
+        # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
+        (pattern("attempted"), ("попытк", "спроб")),
+        # "the sanctions package targets a shipyard in Kerch": economic measures aimed at firms, not a strike
+        (_economic(), _ECONOMIC_WORDS),
+        # "we are ready to strike Moscow", "drones could hit the capital": an intention or a possibility, not an event
+        (_intent(), _INTENT_WORDS),
+        # "Russian forces attacked in the Pokrovsk direction near Selydove": ground fighting on the front, not a strike there
+        (scanner("ground_combat"), _GROUND_WORDS),
+    ]
 
 
 # "сторони обговорили ППО", "обіцяють посилити протиповітряну оборону", "to discuss air defence": a topic, not air

@@ -97,7 +97,7 @@ def as_date(value: date | str | None) -> date | None:
     return date.fromisoformat(str(value).strip()[:10])
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=cues.CACHED_TEXTS)
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Days named in `text`: explicit dates, weekdays and relative words, in order of appearance."""
     found = [m for m in (_explicit(match, published) for match in _EXPLICIT.finditer(text)) if m]
@@ -190,6 +190,11 @@ def other_months(text: str, published: date | None) -> list[tuple[int, int]]:
 
 def find_times(text: str) -> list[TimeMention]:
     """Clock times in `text`: ranges ("between 7:40 am and 9:20 am local time") first, then single times."""
+    return list(_times_in(text))
+
+
+@lru_cache(maxsize=cues.CACHED_TEXTS)
+def _times_in(text: str) -> tuple[TimeMention, ...]:
     out: list[TimeMention] = []
     for match in _RANGE.finditer(text):
         begin, finish = _clock(match.group("a"), match.group("b")), _clock(match.group("b"))
@@ -199,7 +204,7 @@ def find_times(text: str) -> list[TimeMention]:
         clock = _clock(match.group("a"))
         if clock and not any(t.start <= match.start() < t.end for t in out):
             out.append(TimeMention(clock[0], None, _zone(match), clock[1], match.start(), match.end()))
-    return sorted(out, key=lambda t: t.start)
+    return tuple(sorted(out, key=lambda t: t.start))
 
 
 def _explicit(match: re.Match, published: date | None) -> DateMention | None:

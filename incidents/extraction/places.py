@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
-from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from incidents.extraction import airports, cues, geo, morphology
@@ -122,7 +122,41 @@ class Mention:
 
 
 def find_mentions(sentence: Sentence, lower_words: frozenset[str]) -> list[Mention]:
-    """Gazetteer names in a sentence: longest match first within runs of capitalised words."""
+    """Gazetteer names in a sentence: longest match first within runs of capitalised words (remembered per sentence
+    text: the same sentence elsewhere, in this article or another, gets fresh copies moved to its own offsets)."""
+    readings = _readings(sentence.text, sentence.heading)
+    known = next((found for answers, found in readings
+                  if all((word in lower_words) == answer for word, answer in answers.items())), None)
+    if known is None:
+        asked = _Asked(lower_words)
+        known = tuple(mentions_in(Sentence(sentence.text, 0, len(sentence.text), 0, sentence.heading), asked))
+        readings[:] = [*readings[-3:], (asked.answers, known)]
+    at = sentence.start
+    return [replace(m, start=m.start + at, end=m.end + at, sentence=sentence.index) for m in known]
+
+
+@lru_cache(maxsize=cues.CACHED_TEXTS)
+def _readings(text: str, heading: bool) -> list[tuple[dict[str, bool], tuple[Mention, ...]]]:
+    """The mentions found in one sentence text, with the article words they asked about (filled by find_mentions)."""
+    return []
+
+
+class _Asked:
+    """An article's lower-case words as the mention rules see them, noting each word asked and the answer: a
+    remembered sentence is reused only where every word it asked about gets the same answer."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words, self.answers = words, {}
+
+    def __contains__(self, word: object) -> bool:
+        answer = word in self.words
+        self.answers[word] = answer
+        return answer
+
+
+def mentions_in(sentence: Sentence, lower_words: frozenset[str]) -> list[Mention]:
+    """find_mentions without the memory: they read only the sentence's own text and heading flag (offsets relative to
+    its start) and ask the article's lower-case words with `in`."""
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence.text)]
     mentions: list[Mention] = []
     for run in _runs(sentence.text, tokens):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from datetime import date
 from typing import Any
@@ -683,7 +684,7 @@ class Reader:
 
     def _targets(self, info: places.ClauseInfo, new: list[Finding], named: list[Finding], focus: Finding | None) -> list[Finding]:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
-        named_here = [f for f in named if any(info.clause.start <= at < info.clause.end for at in f.named_at)]
+        named_here = [f for f in named if _named_within(f.named_at, info.clause.start, info.clause.end)]
         return inside or named_here or new or named or ([focus] if focus else [])
 
     def _sites_just_before(self, sentence: Sentence) -> bool:
@@ -1005,6 +1006,14 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
     return cues.Cue(best.kind, best.text, info.clause.start + best.start, info.clause.start + best.end)
 
 
+def _named_within(named_at: tuple[int, ...], start: int, end: int) -> bool:
+    """True when a place named again at the offsets `named_at` (in reading order, so ascending) is named in [start, end):
+    a binary search, not a scan of every time a long article named it."""
+    at = bisect_left(named_at, start)
+    return at < len(named_at) and named_at[at] < end
+
+
+@lru_cache(maxsize=cues.CACHED_TEXTS)
 def _history(text: str, published: date | None) -> tuple[int | None, str]:
     found: list[tuple[int, str]] = []
     years = sorted(dates.old_years(text, published) + dates.other_months(text, published)
