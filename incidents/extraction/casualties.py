@@ -25,7 +25,7 @@ def _spaced(words: str) -> str:
 _BOUNDS = sorted((w for w in cues.lexicon()["count_bounds"] if not w.startswith("_")), key=len, reverse=True)
 _QUANT = rf"(?:{cues.grouped([_spaced(b) for b in _BOUNDS] + ['a total of ', 'another ', 'further ', 'an additional '])})?"
 _ADJ = rf"(?:(?!(?:{NUMBER}) )[a-z0-9-]+ ){{0,2}}"
-_ASIDE = r"(?:,? (?:including|among them|most of them|mostly) [^,]{1,40},)? "
+_ASIDE = r"(?:,? (?:including|among them|most of them|mostly|(?:one|two|three|four|five|some|several|all|both) of (?:them|whom)) [^,]{1,40},)? "
 # "two employees of the terminal were injured", "three workers at the plant": where the people were, before the verb.
 _OF_WHAT = r"(?: (?:of|at|from) (?:the |a |an )?[\w-]+(?: [\w-]+)?)?"
 _BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly )?"
@@ -51,18 +51,20 @@ _PATTERNS = {
         rf"\bdeath toll\b[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b",
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
         rf"\bnumber of (?:people |those |civilians )?(?:killed|dead)\b{_RISEN_TO}",
-        rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
+        rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
         rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:killing|killed) {_PAIR}",
+        rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE}) (?:killed|dead)(?=[.,;)]|$)",  # a short post: "driver killed."
     ],
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
-        rf"(?<!no )(?<!no-)(?!no[ -])\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|(?-i:WIA))\b",
+        rf"(?<!no )(?<!no-)(?!no[ -])\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|hospitali[sz]ed|(?-i:WIA))\b",
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
-        rf"\b(?:the|a|an) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\)|, \d{{1,3}},)? (?:was|has been|had been) (?:\w+ly )?{_HURT}",
+        rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\)|, \d{{1,3}},)? (?:was|has been|had been) (?:\w+ly )?{_HURT}",
         rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
+        rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\))? (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a post: ", man (54) wounded"
     ],
 }
 _ZERO = {

@@ -455,6 +455,8 @@ def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
         (_economic(), _ECONOMIC_WORDS),
         # "we are ready to strike Moscow", "drones could hit the capital": an intention or a possibility, not an event
         (_intent(), _INTENT_WORDS),
+        # "Russian forces attacked in the Pokrovsk direction near Selydove": ground fighting on the front, not a strike there
+        (scanner("ground_combat"), _GROUND_WORDS),
     ]
 
 
@@ -474,6 +476,7 @@ def scanner_air_defence() -> re.Pattern[str]:
     return re.compile(rf"{words_pattern(lexicon()['air_defence']).pattern}|air defen[cs]es?", re.IGNORECASE)
 
 
+_GROUND_WORDS = ("forces", "troops", "units", "infantry", "assault", "soldiers")
 _INTENT_WORDS = (" to strike", " to hit", " to attack", " to target", " to bomb", " to shell", "will ", "would ", "could ",
                  "can ", "may ", "might ", "must ", "отказ", "прекращен", "приостановк", "запрет", "моратори", "не связан")
 

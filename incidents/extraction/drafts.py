@@ -39,7 +39,7 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
         _bound_notes(draft)
     drafts = _drop_covering_regions(_fold_title_strikes(_fold_interceptions(drafts)))
     _apply_claims(drafts, claims)
-    return _drop_namesake_cities(drafts)
+    return _drop_base_towns(_drop_namesake_cities(drafts))
 
 
 def _apply_claims(drafts: list[Draft], claims: list[tuple[list[str], Any, Any, Sentence]]) -> None:
@@ -336,6 +336,30 @@ def _drop_namesake_cities(drafts: list[Draft]) -> list[Draft]:
                          and names & {geo.key(f.mention_text) for f in r.findings}), None)
         if d.first.place.kind == "city" and namesake is not None and _is_bare(d) and _same_story(d, namesake):
             namesake.findings += d.findings
+        else:
+            kept.append(d)
+    return kept
+
+
+BASE_TOWN_KM = 15.0
+_AIR_BASE_NAME = re.compile(r"\b(?:air ?base|airfield)\b", re.IGNORECASE)
+
+
+def _drop_base_towns(drafts: list[Draft]) -> list[Draft]:
+    """'struck the Saky air base ... burned-out patches on the apron at Saky': a bare strike at the town an air base is
+    named after, that day and within a few kilometres, is the base told by its town's name."""
+    bases = [d for d in drafts if d.first.place.kind == "airport" and d.first.event_type in STRIKES
+             and _AIR_BASE_NAME.search(d.first.place.name)]
+    if not bases:
+        return drafts
+    kept = []
+    for d in drafts:
+        names = {geo.key(f.mention_text) for f in d.findings}
+        base = next((b for b in bases if d.first.place.kind == "city" and d.first.event_type in STRIKES
+                     and b.first.day == d.first.day and any(geo.key(b.first.place.name).startswith(n + " ") for n in names)
+                     and geo.km_between(b.first.place, d.first.place) <= BASE_TOWN_KM), None)
+        if base is not None and _is_bare(d):
+            base.findings += d.findings
         else:
             kept.append(d)
     return kept

@@ -66,8 +66,10 @@ _SLAVIC_PLACE_PHRASE = re.compile(
     r"|(?:над|в|во|на|у|по|под)\s+(?:республик|республік|республіц)\w*)\s+$", re.IGNORECASE)  # "над Республикой Крым"
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
+# "the strike showed that Moscow did not want ...": the words between a strike verb and its object never open a new clause.
+_NOT_A_CLAUSE_OPENER = r"(?!(?:that|which|who|whom|whose|whether|because|while|when|if|than|як|что|що|чтобы|щоб)\s)"
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -662,11 +664,16 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if _NOT_HERE_BEFORE.search(before) and _BUT_THERE_AFTER.match(after):
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
-            and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)):
+            and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)
+            and not _AIRFIELD_NAME_END.search(mention.text)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
         return "where people or officials are based, not where it happened"
+    if _TREATED_IN.search(before):
+        return "where the wounded were taken or treated, not where it happened"
+    if _person_was_in(before):
+        return "where a person was (the minister was in Berlin), not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
     if _FRONT_SECTOR_AFTER.match(after):
@@ -702,6 +709,10 @@ _FRONT_SECTOR_AFTER = re.compile(r"\s+(?:напрямк\w*|напрямок|на
 def _venue_after() -> re.Pattern[str]:
     """'В Москве на брифинге …', 'В Новочеркасске простились с …': the place is followed by what was held there."""
     return re.compile(rf"\s*,?\s*(?:{'|'.join(cues.slavic('venue'))})(?![\w-])", re.IGNORECASE)
+
+
+# "the Savasleyka Air Base", "the Kursk East Airport": a gazetteer name that ends with its airfield word takes 'the' as a facility.
+_AIRFIELD_NAME_END = re.compile(r"\b(?:air ?base|airfield|airport)$", re.IGNORECASE)
 
 
 @cache
@@ -812,6 +823,26 @@ def _speaker_place(before: str, after: str, others: bool) -> bool:
     return bool(said) and (others or not cues.tells_event(after[said.end():]))
 
 
+# "Both were taken to hospital in Belgorod", "evacuated to Kyiv", "treated at a clinic in Sumy": where victims were brought.
+_TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted|flown|rushed|admitted)\s+to"
+                         r"(?:\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at))?"
+                         r"|(?:hospitali[sz]ed|treated)\s+(?:[\w-]+\s+){0,3}?(?:in|at))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _person_was_in(before: str) -> bool:
+    """'came as Ukraine's foreign minister was in Berlin', 'Zelensky, who was in Paris': where a person was or went."""
+    found = _person_was_in_pattern().search(before)
+    return bool(found) and cues.weapon_of(found.group(0)) is None
+
+
+@cache
+def _person_was_in_pattern() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in cues.lexicon()["titles"])
+    return re.compile(rf"(?:\b(?:{titles}|who|he|she|they)|(?-i:\b[A-Z][a-z]+))\s+(?:(?:was|is|were|are|had been|has been|will be)\s+"
+                      rf"(?:(?:still|already|also|then)\s+)?in|(?:arrived|stayed|travell?ed|flew|went)\s+(?:in|to))\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
 def _launched_from(before: str) -> bool:
     """'from the direction of Cape Chauda in Crimea', 'launched from Kursk': the origin of an attack."""
     return bool(_rx("launched").search(before))
@@ -889,6 +920,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     if _is_subject(info, mentions, position, before, after) or (not before.strip() and _passive_before(
             sentence.text[max(0, mention.start - sentence.start - WINDOW):mention.start - sentence.start], None, mention.start)):
         return "site: subject of a passive strike (was struck, came under attack)"  # "Під обстрілом з артилерії — Очаків"
+    if sentence.index > 0 and _facility_subject(before, after):
+        return "site: its town's facility is what the clause tells of (Novoshakhtinsk refinery on fire after drone attack)"
     if not before.strip() and any(c.kind == "restriction" for c in info.event_cues):
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
     official = _OFFICIAL_AFTER.match(after)
@@ -938,6 +971,19 @@ def _item_before(sentence: Sentence, mentions: list[Mention], earlier: int) -> i
 
 
 _REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:в|у|in)\s+", re.IGNORECASE)
+
+
+def _facility_subject(before: str, after: str) -> bool:
+    """'Novoshakhtinsk refinery on fire after drone attack', 'Tuapse port ablaze': a town's facility opening the clause,
+    the clause telling what befell it."""
+    facility = _FACILITY_AFTER.match(after)
+    if facility is None or before.strip(" \"'“‘«—–-•*") or after.startswith(("'", "’")):
+        return False
+    rest = after[facility.end():]
+    return bool(_ON_FIRE.match(rest)) or cues.tells_event(rest)
+
+
+_ON_FIRE = re.compile(r"\s+(?:(?:is|was|were|are|remains|remained)\s+)?on fire\b", re.IGNORECASE)
 
 
 def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before: str, after: str) -> bool:

@@ -34,6 +34,9 @@ _LOCAL_COUNT = re.compile(
 
 
 # "..., and at the airports of Tambov and Yaroslavl": a clause of only more places for the event of the clause before.
+# "KYIV, April 5 (Reuters) -", "May 29 (AFP) -": a wire dateline gives the day the story was filed, not the day of the event.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z .'’-]+,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI)\)\s*[-—–]")
+_REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGNORECASE)
 _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on)\s+[^,;.]{0,80}(?:,[^,;.]{0,40})?[.\s]*$",
                         re.IGNORECASE)  # (a short tail after a comma: ", the ministry said", ", to ensure flight safety")
 
@@ -409,8 +412,10 @@ class Reader:
                 if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
                     told = [c for c in info.event_cues if c.start < match.start("ref")]
                     city = self._region_in_focus() if told and told[-1].kind == "interception" else None
-                else:
-                    city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(match.group("ref"), in_focus)
+                else:  # "struck the centre of Izium ..., hitting the city council": the city this sentence named before
+                    here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
+                    city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
+                        match.group("ref"), here[-1] if here else in_focus)
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
@@ -469,9 +474,9 @@ class Reader:
 
     def _other_region(self, named: Any) -> bool:
         """True when a town a district is named after lies outside the region in focus (the Kamensky district of a Rostov
-        story is not Kamenskiy in the Saratov region)."""
+        story is not Kamenskiy in the Saratov region; the Kirovsky district of a Kaluga story is no district of Donetsk)."""
         region = self.last_region
-        return region is not None and named.country == region.country and named.admin1 != region.admin1
+        return region is not None and (named.country != region.country or named.admin1 != region.admin1)
 
     def _district_owner(self, mention: places.Mention) -> Any:
         """The city a district is said to be of ('the Moscow district of Kazan'), or None."""
@@ -561,8 +566,10 @@ class Reader:
 
     def date_findings(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> None:
         update = cues.has("count_update", sentence.text)  # "the toll rose to 30 on Sunday": the day of the update
+        dateline = _DATELINE.match(sentence.text) if self.published is not None else None
         mentions = [m for m in dates.find_dates(sentence.text, self.published)
-                    if not self._in_history(infos, sentence.start + m.start) and not (update and m.start >= update.end())]
+                    if not self._in_history(infos, sentence.start + m.start) and not (update and m.start >= update.end())
+                    and not (dateline and m.start < dateline.end())]  # "May 29 (Reuters) -": the day it was filed
         has_event = any(i.event_cues for i in infos)
         if mentions and (has_event or new) and (self.current_day is None or self.current_day[0] != mentions[0].day):
             first, last = mentions[0], dates.span_end(sentence.text, mentions)
@@ -709,14 +716,29 @@ class Reader:
         """Earlier findings at a place this sentence names again (not as a government or a person)."""
         if new:
             return []
-        usable = [m for m in mentions if not m.reason.startswith(("stands for", "part of", "not a place", "a common", "where people"))]
         out = []
-        for mention in usable:
-            earlier = self.by_key.get(geo.key(mention.text))
+        for mention in mentions:
+            if mention.reason.startswith(("part of", "not a place", "a common")):
+                continue
+            usable = not mention.reason.startswith(("stands for", "where people"))
+            earlier = self.by_key.get(geo.key(mention.text)) if usable else None
+            earlier = earlier or self._only_site_in_region(mention)  # "In Kursk Oblast, the governor said ...": its site
             if earlier is not None:
                 earlier.named_at = (*earlier.named_at, mention.start)
                 out.append(earlier)
         return out
+
+    def _only_site_in_region(self, mention: places.Mention) -> Finding | None:
+        """'In Kursk Oblast, the governor said a man was wounded': the one site told earlier inside the region named
+        (the Khalino airfield, not the Marinovka base told last in another region), or None."""
+        if mention.hint != "region" and not _REGION_NAME_END.search(mention.text):
+            return None
+        region = geo.place(mention.text, "region")
+        if region is None or region.kind != "region":
+            return None
+        inside = {place_key(f.place): f for f in self.focus[-HINT_PLACES:] if f.place.kind != "region"
+                  and f.place.country == region.country and geo.admin1_of(f.place) == geo.admin1_of(region)}
+        return next(iter(inside.values())) if len(inside) == 1 else None
 
     def _local_downed(self, sentence: Sentence, info: places.ClauseInfo, text: str, new: list[Finding]) -> bool:
         """Counts written right before each site ("21 over the Bryansk region and 9 over Kursk"); True if any."""
@@ -949,7 +971,7 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
     colon = sentence.text.find(":")
     before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
     opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
-              or _COUNT_DASH_BEFORE.search(before) or _COUNT_OPENS.match(clause.text))
+              or _COUNT_DASH_BEFORE.search(before) or _COUNT_OPENS.match(clause.text) or _ELLIPTIC_COUNT.match(clause.text))
     return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
 
@@ -958,6 +980,9 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
 _COUNT_DASH_BEFORE = re.compile(rf"(?:(?<![\d.:])\d[\d,]*|(?<![\w-])(?:по\s+)?(?:{_PLAIN_WORDS}))\s*[—–-]\s*$", re.IGNORECASE)
 # "над Житомирщиною — 6, над Вінниччиною — 5": the clause after a dash opens with the count of the item before it.
 _COUNT_OPENS = re.compile(rf"(?:\d[\d,]*|(?:{_PLAIN_WORDS}))\s*[,;]\s+(?:(?:і|й|та|и|and)\s+)?(?:над|у|в|на|по|over|in)\s", re.IGNORECASE)
+# "24 drones were destroyed over the Kursk region, and four over the Voronezh region": a count and a place, the verb left out.
+_ELLIPTIC_COUNT = re.compile(rf"(?:(?:and|і|й|та|и)\s+)?(?:another\s+|a further\s+|ещё\s+|ще\s+)?(?:\d[\d,]*|(?:{_PLAIN_WORDS}))\s+"
+                             r"(?:more\s+)?(?:over|above|in|near|над)\s", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 

@@ -65,9 +65,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _line_sentences(line: str) -> list[tuple[int, int]]:
     spans, start = [], 0
+    stop_head = _STOP_HEAD.match(line)
     for match in _BOUNDARY.finditer(line):
         if _is_abbreviation(line, match.start()):
             continue
+        if stop_head is not None and match.end() <= stop_head.end():
+            continue  # "Shebekino again. FPV drone hit a minibus": the post's place heads the sentence that follows
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(line)))
@@ -146,9 +149,14 @@ POST_MARK = (r"(?:(?:UPD|UPDATE|Upd|Update|ОБНОВЛЕНО|ОНОВЛЕНО|�
 # What ends it: a dash or a colon, or an emoji ("Zaporizhzhia 🔥 a guided bomb ..."); several places ("Briansk / Klintsi").
 _HEAD_TIME = r"(?:\s+\d{1,2}[:.]\d{2})?"  # "Харків 02:14 — вибух"
 _HEAD_SEPARATOR = r"(?:\s*[—–:-]\s|\s+[^\w\s,.;:'\"«»()\[\]/&]{1,8}\s)"
-HEAD_END = _HEAD_TIME + _HEAD_SEPARATOR
+# "Shebekino again. FPV drone hit ...", "Kherson, 09:40. Russians shelled ...", "Bilozerka, earlier: ...": a short post's
+# place with a word of time, then a stop or a colon; the event follows in the same line.
+_HEAD_STOP = (r"(?:,?\s+(?:again|once again|now|tonight|overnight|earlier|this morning|this evening|last night)"
+              r"|,\s*\d{1,2}[:.]\d{2})(?:[.!:]|\s*[—–-])\s")
+HEAD_END = rf"(?:{_HEAD_TIME}{_HEAD_SEPARATOR}|{_HEAD_STOP})"
 _LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*){{0,3}}"
-                        rf"(?:\s(?:region|oblast|province|област\w*|krai|громад\w*))?{_HEAD_TIME}(?={_HEAD_SEPARATOR})")
+                        rf"(?:\s(?:region|oblast|province|област\w*|krai|громад\w*))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
+_STOP_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’-]*(?:\s[{_CAPITAL}][\w'’-]*){{0,2}}{_HEAD_STOP}")
 
 
 def line_head(text: str) -> int | None:
