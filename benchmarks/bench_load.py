@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import procs  # noqa: E402
+
 MAX_SESSIONS = 12
 PRESETS = ("7 days", "30 days", "All", "Last 24 h")
 LOCAL = r"(data:|blob:|about:|https?://(127\.0\.0\.1|localhost)(:\d+)?(/|$))"
@@ -113,25 +115,7 @@ def _kind(cmd: str) -> str:
 def process_cpu() -> dict[int, tuple[str, float]]:
     """CPU seconds so far of each process this one started, directly or not (server, import, browsers): pid ->
     (kind, seconds)."""
-    tick, parents, info = os.sysconf("SC_CLK_TCK"), {}, {}
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(proc.name)] = int(fields[1])
-        info[int(proc.name)] = (_kind(cmd), (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / tick)
-    out, me = {}, os.getpid()
-    for pid, (kind, seconds) in info.items():
-        up = parents.get(pid)
-        while up and up != me:
-            up = parents.get(up)
-        if up == me:
-            out[pid] = (kind, seconds)
-    return out
+    return {pid: (_kind(cmd), own + children) for pid, (cmd, own, children) in procs.descendants().items()}
 
 
 def cpu_by_kind(before: dict[int, tuple[str, float]]) -> dict[str, float]:

@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import procs  # noqa: E402
+
 from bench_load import PRESETS, REPAINTED, VERSION, make_store
 
 CATEGORIES = "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,disabled-by-default-v8.cpu_profiler"
@@ -105,24 +107,8 @@ def js_by_library(trace: bytes) -> dict[str, float]:
 
 def process_cpu() -> dict[int, tuple[str, float]]:
     """CPU seconds so far of this process's descendants (Chromium's processes, the driver, the server), by pid."""
-    tick, parents, info = os.sysconf("SC_CLK_TCK"), {}, {}
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(proc.name)] = int(fields[1])
-        info[int(proc.name)] = (cmd, (int(fields[11]) + int(fields[12])) / tick)
-    out, me = {}, os.getpid()
-    for pid, (cmd, seconds) in info.items():
-        up = parents.get(pid)
-        while up and up != me:
-            up = parents.get(up)
-        if up != me:
-            continue
+    out = {}
+    for pid, (cmd, seconds, _) in procs.descendants().items():
         if "chromium" in cmd:
             kind = "chromium:" + (cmd.split("--type=", 1)[1].split()[0] if "--type=" in cmd else "browser")
         else:
@@ -136,7 +122,7 @@ def process_cpu() -> dict[int, tuple[str, float]]:
                     continue
                 fields = rest.split()
                 thread = "renderer." + name.rstrip("0123456789").strip()
-                out[-int(task.name)] = (thread, (int(fields[11]) + int(fields[12])) / tick)
+                out[-int(task.name)] = (thread, (int(fields[11]) + int(fields[12])) / procs.TICK)
     return out
 
 
