@@ -75,3 +75,25 @@ def test_live_map_asks_for_each_views_names(server, page, screenshot):
     assert 0 < count <= 300
     screenshot(page, "map_labels_live_kyiv")
     assert not page.page_errors and page.blocked == []
+
+
+DROP_FIRST_CITY_ANSWER = """() => { const original = IncidentMap.liveLabels; window.droppedLabels = 0;
+  IncidentMap.liveLabels = (live, part) => {
+    if (part && part.rows && part.zoom === 10 && !window.droppedLabels) {  // as if its run were never drawn
+      window.droppedLabels += 1; part = Object.assign({}, part, { rows: null });
+    }
+    return original(live, part);
+  }; }"""
+
+
+def test_live_map_asks_again_for_names_whose_answer_never_arrived(server, page):
+    """Under load a newer run can replace the one that carried a view's names before the browser drew it; later runs
+    say the answer went out (rows null): the map asks once more instead of waiting for names that never come."""
+    page.goto(server + "/")
+    painted_markers(page, 7)
+    page.evaluate(DROP_FIRST_CITY_ANSWER)
+    page.evaluate("IncidentMap.lives[0].map.setView([55.79, 49.12], 10, {animate: false})")
+    page.wait_for_function("[...document.querySelectorAll('.im-place span')].some(n => n.textContent === 'Kazan')",
+                           timeout=TIMEOUT)
+    assert page.evaluate("window.droppedLabels") == 1
+    assert not page.page_errors and page.blocked == []

@@ -143,6 +143,15 @@
     if (part && part.rows && part.id !== layer.heldId) {
       layer.heldId = part.id;
       layer.setRows(part.rows, part.box, part.zoom);
+    } else if (part && !part.rows && part.id !== layer.heldId && part.id !== layer.missed && layer._map) {
+      // the server sent this answer with a run whose element the browser never drew (a newer run replaced it before
+      // it was shown): ask once more, as a new request, so that the next run answers it again
+      layer.missed = part.id;
+      layer.asked = null;
+      var again = layer.wanted();
+      if (!again) { return; }
+      if (live.spec.report) { live.hooks.view(Object.assign({}, live.reported || live.view(), { labels: again })); }
+      else { layer.options.request(again); }
     } else if (layer._map) {
       layer.ask();
     }
