@@ -147,10 +147,15 @@ def _load_catalog(url: str | None) -> Catalog:
     started = time.perf_counter()
     with opened_store() as store:
         catalog = load_catalog(store, reference())
-    LOG.info("catalog of store version %d built: %d incidents in %.2f s (thread %s)", catalog.version,
-             len(catalog.frame), time.perf_counter() - started, threading.current_thread().name)
+    return _built(catalog, started, "")
+
+
+def _built(catalog: Catalog, started: float, where: str) -> Catalog:
+    """Log a catalog just read (how long it took, where, the incidents it left out) and return it."""
+    LOG.info("catalog of store version %d built: %d incidents in %.2f s (%sthread %s)", catalog.version,
+             len(catalog.frame), time.perf_counter() - started, where, threading.current_thread().name)
     for problem in catalog.problems[:20]:
-        logging.getLogger(__name__).warning("stored incident left out: %s", problem)
+        LOG.warning("stored incident left out: %s", problem)
     return catalog
 
 
@@ -170,11 +175,7 @@ def _child_catalog(url: str | None) -> Catalog:
     except ChildFailed as exc:
         LOG.warning("catalog read in a child process failed (%s): reading it here", exc)
         return _load_catalog(url)
-    LOG.info("catalog of store version %d built: %d incidents in %.2f s (child process, thread %s)", catalog.version,
-             len(catalog.frame), time.perf_counter() - started, threading.current_thread().name)
-    for problem in catalog.problems[:20]:
-        LOG.warning("stored incident left out: %s", problem)
-    return catalog
+    return _built(catalog, started, "child process, ")
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading incidents…")
