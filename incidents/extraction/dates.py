@@ -148,7 +148,8 @@ _BIRTH_YEAR_AFTER = re.compile(r"\s*(?:р\.\s*н\.|року народження
 
 
 # "were struck repeatedly in 2024", "during 2023": a whole year named as a period, before the year of publication.
-_YEAR_PERIOD = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?![-/.]\d)", re.IGNORECASE)
+_YEAR_PERIOD = re.compile(r"(?:\b(?:in|during|throughout)|(?<![\w-])(?:в|во|у|протягом|в течение))\s+((?:19|20)\d\d)\b(?![-/.]\d)",
+                          re.IGNORECASE)
 
 
 def past_year_periods(text: str, published: date | None) -> list[tuple[int, int]]:
@@ -179,9 +180,18 @@ _MONTH_PERIOD = re.compile(rf"\b(?:in|since|during|through|last)\s+(?:early\s+|l
                            r"(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?", re.IGNORECASE)
 
 
+# "в декабре 2022 года", "у березні", "в мае": a month in the prepositional case, a period of its own (no day before it).
+_SLAVIC_MONTHS = (("январе", "січні"), ("феврале", "лютому"), ("марте", "березні"), ("апреле", "квітні"), ("мае", "травні"),
+                  ("июне", "червні"), ("июле", "липні"), ("августе", "серпні"), ("сентябре", "вересні"),
+                  ("октябре", "жовтні"), ("ноябре", "листопаді"), ("декабре", "грудні"))
+_SLAVIC_MONTH_PERIOD = re.compile(
+    rf"(?<![\w-])(?:в|во|у)\s+(?:начале\s+|конце\s+|середине\s+|середині\s+|кінці\s+|на\s+початку\s+)?"
+    rf"({'|'.join(m for pair in _SLAVIC_MONTHS for m in pair)})(?![\w-])(?:\s+(\d{{4}}))?", re.IGNORECASE)
+
+
 def other_months(text: str, published: date | None) -> list[tuple[int, int]]:
-    """Spans of months named as a period ("in April", "since August 2024") other than the month of publication: the
-    mark of background, not of the event reported."""
+    """Spans of months named as a period ("in April", "since August 2024", "в декабре 2022 года") other than the month
+    of publication: the mark of background, not of the event reported."""
     if not published:
         return []
     out = []
@@ -189,7 +199,13 @@ def other_months(text: str, published: date | None) -> list[tuple[int, int]]:
         month, year = _MONTH_NAMES.index(match.group(1).lower()) + 1, int(match.group(2) or published.year)
         if (year, month) != (published.year, published.month):
             out.append((match.start(), match.end()))
-    return out
+    for match in _SLAVIC_MONTH_PERIOD.finditer(text):
+        name = match.group(1).lower()
+        month = next(n for n, pair in enumerate(_SLAVIC_MONTHS, 1) if name in pair)
+        year = int(match.group(2) or published.year)
+        if (year, month) != (published.year, published.month):
+            out.append((match.start(), match.end()))
+    return sorted(out)
 
 
 def find_times(text: str) -> list[TimeMention]:

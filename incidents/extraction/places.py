@@ -670,8 +670,11 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
         return "where people or officials are based, not where it happened"
-    if _TREATED_IN.search(before):
+    if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
+    if others and _slavic_tail("heading_to").search(before) and _PLACE_PHRASE_LATER.search(
+            sentence.text, mention.end - sentence.start):
+        return "where the drones were flying to; the sentence names where they were downed or fell"
     if _person_was_in(before):
         return "where a person was (the minister was in Berlin), not where it happened"
     if _DIRECTION_OF.search(before):
@@ -827,6 +830,16 @@ def _speaker_place(before: str, after: str, others: bool) -> bool:
 _TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted|flown|rushed|admitted)\s+to"
                          r"(?:\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at))?"
                          r"|(?:hospitali[sz]ed|treated)\s+(?:[\w-]+\s+){0,3}?(?:in|at))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "… летевших на Москву, сбиты в Подольске": a place phrase later in the sentence, where they were downed or fell.
+_PLACE_PHRASE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
+
+
+@cache
+def _slavic_tail(name: str) -> re.Pattern[str]:
+    """A Russian or Ukrainian lexicon entry ending right before a mention ("доставлен в больницу в ", "летевших на ")."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(cues.slavic(name))})\s+$", re.IGNORECASE)
 
 
 def _person_was_in(before: str) -> bool:

@@ -147,7 +147,8 @@ class Reader:
         inherited: tuple[int, str] | None = None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
-            if start is None and inherited and (clause.relative or re.match(r"(?:and|or)\b", clause.text)):
+            if start is None and inherited and (clause.relative or re.match(r"(?:and|or)\b", clause.text)
+                                                or _bare_time(out[-1])):
                 start, reason = 0, inherited[1]
             historical = None if start is None else clause.start + start
             inherited = (historical, reason) if historical is not None else None
@@ -934,6 +935,14 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     return bool(places._SITE_PREP.search(before))
 
 
+def _bare_time(info: places.ClauseInfo) -> bool:
+    """'Ранее, в декабре 2022 года, дроны атаковали …', 'In March 2024, drones hit …': a clause that is only an earlier
+    time, historical from its start, dates the clause after it."""
+    text = info.clause.text
+    return (info.historical_from == info.clause.start and not info.event_cues and len(text.split()) <= 5
+            and not cues.find_cues(text))
+
+
 def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> bool:
     """A sentence that is only a town's name and opens its line ("Шебекино.", "Харків.")."""
     if sentence.heading or not mentions or (mentions[0].hint == "district" and not _DISTRICT_LABEL.match(
@@ -946,6 +955,8 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
         return False
     if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
         mention.hint = "airport"
+    if _DAY_MONTH_AFTER.match(body, sentence.end):  # "Астрахань. 10 июня. INTERFAX.RU -": a wire dateline
+        return False
     return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and _LABEL_TAIL.fullmatch(
         body, mention.end, sentence.end) is not None
 
@@ -955,6 +966,9 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
 _POST_LEAD = re.compile(POST_MARK)
 _LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?\s*[.:!]*\s*")
 _DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
+# The day and month right after the town, as a dateline gives them ("Астрахань. 10 июня. INTERFAX.RU", "Київ. 5 травня.").
+_DAY_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+                              r"січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)\w*\s*[.,]", re.IGNORECASE)
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
