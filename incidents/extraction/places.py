@@ -97,6 +97,7 @@ _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю])
 _REPUBLIC = r"(?:Республик|Республіц|Республік)\w*\s+"  # "Республики Крым", "над Республікою Крим"
 _ITEM_BEFORE = re.compile(rf"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:{_REPUBLIC})?$",
                           re.IGNORECASE)  # "…, Республики Крым – 7", "Республики Татарстан — 3"
+_FACILITY_WORD = re.compile(r"(?:аэропорт|аеропорт|аэродром|аеродром|авиабаз|авіабаз|авиаба|военн|військов)\w*$", re.IGNORECASE)
 _AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?"
 # "Морозовск Ростовской области — …", "Шебекино Белгородской обл.: …": the town, then the region or district it lies in.
 _HEAD_QUALIFIER = r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зкой|ского|цкого|ської|цької|зької|ського|цького)\s+(?:област\w*|обл\.|район\w*|округ\w*|кра[яю]))?"
@@ -259,7 +260,8 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             leftovers.append(run[i][0])
             i += 1
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
-    others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
+    others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()
+              and not _FACILITY_WORD.match(w)]  # "INTERFAX.RU - Аэропорт Сочи ввёл ограничения": the airport, not a name
     if others and others[-1] == run[-1][0] and _district_adjective(sentence, run[-1]):
         others.pop()  # "в посёлке Средний Усольского района": the district the gazetteer does not know, not a longer name
     side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
@@ -668,7 +670,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
             and not _AIRFIELD_NAME_END.search(mention.text)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
-            or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
+            or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))):
         return "where people or officials are based, not where it happened"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
@@ -834,6 +836,11 @@ _TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted
 
 # "… летевших на Москву, сбиты в Подольске": a place phrase later in the sentence, where they were downed or fell.
 _PLACE_PHRASE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
+
+
+def _hurt_in_attack(after: str) -> bool:
+    """'Два сотрудника предприятия в Новомосковске получили ранения при атаке …': the firm's town is where they were hurt."""
+    return any(c.kind == "strike" for c in cues.find_cues(after)) and cues.has("injured", after) is not None
 
 
 @cache

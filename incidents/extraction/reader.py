@@ -147,8 +147,7 @@ class Reader:
         inherited: tuple[int, str] | None = None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
-            if start is None and inherited and (clause.relative or re.match(r"(?:and|or)\b", clause.text)
-                                                or _bare_time(out[-1])):
+            if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
                 start, reason = 0, inherited[1]
             historical = None if start is None else clause.start + start
             inherited = (historical, reason) if historical is not None else None
@@ -596,6 +595,11 @@ class Reader:
         if self.current_end is not None and self.current_end[1] is finding.sentence:
             finding.day_end = self.current_end  # only for what the sentence with the span reports
 
+    def _teaser(self, mentions: list[places.Mention]) -> bool:
+        """A heading naming a place none of the incidents found so far is at: the headline of another story."""
+        known = {geo.key(f.mention_text)[:5] for f in self.focus} | {geo.key(f.place.name)[:5] for f in self.focus}
+        return bool(self.focus) and any(m.reason == "in a heading" and geo.key(m.text)[:5] not in known for m in mentions)
+
     def _default_day(self, finding: Finding) -> None:
         if self.published is None:
             return
@@ -617,6 +621,8 @@ class Reader:
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
+            if sentence.heading and not new and self._teaser(mentions):
+                continue  # "В Донецке … ранены трое" under the article: another story's figures
             limit = (info.historical_from or info.clause.end) - info.clause.start
             text = info.clause.text[:limit]
             targets = self._targets(info, new, named, focus if about_event else None)
@@ -933,6 +939,10 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     """True when a place phrase ("in/over/at X", "в Фастові") names the mention: what a denial is about."""
     before = sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]
     return bool(places._SITE_PREP.search(before))
+
+
+# "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
+_THEN = re.compile(r"(?:and|or|then|тогда|тоді|в тот раз|того разу)(?![\w-])", re.IGNORECASE)
 
 
 def _bare_time(info: places.ClauseInfo) -> bool:

@@ -54,3 +54,49 @@ def test_a_month_of_this_year_or_the_same_month_is_not_background_on_its_own():
     assert dates.other_months("в мае дроны атаковали Курск", date(2024, 5, 20)) == []
     assert dates.other_months("у березні дрони атакували Суми", date(2024, 5, 20)) != []
     assert dates.past_year_periods("в 2023 году дроны атаковали Курск", date(2024, 5, 20)) != []
+
+
+def test_a_clause_going_on_with_an_earlier_event_keeps_its_figures_out():
+    text = ("Беспилотники пытались атаковать военный аэродром под Ейском, все сбиты, пострадавших нет. "
+            "В октябре 2022 года Су-34 упал на жилой дом в Ейске; тогда погибли 15 человек.")
+    found = found_in(text, "2024-04-05")
+    assert len(found) == 1 and found[0].place == "Yeysk" and not found[0].killed
+
+
+def test_an_attempted_attack_is_an_attack():
+    found = found_in("Украинские беспилотники пытались атаковать военный аэродром под Ейском Краснодарского края.", "2024-04-05")
+    assert [i.place for i in found] == ["Yeysk"]
+
+
+def test_an_airport_after_an_agency_mark_is_not_a_longer_name():
+    text = "Москва. 24 июля. INTERFAX.RU - Аэропорт Сочи в среду ввел временные ограничения на прием и выпуск воздушных судов."
+    found = found_in(text, "2024-07-24")
+    assert [i.airport_iata for i in found] == ["AER"] and found[0].event_type == "airspace_restriction"
+
+
+def test_workers_of_a_plant_hurt_in_an_attack_are_at_the_plants_town():
+    text = ("Два сотрудника химического предприятия в Новомосковске Тульской области получили ранения при атаке "
+            "беспилотников, сообщил губернатор.")
+    found = found_in(text, "2025-01-31")
+    assert [i.place for i in found] == ["Novomoskovsk"] and found[0].injured == 2
+    assert found_in("Предприятия в Новомосковске наращивают выпуск беспилотников.", "2025-01-31") == []
+
+
+def test_another_storys_headline_under_the_article_gives_no_figures():
+    text = ("Два сотрудника предприятия в Новомосковске получили ранения при атаке беспилотников.\n\n"
+            "Больше новостей\nВ Донецке после обстрела загорелся торговый центр, ранены трое")
+    found = found_in(text, "2025-01-31")
+    assert [i.place for i in found] == ["Novomoskovsk"] and found[0].injured == 2
+
+
+def test_casualties_told_as_people_with_injuries():
+    from incidents.extraction.casualties import find_casualties
+
+    def injured(text):
+        return find_casualties(text)["injured"].value
+
+    assert injured("Мужчина получил баротравму и осколочные ранения ног.") == 1
+    assert injured("Хозяйка дома, женщина 1958 года рождения, получила порезы стеклом.") == 1
+    assert injured("к вечеру число пострадавших, по данным минздрава, выросло до 13, среди них двое детей") == 13
+    assert injured("все аппараты сбиты, пострадавших и разрушений на земле нет") == 0
+    assert "injured" not in find_casualties("Два дома в Курске получили повреждения")
