@@ -579,6 +579,12 @@ def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
     return not _SETTLEMENT_BEFORE.search(before) and bool(geo.get_gazetteer().lookup(mention.text, kinds=("region",)))
 
 
+def named_as_settlement(sentence: Sentence, mention: Mention) -> bool:
+    """'над станицей Архангельской', 'в селе Смоленском': the name follows a settlement noun (not the oblast)."""
+    before = sentence.text[max(0, mention.start - sentence.start - 16):mention.start - sentence.start]
+    return mention.hint != "region" and bool(_SETTLEMENT_BEFORE.search(before))
+
+
 def _base_before(sentence: Sentence, mention: Mention) -> bool:
     """'the airfield at Saky': the words just before the mention (a bounded window, so a long sentence stays linear)."""
     at = mention.start - sentence.start
@@ -801,7 +807,10 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
     """'Reports of a hit on Boryspil airport – a fake', 'called the reports of a fire in Oryol a fake': a sentence that
     calls a report false denies every place it names (the dash or the verb may sit in another clause)."""
     lower = sentence.text.lower()
-    return cues.has("denied_report", sentence.text) if "фейк" in lower else None
+    return cues.has("denied_report", sentence.text) if any(w in lower for w in _DENIAL_WORDS) else None
+
+
+_DENIAL_WORDS = ("фейк", "не подтверд", "не так", "неправда", "недостовер", "не соответству")
 
 
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:

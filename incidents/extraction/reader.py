@@ -229,6 +229,7 @@ class Reader:
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention)):
+                _steer_to_district(out[-1], mention)  # "село Бессоновка Белгородского района": the Belgorod one
                 mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
             elif out and _qualifies(sentence, out[-1], finding):
                 mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
@@ -357,8 +358,8 @@ class Reader:
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
-        if found is None:
-            return None
+        if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
+            return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
         cue = _nearest_cue(info, mention, event_type)
         if found.kind in ("city", "region") and found not in self.in_context:
             self._remember(found)
@@ -463,6 +464,11 @@ class Reader:
             own, named = False, None  # "Запоріжжя. Удар по Комунарському району": a quarter, not Kommunar near St Petersburg
         if city is None and named is not None and self._other_region(named) and not own:
             named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
+        if own and named is not None and self._other_region(named):  # "В Ленинградской области … над Кировским районом"
+            named = geo.city_in_region(mention.text, self.last_region)  # not Kirov 900 km away
+            if named is None:
+                mention.reason += f"; its town lies outside the {self.last_region.name} region in focus"
+                return None
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
             return named
@@ -891,6 +897,16 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     if other.place.kind != "region" or site.place.kind not in ("city", "airport"):
         return False
     return site.place.admin1 == other.place.admin1  # countries can disagree (Crimea) where the admin-1 name does not
+
+
+def _steer_to_district(city: Finding, district: places.Mention) -> None:
+    """A village named with the district of a town far from the namesake first read: the namesake near that town."""
+    town = geo.place(district.text, None, ())
+    if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
+        return
+    near = [c for c in geo.get_gazetteer().lookup(city.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
+    if near:
+        city.place = near[0]
 
 
 def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:

@@ -100,3 +100,32 @@ def test_casualties_told_as_people_with_injuries():
     assert injured("к вечеру число пострадавших, по данным минздрава, выросло до 13, среди них двое детей") == 13
     assert injured("все аппараты сбиты, пострадавших и разрушений на земле нет") == 0
     assert "injured" not in find_casualties("Два дома в Курске получили повреждения")
+
+
+def test_a_village_named_with_its_district_is_the_namesake_in_that_district():
+    found = found_in("Украинские войска обстреляли село Бессоновка Белгородского района, погибла женщина.", "2024-05-30")
+    assert len(found) == 1 and abs(found[0].lat - 50.53) < 0.1 and found[0].killed == 1
+
+
+def test_an_unknown_stanitsa_is_not_the_oblast_of_the_same_adjective():
+    found = found_in("Беспилотник сбит над станицей Архангельской, обломками повреждена кровля хозпостройки.", "2024-08-27")
+    assert all(i.geo_precision != "region" for i in found)
+
+
+def test_an_earlier_report_said_not_confirmed_after_a_dash_is_retracted():
+    text = "UPD: ранее мы писали о прилёте по нефтебазе в Тихорецке — это не подтвердилось."
+    assert found_in(text, "2024-08-27") == []
+
+
+def test_a_headline_ending_with_the_kind_of_page_is_a_heading():
+    from incidents.extraction.sentences import split_sentences
+
+    sentences = split_sentences("Атака беспилотников на Брянскую область. Хроника\n\n02:15 Над Клинцами работает ПВО.")
+    assert [s.heading for s in sentences] == [True, True, False]
+    assert not split_sentences("Шебекино. Дрон ударил по автомобилю.")[1].heading
+
+
+def test_a_district_named_after_a_town_of_another_region_is_not_that_town():
+    text = "В Ленинградской области, по данным губернатора, ночью над Кировским районом сбиты два беспилотника."
+    found = found_in(text, "2025-05-07")
+    assert all(i.place not in ("Kirov", "Moscow") for i in found)
