@@ -707,7 +707,33 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "diplomatic or political mention (talks, visits, speeches)"
     if _venue_after().match(after):
         return "where a briefing, meeting or funeral was held, not where it happened"
+    if _commemorated(sentence, info):
+        return "where the dead of an earlier attack were commemorated, not where it happened"
+    if ((_JUDGED_AFTER.match(after) and cues.has("speech", sentence.text[:mention.start - sentence.start]))
+            or _CALLED_BEFORE.search(before)) and not cues.tells_event(info.clause.text):
+        return "an attack only judged in speech (удар по X был «целенаправленным»), not reported here"
     return None
+
+
+def _commemorated(sentence: Sentence, info: ClauseInfo) -> bool:
+    """'пришли к мемориалу в Красногорске, чтобы почтить память погибших': a commemoration, with no attack told in it."""
+    if not any(w in sentence.text.lower() for w in ("памят", "цвет", "мемориал", "годовщин", "молчан", "траур", "пам'ят", "квіт", "річниц")):
+        return False
+    told = any(c.kind in ("interception", "restriction", "explosion") or (c.kind == "strike" and not cues.is_strike_noun(c))
+               for c in info.event_cues)
+    return not told and _slavic_any("commemoration").search(sentence.text) is not None
+
+
+@cache
+def _slavic_any(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(cues.slavic(name))})", re.IGNORECASE)
+
+
+# "удар по Курчатову был «целенаправленным»", "назвал обстрел Белгорода терактом": what an attack was called, in speech.
+_JUDGED_AFTER = re.compile(r"\s*(?:был[аои]?|являл\w*|является|стал[аои]?|був|була|було|є)\s+(?:[«\"“]|[\w-]+(?:ым|ой|им|ою|ним|ною)\b)",
+                           re.IGNORECASE)
+_CALLED_BEFORE = re.compile(r"(?<![\w-])(?:назвал\w*|назвав\w*|называ\w*|назива\w*|квалифицир\w*|осудил\w*|засудил\w*)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:удар|атак|обстрел|обстріл)\w*\s+(?:по\s+|на\s+)?$", re.IGNORECASE)
 
 
 # "прибув з візитом до Києва, де вночі загинули троє": the visit's city, where the event happened

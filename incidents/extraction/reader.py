@@ -155,6 +155,9 @@ class Reader:
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
             if not found and historical is None and out and _AND_PLACE.match(clause.text) and out[-1].historical_from is None:
                 found = out[-1].event_cues  # "restrictions were introduced at Grabtsevo, and at the airports of Tambov"
+            if not found and historical is None and out and _PLACE_PHRASE_CLAUSE.fullmatch(clause.text):
+                # "Дрон атаковал автобус, перевозивший рабочих, в Шебекине": the place phrase after a participle's aside
+                found = next((i.event_cues for i in reversed(out) if i.event_cues and i.historical_from is None), ())
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
@@ -957,6 +960,8 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     return bool(places._SITE_PREP.search(before))
 
 
+_PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
+                                  re.IGNORECASE)
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
 _THEN = re.compile(r"(?:and|or|then|тогда|тоді|в тот раз|того разу)(?![\w-])", re.IGNORECASE)
 

@@ -129,3 +129,25 @@ def test_a_district_named_after_a_town_of_another_region_is_not_that_town():
     text = "В Ленинградской области, по данным губернатора, ночью над Кировским районом сбиты два беспилотника."
     found = found_in(text, "2025-05-07")
     assert all(i.place not in ("Kirov", "Moscow") for i in found)
+
+
+def test_an_attack_only_judged_in_speech_is_not_reported_there():
+    text = "Губернатор Алексей Смирнов заявил, что ракетный удар по Курчатову был «целенаправленным»."
+    assert found_in(text, "2024-09-02") == []
+    assert found_in("Захарова назвала обстрел Белгорода терактом.", "2024-05-13") == []
+    found = found_in("Удар по Белгороду был массированным, погибли двое.", "2024-05-13")
+    assert [i.place for i in found] == ["Belgorod"] and found[0].killed == 2
+
+
+def test_a_commemoration_of_the_dead_is_not_an_attack_there():
+    text = "Жители пришли к мемориалу в Красногорске, чтобы почтить память погибших год назад."
+    assert found_in(text, "2025-03-22") == []
+    assert found_in("В Белгороде возложили цветы в память о погибших при обстреле.", "2025-03-22") == []
+    found = found_in("В Белгороде во время траурного митинга дрон атаковал автомобиль.", "2025-03-22")
+    assert [i.place for i in found] == ["Belgorod"]
+
+
+def test_a_place_phrase_after_a_participles_aside_keeps_the_attack():
+    text = "Украинский беспилотник атаковал автобус, перевозивший рабочих предприятия, в Шебекине Белгородской области."
+    found = found_in(text, "2024-06-02")
+    assert [i.place for i in found] == ["Shebekino"]
