@@ -151,3 +151,10 @@ def test_a_place_phrase_after_a_participles_aside_keeps_the_attack():
     text = "Украинский беспилотник атаковал автобус, перевозивший рабочих предприятия, в Шебекине Белгородской области."
     found = found_in(text, "2024-06-02")
     assert [i.place for i in found] == ["Shebekino"]
+
+
+def test_a_short_posts_town_with_its_region_after_a_comma_heads_the_line():
+    for text in ("Льгов, Курская обл. — ударный БПЛА попал в здание школы.",
+                 "L'gov, Kurskaya obl. — udarnyy BPLA popal v zdanie shkoly, vybity okna."):
+        found = found_in(text, "2024-09-07")
+        assert len(found) == 1 and abs(found[0].lat - 51.66) < 0.1 and found[0].event_type == "drone_strike", text
