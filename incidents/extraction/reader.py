@@ -1140,4 +1140,9 @@ def _district_town_of_region(named: Any, city: Any) -> bool:
 def _dominant_weapon(text: str) -> str | None:
     counts = {kind: len(cues.scanner(f"weapons/{kind}").findall(text)) for kind in ("drone", "missile", "other")}
     best = max(counts, key=counts.get)
+    if counts[best] == 1 and len(_ENTRY_TIMES.findall(text)) >= 3:
+        return None  # a live blog naming a weapon once: that entry's weapon, not every entry's
     return best if counts[best] else None
+
+
+_ENTRY_TIMES = re.compile(r"^\W{0,4}\d{1,2}[:.]\d{2}\b", re.MULTILINE)  # "10:12 Губернатор …", "▪️ 14:05 …": a live blog's entries

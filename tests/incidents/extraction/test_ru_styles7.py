@@ -158,3 +158,10 @@ def test_a_short_posts_town_with_its_region_after_a_comma_heads_the_line():
                  "L'gov, Kurskaya obl. — udarnyy BPLA popal v zdanie shkoly, vybity okna."):
         found = found_in(text, "2024-09-07")
         assert len(found) == 1 and abs(found[0].lat - 51.66) < 0.1 and found[0].event_type == "drone_strike", text
+
+
+def test_a_weapon_named_once_in_one_live_blog_entry_does_not_arm_the_others():
+    text = ("Хроника\n\n10:12 Гладков сообщил об обрушении подъезда дома в Белгороде после обстрела.\n\n"
+            "14:05 В селе Маслова Пристань дрон атаковал легковой автомобиль.\n\n16:40 Спасатели завершили работы.")
+    found = {i.place: i.event_type for i in found_in(text, "2024-05-12")}
+    assert found.get("Belgorod") == "strike" and found.get("Maslova Pristan’") == "drone_strike"
