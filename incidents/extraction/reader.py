@@ -7,6 +7,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 from datetime import date
@@ -112,8 +113,21 @@ class Reader:
     def run(self) -> None:
         for sentence in self.sentences:
             self.read(sentence)
+        title = self._title_telling_event() if not self.findings else None
+        if title is not None:  # "Дрон атакував Шостку: загинула жінка" over a body that never names the town again
+            self.read(replace(title, heading=False))
         for finding in self.pending:
             self._default_day(finding)
+
+    def _title_telling_event(self) -> Sentence | None:
+        """The article's title (a heading before the first sentence of the body) when it tells an event with a
+        casualty or strike word, for an article whose body found no site of its own."""
+        for sentence in self.sentences:
+            if not sentence.heading:
+                return None
+            if cues.tells_event(sentence.text) and (cues.has("casualty", sentence.text) or cues.has("strike", sentence.text)):
+                return sentence
+        return None
 
     def read(self, sentence: Sentence) -> None:
         infos = self.clause_infos(sentence)
@@ -1055,6 +1069,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
+    recap = dates.recap_of_past(text, published)
+    if recap:  # "Раніше, 1 лютого, росіяни вже атакували Полтаву …": an earlier attack recalled
+        found.append((recap.start(), f"a recap of an earlier day ('{recap.group(0)}')"))
     repair = cues.has("aftermath", text)
     if repair:  # "У Харкові відновлюють світло після обстрілу": repairs after an attack told elsewhere or before
         found.append((0, f"the aftermath of an earlier attack ('{repair.group(0)}')"))

@@ -1,0 +1,84 @@
+"""Ukrainian styles, round seven: an earlier attack recalled ('Нагадаємо, у квітні …', 'Раніше, 1 лютого, …') is
+background, never an incident nor the date of this one; makers and hometowns are no sites; a title that alone names the
+place of the event; 'у порту Одеси'; casualties denied as 'обійшлося без травмованих'; teasers under 'Найчитаніше'."""
+
+from incidents.extraction import extract_incidents
+
+
+def found(text, published="2024-08-03"):
+    return extract_incidents(text, published=published)
+
+
+def near(incident, lat, lon, degrees=0.2):
+    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+
+
+def test_a_month_named_as_a_period_marks_an_earlier_attack():
+    for text, lat, lon in (
+            ("Уночі дрони атакували аеродром Морозовськ. Нагадаємо, у квітні Сили оборони вже били по аеродрому в Єйську.",
+             46.69, 38.28),
+            ("Вночі ракета влучила в підприємство в Павлограді. Наприкінці травня росіяни вже обстрілювали Синельникове.",
+             48.32, 35.52)):
+        items = found(text)
+        assert items and not any(near(i, lat, lon) for i in items), text
+
+
+def test_a_recap_of_an_earlier_day_neither_adds_an_incident_nor_dates_this_one():
+    for text, lat, lon in (
+            ("Зранку росіяни вдарили по Миргороду. Раніше, 1 лютого, окупанти атакували Полтаву дронами, тоді загинули четверо.",
+             49.59, 34.55),
+            ("Вдень КАБ влучила в Куп'янськ. Нагадаємо, 12 березня ворог уже бив по Ізюму, поранено двох людей.",
+             49.21, 37.25)):
+        items = found(text, published="2024-07-02")
+        assert len(items) == 1 and not near(items[0], lat, lon), text
+        assert str(items[0].started_at)[:10] == "2024-07-02", text
+
+
+def test_a_recap_of_the_same_day_is_still_the_event():
+    items = found("Нагадаємо, вночі 2 липня дрони атакували Кременчук, пошкоджено підприємство.", published="2024-07-02")
+    assert len(items) == 1 and near(items[0], 49.07, 33.41)
+
+
+def test_makers_and_hometowns_are_not_sites():
+    for text, lat, lon in (
+            ("Дрони вразили НПЗ у Рязані. Ці безпілотники виготовлені на заводі у Вінниці.", 49.23, 28.47),
+            ("Ракета влучила в Херсон. Ракети для ППО тепер виробляють підприємства у Львові.", 49.84, 24.03),
+            ("У Сумах дрон влучив у гараж; постраждав військовий, уродженець Конотопа.", 51.24, 33.20)):
+        items = found(text)
+        assert items and not any(near(i, lat, lon) for i in items), text
+
+
+def test_the_title_alone_names_the_place():
+    for text, lat, lon, killed, injured in (
+            ("Дрон атакував Шостку: загинула жінка\n\nБезпілотник влучив у двоповерховий будинок уранці.", 51.864, 33.473, 1, None),
+            ("Росіяни скинули КАБ на Золочів на Харківщині: поранені троє людей\n\nВибухом пошкоджено магазин і три будинки.",
+             50.28, 35.98, None, 3)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), text
+        assert (killed is None or items[0].killed == killed) and (injured is None or items[0].injured == injured), text
+
+
+def test_a_title_is_not_read_when_the_body_names_the_site():
+    items = found("Обстріл Харківщини: є поранені\n\nУвечері КАБ влучила в Богодухів, поранено двох чоловіків.")
+    assert len(items) == 1 and near(items[0], 50.165, 35.523) and items[0].injured == 2
+
+
+def test_a_port_names_its_city_in_the_genitive():
+    for text, lat, lon in (("Ракета влучила в контейнеровоз у порту Одеси, загинули вісім людей.", 46.48, 30.72),
+                           ("Дрони атакували судно в акваторії Ізмаїла, поранено двох моряків.", 45.35, 28.84)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), text
+
+
+def test_no_one_injured_said_without_the_usual_words():
+    for text in ("Прилуки: після падіння уламків шахеда пошкоджено адмінбудівлю, обійшлося без травмованих.",
+                 "Ніжин: уламки дрона пошкодили гараж. Без поранених."):
+        items = found(text)
+        assert len(items) == 1 and items[0].injured == 0, text
+
+
+def test_teasers_under_most_read_keep_their_casualties():
+    text = ("Уламки дрона пошкодили багатоповерхівку у Черкасах, травмувався чоловік.\n\nНайчитаніше\n"
+            "1. Обстріл Слов'янська: загинули двоє людей, поранено 11\n2. Херсон: знеструмлено район")
+    items = found(text)
+    assert len(items) == 1 and near(items[0], 49.44, 32.06) and items[0].injured == 1
