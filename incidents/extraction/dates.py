@@ -114,6 +114,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return sorted(_without_overlaps(found), key=lambda m: m.start)
 
 
+def is_relative_day(text: str, mention: DateMention) -> bool:
+    """True when `mention` (found in `text`) is a relative day word ("позавчора", "yesterday"), not a named day."""
+    return bool(_relative().fullmatch(text, mention.start, mention.end))
+
+
 @lru_cache(maxsize=1)
 def _relative() -> re.Pattern[str]:
     """The relative day words in one pattern, a group per reading (searched once, not once per reading; no two

@@ -56,6 +56,10 @@ _PLACE_COUNT = r"(?:(?:в|у|на|над|over|in)\s+)?[^\W\d_][\w'’-]*(?:\s+[\
 _COUNT_ITEMS = re.compile(rf"[\W_]*{_PLACE_COUNT}(?:\s+[^\W\d_][\w'’-]*)?\s*[,;]\s*{_PLACE_COUNT}", re.IGNORECASE)
 
 
+# A bulleted line ("▪️ аеродром …", "• НПЗ у …", "1) …"), an item of the list a line ending with a colon opened.
+_BULLET = re.compile(r"\s*(?:[▪▫◾◽■□•●◦‣⁃🔸🔹🔶🔷🔺🔻➖✅❗⚡-]\ufe0f?|\d{1,2}[.)])\s*", re.IGNORECASE)
+
+
 def _list_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text) or _COUNT_ITEM.match(text) or _COUNT_ITEMS.match(text))
 
@@ -107,6 +111,7 @@ class Reader:
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
+        self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
 
     # ------------------------------------------------------------ reading
 
@@ -173,11 +178,15 @@ class Reader:
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
+            if not found and historical is None and self.bullet_cues and _BULLET.match(sentence.text):
+                found = self.bullet_cues  # "Уражено:" then "▪️ аеродром «Шайківка» (Калузька обл.) — …", one site a line
             named = _NAMED_TARGETS.match(clause.text) if not found and historical is None and self.strike_cues else None
             if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
                 found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
         self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
+        self.bullet_cues = self.strike_cues if sentence.text.rstrip().endswith(":") else (
+            self.bullet_cues if _BULLET.match(sentence.text) else ())
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
             self.list_cues if _list_item(sentence.text) or sentence.text.rstrip().endswith(":") else ())
         # "Videos showed bombers burning at ...", "Прилёты: Курчатов, Льгов. Повреждены ЛЭП.": damage right after a strike
@@ -589,9 +598,10 @@ class Reader:
             first, last = mentions[0], dates.span_end(sentence.text, mentions)
             self.current_day = (first.day, sentence, (sentence.start + first.start, sentence.start + first.end), first.note)
             self.current_end = (last.day, sentence, (sentence.start + last.start, sentence.start + last.end)) if last else None
-            for finding in self.pending:
-                self._apply_day(finding, self.current_day, "date named later in the article")
-            self.pending = []
+            if not (new and dates.is_relative_day(sentence.text, first)):  # "Позавчора дрони вже атакували Саки": its own day
+                for finding in self.pending:
+                    self._apply_day(finding, self.current_day, "date named later in the article")
+                self.pending = []
         for finding in new:
             if self.current_day:
                 own = mentions and self.current_day[1] is sentence
@@ -865,7 +875,7 @@ class Reader:
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside)?\s*"
+                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ)?\s*"
                             r"(?:the\s+)?(?:city of\s+)?")
 
 
@@ -891,7 +901,7 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     gap = sentence.text[site.end - sentence.start:other.start - sentence.start]
     if not _QUALIFIER_GAP.fullmatch(gap):
         return False
-    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b", gap):
+    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)", gap):
         town = geo.place(other.mention_text)
         reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
         return town is not None and geo.km_between(town, site.place) <= reach
@@ -1069,6 +1079,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
+    use = cues.has("base_use", text)
+    if use:  # "аеродром «Борисоглібськ», звідки Су-34 б'ють по Харківщині": what a base is used for, not an event
+        found.append((use.start(), f"a base's use ('{use.group(0)}'), not an event"))
     recap = dates.recap_of_past(text, published)
     if recap:  # "Раніше, 1 лютого, росіяни вже атакували Полтаву …": an earlier attack recalled
         found.append((recap.start(), f"a recap of an earlier day ('{recap.group(0)}')"))

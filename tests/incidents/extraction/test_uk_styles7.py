@@ -82,3 +82,48 @@ def test_teasers_under_most_read_keep_their_casualties():
             "1. Обстріл Слов'янська: загинули двоє людей, поранено 11\n2. Херсон: знеструмлено район")
     items = found(text)
     assert len(items) == 1 and near(items[0], 49.44, 32.06) and items[0].injured == 1
+
+
+def test_air_bases_by_their_ukrainian_names():
+    for text, lat, lon in (("Дрони атакували аеродром «Шайківка» на Калужчині.", 54.226, 34.371),
+                           ("СБУ вразила аеродром Борисоглібськ у Воронезькій області.", 51.367, 42.178),
+                           ("Під ударом опинився аеродром Гвардійське в окупованому Криму.", 45.115, 33.977)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.1), text
+
+
+def test_what_a_base_is_used_for_is_no_event():
+    for text, lat, lon in (
+            ("Дрони атакували аеродром Борисоглібськ, звідки Су-34 завдають ударів КАБами по Харківщині.", 49.47, 36.46),
+            ("Уражено аеродром Морозовськ, де базуються бомбардувальники, які б'ють по Запоріжжю.", 47.84, 35.14)):
+        items = found(text)
+        assert len(items) == 1 and not near(items[0], lat, lon, 1.0), text
+
+
+def test_bulleted_sites_under_a_line_that_tells_the_strike():
+    for text, places in (
+            ("Підтверджено ураження:\n▪️ аеродром «Шайківка» (Калузька обл.) — уражено склад;\n▪️ аеродром Морозовськ.",
+             [(54.226, 34.371), (48.313, 41.791)]),
+            ("Сили оборони уразили такі об'єкти:\n• аеродром Міллерово;\n• аеродром Енгельс-2.",
+             [(48.953, 40.296), (51.467, 46.2)])):
+        items = found(text)
+        assert len(items) == 2 and all(any(near(i, *p, 0.15) for i in items) for p in places), text
+
+
+def test_bullets_under_a_line_without_an_event_stay_mentions():
+    items = found("Наші кореспонденти працюють у містах:\n• Суми;\n• Харків.")
+    assert items == []
+
+
+def test_a_town_near_a_city_names_the_city_as_its_reference():
+    for text, lat, lon in (("Вночі під ударом опинився аеродром Гвардійське під Сімферополем.", 44.95, 34.10),
+                           ("Уламки дрона впали на Кульбакине поблизу Миколаєва, виникла пожежа.", 46.97, 32.0)):
+        items = found(text)
+        assert len(items) == 1 and not near(items[0], lat, lon, 0.03), text
+
+
+def test_a_later_relative_day_with_its_own_site_does_not_redate_the_event_before():
+    for text in ("Вночі дрони атакували аеродром Гвардійське. Позавчора безпілотники вже атакували аеродром Саки.",
+                 "Уночі ракета влучила в Одесу. Учора ввечері дрони атакували Ізмаїл."):
+        items = found(text, published="2024-10-16")
+        assert len(items) == 2 and str(items[0].started_at)[:10] == "2024-10-16", text
