@@ -1073,13 +1073,15 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
             comma = text.rfind(",", 0, comma)
         start = comma + 1 if comma >= 0 else 0
         found.append((start, f"a year or month before publication ({text[years[0][0]:years[0][1]]})"))
+    use = cues.has("base_use", text)
     past = cues.has("past_period", text)
+    if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
+        past = None
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
         found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
-    use = cues.has("base_use", text)
     if use:  # "аеродром «Борисоглібськ», звідки Су-34 б'ють по Харківщині": what a base is used for, not an event
         found.append((use.start(), f"a base's use ('{use.group(0)}'), not an event"))
     recap = dates.recap_of_past(text, published)

@@ -127,3 +127,45 @@ def test_a_later_relative_day_with_its_own_site_does_not_redate_the_event_before
                  "Уночі ракета влучила в Одесу. Учора ввечері дрони атакували Ізмаїл."):
         items = found(text, published="2024-10-16")
         assert len(items) == 2 and str(items[0].started_at)[:10] == "2024-10-16", text
+
+
+def test_a_community_named_by_its_town_with_ikavism():
+    for text, lat, lon in (("Дрон атакував Межівську громаду, поранено жінку.", 48.254, 36.732),
+                           ("Під обстрілом опинилася Василівська громада, пошкоджено будинки.", 47.442, 35.282),
+                           ("У Пологівській громаді дрон влучив у склад.", 47.479, 36.255)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.1), text
+
+
+def test_a_district_of_a_town_in_tsk_or_zk():
+    for text, lat, lon in (("У Запорізькому районі дрон влучив у склад.", 47.85, 35.12),
+                           ("У Кременчуцькому районі дрон влучив у склад.", 49.06, 33.40),
+                           ("Ракета влучила в підприємство в Луцькому районі.", 50.76, 25.35)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.1), text
+
+
+def test_no_hamlet_nor_city_quarter_for_a_district_in_iv():
+    for text in ("Окупанти обстріляли Василівський район, поранено чоловіка.",
+                 "У Салтівському районі дрон влучив у склад."):
+        items = found(text)
+        assert not any(near(i, 48.61, 25.84, 0.3) for i in items), text  # Vasyliv, Chernivtsi oblast: 1,229 people
+        assert not any(i.place == "Saltivka" for i in items), text
+
+
+def test_the_subject_after_a_plural_passive_strike():
+    for text, lat, lon in (("Протягом доби під обстрілами також була Золочівська громада Харківщини.", 50.28, 35.98),
+                           ("Вночі під ударами знову опинився Нікополь.", 47.568, 34.391)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.1), text
+
+
+def test_what_a_base_is_used_for_outweighs_regularly():
+    items = found("Дрони атакували аеродром «Енгельс», де базуються бомбардувальники, що регулярно б'ють по Одесі.")
+    assert len(items) == 1 and near(items[0], 51.467, 46.2, 0.1)
+
+
+def test_a_mobile_fire_group_is_air_defence():
+    for text in ("Біла Церква: мінус 3, працювала мобільна вогнева група.", "Обухів — відпрацювали МВГ, мінус два."):
+        items = found(text)
+        assert len(items) == 1 and items[0].event_type == "interception", text
