@@ -169,3 +169,29 @@ def test_a_mobile_fire_group_is_air_defence():
     for text in ("Біла Церква: мінус 3, працювала мобільна вогнева група.", "Обухів — відпрацювали МВГ, мінус два."):
         items = found(text)
         assert len(items) == 1 and items[0].event_type == "interception", text
+
+
+def test_a_city_in_the_genitive_after_the_target_noun():
+    for text, lat, lon in (("Росіяни вдарили ракетою по промисловому підприємству Запоріжжя, загинули троє людей.", 47.84, 35.14),
+                           ("Дрони атакували об'єкти енергетики Києва, пошкоджено підстанцію.", 50.45, 30.52),
+                           ("Уражено інфраструктуру Одеси, поранено двох.", 46.48, 30.72)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), text
+
+
+def test_a_hospital_city_in_the_genitive_is_no_site():
+    assert found("Постраждалих доставили до лікарні Дніпра.") == []
+
+
+def test_people_who_sought_medical_help_are_injured():
+    for text, injured in (("Дрони атакували Енгельс, п’ятеро людей звернулися до лікарів.", 5),
+                          ("Після удару по Сумах ще троє мешканців звернулися по медичну допомогу.", 3)):
+        items = found(text)
+        assert len(items) == 1 and items[0].injured == injured, text
+
+
+def test_a_figure_corrected_in_the_same_breath_or_a_later_entry():
+    for text in ("Уточнення: у Ніжині поранено не трьох, а двох людей.",
+                 "Ніжин. Удар шахеда по приватному сектору, троє поранених.\n\nУточнення: у Ніжині поранено двох людей."):
+        items = found(text)
+        assert len(items) == 1 and items[0].injured == 2, text
