@@ -195,3 +195,10 @@ def test_a_figure_corrected_in_the_same_breath_or_a_later_entry():
                  "Ніжин. Удар шахеда по приватному сектору, троє поранених.\n\nУточнення: у Ніжині поранено двох людей."):
         items = found(text)
         assert len(items) == 1 and items[0].injured == 2, text
+
+
+def test_a_live_blogs_newest_entry_corrects_the_figure_told_below_it():
+    for text in ("07:45\nУточнення: у Ніжині поранено не трьох, а двох людей.\n\n06:10\nНіжин. Удар шахеда, троє поранених.",
+                 "10:40\nЗа уточненими даними, у Прилуках поранено двох.\n\n09:05\nПрилуки: дрон влучив у будинок, четверо поранених."):
+        items = found(text)
+        assert len(items) == 1 and items[0].injured == 2, text
