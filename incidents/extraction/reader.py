@@ -261,6 +261,10 @@ class Reader:
                     mention.role, mention.reason = None, f"names the region {out[-1].place.name} lies in: a qualifier"
             else:
                 out.append(finding)
+        for finding in [f for f in out if _speaker_seat(sentence, f, out)]:  # "У Києві заявили, що удар по Сумах …"
+            out.remove(finding)
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "where the speakers are: what they said names the site"
         named = [f for f in out if f.reason != places.JURISDICTION]
         for finding in out if named else ():
             if finding.reason == places.JURISDICTION:
@@ -893,6 +897,21 @@ def _plant_town(sentence: Sentence, mention: places.Mention) -> str | None:
     if not _PLANT_AFTER.match(sentence.text, mention.end - sentence.start):
         return None
     return _plant_towns().get(mention.text.lower())
+
+
+@cache
+def _said_that() -> re.Pattern[str]:
+    """A speech verb within five words after a place, then ', що' (or 'that'): the place is where the speakers are."""
+    speech = cues.pattern("speech").pattern
+    return re.compile(rf"(?:\s+[^\s,.;:!?]+){{0,5}}?\s+(?:{speech})\s*,?\s+(?:що|что|that)(?![\w-])", re.IGNORECASE)
+
+
+def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bool:
+    """'У Києві в Офісі президента заявили, що удар по Сумах …', 'В Москве заявили, что …': the first place names
+    where the speakers are when what they said names a site of its own (else it is that site: "У Харкові мер заявив,
+    що ракета влучила в підприємство")."""
+    said = _said_that().match(sentence.text, site.end - sentence.start)
+    return said is not None and any(f.start >= sentence.start + said.end() for f in sites)
 
 
 def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:

@@ -202,3 +202,29 @@ def test_a_live_blogs_newest_entry_corrects_the_figure_told_below_it():
                  "10:40\nЗа уточненими даними, у Прилуках поранено двох.\n\n09:05\nПрилуки: дрон влучив у будинок, четверо поранених."):
         items = found(text)
         assert len(items) == 1 and items[0].injured == 2, text
+
+
+def test_where_the_speakers_are_is_no_site_when_what_they_said_names_one():
+    for text, lat, lon in (("У Києві в Офісі президента заявили, що удар по Сумах — воєнний злочин.", 50.91, 34.80),
+                           ("В Одесі губернатор повідомив, що дрон влучив у склад у Чорноморську.", 46.30, 30.66)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.1), text
+
+
+def test_a_speaker_in_the_city_that_was_struck_keeps_it():
+    items = found("У Харкові мер Ігор Терехов заявив, що вночі ракета влучила в підприємство.")
+    assert len(items) == 1 and near(items[0], 49.99, 36.23)
+
+
+def test_where_an_official_stays_is_no_site():
+    for text in ("Після удару по Дніпру президент Зеленський, який перебуває у Вашингтоні, закликав посилити ППО.",
+                 "Удар по Дніпру стався, коли міністр перебував з візитом у Берліні."):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], 48.47, 35.04), text
+
+
+def test_an_attack_that_took_lives():
+    for text, killed in (("Удар по Запоріжжю забрав життя трьох людей.", 3),
+                         ("Ракетна атака на Суми обірвала життя двох людей.", 2)):
+        items = found(text)
+        assert len(items) == 1 and items[0].killed == killed, text
