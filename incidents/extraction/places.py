@@ -58,7 +58,7 @@ _SITE_PREP = re.compile(
 # "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино", "Жители Курчатова": a place named after a
 # district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
 _SLAVIC_PLACE_PHRASE = re.compile(
-    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан)\w*"
+    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан|акваторі|підприємств|інфраструктур|инфраструктур|енергетик|промзон)\w*|порт(?:у|і|ах)|об['’]єкт\w*"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
     r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
@@ -453,7 +453,7 @@ def _masculine_region(word: str, after: str) -> str | None:
     return feminine if geo.is_name(feminine) and geo.get_gazetteer().lookup(feminine, kinds=("region",)) else None
 
 
-_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім|а|ої|у)$", re.IGNORECASE)
+_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ|цьк|зьк)(?:ий|ой|ого|ому|ом|им|ій|ім|а|ої|у)$", re.IGNORECASE)
 
 
 def _district_named(word: str, after: str) -> bool:
@@ -472,16 +472,43 @@ def _district_town(word: str, after: str) -> str | None:
     if stem.lower().endswith("іль"):  # "Краснопільська", "Білопільський": Краснопілля, Білопілля
         bucha = bucha or stem[:-1] + "ля"
     plural = stem[:-2] + "ы" if stem.lower().endswith(("цов", "ков")) else ""  # "Клинцовский": Клинцы
-    in_sk = stem + ("ськ" if "ськ" in word.lower() else "ск")  # "Морозовский", "Крымский": Морозовск, Крымск (not Крым)
+    suffix = _DISTRICT_ADJECTIVE.search(word).group(0).lower()
+    in_sk = stem + next((s for s in ("ськ", "цьк", "зьк") if suffix.startswith(s)), "ск")  # "Морозовский", "Луцький": Морозовск, Луцьк
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
                               plural, in_sk) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+    community = bool(re.match(r"\s+громад", after, re.IGNORECASE))
+    candidates += _ikavism_towns(stem, suffix, community)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
+    if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
+        home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]
     if len(home) > 1:  # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль
         return max(home, key=lambda c: geo.place(c).population or 0)
     return (home or [None])[0]  # a "район" abroad is a misreading ("Брасовский": not Brașov, Romania)
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
+
+
+def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
+    """'Межівська громада', 'Василівська громада', 'Пологівська громада': a community's adjective whose -ів- was its
+    town's -ов- or whose town adds -ка (Межова, Василівка, Пологи), read only for a town big enough to be a community's
+    centre (a район of that form is often a city's quarter: Салтівський, Шевченківський); 'Запорізький' and
+    'Кременчуцький' from Запоріжжя and Кременчук, for a район too."""
+    lower = stem.lower()
+    if lower.endswith(("ів", "їв")) and community:
+        base = stem[:-2] + ("ов" if lower.endswith("ів") else "єв")
+        readings = [stem + "ка", base + "а", base + "е", base + "о", stem[:-2] + "и"]
+    elif lower.endswith(("ів", "їв")):
+        return []
+    elif suffix.startswith("зьк"):
+        readings = [stem + "жжя", stem + "г"]
+    elif suffix.startswith("цьк"):
+        readings = [stem + "к", stem + "ок"]
+    else:
+        return []
+    named = {c: geo.place(c) for c in readings if len(c) >= 4 and geo.is_name(c)}
+    return [c for c, town in named.items()
+            if town is not None and town.country == "UA" and (town.population or 0) >= DISTRICT_CENTRE_PEOPLE]
 
 # "Саратовський НПЗ", "Рязанского нефтеперерабатывающего завода", "Новошахтинської ТЕЦ": a plant named by its town's adjective.
 _PLANT_NOUN_AFTER = re.compile(r"\s+(?:нафтопереробн\w*|нефтеперерабатывающ\w*|НПЗ|нафтобаз\w*|нефтебаз\w*|ТЕЦ|ТЭЦ|ГРЕС|ГРЭС|ТЕС|"
@@ -1070,7 +1097,7 @@ def _passive_before(before: str, earlier_end: int | None, start: int) -> bool:
     return earlier_end is None or earlier_end <= start - len(before) + last.start()
 
 
-_SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}(?:\s+(?:знову|вкотре|знов|снова|вновь|опять))?"
+_SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}(?:\s+(?:знову|вкотре|знов|снова|вновь|опять|також|теж|также|тоже))?"
                                     r"(?:\s+(?:опинил\w*|опинив\w*|потрапи\w*|оказал\w*|оказа\w*|був|була|було|були|был|была|было|были))?\s*[—–:-]?\s*", re.IGNORECASE)
 
 
