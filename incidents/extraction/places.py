@@ -668,8 +668,10 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
             and not _AIRFIELD_NAME_END.search(mention.text)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
-            or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
+            or (_MAKERS_IN.search(before) and not cues.tells_event(before)) or _apposed_seat(before, after)):
         return "where people or officials are based, not where it happened"
+    if _NAMED_FACILITY_IN_TOWN.match(after):
+        return "a facility named after it, lying in the town named next ('the Bryansk chemical plant in the town of Seltso')"
     if _TREATED_IN.search(before):
         return "where the wounded were taken or treated, not where it happened"
     if _person_was_in(before):
@@ -810,6 +812,19 @@ def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Menti
 
 _CORRECTION_OPENS = re.compile(r"\s*[:;]")
 _BUT_END = re.compile(r"(?<![\w-])(?:но|однако|але|проте|but|however)$", re.IGNORECASE)
+
+
+# "Russia's defence ministry, in Moscow, said ...": a seat set between commas after the speaker, before its speech verb.
+_SEAT_BEFORE = re.compile(r",\s*(?:based\s+)?in\s+$")
+_SPEECH_AFTER_COMMA = re.compile(r"^\s*,\s*(?:\w+ly\s+)?(?:said|says|told|announced|added|claimed|stated|reported|wrote)\b")
+# "the Bryansk chemical plant in the town of Seltso": a facility named after a city, then the town it lies in.
+_NAMED_FACILITY_IN_TOWN = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|works|refinery|depot|terminal|complex|enterprise|arsenal)\s+"
+    r"(?:in|near|at|outside)\s+(?:the\s+)?(?:town|city|village|settlement)\s+of\b", re.IGNORECASE)
+
+
+def _apposed_seat(before: str, after: str) -> bool:
+    return bool(_SEAT_BEFORE.search(before[-20:]) and _SPEECH_AFTER_COMMA.match(after))
 
 
 def _speaker_place(before: str, after: str, others: bool) -> bool:

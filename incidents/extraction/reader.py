@@ -238,6 +238,7 @@ class Reader:
                     mention.role, mention.reason = None, f"names the region {out[-1].place.name} lies in: a qualifier"
             else:
                 out.append(finding)
+        out = _without_heads_holding_a_site(out, mentions)
         named = [f for f in out if f.reason != places.JURISDICTION]
         for finding in out if named else ():
             if finding.reason == places.JURISDICTION:
@@ -1069,6 +1070,32 @@ _REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+HEAD_KM = 25.0  # a place within this of the city heading a line is a part of it ("Sevastopol — ... at Lyubimovka")
+
+
+def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Mention]) -> list[Finding]:
+    """'Sevastopol — fragments fell on the beach at Lyubimovka', 'Kharkiv region – drones hit Chuhuiv': the place heading
+    the line only says where the line's own site lies, when that site is within it (a suburb, a town of the region)."""
+    heads = [f for f in out if f.reason.startswith(LINE_HEAD)]
+    keep = [f for f in out if not any(h is f and _holds(h, o) for h in heads for o in out if o is not h)]
+    for finding in out:
+        if finding not in keep:
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "heads the line whose site lies within it: where, not another site"
+    return keep
+
+
+LINE_HEAD = "site: the place heading a line"
+
+
+def _holds(head: Finding, other: Finding) -> bool:
+    if other.place.kind not in ("city", "airport"):
+        return False
+    if head.place.kind == "region":
+        return bool(head.place.admin1) and head.place.admin1 == other.place.admin1 and head.place.country == other.place.country
+    return head.place.kind == "city" and geo.km_between(head.place, other.place) <= HEAD_KM
 
 
 def _in_region(named: Any, region: Any, city: Any) -> bool:
