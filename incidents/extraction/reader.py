@@ -954,7 +954,8 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
 # "📍 09:30 — Суми.", "UPD 14:10. Харків.": a post's marks before the label; "Кременчук, 06:40.", "Джанкой, вечір.":
 # the hour or the part of the day after it; "Білгород-Дністровський район.": a district alone labels its line too.
 _POST_LEAD = re.compile(POST_MARK)
-_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?\s*[.:!]*\s*")
+_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?"
+                         r"(?:\s+(?:again|too|tonight|now|once more|знову|знов|снова|опять|опять))?\s*[.:!]*\s*")  # "Graivoron again."
 _DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
 
 
@@ -1079,12 +1080,14 @@ def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Ment
     """'Sevastopol — fragments fell on the beach at Lyubimovka', 'Kharkiv region – drones hit Chuhuiv': the place heading
     the line only says where the line's own site lies, when that site is within it (a suburb, a town of the region)."""
     heads = [f for f in out if f.reason.startswith(LINE_HEAD)]
-    keep = [f for f in out if not any(h is f and _holds(h, o) for h in heads for o in out if o is not h)]
+    dropped = {id(h) for h in heads if any(o is not h and _holds(h, o) for o in out)}
+    if not dropped:
+        return out
     for finding in out:
-        if finding not in keep:
+        if id(finding) in dropped:
             mention = next(m for m in mentions if m.start == finding.start)
             mention.role, mention.reason = None, "heads the line whose site lies within it: where, not another site"
-    return keep
+    return [f for f in out if id(f) not in dropped]
 
 
 LINE_HEAD = "site: the place heading a line"

@@ -102,3 +102,85 @@ def test_lyubimovka_is_the_sevastopol_village():
     found = by_place("Sevastopol: missile debris hit a cafe in Lyubimovka, 3 injured.", "2024-06-23")
     [incident] = found.values()
     assert abs(incident.lat - 44.667) < 0.05 and incident.injured == 3
+
+
+# ---------------------------------------------------------------- regions: a ministry's tally, "region of X", "X region airfields"
+
+
+def test_names_after_a_total_are_the_regions_of_a_tally():
+    text = "The ministry said it had destroyed 57 drones in total over Kaluga, Tula and Oryol."
+    found = extract_incidents(text, published="2024-10-05")
+    assert len(found) == 3 and all(i.geo_precision == "region" for i in found)
+
+
+def test_the_region_of_a_city_is_the_region():
+    text = "A drone attack damaged a power line in the Russian border region of Bryansk, officials said."
+    [incident] = extract_incidents(text, published="2024-10-05")
+    assert incident.geo_precision == "region"
+
+
+def test_a_region_named_before_airfields_is_not_its_capitals_airport():
+    text = "Drones attacked Rostov region airfields overnight, officials said."
+    assert all(i.airport_iata is None and i.geo_precision != "exact" for i in extract_incidents(text, published="2024-10-05"))
+
+
+def test_a_governors_second_statement_with_its_own_town_is_its_own_clause():
+    text = ("Kursk governor Alexei Smirnov said nine drones were destroyed over the region and that a shop in Rylsk "
+            "caught fire.")
+    found = extract_incidents(text, published="2024-10-05")
+    assert any(i.geo_precision == "region" and i.event_type == "interception" for i in found)
+
+
+# ---------------------------------------------------------------- lists, spellings and labels of short posts
+
+
+def test_the_last_item_of_a_list_after_a_comma_and_is_still_struck():
+    text = ("Drones hit the Engels air base in Saratov Oblast, the Morozovsk airfield in Rostov Oblast, and the "
+            "Millerovo air base, a source said.")
+    assert len(extract_incidents(text, published="2024-10-05")) == 3
+
+
+def test_graivoron_is_grayvoron():
+    [incident] = extract_incidents("A drone hit a car in Graivoron, the driver was wounded.", published="2024-10-05")
+    assert abs(incident.lat - 50.48) < 0.05 and incident.injured == 1
+
+
+def test_a_town_then_again_labels_the_post_line():
+    text = "Shebekino again. A kamikaze drone hit a garage, one man hurt."
+    [incident] = extract_incidents(text, published="2024-10-05")
+    assert abs(incident.lat - 50.41) < 0.05 and incident.injured == 1
+
+
+def test_shelling_reported_in_a_village_is_a_strike_there():
+    text = "Shelling was also reported in Kozinka overnight, officials said."
+    [incident] = extract_incidents(text, published="2024-10-05")
+    assert abs(incident.lat - 50.46) < 0.05
+
+
+# ---------------------------------------------------------------- weapon words naming products do not set the weapon
+
+
+def test_a_plant_making_missile_components_is_not_struck_by_a_missile():
+    text = "Ukraine's military said it hit a plant in Kotovo that makes missile components and rocket fuel."
+    [incident] = extract_incidents(text, published="2024-10-05")
+    assert incident.event_type != "missile_strike"
+
+
+# ---------------------------------------------------------------- casualties stated in other ways
+
+
+def test_a_couple_killed_is_two_dead():
+    [incident] = extract_incidents("A glide bomb hit a house in Kupiansk, killing a retired couple.", published="2024-10-05")
+    assert incident.killed == 2
+
+
+def test_bodies_pulled_from_the_rubble_are_the_dead():
+    text = "A missile destroyed an apartment block in Dnipro; rescuers have recovered eleven bodies so far."
+    [incident] = extract_incidents(text, published="2024-10-05")
+    assert incident.killed == 11
+
+
+def test_a_couple_of_drones_downed_is_not_a_casualty():
+    text = "A couple of drones were shot down over Belgorod, the governor said. No one was hurt."
+    [incident] = extract_incidents(text, published="2024-10-05")
+    assert incident.killed is None or incident.killed == 0
