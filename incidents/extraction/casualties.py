@@ -54,7 +54,9 @@ _PATTERNS = {
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
         rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:killing|killed) {_PAIR}",
-        rf"\b(?:killing|killed) (?:the|a|an|his|her|their) {_ADJ}(?P<n>couple)\b(?! of)",  # "killing an elderly couple"
+        rf"\b(?:killing|killed) (?:the|a|an|his|her|their) {_ADJ}(?P<n>couple)\b(?! of)"  # "killing an elderly couple"
+        rf"(?: and (?:their|her|his) (?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:children|sons|daughters|kids|grandchildren)"
+        rf"|(?P<one>(?:[\w-]+ )?(?:child|son|daughter|baby|grandchild|grandson|granddaughter))))?",  # "... and their two children"
         rf"\b(?:pulled|pulling|recovered|recovering|retrieved|retrieving|found) {_QUANT}(?P<n>{NUMBER}) bodies\b",
         rf"\b{_QUANT}(?P<n>{NUMBER}) bodies (?:were|have been|had been) (?:\w+ly )?(?:pulled|recovered|retrieved|found)\b",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE}) (?:killed|dead)(?=[.,;)]|$)",  # a short post: "driver killed."

@@ -852,8 +852,9 @@ class Reader:
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside)?\s*"
-                            r"(?:the\s+)?(?:city of\s+)?")
+                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
+                            r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
+                            r"(?:the\s+)?(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
 
 
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
@@ -878,7 +879,7 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     gap = sentence.text[site.end - sentence.start:other.start - sentence.start]
     if not _QUALIFIER_GAP.fullmatch(gap):
         return False
-    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b", gap):
+    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside|of)\b", gap):
         town = geo.place(other.mention_text)
         reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
         return town is not None and geo.km_between(town, site.place) <= reach

@@ -184,3 +184,20 @@ def test_a_couple_of_drones_downed_is_not_a_casualty():
     text = "A couple of drones were shot down over Belgorod, the governor said. No one was hurt."
     [incident] = extract_incidents(text, published="2024-10-05")
     assert incident.killed is None or incident.killed == 0
+
+
+def test_a_couple_and_their_children_are_all_counted():
+    text = "A drone hit a house in Bilozerka overnight, killing a young couple and their three children."
+    [incident] = extract_incidents(text, published="2024-10-05")
+    assert incident.killed == 5
+
+
+def test_booms_reported_at_a_place_are_explosions_there():
+    [incident] = extract_incidents("Several booms heard over Novorossiysk port, air defence working.", published="2024-10-05")
+    assert abs(incident.lat - 44.72) < 0.1
+
+
+def test_the_city_whose_edge_an_airfield_lies_on_is_a_qualifier():
+    text = "Blasts were heard near the Baltimor airfield on the northern edge of Voronezh overnight."
+    found = extract_incidents(text, published="2024-10-05")
+    assert len(found) == 1 and found[0].geo_precision == "exact"
