@@ -54,6 +54,11 @@ _PATTERNS = {
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
         rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:killing|killed) {_PAIR}",
+        rf"\b(?:killing|killed) (?:the|a|an|his|her|their) {_ADJ}(?P<n>couple)\b(?! of)"  # "killing an elderly couple"
+        rf"(?: and (?:their|her|his) (?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:children|sons|daughters|kids|grandchildren)"
+        rf"|(?P<one>(?:[\w-]+ )?(?:child|son|daughter|baby|grandchild|grandson|granddaughter))))?",  # "... and their two children"
+        rf"\b(?:pulled|pulling|recovered|recovering|retrieved|retrieving|found) {_QUANT}(?P<n>{NUMBER}) bodies\b",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) bodies (?:were|have been|had been) (?:\w+ly )?(?:pulled|recovered|retrieved|found)\b",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE}) (?:killed|dead)(?=[.,;)]|$)",  # a short post: "driver killed."
     ],
     "injured": [
@@ -143,7 +148,7 @@ _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zer
 _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for name, patterns in _PATTERNS.items()}
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
-_HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
+_HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "bodies", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
                      "вбит", "помер", "житт", "pogib", "zahyn", "kia", "врятува"),
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",

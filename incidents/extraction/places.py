@@ -15,7 +15,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|obl\.|oblast\w*|кра[йяюе]|республик\w*|регион\w*|регіон\w*)(?!\w)",
                            re.IGNORECASE)
-_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
+_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?!(?:region|oblast|province|krai|area)\b)(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
                             re.IGNORECASE)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
@@ -565,6 +565,8 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
 _REPUBLIC_BEFORE = re.compile(rf"(?<![\w-]){_REPUBLIC}$", re.IGNORECASE)
+# "in the Russian border region of Kursk", "the province of Kherson": the region, not its capital.
+_REGION_OF_BEFORE = re.compile(r"(?<![\w-])(?:region|oblast|province)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
                              r"^\s+(?:городско\w+\s+|міськ\w+\s+|муниципальн\w+\s+|муніципальн\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
 
@@ -586,8 +588,9 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "bases"  # "the Morozovsk and Millerovo air bases": each listed name is an air base
     elif airport:
         mention.hint = "airport"
-    elif _REGION_AFTER.match(after) or _REPUBLIC_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 24),
-                                                                mention.start - sentence.start):
+    elif (_REGION_AFTER.match(after) or _REPUBLIC_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 24),
+                                                                 mention.start - sentence.start)
+          or _REGION_OF_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 24), mention.start - sentence.start)):
         mention.hint = "region"  # "Республики Крым – 7": the republic, not a village Крым of the region named before
     elif _bare_region_adjective(sentence, mention):
         mention.hint = "region"
@@ -705,8 +708,11 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
             and not _AIRFIELD_NAME_END.search(mention.text)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
-            or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))):
+            or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))
+            or _apposed_seat(before, after)):
         return "where people or officials are based, not where it happened"
+    if _NAMED_FACILITY_IN_TOWN.match(after):
+        return "a facility named after it, lying in the town named next ('the Bryansk chemical plant in the town of Seltso')"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
     if others and _slavic_tail("heading_to").search(before) and _PLACE_PHRASE_LATER.search(
@@ -802,8 +808,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
         "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
-        "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", 0),
-        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes|attacks|hits|impacts|fires|damage|casualties))"
+        "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", 0),
+        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes|attacks|hits|impacts|fires|damage|casualties|shelling|gunfire))"
                           r"\s+(?:also\s+)?$", re.IGNORECASE),
     }
     pattern, flags = table[name]
@@ -879,6 +885,19 @@ def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Menti
 
 _CORRECTION_OPENS = re.compile(r"\s*[:;]")
 _BUT_END = re.compile(r"(?<![\w-])(?:но|однако|але|проте|but|however)$", re.IGNORECASE)
+
+
+# "Russia's defence ministry, in Moscow, said ...": a seat set between commas after the speaker, before its speech verb.
+_SEAT_BEFORE = re.compile(r",\s*(?:based\s+)?in\s+$")
+_SPEECH_AFTER_COMMA = re.compile(r"^\s*,\s*(?:\w+ly\s+)?(?:said|says|told|announced|added|claimed|stated|reported|wrote)\b")
+# "the Bryansk chemical plant in the town of Seltso": a facility named after a city, then the town it lies in.
+_NAMED_FACILITY_IN_TOWN = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|works|refinery|depot|terminal|complex|enterprise|arsenal)\s+"
+    r"(?:in|near|at|outside)\s+(?:the\s+)?(?:town|city|village|settlement)\s+of\b", re.IGNORECASE)
+
+
+def _apposed_seat(before: str, after: str) -> bool:
+    return bool(_SEAT_BEFORE.search(before[-20:]) and _SPEECH_AFTER_COMMA.match(after))
 
 
 def _speaker_place(before: str, after: str, others: bool) -> bool:
@@ -960,6 +979,20 @@ def _around(clause: Clause, mention: Mention) -> tuple[str, str]:
     return clause.text[max(0, at - WINDOW):at], clause.text[end:end + WINDOW]
 
 
+# "... in total over Bryansk, Kursk, Belgorod and": the names listed right after a total and its preposition.
+_TALLY_LIST = re.compile(r"\s*(?:over|across|above)\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s*,\s*|\s+and\s+))*$", re.IGNORECASE)
+
+
+def _tallied_over(info: ClauseInfo, before: str) -> bool:
+    """A name in the list after a count's wider scope ('in total', 'across the country') in an interception clause."""
+    if not any(c.kind == "interception" for c in info.event_cues):
+        return False
+    scope = None
+    for scope in cues.scanner("wider_scope").finditer(before):
+        pass
+    return scope is not None and bool(_TALLY_LIST.match(before, scope.end()))
+
+
 def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
     mention = mentions[position]
     if info is None or not info.event_cues:
@@ -977,6 +1010,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     listed = _PLACES_COLON.search(before)
     if listed and re.search(r"\b(?:regions|oblasts)\b", listed.group(0), re.IGNORECASE):
         mention.hint = mention.hint or "region"  # "in the following oblasts: Zhytomyr, Rivne": the regions
+    if mention.hint is None and _tallied_over(info, before):
+        mention.hint = "region"  # "downed 132 drones in total over Bryansk, Kursk and Belgorod": a ministry's tally by region
     if _headed_by_a_cue(info, mention, before):
         return "site: the first item of a list after an event cue and a colon (Прилёты этой ночью: Курчатов, Льгов)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):

@@ -269,6 +269,7 @@ class Reader:
             out.remove(finding)
             mention = next(m for m in mentions if m.start == finding.start)
             mention.role, mention.reason = None, "where the speakers are: what they said names the site"
+        out = _without_heads_holding_a_site(out, mentions)
         named = [f for f in out if f.reason != places.JURISDICTION]
         for finding in out if named else ():
             if finding.reason == places.JURISDICTION:
@@ -895,8 +896,10 @@ class Reader:
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ)?\s*"
-                            r"(?:the\s+)?(?:city of\s+)?")
+                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ"
+                            r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
+                            r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
+                            r"(?:the\s+)?(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
 
 
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
@@ -936,7 +939,8 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     gap = sentence.text[site.end - sentence.start:other.start - sentence.start]
     if not _QUALIFIER_GAP.fullmatch(gap):
         return False
-    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)", gap):
+    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(
+            r"\b(?:in|near|outside|of)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)", gap):
         town = geo.place(other.mention_text)
         reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
         return town is not None and geo.km_between(town, site.place) <= reach
@@ -1038,7 +1042,8 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
 # "📍 09:30 — Суми.", "UPD 14:10. Харків.": a post's marks before the label; "Кременчук, 06:40.", "Джанкой, вечір.":
 # the hour or the part of the day after it; "Білгород-Дністровський район.": a district alone labels its line too.
 _POST_LEAD = re.compile(POST_MARK)
-_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?\s*[.:!]*\s*")
+_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?"
+                         r"(?:\s+(?:again|too|tonight|now|once more|знову|знов|снова|опять|опять))?\s*[.:!]*\s*")  # "Graivoron again."
 _DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
 # The day and month right after the town, as a dateline gives them ("Астрахань. 10 июня. INTERFAX.RU", "Київ. 5 травня.").
 _DAY_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
@@ -1165,6 +1170,34 @@ _REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+HEAD_KM = 25.0  # a place within this of the city heading a line is a part of it ("Sevastopol — ... at Lyubimovka")
+
+
+def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Mention]) -> list[Finding]:
+    """'Sevastopol — fragments fell on the beach at Lyubimovka', 'Kharkiv region – drones hit Chuhuiv': the place heading
+    the line only says where the line's own site lies, when that site is within it (a suburb, a town of the region)."""
+    heads = [f for f in out if f.reason.startswith(LINE_HEAD)]
+    dropped = {id(h) for h in heads if any(o is not h and _holds(h, o) for o in out)}
+    if not dropped:
+        return out
+    for finding in out:
+        if id(finding) in dropped:
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "heads the line whose site lies within it: where, not another site"
+    return [f for f in out if id(f) not in dropped]
+
+
+LINE_HEAD = "site: the place heading a line"
+
+
+def _holds(head: Finding, other: Finding) -> bool:
+    if other.place.kind not in ("city", "airport"):
+        return False
+    if head.place.kind == "region":
+        return bool(head.place.admin1) and head.place.admin1 == other.place.admin1 and head.place.country == other.place.country
+    return head.place.kind == "city" and geo.km_between(head.place, other.place) <= HEAD_KM
 
 
 def _in_region(named: Any, region: Any, city: Any) -> bool:
