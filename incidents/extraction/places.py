@@ -79,7 +79,8 @@ _EVENT_NOUN_AFTER = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
                        re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
+_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?"
+                          r"(?:(?:був|була|було|були|был|была|было|были)\s+)?$")  # "Саратов також був під атакою"
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
 

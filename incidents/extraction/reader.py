@@ -119,20 +119,26 @@ class Reader:
         for sentence in self.sentences:
             self.read(sentence)
         title = self._title_telling_event() if not self.findings else None
-        if title is not None:  # "Дрон атакував Шостку: загинула жінка" over a body that never names the town again
-            self.read(replace(title, heading=False))
+        if title is not None:  # "Дрон атакував Шостку: загинула жінка" over a body that never names the town again:
+            self.__init__(self.body, self.published)  # read again with the title as the first sentence of the body
+            self.sentences[title.index] = replace(self.sentences[title.index], heading=False)
+            for sentence in self.sentences:
+                self.read(sentence)
         for finding in self.pending:
             self._default_day(finding)
 
     def _title_telling_event(self) -> Sentence | None:
         """The article's title (a heading before the first sentence of the body) when it tells an event with a
-        casualty or strike word, for an article whose body found no site of its own."""
+        casualty, strike or explosion word, for an article whose body tells an event but found no site of its own."""
+        title = None
         for sentence in self.sentences:
             if not sentence.heading:
-                return None
-            if cues.tells_event(sentence.text) and (cues.has("casualty", sentence.text) or cues.has("strike", sentence.text)):
-                return sentence
-        return None
+                break
+            if cues.tells_event(sentence.text) and any(cues.has(name, sentence.text) for name in ("casualty", "strike", "explosion")):
+                title = sentence
+                break
+        body = [s for s in self.sentences if not s.heading]
+        return title if title is not None and (not body or any(cues.tells_event(s.text) for s in body)) else None
 
     def read(self, sentence: Sentence) -> None:
         infos = self.clause_infos(sentence)

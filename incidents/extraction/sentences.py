@@ -124,9 +124,12 @@ def split_clauses(sentence: Span) -> list[Clause]:
     out: list[Clause] = []
     start = 0
     head = line_head(sentence.text)
+    stop = _STOP_HEAD.match(sentence.text) if head is not None else None
     for match in _CLAUSE_BREAK.finditer(sentence.text):
         if head is not None and match.start() <= head:
             continue  # "Kyiv – a missile struck ...", "UPD 05:12 — Суджа: ...": the line's head belongs to what follows
+        if stop is not None and match.start() < stop.end():
+            continue  # "Миколаїв, 02:10 — вибухи": the place with its time heads the line
         if match.group(0).strip() in "—–" and _CASUALTY_AFTER_DASH.match(sentence.text, match.end()):
             continue
         if match.start() > start:
