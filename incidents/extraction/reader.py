@@ -995,6 +995,8 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
         return False
     if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
         mention.hint = "airport"
+    if len(mentions) == 2 and mentions[1].hint in ("district", "region") and body[mention.end:mentions[1].start].strip() == ",":
+        return _LABEL_TAIL.fullmatch(body, mentions[1].end, sentence.end) is not None  # "Гвардійське, Сімферопольський район."
     return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and _LABEL_TAIL.fullmatch(
         body, mention.end, sentence.end) is not None
 
@@ -1007,7 +1009,7 @@ _DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
-_AIRPORT_LEAD = re.compile(r"(?:аэропорт|аеропорт|airport)", re.IGNORECASE)
+_AIRPORT_LEAD = re.compile(r"(?:аэропорт|аеропорт|airport|аеродром|аэродром|авіабаза|авиабаза|airfield|air base)", re.IGNORECASE)
 
 
 # "Неподалік Куп'янська", "поблизу Ізюма", "недалеко от Курска", "near Kupiansk": a town named to say where a place lies.

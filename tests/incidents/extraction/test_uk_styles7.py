@@ -265,3 +265,15 @@ def test_loud_in_a_post_is_explosions_but_not_a_loud_statement():
     items = found("Бровари — гучно. Київ — тихо.")
     assert len(items) == 1 and near(items[0], 50.51, 30.79)
     assert found("Мер Києва гучно заявив про нові укриття.") == []
+
+
+def test_a_place_with_its_district_or_region_labels_its_line():
+    for text, lat, lon in (("Гвардійське, Сімферопольський район. Близько 3:40 мешканці чули серію вибухів.", 45.117, 34.0),
+                           ("Шостка, Сумщина. Дрон влучив у підприємство, поранено двох.", 51.864, 33.473),
+                           ("Аеродром Кача. Вночі вибухи, горить склад.", 44.785, 33.559)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.1), text
+
+
+def test_two_towns_in_a_row_label_nothing():
+    assert found("Київ, Харків. Сьогодні у містах відкрили нові пункти незламності.") == []
