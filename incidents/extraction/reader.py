@@ -664,7 +664,7 @@ class Reader:
             text = self._bracket_counts(sentence, info, text, new)
             fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
             for name, count in casualties.find_casualties(text).items():
-                if _wider_scope(text, count.end):
+                if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
                 spread = count.value == 0 and not new and not named and about_event
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
@@ -1056,6 +1056,12 @@ def _wider_scope(text: str, end: int) -> bool:
     """True when the words right after a count widen it beyond one place ("across the country", "in total")."""
     match = cues.has("wider_scope", text[end:end + 40])
     return bool(match) and match.start() <= 12
+
+
+def _wider_scope_before(text: str, start: int) -> bool:
+    """True when the words right before a count widen it to the country or several regions ("Загалом за ніч в Україні
+    загинули 7 людей", "по всій країні поранено 40"): not the count of the place named beside it."""
+    return cues.has("wider_scope_before", text[max(0, start - 40):start]) is not None
 
 
 def _only_shaken(info: places.ClauseInfo) -> bool:

@@ -277,3 +277,17 @@ def test_a_place_with_its_district_or_region_labels_its_line():
 
 def test_two_towns_in_a_row_label_nothing():
     assert found("Київ, Харків. Сьогодні у містах відкрили нові пункти незламності.") == []
+
+
+def test_communities_listed_after_a_passive_strike_and_a_dash():
+    items = found("Сумщина: за добу 87 обстрілів, 203 вибухи. Під ударом — Білопільська, Краснопільська та Миропільська громади.")
+    assert len(items) == 3 and all(i.geo_precision == "city" for i in items)
+    items = found("Під обстрілом з артилерії — Очаків.")
+    assert len(items) == 1 and near(items[0], 46.61, 31.55)
+
+
+def test_a_countrywide_toll_is_not_the_citys():
+    for text in ("Вночі в Одесі дрон влучив у багатоповерхівку. Загалом за ніч в Україні загинули 7 людей, поранено 40.",
+                 "У Харкові ракета влучила в склад. По всій країні за добу поранено 25 людей."):
+        items = found(text)
+        assert len(items) == 1 and items[0].killed is None and items[0].injured is None, text
