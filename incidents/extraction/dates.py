@@ -153,7 +153,8 @@ _BIRTH_YEAR_AFTER = re.compile(r"\s*(?:р\.\s*н\.|року народження
 
 
 # "were struck repeatedly in 2024", "during 2023": a whole year named as a period, before the year of publication.
-_YEAR_PERIOD = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?![-/.]\d)", re.IGNORECASE)
+_YEAR_PERIOD = re.compile(r"(?:\b(?:in|during|throughout)|(?<![\w-])(?:в|во|у|протягом|в течение))\s+((?:19|20)\d\d)\b(?![-/.]\d)",
+                          re.IGNORECASE)
 
 
 def past_year_periods(text: str, published: date | None) -> list[tuple[int, int]]:
@@ -172,9 +173,14 @@ def past_days(text: str, published: date | None, gap: int = 4, within: int = 31)
     out = []
     for match in _EXPLICIT.finditer(text):
         day = _parse_day(match.group(0), published)
-        if day is not None and gap <= (published - day).days <= within:
+        limit = YEAR_WITHIN if _WITH_YEAR.search(match.group(0)) else within  # "on 15 May 2024": the text's own year
+        if day is not None and gap <= (published - day).days <= limit:
             out.append((match.start(), match.end()))
     return out
+
+
+YEAR_WITHIN = 366  # a day written with its year ("including the attack on Belbek on 15 May 2024") up to a year back
+_WITH_YEAR = re.compile(r"\d{4}")
 
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -185,14 +191,14 @@ _MONTH_PERIOD = re.compile(rf"\b(?:in|since|during|through|last)\s+(?:early\s+|l
 
 
 def other_months(text: str, published: date | None) -> list[tuple[int, int]]:
-    """Spans of months named as a period ("in April", "since August 2024") other than the month of publication: the
-    mark of background, not of the event reported."""
+    """Spans of months named as a period ("in April", "since August 2024", "в декабре 2022 года") other than the month
+    of publication: the mark of background, not of the event reported."""
     if not published:
         return []
     out = []
     for match in _MONTH_PERIOD.finditer(text):
         month, year = _MONTH_NAMES.index(match.group(1).lower()) + 1, int(match.group(2) or published.year)
-        if (year, month) != (published.year, published.month):
+        if (year, month) != (published.year, published.month) or _early_and_gone(match.group(0), published):
             out.append((match.start(), match.end()))
     for match in _slavic_month_period()[0].finditer(text):
         month, year = _slavic_month_period()[1][match.group(1).lower()], int(match.group(2) or published.year)
@@ -224,6 +230,13 @@ def recap_of_past(text: str, published: date | None) -> re.Match[str] | None:
         if day is not None and (published - day).days >= 2:
             return recap
     return recap if re.search(r"\b(?:позавчора|позапозавчора|торік|позаторік)\b", text[recap.start():], re.IGNORECASE) else None
+
+
+EARLY_DAYS = 10  # "in early April" in an article of 13 April: the first days of the month, gone by publication
+
+
+def _early_and_gone(phrase: str, published: date) -> bool:
+    return phrase.lower().split()[1:2] == ["early"] and published.day > EARLY_DAYS
 
 
 def find_times(text: str) -> list[TimeMention]:
