@@ -1207,8 +1207,8 @@ LINE_HEAD = "site: the place heading a line"
 
 
 def _holds(head: Finding, other: Finding) -> bool:
-    if other.place.kind not in ("city", "airport"):
-        return False
+    if other.place.kind not in ("city", "airport") or 0 <= other.start - head.end <= 4:
+        return False  # "Степногірськ, Малокатеринівка — 14 обстрілів": two towns heading the line together
     if head.place.kind == "region":
         return bool(head.place.admin1) and head.place.admin1 == other.place.admin1 and head.place.country == other.place.country
     return head.place.kind == "city" and geo.km_between(head.place, other.place) <= HEAD_KM

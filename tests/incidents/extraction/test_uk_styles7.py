@@ -291,3 +291,8 @@ def test_a_countrywide_toll_is_not_the_citys():
                  "У Харкові ракета влучила в склад. По всій країні за добу поранено 25 людей."):
         items = found(text)
         assert len(items) == 1 and items[0].killed is None and items[0].injured is None, text
+
+
+def test_two_towns_heading_a_line_together_are_both_sites():
+    items = found("▪️ Степногірськ, Малокатеринівка — 14 артилерійських обстрілів, пошкоджено будинки.")
+    assert len(items) == 2 and any(near(i, 47.59, 35.36, 0.03) for i in items) and any(near(i, 47.656, 35.257, 0.03) for i in items)
