@@ -79,7 +79,8 @@ _EVENT_NOUN_AFTER = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
                        re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?$")
+_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?"
+                          r"(?:(?:був|була|було|були|был|была|было|были)\s+)?$")  # "Саратов також був під атакою"
 _AUX = r"(?:\s+(?:has|have|had|did|does|do|is|was|were|will|would|also|not|yet|so far|swiftly|quickly|immediately|once again|again|officially|publicly|has yet to|to))*"
 _GOV = r"(?:['’]s)?(?:\s+(?:government|authorities|officials|leadership|foreign ministry|defen[cs]e ministry|ministry|military|side|army|forces|envoy|delegation|regime))?"
 
@@ -439,7 +440,7 @@ def _town_area_nickname(word: str) -> str | None:
 
 
 _REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
-_DISTRICT_WORD = re.compile(r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*)?"  # "Лискинским и Острогожским районами", "Краснопільську та Миропільську громади"
+_DISTRICT_WORD = re.compile(r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*){0,3}"  # "Лискинским и Острогожским районами", "Краснопільську та Миропільську громади"
                             r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 

@@ -119,20 +119,26 @@ class Reader:
         for sentence in self.sentences:
             self.read(sentence)
         title = self._title_telling_event() if not self.findings else None
-        if title is not None:  # "Дрон атакував Шостку: загинула жінка" over a body that never names the town again
-            self.read(replace(title, heading=False))
+        if title is not None:  # "Дрон атакував Шостку: загинула жінка" over a body that never names the town again:
+            self.__init__(self.body, self.published)  # read again with the title as the first sentence of the body
+            self.sentences[title.index] = replace(self.sentences[title.index], heading=False)
+            for sentence in self.sentences:
+                self.read(sentence)
         for finding in self.pending:
             self._default_day(finding)
 
     def _title_telling_event(self) -> Sentence | None:
         """The article's title (a heading before the first sentence of the body) when it tells an event with a
-        casualty or strike word, for an article whose body found no site of its own."""
+        casualty, strike or explosion word, for an article whose body tells an event but found no site of its own."""
+        title = None
         for sentence in self.sentences:
             if not sentence.heading:
-                return None
-            if cues.tells_event(sentence.text) and (cues.has("casualty", sentence.text) or cues.has("strike", sentence.text)):
-                return sentence
-        return None
+                break
+            if cues.tells_event(sentence.text) and any(cues.has(name, sentence.text) for name in ("casualty", "strike", "explosion")):
+                title = sentence
+                break
+        body = [s for s in self.sentences if not s.heading]
+        return title if title is not None and (not body or any(cues.tells_event(s.text) for s in body)) else None
 
     def read(self, sentence: Sentence) -> None:
         infos = self.clause_infos(sentence)
@@ -675,7 +681,7 @@ class Reader:
             text = self._bracket_counts(sentence, info, text, new)
             fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
             for name, count in casualties.find_casualties(text).items():
-                if _wider_scope(text, count.end):
+                if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
                 spread = count.value == 0 and not new and not named and about_event
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
@@ -1035,6 +1041,8 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
         mention.hint = "airport"
     if _DAY_MONTH_AFTER.match(body, sentence.end):  # "Астрахань. 10 июня. INTERFAX.RU -": a wire dateline
         return False
+    if len(mentions) == 2 and mentions[1].hint in ("district", "region") and body[mention.end:mentions[1].start].strip() == ",":
+        return _LABEL_TAIL.fullmatch(body, mentions[1].end, sentence.end) is not None  # "Гвардійське, Сімферопольський район."
     return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and _LABEL_TAIL.fullmatch(
         body, mention.end, sentence.end) is not None
 
@@ -1051,7 +1059,7 @@ _DAY_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s+(?:январ|феврал|март
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
-_AIRPORT_LEAD = re.compile(r"(?:аэропорт|аеропорт|airport)", re.IGNORECASE)
+_AIRPORT_LEAD = re.compile(r"(?:аэропорт|аеропорт|airport|аеродром|аэродром|авіабаза|авиабаза|airfield|air base)", re.IGNORECASE)
 
 
 # "Неподалік Куп'янська", "поблизу Ізюма", "недалеко от Курска", "near Kupiansk": a town named to say where a place lies.
@@ -1098,6 +1106,12 @@ def _wider_scope(text: str, end: int) -> bool:
     """True when the words right after a count widen it beyond one place ("across the country", "in total")."""
     match = cues.has("wider_scope", text[end:end + 40])
     return bool(match) and match.start() <= 12
+
+
+def _wider_scope_before(text: str, start: int) -> bool:
+    """True when the words right before a count widen it to the country or several regions ("Загалом за ніч в Україні
+    загинули 7 людей", "по всій країні поранено 40"): not the count of the place named beside it."""
+    return cues.has("wider_scope_before", text[max(0, start - 40):start]) is not None
 
 
 def _only_shaken(info: places.ClauseInfo) -> bool:
@@ -1193,8 +1207,8 @@ LINE_HEAD = "site: the place heading a line"
 
 
 def _holds(head: Finding, other: Finding) -> bool:
-    if other.place.kind not in ("city", "airport"):
-        return False
+    if other.place.kind not in ("city", "airport") or 0 <= other.start - head.end <= 4:
+        return False  # "Степногірськ, Малокатеринівка — 14 обстрілів": two towns heading the line together
     if head.place.kind == "region":
         return bool(head.place.admin1) and head.place.admin1 == other.place.admin1 and head.place.country == other.place.country
     return head.place.kind == "city" and geo.km_between(head.place, other.place) <= HEAD_KM

@@ -131,11 +131,16 @@ def split_clauses(sentence: Span) -> list[Clause]:
     out: list[Clause] = []
     start = 0
     head = line_head(sentence.text)
+    stop = _STOP_HEAD.match(sentence.text) if head is not None else None
     for match in _CLAUSE_BREAK.finditer(sentence.text):
         if head is not None and match.start() <= head:
             continue  # "Kyiv – a missile struck ...", "UPD 05:12 — Суджа: ...": the line's head belongs to what follows
+        if stop is not None and match.start() < stop.end():
+            continue  # "Миколаїв, 02:10 — вибухи": the place with its time heads the line
         if match.group(0).strip() in "—–" and _CASUALTY_AFTER_DASH.match(sentence.text, match.end()):
             continue
+        if match.group(0).strip() in "—–" and _passive_ends(sentence.text[start:match.start()]):
+            continue  # "Під обстрілом з артилерії — Очаків": the subject after its passive strike
         if _last_list_item(sentence.text, start, match):
             continue
         if match.start() > start:
@@ -187,6 +192,17 @@ def line_head(text: str) -> int | None:
     """Where a line's heading name ends ("Kyiv – ...", "08:40 Kharkiv: ...", "• Lutsk – ..."), or None."""
     match = _LINE_HEAD.match(text)
     return match.end() if match else None
+
+
+_PASSIVE_TAIL = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}\s*")
+
+
+def _passive_ends(text: str) -> bool:
+    """True when `text` ends with a passive strike ("Під ударом", "Під обстрілом з артилерії"), whose subject follows."""
+    last = None
+    for last in cues.scanner("passive").finditer(text[-80:]):
+        pass
+    return last is not None and _PASSIVE_TAIL.fullmatch(text[-80:], last.end()) is not None
 
 
 def _clause(sentence: Span, start: int, end: int) -> Clause:

@@ -228,3 +228,71 @@ def test_an_attack_that_took_lives():
                          ("Ракетна атака на Суми обірвала життя двох людей.", 2)):
         items = found(text)
         assert len(items) == 1 and items[0].killed == killed, text
+
+
+def test_a_title_of_explosions_gives_its_place_and_the_body_its_casualties():
+    items = found("Вибухи в Полтаві\n\nРакета влучила в житловий будинок, загинули двоє людей.\n\n"
+                  "Читайте також: Як Кременчук відновлюється після удару по НПЗ")
+    assert len(items) == 1 and near(items[0], 49.59, 34.55) and items[0].killed == 2
+
+
+def test_a_title_over_a_body_that_tells_no_event_is_not_read():
+    assert found("Вибухи в Полтаві\n\nМіська рада оголосила конкурс на ремонт доріг.") == []
+
+
+def test_a_place_with_its_time_heads_the_line_before_a_dash():
+    for text, lat, lon in (("Миколаїв, 02:10 — вибухи, світло зникло.", 46.97, 32.0),
+                           ("Суми, 23:40 — прильоти в центрі міста.", 50.91, 34.80)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), text
+
+
+def test_the_subject_before_a_copula_and_its_passive_strike():
+    for text, lat, lon in (("Саратов також був під атакою, пошкоджено житловий будинок.", 51.53, 46.03),
+                           ("Херсон знову був під обстрілом, пошкоджено лікарню.", 46.64, 32.62)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), text
+
+
+def test_an_airfield_word_opening_the_sentence_is_not_part_of_the_name():
+    for text, lat, lon in (("Аеродром Озерне, Житомирщина: вибухи вночі.", 50.158, 28.738),
+                           ("Авіабаза Кульбакіно — вибухи, пожежа.", 46.935, 32.095)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.05), text
+
+
+def test_loud_in_a_post_is_explosions_but_not_a_loud_statement():
+    items = found("Бровари — гучно. Київ — тихо.")
+    assert len(items) == 1 and near(items[0], 50.51, 30.79)
+    assert found("Мер Києва гучно заявив про нові укриття.") == []
+
+
+def test_a_place_with_its_district_or_region_labels_its_line():
+    for text, lat, lon in (("Гвардійське, Сімферопольський район. Близько 3:40 мешканці чули серію вибухів.", 45.117, 34.0),
+                           ("Шостка, Сумщина. Дрон влучив у підприємство, поранено двох.", 51.864, 33.473),
+                           ("Аеродром Кача. Вночі вибухи, горить склад.", 44.785, 33.559)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon, 0.1), text
+
+
+def test_two_towns_in_a_row_label_nothing():
+    assert found("Київ, Харків. Сьогодні у містах відкрили нові пункти незламності.") == []
+
+
+def test_communities_listed_after_a_passive_strike_and_a_dash():
+    items = found("Сумщина: за добу 87 обстрілів, 203 вибухи. Під ударом — Білопільська, Краснопільська та Миропільська громади.")
+    assert len(items) == 3 and all(i.geo_precision == "city" for i in items)
+    items = found("Під обстрілом з артилерії — Очаків.")
+    assert len(items) == 1 and near(items[0], 46.61, 31.55)
+
+
+def test_a_countrywide_toll_is_not_the_citys():
+    for text in ("Вночі в Одесі дрон влучив у багатоповерхівку. Загалом за ніч в Україні загинули 7 людей, поранено 40.",
+                 "У Харкові ракета влучила в склад. По всій країні за добу поранено 25 людей."):
+        items = found(text)
+        assert len(items) == 1 and items[0].killed is None and items[0].injured is None, text
+
+
+def test_two_towns_heading_a_line_together_are_both_sites():
+    items = found("▪️ Степногірськ, Малокатеринівка — 14 артилерійських обстрілів, пошкоджено будинки.")
+    assert len(items) == 2 and any(near(i, 47.59, 35.36, 0.03) for i in items) and any(near(i, 47.656, 35.257, 0.03) for i in items)
