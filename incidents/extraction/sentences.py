@@ -51,6 +51,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order; each line or paragraph break also ends a sentence."""
     out: list[Sentence] = []
     for line in re.finditer(r"[^\n]+", text):
+        titled = _TITLE_TAIL.search(line.group(0)) is not None and len(line.group(0).split()) <= 16
         for start, end in _line_sentences(line.group(0)):
             piece = line.group(0)[start:end]
             lead = len(piece) - len(piece.lstrip())
@@ -58,9 +59,15 @@ def split_sentences(text: str) -> list[Sentence]:
             if not piece:
                 continue
             absolute = line.start() + start + lead
-            heading = _is_heading(piece) or (not out and _is_cyrillic_title(piece))
+            heading = titled or _is_heading(piece) or (not out and _is_cyrillic_title(piece))
             out.append(Sentence(piece, absolute, absolute + len(piece), len(out), heading))
     return out
+
+
+# "Атака беспилотников на Брянскую область. Хроника", "Взрывы в Саках. Что известно": a headline ending in the kind of
+# page it heads is a heading through and through.
+_TITLE_TAIL = re.compile(r"[.:]\s+(?:Хроника(?: событий)?|Хроніка(?: подій)?|Онлайн(?:-трансляция)?|Что известно|Що відомо|"
+                         r"Главное|Головне|Подробности|Подробиці|Live|Latest updates|What we know)\s*$")
 
 
 def _line_sentences(line: str) -> list[tuple[int, int]]:
@@ -172,7 +179,7 @@ _HEAD_STOP = (r"(?:,?\s+(?:again|once again|now|tonight|overnight|earlier|this m
               r"|,\s*\d{1,2}[:.]\d{2})(?:[.!:]|\s*[—–-])\s")
 HEAD_END = rf"(?:{_HEAD_TIME}{_HEAD_SEPARATOR}|{_HEAD_STOP})"
 _LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*){{0,3}}"
-                        rf"(?:\s(?:region|oblast|province|област\w*|krai|громад\w*))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
+                        rf"(?:\s(?:region|oblast|province|област\w*|обл\.|obl\.|krai|громад\w*))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
 _STOP_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’-]*(?:\s[{_CAPITAL}][\w'’-]*){{0,2}}{_HEAD_STOP}")
 
 
