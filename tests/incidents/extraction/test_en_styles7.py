@@ -201,3 +201,14 @@ def test_the_city_whose_edge_an_airfield_lies_on_is_a_qualifier():
     text = "Blasts were heard near the Baltimor airfield on the northern edge of Voronezh overnight."
     found = extract_incidents(text, published="2024-10-05")
     assert len(found) == 1 and found[0].geo_precision == "exact"
+
+
+# ---------------------------------------------------------------- one event told in a summary bullet and in the body
+
+
+def test_a_summary_bullet_without_a_weapon_joins_the_body_strike_at_that_place():
+    text = ("Main developments:\n- Russian attack on Kramatorsk kills two, injures 9\n- Missile hits Odesa port\n\n"
+            "Russian forces hit Kramatorsk with glide bombs on Tuesday, killing two and injuring 9, officials said. "
+            "A Russian missile struck a warehouse in the port of Odesa.")
+    found = [i for i in extract_incidents(text, published="2024-10-05") if abs(i.lat - 48.72) < 0.1]
+    assert len(found) == 1 and found[0].killed == 2
