@@ -37,7 +37,7 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
     for draft in drafts:
         _verification(draft)
         _bound_notes(draft)
-    drafts = _drop_covering_regions(_fold_title_strikes(_fold_interceptions(drafts)))
+    drafts = _drop_covering_regions(_fold_untold_weapons(_fold_title_strikes(_fold_interceptions(drafts))))
     _apply_claims(drafts, claims)
     return _drop_base_towns(_drop_namesake_cities(drafts))
 
@@ -284,6 +284,31 @@ def _fold_title_strikes(drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(d)
     return kept
+
+
+def _fold_untold_weapons(drafts: list[Draft]) -> list[Draft]:
+    """'- Russian attack on Zaporizhzhia kills one, injures 11' (a summary bullet) over 'struck Zaporizhzhia with guided
+    bombs, killing one and injuring 11': a strike whose weapon no sentence of its own names (the article's guess) joins
+    the strike at that place and day whose weapon is told, when its figures do not contradict that one's."""
+    told = {}
+    for d in drafts:
+        if d.first.event_type in STRIKES and any(cues.weapon_of(f.sentence.text) for f in d.findings):
+            told.setdefault((place_key(d.first.place), d.first.day), d)
+    if not told:
+        return drafts
+    kept = []
+    for d in drafts:
+        body = told.get((place_key(d.first.place), d.first.day))
+        if (body is not None and body is not d and d.first.event_type in STRIKES and d.first.event_type != body.first.event_type
+                and not any(cues.weapon_of(f.sentence.text) for f in d.findings) and _same_figures(d, body)):
+            body.findings += d.findings
+        else:
+            kept.append(d)
+    return kept
+
+
+def _same_figures(draft: Draft, other: Draft) -> bool:
+    return all(draft.values.get(name) in (None, other.values.get(name)) for name in ("killed", "injured"))
 
 
 def _take_times(target: Draft, other: Draft) -> None:
