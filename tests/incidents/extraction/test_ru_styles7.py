@@ -165,3 +165,16 @@ def test_a_weapon_named_once_in_one_live_blog_entry_does_not_arm_the_others():
             "14:05 В селе Маслова Пристань дрон атаковал легковой автомобиль.\n\n16:40 Спасатели завершили работы.")
     found = {i.place: i.event_type for i in found_in(text, "2024-05-12")}
     assert found.get("Belgorod") == "strike" and found.get("Maslova Pristan’") == "drone_strike"
+
+
+def test_districts_listed_under_one_noun_are_each_a_site():
+    text = "Ночью силами ПВО над Лискинским, Острогожским и Россошанским районами уничтожено 9 БПЛА."
+    found = found_in(text, "2025-07-13")
+    assert {i.place for i in found} >= {"Liski", "Ostrogozhsk"} and len(found) == 3
+    assert all(i.event_type == "interception" for i in found)
+
+
+def test_a_drone_called_an_apparatus_when_counted_is_downed():
+    found = found_in("Еще один аппарат уничтожили над Малоярославцем, сообщил губернатор.", "2024-09-10")
+    assert [(i.place, i.event_type) for i in found] == [("Maloyaroslavets", "interception")]
+    assert found_in("Аппарат губернатора сообщил, что в Курске все спокойно.", "2024-09-10") == []
