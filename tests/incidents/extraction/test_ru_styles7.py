@@ -178,3 +178,15 @@ def test_a_drone_called_an_apparatus_when_counted_is_downed():
     found = found_in("Еще один аппарат уничтожили над Малоярославцем, сообщил губернатор.", "2024-09-10")
     assert [(i.place, i.event_type) for i in found] == [("Maloyaroslavets", "interception")]
     assert found_in("Аппарат губернатора сообщил, что в Курске все спокойно.", "2024-09-10") == []
+
+
+def test_where_aircraft_or_missiles_were_launched_from_is_not_a_site():
+    assert found_in("Самолеты, взлетающие с аэродрома Морозовск, наносят удары по Харькову.", "2025-01-08")[0].place == "Kharkiv"
+    found = found_in("Ракеты, запущенные из района Харькова, сбиты над Белгородом.", "2025-01-08")
+    assert [i.place for i in found] == ["Belgorod"]
+    found = found_in("Обломки ракеты, выпущенной с территории Сумской области, упали в Рыльске.", "2025-01-08")
+    assert [i.place for i in found] == ["Ryl’sk"]
+
+
+def test_attacks_said_to_have_happened_before_are_background():
+    assert found_in("Удары по Энгельсу наносились и раньше: в январе горела нефтебаза.", "2025-01-08") == []
