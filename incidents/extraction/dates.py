@@ -114,6 +114,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return sorted(_without_overlaps(found), key=lambda m: m.start)
 
 
+def is_relative_day(text: str, mention: DateMention) -> bool:
+    """True when `mention` (found in `text`) is a relative day word ("позавчора", "yesterday"), not a named day."""
+    return bool(_relative().fullmatch(text, mention.start, mention.end))
+
+
 @lru_cache(maxsize=1)
 def _relative() -> re.Pattern[str]:
     """The relative day words in one pattern, a group per reading (searched once, not once per reading; no two
@@ -168,9 +173,14 @@ def past_days(text: str, published: date | None, gap: int = 4, within: int = 31)
     out = []
     for match in _EXPLICIT.finditer(text):
         day = _parse_day(match.group(0), published)
-        if day is not None and gap <= (published - day).days <= within:
+        limit = YEAR_WITHIN if _WITH_YEAR.search(match.group(0)) else within  # "on 15 May 2024": the text's own year
+        if day is not None and gap <= (published - day).days <= limit:
             out.append((match.start(), match.end()))
     return out
+
+
+YEAR_WITHIN = 366  # a day written with its year ("including the attack on Belbek on 15 May 2024") up to a year back
+_WITH_YEAR = re.compile(r"\d{4}")
 
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -178,15 +188,6 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 # "In April, a missile attack on Chernihiv killed 18": a month named without a day, as a period of its own.
 _MONTH_PERIOD = re.compile(rf"\b(?:in|since|during|through|last)\s+(?:early\s+|late\s+|mid-)?({'|'.join(_MONTH_NAMES)})\b"
                            r"(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?", re.IGNORECASE)
-
-
-# "в декабре 2022 года", "у березні", "в мае": a month in the prepositional case, a period of its own (no day before it).
-_SLAVIC_MONTHS = (("январе", "січні"), ("феврале", "лютому"), ("марте", "березні"), ("апреле", "квітні"), ("мае", "травні"),
-                  ("июне", "червні"), ("июле", "липні"), ("августе", "серпні"), ("сентябре", "вересні"),
-                  ("октябре", "жовтні"), ("ноябре", "листопаді"), ("декабре", "грудні"))
-_SLAVIC_MONTH_PERIOD = re.compile(
-    rf"(?<![\w-])(?:в|во|у)\s+(?:начале\s+|конце\s+|середине\s+|середині\s+|кінці\s+|на\s+початку\s+)?"
-    rf"({'|'.join(m for pair in _SLAVIC_MONTHS for m in pair)})(?![\w-])(?:\s+(\d{{4}}))?", re.IGNORECASE)
 
 
 def other_months(text: str, published: date | None) -> list[tuple[int, int]]:
@@ -197,15 +198,45 @@ def other_months(text: str, published: date | None) -> list[tuple[int, int]]:
     out = []
     for match in _MONTH_PERIOD.finditer(text):
         month, year = _MONTH_NAMES.index(match.group(1).lower()) + 1, int(match.group(2) or published.year)
-        if (year, month) != (published.year, published.month):
+        if (year, month) != (published.year, published.month) or _early_and_gone(match.group(0), published):
             out.append((match.start(), match.end()))
-    for match in _SLAVIC_MONTH_PERIOD.finditer(text):
-        name = match.group(1).lower()
-        month = next(n for n, pair in enumerate(_SLAVIC_MONTHS, 1) if name in pair)
-        year = int(match.group(2) or published.year)
+    for match in _slavic_month_period()[0].finditer(text):
+        month, year = _slavic_month_period()[1][match.group(1).lower()], int(match.group(2) or published.year)
         if (year, month) != (published.year, published.month):
             out.append((match.start(), match.end()))
     return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _slavic_month_period() -> tuple[re.Pattern[str], dict[str, int]]:
+    """'у квітні', 'наприкінці жовтня 2024' (lexicon month_periods after month_period_prefixes), a month named without a
+    day as a period of its own, with the month number of each word."""
+    table = cues.lexicon()
+    months = {word.lower(): int(number) for number, words in table.get("month_periods", {}).items() for word in words}
+    prefixes = cues.grouped(sorted(table.get("month_period_prefixes", []), key=len, reverse=True))
+    words = cues.grouped(sorted(months, key=len, reverse=True))
+    found = re.compile(rf"(?<![\w-])(?:{prefixes})\s+({words})(?![\w-])(?!\s+\d{{1,2}}(?!\d))(?:\s+(\d{{4}}))?", re.IGNORECASE)
+    return cues.led(found), months
+
+
+def recap_of_past(text: str, published: date | None) -> re.Match[str] | None:
+    """'Нагадаємо, 1 лютого …', 'Раніше, позавчора, …': a recap word with a day at least two days before publication, the
+    mark of an earlier event told as background (a recap of this report's own day is not)."""
+    recap = cues.has("recap", text) if published else None
+    if recap is None:
+        return None
+    for match in _EXPLICIT.finditer(text, recap.start()):
+        day = _parse_day(match.group(0), published)
+        if day is not None and (published - day).days >= 2:
+            return recap
+    return recap if re.search(r"\b(?:позавчора|позапозавчора|торік|позаторік)\b", text[recap.start():], re.IGNORECASE) else None
+
+
+EARLY_DAYS = 10  # "in early April" in an article of 13 April: the first days of the month, gone by publication
+
+
+def _early_and_gone(phrase: str, published: date) -> bool:
+    return phrase.lower().split()[1:2] == ["early"] and published.day > EARLY_DAYS
 
 
 def find_times(text: str) -> list[TimeMention]:

@@ -7,6 +7,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 from datetime import date
@@ -53,6 +54,10 @@ _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s
 # Or several such items in one line ("На Волині — 12 ракет, на Рівненщині — 9, …"): place, dash, count, comma, again.
 _PLACE_COUNT = r"(?:(?:в|у|на|над|over|in)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*"
 _COUNT_ITEMS = re.compile(rf"[\W_]*{_PLACE_COUNT}(?:\s+[^\W\d_][\w'’-]*)?\s*[,;]\s*{_PLACE_COUNT}", re.IGNORECASE)
+
+
+# A bulleted line ("▪️ аеродром …", "• НПЗ у …", "1) …"), an item of the list a line ending with a colon opened.
+_BULLET = re.compile(r"\s*(?:[▪▫◾◽■□•●◦‣⁃🔸🔹🔶🔷🔺🔻➖✅❗⚡-]\ufe0f?|\d{1,2}[.)])\s*", re.IGNORECASE)
 
 
 def _list_item(text: str) -> bool:
@@ -106,14 +111,28 @@ class Reader:
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
+        self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
 
     # ------------------------------------------------------------ reading
 
     def run(self) -> None:
         for sentence in self.sentences:
             self.read(sentence)
+        title = self._title_telling_event() if not self.findings else None
+        if title is not None:  # "Дрон атакував Шостку: загинула жінка" over a body that never names the town again
+            self.read(replace(title, heading=False))
         for finding in self.pending:
             self._default_day(finding)
+
+    def _title_telling_event(self) -> Sentence | None:
+        """The article's title (a heading before the first sentence of the body) when it tells an event with a
+        casualty or strike word, for an article whose body found no site of its own."""
+        for sentence in self.sentences:
+            if not sentence.heading:
+                return None
+            if cues.tells_event(sentence.text) and (cues.has("casualty", sentence.text) or cues.has("strike", sentence.text)):
+                return sentence
+        return None
 
     def read(self, sentence: Sentence) -> None:
         infos = self.clause_infos(sentence)
@@ -162,11 +181,15 @@ class Reader:
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
+            if not found and historical is None and self.bullet_cues and _BULLET.match(sentence.text):
+                found = self.bullet_cues  # "Уражено:" then "▪️ аеродром «Шайківка» (Калузька обл.) — …", one site a line
             named = _NAMED_TARGETS.match(clause.text) if not found and historical is None and self.strike_cues else None
             if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
                 found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
         self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
+        self.bullet_cues = self.strike_cues if sentence.text.rstrip().endswith(":") else (
+            self.bullet_cues if _BULLET.match(sentence.text) else ())
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
             self.list_cues if _list_item(sentence.text) or sentence.text.rstrip().endswith(":") else ())
         # "Videos showed bombers burning at ...", "Прилёты: Курчатов, Льгов. Повреждены ЛЭП.": damage right after a strike
@@ -243,6 +266,11 @@ class Reader:
                     mention.role, mention.reason = None, f"names the region {out[-1].place.name} lies in: a qualifier"
             else:
                 out.append(finding)
+        for finding in [f for f in out if _speaker_seat(sentence, f, out)]:  # "У Києві заявили, що удар по Сумах …"
+            out.remove(finding)
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "where the speakers are: what they said names the site"
+        out = _without_heads_holding_a_site(out, mentions)
         named = [f for f in out if f.reason != places.JURISDICTION]
         for finding in out if named else ():
             if finding.reason == places.JURISDICTION:
@@ -585,9 +613,10 @@ class Reader:
             first, last = mentions[0], dates.span_end(sentence.text, mentions)
             self.current_day = (first.day, sentence, (sentence.start + first.start, sentence.start + first.end), first.note)
             self.current_end = (last.day, sentence, (sentence.start + last.start, sentence.start + last.end)) if last else None
-            for finding in self.pending:
-                self._apply_day(finding, self.current_day, "date named later in the article")
-            self.pending = []
+            if not (new and dates.is_relative_day(sentence.text, first)):  # "Позавчора дрони вже атакували Саки": its own day
+                for finding in self.pending:
+                    self._apply_day(finding, self.current_day, "date named later in the article")
+                self.pending = []
         for finding in new:
             if self.current_day:
                 own = mentions and self.current_day[1] is sentence
@@ -868,8 +897,10 @@ class Reader:
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside)?\s*"
-                            r"(?:the\s+)?(?:city of\s+)?")
+                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ"
+                            r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
+                            r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
+                            r"(?:the\s+)?(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
 
 
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
@@ -888,13 +919,29 @@ def _plant_town(sentence: Sentence, mention: places.Mention) -> str | None:
     return _plant_towns().get(mention.text.lower())
 
 
+@cache
+def _said_that() -> re.Pattern[str]:
+    """A speech verb within five words after a place, then ', що' (or 'that'): the place is where the speakers are."""
+    speech = cues.pattern("speech").pattern
+    return re.compile(rf"(?:\s+[^\s,.;:!?]+){{0,5}}?\s+(?:{speech})\s*,?\s+(?:що|что|that)(?![\w-])", re.IGNORECASE)
+
+
+def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bool:
+    """'У Києві в Офісі президента заявили, що удар по Сумах …', 'В Москве заявили, что …': the first place names
+    where the speakers are when what they said names a site of its own (else it is that site: "У Харкові мер заявив,
+    що ракета влучила в підприємство")."""
+    said = _said_that().match(sentence.text, site.end - sentence.start)
+    return said is not None and any(f.start >= sentence.start + said.end() for f in sites)
+
+
 def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     """'Shebekino in the Belgorod region', 'Engels, Saratov region', 'Pulkovo airport in St Petersburg', 'the Ilsky
     refinery near Krasnodar': the region, or a city close by, named right after a site to say where it is."""
     gap = sentence.text[site.end - sentence.start:other.start - sentence.start]
     if not _QUALIFIER_GAP.fullmatch(gap):
         return False
-    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b", gap):
+    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(
+            r"\b(?:in|near|outside|of)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)", gap):
         town = geo.place(other.mention_text)
         reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
         return town is not None and geo.km_between(town, site.place) <= reach
@@ -996,7 +1043,8 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
 # "📍 09:30 — Суми.", "UPD 14:10. Харків.": a post's marks before the label; "Кременчук, 06:40.", "Джанкой, вечір.":
 # the hour or the part of the day after it; "Білгород-Дністровський район.": a district alone labels its line too.
 _POST_LEAD = re.compile(POST_MARK)
-_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?\s*[.:!]*\s*")
+_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?"
+                         r"(?:\s+(?:again|too|tonight|now|once more|знову|знов|снова|опять|опять))?\s*[.:!]*\s*")  # "Graivoron again."
 _DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
 # The day and month right after the town, as a dateline gives them ("Астрахань. 10 июня. INTERFAX.RU", "Київ. 5 травня.").
 _DAY_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
@@ -1095,12 +1143,20 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
             comma = text.rfind(",", 0, comma)
         start = comma + 1 if comma >= 0 else 0
         found.append((start, f"a year or month before publication ({text[years[0][0]:years[0][1]]})"))
+    use = cues.has("base_use", text)
     past = cues.has("past_period", text)
+    if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
+        past = None
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
         found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
+    if use:  # "аеродром «Борисоглібськ», звідки Су-34 б'ють по Харківщині": what a base is used for, not an event
+        found.append((use.start(), f"a base's use ('{use.group(0)}'), not an event"))
+    recap = dates.recap_of_past(text, published)
+    if recap:  # "Раніше, 1 лютого, росіяни вже атакували Полтаву …": an earlier attack recalled
+        found.append((recap.start(), f"a recap of an earlier day ('{recap.group(0)}')"))
     repair = cues.has("aftermath", text)
     if repair:  # "У Харкові відновлюють світло після обстрілу": repairs after an attack told elsewhere or before
         found.append((0, f"the aftermath of an earlier attack ('{repair.group(0)}')"))
@@ -1115,6 +1171,34 @@ _REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+HEAD_KM = 25.0  # a place within this of the city heading a line is a part of it ("Sevastopol — ... at Lyubimovka")
+
+
+def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Mention]) -> list[Finding]:
+    """'Sevastopol — fragments fell on the beach at Lyubimovka', 'Kharkiv region – drones hit Chuhuiv': the place heading
+    the line only says where the line's own site lies, when that site is within it (a suburb, a town of the region)."""
+    heads = [f for f in out if f.reason.startswith(LINE_HEAD)]
+    dropped = {id(h) for h in heads if any(o is not h and _holds(h, o) for o in out)}
+    if not dropped:
+        return out
+    for finding in out:
+        if id(finding) in dropped:
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "heads the line whose site lies within it: where, not another site"
+    return [f for f in out if id(f) not in dropped]
+
+
+LINE_HEAD = "site: the place heading a line"
+
+
+def _holds(head: Finding, other: Finding) -> bool:
+    if other.place.kind not in ("city", "airport"):
+        return False
+    if head.place.kind == "region":
+        return bool(head.place.admin1) and head.place.admin1 == other.place.admin1 and head.place.country == other.place.country
+    return head.place.kind == "city" and geo.km_between(head.place, other.place) <= HEAD_KM
 
 
 def _in_region(named: Any, region: Any, city: Any) -> bool:
