@@ -190,3 +190,10 @@ def test_where_aircraft_or_missiles_were_launched_from_is_not_a_site():
 
 def test_attacks_said_to_have_happened_before_are_background():
     assert found_in("Удары по Энгельсу наносились и раньше: в январе горела нефтебаза.", "2025-01-08") == []
+
+
+def test_explosions_in_a_town_and_at_its_air_base_are_one_event():
+    found = found_in("Взрывы в Энгельсе. Очевидцы сообщили о нескольких взрывах в районе аэродрома Энгельс-2.", "2025-01-08")
+    assert [(i.event_type, i.place) for i in found] == [("explosion", "Engels Airbase")]
+    found = found_in("Беспилотники атаковали аэродром Энгельс-2. В Энгельсе слышали взрывы.", "2025-01-08")
+    assert [(i.event_type, i.place) for i in found] == [("drone_strike", "Engels Airbase")]
