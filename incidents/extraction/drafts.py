@@ -372,20 +372,22 @@ def _drop_namesake_cities(drafts: list[Draft]) -> list[Draft]:
 
 
 BASE_TOWN_KM = 15.0
+# "Взрывы в Энгельсе … взрывы в районе аэродрома Энгельс-2": explosions heard in the town are the base's explosions too
+_BASE_TOWN_KINDS = {kind: ("explosion",) if kind == "explosion" else (*STRIKES, "explosion") for kind in (*STRIKES, "explosion")}
 _AIR_BASE_NAME = re.compile(r"\b(?:air ?base|airfield)\b", re.IGNORECASE)
 
 
 def _drop_base_towns(drafts: list[Draft]) -> list[Draft]:
     """'struck the Saky air base ... burned-out patches on the apron at Saky': a bare strike at the town an air base is
     named after, that day and within a few kilometres, is the base told by its town's name."""
-    bases = [d for d in drafts if d.first.place.kind == "airport" and d.first.event_type in STRIKES
+    bases = [d for d in drafts if d.first.place.kind == "airport" and d.first.event_type in (*STRIKES, "explosion")
              and _AIR_BASE_NAME.search(d.first.place.name)]
     if not bases:
         return drafts
     kept = []
     for d in drafts:
         names = {geo.key(f.mention_text) for f in d.findings}
-        base = next((b for b in bases if d.first.place.kind == "city" and d.first.event_type in STRIKES
+        base = next((b for b in bases if d.first.place.kind == "city" and d.first.event_type in _BASE_TOWN_KINDS[b.first.event_type]
                      and b.first.day == d.first.day and any(geo.key(b.first.place.name).startswith(n + " ") for n in names)
                      and geo.km_between(b.first.place, d.first.place) <= BASE_TOWN_KM), None)
         if base is not None and _is_bare(d):

@@ -475,8 +475,9 @@ def _district_town(word: str, after: str) -> str | None:
     plural = stem[:-2] + "ы" if stem.lower().endswith(("цов", "ков")) else ""  # "Клинцовский": Клинцы
     suffix = _DISTRICT_ADJECTIVE.search(word).group(0).lower()
     in_sk = stem + next((s for s in ("ськ", "цьк", "зьк") if suffix.startswith(s)), "ск")  # "Морозовский", "Луцький": Морозовск, Луцьк
+    soft = stem[:-2] + "ь" if stem.lower().endswith("ан") else ""  # "Россошанский": Россошь
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
-                              plural, in_sk) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+                              plural, in_sk, soft) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     community = bool(re.match(r"\s+громад", after, re.IGNORECASE))
     candidates += _ikavism_towns(stem, suffix, community)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida

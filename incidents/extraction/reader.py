@@ -260,7 +260,8 @@ class Reader:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
-            elif out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention)):
+            elif (out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention))
+                  and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
                 _steer_to_district(out[-1], mention)  # "село Бессоновка Белгородского района": the Belgorod one
                 mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
             elif out and _qualifies(sentence, out[-1], finding):

@@ -165,3 +165,35 @@ def test_a_weapon_named_once_in_one_live_blog_entry_does_not_arm_the_others():
             "14:05 В селе Маслова Пристань дрон атаковал легковой автомобиль.\n\n16:40 Спасатели завершили работы.")
     found = {i.place: i.event_type for i in found_in(text, "2024-05-12")}
     assert found.get("Belgorod") == "strike" and found.get("Maslova Pristan’") == "drone_strike"
+
+
+def test_districts_listed_under_one_noun_are_each_a_site():
+    text = "Ночью силами ПВО над Лискинским, Острогожским и Россошанским районами уничтожено 9 БПЛА."
+    found = found_in(text, "2025-07-13")
+    assert {i.place for i in found} >= {"Liski", "Ostrogozhsk"} and len(found) == 3
+    assert all(i.event_type == "interception" for i in found)
+
+
+def test_a_drone_called_an_apparatus_when_counted_is_downed():
+    found = found_in("Еще один аппарат уничтожили над Малоярославцем, сообщил губернатор.", "2024-09-10")
+    assert [(i.place, i.event_type) for i in found] == [("Maloyaroslavets", "interception")]
+    assert found_in("Аппарат губернатора сообщил, что в Курске все спокойно.", "2024-09-10") == []
+
+
+def test_where_aircraft_or_missiles_were_launched_from_is_not_a_site():
+    assert found_in("Самолеты, взлетающие с аэродрома Морозовск, наносят удары по Харькову.", "2025-01-08")[0].place == "Kharkiv"
+    found = found_in("Ракеты, запущенные из района Харькова, сбиты над Белгородом.", "2025-01-08")
+    assert [i.place for i in found] == ["Belgorod"]
+    found = found_in("Обломки ракеты, выпущенной с территории Сумской области, упали в Рыльске.", "2025-01-08")
+    assert [i.place for i in found] == ["Ryl’sk"]
+
+
+def test_attacks_said_to_have_happened_before_are_background():
+    assert found_in("Удары по Энгельсу наносились и раньше: в январе горела нефтебаза.", "2025-01-08") == []
+
+
+def test_explosions_in_a_town_and_at_its_air_base_are_one_event():
+    found = found_in("Взрывы в Энгельсе. Очевидцы сообщили о нескольких взрывах в районе аэродрома Энгельс-2.", "2025-01-08")
+    assert [(i.event_type, i.place) for i in found] == [("explosion", "Engels Airbase")]
+    found = found_in("Беспилотники атаковали аэродром Энгельс-2. В Энгельсе слышали взрывы.", "2025-01-08")
+    assert [(i.event_type, i.place) for i in found] == [("drone_strike", "Engels Airbase")]
