@@ -28,6 +28,8 @@ class Features:
         self.lengths = lengths
         self.features = np.asarray(features, dtype=np.int64)
         self.exact = _depth(self.nextmove) <= DEPTH
+        # the class table as np.dot(vector, nb_ptc) casts it on every call (uint32 and float32 meet as float64): cast once
+        self.ptc = np.ascontiguousarray(identifier.nb_ptc, dtype=np.float64)
 
     def __call__(self, text: str) -> np.ndarray:
         data = np.frombuffer(text.encode("utf8"), dtype=np.uint8).astype(np.int64)
@@ -69,7 +71,9 @@ def _depth(nextmove: np.ndarray) -> int:
 
 def classify(identifier: Any, features: Features, text: str) -> tuple[str, float]:
     """LanguageIdentifier.classify with the feature vector from `features` (the same vector, so the same answer)."""
-    vector = features(text) if features.exact else identifier.instance2fv(text)
-    probs = identifier.norm_probs(identifier.nb_classprobs(vector))
+    if not features.exact:
+        return identifier.classify(text)
+    vector = features(text)
+    probs = identifier.norm_probs(np.dot(vector.astype(np.float64), features.ptc) + identifier.nb_pc)  # nb_classprobs
     best = np.argmax(probs)
     return str(identifier.nb_classes[best]), float(probs[best])
