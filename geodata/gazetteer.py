@@ -569,7 +569,8 @@ class Gazetteer:
         a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
         distance = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
         order = np.argsort(distance)
-        return [self.place(int(rows[i])) for i in order if distance[i] <= km]
+        order = order[distance[order] <= km]  # the near ones, in the same order (not a Python test of every airport)
+        return [self.place(int(rows[i])) for i in order]
 
     @property
     def airport_rows(self) -> np.ndarray:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from incidents.errors import ExtractionError, ValidationError
@@ -26,9 +27,18 @@ class Analysis:
     published: date | None
     title: str
     drafts: list[Draft]
-    rejected: list[dict[str, Any]]
+    reader: Reader = field(repr=False)
     undated: int = 0
-    language: str = "en"
+
+    @cached_property
+    def rejected(self) -> list[dict[str, Any]]:
+        """The mentions not taken as sites, with the reasons (their sentences' language read only when asked)."""
+        return self.reader.rejected
+
+    @cached_property
+    def language(self) -> str:
+        """The article's language, read only when asked."""
+        return language.detect(self.reader.body)
 
 
 def analyse(text: str, published: date | str | None = None) -> Analysis:
@@ -46,7 +56,7 @@ def analyse(text: str, published: date | str | None = None) -> Analysis:
     reader = Reader(body, day)
     reader.run()
     undated = sum(1 for finding in reader.findings if finding.day is None)
-    return Analysis(text, day, _title(reader.sentences), reader.drafts(), reader.rejected, undated, language.detect(body))
+    return Analysis(text, day, _title(reader.sentences), reader.drafts(), reader, undated)
 
 
 def _title(sentences: list[Sentence]) -> str:

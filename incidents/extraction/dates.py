@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import dateparser
 
-from incidents.extraction import cues
+from incidents.extraction import cues, day_reading
 
 _HEADER = re.compile(r"^\s*(?:date|published|dated?)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -265,6 +265,10 @@ def _explicit(match: re.Match, published: date | None) -> DateMention | None:
 
 @lru_cache(maxsize=512)
 def _parse_day(text: str, published: date | None) -> date | None:
+    if published is not None:  # the common forms read directly, as dateparser would read them (day_reading)
+        day = day_reading.read_day(text, published)
+        if day is not day_reading.UNREAD:
+            return day
     base = datetime.combine(published or date.today(), time(12))
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     parsed = dateparser.parse(text, languages=["en", "ru", "uk"], settings=settings)

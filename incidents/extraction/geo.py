@@ -382,7 +382,7 @@ PLURAL_TOWN_MIN = 20_000  # "Лиски", "Валуйки": a town named by a pl
 def plural_town(word: str) -> str | None:
     """The town a plural common noun names ("в Лисках" -> "Лиски"), read by pymorphy3: a Russian or Ukrainian city of
     some size under the noun's plural nominative, else None ("Силами" -> "Силы" is no such town)."""
-    for parse in morphology.analyser().parse(word):
+    for parse in morphology.parses(word):
         if parse.tag.POS != "NOUN" or parse.tag.number != "plur":
             continue
         form = parse.inflect({"nomn"})

@@ -20,6 +20,19 @@ def analyser() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=16384)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word, read once (the same word is asked for its lemmas, whether it is common, a
+    plural town...)."""
+    return tuple(analyser().parse(word))
+
+
+@lru_cache(maxsize=16384)
+def is_known(word: str) -> bool:
+    """pymorphy3's word_is_known, remembered."""
+    return analyser().word_is_known(word)
+
+
 def ukrainian_lemma(word: str) -> str:
     """simplemma's Ukrainian dictionary form ("Харкові" -> "Харків"); the word itself when it knows none."""
     import simplemma
@@ -42,7 +55,7 @@ def lemmas(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     gazetteer."""
     toponyms: list[str] = []
     others: list[str] = []
-    for parse in analyser().parse(word):
+    for parse in parses(word):
         lemma = _title(parse.normal_form)
         target = toponyms if "Geox" in parse.tag.grammemes else others
         if lemma not in target:
@@ -60,12 +73,12 @@ def is_common_word(word: str) -> bool:
     reads it as an inflected verb or noun for people (_ukrainian_common); other Ukrainian words go to the gazetteer."""
     if not is_cyrillic(word) or len(word) < 2:
         return False
-    if not analyser().word_is_known(word.lower()):
+    if not is_known(word.lower()):
         return _ukrainian_common(word)  # unknown in Russian
-    parses = analyser().parse(word)
-    if any(tag in parse.tag.grammemes for parse in parses for tag in _NAME_TAGS):
+    readings = parses(word)
+    if any(tag in parse.tag.grammemes for parse in readings for tag in _NAME_TAGS):
         return False
-    best = parses[0]
+    best = readings[0]
     # the dictionary marks toponyms: a known noun without the mark is a common noun
     return (best.tag.POS in _NOT_NAMES and best.score >= 0.3) or best.tag.POS == "NOUN"
 
@@ -98,8 +111,8 @@ def singular_person(word: str) -> bool:
     letters spelled as Russian ones) is one person: an animate singular noun, no name."""
     lower = word.lower()
     for form in dict.fromkeys((lower, lower.translate(_UK_TO_RU))):
-        if analyser().word_is_known(form):
-            best = analyser().parse(form)[0]
+        if is_known(form):
+            best = parses(form)[0]
             grammemes = best.tag.grammemes
             return (best.tag.POS == "NOUN" and "anim" in grammemes and "plur" not in grammemes
                     and not any(tag in grammemes for tag in _NAME_TAGS))
@@ -112,9 +125,9 @@ def is_surname(word: str) -> bool:
     ones) is a surname, never a toponym."""
     lower = word.lower()
     for form in dict.fromkeys((lower, lower.translate(_UK_TO_RU))):
-        if analyser().word_is_known(form):
-            parses = analyser().parse(form)
-            return "Surn" in parses[0].tag.grammemes and not any("Geox" in p.tag.grammemes for p in parses)
+        if is_known(form):
+            readings = parses(form)
+            return "Surn" in readings[0].tag.grammemes and not any("Geox" in p.tag.grammemes for p in readings)
     return False
 
 

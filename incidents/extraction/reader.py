@@ -91,7 +91,7 @@ class Reader:
         self.weapon = _dominant_weapon(body)
         self.findings: list[Finding] = []
         self.by_key: dict[str, Finding] = {}  # the last non-airport finding per place key
-        self.rejected: list[dict[str, Any]] = []
+        self.rejections: list[tuple[dict[str, Any], str]] = []  # (a mention not taken, its sentence): see rejected
         self.context: list[Any] = []
         self.in_context: set[Any] = set()  # the same places, for a membership test that does not grow with the article
         self.context_key: tuple[int, tuple] = (0, ())  # geo.context_of(self.context) and the length it was read at
@@ -163,7 +163,7 @@ class Reader:
         self.findings += new
         self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)
         self.focus += [f for f in new if f.event_type not in ("airspace_restriction",)]
-        self.rejected += [self._rejected(sentence, m) for m in mentions if m.role != "site"]
+        self.rejections += [self._rejected(sentence, m) for m in mentions if m.role != "site"]
         self.collect(sentence, infos, mentions, new, found_claims, refs)
         self.last_sites = [f for f in new if not f.is_airport] or self.last_sites
 
@@ -892,9 +892,16 @@ class Reader:
             for finding in targets:
                 self.attachments.append(("note", sentence, (f"in {match.group(1).lower()} waves", finding)))
 
-    def _rejected(self, sentence: Sentence, mention: places.Mention) -> dict[str, Any]:
-        return {"text": mention.text, "start": mention.start, "end": mention.end, "sentence": sentence.text,
-                "language": language.detect(sentence.text), "reason": mention.reason or "not an incident site"}
+    def _rejected(self, sentence: Sentence, mention: places.Mention) -> tuple[dict[str, Any], str]:
+        return ({"text": mention.text, "start": mention.start, "end": mention.end, "sentence": sentence.text,
+                 "reason": mention.reason or "not an incident site"}, sentence.text)
+
+    @property
+    def rejected(self) -> list[dict[str, Any]]:
+        """The mentions not taken as sites, each with its sentence's language: read only when asked (--explain), not
+        for every article extracted."""
+        return [{"text": item["text"], "start": item["start"], "end": item["end"], "sentence": item["sentence"],
+                 "language": language.detect(text), "reason": item["reason"]} for item, text in self.rejections]
 
     def drafts(self) -> list[Draft]:
         """The incident drafts of this article (call after run())."""
