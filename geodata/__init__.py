@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from geodata.gazetteer import Place
+
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def reference_place(name: str | None = None) -> "Place":
@@ -14,3 +18,69 @@ def reference_place(name: str | None = None) -> "Place":
     from geodata.settings import setting
 
     return resolve(name if name is not None else setting("INCIDENT_MAP_REFERENCE"))
+
+
+def remembered_reference_place(name: str | None = None) -> "Place":
+    """reference_place(name), kept in the cache folder under the text asked, the geocoder setting, the gazetteer's
+    fingerprint and the code that resolves it: a new process (the app's cold start) finds its reference place
+    without loading the gazetteer (0.1 s of processor time). Errors are not kept."""
+    from geodata.files import cached_derived, file_digest
+    from geodata.gazetteer import index_fingerprint
+    from geodata.settings import setting
+
+    text = name if name is not None else setting("INCIDENT_MAP_REFERENCE")
+    inputs = [text, setting("INCIDENT_MAP_GEOCODER"), index_fingerprint(),
+              *(file_digest(PACKAGE_DIR / f) for f in ("__init__.py", "geocoding.py", "regions.py", "coords.py"))]
+    return cached_derived("reference-place", inputs, lambda: reference_place(text), _dump_place, _load_place)
+
+
+def _dump_place(place: "Place") -> bytes:
+    return json.dumps(place.to_dict(with_alternatives=False)).encode("utf-8")
+
+
+def _load_place(data: bytes) -> "Place":
+    """A Place from _dump_place's JSON; ValueError for anything else."""
+    from geodata.gazetteer import Place
+
+    fields = json.loads(data)
+    if not isinstance(fields, dict) or not isinstance(fields.get("name"), str):
+        raise ValueError("not a place")
+    fields["alternatives"] = ()
+    place = Place(**fields)
+    if not (isinstance(place.lat, float) and isinstance(place.lon, float)):
+        raise ValueError("a place without coordinates")
+    return place
+
+
+def remembered_airport(code: str) -> tuple[str, float, float] | None:
+    """(name, lat, lon) of the airport with this IATA or ICAO code, None when the gazetteer has none: read from a
+    table in the cache folder of the codes asked before (under the gazetteer's fingerprint), else from the gazetteer,
+    then added to that table. A new process (the app's cold start) draws known airports without loading the
+    gazetteer."""
+    from geodata.files import cache_dir, file_digest, fingerprint, write_atomically
+    from geodata.gazetteer import get_gazetteer, index_fingerprint
+
+    code = code.strip().upper()
+    path = cache_dir() / f"airport-codes-{fingerprint([index_fingerprint(), file_digest(PACKAGE_DIR / '__init__.py')])}.bin"
+    try:
+        table = json.loads(path.read_bytes())
+        if not isinstance(table, dict):
+            table = {}
+    except (OSError, ValueError):
+        table = {}
+    found = table.get(code, False)
+    if isinstance(found, list) and len(found) == 3:
+        return str(found[0]), float(found[1]), float(found[2])
+    if found is None:
+        return None
+    place = get_gazetteer().airport_by_code(code)
+    answer = None if place is None else (str(place.name), float(place.lat), float(place.lon))
+    table[code] = None if answer is None else list(answer)
+    try:
+        write_atomically(path, json.dumps(table, ensure_ascii=False).encode("utf-8"))
+        for old in path.parent.glob("airport-codes-*.bin"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache folder: asked of the gazetteer each time
+    return answer
