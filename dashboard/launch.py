@@ -3,6 +3,7 @@ while the browser loads Streamlit's front end (what `make run` and `python -m da
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -34,6 +35,20 @@ def _server_started() -> bool:
 
 
 def _warm() -> None:
+    try:
+        _warm_first_page()
+    finally:
+        collect_again()
+
+
+def collect_again() -> None:
+    """The cyclic garbage collector back on (main() turned it off for the start), with every object made so far
+    (modules, the first page's caches) left out of its later passes."""
+    gc.freeze()
+    gc.enable()
+
+
+def _warm_first_page() -> None:
     deadline = time.monotonic() + READY_WAIT_S
     while not _server_started():  # the server's own start first: the browser waits for that, not for this
         if time.monotonic() > deadline:
@@ -110,10 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     """Serve the app with Streamlit's own command line (`streamlit run dashboard/app.py ARGV`)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    gc.disable()  # the start makes objects, hardly any garbage: no collector passes over them (0.1 s of CPU)
     show_log()
     cli = streamlit_cli()  # whole, before the warm-up thread imports any of Streamlit
     skip_component_scan()
-    warm_in_background()
+    if warm_in_background() is None:
+        collect_again()
     return cli.main(["run", str(APP), *(sys.argv[1:] if argv is None else argv)], prog_name="streamlit")
 
 
