@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,30 +59,44 @@ def remembered_airport(code: str) -> tuple[str, float, float] | None:
     table in the cache folder of the codes asked before (under the gazetteer's fingerprint), else from the gazetteer,
     then added to that table. A new process (the app's cold start) draws known airports without loading the
     gazetteer."""
-    from geodata.files import cache_dir, file_digest, fingerprint, write_atomically
-    from geodata.gazetteer import get_gazetteer, index_fingerprint
+    from geodata.files import write_atomically
+    from geodata.gazetteer import get_gazetteer
 
     code = code.strip().upper()
-    path = cache_dir() / f"airport-codes-{fingerprint([index_fingerprint(), file_digest(PACKAGE_DIR / '__init__.py')])}.bin"
-    try:
-        table = json.loads(path.read_bytes())
-        if not isinstance(table, dict):
-            table = {}
-    except (OSError, ValueError):
-        table = {}
-    found = table.get(code, False)
+    path, table = _airport_table()
+    with _AIRPORTS_LOCK:
+        found = table.get(code, False)
     if isinstance(found, list) and len(found) == 3:
         return str(found[0]), float(found[1]), float(found[2])
     if found is None:
         return None
     place = get_gazetteer().airport_by_code(code)
     answer = None if place is None else (str(place.name), float(place.lat), float(place.lon))
-    table[code] = None if answer is None else list(answer)
+    with _AIRPORTS_LOCK:
+        table[code] = None if answer is None else list(answer)
+        payload = json.dumps(table, ensure_ascii=False).encode("utf-8")
     try:
-        write_atomically(path, json.dumps(table, ensure_ascii=False).encode("utf-8"))
+        write_atomically(path, payload)
         for old in path.parent.glob("airport-codes-*.bin"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only cache folder: asked of the gazetteer each time
+        pass  # a read-only cache folder: this process keeps its answers in memory
     return answer
+
+
+_AIRPORTS_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _airport_table() -> tuple[Path, dict]:
+    """The remembered airports' file and its table (read once per process; empty when missing or unreadable)."""
+    from geodata.files import cache_dir, file_digest, fingerprint
+    from geodata.gazetteer import index_fingerprint
+
+    path = cache_dir() / f"airport-codes-{fingerprint([index_fingerprint(), file_digest(PACKAGE_DIR / '__init__.py')])}.bin"
+    try:
+        table = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        table = {}
+    return path, table if isinstance(table, dict) else {}
