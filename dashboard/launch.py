@@ -85,6 +85,18 @@ def warm_in_background() -> threading.Thread | None:
     return thread
 
 
+PACKAGES = ("dashboard", "incidents", "geodata")
+
+
+def byte_compile() -> bool:
+    """Writes the byte code of the app's packages beside their sources (`python -m dashboard prepare`, so `make run`,
+    does): a server start then reads rather than compiles them (0.1 s of processor time), also where
+    PYTHONDONTWRITEBYTECODE keeps Python from writing it itself. False where a file could not be written."""
+    import compileall
+
+    return all([compileall.compile_dir(ROOT / name, quiet=2) for name in PACKAGES])
+
+
 def show_log() -> None:
     """The dashboard's log on the server's console (stderr) from INFO up: the warm-up, each catalog built."""
     handler = logging.StreamHandler()
