@@ -202,8 +202,20 @@ def cold_start(db: Path, root: Path) -> dict[str, float]:
             "session_server_cpu_s": round(cpu - cpu_opened, 2)}
 
 
-def cold_starts(db: Path, roots: dict[str, Path], repeat: int) -> dict[str, object]:
+def byte_compile(root: Path) -> None:
+    """The checkout's byte code written beside its sources, as an installed app has it (`make run`'s prepare writes
+    it; Python itself does unless PYTHONDONTWRITEBYTECODE is set): every checkout starts on the same footing."""
+    import compileall
+
+    for name in ("dashboard", "incidents", "geodata"):
+        if (root / name).is_dir():
+            compileall.compile_dir(root / name, quiet=2)
+
+
+def cold_starts(db: Path, roots: dict[str, Path], repeat: int, compiled: bool = True) -> dict[str, object]:
     """Each checkout's cold start `repeat` times, alternating; with several, every run and the medians."""
+    for root in roots.values() if compiled else ():
+        byte_compile(root)
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in roots}
     for _ in range(repeat):
         for name, root in roots.items():
@@ -223,6 +235,8 @@ def main() -> int:
     parser.add_argument("--no-cold", action="store_true", help="skip the demo store's cold start")
     parser.add_argument("--only-cold", action="store_true", help="measure the demo store's cold start only")
     parser.add_argument("--db", type=Path, help="an existing store to serve instead of making one of --n incidents")
+    parser.add_argument("--no-byte-compile", action="store_true",
+                        help="cold starts without the checkouts' byte code written first (each start compiles them)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="cold starts per checkout, alternating between them (the load changes meanwhile)")
     args = parser.parse_args()
@@ -238,7 +252,8 @@ def main() -> int:
                 result[name] = measure(db, root)
         if not args.no_cold:
             demo = make_store(work / "demo.sqlite", 0)
-            result["demo_cold_start_s"] = cold_starts(demo, roots, args.repeat)
+            result["demo_cold_start_s"] = cold_starts(demo, roots, args.repeat, not args.no_byte_compile)
+            result["byte_compiled"] = not args.no_byte_compile
     print(json.dumps(result))
     return 0
 
