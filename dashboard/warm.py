@@ -41,10 +41,21 @@ def first_page() -> dict[str, float]:
         options = MapOptions.from_settings(selected_id=None, basemap_area=facets.area)
         _timed(steps, "map_spec", lambda: map_spec(prepared, reference, options, None, MAP_HEIGHT, lambda _: True,
                                                    False))
-    # Streamlit's first element in a process calls inspect.stack() (env_util.is_repl), whose first call reads the
-    # path of every loaded module: done here, that is off the first page's path.
-    _timed(steps, "inspect", inspect.stack)
+    _timed(steps, "inspect", repl_check)
     return steps  # the rest of the gazetteer, basemap and place-name files: the first run starts them once drawn
+
+
+def repl_check() -> None:
+    """Streamlit's first element in a process checks once whether it runs in a REPL (to print a warning): that calls
+    inspect.stack(), whose first call reads the path of every loaded module (0.05 s of processor time). Served by
+    `streamlit run`, the check is marked done; a Streamlit without that mark gets the call made here, off the first
+    page's path."""
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
+    else:
+        inspect.stack()
 
 
 def first_filter(reference: Any) -> Any:
