@@ -42,10 +42,11 @@ def _warm() -> None:
 
 
 def collect_again() -> None:
-    """The cyclic garbage collector back on (main() turned it off for the start), with every object made so far
-    (modules, the first page's caches) left out of its later passes."""
-    gc.freeze()
-    gc.enable()
+    """The cyclic garbage collector back on (main() turned it off for the start and the first page's imports), with
+    every object made so far (the modules) left out of its later passes; once only."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _warm_first_page() -> None:
@@ -63,7 +64,7 @@ def _warm_first_page() -> None:
         from dashboard import warm
 
         start = time.perf_counter()
-        steps = warm.first_page()
+        steps = warm.first_page(imported=collect_again)  # the store's catalog is read with the collector on
         LOG.info("first page warmed in %.2f s: %s", time.perf_counter() - start, steps)
     except (IncidentsError, GeodataError, OSError) as exc:  # the page says what is wrong, to the user
         LOG.warning("first page not warmed: %s", exc)
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     """Serve the app with Streamlit's own command line (`streamlit run dashboard/app.py ARGV`)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    gc.disable()  # the start makes objects, hardly any garbage: no collector passes over them (0.1 s of CPU)
+    gc.disable()  # the start and the imports make objects, hardly any garbage: no collector passes (0.1 s of CPU)
     show_log()
     cli = streamlit_cli()  # whole, before the warm-up thread imports any of Streamlit
     skip_component_scan()

@@ -34,8 +34,12 @@ def first_page_computes(caplog) -> list[str]:
 
 
 def test_after_the_warm_up_the_first_page_builds_no_catalog_and_computes_nothing_cached(store, caplog):
-    steps = warm.first_page()
+    from dashboard import data
+
+    seen = []
+    steps = warm.first_page(imported=lambda: seen.append(data._cached_catalog))  # after the imports, once
     assert {"catalog", "facets", "figures", "map_rows", "map_prepare", "map_spec"} <= set(steps)
+    assert len(seen) == 1
     assert first_page_computes(caplog) == []
 
 
