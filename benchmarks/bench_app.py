@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -178,7 +179,7 @@ def measure(db: Path, root: Path) -> dict[str, object]:
     }
 
 
-def cold_start(db: Path, root: Path) -> dict[str, float]:
+def cold_start(db: Path, root: Path, cache: Path = ROOT / ".cache") -> dict[str, float]:
     """Seconds from launching the server to a painted map in a new page, with the server's CPU seconds by then."""
     from dashboard.browser import chromium
     from tests.e2e.app_server import app_server
@@ -186,7 +187,7 @@ def cold_start(db: Path, root: Path) -> dict[str, float]:
     with chromium() as browser:  # the user's browser is running already: its start is not the app's
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         spawned = time.perf_counter()
-        with app_server(db, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(ROOT / ".cache")}) as url:
+        with app_server(db, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(cache)}) as url:
             healthy = time.perf_counter() - spawned
             session: list[tuple[float, float]] = []  # when the front end opened its websocket, and the server's CPU
             page.on("websocket", lambda _: session or session.append((time.perf_counter(), server_cpu_s(url))))
@@ -213,13 +214,20 @@ def byte_compile(root: Path) -> None:
 
 
 def cold_starts(db: Path, roots: dict[str, Path], repeat: int, compiled: bool = True) -> dict[str, object]:
-    """Each checkout's cold start `repeat` times, alternating; with several, every run and the medians."""
+    """Each checkout's cold start `repeat` times, alternating; with several, every run and the medians. Each checkout
+    has its own cache folder (a copy of this checkout's, then one untimed start): derived files are keyed by the code
+    that makes them, so two checkouts sharing one folder would rebuild each other's on every start."""
     for root in roots.values() if compiled else ():
         byte_compile(root)
+    caches = {name: Path(tempfile.mkdtemp(dir=db.parent)) / "cache" for name in roots}
+    for name, root in roots.items():
+        if (ROOT / ".cache").is_dir():
+            shutil.copytree(ROOT / ".cache", caches[name], ignore=shutil.ignore_patterns("*.lock"))
+        cold_start(db, root, caches[name])
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in roots}
     for _ in range(repeat):
         for name, root in roots.items():
-            runs[name].append({**cold_start(db, root), "load_average": round(os.getloadavg()[0], 2)})
+            runs[name].append({**cold_start(db, root, caches[name]), "load_average": round(os.getloadavg()[0], 2)})
     if repeat == 1:
         return {name: found[0] for name, found in runs.items()}
     return {name: {"runs": found, **{f"median_{k}": round(statistics.median(r[k] for r in found), 2)
