@@ -153,6 +153,7 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
         await page.goto(url + "/", timeout=FIRST_PAINT_MS)
         await page.wait_for_function(REPAINTED, arg="none", timeout=FIRST_PAINT_MS, polling=50)
         out["first_paints"].append(time.perf_counter() - opened)
+        out["log"].append((round(time.perf_counter() - out["t0"], 1), index, "first paint"))
         if len(out["first_paints"]) == out["sessions"]:  # the last first paint: where the CPU went until now
             out["cpu_to_first_paints"] = cpu_by_kind(out["cpu_start"])
         for step in range(rounds):
@@ -175,6 +176,7 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
                                     "at_s": round(time.perf_counter() - opened, 1), "now": await page.evaluate(STATE)})
                 raise
             times.append(time.perf_counter() - started)
+            out["log"].append((round(started - out["t0"], 1), index, round(times[-1], 2)))
             if times[-1] > SLOW_S:
                 out["slow"].append({"session": index, "preset": preset, "s": round(times[-1], 1),
                                     "at": time.strftime("%H:%M:%S", time.gmtime(time.time() - times[-1]))})
@@ -206,6 +208,19 @@ async def paste_session(browser, url: str, out: dict) -> None:
         await context.close()
 
 
+CPU_EVERY_S = 10.0  # the run's CPU by kind of process is sampled this often (where the time went, when)
+
+
+async def sample_cpu(out: dict) -> None:
+    """Every CPU_EVERY_S, the CPU seconds by kind of process over the last interval (out["cpu_every"])."""
+    last = {**process_cpu(), 0: ("benchmark", time.process_time())}
+    while True:
+        await asyncio.sleep(CPU_EVERY_S)
+        now = {**process_cpu(), 0: ("benchmark", time.process_time())}
+        out["cpu_every"].append((round(time.perf_counter() - out["t0"]), cpu_by_kind(last)))
+        last = now
+
+
 async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float, out: dict, think: float) -> None:
     from playwright.async_api import async_playwright
 
@@ -217,8 +232,11 @@ async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float,
         try:
             jobs = [filter_session(browser, url, i, rounds, deadline, out, think) for i in range(sessions)]
             jobs.append(paste_session(browser, url, out))
+            sampler = asyncio.ensure_future(sample_cpu(out))
             await asyncio.wait_for(asyncio.gather(*jobs), timeout=max_seconds + 180)
         finally:
+            if "sampler" in locals():
+                sampler.cancel()
             out["cpu_run"] = cpu_by_kind(out["cpu_start"])  # before the browser's processes are gone
             await browser.close()
 
@@ -250,7 +268,7 @@ def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
         before = make_store(db, args.n)
         csv_path, new_rows = import_file(Path(folder), args.import_rows, db)
         out: dict = {"held": 0, "repaints": [], "first_paints": [], "errors": [], "blocked": [], "lost": [], "slow": [],
-                     "sessions": sessions}
+                     "sessions": sessions, "log": [], "cpu_every": []}
         log: list[str] = []
         from geodata.files import cache_dir
 
@@ -259,6 +277,7 @@ def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
             importer = run_import(db, csv_path)
             started, cpu_before = time.perf_counter(), server_cpu_s(url)
             out["cpu_start"] = {**process_cpu(), 0: ("benchmark", time.process_time())}
+            out["t0"] = time.perf_counter()
             asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out, max(0.0, args.think)))
             server_cpu = server_cpu_s(url) - cpu_before
             stdout, stderr = importer.communicate(timeout=600)
@@ -290,6 +309,10 @@ def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
         "slow": out["slow"][:20],
         # when each catalog was built and the new version's views computed, to set beside the slow repaints
         "catalog_builds": [line[:160] for line in log if "catalog of store version" in line or "computed in" in line][:10],
+        # (seconds since the sessions started, session, repaint seconds or "first paint"), in order
+        "repaint_log": out["log"],
+        # (seconds since the sessions started, CPU seconds by kind of process over the CPU_EVERY_S before it)
+        "cpu_every": out["cpu_every"],
         "seconds": round(seconds, 1),
         "server_cpu_s": round(server_cpu, 1),  # the machine is shared: the server's own CPU time over the run
         # all of it (first pages, catalogs, store-follow reruns included) per repaint measured

@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard
 # Only Streamlit before the page's first elements: the rest (pandas, the store) is imported once the map's assets
 # are on their way (a cold server's warm-up may still be importing it).
 from dashboard.components.preload import HIDDEN_CSS, preload_map_assets  # noqa: E402
+from dashboard.motion import STILL_CSS  # noqa: E402
 
 
 PAGE_CSS = """<style>
@@ -22,7 +23,8 @@ PAGE_CSS = """<style>
 /* the table's own "Download as CSV" has no formula guard: the guarded export is the Download CSV button */
 [data-testid="stElementToolbar"] button[aria-label="Download as CSV"] {display: none;}
 %s
-</style>""" % HIDDEN_CSS
+%s
+</style>""" % (HIDDEN_CSS, STILL_CSS)
 
 
 def store_problem() -> str | None:

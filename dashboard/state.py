@@ -48,6 +48,8 @@ class Keys:
     brief_view: str = "brief_view"  # the briefing wants the view on screen: the map reports every pan and zoom
     shown_before: str = "page_shown"
     follow_up: str = "follow_up_pending"
+    brief_asked: str = "brief_asked"  # "Prepare briefing" clicked: the files are made by the next page run
+    page_changed: str = "page_changed"  # a page widget's callback ran: a fragment's run must rerun the page
 
     @property
     def filters(self) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from typing import Callable, Sequence
 
 import streamlit as st
 
+from dashboard import fragments
 from incidents.model import EVENT_TYPES, SHOWN_BY_DEFAULT, VERIFICATIONS, WITH_DRAFTS, IncidentFilter
 from dashboard.state import KEYS, CUSTOM, PRESETS, ViewState, data_as_of, preset_of, preset_window, type_label
 
@@ -117,6 +118,7 @@ def _on_dates(bounds: tuple[date, date] | None, changed: Callable[[], None]) -> 
     meant = _stale_echo(value)
     if meant is not None:  # the preset stands and the box shows its window again
         st.session_state[DATES] = meant
+        fragments.page_changed()
         return
     if len(value) == 2:
         everything = bounds is not None and value == tuple(bounds)

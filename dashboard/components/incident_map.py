@@ -22,6 +22,7 @@ from dashboard.components.map_data import (
 )
 from dashboard.components.preload import JS, STATIC
 from dashboard.escape import markdown_text
+from dashboard.fragments import follow_page
 from dashboard.maps.builder import MapOptions
 from dashboard.maps.labels import label_script, view_labels
 from dashboard.tile_archive import archive_part
@@ -107,6 +108,7 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
                   cache_key: Hashable | None) -> None:
     """The map: on a run of its own (a pan or zoom reported, a marker clicked) it reruns alone unless the page
     must follow (a selection, or the view the page shows figures for)."""
+    follow_page()  # a page widget's change came with this run: the whole page reruns
     state = st.session_state.get(key) or {}
     reported = _reported_view(key)
     moved = reported != st.session_state.get(f"_{key}_last_view")

@@ -8,6 +8,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
+from dashboard import fragments
 from dashboard.escape import markdown_text
 from dashboard.state import KEYS, Session, to_params, ViewState
 from incidents.model import IncidentFilter
@@ -51,12 +52,15 @@ def _briefing_words() -> dict[str, str]:
     from dashboard.briefing_html import MAX_AUTHOR, MAX_BANNER, MAX_TITLE
     from dashboard.briefing_markdown import MAX_SUMMARY
 
-    title = st.text_input("Title", value="Incident briefing", max_chars=MAX_TITLE, key="brief_title")
+    title = st.text_input("Title", value="Incident briefing", max_chars=MAX_TITLE, key="brief_title",
+                          on_change=fragments.page_changed)
     summary = st.text_area("Summary (Markdown: **bold**, *italic*, - lists)", value="", max_chars=MAX_SUMMARY,
-                           key="brief_summary", placeholder="The analyst's assessment, a few paragraphs.")
+                           key="brief_summary", on_change=fragments.page_changed,
+                           placeholder="The analyst's assessment, a few paragraphs.")
     banner = st.text_input("Banner (top and bottom)", value="", max_chars=MAX_BANNER, key="brief_banner",
-                           placeholder="e.g. UNCLASSIFIED // FOR TRAINING")
-    author = st.text_input("Prepared by", value="", max_chars=MAX_AUTHOR, key="brief_author")
+                           on_change=fragments.page_changed, placeholder="e.g. UNCLASSIFIED // FOR TRAINING")
+    author = st.text_input("Prepared by", value="", max_chars=MAX_AUTHOR, key="brief_author",
+                           on_change=fragments.page_changed)
     return {"title": title, "summary": summary, "banner": banner, "author": author}
 
 
@@ -68,7 +72,7 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.Da
         words = _briefing_words()
         bounds = Session(st.session_state).map_bounds
         use_view = st.checkbox(
-            "Use the map view on screen", value=False, key=KEYS.brief_view,
+            "Use the map view on screen", value=False, key=KEYS.brief_view, on_change=fragments.page_changed,
             help="The briefing's map shows the area you are looking at (else it fits the incidents); while ticked, "
                  "the map reports every pan and zoom.")
         if use_view and bounds is None:
@@ -78,7 +82,8 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.Da
             st.caption(f"Verification shown: {markdown_text(', '.join(flt.verification))} (the sidebar's filter).")
         wanted = (repr(to_params(ViewState(flt))), len(frame), tuple(words.items()), view_bounds)
         made = st.session_state.get(BRIEFING)
-        if st.button("Prepare briefing", key="brief_make"):
+        st.button("Prepare briefing", key="brief_make", on_click=_ask_briefing)
+        if st.session_state.pop(KEYS.brief_asked, False):  # asked in this run, or in a fragment's run just before
             made = _make_files(frame, flt, details, words, view_bounds, wanted)
             if made is None:
                 return
@@ -89,6 +94,13 @@ def _briefing(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.Da
                                        key=f"brief_dl_{fmt}")
         elif made:
             st.caption("The view changed since the last briefing: prepare it again.")
+
+
+def _ask_briefing() -> None:
+    """The button's click as a session value: a click that reached the server with a fragment's run (the map's)
+    is read by the page run that follows, where the button's own value is already reset."""
+    st.session_state[KEYS.brief_asked] = True
+    fragments.page_changed()
 
 
 def _make_files(frame: pd.DataFrame, flt: IncidentFilter, details: Callable[[pd.DataFrame], pd.DataFrame],

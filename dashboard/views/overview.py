@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, widgets
+from dashboard import data, fragments, widgets
 from dashboard.views import pages
 from dashboard.charts import span_to_window, timeline_chart, timeline_rows, unit_title
 from dashboard.escape import markdown_text
@@ -31,8 +31,9 @@ def _session() -> Session:
 
 
 def _changed() -> None:
-    """Any filter change: URL notices are stale now."""
+    """Any filter change: URL notices are stale now, and the page follows even if only a fragment's run carried it."""
     _session().notices = []
+    fragments.page_changed()
 
 
 def _first_view(reference: data.Reference) -> ViewState:
@@ -61,6 +62,7 @@ def _on_table_select() -> None:
     ids = session.table_ids
     if rows and rows[0] < len(ids):
         session.select(ids[rows[0]], [ids[rows[0]]])
+        fragments.page_changed()
     else:
         _deselect()
 
@@ -155,6 +157,7 @@ def _short_label(frame: pd.DataFrame, incident_id: str) -> str:
 
 def _on_pick(key: str = "pick_in_group") -> None:
     _session().select(st.session_state.get(key))
+    fragments.page_changed()
 
 
 def _pick_from_list(shown: pd.DataFrame, selected: str | None) -> None:
@@ -177,6 +180,7 @@ def _pick_from_list(shown: pd.DataFrame, selected: str | None) -> None:
 
 def _deselect() -> None:
     _session().select(None)
+    fragments.page_changed()
 
 
 def _timeline(figs: Figures, flt: IncidentFilter, bounds: tuple[date, date] | None) -> None:
@@ -245,6 +249,7 @@ def render() -> None:
     reference = data.reference()
     facets = data.facets(snap)
     session = _session()
+    fragments.page_run()
     first_page = session.first_page()
     st.title("Incident map")
     data.follow_store(snap.version)  # another user's save shows within seconds, without a reload

@@ -37,7 +37,7 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
     for draft in drafts:
         _verification(draft)
         _bound_notes(draft)
-    drafts = _drop_covering_regions(_fold_title_strikes(_fold_interceptions(drafts)))
+    drafts = _drop_covering_regions(_fold_untold_weapons(_fold_title_strikes(_fold_interceptions(drafts))))
     _apply_claims(drafts, claims)
     return _drop_base_towns(_drop_namesake_cities(drafts))
 
@@ -108,6 +108,9 @@ class _Restricted:
         return not self.told_in[id(draft)].isdisjoint((sentence.index, sentence.index - 1))
 
 
+_CORRECTED = " (a corrected figure)"
+
+
 def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: dict[int, Draft],
                       restricted: _Restricted) -> None:
     if kind in ("count", "count_fix"):
@@ -115,8 +118,10 @@ def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: d
         draft = by_finding.get(id(finding))
         if draft is not None and kind == "count_fix":
             draft.values.pop(name, None)  # "За уточненими даними, поранено двох": the corrected figure replaces the first
-        if draft is not None:
-            draft.set(name, value, sentence, start, end, f"{name} stated in the text", keep_max=True)
+        corrected = draft is not None and str(draft.evidence.get(name, {}).get("reason", "")).endswith(_CORRECTED)
+        if draft is not None and not (kind == "count" and corrected):  # a live blog's newest entry (the fix) comes first
+            draft.set(name, value, sentence, start, end, f"{name} stated in the text" + (_CORRECTED if kind == "count_fix" else ""),
+                      keep_max=True)
     elif kind == "time":
         mention, start, end, finding, own_day = payload
         draft = by_finding.get(id(finding))
@@ -281,6 +286,31 @@ def _fold_title_strikes(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _fold_untold_weapons(drafts: list[Draft]) -> list[Draft]:
+    """'- Russian attack on Zaporizhzhia kills one, injures 11' (a summary bullet) over 'struck Zaporizhzhia with guided
+    bombs, killing one and injuring 11': a strike whose weapon no sentence of its own names (the article's guess) joins
+    the strike at that place and day whose weapon is told, when its figures do not contradict that one's."""
+    told = {}
+    for d in drafts:
+        if d.first.event_type in STRIKES and any(cues.weapon_of(f.sentence.text) for f in d.findings):
+            told.setdefault((place_key(d.first.place), d.first.day), d)
+    if not told:
+        return drafts
+    kept = []
+    for d in drafts:
+        body = told.get((place_key(d.first.place), d.first.day))
+        if (body is not None and body is not d and d.first.event_type in STRIKES and d.first.event_type != body.first.event_type
+                and not any(cues.weapon_of(f.sentence.text) for f in d.findings) and _same_figures(d, body)):
+            body.findings += d.findings
+        else:
+            kept.append(d)
+    return kept
+
+
+def _same_figures(draft: Draft, other: Draft) -> bool:
+    return all(draft.values.get(name) in (None, other.values.get(name)) for name in ("killed", "injured"))
+
+
 def _take_times(target: Draft, other: Draft) -> None:
     """A strike known to the day takes the clock times ("intercepted over the city at 23:10") or the span of days of
     an interception folded into it."""
@@ -342,20 +372,22 @@ def _drop_namesake_cities(drafts: list[Draft]) -> list[Draft]:
 
 
 BASE_TOWN_KM = 15.0
+# "Взрывы в Энгельсе … взрывы в районе аэродрома Энгельс-2": explosions heard in the town are the base's explosions too
+_BASE_TOWN_KINDS = {kind: ("explosion",) if kind == "explosion" else (*STRIKES, "explosion") for kind in (*STRIKES, "explosion")}
 _AIR_BASE_NAME = re.compile(r"\b(?:air ?base|airfield)\b", re.IGNORECASE)
 
 
 def _drop_base_towns(drafts: list[Draft]) -> list[Draft]:
     """'struck the Saky air base ... burned-out patches on the apron at Saky': a bare strike at the town an air base is
     named after, that day and within a few kilometres, is the base told by its town's name."""
-    bases = [d for d in drafts if d.first.place.kind == "airport" and d.first.event_type in STRIKES
+    bases = [d for d in drafts if d.first.place.kind == "airport" and d.first.event_type in (*STRIKES, "explosion")
              and _AIR_BASE_NAME.search(d.first.place.name)]
     if not bases:
         return drafts
     kept = []
     for d in drafts:
         names = {geo.key(f.mention_text) for f in d.findings}
-        base = next((b for b in bases if d.first.place.kind == "city" and d.first.event_type in STRIKES
+        base = next((b for b in bases if d.first.place.kind == "city" and d.first.event_type in _BASE_TOWN_KINDS[b.first.event_type]
                      and b.first.day == d.first.day and any(geo.key(b.first.place.name).startswith(n + " ") for n in names)
                      and geo.km_between(b.first.place, d.first.place) <= BASE_TOWN_KM), None)
         if base is not None and _is_bare(d):
