@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -178,7 +179,7 @@ def measure(db: Path, root: Path) -> dict[str, object]:
     }
 
 
-def cold_start(db: Path, root: Path) -> dict[str, float]:
+def cold_start(db: Path, root: Path, cache: Path = ROOT / ".cache") -> dict[str, float]:
     """Seconds from launching the server to a painted map in a new page, with the server's CPU seconds by then."""
     from dashboard.browser import chromium
     from tests.e2e.app_server import app_server
@@ -186,7 +187,7 @@ def cold_start(db: Path, root: Path) -> dict[str, float]:
     with chromium() as browser:  # the user's browser is running already: its start is not the app's
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         spawned = time.perf_counter()
-        with app_server(db, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(ROOT / ".cache")}) as url:
+        with app_server(db, root=root, extra_env={"INCIDENT_MAP_CACHE_DIR": str(cache)}) as url:
             healthy = time.perf_counter() - spawned
             session: list[tuple[float, float]] = []  # when the front end opened its websocket, and the server's CPU
             page.on("websocket", lambda _: session or session.append((time.perf_counter(), server_cpu_s(url))))
@@ -202,12 +203,34 @@ def cold_start(db: Path, root: Path) -> dict[str, float]:
             "session_server_cpu_s": round(cpu - cpu_opened, 2)}
 
 
-def cold_starts(db: Path, roots: dict[str, Path], repeat: int) -> dict[str, object]:
-    """Each checkout's cold start `repeat` times, alternating; with several, every run and the medians."""
+def byte_compile(root: Path) -> None:
+    """The checkout's byte code written beside its sources, as an installed app has it (`make run`'s prepare writes
+    it; Python itself does unless PYTHONDONTWRITEBYTECODE is set): every checkout starts on the same footing."""
+    import compileall
+
+    for name in ("dashboard", "incidents", "geodata"):
+        if (root / name).is_dir():
+            compileall.compile_dir(root / name, quiet=2)
+
+
+def cold_starts(db: Path, roots: dict[str, Path], repeat: int, compiled: bool = True) -> dict[str, object]:
+    """Each checkout's cold start `repeat` times, alternating; with several, every run and the medians. Each checkout
+    has its own cache folder (a copy of this checkout's, then `make run`'s prepare and one untimed start): derived files
+    are keyed by the code that makes them, so two checkouts sharing one folder would rebuild each other's (the world
+    basemap, 20 s of processor time after the first page) on every start."""
+    for root in roots.values() if compiled else ():
+        byte_compile(root)
+    caches = {name: Path(tempfile.mkdtemp(dir=db.parent)) / "cache" for name in roots}
+    for name, root in roots.items():
+        if (ROOT / ".cache").is_dir():
+            shutil.copytree(ROOT / ".cache", caches[name], ignore=shutil.ignore_patterns("*.lock"))
+        subprocess.run([sys.executable, "-m", "dashboard", "prepare"], cwd=root, check=True, capture_output=True,
+                       env={**os.environ, "INCIDENT_MAP_CACHE_DIR": str(caches[name]), "INCIDENTS_DB": str(db)})
+        cold_start(db, root, caches[name])  # the demo's own basemap box
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in roots}
     for _ in range(repeat):
         for name, root in roots.items():
-            runs[name].append({**cold_start(db, root), "load_average": round(os.getloadavg()[0], 2)})
+            runs[name].append({**cold_start(db, root, caches[name]), "load_average": round(os.getloadavg()[0], 2)})
     if repeat == 1:
         return {name: found[0] for name, found in runs.items()}
     return {name: {"runs": found, **{f"median_{k}": round(statistics.median(r[k] for r in found), 2)
@@ -223,6 +246,8 @@ def main() -> int:
     parser.add_argument("--no-cold", action="store_true", help="skip the demo store's cold start")
     parser.add_argument("--only-cold", action="store_true", help="measure the demo store's cold start only")
     parser.add_argument("--db", type=Path, help="an existing store to serve instead of making one of --n incidents")
+    parser.add_argument("--no-byte-compile", action="store_true",
+                        help="cold starts without the checkouts' byte code written first (each start compiles them)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="cold starts per checkout, alternating between them (the load changes meanwhile)")
     args = parser.parse_args()
@@ -238,7 +263,8 @@ def main() -> int:
                 result[name] = measure(db, root)
         if not args.no_cold:
             demo = make_store(work / "demo.sqlite", 0)
-            result["demo_cold_start_s"] = cold_starts(demo, roots, args.repeat)
+            result["demo_cold_start_s"] = cold_starts(demo, roots, args.repeat, not args.no_byte_compile)
+            result["byte_compiled"] = not args.no_byte_compile
     print(json.dumps(result))
     return 0
 

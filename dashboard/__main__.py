@@ -34,11 +34,14 @@ def _prepare(args: argparse.Namespace) -> int:
     import time
 
     from dashboard.data import prepare
+    from dashboard.launch import byte_compile
     from geodata.files import cache_dir
 
     start = time.perf_counter()
     reference = prepare()
-    print(json.dumps({"reference": reference, "cache_dir": str(cache_dir()), "seconds": round(time.perf_counter() - start, 2)}))
+    compiled = byte_compile()  # the server's start reads the app's byte code
+    print(json.dumps({"reference": reference, "cache_dir": str(cache_dir()), "byte_compiled": compiled,
+                      "seconds": round(time.perf_counter() - start, 2)}))
     return 0
 
 
@@ -68,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--address", help="address to listen on (default 127.0.0.1, from .streamlit/config.toml); any "
                                          "other needs accounts or OpenID Connect")
     serve.set_defaults(run=_serve)
-    prepare = sub.add_parser("prepare", help="build the gazetteer and basemap files in the cache folder (make run does)")
+    prepare = sub.add_parser("prepare", help="build the gazetteer and basemap files in the cache folder and the app's "
+                                             "byte code (make run does)")
     prepare.set_defaults(run=_prepare)
     export = sub.add_parser("map", help="write the filtered map as one offline HTML file")
     add_filter_arguments(export)

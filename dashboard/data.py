@@ -61,9 +61,10 @@ def prepare() -> str:
     the place-name table.
     Returns the reference place's name."""
     from dashboard.maps import basemap
-    from geodata import reference_place
+    from geodata import reference_place, remembered_reference_place
 
     place = reference_place()  # loads the gazetteer (the reference place and the airports)
+    remembered_reference_place()  # the cold start's reference place, kept in the cache folder
     basemap.world_countries()  # the world layer (read from the cache folder, or decoded once and saved there)
     basemap.admin1_near((0.0, 0.0, 0.0, 0.0))  # the admin-1 level (an empty box: nothing else is cached)
     basemap.lakes_near((0.0, 0.0, 0.0, 0.0))  # the lakes level, likewise
@@ -127,9 +128,9 @@ def reference() -> Reference:
 
 
 def _load_reference() -> Reference:
-    from geodata import reference_place
+    from geodata import remembered_reference_place
 
-    place = reference_place()
+    place = remembered_reference_place()  # from the cache folder: the gazetteer loads after the first page
     return Reference(place.name, float(place.lat), float(place.lon))
 
 

@@ -15,13 +15,15 @@ def _timed(steps: dict[str, float], name: str, work: Callable[[], Any]) -> Any:
     return value
 
 
-def first_page() -> dict[str, float]:
+def first_page(imported: Callable[[], None] | None = None) -> dict[str, float]:
     """Compute what the main page computes on a visit without URL parameters, through dashboard.data's own cached
     functions (no second cache): the catalog, the facets, the figures, the map's rows and their preparation; and
     fill the basemap's caches by building the map's spec once. The page then finds them computed.
-    Returns seconds per step."""
+    `imported()` runs once the page's modules are imported. Returns seconds per step."""
     steps: dict[str, float] = {}
     _timed(steps, "imports", _import_first_page)
+    if imported is not None:
+        imported()
     from dashboard import data
     from dashboard.components.map_data import map_spec, prepare
     from dashboard.maps.builder import MapOptions
@@ -41,10 +43,21 @@ def first_page() -> dict[str, float]:
         options = MapOptions.from_settings(selected_id=None, basemap_area=facets.area)
         _timed(steps, "map_spec", lambda: map_spec(prepared, reference, options, None, MAP_HEIGHT, lambda _: True,
                                                    False))
-    # Streamlit's first element in a process calls inspect.stack() (env_util.is_repl), whose first call reads the
-    # path of every loaded module: done here, that is off the first page's path.
-    _timed(steps, "inspect", inspect.stack)
+    _timed(steps, "inspect", repl_check)
     return steps  # the rest of the gazetteer, basemap and place-name files: the first run starts them once drawn
+
+
+def repl_check() -> None:
+    """Streamlit's first element in a process checks once whether it runs in a REPL (to print a warning): that calls
+    inspect.stack(), whose first call reads the path of every loaded module (0.05 s of processor time). Served by
+    `streamlit run`, the check is marked done; a Streamlit without that mark gets the call made here, off the first
+    page's path."""
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
+    else:
+        inspect.stack()
 
 
 def first_filter(reference: Any) -> Any:

@@ -105,7 +105,7 @@ def cached_derived(stem: str, inputs: Sequence[str], build: Callable[[], T], dum
 
     A missing or unreadable file is (re)built and files of other fingerprints removed; where the folder cannot be
     written (a read-only checkout) the value is only computed."""
-    path = cache_dir() / f"{stem}-{fingerprint(inputs)}.bin"
+    path = derived_path(stem, inputs)
     try:
         return load(path.read_bytes())
     except Exception as exc:  # noqa: BLE001 - a missing or unreadable (truncated, corrupt, foreign) cache file is rebuilt
@@ -117,6 +117,11 @@ def cached_derived(stem: str, inputs: Sequence[str], build: Callable[[], T], dum
     except OSError:
         pass  # read-only: keep the value in memory only
     return value
+
+
+def derived_path(stem: str, inputs: Sequence[str]) -> Path:
+    """Where cached_derived keeps the value of `stem` built from `inputs`."""
+    return cache_dir() / f"{stem}-{fingerprint(inputs)}.bin"
 
 
 def fingerprint(inputs: Sequence[str]) -> str:

@@ -4,6 +4,7 @@ rerun sends it new data (only the parts that changed are redrawn); marker clicks
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ import streamlit as st
 from dashboard.components.map_data import (
     Drawn,
     Prepared,
+    RawJSON,
     map_spec,
     prepare,
     view_from_state,
@@ -150,8 +152,21 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
 
 def encoded(data: dict[str, Any]) -> bytes:
     """The element's data as UTF-8 JSON bytes: encoded once (Streamlit encodes a dict twice: for the browser and,
-    sorted, for the element's identity), and decoded by the browser's JSON.parse as before."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    sorted, for the element's identity), and decoded by the browser's JSON.parse as before. RawJSON parts go in
+    as they are."""
+    raw: list[bytes] = []
+    mark = secrets.token_hex(8)
+
+    def keep(value: Any) -> str:
+        if isinstance(value, RawJSON):
+            raw.append(value)
+            return f"\x00{mark}:{len(raw) - 1}\x00"
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=keep).encode("utf-8", "surrogatepass")
+    for number, part in enumerate(raw):
+        text = text.replace(json.dumps(f"\x00{mark}:{number}\x00").encode(), part, 1)
+    return text
 
 
 def _labels(key: str, asked: Any) -> dict[str, Any] | None:

@@ -16,7 +16,7 @@ from dashboard.escape import html_text
 from dashboard.maps.builder import (
     AIRPORTS_SHOWN,
     MapOptions,
-    basemap_data,
+    basemap_json,
     basemap_key,
     data_bbox,
     drawn_frame,
@@ -211,6 +211,11 @@ def _view_incidents(prepared: Prepared, ref: Any, view: View, options: MapOption
     return part, drawn
 
 
+class RawJSON(bytes):
+    """A part of the spec already encoded as UTF-8 JSON (the basemap, as read from the cache folder): the component's
+    encoder puts it in as it is."""
+
+
 def map_spec(prepared: Prepared, ref: Any, options: MapOptions, view: View | None, height_px: int,
              send_basemap: Callable[[str], bool], report_view: bool) -> tuple[dict[str, Any], Drawn]:
     """The spec the browser's IncidentMap.live draws (each part with an id: unchanged parts stay as drawn) and the
@@ -233,7 +238,8 @@ def map_spec(prepared: Prepared, ref: Any, options: MapOptions, view: View | Non
         "fitMaxZoom": fit_max_zoom(options),
         "view": None,
         "report": bool(report_view or prepared.server),
-        "basemap": {"id": basemap_id, "geo": basemap_data(box, countries) if send_basemap(basemap_id) else None,
+        "basemap": {"id": basemap_id,
+                    "geo": RawJSON(basemap_json(box, countries)) if send_basemap(basemap_id) else None,
                     "style": BASEMAP_COLORS, "admin1": options.show_admin1},
         "incidents": incidents,
         "airports": {"id": digest(prepared.airports), "list": prepared.airports,

@@ -27,12 +27,12 @@ class Airport(NamedTuple):
 def airport(code: str) -> Airport | None:
     """The airport with this IATA or ICAO code from geodata's gazetteer, None when unknown or geodata can't say."""
     try:
-        from geodata.gazetteer import get_gazetteer
+        from geodata import remembered_airport
 
-        place = get_gazetteer().airport_by_code(code)
+        found = remembered_airport(code)  # from the cache folder: the first page loads no gazetteer
     except Exception:  # noqa: BLE001 - no gazetteer means incidents stay at their own coordinates
         return None
-    return None if place is None else Airport(str(place.name), float(place.lat), float(place.lon))
+    return None if found is None else Airport(*found)
 
 
 def airport_codes(frame: pd.DataFrame) -> pd.Series:

@@ -195,6 +195,11 @@ def basemap_data(bbox: tuple[float, float, float, float], countries: tuple[str, 
     return dict(basemap.layers_near(bbox, tuple(countries)))  # the layers are shared: a new dict around them
 
 
+def basemap_json(bbox: tuple[float, float, float, float], countries: tuple[str, ...]) -> bytes:
+    """basemap_data as UTF-8 JSON (read as it is from basemap's cache folder)."""
+    return basemap.layers_json(bbox, tuple(countries))
+
+
 @lru_cache(maxsize=16)
 def basemap_js(bbox: tuple[float, float, float, float], countries: tuple[str, ...]) -> str:
     """The escaped JSON of the basemap for a padded box (cached)."""

@@ -20,6 +20,8 @@ def test_prepare_loads_the_reference_place_and_names_the_cache_folder():
     summary = json.loads(done.stdout)
     assert summary["reference"] == "Moscow" and Path(summary["cache_dir"]).is_dir()
     assert list(Path(summary["cache_dir"]).glob("basemap-world-*.bin"))
+    assert summary["byte_compiled"] is True  # also under PYTHONDONTWRITEBYTECODE: the server's start reads it
+    assert list((ROOT / "dashboard" / "__pycache__").glob("launch.*.pyc"))
 
 
 def test_an_unknown_reference_place_is_one_line_and_exit_2():

@@ -57,3 +57,22 @@ def test_a_selection_the_browser_holds_is_packed_once_for_every_session_and_view
     assert again["incidents"]["payload"] is first["incidents"]["payload"] and drawn_again is drawn  # not packed again
     assert first["incidents"]["covers"] is None and again["incidents"]["id"] == first["incidents"]["id"]
     assert len(prepared.parts) == 1
+
+
+def test_the_loader_preloads_streamlit_chunks_of_the_first_page_that_exist():
+    from pathlib import Path
+
+    import streamlit
+
+    folder = Path(streamlit.__file__).parent / "static"
+    assert any(path.startswith("static/js/BidiComponent.") for path in preload.CHUNK_PATHS)  # the map's element
+    assert all((folder / path).is_file() for path in preload.CHUNK_PATHS)
+    assert "modulepreload" in preload.loader_js() and preload.CHUNK_PATHS[0] in preload.loader_js()
+
+
+def test_raw_json_parts_go_in_as_they_are_and_nothing_else_is_taken_for_them():
+    from dashboard.components.map_data import RawJSON
+
+    raw = encoded({"geo": RawJSON(b'{"countries":[1, 2]}'), "text": "\x00", "more": [RawJSON(b"[]")]})
+    assert raw == b'{"geo":{"countries":[1, 2]},"text":"\\u0000","more":[[]]}'
+    assert json.loads(raw) == {"geo": {"countries": [1, 2]}, "text": "\x00", "more": [[]]}

@@ -34,8 +34,12 @@ def first_page_computes(caplog) -> list[str]:
 
 
 def test_after_the_warm_up_the_first_page_builds_no_catalog_and_computes_nothing_cached(store, caplog):
-    steps = warm.first_page()
+    from dashboard import data
+
+    seen = []
+    steps = warm.first_page(imported=lambda: seen.append(data._cached_catalog))  # after the imports, once
     assert {"catalog", "facets", "figures", "map_rows", "map_prepare", "map_spec"} <= set(steps)
+    assert len(seen) == 1
     assert first_page_computes(caplog) == []
 
 
@@ -45,3 +49,20 @@ def test_without_the_warm_up_the_first_page_computes_it_all(store, caplog):
                  "computed map selection"):
         assert what in computed
 
+
+
+def test_after_the_warm_up_streamlits_first_element_reads_no_stack(monkeypatch):
+    import inspect
+
+    import streamlit as st
+    from streamlit import delta_generator
+
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    calls = []
+    monkeypatch.setattr(inspect, "stack", lambda *a, **k: calls.append(1) or [(None, "app.py")])
+    warm.repl_check()
+    st.empty()
+    assert calls == []
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)  # the test can fail
+    st.empty()
+    assert calls == [1]
