@@ -115,25 +115,6 @@ def streamlit_cli() -> Any:
     return cli
 
 
-def skip_component_scan() -> bool:
-    """No scan of every installed distribution's metadata for components v2 manifests at the server's start (about
-    0.15 s of processor time of the 0.65 s to a healthy server): the app's one component is declared in code
-    (dashboard/components/incident_map.py), no installed package provides one. False when Streamlit has no such scan
-    (another version): it then starts as it would."""
-    try:
-        from streamlit.components.v2 import manifest_scanner
-    except ImportError:
-        return False
-    if not callable(getattr(manifest_scanner, "scan_component_manifests", None)):
-        return False
-    manifest_scanner.scan_component_manifests = _no_manifests
-    return True
-
-
-def _no_manifests(max_workers: int | None = None) -> list:
-    return []
-
-
 def main(argv: list[str] | None = None) -> int:
     """Serve the app with Streamlit's own command line (`streamlit run dashboard/app.py ARGV`)."""
     if str(ROOT) not in sys.path:
@@ -141,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()  # the start and the imports make objects, hardly any garbage: no collector passes (0.1 s of CPU)
     show_log()
     cli = streamlit_cli()  # whole, before the warm-up thread imports any of Streamlit
-    skip_component_scan()
+    from dashboard import streamlit_private
+
+    streamlit_private.skip_component_scan()
     if warm_in_background() is None:
         collect_again()
     return cli.main(["run", str(APP), *(sys.argv[1:] if argv is None else argv)], prog_name="streamlit")

@@ -48,15 +48,12 @@ def first_page(imported: Callable[[], None] | None = None) -> dict[str, float]:
 
 
 def repl_check() -> None:
-    """Streamlit's first element in a process checks once whether it runs in a REPL (to print a warning): that calls
-    inspect.stack(), whose first call reads the path of every loaded module (0.05 s of processor time). Served by
-    `streamlit run`, the check is marked done; a Streamlit without that mark gets the call made here, off the first
-    page's path."""
-    from streamlit import delta_generator
+    """Streamlit's once-per-process REPL check (inspect.stack(), whose first call reads the path of every loaded
+    module: 0.05 s of processor time) marked done; a Streamlit without that mark gets the call made here, off the
+    first page's path."""
+    from dashboard import streamlit_private
 
-    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
-        delta_generator._use_warning_has_been_displayed = True
-    else:
+    if not streamlit_private.mark_repl_check_done():
         inspect.stack()
 
 

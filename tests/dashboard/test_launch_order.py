@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from dashboard import launch
+from dashboard import launch, streamlit_private
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def test_streamlit_is_imported_before_the_warm_up_thread_starts(monkeypatch, col
     monkeypatch.setattr(launch, "streamlit_cli", lambda: events.append(("import", gc.isenabled())) or cli)
     monkeypatch.setattr(launch, "warm_in_background", lambda: events.append(("warm", gc.isenabled())) or object())
     monkeypatch.setattr(launch, "show_log", lambda: None)
-    monkeypatch.setattr(launch, "skip_component_scan", lambda: events.append(("no scan", gc.isenabled())))
+    monkeypatch.setattr(streamlit_private, "skip_component_scan", lambda: events.append(("no scan", gc.isenabled())))
     assert launch.main([]) == 0
     assert events == [("import", False), ("no scan", False), ("warm", False), ("serve", False)]
 
@@ -34,7 +34,7 @@ def test_without_a_warm_up_the_collector_is_on_before_serving(monkeypatch, colle
     monkeypatch.setattr(launch, "streamlit_cli", lambda: cli)
     monkeypatch.setattr(launch, "warm_in_background", lambda: None)
     monkeypatch.setattr(launch, "show_log", lambda: None)
-    monkeypatch.setattr(launch, "skip_component_scan", lambda: None)
+    monkeypatch.setattr(streamlit_private, "skip_component_scan", lambda: None)
     monkeypatch.setattr(gc, "freeze", lambda: events.append(("freeze", gc.isenabled())))
     assert launch.main([]) == 0
     assert events == [("freeze", False), ("serve", True)]

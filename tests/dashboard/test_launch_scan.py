@@ -1,4 +1,4 @@
-"""dashboard.launch starts Streamlit without scanning every installed package for component manifests."""
+"""dashboard.launch (through dashboard.streamlit_private) starts Streamlit without scanning every installed package for component manifests."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import importlib.metadata
 from streamlit.components.v2 import manifest_scanner
 from streamlit.components.v2.component_manager import BidiComponentManager
 
-from dashboard import launch
+from dashboard import streamlit_private
 
 
 def test_the_server_start_reads_no_installed_package_metadata(monkeypatch):
@@ -15,7 +15,7 @@ def test_the_server_start_reads_no_installed_package_metadata(monkeypatch):
     read = []
     real = importlib.metadata.distributions
     monkeypatch.setattr(importlib.metadata, "distributions", lambda *a, **k: read.append(1) or real(*a, **k))
-    assert launch.skip_component_scan()
+    assert streamlit_private.skip_component_scan()
     manager = BidiComponentManager()
     manager.discover_and_register_components(start_file_watching=False)
     assert read == []
