@@ -11,6 +11,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: the turn is kept within one process
+    fcntl = None  # type: ignore[assignment]
+
 from geodata.errors import GeocoderUnavailable, InvalidQuery, PlaceNotFound, RateLimited
 from geodata.files import cache_dir
 from geodata.gazetteer import Place
@@ -38,10 +43,11 @@ class SharedFile:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.lock = threading.Lock()
+        self._turn_lock = threading.Lock()
         try:
             self.db = self._open(path)
         except (OSError, sqlite3.Error):
-            self.db = self._open(None)
+            self.path, self.db = None, self._open(None)
 
     @staticmethod
     def _open(path: Path | None) -> sqlite3.Connection:
@@ -53,6 +59,20 @@ class SharedFile:
             db.execute("PRAGMA journal_mode=WAL")
         db.executescript(SCHEMA)
         return db
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        """Held by one caller at a time: in every process sharing the file (flock on `<file>.turn`), else in this one."""
+        with self._turn_lock:
+            if self.path is None or fcntl is None:
+                yield
+                return
+            with open(self.path.with_name(self.path.name + ".turn"), "a") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -89,6 +109,19 @@ class RateGate:
                        (self.name, slot, 1 if row is None else row[1] + 1))
         if slot > now:
             self.sleep(slot - now)
+
+    @contextmanager
+    def passage(self) -> Iterator[None]:
+        """One request at a time, `interval` seconds after the previous one ENDED (not began): a sender delayed after
+        its slot, or a slow answer, cannot bring two requests closer together at the server. Across processes through
+        an OS lock on a file beside the shared one (released if a process dies), else across this process's threads."""
+        with self.shared.turn():
+            self.wait()
+            try:
+                yield
+            finally:
+                with self.shared.transaction() as db:
+                    db.execute("UPDATE gate SET slot = ? WHERE name = ?", (self.clock(), self.name))
 
     def attempts(self) -> int:
         """Requests let through so far by every process sharing this gate."""
@@ -178,9 +211,10 @@ class OnlineGeocoder:
         for attempt in range(self.retries + 1):
             if attempt:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
-            self.gate.wait()
             try:
-                return answer_dict(self.query_service(query, country), self.service, country)
+                with self.gate.passage():
+                    answer = self.query_service(query, country)
+                return answer_dict(answer, self.service, country)
             except exc.GeocoderRateLimited as error:
                 last = error
             except (exc.GeocoderUnavailable, exc.GeocoderTimedOut) as error:

@@ -9,7 +9,7 @@ import pytest
 
 from geodata import geocoding
 from geodata.errors import GeocoderUnavailable, InvalidQuery, PlaceNotFound, RateLimited
-from geodata.online import OnlineGeocoder, RateGate
+from geodata.online import OnlineGeocoder, RateGate, SharedFile
 
 KAZAN_NOMINATIM = {
     "lat": "55.7887", "lon": "49.1221", "name": "Kazan", "display_name": "Kazan, Tatarstan, Russia",
@@ -158,6 +158,22 @@ def test_rate_gate_spaces_requests_one_second_apart():
     gate.wait()
     gate.wait()
     assert slept == [pytest.approx(0.75), pytest.approx(1.0)]
+
+
+def test_the_next_request_waits_a_full_interval_after_the_previous_one_ended(tmp_path):
+    now, slept = [100.0], []
+
+    def sleep(seconds):
+        slept.append(seconds)
+        now[0] += seconds
+
+    gate = RateGate(1.0, SharedFile(tmp_path / "gate.sqlite"), clock=lambda: now[0], sleep=sleep)
+    with gate.passage():
+        now[0] += 3.0  # a slow answer (or a sender delayed after its slot)
+    with gate.passage():
+        pass
+    assert slept == [pytest.approx(1.0)]  # counted from the end, not from the slot booked 3 s earlier
+    assert gate.attempts() == 2
 
 
 def test_module_geocode_falls_back_online_only_when_enabled(server, tmp_path, monkeypatch):
