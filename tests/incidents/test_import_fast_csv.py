@@ -118,7 +118,7 @@ def test_the_fast_path_stores_what_the_general_path_stores(tmp_path, monkeypatch
     assert {row.get("id") for row in plain} >= {"a1", None, "zero", "zulu", "kept-1", "future"}
     fast = _imports(tmp_path, monkeypatch, capsys, "fast")
     with monkeypatch.context() as patch:
-        patch.setattr(fast_csv, "model_values", lambda row: None)  # every row takes the general path
+        patch.setattr(fast_csv.PlainRows, "row", lambda self, cells: None)  # every row takes the general path
         general = _imports(tmp_path, monkeypatch, capsys, "general")
     outputs, incidents, history, tombstones, batches = fast
     assert outputs == general[0]
@@ -151,7 +151,7 @@ def test_the_fast_path_reads_the_incidents_the_general_path_reads(tmp_path, monk
     path = _write(tmp_path / "rows.csv", FIRST + SECOND)
     fast = read_file(path)
     with monkeypatch.context() as patch:
-        patch.setattr(fast_csv, "model_values", lambda row: None)
+        patch.setattr(fast_csv.PlainRows, "row", lambda self, cells: None)
         general = read_file(path)
     assert fast == general and len(fast[0]) >= 10 and fast[1]
     assert [item.__dict__ for item in fast[0]] == [item.__dict__ for item in general[0]]
