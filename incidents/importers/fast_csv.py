@@ -63,21 +63,21 @@ class PlainRows:
     def __call__(self, record: list[str]) -> Incident | StoreRow | None:
         if len(record) != self.width:
             return None
-        row = self.row(self._cells(record + self._pad if self._pad else record))
+        cells = self._cells(record + self._pad if self._pad else record)
+        row = self.row(cells)
         if row is None:
             return None
         if self.review is None:
-            return incident_of(row)
-        row[_REVIEW] = self.review
+            return incident_of(row, cells[_SOURCES])
         if not row[_ID]:
-            row[_ID] = content_id(incident_of(row))
-        return StoreRow(row)
+            row[_ID] = content_id(incident_of(row, cells[_SOURCES]))
+        return row
 
-    def row(self, cells: Sequence[str]) -> list[Any] | None:
-        """The store's row (FIELDS, then the day; JSON fields as text, the sources cell still as read) the general
+    def row(self, cells: Sequence[str]) -> StoreRow | None:
+        """The store's row (FIELDS, then the day; JSON fields as text, in review state `review` when set) the general
         path gives cells (text, in CELLS order) when every filled cell is in a plain form: decimal degrees, digits,
         ISO dates with an offset, one URL or title as the source, {} for mappings; else None. An empty cell is the
-        field's default, as in the general path."""
+        field's default, as in the general path; an empty id stays empty (see __call__)."""
         (event_type, lat, lon, started_at, key, place, admin1, country, geo_precision, ended_at, time_precision,
          killed, injured, drones_downed, iata, icao, status, verification, sources, notes, created_at, updated_at,
          origin, evidence, claim, zero_zero, review) = cells
@@ -104,14 +104,21 @@ class PlainRows:
             return None
         if sources and (sources[0] in "[{'" or ";" in sources or "\n" in sources or sources.strip() != sources):
             return None
-        counts = [_count(killed) if killed else None, _count(injured) if injured else None,
-                  _count(drones_downed) if drones_downed else None]
-        if -1 in counts:
+        if killed:
+            killed = _COUNTS.get(killed) or _count(killed)
+        if injured:
+            injured = _COUNTS.get(injured) or _count(injured)
+        if drones_downed:
+            drones_downed = _COUNTS.get(drones_downed) or _count(drones_downed)
+        if killed == -1 or injured == -1 or drones_downed == -1:
             return None
-        return [event_type, lat, lon, started_at, key, place, admin1, country, geo_precision or "city",
-                ended_at or None, time_precision or "day", counts[0], counts[1], counts[2], iata or None, icao or None,
-                status or None, verification or "reported", sources, notes, created_at or None, updated_at or None,
-                "{}", "{}", "{}" if claim else None, flag, review or "reviewed", started_at[:10]]
+        return StoreRow((
+            event_type, lat, lon, started_at, key, place, admin1, country, geo_precision or "city", ended_at or None,
+            time_precision or "day", killed if killed != "" else None, injured if injured != "" else None,
+            drones_downed if drones_downed != "" else None, iata or None, icao or None, status or None,
+            verification or "reported", sources_json(sources) if sources else "[]", notes, created_at or None,
+            updated_at or None, "{}", "{}", "{}" if claim else None, flag, self.review or review or "reviewed",
+            started_at[:10]))
 
     def _dates(self, started: str, ended: str) -> bool:
         """Whether the dates are plain and valid: within the accepted days, the end not before the start."""
@@ -182,6 +189,9 @@ def _coordinate(text: str, limit: float, known: dict[str, float]) -> float | Non
     return value
 
 
+_COUNTS = {str(number): number for number in range(1, 10_000)}  # counts as most files write them ("0" is falsy)
+
+
 def _count(text: str) -> int:
     """A count in digits; -1 when not plain (or over MAX_COUNT): the general path decides."""
     if len(text) < 9 and text.isascii() and text.isdigit():
@@ -210,11 +220,10 @@ def sources_json(text: str) -> str:
     return (_ONE_URL if URL.match(text) else _ONE_TITLE) % encode_basestring(text)
 
 
-def incident_of(row: list[Any]) -> Incident:
-    """The Incident of a plain row (PlainRows.row, the sources cell as read), as from_dict builds it: every value was
-    checked as _validate would check it; the id made from the content when the row has none."""
+def incident_of(row: list[Any], text: str) -> Incident:
+    """The Incident of a plain row (PlainRows.row) whose sources cell read `text`, as from_dict builds it: every value
+    was checked as _validate would check it; the id made from the content when the row has none."""
     values = dict(zip(FIELDS, row))
-    text = values["sources"]
     values["sources"] = (Source.from_dict({"url": text} if URL.match(text) else {"title": text}),) if text else ()
     values.update(origin={}, evidence={}, distance_claim={} if values["distance_claim"] else None)
     incident = Incident.trusted(values)
@@ -235,10 +244,6 @@ class StoreRow(list):
     country = property(itemgetter(_COUNTRY_AT))
     started_at = property(itemgetter(_STARTED))
     review = property(itemgetter(_REVIEW))
-
-    def __init__(self, row: list[Any]) -> None:
-        super().__init__(row)
-        self[_SOURCES] = sources_json(row[_SOURCES])
 
     @property
     def start(self) -> When:
