@@ -262,7 +262,8 @@ def checked(numbered: Iterable[tuple[int, Incident]], ctx: Context, fill: bool) 
             yield from check_countries(chunk, ctx.report, known)
 
 
-GC_YOUNG = 20_000  # the youngest generation's threshold while an import runs (Python's default is 700)
+GC_YOUNG = 100_000  # the youngest generation's threshold while an import runs (Python's default is 700): a chunk
+# of rows waiting for its batch checks (CHUNK) lives through every collection made while it fills, so fewer are made
 _gc_lock = threading.Lock()
 _gc_state: dict[str, Any] = {"imports": 0, "saved": None}
 
