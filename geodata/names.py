@@ -28,6 +28,7 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"iia", "ia"),
         (r"yu", "iu"),  # Tyumen / Tiumen
         (r"zh(?=zh)", ""),  # Zaporizhzhia / Zaporizhia
+        (r"(?<=[aeou])y(?=[bcdfghjklmnpqrstvwxz])", "i"),  # Grayvoron / Graivoron, Shaykovka / Shaikovka
     )
 )
 _NON_WORD = re.compile(r"[^\w]+")

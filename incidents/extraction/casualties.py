@@ -54,6 +54,11 @@ _PATTERNS = {
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
         rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:killing|killed) {_PAIR}",
+        rf"\b(?:killing|killed) (?:the|a|an|his|her|their) {_ADJ}(?P<n>couple)\b(?! of)"  # "killing an elderly couple"
+        rf"(?: and (?:their|her|his) (?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:children|sons|daughters|kids|grandchildren)"
+        rf"|(?P<one>(?:[\w-]+ )?(?:child|son|daughter|baby|grandchild|grandson|granddaughter))))?",  # "... and their two children"
+        rf"\b(?:pulled|pulling|recovered|recovering|retrieved|retrieving|found) {_QUANT}(?P<n>{NUMBER}) bodies\b",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) bodies (?:were|have been|had been) (?:\w+ly )?(?:pulled|recovered|retrieved|found)\b",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE}) (?:killed|dead)(?=[.,;)]|$)",  # a short post: "driver killed."
     ],
     "injured": [
@@ -111,11 +116,17 @@ def _slavic(name: str) -> list[str]:
     return [rf"(?<![\w-])(?:{verb}) (?:{_LIGHT})?(?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people})(?:{_SLAVIC_ASIDE}| ))?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
-            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}) (?:[\w-]+ ){{0,6}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
+            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}),? (?:[\w,-]+ ){{0,6}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})",
+            # "поранено не трьох, а двох людей", "погибли не пятеро, а четверо": the figure corrected in the same breath
+            rf"(?<![\w-])(?:{verb}) (?:[\w-]+ )?(?:не|не\s+уже) (?:{NUMBER}),? (?:а|но) (?P<n>{NUMBER})(?![\w-])",
             # "Мужчина, раненный при атаке на Новый Оскол, скончался": a participle's aside between the person and the verb
-            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}), [^,.;]{{1,80}}, (?:{verb})",
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}), [^,.;]{{1,80}}, (?:{_LIGHT})?(?:{verb})",
+            # "женщина 1958 года рождения, получила порезы", "мужчина 1975 г.р. ранен": a person with a year of birth
+            rf"(?<![\w-])(?P<n>)(?:{_SINGLE}),? \d{{4}} (?:года рождения|г\. ?р\.|року народження|р\. ?н\.),? (?:{_LIGHT})?(?:{verb})",
+            # "Два сотрудника химического предприятия в Новомосковске получили ранения": the count, then a long aside
+            rf"(?<![\w-])(?P<n>{NUMBER}) (?:{people}) [^,.;:]{{1,80}}? {_LIGHT}(?:{verb})",
             # "двое детей и женщина пострадали", "ранены трое мужчин и двое детей": two groups joined, summed (_largest)
             rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND} (?:[—–-] )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND}(?![\w-])",
@@ -137,11 +148,11 @@ _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zer
 _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for name, patterns in _PATTERNS.items()}
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
-_HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
-                     "вбит", "помер", "pogib", "zahyn", "kia", "врятува"),
+_HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "bodies", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
+                     "вбит", "помер", "житт", "pogib", "zahyn", "kia", "врятува"),
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",
-                      "шпиталіз", "допомог"),
+                      "шпиталіз", "допомог", "порез", "звернул"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),

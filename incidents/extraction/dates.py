@@ -114,6 +114,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return sorted(_without_overlaps(found), key=lambda m: m.start)
 
 
+def is_relative_day(text: str, mention: DateMention) -> bool:
+    """True when `mention` (found in `text`) is a relative day word ("позавчора", "yesterday"), not a named day."""
+    return bool(_relative().fullmatch(text, mention.start, mention.end))
+
+
 @lru_cache(maxsize=1)
 def _relative() -> re.Pattern[str]:
     """The relative day words in one pattern, a group per reading (searched once, not once per reading; no two
@@ -148,7 +153,8 @@ _BIRTH_YEAR_AFTER = re.compile(r"\s*(?:р\.\s*н\.|року народження
 
 
 # "were struck repeatedly in 2024", "during 2023": a whole year named as a period, before the year of publication.
-_YEAR_PERIOD = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?![-/.]\d)", re.IGNORECASE)
+_YEAR_PERIOD = re.compile(r"(?:\b(?:in|during|throughout)|(?<![\w-])(?:в|во|у|протягом|в течение))\s+((?:19|20)\d\d)\b(?![-/.]\d)",
+                          re.IGNORECASE)
 
 
 def past_year_periods(text: str, published: date | None) -> list[tuple[int, int]]:
@@ -167,9 +173,14 @@ def past_days(text: str, published: date | None, gap: int = 4, within: int = 31)
     out = []
     for match in _EXPLICIT.finditer(text):
         day = _parse_day(match.group(0), published)
-        if day is not None and gap <= (published - day).days <= within:
+        limit = YEAR_WITHIN if _WITH_YEAR.search(match.group(0)) else within  # "on 15 May 2024": the text's own year
+        if day is not None and gap <= (published - day).days <= limit:
             out.append((match.start(), match.end()))
     return out
+
+
+YEAR_WITHIN = 366  # a day written with its year ("including the attack on Belbek on 15 May 2024") up to a year back
+_WITH_YEAR = re.compile(r"\d{4}")
 
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -180,16 +191,52 @@ _MONTH_PERIOD = re.compile(rf"\b(?:in|since|during|through|last)\s+(?:early\s+|l
 
 
 def other_months(text: str, published: date | None) -> list[tuple[int, int]]:
-    """Spans of months named as a period ("in April", "since August 2024") other than the month of publication: the
-    mark of background, not of the event reported."""
+    """Spans of months named as a period ("in April", "since August 2024", "в декабре 2022 года") other than the month
+    of publication: the mark of background, not of the event reported."""
     if not published:
         return []
     out = []
     for match in _MONTH_PERIOD.finditer(text):
         month, year = _MONTH_NAMES.index(match.group(1).lower()) + 1, int(match.group(2) or published.year)
+        if (year, month) != (published.year, published.month) or _early_and_gone(match.group(0), published):
+            out.append((match.start(), match.end()))
+    for match in _slavic_month_period()[0].finditer(text):
+        month, year = _slavic_month_period()[1][match.group(1).lower()], int(match.group(2) or published.year)
         if (year, month) != (published.year, published.month):
             out.append((match.start(), match.end()))
-    return out
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _slavic_month_period() -> tuple[re.Pattern[str], dict[str, int]]:
+    """'у квітні', 'наприкінці жовтня 2024' (lexicon month_periods after month_period_prefixes), a month named without a
+    day as a period of its own, with the month number of each word."""
+    table = cues.lexicon()
+    months = {word.lower(): int(number) for number, words in table.get("month_periods", {}).items() for word in words}
+    prefixes = cues.grouped(sorted(table.get("month_period_prefixes", []), key=len, reverse=True))
+    words = cues.grouped(sorted(months, key=len, reverse=True))
+    found = re.compile(rf"(?<![\w-])(?:{prefixes})\s+({words})(?![\w-])(?!\s+\d{{1,2}}(?!\d))(?:\s+(\d{{4}}))?", re.IGNORECASE)
+    return cues.led(found), months
+
+
+def recap_of_past(text: str, published: date | None) -> re.Match[str] | None:
+    """'Нагадаємо, 1 лютого …', 'Раніше, позавчора, …': a recap word with a day at least two days before publication, the
+    mark of an earlier event told as background (a recap of this report's own day is not)."""
+    recap = cues.has("recap", text) if published else None
+    if recap is None:
+        return None
+    for match in _EXPLICIT.finditer(text, recap.start()):
+        day = _parse_day(match.group(0), published)
+        if day is not None and (published - day).days >= 2:
+            return recap
+    return recap if re.search(r"\b(?:позавчора|позапозавчора|торік|позаторік)\b", text[recap.start():], re.IGNORECASE) else None
+
+
+EARLY_DAYS = 10  # "in early April" in an article of 13 April: the first days of the month, gone by publication
+
+
+def _early_and_gone(phrase: str, published: date) -> bool:
+    return phrase.lower().split()[1:2] == ["early"] and published.day > EARLY_DAYS
 
 
 def find_times(text: str) -> list[TimeMention]:

@@ -108,6 +108,9 @@ class _Restricted:
         return not self.told_in[id(draft)].isdisjoint((sentence.index, sentence.index - 1))
 
 
+_CORRECTED = " (a corrected figure)"
+
+
 def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: dict[int, Draft],
                       restricted: _Restricted) -> None:
     if kind in ("count", "count_fix"):
@@ -115,8 +118,10 @@ def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: d
         draft = by_finding.get(id(finding))
         if draft is not None and kind == "count_fix":
             draft.values.pop(name, None)  # "За уточненими даними, поранено двох": the corrected figure replaces the first
-        if draft is not None:
-            draft.set(name, value, sentence, start, end, f"{name} stated in the text", keep_max=True)
+        corrected = draft is not None and str(draft.evidence.get(name, {}).get("reason", "")).endswith(_CORRECTED)
+        if draft is not None and not (kind == "count" and corrected):  # a live blog's newest entry (the fix) comes first
+            draft.set(name, value, sentence, start, end, f"{name} stated in the text" + (_CORRECTED if kind == "count_fix" else ""),
+                      keep_max=True)
     elif kind == "time":
         mention, start, end, finding, own_day = payload
         draft = by_finding.get(id(finding))

@@ -12,7 +12,9 @@ _UNITS = {
     "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
+    "couple": 2,
 }
+_TIMES = ("dozen", "couple")  # "a dozen", "two dozen", "a couple": multiplied, not added
 # Russian and Ukrainian count words ("двое", "двоє", "дюжина") as data: lexicons/number_words.json.
 _SLAVIC = {word: value for word, value in json.loads((Path(__file__).resolve().parent / "lexicons" / "number_words.json")
                                                        .read_text(encoding="utf-8")).items() if not word.startswith("_")}
@@ -44,5 +46,5 @@ def to_int(text: str) -> int | None:
         elif part in _TENS:
             total += _TENS[part]
         elif part in _UNITS:
-            total = 12 * max(total, 1) if part == "dozen" and total else total + _UNITS[part]
+            total = _UNITS[part] * max(total, 1) if part in _TIMES and total else total + _UNITS[part]
     return total

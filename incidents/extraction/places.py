@@ -13,9 +13,9 @@ from incidents.extraction.sentences import HEAD_END, POST_MARK, Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
-_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|кра[йяюе]|республик\w*|регион\w*|регіон\w*)(?!\w)",
+_REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|obl\.|oblast\w*|кра[йяюе]|республик\w*|регион\w*|регіон\w*)(?!\w)",
                            re.IGNORECASE)
-_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
+_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?!(?:region|oblast|province|krai|area)\b)(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
                             re.IGNORECASE)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
@@ -58,7 +58,7 @@ _SITE_PREP = re.compile(
 # "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино", "Жители Курчатова": a place named after a
 # district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
 _SLAVIC_PLACE_PHRASE = re.compile(
-    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан)\w*"
+    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан|акваторі|підприємств|інфраструктур|инфраструктур|енергетик|промзон)\w*|порт(?:у|і|ах)|об['’]єкт\w*"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
     r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
@@ -97,9 +97,12 @@ _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю])
 _REPUBLIC = r"(?:Республик|Республіц|Республік)\w*\s+"  # "Республики Крым", "над Республікою Крим"
 _ITEM_BEFORE = re.compile(rf"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:{_REPUBLIC})?$",
                           re.IGNORECASE)  # "…, Республики Крым – 7", "Республики Татарстан — 3"
+_FACILITY_WORD = re.compile(r"(?:аэропорт|аеропорт|аэродром|аеродром|авиабаз|авіабаз|авиаба|военн|військов)\w*$", re.IGNORECASE)
 _AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад\w*))?"
 # "Морозовск Ростовской области — …", "Шебекино Белгородской обл.: …": the town, then the region or district it lies in.
-_HEAD_QUALIFIER = r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зкой|ского|цкого|ської|цької|зької|ського|цького)\s+(?:област\w*|обл\.|район\w*|округ\w*|кра[яю]))?"
+_HEAD_QUALIFIER = (r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зкой|ского|цкого|ської|цької|зької|ського|цького)\s+(?:област\w*|обл\.|район\w*|округ\w*|кра[яю])"
+                   # "Льгов, Курская обл. — …", "L'gov, Kurskaya obl. — …": the region after a comma, in the nominative
+                   r"|,\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:ская|цкая|зкая|ська|цька|зька|skaya|tskaya|ska|ska)\s+(?:област\w*|обл\.|oblast|obl\.|район|р-н|rayon|округ|кра[йі]|krai|kray))?")
 _LINE_HEAD_AFTER = re.compile(rf"^{_HEAD_QUALIFIER}{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
 
 
@@ -259,7 +262,8 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             leftovers.append(run[i][0])
             i += 1
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
-    others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()]
+    others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()
+              and not _FACILITY_WORD.match(w)]  # "INTERFAX.RU - Аэропорт Сочи ввёл ограничения": the airport, not a name
     if others and others[-1] == run[-1][0] and _district_adjective(sentence, run[-1]):
         others.pop()  # "в посёлке Средний Усольского района": the district the gazetteer does not know, not a longer name
     side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
@@ -449,7 +453,7 @@ def _masculine_region(word: str, after: str) -> str | None:
     return feminine if geo.is_name(feminine) and geo.get_gazetteer().lookup(feminine, kinds=("region",)) else None
 
 
-_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ)(?:ий|ой|ого|ому|ом|им|ій|ім|а|ої|у)$", re.IGNORECASE)
+_DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ|цьк|зьк)(?:ий|ой|ого|ому|ом|им|ій|ім|а|ої|у)$", re.IGNORECASE)
 
 
 def _district_named(word: str, after: str) -> bool:
@@ -468,16 +472,43 @@ def _district_town(word: str, after: str) -> str | None:
     if stem.lower().endswith("іль"):  # "Краснопільська", "Білопільський": Краснопілля, Білопілля
         bucha = bucha or stem[:-1] + "ля"
     plural = stem[:-2] + "ы" if stem.lower().endswith(("цов", "ков")) else ""  # "Клинцовский": Клинцы
-    in_sk = stem + ("ськ" if "ськ" in word.lower() else "ск")  # "Морозовский", "Крымский": Морозовск, Крымск (not Крым)
+    suffix = _DISTRICT_ADJECTIVE.search(word).group(0).lower()
+    in_sk = stem + next((s for s in ("ськ", "цьк", "зьк") if suffix.startswith(s)), "ск")  # "Морозовский", "Луцький": Морозовск, Луцьк
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
                               plural, in_sk) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+    community = bool(re.match(r"\s+громад", after, re.IGNORECASE))
+    candidates += _ikavism_towns(stem, suffix, community)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
+    if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
+        home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]
     if len(home) > 1:  # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль
         return max(home, key=lambda c: geo.place(c).population or 0)
     return (home or [None])[0]  # a "район" abroad is a misreading ("Брасовский": not Brașov, Romania)
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
+
+
+def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
+    """'Межівська громада', 'Василівська громада', 'Пологівська громада': a community's adjective whose -ів- was its
+    town's -ов- or whose town adds -ка (Межова, Василівка, Пологи), read only for a town big enough to be a community's
+    centre (a район of that form is often a city's quarter: Салтівський, Шевченківський); 'Запорізький' and
+    'Кременчуцький' from Запоріжжя and Кременчук, for a район too."""
+    lower = stem.lower()
+    if lower.endswith(("ів", "їв")) and community:
+        base = stem[:-2] + ("ов" if lower.endswith("ів") else "єв")
+        readings = [stem + "ка", base + "а", base + "е", base + "о", stem[:-2] + "и"]
+    elif lower.endswith(("ів", "їв")):
+        return []
+    elif suffix.startswith("зьк"):
+        readings = [stem + "жжя", stem + "г"]
+    elif suffix.startswith("цьк"):
+        readings = [stem + "к", stem + "ок"]
+    else:
+        return []
+    named = {c: geo.place(c) for c in readings if len(c) >= 4 and geo.is_name(c)}
+    return [c for c, town in named.items()
+            if town is not None and town.country == "UA" and (town.population or 0) >= DISTRICT_CENTRE_PEOPLE]
 
 # "Саратовський НПЗ", "Рязанского нефтеперерабатывающего завода", "Новошахтинської ТЕЦ": a plant named by its town's adjective.
 _PLANT_NOUN_AFTER = re.compile(r"\s+(?:нафтопереробн\w*|нефтеперерабатывающ\w*|НПЗ|нафтобаз\w*|нефтебаз\w*|ТЕЦ|ТЭЦ|ГРЕС|ГРЭС|ТЕС|"
@@ -534,6 +565,8 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
 _REPUBLIC_BEFORE = re.compile(rf"(?<![\w-]){_REPUBLIC}$", re.IGNORECASE)
+# "in the Russian border region of Kursk", "the province of Kherson": the region, not its capital.
+_REGION_OF_BEFORE = re.compile(r"(?<![\w-])(?:region|oblast|province)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:urban\s+|municipal\s+|city\s+)?(?:micro)?(?:district|okrug|neighbou?rhood|quarter)\b|"
                              r"^\s+(?:городско\w+\s+|міськ\w+\s+|муниципальн\w+\s+|муніципальн\w+\s+)?(?:микро|мікро)?(?:район\w*|округ\w*)(?!\w)", re.IGNORECASE)
 
@@ -555,8 +588,9 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "bases"  # "the Morozovsk and Millerovo air bases": each listed name is an air base
     elif airport:
         mention.hint = "airport"
-    elif _REGION_AFTER.match(after) or _REPUBLIC_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 24),
-                                                                mention.start - sentence.start):
+    elif (_REGION_AFTER.match(after) or _REPUBLIC_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 24),
+                                                                 mention.start - sentence.start)
+          or _REGION_OF_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 24), mention.start - sentence.start)):
         mention.hint = "region"  # "Республики Крым – 7": the republic, not a village Крым of the region named before
     elif _bare_region_adjective(sentence, mention):
         mention.hint = "region"
@@ -575,6 +609,12 @@ def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
         return False
     before = sentence.text[max(0, mention.start - sentence.start - 12):mention.start - sentence.start]
     return not _SETTLEMENT_BEFORE.search(before) and bool(geo.get_gazetteer().lookup(mention.text, kinds=("region",)))
+
+
+def named_as_settlement(sentence: Sentence, mention: Mention) -> bool:
+    """'над станицей Архангельской', 'в селе Смоленском': the name follows a settlement noun (not the oblast)."""
+    before = sentence.text[max(0, mention.start - sentence.start - 16):mention.start - sentence.start]
+    return mention.hint != "region" and bool(_SETTLEMENT_BEFORE.search(before))
 
 
 def _base_before(sentence: Sentence, mention: Mention) -> bool:
@@ -668,10 +708,16 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
             and not _AIRFIELD_NAME_END.search(mention.text)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
-            or (_MAKERS_IN.search(before) and not cues.tells_event(before))):
+            or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))
+            or _apposed_seat(before, after)):
         return "where people or officials are based, not where it happened"
-    if _TREATED_IN.search(before):
+    if _NAMED_FACILITY_IN_TOWN.match(after):
+        return "a facility named after it, lying in the town named next ('the Bryansk chemical plant in the town of Seltso')"
+    if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
+    if others and _slavic_tail("heading_to").search(before) and _PLACE_PHRASE_LATER.search(
+            sentence.text, mention.end - sentence.start):
+        return "where the drones were flying to; the sentence names where they were downed or fell"
     if _person_was_in(before):
         return "where a person was (the minister was in Berlin), not where it happened"
     if _DIRECTION_OF.search(before):
@@ -696,7 +742,33 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "diplomatic or political mention (talks, visits, speeches)"
     if _venue_after().match(after):
         return "where a briefing, meeting or funeral was held, not where it happened"
+    if _commemorated(sentence, info):
+        return "where the dead of an earlier attack were commemorated, not where it happened"
+    if ((_JUDGED_AFTER.match(after) and cues.has("speech", sentence.text[:mention.start - sentence.start]))
+            or _CALLED_BEFORE.search(before)) and not cues.tells_event(info.clause.text):
+        return "an attack only judged in speech (удар по X был «целенаправленным»), not reported here"
     return None
+
+
+def _commemorated(sentence: Sentence, info: ClauseInfo) -> bool:
+    """'пришли к мемориалу в Красногорске, чтобы почтить память погибших': a commemoration, with no attack told in it."""
+    if not any(w in sentence.text.lower() for w in ("памят", "цвет", "мемориал", "годовщин", "молчан", "траур", "пам'ят", "квіт", "річниц")):
+        return False
+    told = any(c.kind in ("interception", "restriction", "explosion") or (c.kind == "strike" and not cues.is_strike_noun(c))
+               for c in info.event_cues)
+    return not told and _slavic_any("commemoration").search(sentence.text) is not None
+
+
+@cache
+def _slavic_any(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(cues.slavic(name))})", re.IGNORECASE)
+
+
+# "удар по Курчатову был «целенаправленным»", "назвал обстрел Белгорода терактом": what an attack was called, in speech.
+_JUDGED_AFTER = re.compile(r"\s*(?:был[аои]?|являл\w*|является|стал[аои]?|був|була|було|є)\s+(?:[«\"“]|[\w-]+(?:ым|ой|им|ою|ним|ною)\b)",
+                           re.IGNORECASE)
+_CALLED_BEFORE = re.compile(r"(?<![\w-])(?:назвал\w*|назвав\w*|называ\w*|назива\w*|квалифицир\w*|осудил\w*|засудил\w*)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:удар|атак|обстрел|обстріл)\w*\s+(?:по\s+|на\s+)?$", re.IGNORECASE)
 
 
 # "прибув з візитом до Києва, де вночі загинули троє": the visit's city, where the event happened
@@ -736,8 +808,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
         "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
-        "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", 0),
-        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes|attacks|hits|impacts|fires|damage|casualties))"
+        "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", 0),
+        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes|attacks|hits|impacts|fires|damage|casualties|shelling|gunfire))"
                           r"\s+(?:also\s+)?$", re.IGNORECASE),
     }
     pattern, flags = table[name]
@@ -796,7 +868,10 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
     """'Reports of a hit on Boryspil airport – a fake', 'called the reports of a fire in Oryol a fake': a sentence that
     calls a report false denies every place it names (the dash or the verb may sit in another clause)."""
     lower = sentence.text.lower()
-    return cues.has("denied_report", sentence.text) if "фейк" in lower else None
+    return cues.has("denied_report", sentence.text) if any(w in lower for w in _DENIAL_WORDS) else None
+
+
+_DENIAL_WORDS = ("фейк", "не подтверд", "не так", "неправда", "недостовер", "не соответству")
 
 
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:
@@ -810,6 +885,19 @@ def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Menti
 
 _CORRECTION_OPENS = re.compile(r"\s*[:;]")
 _BUT_END = re.compile(r"(?<![\w-])(?:но|однако|але|проте|but|however)$", re.IGNORECASE)
+
+
+# "Russia's defence ministry, in Moscow, said ...": a seat set between commas after the speaker, before its speech verb.
+_SEAT_BEFORE = re.compile(r",\s*(?:based\s+)?in\s+$")
+_SPEECH_AFTER_COMMA = re.compile(r"^\s*,\s*(?:\w+ly\s+)?(?:said|says|told|announced|added|claimed|stated|reported|wrote)\b")
+# "the Bryansk chemical plant in the town of Seltso": a facility named after a city, then the town it lies in.
+_NAMED_FACILITY_IN_TOWN = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|works|refinery|depot|terminal|complex|enterprise|arsenal)\s+"
+    r"(?:in|near|at|outside)\s+(?:the\s+)?(?:town|city|village|settlement)\s+of\b", re.IGNORECASE)
+
+
+def _apposed_seat(before: str, after: str) -> bool:
+    return bool(_SEAT_BEFORE.search(before[-20:]) and _SPEECH_AFTER_COMMA.match(after))
 
 
 def _speaker_place(before: str, after: str, others: bool) -> bool:
@@ -827,6 +915,21 @@ def _speaker_place(before: str, after: str, others: bool) -> bool:
 _TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted|flown|rushed|admitted)\s+to"
                          r"(?:\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+(?:in|at))?"
                          r"|(?:hospitali[sz]ed|treated)\s+(?:[\w-]+\s+){0,3}?(?:in|at))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "… летевших на Москву, сбиты в Подольске": a place phrase later in the sentence, where they were downed or fell.
+_PLACE_PHRASE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
+
+
+def _hurt_in_attack(after: str) -> bool:
+    """'Два сотрудника предприятия в Новомосковске получили ранения при атаке …': the firm's town is where they were hurt."""
+    return any(c.kind == "strike" for c in cues.find_cues(after)) and cues.has("injured", after) is not None
+
+
+@cache
+def _slavic_tail(name: str) -> re.Pattern[str]:
+    """A Russian or Ukrainian lexicon entry ending right before a mention ("доставлен в больницу в ", "летевших на ")."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(cues.slavic(name))})\s+$", re.IGNORECASE)
 
 
 def _person_was_in(before: str) -> bool:
@@ -876,6 +979,20 @@ def _around(clause: Clause, mention: Mention) -> tuple[str, str]:
     return clause.text[max(0, at - WINDOW):at], clause.text[end:end + WINDOW]
 
 
+# "... in total over Bryansk, Kursk, Belgorod and": the names listed right after a total and its preposition.
+_TALLY_LIST = re.compile(r"\s*(?:over|across|above)\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s*,\s*|\s+and\s+))*$", re.IGNORECASE)
+
+
+def _tallied_over(info: ClauseInfo, before: str) -> bool:
+    """A name in the list after a count's wider scope ('in total', 'across the country') in an interception clause."""
+    if not any(c.kind == "interception" for c in info.event_cues):
+        return False
+    scope = None
+    for scope in cues.scanner("wider_scope").finditer(before):
+        pass
+    return scope is not None and bool(_TALLY_LIST.match(before, scope.end()))
+
+
 def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
     mention = mentions[position]
     if info is None or not info.event_cues:
@@ -893,6 +1010,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     listed = _PLACES_COLON.search(before)
     if listed and re.search(r"\b(?:regions|oblasts)\b", listed.group(0), re.IGNORECASE):
         mention.hint = mention.hint or "region"  # "in the following oblasts: Zhytomyr, Rivne": the regions
+    if mention.hint is None and _tallied_over(info, before):
+        mention.hint = "region"  # "downed 132 drones in total over Bryansk, Kursk and Belgorod": a ministry's tally by region
     if _headed_by_a_cue(info, mention, before):
         return "site: the first item of a list after an event cue and a colon (Прилёты этой ночью: Курчатов, Льгов)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
@@ -1013,7 +1132,7 @@ def _passive_before(before: str, earlier_end: int | None, start: int) -> bool:
     return earlier_end is None or earlier_end <= start - len(before) + last.start()
 
 
-_SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}(?:\s+(?:знову|вкотре|знов|снова|вновь|опять))?"
+_SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}(?:\s+(?:знову|вкотре|знов|снова|вновь|опять|також|теж|также|тоже))?"
                                     r"(?:\s+(?:опинил\w*|опинив\w*|потрапи\w*|оказал\w*|оказа\w*|був|була|було|були|был|была|было|были))?\s*[—–:-]?\s*", re.IGNORECASE)
 
 

@@ -7,6 +7,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 from datetime import date
@@ -53,6 +54,10 @@ _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s
 # Or several such items in one line ("На Волині — 12 ракет, на Рівненщині — 9, …"): place, dash, count, comma, again.
 _PLACE_COUNT = r"(?:(?:в|у|на|над|over|in)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*"
 _COUNT_ITEMS = re.compile(rf"[\W_]*{_PLACE_COUNT}(?:\s+[^\W\d_][\w'’-]*)?\s*[,;]\s*{_PLACE_COUNT}", re.IGNORECASE)
+
+
+# A bulleted line ("▪️ аеродром …", "• НПЗ у …", "1) …"), an item of the list a line ending with a colon opened.
+_BULLET = re.compile(r"\s*(?:[▪▫◾◽■□•●◦‣⁃🔸🔹🔶🔷🔺🔻➖✅❗⚡-]\ufe0f?|\d{1,2}[.)])\s*", re.IGNORECASE)
 
 
 def _list_item(text: str) -> bool:
@@ -106,14 +111,28 @@ class Reader:
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
+        self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
 
     # ------------------------------------------------------------ reading
 
     def run(self) -> None:
         for sentence in self.sentences:
             self.read(sentence)
+        title = self._title_telling_event() if not self.findings else None
+        if title is not None:  # "Дрон атакував Шостку: загинула жінка" over a body that never names the town again
+            self.read(replace(title, heading=False))
         for finding in self.pending:
             self._default_day(finding)
+
+    def _title_telling_event(self) -> Sentence | None:
+        """The article's title (a heading before the first sentence of the body) when it tells an event with a
+        casualty or strike word, for an article whose body found no site of its own."""
+        for sentence in self.sentences:
+            if not sentence.heading:
+                return None
+            if cues.tells_event(sentence.text) and (cues.has("casualty", sentence.text) or cues.has("strike", sentence.text)):
+                return sentence
+        return None
 
     def read(self, sentence: Sentence) -> None:
         infos = self.clause_infos(sentence)
@@ -147,7 +166,7 @@ class Reader:
         inherited: tuple[int, str] | None = None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
-            if start is None and inherited and (clause.relative or re.match(r"(?:and|or)\b", clause.text)):
+            if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
                 start, reason = 0, inherited[1]
             historical = None if start is None else clause.start + start
             inherited = (historical, reason) if historical is not None else None
@@ -155,15 +174,22 @@ class Reader:
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
             if not found and historical is None and out and _AND_PLACE.match(clause.text) and out[-1].historical_from is None:
                 found = out[-1].event_cues  # "restrictions were introduced at Grabtsevo, and at the airports of Tambov"
+            if not found and historical is None and out and _PLACE_PHRASE_CLAUSE.fullmatch(clause.text):
+                # "Дрон атаковал автобус, перевозивший рабочих, в Шебекине": the place phrase after a participle's aside
+                found = next((i.event_cues for i in reversed(out) if i.event_cues and i.historical_from is None), ())
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
+            if not found and historical is None and self.bullet_cues and _BULLET.match(sentence.text):
+                found = self.bullet_cues  # "Уражено:" then "▪️ аеродром «Шайківка» (Калузька обл.) — …", one site a line
             named = _NAMED_TARGETS.match(clause.text) if not found and historical is None and self.strike_cues else None
             if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
                 found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
         self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
+        self.bullet_cues = self.strike_cues if sentence.text.rstrip().endswith(":") else (
+            self.bullet_cues if _BULLET.match(sentence.text) else ())
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
             self.list_cues if _list_item(sentence.text) or sentence.text.rstrip().endswith(":") else ())
         # "Videos showed bombers burning at ...", "Прилёты: Курчатов, Льгов. Повреждены ЛЭП.": damage right after a strike
@@ -229,6 +255,7 @@ class Reader:
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention)):
+                _steer_to_district(out[-1], mention)  # "село Бессоновка Белгородского района": the Belgorod one
                 mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
             elif out and _qualifies(sentence, out[-1], finding):
                 mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
@@ -238,6 +265,11 @@ class Reader:
                     mention.role, mention.reason = None, f"names the region {out[-1].place.name} lies in: a qualifier"
             else:
                 out.append(finding)
+        for finding in [f for f in out if _speaker_seat(sentence, f, out)]:  # "У Києві заявили, що удар по Сумах …"
+            out.remove(finding)
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "where the speakers are: what they said names the site"
+        out = _without_heads_holding_a_site(out, mentions)
         named = [f for f in out if f.reason != places.JURISDICTION]
         for finding in out if named else ():
             if finding.reason == places.JURISDICTION:
@@ -357,8 +389,8 @@ class Reader:
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
-        if found is None:
-            return None
+        if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
+            return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
         cue = _nearest_cue(info, mention, event_type)
         if found.kind in ("city", "region") and found not in self.in_context:
             self._remember(found)
@@ -463,6 +495,11 @@ class Reader:
             own, named = False, None  # "Запоріжжя. Удар по Комунарському району": a quarter, not Kommunar near St Petersburg
         if city is None and named is not None and self._other_region(named) and not own:
             named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
+        if own and named is not None and self._other_region(named):  # "В Ленинградской области … над Кировским районом"
+            named = geo.city_in_region(mention.text, self.last_region)  # not Kirov 900 km away
+            if named is None:
+                mention.reason += f"; its town lies outside the {self.last_region.name} region in focus"
+                return None
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
             return named
@@ -575,9 +612,10 @@ class Reader:
             first, last = mentions[0], dates.span_end(sentence.text, mentions)
             self.current_day = (first.day, sentence, (sentence.start + first.start, sentence.start + first.end), first.note)
             self.current_end = (last.day, sentence, (sentence.start + last.start, sentence.start + last.end)) if last else None
-            for finding in self.pending:
-                self._apply_day(finding, self.current_day, "date named later in the article")
-            self.pending = []
+            if not (new and dates.is_relative_day(sentence.text, first)):  # "Позавчора дрони вже атакували Саки": its own day
+                for finding in self.pending:
+                    self._apply_day(finding, self.current_day, "date named later in the article")
+                self.pending = []
         for finding in new:
             if self.current_day:
                 own = mentions and self.current_day[1] is sentence
@@ -594,6 +632,11 @@ class Reader:
         finding.day_reason = reason
         if self.current_end is not None and self.current_end[1] is finding.sentence:
             finding.day_end = self.current_end  # only for what the sentence with the span reports
+
+    def _teaser(self, mentions: list[places.Mention]) -> bool:
+        """A heading naming a place none of the incidents found so far is at: the headline of another story."""
+        known = {geo.key(f.mention_text)[:5] for f in self.focus} | {geo.key(f.place.name)[:5] for f in self.focus}
+        return bool(self.focus) and any(m.reason == "in a heading" and geo.key(m.text)[:5] not in known for m in mentions)
 
     def _default_day(self, finding: Finding) -> None:
         if self.published is None:
@@ -616,6 +659,8 @@ class Reader:
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
+            if sentence.heading and not new and self._teaser(mentions):
+                continue  # "В Донецке … ранены трое" under the article: another story's figures
             limit = (info.historical_from or info.clause.end) - info.clause.start
             text = info.clause.text[:limit]
             targets = self._targets(info, new, named, focus if about_event else None)
@@ -851,8 +896,10 @@ class Reader:
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside)?\s*"
-                            r"(?:the\s+)?(?:city of\s+)?")
+                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ"
+                            r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
+                            r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
+                            r"(?:the\s+)?(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
 
 
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
@@ -871,19 +918,45 @@ def _plant_town(sentence: Sentence, mention: places.Mention) -> str | None:
     return _plant_towns().get(mention.text.lower())
 
 
+@cache
+def _said_that() -> re.Pattern[str]:
+    """A speech verb within five words after a place, then ', що' (or 'that'): the place is where the speakers are."""
+    speech = cues.pattern("speech").pattern
+    return re.compile(rf"(?:\s+[^\s,.;:!?]+){{0,5}}?\s+(?:{speech})\s*,?\s+(?:що|что|that)(?![\w-])", re.IGNORECASE)
+
+
+def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bool:
+    """'У Києві в Офісі президента заявили, що удар по Сумах …', 'В Москве заявили, что …': the first place names
+    where the speakers are when what they said names a site of its own (else it is that site: "У Харкові мер заявив,
+    що ракета влучила в підприємство")."""
+    said = _said_that().match(sentence.text, site.end - sentence.start)
+    return said is not None and any(f.start >= sentence.start + said.end() for f in sites)
+
+
 def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     """'Shebekino in the Belgorod region', 'Engels, Saratov region', 'Pulkovo airport in St Petersburg', 'the Ilsky
     refinery near Krasnodar': the region, or a city close by, named right after a site to say where it is."""
     gap = sentence.text[site.end - sentence.start:other.start - sentence.start]
     if not _QUALIFIER_GAP.fullmatch(gap):
         return False
-    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(r"\b(?:in|near|outside)\b", gap):
+    if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(
+            r"\b(?:in|near|outside|of)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)", gap):
         town = geo.place(other.mention_text)
         reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
         return town is not None and geo.km_between(town, site.place) <= reach
     if other.place.kind != "region" or site.place.kind not in ("city", "airport"):
         return False
     return site.place.admin1 == other.place.admin1  # countries can disagree (Crimea) where the admin-1 name does not
+
+
+def _steer_to_district(city: Finding, district: places.Mention) -> None:
+    """A village named with the district of a town far from the namesake first read: the namesake near that town."""
+    town = geo.place(district.text, None, ())
+    if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
+        return
+    near = [c for c in geo.get_gazetteer().lookup(city.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
+    if near:
+        city.place = near[0]
 
 
 def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:
@@ -934,6 +1007,20 @@ def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     return bool(places._SITE_PREP.search(before))
 
 
+_PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
+                                  re.IGNORECASE)
+# "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
+_THEN = re.compile(r"(?:and|or|then|тогда|тоді|в тот раз|того разу)(?![\w-])", re.IGNORECASE)
+
+
+def _bare_time(info: places.ClauseInfo) -> bool:
+    """'Ранее, в декабре 2022 года, дроны атаковали …', 'In March 2024, drones hit …': a clause that is only an earlier
+    time, historical from its start, dates the clause after it."""
+    text = info.clause.text
+    return (info.historical_from == info.clause.start and not info.event_cues and len(text.split()) <= 5
+            and not cues.find_cues(text))
+
+
 def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> bool:
     """A sentence that is only a town's name and opens its line ("Шебекино.", "Харків.")."""
     if sentence.heading or not mentions or (mentions[0].hint == "district" and not _DISTRICT_LABEL.match(
@@ -946,6 +1033,8 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
         return False
     if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
         mention.hint = "airport"
+    if _DAY_MONTH_AFTER.match(body, sentence.end):  # "Астрахань. 10 июня. INTERFAX.RU -": a wire dateline
+        return False
     return (len(mentions) == 1 or body[mention.end:mentions[1].start].strip() == "(") and _LABEL_TAIL.fullmatch(
         body, mention.end, sentence.end) is not None
 
@@ -953,8 +1042,12 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
 # "📍 09:30 — Суми.", "UPD 14:10. Харків.": a post's marks before the label; "Кременчук, 06:40.", "Джанкой, вечір.":
 # the hour or the part of the day after it; "Білгород-Дністровський район.": a district alone labels its line too.
 _POST_LEAD = re.compile(POST_MARK)
-_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?\s*[.:!]*\s*")
+_LABEL_TAIL = re.compile(r"(?:\s+(?:район|р-н))?\s*(?:\([^()\n]{1,40}\))?(?:,\s*(?:\d{1,2}[:.]\d{2}|[a-zа-яёіїєґ'’]{3,9}))?"
+                         r"(?:\s+(?:again|too|tonight|now|once more|знову|знов|снова|опять|опять))?\s*[.:!]*\s*")  # "Graivoron again."
 _DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
+# The day and month right after the town, as a dateline gives them ("Астрахань. 10 июня. INTERFAX.RU", "Київ. 5 травня.").
+_DAY_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+                              r"січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)\w*\s*[.,]", re.IGNORECASE)
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
@@ -1049,12 +1142,20 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
             comma = text.rfind(",", 0, comma)
         start = comma + 1 if comma >= 0 else 0
         found.append((start, f"a year or month before publication ({text[years[0][0]:years[0][1]]})"))
+    use = cues.has("base_use", text)
     past = cues.has("past_period", text)
+    if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
+        past = None
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
         found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
+    if use:  # "аеродром «Борисоглібськ», звідки Су-34 б'ють по Харківщині": what a base is used for, not an event
+        found.append((use.start(), f"a base's use ('{use.group(0)}'), not an event"))
+    recap = dates.recap_of_past(text, published)
+    if recap:  # "Раніше, 1 лютого, росіяни вже атакували Полтаву …": an earlier attack recalled
+        found.append((recap.start(), f"a recap of an earlier day ('{recap.group(0)}')"))
     repair = cues.has("aftermath", text)
     if repair:  # "У Харкові відновлюють світло після обстрілу": repairs after an attack told elsewhere or before
         found.append((0, f"the aftermath of an earlier attack ('{repair.group(0)}')"))
@@ -1069,6 +1170,34 @@ _REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+HEAD_KM = 25.0  # a place within this of the city heading a line is a part of it ("Sevastopol — ... at Lyubimovka")
+
+
+def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Mention]) -> list[Finding]:
+    """'Sevastopol — fragments fell on the beach at Lyubimovka', 'Kharkiv region – drones hit Chuhuiv': the place heading
+    the line only says where the line's own site lies, when that site is within it (a suburb, a town of the region)."""
+    heads = [f for f in out if f.reason.startswith(LINE_HEAD)]
+    dropped = {id(h) for h in heads if any(o is not h and _holds(h, o) for o in out)}
+    if not dropped:
+        return out
+    for finding in out:
+        if id(finding) in dropped:
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "heads the line whose site lies within it: where, not another site"
+    return [f for f in out if id(f) not in dropped]
+
+
+LINE_HEAD = "site: the place heading a line"
+
+
+def _holds(head: Finding, other: Finding) -> bool:
+    if other.place.kind not in ("city", "airport"):
+        return False
+    if head.place.kind == "region":
+        return bool(head.place.admin1) and head.place.admin1 == other.place.admin1 and head.place.country == other.place.country
+    return head.place.kind == "city" and geo.km_between(head.place, other.place) <= HEAD_KM
 
 
 def _in_region(named: Any, region: Any, city: Any) -> bool:
@@ -1095,4 +1224,9 @@ def _district_town_of_region(named: Any, city: Any) -> bool:
 def _dominant_weapon(text: str) -> str | None:
     counts = {kind: len(cues.scanner(f"weapons/{kind}").findall(text)) for kind in ("drone", "missile", "other")}
     best = max(counts, key=counts.get)
+    if counts[best] == 1 and len(_ENTRY_TIMES.findall(text)) >= 3:
+        return None  # a live blog naming a weapon once: that entry's weapon, not every entry's
     return best if counts[best] else None
+
+
+_ENTRY_TIMES = re.compile(r"^\W{0,4}\d{1,2}[:.]\d{2}\b", re.MULTILINE)  # "10:12 Губернатор …", "▪️ 14:05 …": a live blog's entries

@@ -16,7 +16,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁ�
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
     r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|adding(?= that)|and (?=[a-z]))\b)"
-    r"|\s+(?=while\b|whereas\b)"
+    r"|\s+(?=while\b|whereas\b|and that\b[^.;,]{0,80}?\s[A-Z])"  # "said 14 drones were downed over the region and that a fire in Borisoglebsk ..."
     r"|,\s+(?=(?:в|во|у|на)\s+(?:[а-яёіїєґ]+\s+)?[А-ЯЁІЇЄҐ])"  # "в Сумах погибли двое, в Ромнах ранен мужчина"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
@@ -51,6 +51,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order; each line or paragraph break also ends a sentence."""
     out: list[Sentence] = []
     for line in re.finditer(r"[^\n]+", text):
+        titled = _TITLE_TAIL.search(line.group(0)) is not None and len(line.group(0).split()) <= 16
         for start, end in _line_sentences(line.group(0)):
             piece = line.group(0)[start:end]
             lead = len(piece) - len(piece.lstrip())
@@ -58,9 +59,15 @@ def split_sentences(text: str) -> list[Sentence]:
             if not piece:
                 continue
             absolute = line.start() + start + lead
-            heading = _is_heading(piece) or (not out and _is_cyrillic_title(piece))
+            heading = titled or _is_heading(piece) or (not out and _is_cyrillic_title(piece))
             out.append(Sentence(piece, absolute, absolute + len(piece), len(out), heading))
     return out
+
+
+# "Атака беспилотников на Брянскую область. Хроника", "Взрывы в Саках. Что известно": a headline ending in the kind of
+# page it heads is a heading through and through.
+_TITLE_TAIL = re.compile(r"[.:]\s+(?:Хроника(?: событий)?|Хроніка(?: подій)?|Онлайн(?:-трансляция)?|Что известно|Що відомо|"
+                         r"Главное|Головне|Подробности|Подробиці|Live|Latest updates|What we know)\s*$")
 
 
 def _line_sentences(line: str) -> list[tuple[int, int]]:
@@ -129,12 +136,29 @@ def split_clauses(sentence: Span) -> list[Clause]:
             continue  # "Kyiv – a missile struck ...", "UPD 05:12 — Суджа: ...": the line's head belongs to what follows
         if match.group(0).strip() in "—–" and _CASUALTY_AFTER_DASH.match(sentence.text, match.end()):
             continue
+        if _last_list_item(sentence.text, start, match):
+            continue
         if match.start() > start:
             out.append(_clause(sentence, start, match.start()))
         start = match.end()
     if start < len(sentence.text):
         out.append(_clause(sentence, start, len(sentence.text)))
     return out
+
+
+# "hit the Olenya air base in Murmansk Oblast, the Belaya airfield in Irkutsk Oblast, and the Dyagilevo ... air bases":
+# ", and" before a name that ends a list of names is the list's last item, not a new clause.
+_AND_A_NAME = re.compile(r"and\s+(?:the\s+)?[A-Z]")
+_ITEM_BEFORE = re.compile(r",\s+(?:the\s+)?[A-Z][^,;]*")
+
+
+def _last_list_item(text: str, start: int, match: re.Match[str]) -> bool:
+    if not match.group(0).startswith(",") or not _AND_A_NAME.match(text, match.end()):
+        return False
+    item = None
+    for item in _ITEM_BEFORE.finditer(text, max(start, match.start() - 200), match.start()):
+        pass
+    return item is not None and item.end() == match.start()
 
 
 _CAPITAL = "A-ZА-ЯЁІЇЄҐ"
@@ -155,7 +179,7 @@ _HEAD_STOP = (r"(?:,?\s+(?:again|once again|now|tonight|overnight|earlier|this m
               r"|,\s*\d{1,2}[:.]\d{2})(?:[.!:]|\s*[—–-])\s")
 HEAD_END = rf"(?:{_HEAD_TIME}{_HEAD_SEPARATOR}|{_HEAD_STOP})"
 _LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*){{0,3}}"
-                        rf"(?:\s(?:region|oblast|province|област\w*|krai|громад\w*))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
+                        rf"(?:\s(?:region|oblast|province|област\w*|обл\.|obl\.|krai|громад\w*))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
 _STOP_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’-]*(?:\s[{_CAPITAL}][\w'’-]*){{0,2}}{_HEAD_STOP}")
 
 
