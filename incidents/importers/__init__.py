@@ -12,7 +12,7 @@ from incidents.errors import ImportFormatError
 from incidents.importers import acled, acled_weekly, archive, geojson, hxl, kml, mapping, own_csv, ucdp
 from incidents.importers.common import Problem, require_columns
 from incidents.importers import fast_csv
-from incidents.importers.fast_csv import FastRows, StoreRow
+from incidents.importers.fast_csv import PlainRows, StoreRow
 from incidents.importers.limits import check_input_file, load_json
 from incidents.importers.pipeline import Context, ImportOptions, Mapper, Report, checked, collect
 from incidents.importers.sniff import HEAD_BYTES, decode_head, detect_encoding
@@ -57,7 +57,7 @@ class Batch:
     context: Context
     numbered: Iterable[tuple[int, Incident]]
     fill: bool = False
-    fast: FastRows | None = None  # the own CSV's fast path
+    fast: PlainRows | None = None  # the own CSV's fast path
 
     @property
     def report(self) -> Report:
@@ -136,7 +136,7 @@ def _case_folded(table: Table, options: ImportOptions) -> Table:
     info = {**table.info, "column_names": f"upper-case names read as {TABLE_FORMATS[found].label} header"}
     opened = table.open_rows
     return Table(lowered, lambda: ((n, {str(k).lower(): v for k, v in row.items()}, issue)
-                                   for n, row, issue in opened()), info)
+                                   for n, row, issue in opened()), info, table.open_lists)
 
 
 def _quoted(column: str) -> str:
@@ -161,9 +161,11 @@ def open_table(table: Table, options: ImportOptions) -> Batch:
                                   column_map.fields), True)
     spec = TABLE_FORMATS[fmt]
     ctx.report.columns = dict(spec.columns)
-    plain = fmt == "csv" and "delimiter" in table.info and not ctx.options.crs and fast_csv.COVERS_MODEL  # text cells
-    fast = fast_csv.FastRows() if plain else None
-    return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns, fast), spec.fill,
+    plain = fmt == "csv" and table.open_lists is not None and not ctx.options.crs and fast_csv.COVERS_MODEL
+    if not plain:
+        return Batch(ctx, collect(table.rows(), _projected(spec.mapper, ctx), ctx, fmt, spec.columns), spec.fill)
+    fast = fast_csv.PlainRows(table.header)  # CSV text cells as lists
+    return Batch(ctx, collect(table.open_lists(), spec.mapper, ctx, fmt, spec.columns, fast, table.header), spec.fill,
                  fast)
 
 

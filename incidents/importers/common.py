@@ -25,7 +25,7 @@ def require_columns(header: Iterable[str], needed: Iterable[str], label: str) ->
                                 "or choose another --format")
 
 
-_PLAIN_DEGREES = re.compile(r"-?\d{1,3}\.\d{1,15}\Z")  # how nearly every file writes a coordinate: always finite
+PLAIN_DEGREES = re.compile(r"-?\d{1,3}\.\d{1,15}\Z")  # how nearly every file writes a coordinate: always finite
 
 
 _DMS = re.compile(r"^([-+]?\d{1,3}(?:[.,]\d+)?)\s*°\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
@@ -67,7 +67,7 @@ def parse_pair(field: str, value: str) -> tuple[float, float]:
 
 def parse_float(field: str, value: str) -> float:
     """A required finite coordinate in decimal degrees (a decimal comma is accepted)."""
-    if type(value) is str and _PLAIN_DEGREES.match(value):
+    if type(value) is str and PLAIN_DEGREES.match(value):
         return float(value)
     text = (value or "").strip()
     if not text:

@@ -147,17 +147,30 @@ Mapper = Callable[[Row, Context], dict[str, Any]]
 
 
 def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str = "rows",
-            columns: Mapping[str, str] | None = None,
-            fast: Callable[[Row], Any] | None = None) -> Iterator[tuple[int, Incident]]:
+            columns: Mapping[str, str] | None = None, fast: Callable[[list[str]], Any] | None = None,
+            header: list[str] | None = None) -> Iterator[tuple[int, Incident]]:
     """(row number, incident) for every row that maps to a valid Incident; the others become problems in the report.
 
-    `columns` names the source column of a model field, so a problem points at the column the user can fix. `fast`
-    makes the Incident of a row in plain form in one step (the same Incident, or its fast_csv.StoreRow), or gives
-    None: mapper and model decide.
+    `columns` names the source column of a model field, so a problem points at the column the user can fix. With
+    `header`, rows come as lists of cells (Table.open_lists): `fast` makes the Incident of one in plain form in one
+    step (the same Incident, or its fast_csv.StoreRow), or gives None, and the row, as a dict, goes to mapper and model.
     """
     first_seen: dict[str, int] = {}
+    report = ctx.report
     for number, row, issue in progress(records, label):
-        ctx.report.read += 1
+        report.read += 1
+        if header is not None:
+            if fast is not None and not issue and sum(map(len, row)) <= MAX_CELL_CHARS:  # _check_cells passes
+                incident = fast(row)
+                if incident is not None:
+                    if incident.id in first_seen:
+                        report.reject(problem(number, "id", incident.id, duplicate_message(first_seen[incident.id])),
+                                      dict(zip(header, row)))
+                        continue
+                    first_seen[incident.id] = number
+                    yield number, incident
+                    continue
+            row = dict(zip(header, row))
         if issue.startswith(SKIPPED):
             ctx.report.warn(problem(number, "row", "", issue[len(SKIPPED):]))
             continue
@@ -165,9 +178,7 @@ def collect(records: Iterable[Record], mapper: Mapper, ctx: Context, label: str 
             if issue:
                 raise ValidationError(_issue_column(issue), "", issue)
             _check_cells(row)
-            incident = fast(row) if fast is not None else None
-            if incident is None:
-                incident = Incident.from_dict(mapper(row, ctx))
+            incident = Incident.from_dict(mapper(row, ctx))
         except ValidationError as exc:
             ctx.report.reject(problem(number, (columns or {}).get(exc.field, exc.field), exc.value,
                                       exc.message + _projected_hint(exc, ctx)), row)
@@ -251,7 +262,8 @@ def checked(numbered: Iterable[tuple[int, Incident]], ctx: Context, fill: bool) 
             yield from check_countries(chunk, ctx.report, known)
 
 
-GC_YOUNG = 20_000  # the youngest generation's threshold while an import runs (Python's default is 700)
+GC_YOUNG = 100_000  # the youngest generation's threshold while an import runs (Python's default is 700): a chunk
+# of rows waiting for its batch checks (CHUNK) lives through every collection made while it fills, so fewer are made
 _gc_lock = threading.Lock()
 _gc_state: dict[str, Any] = {"imports": 0, "saved": None}
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from incidents.errors import ImportFormatError, ValidationError
 
-_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # a cell (or piece) that is one web address
 _SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
 
 
@@ -25,7 +25,7 @@ def parse_sources(field: str, text: str, published: str = "") -> list[dict[str, 
 
 def source_from_text(piece: str, published: str = "") -> dict[str, str]:
     """{'url': …} for a web address, else {'title': …}; `published` is added when given."""
-    record = {"url": piece} if _URL.match(piece) else {"title": piece}
+    record = {"url": piece} if URL.match(piece) else {"title": piece}
     return {**record, "published": published} if published else record
 
 

@@ -22,6 +22,7 @@ Record = tuple[int, Row, str]  # (row number as a spreadsheet shows it, the row,
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 SKIPPED = "skipped: "  # an issue with this prefix is a warning: the row is not an incident (a totals row)
 TOTAL_WORDS = frozenset({"total", "totals", "sum", "grand total", "итого", "всего", "сумма", "разом", "усього"})
+FIRST_CELLS = 10_000  # row_issue answers remembered per import, at most
 HEADER_SCAN = 10  # title rows above the header (a merged title, a blank line) are looked past this far
 
 
@@ -82,6 +83,7 @@ class Table:
     header: list[str]
     open_rows: Callable[[], Iterator[Record]]
     info: dict[str, Any] = field(default_factory=dict)
+    open_lists: Callable[[], Iterator[Record]] | None = None  # the rows as lists of cells in header order (CSV)
 
     def rows(self) -> Iterator[Record]:
         return self.open_rows()
@@ -126,11 +128,14 @@ def csv_table(opener: Callable[[], TextIO], delimiter: str, info: dict[str, Any]
     if known:
         header, info["header"], start = known[0], known[1], -1  # the first line is a row: none is skipped
 
-    def rows() -> Iterator[Record]:
+    def lists() -> Iterator[Record]:
         with opener() as stream:
             yield from _csv_records(stream, delimiter, header, info, start)
 
-    return Table(header, rows, info)
+    def rows() -> Iterator[Record]:
+        return ((number, dict(zip(header, record)), issue) for number, record, issue in lists())
+
+    return Table(header, rows, info, lists)
 
 
 def _first_records(stream: TextIO, delimiter: str, info: dict[str, Any]) -> list[list[str]]:
@@ -150,8 +155,10 @@ def _first_records(stream: TextIO, delimiter: str, info: dict[str, Any]) -> list
 
 def _csv_records(stream: TextIO, delimiter: str, header: list[str], info: dict[str, Any],
                  start: int = 0) -> Iterator[Record]:
+    """(row number, the record as a list of cells, its issue) for every row but empty ones."""
     reader = csv.reader(stream, delimiter=delimiter)
     last_line = 1
+    states: dict[str, str | None] = {}  # row_issue by first cell: files repeat it (a type, a date), so each is read once
     try:
         for _ in range(start + 1):
             next(reader, None)
@@ -161,9 +168,14 @@ def _csv_records(stream: TextIO, delimiter: str, header: list[str], info: dict[s
             if reader.line_num - last_line > 1:
                 issue = swallowed_rows(record, header, delimiter, last_line + 1, reader.line_num)
             last_line = reader.line_num
-            state = row_issue(record) if record else None
+            first = record[0] if record else ""
+            state = states.get(first) if first else None
+            if state is None:
+                state = row_issue(record) if record else None
+                if state is not None and first.strip() and len(states) < FIRST_CELLS:
+                    states[first] = state  # row_issue read this filled first cell alone
             if state is not None:
-                yield number, dict(zip(header, record)), issue or state
+                yield number, record, issue or state
     except UnicodeDecodeError:
         raise ImportFormatError(_undecodable(info, last_line + 1)) from None
     except csv.Error as exc:

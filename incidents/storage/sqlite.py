@@ -62,10 +62,14 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_TIMEOUT_MS = 120_000  # a writer queues behind another import (readers never wait: WAL)
 CHUNK = 500
 BULK_ROWS = 10_000  # an upsert into empty tables drops their secondary indexes past this many rows (_BulkIndexes)
+BULK_CACHE_KIB = 65_536  # the page cache while such a load runs: fewer pages spilled mid-write, index sorts in memory
 ID = FIELDS.index("id")
 RECOVER = ("restore a backup with `python -m incidents restore BACKUP_FILE` (make one of a healthy store with "
            "`python -m incidents backup OUT_FILE`), or salvage the rows with `sqlite3 FILE .recover`")
 INSERT = f"INSERT INTO incidents ({COLUMNS}, day, row_version) VALUES ({', '.join('?' for _ in FIELDS)}, ?, 1)"
+# None binds as NULL with or without an adapter; registering one ({}.get gives None for any key, in C) spares the
+# sqlite3 module its search for one (__adapt__, __conform__) on every None parameter: a quarter of an import's inserting
+sqlite3.register_adapter(type(None), {}.get)
 UPSERT = (f"{INSERT} ON CONFLICT (id) DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in FIELDS if name != 'id')}, "
           "day = excluded.day, row_version = incidents.row_version + 1")
 
@@ -385,17 +389,21 @@ class _BulkIndexes:
     """The secondary indexes of the tables that were empty when a write began: dropped once it has written BULK_ROWS
     rows (filling a table and then indexing it is faster than updating its indexes row by row) and created again,
     as they were, by `rebuild` before the write commits. Both happen inside the write's transaction, so a write
-    that fails or is killed leaves the indexes as they were."""
+    that fails or is killed leaves the indexes as they were. Meanwhile the connection's page cache is BULK_CACHE_KIB
+    (memory only: what is written and when it is synced stay the same)."""
 
     def __init__(self, db: sqlite3.Connection, tables: tuple[str, ...]) -> None:
         self._db = db
         self._empty = [table for table in tables if db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None]
         self._written = 0
         self._dropped: list[str] = []
+        self._cache: int | None = None  # the cache_size to restore
 
     def wrote(self, rows: int) -> None:
         self._written += rows
         if self._empty and self._written >= BULK_ROWS:
+            self._cache = self._db.execute("PRAGMA cache_size").fetchone()[0]
+            self._db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
             for table in self._empty:
                 for name, sql in self._db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
                                                   "tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall():
@@ -407,6 +415,9 @@ class _BulkIndexes:
         for sql in self._dropped:
             self._db.execute(sql)
         self._dropped = []
+        if self._cache is not None:
+            self._db.execute(f"PRAGMA cache_size = {int(self._cache)}")
+            self._cache = None
 
 
 class _Transaction:

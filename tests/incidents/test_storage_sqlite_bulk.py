@@ -34,8 +34,9 @@ def test_a_bulk_load_gives_the_rows_history_and_indexes_of_the_row_by_row_path(t
     SQLiteStore(slow).upsert(rows(40))
     monkeypatch.setattr(sqlite, "BULK_ROWS", 3)
     store = SQLiteStore(fast)
-    before = indexes(fast)
+    before, cache = indexes(fast), store._db.execute("PRAGMA cache_size").fetchone()
     assert store.upsert(rows(40)).inserted == 40
+    assert store._db.execute("PRAGMA cache_size").fetchone() == cache  # the load's larger cache given back
     assert len(store.select(IncidentFilter(event_types=("drone_strike",)))) == 40
     store.close()
     assert indexes(fast) == before == indexes(slow) and len(before) >= 6
@@ -88,3 +89,19 @@ def test_a_killed_bulk_load_leaves_the_empty_store_and_its_indexes(tmp_path):
     assert store.upsert(make(id=f"new{i:05d}", started_at="2024-01-01") for i in range(1200)).inserted == 1200
     store.close()
     assert indexes(path) == before
+
+
+def test_a_bulk_load_runs_with_the_larger_page_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(sqlite, "BULK_ROWS", 3)
+    store = SQLiteStore(tmp_path / "s.sqlite")
+    seen = []
+    real = sqlite._BulkIndexes.rebuild
+
+    def watched(self):
+        seen.append(self._db.execute("PRAGMA cache_size").fetchone()[0])
+        real(self)
+
+    monkeypatch.setattr(sqlite._BulkIndexes, "rebuild", watched)
+    assert store.upsert(rows(10)).inserted == 10
+    assert seen == [-sqlite.BULK_CACHE_KIB]
+    store.close()
