@@ -59,7 +59,7 @@ def remembered_airport(code: str) -> tuple[str, float, float] | None:
     table in the cache folder of the codes asked before (under the gazetteer's fingerprint), else from the gazetteer,
     then added to that table. A new process (the app's cold start) draws known airports without loading the
     gazetteer."""
-    from geodata.files import write_atomically
+    from geodata.files import remove_stale, write_atomically
     from geodata.gazetteer import get_gazetteer
 
     code = code.strip().upper()
@@ -77,24 +77,23 @@ def remembered_airport(code: str) -> tuple[str, float, float] | None:
         payload = json.dumps(table, ensure_ascii=False).encode("utf-8")
     try:
         write_atomically(path, payload)
-        for old in path.parent.glob("airport-codes-*.bin"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        remove_stale(path, AIRPORT_TABLE)
     except OSError:
         pass  # a read-only cache folder: this process keeps its answers in memory
     return answer
 
 
 _AIRPORTS_LOCK = threading.Lock()
+AIRPORT_TABLE = "airport-codes"  # the cache folder's file stem
 
 
 @lru_cache(maxsize=1)
 def _airport_table() -> tuple[Path, dict]:
     """The remembered airports' file and its table (read once per process; empty when missing or unreadable)."""
-    from geodata.files import cache_dir, file_digest, fingerprint
+    from geodata.files import derived_path, file_digest
     from geodata.gazetteer import index_fingerprint
 
-    path = cache_dir() / f"airport-codes-{fingerprint([index_fingerprint(), file_digest(PACKAGE_DIR / '__init__.py')])}.bin"
+    path = derived_path(AIRPORT_TABLE, [index_fingerprint(), file_digest(PACKAGE_DIR / "__init__.py")])
     try:
         table = json.loads(path.read_bytes())
     except (OSError, ValueError):
