@@ -94,6 +94,8 @@ def _seconds(repeats):
 
 def test_time_grows_linearly_with_the_pathological_list():
     _seconds(10)  # warm the gazetteer and the caches
-    small, large = _seconds(500), _seconds(1000)  # 15.5 KB and 31 KB
+    # 15.5 KB and 31 KB, the best of three each, interleaved: one slow run on a loaded machine (4x once in CI) is noise
+    runs = [(_seconds(500), _seconds(1000)) for _ in range(3)]
+    small, large = min(run[0] for run in runs), min(run[1] for run in runs)
     assert large < 3.5 * small + 0.2, (small, large)  # quadratic would be 4x; linear 2x
     assert large < 3.0, large  # about 0.7 s on an idle machine (86 s before the reading was windowed)
