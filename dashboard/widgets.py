@@ -62,7 +62,9 @@ def keep_values() -> None:
     with a later run's element, and an element without a value starts from the widget's empty default, which the
     browser then sends back as the user's choice (the chosen types, countries or search text silently dropped).
     Empty values are left alone (the widgets' defaults are empty), and so is a half-picked date range (the browser has
-    it, the second click is on its way)."""
+    it, the second click is on its way). Text being typed in the search box and not yet sent (Enter or blur sends it)
+    is safe: the pinned Streamlit copies a value into a text box only when the box holds no unsent edits, whatever
+    value the run sends (seen in Chromium with the run's answer held back while typing)."""
     state = st.session_state
     for key in FILTER_KEYS:
         value = state.get(key)

@@ -21,3 +21,11 @@ class GeocoderUnavailable(GeodataError):
 
 class RateLimited(GeocoderUnavailable):
     """The online geocoder refused the request because too many were sent; wait and retry."""
+
+
+class DataFileError(GeodataError):
+    """A vendored data file (geodata/data/) is missing or unreadable: the installation is broken, not the query."""
+
+
+# The errors of one query (its answer is "no place"), as opposed to DataFileError, which no query can avoid.
+QUERY_ERRORS: tuple[type[GeodataError], ...] = (InvalidQuery, PlaceNotFound, GeocoderUnavailable)

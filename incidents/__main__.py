@@ -9,6 +9,7 @@ import json
 import sys
 from typing import Any, Iterable, Iterator
 
+from geodata.errors import DataFileError
 from geodata.files import run_cli, run_subcommand
 from incidents.cli import Parser, add_filter_arguments, day, filter_from_args
 from incidents.curation_cli import cli_user, import_batch, register
@@ -369,7 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the subcommand; returns the exit code."""
-    return run_subcommand(build_parser().parse_args(argv), (IncidentsError,))
+    return run_subcommand(build_parser().parse_args(argv), (IncidentsError, DataFileError))
 
 
 if __name__ == "__main__":

@@ -6,11 +6,14 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable
 
-from geodata.errors import GeodataError
+from geodata.errors import QUERY_ERRORS
 from geodata.gazetteer import Place, get_gazetteer
 from geodata.names import normalize
 from incidents.extraction import morphology
 from incidents.extraction.cues import LEXICON_DIR
+
+# Errors meaning "no such place" for one name; a broken data file (DataFileError) is not one of them and is raised.
+MISSES = (*QUERY_ERRORS, ValueError)
 
 
 def is_name(text: str) -> bool:
@@ -37,7 +40,7 @@ def place(name: str, hint: str | None = None, context: tuple[Any, ...] = ()) -> 
     query = f"{name} region" if hint == "region" and "region" not in name.lower() else name
     try:
         found = geocode(query, None, () if hint == "region" else context)
-    except (GeodataError, ValueError):
+    except MISSES:
         return None
     if hint == "region" and found.kind != "region":
         regions = get_gazetteer().lookup(name, kinds=("region",))
@@ -114,7 +117,7 @@ def airport(query: str, country: str | None = None) -> Place | None:
 
     try:
         return find_airport(query, country)
-    except (GeodataError, ValueError):
+    except MISSES:
         return None
 
 
@@ -140,7 +143,7 @@ def admin1_of(found: Place) -> str:
 
     try:
         return reverse(found.lat, found.lon).admin1 or ""
-    except (GeodataError, ValueError):
+    except MISSES:
         return ""
 
 

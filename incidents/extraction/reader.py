@@ -107,6 +107,7 @@ class Reader:
         self.last_region: Any = None  # the region named last (for "shot down over the region")
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
+        self.district_towns: set[int] = set()  # where a district's adjective was read as its own town ("над Лискинским")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
@@ -487,7 +488,9 @@ class Reader:
     def _district(self, mention: places.Mention, earlier: Sequence[Finding] = ()) -> Any:
         """'the X district': the town X when it lies near the city in focus (one named earlier in the same sentence
         first), else that city (a district of it)."""
-        here = [f.place for f in earlier if f.place.kind == "city"]
+        # A town read from a district before it in the sentence is that district's, not a city this one could be a
+        # quarter of: "над Лискинским, Острогожским и Россошанским районами" names three raions.
+        here = [f.place for f in earlier if f.place.kind == "city" and f.start not in self.district_towns]
         focus = self._focus_city()
         city = here[-1] if here else focus.place if focus else self.last_city
         hearsay = not here and focus is None and self.last_city_hearsay  # the city was named only in hearsay
@@ -509,6 +512,8 @@ class Reader:
                 return None
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
+            if mention.district_town:
+                self.district_towns.add(mention.start)
             return named
         if hearsay:  # a district near a city named only in hearsay is not that city ("channels claimed ..., denied")
             mention.reason += f"; a district near {city.name}, a city named only in hearsay"

@@ -100,14 +100,14 @@ def geocoded(place: str, admin1: str = "", country: str = "") -> dict[str, Any]:
 
 @lru_cache(maxsize=100_000)
 def _geocoded(place: str, admin1: str, country: str) -> tuple[tuple[str, Any], ...]:
-    from geodata.errors import GeodataError
+    from geodata.errors import QUERY_ERRORS
     from geodata.geocoding import geocode
 
     if not place:
         raise ValidationError("place", place, "no coordinates and no place name; map lat/lon or place columns")
     try:
         found = geocode(place, country or None, (admin1,) if admin1 else ())
-    except GeodataError as exc:
+    except QUERY_ERRORS as exc:  # a broken data file (DataFileError) is no row's fault: raised
         raise ValidationError("place", place, f"{exc}; give coordinates, or add admin1/country columns") from None
     values: dict[str, Any] = {"lat": found.lat, "lon": found.lon,
                               "geo_precision": GEO_PRECISION.get(found.kind, "city"),

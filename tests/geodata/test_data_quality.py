@@ -1,0 +1,67 @@
+"""Gazetteer data quality: a town is one place (GeoNames repeats, data/corrections.csv), an air base is its own site."""
+
+import math
+
+import pytest
+
+from geodata.geocoding import geocode
+from geodata.labels import label_table
+
+
+def km(a, b):
+    return math.dist((a.lat, a.lon * math.cos(math.radians(a.lat))), (b.lat, b.lon * math.cos(math.radians(b.lat)))) * 111.2
+
+
+def test_rossosh_is_one_town():
+    found = geocode("Россошь")
+    assert (found.name, found.admin1, found.kind) == ("Rossosh’", "Voronezh", "city")
+    assert (found.lat, found.lon) == pytest.approx((50.196, 39.566), abs=0.01)  # the town, not Pervaya Rossosh
+    assert not [alt for alt in found.alternatives if alt.admin1 == "Voronezh"]
+
+
+def test_the_map_labels_rossosh_once_at_the_town():
+    table = label_table()
+    rows = [i for i, name in enumerate(table.latin) if name == "Rossosh’" and table.population[i] > 10_000]
+    assert [(round(table.lat[i], 2), round(table.lon[i], 2)) for i in rows] == [(50.2, 39.57)]
+
+
+def test_lgov_is_the_town():
+    found = geocode("Льгов")
+    assert (found.name, found.admin1, found.population) == ("L’gov", "Kursk", 23500)
+    assert not [alt for alt in found.alternatives if alt.admin1 == "Kursk"]
+
+
+def test_lipetsk_2_is_the_air_base_not_the_airport():
+    base = geocode("Липецк-2")
+    assert (base.name, base.kind, base.iata, base.icao) == ("Lipetsk-2 Air Base", "airport", None, None)
+    assert geocode("Lipetsk-2").name == base.name
+    airport = geocode("UUOL")
+    assert (airport.name, airport.iata) == ("Lipetsk Airport", "LPK")
+    assert km(base, airport) > 5
+
+
+def test_dyagilevo_is_one_air_base_with_its_code():
+    found = geocode("Дягилево")
+    assert (found.name, found.icao) == ("Dyagilevo Air Base", "UUBD")
+    assert not [alt for alt in found.alternatives if alt.kind == "airport"]
+
+
+@pytest.mark.parametrize("name", ["Naryan-Mar", "Dzerzhinsky", "Zainsk", "Tyrnyauz", "Semiluki", "Pechora",
+                                  "Lukhovitsy", "Ozersk", "Ust-Ilimsk", "Ozinki"])
+def test_repeated_towns_are_one_place(name):
+    found = geocode(name, "RU")
+    assert found.population > 5000
+    assert not [alt for alt in found.alternatives
+                if alt.kind == "city" and alt.admin1 == found.admin1 and km(alt, found) < 30]
+
+
+def test_no_town_repeated_without_population(gazetteer):
+    """No record without population shares its name, country and region with a town of 10,000+ within 10 km."""
+    towns = {}
+    for place in gazetteer.places():
+        if place.kind == "city" and place.country in ("RU", "UA", "BY") and place.population >= 10_000:
+            towns.setdefault((place.name, place.admin1), []).append(place)
+    repeats = [(place.name, place.admin1) for place in gazetteer.places()
+               if place.kind == "city" and place.population == 0
+               and any(km(place, town) <= 10 for town in towns.get((place.name, place.admin1), []))]
+    assert repeats == []
