@@ -49,9 +49,13 @@ _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|wes
 _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
+# "in Ukraine's Lviv region", "in Sochi's Adler district", "in the eastern Donetsk region", "over Russia's southern Belgorod
+# region": the country or city owning the place, and the side of it, between the preposition and the place.
+_OWNER_AND_SIDE = (r"(?:(?-i:[A-Z][\w'’-]+)['’]s\s+)?(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
+                   r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border)\s+)?")
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
-    rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?"
+    rf"(?:the\s+)?{_OWNER_AND_SIDE}(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?"
     r"(?:(?-i:[а-яёіїєґ'’]{4,}(?:ому|ім|ій|ом|ем|ой|ей))\s+)?$",  # "в окупованому Маріуполі", "у прифронтовому Херсоні"
     re.IGNORECASE,
 )
@@ -707,7 +711,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)
-            and not _AIRFIELD_NAME_END.search(mention.text)):
+            and not _AIRFIELD_NAME_END.search(mention.text) and not _COMMUNITY_AFTER.match(after)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))
@@ -833,7 +837,7 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
+               rf"(?P<ref>the\s+(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
                rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
@@ -896,6 +900,13 @@ _SPEECH_AFTER_COMMA = re.compile(r"^\s*,\s*(?:\w+ly\s+)?(?:said|says|told|announ
 _NAMED_FACILITY_IN_TOWN = re.compile(
     r"^\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|works|refinery|depot|terminal|complex|enterprise|arsenal)\s+"
     r"(?:in|near|at|outside)\s+(?:the\s+)?(?:town|city|village|settlement)\s+of\b", re.IGNORECASE)
+
+
+def official_after(after: str) -> str | None:
+    """The official a place's name is the title of ("Kharkiv Mayor", "Rostov's governor"): 'mayor', 'governor',
+    'administration' or None."""
+    official = _OFFICIAL_AFTER.match(after)
+    return official.group(1) if official else None
 
 
 def _apposed_seat(before: str, after: str) -> bool:
@@ -1025,6 +1036,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: names the attack (the <place> strikes)"
     if listed:
         return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
+    if _INCLUDING_AFTER_AREAS.search(before):
+        return "site: first of the places the event's areas include (over several regions, including the Bryansk ...)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
     earlier = _previous_name(mentions, position)
@@ -1070,6 +1083,14 @@ def _headed_by_a_cue(info: ClauseInfo, mention: Mention, before: str) -> bool:
 # "Regions where hits were recorded: ", "Debris fell in the following regions: ": a list of places follows the colon.
 _PLACES_COLON = re.compile(r"\b(?:regions|oblasts|areas|cities|towns|settlements|districts|communities|locations|places|"
                            r"following)\b[^:.;]{0,40}:\s*$", re.IGNORECASE)
+
+
+# "destroyed 146 drones over several regions, including the Bryansk, Kursk and Tula regions": the areas of the event, then
+# the ones named among them.
+_INCLUDING_AFTER_AREAS = re.compile(
+    r"\b(?:over|in|across|above|on)\s+(?:several|many|multiple|various|a number of|\d+|[a-z]+)\s+(?:regions|oblasts|provinces|cities|"
+    r"towns|areas|districts|settlements|communities)\b[^.;:]{0,30}?,?\s+(?:including|among them|notably|in particular)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 
 
 def _previous_name(mentions: list[Mention], position: int) -> int | None:
@@ -1119,8 +1140,14 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     if not passive:
         return False
     between = after[:passive.start()]
+    community = _COMMUNITY_AFTER.match(between)
+    between = between[community.end():] if community else between  # "the Ochakiv community came under fire"
     return (bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
             or bool(_CO_SUBJECTS.fullmatch(between)))
+
+
+# "the Ochakiv community", "the Marhanets hromada": a Ukrainian municipality named after its town (the town is the site).
+_COMMUNITY_AFTER = re.compile(r"\s+(?:(?:urban|rural|settlement|territorial|city)\s+)*(?:community|hromada|municipality)\b", re.IGNORECASE)
 
 
 def _passive_before(before: str, earlier_end: int | None, start: int) -> bool:

@@ -105,6 +105,7 @@ class Reader:
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
         self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
+        self.last_region_at = -1  # the index of the sentence that named it
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
@@ -154,7 +155,7 @@ class Reader:
             self.last_city_hearsay = _hearsay(sentence)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
-        new += self.city_references(sentence, infos, new)
+        new += self.city_references(sentence, infos, new, mentions)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
         if not new:
@@ -205,7 +206,7 @@ class Reader:
     def _reference_start(self, sentence: Sentence, mentions: list[places.Mention], claim: claims.DistanceClaim) -> int | None:
         at = sentence.start + claim.reference_at
         for mention in mentions:
-            if mention.start >= at and mention.start - at <= 5:
+            if mention.start >= at and (mention.start - at <= 5 or _REFERENCE_LEAD.fullmatch(self.body, at, mention.start)):
                 return mention.start
         return None
 
@@ -219,7 +220,7 @@ class Reader:
                 continue
             found = geo.place(mention.text, mention.hint, self.geo_context())
             if found is not None and found.kind == "region" and mention.hint != "district":
-                self.last_region = found
+                self.last_region, self.last_region_at = found, mention.sentence
             if region_only:
                 if found is not None and found.kind == "region" and found not in self.in_context:
                     self._remember(found)
@@ -434,10 +435,13 @@ class Reader:
             return event_type
         return earlier.event_type
 
-    def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
-        """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last."""
+    def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding],
+                        mentions: Sequence[places.Mention] = ()) -> list[Finding]:
+        """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last; the
+        city whose mayor the sentence names ("Kharkiv Mayor X reported strikes on the city") before both."""
         focus = self._focus_city()
         in_focus = focus.place if focus else self.last_city
+        mayors = self._mayors_city(sentence, mentions)
         if sentence.heading:
             return []
         out = []
@@ -453,8 +457,9 @@ class Reader:
                     city = self._region_in_focus() if told and told[-1].kind == "interception" else None
                 else:  # "struck the centre of Izium ..., hitting the city council": the city this sentence named before
                     here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
+                    toward = _TOWARD.match(match.group(0))  # drones heading for the city: not its mayor's own report
                     city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
-                        match.group("ref"), here[-1] if here else in_focus)
+                        match.group("ref"), here[-1] if here else (mayors if mayors and not toward else in_focus))
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
@@ -464,9 +469,22 @@ class Reader:
                                    mention.reason))
         return out
 
+    def _mayors_city(self, sentence: Sentence, mentions: Sequence[places.Mention]) -> Any:
+        """The city a sentence names as its mayor's ("Kharkiv Mayor Ihor Terekhov", "Sumy's mayor"), or None."""
+        for mention in mentions:
+            official = places.official_after(sentence.text[mention.end - sentence.start:])
+            if official and official.lower() == "mayor":
+                found = geo.place(mention.text, None, self.geo_context())
+                if found is not None and found.kind == "city":
+                    return found
+        return None
+
     def _region_in_focus(self) -> Any:
-        """The region named last ('Rostov Governor X said 44 drones were shot down over the region'), or None."""
-        return self.last_region
+        """The region named last ('Rostov Governor X said 44 drones were shot down over the region'), or None; the region
+        of the city struck since, when the text has told a strike on a city after naming a region ('Drones struck Odesa
+        ..., the regional governor said. Air defences shot down 11 drones over the region')."""
+        since = [f.place for f in self.last_sites if f.place.kind == "city" and f.sentence.index > self.last_region_at]
+        return (geo.region_of(since[-1]) or self.last_region) if since else self.last_region
 
     def _national_capital(self, ref: str, in_focus: Any) -> Any:
         """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus."""
@@ -600,6 +618,12 @@ class Reader:
         cue = cues.Cue("restriction", ref.text, ref.start, ref.end)
         return Finding("airspace_restriction", found, sentence, ref.text, ref.start, ref.end, cue, reason)
 
+    def _just_struck(self, sentence: Sentence) -> Finding | None:
+        """The one place the sentence right before told a strike at ("In Dnipropetrovsk Oblast, a missile hit an energy
+        facility. One person was killed."): what a sentence of bare figures is about, before a city told earlier."""
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        return told[0] if len(told) == 1 and told[0].event_type in _STRIKE_TYPES else None
+
     def _focus_city(self) -> Finding | None:
         for finding in reversed(self.focus):
             if finding.place.kind == "city":
@@ -658,7 +682,7 @@ class Reader:
                 new: list[Finding], found_claims: list[claims.DistanceClaim], refs: list[int | None]) -> None:
         about_event = any(i.event_cues for i in infos) or bool(_EVENT_REFERENCE.search(sentence.text)) or self._follows_event(sentence)
         self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))
-        focus = self._focus_city() or (self.focus[-1] if self.focus else None)
+        focus = self._just_struck(sentence) or self._focus_city() or (self.focus[-1] if self.focus else None)
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
         named = self._named_findings(mentions, new)
@@ -913,7 +937,8 @@ _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|
                             r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
-                            r"(?:the\s+)?(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
+                            r"(?:the\s+)?" + places._OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
+# (and "Lgov in Russia's Kursk region", "Shebekino in the southern Belgorod region": the owner and the side of the region)
 
 
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
@@ -1169,7 +1194,7 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
         past = None
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
-        found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))
+        found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
@@ -1188,7 +1213,27 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     return min(found)
 
 
-_REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
+# "…, a logistics hub … that Moscow's troops have been advancing on for weeks": a relative clause describing a place.
+_RELATIVE = re.compile(r"(?<![\w-])(?:that|which|who|whom|where|который|которая|которое|которые|який|яка|яке|які)(?![\w-])", re.IGNORECASE)
+
+
+def _relative_opening(text: str, at: int) -> int:
+    """Where the background told by an earlier period at `at` starts: the relative clause holding it when the words
+    before that clause tell an event of their own ("shelling killed a woman in Pokrovsk, a hub that troops have been
+    advancing on for weeks"); else the start of the text."""
+    opener = None
+    for opener in _RELATIVE.finditer(text, 0, at):
+        pass
+    if opener is None or not cues.find_cues(text[:opener.start()]):
+        return 0
+    return opener.start()
+
+
+_STRIKE_TYPES = ("strike", "drone_strike", "missile_strike")
+_TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE)
+_REGION_REF = re.compile(r"(?:the|his|her)\s+region", re.IGNORECASE)
+# "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.
+_REFERENCE_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:city|town|village|settlement|port|capital)\s+of\s+", re.IGNORECASE)
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
