@@ -717,7 +717,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
             or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))
             or _apposed_seat(before, after)):
         return "where people or officials are based, not where it happened"
-    if _NAMED_FACILITY_IN_TOWN.match(after):
+    if _NAMED_FACILITY_IN_TOWN.match(after) or (_rx("the_before").search(before) and _EPONYM_PLANT_IN_TOWN.match(after)):
         return "a facility named after it, lying in the town named next ('the Bryansk chemical plant in the town of Seltso')"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
@@ -902,6 +902,12 @@ _NAMED_FACILITY_IN_TOWN = re.compile(
     r"(?:in|near|at|outside)\s+(?:the\s+)?(?:town|city|village|settlement)\s+of\b", re.IGNORECASE)
 
 
+# "the Sverdlov plant in Dzerzhinsk", "the Malyshev factory in Kharkiv": a plant named after a person (or a town), then
+# the town it lies in (not a region: "the Bryansk plant in the Bryansk region" lies in Bryansk).
+_EPONYM_PLANT_IN_TOWN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works)\s+in\s+(?-i:[A-Z])[\w'’-]+\b"
+                                   r"(?!\s+(?:region|oblast|krai|kray|province|territory|republic|district)\b)", re.IGNORECASE)
+
+
 def official_after(after: str) -> str | None:
     """The official a place's name is the title of ("Kharkiv Mayor", "Rostov's governor"): 'mayor', 'governor',
     'administration' or None."""
@@ -1056,13 +1062,19 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: subject of a passive strike (was struck, came under attack)"  # "Під обстрілом з артилерії — Очаків"
     if sentence.index > 0 and _facility_subject(before, after):
         return "site: its town's facility is what the clause tells of (Novoshakhtinsk refinery on fire after drone attack)"
-    if not before.strip() and any(c.kind == "restriction" for c in info.event_cues):
+    if not before.strip() and any(c.kind == "restriction" for c in info.event_cues) and not _DATELINE_AFTER.match(after):
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
     official = _OFFICIAL_AFTER.match(after)
     if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+# "MOSCOW, March 11 (Reuters) -", "KHARKIV, Ukraine (AP) —", "Zaporizhzhia (Ukraine) (AFP) -": the town a wire story was
+# filed from, heading its first sentence.
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s*\([^()]{1,30}\))?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+                            r"\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI|Interfax|TASS)\)\s*[-—–]")
 
 
 # "Прилёты этой ночью: Курчатов", "Explosions overnight: Kursk, Lgov": a colon ending a phrase that tells the event.

@@ -123,3 +123,56 @@ def test_a_town_that_was_also_attacked_is_a_site():
 def test_a_community_that_came_under_mortar_fire_is_its_town():
     text = "In the Sumy region, the Krasnopillia community came under mortar fire. A house was damaged."
     assert list(by_place(text)) == [normalize("Krasnopillya")] or normalize("Krasnopillia") in by_place(text)
+
+
+# ---------------------------------------------------------------- what a base is used for is no strike
+
+
+def test_jets_based_somewhere_used_for_raids_on_a_city_strike_nothing_there():
+    text = ("Drones hit the Shaykovka airfield in the Kaluga region overnight, the General Staff said. Tu-22M3 bombers "
+            "based at Shaykovka are regularly used for missile attacks on Odesa and Dnipro.")
+    found = by_place(text)
+    assert not any(abs(i.lat - 46.5) < 0.3 or abs(i.lat - 48.46) < 0.1 for i in found.values()), found
+
+
+# ---------------------------------------------------------------- lobbying somewhere is no site
+
+
+def test_a_leader_lobbying_allies_somewhere_in_a_headline_is_no_site():
+    text = "Missiles hit Odesa port as Zelensky lobbies allies in Vilnius for more air defence\n\nMissiles hit the port of Odesa."
+    assert not any(i.country == "LT" for i in extract_incidents(text, published="2025-03-05"))
+
+
+# ---------------------------------------------------------------- a wire dateline is no restricted place
+
+
+def test_a_dateline_town_is_not_the_subject_of_a_restriction():
+    text = ("KAZAN, May 2 (Reuters) - Drones struck an industrial site in Yelabuga on Friday, forcing Kazan and "
+            "Nizhnekamsk airports to suspend flights, officials said.")
+    found = extract_incidents(text, published="2025-05-02")
+    assert [i.event_type for i in found].count("airspace_restriction") == 2, found
+    assert not any(i.event_type != "airspace_restriction" and abs(i.lon - 49.1) < 0.2 for i in found), found
+
+
+# ---------------------------------------------------------------- "the night of 21 to 22": the later day
+
+
+def test_a_night_named_by_two_days_is_the_later_day():
+    text = "Ukrainian drones struck an oil depot in Novozybkov on the night of March 3 to 4, the General Staff said."
+    [incident] = extract_incidents(text, published="2025-03-05")
+    assert incident.started_at.startswith("2025-03-04")
+
+
+def test_a_night_with_the_month_after_both_days_is_the_later_day():
+    text = "On the night of 8 to 9 June, drones attacked a substation in Kursk, the governor said."
+    [incident] = extract_incidents(text, published="2025-06-10")
+    assert incident.started_at.startswith("2025-06-09")
+
+
+# ---------------------------------------------------------------- a plant named after a person
+
+
+def test_a_plant_named_after_a_person_in_a_town_is_the_towns():
+    text = "Drones targeted the Kirov plant in Tambov overnight, starting a fire, regional officials said."
+    found = by_place(text)
+    assert list(found) == [normalize("Tambov")], found
