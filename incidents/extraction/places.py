@@ -268,14 +268,18 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             i += 1
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()
-              and not _FACILITY_WORD.match(w)]  # "INTERFAX.RU - Аэропорт Сочи ввёл ограничения": the airport, not a name
+              and not _FACILITY_WORD.match(w)  # "INTERFAX.RU - Аэропорт Сочи ввёл ограничения": the airport, not a name
+              and not (_written_lower(w, lower_words) and _title_case(sentence.text))]  # "Yaroslavl Oil Refinery" in a headline
     if others and others[-1] == run[-1][0] and _district_adjective(sentence, run[-1]):
         others.pop()  # "в посёлке Средний Усольского района": the district the gazetteer does not know, not a longer name
-    side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
+    for mention in found:
+        _reject_common(mention, sentence, lower_words)
+    # "Fire at Yaroslavl Oil Refinery": a common word capitalised in a title-case headline is no second name
+    names = [m for m in found if not m.reason] if _title_case(sentence.text) else found
+    side_by_side = len(names) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
     side_by_side = side_by_side and not _AREA_NOUN_AFTER.match(sentence.text, run[-1][2])
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
-        _reject_common(mention, sentence, lower_words)
         if not mention.reason and _institution_adjective(sentence, mention):
             mention.reason = "part of an institution's name (a neuter adjective: Краснодарское училище), not a place"
         if side_by_side and not mention.reason:
@@ -563,10 +567,28 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "not a place here: a news agency, platform, role or common word"
     elif mention.start == sentence.start and word in lower_words:
         mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
+    elif " " not in word and _written_lower(word, lower_words) and _title_case(sentence.text):
+        mention.reason = "a common word capitalised in a title-case headline (the article also writes it in lower case)"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
     elif _INFLECTED_ACRONYM.fullmatch(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
         mention.reason = "an abbreviation with a case ending (КАБу, БпЛА), not a place name"
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _written_lower(word: str, lower_words: frozenset[str]) -> bool:
+    """True when the article writes the word in lower case, in the singular or the plural ("Depot": "oil depots")."""
+    low = word.lower()
+    return any(form in lower_words for form in (low, low + "s", low + "es", low[:-1] + "ies"))
+
+
+@lru_cache(maxsize=1024)
+def _title_case(text: str) -> bool:
+    """'Drone Attack Sparks Fire at Yaroslavl Oil Refinery': a headline whose every longer word is capitalised."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
@@ -696,6 +718,9 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "in a heading"
     if info is None:
         return "outside any clause"
+    at = mention.start - info.clause.start
+    if any(c.kind == "damage" and c.start == at and c.end > mention.end - info.clause.start for c in info.event_cues):
+        return "the event's own word ('Drone Attack Sparks Fire'), not a place"
     if info.historical_from is not None and mention.start >= info.historical_from:
         return f"historical mention ({info.history_reason})"
     if mention.start in claim_refs:

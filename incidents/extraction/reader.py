@@ -133,9 +133,9 @@ class Reader:
         casualty, strike or explosion word, for an article whose body tells an event but found no site of its own."""
         title = None
         for sentence in self.sentences:
-            if not sentence.heading:
-                break
-            if cues.tells_event(sentence.text) and any(cues.has(name, sentence.text) for name in ("casualty", "strike", "explosion")):
+            if not sentence.heading and (cues.tells_event(sentence.text) or not _MENU_LINE.search(sentence.text)):
+                break  # a page's menu line above the headline ("Subscribe | Donate | Русская версия") is passed over
+            if sentence.heading and cues.tells_event(sentence.text) and any(cues.has(name, sentence.text) for name in ("casualty", "strike", "explosion")):
                 title = sentence
                 break
         body = [s for s in self.sentences if not s.heading]
@@ -1230,6 +1230,7 @@ def _relative_opening(text: str, at: int) -> int:
 
 
 _STRIKE_TYPES = ("strike", "drone_strike", "missile_strike")
+_MENU_LINE = re.compile(r"\S\s+[|·•]\s+\S")  # "Subscribe | Donate", "News · Opinion": a line of menu items
 _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE)
 _REGION_REF = re.compile(r"(?:the|his|her)\s+region", re.IGNORECASE)
 # "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.

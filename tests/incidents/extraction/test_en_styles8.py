@@ -176,3 +176,34 @@ def test_a_plant_named_after_a_person_in_a_town_is_the_towns():
     text = "Drones targeted the Kirov plant in Tambov overnight, starting a fire, regional officials said."
     found = by_place(text)
     assert list(found) == [normalize("Tambov")], found
+
+
+# ---------------------------------------------------------------- "X and Y regions were affected"
+
+
+def test_regions_affected_by_an_attack_are_its_sites():
+    text = ("Overnight the enemy launched 90 attack drones. 61 were shot down. As a result of the attack, Zhytomyr and "
+            "Vinnytsia regions were affected.")
+    found = kinds(text)
+    assert [p for _, p, _ in found] == ["region", "region"], found
+
+
+def test_a_region_not_affected_is_no_site():
+    text = "Drones were shot down over the Lviv region. The Volyn region was not affected."
+    assert all(abs(lat - 50.75) > 0.3 for _, _, lat in kinds(text))
+
+
+# ---------------------------------------------------------------- a title-case headline under a menu line
+
+
+def test_a_title_case_headline_under_a_menu_names_the_struck_town():
+    text = ("Newsletter | Podcasts | Українська версія\n\nDrone Strike Starts Fire at Saratov Oil Depot, Officials Say\n\n"
+            "A drone attack set fire to a fuel tank at one of the region's largest oil depots overnight, officials said. "
+            "Nobody was hurt.")
+    found = by_place(text)
+    assert list(found) == [normalize("Saratov")], found
+
+
+def test_a_holiday_day_in_a_headline_is_no_place():
+    text = "Russia launches New Year's Day attack on Kharkiv\n\nMissiles struck Kharkiv on Wednesday, injuring five."
+    assert list(by_place(text, "2025-01-01")) == [normalize("Kharkiv")]
