@@ -273,6 +273,10 @@ class Reader:
                     mention.role, mention.reason = None, f"names the region {out[-1].place.name} lies in: a qualifier"
             else:
                 out.append(finding)
+        for finding in [f for f in out if _owns_the_next(sentence, f, out)]:  # "in Sochi's Adler district": Adler
+            out.remove(finding)
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "owns the district or town named right after it: a qualifier"
         for finding in [f for f in out if _speaker_seat(sentence, f, out)]:  # "У Києві заявили, що удар по Сумах …"
             out.remove(finding)
             mention = next(m for m in mentions if m.start == finding.start)
@@ -708,7 +712,7 @@ class Reader:
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
-                spread = count.value == 0 and not new and not named and about_event
+                spread = count.value == 0 and not new and not named and (about_event or self._sites_lately(sentence))
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
                                  count.value, [target] if target else targets, fixed)
@@ -778,6 +782,11 @@ class Reader:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
         named_here = [f for f in named if _named_within(f.named_at, info.clause.start, info.clause.end)]
         return inside or named_here or new or named or ([focus] if focus else [])
+
+    def _sites_lately(self, sentence: Sentence) -> bool:
+        """True when one of the two sentences before named the sites of an event ("Drones set a depot on fire in Adler.
+        About 120 firefighters were at the scene. There were no casualties.")."""
+        return any(f.sentence.index >= sentence.index - 2 for f in self.last_sites)
 
     def _sites_just_before(self, sentence: Sentence) -> bool:
         """True when the sentence right before named the sites of an event (no weapon named: "Прилёты: Курчатов")."""
@@ -970,6 +979,20 @@ def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bo
     що ракета влучила в підприємство")."""
     said = _said_that().match(sentence.text, site.end - sentence.start)
     return said is not None and any(f.start >= sentence.start + said.end() for f in sites)
+
+
+def _owns_the_next(sentence: Sentence, owner: Finding, sites: list[Finding]) -> bool:
+    """'in Sochi's Adler district', 'Kharkiv's Saltivskyi district': a city in the possessive right before a site close
+    by is where that site lies, not a second site."""
+    if owner.place.kind != "city":
+        return False
+    gap_end = owner.end - sentence.start
+    return any(other is not owner and other.place.kind in ("city", "airport") and other.start > owner.end
+               and _OWNER_GAP.fullmatch(sentence.text, gap_end, other.start - sentence.start)
+               and geo.km_between(owner.place, other.place) <= DISTRICT_KM for other in sites)
+
+
+_OWNER_GAP = re.compile(r"['’]s\s+")
 
 
 def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:

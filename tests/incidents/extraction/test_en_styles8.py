@@ -207,3 +207,42 @@ def test_a_title_case_headline_under_a_menu_names_the_struck_town():
 def test_a_holiday_day_in_a_headline_is_no_place():
     text = "Russia launches New Year's Day attack on Kharkiv\n\nMissiles struck Kharkiv on Wednesday, injuring five."
     assert list(by_place(text, "2025-01-01")) == [normalize("Kharkiv")]
+
+
+# ---------------------------------------------------------------- casualty wording of governors' posts and corrections
+
+
+def test_a_person_who_died_of_wounds_and_one_taken_to_hospital_after_an_apposition():
+    text = ("In Sudzha, a drone struck a minibus. The driver later died in intensive care. The passenger, an elderly man, "
+            "was taken to the regional hospital.")
+    [incident] = extract_incidents(text, published="2025-03-05")
+    assert (incident.killed, incident.injured) == (1, 1)
+
+
+def test_people_who_had_suffered_light_injuries():
+    text = "A drone hit a warehouse in Tver overnight, the governor said, adding that two workers had suffered light injuries."
+    [incident] = extract_incidents(text, published="2025-03-05")
+    assert incident.injured == 2
+
+
+def test_an_earlier_version_with_an_aside_gives_no_figure():
+    text = ("Drones struck Sumy overnight. An earlier version of this story, citing local media, said four people were "
+            "wounded; officials later said two. Two people were wounded, the city council said.")
+    [incident] = extract_incidents(text, published="2025-03-05")
+    assert incident.injured == 2
+
+
+def test_no_casualties_told_two_sentences_after_the_strike():
+    text = ("Drones set fire to an oil depot in Tuapse early on Sunday, the regional headquarters said. About 90 firefighters "
+            "were working at the scene. There were no casualties, officials said.")
+    [incident] = extract_incidents(text, published="2025-03-02")
+    assert (incident.killed, incident.injured) == (0, 0)
+
+
+# ---------------------------------------------------------------- "in Kharkiv's Kyivskyi district": the owner qualifies
+
+
+def test_a_city_owning_the_town_named_right_after_it_is_no_second_site():
+    text = "Shelling damaged a school in Kherson's Antonivka suburb on Monday, officials said."
+    found = by_place(text)
+    assert len(found) == 1, found
