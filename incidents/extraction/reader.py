@@ -400,6 +400,7 @@ class Reader:
                               self.geo_context())
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
+            found = self._in_heading_region(sentence, mention, found)
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
@@ -407,6 +408,14 @@ class Reader:
         if found.kind in ("city", "region") and found not in self.in_context:
             self._remember(found)
         return Finding(event_type, found, sentence, mention.text, mention.start, mention.end, cue, mention.reason)
+
+    def _in_heading_region(self, sentence: Sentence, mention: places.Mention, found: Any) -> Any:
+        """'Donetsk Oblast: Russian attacks killed two in Kostiantynivka': a town on a line headed by its region is the
+        namesake in that region (not the village of another region named earlier in the article)."""
+        if (found is None or found.kind != "city" or self.last_region is None or self.last_region_at != sentence.index
+                or found.admin1 == self.last_region.admin1 or not _REGION_HEAD.match(sentence.text)):
+            return found
+        return geo.city_in_region(mention.text, self.last_region) or found
 
     def _story_strike(self, sentence: Sentence) -> str:
         """A strike told without a weapon: the weapon of the sentence just before when its sites were all struck by one
@@ -1253,6 +1262,8 @@ def _relative_opening(text: str, at: int) -> int:
 
 
 _STRIKE_TYPES = ("strike", "drone_strike", "missile_strike")
+# "Donetsk Oblast: ...", "Kharkiv region — ...": a region heading its line (a list of regions' reports).
+_REGION_HEAD = re.compile(r"\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s")
 _MENU_LINE = re.compile(r"\S\s+[|·•]\s+\S")  # "Subscribe | Donate", "News · Opinion": a line of menu items
 _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE)
 _REGION_REF = re.compile(r"(?:the|his|her)\s+region", re.IGNORECASE)

@@ -246,3 +246,14 @@ def test_a_city_owning_the_town_named_right_after_it_is_no_second_site():
     text = "Shelling damaged a school in Kherson's Antonivka suburb on Monday, officials said."
     found = by_place(text)
     assert len(found) == 1, found
+
+
+# ---------------------------------------------------------------- a town on a line headed by its region
+
+
+def test_a_town_on_a_line_headed_by_its_region_is_that_regions_namesake():
+    text = ("Lviv Oblast: A drone hit a substation in Stryi, officials said.\n"
+            "Kharkiv Oblast: A guided bomb struck Zolochiv, injuring a man, Governor Oleh Syniehubov said.")
+    found = by_place(text)
+    zolochiv = found[normalize("Zolochiv")]
+    assert zolochiv.lat > 50.0 and zolochiv.lon > 35.0, zolochiv
