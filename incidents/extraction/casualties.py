@@ -46,7 +46,7 @@ _PAIR = (rf"(?:the|a|an|its|his|her|their) (?P<n>){_ADJ}{_PEOPLE}(?<!s) (?P<one>
 
 _PATTERNS = {
     "killed": [
-        rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
+        rf"\b(?:killing|killed|kills|claim(?:ed|ing|s) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_KILL}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed|(?-i:KIA))\b",  # "1 KIA": killed in action
         rf"(?<!no )(?<!no-)(?<![\w-])(?!no\b|none\b)(?P<n>{NUMBER}) (?:were|was|have been|had been) (?:dead|killed)\b",
@@ -56,7 +56,7 @@ _PATTERNS = {
         rf"\bnumber of (?:people |those |civilians )?(?:killed|dead)\b{_RISEN_TO}",
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}){_APPOSITION} (?:has |had |later )?(?:died|perished)\b",
-        rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
+        rf"\b(?:killing|killed|kills) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:killing|killed) {_PAIR}",
         rf"\b(?:killing|killed) (?:the|a|an|his|her|their) {_ADJ}(?P<n>couple)\b(?! of)"  # "killing an elderly couple"
         rf"(?: and (?:their|her|his) (?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:children|sons|daughters|kids|grandchildren)"
@@ -66,12 +66,12 @@ _PATTERNS = {
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE}) (?:killed|dead)(?=[.,;)]|$)",  # a short post: "driver killed."
     ],
     "injured": [
-        rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
+        rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving|injures|wounds|hurts) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
         rf"(?<!no )(?<!no-)(?!no[ -])\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|hospitali[sz]ed|(?-i:WIA))\b",
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\)|, \d{{1,3}},|{_APPOSITION}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
-        rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
+        rf"\b(?:injuring|wounding|injured|wounded|injures|wounds) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\))? (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a post: ", man (54) wounded"
     ],

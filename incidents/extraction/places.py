@@ -53,9 +53,11 @@ _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|ter
 # region": the country or city owning the place, and the side of it, between the preposition and the place.
 _OWNER_AND_SIDE = (r"(?:(?-i:[A-Z][\w'’-]+)['’]s\s+)?(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
                    r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border)\s+)?")
+# "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
+_TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:city|town|port|capital),\s+"
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
-    rf"(?:the\s+)?{_OWNER_AND_SIDE}(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?"
+    rf"(?:the\s+)?{_OWNER_AND_SIDE}(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?|{_TOWN_APPOSED})?"
     r"(?:(?-i:[а-яёіїєґ'’]{4,}(?:ому|ім|ій|ом|ем|ой|ей))\s+)?$",  # "в окупованому Маріуполі", "у прифронтовому Херсоні"
     re.IGNORECASE,
 )
@@ -1067,7 +1069,10 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: names the attack (the <place> strikes)"
     if listed:
         return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
-    if _INCLUDING_AFTER_AREAS.search(before):
+    including = _INCLUDING_AFTER_AREAS.search(before)
+    if including:
+        if re.search(r"\b(?:regions|oblasts|provinces)\b", including.group(0), re.IGNORECASE):
+            mention.hint = mention.hint or "region"  # "over several regions, including Kursk and Belgorod": the regions
         return "site: first of the places the event's areas include (over several regions, including the Bryansk ...)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"

@@ -257,3 +257,51 @@ def test_a_town_on_a_line_headed_by_its_region_is_that_regions_namesake():
     found = by_place(text)
     zolochiv = found[normalize("Zolochiv")]
     assert zolochiv.lat > 50.0 and zolochiv.lon > 35.0, zolochiv
+
+
+def test_regions_affected_by_power_outages_are_no_sites():
+    text = "After the strike on the Kyiv thermal plant, Chernihiv and Sumy regions were affected by power outages."
+    assert all(abs(lat - 51.26) > 0.2 and abs(lat - 50.8) > 0.2 for _, _, lat in kinds(text)), kinds(text)
+
+
+# ---------------------------------------------------------------- headline verbs in the present tense
+
+
+def test_a_post_in_headline_tense_kills_and_injures():
+    text = "Russian missile kills 3, injures 12 in Kramatorsk — regional governor."
+    [incident] = extract_incidents(text, published="2025-03-05")
+    assert (incident.killed, incident.injured) == (3, 12) and incident.event_type == "missile_strike"
+
+
+def test_debris_damages_homes_is_a_strike():
+    text = "Drone debris damages two houses in Kursk, no one hurt."
+    [incident] = extract_incidents(text, published="2025-03-05")
+    assert abs(incident.lat - 51.7) < 0.1 and incident.injured == 0
+
+
+def test_a_title_with_the_bodys_figures_is_one_incident():
+    text = ("Russian strike on Odesa kills 4; drones downed over Mykolaiv\n\nA Russian missile hit a warehouse in Odesa on "
+            "Monday, killing four people and injuring nine, the governor said.")
+    found = [i for i in extract_incidents(text, published="2025-03-03") if abs(i.lat - 46.48) < 0.1]
+    assert len(found) == 1 and (found[0].killed, found[0].injured) == (4, 9), found
+
+
+def test_a_title_naming_the_town_the_body_measures_from_is_one_incident():
+    text = ("Drone kills farmer near Kherson\n\nA drone struck a tractor in a field about 15 km north of Kherson on "
+            "Monday, killing the driver, officials said.")
+    found = extract_incidents(text, published="2025-03-03")
+    assert len(found) == 1 and found[0].geo_precision == "approximate", found
+
+
+# ---------------------------------------------------------------- regions named without "the ... regions"
+
+
+def test_places_including_after_several_regions_are_regions():
+    text = "The ministry said air defences downed 30 drones over several regions, including Voronezh and Lipetsk."
+    assert [(k, p) for k, p, _ in kinds(text)] == [("interception", "region")] * 2
+
+
+def test_a_town_named_after_its_description_and_a_comma():
+    text = "A glide bomb hit a school in Ukraine's second-largest city, Kharkiv, injuring six."
+    [incident] = extract_incidents(text, published="2025-03-05")
+    assert abs(incident.lat - 49.98) < 0.05 and incident.injured == 6
