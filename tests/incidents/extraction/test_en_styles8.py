@@ -305,3 +305,13 @@ def test_a_town_named_after_its_description_and_a_comma():
     text = "A glide bomb hit a school in Ukraine's second-largest city, Kharkiv, injuring six."
     [incident] = extract_incidents(text, published="2025-03-05")
     assert abs(incident.lat - 49.98) < 0.05 and incident.injured == 6
+
+
+# ---------------------------------------------------------------- "an earlier version incorrectly stated"
+
+
+def test_an_earlier_version_that_incorrectly_stated_a_town_retracts_it():
+    text = ("Drones hit an energy facility overnight, the governor said.\n\nAn earlier version of this story incorrectly "
+            "stated that the drones hit Uman. They hit Smila.")
+    found = by_place(text)
+    assert normalize("Uman") not in found and normalize("Smila") in found, found
