@@ -740,7 +740,9 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)
             and not _AIRFIELD_NAME_END.search(mention.text) and not _COMMUNITY_AFTER.match(after)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
-    if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
+    local = _local_officials_tell(before, after, others)
+    if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
+            or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))
             or _apposed_seat(before, after)):
         return "where people or officials are based, not where it happened"
@@ -763,7 +765,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where the weapons came from (launched from, from the direction of), not where they struck"
     if _rx("according").search(before):
         return "stands for its government (according to ...)"
-    if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before):
+    if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before) and not local:
         return "stands for its government (subject of a speech or stance verb)"
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
@@ -944,6 +946,21 @@ def official_after(after: str) -> str | None:
 
 def _apposed_seat(before: str, after: str) -> bool:
     return bool(_SEAT_BEFORE.search(before[-20:]) and _SPEECH_AFTER_COMMA.match(after))
+
+
+# "Russian-installed officials in occupied Luhansk said", "local authorities in Kupiansk reported": the town's own officials.
+_LOCAL_OFFICIALS_IN = re.compile(r"\b(?:local|regional|city|municipal|(?:Russian|Russia|Moscow|Kremlin)-(?:installed|appointed)|"
+                                 r"occupation|emergency)\s+(?:officials|authorities|services)\s+in\s+(?:the\s+)?(?:occupied\s+)?$",
+                                 re.IGNORECASE)
+_SAID_AFTER = re.compile(r"^\s*(?:said|says|reported|report|wrote)\b", re.IGNORECASE)
+
+
+def _local_officials_tell(before: str, after: str, others: bool) -> bool:
+    """'Russian-installed officials in occupied Luhansk said missiles hit a building, killing two': a town's own officials
+    telling an event the sentence places nowhere else; the town is its site."""
+    said = _SAID_AFTER.match(after)
+    return (not others and said is not None and _LOCAL_OFFICIALS_IN.search(before) is not None
+            and cues.tells_event(after[said.end():]))
 
 
 def _speaker_place(before: str, after: str, others: bool) -> bool:

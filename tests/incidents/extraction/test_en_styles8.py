@@ -315,3 +315,17 @@ def test_an_earlier_version_that_incorrectly_stated_a_town_retracts_it():
             "stated that the drones hit Uman. They hit Smila.")
     found = by_place(text)
     assert normalize("Uman") not in found and normalize("Smila") in found, found
+
+
+# ---------------------------------------------------------------- a town's own officials telling its event
+
+
+def test_installed_officials_of_an_occupied_town_tell_its_event():
+    text = "Moscow-installed officials in occupied Horlivka said Ukrainian shelling killed two people near a bus stop."
+    [incident] = extract_incidents(text, published="2025-03-05")
+    assert abs(incident.lat - 48.3) < 0.1 and incident.killed == 2
+
+
+def test_officials_in_a_capital_abroad_are_no_site():
+    text = "Officials in Washington said Russia launched more than 100 drones overnight, killing two people."
+    assert extract_incidents(text, published="2025-03-05") == []
