@@ -135,7 +135,7 @@ class Reader:
         for sentence in self.sentences:
             if not sentence.heading and (cues.tells_event(sentence.text) or not _MENU_LINE.search(sentence.text)):
                 break  # a page's menu line above the headline ("Subscribe | Donate | Русская версия") is passed over
-            if sentence.heading and cues.tells_event(sentence.text) and any(cues.has(name, sentence.text) for name in ("casualty", "strike", "explosion")):
+            if sentence.heading and cues.tells_event(sentence.text) and any(cues.has(name, sentence.text) for name in ("casualty", "strike", "explosion", "damage")):
                 title = sentence
                 break
         body = [s for s in self.sentences if not s.heading]

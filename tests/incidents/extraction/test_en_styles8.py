@@ -329,3 +329,15 @@ def test_installed_officials_of_an_occupied_town_tell_its_event():
 def test_officials_in_a_capital_abroad_are_no_site():
     text = "Officials in Washington said Russia launched more than 100 drones overnight, killing two people."
     assert extract_incidents(text, published="2025-03-05") == []
+
+
+def test_damages_as_a_noun_is_no_strike():
+    text = "Ukraine will seek damages in The Hague for the destruction of the Kakhovka dam, its justice minister said."
+    assert extract_incidents(text, published="2025-03-05") == []
+
+
+def test_a_title_that_only_tells_damage_names_the_town_of_a_body_without_one():
+    text = ("Drone Debris Damages Homes in Lipetsk, Governor Says\n\nDebris from a downed drone damaged two private homes "
+            "overnight, the governor said. No one was hurt.")
+    found = by_place(text)
+    assert list(found) == [normalize("Lipetsk")], found
