@@ -28,11 +28,14 @@ _ADJ = rf"(?:(?!(?:{NUMBER}) )[a-z0-9-]+ ){{0,2}}"
 _ASIDE = r"(?:,? (?:including|among them|most of them|mostly|(?:one|two|three|four|five|some|several|all|both) of (?:them|whom)) [^,]{1,40},)? "
 # "two employees of the terminal were injured", "three workers at the plant": where the people were, before the verb.
 _OF_WHAT = r"(?: (?:of|at|from) (?:the |a |an )?[\w-]+(?: [\w-]+)?)?"
-_BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being) )?(?:\w+ly )?"
+_BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being|had|has|have) )?(?:\w+ly )?"
 
+# "The passenger, a 58-year-old woman, has been taken to hospital": who the person is, between commas.
+_APPOSITION = r"(?:, (?:a|an|the) [^,.;]{1,40},)?"
 _KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
-_HURT = (r"(?:injured|wounded|hurt|hospitali[sz]ed|sustained injuries|suffered injuries|"
-         r"treated for (?:smoke inhalation|injuries|wounds|shrapnel wounds|burns|cuts)|taken to (?:a |the )?hospital)")
+_HURT = (r"(?:injured|wounded|hurt|hospitali[sz]ed|(?:sustained|suffered|received) (?:(?:minor|light|slight|serious|severe|"
+         r"moderate|multiple|shrapnel|burn|head|leg) )*(?:injuries|wounds)|"
+         r"treated for (?:smoke inhalation|injuries|wounds|shrapnel wounds|burns|cuts)|taken to (?:a |the )?(?:[\w-]+ ){0,3}?hospital)")
 # "The number of people killed when ... has risen to 10": an updated figure.
 _RISEN_TO = rf"[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b"
 # "the driver was wounded", "a woman was killed": one person named by a singular noun (the `who` group).
@@ -43,7 +46,7 @@ _PAIR = (rf"(?:the|a|an|its|his|her|their) (?P<n>){_ADJ}{_PEOPLE}(?<!s) (?P<one>
 
 _PATTERNS = {
     "killed": [
-        rf"\b(?:killing|killed|claim(?:ed|ing) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
+        rf"\b(?:killing|killed|kills|claim(?:ed|ing|s) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_KILL}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed|(?-i:KIA))\b",  # "1 KIA": killed in action
         rf"(?<!no )(?<!no-)(?<![\w-])(?!no\b|none\b)(?P<n>{NUMBER}) (?:were|was|have been|had been) (?:dead|killed)\b",
@@ -52,7 +55,8 @@ _PATTERNS = {
         rf"\b(?:killing|killed) (?:the|its|his|her|their) (?P<n>){_ADJ}(?-i:[a-z]+)\b(?<!s)(?= |,|\.|$)",
         rf"\bnumber of (?:people |those |civilians )?(?:killed|dead)\b{_RISEN_TO}",
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}) (?:was|has been|had been) (?:\w+ly )?{_KILL}",
-        rf"\b(?:killing|killed) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
+        rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}){_APPOSITION} (?:has |had |later )?(?:died|perished)\b",
+        rf"\b(?:killing|killed|kills) (?:the|a|an|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:killing|killed) {_PAIR}",
         rf"\b(?:killing|killed) (?:the|a|an|his|her|their) {_ADJ}(?P<n>couple)\b(?! of)"  # "killing an elderly couple"
         rf"(?: and (?:their|her|his) (?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:children|sons|daughters|kids|grandchildren)"
@@ -62,12 +66,12 @@ _PATTERNS = {
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE}) (?:killed|dead)(?=[.,;)]|$)",  # a short post: "driver killed."
     ],
     "injured": [
-        rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
+        rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving|injures|wounds|hurts) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
         rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
         rf"(?<!no )(?<!no-)(?!no[ -])\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|hospitali[sz]ed|(?-i:WIA))\b",
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
-        rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\)|, \d{{1,3}},)? (?:was|has been|had been) (?:\w+ly )?{_HURT}",
-        rf"\b(?:injuring|wounding|injured|wounded) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
+        rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\)|, \d{{1,3}},|{_APPOSITION}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
+        rf"\b(?:injuring|wounding|injured|wounded|injures|wounds) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\))? (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a post: ", man (54) wounded"
     ],

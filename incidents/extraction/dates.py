@@ -105,6 +105,7 @@ def as_date(value: date | str | None) -> date | None:
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Days named in `text`: explicit dates, weekdays and relative words, in order of appearance."""
     found = [m for m in (_explicit(match, published) for match in _EXPLICIT.finditer(text)) if m]
+    found += [m for m in (_night_of(match, published) for match in _NIGHT_OF.finditer(text)) if m]
     if published:
         found += [_weekday(match, published) for match in _WEEKDAY.finditer(text)]
         readings = list(_RELATIVE.values())
@@ -273,6 +274,22 @@ def _parse_day(text: str, published: date | None) -> date | None:
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     parsed = dateparser.parse(text, languages=["en", "ru", "uk"], settings=settings)
     return parsed.date() if parsed else None
+
+
+# "on the night of October 11 to 12", "the night of 15 to 16 May", "overnight on the night of Aug. 2-3": a night named by
+# the two days it spans is the later day's (the morning the attack is reported on), as one date.
+_NIGHT_OF = re.compile(
+    rf"\bnight\s+of\s+(?:(?P<m1>{_MONTHS})\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?P<m0>{_MONTHS}))?\s*(?:to|into|and|-|–|—)\s*"
+    rf"(?:(?P<m2>{_MONTHS})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s+(?:of\s+)?(?P<m3>{_MONTHS}))?(?P<y>,?\s+\d{{4}})?",
+    re.IGNORECASE)
+
+
+def _night_of(match: re.Match, published: date | None) -> DateMention | None:
+    month = match.group("m2") or match.group("m3") or match.group("m0") or match.group("m1")
+    if month is None:
+        return None
+    day = _parse_day(f"{match.group('d2')} {month.rstrip('.')}{match.group('y') or ''}", published)
+    return DateMention(day, match.start(), match.end(), "a night named by the two days it spans: the later day") if day else None
 
 
 def _weekday(match: re.Match, published: date) -> DateMention:

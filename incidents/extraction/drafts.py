@@ -277,13 +277,23 @@ def _fold_title_strikes(drafts: list[Draft]) -> list[Draft]:
             told.setdefault((place_key(d.first.place), d.first.day), d)
     kept = []
     for d in drafts:
-        body = told.get((place_key(d.first.place), d.first.day))
         in_title = all(f.sentence.index == 0 for f in d.findings)
-        if body is not None and body is not d and in_title and d.first.event_type in STRIKES and _is_bare(d):
+        headline = in_title and not d.first.sentence.text.rstrip().endswith(".")  # a title, not a first sentence
+        body = told.get((place_key(d.first.place), d.first.day)) or (_placed_from(d, drafts) if headline else None)
+        if (body is not None and body is not d and in_title and d.first.event_type in STRIKES
+                and (_is_bare(d) or _same_figures(d, body))):  # "Russian strike on Kharkiv kills 2" over the body's 2
             body.findings += d.findings
         else:
             kept.append(d)
     return kept
+
+
+def _placed_from(title: Draft, drafts: list[Draft]) -> Draft | None:
+    """'Drone kills driver near Belgorod' over 'a drone struck a lorry about 30 km south of Belgorod': the body's strike
+    placed by its distance from the town the title names, that day."""
+    name = geo.key(title.first.place.name)
+    return next((d for d in drafts if d is not title and d.first.place.kind == "approximate" and d.first.event_type in STRIKES
+                 and d.first.day == title.first.day and name in geo.key(d.first.place.name).split()), None)
 
 
 def _fold_untold_weapons(drafts: list[Draft]) -> list[Draft]:

@@ -49,9 +49,15 @@ _DIRECTION_OF = re.compile(r"(?<!\bthe )(?<!\bthe far )\b(?:north|south|east|wes
 _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "republic", "airport", "international", "airfield",
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
+# "in Ukraine's Lviv region", "in Sochi's Adler district", "in the eastern Donetsk region", "over Russia's southern Belgorod
+# region": the country or city owning the place, and the side of it, between the preposition and the place.
+_OWNER_AND_SIDE = (r"(?:(?-i:[A-Z][\w'’-]+)['’]s\s+)?(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
+                   r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border)\s+)?")
+# "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
+_TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:city|town|port|capital),\s+"
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
-    rf"(?:the\s+)?(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?)?"
+    rf"(?:the\s+)?{_OWNER_AND_SIDE}(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?|{_TOWN_APPOSED})?"
     r"(?:(?-i:[а-яёіїєґ'’]{4,}(?:ому|ім|ій|ом|ем|ой|ей))\s+)?$",  # "в окупованому Маріуполі", "у прифронтовому Херсоні"
     re.IGNORECASE,
 )
@@ -264,14 +270,18 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
             i += 1
     streets = [w for w in leftovers if w.lower() in _STREET_WORDS]
     others = [w for w in leftovers if w.lower().rstrip("'’s") not in _SUFFIX_WORDS and w.lower() not in cues.not_places()
-              and not _FACILITY_WORD.match(w)]  # "INTERFAX.RU - Аэропорт Сочи ввёл ограничения": the airport, not a name
+              and not _FACILITY_WORD.match(w)  # "INTERFAX.RU - Аэропорт Сочи ввёл ограничения": the airport, not a name
+              and not (_written_lower(w, lower_words) and _title_case(sentence.text))]  # "Yaroslavl Oil Refinery" in a headline
     if others and others[-1] == run[-1][0] and _district_adjective(sentence, run[-1]):
         others.pop()  # "в посёлке Средний Усольского района": the district the gazetteer does not know, not a longer name
-    side_by_side = len(found) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
+    for mention in found:
+        _reject_common(mention, sentence, lower_words)
+    # "Fire at Yaroslavl Oil Refinery": a common word capitalised in a title-case headline is no second name
+    names = [m for m in found if not m.reason] if _title_case(sentence.text) else found
+    side_by_side = len(names) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
     side_by_side = side_by_side and not _AREA_NOUN_AFTER.match(sentence.text, run[-1][2])
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long
     for mention in found:
-        _reject_common(mention, sentence, lower_words)
         if not mention.reason and _institution_adjective(sentence, mention):
             mention.reason = "part of an institution's name (a neuter adjective: Краснодарское училище), not a place"
         if side_by_side and not mention.reason:
@@ -559,10 +569,28 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "not a place here: a news agency, platform, role or common word"
     elif mention.start == sentence.start and word in lower_words:
         mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
+    elif " " not in word and _written_lower(word, lower_words) and _title_case(sentence.text):
+        mention.reason = "a common word capitalised in a title-case headline (the article also writes it in lower case)"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
     elif _INFLECTED_ACRONYM.fullmatch(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
         mention.reason = "an abbreviation with a case ending (КАБу, БпЛА), not a place name"
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _written_lower(word: str, lower_words: frozenset[str]) -> bool:
+    """True when the article writes the word in lower case, in the singular or the plural ("Depot": "oil depots")."""
+    low = word.lower()
+    return any(form in lower_words for form in (low, low + "s", low + "es", low[:-1] + "ies"))
+
+
+@lru_cache(maxsize=1024)
+def _title_case(text: str) -> bool:
+    """'Drone Attack Sparks Fire at Yaroslavl Oil Refinery': a headline whose every longer word is capitalised."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
@@ -692,6 +720,9 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "in a heading"
     if info is None:
         return "outside any clause"
+    at = mention.start - info.clause.start
+    if any(c.kind == "damage" and c.start == at and c.end > mention.end - info.clause.start for c in info.event_cues):
+        return "the event's own word ('Drone Attack Sparks Fire'), not a place"
     if info.historical_from is not None and mention.start >= info.historical_from:
         return f"historical mention ({info.history_reason})"
     if mention.start in claim_refs:
@@ -707,13 +738,15 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)
-            and not _AIRFIELD_NAME_END.search(mention.text)):
+            and not _AIRFIELD_NAME_END.search(mention.text) and not _COMMUNITY_AFTER.match(after)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
-    if (_BASED_IN.search(before) or _speaker_place(before, after, others) or _spoken_in(before)
+    local = _local_officials_tell(before, after, others)
+    if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
+            or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))
             or _apposed_seat(before, after)):
         return "where people or officials are based, not where it happened"
-    if _NAMED_FACILITY_IN_TOWN.match(after):
+    if _NAMED_FACILITY_IN_TOWN.match(after) or (_rx("the_before").search(before) and _EPONYM_PLANT_IN_TOWN.match(after)):
         return "a facility named after it, lying in the town named next ('the Bryansk chemical plant in the town of Seltso')"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
@@ -732,7 +765,7 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where the weapons came from (launched from, from the direction of), not where they struck"
     if _rx("according").search(before):
         return "stands for its government (according to ...)"
-    if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before):
+    if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before) and not local:
         return "stands for its government (subject of a speech or stance verb)"
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
@@ -833,7 +866,7 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
+               rf"(?P<ref>the\s+(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
                rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
@@ -898,8 +931,36 @@ _NAMED_FACILITY_IN_TOWN = re.compile(
     r"(?:in|near|at|outside)\s+(?:the\s+)?(?:town|city|village|settlement)\s+of\b", re.IGNORECASE)
 
 
+# "the Sverdlov plant in Dzerzhinsk", "the Malyshev factory in Kharkiv": a plant named after a person (or a town), then
+# the town it lies in (not a region: "the Bryansk plant in the Bryansk region" lies in Bryansk).
+_EPONYM_PLANT_IN_TOWN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works)\s+in\s+(?-i:[A-Z])[\w'’-]+\b"
+                                   r"(?!\s+(?:region|oblast|krai|kray|province|territory|republic|district)\b)", re.IGNORECASE)
+
+
+def official_after(after: str) -> str | None:
+    """The official a place's name is the title of ("Kharkiv Mayor", "Rostov's governor"): 'mayor', 'governor',
+    'administration' or None."""
+    official = _OFFICIAL_AFTER.match(after)
+    return official.group(1) if official else None
+
+
 def _apposed_seat(before: str, after: str) -> bool:
     return bool(_SEAT_BEFORE.search(before[-20:]) and _SPEECH_AFTER_COMMA.match(after))
+
+
+# "Russian-installed officials in occupied Luhansk said", "local authorities in Kupiansk reported": the town's own officials.
+_LOCAL_OFFICIALS_IN = re.compile(r"\b(?:local|regional|city|municipal|(?:Russian|Russia|Moscow|Kremlin)-(?:installed|appointed)|"
+                                 r"occupation|emergency)\s+(?:officials|authorities|services)\s+in\s+(?:the\s+)?(?:occupied\s+)?$",
+                                 re.IGNORECASE)
+_SAID_AFTER = re.compile(r"^\s*(?:said|says|reported|report|wrote)\b", re.IGNORECASE)
+
+
+def _local_officials_tell(before: str, after: str, others: bool) -> bool:
+    """'Russian-installed officials in occupied Luhansk said missiles hit a building, killing two': a town's own officials
+    telling an event the sentence places nowhere else; the town is its site."""
+    said = _SAID_AFTER.match(after)
+    return (not others and said is not None and _LOCAL_OFFICIALS_IN.search(before) is not None
+            and cues.tells_event(after[said.end():]))
 
 
 def _speaker_place(before: str, after: str, others: bool) -> bool:
@@ -1025,6 +1086,11 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: names the attack (the <place> strikes)"
     if listed:
         return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
+    including = _INCLUDING_AFTER_AREAS.search(before)
+    if including:
+        if re.search(r"\b(?:regions|oblasts|provinces)\b", including.group(0), re.IGNORECASE):
+            mention.hint = mention.hint or "region"  # "over several regions, including Kursk and Belgorod": the regions
+        return "site: first of the places the event's areas include (over several regions, including the Bryansk ...)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
     earlier = _previous_name(mentions, position)
@@ -1043,13 +1109,19 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: subject of a passive strike (was struck, came under attack)"  # "Під обстрілом з артилерії — Очаків"
     if sentence.index > 0 and _facility_subject(before, after):
         return "site: its town's facility is what the clause tells of (Novoshakhtinsk refinery on fire after drone attack)"
-    if not before.strip() and any(c.kind == "restriction" for c in info.event_cues):
+    if not before.strip() and any(c.kind == "restriction" for c in info.event_cues) and not _DATELINE_AFTER.match(after):
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
     official = _OFFICIAL_AFTER.match(after)
     if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+# "MOSCOW, March 11 (Reuters) -", "KHARKIV, Ukraine (AP) —", "Zaporizhzhia (Ukraine) (AFP) -": the town a wire story was
+# filed from, heading its first sentence.
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s*\([^()]{1,30}\))?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+                            r"\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI|Interfax|TASS)\)\s*[-—–]")
 
 
 # "Прилёты этой ночью: Курчатов", "Explosions overnight: Kursk, Lgov": a colon ending a phrase that tells the event.
@@ -1070,6 +1142,14 @@ def _headed_by_a_cue(info: ClauseInfo, mention: Mention, before: str) -> bool:
 # "Regions where hits were recorded: ", "Debris fell in the following regions: ": a list of places follows the colon.
 _PLACES_COLON = re.compile(r"\b(?:regions|oblasts|areas|cities|towns|settlements|districts|communities|locations|places|"
                            r"following)\b[^:.;]{0,40}:\s*$", re.IGNORECASE)
+
+
+# "destroyed 146 drones over several regions, including the Bryansk, Kursk and Tula regions": the areas of the event, then
+# the ones named among them.
+_INCLUDING_AFTER_AREAS = re.compile(
+    r"\b(?:over|in|across|above|on)\s+(?:several|many|multiple|various|a number of|\d+|[a-z]+)\s+(?:regions|oblasts|provinces|cities|"
+    r"towns|areas|districts|settlements|communities)\b[^.;:]{0,30}?,?\s+(?:including|among them|notably|in particular)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 
 
 def _previous_name(mentions: list[Mention], position: int) -> int | None:
@@ -1119,8 +1199,14 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     if not passive:
         return False
     between = after[:passive.start()]
+    community = _COMMUNITY_AFTER.match(between)
+    between = between[community.end():] if community else between  # "the Ochakiv community came under fire"
     return (bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
             or bool(_CO_SUBJECTS.fullmatch(between)))
+
+
+# "the Ochakiv community", "the Marhanets hromada": a Ukrainian municipality named after its town (the town is the site).
+_COMMUNITY_AFTER = re.compile(r"\s+(?:(?:urban|rural|settlement|territorial|city)\s+)*(?:community|hromada|municipality)\b", re.IGNORECASE)
 
 
 def _passive_before(before: str, earlier_end: int | None, start: int) -> bool:

@@ -105,6 +105,7 @@ class Reader:
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
         self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
+        self.last_region_at = -1  # the index of the sentence that named it
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.district_towns: set[int] = set()  # where a district's adjective was read as its own town ("над Лискинским")
@@ -133,9 +134,9 @@ class Reader:
         casualty, strike or explosion word, for an article whose body tells an event but found no site of its own."""
         title = None
         for sentence in self.sentences:
-            if not sentence.heading:
-                break
-            if cues.tells_event(sentence.text) and any(cues.has(name, sentence.text) for name in ("casualty", "strike", "explosion")):
+            if not sentence.heading and (cues.tells_event(sentence.text) or not _MENU_LINE.search(sentence.text)):
+                break  # a page's menu line above the headline ("Subscribe | Donate | Русская версия") is passed over
+            if sentence.heading and cues.tells_event(sentence.text) and any(cues.has(name, sentence.text) for name in ("casualty", "strike", "explosion", "damage")):
                 title = sentence
                 break
         body = [s for s in self.sentences if not s.heading]
@@ -155,7 +156,7 @@ class Reader:
             self.last_city_hearsay = _hearsay(sentence)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
-        new += self.city_references(sentence, infos, new)
+        new += self.city_references(sentence, infos, new, mentions)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
         if not new:
@@ -206,7 +207,7 @@ class Reader:
     def _reference_start(self, sentence: Sentence, mentions: list[places.Mention], claim: claims.DistanceClaim) -> int | None:
         at = sentence.start + claim.reference_at
         for mention in mentions:
-            if mention.start >= at and mention.start - at <= 5:
+            if mention.start >= at and (mention.start - at <= 5 or _REFERENCE_LEAD.fullmatch(self.body, at, mention.start)):
                 return mention.start
         return None
 
@@ -220,7 +221,7 @@ class Reader:
                 continue
             found = geo.place(mention.text, mention.hint, self.geo_context())
             if found is not None and found.kind == "region" and mention.hint != "district":
-                self.last_region = found
+                self.last_region, self.last_region_at = found, mention.sentence
             if region_only:
                 if found is not None and found.kind == "region" and found not in self.in_context:
                     self._remember(found)
@@ -273,6 +274,10 @@ class Reader:
                     mention.role, mention.reason = None, f"names the region {out[-1].place.name} lies in: a qualifier"
             else:
                 out.append(finding)
+        for finding in [f for f in out if _owns_the_next(sentence, f, out)]:  # "in Sochi's Adler district": Adler
+            out.remove(finding)
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "owns the district or town named right after it: a qualifier"
         for finding in [f for f in out if _speaker_seat(sentence, f, out)]:  # "У Києві заявили, що удар по Сумах …"
             out.remove(finding)
             mention = next(m for m in mentions if m.start == finding.start)
@@ -396,6 +401,7 @@ class Reader:
                               self.geo_context())
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
+            found = self._in_heading_region(sentence, mention, found)
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
@@ -403,6 +409,14 @@ class Reader:
         if found.kind in ("city", "region") and found not in self.in_context:
             self._remember(found)
         return Finding(event_type, found, sentence, mention.text, mention.start, mention.end, cue, mention.reason)
+
+    def _in_heading_region(self, sentence: Sentence, mention: places.Mention, found: Any) -> Any:
+        """'Donetsk Oblast: Russian attacks killed two in Kostiantynivka': a town on a line headed by its region is the
+        namesake in that region (not the village of another region named earlier in the article)."""
+        if (found is None or found.kind != "city" or self.last_region is None or self.last_region_at != sentence.index
+                or found.admin1 == self.last_region.admin1 or not _REGION_HEAD.match(sentence.text)):
+            return found
+        return geo.city_in_region(mention.text, self.last_region) or found
 
     def _story_strike(self, sentence: Sentence) -> str:
         """A strike told without a weapon: the weapon of the sentence just before when its sites were all struck by one
@@ -435,10 +449,13 @@ class Reader:
             return event_type
         return earlier.event_type
 
-    def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
-        """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last."""
+    def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding],
+                        mentions: Sequence[places.Mention] = ()) -> list[Finding]:
+        """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last; the
+        city whose mayor the sentence names ("Kharkiv Mayor X reported strikes on the city") before both."""
         focus = self._focus_city()
         in_focus = focus.place if focus else self.last_city
+        mayors = self._mayors_city(sentence, mentions)
         if sentence.heading:
             return []
         out = []
@@ -454,8 +471,9 @@ class Reader:
                     city = self._region_in_focus() if told and told[-1].kind == "interception" else None
                 else:  # "struck the centre of Izium ..., hitting the city council": the city this sentence named before
                     here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
+                    toward = _TOWARD.match(match.group(0))  # drones heading for the city: not its mayor's own report
                     city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
-                        match.group("ref"), here[-1] if here else in_focus)
+                        match.group("ref"), here[-1] if here else (mayors if mayors and not toward else in_focus))
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
@@ -465,9 +483,22 @@ class Reader:
                                    mention.reason))
         return out
 
+    def _mayors_city(self, sentence: Sentence, mentions: Sequence[places.Mention]) -> Any:
+        """The city a sentence names as its mayor's ("Kharkiv Mayor Ihor Terekhov", "Sumy's mayor"), or None."""
+        for mention in mentions:
+            official = places.official_after(sentence.text[mention.end - sentence.start:])
+            if official and official.lower() == "mayor":
+                found = geo.place(mention.text, None, self.geo_context())
+                if found is not None and found.kind == "city":
+                    return found
+        return None
+
     def _region_in_focus(self) -> Any:
-        """The region named last ('Rostov Governor X said 44 drones were shot down over the region'), or None."""
-        return self.last_region
+        """The region named last ('Rostov Governor X said 44 drones were shot down over the region'), or None; the region
+        of the city struck since, when the text has told a strike on a city after naming a region ('Drones struck Odesa
+        ..., the regional governor said. Air defences shot down 11 drones over the region')."""
+        since = [f.place for f in self.last_sites if f.place.kind == "city" and f.sentence.index > self.last_region_at]
+        return (geo.region_of(since[-1]) or self.last_region) if since else self.last_region
 
     def _national_capital(self, ref: str, in_focus: Any) -> Any:
         """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus."""
@@ -605,6 +636,12 @@ class Reader:
         cue = cues.Cue("restriction", ref.text, ref.start, ref.end)
         return Finding("airspace_restriction", found, sentence, ref.text, ref.start, ref.end, cue, reason)
 
+    def _just_struck(self, sentence: Sentence) -> Finding | None:
+        """The one place the sentence right before told a strike at ("In Dnipropetrovsk Oblast, a missile hit an energy
+        facility. One person was killed."): what a sentence of bare figures is about, before a city told earlier."""
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        return told[0] if len(told) == 1 and told[0].event_type in _STRIKE_TYPES else None
+
     def _focus_city(self) -> Finding | None:
         for finding in reversed(self.focus):
             if finding.place.kind == "city":
@@ -663,7 +700,7 @@ class Reader:
                 new: list[Finding], found_claims: list[claims.DistanceClaim], refs: list[int | None]) -> None:
         about_event = any(i.event_cues for i in infos) or bool(_EVENT_REFERENCE.search(sentence.text)) or self._follows_event(sentence)
         self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))
-        focus = self._focus_city() or (self.focus[-1] if self.focus else None)
+        focus = self._just_struck(sentence) or self._focus_city() or (self.focus[-1] if self.focus else None)
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
         named = self._named_findings(mentions, new)
@@ -689,7 +726,7 @@ class Reader:
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
-                spread = count.value == 0 and not new and not named and about_event
+                spread = count.value == 0 and not new and not named and (about_event or self._sites_lately(sentence))
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
                                  count.value, [target] if target else targets, fixed)
@@ -759,6 +796,11 @@ class Reader:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
         named_here = [f for f in named if _named_within(f.named_at, info.clause.start, info.clause.end)]
         return inside or named_here or new or named or ([focus] if focus else [])
+
+    def _sites_lately(self, sentence: Sentence) -> bool:
+        """True when one of the two sentences before named the sites of an event ("Drones set a depot on fire in Adler.
+        About 120 firefighters were at the scene. There were no casualties.")."""
+        return any(f.sentence.index >= sentence.index - 2 for f in self.last_sites)
 
     def _sites_just_before(self, sentence: Sentence) -> bool:
         """True when the sentence right before named the sites of an event (no weapon named: "Прилёты: Курчатов")."""
@@ -918,7 +960,8 @@ _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|
                             r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
-                            r"(?:the\s+)?(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
+                            r"(?:the\s+)?" + places._OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
+# (and "Lgov in Russia's Kursk region", "Shebekino in the southern Belgorod region": the owner and the side of the region)
 
 
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
@@ -950,6 +993,20 @@ def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bo
     що ракета влучила в підприємство")."""
     said = _said_that().match(sentence.text, site.end - sentence.start)
     return said is not None and any(f.start >= sentence.start + said.end() for f in sites)
+
+
+def _owns_the_next(sentence: Sentence, owner: Finding, sites: list[Finding]) -> bool:
+    """'in Sochi's Adler district', 'Kharkiv's Saltivskyi district': a city in the possessive right before a site close
+    by is where that site lies, not a second site."""
+    if owner.place.kind != "city":
+        return False
+    gap_end = owner.end - sentence.start
+    return any(other is not owner and other.place.kind in ("city", "airport") and other.start > owner.end
+               and _OWNER_GAP.fullmatch(sentence.text, gap_end, other.start - sentence.start)
+               and geo.km_between(owner.place, other.place) <= DISTRICT_KM for other in sites)
+
+
+_OWNER_GAP = re.compile(r"['’]s\s+")
 
 
 def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
@@ -1174,7 +1231,7 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
         past = None
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
-        found.append((0, f"an earlier period ('{past.group(0)}'): background, not this report's event"))
+        found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
@@ -1193,7 +1250,30 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     return min(found)
 
 
-_REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
+# "…, a logistics hub … that Moscow's troops have been advancing on for weeks": a relative clause describing a place.
+_RELATIVE = re.compile(r"(?<![\w-])(?:that|which|who|whom|where|который|которая|которое|которые|який|яка|яке|які)(?![\w-])", re.IGNORECASE)
+
+
+def _relative_opening(text: str, at: int) -> int:
+    """Where the background told by an earlier period at `at` starts: the relative clause holding it when the words
+    before that clause tell an event of their own ("shelling killed a woman in Pokrovsk, a hub that troops have been
+    advancing on for weeks"); else the start of the text."""
+    opener = None
+    for opener in _RELATIVE.finditer(text, 0, at):
+        pass
+    if opener is None or not cues.find_cues(text[:opener.start()]):
+        return 0
+    return opener.start()
+
+
+_STRIKE_TYPES = ("strike", "drone_strike", "missile_strike")
+# "Donetsk Oblast: ...", "Kharkiv region — ...": a region heading its line (a list of regions' reports).
+_REGION_HEAD = re.compile(r"\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s")
+_MENU_LINE = re.compile(r"\S\s+[|·•]\s+\S")  # "Subscribe | Donate", "News · Opinion": a line of menu items
+_TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE)
+_REGION_REF = re.compile(r"(?:the|his|her)\s+region", re.IGNORECASE)
+# "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.
+_REFERENCE_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:city|town|village|settlement|port|capital)\s+of\s+", re.IGNORECASE)
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
