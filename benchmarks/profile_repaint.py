@@ -1,7 +1,8 @@
 """Where one filter change's repaint goes, one session, one JSON line per change: wall time to the repainted map, CPU
 seconds of each process (server, Chromium renderer, GPU process, ...) to the repaint and once the page settled, bytes
-on the websocket, when in the page the messages came and the live map's update ran; --trace adds the renderer main
-thread's CPU by kind and sampled JS time by library (tracing costs CPU itself). --root serves another checkout."""
+on the websocket, when in the page the messages came, React's commits and when the live map's update ran; --trace
+adds the renderer main thread's CPU by kind and sampled JS time by library (tracing costs CPU itself). --root serves
+another checkout."""
 
 from __future__ import annotations
 
@@ -25,7 +26,12 @@ CATEGORIES = "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute
 # In the page: when websocket messages arrive and when the live map's update runs (performance.now() ms).
 MARKS = """() => {
     if (window.__marks) return;
-    window.__marks = {ws: [], update: []};
+    window.__marks = {ws: [], update: [], commits: 0};
+    // React's commits (each one a render of the changed part of the page): counted through the hook React's
+    // developer tools use, installed before React loads
+    window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {supportsFiber: true, renderers: new Map(), isDisabled: false,
+        inject() { return 1; }, checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberUnmount() {},
+        onPostCommitFiberRoot() {}, onCommitFiberRoot() { window.__marks.commits += 1; }};
     const Real = window.WebSocket;
     window.WebSocket = function (...args) {
         const socket = new Real(...args);
@@ -42,7 +48,7 @@ WRAP_UPDATE = """() => {
         live.update = (spec) => { const t = performance.now(); update(spec); window.__marks.update.push([t, performance.now()]); };
         live.__wrapped = true;
     }
-    window.__marks.ws = []; window.__marks.update = [];
+    window.__marks.ws = []; window.__marks.update = []; window.__marks.commits = 0;
     return performance.now();
 }"""
 SETTLE_MS = 2500  # after the map is repainted, the rest of the page (chart, table) is drawn within this
@@ -170,6 +176,7 @@ def run(url: str, rounds: int, trace: bool) -> None:
             marks = page.evaluate("window.__marks")
             ws = [(round(t - zero), size) for t, size in marks["ws"]]
             timeline = {"first_message_ms": ws[0][0] if ws else None, "messages": len(ws),
+                        "react_commits": marks["commits"],
                         "map_update_ms": [(round(a - zero), round(b - a)) for a, b in marks["update"]],
                         "repainted_ms": round(seen), "last_message_ms": ws[-1][0] if ws else None}
             print(json.dumps({"preset": preset, "repaint_s": round(seconds, 2), "server_cpu_s": round(cpu_map, 2),

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import data, fragments, widgets
 from dashboard.views import pages
-from dashboard.charts import span_to_window, timeline_chart, timeline_rows, unit_title
+from dashboard.charts import span_to_window, timeline_data, timeline_rows, timeline_spec, unit_title
 from dashboard.escape import markdown_text
 from dashboard.state import KEYS, Session, ViewState, cleared, parse_params, to_params, window_label, window_length
 from dashboard.views.detail import render_detail
@@ -186,8 +186,9 @@ def _deselect() -> None:
 def _timeline(figs: Figures, flt: IncidentFilter, bounds: tuple[date, date] | None) -> None:
     unit, untimed = figs.timeline.unit, figs.timeline.untimed
     st.markdown(f"**Timeline** · incidents per {unit_title(unit)} · drag across the chart to set the date window")
-    st.altair_chart(  # one spec for every window: a filter change swaps the chart's data, the chart stays
-        timeline_chart(timeline_rows(figs.timeline), window=(flt.start, flt.end)),
+    st.vega_lite_chart(  # one spec for every window: a filter change swaps the chart's data, the chart stays
+        timeline_data(timeline_rows(figs.timeline), window=(flt.start, flt.end)),
+        timeline_spec(),
         width="stretch",
         key=CHART_KEY,
         on_select=lambda: _on_span(bounds),

@@ -428,6 +428,22 @@ def test_timeline_spans_the_whole_window_and_keeps_one_spec_for_every_window():
     assert hours.unit == "hour" and spec(hourly) == spec(chart) == spec(timeline_chart(counts))
 
 
+def test_the_page_sends_the_timeline_spec_built_once_with_only_the_columns_it_reads():
+    from dashboard.charts import CHART_COLUMNS, timeline_chart, timeline_data, timeline_spec
+
+    frame = to_frame(sample_incidents())
+    window = (date(2024, 12, 15), date(2024, 12, 21))
+    counts = timeline_rows(timeline(frame, *window))
+    chart = timeline_chart(counts, window=window).to_dict()
+    assert timeline_spec() == {k: v for k, v in chart.items() if k not in ("data", "datasets")}
+    assert timeline_spec() is not timeline_spec()  # a fresh dict each time: a caller may change it
+    fields = {v["field"] for v in chart["encoding"].values() if isinstance(v, dict) and "field" in v}
+    fields |= {t["field"] for t in chart["encoding"]["tooltip"]}
+    assert fields == set(CHART_COLUMNS)
+    rows = timeline_data(counts, window)
+    assert list(rows.columns) == list(CHART_COLUMNS) and rows["count"].sum() == counts["count"].sum()
+
+
 def test_the_type_filter_survives_two_window_changes_and_its_counts_follow(store):
     at = run_app()
     types = at.sidebar.multiselect(key="f_types")

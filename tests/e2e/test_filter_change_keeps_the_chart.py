@@ -41,3 +41,21 @@ def test_a_filter_change_redraws_the_timeline_in_the_same_chart(server, page):
                            arg=[CHART, before], timeout=TIMEOUT)  # the chart shows the new window
     assert page.evaluate("(sel) => document.querySelector(sel).__kept === true", CHART), "the chart was rebuilt"
     assert not page.page_errors
+
+
+
+def test_a_span_dragged_across_the_timeline_sets_the_date_window(server, page):
+    page.goto(server + "/")
+    painted_markers(page, 7)
+    chart = page.locator(CHART).first
+    chart.wait_for(timeout=TIMEOUT)
+    page.wait_for_timeout(500)  # let Vega finish its first render
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    y = box["y"] + box["height"] * 0.5
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)  # inside the plot, right of the y axis
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.6, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function("() => /[?&]start=\\d{4}-\\d\\d-\\d\\d&end=\\d{4}-/.test(location.search)", timeout=TIMEOUT)
+    assert not page.page_errors
