@@ -1,0 +1,52 @@
+"""Ukrainian styles, round eight: places in roles that are not sites (where the wounded were taken, what a base is
+used for, a corrected first version, a recap of an earlier attack, a tally since the start of the year)."""
+
+from incidents.extraction import extract_incidents
+
+
+def found(text, published="2025-03-12"):
+    return extract_incidents(text, published=published)
+
+
+def near(incident, lat, lon, degrees=0.2):
+    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+
+
+def test_where_the_wounded_were_taken_is_no_site():
+    for text, lat, lon in (
+            ("Дрон атакував маршрутку на околиці Нікополя. Трьох поранених пасажирів госпіталізували до лікарні у Дніпрі.",
+             48.46, 35.05),
+            ("Уранці КАБ влучила в Костянтинівку. Поранену жінку евакуювали в Краматорськ.", 48.74, 37.58),
+            ("Ракета влучила в підприємство в Ізюмі. Травмованих робітників доставили в обласну лікарню в Харкові.",
+             49.99, 36.23)):
+        items = found(text)
+        assert items and not any(near(i, lat, lon) for i in items), text
+
+
+def test_what_a_base_is_used_for_is_no_strike():
+    for text, lat, lon in (
+            ("Уночі дрони атакували аеродром «Борисоглібськ». Росіяни використовують цей аеродром для ударів авіабомбами "
+             "по Харкову.", 49.99, 36.23),
+            ("Сили оборони уразили аеродром «Міллерово». Ці літаки окупанти використовують, щоб бити по Дніпру.",
+             48.46, 35.05)):
+        items = found(text)
+        assert items and not any(near(i, lat, lon) for i in items), text
+
+
+def test_a_corrected_first_version_names_no_site():
+    items = found("Балістична ракета влучила в Кременчук, є поранені.\n\nВиправлення: у попередній версії матеріалу "
+                  "помилково зазначалося, що ракета влучила в Горішні Плавні.")
+    assert len(items) == 1 and near(items[0], 49.07, 33.42)
+
+
+def test_an_undated_recap_is_an_earlier_attack_but_a_recap_of_tonight_is_not():
+    items = found("Уночі дрони атакували НПЗ у Сизрані. Як повідомлялося раніше, безпілотники атакували нафтобазу в Тихорецьку.")
+    assert len(items) == 1 and near(items[0], 53.16, 48.47)
+    items = found("Нагадаємо, раніше цієї ночі ракета влучила в Умань, поранено чотирьох людей.")
+    assert len(items) == 1 and near(items[0], 48.75, 30.22)
+
+
+def test_a_tally_since_the_start_of_the_year_is_no_incident():
+    for text in ("Від початку року окупанти вдарили по Запоріжжю понад 300 разів, заявив мер.",
+                 "З початку вторгнення росіяни скинули на Херсон понад 900 авіабомб."):
+        assert found(text) == [], text
