@@ -480,6 +480,7 @@ def _district_town(word: str, after: str) -> str | None:
                               plural, in_sk, soft) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     community = bool(re.match(r"\s+громад", after, re.IGNORECASE))
     candidates += _ikavism_towns(stem, suffix, community)
+    candidates += _russian_spelling_towns(stem, in_sk) + _compound_towns(stem)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
         home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]
@@ -489,6 +490,35 @@ def _district_town(word: str, after: str) -> str | None:
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
+
+
+def _russian_spelling_towns(stem: str, in_sk: str) -> list[str]:
+    """'Рильським районом', 'Людиновським', 'Шебекинського': a town of Russia as Ukrainian outlets spell its district,
+    read back to the Russian name (Рыльск) or to its -о form (Людиново, Шебекино), never a Ukrainian namesake."""
+    readings = [geo.nominative(in_sk) if len(in_sk) >= 4 and not geo.is_name(in_sk) else None, stem + "о"]
+    named = [c for c in readings if c and len(c) >= 4 and geo.is_name(c)]
+    return [c for c in named if (geo.place(c).country == "RU" and (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE)]
+
+
+# "Великописарівська громада", "Новокаховський", "Білоцерківський район": a two-word town fused into one adjective.
+_COMPOUND_HEADS = {"велико": ("Велика", "Великий", "Велике", "Великі"), "мало": ("Мала", "Малий", "Мале", "Малі"),
+                   "ново": ("Нова", "Новий", "Нове", "Нові"), "старо": ("Стара", "Старий", "Старе", "Старі"),
+                   "біло": ("Біла", "Білий", "Біле", "Білі"), "верхньо": ("Верхня", "Верхній", "Верхнє"),
+                   "нижньо": ("Нижня", "Нижній", "Нижнє"), "червоно": ("Червона", "Червоний", "Червоне")}
+
+
+def _compound_towns(stem: str) -> list[str]:
+    """The two-word towns a fused stem may name (Велика Писарівка, Нова Каховка, Біла Церква: "церків" is the
+    genitive plural of "церква"), each known to the gazetteer in Ukraine or Russia."""
+    lower = stem.lower()
+    head = next((h for h in _COMPOUND_HEADS if lower.startswith(h) and len(lower) > len(h) + 2), None)
+    if head is None:
+        return []
+    rest = stem[len(head):]
+    rest = rest[0].upper() + rest[1:]
+    nouns = [rest, rest + "ка", rest + "а", rest + "е", rest + "и", rest + "ськ", rest[:-2] + "ва" if lower.endswith("ів") else ""]
+    names = [f"{h} {n}" for h in _COMPOUND_HEADS[head] for n in nouns if len(n) >= 3]
+    return [c for c in names if geo.is_name(c) and not geo.abroad(c)]
 
 
 def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:

@@ -499,7 +499,11 @@ class Reader:
         named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
         if own and named is not None and city is not None and _far_abroad(named, city):
-            own, named = False, None  # "Запоріжжя. Удар по Комунарському району": a quarter, not Kommunar near St Petersburg
+            local = geo.city_in_region(mention.text, self.last_region) if self.last_region is not None else None
+            if local is not None:  # "Губернатор Калузької області … на Кіровський район": Kirov of the Kaluga region
+                named = local
+            else:
+                own, named = False, None  # "Запоріжжя. Удар по Комунарському району": a quarter, not Kommunar near St Petersburg
         if city is None and named is not None and self._other_region(named) and not own:
             named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
         if own and named is not None and self._other_region(named):  # "В Ленинградской области … над Кировским районом"
@@ -507,6 +511,9 @@ class Reader:
             if named is None:
                 mention.reason += f"; its town lies outside the {self.last_region.name} region in focus"
                 return None
+        site_city = here[-1] if here else focus.place if focus else None  # a city told as a site, not only named
+        if own and named is not None and site_city is not None and _quarter_named_after_a_far_city(named, site_city, self.last_region):
+            own, named = False, None  # "Харків. Влучання в Київському районі": a quarter of Kharkiv, not Kyiv
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
             return named
@@ -1234,6 +1241,16 @@ FAR_DISTRICT_KM = 400.0  # a district named like a town of another country this 
 
 def _far_abroad(named: Any, city: Any) -> bool:
     return named.country != city.country and geo.km_between(named, city) > FAR_DISTRICT_KM
+
+
+QUARTER_KM = 150.0  # a district named after a town of another region this far from the city in focus is its quarter
+
+
+def _quarter_named_after_a_far_city(named: Any, city: Any, region: Any) -> bool:
+    """'Харків … Влучання в Київському районі': a район is named after a town of its own region, so one named after a
+    town of another region far from the city in focus (and outside the region in focus) is a quarter of that city."""
+    return (city.kind == "city" and named.admin1 != city.admin1 and geo.km_between(named, city) > QUARTER_KM
+            and (region is None or named.admin1 != region.admin1))
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:

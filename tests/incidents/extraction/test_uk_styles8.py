@@ -50,3 +50,36 @@ def test_a_tally_since_the_start_of_the_year_is_no_incident():
     for text in ("Від початку року окупанти вдарили по Запоріжжю понад 300 разів, заявив мер.",
                  "З початку вторгнення росіяни скинули на Херсон понад 900 авіабомб."):
         assert found(text) == [], text
+
+
+def test_a_district_adjective_of_a_two_word_town_or_a_russian_town_names_it():
+    for text, lat, lon in (
+            ("Великоолександрівська громада: ворожий дрон атакував автомобіль, поранено водія.", 47.32, 33.29),
+            ("Росіяни вдарили КАБами по Старосалтівській громаді, пошкоджено школу.", 50.08, 36.80),
+            ("Губернатор заявив, що над Кореневським районом Курської області збито чотири безпілотники.", 51.40, 34.91),
+            ("За словами Богомаза, над Трубчевським районом знищено два дрони.", 52.58, 33.77)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), (text, items)
+
+
+def test_a_quarter_named_after_a_far_city_is_a_quarter_of_the_city_in_focus():
+    for text in ("Одеса. Вибухи в місті. Уламки дрона впали в Київському районі, пошкоджено гаражі.",
+                 "Уночі шахеди атакували Полтаву. Влучання зафіксовано в Київському районі, є руйнування."):
+        items = found(text)
+        assert items and not any(near(i, 50.45, 30.52) for i in items), (text, items)
+
+
+def test_a_district_of_the_region_in_focus_wins_over_a_far_namesake():
+    items = found("Уночі дрони атакували аеродром у Калузькій області. Літаки з нього запускають ракети по Києву. "
+                  "Губернатор Калузької області заявив про атаку на Кіровський район.")
+    assert items and not any(near(i, 50.45, 30.52) or near(i, 58.6, 49.66) for i in items), items
+
+
+def test_plural_and_adjectival_town_names_in_ukrainian_cases():
+    for text, lat, lon in (
+            ("Над Лубнами сили ППО збили три шахеди.", 50.02, 33.00),
+            ("Мешканці Прилук чули вибухи вночі.", 50.59, 32.39),
+            ("Уламки дрона впали в Шебекиному, пошкоджено дах магазину.", 50.41, 36.92),
+            ("Біля Клинців знищено безпілотник, повідомив губернатор.", 52.76, 32.24)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), (text, items)
