@@ -21,6 +21,7 @@ from incidents.extraction.sentences import POST_MARK, Sentence, split_clauses, s
 
 HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
+ZERO_GAP = 3  # a statement of no casualties this few sentences after an event (none between) is about that event
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
@@ -102,6 +103,7 @@ class Reader:
         self.claims: list[tuple[list[str], claims.DistanceClaim, Any, Sentence]] = []  # (subject keys nearest first, ...)
         self.focus: list[Finding] = []  # strike findings in reading order
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
+        self.last_event_index: int | None = None  # the index of the last sentence that reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
         self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
@@ -665,6 +667,9 @@ class Reader:
                 new: list[Finding], found_claims: list[claims.DistanceClaim], refs: list[int | None]) -> None:
         about_event = any(i.event_cues for i in infos) or bool(_EVENT_REFERENCE.search(sentence.text)) or self._follows_event(sentence)
         self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))
+        shortly_after = self._shortly_after_event(sentence)
+        if self.last_event[1]:
+            self.last_event_index = sentence.index
         focus = self._focus_city() or (self.focus[-1] if self.focus else None)
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
@@ -691,7 +696,7 @@ class Reader:
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
-                spread = count.value == 0 and not new and not named and about_event
+                spread = count.value == 0 and not new and not named and (about_event or shortly_after)
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
                                  count.value, [target] if target else targets, fixed)
@@ -765,6 +770,11 @@ class Reader:
     def _sites_just_before(self, sentence: Sentence) -> bool:
         """True when the sentence right before named the sites of an event (no weapon named: "Прилёты: Курчатов")."""
         return any(f.sentence.index == sentence.index - 1 for f in self.last_sites)
+
+    def _shortly_after_event(self, sentence: Sentence) -> bool:
+        """True when an event was reported at most ZERO_GAP sentences before, none since ("Пожежу на складі загасили
+        рятувальники. Загиблих та постраждалих немає."): a statement of no casualties is about that event."""
+        return self.last_event_index is not None and sentence.index - self.last_event_index <= ZERO_GAP
 
     def _follows_event(self, sentence: Sentence) -> bool:
         """True when the sentence right before reported an event (this one likely adds to it)."""

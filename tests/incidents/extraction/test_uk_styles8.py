@@ -83,3 +83,20 @@ def test_plural_and_adjectival_town_names_in_ukrainian_cases():
             ("Біля Клинців знищено безпілотник, повідомив губернатор.", 52.76, 32.24)):
         items = found(text)
         assert len(items) == 1 and near(items[0], lat, lon), (text, items)
+
+
+def test_no_casualties_stated_a_few_sentences_after_the_event():
+    for text in ("Уночі дрон влучив у нафтобазу в Олександрії, спалахнула пожежа. На місці працювали 30 рятувальників "
+                 "з Кропивницького. Вогонь загасили до ранку.\n\nЗагиблих і постраждалих немає.",
+                 "Ізюм. Після влучання — займання складу. Рятувальники на місці.\n\nПостраждалих немає."):
+        items = found(text)
+        assert len(items) == 1 and items[0].injured == 0, (text, items)
+
+
+def test_counts_after_a_dash_or_a_colon_and_a_long_updated_toll():
+    items = found("Удар по Запоріжжю: кількість загиблих зросла до 5, поранених — 27.")
+    assert len(items) == 1 and (items[0].killed, items[0].injured) == (5, 27)
+    items = found("Внаслідок атаки на Суми загиблих: 2, поранених: 11.")
+    assert len(items) == 1 and (items[0].killed, items[0].injured) == (2, 11)
+    items = found("Кількість загиблих унаслідок нічного удару ракетою по п'ятиповерхівці в центрі Полтави зросла до 12.")
+    assert len(items) == 1 and items[0].killed == 12
