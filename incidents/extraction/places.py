@@ -1055,6 +1055,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: names the attack (the <place> strikes)"
     if listed:
         return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
+    if _SETTLEMENTS_BEFORE.search(before):
+        return "site: first of the settlements listed in an event clause (ударів зазнали райони населених пунктів X, Y)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
     earlier = _previous_name(mentions, position)
@@ -1102,6 +1104,12 @@ _PLACES_COLON = re.compile(r"\b(?:regions|oblasts|areas|cities|towns|settlements
                            r"following)\b[^:.;]{0,40}:\s*$", re.IGNORECASE)
 
 
+# "Авіаційних ударів зазнали райони населених пунктів Юнаківка, Хотінь", "обстрелам подверглись н. п. Тёткино": the
+# settlements named right after their common noun (the clause has the event cue).
+_SETTLEMENTS_BEFORE = re.compile(r"(?<![\w-])(?:населен\w*|населён\w*)\s+пункт\w*\s*:?\s*$|(?<![\w-])н\.\s?п\.\s*:?\s*$",
+                                 re.IGNORECASE)
+
+
 def _previous_name(mentions: list[Mention], position: int) -> int | None:
     """The mention before this one, passing over common words just after it ("the Irkutsk region of Siberia, Olenya":
     Irkutsk); None when there is none."""
@@ -1113,15 +1121,15 @@ def _previous_name(mentions: list[Mention], position: int) -> int | None:
 
 
 def _item_before(sentence: Sentence, mentions: list[Mention], earlier: int) -> int:
-    """'«Оленья» в Мурманській області, «Бєлая» в Іркутській': the item of the list before the region that says where
-    it lies (the region is not the list's item)."""
+    """'«Оленья» в Мурманській області, «Бєлая» в Іркутській', 'Краснопілля Сумської області та Великий Бурлук': the item
+    of the list before the region that says where it lies (the region is not the list's item)."""
     if earlier > 0 and mentions[earlier].hint == "region" and mentions[earlier - 1].role == "site" and _REGION_OF_ITEM.fullmatch(
             sentence.text, mentions[earlier - 1].end - sentence.start, mentions[earlier].start - sentence.start):
         return earlier - 1
     return earlier
 
 
-_REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:в|у|in)\s+", re.IGNORECASE)
+_REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:(?:в|у|in)\s+)?", re.IGNORECASE)  # "Краснопілля Сумської області та …" too
 
 
 def _facility_subject(before: str, after: str) -> bool:

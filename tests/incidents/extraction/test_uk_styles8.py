@@ -100,3 +100,13 @@ def test_counts_after_a_dash_or_a_colon_and_a_long_updated_toll():
     assert len(items) == 1 and (items[0].killed, items[0].injured) == (2, 11)
     items = found("Кількість загиблих унаслідок нічного удару ракетою по п'ятиповерхівці в центрі Полтави зросла до 12.")
     assert len(items) == 1 and items[0].killed == 12
+
+
+def test_settlements_listed_after_their_common_noun_in_an_event_clause():
+    items = found("Минулої доби артилерійських обстрілів зазнали населені пункти Вовчанськ, Куп'янськ та Старий Салтів.")
+    assert len(items) == 3 and all(any(near(i, lat, lon) for i in items)
+                                   for lat, lon in ((50.29, 36.94), (49.71, 37.61), (50.08, 36.80))), items
+    items = found("Ударів КАБами зазнали райони населених пунктів Білопілля Сумської області та Ізюм Харківської області.")
+    assert len(items) == 2 and all(any(near(i, lat, lon) for i in items) for lat, lon in ((51.15, 34.31), (49.21, 37.25))), items
+    items = found("Обстрелам подверглись населенные пункты Суджа и Коренево Курской области.", published="2024-06-03")
+    assert len(items) == 2 and all(any(near(i, lat, lon) for i in items) for lat, lon in ((51.19, 35.27), (51.41, 34.90))), items
