@@ -104,6 +104,10 @@ _AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад
 _HEAD_QUALIFIER = (r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зкой|ского|цкого|ської|цької|зької|ського|цького)\s+(?:област\w*|обл\.|район\w*|округ\w*|кра[яю])"
                    # "Льгов, Курская обл. — …", "L'gov, Kurskaya obl. — …": the region after a comma, in the nominative
                    r"|,\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:ская|цкая|зкая|ська|цька|зька|skaya|tskaya|ska|ska)\s+(?:област\w*|обл\.|oblast|obl\.|район|р-н|rayon|округ|кра[йі]|krai|kray))?")
+# "📍Бучанський район: пошкоджено три будинки": a district heads the line and the line tells what befell it (not
+# "Харківський район: с. Руська Лозова — …", where the district labels the line and a settlement follows).
+_DISTRICT_HEAD_AFTER = re.compile(r"\s+(?:район\w*|р-н|округ\w*)\s*:\s*(?=\S)(?![А-ЯЁІЇЄҐ«\"]|(?:с|м|смт|сел|с-ще|пос|п|г|д)\.)"
+                                  r"(?![^\n.;]{0,80}?(?<![\w-])(?:у|в|на|біля|поблизу|під|над)\s+(?:[а-яіїєґ.-]+\s+)?[А-ЯЁІЇЄҐ])")  # "у смт Шевченкове"
 _LINE_HEAD_AFTER = re.compile(rf"^{_HEAD_QUALIFIER}{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
 
 
@@ -1048,6 +1052,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: the first item of a list after an event cue and a colon (Прилёты этой ночью: Курчатов, Льгов)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
+    if _LINE_HEAD_BEFORE.match(before) and _DISTRICT_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
+        return "site: the district heading a line that tells its event (📍Фастівський район: поранено чоловіка)"
     if (_SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before)
             or _AFTER_A_SEA.search(before)):
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"

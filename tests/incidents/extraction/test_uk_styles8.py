@@ -110,3 +110,25 @@ def test_settlements_listed_after_their_common_noun_in_an_event_clause():
     assert len(items) == 2 and all(any(near(i, lat, lon) for i in items) for lat, lon in ((51.15, 34.31), (49.21, 37.25))), items
     items = found("Обстрелам подверглись населенные пункты Суджа и Коренево Курской области.", published="2024-06-03")
     assert len(items) == 2 and all(any(near(i, lat, lon) for i in items) for lat, lon in ((51.19, 35.27), (51.41, 34.90))), items
+
+
+def test_a_district_heading_a_line_that_tells_its_event_is_the_site():
+    text = ("Наслідки атаки на Київщину за ніч:\n\n🔹Вишгородський район: уламки дрона пошкодили дах житлового будинку.\n"
+            "🔹Броварський район: поранено двох людей, їх госпіталізовано.")
+    items = found(text)
+    assert any(near(i, 50.58, 30.49) for i in items), items
+    assert any(near(i, 50.51, 30.79) and i.injured == 2 for i in items), items
+    items = found("Чугуївський район: м. Вовчанськ — артобстріл, поранено жінку.")
+    assert len(items) == 1 and near(items[0], 50.29, 36.94), items
+    items = found("— Ізюмський район: у місті Балаклія від удару КАБа пошкоджено школу.")
+    assert len(items) == 1 and near(items[0], 49.46, 36.86), items
+
+
+def test_an_advertisement_label_above_the_headline_is_not_the_end_of_the_article():
+    for text, lat, lon in (
+            ("Новини › Регіони\n\nРеклама\n\nУдар по Черкасах: пошкоджено адмінбудівлю\n\nУранці ракета влучила в "
+             "адміністративну будівлю в Черкасах, поранено трьох людей, повідомив голова ОВА.", 49.44, 32.06),
+            ("World › Europe\n\nAdvertisement\n\nDrones hit an oil depot in Bryansk overnight, the governor said, adding "
+             "that no one was hurt in the attack.", 53.24, 34.36)):
+        items = found(text)
+        assert len(items) == 1 and near(items[0], lat, lon), (text, items)
