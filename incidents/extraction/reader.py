@@ -572,6 +572,8 @@ class Reader:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
+        if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _ALL_DOWNED.search(info.clause.text):
+            return "interception"  # "атакував Хмельниччину дронами, однак усі сім БпЛА були збиті": nothing got through
         if kinds == {"explosion"} and cues.has("air_defence", sentence.text):
             return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds and _only_shaken(info):
@@ -1144,6 +1146,14 @@ def _only_shaken(info: places.ClauseInfo) -> bool:
     strikes = [c for c in info.event_cues if c.kind in STRIKE_KINDS]
     return (all(re.fullmatch(r"rock(?:ed|ing|s)?|sh(?:ook|aking|akes)|damag(?:ed|ing)", c.text, re.I) for c in strikes)
             and cues.weapon_of(info.clause.text) is None)
+
+
+# "усі сім БпЛА були збиті", "всі ракети знищено", "all of them were shot down", "все беспилотники сбиты": every
+# weapon of the attack downed (the clause names no damage, debris or casualties).
+_ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|всіх|all)\s+(?:of them\s+|з них\s+|из них\s+)?(?:[\w'’«»-]+\s+){0,3}?"
+                         r"(?:(?:бул[иао]|был[иао]|were|have been|had been)\s+)?(?:успішно\s+|успешно\s+|successfully\s+)?"
+                         r"(?:збит|знищен|знешкоджен|перехоплен|сбит|уничтожен|перехвачен|shot down|downed|destroyed|intercepted)",
+                         re.IGNORECASE)
 
 
 def _only_attack_nouns(info: places.ClauseInfo) -> bool:

@@ -132,3 +132,12 @@ def test_an_advertisement_label_above_the_headline_is_not_the_end_of_the_article
              "that no one was hurt in the attack.", 53.24, 34.36)):
         items = found(text)
         assert len(items) == 1 and near(items[0], lat, lon), (text, items)
+
+
+def test_an_attack_whose_every_drone_was_downed_is_an_interception():
+    for text in ("Уночі ворог атакував Вінниччину ударними дронами, проте всі шість безпілотників знищено силами ППО.",
+                 "Беспилотники атаковали Курскую область, все они были сбиты средствами ПВО."):
+        items = found(text)
+        assert len(items) == 1 and items[0].event_type == "interception", (text, items)
+    items = found("Уночі росіяни атакували Черкаси дронами, всі цілі збито, але уламки пошкодили дах школи.")
+    assert len(items) == 1 and items[0].event_type != "interception", items
