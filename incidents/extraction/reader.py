@@ -21,7 +21,7 @@ from incidents.extraction.sentences import POST_MARK, Sentence, split_clauses, s
 
 HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
-ZERO_GAP = 3  # a statement of no casualties this few sentences after an event (none between) is about that event
+ZERO_GAP = 5  # a statement of no casualties this few sentences after an event (none between) is about its sites
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
@@ -1264,13 +1264,14 @@ def _far_abroad(named: Any, city: Any) -> bool:
 
 
 QUARTER_KM = 150.0  # a district named after a town of another region this far from the city in focus is its quarter
+QUARTER_CITY_PEOPLE = 150_000  # a city this populous has quarters (a small town's "район" is the rural district around it)
 
 
 def _quarter_named_after_a_far_city(named: Any, city: Any, region: Any) -> bool:
     """'Харків … Влучання в Київському районі': a район is named after a town of its own region, so one named after a
     town of another region far from the city in focus (and outside the region in focus) is a quarter of that city."""
-    return (city.kind == "city" and named.admin1 != city.admin1 and geo.km_between(named, city) > QUARTER_KM
-            and (region is None or named.admin1 != region.admin1))
+    return (city.kind == "city" and (city.population or 0) >= QUARTER_CITY_PEOPLE and named.admin1 != city.admin1
+            and geo.km_between(named, city) > QUARTER_KM and (region is None or named.admin1 != region.admin1))
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:

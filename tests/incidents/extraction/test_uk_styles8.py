@@ -141,3 +141,15 @@ def test_an_attack_whose_every_drone_was_downed_is_an_interception():
         assert len(items) == 1 and items[0].event_type == "interception", (text, items)
     items = found("Уночі росіяни атакували Черкаси дронами, всі цілі збито, але уламки пошкодили дах школи.")
     assert len(items) == 1 and items[0].event_type != "interception", items
+
+
+def test_no_casualties_after_a_rescue_report_of_several_sentences():
+    items = found("У ніч на 3 травня внаслідок атаки дронів у селищі Козелець виникло загоряння складу. На місце прибули "
+                  "рятувальники. Пожежу ліквідовано за дві години. До гасіння залучали 15 осіб особового складу та 4 "
+                  "одиниці техніки.\n\nЗагиблих та постраждалих немає.")
+    assert len(items) == 1 and (items[0].killed, items[0].injured) == (0, 0), items
+
+
+def test_a_small_town_in_focus_has_no_quarters():
+    items = found("Уночі дрон атакував Лубни, пошкоджено склад. Також росіяни вдарили по Ізюмському району, поранено жінку.")
+    assert any(near(i, 49.21, 37.25) for i in items), items
