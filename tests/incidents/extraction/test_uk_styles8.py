@@ -153,3 +153,12 @@ def test_no_casualties_after_a_rescue_report_of_several_sentences():
 def test_a_small_town_in_focus_has_no_quarters():
     items = found("Уночі дрон атакував Лубни, пошкоджено склад. Також росіяни вдарили по Ізюмському району, поранено жінку.")
     assert any(near(i, 49.21, 37.25) for i in items), items
+
+
+def test_an_attack_named_by_a_noun_whose_drones_were_downed_is_the_interception():
+    items = found("Через атаку дронів на Москву в аеропорту Шереметьєво запровадили обмеження. Мер Сергій Собянін "
+                  "повідомив, що сили ППО знищили шість безпілотників, що летіли на столицю.")
+    kinds = [i.event_type for i in items if near(i, 55.75, 37.62)]
+    assert kinds == ["interception"], items
+    items = found("Через атаку дронів на Курськ уранці закрили аеропорт. Уламки пошкодили дах школи, поранено жінку.")
+    assert any(near(i, 51.73, 36.19) and i.event_type == "drone_strike" for i in items), items
