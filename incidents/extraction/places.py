@@ -380,12 +380,24 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         name = geo.latin_nominative(text) or geo.nominative(text)  # "nad Belgorodom", "v Kurske", "u Kharkovi"
     else:
         name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
+        if name is not None and name != text and cyrillic and _ukrainian_neuter(text, sentence.text):
+            name = text  # "Львове" in a Ukrainian list of Kherson villages: the village, not Russian "во Львове" (Lviv)
         if name is None and cyrillic and _named_settlement(sentence.text, start, text):
             name = text  # "поблизу селища Димер": a settlement's own name, though a common word too ("димер")
     if name is None:
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
                    district_town=town)
+
+
+_UKRAINIAN_ONLY, _RUSSIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]"), re.compile(r"[ыэёъЫЭЁЪ]")
+
+
+def _ukrainian_neuter(word: str, sentence: str) -> bool:
+    """True for a name in -е known as written ("Львове", "Шевченкове") in a Ukrainian sentence, where -е is a
+    nominative (a Ukrainian locative ends in -і or -у), never the Russian locative of another town."""
+    return (word.lower().endswith("е") and geo.is_name(word) and _UKRAINIAN_ONLY.search(sentence) is not None
+            and _RUSSIAN_ONLY.search(sentence) is None)
 
 
 _TRANSLIT_PREPOSITION = re.compile(r"(?<![\w-])(?:v|vo|u|nad|pod|pid|bilia|okolo|vozle|poblyzu|iz|pered)\s+$", re.IGNORECASE)

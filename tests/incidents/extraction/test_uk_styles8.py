@@ -162,3 +162,10 @@ def test_an_attack_named_by_a_noun_whose_drones_were_downed_is_the_interception(
     assert kinds == ["interception"], items
     items = found("Через атаку дронів на Курськ уранці закрили аеропорт. Уламки пошкодили дах школи, поранено жінку.")
     assert any(near(i, 51.73, 36.19) and i.event_type == "drone_strike" for i in items), items
+
+
+def test_a_ukrainian_name_in_e_is_a_nominative_not_a_russian_locative():
+    items = found("Уночі ворожий дрон атакував Іванове в Одеській області, пошкоджено два будинки.")
+    assert len(items) == 1 and near(items[0], 46.68, 30.88), items
+    items = found("Ночью беспилотники атаковали Иваново, сообщил губернатор.")
+    assert len(items) == 1 and near(items[0], 57.0, 40.97), items
