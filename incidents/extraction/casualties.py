@@ -117,10 +117,10 @@ _SECOND = rf"(?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:{'|'.join(cues.slavic('people'))}
 
 def _slavic(name: str) -> list[str]:
     verb, people = cues.grouped(cues.slavic(name)), cues.grouped(cues.slavic("people"))
-    return [rf"(?<![\w-])(?:{verb}) (?:{_LIGHT})?(?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
+    return [rf"(?<![\w-])(?:{verb})(?: [—–-]|:)? (?:{_LIGHT})?(?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people})(?:{_SLAVIC_ASIDE}| ))?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
-            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}),? (?:[\w,-]+ ){{0,6}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
+            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}),? (?:[\w,'’-]+ ){{0,12}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
             rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})",
             # "поранено не трьох, а двох людей", "погибли не пятеро, а четверо": the figure corrected in the same breath

@@ -226,11 +226,25 @@ def recap_of_past(text: str, published: date | None) -> re.Match[str] | None:
     recap = cues.has("recap", text) if published else None
     if recap is None:
         return None
+    dated = False
     for match in _EXPLICIT.finditer(text, recap.start()):
         day = _parse_day(match.group(0), published)
         if day is not None and (published - day).days >= 2:
             return recap
-    return recap if re.search(r"\b(?:позавчора|позапозавчора|торік|позаторік)\b", text[recap.start():], re.IGNORECASE) else None
+        dated = dated or day is not None
+    if re.search(r"\b(?:позавчора|позапозавчора|торік|позаторік)\b", text[recap.start():], re.IGNORECASE):
+        return recap
+    return recap if not dated and _undated_recap(text, recap) else None
+
+
+# "Нагадаємо, раніше дрони атакували …", "Як повідомлялося раніше, …": two recap words together, no day of this report.
+_THIS_DAY = re.compile(r"(?<![\w-])(?:сьогодні|цієї ночі|цього ранку|цього дня|минулої ночі|вночі|уночі|вранці|зранку|вдень|"
+                       r"ввечері|увечері|годину тому|щойно)(?![\w-])", re.IGNORECASE)
+
+
+def _undated_recap(text: str, recap: re.Match[str]) -> bool:
+    other = cues.has("recap", text[recap.end():recap.end() + 12])
+    return other is not None and not _THIS_DAY.search(text, recap.start())
 
 
 EARLY_DAYS = 10  # "in early April" in an article of 13 April: the first days of the month, gone by publication

@@ -37,7 +37,7 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
     for draft in drafts:
         _verification(draft)
         _bound_notes(draft)
-    drafts = _drop_covering_regions(_fold_untold_weapons(_fold_title_strikes(_fold_interceptions(drafts))))
+    drafts = _drop_covering_regions(_fold_untold_weapons(_fold_title_strikes(_fold_interceptions(_repelled_attacks(drafts)))))
     _apply_claims(drafts, claims)
     return _drop_base_towns(_drop_namesake_cities(drafts))
 
@@ -228,6 +228,37 @@ def _set_end(draft: Draft, mention: dates.TimeMention, start: int, end: int, sen
         finish += timedelta(days=1)
     draft.values["ended_at"] = finish.isoformat(timespec="minutes")
     draft.evidence["ended_at"] = evidence(sentence, start, end, f"time the restriction was lifted ({zone.key})")
+
+
+def _repelled_attacks(drafts: list[Draft]) -> list[Draft]:
+    """'Через атаку безпілотників у Москві закрили аеропорти … ППО збили 19 безпілотників, які летіли на столицю': an
+    attack named only by a noun (no strike verb, damage, debris or casualties), with drones downed at that place the
+    same day, is that interception, not a strike beside it."""
+    downed = {(place_key(d.first.place), d.first.day): d for d in drafts if d.first.event_type == "interception"}
+    kept = []
+    for draft in drafts:
+        target = downed.get((place_key(draft.first.place), draft.first.day)) if draft.first.event_type in STRIKES else None
+        if (target is not None and not any(draft.values.get(name) for name in ("killed", "injured"))
+                and all(_attack_only_named(f) for f in draft.findings)):
+            for name in ("killed", "injured", "drones_downed"):
+                if draft.values.get(name) is not None and target.values.get(name) is None:
+                    target.values[name] = draft.values[name]
+                    target.evidence[name] = draft.evidence[name]
+            for note in draft.notes:
+                target.note(note)
+            _take_times(target, draft)
+            target.findings += draft.findings
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _attack_only_named(finding: Finding) -> bool:
+    """True when the finding's sentence names the attack by a noun and tells nothing struck (no strike verb, damage,
+    debris, explosion or casualties)."""
+    return finding.cue is not None and cues.is_strike_noun(finding.cue) and all(
+        c.kind in ("restriction", "interception") or (c.kind == "strike" and cues.is_strike_noun(c))
+        for c in cues.find_cues(finding.sentence.text))
 
 
 def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:

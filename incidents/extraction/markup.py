@@ -27,7 +27,14 @@ def _blank(tag: str, block: bool) -> str:
 @lru_cache(maxsize=1)
 def _phrases() -> str:
     lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
-    return "|".join(sorted((re.escape(line.strip()) for line in lines if line.strip() and not line.startswith("#")), key=len, reverse=True))
+    phrases = (line.removeprefix("slot:").strip() for line in lines if line.strip() and not line.startswith("#"))
+    return "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _slots() -> frozenset[str]:
+    lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.removeprefix("slot:").strip().lower() for line in lines if line.startswith("slot:"))
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +61,19 @@ def blank_furniture(text: str) -> str:
     text = _inline_furniture().sub(lambda m: " " * len(m.group(0)), text)
     text = _CAPTION.sub(lambda m: " " * len(m.group(0)), text)
     for match in _furniture().finditer(text):
+        if _slot_above_the_article(match, text):
+            text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+            continue  # "Реклама" between the breadcrumbs and the headline: the slot, not the end of the article
         if text[:match.start()].strip():
             end = text[match.start():]
             return text[:match.start()] + re.sub(r"[^\n]", " ", end)
     return text
+
+
+_PROSE_LINE = re.compile(r"^[^\n]{80,}$", re.MULTILINE)  # a paragraph of the article (breadcrumbs and headlines are shorter)
+
+
+def _slot_above_the_article(match: re.Match[str], text: str) -> bool:
+    """True for an advertisement label with no paragraph of the article above it."""
+    label = re.sub(r"[\s:.…]+$", "", match.group(0).strip()).lower()
+    return label in _slots() and _PROSE_LINE.search(text, 0, match.start()) is None

@@ -110,6 +110,10 @@ _AREA_WORD = r"(?:\s+(?:region|oblast|province|област\w*|krai|громад
 _HEAD_QUALIFIER = (r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зкой|ского|цкого|ської|цької|зької|ського|цького)\s+(?:област\w*|обл\.|район\w*|округ\w*|кра[яю])"
                    # "Льгов, Курская обл. — …", "L'gov, Kurskaya obl. — …": the region after a comma, in the nominative
                    r"|,\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:ская|цкая|зкая|ська|цька|зька|skaya|tskaya|ska|ska)\s+(?:област\w*|обл\.|oblast|obl\.|район|р-н|rayon|округ|кра[йі]|krai|kray))?")
+# "📍Бучанський район: пошкоджено три будинки": a district heads the line and the line tells what befell it (not
+# "Харківський район: с. Руська Лозова — …", where the district labels the line and a settlement follows).
+_DISTRICT_HEAD_AFTER = re.compile(r"\s+(?:район\w*|р-н|округ\w*)\s*:\s*(?=\S)(?![А-ЯЁІЇЄҐ«\"]|(?:с|м|смт|сел|с-ще|пос|п|г|д)\.)"
+                                  r"(?![^\n.;]{0,80}?(?<![\w-])(?:у|в|на|біля|поблизу|під|над)\s+(?:[а-яіїєґ.-]+\s+)?[А-ЯЁІЇЄҐ])")  # "у смт Шевченкове"
 _LINE_HEAD_AFTER = re.compile(rf"^{_HEAD_QUALIFIER}{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
 
 
@@ -386,12 +390,24 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         name = geo.latin_nominative(text) or geo.nominative(text)  # "nad Belgorodom", "v Kurske", "u Kharkovi"
     else:
         name = geo.nominative(text) if len(text) >= 3 else None  # "Казани" is read as "Казань"
+        if name is not None and name != text and cyrillic and _ukrainian_neuter(text, sentence.text):
+            name = text  # "Львове" in a Ukrainian list of Kherson villages: the village, not Russian "во Львове" (Lviv)
         if name is None and cyrillic and _named_settlement(sentence.text, start, text):
             name = text  # "поблизу селища Димер": a settlement's own name, though a common word too ("димер")
     if name is None:
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
                    district_town=town)
+
+
+_UKRAINIAN_ONLY, _RUSSIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]"), re.compile(r"[ыэёъЫЭЁЪ]")
+
+
+def _ukrainian_neuter(word: str, sentence: str) -> bool:
+    """True for a name in -е known as written ("Львове", "Шевченкове") in a Ukrainian sentence, where -е is a
+    nominative (a Ukrainian locative ends in -і or -у), never the Russian locative of another town."""
+    return (word.lower().endswith("е") and geo.is_name(word) and _UKRAINIAN_ONLY.search(sentence) is not None
+            and _RUSSIAN_ONLY.search(sentence) is None)
 
 
 _TRANSLIT_PREPOSITION = re.compile(r"(?<![\w-])(?:v|vo|u|nad|pod|pid|bilia|okolo|vozle|poblyzu|iz|pered)\s+$", re.IGNORECASE)
@@ -490,6 +506,7 @@ def _district_town(word: str, after: str) -> str | None:
                               plural, in_sk, soft) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     community = bool(re.match(r"\s+громад", after, re.IGNORECASE))
     candidates += _ikavism_towns(stem, suffix, community)
+    candidates += _russian_spelling_towns(stem, in_sk) + _compound_towns(stem)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
         home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]
@@ -499,6 +516,35 @@ def _district_town(word: str, after: str) -> str | None:
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
+
+
+def _russian_spelling_towns(stem: str, in_sk: str) -> list[str]:
+    """'Рильським районом', 'Людиновським', 'Шебекинського': a town of Russia as Ukrainian outlets spell its district,
+    read back to the Russian name (Рыльск) or to its -о form (Людиново, Шебекино), never a Ukrainian namesake."""
+    readings = [geo.nominative(in_sk) if len(in_sk) >= 4 and not geo.is_name(in_sk) else None, stem + "о"]
+    named = [c for c in readings if c and len(c) >= 4 and geo.is_name(c)]
+    return [c for c in named if (geo.place(c).country == "RU" and (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE)]
+
+
+# "Великописарівська громада", "Новокаховський", "Білоцерківський район": a two-word town fused into one adjective.
+_COMPOUND_HEADS = {"велико": ("Велика", "Великий", "Велике", "Великі"), "мало": ("Мала", "Малий", "Мале", "Малі"),
+                   "ново": ("Нова", "Новий", "Нове", "Нові"), "старо": ("Стара", "Старий", "Старе", "Старі"),
+                   "біло": ("Біла", "Білий", "Біле", "Білі"), "верхньо": ("Верхня", "Верхній", "Верхнє"),
+                   "нижньо": ("Нижня", "Нижній", "Нижнє"), "червоно": ("Червона", "Червоний", "Червоне")}
+
+
+def _compound_towns(stem: str) -> list[str]:
+    """The two-word towns a fused stem may name (Велика Писарівка, Нова Каховка, Біла Церква: "церків" is the
+    genitive plural of "церква"), each known to the gazetteer in Ukraine or Russia."""
+    lower = stem.lower()
+    head = next((h for h in _COMPOUND_HEADS if lower.startswith(h) and len(lower) > len(h) + 2), None)
+    if head is None:
+        return []
+    rest = stem[len(head):]
+    rest = rest[0].upper() + rest[1:]
+    nouns = [rest, rest + "ка", rest + "а", rest + "е", rest + "и", rest + "ськ", rest[:-2] + "ва" if lower.endswith("ів") else ""]
+    names = [f"{h} {n}" for h in _COMPOUND_HEADS[head] for n in nouns if len(n) >= 3]
+    return [c for c in names if geo.is_name(c) and not geo.abroad(c)]
 
 
 def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
@@ -1079,6 +1125,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: the first item of a list after an event cue and a colon (Прилёты этой ночью: Курчатов, Льгов)"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
+    if _LINE_HEAD_BEFORE.match(before) and _DISTRICT_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
+        return "site: the district heading a line that tells its event (📍Фастівський район: поранено чоловіка)"
     if (_SITE_PREP.search(before) or _OF_PLACE.search(before) or _SLAVIC_PLACE_PHRASE.search(before)
             or _AFTER_A_SEA.search(before)):
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
@@ -1091,6 +1139,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         if re.search(r"\b(?:regions|oblasts|provinces)\b", including.group(0), re.IGNORECASE):
             mention.hint = mention.hint or "region"  # "over several regions, including Kursk and Belgorod": the regions
         return "site: first of the places the event's areas include (over several regions, including the Bryansk ...)"
+    if _SETTLEMENTS_BEFORE.search(before):
+        return "site: first of the settlements listed in an event clause (ударів зазнали райони населених пунктів X, Y)"
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
     earlier = _previous_name(mentions, position)
@@ -1152,6 +1202,12 @@ _INCLUDING_AFTER_AREAS = re.compile(
     re.IGNORECASE)
 
 
+# "Авіаційних ударів зазнали райони населених пунктів Юнаківка, Хотінь", "обстрелам подверглись н. п. Тёткино": the
+# settlements named right after their common noun (the clause has the event cue).
+_SETTLEMENTS_BEFORE = re.compile(r"(?<![\w-])(?:населен\w*|населён\w*)\s+пункт\w*\s*:?\s*$|(?<![\w-])н\.\s?п\.\s*:?\s*$",
+                                 re.IGNORECASE)
+
+
 def _previous_name(mentions: list[Mention], position: int) -> int | None:
     """The mention before this one, passing over common words just after it ("the Irkutsk region of Siberia, Olenya":
     Irkutsk); None when there is none."""
@@ -1163,15 +1219,15 @@ def _previous_name(mentions: list[Mention], position: int) -> int | None:
 
 
 def _item_before(sentence: Sentence, mentions: list[Mention], earlier: int) -> int:
-    """'«Оленья» в Мурманській області, «Бєлая» в Іркутській': the item of the list before the region that says where
-    it lies (the region is not the list's item)."""
+    """'«Оленья» в Мурманській області, «Бєлая» в Іркутській', 'Краснопілля Сумської області та Великий Бурлук': the item
+    of the list before the region that says where it lies (the region is not the list's item)."""
     if earlier > 0 and mentions[earlier].hint == "region" and mentions[earlier - 1].role == "site" and _REGION_OF_ITEM.fullmatch(
             sentence.text, mentions[earlier - 1].end - sentence.start, mentions[earlier].start - sentence.start):
         return earlier - 1
     return earlier
 
 
-_REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:в|у|in)\s+", re.IGNORECASE)
+_REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:(?:в|у|in)\s+)?", re.IGNORECASE)  # "Краснопілля Сумської області та …" too
 
 
 def _facility_subject(before: str, after: str) -> bool:

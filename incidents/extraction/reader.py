@@ -21,6 +21,7 @@ from incidents.extraction.sentences import POST_MARK, Sentence, split_clauses, s
 
 HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
+ZERO_GAP = 5  # a statement of no casualties this few sentences after an event (none between) is about its sites
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
@@ -102,6 +103,7 @@ class Reader:
         self.claims: list[tuple[list[str], claims.DistanceClaim, Any, Sentence]] = []  # (subject keys nearest first, ...)
         self.focus: list[Finding] = []  # strike findings in reading order
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
+        self.last_event_index: int | None = None  # the index of the last sentence that reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
         self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
@@ -533,7 +535,11 @@ class Reader:
         named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
         if own and named is not None and city is not None and _far_abroad(named, city):
-            own, named = False, None  # "Запоріжжя. Удар по Комунарському району": a quarter, not Kommunar near St Petersburg
+            local = geo.city_in_region(mention.text, self.last_region) if self.last_region is not None else None
+            if local is not None:  # "Губернатор Калузької області … на Кіровський район": Kirov of the Kaluga region
+                named = local
+            else:
+                own, named = False, None  # "Запоріжжя. Удар по Комунарському району": a quarter, not Kommunar near St Petersburg
         if city is None and named is not None and self._other_region(named) and not own:
             named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
         if own and named is not None and self._other_region(named):  # "В Ленинградской области … над Кировским районом"
@@ -541,6 +547,9 @@ class Reader:
             if named is None:
                 mention.reason += f"; its town lies outside the {self.last_region.name} region in focus"
                 return None
+        site_city = here[-1] if here else focus.place if focus else None  # a city told as a site, not only named
+        if own and named is not None and site_city is not None and _quarter_named_after_a_far_city(named, site_city, self.last_region):
+            own, named = False, None  # "Харків. Влучання в Київському районі": a quarter of Kharkiv, not Kyiv
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
             if mention.district_town:
@@ -599,6 +608,8 @@ class Reader:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
+        if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _ALL_DOWNED.search(info.clause.text):
+            return "interception"  # "атакував Хмельниччину дронами, однак усі сім БпЛА були збиті": nothing got through
         if kinds == {"explosion"} and cues.has("air_defence", sentence.text):
             return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds and _only_shaken(info):
@@ -700,6 +711,9 @@ class Reader:
                 new: list[Finding], found_claims: list[claims.DistanceClaim], refs: list[int | None]) -> None:
         about_event = any(i.event_cues for i in infos) or bool(_EVENT_REFERENCE.search(sentence.text)) or self._follows_event(sentence)
         self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))
+        shortly_after = self._shortly_after_event(sentence)
+        if self.last_event[1]:
+            self.last_event_index = sentence.index
         focus = self._just_struck(sentence) or self._focus_city() or (self.focus[-1] if self.focus else None)
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
@@ -726,7 +740,7 @@ class Reader:
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
-                spread = count.value == 0 and not new and not named and (about_event or self._sites_lately(sentence))
+                spread = count.value == 0 and not new and not named and (about_event or self._sites_lately(sentence) or shortly_after)
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
                                  count.value, [target] if target else targets, fixed)
@@ -805,6 +819,11 @@ class Reader:
     def _sites_just_before(self, sentence: Sentence) -> bool:
         """True when the sentence right before named the sites of an event (no weapon named: "Прилёты: Курчатов")."""
         return any(f.sentence.index == sentence.index - 1 for f in self.last_sites)
+
+    def _shortly_after_event(self, sentence: Sentence) -> bool:
+        """True when an event was reported at most ZERO_GAP sentences before, none since ("Пожежу на складі загасили
+        рятувальники. Загиблих та постраждалих немає."): a statement of no casualties is about that event."""
+        return self.last_event_index is not None and sentence.index - self.last_event_index <= ZERO_GAP
 
     def _follows_event(self, sentence: Sentence) -> bool:
         """True when the sentence right before reported an event (this one likely adds to it)."""
@@ -1191,6 +1210,14 @@ def _only_shaken(info: places.ClauseInfo) -> bool:
             and cues.weapon_of(info.clause.text) is None)
 
 
+# "усі сім БпЛА були збиті", "всі ракети знищено", "all of them were shot down", "все беспилотники сбиты": every
+# weapon of the attack downed (the clause names no damage, debris or casualties).
+_ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|всіх|all)\s+(?:of them\s+|з них\s+|из них\s+)?(?:[\w'’«»-]+\s+){0,3}?"
+                         r"(?:(?:бул[иао]|был[иао]|were|have been|had been)\s+)?(?:успішно\s+|успешно\s+|successfully\s+)?"
+                         r"(?:збит|знищен|знешкоджен|перехоплен|сбит|уничтожен|перехвачен|shot down|downed|destroyed|intercepted)",
+                         re.IGNORECASE)
+
+
 def _only_attack_nouns(info: places.ClauseInfo) -> bool:
     """True when the clause names an attack only by a noun (no strike verb, no damage, no casualties)."""
     return all(cues.is_strike_noun(c) for c in info.event_cues if c.kind in STRIKE_KINDS)
@@ -1319,6 +1346,17 @@ FAR_DISTRICT_KM = 400.0  # a district named like a town of another country this 
 
 def _far_abroad(named: Any, city: Any) -> bool:
     return named.country != city.country and geo.km_between(named, city) > FAR_DISTRICT_KM
+
+
+QUARTER_KM = 150.0  # a district named after a town of another region this far from the city in focus is its quarter
+QUARTER_CITY_PEOPLE = 150_000  # a city this populous has quarters (a small town's "район" is the rural district around it)
+
+
+def _quarter_named_after_a_far_city(named: Any, city: Any, region: Any) -> bool:
+    """'Харків … Влучання в Київському районі': a район is named after a town of its own region, so one named after a
+    town of another region far from the city in focus (and outside the region in focus) is a quarter of that city."""
+    return (city.kind == "city" and (city.population or 0) >= QUARTER_CITY_PEOPLE and named.admin1 != city.admin1
+            and geo.km_between(named, city) > QUARTER_KM and (region is None or named.admin1 != region.admin1))
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:

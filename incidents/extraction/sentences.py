@@ -26,6 +26,9 @@ _CASUALTY_AFTER_DASH = re.compile(
     r"(?:[\w-]+ ){0,3}?(?:ранен|поранен|пострада|постражд|травм|погиб|загинул|загинув|загибл|убит|вбит|получил\w* (?:[\w-]+ )?ранени|"
     r"отримал\w* (?:[\w-]+ )?поранен|killed|injured|wounded|dead)", re.IGNORECASE)
 
+_CASUALTY_BEFORE_DASH = re.compile(r"(?<![\w-])(?:ранен|поранен|пострада|постражд|травмован|погибш|погибл|загибл|убит|вбит)\w*$",
+                                   re.IGNORECASE)
+
 # Scanned over every line and sentence: led by a look-ahead for their first characters (cues.led), the same matches.
 _BOUNDARY, _CLAUSE_BREAK = cues.led(_BOUNDARY), cues.led(_CLAUSE_BREAK)
 
@@ -139,6 +142,9 @@ def split_clauses(sentence: Span) -> list[Clause]:
             continue  # "Миколаїв, 02:10 — вибухи": the place with its time heads the line
         if match.group(0).strip() in "—–" and _CASUALTY_AFTER_DASH.match(sentence.text, match.end()):
             continue
+        if (match.group(0).strip() in "—–" and sentence.text[match.end():match.end() + 1].isdigit()
+                and _CASUALTY_BEFORE_DASH.search(sentence.text, start, match.start())):
+            continue  # "загиблих — 9, поранених — 63": the count after its casualty word
         if match.group(0).strip() in "—–" and _passive_ends(sentence.text[start:match.start()]):
             continue  # "Під обстрілом з артилерії — Очаків": the subject after its passive strike
         if _last_list_item(sentence.text, start, match):
