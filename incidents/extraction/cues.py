@@ -408,7 +408,8 @@ def _weapon_as_subject(text: str, cue: Cue) -> Cue:
 
 
 # "No strikes were reported in the capital", "there were no explosions": an event word that is denied on the spot.
-_NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without)\s+(?:[\w-]+\s+)?$")
+# "not any strikes", "без ударов"; "город не обстреливался", "Харків не атакували": the verb itself denied (right before it)
+_NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without)\s+(?:[\w-]+\s+)?$|(?<![\w-])[Нн][еі]\s+$")
 
 
 _NEGATED_BEFORE = re.compile(r"(?:\bno|\bwithout|(?<![\w-])без|(?<![\w-])нет)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

@@ -63,7 +63,8 @@ _SLAVIC_PLACE_PHRASE = re.compile(
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
     r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
     r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\."
-    r"|(?:над|в|во|на|у|по|под)\s+(?:республик|республік|республіц)\w*)\s+$", re.IGNORECASE)  # "над Республикой Крым"
+    r"|(?:над|в|во|на|у|по|под)\s+(?:територі\w*\s+|территори\w*\s+)?(?:республик|республік|республіц)\w*)\s+$",
+    re.IGNORECASE)  # "над Республикой Крым", "над территорией Республики Крым"
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # "the strike showed that Moscow did not want ...": the words between a strike verb and its object never open a new clause.
@@ -480,6 +481,7 @@ def _district_town(word: str, after: str) -> str | None:
                               plural, in_sk, soft) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     community = bool(re.match(r"\s+громад", after, re.IGNORECASE))
     candidates += _ikavism_towns(stem, suffix, community)
+    candidates += _plural_towns(stem)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
         home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]
@@ -489,6 +491,21 @@ def _district_town(word: str, after: str) -> str | None:
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
+
+
+def _plural_towns(stem: str) -> list[str]:
+    """'Ливенский' (Ливны), 'Валуйский' (Валуйки), 'Кимрский' (Кимры): a Russian district named after a town whose
+    name is a plural noun (the stem's fleeting vowel dropped, or -ки added), read only for a town of Russia or Ukraine big
+    enough to be a district's centre."""
+    lower = stem.lower()
+    readings = [stem + "ки"] if lower.endswith(("й", "ь")) else []  # "Валуй": Валуйки, not "Раменки" for Раменский
+    if re.search(r"[^аеёиоуыэюяйь][^аеёиоуыэюяйь]$", lower):  # "Кимр": Кимры
+        readings += [stem + "ы", stem + "и"]
+    if re.search(r"[^аеёиоуыэюяй][еоё][нлрк]$", lower):  # "Ливен": Ливны
+        readings += [stem[:-2] + stem[-1] + "ы", stem[:-2] + stem[-1] + "и"]
+    named = {c: geo.place(c) for c in readings if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)}
+    return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country in ("RU", "UA")
+            and (town.population or 0) >= DISTRICT_CENTRE_PEOPLE]
 
 
 def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
@@ -550,6 +567,27 @@ def _adjective_town(word: str) -> str | None:
     return named if named is not None and named.lower().startswith(stem.lower()) else None
 
 
+# "Морской транспорт приостановлен", "Воздушная тревога": a sentence opening with an adjective and the lower-case noun it
+# agrees with; the nouns that a place's adjective names (область, район, порт, НПЗ ...) are left to their own rules.
+_NOUN_AFTER = re.compile(r"\s+([а-яё]{3,})(?![\w-])")
+_PLACE_NOUNS = re.compile(r"(?:област|район|округ|кра[йяюе]|республик|регион|город|сел|посел|пос[её]л|деревн|станиц|хутор|"
+                          r"порт|аэропорт|аэродром|авиабаз|завод|комбинат|нефтебаз|шоссе|направлени|водохранилищ|мор|залив|"
+                          r"полуостров|пролив|озер|рек|побережь|трасс)", re.IGNORECASE)
+
+
+def _adjective_of_noun_after(sentence: Sentence, mention: Mention) -> bool:
+    word = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
+    noun = _NOUN_AFTER.match(sentence.text, mention.end - sentence.start)
+    if " " in word or not morphology.is_cyrillic(word) or noun is None or _PLACE_NOUNS.match(noun.group(1)):
+        return False
+    readings = morphology.parses(word.lower())
+    if readings[0].tag.POS != "ADJF" or any(tag in r.tag.grammemes for r in readings for tag in ("Geox", "Name", "Surn")):
+        return False
+    nouns = [p.tag for p in morphology.parses(noun.group(1)) if p.tag.POS == "NOUN"]
+    return any(a.tag.POS == "ADJF" and a.tag.case == n.case and a.tag.number == n.number
+               and (n.number == "plur" or a.tag.gender == n.gender) for a in readings for n in nouns)
+
+
 _INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,5}[а-яёіїєґ]{1,3}")
 
 
@@ -559,6 +597,8 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "not a place here: a news agency, platform, role or common word"
     elif mention.start == sentence.start and word in lower_words:
         mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
+    elif mention.start == sentence.start and _adjective_of_noun_after(sentence, mention):
+        mention.reason = "an adjective of the common noun after it starting the sentence (Морской транспорт), not a place"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
     elif _INFLECTED_ACRONYM.fullmatch(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
@@ -833,12 +873,17 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
+               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF})\b"
                rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
 
 _SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
+# "над территорией области", "над регионом", "на территории края" (after над/на only): the region named before, in the
+# air ("за ночь над территорией области уничтожены семь БПЛА"); "в области" is left alone (any news of the region).
+SLAVIC_REGION_REF = (r"(?<=над\s)(?:област(?:ью|ями)|регион(?:ом|ами)|кра(?:ем)|республик(?:ой))"
+                     r"|(?<=над\s)территори(?:ей|ею|ями)\s+(?:област(?:и|ей)|регион(?:а|ов)|кра(?:я)|республик(?:и))"
+                     r"|(?<=на\s)территори(?:и|ях)\s+(?:област(?:и|ей)|регион(?:а|ов)|кра(?:я)|республик(?:и))")
 
 
 def capital_named(adjective: str) -> str | None:

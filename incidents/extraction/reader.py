@@ -109,6 +109,7 @@ class Reader:
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
+        self.attempted: places.Mention | None = None  # the target of an attempted attack told just before
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
@@ -157,6 +158,8 @@ class Reader:
         new += self.city_references(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
+        new += self.attempted_sites(sentence, infos, new)
+        self.attempted = _attempted_target(sentence, mentions) if not new else None
         if not new:
             self._weapon_told_after(sentence, infos)
         self.date_findings(sentence, infos, new)
@@ -319,6 +322,19 @@ class Reader:
         self.label = None
         return [found] if found is not None else []
 
+    def attempted_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
+        """'Попытка атаки беспилотников на Морозовский район. Силами ПВО уничтожены 40 БПЛА.': an interception told with
+        no place right after an attempted attack on one is at the attempt's target."""
+        target = self.attempted
+        info = next((i for i in infos if i.historical_from is None and any(c.kind == "interception" for c in i.event_cues)), None)
+        if target is None or new or sentence.heading or info is None:
+            return []
+        mention = places.Mention(target.text, target.start, target.end, sentence.index, hint=target.hint, role="site",
+                                 reason="site: the target of the attempted attack told just before", clause=info.clause,
+                                 district_town=target.district_town)
+        found = self.site_finding(sentence, info, mention)
+        return [found] if found is not None and found.event_type == "interception" else []
+
     def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                        found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:
         """'A village about 30 km south of Belgorod was hit', 'a car 5 km from Grayvoron', 'a road between Belgorod and
@@ -451,6 +467,9 @@ class Reader:
                 if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
                     told = [c for c in info.event_cues if c.start < match.start("ref")]
                     city = self._region_in_focus() if told and told[-1].kind == "interception" else None
+                elif _SLAVIC_REGION_REF.fullmatch(match.group("ref")):  # "над территорией области уничтожены семь БПЛА"
+                    told = [c for c in info.event_cues if c.kind == "interception"]
+                    city = self._region_in_focus() if told else None
                 else:  # "struck the centre of Izium ..., hitting the city council": the city this sentence named before
                     here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
                     city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
@@ -459,7 +478,8 @@ class Reader:
                     continue
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
                                          reason=f"site: '{match.group('ref')}' refers to {city.name}", clause=info.clause)
-                event_type = "interception" if _REGION_REF.fullmatch(match.group("ref")) else self.event_type(info, sentence, kinds)
+                region_ref = _REGION_REF.fullmatch(match.group("ref")) or _SLAVIC_REGION_REF.fullmatch(match.group("ref"))
+                event_type = "interception" if region_ref else self.event_type(info, sentence, kinds)
                 out.append(Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type),
                                    mention.reason))
         return out
@@ -919,6 +939,23 @@ _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
 
 
+def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> places.Mention | None:
+    """The place an attempted attack was aimed at ("предпринял попытку атаки беспилотников на Морозовский район"): the
+    first place named after the attempt in a place phrase (на/по/в), when the sentence found no site; else None."""
+    attempt = cues.pattern("attempted").search(sentence.text)
+    if attempt is None:
+        return None
+    at = sentence.start + attempt.start()
+    for mention in mentions:
+        before = sentence.text[:mention.start - sentence.start]
+        if mention.start > at and mention.reason.startswith("no event cue") and _AIMED_AT.search(before):
+            return mention
+    return None
+
+
+_AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 @cache
 def _plant_towns() -> dict[str, str]:
     path = Path(__file__).resolve().parent / "lexicons" / "plant_towns.json"
@@ -1189,6 +1226,7 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
 
 
 _REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
+_SLAVIC_REGION_REF = re.compile(r"(?:территори\w*\s+)?(?:област|регион|кра[яе]|республик)\w*", re.IGNORECASE)  # places.SLAVIC_REGION_REF
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")

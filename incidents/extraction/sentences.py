@@ -183,7 +183,9 @@ _HEAD_SEPARATOR = r"(?:\s*[—–:-]\s|\s+[^\w\s,.;:'\"«»()\[\]/&]{1,8}\s)"
 _HEAD_STOP = (r"(?:,?\s+(?:again|once again|now|tonight|overnight|earlier|this morning|this evening|last night)"
               r"|,\s*\d{1,2}[:.]\d{2})(?:[.!:]|\s*[—–-])\s")
 HEAD_END = rf"(?:{_HEAD_TIME}{_HEAD_SEPARATOR}|{_HEAD_STOP})"
-_LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*){{0,3}}"
+# "Аэропорты Калуга (Грабцево), Ярославль (Туношна) — ограничения": a name may carry its airport's name in brackets.
+_HEAD_BRACKET = r"(?:\s\([^()\n]{1,30}\))?"
+_LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*{_HEAD_BRACKET}(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*{_HEAD_BRACKET}){{0,3}}"
                         rf"(?:\s(?:region|oblast|province|област\w*|обл\.|obl\.|krai|громад\w*))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
 _STOP_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’-]*(?:\s[{_CAPITAL}][\w'’-]*){{0,2}}{_HEAD_STOP}")
 
