@@ -682,6 +682,8 @@ class Reader:
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
         named = self._named_findings(mentions, new)
+        if not new and not named:  # "Погибли 15 человек. В Белгороде объявлен траур.": the site its entry names after it
+            focus = self._named_later_in_entry(sentence) or focus
         self._retract_earlier(sentence, infos, mentions, new, named)
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
@@ -774,6 +776,23 @@ class Reader:
         inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
         named_here = [f for f in named if _named_within(f.named_at, info.clause.start, info.clause.end)]
         return inside or named_here or new or named or ([focus] if focus else [])
+
+    def _named_later_in_entry(self, sentence: Sentence) -> Finding | None:
+        """The earlier site that the rest of this sentence's line names in sentences telling no event of their own
+        ("16:40 Погибли 15 человек, ещё 27 ранены. В Белгороде объявлен траур."), when it names exactly one; else None."""
+        line_end = self.body.find("\n", sentence.end)
+        line_end = len(self.body) if line_end < 0 else line_end
+        found: list[Finding] = []
+        for later in self.sentences[sentence.index + 1:]:
+            if later.start >= line_end:
+                break
+            if later.heading or cues.find_cues(later.text):
+                continue
+            for mention in places.find_mentions(later, self.lower_words):
+                earlier = self.by_key.get(geo.key(mention.text))
+                if earlier is not None and earlier not in found:
+                    found.append(earlier)
+        return found[0] if len(found) == 1 else None
 
     def _sites_just_before(self, sentence: Sentence) -> bool:
         """True when the sentence right before named the sites of an event (no weapon named: "Прилёты: Курчатов")."""

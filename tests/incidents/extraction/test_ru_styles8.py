@@ -78,3 +78,12 @@ def test_a_sentence_opening_with_an_adjective_of_a_common_noun_names_no_place():
 def test_an_interception_right_after_an_attempted_attack_is_at_its_target():
     found = found_in("Противник предпринял попытку атаки беспилотников на Энгельс. Средствами ПВО сбиты шесть БПЛА.")
     assert [(i.place, i.event_type) for i in found] == [("Engels", "interception")]
+
+
+def test_figures_of_an_entry_go_to_the_site_the_entry_names_after_them():
+    text = ("09:05 Гладков: после обстрела в Шебекино обрушилась часть здания общежития.\n\n"
+            "12:20 В посёлке Разумное дрон атаковал легковой автомобиль, водитель ранен.\n\n"
+            "15:50 Поисковые работы завершены. Погибли шесть человек, ещё 11 ранены. В Шебекино объявлен траур.")
+    found = by_place(found_in(text, "2024-05-20"))
+    assert (found["Shebekino"].killed, found["Shebekino"].injured) == (6, 11)
+    assert found["Razumnoye"].killed is None and found["Razumnoye"].injured == 1
