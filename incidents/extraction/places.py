@@ -171,7 +171,28 @@ def mentions_in(sentence: Sentence, lower_words: frozenset[str]) -> list[Mention
     for run in _runs(sentence.text, tokens):
         mentions += _match_run(sentence, run, lower_words)
     _mark_plural_suffix(sentence, mentions)
+    _read_in_named_country(sentence, mentions)
     return mentions
+
+
+_HOME_COUNTRIES = frozenset({"RU", "UA", "BY"})
+
+
+def _read_in_named_country(sentence: Sentence, mentions: list[Mention]) -> None:
+    """'в аэропортах Люблина и Жешува': a Cyrillic form that reads as a home place (Люблино, a quarter of Moscow) and as
+    a city of a foreign country another name of the sentence lies in (Жешув, Poland) is that country's city (Люблин)."""
+    resolved = [(m, geo.place(m.text)) for m in mentions]
+    abroad = {found.country for _, found in resolved if found is not None and found.country not in _HOME_COUNTRIES}
+    if not abroad:
+        return
+    for mention, found in resolved:
+        if found is None or found.kind != "city" or found.country in abroad:
+            continue
+        written = sentence.text[mention.start:mention.end]
+        reading = next((r for r in geo.other_readings(written) if (other := geo.place(r)) is not None
+                        and other.kind == "city" and other.country in abroad), None)
+        if reading is not None:
+            mention.text = reading
 
 
 def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:

@@ -87,3 +87,10 @@ def test_figures_of_an_entry_go_to_the_site_the_entry_names_after_them():
     found = by_place(found_in(text, "2024-05-20"))
     assert (found["Shebekino"].killed, found["Shebekino"].injured) == (6, 11)
     assert found["Razumnoye"].killed is None and found["Razumnoye"].injured == 1
+
+
+def test_a_form_that_also_names_a_home_place_is_the_foreign_city_beside_the_other_foreign_names():
+    found = found_in("Из-за подъёма истребителей приостанавливалась работа аэропортов Люблина и Жешува в Польше.")
+    assert len(found) == 2 and "LUZ" in [i.airport_iata for i in found]
+    assert all(i.lat < 52.5 and i.lon < 24.0 for i in found)  # in Poland, none at Ostafyevo by Moscow's Lyublino
+    assert places(found_in("В Люблино обломки беспилотника упали на парковку.")) == ["Lyublino"]
