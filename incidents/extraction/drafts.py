@@ -241,6 +241,9 @@ def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
         if target is not None and id(target) in qualifiers:
             target = None  # "6 over the Rostov region. In the Rostov region, debris hit a plant in Millerovo": the region's
             # strike is Millerovo's qualifier, the region's interceptions stay its own
+        if target is not None and target.values.get("verification") == "disputed" and draft.values.get("verification") != "disputed":
+            target = None  # "denied reports of a hit on a school in Valuyki: the drone was downed over the district": the
+            # denied hit does not take the interception the official told
         if target is None:
             kept.append(draft)
             continue

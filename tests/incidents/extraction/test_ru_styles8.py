@@ -94,3 +94,16 @@ def test_a_form_that_also_names_a_home_place_is_the_foreign_city_beside_the_othe
     assert len(found) == 2 and "LUZ" in [i.airport_iata for i in found]
     assert all(i.lat < 52.5 and i.lon < 24.0 for i in found)  # in Poland, none at Ostafyevo by Moscow's Lyublino
     assert places(found_in("В Люблино обломки беспилотника упали на парковку.")) == ["Lyublino"]
+
+
+def test_rounds_fired_with_the_target_between_verb_and_count():
+    found = found_in("По словам главы округа, ВСУ выпустили по Грайворону из РСЗО 20 реактивных снарядов.")
+    assert places(found) == ["Grayvoron"]
+    assert found_in("Пресс-служба ВСУ выпустила заявление о потерях под Курском.") == []
+
+
+def test_a_denied_hit_does_not_take_the_interception_the_official_tells_at_the_same_town():
+    text = ("Губернатор опроверг сообщения телеграм-каналов о прилёте по подстанции в Рыльске. "
+            "По его словам, беспилотник сбит над Рыльским районом, пострадавших нет.")
+    kinds = {(i.event_type, i.verification) for i in found_in(text)}
+    assert ("interception", "reported") in kinds
