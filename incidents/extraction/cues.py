@@ -346,7 +346,7 @@ def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     """Patterns whose matches hold strike words that tell no strike, each with its hand-picked gate pieces."""
     return [
         # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception
-        (scanner("repelled"), ("repel", "repuls")),
+        (scanner("repelled"), ("repel", "repuls", "отраж", "отраз", "отбит")),
         # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
         (pattern("attempted"), ("попытк", "спроб")),
         # "the sanctions package targets a shipyard in Kerch": economic measures aimed at firms, not a strike

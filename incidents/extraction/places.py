@@ -522,11 +522,33 @@ def _plural_towns(stem: str) -> list[str]:
     readings = [stem + "ки"] if lower.endswith(("й", "ь")) else []  # "Валуй": Валуйки, not "Раменки" for Раменский
     if re.search(r"[^аеёиоуыэюяйь][^аеёиоуыэюяйь]$", lower):  # "Кимр": Кимры
         readings += [stem + "ы", stem + "и"]
-    if re.search(r"[^аеёиоуыэюяй][еоё][нлрк]$", lower):  # "Ливен": Ливны
-        readings += [stem[:-2] + stem[-1] + "ы", stem[:-2] + stem[-1] + "и"]
+    if re.search(r"[^аеёиоуыэюяй][еоё][нлрк]$", lower):  # "Ливен": Ливны; "Коломен": Коломна
+        readings += [stem[:-2] + stem[-1] + "ы", stem[:-2] + stem[-1] + "и", stem[:-2] + stem[-1] + "а"]
+    readings += _compound_readings(stem)
     named = {c: geo.place(c) for c in readings if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)}
     return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country in ("RU", "UA")
             and (town.population or 0) >= DISTRICT_CENTRE_PEOPLE]
+
+
+# "Старооскольский" (Старый Оскол), "Краснояружский" (Красная Яруга), "Белокалитвинский" (Белая Калитва), "Великолукский"
+# (Великие Луки): the first part of a two-word town's name fused into its district's adjective.
+_COMPOUND_HEADS = {"старо": ("Старый", "Старая", "Старое"), "ново": ("Новый", "Новая", "Новое", "Новые"),
+                   "красно": ("Красный", "Красная", "Красное"), "бело": ("Белый", "Белая", "Белое"),
+                   "велико": ("Великий", "Великая", "Великие"), "нижне": ("Нижний", "Нижняя", "Нижнее"),
+                   "верхне": ("Верхний", "Верхняя", "Верхнее")}
+
+
+def _compound_readings(stem: str) -> list[str]:
+    """The two-word town names a fused district adjective's stem may stand for (every head with every reading of the
+    rest: as written, with -а, -и, -ы, ж read back as г, -ин dropped)."""
+    lower = stem.lower()
+    head = next((h for h in _COMPOUND_HEADS if lower.startswith(h) and len(lower) > len(h) + 2), None)
+    if head is None:
+        return []
+    rest = stem[len(head)].upper() + stem[len(head) + 1:]
+    tails = [rest, rest + "а", rest + "и", rest + "ы", rest[:-2] + "а" if rest.endswith("ин") else "",
+             rest[:-1] + "га" if rest.endswith("ж") else ""]
+    return [f"{h} {t}" for h in _COMPOUND_HEADS[head] for t in tails if len(t) >= 3]
 
 
 def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
@@ -894,12 +916,15 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF})\b"
-               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
+               rf"(?P<ref>the\s+(?:{nouns})|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF}|{_SLAVIC_CITY})\b"
+               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]))")  # a name, not "ПВО"
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
 
 _SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
+# "в городе", "над городом", "на территории города", "по городу": the town named before ("Глава Новошахтинска сообщил, что
+# на территории города ПВО уничтожила два дрона"), as "the city" is in English.
+_SLAVIC_CITY = r"(?<=в\s)городе|(?<=во\s)городе|(?<=над\s)городом|(?<=на\s)территории\s+города|(?<=по\s)городу"
 # "над территорией области", "над регионом", "на территории края" (after над/на only): the region named before, in the
 # air ("за ночь над территорией области уничтожены семь БПЛА"); "в области" is left alone (any news of the region).
 SLAVIC_REGION_REF = (r"(?<=над\s)(?:област(?:ью|ями)|регион(?:ом|ами)|кра(?:ем)|республик(?:ой))"

@@ -155,7 +155,7 @@ class Reader:
             self.last_city_hearsay = _hearsay(sentence)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
-        new += self.city_references(sentence, infos, new)
+        new += self.city_references(sentence, infos, new, mentions)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
         new += self.attempted_sites(sentence, infos, new)
@@ -450,10 +450,12 @@ class Reader:
             return event_type
         return earlier.event_type
 
-    def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
-        """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last."""
+    def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding],
+                        mentions: Sequence[places.Mention] = ()) -> list[Finding]:
+        """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last ("Мэр
+        Белгорода: над городом сбиты три БПЛА": the town whose head speaks, named in the sentence before the reference)."""
         focus = self._focus_city()
-        in_focus = focus.place if focus else self.last_city
+        in_focus = self._head_town(mentions) or (focus.place if focus else self.last_city)
         if sentence.heading:
             return []
         out = []
@@ -476,6 +478,9 @@ class Reader:
                         match.group("ref"), here[-1] if here else in_focus)
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
+                if _SLAVIC_CITY_REF.fullmatch(match.group("ref")) and any(
+                        info.clause.start <= f.start < info.clause.end and geo.km_between(f.place, city) <= CITY_SITE_KM for f in new):
+                    continue  # "над городом сбиты пять БПЛА, в том числе в районе Бельбека": the site inside it says where
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
                                          reason=f"site: '{match.group('ref')}' refers to {city.name}", clause=info.clause)
                 region_ref = _REGION_REF.fullmatch(match.group("ref")) or _SLAVIC_REGION_REF.fullmatch(match.group("ref"))
@@ -483,6 +488,15 @@ class Reader:
                 out.append(Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type),
                                    mention.reason))
         return out
+
+    def _head_town(self, mentions: Sequence[places.Mention]) -> Any:
+        """The town of 'Мэр Белгорода', 'Глава Новошахтинска' in this sentence: a city named right after a head's title."""
+        for mention in mentions:
+            if _HEAD_TITLE.search(self.body, max(0, mention.start - 25), mention.start):
+                found = geo.place(mention.text, None, self.geo_context())
+                if found is not None and found.kind == "city":
+                    return found
+        return None
 
     def _region_in_focus(self) -> Any:
         """The region named last ('Rostov Governor X said 44 drones were shot down over the region'), or None."""
@@ -958,6 +972,11 @@ _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
 
 
+# "Мэр Белгорода", "Глава Новошахтинска", "Губернатор Севастополя", "градоначальник Курска": a town's head.
+_HEAD_TITLE = re.compile(r"(?<![\w-])(?:мэр\w*|губернатор\w*|глав[аыеу]\s+(?:администрации\s+)?(?:города\s+)?|"
+                         r"градоначальник\w*)\s+$", re.IGNORECASE)
+
+
 def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> places.Mention | None:
     """The place an attempted attack was aimed at ("предпринял попытку атаки беспилотников на Морозовский район"): the
     first place named after the attempt in a place phrase (на/по/в), when the sentence found no site; else None."""
@@ -1245,6 +1264,8 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
 
 
 _REGION_REF = re.compile(r"the\s+region", re.IGNORECASE)
+_SLAVIC_CITY_REF = re.compile(r"город\w*|территории\s+города", re.IGNORECASE)  # places._SLAVIC_CITY
+CITY_SITE_KM = 20.0  # a site named beside "над городом" this close to the town is where in it
 _SLAVIC_REGION_REF = re.compile(r"(?:территори\w*\s+)?(?:област|регион|кра[яе]|республик)\w*", re.IGNORECASE)  # places.SLAVIC_REGION_REF
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"

@@ -18,6 +18,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|adding(?= that)|and (?=[a-z]))\b)"
     r"|\s+(?=while\b|whereas\b|and that\b[^.;,]{0,80}?\s[A-Z])"  # "said 14 drones were downed over the region and that a fire in Borisoglebsk ..."
     r"|,\s+(?=(?:в|во|у|на)\s+(?:[а-яёіїєґ]+\s+)?[А-ЯЁІЇЄҐ])"  # "в Сумах погибли двое, в Ромнах ранен мужчина"
+    r"|,\s+(?=(?:а\s+|при этом\s+)?(?:аэропорт|аеропорт)\w*\s+[«\"А-ЯЁІЇЄҐ])"  # "…ограничения, аэропорт Самары работает штатно"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
 # "ще семеро — поранені", "Водитель — мужчина 45 лет — получил ранения": a spaced dash before the casualty predicate

@@ -107,3 +107,28 @@ def test_a_denied_hit_does_not_take_the_interception_the_official_tells_at_the_s
             "По его словам, беспилотник сбит над Рыльским районом, пострадавших нет.")
     kinds = {(i.event_type, i.verification) for i in found_in(text)}
     assert ("interception", "reported") in kinds
+
+
+def test_a_repelled_attack_is_an_interception():
+    found = found_in("Атака беспилотников на Брянск отражена, пострадавших нет.")
+    assert [(i.place, i.event_type) for i in found] == [("Bryansk", "interception")]
+
+
+def test_an_airport_said_to_work_normally_after_a_comma_gets_no_restriction():
+    found = found_in("Введены временные ограничения в аэропортах Пензы и Тамбова, аэропорт Липецка работает штатно.")
+    assert sorted(i.airport_iata for i in found) == ["PEZ", "TBW"]
+    found = found_in("Ограничения действуют в аэропортах Казани и Нижнекамска, а аэропорт Уфы работает в штатном режиме.")
+    assert sorted(i.airport_iata for i in found) == ["KZN", "NBC"]
+
+
+def test_a_district_named_after_a_two_word_town_or_with_a_fleeting_vowel():
+    assert places(found_in("Беспилотник сбит над Новооскольским городским округом.")) == ["Novy Oskol"]
+    assert places(found_in("В Белокалитвинском районе обломки дрона упали на поле.")) == ["Belaya Kalitva"]
+    assert places(found_in("В Коломенском округе обломки беспилотника повредили крышу дома.")) == ["Kolomna"]
+
+
+def test_over_the_city_is_the_town_whose_head_speaks():
+    found = found_in("Глава Каменска-Шахтинского сообщил, что над городом ПВО сбила три беспилотника.")
+    assert [(i.place, i.event_type) for i in found] == [("Kamensk-Shakhtinsky", "interception")]
+    found = found_in("Губернатор Севастополя: над городом сбиты четыре беспилотника, в том числе в районе Любимовки.")
+    assert places(found) == ["Lyubimovka"]  # the site inside the city says where; no second incident at the city
