@@ -837,7 +837,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
 
 def _commemorated(sentence: Sentence, info: ClauseInfo) -> bool:
     """'пришли к мемориалу в Красногорске, чтобы почтить память погибших': a commemoration, with no attack told in it."""
-    if not any(w in sentence.text.lower() for w in ("памят", "цвет", "мемориал", "годовщин", "молчан", "траур", "пам'ят", "квіт", "річниц")):
+    if not any(w in sentence.text.lower() for w in ("памят", "цвет", "мемориал", "годовщин", "молчан", "траур", "пам'ят", "квіт", "річниц",
+                                                    "прощани", "похорон")):
         return False
     told = any(c.kind in ("interception", "restriction", "explosion") or (c.kind == "strike" and not cues.is_strike_noun(c))
                for c in info.event_cues)

@@ -132,3 +132,9 @@ def test_over_the_city_is_the_town_whose_head_speaks():
     assert [(i.place, i.event_type) for i in found] == [("Kamensk-Shakhtinsky", "interception")]
     found = found_in("Губернатор Севастополя: над городом сбиты четыре беспилотника, в том числе в районе Любимовки.")
     assert places(found) == ["Lyubimovka"]  # the site inside the city says where; no second incident at the city
+
+
+def test_where_a_meeting_or_a_farewell_is_held_is_not_a_site():
+    found = found_in("После ночной атаки на Туапсе в Краснодаре прошло заседание оперативного штаба.")
+    assert places(found) == ["Tuapse"]
+    assert found_in("Погибший при обстреле водитель был родом из Курчатова, прощание с ним состоится в Курске.") == []
