@@ -346,7 +346,7 @@ def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     """Patterns whose matches hold strike words that tell no strike, each with its hand-picked gate pieces."""
     return [
         # "repelled a drone attack on Kursk": the attack noun inside a repelled-attack cue tells an interception
-        (scanner("repelled"), ("repel", "repuls")),
+        (scanner("repelled"), ("repel", "repuls", "отраж", "отраз", "отбит")),
         # "предприняли попытку атаки по объектам ...": an attempted attack tells no strike (what became of it follows)
         (pattern("attempted"), ("попытк", "спроб")),
         # "the sanctions package targets a shipyard in Kerch": economic measures aimed at firms, not a strike
@@ -408,7 +408,8 @@ def _weapon_as_subject(text: str, cue: Cue) -> Cue:
 
 
 # "No strikes were reported in the capital", "there were no explosions": an event word that is denied on the spot.
-_NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without)\s+(?:[\w-]+\s+)?$")
+# "not any strikes", "без ударов"; "город не обстреливался", "Харків не атакували": the verb itself denied (right before it)
+_NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without)\s+(?:[\w-]+\s+)?$|(?<![\w-])[Нн][еі]\s+$")
 
 
 _NEGATED_BEFORE = re.compile(r"(?:\bno|\bwithout|(?<![\w-])без|(?<![\w-])нет)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

@@ -264,7 +264,7 @@ def _attack_only_named(finding: Finding) -> bool:
 def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
     """Interceptions and explosions at a place struck that day are part of the strike: their counts join it."""
     strikes = {(place_key(d.first.place), d.first.day): d for d in drafts if d.first.event_type in STRIKES}
-    qualifiers = _region_qualifiers(drafts)
+    qualifiers = _region_qualifiers(drafts) | _region_summaries(drafts)
     kept = []
     for draft in drafts:
         folds = draft.first.event_type in ("interception", "explosion")
@@ -272,6 +272,9 @@ def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
         if target is not None and id(target) in qualifiers:
             target = None  # "6 over the Rostov region. In the Rostov region, debris hit a plant in Millerovo": the region's
             # strike is Millerovo's qualifier, the region's interceptions stay its own
+        if target is not None and target.values.get("verification") == "disputed" and draft.values.get("verification") != "disputed":
+            target = None  # "denied reports of a hit on a school in Valuyki: the drone was downed over the district": the
+            # denied hit does not take the interception the official told
         if target is None:
             kept.append(draft)
             continue
@@ -285,6 +288,19 @@ def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
         _take_times(target, draft)
         target.findings += draft.findings
     return kept
+
+
+def _region_summaries(drafts: list[Draft]) -> set[int]:
+    """Region-level strikes with no figures of their own beside strikes on two or more of that region's towns the same
+    day ("attacks on the Bryansk region go on": a bus hit in one village, a car in another): a summary the region's
+    interceptions ("18 drones downed over the region") do not join, so they stay the region's own."""
+    sites: dict[tuple, int] = {}
+    for d in drafts:
+        if d.first.event_type in STRIKES and d.first.place.kind in ("city", "airport"):
+            sites[(d.first.place.admin1, d.first.day)] = sites.get((d.first.place.admin1, d.first.day), 0) + 1
+    return {id(d) for d in drafts if d.first.event_type in STRIKES and d.first.place.kind == "region"
+            and sites.get((d.first.place.admin1, d.first.day), 0) >= 2
+            and not any(d.values.get(n) for n in ("killed", "injured", "drones_downed"))}
 
 
 def _region_qualifiers(drafts: list[Draft]) -> set[int]:

@@ -352,9 +352,20 @@ def _several_words(name: str) -> str | None:
     adjectives = [first] + [first[: -len(end)] + new for end, new in _adjective_endings()
                             if first.lower().endswith(end) and len(first) > len(end) + 2]
     toponyms, others = morphology.lemmas(second)
-    nouns = [second, *toponyms, *others] + [second[: -len(end)] + new for end, new in _endings()
-                                            if second.lower().endswith(end) and len(second) > len(end) + 2]
+    nouns = [second, *toponyms, *others, *_plural_nominatives(second)] + [
+        second[: -len(end)] + new for end, new in _endings() if second.lower().endswith(end) and len(second) > len(end) + 2]
     return _most_populous(list(dict.fromkeys(f"{a} {n}" for a in adjectives for n in nouns)))
+
+
+def _plural_nominatives(word: str) -> list[str]:
+    """'Вод' -> 'Воды', 'Луках' -> 'Луки': the plural nominative of a plural noun (pymorphy3), for names such as
+    Минеральные Воды whose noun the dictionary reads as a common noun's plural."""
+    out = []
+    for parse in morphology.parses(word.lower()):
+        form = parse.inflect({"nomn"}) if parse.tag.POS == "NOUN" and parse.tag.number == "plur" else None
+        if form is not None and form.word[:1].upper() + form.word[1:] not in out:
+            out.append(form.word[:1].upper() + form.word[1:])
+    return out
 
 
 @lru_cache(maxsize=1)

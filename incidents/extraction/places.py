@@ -69,7 +69,8 @@ _SLAVIC_PLACE_PHRASE = re.compile(
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
     r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
     r"|(?:в|у|на|во)\s+(?:м|г|с|смт|пгт|пос|сел)\."
-    r"|(?:над|в|во|на|у|по|под)\s+(?:республик|республік|республіц)\w*)\s+$", re.IGNORECASE)  # "над Республикой Крым"
+    r"|(?:над|в|во|на|у|по|под)\s+(?:територі\w*\s+|территори\w*\s+)?(?:республик|республік|республіц)\w*)\s+$",
+    re.IGNORECASE)  # "над Республикой Крым", "над территорией Республики Крым"
 _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # "the strike showed that Moscow did not want ...": the words between a strike verb and its object never open a new clause.
@@ -180,7 +181,28 @@ def mentions_in(sentence: Sentence, lower_words: frozenset[str]) -> list[Mention
     for run in _runs(sentence.text, tokens):
         mentions += _match_run(sentence, run, lower_words)
     _mark_plural_suffix(sentence, mentions)
+    _read_in_named_country(sentence, mentions)
     return mentions
+
+
+_HOME_COUNTRIES = frozenset({"RU", "UA", "BY"})
+
+
+def _read_in_named_country(sentence: Sentence, mentions: list[Mention]) -> None:
+    """'в аэропортах Люблина и Жешува': a Cyrillic form that reads as a home place (Люблино, a quarter of Moscow) and as
+    a city of a foreign country another name of the sentence lies in (Жешув, Poland) is that country's city (Люблин)."""
+    resolved = [(m, geo.place(m.text)) for m in mentions]
+    abroad = {found.country for _, found in resolved if found is not None and found.country not in _HOME_COUNTRIES}
+    if not abroad:
+        return
+    for mention, found in resolved:
+        if found is None or found.kind != "city" or found.country in abroad:
+            continue
+        written = sentence.text[mention.start:mention.end]
+        reading = next((r for r in geo.other_readings(written) if (other := geo.place(r)) is not None
+                        and other.kind == "city" and other.country in abroad), None)
+        if reading is not None:
+            mention.text = reading
 
 
 def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
@@ -506,7 +528,7 @@ def _district_town(word: str, after: str) -> str | None:
                               plural, in_sk, soft) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     community = bool(re.match(r"\s+громад", after, re.IGNORECASE))
     candidates += _ikavism_towns(stem, suffix, community)
-    candidates += _russian_spelling_towns(stem, in_sk) + _compound_towns(stem)
+    candidates += _russian_spelling_towns(stem, in_sk) + _compound_towns(stem) + _plural_towns(stem)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
         home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]
@@ -527,7 +549,7 @@ def _russian_spelling_towns(stem: str, in_sk: str) -> list[str]:
 
 
 # "Великописарівська громада", "Новокаховський", "Білоцерківський район": a two-word town fused into one adjective.
-_COMPOUND_HEADS = {"велико": ("Велика", "Великий", "Велике", "Великі"), "мало": ("Мала", "Малий", "Мале", "Малі"),
+_COMPOUND_HEADS_UK = {"велико": ("Велика", "Великий", "Велике", "Великі"), "мало": ("Мала", "Малий", "Мале", "Малі"),
                    "ново": ("Нова", "Новий", "Нове", "Нові"), "старо": ("Стара", "Старий", "Старе", "Старі"),
                    "біло": ("Біла", "Білий", "Біле", "Білі"), "верхньо": ("Верхня", "Верхній", "Верхнє"),
                    "нижньо": ("Нижня", "Нижній", "Нижнє"), "червоно": ("Червона", "Червоний", "Червоне")}
@@ -537,14 +559,53 @@ def _compound_towns(stem: str) -> list[str]:
     """The two-word towns a fused stem may name (Велика Писарівка, Нова Каховка, Біла Церква: "церків" is the
     genitive plural of "церква"), each known to the gazetteer in Ukraine or Russia."""
     lower = stem.lower()
-    head = next((h for h in _COMPOUND_HEADS if lower.startswith(h) and len(lower) > len(h) + 2), None)
+    head = next((h for h in _COMPOUND_HEADS_UK if lower.startswith(h) and len(lower) > len(h) + 2), None)
     if head is None:
         return []
     rest = stem[len(head):]
     rest = rest[0].upper() + rest[1:]
     nouns = [rest, rest + "ка", rest + "а", rest + "е", rest + "и", rest + "ськ", rest[:-2] + "ва" if lower.endswith("ів") else ""]
-    names = [f"{h} {n}" for h in _COMPOUND_HEADS[head] for n in nouns if len(n) >= 3]
+    names = [f"{h} {n}" for h in _COMPOUND_HEADS_UK[head] for n in nouns if len(n) >= 3]
     return [c for c in names if geo.is_name(c) and not geo.abroad(c)]
+
+
+def _plural_towns(stem: str) -> list[str]:
+    """'Ливенский' (Ливны), 'Валуйский' (Валуйки), 'Кимрский' (Кимры): a Russian district named after a town whose
+    name is a plural noun (the stem's fleeting vowel dropped, or -ки added), read only for a town of Russia or Ukraine big
+    enough to be a district's centre."""
+    lower = stem.lower()
+    readings = [stem + "ки"] if lower.endswith(("й", "ь")) else []  # "Валуй": Валуйки, not "Раменки" for Раменский
+    if re.search(r"[^аеёиоуыэюяйь][^аеёиоуыэюяйь]$", lower):  # "Кимр": Кимры
+        readings += [stem + "ы", stem + "и"]
+    if re.search(r"[^аеёиоуыэюяй][еоё][нлрк]$", lower):  # "Ливен": Ливны; "Коломен": Коломна
+        readings += [stem[:-2] + stem[-1] + "ы", stem[:-2] + stem[-1] + "и", stem[:-2] + stem[-1] + "а"]
+    readings += _compound_readings(stem)
+    named = {c: geo.place(c) for c in readings if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)}
+    return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country in ("RU", "UA")
+            and (town.population or 0) >= DISTRICT_CENTRE_PEOPLE]
+
+
+# "Старооскольский" (Старый Оскол), "Краснояружский" (Красная Яруга), "Белокалитвинский" (Белая Калитва), "Великолукский"
+# (Великие Луки): the first part of a two-word town's name fused into its district's adjective.
+_COMPOUND_HEADS_RU = {"старо": ("Старый", "Старая", "Старое"), "ново": ("Новый", "Новая", "Новое", "Новые"),
+                   "красно": ("Красный", "Красная", "Красное"), "бело": ("Белый", "Белая", "Белое"),
+                   "велико": ("Великий", "Великая", "Великие"), "нижне": ("Нижний", "Нижняя", "Нижнее"),
+                   "верхне": ("Верхний", "Верхняя", "Верхнее")}
+
+
+def _compound_readings(stem: str) -> list[str]:
+    """The two-word town names a fused district adjective's stem may stand for (every head with every reading of the
+    rest: as written, with -а, -и, -ы, ж read back as г, -ин dropped)."""
+    lower = stem.lower()
+    head = next((h for h in _COMPOUND_HEADS_RU if lower.startswith(h) and len(lower) > len(h) + 2), None)
+    if head is None:
+        return []
+    rest = stem[len(head)].upper() + stem[len(head) + 1:]
+    tails = [rest, rest + "а", rest + "и", rest + "ы", rest[:-2] + "а" if rest.endswith("ин") else "",
+             rest[:-1] + "га" if rest.endswith("ж") else ""]
+    return [f"{h} {t}" for h in _COMPOUND_HEADS_RU[head] for t in tails if len(t) >= 3]
+
+
 
 
 def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
@@ -606,6 +667,27 @@ def _adjective_town(word: str) -> str | None:
     return named if named is not None and named.lower().startswith(stem.lower()) else None
 
 
+# "Морской транспорт приостановлен", "Воздушная тревога": a sentence opening with an adjective and the lower-case noun it
+# agrees with; the nouns that a place's adjective names (область, район, порт, НПЗ ...) are left to their own rules.
+_NOUN_AFTER = re.compile(r"\s+([а-яё]{3,})(?![\w-])")
+_PLACE_NOUNS = re.compile(r"(?:област|район|округ|кра[йяюе]|республик|регион|город|сел|посел|пос[её]л|деревн|станиц|хутор|"
+                          r"порт|аэропорт|аэродром|авиабаз|завод|комбинат|нефтебаз|шоссе|направлени|водохранилищ|мор|залив|"
+                          r"полуостров|пролив|озер|рек|побережь|трасс)", re.IGNORECASE)
+
+
+def _adjective_of_noun_after(sentence: Sentence, mention: Mention) -> bool:
+    word = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
+    noun = _NOUN_AFTER.match(sentence.text, mention.end - sentence.start)
+    if " " in word or not morphology.is_cyrillic(word) or noun is None or _PLACE_NOUNS.match(noun.group(1)):
+        return False
+    readings = morphology.parses(word.lower())
+    if readings[0].tag.POS != "ADJF" or any(tag in r.tag.grammemes for r in readings for tag in ("Geox", "Name", "Surn")):
+        return False
+    nouns = [p.tag for p in morphology.parses(noun.group(1)) if p.tag.POS == "NOUN"]
+    return any(a.tag.POS == "ADJF" and a.tag.case == n.case and a.tag.number == n.number
+               and (n.number == "plur" or a.tag.gender == n.gender) for a in readings for n in nouns)
+
+
 _INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,5}[а-яёіїєґ]{1,3}")
 
 
@@ -617,6 +699,8 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
     elif " " not in word and _written_lower(word, lower_words) and _title_case(sentence.text):
         mention.reason = "a common word capitalised in a title-case headline (the article also writes it in lower case)"
+    elif mention.start == sentence.start and _adjective_of_noun_after(sentence, mention):
+        mention.reason = "an adjective of the common noun after it starting the sentence (Морской транспорт), not a place"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
     elif _INFLECTED_ACRONYM.fullmatch(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
@@ -833,7 +917,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
 
 def _commemorated(sentence: Sentence, info: ClauseInfo) -> bool:
     """'пришли к мемориалу в Красногорске, чтобы почтить память погибших': a commemoration, with no attack told in it."""
-    if not any(w in sentence.text.lower() for w in ("памят", "цвет", "мемориал", "годовщин", "молчан", "траур", "пам'ят", "квіт", "річниц")):
+    if not any(w in sentence.text.lower() for w in ("памят", "цвет", "мемориал", "годовщин", "молчан", "траур", "пам'ят", "квіт", "річниц",
+                                                    "прощани", "похорон")):
         return False
     told = any(c.kind in ("interception", "restriction", "explosion") or (c.kind == "strike" and not cues.is_strike_noun(c))
                for c in info.event_cues)
@@ -912,12 +997,20 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
-               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
+               rf"(?P<ref>the\s+(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF}|{_SLAVIC_CITY})\b"
+               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]))")  # a name, not "ПВО"
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
 
 _SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
+# "в городе", "над городом", "на территории города", "по городу": the town named before ("Глава Новошахтинска сообщил, что
+# на территории города ПВО уничтожила два дрона"), as "the city" is in English.
+_SLAVIC_CITY = r"(?<=в\s)городе|(?<=во\s)городе|(?<=над\s)городом|(?<=на\s)территории\s+города|(?<=по\s)городу"
+# "над территорией области", "над регионом", "на территории края" (after над/на only): the region named before, in the
+# air ("за ночь над территорией области уничтожены семь БПЛА"); "в области" is left alone (any news of the region).
+SLAVIC_REGION_REF = (r"(?<=над\s)(?:област(?:ью|ями)|регион(?:ом|ами)|кра(?:ем)|республик(?:ой))"
+                     r"|(?<=над\s)территори(?:ей|ею|ями)\s+(?:област(?:и|ей)|регион(?:а|ов)|кра(?:я)|республик(?:и))"
+                     r"|(?<=на\s)территори(?:и|ях)\s+(?:област(?:и|ей)|регион(?:а|ов)|кра(?:я)|республик(?:и))")
 
 
 def capital_named(adjective: str) -> str | None:

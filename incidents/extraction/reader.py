@@ -113,6 +113,7 @@ class Reader:
         self.district_towns: set[int] = set()  # where a district's adjective was read as its own town ("над Лискинским")
         self.list_cues: tuple[cues.Cue, ...] = ()  # the interception cues of the sentence before (a list may follow it)
         self.label: places.Mention | None = None  # a place alone heading its line ("Шебекино. Дрон ударил ...")
+        self.attempted: places.Mention | None = None  # the target of an attempted attack told just before
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
@@ -161,6 +162,8 @@ class Reader:
         new += self.city_references(sentence, infos, new, mentions)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
+        new += self.attempted_sites(sentence, infos, new)
+        self.attempted = _attempted_target(sentence, mentions) if not new else None
         if not new:
             self._weapon_told_after(sentence, infos)
         self.date_findings(sentence, infos, new)
@@ -327,6 +330,19 @@ class Reader:
         self.label = None
         return [found] if found is not None else []
 
+    def attempted_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
+        """'Попытка атаки беспилотников на Морозовский район. Силами ПВО уничтожены 40 БПЛА.': an interception told with
+        no place right after an attempted attack on one is at the attempt's target."""
+        target = self.attempted
+        info = next((i for i in infos if i.historical_from is None and any(c.kind == "interception" for c in i.event_cues)), None)
+        if target is None or new or sentence.heading or info is None:
+            return []
+        mention = places.Mention(target.text, target.start, target.end, sentence.index, hint=target.hint, role="site",
+                                 reason="site: the target of the attempted attack told just before", clause=info.clause,
+                                 district_town=target.district_town)
+        found = self.site_finding(sentence, info, mention)
+        return [found] if found is not None and found.event_type == "interception" else []
+
     def distance_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                        found_claims: list[claims.DistanceClaim], refs: list[int | None], new: list[Finding]) -> list[Finding]:
         """'A village about 30 km south of Belgorod was hit', 'a car 5 km from Grayvoron', 'a road between Belgorod and
@@ -454,9 +470,10 @@ class Reader:
     def city_references(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding],
                         mentions: Sequence[places.Mention] = ()) -> list[Finding]:
         """"Two were killed in the capital", "drones struck the city": the city in focus, or the one named last; the
-        city whose mayor the sentence names ("Kharkiv Mayor X reported strikes on the city") before both."""
+        city whose mayor the sentence names ("Kharkiv Mayor X reported strikes on the city", "Мэр Белгорода: над городом
+        сбиты три БПЛА") before both."""
         focus = self._focus_city()
-        in_focus = focus.place if focus else self.last_city
+        in_focus = self._head_town(mentions) or (focus.place if focus else self.last_city)
         mayors = self._mayors_city(sentence, mentions)
         if sentence.heading:
             return []
@@ -471,6 +488,9 @@ class Reader:
                 if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
                     told = [c for c in info.event_cues if c.start < match.start("ref")]
                     city = self._region_in_focus() if told and told[-1].kind == "interception" else None
+                elif _SLAVIC_REGION_REF.fullmatch(match.group("ref")):  # "над территорией области уничтожены семь БПЛА"
+                    told = [c for c in info.event_cues if c.kind == "interception"]
+                    city = self._region_in_focus() if told else None
                 else:  # "struck the centre of Izium ..., hitting the city council": the city this sentence named before
                     here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
                     toward = _TOWARD.match(match.group(0))  # drones heading for the city: not its mayor's own report
@@ -478,9 +498,13 @@ class Reader:
                         match.group("ref"), here[-1] if here else (mayors if mayors and not toward else in_focus))
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
+                if _SLAVIC_CITY_REF.fullmatch(match.group("ref")) and any(
+                        info.clause.start <= f.start < info.clause.end and geo.km_between(f.place, city) <= CITY_SITE_KM for f in new):
+                    continue  # "над городом сбиты пять БПЛА, в том числе в районе Бельбека": the site inside it says where
                 mention = places.Mention(match.group("ref"), start, end, sentence.index, role="site",
                                          reason=f"site: '{match.group('ref')}' refers to {city.name}", clause=info.clause)
-                event_type = "interception" if _REGION_REF.fullmatch(match.group("ref")) else self.event_type(info, sentence, kinds)
+                region_ref = _REGION_REF.fullmatch(match.group("ref")) or _SLAVIC_REGION_REF.fullmatch(match.group("ref"))
+                event_type = "interception" if region_ref else self.event_type(info, sentence, kinds)
                 out.append(Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type),
                                    mention.reason))
         return out
@@ -490,6 +514,15 @@ class Reader:
         for mention in mentions:
             official = places.official_after(sentence.text[mention.end - sentence.start:])
             if official and official.lower() == "mayor":
+                found = geo.place(mention.text, None, self.geo_context())
+                if found is not None and found.kind == "city":
+                    return found
+        return None
+
+    def _head_town(self, mentions: Sequence[places.Mention]) -> Any:
+        """The town of 'Мэр Белгорода', 'Глава Новошахтинска' in this sentence: a city named right after a head's title."""
+        for mention in mentions:
+            if _HEAD_TITLE.search(self.body, max(0, mention.start - 25), mention.start):
                 found = geo.place(mention.text, None, self.geo_context())
                 if found is not None and found.kind == "city":
                     return found
@@ -718,6 +751,8 @@ class Reader:
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
         named = self._named_findings(mentions, new)
+        if not new and not named:  # "Погибли 15 человек. В Белгороде объявлен траур.": the site its entry names after it
+            focus = self._named_later_in_entry(sentence) or focus
         self._retract_earlier(sentence, infos, mentions, new, named)
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
@@ -815,6 +850,23 @@ class Reader:
         """True when one of the two sentences before named the sites of an event ("Drones set a depot on fire in Adler.
         About 120 firefighters were at the scene. There were no casualties.")."""
         return any(f.sentence.index >= sentence.index - 2 for f in self.last_sites)
+
+    def _named_later_in_entry(self, sentence: Sentence) -> Finding | None:
+        """The earlier site that the rest of this sentence's line names in sentences telling no event of their own
+        ("16:40 Погибли 15 человек, ещё 27 ранены. В Белгороде объявлен траур."), when it names exactly one; else None."""
+        line_end = self.body.find("\n", sentence.end)
+        line_end = len(self.body) if line_end < 0 else line_end
+        found: list[Finding] = []
+        for later in self.sentences[sentence.index + 1:]:
+            if later.start >= line_end:
+                break
+            if later.heading or cues.find_cues(later.text):
+                continue
+            for mention in places.find_mentions(later, self.lower_words):
+                earlier = self.by_key.get(geo.key(mention.text))
+                if earlier is not None and earlier not in found:
+                    found.append(earlier)
+        return found[0] if len(found) == 1 else None
 
     def _sites_just_before(self, sentence: Sentence) -> bool:
         """True when the sentence right before named the sites of an event (no weapon named: "Прилёты: Курчатов")."""
@@ -984,6 +1036,28 @@ _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|
 
 
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
+
+
+# "Мэр Белгорода", "Глава Новошахтинска", "Губернатор Севастополя", "градоначальник Курска": a town's head.
+_HEAD_TITLE = re.compile(r"(?<![\w-])(?:мэр\w*|губернатор\w*|глав[аыеу]\s+(?:администрации\s+)?(?:города\s+)?|"
+                         r"градоначальник\w*)\s+$", re.IGNORECASE)
+
+
+def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> places.Mention | None:
+    """The place an attempted attack was aimed at ("предпринял попытку атаки беспилотников на Морозовский район"): the
+    first place named after the attempt in a place phrase (на/по/в), when the sentence found no site; else None."""
+    attempt = cues.pattern("attempted").search(sentence.text)
+    if attempt is None:
+        return None
+    at = sentence.start + attempt.start()
+    for mention in mentions:
+        before = sentence.text[:mention.start - sentence.start]
+        if mention.start > at and mention.reason.startswith("no event cue") and _AIMED_AT.search(before):
+            return mention
+    return None
+
+
+_AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -1301,6 +1375,9 @@ _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE
 _REGION_REF = re.compile(r"(?:the|his|her)\s+region", re.IGNORECASE)
 # "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.
 _REFERENCE_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:city|town|village|settlement|port|capital)\s+of\s+", re.IGNORECASE)
+_SLAVIC_CITY_REF = re.compile(r"город\w*|территории\s+города", re.IGNORECASE)  # places._SLAVIC_CITY
+CITY_SITE_KM = 20.0  # a site named beside "над городом" this close to the town is where in it
+_SLAVIC_REGION_REF = re.compile(r"(?:территори\w*\s+)?(?:област|регион|кра[яе]|республик)\w*", re.IGNORECASE)  # places.SLAVIC_REGION_REF
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")

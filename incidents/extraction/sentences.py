@@ -18,6 +18,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|adding(?= that)|and (?=[a-z]))\b)"
     r"|\s+(?=while\b|whereas\b|and that\b[^.;,]{0,80}?\s[A-Z])"  # "said 14 drones were downed over the region and that a fire in Borisoglebsk ..."
     r"|,\s+(?=(?:в|во|у|на)\s+(?:[а-яёіїєґ]+\s+)?[А-ЯЁІЇЄҐ])"  # "в Сумах погибли двое, в Ромнах ранен мужчина"
+    r"|,\s+(?=(?:а\s+|при этом\s+)?(?:аэропорт|аеропорт)\w*\s+[«\"А-ЯЁІЇЄҐ])"  # "…ограничения, аэропорт Самары работает штатно"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
 # "ще семеро — поранені", "Водитель — мужчина 45 лет — получил ранения": a spaced dash before the casualty predicate
@@ -189,7 +190,9 @@ _HEAD_SEPARATOR = r"(?:\s*[—–:-]\s|\s+[^\w\s,.;:'\"«»()\[\]/&]{1,8}\s)"
 _HEAD_STOP = (r"(?:,?\s+(?:again|once again|now|tonight|overnight|earlier|this morning|this evening|last night)"
               r"|,\s*\d{1,2}[:.]\d{2})(?:[.!:]|\s*[—–-])\s")
 HEAD_END = rf"(?:{_HEAD_TIME}{_HEAD_SEPARATOR}|{_HEAD_STOP})"
-_LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*){{0,3}}"
+# "Аэропорты Калуга (Грабцево), Ярославль (Туношна) — ограничения": a name may carry its airport's name in brackets.
+_HEAD_BRACKET = r"(?:\s\([^()\n]{1,30}\))?"
+_LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*{_HEAD_BRACKET}(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*{_HEAD_BRACKET}){{0,3}}"
                         rf"(?:\s(?:region|oblast|province|област\w*|обл\.|obl\.|krai|громад\w*))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
 _STOP_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’-]*(?:\s[{_CAPITAL}][\w'’-]*){{0,2}}{_HEAD_STOP}")
 
