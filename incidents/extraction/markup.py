@@ -27,7 +27,25 @@ def _blank(tag: str, block: bool) -> str:
 @lru_cache(maxsize=1)
 def _phrases() -> str:
     lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
-    return "|".join(sorted((re.escape(line.strip()) for line in lines if line.strip() and not line.startswith("#")), key=len, reverse=True))
+    return "|".join(sorted((re.escape(line.strip().removeprefix("bar:")) for line in lines if line.strip() and not line.startswith("#")),
+                           key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _bars() -> frozenset[str]:
+    """Furniture printed above or inside an article too (share buttons, 'Comments', 'Advertisement')."""
+    lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().removeprefix("bar:").lower() for line in lines if line.startswith("bar:"))
+
+
+# A paragraph of prose: a line of twenty words or more ending a sentence.
+_PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){19,}\S*[.!?][\"'’”»]?[ \t]*$", re.MULTILINE)
+
+
+def _bar_inside(line: str, rest: str) -> bool:
+    """'Share this article   Comments' above the story: a bar of the page with the article's prose still to come."""
+    words = [w for w in re.split(r"\s{2,}|\s*\|\s*", line.strip().lower().rstrip(":.…")) if w]
+    return bool(words) and all(w in _bars() for w in words) and _PROSE.search(rest) is not None
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +72,7 @@ def blank_furniture(text: str) -> str:
     text = _inline_furniture().sub(lambda m: " " * len(m.group(0)), text)
     text = _CAPTION.sub(lambda m: " " * len(m.group(0)), text)
     for match in _furniture().finditer(text):
-        if text[:match.start()].strip():
+        if text[:match.start()].strip() and not _bar_inside(match.group(0), text[match.end():]):
             end = text[match.start():]
             return text[:match.start()] + re.sub(r"[^\n]", " ", end)
     return text

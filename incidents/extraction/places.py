@@ -54,7 +54,7 @@ _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|ter
 _OWNER_AND_SIDE = (r"(?:(?-i:[A-Z][\w'’-]+)['’]s\s+)?(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
                    r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border)\s+)?")
 # "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
-_TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:city|town|port|capital),\s+"
+_TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:(?:city|town|port|capital),\s+|capital\s+)"  # "in the regional capital Dnipro" too
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
     rf"(?:the\s+)?{_OWNER_AND_SIDE}(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?|{_TOWN_APPOSED})?"
@@ -866,11 +866,16 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
-               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
+               rf"(?P<ref>the\s+(?:{_SIDE_OF_TOWN})?(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
+               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ])|{_NAME_APPOSED})")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
 
+# "in the north-western city", "over the southern port city": a side (and 'port') before the common noun.
+_SIDE_OF_TOWN = r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central)\s+(?:port\s+)?)"
+# "in the regional capital Dnipro": the name after the noun is the town meant (not a weekday or month: "the city Monday").
+_NAME_APPOSED = (r"\s+(?-i:[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                 r"(?-i:[a-z])")
 _SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
 
 

@@ -262,6 +262,8 @@ class Reader:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
+            elif _far_from_the_theatre(finding, info, mention):
+                mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
             elif (out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
                 _steer_to_district(out[-1], mention)  # "село Бессоновка Белгородского района": the Belgorod one
@@ -389,7 +391,8 @@ class Reader:
     def site_finding(self, sentence: Sentence, info: places.ClauseInfo, mention: places.Mention,
                      earlier: Sequence[Finding] = ()) -> Finding | None:
         kinds = {c.kind for c in info.event_cues}
-        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"})
+        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not (
+            "interception" in kinds and _INTERCEPTED_OVER.search(info.clause.text[:mention.start - info.clause.start]))
         if restriction or (mention.hint == "airport" and "restriction" in kinds):
             found = self._airport_for(mention.text)
             event_type = "airspace_restriction"
@@ -487,7 +490,7 @@ class Reader:
         """The city a sentence names as its mayor's ("Kharkiv Mayor Ihor Terekhov", "Sumy's mayor"), or None."""
         for mention in mentions:
             official = places.official_after(sentence.text[mention.end - sentence.start:])
-            if official and official.lower() == "mayor":
+            if (official and official.lower() == "mayor") or _MAYOR_OF.search(sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]):
                 found = geo.place(mention.text, None, self.geo_context())
                 if found is not None and found.kind == "city":
                     return found
@@ -542,7 +545,8 @@ class Reader:
                 mention.reason += f"; its town lies outside the {self.last_region.name} region in focus"
                 return None
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
-                                  or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
+                                  or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)
+                                  or _quarterless(named, city)):
             if mention.district_town:
                 self.district_towns.add(mention.start)
             return named
@@ -1314,11 +1318,40 @@ def _in_region(named: Any, region: Any, city: Any) -> bool:
             and named.admin1 == region.admin1 and (city is None or city.admin1 != region.admin1))
 
 
+# "Pulkovo halts flights as drone downed over Kirishi": the place the interception is told over, not an airport.
+_INTERCEPTED_OVER = re.compile(r"\b(?:downed|shot down|intercepted|destroyed)\s+(?:over|near|above)\s+(?:the\s+)?$", re.IGNORECASE)
+_MAYOR_OF = re.compile(r"\bmayor\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)  # "The mayor of Lutsk, X, said"
+_STRONG_SITE = ("site: object of a strike verb", "site: subject of a passive strike")
+
+
+def _far_from_the_theatre(finding: Finding, info: places.ClauseInfo, mention: places.Mention) -> bool:
+    """'partners in Washington to allow Ukraine to hit targets', 'in Berlin for talks on air defence': a place outside the
+    war's theatre is a site only when it is struck itself or its clause tells casualties or damage."""
+    country = getattr(finding.place, "country", None)
+    if not country or country in cues.theatre_countries():
+        return False
+    if mention.reason.startswith(_STRONG_SITE):
+        return False
+    if any(c.kind in ("casualty", "damage") for c in info.event_cues):
+        return False
+    return not any(count.value > 0 for count in casualties.find_casualties(info.clause.text).values())
+
+
 FAR_DISTRICT_KM = 400.0  # a district named like a town of another country this far from the city in focus is its quarter
 
 
 def _far_abroad(named: Any, city: Any) -> bool:
     return named.country != city.country and geo.km_between(named, city) > FAR_DISTRICT_KM
+
+
+QUARTERED_MIN = 20000  # a place smaller than this (a village, an airport's namesake) has no named city districts
+
+
+def _quarterless(named: Any, city: Any) -> bool:
+    """'over the Kirishi district' after a village was named (Pulkovo): a village has no quarters, so a town of the same
+    country within an air base's distance names its own district."""
+    return (named.kind == "city" and (city.population or 0) < QUARTERED_MIN and named.country == city.country
+            and geo.km_between(named, city) <= BASE_KM)
 
 
 def _district_town_of_region(named: Any, city: Any) -> bool:

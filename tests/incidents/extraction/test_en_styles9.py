@@ -1,0 +1,107 @@
+"""English news as published (wire copy, official statements, live blogs, short posts, pages with their furniture):
+one test per failure class fixed for the ninth English dev set (articles 1480-1519), each in wording unlike them."""
+
+from geodata.names import normalize
+from incidents.extraction import extract_incidents
+
+
+def by_place(text, published="2025-03-05"):
+    """The incidents by their place's matching key."""
+    return {normalize(i.place): i for i in extract_incidents(text, published=published)}
+
+
+# ---------------------------------------------------------------- a place far from the war needs a strike on it
+
+
+def test_a_capital_abroad_named_beside_an_attack_verb_is_no_site():
+    text = ("Drones hit a substation in Shostka overnight. The president urged partners in Paris and Rome "
+            "to let Ukraine hit military targets inside Russia.")
+    assert list(by_place(text)) == [normalize("Shostka")]
+
+
+def test_a_city_abroad_in_a_clause_about_air_defence_talks_is_no_site():
+    text = ("A missile struck Kremenchuk on Tuesday, injuring four people. The defence minister will travel to "
+            "Madrid on Friday to discuss air defence deliveries.")
+    assert list(by_place(text)) == [normalize("Kremenchuk")]
+
+
+def test_a_city_abroad_with_people_hurt_there_stays_a_site():
+    text = "An explosion at an arms depot in Madrid injured three people on Tuesday, police said."
+    assert list(by_place(text)) == [normalize("Madrid")]
+
+
+# ---------------------------------------------------------------- "the regional capital X", "the mayor of X ... the city"
+
+
+def test_a_town_named_after_the_regional_capital_is_the_site():
+    text = ("Drones were shot down over Kyiv overnight. Governor Ivan Fedorov said three people were wounded "
+            "in the regional capital Zaporizhzhia when a guided bomb hit a warehouse.")
+    places = by_place(text)
+    assert places[normalize("Zaporizhzhia")].injured == 3
+    assert places[normalize("Kyiv")].injured is None
+
+
+def test_the_city_of_a_mayor_named_before_is_the_site():
+    text = ("Explosions were heard in Kyiv early on Monday. The mayor of Rivne, Oleksandr Tretyak, said a missile "
+            "had hit an industrial building in the western city, killing two people.")
+    places = by_place(text)
+    assert places[normalize("Rivne")].killed == 2
+
+
+# ---------------------------------------------------------------- casualty wording
+
+
+def test_were_later_killed_counts():
+    text = "A drone attack set a fuel depot in Bataysk on fire. Three firefighters were later killed fighting the blaze."
+    assert by_place(text)[normalize("Bataysk")].killed == 3
+
+
+def test_ages_after_the_count_are_not_counts():
+    text = "Russian shelling hit Marhanets on Sunday. Three women aged 62, 70 and 81 were injured, officials said."
+    assert by_place(text)[normalize("Marhanets")].injured == 3
+
+
+def test_the_number_of_injured_put_at_a_figure():
+    text = "A missile struck Uman early on Friday. The regional governor later put the number of wounded at 17."
+    assert by_place(text)[normalize("Uman")].injured == 17
+
+
+def test_one_person_suffering_injuries_without_was():
+    text = "Grayvoron. A drone struck a tractor in a field. The tractor driver, a local farmer, sustained leg injuries."
+    assert by_place(text)[normalize("Grayvoron")].injured == 1
+
+
+# ---------------------------------------------------------------- reports called untrue
+
+
+def test_reports_said_to_be_fake_deny_the_place():
+    text = ("Posts in local chats about a strike on Poltava overnight are fake, the regional governor said. "
+            "One drone was shot down over the Myrhorod district.")
+    assert list(by_place(text)) == [normalize("Myrhorod")]
+
+
+# ---------------------------------------------------------------- a share bar above the story
+
+
+def test_a_share_bar_above_the_story_does_not_end_it():
+    text = ("Drones strike Bryansk chemical plant\n\nShare this story\n\n"
+            "Ukrainian drones struck a chemical plant in the Russian city of Bryansk overnight, the regional governor "
+            "said on Wednesday, adding that a fire at the site had been put out and nobody was hurt.\n")
+    assert list(by_place(text)) == [normalize("Bryansk")]
+
+
+def test_a_share_bar_after_the_story_still_ends_it():
+    text = ("Drones struck a substation in Belgorod overnight, the governor said.\n\nShare this story\n\n"
+            "Explosions reported in Kursk\n")
+    assert list(by_place(text)) == [normalize("Belgorod")]
+
+
+# ---------------------------------------------------------------- districts and a title's two clauses
+
+
+def test_an_interception_told_after_a_closure_in_a_title_is_no_airport():
+    text = ("Kaluga airport halts flights as drone downed over Lyudinovo\n\n"
+            "Kaluga's airport stopped receiving flights on Sunday morning, Rosaviatsia said. The governor said a drone "
+            "had been destroyed over Lyudinovo.")
+    kinds = {normalize(i.place): i.event_type for i in extract_incidents(text, published="2025-03-05")}
+    assert kinds.get(normalize("Lyudinovo")) == "interception"
