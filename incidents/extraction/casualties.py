@@ -15,7 +15,7 @@ _PEOPLE = "(?:" + cues.grouped(
     r"police officers?|officers?|members?|staff|inhabitants|individuals|servicemembers|infants?|babies|baby|drivers?|pilots?|"
     r"pedestrians?|passers-by|passer-by|guards?|farmers?|volunteers?|journalists?|medics?|paramedics?|doctors?|nurses?|"
     r"students?|pupils?|elderly|pensioner|retirees?|wife|husband|sons?|daughters?|mother|father|"
-    r"neighbou?rs?|brothers?|sisters?".split("|")
+    r"neighbou?rs?|brothers?|sisters?|sailors?|seam[ae]n|crew members?|miners?|fisherm[ae]n|security guards?".split("|")
     + [r"grand(?:mother|father|sons?|daughters?)"]) + ")"  # grouped by first letter (cues.grouped): the same alternation
 def _spaced(words: str) -> str:
     """A fragment of an alternation followed by a space ("at least" -> "at least ", "a|b" -> "(?:a|b) ")."""

@@ -157,6 +157,7 @@ class Reader:
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new, mentions)
+        new += self.unknown_quarters(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
         if not new:
@@ -426,7 +427,8 @@ class Reader:
         ("Russian forces shelled Nikopol. One more person was hurt in Marhanets."), else the article's dominant one."""
         strikes = set(_WEAPON_TYPE.values())
         kinds = {f.event_type for f in self.last_sites if f.sentence.index == sentence.index - 1}
-        if len(kinds) == 1 and kinds <= strikes and cues.weapon_of(self.last_sites[-1].sentence.text):
+        if (len(kinds) == 1 and kinds <= strikes and cues.weapon_of(self.last_sites[-1].sentence.text)
+                and not _REGION_HEAD.match(sentence.text)):  # "Mykolaiv Oblast: two injured in Ochakiv": a new report
             return kinds.pop()
         return _WEAPON_TYPE[self.weapon]
 
@@ -485,6 +487,26 @@ class Reader:
                 out.append(Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type),
                                    mention.reason))
         return out
+
+    def unknown_quarters(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
+        """'a missile hit a building in the Inhuletskyi district' after 'head of Kryvyi Rih city military administration':
+        a quarter the gazetteer does not know, named like a city district, is in the large city in focus."""
+        focus = self._focus_city()
+        city = focus.place if focus else self.last_city
+        if new or sentence.heading or city is None or (city.population or 0) < QUARTERED_CITY_MIN:
+            return []
+        for info in infos:
+            if not {c.kind for c in info.event_cues} & {*STRIKE_KINDS, "explosion"}:
+                continue
+            match = _UNKNOWN_QUARTER.search(info.clause.text)
+            if match is None or geo.place(match.group(1), None, self.geo_context()) is not None:
+                continue
+            start, end = info.clause.start + match.start(1), info.clause.start + match.end(1)
+            reason = f"site: the {match.group(1)} district, a quarter of {city.name} in focus"
+            mention = places.Mention(match.group(1), start, end, sentence.index, role="site", reason=reason, clause=info.clause)
+            event_type = self.event_type(info, sentence, {c.kind for c in info.event_cues})
+            return [Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type), reason)]
+        return []
 
     def _mayors_city(self, sentence: Sentence, mentions: Sequence[places.Mention]) -> Any:
         """The city a sentence names as its mayor's ("Kharkiv Mayor Ihor Terekhov", "Sumy's mayor"), or None."""
@@ -1344,6 +1366,10 @@ def _far_abroad(named: Any, city: Any) -> bool:
     return named.country != city.country and geo.km_between(named, city) > FAR_DISTRICT_KM
 
 
+QUARTERED_CITY_MIN = 200000  # a city this large is divided into named districts (raions of a city)
+# "in the Inhuletskyi district", "in the Sovetsky district": a city district's adjective name before 'district'.
+_UNKNOWN_QUARTER = re.compile(r"\bin\s+the\s+((?-i:[A-Z][a-z]+(?:skyi|tskyi|zkyi|kyi|skiy|sky|skoy)))\s+district\b(?!\s+of\b)",
+                              re.IGNORECASE)
 QUARTERED_MIN = 20000  # a place smaller than this (a village, an airport's namesake) has no named city districts
 
 
@@ -1366,7 +1392,10 @@ def _dominant_weapon(text: str) -> str | None:
     best = max(counts, key=counts.get)
     if counts[best] == 1 and len(_ENTRY_TIMES.findall(text)) >= 3:
         return None  # a live blog naming a weapon once: that entry's weapon, not every entry's
+    if len(_REGION_LINES.findall(text)) >= 3:
+        return None  # "Kharkiv Oblast: drones struck Chuhuiv ... Kherson Oblast: one killed in Kherson": each line its own report
     return best if counts[best] else None
 
 
+_REGION_LINES = re.compile(r"^\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s", re.MULTILINE)
 _ENTRY_TIMES = re.compile(r"^\W{0,4}\d{1,2}[:.]\d{2}\b", re.MULTILINE)  # "10:12 Губернатор …", "▪️ 14:05 …": a live blog's entries

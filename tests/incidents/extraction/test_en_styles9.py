@@ -105,3 +105,28 @@ def test_an_interception_told_after_a_closure_in_a_title_is_no_airport():
             "had been destroyed over Lyudinovo.")
     kinds = {normalize(i.place): i.event_type for i in extract_incidents(text, published="2025-03-05")}
     assert kinds.get(normalize("Lyudinovo")) == "interception"
+
+
+# ---------------------------------------------------------------- a region list: each line its own weapon
+
+
+def test_a_weapon_of_one_region_line_does_not_arm_the_others():
+    text = ("Sumy Oblast: Russian drones hit Okhtyrka, wounding a woman.\n\n"
+            "Poltava Oblast: Drones attacked Myrhorod overnight.\n\n"
+            "Mykolaiv Oblast: Two people were injured in Ochakiv, Governor Vitalii Kim said.\n")
+    kinds = {normalize(i.place): i.event_type for i in extract_incidents(text, published="2025-03-05")}
+    assert kinds[normalize("Ochakiv")] == "strike"
+
+
+# ---------------------------------------------------------------- a quarter the gazetteer does not know
+
+
+def test_an_unknown_district_of_the_large_city_in_focus_is_that_city():
+    text = ("Ihor Terekhov, mayor of Kharkiv\n\n"
+            "A guided bomb hit a warehouse in the Nemyshlianskyi district. Three people were injured.")
+    assert by_place(text)[normalize("Kharkiv")].injured == 3
+
+
+def test_a_crew_member_counts_as_a_person():
+    text = "A missile hit a cargo ship in the port of Odesa. Two crew members were wounded, the navy said."
+    assert by_place(text)[normalize("Odesa")].injured == 2
