@@ -15,7 +15,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|obl\.|oblast\w*|кра[йяюе]|республик\w*|регион\w*|регіон\w*)(?!\w)",
                            re.IGNORECASE)
-_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?!(?:region|oblast|province|krai|area)\b)(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
+_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?!(?:region|oblast|province|krai|area)\b)(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?|bases?(?=\s+(?:in|near|outside)\b|,|\.|\s+(?:of|on|at)\b)|aerodromes?)\b",
                             re.IGNORECASE)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"

@@ -130,3 +130,14 @@ def test_an_unknown_district_of_the_large_city_in_focus_is_that_city():
 def test_a_crew_member_counts_as_a_person():
     text = "A missile hit a cargo ship in the port of Odesa. Two crew members were wounded, the navy said."
     assert by_place(text)[normalize("Odesa")].injured == 2
+
+
+# ---------------------------------------------------------------- "the X base", "the Y and Z bases"
+
+
+def test_bases_named_in_a_list_are_air_bases_not_their_regions():
+    text = ("Drones struck the Engels base in the Saratov region and the Morozovsk and Millerovo bases in the south "
+            "overnight, Ukraine's military said.")
+    found = {i.geo_precision for i in extract_incidents(text, published="2025-03-05")}
+    assert "region" not in found
+    assert len(extract_incidents(text, published="2025-03-05")) == 3
