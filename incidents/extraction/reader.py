@@ -625,6 +625,8 @@ class Reader:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
+        if kinds & set(STRIKE_KINDS) and _only_attack_nouns(info) and _ALL_DOWNED.search(sentence.text):
+            return "interception"  # "Russia attempted a massive attack on Kyiv; all 40 drones were shot down"
         if kinds == {"explosion"} and cues.has("air_defence", sentence.text):
             return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds and _only_shaken(info):
@@ -1342,6 +1344,10 @@ def _in_region(named: Any, region: Any, city: Any) -> bool:
 
 # "Pulkovo halts flights as drone downed over Kirishi": the place the interception is told over, not an airport.
 _INTERCEPTED_OVER = re.compile(r"\b(?:downed|shot down|intercepted|destroyed)\s+(?:over|near|above)\s+(?:the\s+)?$", re.IGNORECASE)
+# "all 40 drones were shot down", "all of them were destroyed": nothing of the attack got through.
+_ALL_DOWNED = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\s+)?(?:drones|missiles|UAVs|targets))\s+"
+                         r"(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b",
+                         re.IGNORECASE)
 _MAYOR_OF = re.compile(r"\bmayor\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)  # "The mayor of Lutsk, X, said"
 _STRONG_SITE = ("site: object of a strike verb", "site: subject of a passive strike")
 

@@ -141,3 +141,18 @@ def test_bases_named_in_a_list_are_air_bases_not_their_regions():
     found = {i.geo_precision for i in extract_incidents(text, published="2025-03-05")}
     assert "region" not in found
     assert len(extract_incidents(text, published="2025-03-05")) == 3
+
+
+# ---------------------------------------------------------------- an attack of which all was shot down
+
+
+def test_an_attempted_attack_all_shot_down_is_an_interception():
+    text = "Ukraine attempted a large drone attack on Kaluga overnight; all 12 drones were destroyed, the governor said."
+    found = extract_incidents(text, published="2025-03-05")
+    assert [(i.event_type, normalize(i.place)) for i in found] == [("interception", normalize("Kaluga"))]
+
+
+def test_an_attack_that_did_damage_stays_a_strike_though_drones_were_downed():
+    text = "Drones damaged a depot in Kaluga overnight; all 12 drones were destroyed, the governor said."
+    found = extract_incidents(text, published="2025-03-05")
+    assert [i.event_type for i in found] != ["interception"]
