@@ -88,6 +88,7 @@ class Reader:
         self.published = published
         self.sentences = split_sentences(body)
         self.lower_words = frozenset(re.findall(r"\b[a-z][\w'’-]*", body))
+        self.pipelines = frozenset(geo.key(m.group(1)) for m in _PIPELINE.finditer(body))  # "the Druzhba pipeline"
         self.weapon = _dominant_weapon(body)
         self.findings: list[Finding] = []
         self.by_key: dict[str, Finding] = {}  # the last non-airport finding per place key
@@ -145,6 +146,9 @@ class Reader:
     def read(self, sentence: Sentence) -> None:
         infos = self.clause_infos(sentence)
         mentions = places.find_mentions(sentence, self.lower_words)
+        for mention in mentions if self.pipelines else ():
+            if not mention.reason and geo.key(mention.text) in self.pipelines:
+                mention.reason = "names a pipeline the article writes as one (the Druzhba pipeline), not a town"
         found_claims = sorted(claims.find_claims(sentence.text) + claims.find_betweens(sentence.text), key=lambda c: c.start)
         refs = [self._reference_start(sentence, mentions, c) for c in found_claims]
         seconds = [_second_reference(sentence, mentions, r) for c, r in zip(found_claims, refs) if c.between]
@@ -1348,6 +1352,7 @@ _INTERCEPTED_OVER = re.compile(r"\b(?:downed|shot down|intercepted|destroyed)\s+
 _ALL_DOWNED = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\s+)?(?:drones|missiles|UAVs|targets))\s+"
                          r"(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b",
                          re.IGNORECASE)
+_PIPELINE = re.compile(r"\bthe\s+((?-i:[A-Z][\w-]+))\s+(?:oil\s+|gas\s+)?pipeline\b", re.IGNORECASE)
 _MAYOR_OF = re.compile(r"\bmayor\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)  # "The mayor of Lutsk, X, said"
 _STRONG_SITE = ("site: object of a strike verb", "site: subject of a passive strike")
 

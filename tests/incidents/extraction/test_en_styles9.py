@@ -156,3 +156,12 @@ def test_an_attack_that_did_damage_stays_a_strike_though_drones_were_downed():
     text = "Drones damaged a depot in Kaluga overnight; all 12 drones were destroyed, the governor said."
     found = extract_incidents(text, published="2025-03-05")
     assert [i.event_type for i in found] != ["interception"]
+
+
+# ---------------------------------------------------------------- a pipeline's name is no town
+
+
+def test_a_pipeline_name_in_the_title_is_no_town_when_the_article_calls_it_a_pipeline():
+    text = ("Drones hit Druzhba pumping station in Tambov region\n\n"
+            "Drones struck a pumping station of the Druzhba oil pipeline near Michurinsk on Monday, the governor said.")
+    assert normalize("Druzhba") not in by_place(text)
