@@ -647,10 +647,16 @@ def named_as_settlement(sentence: Sentence, mention: Mention) -> bool:
     return mention.hint != "region" and bool(_SETTLEMENT_BEFORE.search(before))
 
 
+# "the Machulishchy military airfield outside Minsk": the base has its own name; the town after it is a reference point.
+_NAMED_BASE_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:military\s+|air\s+force\s+)?(?:air ?base|air ?field|aerodrome)\s+"
+                                r"(?:at|in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _base_before(sentence: Sentence, mention: Mention) -> bool:
     """'the airfield at Saky': the words just before the mention (a bounded window, so a long sentence stays linear)."""
     at = mention.start - sentence.start
-    return bool(_BASE_BEFORE.search(sentence.text, max(0, at - 60), at))
+    return bool(_BASE_BEFORE.search(sentence.text, max(0, at - 60), at)) and not _NAMED_BASE_BEFORE.search(
+        sentence.text, max(0, at - 60), at)
 
 
 def _town_named(mention: Mention) -> bool:
@@ -757,6 +763,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where a person was (the minister was in Berlin), not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
+    if _NAMED_BASE_BEFORE.search(before[-80:]):
+        return "a reference point for the named air base before it ('the Kacha airfield outside Sevastopol')"
     if _FRONT_SECTOR_AFTER.match(after):
         return "a front sector ('на Покровському напрямку'), not where it happened"
     if _diverted_to(before[-120:]):

@@ -603,6 +603,8 @@ class Reader:
         found = geo.airport(name, country) if country else None
         if found is None and named:
             found = geo.airport(name)
+        if found is not None and named:
+            found = self._airfield_of_town(name, found)
         if found is not None:
             return found
         city = geo.place(name, None, self.geo_context())
@@ -610,6 +612,18 @@ class Reader:
             found = geo.airport(city.name, city.country) if city.kind == "city" else None
             return found or (self._airport_of_reading(name) if city.kind == "city" else None)
         return geo.airport(name) or self._airport_of_reading(name)
+
+    def _airfield_of_town(self, name: str, found: Any) -> Any:
+        """'the Machulishchy airfield': the airfield bearing the town's name next to it, not the bigger airport the
+        gazetteer ranks first for that town (Minsk International, 30 km away)."""
+        wanted = geo.key(name)
+        if not wanted or wanted in geo.key(found.name):
+            return found
+        town = geo.place(name, None, self.geo_context())
+        if town is None or town.kind != "city":
+            return found
+        near = [a for a in geo.airports_near(town, AIRFIELD_KM) if wanted in geo.key(a.name)]
+        return near[0] if near else found
 
     def _airport_of_reading(self, name: str) -> Any:
         """'аеропорту Самари': the airport of the city another reading of an inflected name means (not a village)."""
@@ -1377,6 +1391,7 @@ def _far_abroad(named: Any, city: Any) -> bool:
     return named.country != city.country and geo.km_between(named, city) > FAR_DISTRICT_KM
 
 
+AIRFIELD_KM = 15.0  # an airfield named after a town lies this close to it
 QUARTERED_CITY_MIN = 200000  # a city this large is divided into named districts (raions of a city)
 # "in the Inhuletskyi district", "in the Sovetsky district": a city district's adjective name before 'district'.
 _UNKNOWN_QUARTER = re.compile(r"\bin\s+the\s+((?-i:[A-Z][a-z]+(?:skyi|tskyi|zkyi|kyi|skiy|sky|skoy)))\s+district\b(?!\s+of\b)",

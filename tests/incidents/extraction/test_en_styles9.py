@@ -165,3 +165,18 @@ def test_a_pipeline_name_in_the_title_is_no_town_when_the_article_calls_it_a_pip
     text = ("Drones hit Druzhba pumping station in Tambov region\n\n"
             "Drones struck a pumping station of the Druzhba oil pipeline near Michurinsk on Monday, the governor said.")
     assert normalize("Druzhba") not in by_place(text)
+
+
+# ---------------------------------------------------------------- a named airfield outside a city
+
+
+def test_a_named_airfield_outside_a_city_is_the_airfield_only():
+    text = "Drones attacked the Savasleyka military airfield outside Nizhny Novgorod, the General Staff said."
+    found = extract_incidents(text, published="2025-03-05")
+    assert len(found) == 1 and found[0].place.startswith("Savasleyka")
+
+
+def test_an_unnamed_airfield_near_a_town_is_still_that_towns_base():
+    text = "Drones attacked the military airfield near Millerovo overnight, the General Staff said."
+    found = extract_incidents(text, published="2025-03-05")
+    assert len(found) == 1 and "millerovo" in normalize(found[0].place)
