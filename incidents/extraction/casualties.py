@@ -78,7 +78,7 @@ _PATTERNS = {
         rf"\b(?:injuring|wounding|injured|wounded|injures|wounds) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\))? (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a post: ", man (54) wounded"
-        rf"\b(?:a|an|the) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?<!s)[;,] (?:he|she) (?:was|has been|had been) (?:\w+ly )?{_HURT}",  # "on a man; he was hospitalised"
+        rf"^(?P<n>)(?P<who>he|she) (?:was|has been|had been) (?:\w+ly )?{_HURT}",  # "... on a 63-year-old man; he was hospitalised"
     ],
 }
 _ZERO = {
@@ -251,7 +251,7 @@ _PEOPLE_LAST = re.compile(rf"\b{_PEOPLE}$", re.IGNORECASE)
 
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
-    if _SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase):
+    if _SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase) or phrase.lower() in ("he", "she"):
         return True
     if _CYRILLIC.search(phrase):
         return morphology.singular_person(phrase.split()[-1])

@@ -180,3 +180,8 @@ def test_an_unnamed_airfield_near_a_town_is_still_that_towns_base():
     text = "Drones attacked the military airfield near Millerovo overnight, the General Staff said."
     found = extract_incidents(text, published="2025-03-05")
     assert len(found) == 1 and "millerovo" in normalize(found[0].place)
+
+
+def test_a_person_then_he_was_hospitalised_counts_one():
+    text = "In Stepnohirsk, a drone dropped a grenade on a 58-year-old woman; she was hospitalised with shrapnel wounds."
+    assert by_place(text)[normalize("Stepnohirsk")].injured == 1
