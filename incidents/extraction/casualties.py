@@ -15,7 +15,7 @@ _PEOPLE = "(?:" + cues.grouped(
     r"police officers?|officers?|members?|staff|inhabitants|individuals|servicemembers|infants?|babies|baby|drivers?|pilots?|"
     r"pedestrians?|passers-by|passer-by|guards?|farmers?|volunteers?|journalists?|medics?|paramedics?|doctors?|nurses?|"
     r"students?|pupils?|elderly|pensioner|retirees?|wife|husband|sons?|daughters?|mother|father|"
-    r"neighbou?rs?|brothers?|sisters?".split("|")
+    r"neighbou?rs?|brothers?|sisters?|sailors?|seam[ae]n|crew members?|miners?|fisherm[ae]n|security guards?".split("|")
     + [r"grand(?:mother|father|sons?|daughters?)"]) + ")"  # grouped by first letter (cues.grouped): the same alternation
 def _spaced(words: str) -> str:
     """A fragment of an alternation followed by a space ("at least" -> "at least ", "a|b" -> "(?:a|b) ")."""
@@ -28,8 +28,9 @@ _ADJ = rf"(?:(?!(?:{NUMBER}) )[a-z0-9-]+ ){{0,2}}"
 _ASIDE = r"(?:,? (?:including|among them|most of them|mostly|(?:one|two|three|four|five|some|several|all|both) of (?:them|whom)) [^,]{1,40},)? "
 # "two employees of the terminal were injured", "three workers at the plant": where the people were, before the verb.
 _OF_WHAT = r"(?: (?:of|at|from) (?:the |a |an )?[\w-]+(?: [\w-]+)?)?"
-_BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being|had|has|have) )?(?:\w+ly )?"
+_BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|being|had|has|have) )?(?:(?:\w+ly|later|also) )?"  # "were later killed"
 
+_AGED = r"(?: aged \d{1,3}(?:(?:,| and) \d{1,3})*)?"  # "two men aged 41 and 56 were injured": their ages, not counts
 # "The passenger, a 58-year-old woman, has been taken to hospital": who the person is, between commas.
 _APPOSITION = r"(?:, (?:a|an|the) [^,.;]{1,40},)?"
 _KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
@@ -47,7 +48,7 @@ _PAIR = (rf"(?:the|a|an|its|his|her|their) (?P<n>){_ADJ}{_PEOPLE}(?<!s) (?P<one>
 _PATTERNS = {
     "killed": [
         rf"\b(?:killing|killed|kills|claim(?:ed|ing|s) the lives of|left) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles))",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_KILL}",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_AGED}{_OF_WHAT}{_ASIDE}{_BE}{_KILL}",
         rf"\b{_QUANT}(?P<n>{NUMBER}) (?:(?:people|persons) )?(?:dead|killed|(?-i:KIA))\b",  # "1 KIA": killed in action
         rf"(?<!no )(?<!no-)(?<![\w-])(?!no\b|none\b)(?P<n>{NUMBER}) (?:were|was|have been|had been) (?:dead|killed)\b",
         rf"\bdeath toll (?:\w+ ){{0,3}}?(?:to|at|of|is|was|reached|stands at) {_QUANT}(?P<n>{NUMBER})\b",
@@ -67,13 +68,17 @@ _PATTERNS = {
     ],
     "injured": [
         rf"\b(?:injuring|wounding|injured|wounded|hurting|leaving|injures|wounds|hurts) {_QUANT}(?P<n>{NUMBER})\b(?! (?:drones?|missiles?|km|miles|dead|killed))",
-        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
-        rf"(?<!no )(?<!no-)(?!no[ -])\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|hospitali[sz]ed|(?-i:WIA))\b",
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE}{_AGED}{_OF_WHAT}{_ASIDE}{_BE}{_HURT}",
+        rf"(?<!no )(?<!no-)(?<!\d and )(?!no[ -])\b{_QUANT}(?P<n>{NUMBER}) (?:(?:others?|more) )?(?:(?:were|are) )?(?:injured|wounded|hurt|hospitali[sz]ed|(?-i:WIA))\b",  # not "men aged 41 and 56 were injured"
+        rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt) (?:at|to) {_QUANT}(?P<n>{NUMBER})\b",  # "put the number of injured at 64"
+        rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE}){_APPOSITION} (?:has |had )?(?:sustained|suffered|received) "
+        rf"(?:[\w-]+ ){{0,2}}(?:injuries|wounds)\b",  # "The driver, a man, suffered shrapnel wounds"
         rf"\bnumber of (?:people |those |civilians )?(?:injured|wounded|hurt)\b{_RISEN_TO}",
         rf"\b(?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\)|, \d{{1,3}},|{_APPOSITION}) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
         rf"\b(?:injuring|wounding|injured|wounded|injures|wounds) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\))? (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a post: ", man (54) wounded"
+        rf"^(?P<n>)(?P<who>he|she) (?:was|has been|had been) (?:\w+ly )?{_HURT}",  # "... on a 63-year-old man; he was hospitalised"
     ],
 }
 _ZERO = {
@@ -246,7 +251,7 @@ _PEOPLE_LAST = re.compile(rf"\b{_PEOPLE}$", re.IGNORECASE)
 
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
-    if _SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase):
+    if _SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase) or phrase.lower() in ("he", "she"):
         return True
     if _CYRILLIC.search(phrase):
         return morphology.singular_person(phrase.split()[-1])

@@ -71,6 +71,13 @@ def not_places() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def theatre_countries() -> frozenset[str]:
+    """The countries of the war's theatre (lexicons/theatre_countries.txt): a site elsewhere needs strong evidence."""
+    lines = (LEXICON_DIR / "theatre_countries.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().upper() for line in lines if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=2)
 def settlement_nouns(streets: bool = False) -> str:
     """A settlement noun ("селе", "посёлок", "пгт", "місто"; with streets, "улица" too) as a regex fragment, shortened

@@ -121,6 +121,11 @@ def airport(query: str, country: str | None = None) -> Place | None:
         return None
 
 
+def airports_near(found: Place, km: float) -> list[Place]:
+    """Airports and air bases within `km` of a place, nearest first."""
+    return get_gazetteer().airports_near(found.lat, found.lon, km)
+
+
 def airport_by_code(code: str) -> Place | None:
     """The airport with this IATA or ICAO code, or None."""
     return get_gazetteer().airport_by_code(code)

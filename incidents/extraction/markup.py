@@ -27,7 +27,8 @@ def _blank(tag: str, block: bool) -> str:
 @lru_cache(maxsize=1)
 def _phrases() -> str:
     lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
-    phrases = (line.removeprefix("slot:").strip() for line in lines if line.strip() and not line.startswith("#"))
+    phrases = (line.strip().removeprefix("slot:").removeprefix("bar:").strip() for line in lines
+               if line.strip() and not line.startswith("#"))
     return "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
 
 
@@ -35,6 +36,23 @@ def _phrases() -> str:
 def _slots() -> frozenset[str]:
     lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.removeprefix("slot:").strip().lower() for line in lines if line.startswith("slot:"))
+
+
+@lru_cache(maxsize=1)
+def _bars() -> frozenset[str]:
+    """Furniture printed above or inside an article too (share buttons, 'Comments', 'Advertisement')."""
+    lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().removeprefix("bar:").lower() for line in lines if line.startswith("bar:"))
+
+
+# A paragraph of prose: a line of twenty words or more ending a sentence.
+_PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){19,}\S*[.!?][\"'’”»]?[ \t]*$", re.MULTILINE)
+
+
+def _bar_inside(line: str, rest: str) -> bool:
+    """'Share this article   Comments' above the story: a bar of the page with the article's prose still to come."""
+    words = [w for w in re.split(r"\s{2,}|\s*\|\s*", line.strip().lower().rstrip(":.…")) if w]
+    return bool(words) and all(w in _bars() for w in words) and _PROSE.search(rest) is not None
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +82,7 @@ def blank_furniture(text: str) -> str:
         if _slot_above_the_article(match, text):
             text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
             continue  # "Реклама" between the breadcrumbs and the headline: the slot, not the end of the article
-        if text[:match.start()].strip():
+        if text[:match.start()].strip() and not _bar_inside(match.group(0), text[match.end():]):
             end = text[match.start():]
             return text[:match.start()] + re.sub(r"[^\n]", " ", end)
     return text

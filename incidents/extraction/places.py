@@ -15,7 +15,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _REGION_AFTER = re.compile(r"^\s+(regions?|oblasts?|provinces?|krai|kray|territory|republic|област\w*|обл\.|obl\.|oblast\w*|кра[йяюе]|республик\w*|регион\w*|регіон\w*)(?!\w)",
                            re.IGNORECASE)
-_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?!(?:region|oblast|province|krai|area)\b)(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?)\b",
+_AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?!(?:region|oblast|province|krai|area)\b)(?:([A-Z][\w-]+)\s+)?(?:international\s+)?(airports?|airfields?|air ?bases?|bases?(?=\s+(?:in|near|outside)\b|,|\.|\s+(?:of|on|at)\b)|aerodromes?)\b",
                             re.IGNORECASE)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
@@ -54,7 +54,7 @@ _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|ter
 _OWNER_AND_SIDE = (r"(?:(?-i:[A-Z][\w'’-]+)['’]s\s+)?(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
                    r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border)\s+)?")
 # "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
-_TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:city|town|port|capital),\s+"
+_TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:(?:city|town|port|capital),\s+|capital\s+)"  # "in the regional capital Dnipro" too
 _SITE_PREP = re.compile(
     rf"\b(?:{cues.grouped(cues.lexicon()['site_prepositions'])}):?\s+"  # "destroyed 31 UAVs over: Bryansk, Kursk ..."
     rf"(?:the\s+)?{_OWNER_AND_SIDE}(?:(?:\w+\s+){{0,2}}?{_OF_NOUN}\s+of\s+(?:the\s+)?|{_TOWN_APPOSED})?"
@@ -777,10 +777,16 @@ def named_as_settlement(sentence: Sentence, mention: Mention) -> bool:
     return mention.hint != "region" and bool(_SETTLEMENT_BEFORE.search(before))
 
 
+# "the Machulishchy military airfield outside Minsk": the base has its own name; the town after it is a reference point.
+_NAMED_BASE_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:military\s+|air\s+force\s+)?(?:air ?base|air ?field|aerodrome)\s+"
+                                r"(?:at|in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _base_before(sentence: Sentence, mention: Mention) -> bool:
     """'the airfield at Saky': the words just before the mention (a bounded window, so a long sentence stays linear)."""
     at = mention.start - sentence.start
-    return bool(_BASE_BEFORE.search(sentence.text, max(0, at - 60), at))
+    return bool(_BASE_BEFORE.search(sentence.text, max(0, at - 60), at)) and not _NAMED_BASE_BEFORE.search(
+        sentence.text, max(0, at - 60), at)
 
 
 def _town_named(mention: Mention) -> bool:
@@ -887,6 +893,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "where a person was (the minister was in Berlin), not where it happened"
     if _DIRECTION_OF.search(before):
         return "a reference point ('west of X'), not where it happened"
+    if _NAMED_BASE_BEFORE.search(before[-80:]):
+        return "a reference point for the named air base before it ('the Kacha airfield outside Sevastopol')"
     if _FRONT_SECTOR_AFTER.match(after):
         return "a front sector ('на Покровському напрямку'), not where it happened"
     if _diverted_to(before[-120:]):
@@ -997,11 +1005,16 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF}|{_SLAVIC_CITY})\b"
-               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]))")  # a name, not "ПВО"
+               rf"(?P<ref>the\s+(?:{_SIDE_OF_TOWN})?(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF}|{_SLAVIC_CITY})\b"
+               rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ][а-яёіїєґ'’-])|{_NAME_APPOSED})")  # a name, not "ПВО"
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
 
+# "in the north-western city", "over the southern port city": a side (and 'port') before the common noun.
+_SIDE_OF_TOWN = r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central)\s+(?:port\s+)?)"
+# "in the regional capital Dnipro": the name after the noun is the town meant (not a weekday or month: "the city Monday").
+_NAME_APPOSED = (r"\s+(?-i:[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                 r"(?-i:[a-z])")
 _SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
 # "в городе", "над городом", "на территории города", "по городу": the town named before ("Глава Новошахтинска сообщил, что
 # на территории города ПВО уничтожила два дрона"), as "the city" is in English.

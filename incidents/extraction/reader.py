@@ -89,6 +89,7 @@ class Reader:
         self.published = published
         self.sentences = split_sentences(body)
         self.lower_words = frozenset(re.findall(r"\b[a-z][\w'’-]*", body))
+        self.pipelines = frozenset(geo.key(m.group(1)) for m in _PIPELINE.finditer(body))  # "the Druzhba pipeline"
         self.weapon = _dominant_weapon(body)
         self.findings: list[Finding] = []
         self.by_key: dict[str, Finding] = {}  # the last non-airport finding per place key
@@ -148,6 +149,9 @@ class Reader:
     def read(self, sentence: Sentence) -> None:
         infos = self.clause_infos(sentence)
         mentions = places.find_mentions(sentence, self.lower_words)
+        for mention in mentions if self.pipelines else ():
+            if not mention.reason and geo.key(mention.text) in self.pipelines:
+                mention.reason = "names a pipeline the article writes as one (the Druzhba pipeline), not a town"
         found_claims = sorted(claims.find_claims(sentence.text) + claims.find_betweens(sentence.text), key=lambda c: c.start)
         refs = [self._reference_start(sentence, mentions, c) for c in found_claims]
         seconds = [_second_reference(sentence, mentions, r) for c, r in zip(found_claims, refs) if c.between]
@@ -160,6 +164,7 @@ class Reader:
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
         new += self.distance_sites(sentence, infos, mentions, found_claims, refs, new)
         new += self.city_references(sentence, infos, new, mentions)
+        new += self.unknown_quarters(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
         new += self.attempted_sites(sentence, infos, new)
@@ -267,6 +272,8 @@ class Reader:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"
             elif finding.place.kind == "country":
                 mention.role, mention.reason = None, "a country: context, not an incident site"
+            elif _far_from_the_theatre(finding, info, mention):
+                mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
             elif (out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
                 _steer_to_district(out[-1], mention)  # "село Бессоновка Белгородского района": the Belgorod one
@@ -407,7 +414,8 @@ class Reader:
     def site_finding(self, sentence: Sentence, info: places.ClauseInfo, mention: places.Mention,
                      earlier: Sequence[Finding] = ()) -> Finding | None:
         kinds = {c.kind for c in info.event_cues}
-        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"})
+        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not (
+            "interception" in kinds and _INTERCEPTED_OVER.search(info.clause.text[:mention.start - info.clause.start]))
         if restriction or (mention.hint == "airport" and "restriction" in kinds):
             found = self._airport_for(mention.text)
             event_type = "airspace_restriction"
@@ -441,7 +449,8 @@ class Reader:
         ("Russian forces shelled Nikopol. One more person was hurt in Marhanets."), else the article's dominant one."""
         strikes = set(_WEAPON_TYPE.values())
         kinds = {f.event_type for f in self.last_sites if f.sentence.index == sentence.index - 1}
-        if len(kinds) == 1 and kinds <= strikes and cues.weapon_of(self.last_sites[-1].sentence.text):
+        if (len(kinds) == 1 and kinds <= strikes and cues.weapon_of(self.last_sites[-1].sentence.text)
+                and not _REGION_HEAD.match(sentence.text)):  # "Mykolaiv Oblast: two injured in Ochakiv": a new report
             return kinds.pop()
         return _WEAPON_TYPE[self.weapon]
 
@@ -509,11 +518,31 @@ class Reader:
                                    mention.reason))
         return out
 
+    def unknown_quarters(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
+        """'a missile hit a building in the Inhuletskyi district' after 'head of Kryvyi Rih city military administration':
+        a quarter the gazetteer does not know, named like a city district, is in the large city in focus."""
+        focus = self._focus_city()
+        city = focus.place if focus else self.last_city
+        if new or sentence.heading or city is None or (city.population or 0) < QUARTERED_CITY_MIN:
+            return []
+        for info in infos:
+            if not {c.kind for c in info.event_cues} & {*STRIKE_KINDS, "explosion"}:
+                continue
+            match = _UNKNOWN_QUARTER.search(info.clause.text)
+            if match is None or geo.place(match.group(1), None, self.geo_context()) is not None:
+                continue
+            start, end = info.clause.start + match.start(1), info.clause.start + match.end(1)
+            reason = f"site: the {match.group(1)} district, a quarter of {city.name} in focus"
+            mention = places.Mention(match.group(1), start, end, sentence.index, role="site", reason=reason, clause=info.clause)
+            event_type = self.event_type(info, sentence, {c.kind for c in info.event_cues})
+            return [Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type), reason)]
+        return []
+
     def _mayors_city(self, sentence: Sentence, mentions: Sequence[places.Mention]) -> Any:
         """The city a sentence names as its mayor's ("Kharkiv Mayor Ihor Terekhov", "Sumy's mayor"), or None."""
         for mention in mentions:
             official = places.official_after(sentence.text[mention.end - sentence.start:])
-            if official and official.lower() == "mayor":
+            if (official and official.lower() == "mayor") or _MAYOR_OF.search(sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]):
                 found = geo.place(mention.text, None, self.geo_context())
                 if found is not None and found.kind == "city":
                     return found
@@ -584,7 +613,8 @@ class Reader:
         if own and named is not None and site_city is not None and _quarter_named_after_a_far_city(named, site_city, self.last_region):
             own, named = False, None  # "Харків. Влучання в Київському районі": a quarter of Kharkiv, not Kyiv
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
-                                  or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)):
+                                  or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)
+                                  or _quarterless(named, city)):
             if mention.district_town:
                 self.district_towns.add(mention.start)
             return named
@@ -615,6 +645,8 @@ class Reader:
         found = geo.airport(name, country) if country else None
         if found is None and named:
             found = geo.airport(name)
+        if found is not None and named:
+            found = self._airfield_of_town(name, found)
         if found is not None:
             return found
         city = geo.place(name, None, self.geo_context())
@@ -622,6 +654,18 @@ class Reader:
             found = geo.airport(city.name, city.country) if city.kind == "city" else None
             return found or (self._airport_of_reading(name) if city.kind == "city" else None)
         return geo.airport(name) or self._airport_of_reading(name)
+
+    def _airfield_of_town(self, name: str, found: Any) -> Any:
+        """'the Machulishchy airfield': the airfield bearing the town's name next to it, not the bigger airport the
+        gazetteer ranks first for that town (Minsk International, 30 km away)."""
+        wanted = geo.key(name)
+        if not wanted or wanted in geo.key(found.name):
+            return found
+        town = geo.place(name, None, self.geo_context())
+        if town is None or town.kind != "city":
+            return found
+        near = [a for a in geo.airports_near(town, AIRFIELD_KM) if wanted in geo.key(a.name)]
+        return near[0] if near else found
 
     def _airport_of_reading(self, name: str) -> Any:
         """'аеропорту Самари': the airport of the city another reading of an inflected name means (not a village)."""
@@ -643,6 +687,8 @@ class Reader:
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
         if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _ALL_DOWNED.search(info.clause.text):
             return "interception"  # "атакував Хмельниччину дронами, однак усі сім БпЛА були збиті": nothing got through
+        if kinds & set(STRIKE_KINDS) and _only_attack_nouns(info) and _ALL_DOWNED_EN.search(sentence.text):
+            return "interception"  # "Russia attempted a massive attack on Kyiv; all 40 drones were shot down"
         if kinds == {"explosion"} and cues.has("air_defence", sentence.text):
             return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds and _only_shaken(info):
@@ -1418,6 +1464,30 @@ def _in_region(named: Any, region: Any, city: Any) -> bool:
             and named.admin1 == region.admin1 and (city is None or city.admin1 != region.admin1))
 
 
+# "Pulkovo halts flights as drone downed over Kirishi": the place the interception is told over, not an airport.
+_INTERCEPTED_OVER = re.compile(r"\b(?:downed|shot down|intercepted|destroyed)\s+(?:over|near|above)\s+(?:the\s+)?$", re.IGNORECASE)
+# "all 40 drones were shot down", "all of them were destroyed": nothing of the attack got through.
+_ALL_DOWNED_EN = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\s+)?(?:drones|missiles|UAVs|targets))\s+"
+                            r"(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b",
+                            re.IGNORECASE)
+_PIPELINE = re.compile(r"\bthe\s+((?-i:[A-Z][\w-]+))\s+(?:oil\s+|gas\s+)?pipeline\b", re.IGNORECASE)
+_MAYOR_OF = re.compile(r"\bmayor\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)  # "The mayor of Lutsk, X, said"
+_STRONG_SITE = ("site: object of a strike verb", "site: subject of a passive strike")
+
+
+def _far_from_the_theatre(finding: Finding, info: places.ClauseInfo, mention: places.Mention) -> bool:
+    """'partners in Washington to allow Ukraine to hit targets', 'in Berlin for talks on air defence': a place outside the
+    war's theatre is a site only when it is struck itself or its clause tells casualties or damage."""
+    country = getattr(finding.place, "country", None)
+    if not country or country in cues.theatre_countries():
+        return False
+    if mention.reason.startswith(_STRONG_SITE):
+        return False
+    if any(c.kind in ("casualty", "damage") for c in info.event_cues):
+        return False
+    return not any(count.value > 0 for count in casualties.find_casualties(info.clause.text).values())
+
+
 FAR_DISTRICT_KM = 400.0  # a district named like a town of another country this far from the city in focus is its quarter
 
 
@@ -1436,6 +1506,21 @@ def _quarter_named_after_a_far_city(named: Any, city: Any, region: Any) -> bool:
             and geo.km_between(named, city) > QUARTER_KM and (region is None or named.admin1 != region.admin1))
 
 
+AIRFIELD_KM = 15.0  # an airfield named after a town lies this close to it
+QUARTERED_CITY_MIN = 200000  # a city this large is divided into named districts (raions of a city)
+# "in the Inhuletskyi district", "in the Sovetsky district": a city district's adjective name before 'district'.
+_UNKNOWN_QUARTER = re.compile(r"\bin\s+the\s+((?-i:[A-Z][a-z]+(?:skyi|tskyi|zkyi|kyi|skiy|sky|skoy)))\s+district\b(?!\s+of\b)",
+                              re.IGNORECASE)
+QUARTERED_MIN = 20000  # a place smaller than this (a village, an airport's namesake) has no named city districts
+
+
+def _quarterless(named: Any, city: Any) -> bool:
+    """'over the Kirishi district' after a village was named (Pulkovo): a village has no quarters, so a town of the same
+    country within an air base's distance names its own district."""
+    return (named.kind == "city" and (city.population or 0) < QUARTERED_MIN and named.country == city.country
+            and geo.km_between(named, city) <= BASE_KM)
+
+
 def _district_town_of_region(named: Any, city: Any) -> bool:
     """'over the Trubchevsk district' in a Bryansk story: a smaller town of the same region names its own district
     (a raion), unlike 'the Kyiv district of Kharkiv', a city quarter named after a city elsewhere."""
@@ -1448,7 +1533,10 @@ def _dominant_weapon(text: str) -> str | None:
     best = max(counts, key=counts.get)
     if counts[best] == 1 and len(_ENTRY_TIMES.findall(text)) >= 3:
         return None  # a live blog naming a weapon once: that entry's weapon, not every entry's
+    if len(_REGION_LINES.findall(text)) >= 3:
+        return None  # "Kharkiv Oblast: drones struck Chuhuiv ... Kherson Oblast: one killed in Kherson": each line its own report
     return best if counts[best] else None
 
 
+_REGION_LINES = re.compile(r"^\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s", re.MULTILINE)
 _ENTRY_TIMES = re.compile(r"^\W{0,4}\d{1,2}[:.]\d{2}\b", re.MULTILINE)  # "10:12 Губернатор …", "▪️ 14:05 …": a live blog's entries
