@@ -611,7 +611,8 @@ _INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,5}[а-яёіїєґ]{1,3
 
 def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
     word = mention.text.lower()
-    if word in cues.not_places():
+    written = sentence.text[mention.start - sentence.start:mention.end - sentence.start].lower()  # 'КМВА' read as 'Кмв'
+    if word in cues.not_places() or written in cues.not_places():
         mention.reason = "not a place here: a news agency, platform, role or common word"
     elif mention.start == sentence.start and word in lower_words:
         mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
@@ -952,7 +953,7 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
     return cues.has("denied_report", sentence.text) if any(w in lower for w in _DENIAL_WORDS) else None
 
 
-_DENIAL_WORDS = ("фейк", "не подтверд", "не так", "неправда", "недостовер", "не соответству")
+_DENIAL_WORDS = ("фейк", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")
 
 
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:

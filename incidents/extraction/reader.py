@@ -23,6 +23,7 @@ HINT_PLACES = 40  # the country in focus is read from the places seen last (a bo
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
 ZERO_GAP = 5  # a statement of no casualties this few sentences after an event (none between) is about its sites
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
+RECAP_OPENING = 24  # a recap word this near the start of a sentence opens a recap ("Нагадаємо,", "Як повідомлялося раніше,")
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
 _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|strikes?)", re.IGNORECASE)
@@ -672,8 +673,8 @@ class Reader:
             first, last = mentions[0], dates.span_end(sentence.text, mentions)
             self.current_day = (first.day, sentence, (sentence.start + first.start, sentence.start + first.end), first.note)
             self.current_end = (last.day, sentence, (sentence.start + last.start, sentence.start + last.end)) if last else None
-            if not (new and dates.is_relative_day(sentence.text, first)):  # "Позавчора дрони вже атакували Саки": its own day
-                for finding in self.pending:
+            if not (new and dates.is_relative_day(sentence.text, first)) and not self._recap_of_earlier_day(sentence, first):
+                for finding in self.pending:  # not "Позавчора дрони вже атакували Саки" (its own day), nor a recap's day
                     self._apply_day(finding, self.current_day, "date named later in the article")
                 self.pending = []
         for finding in new:
@@ -682,6 +683,12 @@ class Reader:
                 self._apply_day(finding, self.current_day, "date in the same sentence" if own else "date named earlier in the article")
             else:
                 self.pending.append(finding)
+
+    def _recap_of_earlier_day(self, sentence: Sentence, first: Any) -> bool:
+        """'Нагадаємо, у ніч на 23 квітня дрони атакували Марганець' closing a live blog of 24 April: the recap's day is
+        its own event's, not the day of the updates told before it."""
+        recap = cues.has("recap", sentence.text[:RECAP_OPENING])
+        return recap is not None and self.published is not None and first.day < self.published
 
     @staticmethod
     def _in_history(infos: list[places.ClauseInfo], at: int) -> bool:
