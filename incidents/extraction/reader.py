@@ -95,6 +95,7 @@ class Reader:
         self.by_key: dict[str, Finding] = {}  # the last non-airport finding per place key
         self.rejections: list[tuple[dict[str, Any], str]] = []  # (a mention not taken, its sentence): see rejected
         self.context: list[Any] = []
+        self.surnames: set[str] = set()  # names read as part of a person's name ("Андрій Садовий") earlier in the article
         self.in_context: set[Any] = set()  # the same places, for a membership test that does not grow with the article
         self.context_key: tuple[int, tuple] = (0, ())  # geo.context_of(self.context) and the length it was read at
         self.attachments: list[tuple[str, Sentence, Any]] = []  # (kind, sentence, payload) resolved after grouping
@@ -216,6 +217,9 @@ class Reader:
 
     def _learn_context(self, mentions: list[places.Mention]) -> None:
         for mention in mentions:
+            if (mention.reason.startswith(("part of a longer name", "two names side by side"))
+                    and _FIRST_NAME_BEFORE.search(self.body, max(0, mention.start - 30), mention.start)):
+                self.surnames.add(mention.text.lower())  # "Андрій Садовий закликає …": Садовий is a person in this article
             if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "retracted")):
                 continue
             # a region named in the title or by its administration ("Харківської ОВА") still sets the region in focus
@@ -258,6 +262,9 @@ class Reader:
         out = []
         for mention in mentions:
             if mention.role != "site":
+                continue
+            if mention.reason.startswith(LINE_HEAD) and mention.text.lower() in self.surnames:
+                mention.role, mention.reason = None, "a speaker heading a line ('Садовий: …'), named earlier with a first name"
                 continue
             info = next(i for i in infos if i.clause is mention.clause)
             finding = self.site_finding(sentence, info, mention, out)
@@ -1305,6 +1312,7 @@ _STRIKE_TYPES = ("strike", "drone_strike", "missile_strike")
 _REGION_HEAD = re.compile(r"\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s")
 _MENU_LINE = re.compile(r"\S\s+[|·•]\s+\S")  # "Subscribe | Donate", "News · Opinion": a line of menu items
 _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE)
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+ $")  # "Андрій Садовий": a name after a first name
 _REGION_REF = re.compile(r"(?:the|his|her)\s+region", re.IGNORECASE)
 # "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.
 _REFERENCE_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:city|town|village|settlement|port|capital)\s+of\s+", re.IGNORECASE)

@@ -60,3 +60,27 @@ def test_a_strike_only_feared_is_no_incident():
     for text in ("Енергетики Дніпра підготували резервне живлення лікарень на випадок нових атак на енергосистему.",
                  "У разі масованого обстрілу у Львові відкриють додаткові пункти незламності."):
         assert found(text) == [], text
+
+
+def test_attacks_told_as_repeated_or_at_the_start_of_the_year_are_background():
+    for text, lat, lon in (("Уночі дрони атакували НПЗ у Саратові. Раніше безпілотники вже не раз атакували нафтобазу в Новошахтинську.",
+                            47.76, 39.93),
+                           ("Дрони атакували порт Приморсько-Ахтарська. На початку року українські дрони вже били по порту Таманя.",
+                            45.22, 36.72),
+                           ("Дрони атакували Туапсе. Сили оборони неодноразово уражали аеродром Міллерово.", 48.92, 40.40)):
+        items = found(text)
+        assert items and not any(near(i, lat, lon) for i in items), text
+
+
+def test_a_speaker_named_earlier_heading_a_line_is_no_place():
+    text = ("06:20\nУ Дніпрі лунають вибухи. Голова ОВА Сергій Лисак просить не виходити з укриттів.\n\n"
+            "06:45\nЛисак: у Самарському районі уламки пошкодили приватний будинок.")
+    items = found(text)
+    assert items and all(near(i, 48.46, 35.05, 0.5) for i in items)
+
+
+def test_a_speaker_read_as_a_village_heading_a_line_is_no_place():
+    text = ("05:05\nУ Львові вибухи, Андрій Садовий закликає бути в укриттях.\n\n"
+            "05:40\nСадовий: у Залізничному районі уламки влучили в будинок.")
+    items = found(text)
+    assert items and all(near(i, 49.84, 24.03) for i in items)
