@@ -913,12 +913,13 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL})\b"
+               rf"(?P<ref>the\s+(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION})\b"
                rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ]))")
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
 
 _SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
+SLAVIC_REGION = r"(?<=над\s)областю|(?<=над\s)областью"  # "ППО збили 7 дронів над областю": the region in focus
 
 
 def capital_named(adjective: str) -> str | None:

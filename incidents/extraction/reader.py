@@ -477,7 +477,8 @@ class Reader:
             for match in places.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")
                 if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
-                    told = [c for c in info.event_cues if c.start < match.start("ref")]
+                    slavic = match.group("ref").lower().startswith("област")  # "Над областю збили 6 БпЛА"
+                    told = [c for c in info.event_cues if c.start < match.start("ref") or slavic]
                     city = self._region_in_focus() if told and told[-1].kind == "interception" else None
                 else:  # "struck the centre of Izium ..., hitting the city council": the city this sentence named before
                     here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
@@ -1313,7 +1314,7 @@ _REGION_HEAD = re.compile(r"\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Regio
 _MENU_LINE = re.compile(r"\S\s+[|·•]\s+\S")  # "Subscribe | Donate", "News · Opinion": a line of menu items
 _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE)
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+ $")  # "Андрій Садовий": a name after a first name
-_REGION_REF = re.compile(r"(?:the|his|her)\s+region", re.IGNORECASE)
+_REGION_REF = re.compile(r"(?:the|his|her)\s+region|областю|областью", re.IGNORECASE)
 # "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.
 _REFERENCE_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:city|town|village|settlement|port|capital)\s+of\s+", re.IGNORECASE)
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.

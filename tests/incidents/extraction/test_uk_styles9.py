@@ -84,3 +84,11 @@ def test_a_speaker_read_as_a_village_heading_a_line_is_no_place():
             "05:40\nСадовий: у Залізничному районі уламки влучили в будинок.")
     items = found(text)
     assert items and all(near(i, 49.84, 24.03) for i in items)
+
+
+def test_drones_downed_over_the_region_are_its_interception():
+    for text, lat, lon in (("Голова Чернігівської ОВА: уночі ворог атакував Ніжин. Над областю сили ППО збили п'ять шахедів.",
+                            51.26, 32.03),
+                           ("Житомирська ОВА. Протягом ночі над областю знешкоджено три ворожі безпілотники.", 50.5, 28.5)):
+        items = found(text)
+        assert any(i.event_type == "interception" and near(i, lat, lon, 1.0) for i in items), text
