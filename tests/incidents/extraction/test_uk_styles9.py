@@ -92,3 +92,10 @@ def test_drones_downed_over_the_region_are_its_interception():
                            ("Житомирська ОВА. Протягом ночі над областю знешкоджено три ворожі безпілотники.", 50.5, 28.5)):
         items = found(text)
         assert any(i.event_type == "interception" and near(i, lat, lon, 1.0) for i in items), text
+
+
+def test_a_two_word_name_among_those_heading_a_line():
+    text = ("Під обстрілами були громади Сумщини.\nШостка – удар дрона, пошкоджено склад.\n"
+            "Краснопілля, Велика Писарівка – артилерія, поранено чоловіка.")
+    items = found(text)
+    assert any(near(i, 50.77, 35.26) for i in items) and any(near(i, 50.43, 35.48) for i in items)
