@@ -991,7 +991,7 @@ class Reader:
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ"
+                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
                             r"(?:the\s+)?" + places._OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
@@ -1049,8 +1049,9 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     gap = sentence.text[site.end - sentence.start:other.start - sentence.start]
     if not _QUALIFIER_GAP.fullmatch(gap):
         return False
+    inside = r"|(?<!\w)(?:в|у|во)(?!\w)" if site.place.kind == "airport" else ""  # "аеропорт Пулково в Санкт-Петербурзі"
     if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(
-            r"\b(?:in|near|outside|of)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)", gap):
+            r"\b(?:in|near|outside|of)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)" + inside, gap):
         town = geo.place(other.mention_text)
         reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
         return town is not None and geo.km_between(town, site.place) <= reach

@@ -99,3 +99,8 @@ def test_a_two_word_name_among_those_heading_a_line():
             "Краснопілля, Велика Писарівка – артилерія, поранено чоловіка.")
     items = found(text)
     assert any(near(i, 50.77, 35.26) for i in items) and any(near(i, 50.43, 35.48) for i in items)
+
+
+def test_the_city_an_airport_lies_in_is_no_strike_site():
+    items = found("Через атаку дронів аеропорт Шереметьєво в Москві понад годину не приймав і не відправляв літаки.")
+    assert [i.airport_iata for i in items] == ["SVO"] and items[0].event_type == "airspace_restriction"
