@@ -619,6 +619,8 @@ class Reader:
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
         if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _ALL_DOWNED.search(info.clause.text):
             return "interception"  # "атакував Хмельниччину дронами, однак усі сім БпЛА були збиті": nothing got through
+        if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _DOWNED_THAT_ATTACKED.search(info.clause.text):
+            return "interception"  # "збито 17 із 25 дронів, що атакували Одещину": where the downed drones flew, not a strike
         if kinds == {"explosion"} and cues.has("air_defence", sentence.text):
             return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds and _only_shaken(info):
@@ -1228,6 +1230,9 @@ def _only_shaken(info: places.ClauseInfo) -> bool:
 
 # "усі сім БпЛА були збиті", "всі ракети знищено", "all of them were shot down", "все беспилотники сбиты": every
 # weapon of the attack downed (the clause names no damage, debris or casualties).
+# "дронів, що атакували Одещину", "ракет, які летіли на Київ": a relative clause telling the downed weapons' target.
+_DOWNED_THAT_ATTACKED = re.compile(r"(?:дрон|безпілотник|БпЛА|шахед|ракет|беспилотник|БПЛА)\w*[»\"]?,\s+(?:що|які|котрі|что|которые)\s+"
+                                   r"(?:атакува|атаковал|летіл|летел)\w*", re.IGNORECASE)
 _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|всіх|all)\s+(?:of them\s+|з них\s+|из них\s+)?(?:[\w'’«»-]+\s+){0,3}?"
                          r"(?:(?:бул[иао]|был[иао]|were|have been|had been)\s+)?(?:успішно\s+|успешно\s+|successfully\s+)?"
                          r"(?:збит|знищен|знешкоджен|перехоплен|сбит|уничтожен|перехвачен|shot down|downed|destroyed|intercepted)",

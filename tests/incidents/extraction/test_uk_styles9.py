@@ -104,3 +104,8 @@ def test_a_two_word_name_among_those_heading_a_line():
 def test_the_city_an_airport_lies_in_is_no_strike_site():
     items = found("Через атаку дронів аеропорт Шереметьєво в Москві понад годину не приймав і не відправляв літаки.")
     assert [i.airport_iata for i in items] == ["SVO"] and items[0].event_type == "airspace_restriction"
+
+
+def test_downed_drones_that_attacked_a_region_are_its_interception():
+    items = found("Сили ППО знешкодили 14 із 20 шахедів, які атакували Миколаївщину.")
+    assert items and all(i.event_type == "interception" for i in items)
