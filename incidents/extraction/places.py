@@ -115,7 +115,8 @@ _HEAD_QUALIFIER = (r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зк�
 # "Харківський район: с. Руська Лозова — …", where the district labels the line and a settlement follows).
 _DISTRICT_HEAD_AFTER = re.compile(r"\s+(?:район\w*|р-н|округ\w*)\s*:\s*(?=\S)(?![А-ЯЁІЇЄҐ«\"]|(?:с|м|смт|сел|с-ще|пос|п|г|д)\.)"
                                   r"(?![^\n.;]{0,80}?(?<![\w-])(?:у|в|на|біля|поблизу|під|над)\s+(?:[а-яіїєґ.-]+\s+)?[А-ЯЁІЇЄҐ])")  # "у смт Шевченкове"
-_LINE_HEAD_AFTER = re.compile(rf"^{_HEAD_QUALIFIER}{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*{_AREA_WORD}){{0,3}}{HEAD_END}")
+_LINE_HEAD_AFTER = re.compile(rf"^{_HEAD_QUALIFIER}{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?: [A-ZА-ЯЁІЇЄҐ][\w'’-]*)?{_AREA_WORD}){{0,3}}"
+                              rf"{HEAD_END}")  # "Степногірськ, Мала Токмачка – …": a two-word name among those heading the line
 
 
 # Searched in the words before every mention: led by a look-ahead for their first characters (cues.led), the same
@@ -693,7 +694,8 @@ _INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,5}[а-яёіїєґ]{1,3
 
 def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[str]) -> None:
     word = mention.text.lower()
-    if word in cues.not_places():
+    written = sentence.text[mention.start - sentence.start:mention.end - sentence.start].lower()  # 'КМВА' read as 'Кмв'
+    if word in cues.not_places() or written in cues.not_places():
         mention.reason = "not a place here: a news agency, platform, role or common word"
     elif mention.start == sentence.start and word in lower_words:
         mention.reason = "a common word starting the sentence (the article also writes it in lower case)"
@@ -1005,7 +1007,7 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{_SIDE_OF_TOWN})?(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF}|{_SLAVIC_CITY})\b"
+               rf"(?P<ref>the\s+(?:{_SIDE_OF_TOWN})?(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF}|{_SLAVIC_CITY}|{SLAVIC_REGION})\b"
                rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ][а-яёіїєґ'’-])|{_NAME_APPOSED})")  # a name, not "ПВО"
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
@@ -1024,6 +1026,7 @@ _SLAVIC_CITY = r"(?<=в\s)городе|(?<=во\s)городе|(?<=над\s)го
 SLAVIC_REGION_REF = (r"(?<=над\s)(?:област(?:ью|ями)|регион(?:ом|ами)|кра(?:ем)|республик(?:ой))"
                      r"|(?<=над\s)территори(?:ей|ею|ями)\s+(?:област(?:и|ей)|регион(?:а|ов)|кра(?:я)|республик(?:и))"
                      r"|(?<=на\s)территори(?:и|ях)\s+(?:област(?:и|ей)|регион(?:а|ов)|кра(?:я)|республик(?:и))")
+SLAVIC_REGION = r"(?<=над\s)областю"  # "ППО збили 7 дронів над областю": the region in focus (Russian: SLAVIC_REGION_REF)
 
 
 def capital_named(adjective: str) -> str | None:
@@ -1058,7 +1061,7 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
     return cues.has("denied_report", sentence.text) if any(w in lower for w in _DENIAL_WORDS) else None
 
 
-_DENIAL_WORDS = ("фейк", "не подтверд", "не так", "неправда", "недостовер", "не соответству")
+_DENIAL_WORDS = ("фейк", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")
 
 
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:

@@ -23,6 +23,7 @@ HINT_PLACES = 40  # the country in focus is read from the places seen last (a bo
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
 ZERO_GAP = 5  # a statement of no casualties this few sentences after an event (none between) is about its sites
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
+RECAP_OPENING = 24  # a recap word this near the start of a sentence opens a recap ("Нагадаємо,", "Як повідомлялося раніше,")
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
 _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|strikes?)", re.IGNORECASE)
@@ -95,6 +96,7 @@ class Reader:
         self.by_key: dict[str, Finding] = {}  # the last non-airport finding per place key
         self.rejections: list[tuple[dict[str, Any], str]] = []  # (a mention not taken, its sentence): see rejected
         self.context: list[Any] = []
+        self.surnames: set[str] = set()  # names read as part of a person's name ("Андрій Садовий") earlier in the article
         self.in_context: set[Any] = set()  # the same places, for a membership test that does not grow with the article
         self.context_key: tuple[int, tuple] = (0, ())  # geo.context_of(self.context) and the length it was read at
         self.attachments: list[tuple[str, Sentence, Any]] = []  # (kind, sentence, payload) resolved after grouping
@@ -223,6 +225,9 @@ class Reader:
 
     def _learn_context(self, mentions: list[places.Mention]) -> None:
         for mention in mentions:
+            if (mention.reason.startswith(("part of a longer name", "two names side by side"))
+                    and _FIRST_NAME_BEFORE.search(self.body, max(0, mention.start - 30), mention.start)):
+                self.surnames.add(mention.text.lower())  # "Андрій Садовий закликає …": Садовий is a person in this article
             if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "retracted")):
                 continue
             # a region named in the title or by its administration ("Харківської ОВА") still sets the region in focus
@@ -265,6 +270,9 @@ class Reader:
         out = []
         for mention in mentions:
             if mention.role != "site":
+                continue
+            if mention.reason.startswith(LINE_HEAD) and mention.text.lower() in self.surnames:
+                mention.role, mention.reason = None, "a speaker heading a line ('Садовий: …'), named earlier with a first name"
                 continue
             info = next(i for i in infos if i.clause is mention.clause)
             finding = self.site_finding(sentence, info, mention, out)
@@ -495,7 +503,8 @@ class Reader:
             for match in places.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")
                 if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
-                    told = [c for c in info.event_cues if c.start < match.start("ref")]
+                    slavic = match.group("ref").lower().startswith("област")  # "Над областю збили 6 БпЛА"
+                    told = [c for c in info.event_cues if c.start < match.start("ref") or slavic]
                     city = self._region_in_focus() if told and told[-1].kind == "interception" else None
                 elif _SLAVIC_REGION_REF.fullmatch(match.group("ref")):  # "над территорией области уничтожены семь БПЛА"
                     told = [c for c in info.event_cues if c.kind == "interception"]
@@ -689,6 +698,8 @@ class Reader:
             return "interception"  # "атакував Хмельниччину дронами, однак усі сім БпЛА були збиті": nothing got through
         if kinds & set(STRIKE_KINDS) and _only_attack_nouns(info) and _ALL_DOWNED_EN.search(sentence.text):
             return "interception"  # "Russia attempted a massive attack on Kyiv; all 40 drones were shot down"
+        if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _DOWNED_THAT_ATTACKED.search(info.clause.text):
+            return "interception"  # "збито 17 із 25 дронів, що атакували Одещину": where the downed drones flew, not a strike
         if kinds == {"explosion"} and cues.has("air_defence", sentence.text):
             return "interception"  # "Жители Курчатова проснулись от хлопков — по городу работала ПВО"
         if "explosion" in kinds and _only_shaken(info):
@@ -751,8 +762,8 @@ class Reader:
             first, last = mentions[0], dates.span_end(sentence.text, mentions)
             self.current_day = (first.day, sentence, (sentence.start + first.start, sentence.start + first.end), first.note)
             self.current_end = (last.day, sentence, (sentence.start + last.start, sentence.start + last.end)) if last else None
-            if not (new and dates.is_relative_day(sentence.text, first)):  # "Позавчора дрони вже атакували Саки": its own day
-                for finding in self.pending:
+            if not (new and dates.is_relative_day(sentence.text, first)) and not self._recap_of_earlier_day(sentence, first):
+                for finding in self.pending:  # not "Позавчора дрони вже атакували Саки" (its own day), nor a recap's day
                     self._apply_day(finding, self.current_day, "date named later in the article")
                 self.pending = []
         for finding in new:
@@ -761,6 +772,12 @@ class Reader:
                 self._apply_day(finding, self.current_day, "date in the same sentence" if own else "date named earlier in the article")
             else:
                 self.pending.append(finding)
+
+    def _recap_of_earlier_day(self, sentence: Sentence, first: Any) -> bool:
+        """'Нагадаємо, у ніч на 23 квітня дрони атакували Марганець' closing a live blog of 24 April: the recap's day is
+        its own event's, not the day of the updates told before it."""
+        recap = cues.has("recap", sentence.text[:RECAP_OPENING])
+        return recap is not None and self.published is not None and first.day < self.published
 
     @staticmethod
     def _in_history(infos: list[places.ClauseInfo], at: int) -> bool:
@@ -1074,7 +1091,7 @@ class Reader:
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ"
+                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
                             r"(?:the\s+)?" + places._OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
@@ -1154,8 +1171,9 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     gap = sentence.text[site.end - sentence.start:other.start - sentence.start]
     if not _QUALIFIER_GAP.fullmatch(gap):
         return False
+    inside = r"|(?<!\w)(?:в|у|во)(?!\w)" if site.place.kind == "airport" else ""  # "аеропорт Пулково в Санкт-Петербурзі"
     if other.place.kind in ("city", "airport") and site.place.kind in ("city", "airport") and re.search(
-            r"\b(?:in|near|outside|of)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)", gap):
+            r"\b(?:in|near|outside|of)\b|(?<!\w)(?:під|поблизу|біля|неподалік|под|возле|около|близ)(?!\w)" + inside, gap):
         town = geo.place(other.mention_text)
         reach = BASE_KM if site.place.kind == "airport" else DISTRICT_KM  # "the Belaya air base in Irkutsk" (the region)
         return town is not None and geo.km_between(town, site.place) <= reach
@@ -1332,6 +1350,9 @@ def _only_shaken(info: places.ClauseInfo) -> bool:
 
 # "усі сім БпЛА були збиті", "всі ракети знищено", "all of them were shot down", "все беспилотники сбиты": every
 # weapon of the attack downed (the clause names no damage, debris or casualties).
+# "дронів, що атакували Одещину", "ракет, які летіли на Київ": a relative clause telling the downed weapons' target.
+_DOWNED_THAT_ATTACKED = re.compile(r"(?:дрон|безпілотник|БпЛА|шахед|ракет|беспилотник|БПЛА)\w*[»\"]?,\s+(?:що|які|котрі|что|которые)\s+"
+                                   r"(?:атакува|атаковал|летіл|летел)\w*", re.IGNORECASE)
 _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|всіх|all)\s+(?:of them\s+|з них\s+|из них\s+)?(?:[\w'’«»-]+\s+){0,3}?"
                          r"(?:(?:бул[иао]|был[иао]|were|have been|had been)\s+)?(?:успішно\s+|успешно\s+|successfully\s+)?"
                          r"(?:збит|знищен|знешкоджен|перехоплен|сбит|уничтожен|перехвачен|shot down|downed|destroyed|intercepted)",
@@ -1418,7 +1439,8 @@ _STRIKE_TYPES = ("strike", "drone_strike", "missile_strike")
 _REGION_HEAD = re.compile(r"\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s")
 _MENU_LINE = re.compile(r"\S\s+[|·•]\s+\S")  # "Subscribe | Donate", "News · Opinion": a line of menu items
 _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE)
-_REGION_REF = re.compile(r"(?:the|his|her)\s+region", re.IGNORECASE)
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+ $")  # "Андрій Садовий": a name after a first name
+_REGION_REF = re.compile(r"(?:the|his|her)\s+region|областю", re.IGNORECASE)  # Russian "областью": _SLAVIC_REGION_REF
 # "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.
 _REFERENCE_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:city|town|village|settlement|port|capital)\s+of\s+", re.IGNORECASE)
 _SLAVIC_CITY_REF = re.compile(r"город\w*|территории\s+города", re.IGNORECASE)  # places._SLAVIC_CITY
