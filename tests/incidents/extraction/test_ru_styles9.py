@@ -1,0 +1,38 @@
+"""Russian styles, round nine: an airport said to have had no restrictions, towns named 'X-на-River' in an
+inflected case, and a plant named by the adjective of a town in -е or -и."""
+
+from incidents.extraction import extract_incidents
+
+
+def found_in(text, published="2025-02-11"):
+    return extract_incidents(text, published=published)
+
+
+def places(found):
+    return sorted(i.place for i in found)
+
+
+def test_an_airport_said_to_have_no_restrictions_gets_none():
+    found = found_in("Аэропорт Сочи ввёл временные ограничения. В аэропорту Минеральные Воды никаких ограничений "
+                     "не было, а в Краснодаре ограничения не вводились.")
+    assert [i.airport_iata for i in found] == ["AER"]
+    found = found_in("Аэропорт Казань работает без ограничений, рейсы выполняются по расписанию.")
+    assert found == []
+
+
+def test_restrictions_not_yet_lifted_are_still_restrictions():
+    found = found_in("В аэропорту Самары ограничения не сняты, вылеты задерживаются.")
+    assert [i.airport_iata for i in found] == ["KUF"]
+
+
+def test_a_town_on_a_river_read_back_from_its_inflected_head():
+    found = found_in("Ночью в Ростове-на-Дону обломки беспилотника повредили крышу склада, пострадавших нет.")
+    assert places(found) == ["Rostov-on-Don"]
+    found = found_in("Над Славянском-на-Кубани сбиты два БПЛА.")
+    assert [i.event_type for i in found] == ["interception"] and abs(found[0].lat - 45.26) < 0.2
+
+
+
+def test_a_plant_named_by_the_adjective_of_an_indeclinable_town():
+    found = found_in("Обломки сбитого БПЛА упали на территории Сочинской ТЭЦ, возник пожар, пострадавших нет.")
+    assert len(found) == 1 and abs(found[0].lat - 43.6) < 0.3 and abs(found[0].lon - 39.73) < 0.3
