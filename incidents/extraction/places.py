@@ -641,10 +641,18 @@ def _facility_town(word: str, after: str) -> str | None:
         return None
     stem = _DISTRICT_ADJECTIVE.sub("", word)
     readings = [stem, stem + "ськ", stem + "ск", stem + "ь", stem + "а", stem + "о", geo.nominative(word) or ""]
+    readings += _indeclinable_towns(stem)
     home = [c for c in dict.fromkeys(readings) if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)]
     people = {c: (geo.place(c).population or 0) for c in home}
     towns = [c for c in home if people[c] >= DISTRICT_CENTRE_PEOPLE and geo.place(c).kind == "city"]
     return max(towns, key=people.get) if towns else None
+
+
+def _indeclinable_towns(stem: str) -> list[str]:
+    """'Туапсинский НПЗ' (Туапсе), 'Сочинский' (Сочи), 'Киришский' (Кириши): a town in -е or -и, which does not decline,
+    makes its adjective with -инский or -ский; the stem read back to both endings."""
+    base = stem[:-2] if stem.lower().endswith("ин") else stem
+    return [base + "е", base + "и"] if len(base) >= 3 else []
 
 
 def _district_town_in_o(word: str, after: str) -> str | None:
