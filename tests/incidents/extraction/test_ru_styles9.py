@@ -1,5 +1,5 @@
 """Russian styles, round nine: an airport said to have had no restrictions, towns named 'X-на-River' in an
-inflected case, and a plant named by the adjective of a town in -е or -и."""
+inflected case, a plant named by the adjective of a town in -е or -и, and a casualty named by a trade noun."""
 
 from incidents.extraction import extract_incidents
 
@@ -36,3 +36,10 @@ def test_a_town_on_a_river_read_back_from_its_inflected_head():
 def test_a_plant_named_by_the_adjective_of_an_indeclinable_town():
     found = found_in("Обломки сбитого БПЛА упали на территории Сочинской ТЭЦ, возник пожар, пострадавших нет.")
     assert len(found) == 1 and abs(found[0].lat - 43.6) < 0.3 and abs(found[0].lon - 39.73) < 0.3
+
+
+def test_a_worker_named_by_a_trade_noun_is_one_casualty():
+    found = found_in("Беспилотник ударил по складу в Новозыбкове. Погиб электрик, ещё один строитель ранен.")
+    assert [(i.killed, i.injured) for i in found] == [(1, 1)]
+    found = found_in("В Рыльске FPV-дрон атаковал автомобиль, пострадала девушка.")
+    assert [i.injured for i in found] == [1]
