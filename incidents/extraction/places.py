@@ -217,13 +217,14 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
                 runs.append(current)
                 current = []
             continue
-        capital = not (not current and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
+        joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
+        joined = joined and morphology.is_cyrillic(word[0]) == morphology.is_cyrillic(current[-1][0][0])  # "Рыльске FPV-дрон"
+        opens = not joined  # a new run, also after a name and a quote ('Дрозденко: "В Киришском районе ...')
+        capital = not (opens and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
                                          or geo.plural_town(word) is not None or _opens_name(text, tokens, at)
                                          or _named_settlement(text, token[1], word))
-        joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
-        joined = joined and morphology.is_cyrillic(word[0]) == morphology.is_cyrillic(current[-1][0][0])  # "Рыльске FPV-дрон"
         if capital and joined:
             current.append(token)
             continue

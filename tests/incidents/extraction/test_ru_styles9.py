@@ -1,5 +1,6 @@
 """Russian styles, round nine: an airport said to have had no restrictions, towns named 'X-на-River' in an
-inflected case, a plant named by the adjective of a town in -е or -и, and a casualty named by a trade noun."""
+inflected case, a plant named by the adjective of a town in -е or -и, a casualty named by a trade noun, and a quote
+opening with a preposition after its speaker's name."""
 
 from incidents.extraction import extract_incidents
 
@@ -43,3 +44,10 @@ def test_a_worker_named_by_a_trade_noun_is_one_casualty():
     assert [(i.killed, i.injured) for i in found] == [(1, 1)]
     found = found_in("В Рыльске FPV-дрон атаковал автомобиль, пострадала девушка.")
     assert [i.injured for i in found] == [1]
+
+
+def test_a_quote_opening_with_a_preposition_after_the_speakers_name():
+    found = found_in('Глава района Игорь Смирнов: «Над Кимовском сбит беспилотник, пострадавших нет».')
+    assert [(i.event_type, round(i.lat)) for i in found] == [("interception", 54)]
+    found = found_in('Губернатор Вячеслав Гладков: "В Новом Осколе дрон атаковал склад, ранен охранник".')
+    assert [i.injured for i in found] == [1] and abs(found[0].lat - 50.76) < 0.1
