@@ -333,6 +333,7 @@ def _cues_in(text: str) -> tuple[Cue, ...]:
                                           any(s.start() <= c.start and c.end <= s.end() for s in shields))]
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
+    found = [c for c in found if not (c.kind == "restriction" and _restriction_denied(text, c))]
     found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
     found = [_weapon_as_subject(text, c) for c in found]
     return tuple(sorted(found, key=lambda c: c.start))
@@ -427,6 +428,19 @@ _NEGATED_AFTER = re.compile(r"^\s+(?:нет|немає|не (?:зафиксир�
 def _negated(text: str, cue: Cue) -> bool:
     """'пострадавших и разрушений нет', 'без разрушений', 'no damage': damage said not to have happened."""
     return bool(_NEGATED_BEFORE.search(text[max(0, cue.start - 40):cue.start]) or _NEGATED_AFTER.match(text[cue.end:cue.end + 30]))
+
+
+# "В аэропорту Пулково ограничений не вводилось", "работает без ограничений", "no restrictions were imposed": a
+# restriction said not to exist ("ограничения не сняты" stays one: only verbs of imposing are read as denial).
+_RESTRICTION_DENIED_BEFORE = re.compile(r"(?:\bno|(?<![\w-])без|(?<![\w-])никаких|(?<![\w-])жодних)\s+$", re.IGNORECASE)
+_RESTRICTION_DENIED_AFTER = re.compile(
+    r"^\s+(?:(?:не|ні|not)\s+(?:было|были|был[аио]?|вводил\w*|введен\w*|ввели|вводятся|объявля\w*|объявлен\w*|"
+    r"действу\w*|запроваджу\w*|запроваджен\w*|запровадили|було|були|been|imposed)|нет|немає)(?![\w-])", re.IGNORECASE)
+
+
+def _restriction_denied(text: str, cue: Cue) -> bool:
+    return bool(_RESTRICTION_DENIED_BEFORE.search(text[max(0, cue.start - 20):cue.start])
+                or _RESTRICTION_DENIED_AFTER.match(text[cue.end:cue.end + 40]))
 
 
 @lru_cache(maxsize=1024)

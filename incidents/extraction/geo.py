@@ -257,6 +257,9 @@ def nominative(word: str) -> str | None:
     irregular = _irregular().get(word.lower().replace("ʼ", "’"))
     if irregular is not None and is_name(irregular):
         return irregular
+    on_river = _on_river(word)
+    if on_river is not None:
+        return on_river
     if " " not in word and morphology.is_common_word(word):
         return plural_town(word)
     endings = [word[: -len(end)] + new for end, new in _endings() if word.lower().endswith(end) and len(word) > len(end) + 2]
@@ -276,6 +279,20 @@ def nominative(word: str) -> str | None:
     if first is not None:
         return first
     return _several_words(word) if word.count(" ") == 1 else None
+
+
+def _on_river(word: str) -> str | None:
+    """'Калаче-на-Дону', 'Ростовом-на-Дону', 'Комсомольске-на-Амуре': a town named 'X-на-River' declines only its head."""
+    head, sep, tail = word.partition("-на-")
+    if not sep or not head or "-" in head:
+        return None
+    toponyms, others = morphology.lemmas(head)
+    endings = [head[: -len(end)] + new for end, new in _endings() if head.lower().endswith(end) and len(head) > len(end) + 2]
+    for reading in dict.fromkeys([head, *toponyms, *others, *endings]):
+        name = reading[:1].upper() + reading[1:] + sep + tail
+        if is_name(name):
+            return name
+    return None
 
 
 # Latin-script Russian and Ukrainian back to Cyrillic, longest letters first ("Belgorodom": "Белгородом"); "y" and "i" are

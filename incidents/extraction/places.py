@@ -218,13 +218,14 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
                 runs.append(current)
                 current = []
             continue
-        capital = not (not current and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
+        joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
+        joined = joined and morphology.is_cyrillic(word[0]) == morphology.is_cyrillic(current[-1][0][0])  # "Рыльске FPV-дрон"
+        opens = not joined  # a new run, also after a name and a quote ('Дрозденко: "В Киришском районе ...')
+        capital = not (opens and word.lower() in _prepositions())  # "Near Kursk, ...", "Біля Сум ..."
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or _nickname_region(word) is not None
                                          or geo.plural_town(word) is not None or _opens_name(text, tokens, at)
                                          or _named_settlement(text, token[1], word))
-        joined = current and text[current[-1][2]:token[1]] == " " and not _POSSESSIVE.search(current[-1][0])
-        joined = joined and morphology.is_cyrillic(word[0]) == morphology.is_cyrillic(current[-1][0][0])  # "Рыльске FPV-дрон"
         if capital and joined:
             current.append(token)
             continue
@@ -642,10 +643,18 @@ def _facility_town(word: str, after: str) -> str | None:
         return None
     stem = _DISTRICT_ADJECTIVE.sub("", word)
     readings = [stem, stem + "ськ", stem + "ск", stem + "ь", stem + "а", stem + "о", geo.nominative(word) or ""]
+    readings += _indeclinable_towns(stem)
     home = [c for c in dict.fromkeys(readings) if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)]
     people = {c: (geo.place(c).population or 0) for c in home}
     towns = [c for c in home if people[c] >= DISTRICT_CENTRE_PEOPLE and geo.place(c).kind == "city"]
     return max(towns, key=people.get) if towns else None
+
+
+def _indeclinable_towns(stem: str) -> list[str]:
+    """'Туапсинский НПЗ' (Туапсе), 'Сочинский' (Сочи), 'Киришский' (Кириши): a town in -е or -и, which does not decline,
+    makes its adjective with -инский or -ский; the stem read back to both endings."""
+    base = stem[:-2] if stem.lower().endswith("ин") else stem
+    return [base + "е", base + "и"] if len(base) >= 3 else []
 
 
 def _district_town_in_o(word: str, after: str) -> str | None:
