@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from incidents.extraction import cues
+from incidents.extraction.numbers import to_int
 
 _FOCUS_AIRPORT = re.compile(
     r"\b(?:the\s+)?(?:city|town|local|regional capital|capital)['’]?s?\s+(?:main\s+|international\s+|civilian\s+)?airport\b"
@@ -60,3 +63,35 @@ def lift_cue(clause_text: str) -> re.Match[str] | None:
     """A cue that restrictions or closures ended ("later lifted", "reopened", "resumed"), in an aviation clause."""
     match = cues.has("lift", clause_text)
     return match if match and _LIFT_CONTEXT.search(clause_text) else None
+
+
+CITY_AIRPORT_KM = 50.0
+# "Moscow's four airports", "airports of Moscow", "аэропорты Москвы", "аеропорти Москви": a city's airports together.
+_PLURAL_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:(\w+)\s+)?(?:main\s+|international\s+|civilian\s+)?airports\b"
+                           r"|^\s+(?:аэропорт(?:ы|ов|ах|ам)|аеропорт(?:и|ів|ах|ам))(?!\w)", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"\bairports\s+(?:of|in|serving|around)\s+(?:the\s+)?$"
+                            r"|(?<![\w-])(?:аэропорт(?:ы|ов|ах|ам)|аеропорт(?:и|ів|ах|ам))\s+$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"(?<![\w-])(\w+)\s+(?:аэропорт(?:ы|ов|ах|ам|а)|аеропорт(?:и|ів|ах|ам))\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _no_passenger_flights() -> frozenset[str]:
+    lines = (cues.LEXICON_DIR / "airports_without_passenger_flights.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split()[0].upper() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def airports_named_together(before: str, after: str) -> int | None:
+    """0 when the words around a city name call it by its airports together ("Moscow's airports", "аэропорты Москвы"),
+    the count when they give one ("four airports"), None when they do not speak of its airports in the plural."""
+    match = _PLURAL_AFTER.match(after)
+    if match:
+        return to_int(match.group(1) or "") or 0
+    if not _PLURAL_BEFORE.search(before):
+        return None
+    count = _COUNT_BEFORE.search(before)
+    return (to_int(count.group(1)) or 0) if count else 0
+
+
+def commercial(found: Any) -> bool:
+    """An airport with an IATA code that serves passenger flights (not a military field or a closed one)."""
+    return bool(found.iata) and (found.icao or "").upper() not in _no_passenger_flights()

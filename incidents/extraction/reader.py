@@ -168,6 +168,7 @@ class Reader:
         new += self.city_references(sentence, infos, new, mentions)
         new += self.unknown_quarters(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
+        new += self.city_airports(sentence, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
         new += self.attempted_sites(sentence, infos, new)
         self.attempted = _attempted_target(sentence, mentions) if not new else None
@@ -731,6 +732,29 @@ class Reader:
                 if found is not None:
                     out.append(self._airport_finding(sentence, found, ref, f"site: the airport of the city in focus ({city.place.name})"))
                     break
+        return out
+
+    def city_airports(self, sentence: Sentence, new: list[Finding]) -> list[Finding]:
+        """'Moscow's four airports suspended flights', 'аэропорты Москвы': a restriction at each airport serving the city,
+        not only the one the city's name stands for (a count the text gives must match; a one-airport city is as before)."""
+        out: list[Finding] = []
+        told = [f for f in new if f.is_airport and f.place.kind == "airport"]
+        if len({geo.key(f.mention_text) for f in told}) != 1:
+            return out  # "Vnukovo and Domodedovo airports": the text names the airports itself
+        for finding in told:
+            if geo.key(finding.mention_text) in geo.key(finding.place.name):
+                continue  # "Domodedovo airports" names the airport, not a city's airports together
+            at, end = finding.start - sentence.start, finding.end - sentence.start
+            count = airports.airports_named_together(sentence.text[max(0, at - 40):at], sentence.text[end:end + 40])
+            city = geo.place(finding.mention_text, None, self.geo_context()) if count is not None else None
+            if city is None or city.kind != "city":
+                continue
+            serving = [a for a in geo.airports_near(city, airports.CITY_AIRPORT_KM) if airports.commercial(a)]
+            if finding.place not in serving or (count and count != len(serving)):
+                continue
+            reason = f"site: one of the airports serving {city.name}, named together"
+            out += [Finding(finding.event_type, a, sentence, finding.mention_text, finding.start, finding.end, finding.cue, reason)
+                    for a in serving if a != finding.place and not any(f.place == a for f in new)]
         return out
 
     def _airport_finding(self, sentence: Sentence, found: Any, ref: airports.AirportRef, reason: str) -> Finding:
