@@ -80,6 +80,14 @@ def _no_passenger_flights() -> frozenset[str]:
     return frozenset(line.split()[0].upper() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# Russian genitive counts the casualty lexicon leaves out ("в двух аэропортах": there they would misread "двух человек").
+_AIRPORT_COUNTS = {"двух": 2, "трёх": 3, "трех": 3}
+
+
+def _count(word: str) -> int | None:
+    return _AIRPORT_COUNTS.get(word.lower()) or to_int(word)
+
+
 def airports_named_together(before: str, after: str) -> int | None:
     """0 when the words around a city name call it by its airports together ("Moscow's airports", "аэропорты Москвы"),
     the count when they give one ("four airports"), None when they do not speak of its airports in the plural."""
@@ -89,9 +97,18 @@ def airports_named_together(before: str, after: str) -> int | None:
     if not _PLURAL_BEFORE.search(before):
         return None
     count = _COUNT_BEFORE.search(before)
-    return (to_int(count.group(1)) or 0) if count else 0
+    return (_count(count.group(1)) or 0) if count else 0
 
 
 def commercial(found: Any) -> bool:
     """An airport with an IATA code that serves passenger flights (not a military field or a closed one)."""
     return bool(found.iata) and (found.icao or "").upper() not in _no_passenger_flights()
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])(\w+)\s+(?:of\s+)?(?:the\s+)?$")
+
+
+def count_before(before: str) -> int | None:
+    """The count written just before a city's name ("two Moscow airports", "all four of the Moscow airports"), or None."""
+    match = _WORD_BEFORE.search(before)
+    return _count(match.group(1)) if match else None

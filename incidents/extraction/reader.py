@@ -169,6 +169,7 @@ class Reader:
         new += self.unknown_quarters(sentence, infos, new)
         new += self.focus_airports(sentence, infos, new)
         new += self.city_airports(sentence, new)
+        new += self.general_airports(sentence, infos, mentions, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
         new += self.attempted_sites(sentence, infos, new)
         self.attempted = _attempted_target(sentence, mentions) if not new else None
@@ -749,12 +750,35 @@ class Reader:
             city = geo.place(finding.mention_text, None, self.geo_context()) if count is not None else None
             if city is None or city.kind != "city":
                 continue
-            serving = [a for a in geo.airports_near(city, airports.CITY_AIRPORT_KM) if airports.commercial(a)]
+            serving = _serving(city)
             if finding.place not in serving or (count and count != len(serving)):
                 continue
             reason = f"site: one of the airports serving {city.name}, named together"
             out += [Finding(finding.event_type, a, sentence, finding.mention_text, finding.start, finding.end, finding.cue, reason)
                     for a in serving if a != finding.place and not any(f.place == a for f in new)]
+        return out
+
+    def general_airports(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
+                         new: list[Finding]) -> list[Finding]:
+        """'Kazan airports suspended flights' (the city's airports, none named) in a restriction clause naming no airport:
+        each airport serving the city."""
+        out: list[Finding] = []
+        for mention in [m for m in mentions if m.hint == "airports" and m.role != "site"]:
+            info = next((i for i in infos if i.clause.start <= mention.start < i.clause.end), None)
+            cue = next((c for c in info.event_cues if c.kind == "restriction"), None) if info else None
+            if cue is None or info.historical_from is not None or any(
+                    f.is_airport and info.clause.start <= f.start < info.clause.end for f in new + out):
+                continue
+            city = geo.place(mention.text, None, self.geo_context())
+            serving = _serving(city) if city is not None and city.kind == "city" else []
+            count = airports.count_before(sentence.text[max(0, mention.start - sentence.start - 30):mention.start - sentence.start])
+            if count and count != len(serving):
+                continue  # "two Moscow airports": which two the text does not say
+            reason = f"site: the airports serving {mention.text}, named together"
+            out += [Finding("airspace_restriction", a, sentence, mention.text, mention.start, mention.end, cue, reason)
+                    for a in serving]
+            if serving:
+                mention.role, mention.reason = "site", reason
         return out
 
     def _airport_finding(self, sentence: Sentence, found: Any, ref: airports.AirportRef, reason: str) -> Finding:
@@ -1381,6 +1405,11 @@ _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|�
                          r"(?:(?:бул[иао]|был[иао]|were|have been|had been)\s+)?(?:успішно\s+|успешно\s+|successfully\s+)?"
                          r"(?:збит|знищен|знешкоджен|перехоплен|сбит|уничтожен|перехвачен|shot down|downed|destroyed|intercepted)",
                          re.IGNORECASE)
+
+
+def _serving(city: Any) -> list[Any]:
+    """The passenger airports serving a city: those with an IATA code within CITY_AIRPORT_KM, nearest first."""
+    return [a for a in geo.airports_near(city, airports.CITY_AIRPORT_KM) if airports.commercial(a)]
 
 
 def _only_attack_nouns(info: places.ClauseInfo) -> bool:

@@ -27,7 +27,11 @@ def test_a_citys_airports_named_together_are_each_restricted():
                  "Restrictions were imposed at the airports of Moscow on Tuesday.",
                  "Все аэропорты Москвы приостановили работу из-за атаки беспилотников.",
                  "Росавиация ввела ограничения в аэропортах Москвы.",
-                 "Аеропорти Москви призупинили роботу через атаку дронів."):
+                 "Аеропорти Москви призупинили роботу через атаку дронів.",
+                 "Moscow airports suspended flights after a drone attack.",
+                 "All four Moscow airports closed on Sunday.",
+                 "Аэропорты Москвы ввели ограничения на прием и выпуск воздушных судов.",
+                 "Ограничения введены во всех четырёх аэропортах Москвы."):
         items = restricted(text)
         assert {i.airport_iata for i in items} == MOSCOW and len(items) == 4, text
         assert len({i.started_at for i in items}) == 1, text
@@ -40,11 +44,23 @@ def test_airports_the_text_names_are_the_ones_restricted():
         assert {i.airport_iata for i in restricted(text)} == {"VKO", "DME"}, text
 
 
+def test_another_citys_airports_named_together():
+    for text in ("Flights were suspended at Kyiv airports on Monday.", "Kyiv's airports suspended flights on Monday.",
+                 "Аеропорти Києва призупинили роботу."):
+        assert sorted(i.airport_iata for i in restricted(text)) == ["IEV", "KBP"], text
+
+
 def test_a_count_unlike_the_citys_airports_adds_none():
-    items = restricted("Moscow's two airports suspended flights on Sunday.")
-    assert len(items) <= 1
+    for text in ("Moscow's two airports suspended flights on Sunday.", "Flights were suspended at two Moscow airports.",
+                 "Ограничения введены в двух аэропортах Москвы."):
+        assert len(restricted(text)) <= 1, text
 
 
 def test_a_city_with_one_airport_keeps_it():
     assert [i.airport_iata for i in restricted("Kazan airport suspended flights after a drone attack.")] == ["KZN"]
     assert [i.airport_iata for i in restricted("Аэропорт Домодедово приостановил полеты.")] == ["DME"]
+    assert [i.airport_iata for i in restricted("Kazan airports suspended flights.")] == ["KZN"]
+    for text in ("St Petersburg airports suspended flights after a drone attack.",
+                 "В аэропортах Санкт-Петербурга ввели ограничения."):
+        assert [(i.event_type, i.airport_iata) for i in extract_incidents(text, published="2025-05-06")] == [
+            ("airspace_restriction", "LED")], text
