@@ -25,24 +25,27 @@ def _blank(tag: str, block: bool) -> str:
 
 
 @lru_cache(maxsize=1)
+def _furniture_lines() -> tuple[tuple[str, str], ...]:
+    """furniture.txt as (mark, phrase): mark "slot" or "bar" for a line with that prefix, else ""."""
+    lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
+    out = []
+    for line in (line.strip() for line in lines):
+        if line and not line.startswith("#"):
+            mark = next((m for m in ("slot", "bar") if line.startswith(m + ":")), "")
+            out.append((mark, line.removeprefix(mark + ":").strip() if mark else line))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
 def _phrases() -> str:
-    lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
-    phrases = (line.strip().removeprefix("slot:").removeprefix("bar:").strip() for line in lines
-               if line.strip() and not line.startswith("#"))
-    return "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
+    return "|".join(sorted((re.escape(phrase) for _, phrase in _furniture_lines()), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _slots() -> frozenset[str]:
-    lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.removeprefix("slot:").strip().lower() for line in lines if line.startswith("slot:"))
-
-
-@lru_cache(maxsize=1)
-def _bars() -> frozenset[str]:
-    """Furniture printed above or inside an article too (share buttons, 'Comments', 'Advertisement')."""
-    lines = (Path(__file__).resolve().parent / "lexicons" / "furniture.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().removeprefix("bar:").lower() for line in lines if line.startswith("bar:"))
+@lru_cache(maxsize=2)
+def _marked(mark: str) -> frozenset[str]:
+    """The phrases with a mark: "slot" (an advertisement label also printed above the article) or "bar" (share
+    buttons, 'Comments', 'Advertisement': printed above or inside an article too)."""
+    return frozenset(phrase.lower() for kind, phrase in _furniture_lines() if kind == mark)
 
 
 # A paragraph of prose: a line of twenty words or more ending a sentence.
@@ -52,7 +55,7 @@ _PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){19,}\S*[.!?][\"'’”»]?[ \t]*$", r
 def _bar_inside(line: str, rest: str) -> bool:
     """'Share this article   Comments' above the story: a bar of the page with the article's prose still to come."""
     words = [w for w in re.split(r"\s{2,}|\s*\|\s*", line.strip().lower().rstrip(":.…")) if w]
-    return bool(words) and all(w in _bars() for w in words) and _PROSE.search(rest) is not None
+    return bool(words) and all(w in _marked("bar") for w in words) and _PROSE.search(rest) is not None
 
 
 @lru_cache(maxsize=1)
@@ -94,4 +97,4 @@ _PROSE_LINE = re.compile(r"^[^\n]{80,}$", re.MULTILINE)  # a paragraph of the ar
 def _slot_above_the_article(match: re.Match[str], text: str) -> bool:
     """True for an advertisement label with no paragraph of the article above it."""
     label = re.sub(r"[\s:.…]+$", "", match.group(0).strip()).lower()
-    return label in _slots() and _PROSE_LINE.search(text, 0, match.start()) is None
+    return label in _marked("slot") and _PROSE_LINE.search(text, 0, match.start()) is None
