@@ -88,6 +88,14 @@ def settlement_nouns(streets: bool = False) -> str:
     return rf"(?<![\w-])(?:{'|'.join(words)})\.?"
 
 
+@cache
+def street_nouns() -> str:
+    """A street noun ("улица", "ул.", "проспект", "вулиця") as a regex fragment: the "street:" lines of the same list."""
+    lines = (LEXICON_DIR / "settlement_nouns.txt").read_text(encoding="utf-8").splitlines()
+    words = [line.removeprefix("street:").strip() for line in lines if line.startswith("street:")]
+    return rf"(?<![\w-])(?:{'|'.join(words)})\.?"
+
+
 def words_pattern(words: list[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of the fragments as whole words, longest first."""
     body = grouped(sorted(words, key=len, reverse=True))

@@ -64,7 +64,7 @@ _SITE_PREP = re.compile(
 # "у Приморському районі Одеси", "в селе Головчино Грайворонского округа", "в городе Шебекино", "Жители Курчатова": a place named after a
 # district or settlement noun (the genitive of the city, or the settlement's own or its district's name).
 _SLAVIC_PLACE_PHRASE = re.compile(
-    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан|акваторі|підприємств|інфраструктур|инфраструктур|енергетик|промзон)\w*|порт(?:у|і|ах)|об['’]єкт\w*"
+    r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан|акваторі|підприємств|інфраструктур|инфраструктур|енергетик|промзон)\w*|порт(?:у|і|ах)|об['’]єкт\w*|сторон(?:е|ы|у|ой)|част(?:и|ь|ью|ях)"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
     r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
@@ -636,6 +636,14 @@ _PLANT_NOUN_AFTER = re.compile(r"\s+(?:нафтопереробн\w*|нефте�
                              r"ТЭС|завод\w*|комбінат\w*|комбинат\w*|аеродром\w*|аэродром\w*)(?![\w-])")
 
 
+def _past_plant(after: str) -> str:
+    """The words after a town's adjective past the plant it names ("… нефтеперерабатывающий завод атакован": " атакован")."""
+    for _ in range(2):
+        plant = _PLANT_NOUN_AFTER.match(after)
+        after = after[plant.end():] if plant else after
+    return after
+
+
 def _facility_town(word: str, after: str) -> str | None:
     """The town of Russia or Ukraine a plant's adjective is made from ("Саратовський" -> "Саратов", "Новокуйбишевський" ->
     "Новокуйбишевськ", "Рязанского" -> "Рязань"), the most populous reading of at least DISTRICT_CENTRE_PEOPLE; else None."""
@@ -685,6 +693,10 @@ _PLACE_NOUNS = re.compile(r"(?:област|район|округ|кра[йяю�
                           r"полуостров|пролив|озер|рек|побережь|трасс)", re.IGNORECASE)
 
 
+# "в районе Северной стороны", "на Восточной окраине", "Левый берег": a side or a part of a city, not a town of that name.
+_SIDE_NOUN_AFTER = re.compile(r"\s+(?:сторон|част|окраин|берег|бок)\w*(?![\w-])")
+
+
 def _adjective_of_noun_after(sentence: Sentence, mention: Mention) -> bool:
     word = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
     noun = _NOUN_AFTER.match(sentence.text, mention.end - sentence.start)
@@ -712,12 +724,18 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "a common word capitalised in a title-case headline (the article also writes it in lower case)"
     elif mention.start == sentence.start and _adjective_of_noun_after(sentence, mention):
         mention.reason = "an adjective of the common noun after it starting the sentence (Морской транспорт), not a place"
+    elif _SIDE_NOUN_AFTER.match(sentence.text, mention.end - sentence.start) and _adjective_of_noun_after(sentence, mention):
+        mention.reason = "an adjective of the side or part it names (Северная сторона, Восточная окраина), not a place"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
+    elif _STREET_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 16), mention.start - sentence.start):
+        mention.reason = "a street's name (на улице Ленина, ул. Толстого), not a place"
     elif _INFLECTED_ACRONYM.fullmatch(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
         mention.reason = "an abbreviation with a case ending (КАБу, БпЛА), not a place name"
 
 
+# "на улице Ленина", "ул. Толстого", "на проспекте Победы", "по вулиці Шевченка": the name after a street noun.
+_STREET_BEFORE = re.compile(rf"{cues.street_nouns()}\s*$", re.IGNORECASE)
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -1070,7 +1088,7 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
     return cues.has("denied_report", sentence.text) if any(w in lower for w in _DENIAL_WORDS) else None
 
 
-_DENIAL_WORDS = ("фейк", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")
+_DENIAL_WORDS = ("фейк", "вброс", "дезинформ", "ложь", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")
 
 
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:
@@ -1230,7 +1248,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
-    if _FRONTED_OBJECT.match(after) and not _PREPOSITION_BEFORE.search(before):
+    if _FRONTED_OBJECT.match(_past_plant(after)) and not _PREPOSITION_BEFORE.search(before):
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
@@ -1375,6 +1393,7 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     between = after[:passive.start()]
     community = _COMMUNITY_AFTER.match(between)
     between = between[community.end():] if community else between  # "the Ochakiv community came under fire"
+    between = _past_plant(between)  # "Туапсинский НПЗ снова атакован": the plant named by its town's adjective
     return (bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
             or bool(_CO_SUBJECTS.fullmatch(between)))
 

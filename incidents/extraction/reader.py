@@ -44,6 +44,7 @@ _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on
                         re.IGNORECASE)  # (a short tail after a comma: ", the ministry said", ", to ensure flight safety")
 
 
+_SHELLING = re.compile(r"(?:обстрел|обстріл|shell)", re.IGNORECASE)  # a shelling's own word: guns, unless a weapon is named
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …"),
 # or a bulleted count with no dash after it ("— 20 над территорией …,", "• 12 over the Bryansk region").
@@ -454,6 +455,11 @@ class Reader:
             return found
         return geo.city_in_region(mention.text, self.last_region) or found
 
+    def _downed_just_before(self, sentence: Sentence) -> bool:
+        """The last sentence that told an event told a downing at its sites (the debris now told fell from it)."""
+        return any(f.event_type == "interception" and f.sentence.index == self.last_event_index < sentence.index
+                   for f in self.last_sites)
+
     def _story_strike(self, sentence: Sentence) -> str:
         """A strike told without a weapon: the weapon of the sentence just before when its sites were all struck by one
         ("Russian forces shelled Nikopol. One more person was hurt in Marhanets."), else the article's dominant one."""
@@ -562,7 +568,7 @@ class Reader:
     def _head_town(self, mentions: Sequence[places.Mention]) -> Any:
         """The town of 'Мэр Белгорода', 'Глава Новошахтинска' in this sentence: a city named right after a head's title."""
         for mention in mentions:
-            if _HEAD_TITLE.search(self.body, max(0, mention.start - 25), mention.start):
+            if _HEAD_TITLE.search(self.body, max(0, mention.start - 45), mention.start):
                 found = geo.place(mention.text, None, self.geo_context())
                 if found is not None and found.kind == "city":
                     return found
@@ -623,6 +629,8 @@ class Reader:
         site_city = here[-1] if here else focus.place if focus else None  # a city told as a site, not only named
         if own and named is not None and site_city is not None and _quarter_named_after_a_far_city(named, site_city, self.last_region):
             own, named = False, None  # "Харків. Влучання в Київському районі": a quarter of Kharkiv, not Kyiv
+        if here and named is not None and _quarter_named_after_a_far_city(named, here[-1], None):
+            named = None  # "в Киеве ранены четверо, в Днепровском районе горит авто": Kyiv's quarter, whatever region was named
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)
                                   or _quarterless(named, city)):
@@ -694,6 +702,8 @@ class Reader:
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
         if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"debris"}:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
+        if kinds & {*STRIKE_KINDS, "explosion"} == {"debris"} and _slavic_debris(info) and self._downed_just_before(sentence):
+            return "interception"  # "Над Гомельской областью сбит БПЛА. Обломки упали в районе Мозыря.": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
         if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _ALL_DOWNED.search(info.clause.text):
@@ -708,6 +718,8 @@ class Reader:
             return "explosion"  # "explosions rocked Odesa"
         if kinds & set(STRIKE_KINDS):
             weapon = cues.weapon_of(info.clause.text) or cues.weapon_of(sentence.text)
+            if weapon is None and any(_SHELLING.match(c.text) for c in info.event_cues if c.kind in STRIKE_KINDS):
+                return "strike"  # "в результате обстрела Киевского района Донецка": shelling, not the story's drones
             return _WEAPON_TYPE[weapon] if weapon else self._story_strike(sentence)
         if "interception" in kinds:
             return "interception"
@@ -1151,7 +1163,8 @@ _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NP
 
 # "Мэр Белгорода", "Глава Новошахтинска", "Губернатор Севастополя", "градоначальник Курска": a town's head.
 _HEAD_TITLE = re.compile(r"(?<![\w-])(?:мэр\w*|губернатор\w*|глав[аыеу]\s+(?:администрации\s+)?(?:города\s+)?|"
-                         r"градоначальник\w*)\s+$", re.IGNORECASE)
+                         r"градоначальник\w*|(?:глав[аыеу]|начальник\w*|руководител\w*)(?:\s+(?:городской|военной|районной))*"
+                         r"\s+(?:администрации|ВА|МВА|ГВА)(?:\s+города)?)\s+$", re.IGNORECASE)  # "Глава военной администрации Кривого Рога"
 
 
 def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> places.Mention | None:
@@ -1310,7 +1323,8 @@ def _is_label(body: str, sentence: Sentence, mentions: list[places.Mention]) -> 
     mention = mentions[0]
     line_start = body.rfind("\n", 0, sentence.start) + 1
     lead = body[line_start:mention.start].strip(" \t•*·▪–—-")
-    if lead and not _AIRPORT_LEAD.fullmatch(lead) and not _POST_LEAD.fullmatch(body, line_start, mention.start):
+    if (lead and not _AIRPORT_LEAD.fullmatch(lead) and not _POST_LEAD.fullmatch(body, line_start, mention.start)
+            and not _TOPIC_LEAD.fullmatch(lead)):
         return False
     if _AIRPORT_LEAD.fullmatch(lead):  # "Аэропорт Калуга (Грабцево).": the airport labels its line
         mention.hint = "airport"
@@ -1331,6 +1345,11 @@ _DISTRICT_LABEL = re.compile(r"\s+(?:район|р-н)\s*\.")
 # The day and month right after the town, as a dateline gives them ("Астрахань. 10 июня. INTERFAX.RU", "Київ. 5 травня.").
 _DAY_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
                               r"січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)\w*\s*[.,]", re.IGNORECASE)
+
+
+# "Уточнённая информация по Валуйкам.", "Ситуация в Шебекино.", "Інформація щодо Сум.": the place a report's line is about.
+_TOPIC_LEAD = re.compile(r"(?:(?:уточн[её]нн|актуальн|оперативн|свеж|уточнен|актуальн|оперативн)\w*\s+)?"
+                         r"(?:информаци|ситуаци|обстановк|данны|інформаці|ситуаці|дан)\w*\s+(?:по|в|во|на|у|щодо)", re.IGNORECASE)
 
 
 # Rosaviatsia's line heads: "Аэропорт Калуга (Грабцево). Введены временные ограничения ..."
@@ -1410,6 +1429,11 @@ _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|�
 def _serving(city: Any) -> list[Any]:
     """The passenger airports serving a city: those with an IATA code within CITY_AIRPORT_KM, nearest first."""
     return [a for a in geo.airports_near(city, airports.CITY_AIRPORT_KM) if airports.commercial(a)]
+
+
+def _slavic_debris(info: places.ClauseInfo) -> bool:
+    """The debris told in Russian or Ukrainian ("обломки", "уламки"; an English "debris fell" keeps its strike reading)."""
+    return any(c.kind == "debris" and re.match(r"[^\W\d_a-zA-Z]", c.text) for c in info.event_cues)
 
 
 def _only_attack_nouns(info: places.ClauseInfo) -> bool:

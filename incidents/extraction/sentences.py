@@ -11,6 +11,7 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "sgt", "no", "vs",
     "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
     "etc", "inc", "corp", "jr", "sr", "prof", "gov", "sen", "rep", "maj", "adm", "est",
+    "ул", "вул", "просп", "пер", "пров", "наб", "пл", "мкр",  # "на ул. Толстого": a street, not a sentence end
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _CLAUSE_BREAK = re.compile(

@@ -1,0 +1,69 @@
+"""Russian styles, round ten: a street's name after 'улица'/'ул.', a line opened by 'информация по X', a town or plant
+as the subject of 'атакован'/'обстрелян', a report called a 'вброс', shelling in a story of drones, and debris told
+after a downing."""
+
+from incidents.extraction import extract_incidents
+
+
+def found_in(text, published="2025-03-14"):
+    return extract_incidents(text, published=published)
+
+
+def places(found):
+    return sorted(i.place for i in found)
+
+
+def test_a_street_named_after_a_person_or_town_is_no_place():
+    found = found_in("Беспилотник ударил по остановке на улице Гагарина в Рыльске, пострадала женщина.")
+    assert places(found) == ["Ryl’sk"]
+    found = found_in("В Брянске на ул. Чкалова обломки повредили гараж. Пострадавших нет.")
+    assert len(found) == 1 and abs(found[0].lat - 53.25) < 0.1
+
+
+def test_a_line_opened_by_information_on_a_town_labels_its_report():
+    found = found_in("Информация по Грайворону. Днём FPV-дрон атаковал трактор, погиб тракторист.")
+    assert [(i.place, i.killed) for i in found] == [("Grayvoron", 1)]
+
+
+def test_a_town_or_plant_as_the_subject_of_a_short_passive_is_struck():
+    found = found_in("Ночью Курчатов обстрелян из артиллерии, повреждена ЛЭП.")
+    assert [(i.place, i.event_type) for i in found] == [("Kurchatov", "strike")]
+    found = found_in("Саратовский НПЗ вновь атакован дронами, на одной из установок пожар.")
+    assert [(i.event_type, round(i.lat)) for i in found] == [("drone_strike", 52)]
+
+
+def test_a_report_called_a_plant_of_lies_is_denied():
+    assert found_in("Сообщения о взрывах на аэродроме в Липецке — вброс, заявили в правительстве области.") == []
+    assert found_in("Губернатор назвал дезинформацией публикации о пожаре на заводе в Орле.") == []
+
+
+def test_shelling_in_a_story_of_drones_is_a_strike_by_guns():
+    found = found_in("В Белгороде дрон атаковал автомобиль, ранен водитель. В результате обстрела Шебекино ранены двое.")
+    assert sorted((i.place, i.event_type) for i in found) == [("Belgorod", "drone_strike"), ("Shebekino", "strike")]
+
+
+def test_debris_told_after_a_downing_is_the_downing():
+    found = found_in("Над Трубчевском силами ПВО сбит беспилотник. Об этом сообщил губернатор. "
+                     "Обломки упали в поле у Трубчевска, пострадавших нет.")
+    assert [(i.event_type, i.injured) for i in found] == [("interception", 0)]
+
+
+def test_a_side_or_part_of_a_city_is_no_town_of_that_name():
+    found = found_in("Обломки упали на Восточной окраине Курска, повреждён гараж.")
+    assert places(found) == ["Kursk"]
+    found = found_in("В результате обстрела Западной части Горловки ранен мужчина.")
+    assert [(i.place, i.injured) for i in found] == [("Horlivka", 1)]
+    found = found_in("Губернатор: над Южной стороной Севастополя сбиты два беспилотника.")
+    assert [(i.event_type, round(i.lat)) for i in found] == [("interception", 45)]
+
+
+def test_the_city_of_a_military_administration_head_is_the_city_referred_to():
+    found = found_in("Начальник городской военной администрации Никополя Евгений Евтушенко: по городу ударили из "
+                     "артиллерии, ранена женщина.")
+    assert [(i.place, i.injured) for i in found] == [("Nikopol", 1)]
+
+
+def test_a_district_beside_a_big_city_is_its_quarter_whatever_region_was_named():
+    found = found_in("Глава Запорожской ОВА Иван Федоров: над областью сбиты два дрона. "
+                     "В Одессе ранены двое, в Приморском районе повреждены дома.")
+    assert "Prymorsk" not in places(found) and "Odesa" in places(found)
