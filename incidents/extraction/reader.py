@@ -13,7 +13,8 @@ from pathlib import Path
 from datetime import date
 from typing import Any
 
-from incidents.extraction import airports, casualties, claims, cues, dates, geo, language, places
+from incidents.extraction import (airports, casualties, city_references, claims, cues, dates, geo, language, places,
+                                  site_rejections, site_roles)
 from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding, closest, place_key
 from incidents.extraction.numbers import WORDS, to_int
@@ -157,7 +158,7 @@ class Reader:
         found_claims = sorted(claims.find_claims(sentence.text) + claims.find_betweens(sentence.text), key=lambda c: c.start)
         refs = [self._reference_start(sentence, mentions, c) for c in found_claims]
         seconds = [_second_reference(sentence, mentions, r) for c, r in zip(found_claims, refs) if c.between]
-        places.classify(sentence, infos, mentions, [r.start if isinstance(r, places.Mention) else r for r in refs + seconds
+        site_roles.classify(sentence, infos, mentions, [r.start if isinstance(r, places.Mention) else r for r in refs + seconds
                                                      if r is not None])
         named_before = self.last_city
         self._learn_context(mentions)
@@ -305,9 +306,9 @@ class Reader:
             mention = next(m for m in mentions if m.start == finding.start)
             mention.role, mention.reason = None, "where the speakers are: what they said names the site"
         out = _without_heads_holding_a_site(out, mentions)
-        named = [f for f in out if f.reason != places.JURISDICTION]
+        named = [f for f in out if f.reason != site_roles.JURISDICTION]
         for finding in out if named else ():
-            if finding.reason == places.JURISDICTION:
+            if finding.reason == site_roles.JURISDICTION:
                 mention = next(m for m in mentions if m.start == finding.start)
                 mention.role, mention.reason = None, "an official's title; the sentence names the site itself"
         if not named and out and self._site_told_before(out):
@@ -502,7 +503,7 @@ class Reader:
             if not kinds & {*STRIKE_KINDS, "explosion", "interception"}:
                 continue
             limit = (info.historical_from or info.clause.end) - info.clause.start
-            for match in places.city_references(info.clause.text[:limit]):
+            for match in city_references.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")
                 if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
                     slavic = match.group("ref").lower().startswith("област")  # "Над областю збили 6 БпЛА"
@@ -552,7 +553,7 @@ class Reader:
     def _mayors_city(self, sentence: Sentence, mentions: Sequence[places.Mention]) -> Any:
         """The city a sentence names as its mayor's ("Kharkiv Mayor Ihor Terekhov", "Sumy's mayor"), or None."""
         for mention in mentions:
-            official = places.official_after(sentence.text[mention.end - sentence.start:])
+            official = site_rejections.official_after(sentence.text[mention.end - sentence.start:])
             if (official and official.lower() == "mayor") or _MAYOR_OF.search(sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]):
                 found = geo.place(mention.text, None, self.geo_context())
                 if found is not None and found.kind == "city":
@@ -585,7 +586,7 @@ class Reader:
 
     def _capital(self, adjective: str) -> Any:
         """The city 'the Ukrainian capital' names; it becomes the city named last (for a later 'the city')."""
-        name = places.capital_named(adjective)
+        name = city_references.capital_named(adjective)
         found = geo.place(name, None, self.geo_context()) if name else None
         if found is not None:
             self.last_city = found
@@ -1028,10 +1029,10 @@ class Reader:
         sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
         counted = []
         for finding in sites:
-            match = _LOCAL_COUNT.search(self.body[max(info.clause.start, finding.start - places.WINDOW):finding.start])
+            match = _LOCAL_COUNT.search(self.body[max(info.clause.start, finding.start - site_rejections.WINDOW):finding.start])
             value = to_int(match.group("n")) if match else None
             if value is not None:
-                window = max(info.clause.start, finding.start - places.WINDOW)
+                window = max(info.clause.start, finding.start - site_rejections.WINDOW)
                 counted.append(("drones_downed", value, window + match.start(), finding.end, finding))
         if len({place_key(f.place) for f in sites}) > 1 and len(counted) == 1:
             return False  # "102 drones over Crimea, the Krasnodar region and the Belgorod region": one total for all
@@ -1142,7 +1143,7 @@ _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|
                             r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
-                            r"(?:the\s+)?" + places._OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
+                            r"(?:the\s+)?" + site_roles.OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
 # (and "Lgov in Russia's Kursk region", "Shebekino in the southern Belgorod region": the owner and the side of the region)
 
 
@@ -1285,7 +1286,7 @@ def _hearsay(sentence: Sentence) -> bool:
 def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     """True when a place phrase ("in/over/at X", "в Фастові") names the mention: what a denial is about."""
     before = sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]
-    return bool(places._SITE_PREP.search(before))
+    return bool(site_roles.SITE_PREP.search(before))
 
 
 _PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
@@ -1496,9 +1497,9 @@ _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЇЄҐ][a-zа-яё�
 _REGION_REF = re.compile(r"(?:the|his|her)\s+region|областю", re.IGNORECASE)  # Russian "областью": _SLAVIC_REGION_REF
 # "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.
 _REFERENCE_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:city|town|village|settlement|port|capital)\s+of\s+", re.IGNORECASE)
-_SLAVIC_CITY_REF = re.compile(r"город\w*|территории\s+города", re.IGNORECASE)  # places._SLAVIC_CITY
+_SLAVIC_CITY_REF = re.compile(r"город\w*|территории\s+города", re.IGNORECASE)  # city_references._SLAVIC_CITY
 CITY_SITE_KM = 20.0  # a site named beside "над городом" this close to the town is where in it
-_SLAVIC_REGION_REF = re.compile(r"(?:территори\w*\s+)?(?:област|регион|кра[яе]|республик)\w*", re.IGNORECASE)  # places.SLAVIC_REGION_REF
+_SLAVIC_REGION_REF = re.compile(r"(?:территори\w*\s+)?(?:област|регион|кра[яе]|республик)\w*", re.IGNORECASE)  # city_references.SLAVIC_REGION_REF
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")

@@ -96,9 +96,9 @@ def test_in_fact_retracts_the_hearsay_of_the_sentence_before():
 
 
 def test_oblast_adjective_alone_is_the_oblast_and_hromada_towns_in_ka():
-    from incidents.extraction import places
-    assert places._district_town_in_o("Білозерської", " громади") == "Білозерка"
-    assert places._district_town_in_o("Салтівському", " районі") is None  # a district of Kharkiv, not a village
+    from incidents.extraction import district_towns
+    assert district_towns.district_town_in_o("Білозерської", " громади") == "Білозерка"
+    assert district_towns.district_town_in_o("Салтівському", " районі") is None  # a district of Kharkiv, not a village
     found = extract_incidents("Над Смоленской уничтожены три дрона.", published="2025-03-14")
     assert [(i.event_type, i.geo_precision) for i in found] == [("interception", "region")]
 
