@@ -122,25 +122,40 @@ def _russian_spelling_towns(stem: str, in_sk: str) -> list[str]:
     return [c for c in named if (geo.place(c).country == "RU" and (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE)]
 
 
-# "Великописарівська громада", "Новокаховський", "Білоцерківський район": a two-word town fused into one adjective.
-_COMPOUND_HEADS_UK = {"велико": ("Велика", "Великий", "Велике", "Великі"), "мало": ("Мала", "Малий", "Мале", "Малі"),
-                   "ново": ("Нова", "Новий", "Нове", "Нові"), "старо": ("Стара", "Старий", "Старе", "Старі"),
-                   "біло": ("Біла", "Білий", "Біле", "Білі"), "верхньо": ("Верхня", "Верхній", "Верхнє"),
-                   "нижньо": ("Нижня", "Нижній", "Нижнє"), "червоно": ("Червона", "Червоний", "Червоне")}
+# A two-word town fused into its district's adjective, per language: the heads the adjective may open with (each head's
+# forms), and the endings of the rest (a final ending to cut, the letters to add) that may give the town's second word.
+# "Великописарівська громада" (Велика Писарівка), "Новокаховський" (Нова Каховка), "Білоцерківський" (Біла Церква:
+# "церків" is the genitive plural of "церква").
+_COMPOUND_UK = ({"велико": ("Велика", "Великий", "Велике", "Великі"), "мало": ("Мала", "Малий", "Мале", "Малі"),
+                 "ново": ("Нова", "Новий", "Нове", "Нові"), "старо": ("Стара", "Старий", "Старе", "Старі"),
+                 "біло": ("Біла", "Білий", "Біле", "Білі"), "верхньо": ("Верхня", "Верхній", "Верхнє"),
+                 "нижньо": ("Нижня", "Нижній", "Нижнє"), "червоно": ("Червона", "Червоний", "Червоне")},
+                (("", ""), ("", "ка"), ("", "а"), ("", "е"), ("", "и"), ("", "ськ"), ("ів", "ва")))
+# "Старооскольский" (Старый Оскол), "Краснояружский" (Красная Яруга: ж read back as г), "Белокалитвинский" (Белая
+# Калитва: -ин dropped), "Великолукский" (Великие Луки).
+_COMPOUND_RU = ({"старо": ("Старый", "Старая", "Старое"), "ново": ("Новый", "Новая", "Новое", "Новые"),
+                 "красно": ("Красный", "Красная", "Красное"), "бело": ("Белый", "Белая", "Белое"),
+                 "велико": ("Великий", "Великая", "Великие"), "нижне": ("Нижний", "Нижняя", "Нижнее"),
+                 "верхне": ("Верхний", "Верхняя", "Верхнее")},
+                (("", ""), ("", "а"), ("", "и"), ("", "ы"), ("ин", "а"), ("ж", "га")))
+
+
+def _compound_names(stem: str, table: tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]) -> list[str]:
+    """The two-word town names a fused district adjective's stem may stand for: every form of its head with every
+    reading of the rest (a language's table, _COMPOUND_UK or _COMPOUND_RU)."""
+    heads, endings = table
+    lower = stem.lower()
+    head = next((h for h in heads if lower.startswith(h) and len(lower) > len(h) + 2), None)
+    if head is None:
+        return []
+    rest = stem[len(head)].upper() + stem[len(head) + 1:]
+    tails = [rest[:len(rest) - len(end)] + add for end, add in endings if rest.lower().endswith(end)]
+    return [f"{h} {t}" for h in heads[head] for t in tails if len(t) >= 3]
 
 
 def _compound_towns(stem: str) -> list[str]:
-    """The two-word towns a fused stem may name (Велика Писарівка, Нова Каховка, Біла Церква: "церків" is the
-    genitive plural of "церква"), each known to the gazetteer in Ukraine or Russia."""
-    lower = stem.lower()
-    head = next((h for h in _COMPOUND_HEADS_UK if lower.startswith(h) and len(lower) > len(h) + 2), None)
-    if head is None:
-        return []
-    rest = stem[len(head):]
-    rest = rest[0].upper() + rest[1:]
-    nouns = [rest, rest + "ка", rest + "а", rest + "е", rest + "и", rest + "ськ", rest[:-2] + "ва" if lower.endswith("ів") else ""]
-    names = [f"{h} {n}" for h in _COMPOUND_HEADS_UK[head] for n in nouns if len(n) >= 3]
-    return [c for c in names if geo.is_name(c) and not geo.abroad(c)]
+    """The Ukrainian two-word towns a fused stem may name, each known to the gazetteer in Ukraine or Russia."""
+    return [c for c in _compound_names(stem, _COMPOUND_UK) if geo.is_name(c) and not geo.abroad(c)]
 
 
 def _plural_towns(stem: str) -> list[str]:
@@ -153,31 +168,10 @@ def _plural_towns(stem: str) -> list[str]:
         readings += [stem + "ы", stem + "и"]
     if re.search(r"[^аеёиоуыэюяй][еоё][нлрк]$", lower):  # "Ливен": Ливны; "Коломен": Коломна
         readings += [stem[:-2] + stem[-1] + "ы", stem[:-2] + stem[-1] + "и", stem[:-2] + stem[-1] + "а"]
-    readings += _compound_readings(stem)
+    readings += _compound_names(stem, _COMPOUND_RU)
     named = {c: geo.place(c) for c in readings if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)}
     return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country in ("RU", "UA")
             and (town.population or 0) >= DISTRICT_CENTRE_PEOPLE]
-
-
-# "Старооскольский" (Старый Оскол), "Краснояружский" (Красная Яруга), "Белокалитвинский" (Белая Калитва), "Великолукский"
-# (Великие Луки): the first part of a two-word town's name fused into its district's adjective.
-_COMPOUND_HEADS_RU = {"старо": ("Старый", "Старая", "Старое"), "ново": ("Новый", "Новая", "Новое", "Новые"),
-                   "красно": ("Красный", "Красная", "Красное"), "бело": ("Белый", "Белая", "Белое"),
-                   "велико": ("Великий", "Великая", "Великие"), "нижне": ("Нижний", "Нижняя", "Нижнее"),
-                   "верхне": ("Верхний", "Верхняя", "Верхнее")}
-
-
-def _compound_readings(stem: str) -> list[str]:
-    """The two-word town names a fused district adjective's stem may stand for (every head with every reading of the
-    rest: as written, with -а, -и, -ы, ж read back as г, -ин dropped)."""
-    lower = stem.lower()
-    head = next((h for h in _COMPOUND_HEADS_RU if lower.startswith(h) and len(lower) > len(h) + 2), None)
-    if head is None:
-        return []
-    rest = stem[len(head)].upper() + stem[len(head) + 1:]
-    tails = [rest, rest + "а", rest + "и", rest + "ы", rest[:-2] + "а" if rest.endswith("ин") else "",
-             rest[:-1] + "га" if rest.endswith("ж") else ""]
-    return [f"{h} {t}" for h in _COMPOUND_HEADS_RU[head] for t in tails if len(t) >= 3]
 
 
 def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
