@@ -493,8 +493,8 @@ class Reader:
         city whose mayor the sentence names ("Kharkiv Mayor X reported strikes on the city", "Мэр Белгорода: над городом
         сбиты три БПЛА") before both."""
         focus = self._focus_city()
-        in_focus = self._head_town(mentions) or (focus.place if focus else self.last_city)
-        mayors = self._mayors_city(sentence, mentions)
+        in_focus = focus.place if focus else self.last_city
+        head = self._head_city(sentence, mentions)
         if sentence.heading:
             return []
         out = []
@@ -516,7 +516,7 @@ class Reader:
                     here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
                     toward = _TOWARD.match(match.group(0))  # drones heading for the city: not its mayor's own report
                     city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
-                        match.group("ref"), here[-1] if here else (mayors if mayors and not toward else in_focus))
+                        match.group("ref"), here[-1] if here else (head if head and not toward else in_focus))
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
                 if _SLAVIC_CITY_REF.fullmatch(match.group("ref")) and any(
@@ -550,24 +550,23 @@ class Reader:
             return [Finding(event_type, city, sentence, city.name, start, end, _nearest_cue(info, mention, event_type), reason)]
         return []
 
-    def _mayors_city(self, sentence: Sentence, mentions: Sequence[places.Mention]) -> Any:
-        """The city a sentence names as its mayor's ("Kharkiv Mayor Ihor Terekhov", "Sumy's mayor"), or None."""
+    def _head_city(self, sentence: Sentence, mentions: Sequence[places.Mention]) -> Any:
+        """The city a sentence names as its head's ("Kharkiv Mayor Ihor Terekhov", "Sumy's mayor", "the mayor of Lutsk",
+        "Мэр Белгорода", "Глава Новошахтинска"), or None."""
         for mention in mentions:
-            official = site_rejections.official_after(sentence.text[mention.end - sentence.start:])
-            if (official and official.lower() == "mayor") or _MAYOR_OF.search(sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]):
+            if self._headed(sentence, mention):
                 found = geo.place(mention.text, None, self.geo_context())
                 if found is not None and found.kind == "city":
                     return found
         return None
 
-    def _head_town(self, mentions: Sequence[places.Mention]) -> Any:
-        """The town of 'Мэр Белгорода', 'Глава Новошахтинска' in this sentence: a city named right after a head's title."""
-        for mention in mentions:
-            if _HEAD_TITLE.search(self.body, max(0, mention.start - 25), mention.start):
-                found = geo.place(mention.text, None, self.geo_context())
-                if found is not None and found.kind == "city":
-                    return found
-        return None
+    def _headed(self, sentence: Sentence, mention: places.Mention) -> bool:
+        """True for a name after a head's title ('Мэр Белгорода', the text before the sentence read too) or with a
+        mayor's title in English ('Kharkiv Mayor', 'mayor of Lutsk')."""
+        official = site_rejections.official_after(sentence.text[mention.end - sentence.start:])
+        at = mention.start - sentence.start
+        return ((official is not None and official.lower() == "mayor") or _MAYOR_OF.search(sentence.text[max(0, at - 40):at]) is not None
+                or _HEAD_TITLE.search(self.body, max(0, mention.start - 25), mention.start) is not None)
 
     def _region_in_focus(self) -> Any:
         """The region named last ('Rostov Governor X said 44 drones were shot down over the region'), or None; the region
