@@ -886,7 +886,7 @@ class Reader:
             for name, count in casualties.find_casualties(text).items():
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
-                spread = count.value == 0 and not new and not named and (about_event or self._sites_lately(sentence) or shortly_after)
+                spread = count.value == 0 and not new and not named and (about_event or shortly_after)
                 for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
                                  count.value, [target] if target else targets, fixed)
@@ -957,11 +957,6 @@ class Reader:
         named_here = [f for f in named if _named_within(f.named_at, info.clause.start, info.clause.end)]
         return inside or named_here or new or named or ([focus] if focus else [])
 
-    def _sites_lately(self, sentence: Sentence) -> bool:
-        """True when one of the two sentences before named the sites of an event ("Drones set a depot on fire in Adler.
-        About 120 firefighters were at the scene. There were no casualties.")."""
-        return any(f.sentence.index >= sentence.index - 2 for f in self.last_sites)
-
     def _named_later_in_entry(self, sentence: Sentence) -> Finding | None:
         """The earlier site that the rest of this sentence's line names in sentences telling no event of their own
         ("16:40 Погибли 15 человек, ещё 27 ранены. В Белгороде объявлен траур."), when it names exactly one; else None."""
@@ -985,7 +980,9 @@ class Reader:
 
     def _shortly_after_event(self, sentence: Sentence) -> bool:
         """True when an event was reported at most ZERO_GAP sentences before, none since ("Пожежу на складі загасили
-        рятувальники. Загиблих та постраждалих немає."): a statement of no casualties is about that event."""
+        рятувальники. Загиблих та постраждалих немає."): a statement of no casualties is about that event. Sites named
+        in the two sentences before are such an event ("Drones set a depot on fire in Adler. About 120 firefighters were
+        at the scene. There were no casualties.")."""
         return self.last_event_index is not None and sentence.index - self.last_event_index <= ZERO_GAP
 
     def _follows_event(self, sentence: Sentence) -> bool:
