@@ -8,19 +8,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from incidents.extraction import cues, geo, morphology
-from incidents.extraction.district_towns import (
-    DISTRICT_ADJECTIVE,
-    REGION_ADJECTIVE_END,
-    adjective_town,
-    district_named,
-    district_of_a_city,
-    district_town_in_o,
-    facility_town,
-    masculine_region,
-    nickname_region,
-    town_area_nickname,
-    town_of_district,
-)
+from incidents.extraction.district_towns import (DISTRICT_ADJECTIVE, REGION_ADJECTIVE_END, adjective_town,
+                                                 district_named, district_of_a_city, district_town_in_o, facility_town,
+                                                 masculine_region, nickname_region, town_area_nickname,
+                                                 town_of_district)
 from incidents.extraction.sentences import Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")

@@ -8,15 +8,8 @@ from typing import Iterable
 from incidents.extraction import airports, cues
 from incidents.extraction.places import LIST_GAP, REPUBLIC, ClauseInfo, Mention
 from incidents.extraction.sentences import HEAD_END, POST_MARK, Sentence
-from incidents.extraction.site_rejections import (
-    COMMUNITY_AFTER,
-    EVENT_NOUN_AFTER,
-    FACILITY_AFTER,
-    OFFICIAL_AFTER,
-    WINDOW,
-    around,
-    rejection,
-)
+from incidents.extraction.site_rejections import (COMMUNITY_AFTER, EVENT_NOUN_AFTER, FACILITY_AFTER, OFFICIAL_AFTER,
+                                                  WINDOW, around, rejection)
 
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
 
