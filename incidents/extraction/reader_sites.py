@@ -176,15 +176,20 @@ def _only_shaken(info: places.ClauseInfo) -> bool:
             and cues.weapon_of(info.clause.text) is None)
 
 
-# "усі сім БпЛА були збиті", "всі ракети знищено", "all of them were shot down", "все беспилотники сбиты": every
-# weapon of the attack downed (the clause names no damage, debris or casualties).
 # "дронів, що атакували Одещину", "ракет, які летіли на Київ": a relative clause telling the downed weapons' target.
 _DOWNED_THAT_ATTACKED = re.compile(r"(?:дрон|безпілотник|БпЛА|шахед|ракет|беспилотник|БПЛА)\w*[»\"]?,\s+(?:що|які|котрі|что|которые)\s+"
                                    r"(?:атакува|атаковал|летіл|летел)\w*", re.IGNORECASE)
+# "усі сім БпЛА були збиті", "всі ракети знищено", "all of them were shot down", "все беспилотники сбиты": every
+# weapon of the attack downed (the clause names no damage, debris or casualties).
 _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|всіх|all)\s+(?:of them\s+|з них\s+|из них\s+)?(?:[\w'’«»-]+\s+){0,3}?"
                          r"(?:(?:бул[иао]|был[иао]|were|have been|had been)\s+)?(?:успішно\s+|успешно\s+|successfully\s+)?"
                          r"(?:збит|знищен|знешкоджен|перехоплен|сбит|уничтожен|перехвачен|shot down|downed|destroyed|intercepted)",
                          re.IGNORECASE)
+# "all 40 drones were shot down", "all of them were destroyed": nothing of the attack got through. Kept apart from
+# _ALL_DOWNED: it is read over the whole sentence, not one interception clause, so it must name the weapons.
+_ALL_DOWNED_EN = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\s+)?(?:drones|missiles|UAVs|targets))\s+"
+                            r"(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b",
+                            re.IGNORECASE)
 
 
 def _only_attack_nouns(info: places.ClauseInfo) -> bool:
@@ -249,10 +254,6 @@ def _holds(head: Finding, other: Finding) -> bool:
 
 # "Pulkovo halts flights as drone downed over Kirishi": the place the interception is told over, not an airport.
 _INTERCEPTED_OVER = re.compile(r"\b(?:downed|shot down|intercepted|destroyed)\s+(?:over|near|above)\s+(?:the\s+)?$", re.IGNORECASE)
-# "all 40 drones were shot down", "all of them were destroyed": nothing of the attack got through.
-_ALL_DOWNED_EN = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\s+)?(?:drones|missiles|UAVs|targets))\s+"
-                            r"(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b",
-                            re.IGNORECASE)
 
 
 _STRONG_SITE = ("site: object of a strike verb", "site: subject of a passive strike")
