@@ -268,8 +268,6 @@ def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> pla
 
 
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
 _PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
                                   re.IGNORECASE)
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
@@ -376,15 +374,11 @@ def _relative_opening(text: str, at: int) -> int:
 
 
 _MENU_LINE = re.compile(r"\S\s+[|·•]\s+\S")  # "Subscribe | Donate", "News · Opinion": a line of menu items
-
-
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+ $")  # "Андрій Садовий": a name after a first name
 
 
 # "60 km northwest of the Russian-held city of Donetsk": the words between a distance claim's "of" and its reference town.
 _REFERENCE_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:city|town|village|settlement|port|capital)\s+of\s+", re.IGNORECASE)
-
-
 _PIPELINE = re.compile(r"\bthe\s+((?-i:[A-Z][\w-]+))\s+(?:oil\s+|gas\s+)?pipeline\b", re.IGNORECASE)
 
 

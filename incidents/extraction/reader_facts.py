@@ -12,22 +12,16 @@ from incidents.extraction.reader_places import HINT_PLACES
 from incidents.extraction.sentences import Sentence
 
 ZERO_GAP = 5  # a statement of no casualties this few sentences after an event (none between) is about its sites
-
-
 _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|strikes?)", re.IGNORECASE)
 _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|raid|incident|assault|fire|blaze|explosions?|blast)\b", re.I)
 PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
-
-
 _LOCAL_COUNT = re.compile(
     rf"(?<![:.])\b(?P<n>\d[\d,]*|{PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 _REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGNORECASE)
-
-
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 
 

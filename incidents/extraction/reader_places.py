@@ -12,8 +12,6 @@ from incidents.extraction.sentences import Sentence
 
 HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
-
-
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
 
 
@@ -35,8 +33,6 @@ def _in_region(named: Any, region: Any, city: Any) -> bool:
 
 
 _MAYOR_OF = re.compile(r"\bmayor\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)  # "The mayor of Lutsk, X, said"
-
-
 FAR_DISTRICT_KM = 400.0  # a district named like a town of another country this far from the city in focus is its quarter
 
 
@@ -56,8 +52,6 @@ def _quarter_named_after_a_far_city(named: Any, city: Any, region: Any) -> bool:
 
 
 AIRFIELD_KM = 15.0  # an airfield named after a town lies this close to it
-
-
 QUARTERED_MIN = 20000  # a place smaller than this (a village, an airport's namesake) has no named city districts
 
 

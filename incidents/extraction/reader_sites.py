@@ -16,8 +16,6 @@ from incidents.extraction.sentences import POST_MARK, Sentence
 
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
-
-
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
                             r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
@@ -211,19 +209,11 @@ def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: s
 
 # "Donetsk Oblast: ...", "Kharkiv region — ...": a region heading its line (a list of regions' reports).
 _REGION_HEAD = re.compile(r"\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s")
-
-
 _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE)
-
-
 _REGION_REF = re.compile(r"(?:the|his|her)\s+region|областю", re.IGNORECASE)  # Russian "областью": _SLAVIC_REGION_REF
-
-
 _SLAVIC_CITY_REF = re.compile(r"город\w*|территории\s+города", re.IGNORECASE)  # city_references._SLAVIC_CITY
 CITY_SITE_KM = 20.0  # a site named beside "над городом" this close to the town is where in it
 _SLAVIC_REGION_REF = re.compile(r"(?:территори\w*\s+)?(?:област|регион|кра[яе]|республик)\w*", re.IGNORECASE)  # city_references.SLAVIC_REGION_REF
-
-
 HEAD_KM = 25.0  # a place within this of the city heading a line is a part of it ("Sevastopol — ... at Lyubimovka")
 
 
@@ -254,8 +244,6 @@ def _holds(head: Finding, other: Finding) -> bool:
 
 # "Pulkovo halts flights as drone downed over Kirishi": the place the interception is told over, not an airport.
 _INTERCEPTED_OVER = re.compile(r"\b(?:downed|shot down|intercepted|destroyed)\s+(?:over|near|above)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 _STRONG_SITE = ("site: object of a strike verb", "site: subject of a passive strike")
 
 

@@ -12,8 +12,6 @@ from incidents.extraction.site_rejections import (COMMUNITY_AFTER, EVENT_NOUN_AF
                                                   WINDOW, around, rejection)
 
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
-
-
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 # "in Ukraine's Lviv region", "in Sochi's Adler district", "in the eastern Donetsk region", "over Russia's southern Belgorod
 # region": the country or city owning the place, and the side of it, between the preposition and the place.
@@ -62,8 +60,6 @@ _FRONTED_OBJECT = re.compile(
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
-
-
 _ITEM_BEFORE = re.compile(rf"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:{REPUBLIC})?$",
                           re.IGNORECASE)  # "…, Республики Крым – 7", "Республики Татарстан — 3"
 
