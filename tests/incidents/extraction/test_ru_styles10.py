@@ -2,15 +2,10 @@
 as the subject of 'атакован'/'обстрелян', a report called a 'вброс', shelling in a story of drones, and debris told
 after a downing."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found_in(text, published="2025-03-14"):
-    return extract_incidents(text, published=published)
-
-
-def places(found):
-    return sorted(i.place for i in found)
+found_in = helpers.dated(helpers.found, "2025-03-14")
+places = helpers.place_names
 
 
 def test_a_street_named_after_a_person_or_town_is_no_place():
