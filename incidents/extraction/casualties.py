@@ -141,6 +141,8 @@ def _slavic(name: str) -> list[str]:
             # "двое детей и женщина пострадали", "ранены трое мужчин и двое детей": two groups joined, summed (_largest)
             rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND} (?:[—–-] )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>{NUMBER}) (?:[\w-]+ )?(?:{people}) (?:и|і|та|й) {_SECOND}(?![\w-])",
+            # "ранены водитель и двое пассажиров": one person, then a counted group, summed
+            rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE}) (?:и|і|та|й) (?P<m>{NUMBER}) (?:[\w-]+ )?(?:{people})(?![\w-])",
             # "пострадали фельдшер и водитель", "водій і пасажир поранені": two people, each named by a singular noun
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE}) (?:и|і|та|й) (?:[\w-]+ )?(?P<m>)(?P<one>{_SINGLE})(?![\w-])",
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:и|і|та|й) (?P<m>)(?P<one>{_SINGLE}) (?:[—–-] )?(?:{_LIGHT})?(?:{verb})",
@@ -154,6 +156,10 @@ for _name in ("killed", "injured"):
 # "є загиблий та п'ятеро поранених", "есть пострадавший": one person told by the participle alone (a plural says no count)
 _PATTERNS["killed"].append(r"(?<![\w-])(?:є|есть) (?P<n>)(?P<who>(?:загибл|погибш)(?:ий|а|ая))(?![\w-])")
 _PATTERNS["injured"].append(r"(?<![\w-])(?:є|есть) (?P<n>)(?P<who>(?:поранен|ранен|постраждал|пострадавш|травмован)(?:ий|а|ая))(?![\w-])")
+# "Пострадавшего госпитализировали", "раненую доставили в больницу": one hurt person, the object of the care given
+_PATTERNS["injured"].append(r"(?<![\w-])(?P<n>)(?P<who>(?:поранен|ранен|постраждал|пострадавш|травмован)(?:ого|его|ую|у))"
+                            r" (?:[\w-]+ )?(?:госпитализир\w*|госпіталізува\w*|доставил\w*|доставили|увезл\w*|перевезл\w*|"
+                            r"госпіталізовано|доправил\w*)(?![\w-])")
 _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
 # each led by a look-ahead for the characters it can start with (cues.led): the same matches, found faster
 _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for name, patterns in _PATTERNS.items()}
@@ -246,7 +252,8 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     return best
 
 
-_ONE_PARTICIPLE = re.compile(r"(?:загибл|погибш|поранен|ранен|постраждал|пострадавш|травмован)(?:ий|а|ая)", re.IGNORECASE)
+_ONE_PARTICIPLE = re.compile(r"(?:загибл|погибш|поранен|ранен|постраждал|пострадавш|травмован)(?:ий|а|ая|ого|его|ую|у)",
+                             re.IGNORECASE)  # "пострадавшего госпитализировали": one person, the object of the care
 _SINGLE_WORD = re.compile(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", re.IGNORECASE)
 _PEOPLE_LAST = re.compile(rf"\b{_PEOPLE}$", re.IGNORECASE)
 

@@ -153,9 +153,11 @@ def old_years(text: str, published: date | None, gap: int = 2) -> list[tuple[int
 _BIRTH_YEAR_AFTER = re.compile(r"\s*(?:р\.\s*н\.|року народження|г\.\s*р\.|года рождения|г\.р\.|гг?\.?\s*рожд)", re.IGNORECASE)
 
 
-# "were struck repeatedly in 2024", "during 2023": a whole year named as a period, before the year of publication.
-_YEAR_PERIOD = re.compile(r"(?:\b(?:in|during|throughout)|(?<![\w-])(?:в|во|у|протягом|в течение))\s+((?:19|20)\d\d)\b(?![-/.]\d)",
-                          re.IGNORECASE)
+# "were struck repeatedly in 2024", "during 2023", "летом 2023 года", "in the summer of 2023": a whole year (or one of its
+# seasons) named as a period, before the year of publication.
+_YEAR_PERIOD = re.compile(r"(?:\b(?:in|during|throughout)(?:\s+the\s+(?:summer|winter|spring|autumn|fall)\s+of)?"
+                          r"|(?<![\w-])(?:в|во|у|протягом|в течение|летом|зимой|весной|осенью|влітку|улітку|взимку|навесні|восени))"
+                          r"\s+((?:19|20)\d\d)\b(?![-/.]\d)", re.IGNORECASE)
 
 
 def past_year_periods(text: str, published: date | None) -> list[tuple[int, int]]:

@@ -89,6 +89,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "where people or officials are based, not where it happened"
     if _NAMED_FACILITY_IN_TOWN.match(after) or (_rx("the_before").search(before) and _EPONYM_PLANT_IN_TOWN.match(after)):
         return "a facility named after it, lying in the town named next ('the Bryansk chemical plant in the town of Seltso')"
+    if _RESIDENTS_BEFORE.search(before) and _HEARD_TOO_AFTER.match(after):
+        return "its residents also heard the event told before: hearers, not a site"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
     if others and _slavic_tail("heading_to").search(before) and _PLACE_PHRASE_LATER.search(
@@ -336,6 +338,10 @@ def _spoken_in(before: str) -> bool:
 
 # "Жители Новошахтинска сообщили о взрывах": the people of a place tell what happened there, not its government.
 _RESIDENTS_BEFORE = re.compile(r"(?<![\w-])(?:жител|мешкан|residents?\s+of)\w*\s+$", re.IGNORECASE)
+# "Жители Нижнего Новгорода, расположенного в 30 км, тоже слышали хлопки", "residents of Kstovo also heard blasts":
+# people elsewhere hearing the event told before, not a site of their own.
+_HEARD_TOO_AFTER = re.compile(r"(?:\s*,[^.;]{0,60},)?\s+(?:тоже|также|теж|також|also)\s+(?:[\w-]+\s+)?(?:слыша|слышн|чул|чув|почул|heard)",
+                              re.IGNORECASE)
 
 
 # Every rule reads a few words either side of a mention: a bounded window keeps the reading linear in the text's length.

@@ -62,3 +62,25 @@ def test_a_district_beside_a_big_city_is_its_quarter_whatever_region_was_named()
     found = found_in("Глава Запорожской ОВА Иван Федоров: над областью сбиты два дрона. "
                      "В Одессе ранены двое, в Приморском районе повреждены дома.")
     assert "Prymorsk" not in places(found) and "Odesa" in places(found)
+
+
+def test_a_season_of_an_earlier_year_is_a_recap():
+    found = found_in("Осенью 2023 года дроны уже атаковали аэродром Миллерово. Этой ночью над Морозовском сбит "
+                     "беспилотник.", "2024-06-10")
+    assert places(found) == ["Morozovsk"]
+    assert found_in("Летом 2023 года удару подвергся аэродром Миллерово.", "2024-06-10") == []
+
+
+def test_residents_of_another_town_who_also_heard_it_are_hearers():
+    found = found_in("Над Новозыбковом сбит беспилотник. Жители Клинцов тоже слышали хлопки.")
+    assert places(found) == ["Novozybkov"]
+
+
+def test_a_person_and_a_counted_group_are_summed():
+    found = found_in("Дрон атаковал маршрутку в Горловке, ранены водитель и трое пассажиров.")
+    assert [i.injured for i in found] == [4]
+
+
+def test_explosives_dropped_by_a_drone_and_the_hurt_person_taken_to_hospital():
+    found = found_in("В Красной Яруге дрон сбросил взрывчатку на легковушку. Раненую доставили в районную больницу.")
+    assert [(i.event_type, i.injured) for i in found] == [("drone_strike", 1)]
