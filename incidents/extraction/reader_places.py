@@ -45,6 +45,17 @@ QUARTER_KM = 150.0  # a district named after a town of another region this far f
 QUARTER_CITY_PEOPLE = 150_000  # a city this populous has quarters (a small town's "район" is the rural district around it)
 
 
+def _district_centre_in_region(name: str, region: Any) -> Any:
+    """'над Жуковским районом' in a Bryansk story: the region's own town in -ка or -о (Жуковка), when the adjective's
+    plain reading (Жуковский) lies in another region."""
+    stem = name[:-1] if name[-1:].lower() in ("о", "а", "е") else name  # "Дуброво" read from "Дубровским": Дубровка
+    for town in (stem + "ка", stem + "о"):
+        found = geo.city_in_region(town, region) if len(name) >= 3 else None
+        if found is not None:
+            return found
+    return None
+
+
 def _quarter_named_after_a_far_city(named: Any, city: Any, region: Any) -> bool:
     """'Харків … Влучання в Київському районі': a район is named after a town of its own region, so one named after a
     town of another region far from the city in focus (and outside the region in focus) is a quarter of that city."""
@@ -140,6 +151,7 @@ class PlaceResolving:
             named = None  # "the Kamensky district" in a Rostov story: not the Kamenskiy of another region
         if own and named is not None and self._other_region(named):  # "В Ленинградской области … над Кировским районом"
             named = geo.city_in_region(mention.text, self.last_region)  # not Kirov 900 km away
+            named = named or _district_centre_in_region(mention.text, self.last_region)
             if named is None:
                 mention.reason += f"; its town lies outside the {self.last_region.name} region in focus"
                 return None

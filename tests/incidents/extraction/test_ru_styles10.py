@@ -84,3 +84,8 @@ def test_a_person_and_a_counted_group_are_summed():
 def test_explosives_dropped_by_a_drone_and_the_hurt_person_taken_to_hospital():
     found = found_in("В Красной Яруге дрон сбросил взрывчатку на легковушку. Раненую доставили в районную больницу.")
     assert [(i.event_type, i.injured) for i in found] == [("drone_strike", 1)]
+
+
+def test_a_district_named_like_a_far_town_is_its_regions_own_town_in_ka():
+    found = found_in("Губернатор Брянской области: над Дубровским районом уничтожен беспилотник.")
+    assert [(i.event_type, i.place) for i in found] == [("interception", "Dubrovka")]
