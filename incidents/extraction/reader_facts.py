@@ -12,6 +12,8 @@ from incidents.extraction.reader_places import HINT_PLACES
 from incidents.extraction.sentences import Sentence
 
 ZERO_GAP = 5  # a statement of no casualties this few sentences after an event (none between) is about its sites
+_SLAVIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_TIME_OPENING = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\b")  # "09:30 Грайворонский округ: …": a live blog's entry
 _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|strikes?)", re.IGNORECASE)
 _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|raid|incident|assault|fire|blaze|explosions?|blast)\b", re.I)
 PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
@@ -104,7 +106,8 @@ class FactCollecting:
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
                 spread = count.value == 0 and not new and not named and (about_event or shortly_after)
-                for target in (self.last_sites if spread else [None]):  # "No one was killed": every site just named
+                wide = spread and _SLAVIC_LETTER.search(text) is not None  # "Пострадавших нет." closing an official's post
+                for target in ((self._zero_sites() if wide else self.last_sites) if spread else [None]):  # "No one was killed"
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
                                  count.value, [target] if target else targets, fixed)
             local = self._local_downed(sentence, info, text, new)
@@ -267,6 +270,18 @@ class FactCollecting:
                 self._attach(name, sentence, start + count.start, start + count.end, count.value, [finding])
             text = text[:bracket.start()] + " " * (bracket.end() - bracket.start()) + text[bracket.end():]
         return text
+
+    def _zero_sites(self) -> list[Finding]:
+        """The sites a standalone 'Пострадавших нет.' is about: those of the last sentence; in an official's post that
+        told several places in a row (none of them given a casualty figure, no live-blog time stamps), all of them."""
+        if self.last_event_index is None or not self.last_sites:
+            return self.last_sites
+        recent = [f for f in self.findings if not f.is_airport and self.last_event_index - f.sentence.index < ZERO_GAP]
+        counted = {id(a[2][4]) for a in self.attachments
+                   if a[0] in ("count", "count_fix") and a[2][0] in ("killed", "injured") and a[2][1] > 0}
+        if any(id(f) in counted or _TIME_OPENING.match(f.sentence.text) for f in recent):
+            return self.last_sites
+        return recent + [f for f in self.last_sites if f not in recent]
 
     def _attach(self, name: str, sentence: Sentence, start: int, end: int, value: int, targets: list[Finding],
                 fixed: bool = False) -> None:

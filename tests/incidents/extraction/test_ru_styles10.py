@@ -89,3 +89,12 @@ def test_explosives_dropped_by_a_drone_and_the_hurt_person_taken_to_hospital():
 def test_a_district_named_like_a_far_town_is_its_regions_own_town_in_ka():
     found = found_in("Губернатор Брянской области: над Дубровским районом уничтожен беспилотник.")
     assert [(i.event_type, i.place) for i in found] == [("interception", "Dubrovka")]
+
+
+def test_no_casualties_closing_an_officials_post_is_about_every_place_it_told():
+    found = found_in("Над Льговским, Курчатовским и Рыльским районами ночью сбиты шесть БПЛА. В Рыльске обломками "
+                     "повреждена крыша гаража. В Курчатове упавший дрон повредил ЛЭП. Пострадавших нет.")
+    assert sorted((i.place, i.injured) for i in found) == [("Kurchatov", 0), ("L’gov", 0), ("Ryl’sk", 0)]
+    found = found_in("08:10 В Рыльске обломками повреждена крыша гаража, ранен мужчина.\n"
+                     "08:40 В Курчатове упавший дрон повредил ЛЭП. Пострадавших нет.")
+    assert sorted((i.place, i.injured) for i in found) == [("Kurchatov", 0), ("Ryl’sk", 1)]
