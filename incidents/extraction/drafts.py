@@ -37,7 +37,8 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
     for draft in drafts:
         _verification(draft)
         _bound_notes(draft)
-    drafts = _drop_covering_regions(_fold_untold_weapons(_fold_title_strikes(_fold_interceptions(_repelled_attacks(drafts)))))
+    drafts = _drop_covering_regions(_fold_untold_weapons(_fold_title_strikes(_fold_heard_downings(_fold_interceptions(
+        _repelled_attacks(drafts))))))
     _apply_claims(drafts, claims)
     return _drop_base_towns(_drop_namesake_cities(drafts))
 
@@ -288,6 +289,26 @@ def _fold_interceptions(drafts: list[Draft]) -> list[Draft]:
         _take_times(target, draft)
         target.findings += draft.findings
     return kept
+
+
+def _fold_heard_downings(drafts: list[Draft]) -> list[Draft]:
+    """'ВСУ попытались атаковать Энгельс, все беспилотники сбиты. Жители Энгельса слышали взрывы.': explosions heard
+    in a town where drones were downed that day (nothing struck there) are the downing's sound, one incident with it."""
+    downed = {(place_key(d.first.place), d.first.day): d for d in drafts if d.first.event_type == "interception"}
+    kept = []
+    for draft in drafts:
+        target = downed.get((place_key(draft.first.place), draft.first.day)) if draft.first.event_type == "explosion" else None
+        if target is None or _has_counts(draft) and not _zero_counts(draft):
+            kept.append(draft)
+            continue
+        _take_times(target, draft)
+        target.findings += draft.findings
+    return kept
+
+
+def _zero_counts(draft: Draft) -> bool:
+    """Every casualty figure the draft has is zero ('никто не пострадал')."""
+    return all(not draft.values.get(name) for name in ("killed", "injured"))
 
 
 def _region_summaries(drafts: list[Draft]) -> set[int]:

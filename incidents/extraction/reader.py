@@ -256,17 +256,23 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
 def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> places.Mention | None:
     """The place an attempted attack was aimed at ("предпринял попытку атаки беспилотников на Морозовский район"): the
     first place named after the attempt in a place phrase (на/по/в), when the sentence found no site; else None."""
-    attempt = cues.pattern("attempted").search(sentence.text)
+    attempt = cues.pattern("attempted").search(sentence.text) or _ATTEMPT_VERB.search(sentence.text)
     if attempt is None:
         return None
     at = sentence.start + attempt.start()
     for mention in mentions:
         before = sentence.text[:mention.start - sentence.start]
-        if mention.start > at and mention.reason.startswith("no event cue") and _AIMED_AT.search(before):
+        object_of_verb = attempt.end() <= mention.start - sentence.start and _OBJECT_GAP.fullmatch(
+            sentence.text, attempt.end(), mention.start - sentence.start)  # "ВСУ попытались атаковать Энгельс"
+        if mention.start > at and mention.reason.startswith(("no event cue", "not in a site position")) and (
+                _AIMED_AT.search(before) or object_of_verb):
             return mention
     return None
 
 
+# "ВСУ попытались атаковать Энгельс", "враг пытался ударить по Рыльску": an attempt told by its verb.
+_ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:пыта|попыта)\w* (?:[\w-]+ ){0,2}?(?:атаковать|ударить|поразить|нанести удар)", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
                                   re.IGNORECASE)

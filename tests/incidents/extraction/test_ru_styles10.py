@@ -98,3 +98,14 @@ def test_no_casualties_closing_an_officials_post_is_about_every_place_it_told():
     found = found_in("08:10 В Рыльске обломками повреждена крыша гаража, ранен мужчина.\n"
                      "08:40 В Курчатове упавший дрон повредил ЛЭП. Пострадавших нет.")
     assert sorted((i.place, i.injured) for i in found) == [("Kurchatov", 0), ("Ryl’sk", 1)]
+
+
+def test_an_attempt_told_by_its_verb_then_a_downing_is_an_interception_at_its_object():
+    found = found_in("Ночью противник пытался атаковать Новошахтинск. Все беспилотники уничтожены средствами ПВО.")
+    assert [(i.event_type, i.place) for i in found] == [("interception", "Novoshakhtinsk")]
+
+
+def test_explosions_heard_where_drones_were_downed_are_the_downing():
+    found = found_in("Над Курчатовом сбиты три беспилотника, сообщил глава города. Жители Курчатова слышали несколько "
+                     "взрывов.")
+    assert [(i.event_type, i.place) for i in found] == [("interception", "Kurchatov")]
