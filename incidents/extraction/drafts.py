@@ -298,12 +298,24 @@ def _fold_heard_downings(drafts: list[Draft]) -> list[Draft]:
     kept = []
     for draft in drafts:
         target = downed.get((place_key(draft.first.place), draft.first.day)) if draft.first.event_type == "explosion" else None
+        target = target or _struck_base_town(draft, drafts)
         if target is None or _has_counts(draft) and not _zero_counts(draft):
             kept.append(draft)
             continue
         _take_times(target, draft)
         target.findings += draft.findings
     return kept
+
+
+def _struck_base_town(draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """'Жители слышали взрывы в районе аэродрома «Энгельс-2» … «Энгельс атакован беспилотниками»': explosions at an air base
+    named after a town struck that day, a few kilometres away, are that strike's (the base is where they were heard)."""
+    place = draft.first.place
+    if draft.first.event_type != "explosion" or place.kind != "airport" or not _AIR_BASE_NAME.search(place.name):
+        return None
+    return next((d for d in drafts if d.first.event_type in STRIKES and d.first.place.kind == "city" and d.first.day == draft.first.day
+                 and geo.key(place.name).startswith(geo.key(d.first.place.name) + " ")
+                 and geo.km_between(place, d.first.place) <= BASE_TOWN_KM), None)
 
 
 def _zero_counts(draft: Draft) -> bool:

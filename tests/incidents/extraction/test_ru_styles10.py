@@ -109,3 +109,9 @@ def test_explosions_heard_where_drones_were_downed_are_the_downing():
     found = found_in("Над Курчатовом сбиты три беспилотника, сообщил глава города. Жители Курчатова слышали несколько "
                      "взрывов.")
     assert [(i.event_type, i.place) for i in found] == [("interception", "Kurchatov")]
+
+
+def test_explosions_at_a_towns_air_base_join_the_strike_on_the_town_that_day():
+    found = found_in("Ночью жители сообщили о взрывах в районе аэродрома Морозовск. Губернатор Голубев: «Морозовск "
+                     "атакован беспилотниками, повреждена линия электропередачи».")
+    assert [(i.event_type, i.place) for i in found] == [("drone_strike", "Morozovsk")]
