@@ -200,7 +200,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             if (mention.reason.startswith(("part of a longer name", "two names side by side"))
                     and _FIRST_NAME_BEFORE.search(self.body, max(0, mention.start - 30), mention.start)):
                 self.surnames.add(mention.text.lower())  # "Андрій Садовий закликає …": Садовий is a person in this article
-            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "retracted")):
+            if mention.reason.startswith(("part of", "not a place", "a common", "an abbreviation", "retracted", "an adjective", "a street")):
                 continue
             # a region named in the title or by its administration ("Харківської ОВА") still sets the region in focus
             region_only = mention.reason.startswith(("in a heading", "two names"))

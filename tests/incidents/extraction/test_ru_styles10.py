@@ -115,3 +115,9 @@ def test_explosions_at_a_towns_air_base_join_the_strike_on_the_town_that_day():
     found = found_in("Ночью жители сообщили о взрывах в районе аэродрома Морозовск. Губернатор Голубев: «Морозовск "
                      "атакован беспилотниками, повреждена линия электропередачи».")
     assert [(i.event_type, i.place) for i in found] == [("drone_strike", "Morozovsk")]
+
+
+def test_a_side_of_the_town_named_before_is_that_town():
+    found = found_in("В Севастополе ночью объявлена тревога. Губернатор сообщил о работе ПВО на Северной стороне.")
+    assert [(i.event_type, round(i.lat)) for i in found] == [("interception", 45)]
+    assert found_in("Губернатор сообщил о работе ПВО на Северной стороне.") == []
