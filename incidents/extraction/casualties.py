@@ -79,6 +79,8 @@ _PATTERNS = {
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\))? (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a post: ", man (54) wounded"
         rf"^(?P<n>)(?P<who>he|she) (?:was|has been|had been) (?:\w+ly )?{_HURT}",  # "... on a 63-year-old man; he was hospitalised"
+        # "A woman was killed and her husband wounded": the second person's "was" left out after the first's
+        rf"\b{_KILL} and (?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?<!s) (?:wounded|injured|hurt)\b",
     ],
 }
 _ZERO = {

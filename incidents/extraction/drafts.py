@@ -430,7 +430,10 @@ def _drop_namesake_cities(drafts: list[Draft]) -> list[Draft]:
 
 BASE_TOWN_KM = 15.0
 # "Взрывы в Энгельсе … взрывы в районе аэродрома Энгельс-2": explosions heard in the town are the base's explosions too
-_BASE_TOWN_KINDS = {kind: ("explosion",) if kind == "explosion" else (*STRIKES, "explosion") for kind in (*STRIKES, "explosion")}
+# "struck the Borisoglebsk air base ... air defences repelled an attack on the Borisoglebsk area": drones downed at the
+# town of a base struck that day are the base's strike, as at any place struck (_fold_interceptions), figures and all
+_BASE_TOWN_KINDS = {kind: ("explosion",) if kind == "explosion" else (*STRIKES, "explosion", "interception")
+                    for kind in (*STRIKES, "explosion")}
 _AIR_BASE_NAME = re.compile(r"\b(?:air ?base|airfield)\b", re.IGNORECASE)
 
 
@@ -447,7 +450,10 @@ def _drop_base_towns(drafts: list[Draft]) -> list[Draft]:
         base = next((b for b in bases if d.first.place.kind == "city" and d.first.event_type in _BASE_TOWN_KINDS[b.first.event_type]
                      and b.first.day == d.first.day and any(geo.key(b.first.place.name).startswith(n + " ") for n in names)
                      and geo.km_between(b.first.place, d.first.place) <= BASE_TOWN_KM), None)
-        if base is not None and _is_bare(d):
+        if base is not None and d.first.event_type == "interception":
+            _absorb(base, d)
+            base.findings += d.findings
+        elif base is not None and _is_bare(d):
             base.findings += d.findings
         else:
             kept.append(d)

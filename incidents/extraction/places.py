@@ -50,8 +50,10 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 # "in Ukraine's Lviv region", "in Sochi's Adler district", "in the eastern Donetsk region", "over Russia's southern Belgorod
-# region": the country or city owning the place, and the side of it, between the preposition and the place.
-_OWNER_AND_SIDE = (r"(?:(?-i:[A-Z][\w'’-]+)['’]s\s+)?(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
+# region", "over the country's southeastern Gomel region": the country or city owning the place, and the side of it,
+# between the preposition and the place.
+_OWNER_AND_SIDE = (r"(?:(?:(?-i:[A-Z][\w'’-]+)|country|nation|city|region|republic|peninsula|oblast|province)['’]s\s+)?"
+                   r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
                    r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border)\s+)?")
 # "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
 _TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:(?:city|town|port|capital),\s+|capital\s+)"  # "in the regional capital Dnipro" too
@@ -861,6 +863,11 @@ def _clause_of(clauses: list[ClauseInfo], mention: Mention) -> ClauseInfo | None
     return None
 
 
+# "the Borisoglebsk area", "the Ramenskoye, Kolomna and Domodedovo districts": towns naming the areas around them.
+_AREA_AFTER = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)*\s+(?:areas?|districts?|raions?|rayons?|outskirts|suburbs|"
+                         r"municipalit(?:y|ies)|urban districts?)\b", re.IGNORECASE)
+
+
 def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, claim_refs: set[int],
                others: bool = True) -> str | None:
     if sentence.heading:
@@ -885,7 +892,8 @@ def _rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cl
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not _EVENT_NOUN_AFTER.match(after) and not _FACILITY_AFTER.match(after) and not _region_with_the(mention)
-            and not _AIRFIELD_NAME_END.search(mention.text) and not _COMMUNITY_AFTER.match(after)):
+            and not _AIRFIELD_NAME_END.search(mention.text) and not _COMMUNITY_AFTER.match(after)
+            and not _AREA_AFTER.match(after)):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     local = _local_officials_tell(before, after, others)
     if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
@@ -1203,7 +1211,8 @@ WINDOW = 120
 def _around(clause: Clause, mention: Mention) -> tuple[str, str]:
     """The clause text just before and just after a mention (at most WINDOW characters each)."""
     at, end = mention.start - clause.start, mention.end - clause.start
-    return clause.text[max(0, at - WINDOW):at], clause.text[end:end + WINDOW]
+    before = clause.text[max(0, at - WINDOW):at]
+    return before.removesuffix("#"), clause.text[end:end + WINDOW]  # "in #Volgograd": a post's hashtag is the name
 
 
 # "... in total over Bryansk, Kursk, Belgorod and": the names listed right after a total and its preposition.
@@ -1220,11 +1229,17 @@ def _tallied_over(info: ClauseInfo, before: str) -> bool:
     return scope is not None and bool(_TALLY_LIST.match(before, scope.end()))
 
 
+_BORDER_NOUN_AFTER = re.compile(r"\s+(?:border|frontline|front-line)\s+(?:villages?|towns?|settlements?|hamlets?|areas?|districts?|"
+                                r"communities|community)\b", re.IGNORECASE)
+
+
 def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
     mention = mentions[position]
     if info is None or not info.event_cues:
         return "no event cue in its clause"
     before, after = _around(info.clause, mention)
+    if mention.hint is None and _BORDER_NOUN_AFTER.match(after):
+        mention.hint = "region"  # "near Belgorod border village", "in Kursk border areas": the region's border, not the city
     if airports.listed_after_airports(before):
         mention.hint = mention.hint or "airport"
         return "site: named in a list of airports"
@@ -1288,8 +1303,10 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
 
 # "MOSCOW, March 11 (Reuters) -", "KHARKIV, Ukraine (AP) —", "Zaporizhzhia (Ukraine) (AFP) -": the town a wire story was
 # filed from, heading its first sentence.
+# "MOSCOW, March 17 -": the agency left off a pasted wire story, its day and dash still there.
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s*\([^()]{1,30}\))?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
-                            r"\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI|Interfax|TASS)\)\s*[-—–]")
+                            r"\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI|Interfax|TASS)\)\s*[-—–]"
+                            r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s*[-—–]")
 
 
 # "Прилёты этой ночью: Курчатов", "Explosions overnight: Kursk, Lgov": a colon ending a phrase that tells the event.

@@ -120,6 +120,7 @@ class Reader:
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
+        self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
 
     # ------------------------------------------------------------ reading
 
@@ -182,6 +183,8 @@ class Reader:
         self.rejections += [self._rejected(sentence, m) for m in mentions if m.role != "site"]
         self.collect(sentence, infos, mentions, new, found_claims, refs)
         self.last_sites = [f for f in new if not f.is_airport] or self.last_sites
+        if not new and any(_town_abroad(m) for m in mentions):
+            self.abroad_at = sentence.index
 
     def clause_infos(self, sentence: Sentence) -> list[places.ClauseInfo]:
         out: list[places.ClauseInfo] = []
@@ -284,10 +287,15 @@ class Reader:
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif _far_from_the_theatre(finding, info, mention):
                 mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
-            elif (out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention))
+            elif (out and mention.hint == "district" and _DISTRICT_GAP.fullmatch(self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
-                _steer_to_district(out[-1], mention)  # "село Бессоновка Белгородского района": the Belgorod one
-                mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
+                if _steer_to_district(out[-1], mention):  # "село Бессоновка Белгородского района": the Belgorod one
+                    mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
+                else:  # "the village of Stanovoye in the Ramenskoye district", no Stanovoye known near it: the district
+                    village = next(m for m in mentions if m.start == out[-1].start)
+                    village.role, village.reason = None, f"no {village.text} known near the {mention.text} district it is said to lie in"
+                    finding.place = geo.place(mention.text, None, ()) or finding.place  # the district's town, not the village
+                    out[-1] = finding
             elif out and _qualifies(sentence, out[-1], finding):
                 mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
             elif out and _misplaced(sentence, out[-1], finding):
@@ -861,6 +869,8 @@ class Reader:
         focus = self._just_struck(sentence) or self._focus_city() or (self.focus[-1] if self.focus else None)
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
+        if not new and self.abroad_at == sentence.index - 1 and not any(m.role == "site" or _town_abroad(m) for m in mentions):
+            about_event = False  # "A jet crashed near Aktau. Officials said 38 people were killed.": that story's figures
         named = self._named_findings(mentions, new)
         if not new and not named:  # "Погибли 15 человек. В Белгороде объявлен траур.": the site its entry names after it
             focus = self._named_later_in_entry(sentence) or focus
@@ -1141,6 +1151,7 @@ class Reader:
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
                             r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
+                            r"|,\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet)\b[^,.;]{0,60}?\s+in"  # ", a village ... in"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
                             r"(?:the\s+)?" + places._OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
 # (and "Lgov in Russia's Kursk region", "Shebekino in the southern Belgorod region": the owner and the side of the region)
@@ -1230,14 +1241,33 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     return site.place.admin1 == other.place.admin1  # countries can disagree (Crimea) where the admin-1 name does not
 
 
-def _steer_to_district(city: Finding, district: places.Mention) -> None:
-    """A village named with the district of a town far from the namesake first read: the namesake near that town."""
+# "село Бессоновка Белгородского района", "Stanovoye, Ramenskoye district", "Stanovoye in the Ramenskoye district"
+_DISTRICT_GAP = re.compile(r"\s*,?\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _town_abroad(mention: places.Mention) -> bool:
+    """A town of some size outside Russia, Ukraine and Belarus named in a clause telling no event of the war ("a jet
+    crashed near Aktau"): another story (not a speaker's seat, "said in Vienna", nor a word like "Force")."""
+    if mention.role == "site" or mention.reason != "no event cue in its clause":
+        return False
+    found = geo.place(mention.text)
+    return (found is not None and found.kind == "city" and found.country not in ("RU", "UA", "BY")
+            and (found.population or 0) >= ABROAD_TOWN_PEOPLE)
+
+
+ABROAD_TOWN_PEOPLE = 20000
+
+
+def _steer_to_district(city: Finding, district: places.Mention) -> bool:
+    """A village named with the district of a town far from the namesake first read: the namesake near that town.
+    False when no namesake lies near that town (the village is not known where the text puts it)."""
     town = geo.place(district.text, None, ())
     if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
-        return
+        return True
     near = [c for c in geo.get_gazetteer().lookup(city.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
     if near:
         city.place = near[0]
+    return bool(near)
 
 
 def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:
