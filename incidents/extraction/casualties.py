@@ -262,12 +262,18 @@ def _singular_person(phrase: str) -> bool:
     return bool(_PEOPLE_LAST.search(phrase)) and not phrase.lower().endswith(("people", "children", "men", "women", "staff"))
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+                           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$")
+
+
 def _is_not_a_count(text: str, match: re.Match) -> bool:
     """Years, times and percentages look like numbers but are not counts."""
     after = text[match.end("n"):match.end("n") + 6]
     raw = match.group("n")
     if re.match(r"\s*(?:лет|год[аy]?|рок\w*|years?[- ]old)(?![\w-])", text[match.end("n"):match.end("n") + 12], re.I):
         return True  # an age ("женщина 67 лет", "жінка 70 років"), not a count
+    if raw.isdigit() and _MONTH_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n")):
+        return True  # a day of the month ("on the morning of Jan. 14 injured 11 people"), not a count
     return bool(re.match(r"\s*(?:%|percent|per cent|a\.?m|p\.?m|:\d)", after, re.I)) or (raw.isdigit() and 1900 <= int(raw) <= 2100)
 
 

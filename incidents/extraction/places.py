@@ -412,6 +412,11 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         if name is None:
             name = _district_town_in_o(text, sentence.text[end:end + 60])
             town = name is not None
+    elif not cyrillic and len(tokens) == 1 and _LATIN_DISTRICT.fullmatch(text) and _LATIN_DISTRICT_WORD.match(sentence.text, end):
+        if _district_of_a_city(sentence.text[end:end + 60]):
+            return None  # "the Kyivskyi district of Kharkiv": a quarter of Kharkiv
+        name = _latin_district_town(text)  # "over the Gryazinsky district": Gryazi
+        town = name is not None
     elif not cyrillic and len(tokens) == 1 and _TRANSLIT_PREPOSITION.search(sentence.text, max(0, start - 10), start):
         name = geo.latin_nominative(text) or geo.nominative(text)  # "nad Belgorodom", "v Kurske", "u Kharkovi"
     else:
@@ -424,6 +429,32 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,
                    district_town=town)
+
+
+# "the Gryazinsky district", "the Yefremovsky raion": a district's adjective as English transliterates it.
+_LATIN_DISTRICT = re.compile(r"(?P<stem>[A-Z][a-z]{2,})(?:skiy|skyi|skyy|skii|sky|ski|skoy|skoi)")
+_LATIN_DISTRICT_WORD = re.compile(r"\s+(?:(?:municipal|urban|rural)\s+)?(?:districts?|raions?|rayons?)\b", re.IGNORECASE)
+
+
+def _latin_district_town(word: str) -> str | None:
+    """The town of Russia or Ukraine an English district adjective is made from ("Gryazinsky": Gryazi, "Kirishsky":
+    Kirishi, "Morozovsky": Morozovsk), the most populous reading; None when no such town is known."""
+    stem = _LATIN_DISTRICT.fullmatch(word).group("stem")
+    if stem.lower().startswith(_generic_districts()):
+        return None  # "the Oktyabrsky district": one in many a region, no one town's
+    readings = [stem, stem + "sk", stem + "i", stem + "a", stem + "o", stem + "y", stem + "e"]
+    if stem.endswith(("in", "yn")):
+        readings.append(stem[:-1])  # "Gryazin-sky": Gryazi
+    towns = [geo.place(r) for r in readings if geo.is_name(r)]
+    towns = [t for t in towns if t is not None and t.kind == "city" and t.country in ("RU", "UA", "BY")
+             and (t.population or 0) >= DISTRICT_CENTRE_PEOPLE]
+    return max(towns, key=lambda t: t.population or 0).name if towns else None
+
+
+@lru_cache(maxsize=1)
+def _generic_districts() -> tuple[str, ...]:
+    lines = (cues.LEXICON_DIR / "generic_district_names.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 _UKRAINIAN_ONLY, _RUSSIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]"), re.compile(r"[ыэёъЫЭЁЪ]")

@@ -700,6 +700,8 @@ class Reader:
         return max(set(countries), key=countries.count) if countries else None
 
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
+        if "interception" in kinds and "casualty" in kinds and _nobody_hurt(info):
+            kinds = kinds - {"casualty"}  # "shot down two drones over Gryazi and no one was hurt": nothing struck
         if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"debris"}:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
@@ -1149,7 +1151,7 @@ class Reader:
 
 
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
+                            r"oil depot|plant|terminal|port|district|raion|rayon|community|hromada|municipality))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
                             r"|,\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet)\b[^,.;]{0,60}?\s+in"  # ", a village ... in"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
@@ -1243,6 +1245,16 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
 
 # "село Бессоновка Белгородского района", "Stanovoye, Ramenskoye district", "Stanovoye in the Ramenskoye district"
 _DISTRICT_GAP = re.compile(r"\s*,?\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)
+
+
+# "no one was hurt", "nobody was injured": a casualty word with nobody to suffer it.
+_NOBODY = re.compile(r"(?<![\w-])(?:no one|no-one|nobody)\s+$", re.IGNORECASE)
+
+
+def _nobody_hurt(info: places.ClauseInfo) -> bool:
+    """True when every casualty word of the clause has nobody to suffer it ("... and that no one was hurt")."""
+    text = info.clause.text
+    return all(_NOBODY.search(text, max(0, c.start - 12), c.start) for c in info.event_cues if c.kind == "casualty")
 
 
 def _town_abroad(mention: places.Mention) -> bool:

@@ -160,3 +160,61 @@ def test_a_city_name_before_border_village_is_no_strike_on_the_city():
     text = ("Drone hits bus near Bryansk border village\n\nA Ukrainian drone hit a passenger bus in Klimovo on "
             "Tuesday, injuring three people, Governor Alexander Bogomaz said.")
     assert list(by_place(text)) == [normalize("Klimovo")]
+
+
+# ---------------------------------------------------------------- "on the morning of Feb. 3 injured 7 people"
+
+
+def test_a_day_of_the_month_before_injured_is_no_count():
+    text = "A Russian drone attack on Sumy on the evening of Feb. 23 injured 7 people, the city council said."
+    assert by_place(text, published="2025-02-24")[normalize("Sumy")].injured == 7
+
+
+# ---------------------------------------------------------------- "the Bilhorod-Dnistrovskyi district of Odesa Oblast"
+
+
+def test_the_oblast_a_struck_district_lies_in_keeps_its_own_interceptions():
+    text = ("Russian drones struck port infrastructure in the Reni district of Odesa Oblast overnight, injuring one "
+            "person, Governor Oleh Kiper said. "
+            "The Air Force said 20 drones were shot down, mostly over Odesa and Kherson oblasts.")
+    places = by_place(text)
+    assert places[normalize("Reni")].event_type != "interception"
+    odesa = [i for key, i in places.items() if key.startswith("odes")]
+    assert odesa and odesa[0].event_type == "interception"
+
+
+# ---------------------------------------------------------------- "the Yelninsky district": an English district adjective
+
+
+def test_an_english_district_adjective_names_its_town():
+    text = "Governor Vasily Anokhin said air defences destroyed three drones over the Yartsevsky district overnight."
+    assert normalize("Yartsevo") in by_place(text)
+
+
+def test_an_english_quarter_of_a_city_stays_in_that_city():
+    text = "A missile hit Kharkiv on Monday. Two people were injured in the Kyivskyi district of the city, the mayor said."
+    assert list(by_place(text)) == [normalize("Kharkiv")]
+
+
+# ---------------------------------------------------------------- "no one was hurt" tells no strike
+
+
+def test_drones_downed_with_nobody_hurt_are_an_interception():
+    text = "The governor said air defences had shot down four drones over Rossosh at night and that nobody was injured."
+    place = by_place(text)[normalize("Rossosh")]
+    assert place.event_type == "interception" and place.injured == 0
+
+
+# ---------------------------------------------------------------- drones downed over the district of a struck air base
+
+
+def test_drones_downed_over_the_district_of_a_struck_air_base_join_the_base():
+    text = ("Ukraine's General Staff said its drones hit the Morozovsk air base in the Rostov region overnight. "
+            "Governor Yuri Slyusar said drones were shot down over the Morozovsky district and no one was hurt.")
+    incidents = extract_incidents(text, published="2025-03-05")
+    assert len(incidents) == 1 and incidents[0].injured == 0
+
+
+def test_a_soviet_stock_district_name_is_no_town():
+    text = "The governor said a drone was shot down over the Sovetsky district at night; debris damaged a garage."
+    assert all(not key.startswith("sovetsk") for key in by_place(text))
