@@ -226,6 +226,19 @@ def _casualties_in(text: str) -> dict[str, Count]:
     return found
 
 
+def every_count(text: str, name: str) -> list[Count]:
+    """Every killed or injured count (name) stated in `text`, not only the largest: a clause may tell several places'."""
+    lower = text.lower()
+    if ("no" in lower and _NOT_STATED.search(text)) or not cues.mentions_any(lower, _HINTS[name]):
+        return []
+    cyrillic = _CYRILLIC.search(lower) is not None or cues.mentions_any(lower, _TRANSLIT)
+    patterns = _PATTERNS[name] if cyrillic else _PATTERNS[name][:_LATIN_COUNT[name]]
+    out = []
+    for pattern in patterns:
+        out += [count for match in pattern.finditer(text) if (count := _count_of(text, pattern, match)) is not None]
+    return out
+
+
 @lru_cache(maxsize=cues.CACHED_TEXTS)
 def find_downed(text: str) -> Count | None:
     """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None (cached:
@@ -237,15 +250,21 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     best: Count | None = None
     for pattern in patterns:
         for match in pattern.finditer(text):
-            who = match.group("who") if "who" in pattern.groupindex else match.group(0)
-            value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(who) else None)
-            if value is not None and "m" in pattern.groupindex and (match.group("m") or match.group("one")):
-                value += (to_int(match.group("m")) or 0) if match.group("m") else 1  # "двое детей и женщина": three
-            if value is None or _is_not_a_count(text, match):
-                continue
-            if best is None or value > best.value:
-                best = Count(value, match.start(), match.end())
+            count = _count_of(text, pattern, match)
+            if count is not None and (best is None or count.value > best.value):
+                best = count
     return best
+
+
+def _count_of(text: str, pattern: re.Pattern[str], match: re.Match[str]) -> Count | None:
+    """The count a pattern's match states, or None (no number, or a year, time or age)."""
+    who = match.group("who") if "who" in pattern.groupindex else match.group(0)
+    value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(who) else None)
+    if value is not None and "m" in pattern.groupindex and (match.group("m") or match.group("one")):
+        value += (to_int(match.group("m")) or 0) if match.group("m") else 1  # "двое детей и женщина": three
+    if value is None or _is_not_a_count(text, match):
+        return None
+    return Count(value, match.start(), match.end())
 
 
 _ONE_PARTICIPLE = re.compile(r"(?:загибл|погибш|поранен|ранен|постраждал|пострадавш|травмован)(?:ий|а|ая)", re.IGNORECASE)

@@ -895,7 +895,14 @@ class Reader:
                 continue
             text = self._bracket_counts(sentence, info, text, new)
             fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
+            split = self._counts_by_site(info, text, new)
+            for name, pairs in split.items():  # "killed one and injured four in Kramatorsk and killed two in Pokrovsk"
+                for site, count in pairs:
+                    self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end, count.value,
+                                 [site], fixed)
             for name, count in casualties.find_casualties(text).items():
+                if name in split:
+                    continue
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
                 spread = count.value == 0 and not new and not named and (about_event or self._sites_lately(sentence) or shortly_after)
@@ -922,6 +929,25 @@ class Reader:
         self._collect_times(sentence, infos, new, focus if about_event else None)
         self._collect_claims(sentence, mentions, found_claims, refs, focus if about_event else None)
         self._collect_notes(sentence, new or named, focus if about_event else None)
+
+    def _counts_by_site(self, info: places.ClauseInfo, text: str, new: list[Finding]) -> dict[str, list[tuple[Finding, Any]]]:
+        """The killed or injured counts of a clause that belong to different sites of it, each to its own ("killed one
+        in Kramatorsk and two in Pokrovsk"): {name: [(site, its largest count)]}, only for names told for two sites or more."""
+        sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
+        if len(sites) < 2:
+            return {}
+        out = {}
+        for name in ("killed", "injured"):
+            best: dict[int, tuple[Finding, Any]] = {}
+            for count in casualties.every_count(text, name):
+                if count.value == 0 or _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
+                    continue
+                site = closest(sites, info.clause.start + count.start, info.clause.start + count.end)
+                if id(site) not in best or count.value > best[id(site)][1].value:
+                    best[id(site)] = (site, count)
+            if len(best) > 1:
+                out[name] = list(best.values())
+        return out
 
     def _retract_earlier(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                          new: list[Finding], named: list[Finding]) -> None:

@@ -218,3 +218,19 @@ def test_drones_downed_over_the_district_of_a_struck_air_base_join_the_base():
 def test_a_soviet_stock_district_name_is_no_town():
     text = "The governor said a drone was shot down over the Sovetsky district at night; debris damaged a garage."
     assert all(not key.startswith("sovetsk") for key in by_place(text))
+
+
+# ---------------------------------------------------------------- one clause, the counts of two places
+
+
+def test_each_place_of_one_clause_keeps_its_own_toll():
+    text = ("Kherson Oblast: Russian shelling killed two people and wounded three in Beryslav and killed one in "
+            "Bilozerka, the regional administration said.")
+    places = by_place(text)
+    assert (places[normalize("Beryslav")].killed, places[normalize("Beryslav")].injured) == (2, 3)
+    assert places[normalize("Bilozerka")].killed == 1
+
+
+def test_a_toll_with_its_children_among_it_stays_one_count():
+    text = "Russian strikes on Kharkiv and Zolochiv injured nine people, including two children, officials said."
+    assert max(i.injured or 0 for i in by_place(text).values()) == 9
