@@ -232,3 +232,21 @@ def test_each_place_of_one_clause_keeps_its_own_toll():
 def test_a_toll_with_its_children_among_it_stays_one_count():
     text = "Russian strikes on Kharkiv and Zolochiv injured nine people, including two children, officials said."
     assert max(i.injured or 0 for i in by_place(text).values()) == 9
+
+
+# ---------------------------------------------------------------- a headline's "Russia shells X"
+
+
+def test_russia_shells_in_a_summary_bullet_is_a_strike_with_its_own_toll():
+    text = ("Key developments on March 4:\n- Russian drone attack on Poltava injures five\n"
+            "- Two killed as Russia shells Nikopol\n\n"
+            "A Russian drone hit an apartment block in Poltava on the morning of March 4, injuring five people, "
+            "Governor Volodymyr Kohut said.")
+    places = by_place(text)
+    assert places[normalize("Poltava")].killed is None
+    assert places[normalize("Nikopol")].killed == 2
+
+
+def test_artillery_shells_sent_abroad_are_no_strike():
+    text = "North Korea has sent millions of artillery shells to Russia, and Ukraine is short of shells in the Donetsk region."
+    assert by_place(text) == {}
