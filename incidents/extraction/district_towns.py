@@ -261,9 +261,10 @@ def latin_district_of_a_city(after: str) -> bool:
 
 
 def latin_district_town(word: str) -> str | None:
-    """The town of Russia, Ukraine or Belarus an English district adjective is made from ("Gryazinsky": Gryazi,
-    "Kirishsky": Kirishi, "Morozovsky": Morozovsk), the most populous reading; None when no such town is known or the
-    name is of the Soviet naming stock ("the Oktyabrsky district": one in many a region, no one town's)."""
+    """The town of Russia or Belarus an English district adjective is made from ("Gryazinsky": Gryazi, "Kirishsky":
+    Kirishi, "Morozovsky": Morozovsk), the most populous reading; None when no such town is known or the name is of the
+    Soviet naming stock ("the Oktyabrsky district": one in many a region, no one town's). Not Ukraine's: there English
+    names a raion by its town ("the Nikopol district"), and "the Podilskyi district" is a quarter of Kyiv."""
     stem = LATIN_DISTRICT.fullmatch(word).group("stem")
     if stem.lower().startswith(_generic_districts()):
         return None
@@ -271,7 +272,7 @@ def latin_district_town(word: str) -> str | None:
     if stem.endswith(("in", "yn")):
         readings.append(stem[:-1])  # "Gryazin-sky": Gryazi
     towns = [geo.place(r) for r in readings if geo.is_name(r)]
-    towns = [t for t in towns if t is not None and t.kind == "city" and t.country in ("RU", "UA", "BY")
+    towns = [t for t in towns if t is not None and t.kind == "city" and t.country in ("RU", "BY")
              and (t.population or 0) >= DISTRICT_CENTRE_PEOPLE]
     return max(towns, key=lambda t: t.population or 0).name if towns else None
 

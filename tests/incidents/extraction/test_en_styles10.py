@@ -71,6 +71,11 @@ def test_an_official_under_fire_for_remarks_is_no_strike():
     assert by_place(text) == {}
 
 
+def test_a_minister_under_fire_in_a_capital_is_no_strike():
+    text = "The energy minister has been under fire from lawmakers in Kyiv since the winter blackouts began."
+    assert by_place(text) == {}
+
+
 # ---------------------------------------------------------------- "the Kstovo area", "the Liski and Rossosh districts"
 
 
@@ -250,3 +255,13 @@ def test_russia_shells_in_a_summary_bullet_is_a_strike_with_its_own_toll():
 def test_artillery_shells_sent_abroad_are_no_strike():
     text = "North Korea has sent millions of artillery shells to Russia, and Ukraine is short of shells in the Donetsk region."
     assert by_place(text) == {}
+
+
+def test_quarters_of_kyiv_written_as_adjectives_stay_in_kyiv():
+    text = "Russian drones attacked Kyiv overnight. Debris fell in the Darnytskyi and Obolonskyi districts, the mayor said."
+    assert list(by_place(text)) == [normalize("Kyiv")]
+
+
+def test_quarters_of_kyiv_listed_before_districts_stay_in_kyiv():
+    text = "Russian drones attacked Kyiv overnight. Debris fell in the Podilskyi and Obolonskyi districts, the mayor said."
+    assert list(by_place(text)) == [normalize("Kyiv")]
