@@ -265,3 +265,23 @@ def test_quarters_of_kyiv_written_as_adjectives_stay_in_kyiv():
 def test_quarters_of_kyiv_listed_before_districts_stay_in_kyiv():
     text = "Russian drones attacked Kyiv overnight. Debris fell in the Podilskyi and Obolonskyi districts, the mayor said."
     assert list(by_place(text)) == [normalize("Kyiv")]
+
+
+# ---------------------------------------------------------------- found by probes in other words (a weekly briefing)
+
+
+def test_refineries_struck_in_recent_months_are_background():
+    text = ("Drones hit a fuel depot in Bryansk overnight, the governor said. Ukraine has hit refineries in "
+            "Syzran, Novokuibyshevsk and Tuapse in recent months.")
+    assert list(by_place(text)) == [normalize("Bryansk")]
+
+
+def test_forces_pressing_their_offensive_on_a_town_strike_nothing():
+    text = ("Russian forces pressed their assault on Toretsk, the General Staff said. A drone hit a bus in Kherson, "
+            "injuring four passengers.")
+    assert list(by_place(text)) == [normalize("Kherson")]
+
+
+def test_a_weapon_that_killed_people_in_a_town_is_a_strike_there():
+    text = "A Russian glide bomb killed three people in Druzhkivka on Thursday, the regional governor said."
+    assert by_place(text)[normalize("Druzhkivka")].killed == 3
