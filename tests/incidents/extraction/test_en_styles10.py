@@ -285,3 +285,10 @@ def test_forces_pressing_their_offensive_on_a_town_strike_nothing():
 def test_a_weapon_that_killed_people_in_a_town_is_a_strike_there():
     text = "A Russian glide bomb killed three people in Druzhkivka on Thursday, the regional governor said."
     assert by_place(text)[normalize("Druzhkivka")].killed == 3
+
+
+def test_airports_in_two_cities_that_were_also_closed_are_restricted():
+    text = ("Flights were halted at Vnukovo for three hours. Airports in Samara and Ulyanovsk were also closed "
+            "on Tuesday, Rosaviatsia said.")
+    codes = {i.airport_iata for i in found(text)}
+    assert {"VKO", "KUF", "ULV"} <= codes
