@@ -292,3 +292,13 @@ def test_airports_in_two_cities_that_were_also_closed_are_restricted():
             "on Tuesday, Rosaviatsia said.")
     codes = {i.airport_iata for i in found(text)}
     assert {"VKO", "KUF", "ULV"} <= codes
+
+
+def test_money_spent_on_air_defence_around_a_city_is_no_interception():
+    text = "The Kremlin spends billions on air defence around St Petersburg, analysts in Tallinn said."
+    assert by_place(text) == {}
+
+
+def test_russia_shells_out_money_is_no_strike():
+    text = "Russia shells out more on its army in Kursk than on schools, a study published in Riga found."
+    assert by_place(text) == {}
