@@ -1,10 +1,11 @@
-"""Cyrillic adjectives and nicknames read back to their place: a district's or plant's town, a region."""
+"""Cyrillic adjectives and nicknames (and English district adjectives) read back to their place: a district's or plant's
+town, a region."""
 
 from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from incidents.extraction import cues, geo, morphology
 
@@ -252,3 +253,39 @@ def adjective_town(word: str) -> str | None:
 # "над Смоленской", "на Харківській": an oblast's adjective alone is the oblast (not a stanitsa of that name, which
 # is written with its noun: "в станице Смоленской").
 REGION_ADJECTIVE_END = re.compile(r"(?:ская|цкая|зкая|ська|цька|зька)$", re.IGNORECASE)
+
+
+# "the Gryazinsky district", "the Yefremovsky raion": a district's adjective as English transliterates it.
+LATIN_DISTRICT = re.compile(r"(?P<stem>[A-Z][a-z]{2,})(?:skiy|skyi|skyy|skii|sky|ski|skoy|skoi)")
+LATIN_DISTRICT_WORD = re.compile(r"\s+(?:(?:municipal|urban|rural)\s+)?(?:districts?|raions?|rayons?)\b", re.IGNORECASE)
+# "the Kyivskyi district of Kharkiv": a quarter of the city named after it (not "... district of the Lipetsk region").
+_LATIN_CITY_AFTER = re.compile(r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?[A-Z][\w'’-]+"
+                               r"(?!\s+(?:region|oblast|province|krai|territory|republic)\b)")
+
+
+def latin_district_of_a_city(after: str) -> bool:
+    """True when the English district named before `after` is one of the city named right after it."""
+    return _LATIN_CITY_AFTER.match(after) is not None
+
+
+def latin_district_town(word: str) -> str | None:
+    """The town of Russia or Belarus an English district adjective is made from ("Gryazinsky": Gryazi, "Kirishsky":
+    Kirishi, "Morozovsky": Morozovsk), the most populous reading; None when no such town is known or the name is of the
+    Soviet naming stock ("the Oktyabrsky district": one in many a region, no one town's). Not Ukraine's: there English
+    names a raion by its town ("the Nikopol district"), and "the Podilskyi district" is a quarter of Kyiv."""
+    stem = LATIN_DISTRICT.fullmatch(word).group("stem")
+    if stem.lower().startswith(_generic_districts()):
+        return None
+    readings = [stem, stem + "sk", stem + "i", stem + "a", stem + "o", stem + "y", stem + "e"]
+    if stem.endswith(("in", "yn")):
+        readings.append(stem[:-1])  # "Gryazin-sky": Gryazi
+    towns = [geo.place(r) for r in readings if geo.is_name(r)]
+    towns = [t for t in towns if t is not None and t.kind == "city" and t.country in ("RU", "BY")
+             and (t.population or 0) >= DISTRICT_CENTRE_PEOPLE]
+    return max(towns, key=lambda t: t.population or 0).name if towns else None
+
+
+@lru_cache(maxsize=1)
+def _generic_districts() -> tuple[str, ...]:
+    lines = (cues.LEXICON_DIR / "generic_district_names.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))

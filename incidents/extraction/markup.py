@@ -52,8 +52,12 @@ def _marked(mark: str) -> frozenset[str]:
 _PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){19,}\S*[.!?][\"'’”»]?[ \t]*$", re.MULTILINE)
 
 
+_COUNT = re.compile(r"[ \t]*[(\[]?\d[\d,. ]*[kK]?[)\]]?[ \t]*$")  # a count after a bar's words: "(1,204)", "38"
+
+
 def _bar_inside(line: str, rest: str) -> bool:
     """'Share this article   Comments' above the story: a bar of the page with the article's prose still to come."""
+    line = _COUNT.sub(" ", line)  # "Comments (1,204)": the bar with its count
     words = [w for w in re.split(r"\s{2,}|\s*\|\s*", line.strip().lower().rstrip(":.…")) if w]
     return bool(words) and all(w in _marked("bar") for w in words) and _PROSE.search(rest) is not None
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from incidents.extraction import cues, geo, morphology
-from incidents.extraction.district_towns import (DISTRICT_ADJECTIVE, REGION_ADJECTIVE_END, adjective_town,
-                                                 district_named, district_of_a_city, district_town_in_o, facility_town,
-                                                 masculine_region, nickname_region, town_area_nickname,
-                                                 town_of_district)
+from incidents.extraction.district_towns import (DISTRICT_ADJECTIVE, LATIN_DISTRICT, LATIN_DISTRICT_WORD,
+                                                 REGION_ADJECTIVE_END, adjective_town, district_named, district_of_a_city,
+                                                 district_town_in_o, facility_town, latin_district_of_a_city,
+                                                 latin_district_town, masculine_region, nickname_region,
+                                                 town_area_nickname, town_of_district)
 from incidents.extraction.sentences import Clause, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
@@ -322,6 +323,11 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         if name is None:
             name = district_town_in_o(text, sentence.text[end:end + 60])
             town = name is not None
+    elif not cyrillic and len(tokens) == 1 and LATIN_DISTRICT.fullmatch(text) and LATIN_DISTRICT_WORD.match(sentence.text, end):
+        if latin_district_of_a_city(sentence.text[end:end + 60]):
+            return None  # "the Kyivskyi district of Kharkiv": a quarter of Kharkiv
+        name = latin_district_town(text)  # "over the Gryazinsky district": Gryazi
+        town = name is not None
     elif not cyrillic and len(tokens) == 1 and _TRANSLIT_PREPOSITION.search(sentence.text, max(0, start - 10), start):
         name = geo.latin_nominative(text) or geo.nominative(text)  # "nad Belgorodom", "v Kurske", "u Kharkovi"
     else:

@@ -13,7 +13,7 @@ from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding
 from incidents.extraction.reader_airports import AirportReading
 from incidents.extraction.reader_days import DayReading
-from incidents.extraction.reader_facts import PLAIN_WORDS, FactCollecting, hearsay
+from incidents.extraction.reader_facts import PLAIN_WORDS, FactCollecting, hearsay, town_abroad
 from incidents.extraction.reader_places import PlaceResolving
 from incidents.extraction.reader_sites import STRIKE_KINDS, SiteReading, second_reference
 from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
@@ -92,6 +92,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
+        self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
 
     def run(self) -> None:
         for sentence in self.sentences:
@@ -152,6 +153,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.rejections += [self._rejected(sentence, m) for m in mentions if m.role != "site"]
         self.collect(sentence, infos, mentions, new, found_claims, refs)
         self.last_sites = [f for f in new if not f.is_airport] or self.last_sites
+        if not new and any(town_abroad(m) for m in mentions):
+            self.abroad_at = sentence.index
 
     def clause_infos(self, sentence: Sentence) -> list[places.ClauseInfo]:
         out: list[places.ClauseInfo] = []

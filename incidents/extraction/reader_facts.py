@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Any
 
 from incidents.extraction import airports, casualties, claims, cues, dates, geo, places, site_rejections, site_roles
 from incidents.extraction.findings import Finding, closest, place_key
@@ -80,6 +81,8 @@ class FactCollecting:
         focus = self._just_struck(sentence) or self._focus_city() or (self.focus[-1] if self.focus else None)
         if not new and cues.has("other_event", sentence.text):
             about_event = False  # "a day after an attack on ... which killed 39": another event, not the one in focus
+        if not new and self.abroad_at == sentence.index - 1 and not any(m.role == "site" or town_abroad(m) for m in mentions):
+            about_event = False  # "A jet crashed near Aktau. Officials said 38 people were killed.": that story's figures
         named = self._named_findings(mentions, new)
         if not new and not named:  # "Погибли 15 человек. В Белгороде объявлен траур.": the site its entry names after it
             focus = self._named_later_in_entry(sentence) or focus
@@ -102,7 +105,14 @@ class FactCollecting:
                 continue
             text = self._bracket_counts(sentence, info, text, new)
             fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
+            split = self._counts_by_site(info, text, new)
+            for name, pairs in split.items():  # "killed one and injured four in Kramatorsk and killed two in Pokrovsk"
+                for site, count in pairs:
+                    self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end, count.value,
+                                 [site], fixed)
             for name, count in casualties.find_casualties(text).items():
+                if name in split:
+                    continue
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
                 spread = count.value == 0 and not new and not named and (about_event or shortly_after)
@@ -130,6 +140,25 @@ class FactCollecting:
         self._collect_times(sentence, infos, new, focus if about_event else None)
         self._collect_claims(sentence, mentions, found_claims, refs, focus if about_event else None)
         self._collect_notes(sentence, new or named, focus if about_event else None)
+
+    def _counts_by_site(self, info: places.ClauseInfo, text: str, new: list[Finding]) -> dict[str, list[tuple[Finding, Any]]]:
+        """The killed or injured counts of a clause that belong to different sites of it, each to its own ("killed one
+        in Kramatorsk and two in Pokrovsk"): {name: [(site, its largest count)]}, only for names told for two sites or more."""
+        sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
+        if len(sites) < 2:
+            return {}
+        out = {}
+        for name in ("killed", "injured"):
+            best: dict[int, tuple[Finding, Any]] = {}
+            for count in casualties.every_count(text, name):
+                if count.value == 0 or _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
+                    continue
+                site = closest(sites, info.clause.start + count.start, info.clause.start + count.end)
+                if id(site) not in best or count.value > best[id(site)][1].value:
+                    best[id(site)] = (site, count)
+            if len(best) > 1:
+                out[name] = list(best.values())
+        return out
 
     def _retract_earlier(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                          new: list[Finding], named: list[Finding]) -> None:
@@ -349,3 +378,16 @@ class FactCollecting:
         for match in _WAVES.finditer(sentence.text):
             for finding in targets:
                 self.attachments.append(("note", sentence, (f"in {match.group(1).lower()} waves", finding)))
+
+
+def town_abroad(mention: places.Mention) -> bool:
+    """A town of some size outside Russia, Ukraine and Belarus named in a clause telling no event of the war ("a jet
+    crashed near Aktau"): another story (not a speaker's seat, "said in Vienna", nor a word like "Force")."""
+    if mention.role == "site" or mention.reason != "no event cue in its clause":
+        return False
+    found = geo.place(mention.text)
+    return (found is not None and found.kind == "city" and found.country not in ("RU", "UA", "BY")
+            and (found.population or 0) >= ABROAD_TOWN_PEOPLE)
+
+
+ABROAD_TOWN_PEOPLE = 20000

@@ -18,8 +18,9 @@ STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
 _SHELLING = re.compile(r"(?:обстрел|обстріл|shell)", re.IGNORECASE)  # a shelling's own word: guns, unless a weapon is named
 _QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
-                            r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
+                            r"oil depot|plant|terminal|port|district|raion|rayon|community|hromada|municipality))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
+                            r"|,\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet)\b[^,.;]{0,60}?\s+in"  # ", a village ... in"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
                             r"(?:the\s+)?" + site_roles.OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
 
@@ -86,14 +87,30 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
     return site.place.admin1 == other.place.admin1  # countries can disagree (Crimea) where the admin-1 name does not
 
 
-def _steer_to_district(city: Finding, district: places.Mention) -> None:
-    """A village named with the district of a town far from the namesake first read: the namesake near that town."""
+# "село Бессоновка Белгородского района", "Stanovoye, Ramenskoye district", "Stanovoye in the Ramenskoye district"
+_DISTRICT_GAP = re.compile(r"\s*,?\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _steer_to_district(city: Finding, district: places.Mention) -> bool:
+    """A village named with the district of a town far from the namesake first read: the namesake near that town.
+    False when no namesake lies near that town (the village is not known where the text puts it)."""
     town = geo.place(district.text, None, ())
     if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
-        return
+        return True
     near = [c for c in geo.get_gazetteer().lookup(city.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
     if near:
         city.place = near[0]
+    return bool(near)
+
+
+# "no one was hurt", "nobody was injured": a casualty word with nobody to suffer it.
+_NOBODY = re.compile(r"(?<![\w-])(?:no one|no-one|nobody)\s+$", re.IGNORECASE)
+
+
+def _nobody_hurt(info: places.ClauseInfo) -> bool:
+    """True when every casualty word of the clause has nobody to suffer it ("... and that no one was hurt")."""
+    text = info.clause.text
+    return all(_NOBODY.search(text, max(0, c.start - 12), c.start) for c in info.event_cues if c.kind == "casualty")
 
 
 def _misplaced(sentence: Sentence, city: Finding, region: Finding) -> bool:
@@ -297,10 +314,15 @@ class SiteReading:
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif _far_from_the_theatre(finding, info, mention):
                 mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
-            elif (out and mention.hint == "district" and re.fullmatch(r"\s*,?\s*", self._gap(sentence, out[-1], mention))
+            elif (out and mention.hint == "district" and _DISTRICT_GAP.fullmatch(self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
-                _steer_to_district(out[-1], mention)  # "село Бессоновка Белгородского района": the Belgorod one
-                mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
+                if _steer_to_district(out[-1], mention):  # "село Бессоновка Белгородского района": the Belgorod one
+                    mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
+                else:  # "the village of Stanovoye in the Ramenskoye district", no Stanovoye known near it: the district
+                    village = next(m for m in mentions if m.start == out[-1].start)
+                    village.role, village.reason = None, f"no {village.text} known near the {mention.text} district it is said to lie in"
+                    finding.place = geo.place(mention.text, None, ()) or finding.place  # the district's town, not the village
+                    out[-1] = finding
             elif out and _qualifies(sentence, out[-1], finding):
                 mention.role, mention.reason = None, f"names where {out[-1].place.name} lies: a qualifier, not another site"
             elif out and _misplaced(sentence, out[-1], finding):
@@ -568,6 +590,8 @@ class SiteReading:
         return []
 
     def event_type(self, info: places.ClauseInfo, sentence: Sentence, kinds: set[str]) -> str:
+        if "interception" in kinds and "casualty" in kinds and _nobody_hurt(info):
+            kinds = kinds - {"casualty"}  # "shot down two drones over Gryazi and no one was hurt": nothing struck
         if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"debris"}:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if kinds & {*STRIKE_KINDS, "explosion"} == {"debris"} and _slavic_debris(info) and self._downed_just_before(sentence):

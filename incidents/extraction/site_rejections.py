@@ -55,6 +55,12 @@ _NOT_HERE_BEFORE = re.compile(r"(?<![\w-])(?:не|not)\s+(?:(?:в|у|во|по|�
 _BUT_THERE_AFTER = re.compile(r"\s*,?\s*(?:а|але|but)\s", re.IGNORECASE)
 
 
+# "the Borisoglebsk area", "the Ramenskoye, Kolomna and Domodedovo districts": towns naming the areas around them.
+_AREA_AFTER = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)*\s+(?:areas?|districts?|raions?|rayons?|outskirts|suburbs|"
+                         r"municipalit(?:y|ies)|urban districts?)\b", re.IGNORECASE)
+_ADJECTIVE_END = re.compile(r"(?:sky|skiy|skyi|skyy|skii|skoy|skoi)$")  # "the Podilskyi and Obolonskyi districts": quarters
+
+
 def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, claim_refs: set[int],
                others: bool = True) -> str | None:
     if sentence.heading:
@@ -79,7 +85,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not EVENT_NOUN_AFTER.match(after) and not FACILITY_AFTER.match(after) and not _region_with_the(mention)
-            and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)):
+            and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)
+            and not (_AREA_AFTER.match(after) and not _ADJECTIVE_END.search(sentence.text, 0, mention.end - sentence.start))):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
     local = _local_officials_tell(before, after, others)
     if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
@@ -351,7 +358,8 @@ WINDOW = 120
 def around(clause: Clause, mention: Mention) -> tuple[str, str]:
     """The clause text just before and just after a mention (at most WINDOW characters each)."""
     at, end = mention.start - clause.start, mention.end - clause.start
-    return clause.text[max(0, at - WINDOW):at], clause.text[end:end + WINDOW]
+    before = clause.text[max(0, at - WINDOW):at]
+    return before.removesuffix("#"), clause.text[end:end + WINDOW]  # "in #Volgograd": a post's hashtag is the name
 
 
 # "the Ochakiv community", "the Marhanets hromada": a Ukrainian municipality named after its town (the town is the site).

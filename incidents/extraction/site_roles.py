@@ -15,8 +15,10 @@ from incidents.extraction.site_rejections import (COMMUNITY_AFTER, EVENT_NOUN_AF
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
 _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 # "in Ukraine's Lviv region", "in Sochi's Adler district", "in the eastern Donetsk region", "over Russia's southern Belgorod
-# region": the country or city owning the place, and the side of it, between the preposition and the place.
-OWNER_AND_SIDE = (r"(?:(?-i:[A-Z][\w'’-]+)['’]s\s+)?(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
+# region", "over the country's southeastern Gomel region": the country or city owning the place, and the side of it,
+# between the preposition and the place.
+OWNER_AND_SIDE = (r"(?:(?:(?-i:[A-Z][\w'’-]+)|country|nation|city|region|republic|peninsula|oblast|province)['’]s\s+)?"
+                  r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
                    r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border)\s+)?")
 # "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
 _TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:(?:city|town|port|capital),\s+|capital\s+)"  # "in the regional capital Dnipro" too
@@ -125,11 +127,17 @@ def _tallied_over(info: ClauseInfo, before: str) -> bool:
     return scope is not None and bool(_TALLY_LIST.match(before, scope.end()))
 
 
+_BORDER_NOUN_AFTER = re.compile(r"\s+(?:border|frontline|front-line)\s+(?:villages?|towns?|settlements?|hamlets?|areas?|districts?|"
+                                r"communities|community)\b", re.IGNORECASE)
+
+
 def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
     mention = mentions[position]
     if info is None or not info.event_cues:
         return "no event cue in its clause"
     before, after = around(info.clause, mention)
+    if mention.hint is None and _BORDER_NOUN_AFTER.match(after):
+        mention.hint = "region"  # "near Belgorod border village", "in Kursk border areas": the region's border, not the city
     if airports.listed_after_airports(before):
         mention.hint = mention.hint or "airport"
         return "site: named in a list of airports"
@@ -192,9 +200,11 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
 
 
 # "MOSCOW, March 11 (Reuters) -", "KHARKIV, Ukraine (AP) —", "Zaporizhzhia (Ukraine) (AFP) -": the town a wire story was
-# filed from, heading its first sentence.
+# filed from, heading its first sentence; "MOSCOW, March 17 -": the agency left off a pasted wire story, its day and dash
+# still there.
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s*\([^()]{1,30}\))?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
-                            r"\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI|Interfax|TASS)\)\s*[-—–]")
+                            r"\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI|Interfax|TASS)\)\s*[-—–]"
+                            r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s*[-—–]")
 
 
 # "Прилёты этой ночью: Курчатов", "Explosions overnight: Kursk, Lgov": a colon ending a phrase that tells the event.
