@@ -1138,12 +1138,13 @@ class Reader:
         return build_drafts(kept, self.attachments, self.claims)
 
 
-_QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
+_QUALIFIER_GAP = re.compile(r"[»\"”]?(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
                             r"oil depot|plant|terminal|port))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
                             r"|(?:just |some )?(?:north|south|east|west|north-east|north-west|south-east|south-west) of)?\s*"
                             r"(?:the\s+)?" + places._OWNER_AND_SIDE + r"(?:city of\s+)?")  # "the Khalino airfield on the northern edge of Kursk"
-# (and "Lgov in Russia's Kursk region", "Shebekino in the southern Belgorod region": the owner and the side of the region)
+# (and "Lgov in Russia's Kursk region", "Shebekino in the southern Belgorod region": the owner and the side of the region;
+# a closing quote first: 'аеродром "Борисоглібськ" у Воронезькій області')
 
 
 _PLANT_AFTER = re.compile(r"\s+(?:nuclear|atomic|hydroelectric|hydro-electric|NPP\b|HPP\b|dam\b)", re.IGNORECASE)
@@ -1511,7 +1512,7 @@ def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Ment
     """'Sevastopol — fragments fell on the beach at Lyubimovka', 'Kharkiv region – drones hit Chuhuiv': the place heading
     the line only says where the line's own site lies, when that site is within it (a suburb, a town of the region)."""
     heads = [f for f in out if f.reason.startswith(LINE_HEAD)]
-    dropped = {id(h) for h in heads if any(o is not h and _holds(h, o) for o in out)}
+    dropped = {id(h) for h in heads if any(o is not h and (_holds(h, o) or _speaker_head(h, o)) for o in out)}
     if not dropped:
         return out
     for finding in out:
@@ -1522,6 +1523,15 @@ def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Ment
 
 
 LINE_HEAD = "site: the place heading a line"
+
+
+def _speaker_head(head: Finding, other: Finding) -> bool:
+    """'Садовий: у Львові пролунали вибухи': a name before a colon, then a site it does not hold named in the line:
+    the speaker (a mayor's surname read as a village), not the line's place."""
+    after = head.sentence.text[head.end - head.sentence.start:]
+    return (bool(re.match(r"\s*:", after)) and other.start > head.end and other.place.kind in ("city", "airport")
+            and not other.reason.startswith(LINE_HEAD) and not _holds(head, other)
+            and not (head.place.kind == "city" and geo.km_between(head.place, other.place) <= HEAD_KM))
 
 
 def _holds(head: Finding, other: Finding) -> bool:

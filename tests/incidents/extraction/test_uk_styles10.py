@@ -1,0 +1,61 @@
+"""Ukrainian styles, round ten (written as an unseen hand): a share bar under a live blog's headline, the territory
+weapons came from, a quoted claim denied, a year's damage and its rebuilding, a speaker's surname heading a line."""
+
+from incidents.extraction import extract_incidents
+
+
+def found(text, published="2025-05-20"):
+    return extract_incidents(text, published=published)
+
+
+def near(incident, lat, lon, degrees=0.2):
+    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+
+
+def test_a_share_bar_under_the_headline_does_not_end_a_live_blog():
+    text = ("date 2025-05-20 Суспільне Дніпро\n\nАтака на Дніпропетровщину: онлайн\n\nПоділитися ↗\n\n"
+            "02:10\nУ Дніпрі пролунали вибухи.\n\n02:40\nЛисак: у Павлограді пошкоджено будинок, поранено двох людей.\n")
+    items = found(text)
+    assert any(near(i, 48.467, 35.04) for i in items)  # Dnipro
+    assert any(near(i, 48.532, 35.869) and i.injured == 2 for i in items)  # Pavlohrad
+
+
+def test_a_share_bar_after_the_story_still_ends_it():
+    text = ("date 2025-05-20 Суспільне Херсон\n\nУ Херсоні внаслідок обстрілу поранено жінку.\n\nПоділитися\n\n"
+            "У Вінниці ракета влучила в склад, загинули троє людей\n")
+    items = found(text)
+    assert items and not any(near(i, 49.233, 28.468) for i in items)  # Vinnytsia: a headline under the story
+
+
+def test_the_territory_weapons_came_from_is_not_a_site():
+    items = found("Сумщина. Ворог скинув авіабомбу з території Курської області, пошкоджено ферму.")
+    assert items and not any(i.country == "RU" for i in items)
+    assert not any(i.country == "RU" for i in found("Окупанти знову обстрілювали прикордонні села з території Брянської області."))
+    items = found("Балістичні ракети по Одесі росіяни випустили з окупованого Криму, поранено п'ятьох людей.")
+    assert any(near(i, 46.482, 30.723) for i in items)
+    assert not any(i.admin1 in ("Crimea", "Sevastopol") for i in items)
+
+
+def test_a_place_after_the_origin_and_a_strike_preposition_is_still_the_site():
+    items = found("Росіяни запустили з Курської області дві ракети по Сумах, пошкоджено лікарню.")
+    assert any(near(i, 50.917, 34.799) for i in items)  # Sumy
+
+
+def test_a_quoted_claim_denied_in_its_sentence_gets_no_strike():
+    items = found("У мережі поширюють інформацію про нібито «приліт по нафтобазі у Фастові». Це фейк, заявили в ОВА.")
+    assert not any(near(i, 50.077, 29.918) and i.verification != "disputed" for i in items)
+
+
+def test_damage_over_a_past_year_is_background():
+    assert not found("За минулий рік російські ракети пошкодили в Одесі понад 300 будинків, нагадав мер.")
+    assert not found("За останні три місяці дрони зруйнували у Херсоні понад сорок шкіл.")
+
+
+def test_money_to_rebuild_what_shelling_damaged_is_no_event():
+    assert not found("Уряд спрямує 500 млн гривень на відбудову шкіл, зруйнованих обстрілами в Чернігові та Сумах.")
+    assert not found("Кабмін виділив кошти на відновлення лікарень, пошкоджених внаслідок ракетних ударів у Миколаєві.")
+
+
+def test_a_speakers_surname_heading_a_line_is_not_a_place():
+    items = found("Федоров: у Запоріжжі пролунали вибухи, наслідки уточнюються.")
+    assert items and all(near(i, 47.838, 35.139) for i in items)
