@@ -59,3 +59,17 @@ def test_money_to_rebuild_what_shelling_damaged_is_no_event():
 def test_a_speakers_surname_heading_a_line_is_not_a_place():
     items = found("Федоров: у Запоріжжі пролунали вибухи, наслідки уточнюються.")
     assert items and all(near(i, 47.838, 35.139) for i in items)
+
+
+def test_a_town_put_first_with_its_region_is_the_object_of_the_attack():
+    items = found("Уночі Туапсе в Краснодарському краї атакували безпілотники, на НПЗ спалахнула пожежа.")
+    assert items and all(near(i, 44.101, 39.083) for i in items)  # Tuapse, not the Krasnodar region
+    items = found("Енгельс у Саратовській області знову атакували дрони.")
+    assert items and all(i.geo_precision != "region" for i in items)
+
+
+def test_a_region_struck_by_missiles_and_drones_over_drone_hits_on_its_towns_is_their_summary():
+    items = found("Уночі росіяни атакували ракетами й дронами газову інфраструктуру на Сумщині. У Шостці безпілотник "
+                  "влучив у котельню, у Конотопі дрони пошкодили підстанцію.")
+    assert any(near(i, 51.864, 33.473) for i in items) and any(near(i, 51.233, 33.2) for i in items)
+    assert not any(i.geo_precision == "region" for i in items)
