@@ -115,7 +115,7 @@ _HEAD_QUALIFIER = (r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зк�
                    r"|,\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:ская|цкая|зкая|ська|цька|зька|skaya|tskaya|ska|ska)\s+(?:област\w*|обл\.|oblast|obl\.|район|р-н|rayon|округ|кра[йі]|krai|kray))?")
 # "📍Бучанський район: пошкоджено три будинки": a district heads the line and the line tells what befell it (not
 # "Харківський район: с. Руська Лозова — …", where the district labels the line and a settlement follows).
-_DISTRICT_HEAD_AFTER = re.compile(r"\s+(?:район\w*|р-н|округ\w*)\s*:\s*(?=\S)(?![А-ЯЁІЇЄҐ«\"]|(?:с|м|смт|сел|с-ще|пос|п|г|д)\.)"
+_DISTRICT_HEAD_AFTER = re.compile(r"\s+(?:район\w*|р-н|округ\w*)(?:\s*:|\s+[—–])\s*(?=\S)(?![А-ЯЁІЇЄҐ«\"]|(?:с|м|смт|сел|с-ще|пос|п|г|д)\.)"
                                   r"(?![^\n.;]{0,80}?(?<![\w-])(?:у|в|на|біля|поблизу|під|над)\s+(?:[а-яіїєґ.-]+\s+)?[А-ЯЁІЇЄҐ])")  # "у смт Шевченкове"
 _LINE_HEAD_AFTER = re.compile(rf"^{_HEAD_QUALIFIER}{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?: [A-ZА-ЯЁІЇЄҐ][\w'’-]*)?{_AREA_WORD}){{0,3}}"
                               rf"{HEAD_END}")  # "Степногірськ, Мала Токмачка – …": a two-word name among those heading the line

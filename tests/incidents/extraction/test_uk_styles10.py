@@ -73,3 +73,16 @@ def test_a_region_struck_by_missiles_and_drones_over_drone_hits_on_its_towns_is_
                   "влучив у котельню, у Конотопі дрони пошкодили підстанцію.")
     assert any(near(i, 51.864, 33.473) for i in items) and any(near(i, 51.233, 33.2) for i in items)
     assert not any(i.geo_precision == "region" for i in items)
+
+
+def test_hitting_a_place_with_a_named_weapon_is_a_strike():
+    items = found("Уночі по Вовчанську та Старосалтівській громаді ворог бив з мінометів і танків.")
+    assert any(near(i, 50.291, 36.941) for i in items) and any(near(i, 50.072, 36.785) for i in items)
+    assert any(near(i, 46.637, 32.615) for i in found("Того ж дня по Херсону окупанти гатили з артилерії."))
+
+
+def test_a_district_heading_its_line_with_a_dash_tells_its_event():
+    items = found("Бучанський район — ворожий дрон атакував склад, поранено охоронця.")
+    assert any(near(i, 50.547, 30.209) and i.injured == 1 for i in items)  # Bucha
+    items = found("Оболонський район — влучання в житловий будинок, поранено двох.")
+    assert any(near(i, 50.45, 30.52, 0.15) and i.injured == 2 for i in items)  # a quarter of Kyiv
