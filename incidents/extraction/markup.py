@@ -48,7 +48,7 @@ def _marked(mark: str) -> frozenset[str]:
     return frozenset(phrase.lower() for kind, phrase in _furniture_lines() if kind == mark)
 
 
-# A paragraph of prose: a line of twenty words or more ending a sentence.
+# A paragraph of prose: a line of twenty words or more ending a sentence (breadcrumbs, menus and headlines are not).
 _PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){19,}\S*[.!?][\"'’”»]?[ \t]*$", re.MULTILINE)
 
 
@@ -91,13 +91,10 @@ def blank_furniture(text: str) -> str:
     return text
 
 
-_PROSE_LINE = re.compile(r"^[^\n]{80,}$", re.MULTILINE)  # a paragraph of the article (breadcrumbs and headlines are shorter)
-
-
 def _slot_above_the_article(match: re.Match[str], text: str) -> bool:
     """True for an advertisement label with no paragraph of the article above it."""
     label = re.sub(r"[\s:.…]+$", "", match.group(0).strip()).lower()
-    return label in _marked("slot") and _PROSE_LINE.search(text, 0, match.start()) is None
+    return label in _marked("slot") and _PROSE.search(text, 0, match.start()) is None
 
 
 # A line that ends a sentence: the article (or a post) has begun above it; headlines and bylines end without a stop.

@@ -1,15 +1,10 @@
 """Ukrainian styles, round ten (written as an unseen hand): a share bar under a live blog's headline, the territory
 weapons came from, a quoted claim denied, a year's damage and its rebuilding, a speaker's surname heading a line."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found(text, published="2025-05-20"):
-    return extract_incidents(text, published=published)
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+found = helpers.dated(helpers.found, "2025-05-20")
+near = helpers.near
 
 
 def test_a_share_bar_under_the_headline_does_not_end_a_live_blog():
