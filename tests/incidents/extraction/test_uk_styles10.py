@@ -1,5 +1,6 @@
 """Ukrainian styles, round ten (written as an unseen hand): a share bar under a live blog's headline, the territory
-weapons came from, a quoted claim denied, a year's damage and its rebuilding, a speaker's surname heading a line."""
+weapons came from, a quoted claim denied, a year's damage and its rebuilding, a speaker's surname heading a line,
+a town put first with its region, a region summing its towns, a district heading its line, one person told by a pronoun."""
 
 from tests.incidents.extraction import helpers
 
@@ -81,3 +82,10 @@ def test_a_district_heading_its_line_with_a_dash_tells_its_event():
     assert any(near(i, 50.547, 30.209) and i.injured == 1 for i in items)  # Bucha
     items = found("Оболонський район — влучання в житловий будинок, поранено двох.")
     assert any(near(i, 50.45, 30.52, 0.15) and i.injured == 2 for i in items)  # a quarter of Kyiv
+
+
+def test_one_person_hurt_told_by_a_pronoun():
+    items = found("Росіяни обстріляли Берислав. Під обстріл потрапив 45-річний водій, він дістав тяжкі поранення.")
+    assert [i.injured for i in items] == [1]
+    items = found("Ворожий дрон атакував автомобіль у Херсоні. За уточненими даними, чоловік живий, він отримав поранення.")
+    assert [i.injured for i in items] == [1]
