@@ -1,6 +1,6 @@
 """Ukrainian styles, round ten (written as an unseen hand): a share bar under a live blog's headline, the territory
 weapons came from, a quoted claim denied, a year's damage and its rebuilding, a speaker's surname heading a line,
-a town put first with its region, a region summing its towns, a district heading its line, one person told by a pronoun."""
+a town put first with its region, a region summing its towns, a district heading its line, one person told by a pronoun, a Russian -ское town in Ukrainian."""
 
 from tests.incidents.extraction import helpers
 
@@ -89,3 +89,8 @@ def test_one_person_hurt_told_by_a_pronoun():
     assert [i.injured for i in items] == [1]
     items = found("Ворожий дрон атакував автомобіль у Херсоні. За уточненими даними, чоловік живий, він отримав поранення.")
     assert [i.injured for i in items] == [1]
+
+
+def test_a_russian_town_named_by_a_neuter_adjective_read_from_its_ukrainian_locative():
+    items = found("Уночі дрони атакували нафтобазу в Лазаревському, пошкоджено резервуар.")
+    assert any(near(i, 43.909, 39.331, 0.1) for i in items)  # Lazarevskoye, Sochi
