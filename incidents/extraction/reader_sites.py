@@ -350,7 +350,10 @@ class SiteReading:
             return []
         event_kinds = {*STRIKE_KINDS, "explosion", "interception"} | ({"restriction"} if label.hint == "airport" else set())
         info = next((i for i in infos if i.historical_from is None and {c.kind for c in i.event_cues} & event_kinds), None)
-        if new or sentence.heading or info is None:
+        if new:  # "Павлоградський район. Ракета впала за 15 км від Павлограда. Вирва …": the line's own site is told;
+            self.label = None  # the sentences after it add to that site, not to the label
+            return []
+        if sentence.heading or info is None:
             return []
         mention = places.Mention(label.text, label.start, label.end, sentence.index, hint=label.hint, role="site",
                                  reason="site: the place labelling its line (Шебекино. Дрон ударил ...)", clause=info.clause)

@@ -1,6 +1,7 @@
 """Ukrainian styles, round ten (written as an unseen hand): a share bar under a live blog's headline, the territory
-weapons came from, a quoted claim denied, a year's damage and its rebuilding, a speaker's surname heading a line,
-a town put first with its region, a region summing its towns, a district heading its line, one person told by a pronoun, a Russian -ское town in Ukrainian."""
+weapons came from, a quoted claim denied, a year's damage and its rebuilding, a speaker's surname heading a line, a town
+put first with its region, a region summing its towns, a district heading its line, one person told by a pronoun, a
+Russian -ское town in Ukrainian, a missile that fell, a line label yielding to the site its line tells."""
 
 from tests.incidents.extraction import helpers
 
@@ -94,3 +95,10 @@ def test_one_person_hurt_told_by_a_pronoun():
 def test_a_russian_town_named_by_a_neuter_adjective_read_from_its_ukrainian_locative():
     items = found("Уночі дрони атакували нафтобазу в Лазаревському, пошкоджено резервуар.")
     assert any(near(i, 43.909, 39.331, 0.1) for i in items)  # Lazarevskoye, Sochi
+
+
+def test_a_missile_that_fell_is_a_strike_and_the_line_label_yields_to_the_site_told():
+    items = found("Синельниківський район. Ворожа ракета впала в поле приблизно за 10 км на північ від Синельникового. "
+                  "Вирва, пошкоджено лінію електропередач.")
+    assert [i.geo_precision for i in items] == ["approximate"]
+    assert items[0].event_type == "missile_strike" and near(items[0], 48.41, 35.52, 0.05)
