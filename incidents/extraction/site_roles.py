@@ -185,11 +185,19 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: its town's facility is what the clause tells of (Novoshakhtinsk refinery on fire after drone attack)"
     if not before.strip() and any(c.kind == "restriction" for c in info.event_cues) and not _DATELINE_AFTER.match(after):
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
+    if _BULLET_ITEM.match(sentence.text[:mention.start - sentence.start]) and any(c.kind in _STRUCK for c in info.event_cues):
+        return "site: the place of a bulleted item under a line telling the strike (Уражено: 🔹 Афіпський НПЗ — …)"
     official = OFFICIAL_AFTER.match(after)
     if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+# "🔹 Ільський нафтопереробний завод …", "• Афіпський НПЗ — …": a bullet, then the place first (no word or a capital's
+# abbreviation before it), as the items of a list under "уразили низку об'єктів:" are written.
+_BULLET_ITEM = re.compile(r"^\s*(?:[▪▫◾◽■□•●◦‣⁃🔸🔹🔶🔷🔺🔻➖✅-]\ufe0f?|\d{1,2}[.)])\s*$")
+_STRUCK = ("strike", "damage", "explosion")
 
 
 # "MOSCOW, March 11 (Reuters) -", "KHARKIV, Ukraine (AP) —", "Zaporizhzhia (Ukraine) (AFP) -": the town a wire story was

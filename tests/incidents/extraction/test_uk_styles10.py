@@ -1,7 +1,7 @@
 """Ukrainian styles, round ten (written as an unseen hand): a share bar under a live blog's headline, the territory
 weapons came from, a quoted claim denied, a year's damage and its rebuilding, a speaker's surname heading a line, a town
 put first with its region, a region summing its towns, a district heading its line, one person told by a pronoun, a
-Russian -ское town in Ukrainian, a missile that fell, a line label yielding to the site its line tells."""
+Russian -ское town in Ukrainian, a missile that fell, a line label yielding to its line's own site, bulleted plants."""
 
 from tests.incidents.extraction import helpers
 
@@ -102,3 +102,11 @@ def test_a_missile_that_fell_is_a_strike_and_the_line_label_yields_to_the_site_t
                   "Вирва, пошкоджено лінію електропередач.")
     assert [i.geo_precision for i in items] == ["approximate"]
     assert items[0].event_type == "missile_strike" and near(items[0], 48.41, 35.52, 0.05)
+
+
+def test_each_bullet_under_a_strike_line_names_its_plant_town():
+    text = ("date 2024-12-05 Генштаб ЗСУ\n\nУ ніч на 5 грудня Сили оборони уразили такі об'єкти:\n"
+            "• Рязанський НПЗ — зафіксовано пожежу;\n• Новошахтинський завод нафтопродуктів — результати уточнюються.\n")
+    items = found(text)
+    assert any(near(i, 54.627, 39.704) for i in items)  # Ryazan
+    assert any(near(i, 47.76, 39.933) for i in items)  # Novoshakhtinsk
