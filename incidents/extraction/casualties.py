@@ -162,6 +162,10 @@ _PATTERNS["injured"].append(r"(?<![\w-])(?:є|есть) (?P<n>)(?P<who>(?:пор
 _PATTERNS["injured"].append(r"(?<![\w-])(?P<n>)(?P<who>(?:поранен|ранен|постраждал|пострадавш|травмован)(?:ого|его|ую|у))"
                             r" (?:[\w-]+ )?(?:госпитализир\w*|госпіталізува\w*|доставил\w*|доставили|увезл\w*|перевезл\w*|"
                             r"госпіталізовано|доправил\w*)(?![\w-])")
+# "чоловік живий — він дістав важкі поранення": one person told by the pronoun of the sentence before ("he was hurt")
+_PATTERNS["injured"].append(r"(?<![\w-])(?P<n>)(?P<who>він|вона|он|она) "
+                            r"(?:(?:дістав|дістала|отримав|отримала|получил|получила|зазнав|зазнала) (?:[\w'’-]+ )?"
+                            r"(?:поранен|ранени|ранен|травм)\w*|(?:був|була|был|была) (?:[\w'’-]+ )?(?:поранен|ранен|травмован)\w*)")
 _ZERO[("killed", "injured")] += [rf"(?<![\w-])(?:{w})" for w in cues.slavic("zero_casualties")]
 # each led by a look-ahead for the characters it can start with (cues.led): the same matches, found faster
 _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for name, patterns in _PATTERNS.items()}
@@ -281,7 +285,8 @@ _PEOPLE_LAST = re.compile(rf"\b{_PEOPLE}$", re.IGNORECASE)
 
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
-    if _SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase) or phrase.lower() in ("he", "she"):
+    if (_SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase)
+            or phrase.lower() in ("he", "she", "він", "вона", "он", "она")):
         return True
     if _CYRILLIC.search(phrase):
         return morphology.singular_person(phrase.split()[-1])

@@ -419,7 +419,8 @@ def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
     With one such city the region's facts join the city's incident; with several, a region carrying counts stays."""
     def key(d: Draft) -> tuple:
         admin1 = _WITHIN.get(d.first.place.admin1, d.first.place.admin1)
-        return (d.first.event_type, admin1, d.first.day)  # not the country: sources disagree on Crimea
+        kind = "strike" if d.first.event_type in STRIKES else d.first.event_type  # "missiles and drones hit the
+        return (kind, admin1, d.first.day)  # Poltava region" over drone hits on its towns; not the country (Crimea)
 
     cities: dict[tuple, list[Draft]] = {}
     for d in drafts:

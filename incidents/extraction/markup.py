@@ -86,7 +86,7 @@ def blank_furniture(text: str) -> str:
     text = _inline_furniture().sub(lambda m: " " * len(m.group(0)), text)
     text = _CAPTION.sub(lambda m: " " * len(m.group(0)), text)
     for match in _furniture().finditer(text):
-        if _slot_above_the_article(match, text):
+        if _slot_above_the_article(match, text) or _bar_above_the_article(match, text):
             text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
             continue  # "Реклама" between the breadcrumbs and the headline: the slot, not the end of the article
         if text[:match.start()].strip() and not _bar_inside(match.group(0), text[match.end():]):
@@ -99,3 +99,16 @@ def _slot_above_the_article(match: re.Match[str], text: str) -> bool:
     """True for an advertisement label with no paragraph of the article above it."""
     label = re.sub(r"[\s:.…]+$", "", match.group(0).strip()).lower()
     return label in _marked("slot") and _PROSE.search(text, 0, match.start()) is None
+
+
+# A line that ends a sentence: the article (or a post) has begun above it; headlines and bylines end without a stop.
+_SENTENCE_LINE = re.compile(r"[.!?…][\"'’”»)]*[ \t]*$", re.MULTILINE)
+
+
+def _bar_above_the_article(match: re.Match[str], text: str) -> bool:
+    """'Поділитися ↗' under the headline of a live blog whose entries are short: a share bar with only the page's
+    heading lines above it (no line there ends a sentence), not the end of the article."""
+    label = re.sub(r"[\s:.…]+$", "", match.group(0).strip()).lower()
+    if not any(re.fullmatch(rf"{re.escape(phrase)}\W*", label) for phrase in _marked("bar")):
+        return False
+    return _SENTENCE_LINE.search(text, 0, match.start()) is None

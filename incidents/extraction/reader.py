@@ -176,8 +176,9 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
-            if not found and historical is None and self.bullet_cues and _BULLET.match(sentence.text):
-                found = self.bullet_cues  # "Уражено:" then "▪️ аеродром «Шайківка» (Калузька обл.) — …", one site a line
+            if (historical is None and self.bullet_cues and _BULLET.match(sentence.text)
+                    and all(c.kind == "damage" for c in found)):  # "• Рязанський НПЗ — зафіксовано пожежу": a consequence
+                found = self.bullet_cues + found  # "Уражено:" then "▪️ аеродром «Шайківка» (Калузька обл.) — …", one site a line
             named = _NAMED_TARGETS.match(clause.text) if not found and historical is None and self.strike_cues else None
             if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
                 found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])

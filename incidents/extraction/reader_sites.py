@@ -17,7 +17,8 @@ from incidents.extraction.sentences import POST_MARK, Sentence
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
 _SHELLING = re.compile(r"(?:обстрел|обстріл|shell)", re.IGNORECASE)  # a shelling's own word: guns, unless a weapon is named
-_QUALIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
+# A closing quote may come first: 'аеродром "Борисоглібськ" у Воронезькій області'.
+_QUALIFIER_GAP = re.compile(r"[»\"”]?(?:['’]s)?(?:\s+(?:international\s+)?(?:airport|airfield|air ?base|refinery|oil refinery|depot|"
                             r"oil depot|plant|terminal|port|district|raion|rayon|community|hromada|municipality))?\s*(?:,|in|of|near|outside|під|поблизу|біля|неподалік|под|возле|около|близ|в|у|во"
                             r"|on the (?:[\w-]+ )?(?:edge|outskirts|fringes?) of"
                             r"|,\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet)\b[^,.;]{0,60}?\s+in"  # ", a village ... in"
@@ -250,7 +251,7 @@ def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Ment
     """'Sevastopol — fragments fell on the beach at Lyubimovka', 'Kharkiv region – drones hit Chuhuiv': the place heading
     the line only says where the line's own site lies, when that site is within it (a suburb, a town of the region)."""
     heads = [f for f in out if f.reason.startswith(LINE_HEAD)]
-    dropped = {id(h) for h in heads if any(o is not h and _holds(h, o) for o in out)}
+    dropped = {id(h) for h in heads if any(o is not h and (_holds(h, o) or _speaker_head(h, o)) for o in out)}
     if not dropped:
         return out
     for finding in out:
@@ -261,6 +262,15 @@ def _without_heads_holding_a_site(out: list[Finding], mentions: list[places.Ment
 
 
 LINE_HEAD = "site: the place heading a line"
+
+
+def _speaker_head(head: Finding, other: Finding) -> bool:
+    """'Садовий: у Львові пролунали вибухи': a name before a colon, then a site it does not hold named in the line:
+    the speaker (a mayor's surname read as a village), not the line's place."""
+    after = head.sentence.text[head.end - head.sentence.start:]
+    return (bool(re.match(r"\s*:", after)) and other.start > head.end and other.place.kind in ("city", "airport")
+            and not other.reason.startswith(LINE_HEAD) and not _holds(head, other)
+            and not (head.place.kind == "city" and geo.km_between(head.place, other.place) <= HEAD_KM))
 
 
 def _holds(head: Finding, other: Finding) -> bool:
@@ -374,7 +384,10 @@ class SiteReading:
             return []
         event_kinds = {*STRIKE_KINDS, "explosion", "interception"} | ({"restriction"} if label.hint == "airport" else set())
         info = next((i for i in infos if i.historical_from is None and {c.kind for c in i.event_cues} & event_kinds), None)
-        if new or sentence.heading or info is None:
+        if new:  # "Павлоградський район. Ракета впала за 15 км від Павлограда. Вирва …": the line's own site is told;
+            self.label = None  # the sentences after it add to that site, not to the label
+            return []
+        if sentence.heading or info is None:
             return []
         mention = places.Mention(label.text, label.start, label.end, sentence.index, hint=label.hint, role="site",
                                  reason="site: the place labelling its line (Шебекино. Дрон ударил ...)", clause=info.clause)

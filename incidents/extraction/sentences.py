@@ -197,7 +197,7 @@ HEAD_END = rf"(?:{_HEAD_TIME}{_HEAD_SEPARATOR}|{_HEAD_STOP})"
 # "Аэропорты Калуга (Грабцево), Ярославль (Туношна) — ограничения": a name may carry its airport's name in brackets.
 _HEAD_BRACKET = r"(?:\s\([^()\n]{1,30}\))?"
 _LINE_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’.-]*{_HEAD_BRACKET}(?:(?:\s|\s?[/,&]\s?)[{_CAPITAL}][\w'’.-]*{_HEAD_BRACKET}){{0,3}}"
-                        rf"(?:\s(?:region|oblast|province|област\w*|обл\.|obl\.|krai|громад\w*))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
+                        rf"(?:\s(?:region|oblast|province|област\w*|обл\.|obl\.|krai|громад\w*|район|р-н))?(?:{_HEAD_TIME}(?={_HEAD_SEPARATOR})|(?={_HEAD_STOP}))")
 _STOP_HEAD = re.compile(rf"^{POST_MARK}[{_CAPITAL}][\w'’-]*(?:\s[{_CAPITAL}][\w'’-]*){{0,2}}{_HEAD_STOP}")
 
 

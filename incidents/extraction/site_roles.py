@@ -56,9 +56,11 @@ _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|
 _LINE_HEAD_BEFORE = re.compile(rf"^\s*{POST_MARK}$")  # "⚡️", "🔴", "UPD 02:40:": a post's marks
 # "Ночью Липецк атаковали беспилотники": Russian and Ukrainian put the object first, the attacker after the verb.
 _FRONTED_OBJECT = re.compile(
+    r"(?:\s+(?:в|у|во)\s+(?:[\w'’-]+\s+){1,2}?(?:област\w*|кра[їюе]|районі|районе|окрузі|округе)"  # its region after it:
+    r"(?:\s+(?:Росії|России|РФ|України|Украины))?\s*,?)?"  # "Новоросійськ у Краснодарському краї Росії атакували дрони"
     r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковал\w*|атакува\w*|обстрелял\w*|обстріля\w*|ударил\w*|вдарил\w*|"
     r"атакують|атакуют|обстрілюють|обстреливают)"  # "Кременчук атакують ракети": the present of a post
-    r"\s+(?:(?-i:[а-яёіїєґ'’-]+)\s+)?(?:беспилотник\w*|безпілотник\w*|дрон\w*|БПЛА|БпЛА|ракет\w*|шахед\w*|ВСУ|ЗСУ|противник\w*|"
+    r"\s+(?:(?-i:[а-яёіїєґ'’-]+)\s+){0,3}?(?:беспилотник\w*|безпілотник\w*|дрон\w*|БПЛА|БпЛА|ракет\w*|шахед\w*|ВСУ|ЗСУ|противник\w*|"
     r"враг\w*|ворог\w*|росіян\w*|окупант\w*)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
@@ -74,7 +76,7 @@ _HEAD_QUALIFIER = (r"(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ской|цкой|зк�
                    r"|,\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:ская|цкая|зкая|ська|цька|зька|skaya|tskaya|ska|ska)\s+(?:област\w*|обл\.|oblast|obl\.|район|р-н|rayon|округ|кра[йі]|krai|kray))?")
 # "📍Бучанський район: пошкоджено три будинки": a district heads the line and the line tells what befell it (not
 # "Харківський район: с. Руська Лозова — …", where the district labels the line and a settlement follows).
-_DISTRICT_HEAD_AFTER = re.compile(r"\s+(?:район\w*|р-н|округ\w*)\s*:\s*(?=\S)(?![А-ЯЁІЇЄҐ«\"]|(?:с|м|смт|сел|с-ще|пос|п|г|д)\.)"
+_DISTRICT_HEAD_AFTER = re.compile(r"\s+(?:район\w*|р-н|округ\w*)(?:\s*:|\s+[—–])\s*(?=\S)(?![А-ЯЁІЇЄҐ«\"]|(?:с|м|смт|сел|с-ще|пос|п|г|д)\.)"
                                   r"(?![^\n.;]{0,80}?(?<![\w-])(?:у|в|на|біля|поблизу|під|над)\s+(?:[а-яіїєґ.-]+\s+)?[А-ЯЁІЇЄҐ])")  # "у смт Шевченкове"
 _LINE_HEAD_AFTER = re.compile(rf"^{_HEAD_QUALIFIER}{_AREA_WORD}(?:\s*[/,&]\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?: [A-ZА-ЯЁІЇЄҐ][\w'’-]*)?{_AREA_WORD}){{0,3}}"
                               rf"{HEAD_END}")  # "Степногірськ, Мала Токмачка – …": a two-word name among those heading the line
@@ -192,11 +194,19 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: its town's facility is what the clause tells of (Novoshakhtinsk refinery on fire after drone attack)"
     if not before.strip() and any(c.kind == "restriction" for c in info.event_cues) and not _DATELINE_AFTER.match(after):
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
+    if _BULLET_ITEM.match(sentence.text[:mention.start - sentence.start]) and any(c.kind in _STRUCK for c in info.event_cues):
+        return "site: the place of a bulleted item under a line telling the strike (Уражено: 🔹 Афіпський НПЗ — …)"
     official = OFFICIAL_AFTER.match(after)
     if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+# "🔹 Ільський нафтопереробний завод …", "• Афіпський НПЗ — …": a bullet, then the place first (no word or a capital's
+# abbreviation before it), as the items of a list under "уразили низку об'єктів:" are written.
+_BULLET_ITEM = re.compile(r"^\s*(?:[▪▫◾◽■□•●◦‣⁃🔸🔹🔶🔷🔺🔻➖✅-]\ufe0f?|\d{1,2}[.)])\s*$")
+_STRUCK = ("strike", "damage", "explosion")
 
 
 # "MOSCOW, March 11 (Reuters) -", "KHARKIV, Ukraine (AP) —", "Zaporizhzhia (Ukraine) (AFP) -": the town a wire story was
