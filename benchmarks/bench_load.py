@@ -39,6 +39,7 @@ BLOCK_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE
 WAIT_MS = 30_000
 FIRST_PAINT_MS = 180_000  # a cold server builds the 100k frame and the first map once, for every session
 STAGGER_S = 2.0  # sessions arrive one after another, as users do
+SHOWN_S = 15.0  # a repaint started this soon after a new store version was shown is counted apart (phases)
 SLOW_S = 10.0  # a repaint this slow is listed with its start time (UTC), to set beside the server's log
 THINK_S = 3.0  # a user's pause between seeing the repainted map and the next filter change (see the docstring)
 LONG_ARTICLE = "date 2024-12-21\nDrones struck " + "Kazan and Izhevsk and Saratov, " * 1000 + "officials said.\n"
@@ -221,7 +222,59 @@ async def sample_cpu(out: dict) -> None:
         last = now
 
 
-async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float, out: dict, think: float) -> None:
+async def watch_import(importer: subprocess.Popen, out: dict) -> None:
+    """Note in the run's log when the CLI import's process ends (its rows committed, a new store version)."""
+    while importer.poll() is None:
+        await asyncio.sleep(0.25)
+    out["log"].append((round(time.perf_counter() - out["t0"], 1), -1, "import done"))
+
+
+def server_events(log: list[str], t0_wall: float) -> list[tuple[float, str]]:
+    """The server's catalog builds and a new version's views from its log, as (seconds since the sessions started,
+    what): the line's time stamp is when it ended."""
+    events = []
+    for line in log:
+        if "catalog of store version" not in line and "computed in" not in line:
+            continue
+        try:
+            stamp = time.mktime(time.strptime(line[:19], "%Y-%m-%d %H:%M:%S")) + int(line[20:23]) / 1000
+        except ValueError:
+            continue
+        what = line.split(": ", 1)[-1].strip()[:90]
+        events.append((round(stamp - t0_wall, 1), what))
+    return events
+
+
+def phases(log: list, events: list[tuple[float, str]], sessions: int) -> dict:
+    """The repaints (by their start) split where the slow ones fall: while first pages load (before the last first
+    paint), within SHOWN_S after a new store version is shown, and the rest."""
+    firsts = [t for t, _, what in log if what == "first paint"]
+    last_first = max(firsts) if len(firsts) == sessions else float("inf")
+    shown = [t for t, what in events if "computed in" in what]
+    parts: dict[str, list[float]] = {"during_first_paints": [], "after_new_version": [], "rest": []}
+    for t, _, seconds in log:
+        if not isinstance(seconds, float):
+            continue
+        if t < last_first:
+            parts["during_first_paints"].append(seconds)
+        elif any(0 <= t - at <= SHOWN_S for at in shown):
+            parts["after_new_version"].append(seconds)
+        else:
+            parts["rest"].append(seconds)
+    return {name: summary(values) for name, values in parts.items()}
+
+
+def summary(values: list[float]) -> dict:
+    """n, median, p95 and max of some repaint times."""
+    if not values:
+        return {"n": 0}
+    ordered = sorted(values)
+    return {"n": len(ordered), "median": round(statistics.median(ordered), 2),
+            "p95": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2), "max": round(ordered[-1], 2)}
+
+
+async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float, out: dict, think: float,
+                       importer: subprocess.Popen | None = None) -> None:
     from playwright.async_api import async_playwright
 
     from dashboard.browser import CHROMIUM_FLAGS, chromium_path
@@ -233,6 +286,8 @@ async def run_sessions(url: str, sessions: int, rounds: int, max_seconds: float,
             jobs = [filter_session(browser, url, i, rounds, deadline, out, think) for i in range(sessions)]
             jobs.append(paste_session(browser, url, out))
             sampler = asyncio.ensure_future(sample_cpu(out))
+            if importer is not None:
+                jobs.append(watch_import(importer, out))
             await asyncio.wait_for(asyncio.gather(*jobs), timeout=max_seconds + 180)
         finally:
             if "sampler" in locals():
@@ -277,14 +332,15 @@ def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
             importer = run_import(db, csv_path)
             started, cpu_before = time.perf_counter(), server_cpu_s(url)
             out["cpu_start"] = {**process_cpu(), 0: ("benchmark", time.process_time())}
-            out["t0"] = time.perf_counter()
-            asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out, max(0.0, args.think)))
+            out["t0"], t0_wall = time.perf_counter(), time.time()
+            asyncio.run(run_sessions(url, sessions, args.rounds, args.max_seconds, out, max(0.0, args.think), importer))
             server_cpu = server_cpu_s(url) - cpu_before
             stdout, stderr = importer.communicate(timeout=600)
             seconds = time.perf_counter() - started
         summary = json.loads(stdout) if importer.returncode == 0 else {"error": stderr.strip()[-300:]}
         after = count(db)
     repaints = sorted(out["repaints"])
+    events = server_events(log, t0_wall)
     p95 = repaints[min(len(repaints) - 1, int(0.95 * len(repaints)))] if repaints else None
     return {
         "n": before,
@@ -309,8 +365,13 @@ def run_arm(root: Path, args: argparse.Namespace, sessions: int) -> dict:
         "slow": out["slow"][:20],
         # when each catalog was built and the new version's views computed, to set beside the slow repaints
         "catalog_builds": [line[:160] for line in log if "catalog of store version" in line or "computed in" in line][:10],
-        # (seconds since the sessions started, session, repaint seconds or "first paint"), in order
+        # (seconds since the sessions started, session, repaint seconds or "first paint"; session -1: "import done"),
+        # in order of their end
         "repaint_log": out["log"],
+        # (seconds since the sessions started, what) of the server's catalog builds and new versions' views
+        "server_events": events,
+        # the repaints while first pages load, within SHOWN_S after a new version is shown, and the rest
+        "phases": phases(out["log"], events, sessions),
         # (seconds since the sessions started, CPU seconds by kind of process over the CPU_EVERY_S before it)
         "cpu_every": out["cpu_every"],
         "seconds": round(seconds, 1),

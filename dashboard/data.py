@@ -193,7 +193,7 @@ def _cached_catalog(url: str | None, version: int, _in_child: bool = False) -> C
             if not _LOADING[(url, version)]:
                 del _LOADING[(url, version)]
             if catalog is not None and url not in _SERVED:  # the process's first catalog of this store: shown at once
-                _SERVED[url] = Snapshot(url, version, catalog)
+                _SERVED[url] = _snapshot_of(url, catalog)
             _SERVED_LOCK.notify_all()
 
 
@@ -245,15 +245,26 @@ def snapshot(stale_ok: bool = False) -> Snapshot:
     version = store_version()
     if not caching_enabled():
         return Snapshot(url, version, _load_catalog(url))
+    with _SERVED_LOCK:
+        served = _SERVED.get(url)
+    if served is not None and served.version == version:
+        return served  # also a catalog cached under an older version whose read found this one (a write meanwhile)
     previous = _while_building(url, version) if stale_ok else None
     if previous is not None:
         return previous
-    snap = Snapshot(url, version, _cached_catalog(url, version))
+    snap = _snapshot_of(url, _cached_catalog(url, version))
     with _SERVED_LOCK:
         served = _SERVED.get(url)
         if served is None or served.version <= snap.version:
             _SERVED[url] = snap
     return snap
+
+
+def _snapshot_of(url: str | None, catalog: Catalog) -> Snapshot:
+    """A snapshot of `catalog` under its own version, the store's version read right before its rows: when a write
+    committed between the version a page asked for and the read, the catalog holds it and says so (not shown as the
+    older version, which would have the new one read a second time and every page redraw for it)."""
+    return Snapshot(url, catalog.version, catalog)
 
 
 def _older_loading(url: str | None, version: int) -> bool:
@@ -268,7 +279,9 @@ def _while_building(url: str | None, version: int) -> Snapshot | None:
         if url not in _SERVED and _older_loading(url, version):
             _SERVED_LOCK.wait_for(lambda: url in _SERVED or not _older_loading(url, version), timeout=FIRST_WAIT_S)
         served = _SERVED.get(url)
-        if served is None or served.version == version or len(served.frame) < STALE_FROM:
+        if served is not None and served.version == version:
+            return served  # the catalog waited for holds this version (a write committed before its read)
+        if served is None or len(served.frame) < STALE_FROM:
             return None
         build = _BUILDS.get((url, version))
         if build is None:
@@ -284,7 +297,7 @@ def _build(url: str | None, version: int) -> None:
     """The catalog of `version`, then the views the main page showed last computed from it; only then is it
     published (every page's next run shows it), so the pages that follow it find their figures and map ready."""
     try:
-        snap = Snapshot(url, version, _cached_catalog(url, version, _in_child=True))
+        snap = _snapshot_of(url, _cached_catalog(url, version, _in_child=True))
     except Exception:  # noqa: BLE001 - the next page run builds it itself and shows what went wrong
         LOG.warning("background catalog build failed", exc_info=True)
         return
@@ -294,7 +307,7 @@ def _build(url: str | None, version: int) -> None:
              time.perf_counter() - started)
     with _SERVED_LOCK:
         _SERVED[url] = snap
-        _READY[(url, version)] = time.monotonic()
+        _READY[(url, version)] = _READY[(url, snap.version)] = time.monotonic()
 
 
 def remember_view(flt: IncidentFilter) -> None:

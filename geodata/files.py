@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from geodata.errors import DataFileError
 from geodata.settings import setting
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -97,6 +98,28 @@ def current_umask() -> int:
 def file_digest(path: Path) -> str:
     """Short SHA-256 of a file's bytes ('none' when missing); files do not change while the process runs."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.exists() else "none"
+
+
+def data_file_error(path: Path, reason: object) -> DataFileError:
+    """The one-line error for a vendored file that cannot be read: which file, why, and how to get it back."""
+    if isinstance(reason, FileNotFoundError):
+        reason = "missing"
+    elif isinstance(reason, OSError):
+        reason = reason.strerror or reason
+    try:
+        shown = path.resolve().relative_to(REPO_DIR)
+    except ValueError:
+        shown = path
+    return DataFileError(f"vendored data file {shown} cannot be read ({reason}); restore it with "
+                         f"`git checkout -- {shown}` (sources: geodata/data/SOURCES.md)")
+
+
+def read_vendored(path: Path, read: Callable[[Path], T]) -> T:
+    """`read(path)` of a vendored data file; DataFileError naming the file and the remedy when it is missing or broken."""
+    try:
+        return read(path)
+    except (OSError, ValueError) as exc:  # parse errors of csv, parquet and JSON readers are ValueErrors
+        raise data_file_error(path, exc) from None
 
 
 def cached_derived(stem: str, inputs: Sequence[str], build: Callable[[], T], dump: Callable[[T], bytes],

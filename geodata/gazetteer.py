@@ -17,7 +17,7 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from geodata.errors import DataFileError
-from geodata.files import REPO_DIR, cache_dir, file_digest, fingerprint, write_atomically
+from geodata.files import cache_dir, data_file_error, file_digest, fingerprint, write_atomically
 from geodata.names import normalize, word_count
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -272,18 +272,6 @@ def read_csv_rows(path: Path, columns: Iterable[str] = ()) -> list[dict[str, str
     if lacking:
         raise data_file_error(path, f"no column {', '.join(lacking)}")
     return rows
-
-
-def data_file_error(path: Path, reason: object) -> DataFileError:
-    """The one-line error for a vendored file that cannot be read: which file, why, and how to get it back."""
-    if isinstance(reason, OSError):
-        reason = reason.strerror or reason
-    try:
-        shown = path.resolve().relative_to(REPO_DIR)
-    except ValueError:
-        shown = path
-    return DataFileError(f"gazetteer data file {shown} cannot be read ({reason}); restore it with "
-                         f"`git checkout -- {shown}` (sources: geodata/data/SOURCES.md)")
 
 
 def input_digest(path: Path) -> str:

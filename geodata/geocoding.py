@@ -34,6 +34,9 @@ _CODE = re.compile(r"^[A-Z0-9]{3,4}$")
 _TOKEN = re.compile(r"\w+")
 _AIRPORT_CUE = re.compile(r"\b(air ?port|air ?base|air ?field|aerodrome|аэропорт\w*|аэродром\w*|авиабаз\w*)\b",
                           re.IGNORECASE)
+# Words that name a military airfield: the base, not the city's passenger airport ('Lipetsk air base' is Lipetsk-2).
+_AIR_BASE_CUE = re.compile(r"\b(air ?base|military air ?field|авиабаз\w*|авіабаз\w*|военн\w* аэродром\w*|"
+                           r"військов\w* аеродром\w*)\b", re.IGNORECASE)
 
 
 class Geocoder(Protocol):
@@ -219,7 +222,10 @@ class OfflineGeocoder:
         coded = self.by_code(query)
         if coded is not None and (country is None or coded.country == country):
             return coded
-        found = [place for place in self.airport_candidates(words) if country is None or place.country == country]
+        found = self.airport_candidates(words)
+        if _AIR_BASE_CUE.search(query):
+            found = self.bases_first(found + self.airports_near(" ".join(words)), " ".join(words))
+        found = [place for place in found if country is None or place.country == country]
         if not found:
             raise PlaceNotFound(f"no airport matching {query!r} in the offline gazetteer")
         return best_of(found, query)
@@ -243,6 +249,16 @@ class OfflineGeocoder:
             found += [place for place in airports_ranked(gazetteer.airports_serving(city))
                       if name in normalize(place.name)]
         return unique(found + self.airports_near(phrase) if not found else found)
+
+    def bases_first(self, places: list[Place], phrase: str) -> list[Place]:
+        """The air bases named after the phrase's town ('Lipetsk-2 Air Base' for 'Lipetsk') first, order kept otherwise."""
+        towns = self.gazetteer.lookup(phrase, kinds="city")
+        town = normalize(towns[0].name) if towns else normalize(phrase)
+
+        def named_base(place: Place) -> bool:
+            name = normalize(place.name)
+            return town in name and (place.source == "airbases" or "air base" in name or "airbase" in name)
+        return sorted(unique(places), key=lambda place: not named_base(place))
 
     def airports_near(self, city_name: str) -> list[Place]:
         """Airports within AIRPORT_NEAR_KM of the most likely city of that name."""

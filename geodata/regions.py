@@ -18,7 +18,7 @@ import pandas as pd
 
 from geodata.coords import check_lat_lon
 from geodata.errors import InvalidQuery
-from geodata.files import cached_derived, file_digest
+from geodata.files import cached_derived, file_digest, read_vendored
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BASEMAP_LEVELS = ("land", "countries", "admin1", "lakes")
@@ -47,7 +47,7 @@ def admin1_polygons() -> Any:
     import geopandas as gpd
 
     with _LOCK:
-        frame = gpd.read_parquet(DATA_DIR / "admin1.parquet")
+        frame = read_vendored(DATA_DIR / "admin1.parquet", gpd.read_parquet)
         frame.sindex  # build once, under the lock
     return frame
 
@@ -55,7 +55,7 @@ def admin1_polygons() -> Any:
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """Country name keyed by ISO2 code, from the vendored Natural Earth table."""
-    table = pd.read_csv(DATA_DIR / "countries.csv", keep_default_na=False)
+    table = read_vendored(DATA_DIR / "countries.csv", lambda path: pd.read_csv(path, keep_default_na=False))
     return dict(zip(table["iso_a2"], table["name"]))
 
 
@@ -179,7 +179,7 @@ def localize(moment: datetime, lat: float, lon: float) -> datetime:
 
 @lru_cache(maxsize=len(BASEMAP_LEVELS))
 def _basemap_text(level: str) -> str:
-    return basemap_path(level).read_text(encoding="utf-8")
+    return read_vendored(basemap_path(level), lambda path: path.read_text(encoding="utf-8"))
 
 
 def basemap_path(level: str) -> Path:

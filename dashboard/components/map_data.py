@@ -33,6 +33,7 @@ from dashboard.maps.clusters import (
     grid_clusters,
     in_view,
     outside_zoom,
+    view_around,
     view_clusters,
     zoom_for,
 )
@@ -46,6 +47,7 @@ AIRPORT_COLUMNS = (  # what the airports layer reads: only these are copied for 
     "airport_iata", "airport_icao", "place", "lat", "lon", "event_type", "status", "started_at", "day", "start_utc",
 )
 ASSUMED_WIDTH_PX = 900  # the map's width before the browser reports its first view
+FIT_PADDING_PX = 30  # the browser fits the data with this padding on every side (incidentmap.js, fitBounds)
 ONLINE_TILES = {  # INCIDENT_MAP_TILES -> the tile server the live map loads from (none when 'offline')
     "osm": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "&copy; OpenStreetMap contributors"},
     "carto": {"url": "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
@@ -157,10 +159,14 @@ def view_from_state(value: Any) -> View | None:
 
 
 def first_view(prepared: Prepared, height_px: int, options: MapOptions) -> View:
-    """The view the map opens on (the fit of the data) before the browser reports one."""
+    """The view the map opens on before the browser reports one: what Leaflet's fit of the data shows on a map
+    ASSUMED_WIDTH_PX wide (its zoom, centred on the data), not the data's box, so the server clusters of a session's
+    first page cover the region its first view report asks for: the same payload id, not drawn a second time."""
     (south, west), (north, east) = fit_bounds(prepared.bbox)
-    zoom = min(zoom_for((south, west, north, east), ASSUMED_WIDTH_PX, height_px, options.max_zoom), fit_max_zoom(options))
-    return View(south, west, north, east, zoom)
+    box = (south, west, north, east)
+    inner = (ASSUMED_WIDTH_PX - 2 * FIT_PADDING_PX, height_px - 2 * FIT_PADDING_PX)
+    zoom = min(zoom_for(box, *inner, options.max_zoom), fit_max_zoom(options))
+    return view_around(box, zoom, ASSUMED_WIDTH_PX, height_px)
 
 
 def _incidents(prepared: Prepared, ref: Any, view: View, options: MapOptions) -> tuple[dict[str, Any], Drawn]:

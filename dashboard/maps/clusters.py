@@ -45,6 +45,18 @@ def covered(view: View, share: float = 0.5) -> View:
     return View(round(south, 6), round(float(west), 6), round(north, 6), round(float(east), 6), int(view.zoom))
 
 
+def view_around(box: tuple[float, float, float, float], zoom: int, width_px: int, height_px: int) -> View:
+    """The view of a map `width_px` x `height_px` at `zoom` centred on the (south, west, north, east) box in Web
+    Mercator: what Leaflet's fitBounds of the box leaves on screen."""
+    south, west, north, east = box
+    world = TILE_PX * 2.0 ** int(zoom)
+    y = float(mercator_y(np.array([south, north])).mean())
+    half_x, half_y = width_px / 2.0 / world * 360.0, height_px / 2.0 / world
+    middle = (west + east) / 2.0
+    return View(_latitude(min(1.0, y + half_y)), middle - half_x, _latitude(max(0.0, y - half_y)), middle + half_x,
+                int(zoom))
+
+
 def _latitude(y: float) -> float:
     """The latitude of a Web Mercator y (0 at the top of the world, 1 at its bottom)."""
     return float(np.degrees(np.arctan(np.sinh(np.pi * (1.0 - 2.0 * y)))))

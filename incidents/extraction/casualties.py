@@ -79,6 +79,8 @@ _PATTERNS = {
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\))? (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a post: ", man (54) wounded"
         rf"^(?P<n>)(?P<who>he|she) (?:was|has been|had been) (?:\w+ly )?{_HURT}",  # "... on a 63-year-old man; he was hospitalised"
+        # "A woman was killed and her husband wounded": the second person's "was" left out after the first's
+        rf"\b{_KILL} and (?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?<!s) (?:wounded|injured|hurt)\b",
     ],
 }
 _ZERO = {
@@ -224,6 +226,19 @@ def _casualties_in(text: str) -> dict[str, Count]:
     return found
 
 
+def every_count(text: str, name: str) -> list[Count]:
+    """Every killed or injured count (name) stated in `text`, not only the largest: a clause may tell several places'."""
+    lower = text.lower()
+    if ("no" in lower and _NOT_STATED.search(text)) or not cues.mentions_any(lower, _HINTS[name]):
+        return []
+    cyrillic = _CYRILLIC.search(lower) is not None or cues.mentions_any(lower, _TRANSLIT)
+    patterns = _PATTERNS[name] if cyrillic else _PATTERNS[name][:_LATIN_COUNT[name]]
+    out = []
+    for pattern in patterns:
+        out += [count for match in pattern.finditer(text) if (count := _count_of(text, pattern, match)) is not None]
+    return out
+
+
 @lru_cache(maxsize=cues.CACHED_TEXTS)
 def find_downed(text: str) -> Count | None:
     """How many drones the text says were shot down, neutralised or destroyed (the largest figure), or None (cached:
@@ -235,15 +250,21 @@ def _largest(text: str, patterns: list[re.Pattern[str]]) -> Count | None:
     best: Count | None = None
     for pattern in patterns:
         for match in pattern.finditer(text):
-            who = match.group("who") if "who" in pattern.groupindex else match.group(0)
-            value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(who) else None)
-            if value is not None and "m" in pattern.groupindex and (match.group("m") or match.group("one")):
-                value += (to_int(match.group("m")) or 0) if match.group("m") else 1  # "двое детей и женщина": three
-            if value is None or _is_not_a_count(text, match):
-                continue
-            if best is None or value > best.value:
-                best = Count(value, match.start(), match.end())
+            count = _count_of(text, pattern, match)
+            if count is not None and (best is None or count.value > best.value):
+                best = count
     return best
+
+
+def _count_of(text: str, pattern: re.Pattern[str], match: re.Match[str]) -> Count | None:
+    """The count a pattern's match states, or None (no number, or a year, time or age)."""
+    who = match.group("who") if "who" in pattern.groupindex else match.group(0)
+    value = to_int(match.group("n")) if match.group("n") else (1 if _singular_person(who) else None)
+    if value is not None and "m" in pattern.groupindex and (match.group("m") or match.group("one")):
+        value += (to_int(match.group("m")) or 0) if match.group("m") else 1  # "двое детей и женщина": three
+    if value is None or _is_not_a_count(text, match):
+        return None
+    return Count(value, match.start(), match.end())
 
 
 _ONE_PARTICIPLE = re.compile(r"(?:загибл|погибш|поранен|ранен|постраждал|пострадавш|травмован)(?:ий|а|ая)", re.IGNORECASE)
@@ -260,12 +281,18 @@ def _singular_person(phrase: str) -> bool:
     return bool(_PEOPLE_LAST.search(phrase)) and not phrase.lower().endswith(("people", "children", "men", "women", "staff"))
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+                           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$")
+
+
 def _is_not_a_count(text: str, match: re.Match) -> bool:
     """Years, times and percentages look like numbers but are not counts."""
     after = text[match.end("n"):match.end("n") + 6]
     raw = match.group("n")
     if re.match(r"\s*(?:лет|год[аy]?|рок\w*|years?[- ]old)(?![\w-])", text[match.end("n"):match.end("n") + 12], re.I):
         return True  # an age ("женщина 67 лет", "жінка 70 років"), not a count
+    if raw.isdigit() and _MONTH_BEFORE.search(text, max(0, match.start("n") - 12), match.start("n")):
+        return True  # a day of the month ("on the morning of Jan. 14 injured 11 people"), not a count
     return bool(re.match(r"\s*(?:%|percent|per cent|a\.?m|p\.?m|:\d)", after, re.I)) or (raw.isdigit() and 1900 <= int(raw) <= 2100)
 
 

@@ -366,11 +366,12 @@ def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     ]
 
 
-# "сторони обговорили ППО", "обіцяють посилити протиповітряну оборону", "to discuss air defence": a topic, not air
-# defence at work (the look-back is bounded: 60 characters before the cue).
+# "сторони обговорили ППО", "обіцяють посилити протиповітряну оборону", "to discuss air defence", "spends billions on air
+# defence": a topic, not air defence at work (the look-back is bounded: 60 characters before the cue).
 _DEFENCE_TOPIC = re.compile(r"(?<![\w-])(?:обговор\w*|обсуд\w*|посил\w*|усил\w*|зміцн\w*|укрепл\w*|постач\w*|постав\w*|передач\w*|"
                             r"передал\w*|обіця\w*|пообіця\w*|обеща\w*|discuss\w*|suppl\w*|deliver\w*|strengthen\w*|bolster\w*|"
-                            r"boost\w*|more|щодо|стосовно|касательно|относительно)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+                            r"boost\w*|more|spend\w*|spent|invest\w*|fund\w*|budget\w*|billions?|millions?|щодо|стосовно|касательно|относительно)"
+                            r"\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 
 
 def _defence_as_topic(text: str, cue: Cue) -> bool:

@@ -430,8 +430,20 @@ def _drop_namesake_cities(drafts: list[Draft]) -> list[Draft]:
 
 BASE_TOWN_KM = 15.0
 # "Взрывы в Энгельсе … взрывы в районе аэродрома Энгельс-2": explosions heard in the town are the base's explosions too
-_BASE_TOWN_KINDS = {kind: ("explosion",) if kind == "explosion" else (*STRIKES, "explosion") for kind in (*STRIKES, "explosion")}
+# "struck the Borisoglebsk air base ... air defences repelled an attack on the Borisoglebsk area": drones downed at the
+# town of a base struck that day are the base's strike, as at any place struck (_fold_interceptions), figures and all
+_BASE_TOWN_KINDS = {kind: ("explosion",) if kind == "explosion" else (*STRIKES, "explosion", "interception")
+                    for kind in (*STRIKES, "explosion")}
 _AIR_BASE_NAME = re.compile(r"\b(?:air ?base|airfield)\b", re.IGNORECASE)
+
+
+BASE_DISTRICT_KM = 40.0  # drones downed over a district whose town lies this close to a base struck that day: the base's
+_DISTRICT_AFTER = re.compile(r"\s+(?:(?:municipal|urban|rural)\s+)?(?:district|raion|rayon|район|округ)", re.IGNORECASE)
+
+
+def _named_as_district(finding: Finding) -> bool:
+    """'drones were shot down over the Kirovsky district': the place was named as a district, not as its town."""
+    return bool(_DISTRICT_AFTER.match(finding.sentence.text, finding.end - finding.sentence.start))
 
 
 def _drop_base_towns(drafts: list[Draft]) -> list[Draft]:
@@ -447,7 +459,13 @@ def _drop_base_towns(drafts: list[Draft]) -> list[Draft]:
         base = next((b for b in bases if d.first.place.kind == "city" and d.first.event_type in _BASE_TOWN_KINDS[b.first.event_type]
                      and b.first.day == d.first.day and any(geo.key(b.first.place.name).startswith(n + " ") for n in names)
                      and geo.km_between(b.first.place, d.first.place) <= BASE_TOWN_KM), None)
-        if base is not None and _is_bare(d):
+        if base is None and d.first.event_type == "interception" and d.first.place.kind == "city" and all(map(_named_as_district, d.findings)):
+            base = next((b for b in bases if b.first.day == d.first.day and b.first.place.admin1 == d.first.place.admin1
+                         and geo.km_between(b.first.place, d.first.place) <= BASE_DISTRICT_KM), None)  # "over the Kirovsky district"
+        if base is not None and d.first.event_type == "interception":
+            _absorb(base, d)
+            base.findings += d.findings
+        elif base is not None and _is_bare(d):
             base.findings += d.findings
         else:
             kept.append(d)

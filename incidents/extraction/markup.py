@@ -48,12 +48,16 @@ def _marked(mark: str) -> frozenset[str]:
     return frozenset(phrase.lower() for kind, phrase in _furniture_lines() if kind == mark)
 
 
-# A paragraph of prose: a line of twenty words or more ending a sentence.
+# A paragraph of prose: a line of twenty words or more ending a sentence (breadcrumbs, menus and headlines are not).
 _PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){19,}\S*[.!?][\"'’”»]?[ \t]*$", re.MULTILINE)
+
+
+_COUNT = re.compile(r"[ \t]*[(\[]?\d[\d,. ]*[kK]?[)\]]?[ \t]*$")  # a count after a bar's words: "(1,204)", "38"
 
 
 def _bar_inside(line: str, rest: str) -> bool:
     """'Share this article   Comments' above the story: a bar of the page with the article's prose still to come."""
+    line = _COUNT.sub(" ", line)  # "Comments (1,204)": the bar with its count
     words = [w for w in re.split(r"\s{2,}|\s*\|\s*", line.strip().lower().rstrip(":.…")) if w]
     return bool(words) and all(w in _marked("bar") for w in words) and _PROSE.search(rest) is not None
 
@@ -91,10 +95,7 @@ def blank_furniture(text: str) -> str:
     return text
 
 
-_PROSE_LINE = re.compile(r"^[^\n]{80,}$", re.MULTILINE)  # a paragraph of the article (breadcrumbs and headlines are shorter)
-
-
 def _slot_above_the_article(match: re.Match[str], text: str) -> bool:
     """True for an advertisement label with no paragraph of the article above it."""
     label = re.sub(r"[\s:.…]+$", "", match.group(0).strip()).lower()
-    return label in _marked("slot") and _PROSE_LINE.search(text, 0, match.start()) is None
+    return label in _marked("slot") and _PROSE.search(text, 0, match.start()) is None

@@ -13,10 +13,13 @@ _ABBREVIATIONS = {
     "etc", "inc", "corp", "jr", "sr", "prof", "gov", "sen", "rep", "maj", "adm", "est",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
+# "struck the landing ship while it was moored at Feodosia": a 'while' that only says where the target lay is no new clause.
+_WHERE_IT_LAY = (r"(?!\s+(?:it|they|the\s+[\w-]+)\s+(?:was|were|lay|sat|stood)\s+(?:\w+ly\s+)?"
+                 r"(?:moored|docked|anchored|berthed|parked|stationed|deployed|based|in\s+(?:port|dry\s?dock)))")
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
-    r"|,\s+(?=(?:where|which|when|while|whereas|although|though|but|after|before|as(?! well as)|because|since|who|adding(?= that)|and (?=[a-z]))\b)"
-    r"|\s+(?=while\b|whereas\b|and that\b[^.;,]{0,80}?\s[A-Z])"  # "said 14 drones were downed over the region and that a fire in Borisoglebsk ..."
+    rf"|,\s+(?=(?:where|which|when|while{_WHERE_IT_LAY}|whereas|although|though|but|after|before|as(?! well as)|because|since|who|adding(?= that)|and (?=[a-z]))\b)"
+    rf"|\s+(?=while\b{_WHERE_IT_LAY}|whereas\b|and that\b[^.;,]{{0,80}}?\s[A-Z])"  # "said 14 drones were downed over the region and that a fire in Borisoglebsk ..."
     r"|,\s+(?=(?:в|во|у|на)\s+(?:[а-яёіїєґ]+\s+)?[А-ЯЁІЇЄҐ])"  # "в Сумах погибли двое, в Ромнах ранен мужчина"
     r"|,\s+(?=(?:а\s+|при этом\s+)?(?:аэропорт|аеропорт)\w*\s+[«\"А-ЯЁІЇЄҐ])"  # "…ограничения, аэропорт Самары работает штатно"
 )

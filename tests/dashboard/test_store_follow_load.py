@@ -125,3 +125,23 @@ def test_a_relative_store_path_names_the_same_file_in_the_child(store_path, monk
     monkeypatch.chdir(store_path.parent)  # the server's folder, not the repository's
     catalog = read_in_child(store_path.name, data.reference(), None)
     assert sorted(catalog.frame["id"]) == ["a", "b"]
+
+
+def test_a_catalog_whose_read_found_a_newer_version_is_shown_as_that_one_and_not_read_again(store_path, monkeypatch):
+    """The server's warm-up asks the store's version, an import commits, then the catalog is read: it holds the
+    import and is shown as the import's version (its own), so no page reads that version a second time in the
+    background and then reruns for it."""
+    asked = data.store_version()
+    real, reads = data._load_catalog, []
+
+    def read(url):
+        if not reads:
+            write_one(store_path, "c")  # the import commits between the version asked for and the catalog's read
+        reads.append(url)
+        return real(url)
+
+    monkeypatch.setattr(data, "_load_catalog", read)
+    warm = data.snapshot()
+    assert warm.version == data.store_version() != asked and len(warm.frame) == 3
+    assert data.snapshot(stale_ok=True) is warm and data.snapshot() is warm and data.served_version() == warm.version
+    assert not [key for key in data._BUILDS if key[0] == data.store_url()] and len(reads) == 1  # read once

@@ -76,3 +76,17 @@ def test_a_zoom_step_makes_one_round_trip_that_brings_clusters_and_place_names(s
     view = asked[0].get("view") or {}
     assert view.get("zoom") == 7 and (view.get("labels") or {}).get("zoom") == 7  # the names asked with the view
     assert not page.page_errors
+
+
+def test_a_first_page_draws_its_server_clusters_once(server, page):
+    """The clusters the first page is sent cover the region its first view report asks for (the server opens on the
+    view Leaflet's fit shows, not on the data's box): the report's rerun sends the same data, nothing is redrawn."""
+    sent: list = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
+    page.goto(server + "/")
+    page.wait_for_function(READY, arg="", timeout=TIMEOUT * 3)
+    first = page.evaluate(f"{LIVE}.dataset.version")
+    quiet(page, sent)
+    assert any(asked.get("view") for asked in reruns(sent))  # the first view was reported
+    assert page.evaluate(f"{LIVE}.dataset.version") == first
+    assert not page.page_errors

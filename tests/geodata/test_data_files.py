@@ -65,7 +65,7 @@ def test_extraction_does_not_swallow_a_missing_file(tmp_path):
     article.write_text("A drone hit an oil depot in Kazan on 3 May 2026, the governor said.", encoding="utf-8")
     done = run(broken_copy(tmp_path, "airbases.csv"), "-m", "incidents", "extract", str(article),
                "--published", "2026-05-03")
-    assert done.stderr.startswith("error: gazetteer data file geodata/data/airbases.csv cannot be read"), done.stderr
+    assert done.stderr.startswith("error: vendored data file geodata/data/airbases.csv cannot be read"), done.stderr
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
 
@@ -77,3 +77,16 @@ def test_read_csv_rows_names_the_file(tmp_path):
     assert read_csv_rows(table, ("name", "lat")) == [{"name": "Kazan", "lat": "55.8"}]
     with pytest.raises(DataFileError, match="no column lon"):
         read_csv_rows(table, ("name", "lat", "lon"))
+
+
+@pytest.mark.parametrize("name", ["admin1.parquet", "countries.csv"])
+def test_missing_region_file_fails_reverse_in_one_line(tmp_path, name):
+    done = run(broken_copy(tmp_path, name), "-m", "geodata", "reverse", "55.8", "49.1")
+    assert_one_line(done, name)
+    assert "cannot be read (missing)" in done.stderr
+
+
+def test_broken_basemap_file_names_the_file(tmp_path):
+    folder = broken_copy(tmp_path, "basemap_land.geojson", b"\xff\xfe not json")
+    done = run(folder, "-c", "from geodata.regions import basemap_geojson; basemap_geojson('land')")
+    assert "DataFileError: vendored data file geodata/data/basemap_land.geojson cannot be read" in done.stderr

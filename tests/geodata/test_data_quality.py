@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from geodata.geocoding import geocode
+from geodata.geocoding import find_airport, geocode
 from geodata.labels import label_table
 
 
@@ -65,3 +65,25 @@ def test_no_town_repeated_without_population(gazetteer):
                if place.kind == "city" and place.population == 0
                and any(km(place, town) <= 10 for town in towns.get((place.name, place.admin1), []))]
     assert repeats == []
+
+
+@pytest.mark.parametrize("name, at", [("Лесной", (58.64, 59.79)), ("Talitsa", (57.01, 63.73))])
+def test_far_twins_carry_no_town_population(name, at):
+    """A GeoNames record 200 km from its town that carried the town's population (found by a scan of same-name pairs
+    in one region, both populous, far apart) is gone: the name gives the town."""
+    found = geocode(name, "RU")
+    assert (found.admin1, (round(found.lat, 2), round(found.lon, 2))) == ("Sverdlovsk", at)
+    assert not [alt for alt in found.alternatives if alt.admin1 == "Sverdlovsk" and alt.population > 10_000]
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Lipetsk air base", "Lipetsk-2 Air Base"),  # the military field west of the city, not the civil LPK
+    ("авиабаза Липецк", "Lipetsk-2 Air Base"),
+    ("Lipetsk airport", "Lipetsk Airport"),
+    ("Engels air base", "Engels Airbase"),
+    ("Belbek air base", "Sevastopol International Airport"),  # the base named itself stays, not Kacha beside it
+    ("Machulishchy air base", "Machulishchy Air Base"),  # not Minsk National Airport
+    ("Мачулищи", "Machulishchy Air Base"),
+])
+def test_an_air_base_named_after_its_town_is_the_base(query, name):
+    assert find_airport(query).name == name

@@ -3,16 +3,10 @@ one test per failure class fixed for the eighth English dev set (articles 1360-1
 
 from geodata.names import normalize
 from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def by_place(text, published="2025-03-05"):
-    """The incidents by their place's matching key."""
-    return {normalize(i.place): i for i in extract_incidents(text, published=published)}
-
-
-def kinds(text, published="2025-03-05"):
-    """(event type, place kind, rounded lat) of every incident, in order."""
-    return [(i.event_type, i.geo_precision, round(i.lat, 1)) for i in extract_incidents(text, published=published)]
+by_place = helpers.dated(helpers.by_place_key, "2025-03-05")
+kinds = helpers.dated(helpers.kinds_in_order, "2025-03-05")
 
 
 # ---------------------------------------------------------------- a language or a holiday is no place

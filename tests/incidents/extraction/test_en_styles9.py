@@ -3,11 +3,9 @@ one test per failure class fixed for the ninth English dev set (articles 1480-15
 
 from geodata.names import normalize
 from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def by_place(text, published="2025-03-05"):
-    """The incidents by their place's matching key."""
-    return {normalize(i.place): i for i in extract_incidents(text, published=published)}
+by_place = helpers.dated(helpers.by_place_key, "2025-03-05")
 
 
 # ---------------------------------------------------------------- a place far from the war needs a strike on it

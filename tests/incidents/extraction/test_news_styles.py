@@ -1,23 +1,16 @@
 """Every failure named in issue 12, one focused test each: airports, page furniture, Russian and Ukrainian, lists, live
 blogs, short posts, corrections, distances, mentions only, air bases."""
 
+
 import pytest
 
-from incidents.extraction import extract_geojson, extract_incidents
+from incidents.extraction import extract_incidents
 from incidents.extraction.language import detect
+from tests.incidents.extraction import helpers
 
-
-def found(text, published="2024-12-21"):
-    return {(i.event_type, i.place): i for i in extract_incidents(text, published=published)}
-
-
-def kinds_at(text, published="2024-12-21"):
-    return sorted((i.event_type, i.airport_iata or i.place) for i in extract_incidents(text, published=published))
-
-
-def rejected(text, published="2024-12-21"):
-    collection = extract_geojson(text, published=published, explain=True)
-    return {r["text"]: r for r in collection["explain"]["rejected"]}
+found = helpers.dated(helpers.by_event_and_place, "2024-12-21")
+kinds_at = helpers.dated(helpers.kinds_at, "2024-12-21")
+rejected = helpers.dated(helpers.rejected, "2024-12-21")
 
 
 # ---------------------------------------------------------------- airports

@@ -1,20 +1,12 @@
 """English news as published (wire copy, live blogs, pages with furniture, assessments): one test per failure class
 fixed for the second English dev set (articles 800-819), each in wording unlike those articles."""
 
-from incidents.extraction import extract_geojson, extract_incidents
+from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def places_of(text, published="2024-09-09"):
-    return sorted((i.event_type, i.airport_iata or i.place) for i in extract_incidents(text, published=published))
-
-
-def by_place(text, published="2024-09-09"):
-    return {i.place: i for i in extract_incidents(text, published=published)}
-
-
-def reasons(text, published="2024-09-09"):
-    collection = extract_geojson(text, published=published, explain=True)
-    return {r["text"]: r["reason"] for r in collection["explain"]["rejected"]}
+places_of = helpers.dated(helpers.kinds_at, "2024-09-09")
+by_place = helpers.dated(helpers.by_place, "2024-09-09")
+reasons = helpers.dated(helpers.reasons, "2024-09-09")
 
 
 # ---------------------------------------------------------------- denials in a headline

@@ -2,10 +2,9 @@
 class fixed for the fourth English dev set (articles 975-999), each in wording unlike those articles."""
 
 from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def by_place(text, published="2025-03-03"):
-    return {i.place: i for i in extract_incidents(text, published=published)}
+by_place = helpers.dated(helpers.by_place, "2025-03-03")
 
 
 # ---------------------------------------------------------------- sanctions "target" firms: no strike

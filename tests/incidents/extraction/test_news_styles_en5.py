@@ -2,10 +2,9 @@
 for the fifth English dev set (articles 1000-1029), each in wording unlike those articles."""
 
 from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def by_place(text, published="2025-03-03"):
-    return {i.place: i for i in extract_incidents(text, published=published)}
+by_place = helpers.dated(helpers.by_place, "2025-03-03")
 
 
 # ---------------------------------------------------------------- a day named days before publication: background
@@ -89,7 +88,6 @@ def test_killing_the_driver_counts_one_even_when_others_are_wounded():
     text = "A drone struck a bus in Kherson, killing the driver and injuring four passengers, officials said."
     found = by_place(text)["Kherson"]
     assert (found.killed, found.injured) == (1, 4)
-
 
 
 # ---------------------------------------------------------------- a Shahed that crashed or fell near a village
@@ -193,7 +191,6 @@ def test_power_outages_that_hit_cities_are_no_strike():
     assert extract_incidents(text, published="2025-03-03") == []
 
 
-
 # ---------------------------------------------------------------- page furniture: tags, newsletters, membership
 
 
@@ -247,7 +244,6 @@ def test_regions_listed_after_a_colon_are_region_sites():
 def test_a_colon_list_with_no_event_gives_no_site():
     text = "Air raid alerts were announced in these regions: Kyiv, Sumy and Poltava."
     assert extract_incidents(text, published="2025-03-03") == []
-
 
 
 # ---------------------------------------------------------------- a district after hearsay about a city

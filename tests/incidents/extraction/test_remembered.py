@@ -121,7 +121,7 @@ def test_a_word_added_to_the_lexicon_is_found_though_no_hand_picked_piece_is_in_
 @pytest.mark.parametrize("start, end, expected", [(0, 5, False), (5, 11, True), (11, 20, False), (11, 21, True), (21, 30, False),
                                                   (40, 41, True), (41, 99, False)])
 def test_a_place_named_again_is_found_in_a_clause_by_binary_search(start, end, expected):
-    from incidents.extraction.reader import _named_within
+    from incidents.extraction.reader_facts import _named_within
 
     named_at = (10, 20, 40)
     assert _named_within(named_at, start, end) is expected

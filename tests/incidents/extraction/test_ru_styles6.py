@@ -1,15 +1,10 @@
 """Russian styles, round six: air bases whose names the dictionary knows as common words, villages named with an
 unknown district, bulleted region lists, page furniture under the article, and attacks said not to have happened."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found_in(text, published="2025-03-14"):
-    return extract_incidents(text, published=published)
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+found_in = helpers.dated(helpers.found, "2025-03-14")
+near = helpers.near
 
 
 def test_an_air_base_named_after_its_noun_even_when_the_name_is_a_common_word():

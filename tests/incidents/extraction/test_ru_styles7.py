@@ -1,15 +1,10 @@
 """Russian styles, round seven: wire datelines with the day after the town, where the wounded were taken, where drones
 were flying to, and earlier attacks dated by a month or a year in a clause of their own."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found_in(text, published="2024-06-10"):
-    return extract_incidents(text, published=published)
-
-
-def places(found):
-    return sorted(i.place for i in found)
+found_in = helpers.dated(helpers.found, "2024-06-10")
+places = helpers.place_names
 
 
 def test_a_wire_dateline_with_the_day_after_the_town_is_not_a_site():

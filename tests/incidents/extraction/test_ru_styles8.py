@@ -3,19 +3,11 @@ region, districts named after plural towns, airport lists with their names in br
 summaries beside several struck towns, the territory of a republic, a sentence opening with an adjective, and the
 target of an attempted attack."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found_in(text, published="2024-09-03"):
-    return extract_incidents(text, published=published)
-
-
-def places(found):
-    return sorted(i.place for i in found)
-
-
-def by_place(found):
-    return {i.place: i for i in found}
+found_in = helpers.dated(helpers.found, "2024-09-03")
+places = helpers.place_names
+by_place = helpers.named
 
 
 def test_a_detonation_is_an_event_word():

@@ -2,15 +2,10 @@
 inflected case, a plant named by the adjective of a town in -е or -и, a casualty named by a trade noun, and a quote
 opening with a preposition after its speaker's name."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found_in(text, published="2025-02-11"):
-    return extract_incidents(text, published=published)
-
-
-def places(found):
-    return sorted(i.place for i in found)
+found_in = helpers.dated(helpers.found, "2025-02-11")
+places = helpers.place_names
 
 
 def test_an_airport_said_to_have_no_restrictions_gets_none():
@@ -31,7 +26,6 @@ def test_a_town_on_a_river_read_back_from_its_inflected_head():
     assert places(found) == ["Rostov-on-Don"]
     found = found_in("Над Славянском-на-Кубани сбиты два БПЛА.")
     assert [i.event_type for i in found] == ["interception"] and abs(found[0].lat - 45.26) < 0.2
-
 
 
 def test_a_plant_named_by_the_adjective_of_an_indeclinable_town():

@@ -3,14 +3,10 @@ Telegram marks, district adjectives, popular region names, ages, singular victim
 
 from incidents.extraction import extract_incidents
 from incidents.extraction.casualties import find_casualties
+from tests.incidents.extraction import helpers
 
-
-def sites(text, published="2025-03-14"):
-    return {(i.event_type, i.place, i.geo_precision): i for i in extract_incidents(text, published=published)}
-
-
-def places(text, published="2025-03-14"):
-    return sorted(i.place for i in extract_incidents(text, published=published))
+sites = helpers.dated(helpers.sites, "2025-03-14")
+places = helpers.dated(helpers.places, "2025-03-14")
 
 
 def test_debris_damage_in_a_city_is_a_site():

@@ -1,20 +1,12 @@
 """Russian and Ukrainian published styles written by other hands: imperfective interception verbs, settlement nouns and
 their abbreviations, "under fire" subjects, count lists after the region, paragraph labels, transliterated posts."""
 
-from incidents.extraction import extract_incidents
 from incidents.extraction.casualties import find_casualties
+from tests.incidents.extraction import helpers
 
-
-def sites(text, published="2025-03-14"):
-    return {(i.event_type, i.place, i.geo_precision): i for i in extract_incidents(text, published=published)}
-
-
-def places(text, published="2025-03-14"):
-    return sorted(i.place for i in extract_incidents(text, published=published))
-
-
-def kinds(text, published="2025-03-14"):
-    return sorted((i.event_type, i.place) for i in extract_incidents(text, published=published))
+sites = helpers.dated(helpers.sites, "2025-03-14")
+places = helpers.dated(helpers.places, "2025-03-14")
+kinds = helpers.dated(helpers.kinds, "2025-03-14")
 
 
 def test_imperfective_interception_verbs_over_region_nicknames():

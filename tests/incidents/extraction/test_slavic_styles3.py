@@ -1,16 +1,11 @@
 """Russian and Ukrainian styles, round three: common words only the Ukrainian dictionary knows, a town qualified by
 its region's adjective, residents of a place, Cyrillic readings at home before namesakes abroad, district adjectives."""
 
-from incidents.extraction import extract_incidents
-from incidents.extraction import geo, morphology
+from incidents.extraction import extract_incidents, geo, morphology
+from tests.incidents.extraction import helpers
 
-
-def sites(text, published="2025-03-14"):
-    return {(i.event_type, i.place, i.geo_precision): i for i in extract_incidents(text, published=published)}
-
-
-def places(text, published="2025-03-14"):
-    return sorted(i.place for i in extract_incidents(text, published=published))
+sites = helpers.dated(helpers.sites, "2025-03-14")
+places = helpers.dated(helpers.places, "2025-03-14")
 
 
 def test_common_words_only_the_ukrainian_dictionary_knows():

@@ -4,14 +4,10 @@ casualty asides and Ukrainian 'травмувалися'."""
 
 from incidents.extraction import extract_incidents
 from incidents.extraction.casualties import find_casualties
+from tests.incidents.extraction import helpers
 
-
-def kinds_at(text, published="2025-03-14"):
-    return sorted((i.event_type, i.place) for i in extract_incidents(text, published=published))
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+kinds_at = helpers.dated(helpers.kinds, "2025-03-14")
+near = helpers.near
 
 
 def test_counted_interception_and_items_counted_in_words():
@@ -96,9 +92,9 @@ def test_in_fact_retracts_the_hearsay_of_the_sentence_before():
 
 
 def test_oblast_adjective_alone_is_the_oblast_and_hromada_towns_in_ka():
-    from incidents.extraction import places
-    assert places._district_town_in_o("Білозерської", " громади") == "Білозерка"
-    assert places._district_town_in_o("Салтівському", " районі") is None  # a district of Kharkiv, not a village
+    from incidents.extraction import district_towns
+    assert district_towns.district_town_in_o("Білозерської", " громади") == "Білозерка"
+    assert district_towns.district_town_in_o("Салтівському", " районі") is None  # a district of Kharkiv, not a village
     found = extract_incidents("Над Смоленской уничтожены три дрона.", published="2025-03-14")
     assert [(i.event_type, i.geo_precision) for i in found] == [("interception", "region")]
 
@@ -138,6 +134,7 @@ def test_a_year_of_birth_is_no_historical_mention():
 def test_lexicon_files_name_each_entry_once():
     import json
     from pathlib import Path
+
     from incidents.extraction.cues import LEXICON_DIR
 
     def unique(pairs):

@@ -1,15 +1,10 @@
 """Russian styles, round five: noun-first passives, drones dropping munitions, a drone that fell, airports 'temporarily
 closed', explosions heard as 'loud sounds', and strikes named only as what a moratorium or talks would stop."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found_in(text, published="2025-03-14"):
-    return extract_incidents(text, published=published)
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+found_in = helpers.dated(helpers.found, "2025-03-14")
+near = helpers.near
 
 
 def test_attack_noun_before_its_passive_verb():

@@ -2,14 +2,10 @@
 genitive, 'дістали/отримали травми', the side an attack came from, Russian towns in -ово in the genitive."""
 
 from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found(text, published="2025-03-14"):
-    return extract_incidents(text, published=published)
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+found = helpers.dated(helpers.found, "2025-03-14")
+near = helpers.near
 
 
 def test_region_list_with_the_count_after_each_place():

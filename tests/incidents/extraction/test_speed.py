@@ -7,7 +7,7 @@ import time
 import pytest
 
 from benchmarks.bench_extract import megabyte_article
-from incidents.extraction import casualties, cues, dates, extract_incidents, places, sentences
+from incidents.extraction import casualties, cues, dates, extract_incidents, sentences, site_rejections, site_roles
 from incidents.extraction.sentences import split_clauses, split_sentences
 from tests.incidents.extraction.golden_tools import article_paths
 
@@ -67,7 +67,7 @@ def _texts():
         for sentence in split_sentences(article):
             out.append(sentence.text)
             out += [clause.text for clause in split_clauses(sentence)]
-            out += [sentence.text[max(0, at - places.WINDOW):at] for at in range(0, len(sentence.text), 7)]
+            out += [sentence.text[max(0, at - site_rejections.WINDOW):at] for at in range(0, len(sentence.text), 7)]
     return out
 
 
@@ -81,7 +81,7 @@ LED = {
     **{f"cue {kind}": cues.scanner(kind) for kind in (*cues.EVENT_KINDS, "repelled", "retraction", "historical")},
     **{f"casualties {name} {n}": p for name, group in casualties._PATTERNS.items() for n, p in enumerate(group)},
     **{f"downed {n}": p for n, p in enumerate(casualties._DOWNED)},
-    "site prepositions": places._SITE_PREP, "strike verb": places._STRIKE_VERB, "based in": places._BASED_IN,
+    "site prepositions": site_roles.SITE_PREP, "strike verb": site_roles._STRIKE_VERB, "based in": site_rejections._BASED_IN,
     "clause breaks": sentences._CLAUSE_BREAK, "sentence ends": sentences._BOUNDARY, "explicit dates": dates._EXPLICIT, "weekdays": dates._WEEKDAY, "clock points": dates._POINT,
 }
 

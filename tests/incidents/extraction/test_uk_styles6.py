@@ -2,15 +2,10 @@
 of the day labelling its line, the subject put after its passive strike ('під обстрілом — X', 'під удар потрапила X'),
 weapon words in quotes."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found(text, published="2025-03-14"):
-    return extract_incidents(text, published=published)
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+found = helpers.dated(helpers.found, "2025-03-14")
+near = helpers.near
 
 
 def test_bullet_before_the_time_of_a_live_blog_entry():

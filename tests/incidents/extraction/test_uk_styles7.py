@@ -2,15 +2,10 @@
 background, never an incident nor the date of this one; makers and hometowns are no sites; a title that alone names the
 place of the event; 'у порту Одеси'; casualties denied as 'обійшлося без травмованих'; teasers under 'Найчитаніше'."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found(text, published="2024-08-03"):
-    return extract_incidents(text, published=published)
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+found = helpers.dated(helpers.found, "2024-08-03")
+near = helpers.near
 
 
 def test_a_month_named_as_a_period_marks_an_earlier_attack():

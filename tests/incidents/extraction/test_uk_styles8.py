@@ -1,15 +1,10 @@
 """Ukrainian styles, round eight: places in roles that are not sites (where the wounded were taken, what a base is
 used for, a corrected first version, a recap of an earlier attack, a tally since the start of the year)."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found(text, published="2025-03-12"):
-    return extract_incidents(text, published=published)
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+found = helpers.dated(helpers.found, "2025-03-12")
+near = helpers.near
 
 
 def test_where_the_wounded_were_taken_is_no_site():

@@ -1,15 +1,10 @@
 """Ukrainian styles, round nine: authorities' acronyms, 'no dead or wounded' with an aside, airports whose work was
 limited, a recap's date, a report called false, a strike only feared."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found(text, published="2025-03-12"):
-    return extract_incidents(text, published=published)
-
-
-def near(incident, lat, lon, degrees=0.2):
-    return abs(incident.lat - lat) < degrees and abs(incident.lon - lon) < degrees
+found = helpers.dated(helpers.found, "2025-03-12")
+near = helpers.near
 
 
 def test_an_authoritys_acronym_is_no_place():
