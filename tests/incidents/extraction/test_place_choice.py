@@ -1,11 +1,9 @@
 """The place chosen for a name against the article's other places: the namesake near them, and the plausibility of a
 small place far from all of them or abroad (incidents.extraction.place_choice)."""
 
-from incidents.extraction import extract_incidents
+from tests.incidents.extraction import helpers
 
-
-def found(text, published="2025-03-12"):
-    return extract_incidents(text, published=published)
+found = helpers.dated(helpers.found, "2025-03-12")
 
 
 def places(text):
