@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from incidents.errors import ExtractionError, ValidationError
-from incidents.extraction import confidence, dates, geo, language, markup
+from incidents.extraction import confidence, dates, geo, language, markup, place_choice
 from incidents.extraction.findings import Draft
 from incidents.extraction.reader import Reader
 from incidents.extraction.sentences import Sentence
@@ -55,6 +55,7 @@ def analyse(text: str, published: date | str | None = None) -> Analysis:
     body = " " * header_len + markup.blank_furniture(markup.blank_markup(text[header_len:]))
     reader = Reader(body, day)
     reader.run()
+    reader.findings = place_choice.review(reader.findings, reader.body, reader.context, (item for item, _ in reader.rejections))
     undated = sum(1 for finding in reader.findings if finding.day is None)
     return Analysis(text, day, _title(reader.sentences), reader.drafts(), reader, undated)
 

@@ -213,11 +213,27 @@ def city_in_region(name: str, region: Place) -> Place | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=4096)
+def cities_named(name: str) -> tuple[Place, ...]:
+    """Every city the gazetteer knows by this name, its own or an alternative one (empty for no such name)."""
+    try:
+        return tuple(get_gazetteer().lookup(name, kinds=("city",))) if name.strip() else ()
+    except MISSES:
+        return ()
+
+
 def km_between(a: Place, b: Place) -> float:
     """Geodesic distance between two places in kilometres."""
     from geodata.distances import geodesic_km
 
     return float(geodesic_km(a.lat, a.lon, b.lat, b.lon))
+
+
+def km_roughly(a: Place, b: Place) -> float:
+    """Great-circle distance in kilometres on a sphere (good to 0.5 %; for thresholds, many times faster)."""
+    from geodata.geocoding import rough_km
+
+    return rough_km(a.lat, a.lon, b.lat, b.lon)
 
 
 CONTEXT_PLACES = 8
