@@ -100,12 +100,20 @@ def _own_name_first(name: str, found: Place) -> Place:
 # the Crimean air-base town, not Saki in Nigeria; "Alexandria" stays the Egyptian city, 70 times the Ukrainian one).
 THEATRE = frozenset({"RU", "UA", "BY"})
 THEATRE_SHARE = 0.1
+# ... and a town of theirs of at least this many people called by its own name beats any place abroad that has the name
+# only as another language's name for it ("Reni", the Danube port, not Rennes, whose alternate names hold "Reni").
+HOME_OWN_NAME_PEOPLE = 5_000
 
 
 def _theatre_first(name: str, found: Place) -> Place:
     if found.kind != "city" or found.country in THEATRE:
         return found
     local = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country in THEATRE]
+    wanted = normalize(name)
+    if normalize(found.name) != wanted:  # a name abroad only as another language's name: a home town called so wins
+        own = [c for c in local if normalize(c.name) == wanted and (c.population or 0) >= HOME_OWN_NAME_PEOPLE]
+        if own:
+            return max(own, key=lambda c: c.population or 0)
     best = max(local, key=lambda c: c.population or 0, default=None)
     return best if best is not None and (best.population or 0) >= THEATRE_SHARE * (found.population or 0) else found
 

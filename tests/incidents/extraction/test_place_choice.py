@@ -54,3 +54,9 @@ def test_a_city_abroad_alone_stays():
 def test_cities_abroad_named_together_do_not_vouch_for_each_other():
     assert places("Drones struck Izmail overnight. Explosions were also heard in Tulcea and Galati, across the "
                   "Danube.") == {("Izmayil", "Odessa", "UA")}
+
+
+def test_a_home_town_by_its_own_name_beats_a_city_abroad_that_has_it_as_another_name():
+    # GeoNames lists "Reni"/"Рені" among Rennes' names; Reni, the Danube port (19,000 people), is called so itself
+    assert places("Russian drones struck the port of Reni overnight.") == {("Reni", "Odessa", "UA")}
+    assert ("Alexandria", "Alexandria", "EG") in places("Explosions were heard in Alexandria overnight.")
