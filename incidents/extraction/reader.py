@@ -28,7 +28,10 @@ _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on
 
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …"),
 # or a bulleted count with no dash after it ("— 20 над территорией …,", "• 12 over the Bryansk region").
-_LIST_ITEM = re.compile(r"[\W_]*\d[\d,]*\s*(?:[—–-]\s+)?(?:over|above|над|в|у|на)\s", re.IGNORECASE)
+# The weapons' noun may stand between the count and the place ("— 21 UAVs over the territory of …", "• 17 БПЛА над …").
+_ITEM_NOUN = (r"(?:(?:UAVs?|drones?|missiles?|unmanned aerial vehicles|БПЛА|БпЛА|беспилотник\w*|безпілотник\w*|дрон\w*|"
+              r"ракет\w*)\s+)?")
+_LIST_ITEM = re.compile(rf"[\W_]*\d[\d,]*\s*{_ITEM_NOUN}(?:[—–-]\s+)?(?:over|above|над|в|у|на)\s", re.IGNORECASE)
 # Or the place first and its count after it, one per line ("Харківщина: 14", "Sumy region – 9").
 _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*\s*[.;,]?\s*$",
                          re.IGNORECASE)
@@ -313,7 +316,7 @@ _COUNT_DASH_BEFORE = re.compile(rf"(?:(?<![\d.:])\d[\d,]*|(?<![\w-])(?:по\s+)?
 _COUNT_OPENS = re.compile(rf"(?:\d[\d,]*|(?:{PLAIN_WORDS}))\s*[,;]\s+(?:(?:і|й|та|и|and)\s+)?(?:над|у|в|на|по|over|in)\s", re.IGNORECASE)
 # "24 drones were destroyed over the Kursk region, and four over the Voronezh region": a count and a place, the verb left out.
 _ELLIPTIC_COUNT = re.compile(rf"(?:(?:and|і|й|та|и)\s+)?(?:another\s+|a further\s+|ещё\s+|ще\s+)?(?:\d[\d,]*|(?:{PLAIN_WORDS}))\s+"
-                             r"(?:more\s+)?(?:over|above|in|near|над)\s", re.IGNORECASE)
+                             rf"(?:more\s+)?{_ITEM_NOUN}(?:over|above|in|near|над)\s", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*(?:из них|из которых|в том числе|з них|з яких|у тому числі|із них)(?![\w-])", re.IGNORECASE)
 
 

@@ -21,7 +21,7 @@ PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no",
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
 _LOCAL_COUNT = re.compile(
     rf"(?<![:.])\b(?P<n>\d[\d,]*|{PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
-    r"(?:the\s+)?(?:(?:city|town|republic|region) of\s+(?:the\s+)?)?$", re.IGNORECASE)
+    r"(?:the\s+)?(?:(?:city|town|republic|region|territory) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 _REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGNORECASE)
@@ -269,7 +269,9 @@ class FactCollecting:
 
     def _local_downed(self, sentence: Sentence, info: places.ClauseInfo, text: str, new: list[Finding]) -> bool:
         """Counts written right before each site ("21 over the Bryansk region and 9 over Kursk"); True if any."""
-        if not casualties.find_downed(text) and not (cues.has("interception", text) and cues.has("weapons/drone", text)):
+        listed = not cues.has("interception", text) and any(c.kind == "interception" for c in info.event_cues)
+        if not (casualties.find_downed(text) or (cues.has("interception", text) and cues.has("weapons/drone", text))
+                or listed):  # an item of a list whose lead-in told the interception ("…destroyed 38 drones:" / "- 21 over …")
             return False
         sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
         counted = []
