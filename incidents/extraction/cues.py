@@ -339,7 +339,8 @@ def _cues_in(text: str) -> tuple[Cue, ...]:
         shields = [m for shield, pieces in _gated_shields() if may_match(lower, pieces) for m in shield.finditer(text)]
         found = [c for c in found if not (c.kind in ("strike", "passive") and
                                           any(s.start() <= c.start and c.end <= s.end() for s in shields))]
-    found = [c for c in found if not (c.kind in ("strike", "explosion") and _NEGATED.search(lower, max(0, c.start - 24), c.start))]
+    found = [c for c in found if not (c.kind in ("strike", "explosion") and (_NEGATED.search(lower, max(0, c.start - 24), c.start)
+                                                                           or _NEGATED_AFTER_EVENT.match(text, c.end)))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     found = [c for c in found if not (c.kind == "restriction" and _restriction_denied(text, c))]
     found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
@@ -427,7 +428,11 @@ def _weapon_as_subject(text: str, cue: Cue) -> Cue:
 
 # "No strikes were reported in the capital", "there were no explosions": an event word that is denied on the spot.
 # "not any strikes", "без ударов"; "город не обстреливался", "Харків не атакували": the verb itself denied (right before it)
-_NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without)\s+(?:[\w-]+\s+)?$|(?<![\w-])[Нн][еі]\s+$")
+_NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without|никаких|ніяких|жодних|без)\s+(?:[\w-]+\s+)?$|(?<![\w-])[Нн][еі]\s+$",
+                      re.IGNORECASE)
+# "ніяких ударів не було", "взрывов не было", "прилётов не зафиксировано": the event word denied right after it.
+_NEGATED_AFTER_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:не було|не было|не зафіксован\w*|не зафиксирован\w*|не відбулося|"
+                                  r"не произошло)(?![\w-])", re.IGNORECASE)
 
 
 _NEGATED_BEFORE = re.compile(r"(?:\bno|\bwithout|(?<![\w-])без|(?<![\w-])нет)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

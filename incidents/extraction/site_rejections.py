@@ -53,6 +53,10 @@ _BASED_IN, _MAKERS_IN, _DIRECTION_OF = (cues.led(p) for p in (_BASED_IN, _MAKERS
 # "влучила не в Одесу, а в Чорноморськ", "попал не по Курску, а по …", "hit not Odesa but Chornomorsk": the first is denied.
 _NOT_HERE_BEFORE = re.compile(r"(?<![\w-])(?:не|not)\s+(?:(?:в|у|во|по|на|над|біля|возле|in|at|on|over|near)\s+)?$", re.IGNORECASE)
 _BUT_THERE_AFTER = re.compile(r"\s*,?\s*(?:а|але|but)\s", re.IGNORECASE)
+# "…, в Курске ночью обошлось без последствий": the place named only to say that nothing happened there.
+_NOTHING_THERE_AFTER = re.compile(r"[^,;.]{0,30}?(?:(?:обошл|обійшл|обход)\w*\s+без\s+(?:последствий|наслідків|происшествий|"
+                                  r"інцидентів|инцидентов|прил[её]тов|прильотів)|(?:passed|went)\s+(?:off\s+)?without\s+"
+                                  r"(?:incident|consequences))", re.IGNORECASE)
 
 
 # "the Borisoglebsk area", "the Ramenskoye, Kolomna and Domodedovo districts": towns naming the areas around them.
@@ -83,6 +87,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     before, after = around(info.clause, mention)
     if _NOT_HERE_BEFORE.search(before) and _BUT_THERE_AFTER.match(after):
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
+    if _NOTHING_THERE_AFTER.match(after):
+        return "nothing happened there ('в Курске обошлось без последствий', 'passed without incident')"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not EVENT_NOUN_AFTER.match(after) and not FACILITY_AFTER.match(after) and not _region_with_the(mention)
             and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)
