@@ -6,10 +6,8 @@ by library. --root serves another checkout."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -18,8 +16,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_load import REPAINTED, make_store  # noqa: E402
-from profile_repaint import CATEGORIES, cpu_since, js_by_library, main_thread_time, process_cpu  # noqa: E402
+from bench_load import REPAINTED  # noqa: E402
+from profile_repaint import (  # noqa: E402
+    CATEGORIES,
+    cpu_since,
+    js_by_library,
+    main_thread_time,
+    process_cpu,
+    served,
+    served_arguments,
+)
 
 SETTLE_MS = 6000  # after the first paint: the follow-up run (timeline, table) and the chart's code are in
 
@@ -84,21 +90,11 @@ def run(url: str, pages: int, trace: bool) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=100_000)
+    parser = served_arguments(__doc__)
     parser.add_argument("--pages", type=int, default=4)
-    parser.add_argument("--trace", action="store_true", help="also trace the browser (adds its own overhead)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="serve the app of this checkout (a baseline)")
-    parser.add_argument("--store", type=Path, help="an existing store to serve (else a synthetic one of --n)")
     args = parser.parse_args()
-    from tests.e2e.app_server import app_server
-
-    with tempfile.TemporaryDirectory() as folder:
-        db = args.store or Path(folder) / "profile.sqlite"
-        if not args.store:
-            make_store(db, args.n)
-        with app_server(db, timeout_s=300, root=args.root) as url:
-            run(url, args.pages, args.trace)
+    with served(args) as url:
+        run(url, args.pages, args.trace)
     return 0
 
 

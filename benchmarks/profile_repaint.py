@@ -12,6 +12,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +21,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import procs  # noqa: E402
-
 from bench_load import PRESETS, REPAINTED, VERSION, make_store
 
 CATEGORIES = "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,disabled-by-default-v8.cpu_profiler"
@@ -186,14 +187,19 @@ def run(url: str, rounds: int, trace: bool) -> None:
         browser.close()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def served_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every profiler of a served app takes: the store's size or path, a checkout to serve, tracing."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--trace", action="store_true", help="also trace the browser (adds its own overhead)")
     parser.add_argument("--root", type=Path, default=ROOT, help="serve the app of this checkout (a baseline)")
     parser.add_argument("--store", type=Path, help="an existing store to serve (else a synthetic one of --n)")
-    args = parser.parse_args()
+    return parser
+
+
+@contextmanager
+def served(args: argparse.Namespace) -> Iterator[str]:
+    """The app of args.root served on 127.0.0.1 over args.store (else a synthetic store of args.n); yields its URL."""
     from tests.e2e.app_server import app_server
 
     with tempfile.TemporaryDirectory() as folder:
@@ -201,7 +207,15 @@ def main() -> int:
         if not args.store:
             make_store(db, args.n)
         with app_server(db, timeout_s=300, root=args.root) as url:
-            run(url, args.rounds, args.trace)
+            yield url
+
+
+def main() -> int:
+    parser = served_arguments(__doc__)
+    parser.add_argument("--rounds", type=int, default=8)
+    args = parser.parse_args()
+    with served(args) as url:
+        run(url, args.rounds, args.trace)
     return 0
 
 

@@ -9,23 +9,14 @@ import pytest
 
 from dashboard import data
 from tests.dashboard.test_snapshot_while_building import write_one
-from tests.dashboard.test_store_follow import two_incident_store
+from tests.dashboard.test_store_follow import read_here_store
 
 PAGES = 8
 
 
 @pytest.fixture
 def store_path(tmp_path, monkeypatch):
-    path = two_incident_store(tmp_path / "s.sqlite", monkeypatch)
-    monkeypatch.setattr(data, "STALE_FROM", 2)  # two incidents count as large here
-    monkeypatch.setattr(data, "BUILD_IN_CHILD", False)  # every read in this process, where the test counts it
-    data.clear_caches()
-    data._RECENT.clear()
-    yield path
-    for build in list(data._BUILDS.values()):
-        build.join(30)
-    data.clear_caches()
-    data._RECENT.clear()
+    yield from read_here_store(tmp_path, monkeypatch)
 
 
 def first_pages(got: list) -> list[threading.Thread]:

@@ -3,6 +3,7 @@ page follows the store's version (another user's write shows without a reload)."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,21 @@ def two_incident_store(path: Path, monkeypatch) -> Path:
     store.close()
     monkeypatch.setenv("INCIDENTS_DB", str(path))
     return path
+
+
+def read_here_store(tmp_path: Path, monkeypatch) -> Iterator[Path]:
+    """two_incident_store made 'large' (STALE_FROM 2) and read in this process, caches cleared before and after (a
+    fixture's body: `yield from read_here_store(tmp_path, monkeypatch)`)."""
+    path = two_incident_store(tmp_path / "s.sqlite", monkeypatch)
+    monkeypatch.setattr(data, "STALE_FROM", 2)  # two incidents count as large here
+    monkeypatch.setattr(data, "BUILD_IN_CHILD", False)  # every read in this process, where the tests can count it
+    data.clear_caches()
+    data._RECENT.clear()
+    yield path
+    for build in list(data._BUILDS.values()):
+        build.join(30)
+    data.clear_caches()
+    data._RECENT.clear()
 
 
 @pytest.fixture

@@ -14,21 +14,12 @@ from incidents.model import IncidentFilter
 from incidents.storage import open_store
 from tests.incidents.factory import make
 from tests.dashboard.test_snapshot_while_building import write_one
-from tests.dashboard.test_store_follow import two_incident_store
+from tests.dashboard.test_store_follow import read_here_store
 
 
 @pytest.fixture
 def store_path(tmp_path, monkeypatch):
-    path = two_incident_store(tmp_path / "s.sqlite", monkeypatch)
-    monkeypatch.setattr(data, "STALE_FROM", 2)  # two incidents count as large here
-    monkeypatch.setattr(data, "BUILD_IN_CHILD", False)  # every read in this process, where the tests can see it
-    data.clear_caches()
-    data._RECENT.clear()
-    yield path
-    for build in list(data._BUILDS.values()):
-        build.join(30)
-    data.clear_caches()
-    data._RECENT.clear()
+    yield from read_here_store(tmp_path, monkeypatch)
 
 
 @pytest.fixture
