@@ -81,6 +81,10 @@ def _district_town_of_region(named: Any, city: Any) -> bool:
             and (named.population or 0) < (city.population or 0))
 
 
+# Forms of "столиця" only Ukrainian has (Russian: столицы, столице, столицу, столицей).
+_UKRAINIAN_CAPITAL = re.compile(r"столиц(?:і|ю|ею)", re.IGNORECASE)
+
+
 class PlaceResolving:
     """Names resolved against what the article told so far (a mixin of Reader)."""
 
@@ -110,10 +114,12 @@ class PlaceResolving:
         return (geo.region_of(since[-1]) or self.last_region) if since else self.last_region
 
     def _national_capital(self, ref: str, in_focus: Any) -> Any:
-        """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus."""
+        """'the capital' while a town of Russia is in focus (Domodedovo): Moscow; 'the city' stays the town in focus; the
+        Ukrainian 'у столиці', 'по столицю' with nothing in focus: Kyiv."""
         capitals = cues.lexicon()["national_capitals"]
-        name = capitals.get(getattr(in_focus, "country", None)) if re.fullmatch(r"the\s+capital|столиц\w*", ref, re.I) else None
-        if name is None or in_focus.name == name:
+        country = getattr(in_focus, "country", None) or ("UA" if _UKRAINIAN_CAPITAL.fullmatch(ref) else None)
+        name = capitals.get(country) if re.fullmatch(r"the\s+capital|столиц\w*", ref, re.I) else None
+        if name is None or (in_focus is not None and in_focus.name == name):
             return in_focus
         return geo.place(name, None, self.geo_context()) or in_focus
 

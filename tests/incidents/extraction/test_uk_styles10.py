@@ -110,3 +110,10 @@ def test_each_bullet_under_a_strike_line_names_its_plant_town():
     items = found(text)
     assert any(near(i, 54.627, 39.704) for i in items)  # Ryazan
     assert any(near(i, 47.76, 39.933) for i in items)  # Novoshakhtinsk
+
+
+def test_the_capital_in_ukrainian_with_nothing_in_focus_is_kyiv():
+    # only Ukrainian has 'столиці/столицю/столицею'; the Russian 'в столице' with nothing in focus stays unread
+    items = found("Уночі вибухи пролунали в столиці: уламки ракети впали на багатоповерхівку, троє людей поранені.")
+    assert [(i.place, i.injured) for i in items] == [("Kyiv", 3)]
+    assert found("Ночью взрывы прогремели в столице, обломки упали на жилой дом.") == []
