@@ -224,7 +224,7 @@ class OfflineGeocoder:
             return coded
         found = self.airport_candidates(words)
         if _AIR_BASE_CUE.search(query):
-            found = self.bases_first(found + self.airports_near(" ".join(words)), " ".join(words))
+            found = self.bases_first(found, " ".join(words))
         found = [place for place in found if country is None or place.country == country]
         if not found:
             raise PlaceNotFound(f"no airport matching {query!r} in the offline gazetteer")
@@ -250,22 +250,25 @@ class OfflineGeocoder:
                       if name in normalize(place.name)]
         return unique(found + self.airports_near(phrase) if not found else found)
 
-    def bases_first(self, places: list[Place], phrase: str) -> list[Place]:
-        """The air bases named after the phrase's town ('Lipetsk-2 Air Base' for 'Lipetsk') first, order kept otherwise."""
+    def bases_first(self, found: list[Place], phrase: str) -> list[Place]:
+        """The airports found and those near the phrase's town, the air bases named after the town first ('Lipetsk-2 Air
+        Base' for 'Lipetsk'), order kept otherwise; the town looked up once for both."""
         towns = self.gazetteer.lookup(phrase, kinds="city")
+        near = self.airports_around(towns[0]) if towns else []
         town = normalize(towns[0].name) if towns else normalize(phrase)
 
         def named_base(place: Place) -> bool:
             name = normalize(place.name)
             return town in name and (place.source == "airbases" or "air base" in name or "airbase" in name)
-        return sorted(unique(places), key=lambda place: not named_base(place))
+        return sorted(unique(found + near), key=lambda place: not named_base(place))
 
     def airports_near(self, city_name: str) -> list[Place]:
         """Airports within AIRPORT_NEAR_KM of the most likely city of that name."""
         cities = self.gazetteer.lookup(city_name, kinds="city")
-        if not cities:
-            return []
-        city = cities[0]
+        return self.airports_around(cities[0]) if cities else []
+
+    def airports_around(self, city: Place) -> list[Place]:
+        """Airports within AIRPORT_NEAR_KM of a city, ranked."""
         return airports_ranked(self.gazetteer.airports_near(city.lat, city.lon, AIRPORT_NEAR_KM))
 
 

@@ -339,8 +339,7 @@ def _cues_in(text: str) -> tuple[Cue, ...]:
         shields = [m for shield, pieces in _gated_shields() if may_match(lower, pieces) for m in shield.finditer(text)]
         found = [c for c in found if not (c.kind in ("strike", "passive") and
                                           any(s.start() <= c.start and c.end <= s.end() for s in shields))]
-    found = [c for c in found if not (c.kind in ("strike", "explosion") and (_NEGATED.search(lower, max(0, c.start - 24), c.start)
-                                                                           or _NEGATED_AFTER_EVENT.match(text, c.end)))]
+    found = [c for c in found if not (c.kind in ("strike", "explosion") and _event_denied(text, c))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     found = [c for c in found if not (c.kind == "restriction" and _restriction_denied(text, c))]
     found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
@@ -433,6 +432,12 @@ _NEGATED = re.compile(r"(?<![\w-])(?:no|not any|without|никаких|ніяк�
 # "ніяких ударів не було", "взрывов не было", "прилётов не зафиксировано": the event word denied right after it.
 _NEGATED_AFTER_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:не було|не было|не зафіксован\w*|не зафиксирован\w*|не відбулося|"
                                   r"не произошло)(?![\w-])", re.IGNORECASE)
+
+
+def _event_denied(text: str, cue: Cue) -> bool:
+    """'no strikes', 'не обстреливался', 'ніяких ударів не було': an event word denied right before or after it (damage
+    words have their own, wider test, _negated: 'пострадавших и разрушений нет')."""
+    return bool(_NEGATED.search(text, max(0, cue.start - 24), cue.start) or _NEGATED_AFTER_EVENT.match(text, cue.end))
 
 
 _NEGATED_BEFORE = re.compile(r"(?:\bno|\bwithout|(?<![\w-])без|(?<![\w-])нет)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

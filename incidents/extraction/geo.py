@@ -91,9 +91,14 @@ def _own_name_first(name: str, found: Place) -> Place:
     wanted = normalize(name)
     if found.kind != "city" or normalize(found.name) == wanted:
         return found
-    own = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if normalize(c.name) == wanted]
-    best = max(own, key=lambda c: c.population or 0, default=None)
+    best = _most_populous_called(name, get_gazetteer().lookup(name, kinds=("city",)))
     return best if best is not None and (best.population or 0) >= OWN_NAME_SHARE * (found.population or 0) else found
+
+
+def _most_populous_called(name: str, cities: list[Place]) -> Place | None:
+    """The most populous of the cities whose own name (not an alternative one) is `name`, or None."""
+    wanted = normalize(name)
+    return max((c for c in cities if normalize(c.name) == wanted), key=lambda c: c.population or 0, default=None)
 
 
 # With no place seen yet, a town of the war's countries beats a namesake abroad at most this many times bigger ("Saky",
@@ -109,11 +114,10 @@ def _theatre_first(name: str, found: Place) -> Place:
     if found.kind != "city" or found.country in THEATRE:
         return found
     local = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country in THEATRE]
-    wanted = normalize(name)
-    if normalize(found.name) != wanted:  # a name abroad only as another language's name: a home town called so wins
-        own = [c for c in local if normalize(c.name) == wanted and (c.population or 0) >= HOME_OWN_NAME_PEOPLE]
-        if own:
-            return max(own, key=lambda c: c.population or 0)
+    if normalize(found.name) != normalize(name):  # a name abroad only as another language's: a home town called so wins
+        own = _most_populous_called(name, [c for c in local if (c.population or 0) >= HOME_OWN_NAME_PEOPLE])
+        if own is not None:
+            return own
     best = max(local, key=lambda c: c.population or 0, default=None)
     return best if best is not None and (best.population or 0) >= THEATRE_SHARE * (found.population or 0) else found
 
