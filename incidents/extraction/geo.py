@@ -48,7 +48,21 @@ def place(name: str, hint: str | None = None, context: tuple[Any, ...] = ()) -> 
     if hint is None and found.kind == "region":
         cities = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country == found.country]
         return cities[0] if cities else found
-    return _theatre_first(name, _own_name_first(name, found)) if not context else _in_focus(name, found, context)
+    found = _theatre_first(name, _own_name_first(name, found)) if not context else _in_focus(name, found, context)
+    return _country_over_alias(name, found)
+
+
+def _country_over_alias(name: str, found: Place) -> Place:
+    """A country's name is the country, not a place that has it only as another name ("атаку Росії на Україну" in an
+    Odesa story is Russia, not the Odesa-region village once called Росія, nor Roşia in Romania)."""
+    if found.kind == "country" or normalize(found.name) == normalize(name):
+        return found
+    return next(iter(get_gazetteer().lookup(name, kinds=("country",))), found)
+
+
+def is_country(name: str) -> bool:
+    """True when the name (any case form the gazetteer knows) is a country's ("Росії" read as "Росія")."""
+    return any(get_gazetteer().lookup(reading, kinds=("country",)) for reading in (name, nominative(name) or name))
 
 
 def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:

@@ -78,6 +78,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.current_day: tuple[date, Sentence, tuple[int, int], str] | None = None
         self.current_end: tuple[date, Sentence, tuple[int, int]] | None = None  # the last day of a span of days
         self.pending: list[Finding] = []  # findings waiting for a later date
+        self.history_at = -2  # the last sentence that told an earlier day (for "Того ж ранку …" right after it)
         self.claims: list[tuple[list[str], claims.DistanceClaim, Any, Sentence]] = []  # (subject keys nearest first, ...)
         self.focus: list[Finding] = []  # strike findings in reading order
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
@@ -166,6 +167,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             start, reason = _history(clause.text, self.published)
             if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
                 start, reason = 0, inherited[1]
+            if start is None and not out and self.history_at == sentence.index - 1 and _SAME_TIME.match(clause.text):
+                start, reason = 0, f"the same time as the earlier day told before ('{_SAME_TIME.match(clause.text).group(1)}')"
             historical = None if start is None else clause.start + start
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
@@ -186,6 +189,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
                 found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
+        if any(i.historical_from is not None and i.history_reason.startswith(_EARLIER_DAY) for i in out):
+            self.history_at = sentence.index
         self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
         self.bullet_cues = self.strike_cues if sentence.text.rstrip().endswith(":") else (
             self.bullet_cues if _BULLET.match(sentence.text) else ())
@@ -283,6 +288,13 @@ _OBJECT_GAP = re.compile(r"\s+(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
                                   re.IGNORECASE)
+# "8 липня 2024 року ракета влучила в лікарню. Того ж ранку ракети влучили у Дніпрі": a sentence opening on the time of
+# the earlier day the sentence before told (or going on with it: "Тоді загинули …") is that day's, not this report's.
+_SAME_TIME = re.compile(r"\W*((?:того\s+ж(?:е)?|тієї\s+ж|той\s+же|тем\s+же|в\s+тот\s+же|у\s+той\s+же|в\s+той\s+же)\s+"
+                        r"(?:дня|день|ранку|утра|утром|вечора|вечера|вечером|ночі|ночью|ночи|тижня|недели)|"
+                        r"the\s+same\s+(?:day|night|morning|evening)|later\s+that\s+day|тоді|тогда|then)(?![\w-])", re.IGNORECASE)
+_EARLIER_DAY = ("a year or month before publication", "a recap of an earlier day", "an earlier period", "historical comparison",
+                "the same time as")
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
 _THEN = re.compile(r"(?:and|or|then|тогда|тоді|в тот раз|того разу)(?![\w-])", re.IGNORECASE)
 

@@ -31,6 +31,8 @@ _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 # A live-blog time stamp alone on its line ("09.17 EET", "Updated at 14.02 GMT", "Posted at 06:48").
 _STAMP_LINE = re.compile(r"\s*(?:(?:updated|posted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
 
+# The writer's own word that what follows is only claimed: "заявило, що нібито вразило", "якобы поразили", "allegedly hit".
+_ALLEGED = re.compile(r"(?<![\w'’-])(?:нібито|начебто|буцімто|якобы|будто бы|allegedly|purportedly)(?![\w'’-])", re.IGNORECASE)
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
                          r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
 
@@ -166,8 +168,9 @@ class FactCollecting:
         retracts the hearsay sites it names again, or else those of the sentence before it."""
         if self._contradicts_earlier(sentence, new) or self._denies_reports(sentence, new):
             return
-        denial = None if new else cues.has("retraction", sentence.text)
-        if denial is None or _DENIED_HIT.search(sentence.text):
+        alleged = [] if new else self._alleged_just_before(sentence)
+        denial = None if new else cues.has("retraction", sentence.text) or (_DENIED_HIT.search(sentence.text) if alleged else None)
+        if denial is None or (_DENIED_HIT.search(sentence.text) and not alleged):
             return  # "officials denied that the depot was hit": the claim stays, disputed (_collect_notes)
         rest = sentence.text[denial.end():]
         if (any(i.event_cues and not cues.has("retraction", i.clause.text) for i in infos)
@@ -176,7 +179,13 @@ class FactCollecting:
         if not named and any(m.reason.startswith("retracted") and _in_site_phrase(sentence, m) for m in mentions):
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
-        self.retracted.update(id(f) for f in told if hearsay(f.sentence))  # an official's own report stays
+        self.retracted.update(id(f) for f in told if hearsay(f.sentence) or f in alleged)  # an official's own report stays
+
+    def _alleged_just_before(self, sentence: Sentence) -> list[Finding]:
+        """'Міноборони РФ заявило, що нібито вразило аеродром … У ОВА це спростували.': the sites of the sentence before
+        that the writer already called alleged (нібито, якобы, allegedly) before naming them; a denial retracts them."""
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        return [f for f in told if _ALLEGED.search(f.sentence.text, 0, f.start - f.sentence.start)]
 
     def _denies_reports(self, sentence: Sentence, new: list[Finding]) -> bool:
         """'Channels reported a strike on the Baltimor air base. The governor denied these reports: all drones were

@@ -195,6 +195,8 @@ class PlaceResolving:
     def _airport_for(self, name: str, named: bool = False) -> Any:
         """The airport a name means, in the country in focus; a known city never pulls in a same-named airport abroad
         ("St Petersburg" is LED, never SPG in Florida) unless the text calls the name itself an airport or air base."""
+        if geo.is_country(name):
+            return None  # "аеродроми Росії": the country's airfields, never an airport called so (Roşia, Romania)
         country = self._country_hint()
         found = geo.airport(name, country) if country else None
         if found is None and named:

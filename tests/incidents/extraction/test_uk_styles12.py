@@ -1,0 +1,42 @@
+"""Ukrainian styles, round twelve (written as an unseen hand first): a country's name in a clause with an event cue is
+never a village or an airport that bears it as another name, ..."""
+
+from tests.incidents.extraction import helpers
+
+found = helpers.dated(helpers.found, "2025-03-14")
+near = helpers.near
+
+
+def test_a_country_named_with_a_strike_is_no_village_or_airport_called_so():
+    text = "Кіпер: в Одесі дрон влучив у склад, поранено охоронця.\n\nМолдова закрила небо через масовану атаку Росії на Україну."
+    items = found(text)
+    assert any(near(i, 46.482, 30.723) for i in items)  # Odesa
+    assert not any(near(i, 46.333, 30.1) for i in items)  # Krasna Kosa, once Росія
+    items = found("Вночі дрони уразили два військові аеродроми Росії, повідомив співрозмовник у розвідці.")
+    assert not any(i.country == "RO" for i in items)  # Roşia / Sibiu airport
+
+
+def test_the_same_day_after_an_earlier_date_is_that_day_not_today():
+    text = ("Рік тому, 3 вересня 2024 року, дві балістичні ракети влучили в Інститут зв'язку в Полтаві. "
+            "Того ж дня дрони атакували Львів і Вінницю.\n\nСьогодні в Полтаві вшанували пам'ять загиблих.")
+    assert not found(text, "2025-09-03")
+    text = ("29 декабря 2023 года ракеты поразили роддом в Днепре. В тот же день взрывы прогремели в Одессе и Харькове.")
+    assert not found(text, "2024-12-29")
+
+
+def test_the_same_day_after_todays_strike_is_still_today():
+    items = found("Вранці дрон влучив у склад у Полтаві. Того ж дня ракети вдарили по Кременчуку, поранено двох людей.")
+    assert any(near(i, 49.066, 33.41) for i in items)  # Kremenchuk
+
+
+def test_a_claim_the_writer_calls_alleged_and_an_official_refutes_is_no_strike():
+    text = ("Російські пропагандисти стверджують, що нібито уразили ракетою склад боєприпасів у Коростені. "
+            "Начальник Житомирської ОВА це спростував.")
+    assert not any(near(i, 50.954, 28.64) for i in found(text))  # Korosten
+    text = "Минобороны России заявило, что якобы поразило аэродром в Миргороде. В Полтавской ОВА это опровергли."
+    assert not any(near(i, 49.968, 33.608) for i in found(text))  # Myrhorod
+
+
+def test_a_claim_refuted_without_the_writer_calling_it_alleged_stays_disputed():
+    items = found("Росіяни заявили, що уразили склад у Коростені. Начальник Житомирської ОВА це спростував.")
+    assert all(i.verification == "disputed" for i in items if near(i, 50.954, 28.64))
