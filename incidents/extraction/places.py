@@ -219,6 +219,7 @@ def _match_run(sentence: Sentence, run: list[tuple[str, int, int]], lower_words:
         _reject_common(mention, sentence, lower_words)
     # "Fire at Yaroslavl Oil Refinery": a common word capitalised in a title-case headline is no second name
     names = [m for m in found if not m.reason] if _title_case(sentence.text) else found
+    names = [m for m in names if not m.reason.startswith("an abbreviation")]  # "Конаковська ГРЕС": a plant, not a person
     side_by_side = len(names) > 1 and not found[-1].district_town  # "Головчино Грайворонского округа": village, district
     side_by_side = side_by_side and not _AREA_NOUN_AFTER.match(sentence.text, run[-1][2])
     words = " ".join(t[0] for t in run[:8]) + (" ..." if len(run) > 8 else "")  # once per run, however long

@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from incidents.extraction import airports, cues
-from incidents.extraction.district_towns import past_plant
+from incidents.extraction.district_towns import DISTRICT_ADJECTIVE, past_plant
 from incidents.extraction.places import LIST_GAP, REPUBLIC, ClauseInfo, Mention
 from incidents.extraction.sentences import HEAD_END, POST_MARK, Sentence
 from incidents.extraction.site_rejections import (COMMUNITY_AFTER, EVENT_NOUN_AFTER, FACILITY_AFTER, OFFICIAL_AFTER,
@@ -165,6 +165,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"
+    if _plant_of_town(sentence, mention, after) and any(c.kind in _STRUCK for c in info.event_cues):
+        return "site: the plant its town's adjective names, in a clause telling a strike or damage (Бурштинської ТЕС)"
     if listed:
         return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
     including = _INCLUDING_AFTER_AREAS.search(before)
@@ -271,6 +273,13 @@ def _item_before(sentence: Sentence, mentions: list[Mention], earlier: int) -> i
 
 
 _REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:(?:в|у|in)\s+)?", re.IGNORECASE)  # "Краснопілля Сумської області та …" too
+
+
+def _plant_of_town(sentence: Sentence, mention: Mention, after: str) -> bool:
+    """'Пошкоджено обладнання Бурштинської ТЕС на Івано-Франківщині', 'під атакою була Конаковська ГРЕС': a plant named by
+    its town's adjective (read back to the town), wherever it stands in the clause."""
+    written = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
+    return bool(DISTRICT_ADJECTIVE.search(written)) and past_plant(after) != after and mention.hint is None
 
 
 def _facility_subject(before: str, after: str) -> bool:

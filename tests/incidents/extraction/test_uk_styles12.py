@@ -40,3 +40,11 @@ def test_a_claim_the_writer_calls_alleged_and_an_official_refutes_is_no_strike()
 def test_a_claim_refuted_without_the_writer_calling_it_alleged_stays_disputed():
     items = found("Росіяни заявили, що уразили склад у Коростені. Начальник Житомирської ОВА це спростував.")
     assert all(i.verification == "disputed" for i in items if near(i, 50.954, 28.64))
+
+
+def test_a_plant_named_by_its_towns_adjective_is_the_site_not_the_region_after_it():
+    text = ("Уночі росіяни завдали масованого ракетного удару по енергосистемі. Пошкоджено обладнання Зміївської ТЕС на "
+            "Харківщині та Добротвірської ТЕС на Львівщині, повідомили в ДТЕК.")
+    assert sorted(i.place for i in found(text)) == ["Dobrotvir", "Zmiiv"]  # not the Kharkiv and Lviv regions
+    items = found("Вночі під атакою дронів опинилася Новочеркаська ГРЕС у Ростовській області, спалахнула пожежа.")
+    assert [i.place for i in items] == ["Novocherkassk"]  # not the Rostov region
