@@ -14,7 +14,7 @@ from incidents.extraction.findings import Draft, Finding
 from incidents.extraction.reader_airports import AirportReading
 from incidents.extraction.reader_days import DayReading
 from incidents.extraction.reader_facts import PLAIN_WORDS, FactCollecting, hearsay, town_abroad
-from incidents.extraction.reader_places import PlaceResolving
+from incidents.extraction.reader_places import PlaceResolving, officials_regions
 from incidents.extraction.reader_sites import STRIKE_KINDS, SiteReading, second_reference
 from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
 
@@ -87,6 +87,9 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
         self.last_region_at = -1  # the index of the sentence that named it
+        for region in officials_regions(body):  # "Олег Синєгубов | Telegram … Золочів": Zolochiv of the Kharkiv region
+            self._remember(region)
+            self.last_region = self.last_region or region  # the region its head speaks for, as "Харківська ОВА" sets it
         self.last_sites: list[Finding] = []  # the sites of the last sentence that named any (for "No one was killed.")
         self.retracted: set[int] = set()  # findings a later sentence retracts ("officials called these reports untrue")
         self.district_towns: set[int] = set()  # where a district's adjective was read as its own town ("над Лискинским")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from incidents.extraction import city_references, cues, geo, places, site_rejections
@@ -18,12 +20,35 @@ DISTRICT_KM = 80.0  # a district named after a town this close to the city in fo
 # "Мэр Белгорода", "Глава Новошахтинска", "Губернатор Севастополя", "градоначальник Курска": a town's head.
 _HEAD_TITLE = re.compile(r"(?<![\w-])(?:мэр\w*|губернатор\w*|глав[аыеу]\s+(?:администрации\s+)?(?:города\s+)?|"
                          r"градоначальник\w*|(?:глав[аыеу]|начальник\w*|руководител\w*)(?:\s+(?:городской|военной|районной))*"
-                         r"\s+(?:администрации|ВА|МВА|ГВА)(?:\s+города)?)\s+$", re.IGNORECASE)  # "Глава военной администрации Кривого Рога"
+                         r"\s+(?:администрации|ВА|МВА|ГВА)(?:\s+города)?|"
+                         # "Мер Харкова", "Міський голова Миколаєва", "Очільник Житомира", "начальник МВА Кривого Рогу"
+                         r"мер(?:а|ові|ом|у)?|мері[їяю]|міськ\w+\s+голов\w*|очільник\w*(?:\s+міста)?|"
+                         r"(?:голов[аиіу]|начальник\w*|керівник\w*)(?:\s+(?:міської|військової|районної))*"
+                         r"\s+(?:адміністрації|ВА|МВА)(?:\s+міста)?)\s+$", re.IGNORECASE)  # "Глава военной администрации Кривого Рога"
+
+
+# "… Собянін повідомив": one capitalised word (a surname), then none.
+_SURNAME_ONLY = re.compile(r"\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?![\w'’-])(?!\s+[A-ZА-ЯЁІЇЄҐ])")
 
 
 # "the Kirov district of Donetsk", "the Moscow district of the city of Kazan": the city that owns the district.
 _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+@cache
+def _officials() -> tuple[tuple[re.Pattern, str], ...]:
+    table = json.loads((cues.LEXICON_DIR / "official_regions.json").read_text(encoding="utf-8"))
+    return tuple((re.compile(rf"(?<![\w'’-])(?:{key})(?![\w'’-])", re.IGNORECASE), region)
+                 for key, region in table.items() if not key.startswith("_"))
+
+
+def officials_regions(body: str) -> list[Any]:
+    """The regions of the regional heads an article names ("Олег Синєгубов | Telegram": the Kharkiv region), in order
+    of first mention (lexicons/official_regions.json)."""
+    named = sorted((m.start(), region) for pattern, region in _officials() for m in [pattern.search(body)] if m)
+    found = [geo.place(region, "region") for _, region in named]
+    return list(dict.fromkeys(p for p in found if p is not None and p.kind == "region"))
 
 
 def _in_region(named: Any, region: Any, city: Any) -> bool:
@@ -103,6 +128,10 @@ class PlaceResolving:
         mayor's title in English ('Kharkiv Mayor', 'mayor of Lutsk')."""
         official = site_rejections.official_after(sentence.text[mention.end - sentence.start:])
         at = mention.start - sentence.start
+        written = sentence.text[at:mention.end - sentence.start]
+        if (mention.reason.startswith(("part of a longer name", "two names")) and geo.key(written) == geo.key(mention.text)
+                and _SURNAME_ONLY.match(sentence.text, mention.end - sentence.start)):
+            return False  # "Мер Сергій Собянін": a first name after the title, not a town's genitive ("Мер Харкова Ігор …")
         return ((official is not None and official.lower() == "mayor") or _MAYOR_OF.search(sentence.text[max(0, at - 40):at]) is not None
                 or _HEAD_TITLE.search(self.body, max(0, mention.start - 45), mention.start) is not None)
 

@@ -48,3 +48,23 @@ def test_a_plant_named_by_its_towns_adjective_is_the_site_not_the_region_after_i
     assert sorted(i.place for i in found(text)) == ["Dobrotvir", "Zmiiv"]  # not the Kharkiv and Lviv regions
     items = found("Вночі під атакою дронів опинилася Новочеркаська ГРЕС у Ростовській області, спалахнула пожежа.")
     assert [i.place for i in items] == ["Novocherkassk"]  # not the Rostov region
+
+
+def test_a_regional_heads_name_puts_the_region_in_focus_for_a_towns_namesake():
+    text = "Олег Синєгубов | Telegram\n\nВільхівка. Близько 14:00 ворог ударив дроном по приватному будинку, поранено чоловіка."
+    assert [i.admin1 for i in found(text)] == ["Kharkiv"]  # not Vilkhivka in Transcarpathia
+    text = "Березівка — удар КАБом по території підприємства, повідомив Олег Синєгубов. Без постраждалих."
+    assert [i.admin1 for i in found(text)] == ["Kharkiv"]  # not Berezivka near Odesa
+    text = "Уламки дрона пошкодили ліцей у Васильківці, постраждалих немає, повідомив Сергій Лисак."
+    assert [i.admin1 for i in found(text)] == ["Dnipropetrovs'k"]  # not Vasylkiv near Kyiv
+
+
+def test_a_mayors_town_before_his_name_is_the_city_his_post_tells_of():
+    text = ("Вибухи у Рівному, працює ППО.\n\nМер Луцька Ігор Поліщук: уламки дрона впали у місті, пошкоджено два будинки, "
+            "поранено жінку.")
+    items = found(text)
+    assert any(near(i, 50.747, 25.325) and i.injured == 1 for i in items)  # Lutsk
+    assert not any(near(i, 50.619, 26.252) and i.injured for i in items)  # Rivne keeps no figure of Lutsk's
+    items = found("Міський голова Полтави Вадим Пащенко повідомив, що внаслідок удару по місту загинула одна людина.")
+    assert [(i.place, i.killed) for i in items] == [("Poltava", 1)]
+
