@@ -100,8 +100,9 @@ def town_of_district(word: str, after: str) -> str | None:
     in_sk = stem + next((s for s in ("ськ", "цьк", "зьк") if suffix.startswith(s)), "ск")  # "Морозовский", "Луцький": Морозовск, Луцьк
     soft = stem[:-2] + "ь" if stem.lower().endswith("ан") else ""  # "Россошанский": Россошь
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
-                              plural, in_sk, soft) if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
-    community = bool(re.match(r"\s+громад", after, re.IGNORECASE))
+                              plural, in_sk, soft, stem[:-2] + "а" if stem.endswith("ин") else "")  # "Шосткинська": Шостка
+                  if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
+    community = _DISTRICT_WORD.match(after).group(0).lower().endswith("громад")  # "Семенівська та Новгород-Сіверська громади"
     candidates += _ikavism_towns(stem, suffix, community)
     candidates += _russian_spelling_towns(stem, in_sk) + _compound_towns(stem) + _plural_towns(stem)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
@@ -113,6 +114,8 @@ def town_of_district(word: str, after: str) -> str | None:
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
+RAION_CENTRE_PEOPLE = 9000  # a town in -івка centring a raion (Berezivka, Odesa region: 9,644 people)
+QUARTER_PEOPLE = 150_000  # a "town" in -івка this big is a city's quarter the gazetteer lists (Saltivka of Kharkiv)
 
 
 def _russian_spelling_towns(stem: str, in_sk: str) -> list[str]:
@@ -169,6 +172,8 @@ def _plural_towns(stem: str) -> list[str]:
         readings += [stem + "ы", stem + "и"]
     if re.search(r"[^аеёиоуыэюяй][еоё][нлрк]$", lower):  # "Ливен": Ливны; "Коломен": Коломна
         readings += [stem[:-2] + stem[-1] + "ы", stem[:-2] + stem[-1] + "и", stem[:-2] + stem[-1] + "а"]
+    if re.search(r"[^аеєиіїоуюяй]ен$", lower):  # "Сарненський": Сарни (the -ен- a Ukrainian adjective adds)
+        readings += [stem[:-2] + "и"]
     readings += _compound_names(stem, _COMPOUND_RU)
     named = {c: geo.place(c) for c in readings if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)}
     return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country in ("RU", "UA")
@@ -184,8 +189,10 @@ def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
     if lower.endswith(("ів", "їв")) and community:
         base = stem[:-2] + ("ов" if lower.endswith("ів") else "єв")
         readings = [stem + "ка", base + "а", base + "е", base + "о", stem[:-2] + "и"]
-    elif lower.endswith(("ів", "їв")):
-        return []
+    elif lower.endswith(("ів", "їв")):  # "Шепетівський район": Шепетівка, a town the size of a raion's centre (not
+        named = {c: geo.place(c) for c in [stem + "ка"] if geo.is_name(c)}  # Kharkiv's quarter Saltivka, a city's size)
+        return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country == "UA"
+                and RAION_CENTRE_PEOPLE <= (town.population or 0) < QUARTER_PEOPLE]
     elif suffix.startswith("зьк"):
         readings = [stem + "жжя", stem + "г"]
     elif suffix.startswith("цьк"):

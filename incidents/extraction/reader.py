@@ -181,6 +181,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             if not found and historical is None and out and _PLACE_PHRASE_CLAUSE.fullmatch(clause.text):
                 # "Дрон атаковал автобус, перевозивший рабочих, в Шебекине": the place phrase after a participle's aside
                 found = next((i.event_cues for i in reversed(out) if i.event_cues and i.historical_from is None), ())
+            if not found and historical is None and out and _after_a_cue_head(out[-1], clause):
+                found = out[-1].event_cues  # "Падіння уламків — у Сарненському районі, у лісовому масиві"
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
@@ -300,6 +302,16 @@ _EARLIER_DAY = ("a year or month before publication", "a recap of an earlier day
                 "the same time as")
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
 _THEN = re.compile(r"(?:and|or|then|тогда|тоді|в тот раз|того разу)(?![\w-])", re.IGNORECASE)
+
+
+def _after_a_cue_head(previous: places.ClauseInfo, clause: Any) -> bool:
+    """'Падіння уламків — у Сарненському районі, у лісовому масиві', 'Влучання — в адмінбудівлю в Полтаві, є поранені': a
+    clause opening on a place phrase after a clause of only a few words that name the event (its head before a dash)."""
+    return (bool(previous.event_cues) and previous.historical_from is None and len(previous.clause.text.split()) <= 3
+            and _PLACE_PHRASE_OPENING.match(clause.text) is not None)
+
+
+_PLACE_PHRASE_OPENING = re.compile(r"(?:в|во|у|над|под|біля|поблизу|неподалік|на)\s+(?:[а-яёіїєґ'’-]+\s+){0,2}?(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
 
 
 def _bare_time(info: places.ClauseInfo) -> bool:

@@ -57,6 +57,9 @@ def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bo
     return said is not None and any(f.start >= sentence.start + said.end() for f in sites)
 
 
+_RAION_AFTER = re.compile(r"\s+(?:район|округ|р-н)\w*", re.IGNORECASE)
+
+
 def _owns_the_next(sentence: Sentence, owner: Finding, sites: list[Finding]) -> bool:
     """'in Sochi's Adler district', 'Kharkiv's Saltivskyi district': a city in the possessive right before a site close
     by is where that site lies, not a second site."""
@@ -308,6 +311,15 @@ _UNKNOWN_QUARTER = re.compile(r"\bin\s+the\s+((?-i:[A-Z][a-z]+(?:skyi|tskyi|zkyi
 class SiteReading:
     """Sites of events found in a sentence (a mixin of Reader)."""
 
+    def _raion_of_the_next(self, raion: Finding, sites: list[Finding]) -> bool:
+        """'У Шосткинському районі дрон атакував Середино-Будську громаду', 'в Сумському районі … у селі X': a raion read
+        as its town, named before a site of the same clause that lies in it (not another raion): where that site is."""
+        if raion.start not in self.district_towns or not _RAION_AFTER.match(self.body, raion.end):
+            return False
+        return any(other.start > raion.end and other.place.kind == "city" and other.place != raion.place
+                   and not _RAION_AFTER.match(self.body, other.end) and other.place.admin1 == raion.place.admin1
+                   and geo.km_between(other.place, raion.place) <= DISTRICT_KM for other in sites)
+
     def sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention]) -> list[Finding]:
         out = []
         for mention in mentions:
@@ -345,6 +357,10 @@ class SiteReading:
             out.remove(finding)
             mention = next(m for m in mentions if m.start == finding.start)
             mention.role, mention.reason = None, "owns the district or town named right after it: a qualifier"
+        for finding in [f for f in out if self._raion_of_the_next(f, out)]:  # "У Шосткинському районі дрон атакував Середино-Будську громаду"
+            out.remove(finding)
+            mention = next(m for m in mentions if m.start == finding.start)
+            mention.role, mention.reason = None, "names the raion the site after it lies in: a qualifier"
         for finding in [f for f in out if _speaker_seat(sentence, f, out)]:  # "У Києві заявили, що удар по Сумах …"
             out.remove(finding)
             mention = next(m for m in mentions if m.start == finding.start)

@@ -68,3 +68,34 @@ def test_a_mayors_town_before_his_name_is_the_city_his_post_tells_of():
     items = found("Міський голова Полтави Вадим Пащенко повідомив, що внаслідок удару по місту загинула одна людина.")
     assert [(i.place, i.killed) for i in items] == [("Poltava", 1)]
 
+
+
+def test_a_raion_or_community_adjective_reads_back_to_its_town():
+    text = "Вночі над Рівненщиною працювала ППО. Уламки збитої ракети впали в лісі в Сарненському районі, руйнувань немає."
+    assert any(i.place == "Sarny" for i in found(text))  # -ен- added by the adjective (Сарни: Сарненський)
+    assert [i.place for i in found("Уламки дрона пошкодили будинок у Шепетівському районі, без постраждалих.")] == ["Shepetivka"]
+    items = found("Упродовж доби під обстрілами були Шосткинська та Глухівська громади, пошкоджено лінію електропередачі.")
+    assert sorted(i.place for i in items) == ["Hlukhiv", "Shostka"]  # Шостка: Шосткинська
+
+
+def test_a_city_quarter_in_ivka_is_no_raion_town():
+    items = found("Харків. Удар по Салтівському району, поранено двох людей, повідомив Терехов.")
+    assert all(near(i, 49.99, 36.23, 0.15) for i in items)  # Kharkiv's quarter, no town elsewhere
+
+
+def test_a_place_after_a_dash_and_a_short_event_head_is_the_site():
+    text = "Вночі росіяни атакували Одещину дронами. Влучання — у Березівському районі, поблизу траси, пошкоджено склад."
+    assert [i.place for i in found(text)] == ["Berezivka"]
+    assert [i.place for i in found("Падіння уламків — у Бучанському районі, на полі поблизу траси.")] == ["Bucha"]
+
+
+def test_a_raion_named_before_the_site_in_it_is_a_qualifier():
+    items = found("У Конотопському районі ворожий дрон атакував Бурин: пошкоджено ангар агропідприємства.")
+    assert [i.place for i in items] == ["Buryn"]  # not Konotop too
+
+
+def test_no_victims_is_no_one_killed():
+    items = found("Уламки ракети впали на поле поблизу Бердичева. Жертв та руйнувань немає.")
+    assert [i.killed for i in items] == [0]
+    items = found("Удар дрона по складу в Ніжині: жертв, на щастя, немає.")
+    assert [i.killed for i in items] == [0]
