@@ -127,6 +127,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "stands for its government (subject of a speech or stance verb)"
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
+    if _rx("pressure_before").search(before):  # "закликали посилити санкційний тиск на Москву", "sanctions against Moscow"
+        return "stands for its government (pressure, sanctions or demands on it)"
     if (mention.possessive and not _rx("site_noun_after").match(after)
             and not OFFICIAL_AFTER.match(after)):
         return "possessive: stands for the state, its people or institutions"
@@ -192,6 +194,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "according": (r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE),
         "gov_speech_after": (rf"^{_GOV}{_AUX}\s+(?:{speech})", re.IGNORECASE),
         "speech_before": (rf"(?:{speech})\s+(?:the\s+)?$", re.IGNORECASE),
+        "pressure_before": (rf"(?<![\w'’-])(?:{cues.pattern('pressure').pattern})\s+(?:[\w'’-]+\s+){{0,2}}?"
+                            r"(?:на|проти|против|on|against|to)\s+(?:the\s+)?$", re.IGNORECASE),
         "site_noun_after": (rf"^['’]?s?\s+(?:[\w-]+\s+)?(?:{cues.pattern('site_nouns').pattern})", re.IGNORECASE),
         "diplomatic_before": (rf"(?:{diplomatic})\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|at|to|with|from|of|for|near|у|в|во|до|к)\s+"
                               rf"(?:the\s+)?{_TOWN_OF}$",  # "зустріч у Львові", "переговоры в Стамбуле", "візит до Києва"

@@ -99,3 +99,11 @@ def test_no_victims_is_no_one_killed():
     assert [i.killed for i in items] == [0]
     items = found("Удар дрона по складу в Ніжині: жертв, на щастя, немає.")
     assert [i.killed for i in items] == [0]
+
+
+def test_a_capital_under_pressure_or_sanctions_stands_for_its_government():
+    items = found("Ракета влучила в житловий будинок у Дніпрі. Удар засудили союзники, які вимагають посилити тиск на Москву.")
+    assert [i.place for i in items] == ["Dnipro"]
+    items = found("After the strike on Kyiv, European leaders urged more pressure on Moscow.")
+    assert not any(near(i, 55.75, 37.62) for i in items)
+
