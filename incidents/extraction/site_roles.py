@@ -179,7 +179,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     if mention.hint == "airport":
         return "site: airport named in a clause with an event cue"
     earlier = _previous_name(mentions, position)
-    earlier = None if earlier is None else _item_before(sentence, mentions, earlier)
+    earlier = None if earlier is None else _item_before(sentence, mentions, _before_aside(sentence, mentions, earlier))
     if earlier is not None and mentions[earlier].role == "site":
         previous = mentions[earlier]
         gap = sentence.text[mentions[position - 1].end - sentence.start:mention.start - sentence.start]
@@ -202,7 +202,19 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
+    if _FRONTED_PASSIVE.search(before) or _SHELLING_OF.search(before):
+        return "site: what came under fire, after the fronted strike words (Під обстрілом були X; Обстрілів зазнали X; обстріли X)"
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
+
+
+# "Під обстрілом Липці та Вовчанськ", "Обстрілів зазнали Хотінська … громади", "Под обстрелом оказались …": the strike
+# words put first, the places that suffered it right after them.
+_FRONTED_PASSIVE = re.compile(
+    r"(?<![\w'’-])(?:(?:під|под)\s+(?:[\w'’-]+\s+)?(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*|вогн\w*|огн\w*)"
+    r"(?:\s+(?:були|був|була|було|перебували|опинилися|опинились|опинилось|были|был|была|оказались|оказался|оказалась))?"
+    r"|(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*)\s+(?:зазна\w*|подверг\w*))\s+[«\"“]?$", re.IGNORECASE)
+# "повідомив про обстріли Шебекіного", "после обстрела Белгорода": the shelling noun, then the place in the genitive.
+_SHELLING_OF = re.compile(r"(?<![\w'’-])(?:обстріл(?:и|у|ів)?|обстрел(?:ы|а|ов)?)\s+$", re.IGNORECASE)
 
 
 # "🔹 Ільський нафтопереробний завод …", "• Афіпський НПЗ — …": a bullet, then the place first (no word or a capital's
@@ -272,7 +284,20 @@ def _item_before(sentence: Sentence, mentions: list[Mention], earlier: int) -> i
     return earlier
 
 
-_REGION_OF_ITEM = re.compile(r"[»\"”]?\s+(?:(?:в|у|in)\s+)?", re.IGNORECASE)  # "Краснопілля Сумської області та …" too
+_REGION_OF_ITEM = re.compile(r"[»\"”]?\s*[\s(]\s*(?:(?:в|у|in)\s+)?", re.IGNORECASE)  # "Краснопілля Сумської області та …" too,
+# and "«Саваслейка» (Нижньогородська область)"
+
+
+def _before_aside(sentence: Sentence, mentions: list[Mention], earlier: int) -> int:
+    """'«Воронеж» (Балтимор), «Курськ» (Халіно)': the item a name in brackets right after it stands beside (its other
+    name), for the next item of the list."""
+    if earlier > 0 and mentions[earlier - 1].role == "site" and _ASIDE.fullmatch(
+            sentence.text, mentions[earlier - 1].end - sentence.start, mentions[earlier].start - sentence.start):
+        return earlier - 1
+    return earlier
+
+
+_ASIDE = re.compile(r"[»\"”]?\s*\(\s*[«\"“]?")
 
 
 def _plant_of_town(sentence: Sentence, mention: Mention, after: str) -> bool:

@@ -107,3 +107,17 @@ def test_a_capital_under_pressure_or_sanctions_stands_for_its_government():
     items = found("After the strike on Kyiv, European leaders urged more pressure on Moscow.")
     assert not any(near(i, 55.75, 37.62) for i in items)
 
+
+def test_quoted_airfields_each_with_a_bracketed_region_or_name_are_all_sites():
+    text = ("Генштаб: уражено аеродроми «Єйськ» (Краснодарський край), «Міллерово» (Ростовська область) та «Борисоглєбськ» "
+            "(Воронезька область).")
+    assert [i.place for i in found(text)] == ["Yeysk Airport", "Millerovo Air Base", "Borisoglebsk Air Base"]
+    text = "Уночі дрони атакували аеродроми «Ліпецьк» (Ліпецьк-2), «Курськ» (Халіно) та «Шайківка»."
+    assert len(found(text)) == 3
+
+
+def test_places_after_fronted_strike_words_are_the_sites():
+    items = found("Протягом дня обстрілів зазнали Краснопільська та Білопільська громади, пошкоджено лінію електропередачі.")
+    assert len(items) == 2 and any(near(i, 50.777, 35.27) for i in items) and any(near(i, 51.15, 34.313) for i in items)
+    items = found("Губернатор повідомив про обстріли Валуйок і Шебекіного, пошкоджено кілька будинків.")
+    assert len(items) == 2
