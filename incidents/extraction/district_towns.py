@@ -172,8 +172,8 @@ def _plural_towns(stem: str) -> list[str]:
         readings += [stem + "ы", stem + "и"]
     if re.search(r"[^аеёиоуыэюяй][еоё][нлрк]$", lower):  # "Ливен": Ливны; "Коломен": Коломна
         readings += [stem[:-2] + stem[-1] + "ы", stem[:-2] + stem[-1] + "и", stem[:-2] + stem[-1] + "а"]
-    if re.search(r"[^аеєиіїоуюяй]ен$", lower):  # "Сарненський": Сарни (the -ен- a Ukrainian adjective adds)
-        readings += [stem[:-2] + "и"]
+    if re.search(r"[^аеєиіїоуюяй]ен$", lower):  # "Сарненський": Сарни; "Рівненський": Рівне (the -ен- the adjective adds)
+        readings += [stem[:-2] + "и", stem[:-2] + "е"]
     readings += _compound_names(stem, _COMPOUND_RU)
     named = {c: geo.place(c) for c in readings if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)}
     return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country in ("RU", "UA")

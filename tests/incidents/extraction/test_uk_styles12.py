@@ -121,3 +121,16 @@ def test_places_after_fronted_strike_words_are_the_sites():
     assert len(items) == 2 and any(near(i, 50.777, 35.27) for i in items) and any(near(i, 51.15, 34.313) for i in items)
     items = found("Губернатор повідомив про обстріли Валуйок і Шебекіного, пошкоджено кілька будинків.")
     assert len(items) == 2
+
+
+def test_a_village_after_the_abbreviation_s_is_read():
+    items = found("Протягом доби внаслідок ворожих обстрілів постраждали дві людини.\n\n"
+                  "▪️ с. Борова Ізюмського району — поранено 70-річного чоловіка.")
+    assert any(near(i, 49.38, 37.62) for i in items)  # Borova ("борова" is a common word too)
+    items = found("Ворог скинув авіабомби по с. Велика Писарівка, пошкоджено склад.")
+    assert any(near(i, 50.43, 35.47) for i in items)
+
+
+def test_the_rivne_raion_is_rivnes():
+    items = found("Рівненська ОВА: у Рівненському районі уламки дрона пошкодили енергооб'єкт, постраждалих немає.")
+    assert [i.place for i in items] == ["Rivne"]
