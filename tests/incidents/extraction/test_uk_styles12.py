@@ -134,3 +134,8 @@ def test_a_village_after_the_abbreviation_s_is_read():
 def test_the_rivne_raion_is_rivnes():
     items = found("Рівненська ОВА: у Рівненському районі уламки дрона пошкодили енергооб'єкт, постраждалих немає.")
     assert [i.place for i in items] == ["Rivne"]
+
+
+def test_a_person_and_their_kin_are_two():
+    assert [i.killed for i in found("У Фастові внаслідок ракетного удару загинули жінка та її семирічна донька.")] == [2]
+    assert [i.killed for i in found("В Шебекино при обстреле погибли мужчина и его сын.")] == [2]
