@@ -83,6 +83,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
         self.last_event_index: int | None = None  # the index of the last sentence that reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
+        self.last_city_at = -1  # where it was named
+        self.city_before: Any = None  # the city named last before the sentence being read
         self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
         self.last_region_at = -1  # the index of the sentence that named it
@@ -133,7 +135,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         seconds = [second_reference(sentence, mentions, r) for c, r in zip(found_claims, refs) if c.between]
         site_roles.classify(sentence, infos, mentions, [r.start if isinstance(r, places.Mention) else r for r in refs + seconds
                                                      if r is not None])
-        named_before = self.last_city
+        named_before = self.city_before = self.last_city
         self._learn_context(mentions)
         if self.last_city is not named_before:  # a city named only in hearsay owns no district told later
             self.last_city_hearsay = hearsay(sentence)
@@ -226,7 +228,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                 self._remember_region_of(found)  # "Неподалік Куп'янська, у селі Петропавлівка": the village near it
             if (found is not None and found.kind == "city" and mention.hint != "district"
                     and not mention.reason.startswith(("two names", "historical"))):
-                self.last_city = found
+                self.last_city, self.last_city_at = found, mention.start
 
     def geo_context(self) -> tuple:
         """geo.context_of(self.context), read again only when a place was remembered since (not for every name)."""
@@ -350,7 +352,8 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     past = cues.has("past_period", text)
     if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
         past = None
-    if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
+    if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до|(?:first|second|third|\w+th|\d+(?:st|nd|rd|th)) time)\s*$",
+                              text[:past.start()], re.IGNORECASE):  # "for the third time this summer": today's, counted
         found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:

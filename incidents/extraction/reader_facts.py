@@ -150,7 +150,8 @@ class FactCollecting:
         out = {}
         for name in ("killed", "injured"):
             best: dict[int, tuple[Finding, Any]] = {}
-            for count in casualties.every_count(text, name):
+            told = casualties.every_count(text, name)
+            for count in told + [c for t in told for c in casualties.elliptic_counts(text, t)]:
                 if count.value == 0 or _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue
                 site = closest(sites, info.clause.start + count.start, info.clause.start + count.end)

@@ -204,7 +204,7 @@ def _rx(name: str) -> re.Pattern[str]:
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
         "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
         "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", 0),
-        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes|attacks|hits|impacts|fires|damage|casualties|shelling|gunfire))"
+        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes?|attacks?|hits?|impacts?|fires?|blazes?|damage|casualties|shelling|gunfire))"
                           r"\s+(?:also\s+)?$", re.IGNORECASE),
     }
     pattern, flags = table[name]
@@ -260,10 +260,11 @@ _NAMED_FACILITY_IN_TOWN = re.compile(
     r"(?:in|near|at|outside)\s+(?:the\s+)?(?:town|city|village|settlement)\s+of\b", re.IGNORECASE)
 
 
-# "the Sverdlov plant in Dzerzhinsk", "the Malyshev factory in Kharkiv": a plant named after a person (or a town), then
+# "the Sverdlov plant in Dzerzhinsk", "the Atlas oil depot in Rossosh": a plant or depot named after a person, a firm (or a town), then
 # the town it lies in (not a region: "the Bryansk plant in the Bryansk region" lies in Bryansk).
-_EPONYM_PLANT_IN_TOWN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works)\s+in\s+(?-i:[A-Z])[\w'’-]+\b"
-                                   r"(?!\s+(?:region|oblast|krai|kray|province|territory|republic|district)\b)", re.IGNORECASE)
+_EPONYM_PLANT_IN_TOWN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|depot|refinery|terminal|arsenal)\s+in\s+"
+                                   r"(?!(?:Russia|Ukraine|Belarus)\b)(?-i:[A-Z])[\w'’-]+\b"  # a town, not "in Russia's Samara region"
+                                   r"(?!['’]s|\s+(?:region|oblast|krai|kray|province|territory|republic|district)\b)", re.IGNORECASE)
 
 
 def official_after(after: str) -> str | None:
