@@ -48,7 +48,21 @@ def place(name: str, hint: str | None = None, context: tuple[Any, ...] = ()) -> 
     if hint is None and found.kind == "region":
         cities = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country == found.country]
         return cities[0] if cities else found
+    world = _world_city(name) if context and found.kind == "city" and key(found.name) != key(name) else None
+    if world is not None:
+        return world  # "gathered in Paris" after Odesa: not Veselyi Kut, once called Paris
     return _theatre_first(name, _own_name_first(name, found)) if not context else _in_focus(name, found, context)
+
+
+def _world_city(name: str) -> Place | None:
+    """The city of a million people or more whose own name this is, wherever the article's focus lies; else None."""
+    from geodata.geocoding import geocode
+
+    try:
+        found = geocode(name, None, ())
+    except MISSES:
+        return None
+    return found if found.kind == "city" and (found.population or 0) >= WORLD_CITY_PEOPLE and key(found.name) == key(name) else None
 
 
 def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
@@ -71,6 +85,9 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
     return _far_bigger(name, found)
 
 
+# A city this big, named by its own name, is not a village in the region in focus known by that name only as another
+# ("gathered in Paris" after Odesa: not Veselyi Kut, once called Paris).
+WORLD_CITY_PEOPLE = 1_000_000
 # Outside the regions in focus, a namesake this many times bigger in the same country is the one meant ("Mykolaiv"
 # after Khmelnytskyi is the regional capital on the Southern Bug, not the small town near Lviv).
 BIGGER_FACTOR = 20

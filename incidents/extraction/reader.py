@@ -147,7 +147,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         new += self.city_airports(sentence, new)
         new += self.general_airports(sentence, infos, mentions, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
-        new += self.attempted_sites(sentence, infos, new)
+        here = _attempted_target(sentence, mentions) if self.attempted is None and not new else None
+        new += self.attempted_sites(sentence, infos, new, here)
         self.attempted = _attempted_target(sentence, mentions) if not new else None
         if not new:
             self._weapon_told_after(sentence, infos)
@@ -279,9 +280,11 @@ def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> pla
     return None
 
 
-# "ВСУ попытались атаковать Энгельс", "враг пытался ударить по Рыльску": an attempt told by its verb.
-_ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:пыта|попыта)\w* (?:[\w-]+ ){0,2}?(?:атаковать|ударить|поразить|нанести удар)", re.IGNORECASE)
-_OBJECT_GAP = re.compile(r"\s+(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
+# "ВСУ попытались атаковать Энгельс", "враг пытался ударить по Рыльску", "drones tried to attack the Kstovo refinery":
+# an attempt told by its verb.
+_ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:(?:пыта|попыта)\w* (?:[\w-]+ ){0,2}?(?:атаковать|ударить|поразить|нанести удар)"
+                           r"|(?:tried|tries|trying|attempted|attempting) to (?:attack|strike|hit|target))", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
                                   re.IGNORECASE)

@@ -395,11 +395,13 @@ class SiteReading:
         self.label = None
         return [found] if found is not None else []
 
-    def attempted_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
+    def attempted_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding],
+                        here: places.Mention | None = None) -> list[Finding]:
         """'Попытка атаки беспилотников на Морозовский район. Силами ПВО уничтожены 40 БПЛА.': an interception told with
-        no place right after an attempted attack on one is at the attempt's target."""
-        target = self.attempted
+        no place right after an attempted attack on one is at the attempt's target; so is one in a later clause of the
+        attempt's own sentence (`here`: "Drones tried to attack the Kstovo refinery but were shot down")."""
         info = next((i for i in infos if i.historical_from is None and any(c.kind == "interception" for c in i.event_cues)), None)
+        target = self.attempted or (here if here is not None and info is not None and here.end <= info.clause.start else None)
         if target is None or new or sentence.heading or info is None:
             return []
         mention = places.Mention(target.text, target.start, target.end, sentence.index, hint=target.hint, role="site",

@@ -198,7 +198,8 @@ def _rx(name: str) -> re.Pattern[str]:
                               re.IGNORECASE),
         "in_only": (r"\s*in\s+", re.IGNORECASE),
         # "who was in Rome for the pope's funeral", "travel to Istanbul for the talks": where someone went, and why
-        "diplomatic_purpose": (rf"^\s+for\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{diplomatic})\b", re.IGNORECASE),
+        "diplomatic_purpose": (rf"^\s+(?:for\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{diplomatic})\b"
+                               r"|to\s+(?:discuss|negotiate|attend|sign|hold\s+talks|meet\s+with)\b)", re.IGNORECASE),  # "gathered in Paris to discuss"
         "diplomatic_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", re.IGNORECASE),
         "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
@@ -240,14 +241,19 @@ _DENIAL_WORDS = ("фейк", "вброс", "дезинформ", "ложь", "н
 
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:
     """'Информация не подтвердилась: беспилотник был сбит над Алексинским районом', 'ранее сообщалось о взрыве, однако
-    дрон сбит над Алексином': a place told after the retraction and its colon (or its 'однако') is the corrected account."""
+    дрон сбит над Алексином': a place told after the retraction and its colon (or its 'однако') is the corrected account;
+    so is one after ', saying' when what was said is a downing ("denied the hit, saying drones were downed over X")."""
     at = mention.start - clause.start
     if retraction.end() > at:
         return False
+    saying = _SAYING.search(clause.text, retraction.end(), at)  # "denied that X was hit, saying drones were downed over Y"
+    if saying and any(c.kind == "interception" for c in cues.find_cues(clause.text[saying.end():at])):
+        return True
     return bool(_CORRECTION_OPENS.match(clause.text, retraction.end(), at) or _BUT_END.search(retraction.group(0)))
 
 
 _CORRECTION_OPENS = re.compile(r"\s*[:;]")
+_SAYING = re.compile(r",\s+(?:saying|adding|insisting|and said)\s+(?:that\s+)?")
 _BUT_END = re.compile(r"(?<![\w-])(?:но|однако|але|проте|but|however)$", re.IGNORECASE)
 
 

@@ -2,6 +2,7 @@
 one test per failure class fixed for the twelfth English dev set (articles 1780-1819), each in wording unlike them."""
 
 from geodata.names import normalize
+from incidents.extraction import geo
 from tests.incidents.extraction import helpers
 
 by_place = helpers.dated(helpers.by_place_key, "2025-05-20")
@@ -158,3 +159,39 @@ def test_a_count_for_the_next_place_with_its_verb_left_out():
     incidents = {i.place[:5]: i for i in found(text)}
     assert incidents["Vovch"].injured == 4
     assert incidents["Kupya"].injured == 2 or incidents.get("Kupia", incidents["Kupya"]).injured == 2
+
+
+# ---------------------------------------------------------------- a world capital in commentary
+
+
+def test_a_world_capital_is_not_a_village_of_the_region_in_focus_once_named_so():
+    odesa_region = geo.place("Odesa Oblast", "region", ())
+    assert geo.place("Paris", None, (odesa_region,)).country == "FR"
+    kharkiv_region = geo.place("Kharkiv Oblast", "region", ())
+    assert geo.place("Zolochiv", None, (kharkiv_region,)).admin1 == "Kharkiv"  # a namesake by its own name still wins
+
+
+def test_leaders_gathered_in_a_capital_to_discuss_the_war_is_no_site():
+    text = ("The overnight attack on Odesa's port came as defence ministers gathered in Paris to discuss new air "
+            "defence deliveries.")
+    assert [i.place for i in found(text)] == ["Odesa"]
+
+
+# ---------------------------------------------------------------- an attempt downed, told in one sentence
+
+
+def test_drones_that_tried_to_attack_a_town_but_were_shot_down_are_an_interception_there():
+    text = "Ukrainian drones tried to attack the Afipsky refinery in Afipsky overnight but were shot down, officials said."
+    incidents = found(text)
+    assert [i.event_type for i in incidents] == ["interception"]
+
+
+# ---------------------------------------------------------------- a denial that says where they fell
+
+
+def test_a_denial_saying_where_the_drones_were_downed_keeps_that_place():
+    text = ("The Tula governor denied that a drone had struck the Aleksin chemical plant, adding that all of them were "
+            "downed over the Kimovsk district.")
+    incidents = by_place(text)
+    assert [i.event_type for i in incidents.values()] == ["interception"]
+    assert any(key.startswith(normalize("Kimovsk")) for key in incidents)
