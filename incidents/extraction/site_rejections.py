@@ -59,6 +59,23 @@ _NOTHING_THERE_AFTER = re.compile(r"[^,;.]{0,30}?(?:(?:обошл|обійшл|�
                                   r"(?:incident|consequences))", re.IGNORECASE)
 
 
+# "479 drones, most aimed at Rivne and Khmelnytskyi regions": the aim of an attack, told apart from where it struck.
+_AIMED_AT_BEFORE = re.compile(r"(?<![\w-])(?:aimed|directed)\s+(?:mainly\s+|mostly\s+|primarily\s+|chiefly\s+)?at\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+# "refineries from Volgograd to Ryazan", "a train from Kyiv to Lviv": the two ends of a span or a route.
+_SPAN_FROM_BEFORE = re.compile(r"(?<![\w-])from\s+(?:the\s+)?$", re.IGNORECASE)
+_SPAN_TO_AFTER = re.compile(r"\s+to\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_SPAN_TO_BEFORE = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+to\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+
+
+# "the strike on Kyiv's children's hospital", "drones hit Odesa's port": the owner of what was struck is where it lies.
+_STRUCK_OWNER_BEFORE = re.compile(r"(?:(?<![\w-])(?:strikes?|attacks?|raids?|assault|bombing|shelling)\s+(?:on|against)"
+                                  r"|(?<![\w-])(?:struck|hit|hits|attacked|targeted|shelled|bombed))\s+$", re.IGNORECASE)
+
+
 # "the Borisoglebsk area", "the Ramenskoye, Kolomna and Domodedovo districts": towns naming the areas around them.
 _AREA_AFTER = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)*\s+(?:areas?|districts?|raions?|rayons?|outskirts|suburbs|"
                          r"municipalit(?:y|ies)|urban districts?)\b", re.IGNORECASE)
@@ -89,6 +106,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if _NOTHING_THERE_AFTER.match(after):
         return "nothing happened there ('в Курске обошлось без последствий', 'passed without incident')"
+    if (_SPAN_FROM_BEFORE.search(before) and _SPAN_TO_AFTER.match(after)) or _SPAN_TO_BEFORE.search(before):
+        return "an end of a span ('hit plants from Volgograd to Ryazan'): how far something reached, not a site"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not EVENT_NOUN_AFTER.match(after) and not FACILITY_AFTER.match(after) and not _region_with_the(mention)
             and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)
@@ -121,6 +140,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
         return "where the weapons came from (launched from, from the direction of), not where they struck"
+    if _AIMED_AT_BEFORE.search(before):
+        return "where the weapons were aimed (most aimed at Rivne), not where they struck"
     if _rx("according").search(before):
         return "stands for its government (according to ...)"
     if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before) and not local:
@@ -128,7 +149,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
     if (mention.possessive and not _rx("site_noun_after").match(after)
-            and not OFFICIAL_AFTER.match(after)):
+            and not OFFICIAL_AFTER.match(after) and not _STRUCK_OWNER_BEFORE.search(before)):
         return "possessive: stands for the state, its people or institutions"
     if ((_rx("diplomatic_before").search(before) and not _WHERE_AFTER.match(after))
             or _rx("diplomatic_purpose").match(after)):

@@ -195,3 +195,37 @@ def test_a_denial_saying_where_the_drones_were_downed_keeps_that_place():
     incidents = by_place(text)
     assert [i.event_type for i in incidents.values()] == ["interception"]
     assert any(key.startswith(normalize("Kimovsk")) for key in incidents)
+
+
+# ---------------------------------------------------------------- the owner of what was struck
+
+
+def test_the_city_owning_the_building_struck_is_the_site():
+    text = ("Berlin and Paris condemned the missile strike on Dnipro's Mechnikov regional hospital, which killed five "
+            "people on Sunday.")
+    incidents = by_place(text)
+    assert list(incidents) == [normalize("Dnipro")] and incidents[normalize("Dnipro")].killed == 5
+
+
+# ---------------------------------------------------------------- a campaign's span, where weapons were aimed
+
+
+def test_the_ends_of_a_campaigns_span_are_no_sites():
+    text = ("The drone campaign, which has struck depots from Bryansk to Krasnodar, went on overnight with an attack "
+            "on the Tambov gunpowder plant in Kotovsk.")
+    keys = _keys(text)
+    assert normalize("Kotovsk") in keys
+    assert normalize("Bryansk") not in keys and normalize("Krasnodar") not in keys
+
+
+def test_the_regions_an_attack_was_aimed_at_are_no_sites():
+    text = "Russia fired 300 drones overnight, mostly aimed at Volyn and Lviv regions, the air force said."
+    assert found(text) == []
+
+
+# ---------------------------------------------------------------- "limited flights"
+
+
+def test_airports_that_limited_flights_are_restricted():
+    text = "Sochi and Gelendzhik airports limited flights for two hours on Tuesday night, the aviation agency said."
+    assert any(i.airport_iata == "AER" and i.event_type == "airspace_restriction" for i in found(text))
