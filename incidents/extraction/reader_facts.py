@@ -28,8 +28,9 @@ _REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGN
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 
 
-# A live-blog time stamp alone on its line ("09.17 EET", "Updated at 14.02 GMT", "Posted at 06:48").
-_STAMP_LINE = re.compile(r"\s*(?:(?:updated|posted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
+# A live-blog time stamp alone on its line ("09.17 EET", "updated at 14.02 GMT", "Posted at 06:48": the BBC's, above its
+# entry; the Guardian's "Updated at 11.40 BST" closes the entry above it and is read as that entry's time).
+_STAMP_LINE = re.compile(r"\s*(?:(?:updated|[Pp]osted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
 
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
                          r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
@@ -53,6 +54,9 @@ def _wider_scope(text: str, end: int) -> bool:
     """True when the words right after a count widen it beyond one place ("across the country", "in total")."""
     match = cues.has("wider_scope", text[end:end + 40])
     return bool(match) and match.start() <= 12
+
+
+_COUNTRY_SCOPE_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:Ukraine|Russia|the country|the nation)\b", re.IGNORECASE)
 
 
 def _wider_scope_before(text: str, start: int) -> bool:
@@ -115,6 +119,9 @@ class FactCollecting:
                     continue
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
+                if _COUNTRY_SCOPE_BEFORE.search(text, max(0, count.start - 60), count.start) and not any(
+                        info.clause.start <= f.start < info.clause.end for f in new):
+                    continue  # "missiles struck cities across Ukraine, killing at least 31": a total, no site named
                 spread = count.value == 0 and not new and not named and (about_event or shortly_after)
                 wide = spread and _SLAVIC_LETTER.search(text) is not None  # "Пострадавших нет." closing an official's post
                 for target in ((self._zero_sites() if wide else self.last_sites) if spread else [None]):  # "No one was killed"

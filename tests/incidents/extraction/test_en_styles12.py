@@ -229,3 +229,22 @@ def test_the_regions_an_attack_was_aimed_at_are_no_sites():
 def test_airports_that_limited_flights_are_restricted():
     text = "Sochi and Gelendzhik airports limited flights for two hours on Tuesday night, the aviation agency said."
     assert any(i.airport_iata == "AER" and i.event_type == "airspace_restriction" for i in found(text))
+
+
+# ---------------------------------------------------------------- a nationwide total, a stamp above its entry
+
+
+def test_a_total_for_cities_across_the_country_is_no_single_citys_count():
+    text = ("date 2025-05-20 Live: Russian missiles hit Odesa port\nSummary\nRussian drones and missiles struck cities "
+            "across the country, killing at least 14 people\nIn Odesa, a port warehouse burned\nPosted at 09:12\n"
+            "Odesa toll rises\nOdesa's regional governor says four people were killed in the city.\n")
+    assert by_place(text)[normalize("Odesa")].killed == 4
+
+
+def test_a_posted_at_stamp_times_the_entry_below_it():
+    text = ("Live: strikes on Ukraine\nPosted at 10:20\nBlasts in Poltava\nA Russian missile hit an industrial site in "
+            "Poltava, the governor said.\nPosted at 09:45\nDrone attack on Sumy\nDrones hit a school in Sumy, injuring "
+            "one, the mayor said.\n")
+    incidents = by_place(text)
+    assert incidents[normalize("Poltava")].started_at.endswith("10:20+03:00")
+    assert incidents[normalize("Sumy")].started_at.endswith("09:45+03:00")
