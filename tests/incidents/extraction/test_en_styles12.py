@@ -248,3 +248,19 @@ def test_a_posted_at_stamp_times_the_entry_below_it():
     incidents = by_place(text)
     assert incidents[normalize("Poltava")].started_at.endswith("10:20+03:00")
     assert incidents[normalize("Sumy")].started_at.endswith("09:45+03:00")
+
+
+# ---------------------------------------------------------------- a word read as a far region abroad
+
+
+def test_a_translated_port_name_is_not_a_far_region_abroad():
+    text = "Russian missiles struck near the port of Pivdennyi, east of Odesa, overnight, damaging a grain terminal."
+    assert all(i.country == "UA" for i in found(text))
+
+
+# ---------------------------------------------------------------- "flights in and out of X"
+
+
+def test_flights_to_and_from_a_city_halted_restrict_its_airport():
+    text = "Flights to and from Kazan were halted for two hours on Monday morning, the aviation authority said."
+    assert [(i.event_type, i.airport_iata) for i in found(text)] == [("airspace_restriction", "KZN")]
