@@ -19,3 +19,33 @@ def test_a_town_whose_own_name_looks_inflected_is_that_town():
 
 def test_an_inflected_name_still_reads_back_to_its_town():
     assert any(near(i, 49.233, 28.468) for i in found("У Вінниці дрон влучив у склад, виникла пожежа."))
+
+
+def test_oblique_number_words_count_in_casualty_phrases():
+    killed = {i.killed for i in found("Атака беспилотника на Курск повлекла гибель трёх человек, в том числе ребёнка.")}
+    assert 3 in killed
+    items = found("Внаслідок удару по Сумах загибель чотирьох людей підтвердили в ОВА.")
+    assert any(near(i, 50.917, 34.799) and i.killed == 4 for i in items)
+    items = found("В Брянске обстрел привёл к ранению двух человек.")
+    assert any(i.injured == 2 for i in items)
+    items = found("Удар ракеты по Белгороду унёс жизни четырёх человек.")
+    assert any(i.killed == 4 for i in items)
+
+
+def test_a_word_that_only_looks_like_a_numeral_is_no_count():
+    items = found("В Белгороде дрон ударил по машине, водитель чудом избежал гибели.")
+    assert items and not any(i.killed for i in items)
+
+
+def test_a_rumoured_count_in_an_article_that_disputes_the_reports_is_not_kept():
+    text = ("date 2025-06-10 В Липецке опровергли сообщения о пострадавших\n\n"
+            "Глава города назвал фейком сообщения о попадании дрона в завод. Над Липецком сбиты три беспилотника, "
+            "пострадавших нет.\n\nРанее местные каналы писали о пятерых пострадавших.")
+    assert not any(i.injured for i in found(text))
+
+
+def test_an_earlier_version_of_the_story_does_not_give_the_count():
+    text = ("date 2025-06-10 Брянск\n\nВ предыдущей версии материала говорилось о трёх погибших в Брянске. "
+            "По уточнённым данным, при атаке дронов на Брянск погиб один человек.")
+    items = found(text)
+    assert any(i.killed == 1 for i in items) and not any(i.killed == 3 for i in items)
