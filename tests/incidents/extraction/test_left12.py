@@ -49,3 +49,19 @@ def test_an_earlier_version_of_the_story_does_not_give_the_count():
             "По уточнённым данным, при атаке дронов на Брянск погиб один человек.")
     items = found(text)
     assert any(i.killed == 1 for i in items) and not any(i.killed == 3 for i in items)
+
+
+def test_a_drones_destination_is_not_where_it_was_downed():
+    items = found("Над Тульской областью уничтожены пять беспилотников, направлявшихся к Москве.")
+    assert any(i.geo_precision == "region" for i in items)
+    assert not any(near(i, 55.752, 37.618) for i in items)  # Moscow: only where they were going
+    items = found("Над Житомирщиною сили ППО знешкодили шахеди, які прямували на Київ.")
+    assert items and not any(near(i, 50.45, 30.52) for i in items)  # Kyiv
+    items = found("Two drones bound for Moscow were shot down over the Tula region, the ministry said.")
+    assert items and not any(near(i, 55.752, 37.618) for i in items)
+
+
+def test_a_destination_named_alone_or_told_downed_over_stays():
+    assert any(near(i, 55.752, 37.618) for i in found("Собянин: сбит ещё один беспилотник, летевший на Москву."))
+    items = found("Беспилотники, летевшие на Москву, сбиты над городом, обломки упали на пустырь.")
+    assert any(near(i, 55.752, 37.618) for i in items)
