@@ -65,3 +65,19 @@ def test_a_destination_named_alone_or_told_downed_over_stays():
     assert any(near(i, 55.752, 37.618) for i in found("Собянин: сбит ещё один беспилотник, летевший на Москву."))
     items = found("Беспилотники, летевшие на Москву, сбиты над городом, обломки упали на пустырь.")
     assert any(near(i, 55.752, 37.618) for i in items)
+
+
+def test_the_airport_alone_is_the_one_the_article_told_restricted():
+    text = ("Flights were halted at Pulkovo on Tuesday morning. Later a drone struck a fuel depot in Yaroslavl. "
+            "The airport said flights were suspended until noon.")
+    codes = {i.airport_iata for i in found(text) if i.event_type == "airspace_restriction"}
+    assert codes == {"LED"}  # not Yaroslavl's Tunoshna
+    text = ("В аэропорту Сочи ввели временные ограничения. Позже беспилотник атаковал нефтебазу в Краснодаре. "
+            "Аэропорт сообщил о введении ограничений до полудня.")
+    codes = {i.airport_iata for i in found(text) if i.event_type == "airspace_restriction"}
+    assert codes == {"AER"}
+
+
+def test_the_airport_alone_with_no_restriction_before_is_the_citys_in_focus():
+    items = found("Drones attacked Kursk overnight. The airport said it had suspended all flights.")
+    assert any(i.airport_iata == "URS" for i in items)
