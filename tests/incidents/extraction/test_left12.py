@@ -81,3 +81,20 @@ def test_the_airport_alone_is_the_one_the_article_told_restricted():
 def test_the_airport_alone_with_no_restriction_before_is_the_citys_in_focus():
     items = found("Drones attacked Kursk overnight. The airport said it had suspended all flights.")
     assert any(i.airport_iata == "URS" for i in items)
+
+
+def test_a_citys_districts_by_adjective_are_that_city():
+    items = found("Odesa came under a drone attack overnight. Debris fell in the city's Prymorskyi and Kyivskyi districts, "
+                  "damaging two houses.")
+    assert any(near(i, 46.482, 30.723) for i in items)  # Odesa
+    assert not any(i.place in ("Prymorskyi", "Kyivskyi") for i in items)  # no village of that name elsewhere
+    items = found("A missile hit Dnipro on Monday; the city's Shevchenkivskyi, Sobornyi and Novokodatskyi districts were affected.")
+    assert items and all(near(i, 48.467, 35.04) for i in items)
+
+
+def test_districts_of_the_city_in_ukrainian_are_that_city():
+    items = found("В Одесі уламки дрона впали у Приморському та Київському районах міста, пошкоджено будинки.")
+    assert any(near(i, 46.482, 30.723) for i in items)  # Odesa
+    assert all(near(i, 46.482, 30.723) for i in items)  # not Kyiv
+    items = found("Вночі дрони атакували Приморський і Київський райони Одеси, виникли пожежі.")
+    assert items and all(near(i, 46.482, 30.723) for i in items)
