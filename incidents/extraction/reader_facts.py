@@ -185,6 +185,9 @@ class FactCollecting:
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         self.retracted.update(id(f) for f in told if hearsay(f.sentence))  # an official's own report stays
+        for finding in named:  # "Вночі в Павлограді вибухи. Це неправда: у Павлограді вибухів не було": told, then denied by name
+            if not hearsay(finding.sentence) and finding.sentence.index == sentence.index - 1:
+                self.attachments.append(("disputed", sentence, (denial.start(), denial.end(), finding)))
 
     def _denies_reports(self, sentence: Sentence, new: list[Finding]) -> bool:
         """'Channels reported a strike on the Baltimor air base. The governor denied these reports: all drones were

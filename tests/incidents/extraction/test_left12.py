@@ -98,3 +98,19 @@ def test_districts_of_the_city_in_ukrainian_are_that_city():
     assert all(near(i, 46.482, 30.723) for i in items)  # not Kyiv
     items = found("Вночі дрони атакували Приморський і Київський райони Одеси, виникли пожежі.")
     assert items and all(near(i, 46.482, 30.723) for i in items)
+
+
+def test_a_rumour_denied_in_the_next_sentence_is_dropped():
+    text = "Місцеві пабліки пишуть про вибухи в Ізюмі. Це неправда: в Ізюмі жодних вибухів не було, заявив начальник МВА."
+    assert not any(near(i, 49.21, 37.25) for i in found(text))  # Izium
+    text = "Телеграм-каналы пишут о прилёте в Шебекино. Всё это неправда: взрывов в Шебекино не было, сообщил глава округа."
+    assert not any(near(i, 50.41, 36.89) for i in found(text))  # Shebekino
+    text = ("Social media channels reported blasts in Novoshakhtinsk overnight. This is not true: there were no explosions "
+            "in Novoshakhtinsk, the mayor said.")
+    assert not any(near(i, 47.76, 39.93) for i in found(text))
+
+
+def test_a_report_denied_by_name_right_after_is_disputed():
+    items = found("Вночі дрон атакував Ізюм, пошкоджено склад. Це неправда: атак на Ізюм не було, наголосили в МВА.")
+    assert any(near(i, 49.21, 37.25) for i in items)
+    assert all(i.verification == "disputed" for i in items if near(i, 49.21, 37.25))
