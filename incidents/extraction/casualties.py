@@ -172,7 +172,7 @@ _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] fo
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "bodies", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
-                     "вбит", "помер", "житт", "pogib", "zahyn", "kia", "врятува"),
+                     "вбит", "помер", "житт", "гибел", "жизн", "pogib", "zahyn", "kia", "врятува"),
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",
                       "шпиталіз", "допомог", "порез", "звернул"),

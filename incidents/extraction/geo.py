@@ -315,6 +315,8 @@ def nominative(word: str) -> str | None:
     toponyms, others = morphology.lemmas(word) if " " not in word else ((), ())
     first = _home_first([word, *toponyms])
     second = _home_first([*others, *endings])
+    if second is not None and second not in morphology.dictionary_lemmas(word) and _town_as_written(word, first):
+        second = None  # "порт Рені": the Danube town Reni itself, not "Рен" (Orenburg) guessed by cutting an ending
     if first is not None and second is not None and not abroad(second) and _people(second) >= BIGGER_FACTOR * max(_people(first), 1000):
         return second  # "у Вінниці": Vinnytsia, not the hamlet Vinnitsy that the form spells
     if first is not None and not abroad(first):
@@ -324,6 +326,13 @@ def nominative(word: str) -> str | None:
     if first is not None:
         return first
     return _several_words(word) if word.count(" ") == 1 else None
+
+
+def _town_as_written(word: str, first: str | None) -> bool:
+    """True when the word as written is itself the name of a home town of some size (HOME_OWN_NAME_PEOPLE): a name in
+    the nominative, which a guessed reading (an ending cut, an analyser's guess for a word its dictionary lacks) does
+    not override."""
+    return first == word and not abroad(word) and _people(word) >= HOME_OWN_NAME_PEOPLE
 
 
 def _on_river(word: str) -> str | None:

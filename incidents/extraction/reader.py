@@ -98,6 +98,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
         self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
+        self.reports_disputed: bool | None = None  # the article disputes what was reported (read once, when asked)
 
     def run(self) -> None:
         for sentence in self.sentences:

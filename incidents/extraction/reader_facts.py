@@ -109,12 +109,13 @@ class FactCollecting:
                 continue
             text = self._bracket_counts(sentence, info, text, new)
             fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
-            split = self._counts_by_site(info, text, new)
+            rumoured = hearsay(sentence) and self._reports_disputed()  # "Ранее каналы сообщали о трёх пострадавших"
+            split = {} if rumoured else self._counts_by_site(info, text, new)
             for name, pairs in split.items():  # "killed one and injured four in Kramatorsk and killed two in Pokrovsk"
                 for site, count in pairs:
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end, count.value,
                                  [site], fixed)
-            for name, count in casualties.find_casualties(text).items():
+            for name, count in ({} if rumoured else casualties.find_casualties(text)).items():
                 if name in split:
                     continue
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
@@ -147,6 +148,13 @@ class FactCollecting:
         self._collect_times(sentence, infos, new, focus if about_event else None)
         self._collect_claims(sentence, mentions, found_claims, refs, focus if about_event else None)
         self._collect_notes(sentence, new or named, focus if about_event else None)
+
+    def _reports_disputed(self) -> bool:
+        """True when the article disputes what was reported ("назвал фейком сообщения каналов", "denied the reports"):
+        the figures it then tells from unnamed channels are the rumour's, not kept."""
+        if self.reports_disputed is None:
+            self.reports_disputed = cues.has("disputed", self.body) is not None
+        return self.reports_disputed
 
     def _counts_by_site(self, info: places.ClauseInfo, text: str, new: list[Finding]) -> dict[str, list[tuple[Finding, Any]]]:
         """The killed or injured counts of a clause that belong to different sites of it, each to its own ("killed one
@@ -185,6 +193,9 @@ class FactCollecting:
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         self.retracted.update(id(f) for f in told if hearsay(f.sentence))  # an official's own report stays
+        for finding in named:  # "Вночі в Павлограді вибухи. Це неправда: у Павлограді вибухів не було": told, then denied by name
+            if not hearsay(finding.sentence) and finding.sentence.index == sentence.index - 1:
+                self.attachments.append(("disputed", sentence, (denial.start(), denial.end(), finding)))
 
     def _denies_reports(self, sentence: Sentence, new: list[Finding]) -> bool:
         """'Channels reported a strike on the Baltimor air base. The governor denied these reports: all drones were

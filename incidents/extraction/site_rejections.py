@@ -125,8 +125,9 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "its residents also heard the event told before: hearers, not a site"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
-    if others and _slavic_tail("heading_to").search(before) and _PLACE_PHRASE_LATER.search(
-            sentence.text, mention.end - sentence.start):
+    heading = _slavic_tail("heading_to").search(before) or _HEADING_FOR.search(before)
+    if (others and heading and _place_phrase_besides(sentence, mention, len(before) - heading.start())
+            and not _downed_at_destination(after)):
         return "where the drones were flying to; the sentence names where they were downed or fell"
     if _person_was_in(before):
         return "where a person was (the minister was in Berlin), not where it happened"
@@ -339,6 +340,34 @@ _TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted
 
 # "… летевших на Москву, сбиты в Подольске": a place phrase later in the sentence, where they were downed or fell.
 _PLACE_PHRASE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
+
+
+# "drones heading for Moscow", "bound for Kyiv", "on their way to Tula": the destination named right before the mention.
+_HEADING_FOR = re.compile(r"\b(?:heading|headed|flying|bound|en route|on (?:its|their) way)\s+(?:for|to|towards?)\s+(?:the\s+)?"
+                          r"(?:(?:city|town|capital) of\s+)?$", re.IGNORECASE)
+# "…, летевших на Москву, сбиты над городом", "heading for Kyiv, downed over the city": told downed at the destination.
+_DOWNED_AT_DESTINATION = re.compile(r"^[^.;]{0,60}?(?:(?:сбит|збит|уничтож|знищ|перехвач|перехоп)\w*\s+(?:[\w'’-]+\s+){0,3}?"
+                                    r"(?:над|в|у|на подл[её]те к|на підльоті до)\s+(?:город|горо|міст|столиц)\w*|"
+                                    r"(?:downed|shot down|intercepted|destroyed)\s+(?:[\w-]+\s+){0,3}?(?:over|above|near)\s+"
+                                    r"(?:the\s+)?(?:city|town|capital)\b)", re.IGNORECASE)
+
+
+# "над Калужской областью", "over the territory of the Kaluga region", "near Tula": a place phrase (a capital letter
+# after the preposition).
+_PLACE_PHRASE = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу|over|above|near|in)\s+(?:the\s+)?"
+                           r"(?:(?:территори\w*|територі\w*|territory\s+of)\s+(?:the\s+)?)?(?-i:[A-ZА-ЯЁІЇЄҐ])", re.IGNORECASE)
+
+
+def _place_phrase_besides(sentence: Sentence, mention: Mention, heading_length: int) -> bool:
+    """True when the sentence names a place by a place phrase before the words telling the destination (`heading_length`
+    characters before the mention) or after the mention."""
+    start, end = mention.start - sentence.start - heading_length, mention.end - sentence.start
+    return bool(_PLACE_PHRASE.search(sentence.text, 0, max(0, start)) or _PLACE_PHRASE.search(sentence.text, end))
+
+
+def _downed_at_destination(after: str) -> bool:
+    """True when the words after a destination say the drones were downed over or near it ("over the city")."""
+    return _DOWNED_AT_DESTINATION.search(after) is not None
 
 
 def _hurt_in_attack(after: str) -> bool:
