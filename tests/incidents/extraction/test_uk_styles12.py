@@ -139,3 +139,9 @@ def test_the_rivne_raion_is_rivnes():
 def test_a_person_and_their_kin_are_two():
     assert [i.killed for i in found("У Фастові внаслідок ракетного удару загинули жінка та її семирічна донька.")] == [2]
     assert [i.killed for i in found("В Шебекино при обстреле погибли мужчина и его сын.")] == [2]
+
+
+def test_a_drone_directed_at_a_town_is_a_strike_there():
+    items = found("Ввечері окупанти спрямували на Павлоград ударний безпілотник. Загорівся склад.")
+    assert [i.place for i in items] == ["Pavlohrad"]
+    assert not found("Громада скерувала на Павлоград гуманітарну допомогу для переселенців.")
