@@ -1,5 +1,9 @@
-"""Ukrainian styles, round twelve (written as an unseen hand first): a country's name in a clause with an event cue is
-never a village or an airport that bears it as another name, ..."""
+"""Ukrainian styles, round twelve (written as an unseen hand first): a country's name is never a village or an airport
+bearing it as another name; the same day as an earlier date told is that day; an alleged claim refuted; a plant named by
+its town's adjective; a regional head's region in focus; a mayor's town before his name; raion and community adjectives;
+a raion qualifying the site in it; a place after a short event head and a dash; no victims; a capital under pressure;
+quoted airfields with bracketed regions; places after fronted strike words; villages after 'с.'; kin counted; a drone
+directed at a town."""
 
 from tests.incidents.extraction import helpers
 
