@@ -18,6 +18,8 @@ from incidents.extraction.reader_places import PlaceResolving, officials_regions
 from incidents.extraction.reader_sites import STRIKE_KINDS, SiteReading, second_reference
 from incidents.extraction.sentences import Sentence, split_clauses, split_sentences
 
+# "Хмельницька ОВА", "у Хмельницькій ОВА", "Одеської ОДА": the region's administration (not a city's, МВА)
+_OBLAST_ADMINISTRATION = re.compile(r"\s+(?:ОВА|ОДА|обласн\w+\s+(?:військов\w+\s+|державн\w+\s+)?адміністрац\w*)(?![\w-])")
 _REGION_ADJECTIVE_KEYS = ("ska", "skaia", "skaya", "region", "oblast", "shchyna")  # "Харківська", "Брянская", "Kursk region"
 
 
@@ -225,9 +227,10 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                 continue
             # a region named in the title or by its administration ("Харківської ОВА") still sets the region in focus
             region_only = mention.reason.startswith(("in a heading", "two names"))
-            if region_only and mention.hint != "region" and not geo.key(mention.text).endswith(_REGION_ADJECTIVE_KEYS):
+            hint = "region" if region_only and _OBLAST_ADMINISTRATION.match(self.body, mention.end) else mention.hint
+            if region_only and hint != "region" and not geo.key(mention.text).endswith(_REGION_ADJECTIVE_KEYS):
                 continue
-            found = geo.place(mention.text, mention.hint, self.geo_context())
+            found = geo.place(mention.text, hint, self.geo_context())
             if found is not None and found.kind == "region" and mention.hint != "district":
                 self.last_region, self.last_region_at = found, mention.sentence
             if region_only:

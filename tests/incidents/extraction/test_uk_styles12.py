@@ -149,3 +149,8 @@ def test_a_drone_directed_at_a_town_is_a_strike_there():
     items = found("Ввечері окупанти спрямували на Павлоград ударний безпілотник. Загорівся склад.")
     assert [i.place for i in items] == ["Pavlohrad"]
     assert not found("Громада скерувала на Павлоград гуманітарну допомогу для переселенців.")
+
+
+def test_an_oblast_administration_puts_its_region_in_focus_for_over_the_region():
+    items = found("Хмельницька ОВА повідомила, що вночі сили ППО збили над областю три крилаті ракети.")
+    assert [(i.admin1, i.event_type) for i in items] == [("Khmel'nyts'kyy", "interception")]  # the adjective read as the city
