@@ -189,6 +189,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                 found = next((i.event_cues for i in reversed(out) if i.event_cues and i.historical_from is None), ())
             if not found and historical is None and out and _after_a_cue_head(out[-1], clause):
                 found = out[-1].event_cues  # "Падіння уламків — у Сарненському районі, у лісовому масиві"
+            if not found and historical is None and out and out[-1].event_cues and _APPOSED_AREA.fullmatch(clause.text):
+                found = out[-1].event_cues  # "Також атакували Синельниківський район — Межівську громаду."
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
@@ -320,6 +322,8 @@ def _after_a_cue_head(previous: places.ClauseInfo, clause: Any) -> bool:
             and _PLACE_PHRASE_OPENING.match(clause.text) is not None)
 
 
+# A clause of only a community's or district's adjective and its noun, in apposition to the area the clause before named.
+_APPOSED_AREA = re.compile(r"(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:громад|район|округ)\w*[.!;]?\s*", re.IGNORECASE)
 _PLACE_PHRASE_OPENING = re.compile(r"(?:в|во|у|над|под|біля|поблизу|неподалік|на)\s+(?:[а-яёіїєґ'’-]+\s+){0,2}?(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
 
 

@@ -58,6 +58,7 @@ def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bo
 
 
 _RAION_AFTER = re.compile(r"\s+(?:район|округ|р-н)\w*", re.IGNORECASE)
+_APPOSED_TO_RAION = re.compile(r"\s+(?:район|округ)\w*\s*[—–-]\s*", re.IGNORECASE)  # "Синельниківський район — Межівську"
 
 
 def _owns_the_next(sentence: Sentence, owner: Finding, sites: list[Finding]) -> bool:
@@ -318,7 +319,8 @@ class SiteReading:
             return False
         return any(other.start > raion.end and other.place.kind == "city" and other.place != raion.place
                    and not _RAION_AFTER.match(self.body, other.end) and other.place.admin1 == raion.place.admin1
-                   and geo.km_between(other.place, raion.place) <= DISTRICT_KM for other in sites)
+                   and (geo.km_between(other.place, raion.place) <= DISTRICT_KM
+                        or _APPOSED_TO_RAION.fullmatch(self.body, raion.end, other.start)) for other in sites)
 
     def sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention]) -> list[Finding]:
         out = []

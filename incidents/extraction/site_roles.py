@@ -203,11 +203,14 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
         return JURISDICTION
+    if not before.strip() and _AREA_ALONE_AFTER.fullmatch(after):  # "Також атакували Синельниківський район — Межівську громаду."
+        return "site: a community or district named alone in apposition to the area the clause before struck"
     if _FRONTED_PASSIVE.search(before) or _SHELLING_OF.search(before):
         return "site: what came under fire, after the fronted strike words (Під обстрілом були X; Обстрілів зазнали X; обстріли X)"
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
 
 
+_AREA_ALONE_AFTER = re.compile(r"\s+(?:громад|район|округ)\w*[.!;]?\s*", re.IGNORECASE)
 # "Під обстрілом Липці та Вовчанськ", "Обстрілів зазнали Хотінська … громади", "Под обстрелом оказались …": the strike
 # words put first, the places that suffered it right after them.
 _FRONTED_PASSIVE = re.compile(

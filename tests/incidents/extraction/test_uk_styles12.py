@@ -154,3 +154,8 @@ def test_a_drone_directed_at_a_town_is_a_strike_there():
 def test_an_oblast_administration_puts_its_region_in_focus_for_over_the_region():
     items = found("Хмельницька ОВА повідомила, що вночі сили ППО збили над областю три крилаті ракети.")
     assert [(i.admin1, i.event_type) for i in items] == [("Khmel'nyts'kyy", "interception")]  # the adjective read as the city
+
+
+def test_a_community_in_apposition_after_its_raion_is_the_site():
+    items = found("Вдень ворог атакував дронами Конотопський район — Буринську громаду. Пошкоджено ангар.")
+    assert [i.place for i in items] == ["Buryn"]
