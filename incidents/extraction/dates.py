@@ -276,8 +276,22 @@ def _times_in(text: str) -> tuple[TimeMention, ...]:
 
 
 def _explicit(match: re.Match, published: date | None) -> DateMention | None:
+    if _upcoming(match.group(0), published):
+        return None
     day = _parse_day(match.group(0), published)
     return DateMention(day, match.start(), match.end()) if day else None
+
+
+UPCOMING_WITHIN = 62  # "накануне Парада Победы 9 мая" in an article of 7 May: a day ahead, not the same day a year back
+
+
+def _upcoming(text: str, published: date | None) -> bool:
+    """True when a day written without its year falls in the weeks after publication: a planned day (a parade, a
+    truce, a deadline), never the day of an event reported, rather than that day of the year before."""
+    if published is None or _WITH_YEAR.search(text):
+        return False
+    ahead = _parse_day(text, published + timedelta(days=UPCOMING_WITHIN))
+    return ahead is not None and ahead > published
 
 
 @lru_cache(maxsize=512)

@@ -96,6 +96,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
         self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
+        self.history_before: str | None = None  # why the previous sentence ended in history ("Тогда же …" goes on with it)
 
     def run(self) -> None:
         for sentence in self.sentences:
@@ -162,8 +163,11 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
     def clause_infos(self, sentence: Sentence) -> list[places.ClauseInfo]:
         out: list[places.ClauseInfo] = []
         inherited: tuple[int, str] | None = None
+        carried = self.history_before if self.history_before and _THEN_OPENS.match(sentence.text) else None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
+            if start is None and carried and not out:
+                start, reason = 0, carried
             if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
                 start, reason = 0, inherited[1]
             historical = None if start is None else clause.start + start
@@ -187,6 +191,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                 found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
         self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
+        self.history_before = out[-1].history_reason if out and out[-1].historical_from is not None else None
         self.bullet_cues = self.strike_cues if sentence.text.rstrip().endswith(":") else (
             self.bullet_cues if _BULLET.match(sentence.text) else ())
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
@@ -281,10 +286,15 @@ def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> pla
 _ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:пыта|попыта)\w* (?:[\w-]+ ){0,2}?(?:атаковать|ударить|поразить|нанести удар)", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"\s+(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
-                                  re.IGNORECASE)
+# "… — в Киевской, Житомирской и Полтавской областях": a list of places after one preposition, too.
+_PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?"
+                                  r"(?:,\s*(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?){0,8}[.!]?\s*", re.IGNORECASE)
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
 _THEN = re.compile(r"(?:and|or|then|тогда|тоді|в тот раз|того разу)(?![\w-])", re.IGNORECASE)
+# "… впервые базу атаковали в декабре 2022 года. Тогда же удар пришёлся по Дягилево": a sentence going on with the
+# earlier time the sentence before ended in.
+_THEN_OPENS = re.compile(r"\W{0,3}(?:тогда|тоді|в тот (?:же )?(?:день|раз)|в ту же ночь|того ж(?:е)? (?:дня|разу)|тієї ж ночі|"
+                         r"at the time|at that time|that same (?:day|night))(?![\w-])", re.IGNORECASE)
 
 
 def _bare_time(info: places.ClauseInfo) -> bool:
@@ -402,7 +412,17 @@ def _dominant_weapon(text: str) -> str | None:
         return None  # a live blog naming a weapon once: that entry's weapon, not every entry's
     if len(_REGION_LINES.findall(text)) >= 3:
         return None  # "Kharkiv Oblast: drones struck Chuhuiv ... Kherson Oblast: one killed in Kherson": each line its own report
+    if counts[best] == 1 and _only_downed(text, best):
+        return None  # "удар по Рыльску …; над Курчатовом сбили два беспилотника": what was shot down, not what struck
     return best if counts[best] else None
+
+
+def _only_downed(text: str, kind: str) -> bool:
+    """True when the one weapon of `kind` the text names is told as downed ("сбили два беспилотника") after a strike
+    told without a weapon: the weapon of that downing, not of the strike before it."""
+    weapon = cues.scanner(f"weapons/{kind}").search(text)
+    downed = next((m for m in cues.scanner("interception").finditer(text) if m.start() <= weapon.start() < m.end()), None)
+    return downed is not None and cues.has("strike", text[:downed.start()]) is not None
 
 
 _REGION_LINES = re.compile(r"^\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s", re.MULTILINE)

@@ -43,6 +43,16 @@ def hearsay(sentence: Sentence) -> bool:
     return bool(cues.has("attribution", sentence.text) or cues.has("unverified", sentence.text))
 
 
+def _opens_with_retraction(text: str) -> bool:
+    """'Информация не подтвердилась: беспилотник сбит над Алексинским районом': a sentence led by a retraction, then
+    the account that replaces the report."""
+    lead = cues.has("retraction", text[:RETRACTION_LEAD])
+    return lead is not None and re.match(r"\s*[:—–]", text[lead.end():]) is not None
+
+
+RETRACTION_LEAD = 40  # a retraction this near the start of a sentence leads it
+
+
 def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     """True when a place phrase ("in/over/at X", "в Фастові") names the mention: what a denial is about."""
     before = sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]
@@ -182,7 +192,7 @@ class FactCollecting:
         """'Channels reported a strike on the Baltimor air base. The governor denied these reports: all drones were
         downed over the Ramon district.': a denial of reports that tells its own sites retracts the hearsay sites of the
         sentence before it that it does not name again."""
-        if not new or cues.has("report_denial", sentence.text) is None:
+        if not new or (cues.has("report_denial", sentence.text) is None and not _opens_with_retraction(sentence.text)):
             return False
         named = {place_key(f.place) for f in new}
         told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1 and hearsay(f.sentence)

@@ -97,7 +97,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     local = _local_officials_tell(before, after, others)
     if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
             or _spoken_in(before)
-            or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))
+            or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after)
+                and not _attack_on_maker(before))
             or _apposed_seat(before, after)):
         return "where people or officials are based, not where it happened"
     if _NAMED_FACILITY_IN_TOWN.match(after) or (_rx("the_before").search(before) and _EPONYM_PLANT_IN_TOWN.match(after)):
@@ -311,6 +312,16 @@ _TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted
 
 # "… летевших на Москву, сбиты в Подольске": a place phrase later in the sentence, where they were downed or fell.
 _PLACE_PHRASE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
+
+
+# "об атаке беспилотников на одно из предприятий в Новокуйбышевске", "удар по заводу в …": the firm as the attack's target.
+_ON_MAKER = re.compile(r"(?<![\w-])(?:на|по)\s+(?:[\w-]+\s+){0,3}?(?:предприяти|завод|підприєм)\w*\s+(?:в|во|у)\s+$", re.IGNORECASE)
+
+
+def _attack_on_maker(before: str) -> bool:
+    """True when the firm before the town is the target of an attack told by its noun ('атака на предприятие в')."""
+    target = _ON_MAKER.search(before)
+    return target is not None and any(c.kind == "strike" for c in cues.find_cues(before[:target.start()]))
 
 
 def _hurt_in_attack(after: str) -> bool:

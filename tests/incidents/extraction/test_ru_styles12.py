@@ -1,0 +1,83 @@
+"""Russian styles, round twelve: a planned day ahead of publication, a region's adjective before its governor, a recap
+going on with 'Тогда же', Russian recap and period words, a weapon told only as downed, a list of regions after one
+preposition, settlement abbreviations, airports that 'не отправляют рейсы', an attack on a firm in a town, a district's
+noun before its passive, 'на территорию' of a plant, hearsay denied in the next sentence."""
+
+from tests.incidents.extraction import helpers
+
+found_in = helpers.dated(helpers.found, "2025-06-10")
+places = helpers.place_names
+
+
+def test_a_planned_day_after_publication_is_no_day_of_the_attack():
+    found = found_in("Ночью над Тулой сбиты два беспилотника. Атаки идут накануне Дня города 14 июня, напомнили власти.")
+    assert [(i.place, i.started_at) for i in found] == [("Tula", "2025-06-10")]
+
+
+def test_a_regions_adjective_before_its_governor_sets_the_region():
+    found = found_in("Над Брянской областью сбиты пять дронов. Орловский губернатор Андрей Клычков: "
+                     "в Ливенском районе обломки повредили ЛЭП, пострадавших нет.")
+    assert "Livny" in places(found)
+
+
+def test_a_sentence_going_on_with_an_earlier_time_is_history_too():
+    found = found_in("Ночью над Курском сбиты два беспилотника. Впервые город атаковали в марте 2022 года. "
+                     "Тогда же обломки упали в Обояни.")
+    assert places(found) == ["Kursk"]
+
+
+def test_similar_raids_earlier_this_month_are_background():
+    found = found_in("Ночью атаке беспилотников подвергся Новошахтинск, на заводе пожар. "
+                     "Подобные налёты в этом месяце уже были на Шахты и Каменск-Шахтинский.")
+    assert places(found) == ["Novoshakhtinsk"]
+
+
+def test_what_an_expert_reminds_of_is_background():
+    assert found_in("Аналитик напомнил, что в Брянской области атаки на Клинцы и Унечу также приводили к остановке "
+                    "работы депо.") == []
+
+
+def test_a_weapon_told_only_as_downed_does_not_arm_the_strike_before_it():
+    found = found_in("ВСУ нанесли удар по Грайворону, ранены две женщины. Также над Валуйками силы ПВО сбили беспилотник.")
+    kinds = {i.place: i.event_type for i in found}
+    assert kinds["Grayvoron"] == "strike"
+
+
+def test_a_list_of_regions_after_one_preposition_takes_the_downing_before_the_dash():
+    found = found_in("Ночью уничтожены 30 дронов — над Тульской, Калужской и Орловской областями.")
+    assert sorted((i.event_type, i.geo_precision) for i in found) == [("interception", "region")] * 3
+
+
+def test_a_settlement_abbreviation_ends_no_sentence():
+    found = found_in("В результате атаки FPV-дрона на автомобиль в н.п. Тёткино Глушковского района ранен водитель.")
+    assert [(i.place, i.injured) for i in found] == [("Tëtkino", 1)]
+
+
+def test_an_airport_that_does_not_send_flights_is_restricted():
+    found = found_in("Аэропорт Саратова временно не принимает и не отправляет рейсы, сообщили в Росавиации.")
+    assert [(i.event_type, i.airport_iata) for i in found] == [("airspace_restriction", "GSV")]
+
+
+def test_an_attack_on_a_firm_in_a_town_is_a_site():
+    found = found_in("Губернатор сообщил об атаке дрона на одно из предприятий в Новочеркасске, возник пожар.")
+    assert places(found) == ["Novocherkassk"]
+
+
+def test_a_district_noun_between_its_adjective_and_the_passive():
+    found = found_in("Ночью Шебекинский городской округ снова подвергся обстрелу, повреждены два дома.")
+    assert places(found) == ["Shebekino"]
+
+
+def test_debris_falling_onto_a_plant_named_by_its_town():
+    found = found_in("Обломки БПЛА упали на территорию Новошахтинского завода нефтепродуктов, ранен рабочий.")
+    assert [(i.place, i.injured) for i in found] == [("Novoshakhtinsk", 1)]
+
+
+def test_hearsay_of_an_alleged_hit_denied_in_the_next_sentence():
+    assert found_in("В сети пишут о якобы взрыве на нефтебазе в Орле. Губернатор: это не соответствует действительности.") == []
+
+
+def test_a_retraction_leading_the_account_that_replaces_the_report():
+    found = found_in("Телеграм-каналы сообщали о прилёте по нефтебазе в Ельце. Информация не подтвердилась: "
+                     "беспилотник сбит над Задонским районом.")
+    assert places(found) == ["Zadonsk"]
