@@ -105,6 +105,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "a facility named after it, lying in the town named next ('the Bryansk chemical plant in the town of Seltso')"
     if _RESIDENTS_BEFORE.search(before) and _HEARD_TOO_AFTER.match(after):
         return "its residents also heard the event told before: hearers, not a site"
+    if _HOME_BEFORE.search(before) and _SITE_LATER.search(sentence.text, mention.end - sentence.start):
+        return "where a person lives or comes from; the sentence names where it happened"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
     if others and _slavic_tail("heading_to").search(before) and _PLACE_PHRASE_LATER.search(
@@ -363,6 +365,11 @@ def _spoken_in(before: str) -> bool:
 
 # "Жители Новошахтинска сообщили о взрывах": the people of a place tell what happened there, not its government.
 _RESIDENTS_BEFORE = re.compile(r"(?<![\w-])(?:жител|мешкан|residents?\s+of)\w*\s+$", re.IGNORECASE)
+# "Жительница Белгорода пострадала при атаке на Шебекино", "уроженец Орла погиб под Рыльском": the home of a person
+# hurt elsewhere, when a place phrase later in the sentence says where.
+_HOME_BEFORE = re.compile(r"(?<![\w-])(?:житель|жительниц|жителя|жителю|жителем|уроженц|уроженец|уроженк|мешканець|мешканц|"
+                          r"мешканк)\w*\s+$", re.IGNORECASE)
+_SITE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу|на|по)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
 # "Жители Нижнего Новгорода, расположенного в 30 км, тоже слышали хлопки", "residents of Kstovo also heard blasts":
 # people elsewhere hearing the event told before, not a site of their own.
 _HEARD_TOO_AFTER = re.compile(r"(?:\s*,[^.;]{0,60},)?\s+(?:тоже|также|теж|також|also)\s+(?:[\w-]+\s+)?(?:слыша|слышн|чул|чув|почул|heard)",

@@ -81,3 +81,23 @@ def test_a_retraction_leading_the_account_that_replaces_the_report():
     found = found_in("Телеграм-каналы сообщали о прилёте по нефтебазе в Ельце. Информация не подтвердилась: "
                      "беспилотник сбит над Задонским районом.")
     assert places(found) == ["Zadonsk"]
+
+
+def test_a_threat_of_attack_declared_is_an_alert_not_a_strike():
+    assert found_in("В Тамбове объявлена угроза атаки беспилотников, жителей просят держаться подальше от окон.") == []
+    assert found_in("Над Курском действует опасность удара ракет, звучат сирены.") == []
+
+
+def test_the_home_of_a_person_hurt_elsewhere_is_no_site():
+    found = found_in("Жительница Курска получила ранения при атаке дрона на автомобиль под Льговом.")
+    assert places(found) == ["L’gov"]
+
+
+def test_an_airport_closed_by_a_verb_is_restricted():
+    found = found_in("Власти закрыли аэропорт Астрахани, рейсы задерживаются.")
+    assert [(i.event_type, i.airport_iata) for i in found] == [("airspace_restriction", "ASF")]
+
+
+def test_planes_going_to_another_city_are_diverted_there():
+    found = found_in("Атака дронов на Курск: самолёты уходят в Воронеж, в аэропорту Курска ограничения.")
+    assert "Voronezh" not in places(found)
