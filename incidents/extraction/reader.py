@@ -136,6 +136,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                                                      if r is not None])
         named_before = self.last_city
         self._learn_context(mentions)
+        self._learn_officials(sentence)
         if self.last_city is not named_before:  # a city named only in hearsay owns no district told later
             self.last_city_hearsay = hearsay(sentence)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []

@@ -101,3 +101,10 @@ def test_an_airport_closed_by_a_verb_is_restricted():
 def test_planes_going_to_another_city_are_diverted_there():
     found = found_in("Атака дронов на Курск: самолёты уходят в Воронеж, в аэропорту Курска ограничения.")
     assert "Voronezh" not in places(found)
+
+
+def test_the_head_of_a_region_named_in_the_report_places_its_namesakes():
+    found = found_in("Ночью в Октябрьском обломки дрона повредили крышу частного дома, сообщил Вячеслав Гладков.")
+    assert [(i.place, i.admin1) for i in found] == [("Oktyabr’skiy", "Belgorod")]
+    found = found_in("В Золочеве после удара КАБом ранен мужчина, сообщил Олег Синегубов.")
+    assert [(i.admin1, i.injured) for i in found] == [("Kharkiv", 1)]
