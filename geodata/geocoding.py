@@ -23,6 +23,7 @@ AIRPORT_NEAR_KM = 60.0
 KIND_BASE = {"city": 0.0, "airport": 3.0, "region": 5.0, "country": 0.0}
 PRIMARY_BONUS = 0.75  # a place called so today beats a 5x bigger one formerly called so (Pokrovsk vs Engels)
 COUNTRY_CONTEXT_BONUS = 3.0
+COUNTRY_REACH_KM = 2000.0  # the country bonus goes to places this near a place of the context (when it names any)
 ADMIN1_CONTEXT_BONUS = 3.0
 NEAR_CONTEXT_BONUS = 2.0
 REGION_KIND_WORDS = frozenset(normalize(word) for word in (
@@ -99,13 +100,19 @@ def rough_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def score(place: Place, primary: bool, hints: Hints) -> float:
     """How likely the place is meant: size, kind, name match and agreement with the context."""
     value = math.log10(place.population + 1) + KIND_BASE.get(place.kind, 0.0) + (PRIMARY_BONUS if primary else 0.0)
-    if place.country in hints.countries:
+    if place.country in hints.countries and (place.kind in ("country", "region") or _within_reach(place, hints.points)):
         value += COUNTRY_CONTEXT_BONUS
     if place.kind != "region" and place.admin1 and (place.country, place.admin1) in hints.admin1s:  # in, not is
         value += ADMIN1_CONTEXT_BONUS
     if any(rough_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon in hints.points):
         value += NEAR_CONTEXT_BONUS
     return value
+
+
+def _within_reach(place: Place, points: tuple[tuple[float, float], ...]) -> bool:
+    """Whether the context's country speaks for a town or airport: no point of the context is known, or one lies
+    within COUNTRY_REACH_KM (a town of Yakutia is not meant by an article about Saratov because both are in Russia)."""
+    return not points or any(rough_km(place.lat, place.lon, lat, lon) <= COUNTRY_REACH_KM for lat, lon in points)
 
 
 def rank(candidates: Iterable[tuple[Place, bool]], hints: Hints) -> list[Place]:

