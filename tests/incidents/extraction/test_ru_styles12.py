@@ -108,3 +108,22 @@ def test_the_head_of_a_region_named_in_the_report_places_its_namesakes():
     assert [(i.place, i.admin1) for i in found] == [("Oktyabr’skiy", "Belgorod")]
     found = found_in("В Золочеве после удара КАБом ранен мужчина, сообщил Олег Синегубов.")
     assert [(i.admin1, i.injured) for i in found] == [("Kharkiv", 1)]
+
+
+def test_russian_weekdays_and_yesterday_date_what_they_tell():
+    found = helpers.found("В субботу беспилотник атаковал нефтебазу в Ливнах. Вчера над областью сбиты ещё два дрона, "
+                          "сообщил губернатор Орловской области.", "2025-06-09")  # a Monday
+    assert sorted((i.event_type, i.started_at) for i in found) == [("drone_strike", "2025-06-07"),
+                                                                   ("interception", "2025-06-08")]
+
+
+def test_a_night_named_by_the_weekday_after_it():
+    found = helpers.found("В ночь на вторник над Рязанью уничтожены три беспилотника.", "2025-06-12")  # a Thursday
+    assert [i.started_at for i in found] == ["2025-06-10"]
+
+
+def test_a_relative_day_with_its_date_in_apposition_is_that_date():
+    found = found_in("Накануне, 7 июня, дроны атаковали Энгельс, сообщил Бусаргин.")
+    assert [i.started_at for i in found] == ["2025-06-07"]
+    found = found_in("Yesterday, June 7, drones attacked Engels, governor Roman Busargin said.")
+    assert [i.started_at for i in found] == ["2025-06-07"]
