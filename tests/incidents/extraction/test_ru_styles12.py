@@ -127,3 +127,11 @@ def test_a_relative_day_with_its_date_in_apposition_is_that_date():
     assert [i.started_at for i in found] == ["2025-06-07"]
     found = found_in("Yesterday, June 7, drones attacked Engels, governor Roman Busargin said.")
     assert [i.started_at for i in found] == ["2025-06-07"]
+
+
+def test_hits_over_the_past_week_are_background():
+    assert found_in("По словам командующего, за минувшую неделю дроны поразили склады в Клинцах и Унече.") == []
+
+
+def test_what_analysts_think_of_attacks_is_commentary():
+    assert found_in("Аналитики полагают, что удары по аэродромам Миллерово и Бутурлиновка снижают число вылетов.") == []
