@@ -135,3 +135,10 @@ def test_hits_over_the_past_week_are_background():
 
 def test_what_analysts_think_of_attacks_is_commentary():
     assert found_in("Аналитики полагают, что удары по аэродромам Миллерово и Бутурлиновка снижают число вылетов.") == []
+
+
+def test_a_town_that_suffered_from_the_shelling_is_struck():
+    found = found_in("В Сумской области из-за обстрелов пострадала Шостка: повреждены два дома.")
+    assert places(found) == ["Shostka"]
+    found = found_in("Сильнее всего от ночного налёта пострадал Днепр, где ранены шесть человек.")
+    assert [(i.place, i.injured) for i in found] == [("Dnipro", 6)]
