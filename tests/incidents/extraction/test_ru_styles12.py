@@ -142,3 +142,9 @@ def test_a_town_that_suffered_from_the_shelling_is_struck():
     assert places(found) == ["Shostka"]
     found = found_in("Сильнее всего от ночного налёта пострадал Днепр, где ранены шесть человек.")
     assert [(i.place, i.injured) for i in found] == [("Dnipro", 6)]
+
+
+def test_a_weapon_described_by_its_earlier_use_strikes_nothing_today():
+    found = found_in("США передали Украине ракеты ATACMS, которыми ВСУ уже били по Курской области. "
+                     "Ночью над Орлом сбит беспилотник.")
+    assert places(found) == ["Orël"]
