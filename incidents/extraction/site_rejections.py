@@ -81,7 +81,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     retracted = cues.has("retraction", info.clause.text)
     if retracted and _corrected_account(info.clause, retracted, mention):
         retracted = None
-    retracted = retracted or _denied_report(sentence)
+    retracted = retracted or _denied_report(sentence) or _report_denied_before(info.clause, mention)
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = around(info.clause, mention)
@@ -239,6 +239,16 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
 
 
 _DENIAL_WORDS = ("фейк", "вброс", "дезинформ", "ложь", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")
+
+
+def _report_denied_before(clause: Clause, mention: Mention) -> re.Match[str] | None:
+    """'Губернатор опроверг информацию о взрывах в Россоши', 'В Минобороны опровергли сообщения об ударе по аэродрому
+    Миллерово': a place told inside the report its clause denies (not the account after a colon or 'однако')."""
+    denial = cues.has("report_denial", clause.text)
+    at = mention.start - clause.start
+    if denial is None or denial.end() > at or re.search(r"[:;]|(?<![\w-])(?:но|однако|але|проте)(?![\w-])", clause.text[denial.end():at]):
+        return None
+    return denial
 
 
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:

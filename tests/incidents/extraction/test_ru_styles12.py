@@ -148,3 +148,10 @@ def test_a_weapon_described_by_its_earlier_use_strikes_nothing_today():
     found = found_in("США передали Украине ракеты ATACMS, которыми ВСУ уже били по Курской области. "
                      "Ночью над Орлом сбит беспилотник.")
     assert places(found) == ["Orël"]
+
+
+def test_a_place_inside_a_denied_report_is_no_site():
+    assert found_in("В Минобороны опровергли сообщения украинских каналов об атаке на аэродром Морозовск.") == []
+    assert found_in("Гладков опроверг сообщения о прилёте по Шебекину.") == []
+    found = found_in("Губернатор опроверг информацию о взрыве на нефтебазе в Клинцах: беспилотник сбит над Клинцовским районом.")
+    assert [i.event_type for i in found] == ["interception"]
