@@ -97,6 +97,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
         self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
         self.history_before: str | None = None  # why the previous sentence ended in history ("Тогда же …" goes on with it)
+        self.report_denied: int | None = None  # the last sentence denying a report ("опровергли сообщения о …")
 
     def run(self) -> None:
         for sentence in self.sentences:

@@ -97,6 +97,7 @@ class FactCollecting:
         if not new and not named:  # "Погибли 15 человек. В Белгороде объявлен траур.": the site its entry names after it
             focus = self._named_later_in_entry(sentence) or focus
         self._retract_earlier(sentence, infos, mentions, new, named)
+        self._retract_recalled_hearsay(sentence, new)
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
@@ -187,6 +188,15 @@ class FactCollecting:
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         self.retracted.update(id(f) for f in told if hearsay(f.sentence))  # an official's own report stays
+
+    def _retract_recalled_hearsay(self, sentence: Sentence, new: list[Finding]) -> None:
+        """'В Минобороны опровергли сообщения о поражении подстанции. … Ранее телеграм-каналы заявили о пожаре на
+        подстанции в Луховицах.': hearsay recalled ('Ранее', 'Раніше', 'Earlier') after the article has denied a report
+        is the report denied, not a site of its own."""
+        if new and hearsay(sentence) and self.report_denied is not None and cues.has("recap", sentence.text[:RETRACTION_LEAD]):
+            self.retracted.update(id(f) for f in new)
+        if cues.has("report_denial", sentence.text) or cues.has("denied_report", sentence.text):
+            self.report_denied = sentence.index
 
     def _denies_reports(self, sentence: Sentence, new: list[Finding]) -> bool:
         """'Channels reported a strike on the Baltimor air base. The governor denied these reports: all drones were

@@ -155,3 +155,9 @@ def test_a_place_inside_a_denied_report_is_no_site():
     assert found_in("Гладков опроверг сообщения о прилёте по Шебекину.") == []
     found = found_in("Губернатор опроверг информацию о взрыве на нефтебазе в Клинцах: беспилотник сбит над Клинцовским районом.")
     assert [i.event_type for i in found] == ["interception"]
+
+
+def test_hearsay_recalled_after_a_denied_report_is_that_report():
+    found = found_in("Губернатор Гусев опроверг сообщения о поражении нефтебазы. Беспилотник сбит над Павловским районом. "
+                     "Ранее местные паблики писали о пожаре на нефтебазе в Лисках.")
+    assert "Liski" not in places(found)
