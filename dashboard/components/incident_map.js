@@ -39,6 +39,7 @@ function loadVendor(base) {
 const maps = new Map();  // key -> {container, live}: the map outlives a React remount (the layout changed)
 const views = new Map();  // key -> the last view of a map that was dropped: a new one starts there
 let lastRaw = null, lastData = null;
+let drawnSaid = false;  // the page's first map said it was drawn (the page then sends what it held back)
 
 function decoded(raw) {  // the map's data: UTF-8 JSON bytes (encoded once by the server)
   if (!(raw instanceof Uint8Array)) { return raw; }
@@ -76,6 +77,7 @@ export default function (component) {
     view: (value) => setStateValue("view", value),
     needBasemap: (id) => setStateValue("need_basemap", id),
     needLabels: (view) => setStateValue("labels_view", view),
+    drawn: () => setTriggerValue("drawn", true),
   };
   const entry = entryFor(data, parentElement, hooks);
   const relay = {  // the latest mount's callbacks, also for a map made by an earlier mount
@@ -83,6 +85,11 @@ export default function (component) {
     view: (value) => entry.hooks.view(value),
     needBasemap: (id) => entry.hooks.needBasemap(id),
     needLabels: (view) => entry.hooks.needLabels(view),
+  };
+  const saidDrawn = () => {  // once per page, after the browser painted the first map (a frame, then a task)
+    if (drawnSaid) { return; }
+    drawnSaid = true;
+    requestAnimationFrame(() => setTimeout(() => entry.hooks.drawn(), 0));
   };
   loadVendor(data.static).then(() => {
     if (entry.live) {
@@ -92,7 +99,8 @@ export default function (component) {
       const spec = views.has(data.key) ? { ...data.spec, view: views.get(data.key) } : data.spec;
       entry.live = window.IncidentMap.live(entry.inner, spec, relay);
     }
-  }).catch((error) => { entry.inner.textContent = "The map could not be drawn: " + error.message; });
+    saidDrawn();
+  }).catch((error) => { entry.inner.textContent = "The map could not be drawn: " + error.message; saidDrawn(); });
   return () => {  // unmounted: drop the map unless a new mount took its container (a layout change)
     setTimeout(() => {
       if (!entry.container.isConnected && maps.get(data.key) === entry) {

@@ -89,6 +89,7 @@ def incident_map(
     area: tuple | None = None,
     report_view: bool = False,
     cache_key: Hashable | None = None,
+    on_drawn: Callable[[], None] | None = None,
 ) -> MapView | None:
     """Draw the incidents of `frame` (full width); the same map takes the next rerun's data and keeps its view.
 
@@ -97,15 +98,17 @@ def incident_map(
     reports every pan and zoom (the page reruns each time) even when the selection is small enough to need no server
     clusters; otherwise a pan or zoom reruns only the map (a fragment), for new server clusters. cache_key: a
     hashable naming the frame's content (store version and filter), to share its preparation across sessions.
+    on_drawn runs once the browser has drawn the page's first map (or failed to: it then says why on the map); a
+    page widget's change it makes (fragments.page_changed) reruns the page.
     Returns the view the browser last reported, or None before the first report."""
-    _map_fragment(frame, reference, selected, key, height, on_select, area, report_view, cache_key)
+    _map_fragment(frame, reference, selected, key, height, on_select, area, report_view, cache_key, on_drawn)
     return _reported_view(key)
 
 
 @st.fragment
 def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key: str, height: int,
                   on_select: Callable[[list[str]], None] | None, area: tuple | None, report_view: bool,
-                  cache_key: Hashable | None) -> None:
+                  cache_key: Hashable | None, on_drawn: Callable[[], None] | None) -> None:
     """The map: on a run of its own (a pan or zoom reported, a marker clicked) it reruns alone unless the page
     must follow (a selection, or the view the page shows figures for)."""
     follow_page()  # a page widget's change came with this run: the whole page reruns
@@ -142,6 +145,7 @@ def _map_fragment(frame: pd.DataFrame, reference: Any, selected: str | None, key
         data=encoded({"key": key, "height": height, "static": STATIC, "spec": spec}),
         default={"view": None, "need_basemap": None, "labels_view": None},
         on_clicked_change=lambda: _clicked(key, on_select),
+        on_drawn_change=on_drawn or _ignore,
         on_view_change=_ignore,
         on_need_basemap_change=_ignore,
         on_labels_view_change=_ignore,

@@ -23,7 +23,6 @@ from incidents.model import IncidentFilter
 VIEW, NOTICES, SELECTED, MAP_KEY, TABLE_KEY = KEYS.view, KEYS.notices, KEYS.selected, KEYS.map, KEYS.table
 CHART_KEY, TABLE_IDS, BOUNDS, FOLLOW_UP = KEYS.chart, KEYS.table_ids, KEYS.bounds, KEYS.follow_up
 MAP_HEIGHT = 520
-FOLLOW_UP_S = 1.5  # on a session's first page the map goes first; the timeline and the table follow this much later
 
 
 def _session() -> Session:
@@ -119,7 +118,7 @@ def _draw_map(
     report = want_bounds or bool(st.session_state.get(KEYS.brief_view))  # the briefing asked for the view on screen
     view = incident_map(data.map_frame(snap, flt, frame), reference=reference, selected=selected, key=MAP_KEY, height=MAP_HEIGHT,
                         on_select=_on_map_select, area=data.facets(snap).area, report_view=report,
-                        cache_key=(snap.url, snap.version, repr(flt)))
+                        cache_key=(snap.url, snap.version, repr(flt)), on_drawn=_map_drawn)
     if view is not None:
         _session().map_bounds = view.bounds
 
@@ -223,17 +222,14 @@ def _table(snap: data.Snapshot, frame: pd.DataFrame, selected: str | None, refer
     _pick_from_list(shown, selected)
 
 
-@st.fragment(run_every=FOLLOW_UP_S)
-def _follow_up() -> None:
-    """A session's first page: a note where the timeline and table go; the first timed run redraws the page with them.
+def _map_drawn() -> None:
+    """The browser drew the session's first map: the page follows with the timeline and the table it held back.
 
-    The browser then paints the map (what a user opens the app for) before it builds the chart and the table, which
-    are below the fold at 1280x800 and would otherwise compete with the map for the page's one main thread.
+    They are below the fold at 1280x800; sent with the first page they would compete with the map (what a user
+    opens the app for) for the browser's one main thread.
     """
-    if st.session_state.pop(FOLLOW_UP, False):  # drawn as part of the page
-        st.caption("The timeline and the table follow in a moment, once the map is drawn…")
-        return
-    st.rerun()  # the timed run: redraw the whole page, this time with the timeline and the table
+    if st.session_state.pop(FOLLOW_UP, False):
+        fragments.page_changed()
 
 
 def _in_view(snap: data.Snapshot, flt: IncidentFilter, only_view: bool) -> tuple[IncidentFilter, str]:
@@ -302,9 +298,10 @@ def render() -> None:
         with right:
             _detail_column(snap, shown, selected, reference)
     if first_page:
-        st.session_state[FOLLOW_UP] = True
-        _follow_up()
+        st.session_state[FOLLOW_UP] = True  # until the browser says the map is drawn (_map_drawn)
+        st.caption("The timeline and the table follow once the map is drawn…")
         return
+    st.session_state.pop(FOLLOW_UP, None)  # drawn in full: nothing is held back any more
     _timeline(figs, flt, facets.bounds)
     _table(snap, focus, selected, reference)
     render_downloads(focus, flt, details=lambda frame: data.with_details(snap, frame))

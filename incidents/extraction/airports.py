@@ -12,7 +12,8 @@ from incidents.extraction.numbers import to_int
 
 _FOCUS_AIRPORT = re.compile(
     r"\b(?:the\s+)?(?:city|town|local|regional capital|capital)['’]?s?\s+(?:main\s+|international\s+|civilian\s+)?airport\b"
-    r"|\bthe\s+airport\b(?!\s+(?:of|in|at)\b)",
+    r"|\bthe\s+airport\b(?!\s+(?:of|in|at)\b)"
+    r"|(?<![\w-])(?:аэропорт|аеропорт)(?=\s+(?:сообщ|заяв|уточн|информир|предупред|повідом|інформу|попередж)\w*)",  # speaking alone
     re.IGNORECASE,
 )
 _CODE = re.compile(r"\(([A-Z]{3,4})\)|\b(?:IATA|ICAO)[:\s]+([A-Z]{3,4})\b")
@@ -48,6 +49,14 @@ def listed_after_airports(before: str) -> bool:
 def focus_refs(clause_text: str, offset: int) -> list[AirportRef]:
     """References to the airport of the city in focus, with absolute offsets."""
     return [AirportRef(m.group(0), offset + m.start(), offset + m.end()) for m in _FOCUS_AIRPORT.finditer(clause_text)]
+
+
+_BARE_AIRPORT = re.compile(r"(?:the\s+)?airport|аэропорт|аеропорт", re.IGNORECASE)
+
+
+def bare_airport(text: str) -> bool:
+    """True for "the airport", "аэропорт" named alone (no city's, town's or capital's before it)."""
+    return _BARE_AIRPORT.fullmatch(text) is not None
 
 
 def code_refs(clause_text: str, offset: int) -> list[AirportRef]:

@@ -36,7 +36,7 @@ _APPOSITION = r"(?:, (?:a|an|the) [^,.;]{1,40},)?"
 _KILL = r"(?:killed|dead|died|perished|lost their lives|lost his life|lost her life)"
 _HURT = (r"(?:injured|wounded|hurt|hospitali[sz]ed|(?:sustained|suffered|received) (?:(?:minor|light|slight|serious|severe|"
          r"moderate|multiple|shrapnel|burn|head|leg) )*(?:injuries|wounds)|"
-         r"treated for (?:smoke inhalation|injuries|wounds|shrapnel wounds|burns|cuts)|taken to (?:a |the )?(?:[\w-]+ ){0,3}?hospital)")
+         r"treated for (?:(?:minor|light|slight|serious|severe|moderate) )?(?:smoke inhalation|injuries|wounds|shrapnel wounds|burns|cuts)|taken to (?:a |the )?(?:[\w-]+ ){0,3}?hospital)")
 # "The number of people killed when ... has risen to 10": an updated figure.
 _RISEN_TO = rf"[^.;]{{0,140}}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|stood|stands) (?:to |at )?{_QUANT}(?P<n>{NUMBER})\b"
 # "the driver was wounded", "a woman was killed": one person named by a singular noun (the `who` group).
@@ -172,7 +172,7 @@ _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] fo
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "bodies", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
-                     "вбит", "помер", "житт", "pogib", "zahyn", "kia", "врятува"),
+                     "вбит", "помер", "житт", "гибел", "жизн", "pogib", "zahyn", "kia", "врятува"),
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",
                       "шпиталіз", "допомог", "порез", "звернул"),
@@ -246,6 +246,23 @@ def every_count(text: str, name: str) -> list[Count]:
     out = []
     for pattern in patterns:
         out += [count for match in pattern.finditer(text) if (count := _count_of(text, pattern, match)) is not None]
+    return out
+
+
+# "killed two people in Kostiantynivka and one in Druzhkivka": a place phrase, then the next place's count with the verb
+# left out (and its noun: "one", "three others").
+_ELLIPTIC_NEXT = re.compile(rf"(?:\s+{_PEOPLE})?\s+(?:in|near|at|outside)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+                            rf"(?:\s+(?:region|oblast|district|community))?(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>{NUMBER})"
+                            r"(?:\s+(?:more|others?|people|persons?|civilians?))?(?=\s+(?:in|near|at|outside)\s)", re.IGNORECASE)
+
+
+def elliptic_counts(text: str, count: Count) -> list[Count]:
+    """The counts told after `count` for further places with the verb left out ("killed two in X and one in Y": one)."""
+    out = []
+    match = _ELLIPTIC_NEXT.match(text, count.end)
+    while match is not None and (value := to_int(match.group("n"))) is not None:
+        out.append(Count(value, match.start("n"), match.end("n")))
+        match = _ELLIPTIC_NEXT.match(text, match.end())
     return out
 
 

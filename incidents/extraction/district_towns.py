@@ -9,13 +9,20 @@ from functools import cache, lru_cache
 
 from incidents.extraction import cues, geo, morphology
 
-# "районе Казани", "району Харкова": a district word, then a city's name in the genitive (not a region's adjective).
-_CITY_AFTER_DISTRICT = re.compile(r"\s+(?:микро|мікро)?район\w*\s+([А-ЯЁІЇЄҐ][\w'’-]+)(\s+\w+)?")
+# "районе Казани", "району Харкова": a district word, then a city's name in the genitive (not a region's adjective);
+# "Київському та Салтівському районах Харкова": other districts' adjectives listed before the word.
+_LISTED_BEFORE = r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*){0,3}"
+_CITY_AFTER_DISTRICT = re.compile(_LISTED_BEFORE + r"\s+(?:микро|мікро)?район\w*\s+([А-ЯЁІЇЄҐ][\w'’-]+)(\s+\w+)?")
+# "Київський та Салтівський райони міста", "в Ленинском районе города": the districts of the city the text is about.
+_THE_CITY_AFTER_DISTRICT = re.compile(_LISTED_BEFORE + r"\s+(?:микро|мікро)?район\w*\s+(?:города|міста)(?![\w-])",
+                                      re.IGNORECASE)
 _REGION_WORD_AFTER = re.compile(r"\s+(?:област|облас|обл\.|кра[йяюе]|краї|республик|республік|регион|регіон)", re.IGNORECASE)
 
 
 def district_of_a_city(after: str) -> bool:
     """True when the district named before `after` is one of the city named right after it."""
+    if _THE_CITY_AFTER_DISTRICT.match(after):
+        return True
     match = _CITY_AFTER_DISTRICT.match(after)
     if not match or REGION_ADJECTIVE_END.search(match.group(1)) or DISTRICT_ADJECTIVE.search(match.group(1)):
         return False  # "Белгородского района Белгородской области": a rural district and its region
@@ -268,6 +275,32 @@ _LATIN_CITY_AFTER = re.compile(r"\s+(?:district|raion|rayon)\s+of\s+(?:the\s+)?(
 def latin_district_of_a_city(after: str) -> bool:
     """True when the English district named before `after` is one of the city named right after it."""
     return _LATIN_CITY_AFTER.match(after) is not None
+
+
+# "Kyivskyi and Saltivskyi districts", "Shevchenkivskyi, Sobornyi and Novokodatskyi districts": other districts' names
+# listed before the district word.
+_LATIN_LISTED = r"(?:(?:\s*,|\s+and|\s+&)\s+(?:the\s+)?(?-i:[A-Z])[a-z'’-]{2,}){0,5}"  # "…, Sobornyi and Novokodatskyi"
+LATIN_DISTRICTS_LISTED = re.compile(_LATIN_LISTED + LATIN_DISTRICT_WORD.pattern, re.IGNORECASE)
+_LATIN_LISTED_CITY_AFTER = re.compile(_LATIN_LISTED + r"\s+(?:districts?|raions?|rayons?)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?"
+                                      r"(?-i:[A-Z])[\w'’-]+(?!\s+(?:region|oblast|province|krai|territory|republic)\b)",
+                                      re.IGNORECASE)
+# "the city's Kyivskyi and …", "Kharkiv's Saltivskyi …": an owner before the (first) adjective of the list.
+_OWNER_BEFORE = re.compile(r"(?:\bthe\s+(?P<noun>city|capital|town)|(?P<name>(?-i:[A-Z])[\w'’-]+))['’]s?\s+"
+                           r"(?:(?-i:[A-Z])[\w'’-]+(?:\s*,\s*|\s+and\s+|\s+&\s+))*$", re.IGNORECASE)
+
+
+def latin_quarters_of_a_city(before: str, after: str) -> bool:
+    """True when an English district adjective (in a list or alone, before 'district(s)') names quarters of a city:
+    owned by "the city's" or a city's name ("Kharkiv's Kyivskyi and Saltivskyi districts"), or "… districts of Kharkiv"."""
+    if _LATIN_LISTED_CITY_AFTER.match(after):
+        return True
+    owner = _OWNER_BEFORE.search(before)
+    if owner is None:
+        return False
+    if owner.group("noun"):
+        return True
+    found = geo.place(owner.group("name")) if geo.is_name(owner.group("name")) else None
+    return found is not None and found.kind == "city"
 
 
 def latin_district_town(word: str) -> str | None:

@@ -48,7 +48,21 @@ def place(name: str, hint: str | None = None, context: tuple[Any, ...] = ()) -> 
     if hint is None and found.kind == "region":
         cities = [c for c in get_gazetteer().lookup(name, kinds=("city",)) if c.country == found.country]
         return cities[0] if cities else found
+    world = _world_city(name) if context and found.kind == "city" and key(found.name) != key(name) else None
+    if world is not None:
+        return world  # "gathered in Paris" after Odesa: not Veselyi Kut, once called Paris
     return _theatre_first(name, _own_name_first(name, found)) if not context else _in_focus(name, found, context)
+
+
+def _world_city(name: str) -> Place | None:
+    """The city of a million people or more whose own name this is, wherever the article's focus lies; else None."""
+    from geodata.geocoding import geocode
+
+    try:
+        found = geocode(name, None, ())
+    except MISSES:
+        return None
+    return found if found.kind == "city" and (found.population or 0) >= WORLD_CITY_PEOPLE and key(found.name) == key(name) else None
 
 
 def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
@@ -71,6 +85,9 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
     return _far_bigger(name, found)
 
 
+# A city this big, named by its own name, is not a village in the region in focus known by that name only as another
+# ("gathered in Paris" after Odesa: not Veselyi Kut, once called Paris).
+WORLD_CITY_PEOPLE = 1_000_000
 # Outside the regions in focus, a namesake this many times bigger in the same country is the one meant ("Mykolaiv"
 # after Khmelnytskyi is the regional capital on the Southern Bug, not the small town near Lviv).
 BIGGER_FACTOR = 20
@@ -298,6 +315,8 @@ def nominative(word: str) -> str | None:
     toponyms, others = morphology.lemmas(word) if " " not in word else ((), ())
     first = _home_first([word, *toponyms])
     second = _home_first([*others, *endings])
+    if second is not None and second not in morphology.dictionary_lemmas(word) and _town_as_written(word, first):
+        second = None  # "порт Рені": the Danube town Reni itself, not "Рен" (Orenburg) guessed by cutting an ending
     if first is not None and second is not None and not abroad(second) and _people(second) >= BIGGER_FACTOR * max(_people(first), 1000):
         return second  # "у Вінниці": Vinnytsia, not the hamlet Vinnitsy that the form spells
     if first is not None and not abroad(first):
@@ -307,6 +326,13 @@ def nominative(word: str) -> str | None:
     if first is not None:
         return first
     return _several_words(word) if word.count(" ") == 1 else None
+
+
+def _town_as_written(word: str, first: str | None) -> bool:
+    """True when the word as written is itself the name of a home town of some size (HOME_OWN_NAME_PEOPLE): a name in
+    the nominative, which a guessed reading (an ending cut, an analyser's guess for a word its dictionary lacks) does
+    not override."""
+    return first == word and not abroad(word) and _people(word) >= HOME_OWN_NAME_PEOPLE
 
 
 def _on_river(word: str) -> str | None:

@@ -86,7 +86,7 @@ def blank_furniture(text: str) -> str:
     text = _inline_furniture().sub(lambda m: " " * len(m.group(0)), text)
     text = _CAPTION.sub(lambda m: " " * len(m.group(0)), text)
     for match in _furniture().finditer(text):
-        if _slot_above_the_article(match, text) or _bar_above_the_article(match, text):
+        if _slot_above_the_article(match, text) or _bar_above_the_article(match, text) or _header_above_the_article(match, text):
             text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
             continue  # "Реклама" between the breadcrumbs and the headline: the slot, not the end of the article
         if text[:match.start()].strip() and not _bar_inside(match.group(0), text[match.end():]):
@@ -103,6 +103,12 @@ def _slot_above_the_article(match: re.Match[str], text: str) -> bool:
 
 # A line that ends a sentence: the article (or a post) has begun above it; headlines and bylines end without a stop.
 _SENTENCE_LINE = re.compile(r"[.!?…][\"'’”»)]*[ \t]*$", re.MULTILINE)
+
+
+def _header_above_the_article(match: re.Match[str], text: str) -> bool:
+    """'Become a member' in a site's header, under its name and menu: no line above it ends a sentence and the
+    article's prose is still to come below, so it is the page's header, not the end of the article."""
+    return _SENTENCE_LINE.search(text, 0, match.start()) is None and _PROSE.search(text, match.end()) is not None
 
 
 def _bar_above_the_article(match: re.Match[str], text: str) -> bool:

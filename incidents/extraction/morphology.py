@@ -67,6 +67,19 @@ def lemmas(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=8192)
+def dictionary_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas of a Cyrillic word that a dictionary gives ("Вінниці" -> "Вінниця"), title-cased: pymorphy3's when
+    its Russian dictionary knows the word, simplemma's when its Ukrainian one does; no guess for an unknown word."""
+    import simplemma
+
+    lower = word.lower()
+    out = [_title(parse.normal_form) for parse in parses(word)] if is_known(lower) else []
+    if simplemma.is_known(lower, lang="uk"):
+        out.append(_title(ukrainian_lemma(word)))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8192)
 def is_common_word(word: str) -> bool:
     """True when a capitalised Cyrillic word is an ordinary word here (a preposition, a verb form, a common noun the
     Russian dictionary knows and never as a toponym or a name). A word only Ukrainian knows is common when simplemma

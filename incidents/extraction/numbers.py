@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from incidents.extraction import morphology
 from incidents.extraction.cues import grouped
 
 _UNITS = {
@@ -16,8 +17,26 @@ _UNITS = {
 }
 _TIMES = ("dozen", "couple")  # "a dozen", "two dozen", "a couple": multiplied, not added
 # Russian and Ukrainian count words ("двое", "двоє", "дюжина") as data: lexicons/number_words.json.
-_SLAVIC = {word: value for word, value in json.loads((Path(__file__).resolve().parent / "lexicons" / "number_words.json")
-                                                       .read_text(encoding="utf-8")).items() if not word.startswith("_")}
+_LISTED = {word: value for word, value in json.loads((Path(__file__).resolve().parent / "lexicons" / "number_words.json")
+                                                      .read_text(encoding="utf-8")).items() if not word.startswith("_")}
+
+
+def _russian_cases(words: dict[str, int]) -> dict[str, int]:
+    """Every case of the Russian numerals listed ("два" -> "двух", "двум", "двумя"; "трое" -> "троих"), read from
+    pymorphy3's dictionary, "ё" also written "е" ("трёх", "трех"), a form first read as another word left out; the
+    listed words keep their values."""
+    out = dict(words)
+    for word, value in words.items():
+        parse = next((p for p in morphology.parses(word) if p.tag.POS == "NUMR" and p.normal_form == word), None)
+        for form in (f.word for f in parse.lexeme) if parse is not None else ():
+            if morphology.parses(form)[0].tag.POS != "NUMR":
+                continue  # "семью" is first the family, not seven
+            for spelling in (form, form.replace("ё", "е")):
+                out.setdefault(spelling, value)
+    return out
+
+
+_SLAVIC = _russian_cases(_LISTED)
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 WORDS = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SLAVIC), key=len, reverse=True))  # count words, longest first
 

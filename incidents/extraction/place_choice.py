@@ -36,6 +36,8 @@ def review(findings: list[Finding], body: str, context: Iterable[Any], rejection
     weak_abroad = {f.place for f in findings if f.place.country not in geo.THEATRE and _weak(f)}
     kept = []
     for finding in findings:
+        if finding.place.kind == "region" and _far_region_abroad(finding, _others(finding, sites) + _others(finding, mentioned)):
+            continue  # "near the port of Pivdennyi, east of Odesa" read as Botswana's Southern district
         if finding.place.kind != "city" or finding.place not in geo.cities_named(finding.mention_text):
             kept.append(finding)  # an airport, a region, or a place reached through another name (a district's city)
             continue
@@ -46,6 +48,14 @@ def review(findings: list[Finding], body: str, context: Iterable[Any], rejection
         if not _implausible(finding, anchors, [p for p in anchors if p not in weak_abroad]):
             kept.append(finding)
     return kept
+
+
+def _far_region_abroad(finding: Finding, hints: list[Any]) -> bool:
+    """A region outside the war's countries, far from the article's other places, which lie in them and none in its
+    country: a word read as a far region (a translated name, 'Pivdennyi' as 'Southern'), not a site."""
+    place = finding.place
+    return (place.country not in geo.THEATRE and any(p.country in geo.THEATRE for p in hints)
+            and not any(p.country == place.country for p in hints) and _far(place, hints) > FAR_KM)
 
 
 def _others(finding: Finding, places: list[Any]) -> list[Any]:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from incidents.extraction import cues, geo, morphology
-from incidents.extraction.district_towns import (DISTRICT_ADJECTIVE, LATIN_DISTRICT, LATIN_DISTRICT_WORD,
-                                                 REGION_ADJECTIVE_END, adjective_town, district_named, district_of_a_city,
-                                                 district_town_in_o, facility_town, latin_district_of_a_city,
-                                                 latin_district_town, masculine_region, nickname_region,
+from incidents.extraction.district_towns import (DISTRICT_ADJECTIVE, LATIN_DISTRICT,
+                                                 LATIN_DISTRICTS_LISTED, REGION_ADJECTIVE_END, adjective_town, district_named,
+                                                 district_of_a_city, district_town_in_o, facility_town,
+                                                 latin_district_of_a_city, latin_district_town, latin_quarters_of_a_city,
+                                                 masculine_region, nickname_region,
                                                  town_area_nickname, town_of_district)
 from incidents.extraction.sentences import Clause, Sentence
 
@@ -323,9 +324,10 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
         if name is None:
             name = district_town_in_o(text, sentence.text[end:end + 60])
             town = name is not None
-    elif not cyrillic and len(tokens) == 1 and LATIN_DISTRICT.fullmatch(text) and LATIN_DISTRICT_WORD.match(sentence.text, end):
-        if latin_district_of_a_city(sentence.text[end:end + 60]):
-            return None  # "the Kyivskyi district of Kharkiv": a quarter of Kharkiv
+    elif not cyrillic and len(tokens) == 1 and LATIN_DISTRICT.fullmatch(text) and LATIN_DISTRICTS_LISTED.match(sentence.text, end):
+        if latin_district_of_a_city(sentence.text[end:end + 60]) or latin_quarters_of_a_city(
+                sentence.text[max(0, start - 80):start], sentence.text[end:end + 120]):
+            return None  # "the Kyivskyi district of Kharkiv", "the city's Kyivskyi and Saltivskyi districts": its quarters
         name = latin_district_town(text)  # "over the Gryazinsky district": Gryazi
         town = name is not None
     elif not cyrillic and len(tokens) == 1 and _TRANSLIT_PREPOSITION.search(sentence.text, max(0, start - 10), start):

@@ -83,6 +83,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
         self.last_event_index: int | None = None  # the index of the last sentence that reported an event
         self.last_city: Any = None  # the city named last (for "the city", "the capital")
+        self.last_city_at = -1  # where it was named
+        self.city_before: Any = None  # the city named last before the sentence being read
         self.last_city_hearsay = False  # the city named last was named only in hearsay ("channels claimed ...")
         self.last_region: Any = None  # the region named last (for "shot down over the region")
         self.last_region_at = -1  # the index of the sentence that named it
@@ -98,6 +100,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
         self.history_before: str | None = None  # why the previous sentence ended in history ("Тогда же …" goes on with it)
         self.report_denied: int | None = None  # the last sentence denying a report ("опровергли сообщения о …")
+        self.reports_disputed: bool | None = None  # the article disputes what was reported (read once, when asked)
 
     def run(self) -> None:
         for sentence in self.sentences:
@@ -135,7 +138,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         seconds = [second_reference(sentence, mentions, r) for c, r in zip(found_claims, refs) if c.between]
         site_roles.classify(sentence, infos, mentions, [r.start if isinstance(r, places.Mention) else r for r in refs + seconds
                                                      if r is not None])
-        named_before = self.last_city
+        named_before = self.city_before = self.last_city
         self._learn_context(mentions)
         self._learn_officials(sentence)
         if self.last_city is not named_before:  # a city named only in hearsay owns no district told later
@@ -148,7 +151,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         new += self.city_airports(sentence, new)
         new += self.general_airports(sentence, infos, mentions, new)
         new += self.labelled_sites(sentence, infos, mentions, new)
-        new += self.attempted_sites(sentence, infos, new)
+        here = _attempted_target(sentence, mentions) if self.attempted is None and not new else None
+        new += self.attempted_sites(sentence, infos, new, here)
         self.attempted = _attempted_target(sentence, mentions) if not new else None
         if not new:
             self._weapon_told_after(sentence, infos)
@@ -233,7 +237,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                 self._remember_region_of(found)  # "Неподалік Куп'янська, у селі Петропавлівка": the village near it
             if (found is not None and found.kind == "city" and mention.hint != "district"
                     and not mention.reason.startswith(("two names", "historical"))):
-                self.last_city = found
+                self.last_city, self.last_city_at = found, mention.start
 
     def geo_context(self) -> tuple:
         """geo.context_of(self.context), read again only when a place was remembered since (not for every name)."""
@@ -284,9 +288,11 @@ def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> pla
     return None
 
 
-# "ВСУ попытались атаковать Энгельс", "враг пытался ударить по Рыльску": an attempt told by its verb.
-_ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:пыта|попыта)\w* (?:[\w-]+ ){0,2}?(?:атаковать|ударить|поразить|нанести удар)", re.IGNORECASE)
-_OBJECT_GAP = re.compile(r"\s+(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
+# "ВСУ попытались атаковать Энгельс", "враг пытался ударить по Рыльску", "drones tried to attack the Kstovo refinery":
+# an attempt told by its verb.
+_ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:(?:пыта|попыта)\w* (?:[\w-]+ ){0,2}?(?:атаковать|ударить|поразить|нанести удар)"
+                           r"|(?:tried|tries|trying|attempted|attempting) to (?:attack|strike|hit|target))", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "… — в Киевской, Житомирской и Полтавской областях": a list of places after one preposition, too.
 _PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?"
@@ -362,7 +368,8 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     past = cues.has("past_period", text)
     if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
         past = None
-    if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до)\s*$", text[:past.start()], re.IGNORECASE):
+    if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до|(?:first|second|third|\w+th|\d+(?:st|nd|rd|th)) time)\s*$",
+                              text[:past.start()], re.IGNORECASE):  # "for the third time this summer": today's, counted
         found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:

@@ -34,11 +34,20 @@ class AirportReading:
                 continue
             city = self._focus_city()
             for ref in airports.focus_refs(info.clause.text, info.clause.start):
+                restricted = self._restricted_airport() if airports.bare_airport(ref.text) else None
+                if restricted is not None:  # "the airport said …": the airport the article told restricted, not a city's
+                    out.append(self._airport_finding(sentence, restricted, ref, f"site: the airport the article told "
+                                                                                   f"restricted before ({restricted.name})"))
+                    break
                 found = self._airport_for(city.place.name) if city else None
                 if found is not None:
                     out.append(self._airport_finding(sentence, found, ref, f"site: the airport of the city in focus ({city.place.name})"))
                     break
         return out
+
+    def _restricted_airport(self) -> Any:
+        """The airport the article last told a restriction at, or None."""
+        return next((f.place for f in reversed(self.findings) if f.is_airport and f.event_type == "airspace_restriction"), None)
 
     def city_airports(self, sentence: Sentence, new: list[Finding]) -> list[Finding]:
         """'Moscow's four airports suspended flights', 'аэропорты Москвы': a restriction at each airport serving the city,

@@ -28,8 +28,9 @@ _REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGN
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 
 
-# A live-blog time stamp alone on its line ("09.17 EET", "Updated at 14.02 GMT", "Posted at 06:48").
-_STAMP_LINE = re.compile(r"\s*(?:(?:updated|posted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
+# A live-blog time stamp alone on its line ("09.17 EET", "updated at 14.02 GMT", "Posted at 06:48": the BBC's, above its
+# entry; the Guardian's "Updated at 11.40 BST" closes the entry above it and is read as that entry's time).
+_STAMP_LINE = re.compile(r"\s*(?:(?:updated|[Pp]osted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
 
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
                          r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
@@ -63,6 +64,9 @@ def _wider_scope(text: str, end: int) -> bool:
     """True when the words right after a count widen it beyond one place ("across the country", "in total")."""
     match = cues.has("wider_scope", text[end:end + 40])
     return bool(match) and match.start() <= 12
+
+
+_COUNTRY_SCOPE_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:Ukraine|Russia|the country|the nation)\b", re.IGNORECASE)
 
 
 def _wider_scope_before(text: str, start: int) -> bool:
@@ -116,16 +120,20 @@ class FactCollecting:
                 continue
             text = self._bracket_counts(sentence, info, text, new)
             fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
-            split = self._counts_by_site(info, text, new)
+            rumoured = hearsay(sentence) and self._reports_disputed()  # "Ранее каналы сообщали о трёх пострадавших"
+            split = {} if rumoured else self._counts_by_site(info, text, new)
             for name, pairs in split.items():  # "killed one and injured four in Kramatorsk and killed two in Pokrovsk"
                 for site, count in pairs:
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end, count.value,
                                  [site], fixed)
-            for name, count in casualties.find_casualties(text).items():
+            for name, count in ({} if rumoured else casualties.find_casualties(text)).items():
                 if name in split:
                     continue
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
+                if _COUNTRY_SCOPE_BEFORE.search(text, max(0, count.start - 60), count.start) and not any(
+                        info.clause.start <= f.start < info.clause.end for f in new):
+                    continue  # "missiles struck cities across Ukraine, killing at least 31": a total, no site named
                 spread = count.value == 0 and not new and not named and (about_event or shortly_after)
                 wide = spread and _SLAVIC_LETTER.search(text) is not None  # "Пострадавших нет." closing an official's post
                 for target in ((self._zero_sites() if wide else self.last_sites) if spread else [None]):  # "No one was killed"
@@ -152,6 +160,13 @@ class FactCollecting:
         self._collect_claims(sentence, mentions, found_claims, refs, focus if about_event else None)
         self._collect_notes(sentence, new or named, focus if about_event else None)
 
+    def _reports_disputed(self) -> bool:
+        """True when the article disputes what was reported ("назвал фейком сообщения каналов", "denied the reports"):
+        the figures it then tells from unnamed channels are the rumour's, not kept."""
+        if self.reports_disputed is None:
+            self.reports_disputed = cues.has("disputed", self.body) is not None
+        return self.reports_disputed
+
     def _counts_by_site(self, info: places.ClauseInfo, text: str, new: list[Finding]) -> dict[str, list[tuple[Finding, Any]]]:
         """The killed or injured counts of a clause that belong to different sites of it, each to its own ("killed one
         in Kramatorsk and two in Pokrovsk"): {name: [(site, its largest count)]}, only for names told for two sites or more."""
@@ -161,7 +176,8 @@ class FactCollecting:
         out = {}
         for name in ("killed", "injured"):
             best: dict[int, tuple[Finding, Any]] = {}
-            for count in casualties.every_count(text, name):
+            told = casualties.every_count(text, name)
+            for count in told + [c for t in told for c in casualties.elliptic_counts(text, t)]:
                 if count.value == 0 or _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue
                 site = closest(sites, info.clause.start + count.start, info.clause.start + count.end)
@@ -188,6 +204,9 @@ class FactCollecting:
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         self.retracted.update(id(f) for f in told if hearsay(f.sentence))  # an official's own report stays
+        for finding in named:  # "Вночі в Павлограді вибухи. Це неправда: у Павлограді вибухів не було": told, then denied by name
+            if not hearsay(finding.sentence) and finding.sentence.index == sentence.index - 1:
+                self.attachments.append(("disputed", sentence, (denial.start(), denial.end(), finding)))
 
     def _retract_recalled_hearsay(self, sentence: Sentence, new: list[Finding]) -> None:
         """'В Минобороны опровергли сообщения о поражении подстанции. … Ранее телеграм-каналы заявили о пожаре на

@@ -59,13 +59,13 @@ def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bo
 
 def _owns_the_next(sentence: Sentence, owner: Finding, sites: list[Finding]) -> bool:
     """'in Sochi's Adler district', 'Kharkiv's Saltivskyi district': a city in the possessive right before a site close
-    by is where that site lies, not a second site."""
-    if owner.place.kind != "city":
+    by is where that site lies, not a second site; so is any owner read as an airport ("Russia's Marinovka airfield")."""
+    if owner.place.kind not in ("city", "airport"):
         return False
     gap_end = owner.end - sentence.start
     return any(other is not owner and other.place.kind in ("city", "airport") and other.start > owner.end
                and _OWNER_GAP.fullmatch(sentence.text, gap_end, other.start - sentence.start)
-               and geo.km_between(owner.place, other.place) <= DISTRICT_KM for other in sites)
+               and (owner.place.kind == "airport" or geo.km_between(owner.place, other.place) <= DISTRICT_KM) for other in sites)
 
 
 _OWNER_GAP = re.compile(r"['’]s\s+")
@@ -395,11 +395,13 @@ class SiteReading:
         self.label = None
         return [found] if found is not None else []
 
-    def attempted_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding]) -> list[Finding]:
+    def attempted_sites(self, sentence: Sentence, infos: list[places.ClauseInfo], new: list[Finding],
+                        here: places.Mention | None = None) -> list[Finding]:
         """'Попытка атаки беспилотников на Морозовский район. Силами ПВО уничтожены 40 БПЛА.': an interception told with
-        no place right after an attempted attack on one is at the attempt's target."""
-        target = self.attempted
+        no place right after an attempted attack on one is at the attempt's target; so is one in a later clause of the
+        attempt's own sentence (`here`: "Drones tried to attack the Kstovo refinery but were shot down")."""
         info = next((i for i in infos if i.historical_from is None and any(c.kind == "interception" for c in i.event_cues)), None)
+        target = self.attempted or (here if here is not None and info is not None and here.end <= info.clause.start else None)
         if target is None or new or sentence.heading or info is None:
             return []
         mention = places.Mention(target.text, target.start, target.end, sentence.index, hint=target.hint, role="site",
@@ -557,6 +559,7 @@ class SiteReading:
             limit = (info.historical_from or info.clause.end) - info.clause.start
             for match in city_references.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")
+                toward = None
                 if _REGION_REF.fullmatch(match.group("ref")):  # "12 drones were shot down over the region"
                     slavic = match.group("ref").lower().startswith("област")  # "Над областю збили 6 БпЛА"
                     told = [c for c in info.event_cues if c.start < match.start("ref") or slavic]
@@ -567,10 +570,14 @@ class SiteReading:
                 else:  # "struck the centre of Izium ..., hitting the city council": the city this sentence named before
                     here = [f.place for f in new if f.place.kind == "city" and f.end <= start]
                     toward = _TOWARD.match(match.group(0))  # drones heading for the city: not its mayor's own report
+                    earlier = in_focus if focus or self.last_city_at < start else self.city_before  # not a city named after it
                     city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
-                        match.group("ref"), here[-1] if here else (head if head and not toward else in_focus))
+                        match.group("ref"), here[-1] if here else (head if head and not toward else earlier))
                 if city is None or any(f.start <= start < f.end for f in new):
                     continue
+                if toward and any(info.clause.start <= f.start < info.clause.end and f.place.name != city.name
+                                  and not f.is_airport for f in new):
+                    continue  # "downed 20 drones approaching the capital over the Kolomna district": where they fell
                 if _SLAVIC_CITY_REF.fullmatch(match.group("ref")) and any(
                         info.clause.start <= f.start < info.clause.end and geo.km_between(f.place, city) <= CITY_SITE_KM for f in new):
                     continue  # "над городом сбиты пять БПЛА, в том числе в районе Бельбека": the site inside it says where

@@ -59,6 +59,23 @@ _NOTHING_THERE_AFTER = re.compile(r"[^,;.]{0,30}?(?:(?:обошл|обійшл|�
                                   r"(?:incident|consequences))", re.IGNORECASE)
 
 
+# "479 drones, most aimed at Rivne and Khmelnytskyi regions": the aim of an attack, told apart from where it struck.
+_AIMED_AT_BEFORE = re.compile(r"(?<![\w-])(?:aimed|directed)\s+(?:mainly\s+|mostly\s+|primarily\s+|chiefly\s+)?at\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+# "refineries from Volgograd to Ryazan", "a train from Kyiv to Lviv": the two ends of a span or a route.
+_SPAN_FROM_BEFORE = re.compile(r"(?<![\w-])from\s+(?:the\s+)?$", re.IGNORECASE)
+_SPAN_TO_AFTER = re.compile(r"\s+to\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_SPAN_TO_BEFORE = re.compile(r"(?<![\w-])from\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+to\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+
+
+# "the strike on Kyiv's children's hospital", "drones hit Odesa's port": the owner of what was struck is where it lies.
+_STRUCK_OWNER_BEFORE = re.compile(r"(?:(?<![\w-])(?:strikes?|attacks?|raids?|assault|bombing|shelling)\s+(?:on|against)"
+                                  r"|(?<![\w-])(?:struck|hit|hits|attacked|targeted|shelled|bombed))\s+$", re.IGNORECASE)
+
+
 # "the Borisoglebsk area", "the Ramenskoye, Kolomna and Domodedovo districts": towns naming the areas around them.
 _AREA_AFTER = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)*\s+(?:areas?|districts?|raions?|rayons?|outskirts|suburbs|"
                          r"municipalit(?:y|ies)|urban districts?)\b", re.IGNORECASE)
@@ -89,6 +106,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "negated: 'not here but there' (не в Одесу, а в Чорноморськ; not Odesa but Chornomorsk)"
     if _NOTHING_THERE_AFTER.match(after):
         return "nothing happened there ('в Курске обошлось без последствий', 'passed without incident')"
+    if (_SPAN_FROM_BEFORE.search(before) and _SPAN_TO_AFTER.match(after)) or _SPAN_TO_BEFORE.search(before):
+        return "an end of a span ('hit plants from Volgograd to Ryazan'): how far something reached, not a site"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not EVENT_NOUN_AFTER.match(after) and not FACILITY_AFTER.match(after) and not _region_with_the(mention)
             and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)
@@ -109,8 +128,9 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "where a person lives or comes from; the sentence names where it happened"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
-    if others and _slavic_tail("heading_to").search(before) and _PLACE_PHRASE_LATER.search(
-            sentence.text, mention.end - sentence.start):
+    heading = _slavic_tail("heading_to").search(before) or _HEADING_FOR.search(before)
+    if (others and heading and _place_phrase_besides(sentence, mention, len(before) - heading.start())
+            and not _downed_at_destination(after)):
         return "where the drones were flying to; the sentence names where they were downed or fell"
     if _person_was_in(before):
         return "where a person was (the minister was in Berlin), not where it happened"
@@ -124,6 +144,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
         return "where the weapons came from (launched from, from the direction of), not where they struck"
+    if _AIMED_AT_BEFORE.search(before):
+        return "where the weapons were aimed (most aimed at Rivne), not where they struck"
     if _rx("according").search(before):
         return "stands for its government (according to ...)"
     if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before) and not local:
@@ -131,7 +153,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
     if (mention.possessive and not _rx("site_noun_after").match(after)
-            and not OFFICIAL_AFTER.match(after)):
+            and not OFFICIAL_AFTER.match(after) and not _STRUCK_OWNER_BEFORE.search(before)):
         return "possessive: stands for the state, its people or institutions"
     if ((_rx("diplomatic_before").search(before) and not _WHERE_AFTER.match(after))
             or _rx("diplomatic_purpose").match(after)):
@@ -201,13 +223,14 @@ def _rx(name: str) -> re.Pattern[str]:
                               re.IGNORECASE),
         "in_only": (r"\s*in\s+", re.IGNORECASE),
         # "who was in Rome for the pope's funeral", "travel to Istanbul for the talks": where someone went, and why
-        "diplomatic_purpose": (rf"^\s+for\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{diplomatic})\b", re.IGNORECASE),
+        "diplomatic_purpose": (rf"^\s+(?:for\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{diplomatic})\b"
+                               r"|to\s+(?:discuss|negotiate|attend|sign|hold\s+talks|meet\s+with)\b)", re.IGNORECASE),  # "gathered in Paris to discuss"
         "diplomatic_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{diplomatic})\b", re.IGNORECASE),
         "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
         "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
         "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", 0),
-        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes|attacks|hits|impacts|fires|damage|casualties|shelling|gunfire))"
+        "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes?|attacks?|hits?|impacts?|fires?|blazes?|damage|casualties|shelling|gunfire))"
                           r"\s+(?:also\s+)?$", re.IGNORECASE),
     }
     pattern, flags = table[name]
@@ -253,14 +276,19 @@ def _report_denied_before(clause: Clause, mention: Mention) -> re.Match[str] | N
 
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:
     """'Информация не подтвердилась: беспилотник был сбит над Алексинским районом', 'ранее сообщалось о взрыве, однако
-    дрон сбит над Алексином': a place told after the retraction and its colon (or its 'однако') is the corrected account."""
+    дрон сбит над Алексином': a place told after the retraction and its colon (or its 'однако') is the corrected account;
+    so is one after ', saying' when what was said is a downing ("denied the hit, saying drones were downed over X")."""
     at = mention.start - clause.start
     if retraction.end() > at:
         return False
+    saying = _SAYING.search(clause.text, retraction.end(), at)  # "denied that X was hit, saying drones were downed over Y"
+    if saying and any(c.kind == "interception" for c in cues.find_cues(clause.text[saying.end():at])):
+        return True
     return bool(_CORRECTION_OPENS.match(clause.text, retraction.end(), at) or _BUT_END.search(retraction.group(0)))
 
 
 _CORRECTION_OPENS = re.compile(r"\s*[:;]")
+_SAYING = re.compile(r",\s+(?:saying|adding|insisting|and said)\s+(?:that\s+)?")
 _BUT_END = re.compile(r"(?<![\w-])(?:но|однако|але|проте|but|however)$", re.IGNORECASE)
 
 
@@ -273,10 +301,11 @@ _NAMED_FACILITY_IN_TOWN = re.compile(
     r"(?:in|near|at|outside)\s+(?:the\s+)?(?:town|city|village|settlement)\s+of\b", re.IGNORECASE)
 
 
-# "the Sverdlov plant in Dzerzhinsk", "the Malyshev factory in Kharkiv": a plant named after a person (or a town), then
+# "the Sverdlov plant in Dzerzhinsk", "the Atlas oil depot in Rossosh": a plant or depot named after a person, a firm (or a town), then
 # the town it lies in (not a region: "the Bryansk plant in the Bryansk region" lies in Bryansk).
-_EPONYM_PLANT_IN_TOWN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works)\s+in\s+(?-i:[A-Z])[\w'’-]+\b"
-                                   r"(?!\s+(?:region|oblast|krai|kray|province|territory|republic|district)\b)", re.IGNORECASE)
+_EPONYM_PLANT_IN_TOWN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|works|depot|refinery|terminal|arsenal)\s+in\s+"
+                                   r"(?!(?:Russia|Ukraine|Belarus)\b)(?-i:[A-Z])[\w'’-]+\b"  # a town, not "in Russia's Samara region"
+                                   r"(?!['’]s|\s+(?:region|oblast|krai|kray|province|territory|republic|district)\b)", re.IGNORECASE)
 
 
 def official_after(after: str) -> str | None:
@@ -334,6 +363,34 @@ def _attack_on_maker(before: str) -> bool:
     """True when the firm before the town is the target of an attack told by its noun ('атака на предприятие в')."""
     target = _ON_MAKER.search(before)
     return target is not None and any(c.kind == "strike" for c in cues.find_cues(before[:target.start()]))
+
+
+# "drones heading for Moscow", "bound for Kyiv", "on their way to Tula": the destination named right before the mention.
+_HEADING_FOR = re.compile(r"\b(?:heading|headed|flying|bound|en route|on (?:its|their) way)\s+(?:for|to|towards?)\s+(?:the\s+)?"
+                          r"(?:(?:city|town|capital) of\s+)?$", re.IGNORECASE)
+# "…, летевших на Москву, сбиты над городом", "heading for Kyiv, downed over the city": told downed at the destination.
+_DOWNED_AT_DESTINATION = re.compile(r"^[^.;]{0,60}?(?:(?:сбит|збит|уничтож|знищ|перехвач|перехоп)\w*\s+(?:[\w'’-]+\s+){0,3}?"
+                                    r"(?:над|в|у|на подл[её]те к|на підльоті до)\s+(?:город|горо|міст|столиц)\w*|"
+                                    r"(?:downed|shot down|intercepted|destroyed)\s+(?:[\w-]+\s+){0,3}?(?:over|above|near)\s+"
+                                    r"(?:the\s+)?(?:city|town|capital)\b)", re.IGNORECASE)
+
+
+# "над Калужской областью", "over the territory of the Kaluga region", "near Tula": a place phrase (a capital letter
+# after the preposition).
+_PLACE_PHRASE = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу|over|above|near|in)\s+(?:the\s+)?"
+                           r"(?:(?:территори\w*|територі\w*|territory\s+of)\s+(?:the\s+)?)?(?-i:[A-ZА-ЯЁІЇЄҐ])", re.IGNORECASE)
+
+
+def _place_phrase_besides(sentence: Sentence, mention: Mention, heading_length: int) -> bool:
+    """True when the sentence names a place by a place phrase before the words telling the destination (`heading_length`
+    characters before the mention) or after the mention."""
+    start, end = mention.start - sentence.start - heading_length, mention.end - sentence.start
+    return bool(_PLACE_PHRASE.search(sentence.text, 0, max(0, start)) or _PLACE_PHRASE.search(sentence.text, end))
+
+
+def _downed_at_destination(after: str) -> bool:
+    """True when the words after a destination say the drones were downed over or near it ("over the city")."""
+    return _DOWNED_AT_DESTINATION.search(after) is not None
 
 
 def _hurt_in_attack(after: str) -> bool:

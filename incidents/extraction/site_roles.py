@@ -19,7 +19,8 @@ _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|ter
 # between the preposition and the place.
 OWNER_AND_SIDE = (r"(?:(?:(?-i:[A-Z][\w'’-]+)|country|nation|city|region|republic|peninsula|oblast|province)['’]s\s+)?"
                   r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
-                   r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border)\s+)?")
+                   r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border|"
+                   r"neighbou?ring|nearby)\s+)?")  # "in neighbouring Engels": the town next to the one just named
 # "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
 _TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:(?:city|town|port|capital),\s+|capital\s+)"  # "in the regional capital Dnipro" too
 SITE_PREP = re.compile(
@@ -298,6 +299,10 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     if earlier or re.search(r"\b(?:of|by|from|with|for|to|and)\s+(?:the\s+)?$", before, re.I):
         return False
     passive = cues.scanner("passive").search(after)
+    if not passive and _CO_SUBJECTS.match(after):  # "Beryslav, Antonivka, … and the city of Kherson came under fire":
+        at = mentions[position].end - info.clause.start  # a list of subjects longer than the window, its verb after it
+        after = info.clause.text[at:at + 3 * WINDOW]
+        passive = cues.scanner("passive").search(after)
     if not passive:
         return False
     between = after[:passive.start()]
@@ -324,4 +329,4 @@ _SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]
 
 
 # "Шебекино, Грайворон и Валуйки подверглись обстрелам": the other names of a list of subjects before the verb.
-_CO_SUBJECTS = re.compile(r"(?:\s*(?:,|\s(?:и|і|та|й|and))\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*)+\s*(?:(?:also|again|снова|вновь|знову|также|також)\s+)?")
+_CO_SUBJECTS = re.compile(r"(?:\s*(?:,|\s(?:и|і|та|й|and))\s+(?:the\s+(?:city|town|village|settlement)\s+of\s+)?[A-ZА-ЯЁІЇЄҐ][\w'’-]*)+\s*(?:(?:also|again|снова|вновь|знову|также|також)\s+)?")

@@ -27,7 +27,7 @@ def store(tmp_path, monkeypatch) -> Path:
     return path
 
 
-FOLLOW_UP_NOTE = "follow in a moment"
+FOLLOW_UP_NOTE = "follow once the map is drawn"
 
 
 def run_app(params: dict[str, str] | None = None) -> AppTest:
