@@ -1,7 +1,9 @@
 """Russian styles, round twelve: a planned day ahead of publication, a region's adjective before its governor, a recap
 going on with 'Тогда же', Russian recap and period words, a weapon told only as downed, a list of regions after one
 preposition, settlement abbreviations, airports that 'не отправляют рейсы', an attack on a firm in a town, a district's
-noun before its passive, 'на территорию' of a plant, hearsay denied in the next sentence."""
+noun before its passive, 'на территорию' of a plant, hearsay denied in the next sentence or recalled after a denial,
+threats of attack, a person's home town, a region's head, weekdays and 'вчера', analysts' views, a town that
+'пострадал от обстрела', a weapon described by its earlier use, a place inside a denied report."""
 
 from tests.incidents.extraction import helpers
 
