@@ -1,7 +1,8 @@
-"""References to a city or region by a common noun ('in the capital', 'над областью')."""
+"""References to a city or region by a common noun ('in the capital', 'над областью') or by the name of its head."""
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 
@@ -54,3 +55,17 @@ def capital_named(adjective: str) -> str | None:
         if not key.startswith("_") and re.fullmatch(key, adjective, re.IGNORECASE):
             return city
     return None
+
+
+def official_regions(text: str) -> list[str]:
+    """The regions whose heads `text` names ('сообщил Вячеслав Гладков': the Belgorod region), in order of appearance,
+    from lexicons/officials.json."""
+    found = [(m.start(), region) for region, pattern in _officials().items() for m in pattern.finditer(text)]
+    return list(dict.fromkeys(region for _, region in sorted(found)))
+
+
+@cache
+def _officials() -> dict[str, re.Pattern[str]]:
+    table = json.loads((cues.LEXICON_DIR / "officials.json").read_text(encoding="utf-8"))
+    return {region: re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])")
+            for region, names in table.items() if not region.startswith("_")}

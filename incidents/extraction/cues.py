@@ -393,7 +393,7 @@ def scanner_air_defence() -> re.Pattern[str]:
 
 _GROUND_WORDS = ("forces", "troops", "units", "infantry", "assault", "soldiers")
 _INTENT_WORDS = (" to strike", " to hit", " to attack", " to target", " to bomb", " to shell", " used ", "will ", "would ", "could ",
-                 "can ", "may ", "might ", "must ", "отказ", "прекращен", "приостановк", "запрет", "моратори", "не связан",
+                 "can ", "may ", "might ", "must ", "отказ", "прекращен", "приостановк", "запрет", "моратори", "не связан", "угроз", "опасност", "котор",
                  "випадок", "разі")
 
 

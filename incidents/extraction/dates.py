@@ -40,6 +40,10 @@ _RELATIVE = {
     r"\b(?:вчора|учора)\b": (-1, ""),  # Ukrainian: "вчора ввечері"
     r"\bпозавчора\b": (-2, ""),
     r"\bсьогодні\b": (0, ""),
+    r"\bвчера\b": (-1, ""),  # Russian: "вчера вечером"
+    r"\bпозавчера\b": (-2, ""),
+    r"\bсегодня\b": (0, ""),
+    r"\bнакануне(?=\s*[,.;:—–]|\s+(?:вечером|днем|днём|ночью|утром|поздно))": (-1, "накануне: the day before publication"),
 }
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 
@@ -108,11 +112,17 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     found += [m for m in (_night_of(match, published) for match in _NIGHT_OF.finditer(text)) if m]
     if published:
         found += [_weekday(match, published) for match in _WEEKDAY.finditer(text)]
+        found += [_slavic_weekday(match, published) for match in _slavic_weekdays()[0].finditer(text)]
         readings = list(_RELATIVE.values())
         for m in _relative().finditer(text):
             shift, note = readings[int(m.lastgroup[1:])]
             found.append(DateMention(published + timedelta(days=shift), m.start(), m.end(), note))
-    return sorted(_without_overlaps(found), key=lambda m: m.start)
+    ordered = sorted(_without_overlaps(found), key=lambda m: m.start)
+    return [m for m, after in zip(ordered, [*ordered[1:], None])  # "Накануне, 10 мая,", "on Saturday, May 10": the day itself
+            if after is None or not _EXPLICIT.fullmatch(text, after.start, after.end) or not _APPOSED.fullmatch(text, m.end, after.start)]
+
+
+_APPOSED = re.compile(r"\s*,\s*")
 
 
 def is_relative_day(text: str, mention: DateMention) -> bool:
@@ -276,8 +286,22 @@ def _times_in(text: str) -> tuple[TimeMention, ...]:
 
 
 def _explicit(match: re.Match, published: date | None) -> DateMention | None:
+    if _upcoming(match.group(0), published):
+        return None
     day = _parse_day(match.group(0), published)
     return DateMention(day, match.start(), match.end()) if day else None
+
+
+UPCOMING_WITHIN = 62  # "накануне Парада Победы 9 мая" in an article of 7 May: a day ahead, not the same day a year back
+
+
+def _upcoming(text: str, published: date | None) -> bool:
+    """True when a day written without its year falls in the weeks after publication: a planned day (a parade, a
+    truce, a deadline), never the day of an event reported, rather than that day of the year before."""
+    if published is None or _WITH_YEAR.search(text):
+        return False
+    ahead = _parse_day(text, published + timedelta(days=UPCOMING_WITHIN))
+    return ahead is not None and ahead > published
 
 
 @lru_cache(maxsize=512)
@@ -312,6 +336,24 @@ def _weekday(match: re.Match, published: date) -> DateMention:
     wanted = _WEEKDAYS.index(match.group("day").lower())
     back = (published.weekday() - wanted) % 7
     note = f"'{match.group(0)}' read as the last {match.group('day').capitalize()} on or before publication"
+    return DateMention(published - timedelta(days=back), match.start(), match.end(), note)
+
+
+@lru_cache(maxsize=1)
+def _slavic_weekdays() -> tuple[re.Pattern[str], dict[str, int]]:
+    """'в субботу', 'во вторник', 'в ночь на среду', 'с пятницы на субботу' (lexicon weekday_days, the forms a day takes
+    after в/во/на, with its number): a weekday named as a day, after its preposition (not "среди")."""
+    days = {word.lower(): number for word, number in cues.lexicon().get("weekday_days", {}).items()}
+    words = cues.grouped(sorted(days, key=len, reverse=True))
+    return cues.led(re.compile(rf"(?<![\w-])(?P<prep>в|во|на|у)\s+(?P<day>{words})(?![\w-])", re.IGNORECASE)), days
+
+
+def _slavic_weekday(match: re.Match, published: date) -> DateMention:
+    wanted = _slavic_weekdays()[1][match.group("day").lower()]
+    back = (published.weekday() - wanted) % 7
+    if match.group("prep").lower() == "на" and back == 6:
+        back = -1  # "в ночь на понедельник" in a Sunday article: the night ahead, the next morning's day
+    note = f"'{match.group(0)}' read as the last such weekday on or before publication"
     return DateMention(published - timedelta(days=back), match.start(), match.end(), note)
 
 

@@ -69,7 +69,9 @@ def town_area_nickname(word: str) -> str | None:
     return None
 
 
-_REGION_WORD = re.compile(r"\s+(?:регион|регіон)", re.IGNORECASE)
+# "Московского региона", "Нижегородский губернатор Глеб Никитин", "курского губернатора": a region's adjective before
+# the word for the region or for its governor (the governor of the oblast, never of a town named by the adjective).
+_REGION_WORD = re.compile(r"\s+(?:регион|регіон|губернатор|губернатора|губернатору|губернатором)", re.IGNORECASE)
 _DISTRICT_WORD = re.compile(r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*){0,3}"  # "Лискинским и Острогожским районами", "Краснопільську та Миропільську громади"
                             r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)

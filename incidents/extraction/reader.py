@@ -104,6 +104,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
         self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
+        self.history_before: str | None = None  # why the previous sentence ended in history ("Тогда же …" goes on with it)
+        self.report_denied: int | None = None  # the last sentence denying a report ("опровергли сообщения о …")
         self.reports_disputed: bool | None = None  # the article disputes what was reported (read once, when asked)
 
     def run(self) -> None:
@@ -144,6 +146,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                                                      if r is not None])
         named_before = self.city_before = self.last_city
         self._learn_context(mentions)
+        self._learn_officials(sentence)
         if self.last_city is not named_before:  # a city named only in hearsay owns no district told later
             self.last_city_hearsay = hearsay(sentence)
         new = self.sites(sentence, infos, mentions) if not sentence.heading else []
@@ -172,8 +175,11 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
     def clause_infos(self, sentence: Sentence) -> list[places.ClauseInfo]:
         out: list[places.ClauseInfo] = []
         inherited: tuple[int, str] | None = None
+        carried = self.history_before if self.history_before and _THEN_OPENS.match(sentence.text) else None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
+            if start is None and carried and not out:
+                start, reason = 0, carried
             if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
                 start, reason = 0, inherited[1]
             if start is None and not out and self.history_at == sentence.index - 1 and _SAME_TIME.match(clause.text):
@@ -205,6 +211,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         if any(i.historical_from is not None and i.history_reason.startswith(_EARLIER_DAY) for i in out):
             self.history_at = sentence.index
         self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
+        self.history_before = out[-1].history_reason if out and out[-1].historical_from is not None else None
         self.bullet_cues = self.strike_cues if sentence.text.rstrip().endswith(":") else (
             self.bullet_cues if _BULLET.match(sentence.text) else ())
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
@@ -302,8 +309,9 @@ _ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:(?:пыта|попыта)\w* (?:[\w-]+
                            r"|(?:tried|tries|trying|attempted|attempting) to (?:attack|strike|hit|target))", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?[.!]?\s*",
-                                  re.IGNORECASE)
+# "… — в Киевской, Житомирской и Полтавской областях": a list of places after one preposition, too.
+_PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?"
+                                  r"(?:,\s*(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?){0,8}[.!]?\s*", re.IGNORECASE)
 # "8 липня 2024 року ракета влучила в лікарню. Того ж ранку ракети влучили у Дніпрі": a sentence opening on the time of
 # the earlier day the sentence before told (or going on with it: "Тоді загинули …") is that day's, not this report's.
 _SAME_TIME = re.compile(r"\W*((?:того\s+ж(?:е)?|тієї\s+ж|той\s+же|тем\s+же|в\s+тот\s+же|у\s+той\s+же|в\s+той\s+же)\s+"
@@ -313,6 +321,10 @@ _EARLIER_DAY = ("a year or month before publication", "a recap of an earlier day
                 "the same time as")
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
 _THEN = re.compile(r"(?:and|or|then|тогда|тоді|в тот раз|того разу)(?![\w-])", re.IGNORECASE)
+# "… впервые базу атаковали в декабре 2022 года. Тогда же удар пришёлся по Дягилево": a sentence going on with the
+# earlier time the sentence before ended in.
+_THEN_OPENS = re.compile(r"\W{0,3}(?:тогда|тоді|в тот (?:же )?(?:день|раз)|в ту же ночь|того ж(?:е)? (?:дня|разу)|тієї ж ночі|"
+                         r"at the time|at that time|that same (?:day|night))(?![\w-])", re.IGNORECASE)
 
 
 def _after_a_cue_head(previous: places.ClauseInfo, clause: Any) -> bool:
@@ -443,7 +455,17 @@ def _dominant_weapon(text: str) -> str | None:
         return None  # a live blog naming a weapon once: that entry's weapon, not every entry's
     if len(_REGION_LINES.findall(text)) >= 3:
         return None  # "Kharkiv Oblast: drones struck Chuhuiv ... Kherson Oblast: one killed in Kherson": each line its own report
+    if counts[best] == 1 and _only_downed(text, best):
+        return None  # "удар по Рыльску …; над Курчатовом сбили два беспилотника": what was shot down, not what struck
     return best if counts[best] else None
+
+
+def _only_downed(text: str, kind: str) -> bool:
+    """True when the one weapon of `kind` the text names is told as downed ("сбили два беспилотника") after a strike
+    told without a weapon: the weapon of that downing, not of the strike before it."""
+    weapon = cues.scanner(f"weapons/{kind}").search(text)
+    downed = next((m for m in cues.scanner("interception").finditer(text) if m.start() <= weapon.start() < m.end()), None)
+    return downed is not None and cues.has("strike", text[:downed.start()]) is not None
 
 
 _REGION_LINES = re.compile(r"^\W*(?:[A-Z][\w'’-]+\s+){1,2}(?:Oblast|region|Region|Krai|krai|Republic)\s*[:—–-]\s", re.MULTILINE)

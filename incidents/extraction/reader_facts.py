@@ -46,6 +46,16 @@ def hearsay(sentence: Sentence) -> bool:
     return bool(cues.has("attribution", sentence.text) or cues.has("unverified", sentence.text))
 
 
+def _opens_with_retraction(text: str) -> bool:
+    """'Информация не подтвердилась: беспилотник сбит над Алексинским районом': a sentence led by a retraction, then
+    the account that replaces the report."""
+    lead = cues.has("retraction", text[:RETRACTION_LEAD])
+    return lead is not None and re.match(r"\s*[:—–]", text[lead.end():]) is not None
+
+
+RETRACTION_LEAD = 40  # a retraction this near the start of a sentence leads it
+
+
 def _in_site_phrase(sentence: Sentence, mention: places.Mention) -> bool:
     """True when a place phrase ("in/over/at X", "в Фастові") names the mention: what a denial is about."""
     before = sentence.text[max(0, mention.start - sentence.start - 40):mention.start - sentence.start]
@@ -93,6 +103,7 @@ class FactCollecting:
         if not new and not named:  # "Погибли 15 человек. В Белгороде объявлен траур.": the site its entry names after it
             focus = self._named_later_in_entry(sentence) or focus
         self._retract_earlier(sentence, infos, mentions, new, named)
+        self._retract_recalled_hearsay(sentence, new)
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
@@ -206,11 +217,20 @@ class FactCollecting:
         told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         return [f for f in told if _ALLEGED.search(f.sentence.text, 0, f.start - f.sentence.start)]
 
+    def _retract_recalled_hearsay(self, sentence: Sentence, new: list[Finding]) -> None:
+        """'В Минобороны опровергли сообщения о поражении подстанции. … Ранее телеграм-каналы заявили о пожаре на
+        подстанции в Луховицах.': hearsay recalled ('Ранее', 'Раніше', 'Earlier') after the article has denied a report
+        is the report denied, not a site of its own."""
+        if new and hearsay(sentence) and self.report_denied is not None and cues.has("recap", sentence.text[:RETRACTION_LEAD]):
+            self.retracted.update(id(f) for f in new)
+        if cues.has("report_denial", sentence.text) or cues.has("denied_report", sentence.text):
+            self.report_denied = sentence.index
+
     def _denies_reports(self, sentence: Sentence, new: list[Finding]) -> bool:
         """'Channels reported a strike on the Baltimor air base. The governor denied these reports: all drones were
         downed over the Ramon district.': a denial of reports that tells its own sites retracts the hearsay sites of the
         sentence before it that it does not name again."""
-        if not new or cues.has("report_denial", sentence.text) is None:
+        if not new or (cues.has("report_denial", sentence.text) is None and not _opens_with_retraction(sentence.text)):
             return False
         named = {place_key(f.place) for f in new}
         told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1 and hearsay(f.sentence)

@@ -135,6 +135,18 @@ class PlaceResolving:
         return ((official is not None and official.lower() == "mayor") or _MAYOR_OF.search(sentence.text[max(0, at - 40):at]) is not None
                 or _HEAD_TITLE.search(self.body, max(0, mention.start - 45), mention.start) is not None)
 
+    def _learn_officials(self, sentence: Sentence) -> None:
+        """'… в Октябрьском повреждена крыша, сообщил Гладков': the region whose head the sentence names is in focus
+        (a namesake there beats a bigger one elsewhere), unless the sentence names a region itself."""
+        if self.last_region_at == sentence.index:
+            return
+        for name in city_references.official_regions(sentence.text):
+            found = geo.place(name, "region")
+            if found is not None and found.kind == "region":
+                self.last_region, self.last_region_at = found, sentence.index
+                if found not in self.in_context:
+                    self._remember(found)
+
     def _region_in_focus(self) -> Any:
         """The region named last ('Rostov Governor X said 44 drones were shot down over the region'), or None; the region
         of the city struck since, when the text has told a strike on a city after naming a region ('Drones struck Odesa

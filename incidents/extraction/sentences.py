@@ -12,6 +12,7 @@ _ABBREVIATIONS = {
     "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
     "etc", "inc", "corp", "jr", "sr", "prof", "gov", "sen", "rep", "maj", "adm", "est",
     "ул", "вул", "просп", "пер", "пров", "наб", "пл", "мкр",  # "на ул. Толстого": a street, not a sentence end
+    "н.п", "пгт", "смт", "г.о", "м.о",  # "в н.п. Белая Берёзка", "пгт. Красная Яруга": a settlement's title, not a sentence end
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
 # "struck the landing ship while it was moored at Feodosia": a 'while' that only says where the target lay is no new clause.

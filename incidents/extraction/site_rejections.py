@@ -98,7 +98,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     retracted = cues.has("retraction", info.clause.text)
     if retracted and _corrected_account(info.clause, retracted, mention):
         retracted = None
-    retracted = retracted or _denied_report(sentence)
+    retracted = retracted or _denied_report(sentence) or _report_denied_before(info.clause, mention)
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = around(info.clause, mention)
@@ -116,13 +116,16 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     local = _local_officials_tell(before, after, others)
     if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
             or _spoken_in(before)
-            or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after))
+            or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after)
+                and not _attack_on_maker(before))
             or _apposed_seat(before, after)):
         return "where people or officials are based, not where it happened"
     if _NAMED_FACILITY_IN_TOWN.match(after) or (_rx("the_before").search(before) and _EPONYM_PLANT_IN_TOWN.match(after)):
         return "a facility named after it, lying in the town named next ('the Bryansk chemical plant in the town of Seltso')"
     if _RESIDENTS_BEFORE.search(before) and _HEARD_TOO_AFTER.match(after):
         return "its residents also heard the event told before: hearers, not a site"
+    if _HOME_BEFORE.search(before) and _SITE_LATER.search(sentence.text, mention.end - sentence.start):
+        return "where a person lives or comes from; the sentence names where it happened"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
     heading = _slavic_tail("heading_to").search(before) or _HEADING_FOR.search(before)
@@ -265,6 +268,16 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
 _DENIAL_WORDS = ("фейк", "вброс", "дезинформ", "ложь", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")
 
 
+def _report_denied_before(clause: Clause, mention: Mention) -> re.Match[str] | None:
+    """'Губернатор опроверг информацию о взрывах в Россоши', 'В Минобороны опровергли сообщения об ударе по аэродрому
+    Миллерово': a place told inside the report its clause denies (not the account after a colon or 'однако')."""
+    denial = cues.has("report_denial", clause.text)
+    at = mention.start - clause.start
+    if denial is None or denial.end() > at or re.search(r"[:;]|(?<![\w-])(?:но|однако|але|проте)(?![\w-])", clause.text[denial.end():at]):
+        return None
+    return denial
+
+
 def _corrected_account(clause: Clause, retraction: re.Match[str], mention: Mention) -> bool:
     """'Информация не подтвердилась: беспилотник был сбит над Алексинским районом', 'ранее сообщалось о взрыве, однако
     дрон сбит над Алексином': a place told after the retraction and its colon (or its 'однако') is the corrected account;
@@ -346,6 +359,16 @@ _TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted
 _PLACE_PHRASE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
 
 
+# "об атаке беспилотников на одно из предприятий в Новокуйбышевске", "удар по заводу в …": the firm as the attack's target.
+_ON_MAKER = re.compile(r"(?<![\w-])(?:на|по)\s+(?:[\w-]+\s+){0,3}?(?:предприяти|завод|підприєм)\w*\s+(?:в|во|у)\s+$", re.IGNORECASE)
+
+
+def _attack_on_maker(before: str) -> bool:
+    """True when the firm before the town is the target of an attack told by its noun ('атака на предприятие в')."""
+    target = _ON_MAKER.search(before)
+    return target is not None and any(c.kind == "strike" for c in cues.find_cues(before[:target.start()]))
+
+
 # "drones heading for Moscow", "bound for Kyiv", "on their way to Tula": the destination named right before the mention.
 _HEADING_FOR = re.compile(r"\b(?:heading|headed|flying|bound|en route|on (?:its|their) way)\s+(?:for|to|towards?)\s+(?:the\s+)?"
                           r"(?:(?:city|town|capital) of\s+)?$", re.IGNORECASE)
@@ -413,6 +436,11 @@ def _spoken_in(before: str) -> bool:
 
 # "Жители Новошахтинска сообщили о взрывах": the people of a place tell what happened there, not its government.
 _RESIDENTS_BEFORE = re.compile(r"(?<![\w-])(?:жител|мешкан|residents?\s+of)\w*\s+$", re.IGNORECASE)
+# "Жительница Белгорода пострадала при атаке на Шебекино", "уроженец Орла погиб под Рыльском": the home of a person
+# hurt elsewhere, when a place phrase later in the sentence says where.
+_HOME_BEFORE = re.compile(r"(?<![\w-])(?:житель|жительниц|жителя|жителю|жителем|уроженц|уроженец|уроженк|мешканець|мешканц|"
+                          r"мешканк)\w*\s+$", re.IGNORECASE)
+_SITE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу|на|по)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
 # "Жители Нижнего Новгорода, расположенного в 30 км, тоже слышали хлопки", "residents of Kstovo also heard blasts":
 # people elsewhere hearing the event told before, not a site of their own.
 _HEARD_TOO_AFTER = re.compile(r"(?:\s*,[^.;]{0,60},)?\s+(?:тоже|также|теж|також|also)\s+(?:[\w-]+\s+)?(?:слыша|слышн|чул|чув|почул|heard)",

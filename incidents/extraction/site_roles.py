@@ -50,6 +50,9 @@ _STRIKE_VERB = re.compile(
 )
 
 
+# "Будённовский округ подвергся атаке", "Шосткинська громада знову під обстрілом": a district's noun after its adjective.
+_AREA_NOUN_AFTER = re.compile(r"\s+(?:(?:городск|муниципальн|міськ|муніципальн|сільськ|селищн)\w*\s+)?(?:район|округ|громад)\w*(?![\w-])",
+                              re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?"
                           r"(?:(?:був|була|було|були|был|была|было|были)\s+)?$")  # "Саратов також був під атакою"
 
@@ -340,7 +343,7 @@ def _is_subject(info: ClauseInfo, mentions: list[Mention], position: int, before
     if not passive:
         return False
     between = after[:passive.start()]
-    community = COMMUNITY_AFTER.match(between)
+    community = COMMUNITY_AFTER.match(between) or _AREA_NOUN_AFTER.match(between)
     between = between[community.end():] if community else between  # "the Ochakiv community came under fire"
     between = past_plant(between)  # "Туапсинский НПЗ снова атакован": the plant named by its town's adjective
     return (bool(_SUBJECT_GAP.match(between)) or (between.startswith(",") and between.count(",") >= 2)
