@@ -169,7 +169,7 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"
-    if _plant_of_town(sentence, mention, after) and any(c.kind in _STRUCK for c in info.event_cues):
+    if before.strip() and _plant_of_town(sentence, mention, after) and any(c.kind in _STRUCK for c in info.event_cues):
         return "site: the plant its town's adjective names, in a clause telling a strike or damage (Бурштинської ТЕС)"
     if listed:
         return "site: first of the places listed after a colon (Regions where hits were recorded: X, Y)"
@@ -309,7 +309,8 @@ _ASIDE = re.compile(r"[»\"”]?\s*\(\s*[«\"“]?")
 
 def _plant_of_town(sentence: Sentence, mention: Mention, after: str) -> bool:
     """'Пошкоджено обладнання Бурштинської ТЕС на Івано-Франківщині', 'під атакою була Конаковська ГРЕС': a plant named by
-    its town's adjective (read back to the town), wherever it stands in the clause."""
+    its town's adjective (read back to the town), after the words telling what befell it (a plant opening the clause is
+    left to the rule of fronted objects: "Волгоградский завод несколько раз останавливался после налётов" is a recap)."""
     written = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
     return bool(DISTRICT_ADJECTIVE.search(written)) and past_plant(after) != after and mention.hint is None
 

@@ -159,3 +159,9 @@ def test_an_oblast_administration_puts_its_region_in_focus_for_over_the_region()
 def test_a_community_in_apposition_after_its_raion_is_the_site():
     items = found("Вдень ворог атакував дронами Конотопський район — Буринську громаду. Пошкоджено ангар.")
     assert [i.place for i in items] == ["Buryn"]
+
+
+def test_a_plant_opening_a_recap_sentence_is_no_site():
+    text = ("За рік дрони атакували понад двадцять НПЗ. Саратовський завод кілька разів зупинявся після нальотів, "
+            "а Рязанський простояв три тижні.")
+    assert not any(near(i, 51.53, 46.03) for i in found(text))  # Saratov
