@@ -155,10 +155,12 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
 
 
 def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
-    """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой")."""
+    """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой"), as
+    written or inflected ("около Старого Оскола")."""
     if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " " or not tokens[at + 1][0][:1].isupper():
         return False
-    return geo.is_name(text[tokens[at][1]:tokens[at + 1][2]])
+    pair = text[tokens[at][1]:tokens[at + 1][2]]
+    return geo.is_name(pair) or (morphology.is_cyrillic(pair) and geo.nominative(pair) is not None)  # "от Старого Оскола"
 
 
 @cache
