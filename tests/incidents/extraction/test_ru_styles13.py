@@ -1,4 +1,5 @@
-"""Russian styles, round thirteen: a two-word town whose adjective is a common word, inflected after a preposition."""
+"""Russian styles, round thirteen: a two-word town whose adjective is a common word, inflected after a preposition; a
+list of places going on after ", а также"."""
 
 from tests.incidents.extraction import helpers
 
@@ -9,3 +10,8 @@ places = helpers.place_names
 def test_a_two_word_town_in_the_genitive_opens_its_name():
     found = found_in("Беспилотник упал у дороги в 5 километрах к западу от Старого Крыма, пострадавших нет.")
     assert [(i.place, i.geo_precision) for i in found] == [("5 km west of Stary Krym", "approximate")]
+
+
+def test_a_list_of_bases_goes_on_after_a_comma_and_a_takzhe():
+    found = found_in("Дроны атаковали аэродромы Энгельс, а также Морозовск.")
+    assert places(found) == ["Engels Airbase", "Morozovsk Air Base"]
