@@ -34,7 +34,7 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 
 
-LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\)|\s+(?:област\w*|обл\.|кра[йюя]|region)\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
+LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\)|\s+(?:област\w*|обл\.|кра[йюя]|region)\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+|а\s+также\s+|а\s+також\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
                        re.IGNORECASE)
 
 
@@ -155,10 +155,12 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
 
 
 def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
-    """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой")."""
+    """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой"), as
+    written or inflected ("около Старого Оскола")."""
     if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " " or not tokens[at + 1][0][:1].isupper():
         return False
-    return geo.is_name(text[tokens[at][1]:tokens[at + 1][2]])
+    pair = text[tokens[at][1]:tokens[at + 1][2]]
+    return geo.is_name(pair) or (morphology.is_cyrillic(pair) and geo.nominative(pair) is not None)  # "от Старого Оскола"
 
 
 @cache

@@ -223,7 +223,8 @@ class FactCollecting:
         is the report denied, not a site of its own."""
         if new and hearsay(sentence) and self.report_denied is not None and cues.has("recap", sentence.text[:RETRACTION_LEAD]):
             self.retracted.update(id(f) for f in new)
-        if cues.has("report_denial", sentence.text) or cues.has("denied_report", sentence.text):
+        if (cues.has("report_denial", sentence.text) or cues.has("denied_report", sentence.text)
+                or (cues.has("retraction", sentence.text) and hearsay(sentence))):  # "Информация каналов … не соответствует действительности"
             self.report_denied = sentence.index
 
     def _denies_reports(self, sentence: Sentence, new: list[Finding]) -> bool:
