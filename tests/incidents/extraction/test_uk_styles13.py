@@ -1,0 +1,14 @@
+"""Ukrainian styles, round thirteen (written as an unseen hand first): the weapons the enemy used tell the attack, so the
+damage told next is its consequence."""
+
+from tests.incidents.extraction import helpers
+
+found = helpers.dated(helpers.found, "2024-04-11")
+near = helpers.near
+
+
+def test_weapons_the_enemy_used_carry_the_attack_to_the_damage_told_next():
+    text = ("Уночі окупанти застосували крилаті ракети та шахеди проти енергетики.\n\n"
+            "Пошкоджено обладнання Зміївської ТЕС на Харківщині. Пожежу загасили.")
+    assert any(near(i, 49.697, 36.362) for i in found(text))  # Zmiiv
+    assert not found("Росія може застосувати ракети проти енергетики.\n\nПошкоджено підстанцію у Коростені.")
