@@ -12,3 +12,10 @@ def test_weapons_the_enemy_used_carry_the_attack_to_the_damage_told_next():
             "Пошкоджено обладнання Зміївської ТЕС на Харківщині. Пожежу загасили.")
     assert any(near(i, 49.697, 36.362) for i in found(text))  # Zmiiv
     assert not found("Росія може застосувати ракети проти енергетики.\n\nПошкоджено підстанцію у Коростені.")
+
+
+def test_an_air_base_written_the_ukrainian_way_is_the_base_not_a_village_of_that_name():
+    text = "Уночі безпілотники СБУ атакували військовий аеродром «Маринівка» на Волгоградщині, там лунали вибухи."
+    items = found(text)
+    assert any(near(i, 48.637, 43.789, 0.05) for i in items)  # Marinovka air base
+    assert not any(i.country == "UA" for i in items)  # no Ukrainian village Marynivka
