@@ -19,3 +19,10 @@ def test_an_air_base_written_the_ukrainian_way_is_the_base_not_a_village_of_that
     items = found(text)
     assert any(near(i, 48.637, 43.789, 0.05) for i in items)  # Marinovka air base
     assert not any(i.country == "UA" for i in items)  # no Ukrainian village Marynivka
+
+
+def test_an_attack_whose_drones_were_all_downed_in_the_next_sentence_is_an_interception():
+    text = ("Уночі окупанти атакували Сумщину ударними безпілотниками. Усі вісім дронів збиті силами ППО, влучань немає.")
+    assert [i.event_type for i in found(text)] == ["interception"]
+    text = "Уночі окупанти атакували Сумщину ударними безпілотниками. Усі дрони збиті, але уламки пошкодили будинок."
+    assert "interception" not in [i.event_type for i in found(text)]
