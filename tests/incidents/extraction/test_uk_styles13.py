@@ -26,3 +26,10 @@ def test_an_attack_whose_drones_were_all_downed_in_the_next_sentence_is_an_inter
     assert [i.event_type for i in found(text)] == ["interception"]
     text = "Уночі окупанти атакували Сумщину ударними безпілотниками. Усі дрони збиті, але уламки пошкодили будинок."
     assert "interception" not in [i.event_type for i in found(text)]
+
+
+def test_staff_unhurt_is_no_one_hurt():
+    text = ("Уночі ворог атакував Кременчук ракетами. Пошкоджено обладнання підприємства, виникла пожежа. "
+            "Працівники, які були в укритті, не постраждали.")
+    items = [i for i in found(text) if near(i, 49.066, 33.41)]  # Kremenchuk
+    assert items and items[0].injured == 0
