@@ -33,3 +33,10 @@ def test_staff_unhurt_is_no_one_hurt():
             "Працівники, які були в укритті, не постраждали.")
     items = [i for i in found(text) if near(i, 49.066, 33.41)]  # Kremenchuk
     assert items and items[0].injured == 0
+
+
+def test_a_live_blog_summary_label_is_no_village():
+    text = "Головне: вночі ворог атакував Миколаївщину дронами. У Миколаєві пошкоджено склад, постраждалих немає."
+    items = found(text)
+    assert any(near(i, 46.975, 31.995) for i in items)  # Mykolaiv
+    assert not any(near(i, 51.337, 24.079) for i in items)  # Holovne, a village in Volyn
