@@ -162,6 +162,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.attempted = _attempted_target(sentence, mentions) if not new else None
         if not new:
             self._weapon_told_after(sentence, infos)
+            self._all_downed_after(sentence, infos)
         self.date_findings(sentence, infos, new)
         self.findings += new
         self.by_key.update((geo.key(f.mention_text), f) for f in new if not f.is_airport)

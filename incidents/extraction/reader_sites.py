@@ -549,6 +549,20 @@ class SiteReading:
             for finding in told:
                 finding.event_type = _WEAPON_TYPE[weapon]
 
+    def _all_downed_after(self, sentence: Sentence, infos: list[places.ClauseInfo]) -> None:
+        """'Ворог атакував Полтавщину дронами. Усі шість дронів знищені, влучань немає.': a sentence naming no place but
+        every weapon downed (no damage, debris or casualties told) makes the attack told just before an interception,
+        when that sentence told only the attack."""
+        kinds = {c.kind for i in infos for c in i.event_cues}
+        if "interception" not in kinds or not kinds <= {"interception", "strike"} or not _ALL_DOWNED.search(sentence.text):
+            return
+        told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
+        strikes = set(_WEAPON_TYPE.values())
+        if told and all(f.event_type in strikes and {c.kind for c in cues.find_cues(f.sentence.text)} == {"strike"}
+                        for f in told):
+            for finding in told:
+                finding.event_type = "interception"
+
     def _as_told_before(self, mention: places.Mention, sentence: Sentence, event_type: str) -> str:
         """'A missile destroyed a depot in X ... The attack on X set off a fire': a place struck again in a sentence that
         names no weapon keeps the weapon told before for it, not the article's dominant one."""
