@@ -17,3 +17,14 @@ def test_a_headings_city_airports_defer_to_the_airports_the_body_names():
     at = kinds_at(text)
     assert ("airspace_restriction", "SVO") in at
     assert not any(code in ("VKO", "DME", "ZIA") for _, code in at)
+
+
+# ---------------------------------------------------------------- "has previously observed strikes at ..."
+
+
+def test_strikes_an_analyst_previously_recorded_are_background():
+    text = ("Drones hit the Millerovo air base overnight, local officials said on June 2. Analysts have previously "
+            "documented Ukrainian attacks on aircraft parked at the Morozovsk and Yeysk airfields.")
+    names = " ".join(places(text))
+    assert "Millerovo" in names and "Morozovsk" not in names and "Yeysk" not in names
+
