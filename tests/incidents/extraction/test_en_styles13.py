@@ -28,3 +28,16 @@ def test_strikes_an_analyst_previously_recorded_are_background():
     names = " ".join(places(text))
     assert "Millerovo" in names and "Morozovsk" not in names and "Yeysk" not in names
 
+
+
+# ---------------------------------------------------------------- a page's copy of the title under its menu
+
+
+def test_a_title_repeated_under_the_menu_joins_the_bodys_site_placed_from_its_town():
+    text = ("Drone sets warehouse ablaze outside Kursk, officials say\n"
+            "Home\nWorld\nEurope\nVideo\n"
+            "Drone sets warehouse ablaze outside Kursk, officials say\n"
+            "A drone struck a warehouse roughly 15 km south of Kursk on Monday morning, starting a fire that burned "
+            "for hours, the regional authorities said. Nobody was hurt.\n")
+    found = helpers.found(text, "2025-06-02")
+    assert len(found) == 1 and found[0].place.startswith("15 km")
