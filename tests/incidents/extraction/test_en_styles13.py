@@ -41,3 +41,14 @@ def test_a_title_repeated_under_the_menu_joins_the_bodys_site_placed_from_its_to
             "for hours, the regional authorities said. Nobody was hurt.\n")
     found = helpers.found(text, "2025-06-02")
     assert len(found) == 1 and found[0].place.startswith("15 km")
+
+
+# ---------------------------------------------------------------- "has stepped up strikes ..., hitting X and Y"
+
+
+def test_a_campaign_summary_has_stepped_up_strikes_hitting_towns_is_background():
+    text = ("A drone struck the oil refinery in Syzran early on Monday, causing a fire, the regional governor said. "
+            "Kyiv has stepped up its long-range drone campaign against Russian refineries, hitting plants in "
+            "Kstovo and Tuapse.")
+    names = " ".join(places(text))
+    assert "Syzran" in names and "Kstovo" not in names and "Tuapse" not in names
