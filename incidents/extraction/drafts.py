@@ -353,11 +353,11 @@ def _fold_title_strikes(drafts: list[Draft]) -> list[Draft]:
     in the title (the first line) joins the body's strike at that place and day, whose kind and figures are told."""
     told = {}
     for d in drafts:
-        if d.first.event_type in STRIKES and any(f.sentence.index > 0 for f in d.findings):
+        if d.first.event_type in STRIKES and not _in_title(d):
             told.setdefault((place_key(d.first.place), d.first.day), d)
     kept = []
     for d in drafts:
-        in_title = all(f.sentence.index == 0 for f in d.findings)
+        in_title = _in_title(d)
         headline = in_title and not d.first.sentence.text.rstrip().endswith(".")  # a title, not a first sentence
         body = told.get((place_key(d.first.place), d.first.day)) or (_placed_from(d, drafts) if headline else None)
         if (body is not None and body is not d and in_title and d.first.event_type in STRIKES
@@ -366,6 +366,13 @@ def _fold_title_strikes(drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(d)
     return kept
+
+
+def _in_title(draft: Draft) -> bool:
+    """True when all the draft's findings are in the title (the first line), or in the page's copy of it under the menu."""
+    title = next((f.sentence.text for f in draft.findings if f.sentence.index == 0), None)
+    return title is not None and all(f.sentence.index == 0 or (len(f.sentence.text) > 20 and title.endswith(f.sentence.text))
+                                     for f in draft.findings)
 
 
 def _placed_from(title: Draft, drafts: list[Draft]) -> Draft | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from incidents.extraction import airports, cues, geo, places
@@ -88,12 +89,19 @@ class AirportReading:
             count = airports.count_before(sentence.text[max(0, mention.start - sentence.start - 30):mention.start - sentence.start])
             if count and count != len(serving):
                 continue  # "two Moscow airports": which two the text does not say
+            if sentence.heading and self._names_one_of(serving):
+                continue  # "Moscow Airports Halt Flights" over a text naming Vnukovo: the body says which airports
             reason = f"site: the airports serving {mention.text}, named together"
             out += [Finding("airspace_restriction", a, sentence, mention.text, mention.start, mention.end, cue, reason)
                     for a in serving]
             if serving:
                 mention.role, mention.reason = "site", reason
         return out
+
+    def _names_one_of(self, serving: list[Any]) -> bool:
+        """True when the article names one of these airports by its own name (its name's first word)."""
+        words = {geo.key(w) for w in re.findall(r"[^\W\d_]{4,}", self.body)}
+        return any(geo.key(a.name.split()[0]) in words for a in serving)
 
     def _airport_finding(self, sentence: Sentence, found: Any, ref: airports.AirportRef, reason: str) -> Finding:
         cue = cues.Cue("restriction", ref.text, ref.start, ref.end)
