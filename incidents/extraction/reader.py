@@ -80,7 +80,6 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.current_day: tuple[date, Sentence, tuple[int, int], str] | None = None
         self.current_end: tuple[date, Sentence, tuple[int, int]] | None = None  # the last day of a span of days
         self.pending: list[Finding] = []  # findings waiting for a later date
-        self.history_at = -2  # the last sentence that told an earlier day (for "Того ж ранку …" right after it)
         self.claims: list[tuple[list[str], claims.DistanceClaim, Any, Sentence]] = []  # (subject keys nearest first, ...)
         self.focus: list[Finding] = []  # strike findings in reading order
         self.last_event: tuple[Sentence, bool] | None = None  # the previous sentence and whether it reported an event
@@ -104,7 +103,9 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
         self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
-        self.history_before: str | None = None  # why the previous sentence ended in history ("Тогда же …" goes on with it)
+        # what the previous sentence told of an earlier time: its last clause's history reason, or a note that one of
+        # its clauses told an earlier day ("Того ж ранку …", "Тогда же …" right after it go on with that time)
+        self.history_before: str | None = None
         self.report_denied: int | None = None  # the last sentence denying a report ("опровергли сообщения о …")
         self.reports_disputed: bool | None = None  # the article disputes what was reported (read once, when asked)
 
@@ -176,15 +177,13 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
     def clause_infos(self, sentence: Sentence) -> list[places.ClauseInfo]:
         out: list[places.ClauseInfo] = []
         inherited: tuple[int, str] | None = None
-        carried = self.history_before if self.history_before and _THEN_OPENS.match(sentence.text) else None
+        carried = self.history_before if self.history_before and _SAME_TIME.match(sentence.text) else None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
             if start is None and carried and not out:
                 start, reason = 0, carried
             if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
                 start, reason = 0, inherited[1]
-            if start is None and not out and self.history_at == sentence.index - 1 and _SAME_TIME.match(clause.text):
-                start, reason = 0, f"the same time as the earlier day told before ('{_SAME_TIME.match(clause.text).group(1)}')"
             historical = None if start is None else clause.start + start
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
@@ -209,10 +208,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
                 found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
-        if any(i.historical_from is not None and i.history_reason.startswith(_EARLIER_DAY) for i in out):
-            self.history_at = sentence.index
         self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
-        self.history_before = out[-1].history_reason if out and out[-1].historical_from is not None else None
+        self.history_before = _history_told(out)
         self.bullet_cues = self.strike_cues if sentence.text.rstrip().endswith(":") else (
             self.bullet_cues if _BULLET.match(sentence.text) else ())
         self.list_cues = tuple(c for i in out for c in i.event_cues if c.kind == "interception") or (
@@ -313,19 +310,27 @@ _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$
 # "… — в Киевской, Житомирской и Полтавской областях": a list of places after one preposition, too.
 _PLACE_PHRASE_CLAUSE = re.compile(r"(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?"
                                   r"(?:,\s*(?-i:[А-ЯЁІЇЄҐ])[^,;:]{0,60}?){0,8}[.!]?\s*", re.IGNORECASE)
-# "8 липня 2024 року ракета влучила в лікарню. Того ж ранку ракети влучили у Дніпрі": a sentence opening on the time of
-# the earlier day the sentence before told (or going on with it: "Тоді загинули …") is that day's, not this report's.
+# "8 липня 2024 року ракета влучила в лікарню. Того ж ранку ракети влучили у Дніпрі", "… впервые базу атаковали в
+# декабре 2022 года. Тогда же удар пришёлся по Дягилево": a sentence opening on the time of the earlier day the sentence
+# before told (or going on with it: "Тоді загинули …") is that day's, not this report's.
 _SAME_TIME = re.compile(r"\W*((?:того\s+ж(?:е)?|тієї\s+ж|той\s+же|тем\s+же|в\s+тот\s+же|у\s+той\s+же|в\s+той\s+же)\s+"
-                        r"(?:дня|день|ранку|утра|утром|вечора|вечера|вечером|ночі|ночью|ночи|тижня|недели)|"
-                        r"the\s+same\s+(?:day|night|morning|evening)|later\s+that\s+day|тоді|тогда|then)(?![\w-])", re.IGNORECASE)
+                        r"(?:дня|день|ранку|утра|утром|вечора|вечера|вечером|ночі|ночью|ночи|тижня|недели|разу|раз)|"
+                        r"в\s+тот\s+(?:день|раз)|в\s+ту\s+же\s+ночь|(?:the|that)\s+same\s+(?:day|night|morning|evening)|"
+                        r"later\s+that\s+day|at\s+(?:the|that)\s+time|тоді|тогда|then)(?![\w-])", re.IGNORECASE)
 _EARLIER_DAY = ("a year or month before publication", "a recap of an earlier day", "an earlier period", "historical comparison",
                 "the same time as")
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
 _THEN = re.compile(r"(?:and|or|then|тогда|тоді|в тот раз|того разу)(?![\w-])", re.IGNORECASE)
-# "… впервые базу атаковали в декабре 2022 года. Тогда же удар пришёлся по Дягилево": a sentence going on with the
-# earlier time the sentence before ended in.
-_THEN_OPENS = re.compile(r"\W{0,3}(?:тогда|тоді|в тот (?:же )?(?:день|раз)|в ту же ночь|того ж(?:е)? (?:дня|разу)|тієї ж ночі|"
-                         r"at the time|at that time|that same (?:day|night))(?![\w-])", re.IGNORECASE)
+
+
+def _history_told(infos: list[places.ClauseInfo]) -> str | None:
+    """What a sentence told of an earlier time, for a sentence opening on 'the same day' after it: its last clause's
+    history reason, else a note when one of its clauses told an earlier day, else None."""
+    if infos and infos[-1].historical_from is not None:
+        return infos[-1].history_reason
+    if any(i.historical_from is not None and i.history_reason.startswith(_EARLIER_DAY) for i in infos):
+        return "the same time as the earlier day told before"
+    return None
 
 
 def _after_a_cue_head(previous: places.ClauseInfo, clause: Any) -> bool:
