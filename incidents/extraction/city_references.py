@@ -58,8 +58,8 @@ def capital_named(adjective: str) -> str | None:
 
 
 def official_regions(text: str) -> list[str]:
-    """The regions whose heads `text` names ('сообщил Вячеслав Гладков': the Belgorod region), in order of appearance,
-    from lexicons/officials.json."""
+    """The regions whose heads `text` names ('сообщил Вячеслав Гладков': the Belgorod region; 'Олег Синєгубов |
+    Telegram': the Kharkiv region), in order of first mention, from lexicons/officials.json."""
     found = [(m.start(), region) for region, pattern in _officials().items() for m in pattern.finditer(text)]
     return list(dict.fromkeys(region for _, region in sorted(found)))
 
@@ -67,5 +67,5 @@ def official_regions(text: str) -> list[str]:
 @cache
 def _officials() -> dict[str, re.Pattern[str]]:
     table = json.loads((cues.LEXICON_DIR / "officials.json").read_text(encoding="utf-8"))
-    return {region: re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])")
+    return {region: re.compile(rf"(?<![\w'’-])(?:{'|'.join(names)})(?![\w'’-])", re.IGNORECASE)
             for region, names in table.items() if not region.startswith("_")}

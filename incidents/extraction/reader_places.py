@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
 from incidents.extraction import city_references, cues, geo, places, site_rejections
@@ -36,18 +34,10 @@ _DISTRICT_OF = re.compile(r"\s+(?:urban\s+|city\s+)?district\s+of\s+(?:the\s+)?(
                           r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
 
 
-@cache
-def _officials() -> tuple[tuple[re.Pattern, str], ...]:
-    table = json.loads((cues.LEXICON_DIR / "official_regions.json").read_text(encoding="utf-8"))
-    return tuple((re.compile(rf"(?<![\w'’-])(?:{key})(?![\w'’-])", re.IGNORECASE), region)
-                 for key, region in table.items() if not key.startswith("_"))
-
-
 def officials_regions(body: str) -> list[Any]:
     """The regions of the regional heads an article names ("Олег Синєгубов | Telegram": the Kharkiv region), in order
-    of first mention (lexicons/official_regions.json)."""
-    named = sorted((m.start(), region) for pattern, region in _officials() for m in [pattern.search(body)] if m)
-    found = [geo.place(region, "region") for _, region in named]
+    of first mention (city_references.official_regions)."""
+    found = [geo.place(region, "region") for region in city_references.official_regions(body)]
     return list(dict.fromkeys(p for p in found if p is not None and p.kind == "region"))
 
 
@@ -159,7 +149,7 @@ class PlaceResolving:
         Ukrainian 'у столиці', 'по столицю' with nothing in focus: Kyiv."""
         capitals = cues.lexicon()["national_capitals"]
         country = getattr(in_focus, "country", None) or ("UA" if _UKRAINIAN_CAPITAL.fullmatch(ref) else None)
-        name = capitals.get(country) if re.fullmatch(r"the\s+capital|столиц\w*", ref, re.I) else None
+        name = capitals.get(country) if re.fullmatch(r"the\s+capital|столиц\w*", ref, re.IGNORECASE) else None
         if name is None or (in_focus is not None and in_focus.name == name):
             return in_focus
         return geo.place(name, None, self.geo_context()) or in_focus
@@ -185,7 +175,7 @@ class PlaceResolving:
         if owner is not None:  # "the Sovetsky district of Bryansk": a quarter of the city named after it
             mention.reason += f"; a district of {owner.name}"
             return owner
-        owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.I)
+        owned = re.search(r"\b(?:city|town|capital)['’]s\s+$", self.body[max(0, mention.start - 20):mention.start], re.IGNORECASE)
         named = None if owned else geo.place(mention.text, None, self.geo_context())
         own = mention.district_town and not here  # "над Ефремовским районом" with no city named beside it
         if own and named is not None and city is not None and _far_abroad(named, city):
