@@ -355,10 +355,6 @@ _TREATED_IN = re.compile(r"\b(?:(?:taken|brought|evacuated|transferred|airlifted
                          r"|(?:hospitali[sz]ed|treated)\s+(?:[\w-]+\s+){0,3}?(?:in|at))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-# "… летевших на Москву, сбиты в Подольске": a place phrase later in the sentence, where they were downed or fell.
-_PLACE_PHRASE_LATER = re.compile(r"(?<![\w-])(?:в|во|у|над|под|возле|около|біля|поблизу)\s+(?-i:[А-ЯЁІЇЄҐ])", re.IGNORECASE)
-
-
 # "об атаке беспилотников на одно из предприятий в Новокуйбышевске", "удар по заводу в …": the firm as the attack's target.
 _ON_MAKER = re.compile(r"(?<![\w-])(?:на|по)\s+(?:[\w-]+\s+){0,3}?(?:предприяти|завод|підприєм)\w*\s+(?:в|во|у)\s+$", re.IGNORECASE)
 
