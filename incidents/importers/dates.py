@@ -13,7 +13,7 @@ from incidents.errors import ImportFormatError, ValidationError
 DATE_ORDERS = ("dmy", "mdy")
 EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's 1900 date system (after its leap-year bug)
 EXCEL_SERIALS = (18264, 80000)  # 1950-01-01 .. 2119: numbers outside are not dates
-_CLOCK = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+_CLOCK = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?)?"  # 12-hour AM/PM too
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})" + _CLOCK + "$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})" + _CLOCK + "$")
@@ -80,8 +80,16 @@ def column_facts(column: str, values: Iterable[str], order: str | None = None) -
 
 
 def _nonzero_clock(match: re.Match) -> bool:
-    hours, minutes, seconds = match.group(4), match.group(5), match.group(6)
-    return bool(hours) and (int(hours), int(minutes), int(seconds or 0)) != (0, 0, 0)
+    minutes, seconds = match.group(5), match.group(6)
+    return bool(match.group(4)) and (_hour(match), int(minutes), int(seconds or 0)) != (0, 0, 0)
+
+
+def _hour(match: re.Match) -> int:
+    """The hour of a matched clock on 24 hours: '12:00:00 AM' (as US-locale spreadsheets save a date) is 0."""
+    hour, meridiem = int(match.group(4) or 0), (match.group(7) or "").upper()
+    if meridiem and not 1 <= hour <= 12:
+        return 99  # '13:00 PM' is no time: rejected when the row is built
+    return hour % 12 + (12 if meridiem == "P" else 0) if meridiem else hour
 
 
 def _iso_clock(text: str) -> bool:
@@ -178,7 +186,7 @@ def _numeric(field: str, text: str, match: re.Match, facts: ColumnFacts) -> Stam
 
 def _build(field: str, text: str, year: int, month: int, day: int, match: re.Match, facts: ColumnFacts) -> Stamp:
     try:
-        moment = datetime(year, month, day, int(match.group(4) or 0), int(match.group(5) or 0),
+        moment = datetime(year, month, day, _hour(match), int(match.group(5) or 0),
                           int(match.group(6) or 0))
     except ValueError:
         order = {"dmy": "day-first", "mdy": "month-first"}.get(facts.order or "", "")
