@@ -71,3 +71,27 @@ def test_real_exports_imported_twice_add_nothing(tmp_path):
         assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr
         again = json.loads(run("import", REAL / name, db=db).stdout)
         assert (again["inserted"], again["updated"], again["rejected"]) == (0, 0, 0), name
+
+
+def test_acled_file_before_2019_without_sub_event_type(tmp_path):
+    # ACLED's files before 2019 (data_id, event_id_no_cnty, gwno; no sub_event_type; 'Remote violence') as pandas
+    # saved them, index column first. The real file seen (AschHarwood/acled, acled.csv) may not be redistributed
+    # (ACLED's terms), so this row is written here in its header's shape; its import was checked on the real one.
+    header = (",actor1,actor2,admin1,admin2,admin3,ally_actor_1,ally_actor_2,country,data_id,event_date,event_id_cnty,"
+              "event_id_no_cnty,event_type,fatalities,geo_precision,gwno,inter1,inter2,interaction,latitude,location,"
+              "longitude,notes,source,time_precision,year\n")
+    rows = ("0,A,B,Region,District,,,,Somalia,1,2016-07-02,1RTA,,Remote violence,2,1,520,2,7,27,3.1,Town,43.6,"
+            "A mortar attack on the town.,Agence France Presse ,1,2016\n"
+            "1,A,B,Region,District,,,,Egypt,2,2016-07-02,2RTA,,Remote violence,0,1,651,1,3,13,30.0,Town,31.2,"
+            "A roadside bomb explosion.,Paper,1,2016\n"
+            "2,A,,Region,District,,,,Zambia,3,2016-07-02,3RTA,,Riots/Protests,0,1,551,6,0,60,-15.4,Town,28.3,"
+            "Workers on strike.,Paper,1,2016\n")
+    path = tmp_path / "acled_old.csv"
+    path.write_text(header + rows, encoding="utf-8")
+    incidents, problems = read_file(path)
+    assert problems == []
+    rows = {item.id: item for item in incidents}
+    assert {k: v.event_type for k, v in rows.items()} == {"acled-1RTA": "strike", "acled-2RTA": "explosion",
+                                                          "acled-3RTA": "other"}
+    assert rows["acled-1RTA"].killed == 2 and rows["acled-1RTA"].sources[0].title == "Agence France Presse"
+    assert rows["acled-1RTA"].origin["data_id"] == "1"
