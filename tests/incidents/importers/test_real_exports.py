@@ -95,3 +95,16 @@ def test_acled_file_before_2019_without_sub_event_type(tmp_path):
                                                           "acled-3RTA": "other"}
     assert rows["acled-1RTA"].killed == 2 and rows["acled-1RTA"].sources[0].title == "Agence France Presse"
     assert rows["acled-1RTA"].origin["data_id"] == "1"
+
+
+def test_map_proposed_for_cir_monitor_header():
+    # the header of the Centre for Information Resilience's Russia-Ukraine monitor table (mauforonda/ukraine,
+    # events.csv: no licence, so its rows are not committed): 'town/city' is the place, 'brief description' the notes
+    from incidents.importers.mapping import propose_map
+
+    header = ["entry", "date", "event_group", "title", "brief description", "lat", "lon", "country", "province",
+              "district", "town/city", "arms/munition", "violence level", "link", "geolocation"]
+    fields = propose_map(header).fields
+    assert (fields["place"], fields["notes"], fields["started_at"], fields["sources"]) == (
+        "town/city", "brief description", "date", "link")
+    assert propose_map(["Date", "City / Town", "Lat", "Lon"]).fields["place"] == "City / Town"
