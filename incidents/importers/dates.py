@@ -216,7 +216,7 @@ class DateColumns:
             raise ImportFormatError(f"unknown date order {order!r}; use --date-order dmy or --date-order mdy")
         self.order = order
         self._scan = scan
-        self._facts: dict[str, ColumnFacts] = {}
+        self._facts: dict[str, ColumnFacts | ImportFormatError] = {}
 
     def parse(self, column: str, value: str, field: str | None = None) -> Stamp:
         """The cell of `column` as a Stamp; ValidationError names `field` (default: the column)."""
@@ -225,7 +225,14 @@ class DateColumns:
         return parse_date(field or column, text, facts)
 
     def facts(self, column: str) -> ColumnFacts:
+        """The column's facts, read once; a column that cannot be decided raises the same error at every cell."""
         if column not in self._facts:
             values = self._scan(column) if self._scan else ()
-            self._facts[column] = column_facts(column, values, self.order)
-        return self._facts[column]
+            try:
+                self._facts[column] = column_facts(column, values, self.order)
+            except ImportFormatError as error:
+                self._facts[column] = error
+        found = self._facts[column]
+        if isinstance(found, ImportFormatError):
+            raise found
+        return found

@@ -108,3 +108,21 @@ def test_map_proposed_for_cir_monitor_header():
     assert (fields["place"], fields["notes"], fields["started_at"], fields["sources"]) == (
         "town/city", "brief description", "date", "link")
     assert propose_map(["Date", "City / Town", "Lat", "Lon"]).fields["place"] == "City / Town"
+
+
+def test_ucdp_source_dates_that_stay_ambiguous_leave_the_day_unstated(tmp_path):
+    # the peacerep slice with its day-first source dates made ambiguous (05/01/2014 ...): the rows still import,
+    # each source without a day; the event dates (their own column) are unaffected
+    text = (REAL / "ucdp_ged_ukraine_peacerep.csv").read_text(encoding="utf-8")
+    for old, new in ((",27/01/2014,", ",05/01/2014,"), (",20/02/2014,", ",06/02/2014,"),
+                     (",22/02/2014,", ",07/02/2014,"), (",13/04/2014,", ",08/04/2014,")):
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "ged.csv"
+    path.write_text(text, encoding="utf-8")
+    incidents, problems = read_file(path)
+    assert problems == [] and len(incidents) == 13
+    rows = {item.id: item for item in incidents}
+    assert [s.published for s in rows["ucdp-149221"].sources] == [""]
+    assert rows["ucdp-149221"].started_at == "2014-01-27"
+    assert rows["ucdp-149248"].sources[0].published == "2014-02-18"  # ISO lists are still read
