@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from incidents.errors import ValidationError
 from incidents.importers import read_file
 from incidents.importers.common import cue_type
 from tests.incidents.test_cli import run
@@ -126,3 +127,14 @@ def test_ucdp_source_dates_that_stay_ambiguous_leave_the_day_unstated(tmp_path):
     assert [s.published for s in rows["ucdp-149221"].sources] == [""]
     assert rows["ucdp-149221"].started_at == "2014-01-27"
     assert rows["ucdp-149248"].sources[0].published == "2014-02-18"  # ISO lists are still read
+
+
+def test_twelve_hour_clock_as_us_locale_tools_save_dates():
+    from incidents.importers.dates import DateColumns
+
+    values = ["1/22/2014 12:00:00 AM", "1/23/2014 12:30:00 PM", "1/24/2014 2:05 pm", "05/02/2014 00:00"]
+    dates = DateColumns(scan=lambda column: values)
+    assert [dates.parse("date_start", v).local.strftime("%Y-%m-%d %H:%M") for v in values] == [
+        "2014-01-22 00:00", "2014-01-23 12:30", "2014-01-24 14:05", "2014-05-02 00:00"]
+    with pytest.raises(ValidationError, match="not a real calendar date or time"):
+        DateColumns(scan=lambda column: ["1/25/2014 13:00 PM"]).parse("d", "1/25/2014 13:00 PM")
