@@ -25,6 +25,7 @@ MONTH_WORDS = {  # Russian and Ukrainian month names, genitive ("21 декабр
     "лип": 7, "серп": 8, "верес": 9, "жовт": 10, "листопад": 11, "груд": 12,
 }
 _WORD_DATE = re.compile(r"^(\d{1,2})\s+([^\W\d_]{3,12})\.?,?\s+(\d{4})(?:\s*(?:г\.?|года|р\.?|року))?" + _CLOCK + "$")
+_SHORT_YEAR = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{2})$")  # Excel's d-mmm-yy display: 30-Apr-19
 TEXT_FORMATS = ("%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d %B, %Y")
 
 
@@ -130,11 +131,28 @@ def parse_date(field: str, value: str, facts: ColumnFacts = ColumnFacts()) -> St
             return Stamp(datetime.strptime(text, fmt).date().isoformat())
         except ValueError:
             continue
+    short = _SHORT_YEAR.match(text)
+    if short:
+        return _short_year(field, text, short)
     match = _WORD_DATE.match(text)
     if match and _month(match.group(2)):
         return _build(field, text, int(match.group(3)), _month(match.group(2)), int(match.group(1)), match, facts)
     raise ValidationError(field, value, "not a date this importer reads; write YYYY-MM-DD, 21 December 2024, "
                                         "21/12/2024 or 2024/12/21")
+
+
+def _short_year(field: str, text: str, match: re.Match) -> Stamp:
+    """'30-Apr-19' as Excel shows a date: the century that keeps the day out of the future (2019, not 2119)."""
+    this_year = datetime.now(timezone.utc).year
+    year = 2000 + int(match.group(3))
+    year = year if year <= this_year + 1 else year - 100
+    for fmt in ("%d %b %Y", "%d %B %Y"):
+        try:
+            return Stamp(datetime.strptime(f"{match.group(1)} {match.group(2)} {year}", fmt).date().isoformat())
+        except ValueError:
+            continue
+    raise ValidationError(field, text, "not a date this importer reads; write YYYY-MM-DD, 21 December 2024, "
+                                       "21/12/2024 or 2024/12/21")
 
 
 def _month(word: str) -> int:

@@ -94,6 +94,10 @@ def _key(name: str) -> str:
 def propose_map(header: Iterable[str]) -> ColumnMap:
     """A map proposed from the header names (each field at most once, each column at most once)."""
     keys = {_key(column.replace("/", " ")): column for column in header}  # 'town/city' as 'town city'
+    for column in header:  # 'Source1', 'Source 2': the first numbered column, unless the bare name is there
+        bare = re.sub(r"\s*\d+$", "", _key(column))
+        if len(bare) > 3:  # not 'x1', 'lat2', 'id3': coordinates and ids are never guessed from a numbered column
+            keys.setdefault(bare, column)
     fields: dict[str, str] = {}
     used: set[str] = set()
     for name, words in SYNONYMS.items():

@@ -138,3 +138,44 @@ def test_twelve_hour_clock_as_us_locale_tools_save_dates():
         "2014-01-22 00:00", "2014-01-23 12:30", "2014-01-24 14:05", "2014-05-02 00:00"]
     with pytest.raises(ValidationError, match="not a real calendar date or time"):
         DateColumns(scan=lambda column: ["1/25/2014 13:00 PM"]).parse("d", "1/25/2014 13:00 PM")
+
+
+def test_crisis_group_maritime_table_mapped():
+    # an analyst's table as Excel saved it: dates 'd-mmm-yy' (30-Apr-19), 'Source1'/'Source 2', places that are seas
+    path = REAL / "crisisgroup_iran_maritime.csv"
+    incidents, problems = read_file(path, fmt="mapped")
+    rows = {item.started_at: item for item in incidents}
+    first = rows["2019-04-30"]  # row 2: Happiness1, Red Sea
+    assert first.place == "Red Sea"
+    assert [s.url for s in first.sources] == [
+        "https://www.wsj.com/articles/iran-calls-red-sea-oil-shipping-routes-unsafe-11573074910"]
+    assert "2022-05-27" in rows and "2019-07-04" in rows  # 27-May-22 (Prudent), 4-Jul-19 (Grace1, Gibraltar)
+    assert len(incidents) == 16 and len(problems) == 37
+    by_row = {p["row"]: p for p in problems}
+    # undated rows and places the offline gazetteer lacks are named with the row, the column and the remedy
+    # every d-mmm-yy date is read; the undated rows ('Exact date unknown - Nov 21') are named for their place first
+    assert not [p for p in problems if p["field"] == "Date"]
+    assert (by_row[45]["field"], by_row[45]["value"]) == ("Location", "Turkey (unconfirmed)")
+    assert (by_row[7]["field"], by_row[7]["value"]) == ("Location", "Strait of Hormuz")
+    assert "give coordinates" in by_row[7]["message"]
+    # two ships seized the same day in the same sea: the second is named, never merged
+    assert by_row[49]["field"] == "id" and "same id as row 48" in by_row[49]["message"]
+
+
+def test_short_year_dates_as_excel_shows_them():
+    from incidents.importers.dates import parse_date
+
+    assert [parse_date("d", v).text for v in ("30-Apr-19", "3-May-23", "21 Dec 24", "1-Jan-95")] == [
+        "2019-04-30", "2023-05-03", "2024-12-21", "1995-01-01"]
+    for bad in ("31-Feb-20", "5-Foo-20", "12/05/19"):
+        with pytest.raises(ValidationError):
+            parse_date("d", bad)
+
+
+def test_numbered_columns_proposed_but_never_for_coordinates():
+    from incidents.importers.mapping import propose_map
+
+    header = ["Number", "Date", "Vessel", "Incident", "Flag", "Iranian attack?", "Location ", "Source1", "Source 2",
+              "", "", "", ""]
+    assert propose_map(header).fields == {"started_at": "Date", "place": "Location ", "sources": "Source1"}
+    assert "lat" not in propose_map(["Date", "Lat1", "Lon1", "Place"]).fields
