@@ -22,9 +22,10 @@ GEO_PRECISION = {"1": "city", "2": "region", "3": "region"}
 TIME_PRECISION = {"1": "day", "2": "day", "3": "month"}
 COLUMNS = {"lat": "latitude", "lon": "longitude", "killed": "fatalities", "started_at": "event_date",
            "place": "location", "geo_precision": "geo_precision", "time_precision": "time_precision"}
-ORIGIN_COLUMNS = ("event_id_cnty", "data_id", "event_id_no_cnty", "event_type", "sub_event_type", "disorder_type", "actor1", "actor2",
-                  "geo_precision", "time_precision", "timestamp", "source_scale", "iso", "admin2", "admin3",
-                  "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction", "civilian_targeting", "tags")
+ORIGIN_COLUMNS = ("event_id_cnty", "data_id", "event_id_no_cnty", "event_type", "sub_event_type", "disorder_type",
+                  "actor1", "actor2", "geo_precision", "time_precision", "timestamp", "source_scale", "iso", "admin2",
+                  "admin3", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction", "civilian_targeting",
+                  "tags")
 
 
 def event_type(sub_event_type: str, notes: str, old_event_type: str = "") -> str:

@@ -77,6 +77,7 @@ def _parts(text: str) -> list[str]:
 def _published(text: str, ctx: Context) -> str:
     """A source's day as YYYY-MM-DD ('27/01/2014' read with its column), '' when the column cannot tell."""
     try:
-        return ctx.dates.parse("source_date", text).text[:10] or ""
+        stamp = ctx.dates.parse("source_date", text)
     except (ImportFormatError, ValidationError):
         return ""
+    return stamp.text[:10] or stamp.local.date().isoformat()
