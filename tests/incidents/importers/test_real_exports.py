@@ -8,6 +8,7 @@ import pytest
 from incidents.errors import ValidationError
 from incidents.importers import read_file
 from incidents.importers.common import cue_type
+from incidents.importers.mapping import parse_map
 from tests.incidents.test_cli import run
 
 REAL = Path(__file__).parent / "real"
@@ -179,3 +180,19 @@ def test_numbered_columns_proposed_but_never_for_coordinates():
               "", "", "", ""]
     assert propose_map(header).fields == {"started_at": "Date", "place": "Location ", "sources": "Source1"}
     assert "lat" not in propose_map(["Date", "Lat1", "Lon1", "Place"]).fields
+
+
+def test_geojson_without_our_fields_names_every_map_at_once(tmp_path):
+    # the shape of an analyst's GeoJSON (lucagimbo12-star/osint-tracker, events.geojson: no licence, not committed):
+    # 'type' and 'date' properties; both maps are named in one answer, not one per attempt
+    feature = {"type": "Feature", "properties": {"title": "Refinery", "date": "02/08/2025", "type": "Drones"},
+               "geometry": {"type": "Point", "coordinates": [49.876177, 53.067561]}}
+    path = tmp_path / "events.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
+    incidents, problems = read_file(path)
+    assert incidents == [] and len(problems) == 1
+    message = problems[0]["message"]
+    assert "--map event_type=type" in message and "--map started_at=date" in message
+    mapping = parse_map(["event_type=type", "started_at=date"], ["event_type:Drones=drone_strike"])
+    mapped, problems = read_file(path, mapping=mapping, date_order="dmy")
+    assert problems == [] and [(i.event_type, i.started_at) for i in mapped] == [("drone_strike", "2025-08-02")]
