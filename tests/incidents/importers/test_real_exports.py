@@ -196,3 +196,12 @@ def test_geojson_without_our_fields_names_every_map_at_once(tmp_path):
     mapping = parse_map(["event_type=type", "started_at=date"], ["event_type:Drones=drone_strike"])
     mapped, problems = read_file(path, mapping=mapping, date_order="dmy")
     assert problems == [] and [(i.event_type, i.started_at) for i in mapped] == [("drone_strike", "2025-08-02")]
+
+
+def test_mapped_analyst_table_imported_twice_adds_nothing(tmp_path):
+    db = tmp_path / "x.sqlite"
+    path = REAL / "crisisgroup_iran_maritime.csv"
+    first = json.loads(run("import", path, "--format", "mapped", db=db).stdout)
+    again = json.loads(run("import", path, "--format", "mapped", db=db).stdout)
+    assert (first["inserted"], first["rejected"]) == (16, 37)
+    assert (again["inserted"], again["updated"], again["unchanged"], again["rejected"]) == (0, 0, 16, 37)
