@@ -205,7 +205,7 @@ def _venue_after() -> re.Pattern[str]:
 
 
 # "the Savasleyka Air Base", "the Kursk East Airport": a gazetteer name that ends with its airfield word takes 'the' as a facility.
-_AIRFIELD_NAME_END = re.compile(r"\b(?:air ?base|airfield|airport)$", re.IGNORECASE)
+_AIRFIELD_NAME_END = re.compile(r"\b(?:air ?base|airfield|airport|bridge|island)$", re.IGNORECASE)  # "the Crimean bridge": the name
 
 
 @cache

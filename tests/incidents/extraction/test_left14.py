@@ -1,0 +1,28 @@
+"""Faults left by round thirteen, each checked as a class: places the gazetteer lacked (a bridge, an island, border
+villages), city quarters, common nouns that are also towns, airports named on their own, page headlines, directions of
+approach, Ukrainian weekdays."""
+
+from tests.incidents.extraction import helpers
+
+found = helpers.dated(helpers.found, "2025-06-11")  # a Wednesday
+near = helpers.near
+
+
+def test_a_landmark_named_as_a_site_is_found_in_every_language_and_case():
+    for text in ("Морський дрон атакував опору Кримського мосту, рух тимчасово зупинено.",
+                 "На Крымском мосту ночью прогремели взрывы, движение перекрыто.",
+                 "Sea drones struck the Kerch bridge before dawn."):
+        assert any(near(i, 45.31, 36.51) for i in found(text)), text
+    for text in ("Після удару ракети на острові Зміїному пролунали вибухи.",
+                 "Российская авиация нанесла удар по острову Змеиный."):
+        assert any(near(i, 45.255, 30.204) for i in found(text)), text
+
+
+def test_border_villages_the_gazetteer_lacked_are_sites():
+    assert any(near(i, 50.505, 36.576) for i in found("Дрон ударил по коммерческому объекту в селе Таврово, ранен мужчина."))
+    assert any(near(i, 50.584, 35.572) for i in found("В селе Дорогощь беспилотник повредил крышу частного дома."))
+
+
+def test_a_lower_case_area_word_after_a_name_is_not_read_as_part_of_the_name():
+    items = found("Two drones were shot down over the Koriukivka district overnight. The city was not attacked.")
+    assert not any(i.country == "GB" for i in items)  # not "the City" (of London)
