@@ -26,3 +26,12 @@ def test_border_villages_the_gazetteer_lacked_are_sites():
 def test_a_lower_case_area_word_after_a_name_is_not_read_as_part_of_the_name():
     items = found("Two drones were shot down over the Koriukivka district overnight. The city was not attacked.")
     assert not any(i.country == "GB" for i in items)  # not "the City" (of London)
+
+
+def test_ukrainian_weekdays_date_the_event_before_publication():
+    dates = {text: [i.started_at[:10] for i in found(text)] for text in (
+        "У вівторок уранці дрон влучив у житловий будинок у Полтаві.",
+        "У ніч на понеділок ворожі дрони атакували Кременчук.",
+        "У п’ятницю по обіді росіяни обстріляли Нікополь, є поранені.",
+        "В неділю ракета влучила у склад у Запоріжжі.")}
+    assert list(dates.values()) == [["2025-06-10"], ["2025-06-09"], ["2025-06-06"], ["2025-06-08"]], dates
