@@ -11,7 +11,7 @@ from typing import Any
 from incidents.extraction import claims, cues, dates, geo, language, places, site_roles
 from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding
-from incidents.extraction.reader_airports import AirportReading
+from incidents.extraction.reader_airports import AirportReading, closed_airport_cues
 from incidents.extraction.reader_days import DayReading
 from incidents.extraction.reader_facts import PLAIN_WORDS, FactCollecting, hearsay, town_abroad
 from incidents.extraction.reader_places import PlaceResolving, officials_regions
@@ -188,6 +188,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
+            if historical is None:  # "Росавиация закрыла Шереметьево": no word "airport"
+                found += tuple(c for c in closed_airport_cues(clause.text[:limit]) if c not in found)
             if not found and historical is None and out and _AND_PLACE.match(clause.text) and out[-1].historical_from is None:
                 found = out[-1].event_cues  # "restrictions were introduced at Grabtsevo, and at the airports of Tambov"
             if not found and historical is None and out and _PLACE_PHRASE_CLAUSE.fullmatch(clause.text):

@@ -149,6 +149,10 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
+    end = mention.end - info.clause.start
+    if any(c.kind == "restriction" and c.start < end == c.end for c in info.event_cues):  # the cue's last word
+        mention.hint = mention.hint or "airport"
+        return "site: the airport a closing verb names (Росавиация закрыла Шереметьево, closed Vnukovo)"
     if _FRONTED_OBJECT.match(past_plant(after)) and not _PREPOSITION_BEFORE.search(before):
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):

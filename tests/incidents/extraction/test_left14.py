@@ -35,3 +35,14 @@ def test_ukrainian_weekdays_date_the_event_before_publication():
         "У п’ятницю по обіді росіяни обстріляли Нікополь, є поранені.",
         "В неділю ракета влучила у склад у Запоріжжі.")}
     assert list(dates.values()) == [["2025-06-10"], ["2025-06-09"], ["2025-06-06"], ["2025-06-08"]], dates
+
+
+def test_an_airport_closed_by_its_own_name_alone_is_a_restriction_there():
+    assert helpers.kinds_at("Росавиация на три часа закрыла Внуково.", "2025-06-11") == [("airspace_restriction", "VKO")]
+    assert helpers.kinds_at("Росавіація тимчасово закрила Кольцово.", "2025-06-11") == [("airspace_restriction", "SVX")]
+    assert helpers.kinds_at("Rosaviatsia shut Sheremetyevo for two hours.", "2025-06-11") == [("airspace_restriction", "SVO")]
+
+
+def test_a_town_closed_for_entry_is_no_airport_restriction():
+    items = found("Власти закрыли Белгород для въезда туристов после обстрела.")
+    assert not any(i.event_type == "airspace_restriction" for i in items)
