@@ -421,6 +421,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     recap = dates.recap_of_past(text, published)
     if recap:  # "Раніше, 1 лютого, росіяни вже атакували Полтаву …": an earlier attack recalled
         found.append((recap.start(), f"a recap of an earlier day ('{recap.group(0)}')"))
+    died = _DIED_OF_EARLIER_WOUNDS.search(text) if published else None
+    if died and any(m.day < published for m in dates.find_dates(died.group(0), published)):
+        found.append((0, f"a death from wounds of an earlier day's attack ('{died.group(0)}'): that attack's toll"))
     repair = cues.has("aftermath", text)
     if repair:  # "У Харкові відновлюють світло після обстрілу": repairs after an attack told elsewhere or before
         found.append((0, f"the aftermath of an earlier attack ('{repair.group(0)}')"))
@@ -429,6 +432,15 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+# "a pensioner who was wounded by shelling on Friday died in hospital", "раненная в пятницу женщина скончалась",
+# "поранений у суботу чоловік помер у лікарні": someone hurt on an earlier day died since (with that day: find_dates).
+_WOUNDED = (r"(?:(?:who|that)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+)?(?:wounded|injured|hurt)"
+            r"|ранен\w*|раненн\w*|получивш\w*\s+ранени\w*|поранен\w*|травмован\w*)")
+_DIED = r"(?:(?:has\s+|had\s+)?died|succumbed|скончал\w*|умер\w*|помер\w*)"
+_DIED_OF_EARLIER_WOUNDS = re.compile(rf"(?<![\w-])(?:{_WOUNDED}[^.;]{{0,80}}?(?<![\w-]){_DIED}|{_DIED}[^.;]{{0,40}}?(?<![\w-]){_WOUNDED}"
+                                     r"[^.;]{0,40})(?![\w-])", re.IGNORECASE)  # "скончался мужчина, раненный в понедельник"
 
 
 # "…, a logistics hub … that Moscow's troops have been advancing on for weeks": a relative clause describing a place.

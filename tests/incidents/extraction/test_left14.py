@@ -46,3 +46,12 @@ def test_an_airport_closed_by_its_own_name_alone_is_a_restriction_there():
 def test_a_town_closed_for_entry_is_no_airport_restriction():
     items = found("Власти закрыли Белгород для въезда туристов после обстрела.")
     assert not any(i.event_type == "airspace_restriction" for i in items)
+
+
+def test_a_death_from_wounds_of_an_earlier_day_is_no_new_attack_there():
+    for text in ("Near Kupiansk, a woman who had been injured by shelling on Saturday died in hospital, officials said.",
+                 "У Нікополі чоловік, поранений у неділю внаслідок обстрілу, помер у лікарні.",
+                 "В Грайвороне скончался мужчина, раненный в понедельник при атаке дрона."):
+        assert not found(text), text
+    items = found("У Херсоні вранці росіяни обстріляли ринок, поранений чоловік помер у лікарні.")
+    assert any(i.killed == 1 and i.started_at.startswith("2025-06-11") for i in items)  # wounded today: today's attack
