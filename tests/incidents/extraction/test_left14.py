@@ -55,3 +55,13 @@ def test_a_death_from_wounds_of_an_earlier_day_is_no_new_attack_there():
         assert not found(text), text
     items = found("У Херсоні вранці росіяни обстріляли ринок, поранений чоловік помер у лікарні.")
     assert any(i.killed == 1 and i.started_at.startswith("2025-06-11") for i in items)  # wounded today: today's attack
+
+
+def test_a_direction_of_approach_is_no_site_and_does_not_swallow_the_target():
+    items = found("Шахеди йшли з боку Брянська і атакували Шостку.")
+    assert any(near(i, 51.866, 33.48) for i in items)  # Shostka, the target
+    assert not any(near(i, 53.27, 34.32) for i in items)  # Bryansk, where they came from
+    items = found("Беспилотник, заходивший со стороны Солнечногорска, сбит над Химками.")
+    assert items and not any(near(i, 56.18, 36.98) for i in items)  # not Solnechnogorsk
+    items = found("Drones flew in from the direction of Kursk and attacked Sumy.")
+    assert any(near(i, 50.917, 34.799) for i in items) and not any(near(i, 51.73, 36.19) for i in items)
