@@ -65,3 +65,15 @@ def test_a_direction_of_approach_is_no_site_and_does_not_swallow_the_target():
     assert items and not any(near(i, 56.18, 36.98) for i in items)  # not Solnechnogorsk
     items = found("Drones flew in from the direction of Kursk and attacked Sumy.")
     assert any(near(i, 50.917, 34.799) for i in items) and not any(near(i, 51.73, 36.19) for i in items)
+
+
+def test_a_quarter_named_with_its_city_is_the_city():
+    kharkiv, kyiv, moscow = (49.982, 36.255), (50.455, 30.524), (55.752, 37.618)
+    for text, city in (("У Харкові на Північній Салтівці уламки дрона пошкодили дах багатоповерхівки.", kharkiv),
+                       ("В Киеве на Позняках обломки беспилотника повредили автомобили.", kyiv),
+                       ("Уламки впали на Теремках у Києві, постраждалих немає.", kyiv),
+                       ("В Москве в районе Сокольники обломки беспилотника упали на крышу дома.", moscow),
+                       ("В Киеве на Лукьяновке обломки повредили жилой дом.", kyiv)):  # not Lukianivka by Mykolaiv
+        items = found(text)
+        assert len(items) == 1 and near(items[0], *city, degrees=0.01), (text, helpers.place_names(items))
+    assert helpers.place_names(found("У Києві та Вишгороді після атаки дронів пролунали вибухи.")) == ["Kyiv", "Vyshhorod"]
