@@ -312,6 +312,12 @@ _CITY_THEN_QUARTER = re.compile(r"\s*,?\s*(?P<prep>на|в|у|во|in|on)\s+(?:(
 _QUARTER_THEN_CITY = re.compile(r"\s*,?\s*(?:в|у|во|in)\s+", re.IGNORECASE)
 
 
+def _beside(mentions: list[places.Mention], order: dict[int, int], mention: places.Mention) -> list[places.Mention]:
+    """The mentions right before and after one (a long list is read in linear time)."""
+    at = order[id(mention)]
+    return mentions[max(0, at - 1):at] + mentions[at + 1:at + 2]
+
+
 def _city_of_quarter(sentence: Sentence, mention: places.Mention, finding: Finding,
                      mentions: list[places.Mention]) -> Any:
     """The large city a place is a quarter of, when the sentence names that city right before or after it (Оболонь,
@@ -360,6 +366,7 @@ class SiteReading:
 
     def sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention]) -> list[Finding]:
         out = []
+        order = {id(m): k for k, m in enumerate(mentions)}
         for mention in mentions:
             if mention.role != "site":
                 continue
@@ -374,7 +381,7 @@ class SiteReading:
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif _far_from_the_theatre(finding, info, mention):
                 mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
-            elif (city := _city_of_quarter(sentence, mention, finding, mentions)) is not None:
+            elif (city := _city_of_quarter(sentence, mention, finding, _beside(mentions, order, mention))) is not None:
                 if any(f.place == city for f in out):  # "У Києві на Оболоні": the city's own site already
                     mention.role, mention.reason = None, f"a quarter of {city.name}, named with it: the city's site"
                 else:  # "В Киеве, в Оболони, обломки …", "на Троещине в Киеве": the city, never a namesake elsewhere
