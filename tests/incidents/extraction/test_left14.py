@@ -77,3 +77,18 @@ def test_a_quarter_named_with_its_city_is_the_city():
         items = found(text)
         assert len(items) == 1 and near(items[0], *city, degrees=0.01), (text, helpers.place_names(items))
     assert helpers.place_names(found("У Києві та Вишгороді після атаки дронів пролунали вибухи.")) == ["Kyiv", "Vyshhorod"]
+
+
+def test_a_common_noun_that_is_also_a_town_is_no_place_when_written_lower_case():
+    for text in ("Після удару дрона по Нікополю згорів склад, де зберігали вугілля та марганець.",
+                 "Дрон атаковал склад в Никополе, где хранился марганец."):
+        assert helpers.place_names(found(text)) == ["Nikopol"], text  # not Marhanets
+    assert not found("Марганец, хранившийся на складе, сгорел после удара дрона.")  # the metal, opening the sentence
+
+
+def test_a_sentence_opening_on_earlier_that_tells_an_undated_event_is_background():
+    items = found("Уночі дрони атакували Одесу, пошкоджено будинок.\n\nРаніше морські дрони уразили Кримський міст.")
+    assert helpers.place_names(items) == ["Odesa"]
+    items = found("Ночью дроны атаковали Брянск.\n\nРанее в субботу беспилотник атаковал Курск.")  # a day: its own event
+    assert any(near(i, 51.727, 36.185) and i.started_at.startswith("2025-06-07") for i in items)
+    assert any(near(i, 51.727, 36.185) for i in found("Ранее сообщалось, что беспилотник атаковал Курск."))
