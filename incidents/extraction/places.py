@@ -130,6 +130,9 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     for at, token in enumerate(tokens):
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        if not capital and current and _closes_name(text, current[-1], token):
+            current.append(token)  # "the Kerch bridge", "Кримського мосту": a name whose last word is written lower-case
+            continue
         if not capital:  # most words: the run so far ends here
             if current:
                 runs.append(current)
@@ -157,10 +160,26 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
 def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
     """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой"), as
     written or inflected ("около Старого Оскола")."""
-    if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " " or not tokens[at + 1][0][:1].isupper():
+    if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " ":
         return False
+    if not tokens[at + 1][0][:1].isupper():
+        return _closes_name(text, tokens[at], tokens[at + 1])  # "Кримський міст": the bridge, not the adjective
     pair = text[tokens[at][1]:tokens[at + 1][2]]
     return geo.is_name(pair) or (morphology.is_cyrillic(pair) and geo.nominative(pair) is not None)  # "от Старого Оскола"
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+
+
+def _closes_name(text: str, last: tuple[str, int, int], token: tuple[str, int, int]) -> bool:
+    """A lower-case word that ends a gazetteer name with the capitalised word before it ("Crimean bridge", "Кримського
+    мосту": the forms the gazetteer lists)."""
+    after = text[last[2]:token[2]]
+    if last[0].lower() in _DETERMINERS:
+        return False  # "The city was not attacked": no name (GeoNames lists "the City" for London)
+    if text[last[2]:token[1]] != " " or _DISTRICT_AFTER.match(after) or _AREA_NOUN_AFTER.match(after):
+        return False  # "the Kyivskyi district", "Kharkiv region": the area word tells the kind, read as before
+    return not _REGION_WORD_END.search(after) and geo.is_name(text[last[1]:token[2]])
 
 
 @cache

@@ -11,7 +11,7 @@ from typing import Any
 from incidents.extraction import claims, cues, dates, geo, language, places, site_roles
 from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding
-from incidents.extraction.reader_airports import AirportReading
+from incidents.extraction.reader_airports import AirportReading, closed_airport_cues
 from incidents.extraction.reader_days import DayReading
 from incidents.extraction.reader_facts import PLAIN_WORDS, FactCollecting, hearsay, town_abroad
 from incidents.extraction.reader_places import PlaceResolving, officials_regions
@@ -188,6 +188,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
+            if historical is None:  # "Росавиация закрыла Шереметьево": no word "airport"
+                found += tuple(c for c in closed_airport_cues(clause.text[:limit]) if c not in found)
             if not found and historical is None and out and _AND_PLACE.match(clause.text) and out[-1].historical_from is None:
                 found = out[-1].event_cues  # "restrictions were introduced at Grabtsevo, and at the airports of Tambov"
             if not found and historical is None and out and _PLACE_PHRASE_CLAUSE.fullmatch(clause.text):
@@ -419,6 +421,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     recap = dates.recap_of_past(text, published)
     if recap:  # "Раніше, 1 лютого, росіяни вже атакували Полтаву …": an earlier attack recalled
         found.append((recap.start(), f"a recap of an earlier day ('{recap.group(0)}')"))
+    died = _DIED_OF_EARLIER_WOUNDS.search(text) if published else None
+    if died and any(m.day < published for m in dates.find_dates(died.group(0), published)):
+        found.append((0, f"a death from wounds of an earlier day's attack ('{died.group(0)}'): that attack's toll"))
     repair = cues.has("aftermath", text)
     if repair:  # "У Харкові відновлюють світло після обстрілу": repairs after an attack told elsewhere or before
         found.append((0, f"the aftermath of an earlier attack ('{repair.group(0)}')"))
@@ -427,6 +432,15 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+# "a pensioner who was wounded by shelling on Friday died in hospital", "раненная в пятницу женщина скончалась",
+# "поранений у суботу чоловік помер у лікарні": someone hurt on an earlier day died since (with that day: find_dates).
+_WOUNDED = (r"(?:(?:who|that)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+)?(?:wounded|injured|hurt)"
+            r"|ранен\w*|раненн\w*|получивш\w*\s+ранени\w*|поранен\w*|травмован\w*)")
+_DIED = r"(?:(?:has\s+|had\s+)?died|succumbed|скончал\w*|умер\w*|помер\w*)"
+_DIED_OF_EARLIER_WOUNDS = re.compile(rf"(?<![\w-])(?:{_WOUNDED}[^.;]{{0,80}}?(?<![\w-]){_DIED}|{_DIED}[^.;]{{0,40}}?(?<![\w-]){_WOUNDED}"
+                                     r"[^.;]{0,40})(?![\w-])", re.IGNORECASE)  # "скончался мужчина, раненный в понедельник"
 
 
 # "…, a logistics hub … that Moscow's troops have been advancing on for weeks": a relative clause describing a place.

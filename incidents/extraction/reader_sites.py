@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from incidents.extraction import casualties, city_references, claims, cues, geo, places, site_roles
+from incidents.extraction import casualties, city_references, claims, cues, geo, morphology, places, site_roles
 from incidents.extraction.findings import Finding
 from incidents.extraction.reader_places import BASE_KM, DISTRICT_KM
 from incidents.extraction.sentences import POST_MARK, Sentence
@@ -304,6 +304,48 @@ def _far_from_the_theatre(finding: Finding, info: places.ClauseInfo, mention: pl
 
 
 QUARTERED_CITY_MIN = 200000  # a city this large is divided into named districts (raions of a city)
+QUARTER_KM = 15.0  # a quarter of a large city lies this near its centre (Holosiiv 12 km from Kyiv's)
+# "у Києві на Оболоні", "в Харькове, на Салтовке", "в Москве в районе Марьино": the city, then a place in it;
+# "на Троєщині в Києві": a place, then its city. No conjunction between ("у Києві та Вишгороді" names two towns).
+_CITY_THEN_QUARTER = re.compile(r"\s*,?\s*(?P<prep>на|в|у|во|in|on)\s+(?:(?:the\s+)?(?:район\w*|микрорайон\w*|мікрорайон\w*|"
+                                r"масив\w*|массив\w*|district|neighbou?rhood)\s+)?", re.IGNORECASE)
+_QUARTER_THEN_CITY = re.compile(r"\s*,?\s*(?:в|у|во|in)\s+", re.IGNORECASE)
+
+
+def _beside(mentions: list[places.Mention], order: dict[int, int], mention: places.Mention) -> list[places.Mention]:
+    """The mentions right before and after one (a long list is read in linear time)."""
+    at = order[id(mention)]
+    return mentions[max(0, at - 1):at] + mentions[at + 1:at + 2]
+
+
+def _city_of_quarter(sentence: Sentence, mention: places.Mention, finding: Finding,
+                     mentions: list[places.Mention]) -> Any:
+    """The large city a place is a quarter of, when the sentence names that city right before or after it (Оболонь,
+    Салтівка, Марьино): the place lies in the city (within QUARTER_KM of its centre, in its region, or a namesake does),
+    or, after the Slavic quarter preposition "на", is written as a part of the city whatever the gazetteer holds
+    ("в Киеве на Лукьяновке", not Lukianivka near Mykolaiv); None otherwise."""
+    if finding.place.kind != "city":
+        return None
+    at = sentence.start
+    for other in mentions:
+        if other is mention or other.reason.startswith(("not a place", "an abbreviation", "part of", "a common")):
+            continue  # "атаку БПЛА на Туапсе": an abbreviation, no city
+        before = _CITY_THEN_QUARTER.fullmatch(sentence.text, other.end - at, mention.start - at) if other.end <= mention.start else None
+        after = _QUARTER_THEN_CITY.fullmatch(sentence.text, mention.end - at, other.start - at) if mention.end <= other.start else None
+        if not (before or after):
+            continue
+        city = geo.place(other.text)
+        if (city is None or city.kind != "city" or city.country not in geo.THEATRE or (city.population or 0) < QUARTERED_CITY_MIN
+                or city == finding.place):
+            continue
+        if (city.population or 0) <= (finding.place.population or 0):
+            continue
+        inside = [p for p in (finding.place, *geo.cities_named(mention.text))
+                  if p.admin1 == city.admin1 and geo.km_between(p, city) <= QUARTER_KM]
+        slavic_on = before is not None and before.group("prep").lower() == "на" and morphology.is_cyrillic(mention.text)
+        if inside or slavic_on:
+            return city
+    return None
 # "in the Inhuletskyi district", "in the Sovetsky district": a city district's adjective name before 'district'.
 _UNKNOWN_QUARTER = re.compile(r"\bin\s+the\s+((?-i:[A-Z][a-z]+(?:skyi|tskyi|zkyi|kyi|skiy|sky|skoy)))\s+district\b(?!\s+of\b)",
                               re.IGNORECASE)
@@ -324,6 +366,7 @@ class SiteReading:
 
     def sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention]) -> list[Finding]:
         out = []
+        order = {id(m): k for k, m in enumerate(mentions)}
         for mention in mentions:
             if mention.role != "site":
                 continue
@@ -338,6 +381,12 @@ class SiteReading:
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif _far_from_the_theatre(finding, info, mention):
                 mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
+            elif (city := _city_of_quarter(sentence, mention, finding, _beside(mentions, order, mention))) is not None:
+                if any(f.place == city for f in out):  # "У Києві на Оболоні": the city's own site already
+                    mention.role, mention.reason = None, f"a quarter of {city.name}, named with it: the city's site"
+                else:  # "В Киеве, в Оболони, обломки …", "на Троещине в Киеве": the city, never a namesake elsewhere
+                    finding.place, finding.reason = city, finding.reason + f"; a quarter of {city.name}, named with it"
+                    out.append(finding)
             elif (out and mention.hint == "district" and _DISTRICT_GAP.fullmatch(self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
                 if _steer_to_district(out[-1], mention):  # "село Бессоновка Белгородского района": the Belgorod one

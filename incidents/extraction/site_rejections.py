@@ -205,15 +205,16 @@ def _venue_after() -> re.Pattern[str]:
 
 
 # "the Savasleyka Air Base", "the Kursk East Airport": a gazetteer name that ends with its airfield word takes 'the' as a facility.
-_AIRFIELD_NAME_END = re.compile(r"\b(?:air ?base|airfield|airport)$", re.IGNORECASE)
+_AIRFIELD_NAME_END = re.compile(r"\b(?:air ?base|airfield|airport|bridge|island)$", re.IGNORECASE)  # "the Crimean bridge": the name
 
 
 @cache
 def _rx(name: str) -> re.Pattern[str]:
     """The rules' patterns built from the lexicons, compiled once (not rebuilt and looked up for every mention)."""
     speech, diplomatic = cues.pattern("speech").pattern, cues.pattern("diplomatic").pattern
+    verbs = cues.grouped(cues.lexicon()["object_verbs"])  # not "з напрямку Бєлгорода та атакували Харків"
     gap = (r"(?:(?!(?:at|on|over|near|toward|towards|into|hit|struck|attacked|targeted)\b)"
-           r"(?!(?:на|по|над|до)\s)[\w'’-]+\s+){0,4}?")  # not "з Курщини ракети по Сумах"
+           rf"(?!(?:на|по|над|до)\s)(?!(?:{verbs})(?![\w'’-]))[\w'’-]+\s+){{0,4}}?")  # not "з Курщини ракети по Сумах"
     table = {
         "the_before": (r"\bthe\s+$", re.IGNORECASE),
         "according": (r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE),

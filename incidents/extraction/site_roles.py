@@ -35,7 +35,7 @@ _SLAVIC_PLACE_PHRASE = re.compile(
     r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан|акваторі|підприємств|інфраструктур|инфраструктур|енергетик|промзон)\w*|порт(?:у|і|ах)|об['’]єкт\w*|сторон(?:е|ы|у|ой)|част(?:и|ь|ью|ях)"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
-    r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
+    r"городу|місту|хутору|остр[оі]в\w*)(?:\s+[\w'’-]+){0,2}"
     r"|(?:в|у|на|во|по|над|біля|поблизу|возле)\s+(?:м|г|с|смт|пгт|пос|сел)\."  # "по с. Липці"
     r"|(?:над|в|во|на|у|по|под)\s+(?:територі\w*\s+|территори\w*\s+)?(?:республик|республік|республіц)\w*)\s+$",
     re.IGNORECASE)  # "над Республикой Крым", "над территорией Республики Крым"
@@ -149,6 +149,10 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
+    end = mention.end - info.clause.start
+    if any(c.kind == "restriction" and c.start < end == c.end for c in info.event_cues):  # the cue's last word
+        mention.hint = mention.hint or "airport"
+        return "site: the airport a closing verb names (Росавиация закрыла Шереметьево, closed Vnukovo)"
     if _FRONTED_OBJECT.match(past_plant(after)) and not _PREPOSITION_BEFORE.search(before):
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
