@@ -120,8 +120,9 @@ def pattern(name: str) -> re.Pattern[str]:
         repelled = "|".join(table["repelled"])
         defence = words_pattern(table["air_defence"]).pattern
         counted = "|".join(table["counted_interception"])  # "Of those, 14 were shot down over ...": the weapon said before
+        nouns = words_pattern(table["interception_nouns"]).pattern  # "Збиття зафіксовано у ... областях": the noun tells it alone
         return re.compile(rf"{weapon}[»\"”]?,?\s+{gap}{down}|{down}[»\"”]?\s+{gap}[«\"“]?{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
-                          rf"|{counted}", re.IGNORECASE)
+                          rf"|{counted}|{nouns}", re.IGNORECASE)
     if name == "passive":
         return re.compile(grouped(table["passive_strike"]), re.IGNORECASE)
     if name in ("restriction", "damage", "count_update", "repelled"):

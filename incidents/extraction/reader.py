@@ -180,6 +180,9 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         carried = self.history_before if self.history_before and _SAME_TIME.match(sentence.text) else None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
+            if start is None and out and _recap_opener(out[-1].clause.text):
+                joined, reason = _history(f"{out[-1].clause.text} {clause.text}", self.published)
+                start = None if joined is None else 0  # "Як відомо, | у вересні ЗСУ вже завдавали ударів по …"
             if start is None and carried and not out:
                 start, reason = 0, carried
             if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
@@ -331,6 +334,13 @@ def _history_told(infos: list[places.ClauseInfo]) -> str | None:
     if any(i.historical_from is not None and i.history_reason.startswith(_EARLIER_DAY) for i in infos):
         return "the same time as the earlier day told before"
     return None
+
+
+def _recap_opener(text: str) -> bool:
+    """'Нагадаємо,', 'Як відомо,', 'Напомним,': a clause of only a recap word, opening the clause after it."""
+    words = text.strip(" ,:;—–-")
+    recap = cues.has("recap", words)
+    return recap is not None and recap.start() == 0 and recap.end() == len(words)
 
 
 def _after_a_cue_head(previous: places.ClauseInfo, clause: Any) -> bool:

@@ -1,0 +1,75 @@
+"""Ukrainian styles, round fourteen (written as an unseen hand first): the Air Force's 'збиття' noun, airports closed in
+the passive, recaps of attacks 'already' made, district lines of a regional summary, raion towns in -ове, the region
+'над регіоном', 'людей не травмовано'."""
+
+from tests.incidents.extraction import helpers
+
+found = helpers.dated(helpers.found, "2024-07-20")
+near = helpers.near
+
+
+def test_the_shootdown_noun_alone_tells_interceptions_over_the_regions_listed():
+    items = found("Станом на 9:00 збиття зафіксовано над Житомирщиною, Вінниччиною та Рівненщиною.")
+    assert [i.event_type for i in items] == ["interception"] * 3
+    assert any(near(i, 50.69, 28.46, 0.6) for i in items)  # Zhytomyr region
+
+
+def test_airports_closed_in_the_passive_are_restrictions_not_strikes():
+    items = found("Через атаку безпілотників були тимчасово закриті аеропорти Пензи та Саратова.")
+    assert sorted(i.event_type for i in items) == ["airspace_restriction", "airspace_restriction"]
+    items = found("Вночі аеропорт Калуги був закритий на кілька годин через загрозу атаки дронів.")
+    assert [(i.event_type, i.airport_iata) for i in items] == [("airspace_restriction", "KLF")]
+
+
+def test_a_recap_of_attacks_already_made_this_month_is_background():
+    text = ("Вночі дрони атакували нафтобазу в Новошахтинську. Як повідомлялося, у липні безпілотники вже били по військових "
+            "об'єктах у Курській та Орловській областях.")
+    items = found(text)
+    assert any(near(i, 47.757, 39.935) for i in items)  # Novoshakhtinsk
+    assert not any(near(i, 51.73, 36.19, 0.8) or near(i, 52.97, 36.07, 0.8) for i in items)  # no Kursk, no Oryol
+    assert found("Нагадаємо, вночі дрони вже атакували Липецьк.")  # this report's night: today's attack
+
+
+def test_a_district_line_maps_its_settlements_not_the_district_town():
+    text = ("Наслідки ворожих ударів за добу:\n"
+            "🔸 Чугуївський район — смт Печеніги, пошкоджено будинок культури, поранено жінку;\n"
+            "🔸 Богодухівський район — м. Золочів та с. Одноробівка, удар КАБу, пошкоджено склад.")
+    items = found(text)
+    assert any(near(i, 49.87, 36.93, 0.1) and i.injured == 1 for i in items)  # Pechenihy
+    assert any(near(i, 50.28, 35.98, 0.1) for i in items)  # Zolochiv
+    assert not any(near(i, 49.836, 36.686, 0.05) for i in items)  # not Chuhuiv, the district's town
+    assert not any(near(i, 50.165, 35.527, 0.05) for i in items)  # not Bohodukhiv
+
+
+def test_a_district_lines_village_unknown_near_the_district_is_not_a_far_namesake():
+    items = found("Наслідки обстрілів:\n▪️ Богодухівський район — с. Лісне, пошкоджено господарчі будівлі, загинув чоловік.")
+    assert items and all(near(i, 50.165, 35.527, 0.6) for i in items)  # in the Bohodukhiv district, not Odesa's Lisne
+
+
+def test_a_raion_named_after_a_town_in_ove_is_that_town():
+    items = found("Над Синельниківським районом сили ППО знешкодили чотири ударні БпЛА.")
+    assert [i.event_type for i in items] == ["interception"] and near(items[0], 48.32, 35.52)  # Synelnykove
+    assert not found("У Шевченківському районі відкрили новий сквер.")
+
+
+def test_a_drone_sent_at_a_town_is_a_strike_there():
+    items = found("Ворог направив на Марганець FPV-дрон, поранено чоловіка.")
+    assert any(near(i, 47.648, 34.63) and i.injured == 1 for i in items)  # Marhanets
+    assert not found("Пораненого направили до лікарні в Дніпрі.")
+
+
+def test_over_the_region_is_the_region_of_the_official_who_speaks():
+    items = found("Губернатор Курської області Олексій Смирнов заявив, що вночі над регіоном збили дев'ять дронів.")
+    assert [i.event_type for i in items] == ["interception"] and near(items[0], 51.73, 36.2, 1.0)
+    assert not found("Губернатор Курської області заявив, що на території області відкрито пункти обігріву.")
+
+
+def test_people_not_hurt_is_no_one_injured():
+    items = found("Уламки дрона пошкодили дах складу в Лозовій. Людей не травмовано.")
+    assert items and items[0].injured == 0
+
+
+def test_a_ukrainian_raion_reaches_far_from_its_town():
+    items = found("У Синельниківському районі дрон атакував Межівську громаду: пошкоджено ферму, поранено тракториста.")
+    assert any(near(i, 48.255, 36.73) for i in items)  # Mezhova
+    assert not any(near(i, 48.32, 35.52, 0.05) for i in items)  # not Synelnykove, the raion's town
