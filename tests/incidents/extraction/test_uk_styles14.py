@@ -73,3 +73,22 @@ def test_a_ukrainian_raion_reaches_far_from_its_town():
     items = found("У Синельниківському районі дрон атакував Межівську громаду: пошкоджено ферму, поранено тракториста.")
     assert any(near(i, 48.255, 36.73) for i in items)  # Mezhova
     assert not any(near(i, 48.32, 35.52, 0.05) for i in items)  # not Synelnykove, the raion's town
+
+
+def test_a_town_in_ets_losing_its_e_is_that_town_not_a_foreign_namesake():
+    items = found("Губернатор повідомив про падіння уламків безпілотника біля Єльця, загорілася трава.")
+    assert items and all(near(i, 52.61, 38.51) for i in items)  # Yelets, not Ełk in Poland
+    assert all(near(i, 52.61, 38.51) for i in found("Вночі дрони атакували нафтобазу в Єльці."))
+
+
+def test_a_report_the_authorities_do_not_confirm_is_not_mapped():
+    assert not found("Місцеві пабліки писали про вибухи в Анапі, однак влада цього не підтверджує.")
+    text = "Влада не підтверджує інформацію про загиблих, але вибух у Шебекіному пошкодив будинок."
+    assert any(near(i, 50.41, 36.89) for i in found(text))  # Shebekino: the damage is told as fact
+
+
+def test_without_victims_is_nobody_hurt_and_not_without_victims_is_not():
+    items = found("Уламки збитої ракети впали біля Феодосії, за словами окупантів, без жертв.")
+    assert items and items[0].killed == 0
+    items = found("Удар по Миколаєву: не обійшлося без жертв, загинула жінка.")
+    assert items and items[0].killed == 1 and items[0].injured != 0
