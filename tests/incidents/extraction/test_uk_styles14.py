@@ -92,3 +92,13 @@ def test_without_victims_is_nobody_hurt_and_not_without_victims_is_not():
     assert items and items[0].killed == 0
     items = found("Удар по Миколаєву: не обійшлося без жертв, загинула жінка.")
     assert items and items[0].killed == 1 and items[0].injured != 0
+
+
+def test_shooting_down_as_a_topic_is_no_interception():
+    assert not found("Румунія обговорює можливість збиття російських дронів над Одещиною.")
+    assert not found("Мер попросив партнерів допомогти зі збиттям шахедів над Дніпром.")
+    assert [i.event_type for i in found("Повітряні сили повідомили про збиття 25 дронів над Полтавщиною.")] == ["interception"]
+
+
+def test_an_airport_that_stays_closed_is_no_new_restriction():
+    assert not found("Аеропорт Одеси залишається закритим для цивільних рейсів.")
