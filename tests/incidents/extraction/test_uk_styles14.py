@@ -102,3 +102,9 @@ def test_shooting_down_as_a_topic_is_no_interception():
 
 def test_an_airport_that_stays_closed_is_no_new_restriction():
     assert not found("Аеропорт Одеси залишається закритим для цивільних рейсів.")
+
+
+def test_an_attack_recalled_with_already_but_not_as_a_repeated_one_stays_an_event():
+    items = found("Як повідомлялося, ворог уже атакував Шостку балістикою, загинули двоє людей.")
+    assert any(near(i, 51.86, 33.48) and i.killed == 2 for i in items)  # Shostka: one attack, told as reported
+    assert not found("Нагадаємо, ворожі дрони вже долітали до Чебоксар та Нижнього Новгорода.")
