@@ -525,6 +525,9 @@ class SiteReading:
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
+        if mention.district_town and found.kind == "city" and self._outside_the_raion_before(found, earlier):
+            mention.reason += "; its town lies in another region than the raion named before it"
+            return None  # "У Синельниківському районі … Покровську громаду": not Pokrovsk of the Donetsk region
         cue = _nearest_cue(info, mention, event_type)
         if found.kind in ("city", "region") and found not in self.in_context:
             self._remember(found)

@@ -108,3 +108,10 @@ def test_an_attack_recalled_with_already_but_not_as_a_repeated_one_stays_an_even
     items = found("Як повідомлялося, ворог уже атакував Шостку балістикою, загинули двоє людей.")
     assert any(near(i, 51.86, 33.48) and i.killed == 2 for i in items)  # Shostka: one attack, told as reported
     assert not found("Нагадаємо, ворожі дрони вже долітали до Чебоксар та Нижнього Новгорода.")
+
+
+def test_a_community_after_its_raion_is_not_a_namesake_of_another_region():
+    items = found("У Краматорському районі росіяни вдарили по Миколаївській громаді, пошкоджено дитсадок.")
+    assert items and not any(near(i, 46.97, 32.0, 1.0) for i in items)  # not Mykolaiv city, 400 km away
+    items = found("У Синельниківському районі ворог атакував Покровську громаду дроном, пошкоджено будинок.")
+    assert items and all(near(i, 48.32, 35.52, 0.05) for i in items)  # the raion, not Pokrovsk of the Donetsk region
