@@ -115,3 +115,10 @@ def test_a_community_after_its_raion_is_not_a_namesake_of_another_region():
     assert items and not any(near(i, 46.97, 32.0, 1.0) for i in items)  # not Mykolaiv city, 400 km away
     items = found("У Синельниківському районі ворог атакував Покровську громаду дроном, пошкоджено будинок.")
     assert items and all(near(i, 48.32, 35.52, 0.05) for i in items)  # the raion, not Pokrovsk of the Donetsk region
+
+
+def test_an_attempt_to_strike_that_was_all_shot_down_is_an_interception():
+    items = found("Уночі окупанти намагалися вдарити по Броварах шахедами, але всі дрони знищила ППО.")
+    assert [i.event_type for i in items] == ["interception"] and near(items[0], 50.51, 30.79)
+    items = found("Ворог намагався атакувати Полтаву ракетами, одна влучила в підприємство.")
+    assert items and items[0].event_type != "interception"
