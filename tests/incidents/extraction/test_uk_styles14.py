@@ -122,3 +122,13 @@ def test_an_attempt_to_strike_that_was_all_shot_down_is_an_interception():
     assert [i.event_type for i in items] == ["interception"] and near(items[0], 50.51, 30.79)
     items = found("Ворог намагався атакувати Полтаву ракетами, одна влучила в підприємство.")
     assert items and items[0].event_type != "interception"
+
+
+def test_an_airport_closed_for_the_threat_of_attack_is_a_restriction_not_a_strike_on_its_city():
+    items = found("У Самарі через загрозу атаки безпілотників тимчасово закрили аеропорт.")
+    assert [(i.event_type, i.airport_iata) for i in items] == [("airspace_restriction", "KUF")]
+
+
+def test_where_a_speaker_spoke_after_the_verb_is_not_a_site():
+    items = found("Дрони атакували Орел і Липецьк, заявив речник Кремля журналістам у Москві.")
+    assert items and not any(near(i, 55.75, 37.62, 0.5) for i in items)  # not Moscow
