@@ -418,6 +418,8 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     past = cues.has("past_period", text)
     if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
         past = None
+    if past and _AS_EVERY.search(text, 0, past.start()) and _THIS_NIGHT.search(text):
+        past = None  # "Сьогодні вночі, як і щоночі, дрони атакували Суми": tonight's attack, like every night's
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до|(?:first|second|third|\w+th|\d+(?:st|nd|rd|th)) time)\s*$",
                               text[:past.start()], re.IGNORECASE):  # "for the third time this summer": today's, counted
         found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
@@ -437,6 +439,11 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+_AS_EVERY = re.compile(r"(?<![\w-])(?:як і|как и|as)\s+$", re.IGNORECASE)
+_THIS_NIGHT = re.compile(r"(?<![\w-])(?:сьогодні|цієї ночі|минулої ночі|вночі|уночі|вранці|сегодня|этой ночью|прошлой ночью|ночью|утром|"
+                         r"tonight|overnight|this morning|today)(?![\w-])", re.IGNORECASE)
 
 
 # "…, a logistics hub … that Moscow's troops have been advancing on for weeks": a relative clause describing a place.

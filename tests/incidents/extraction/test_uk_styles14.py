@@ -132,3 +132,10 @@ def test_an_airport_closed_for_the_threat_of_attack_is_a_restriction_not_a_strik
 def test_where_a_speaker_spoke_after_the_verb_is_not_a_site():
     items = found("Дрони атакували Орел і Липецьк, заявив речник Кремля журналістам у Москві.")
     assert items and not any(near(i, 55.75, 37.62, 0.5) for i in items)  # not Moscow
+
+
+def test_a_campaign_told_by_its_frequency_or_its_month_total_is_background():
+    assert not found("Обстріли Нікополя тривають щодня: лише за серпень місто атакували понад 300 разів.")
+    assert not found("Окупанти б'ють по енергетиці Запоріжжя вже третій рік.")
+    items = found("Цієї ночі, як і щоночі, шахеди атакували Херсон.")
+    assert any(near(i, 46.64, 32.62) for i in items)  # tonight's attack, like every night's
