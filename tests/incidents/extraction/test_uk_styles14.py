@@ -139,3 +139,9 @@ def test_a_campaign_told_by_its_frequency_or_its_month_total_is_background():
     assert not found("Окупанти б'ють по енергетиці Запоріжжя вже третій рік.")
     items = found("Цієї ночі, як і щоночі, шахеди атакували Херсон.")
     assert any(near(i, 46.64, 32.62) for i in items)  # tonight's attack, like every night's
+
+
+def test_a_denied_hit_is_no_strike():
+    assert not found("Хмельницька ОВА заперечує влучання в аеродром у Старокостянтинові.")
+    assert not found("Влада Брянської області відкидає повідомлення про атаку на Сельцо.")
+    assert found("Вночі дрони атакували Харків. Мер заперечив чутки про загиблих.")  # the rumour denied, not the attack
