@@ -145,3 +145,9 @@ def test_a_denied_hit_is_no_strike():
     assert not found("Хмельницька ОВА заперечує влучання в аеродром у Старокостянтинові.")
     assert not found("Влада Брянської області відкидає повідомлення про атаку на Сельцо.")
     assert found("Вночі дрони атакували Харків. Мер заперечив чутки про загиблих.")  # the rumour denied, not the attack
+
+
+def test_airports_whose_flights_are_held_during_an_attack_are_restricted_not_struck():
+    items = found("Через атаку безпілотників на Казань в аеропортах Казані та Нижньокамська затримуються рейси.")
+    assert sorted(i.airport_iata for i in items if i.event_type == "airspace_restriction") == ["KZN", "NBC"]
+    assert not any(i.airport_iata and i.event_type != "airspace_restriction" for i in items)
