@@ -268,7 +268,9 @@ _TIME_OF_DAY = re.compile(r"(?<![\w-])(?:сьогодні|сегодня|ноч�
 
 
 def _undated_recap(text: str, recap: re.Match[str]) -> bool:
-    other = cues.has("recap", text[recap.end():recap.end() + 12])
+    """Two recap words together, or a recap word and 'already' with a past verb of repeated attacks ('Як відомо, у
+    вересні ЗСУ вже завдавали ударів по …', 'Нагадаємо, дрони вже долітали до …'), and no day of this report."""
+    other = cues.has("recap", text[recap.end():recap.end() + 12]) or cues.has("recap_already", text[recap.end():])
     return other is not None and not _THIS_DAY.search(text, recap.start())
 
 

@@ -199,7 +199,8 @@ def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
         base = stem[:-2] + ("ов" if lower.endswith("ів") else "єв")
         readings = [stem + "ка", base + "а", base + "е", base + "о", stem[:-2] + "и"]
     elif lower.endswith(("ів", "їв")):  # "Шепетівський район": Шепетівка, a town the size of a raion's centre (not
-        named = {c: geo.place(c) for c in [stem + "ка"] if geo.is_name(c)}  # Kharkiv's quarter Saltivka, a city's size)
+        base = stem[:-2] + ("ов" if lower.endswith("ів") else "єв")  # Kharkiv's quarter Saltivka, a city's size);
+        named = {c: geo.place(c) for c in [stem + "ка", base + "е"] if geo.is_name(c)}  # "Синельниківський": Синельникове
         return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country == "UA"
                 and RAION_CENTRE_PEOPLE <= (town.population or 0) < QUARTER_PEOPLE]
     elif suffix.startswith("зьк"):

@@ -180,6 +180,9 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         carried = self.history_before if self.history_before and _SAME_TIME.match(sentence.text) else None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
+            if start is None and out and _recap_opener(out[-1].clause.text):
+                joined, reason = _history(f"{out[-1].clause.text} {clause.text}", self.published)
+                start = None if joined is None else 0  # "Як відомо, | у вересні ЗСУ вже завдавали ударів по …"
             if start is None and carried and not out:
                 start, reason = 0, carried
             if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
@@ -335,6 +338,13 @@ def _history_told(infos: list[places.ClauseInfo]) -> str | None:
     return None
 
 
+def _recap_opener(text: str) -> bool:
+    """'Нагадаємо,', 'Як відомо,', 'Напомним,': a clause of only a recap word, opening the clause after it."""
+    words = text.strip(" ,:;—–-")
+    recap = cues.has("recap", words)
+    return recap is not None and recap.start() == 0 and recap.end() == len(words)
+
+
 def _after_a_cue_head(previous: places.ClauseInfo, clause: Any) -> bool:
     """'Падіння уламків — у Сарненському районі, у лісовому масиві', 'Влучання — в адмінбудівлю в Полтаві, є поранені': a
     clause opening on a place phrase after a clause of only a few words that name the event (its head before a dash)."""
@@ -410,6 +420,8 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     past = cues.has("past_period", text)
     if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
         past = None
+    if past and _AS_EVERY.search(text, 0, past.start()) and _THIS_NIGHT.search(text):
+        past = None  # "Сьогодні вночі, як і щоночі, дрони атакували Суми": tonight's attack, like every night's
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до|(?:first|second|third|\w+th|\d+(?:st|nd|rd|th)) time)\s*$",
                               text[:past.start()], re.IGNORECASE):  # "for the third time this summer": today's, counted
         found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
@@ -441,6 +453,9 @@ _WOUNDED = (r"(?:(?:who|that)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+)?(?:wound
 _DIED = r"(?:(?:has\s+|had\s+)?died|succumbed|скончал\w*|умер\w*|помер\w*)"
 _DIED_OF_EARLIER_WOUNDS = re.compile(rf"(?<![\w-])(?:{_WOUNDED}[^.;]{{0,80}}?(?<![\w-]){_DIED}|{_DIED}[^.;]{{0,40}}?(?<![\w-]){_WOUNDED}"
                                      r"[^.;]{0,40})(?![\w-])", re.IGNORECASE)  # "скончался мужчина, раненный в понедельник"
+_AS_EVERY = re.compile(r"(?<![\w-])(?:як і|как и|as)\s+$", re.IGNORECASE)
+_THIS_NIGHT = re.compile(r"(?<![\w-])(?:сьогодні|цієї ночі|минулої ночі|вночі|уночі|вранці|сегодня|этой ночью|прошлой ночью|ночью|утром|"
+                         r"tonight|overnight|this morning|today)(?![\w-])", re.IGNORECASE)
 
 
 # "…, a logistics hub … that Moscow's troops have been advancing on for weeks": a relative clause describing a place.

@@ -58,6 +58,7 @@ def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bo
 
 
 _RAION_AFTER = re.compile(r"\s+(?:район|округ|р-н)\w*", re.IGNORECASE)
+UKRAINIAN_RAION_KM = 120.0  # a raion of Ukraine since 2020 spans this far from its town (Synelnykove to Mezhova: 89 km)
 _APPOSED_TO_RAION = re.compile(r"\s+(?:район|округ)\w*\s*[—–-]\s*", re.IGNORECASE)  # "Синельниківський район — Межівську"
 
 
@@ -106,6 +107,18 @@ def _steer_to_district(city: Finding, district: places.Mention) -> bool:
     if near:
         city.place = near[0]
     return bool(near)
+
+
+def _outside_the_line_district(village: Finding, mentions: list[places.Mention]) -> bool:
+    """A settlement of a line a district heads ('Харківський район — с. Лісне'), read as a namesake far from that
+    district's town: put at the namesake near the town, else at the town itself; True when it was moved."""
+    district = next((m for m in mentions if m.reason == site_roles.LINE_DISTRICT), None)
+    town = None if district is None else geo.place(district.text, None, ())
+    if town is None or village.place.kind != "city" or geo.km_between(town, village.place) <= DISTRICT_KM:
+        return False
+    near = [c for c in geo.get_gazetteer().lookup(village.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
+    village.place = near[0] if near else town
+    return True
 
 
 # "no one was hurt", "nobody was injured": a casualty word with nobody to suffer it.
@@ -247,7 +260,8 @@ _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE
 _REGION_REF = re.compile(r"(?:the|his|her)\s+region|областю", re.IGNORECASE)  # Russian "областью": _SLAVIC_REGION_REF
 _SLAVIC_CITY_REF = re.compile(r"город\w*|территории\s+города", re.IGNORECASE)  # city_references._SLAVIC_CITY
 CITY_SITE_KM = 20.0  # a site named beside "над городом" this close to the town is where in it
-_SLAVIC_REGION_REF = re.compile(r"(?:территори\w*\s+)?(?:област|регион|кра[яе]|республик)\w*", re.IGNORECASE)  # city_references.SLAVIC_REGION_REF
+_SLAVIC_REGION_REF = re.compile(r"(?:(?:территори|територі)\w*\s+)?(?:област|регион|регіон|кра[яе]|республик)\w*",
+                                re.IGNORECASE)  # city_references.SLAVIC_REGION_REF and SLAVIC_REGION_REF_UK
 HEAD_KM = 25.0  # a place within this of the city heading a line is a part of it ("Sevastopol — ... at Lyubimovka")
 
 
@@ -361,7 +375,7 @@ class SiteReading:
             return False
         return any(other.start > raion.end and other.place.kind == "city" and other.place != raion.place
                    and not _RAION_AFTER.match(self.body, other.end) and other.place.admin1 == raion.place.admin1
-                   and (geo.km_between(other.place, raion.place) <= DISTRICT_KM
+                   and (geo.km_between(other.place, raion.place) <= (UKRAINIAN_RAION_KM if raion.place.country == "UA" else DISTRICT_KM)
                         or _APPOSED_TO_RAION.fullmatch(self.body, raion.end, other.start)) for other in sites)
 
     def sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention]) -> list[Finding]:
@@ -387,6 +401,8 @@ class SiteReading:
                 else:  # "В Киеве, в Оболони, обломки …", "на Троещине в Киеве": the city, never a namesake elsewhere
                     finding.place, finding.reason = city, finding.reason + f"; a quarter of {city.name}, named with it"
                     out.append(finding)
+            elif mention.reason == site_roles.LINE_SETTLEMENT and _outside_the_line_district(finding, mentions):
+                out.append(finding)  # "Харківський район — с. Лісне", no Lisne known near Kharkiv: the district's town
             elif (out and mention.hint == "district" and _DISTRICT_GAP.fullmatch(self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
                 if _steer_to_district(out[-1], mention):  # "село Бессоновка Белгородского района": the Belgorod one
@@ -558,6 +574,9 @@ class SiteReading:
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
+        if mention.district_town and found.kind == "city" and self._outside_the_raion_before(found, earlier):
+            mention.reason += "; its town lies in another region than the raion named before it"
+            return None  # "У Синельниківському районі … Покровську громаду": not Pokrovsk of the Donetsk region
         cue = _nearest_cue(info, mention, event_type)
         if found.kind in ("city", "region") and found not in self.in_context:
             self._remember(found)

@@ -137,8 +137,37 @@ _BORDER_NOUN_AFTER = re.compile(r"\s+(?:border|frontline|front-line)\s+(?:villag
                                 r"communities|community)\b", re.IGNORECASE)
 
 
+# "▪️ Ізюмський район — м. Балаклія, удар дрона …", "Куп'янський район: м. Куп'янськ та с. Ківшарівка — …": a line a
+# district heads, its settlements given after a dash by their abbreviations (м., с., смт): they are the sites.
+_DISTRICT_LINE_HEAD = re.compile(r"^\W*(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:район\w*|р-н|округ\w*|громад\w*)\s*[—–:-]\s+",
+                                 re.IGNORECASE)
+_ABBREVIATED_SETTLEMENT = r"(?<![\w-])(?:(?:м|с|смт|с-ще|сел|пос|пгт)\.|смт|пгт)\s*"
+_SETTLEMENT_ITEM_BEFORE = re.compile(rf"{_ABBREVIATED_SETTLEMENT}$", re.IGNORECASE)
+_SETTLEMENTS_AFTER_DISTRICT = re.compile(rf"(?:\s+(?:район\w*|р-н|округ\w*|громад\w*))?\s*[—–:-]\s+{_ABBREVIATED_SETTLEMENT}(?-i:[А-ЯЁІЇЄҐ])",
+                                         re.IGNORECASE)
+
+
+def _district_line(sentence: Sentence, mention: Mention) -> str | None:
+    """The role of a name in a line a district heads: the settlements after its dash are sites, the district a qualifier."""
+    line_before, line_after = sentence.text[:mention.start - sentence.start], sentence.text[mention.end - sentence.start:]
+    if (not line_before.strip(" \t▪▫◾◽■□•●◦‣⁃🔸🔹🔶🔷🔺🔻➖✅📍\ufe0f-") and _SETTLEMENTS_AFTER_DISTRICT.match(line_after)
+            and _DISTRICT_LINE_HEAD.match(sentence.text)):
+        return LINE_DISTRICT
+    if (_DISTRICT_LINE_HEAD.match(line_before) and _SETTLEMENT_ITEM_BEFORE.search(line_before)
+            and any(c.kind in (*_STRUCK, "casualty") for c in cues.find_cues(sentence.text))):
+        return LINE_SETTLEMENT
+    return None
+
+
+LINE_DISTRICT = "names the district whose settlements its line lists: a qualifier"
+LINE_SETTLEMENT = "site: a settlement a district's line names (Ізюмський район — м. Балаклія, удар дрона)"
+
+
 def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
     mention = mentions[position]
+    line = _district_line(sentence, mention)
+    if line:
+        return line
     if info is None or not info.event_cues:
         return "no event cue in its clause"
     before, after = around(info.clause, mention)
