@@ -1,0 +1,30 @@
+"""Russian styles, round fourteen: the time of day between a town and its passive strike; recaps dated by 'a week
+earlier' or 'in recent months'; an official's own Telegram channel is no hearsay."""
+
+from tests.incidents.extraction import helpers
+
+found_in = helpers.dated(helpers.found, "2025-03-04")
+places = helpers.place_names
+
+
+def test_the_time_of_day_between_a_town_and_its_passive_strike_keeps_the_town_the_subject():
+    found = found_in("Брянск ночью подвергся массированной атаке беспилотников. Повреждены два склада.")
+    assert places(found) == ["Bryansk"]
+
+
+def test_a_recap_dated_a_week_earlier_is_not_todays():
+    found = found_in("Над Курском ночью сбиты три беспилотника, сообщил губернатор. "
+                     "Двумя неделями ранее дрон атаковал подстанцию в Курчатове.")
+    assert places(found) == ["Kursk"]
+
+
+def test_attempts_in_recent_months_are_background():
+    found = found_in("Ночью беспилотники атаковали Туапсе, на НПЗ возник пожар. "
+                     "В последние месяцы удары наносились также по порту Новороссийска и по Анапе.")
+    assert places(found) == ["Tuapse"]
+
+
+def test_an_officials_own_telegram_channel_is_no_hearsay_in_a_denial():
+    found = found_in("Глава области опроверг слухи о ракетном ударе по Брянску. Ночью над Брянском уничтожены два "
+                     "беспилотника. \"Пострадавших нет\", - написал он в своем Telegram-канале.")
+    assert [(i.place, i.injured) for i in found] == [("Bryansk", 0)]
