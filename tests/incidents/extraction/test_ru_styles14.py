@@ -1,5 +1,6 @@
 """Russian styles, round fourteen: the time of day between a town and its passive strike; recaps dated by 'a week
-earlier' or 'in recent months'; an official's own Telegram channel is no hearsay."""
+earlier' or 'in recent months'; an official's own Telegram channel is no hearsay; villages named like common nouns
+(Антоновка, Малиновка); places after 'под обстрелом находились'; figures after a list of places are their total."""
 
 from tests.incidents.extraction import helpers
 
@@ -28,3 +29,18 @@ def test_an_officials_own_telegram_channel_is_no_hearsay_in_a_denial():
     found = found_in("Глава области опроверг слухи о ракетном ударе по Брянску. Ночью над Брянском уничтожены два "
                      "беспилотника. \"Пострадавших нет\", - написал он в своем Telegram-канале.")
     assert [(i.place, i.injured) for i in found] == [("Bryansk", 0)]
+
+
+def test_a_village_whose_name_is_a_common_noun_is_a_place_when_capitalised_inside_a_sentence():
+    assert places(found_in("Над Вишнёвкой и Малиновкой сбиты беспилотники, пострадавших нет.")) == ["Malynivka", "Vishnyovka"]
+
+
+def test_places_after_a_fronted_shelling_and_a_verb_of_being_are_its_sites():
+    found = found_in("Днём под обстрелом находились Шебекино, Грайворон и Валуйки.")
+    assert places(found) == ["Grayvoron", "Shebekino", "Valuyki"]
+
+
+def test_figures_after_a_list_of_struck_places_are_their_total_not_the_last_ones():
+    found = found_in("Дроны атаковали Шебекино, Грайворон и Валуйки. Погибли два человека, ранены пятеро.")
+    assert [(i.place, i.killed, i.injured) for i in found] == [
+        ("Shebekino", None, None), ("Grayvoron", None, None), ("Valuyki", None, None)]
