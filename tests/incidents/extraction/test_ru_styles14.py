@@ -1,6 +1,7 @@
 """Russian styles, round fourteen: the time of day between a town and its passive strike; recaps dated by 'a week
 earlier' or 'in recent months'; an official's own Telegram channel is no hearsay; villages named like common nouns
-(Антоновка, Малиновка); places after 'под обстрелом находились'; figures after a list of places are their total."""
+(Антоновка, Малиновка); places after 'под обстрелом находились'; figures after a list of places are their total; a village's
+district read near it (Климово Климовского района); district adjectives in -цкий (Лельчицкий)."""
 
 from tests.incidents.extraction import helpers
 
@@ -44,3 +45,13 @@ def test_figures_after_a_list_of_struck_places_are_their_total_not_the_last_ones
     found = found_in("Дроны атаковали Шебекино, Грайворон и Валуйки. Погибли два человека, ранены пятеро.")
     assert [(i.place, i.killed, i.injured) for i in found] == [
         ("Shebekino", None, None), ("Grayvoron", None, None), ("Valuyki", None, None)]
+
+
+def test_a_village_named_with_its_district_takes_the_districts_reading_near_it_not_the_biggest_namesake():
+    found = found_in("Обстрелу подвергся поселок Красная Гора Красногорского района.")
+    assert [(i.place, helpers.near(i, 53.0, 31.6)) for i in found] == [("Krasnaya Gora", True)]
+
+
+def test_a_district_adjective_in_tsk_is_read_back_to_its_town_in_tsa():
+    found = found_in("Над Речицким районом Гомельской области сбит беспилотник.")
+    assert places(found) == ["Rechytsa"]
