@@ -1,7 +1,8 @@
 """Russian styles, round fourteen: the time of day between a town and its passive strike; recaps dated by 'a week
 earlier' or 'in recent months'; an official's own Telegram channel is no hearsay; villages named like common nouns
 (Антоновка, Малиновка); places after 'под обстрелом находились'; figures after a list of places are their total; a village's
-district read near it (Климово Климовского района); district adjectives in -цкий (Лельчицкий)."""
+district read near it (Климово Климовского района); district adjectives in -цкий (Лельчицкий); a drone that fell after an aside;
+a ministry's list of regions kept beside a governor's downing in one of them."""
 
 from tests.incidents.extraction import helpers
 
@@ -55,3 +56,19 @@ def test_a_village_named_with_its_district_takes_the_districts_reading_near_it_n
 def test_a_district_adjective_in_tsk_is_read_back_to_its_town_in_tsa():
     found = found_in("Над Речицким районом Гомельской области сбит беспилотник.")
     assert places(found) == ["Rechytsa"]
+
+
+def test_a_drone_that_fell_after_an_aside_in_commas_is_still_a_downing():
+    found = found_in("Ночью над Брянском сбит беспилотник. Ещё один дрон, как уточнили в оперштабе, рухнул в поле у Суземки.")
+    assert sorted((i.event_type, i.place) for i in found) == [("interception", "Bryansk"), ("interception", "Suzëmka")]
+
+
+def test_a_ministry_list_of_regions_keeps_each_region_beside_a_governors_downing_over_one_of_its_towns():
+    found = found_in("Губернатор сообщил, что над Льговом сбит беспилотник. Минобороны сообщило о 30 сбитых дронах над "
+                     "Курской, Белгородской и Воронежской областями.")
+    assert places(found) == ["Belgorod", "Kursk", "L’gov", "Voronezh"]
+
+
+def test_a_region_named_alone_before_debris_in_its_town_is_still_one_downing():
+    found = found_in("Над Курской областью сбит беспилотник. Обломки упали в районе Льгова, пострадавших нет.")
+    assert places(found) == ["L’gov"]
