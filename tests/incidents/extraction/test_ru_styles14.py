@@ -2,7 +2,7 @@
 earlier' or 'in recent months'; an official's own Telegram channel is no hearsay; villages named like common nouns
 (Антоновка, Малиновка); places after 'под обстрелом находились'; figures after a list of places are their total; a village's
 district read near it (Климово Климовского района); district adjectives in -цкий (Лельчицкий); a drone that fell after an aside;
-a ministry's list of regions kept beside a governor's downing in one of them."""
+a ministry's list of regions kept beside a governor's downing in one of them; strikes added with 'также' after a recap."""
 
 from tests.incidents.extraction import helpers
 
@@ -72,3 +72,13 @@ def test_a_ministry_list_of_regions_keeps_each_region_beside_a_governors_downing
 def test_a_region_named_alone_before_debris_in_its_town_is_still_one_downing():
     found = found_in("Над Курской областью сбит беспилотник. Обломки упали в районе Льгова, пострадавших нет.")
     assert places(found) == ["L’gov"]
+
+
+def test_strikes_added_with_an_also_after_a_recap_share_its_earlier_time():
+    found = found_in("Ночью беспилотники атаковали Брянск. В феврале дроны атаковали Рязань. Атакованы были также Тамбов и Липецк.")
+    assert places(found) == ["Bryansk"]
+
+
+def test_strikes_added_with_an_also_after_todays_strike_are_todays():
+    found = found_in("Ночью дроны атаковали Курск. Атакованы были также Льгов и Рыльск.")
+    assert places(found) == ["Kursk", "L’gov", "Ryl’sk"]
