@@ -91,7 +91,8 @@ class FactCollecting:
     def collect(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                 new: list[Finding], found_claims: list[claims.DistanceClaim], refs: list[int | None]) -> None:
         about_event = any(i.event_cues for i in infos) or bool(_EVENT_REFERENCE.search(sentence.text)) or self._follows_event(sentence)
-        self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))
+        if new or self.last_event is None or not _STAMP_LINE.fullmatch(sentence.text):  # "06:44" alone: the entry below
+            self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))  # follows the one above it
         shortly_after = self._shortly_after_event(sentence)
         if self.last_event[1]:
             self.last_event_index = sentence.index

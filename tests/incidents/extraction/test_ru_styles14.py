@@ -2,7 +2,8 @@
 earlier' or 'in recent months'; an official's own Telegram channel is no hearsay; villages named like common nouns
 (Антоновка, Малиновка); places after 'под обстрелом находились'; figures after a list of places are their total; a village's
 district read near it (Климово Климовского района); district adjectives in -цкий (Лельчицкий); a drone that fell after an aside;
-a ministry's list of regions kept beside a governor's downing in one of them; strikes added with 'также' after a recap."""
+a ministry's list of regions kept beside a governor's downing in one of them; strikes added with 'также' after a recap;
+a live-blog entry below its time stamp follows the entry above; 'Без жертв.' alone."""
 
 from tests.incidents.extraction import helpers
 
@@ -82,3 +83,15 @@ def test_strikes_added_with_an_also_after_a_recap_share_its_earlier_time():
 def test_strikes_added_with_an_also_after_todays_strike_are_todays():
     found = found_in("Ночью дроны атаковали Курск. Атакованы были также Льгов и Рыльск.")
     assert places(found) == ["Kursk", "L’gov", "Ryl’sk"]
+
+
+def test_a_live_blog_entry_below_its_time_stamp_follows_the_entry_above_so_its_damage_is_the_attacks():
+    found = found_in("Атака беспилотников на Курскую область. Хроника\n\n08:10\nГубернатор: над Курском сбиты два беспилотника.\n\n"
+                     "08:40\nВ Курчатове повреждены крыши двух частных домов. Пострадал один человек.\n")
+    assert sorted((i.event_type, i.place, i.injured) for i in found) == [
+        ("drone_strike", "Kurchatov", 1), ("interception", "Kursk", None)]
+
+
+def test_a_bare_bez_zhertv_closing_a_report_is_no_casualties():
+    found = found_in("Ночью над Брянском сбит беспилотник.\n\nВ Погаре загорелся склад. Без жертв.\n")
+    assert [(i.killed, i.injured) for i in found if i.place == "Pogar"] == [(0, 0)]
