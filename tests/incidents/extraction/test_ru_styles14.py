@@ -3,7 +3,8 @@ earlier' or 'in recent months'; an official's own Telegram channel is no hearsay
 (Антоновка, Малиновка); places after 'под обстрелом находились'; figures after a list of places are their total; a village's
 district read near it (Климово Климовского района); district adjectives in -цкий (Лельчицкий); a drone that fell after an aside;
 a ministry's list of regions kept beside a governor's downing in one of them; strikes added with 'также' after a recap;
-a live-blog entry below its time stamp follows the entry above; 'Без жертв.' alone."""
+a live-blog entry below its time stamp follows the entry above; 'Без жертв.' alone; 'в X районе города' of the city whose head
+(глава) the sentence names."""
 
 from tests.incidents.extraction import helpers
 
@@ -95,3 +96,8 @@ def test_a_live_blog_entry_below_its_time_stamp_follows_the_entry_above_so_its_d
 def test_a_bare_bez_zhertv_closing_a_report_is_no_casualties():
     found = found_in("Ночью над Брянском сбит беспилотник.\n\nВ Погаре загорелся склад. Без жертв.\n")
     assert [(i.killed, i.injured) for i in found if i.place == "Pogar"] == [(0, 0)]
+
+
+def test_a_quarter_of_the_city_whose_head_the_sentence_names_is_in_that_city():
+    found = found_in("Глава Донецка сообщил, что в Куйбышевском районе города от удара дрона погиб мужчина.")
+    assert [(i.place, i.killed) for i in found] == [("Donetsk", 1)]
