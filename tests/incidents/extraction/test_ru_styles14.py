@@ -56,8 +56,8 @@ def test_a_village_named_with_its_district_takes_the_districts_reading_near_it_n
 
 
 def test_a_district_adjective_in_tsk_is_read_back_to_its_town_in_tsa():
-    found = found_in("Над Речицким районом Гомельской области сбит беспилотник.")
-    assert places(found) == ["Rechytsa"]
+    assert places(found_in("Над Речицким районом Гомельской области сбит беспилотник.")) == ["Rechytsa"]
+    assert places(found_in("В Речицком районе упали обломки беспилотника.")) == ["Rechytsa"]  # the town, not a village Речицы
 
 
 def test_a_drone_that_fell_after_an_aside_in_commas_is_still_a_downing():
