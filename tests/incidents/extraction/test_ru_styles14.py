@@ -101,3 +101,9 @@ def test_a_bare_bez_zhertv_closing_a_report_is_no_casualties():
 def test_a_quarter_of_the_city_whose_head_the_sentence_names_is_in_that_city():
     found = found_in("Глава Донецка сообщил, что в Куйбышевском районе города от удара дрона погиб мужчина.")
     assert [(i.place, i.killed) for i in found] == [("Donetsk", 1)]
+
+
+def test_a_named_channel_in_the_singular_is_still_hearsay_in_a_denial():
+    found = found_in("Глава области опроверг сообщения о взрыве на нефтебазе в Брянске. Ночью над Брянском сбит беспилотник. "
+                     "В Telegram-канале Mash утверждали, что ранены трое.")
+    assert [(i.place, i.injured) for i in found] == [("Bryansk", None)]
