@@ -107,3 +107,8 @@ def test_a_named_channel_in_the_singular_is_still_hearsay_in_a_denial():
     found = found_in("Глава области опроверг сообщения о взрыве на нефтебазе в Брянске. Ночью над Брянском сбит беспилотник. "
                      "В Telegram-канале Mash утверждали, что ранены трое.")
     assert [(i.place, i.injured) for i in found] == [("Bryansk", None)]
+
+
+def test_attacks_earlier_this_year_are_background():
+    found = found_in("Ранее в этом году беспилотники атаковали Рязанский НПЗ. Ночью дроны атаковали Тамбов.")
+    assert places(found) == ["Tambov"]
