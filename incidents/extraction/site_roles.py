@@ -73,6 +73,13 @@ _FRONTED_OBJECT = re.compile(
     r"\s+(?:(?-i:[а-яёіїєґ'’-]+)\s+){0,3}?(?:беспилотник\w*|безпілотник\w*|дрон\w*|БПЛА|БпЛА|ракет\w*|шахед\w*|ВСУ|ЗСУ|противник\w*|"
     r"враг\w*|ворог\w*|росіян\w*|окупант\w*)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
+# "Тамбов атакуют уже в пятый раз", "Белгород снова обстреляли.": a town opening its clause, then a plural strike verb
+# that cannot agree with it (nobody named after it): the town is the object of an attack by unnamed attackers.
+_NAME_BEFORE = re.compile(r"\s[A-ZА-ЯЁІЇЄҐ]")  # a capitalised word inside the words before: a subject may be named there
+_FRONTED_OBJECT_UNNAMED = re.compile(
+    r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковали|атакуют|обстреляли|обстреливают|атакували|атакують|обстріляли|"
+    r"обстрілюють)(?:\s+(?:уже|снова|вновь|опять|вже|знову|повторно|в\s+очередной\s+раз|уже\s+в\s+\w+\s+раз|вже\s+\w+\s+раз))?"
+    r"\s*(?:[.:;!]|$)", re.IGNORECASE)
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
 _ITEM_BEFORE = re.compile(rf"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:{REPUBLIC})?$",
@@ -157,6 +164,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: object of a strike verb"
     if _FRONTED_OBJECT.match(past_plant(after)) and not _PREPOSITION_BEFORE.search(before):
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
+    if _FRONTED_OBJECT_UNNAMED.match(after) and not _PREPOSITION_BEFORE.search(before) and not _NAME_BEFORE.search(before):
+        return "site: the object put first, the attackers left unnamed (Тамбов атакуют уже в пятый раз)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
     listed = _PLACES_COLON.search(before)

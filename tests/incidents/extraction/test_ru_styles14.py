@@ -112,3 +112,8 @@ def test_a_named_channel_in_the_singular_is_still_hearsay_in_a_denial():
 def test_attacks_earlier_this_year_are_background():
     found = found_in("Ранее в этом году беспилотники атаковали Рязанский НПЗ. Ночью дроны атаковали Тамбов.")
     assert places(found) == ["Tambov"]
+
+
+def test_a_town_opening_its_clause_before_a_plural_strike_verb_with_no_attacker_named_is_its_object():
+    assert places(found_in("Белгород снова обстреляли. Повреждены три дома, пострадавших нет.")) == ["Belgorod"]
+    assert places(found_in("Москва и Киев атаковали друг друга.")) == []
