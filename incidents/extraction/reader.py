@@ -177,7 +177,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
     def clause_infos(self, sentence: Sentence) -> list[places.ClauseInfo]:
         out: list[places.ClauseInfo] = []
         inherited: tuple[int, str] | None = None
-        carried = self.history_before if self.history_before and _SAME_TIME.match(sentence.text) else None
+        carried = self.history_before if self.history_before and (
+            _SAME_TIME.match(sentence.text) or _goes_on_with_strikes(sentence.text, self.published)) else None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
             if start is None and out and _recap_opener(out[-1].clause.text):
@@ -322,6 +323,22 @@ _SAME_TIME = re.compile(r"\W*((?:того\s+ж(?:е)?|тієї\s+ж|той\s+ж�
                         r"(?:дня|день|ранку|утра|утром|вечора|вечера|вечером|ночі|ночью|ночи|тижня|недели|разу|раз)|"
                         r"в\s+тот\s+(?:день|раз)|в\s+ту\s+же\s+ночь|(?:the|that)\s+same\s+(?:day|night|morning|evening)|"
                         r"later\s+that\s+day|at\s+(?:the|that)\s+time|тоді|тогда|then)(?![\w-])", re.IGNORECASE)
+# "В январе дроны атаковали Рязанский НПЗ. Под ударом оказались и самарские заводы …": strike words, then "и"/"также"
+# before the next words, adding places to the strikes the sentence before told (of the earlier time it named).
+_ALSO_STRUCK = re.compile(r"\W*((?:[\w-]+\s+){1,3}?)(?:(?:и|і)\s+(?-i:[a-zа-яёіїєґ])|(?:также|тоже|також|теж)\s)", re.IGNORECASE)
+
+
+def _goes_on_with_strikes(text: str, published: date | None) -> bool:
+    """True when a sentence opens on strike words and an 'also' ("Под ударом оказались и …", "Атакованы были также …")
+    and names no day or time of its own: it adds to the strikes told just before, at their time."""
+    also = _ALSO_STRUCK.match(text)
+    if also is None or not any(c.kind in STRIKE_KINDS for c in cues.find_cues(also.group(1))):
+        return False
+    return not dates.find_dates(text, published) and not _TIME_OF_DAY.search(text)
+
+
+_TIME_OF_DAY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(cues.lexicon()["time_words"], key=len, reverse=True)) + r")(?![\w-])",
+                          re.IGNORECASE)
 _EARLIER_DAY = ("a year or month before publication", "a recap of an earlier day", "an earlier period", "historical comparison",
                 "the same time as")
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.

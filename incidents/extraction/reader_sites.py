@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from incidents.extraction import casualties, city_references, claims, cues, geo, morphology, places, site_roles
+from incidents.extraction import casualties, city_references, claims, cues, district_towns, geo, morphology, places, site_roles
 from incidents.extraction.findings import Finding
 from incidents.extraction.reader_places import BASE_KM, DISTRICT_KM
 from incidents.extraction.sentences import POST_MARK, Sentence
@@ -97,16 +97,23 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
 _DISTRICT_GAP = re.compile(r"\s*,?\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _steer_to_district(city: Finding, district: places.Mention) -> bool:
-    """A village named with the district of a town far from the namesake first read: the namesake near that town.
-    False when no namesake lies near that town (the village is not known where the text puts it)."""
+def _steer_to_district(city: Finding, district: places.Mention, sentence: Sentence) -> bool:
+    """A village named with the district of a town far from the namesake first read: the namesake near that town, or
+    near another town the district's adjective may be made from ("поселок Климово Климовского района": Климово of the
+    Bryansk region, not Климовск near Moscow). False when no namesake lies near any (the village is not known where the
+    text puts it)."""
     town = geo.place(district.text, None, ())
     if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
         return True
-    near = [c for c in geo.get_gazetteer().lookup(city.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
-    if near:
-        city.place = near[0]
-    return bool(near)
+    namesakes = geo.get_gazetteer().lookup(city.mention_text, kinds=("city",))
+    word = sentence.text[district.start - sentence.start:district.end - sentence.start]
+    others = district_towns.district_readings(word, sentence.text[district.end - sentence.start:][:60])
+    for other in [town] + [geo.place(name, None, ()) for name in others if name != district.text]:
+        near = [c for c in namesakes if other is not None and geo.km_between(c, other) <= DISTRICT_KM]
+        if near:
+            city.place = near[0]
+            return True
+    return False
 
 
 def _outside_the_line_district(village: Finding, mentions: list[places.Mention]) -> bool:
@@ -405,7 +412,7 @@ class SiteReading:
                 out.append(finding)  # "Харківський район — с. Лісне", no Lisne known near Kharkiv: the district's town
             elif (out and mention.hint == "district" and _DISTRICT_GAP.fullmatch(self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
-                if _steer_to_district(out[-1], mention):  # "село Бессоновка Белгородского района": the Belgorod one
+                if _steer_to_district(out[-1], mention, sentence):  # "село Бессоновка Белгородского района": the Belgorod one
                     mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
                 else:  # "the village of Stanovoye in the Ramenskoye district", no Stanovoye known near it: the district
                     village = next(m for m in mentions if m.start == out[-1].start)
