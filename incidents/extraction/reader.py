@@ -29,11 +29,12 @@ _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on
 
 
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …"),
-# or a bulleted count with no dash after it ("— 20 над территорией …,", "• 12 over the Bryansk region").
+# or a bulleted count with no dash after it ("— 20 над территорией …,", "• 12 over the Bryansk region"); the count
+# also in words ("Три БпЛА — над территорией …", "Один БпЛА — над …").
 # The weapons' noun may stand between the count and the place ("— 21 UAVs over the territory of …", "• 17 БПЛА над …").
 _ITEM_NOUN = (r"(?:(?:UAVs?|drones?|missiles?|unmanned aerial vehicles|БПЛА|БпЛА|беспилотник\w*|безпілотник\w*|дрон\w*|"
               r"ракет\w*)\s+)?")
-_LIST_ITEM = re.compile(rf"[\W_]*\d[\d,]*\s*{_ITEM_NOUN}(?:[—–-]\s+)?(?:over|above|над|в|у|на)\s", re.IGNORECASE)
+_LIST_ITEM = re.compile(rf"[\W_]*(?:\d[\d,]*\s*|(?:{PLAIN_WORDS})\s+){_ITEM_NOUN}(?:[—–-]\s+)?(?:over|above|над|в|у|на)\s", re.IGNORECASE)
 # Or the place first and its count after it, one per line ("Харківщина: 14", "Sumy region – 9").
 _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*\s*[.;,]?\s*$",
                          re.IGNORECASE)

@@ -507,6 +507,8 @@ class SiteReading:
                 found = self._airport_for(mention.text, named=True) or found
             found = self._in_heading_region(sentence, mention, found)
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
+            if found is not None and found.kind == "airport" and "restriction" in kinds:
+                event_type = "airspace_restriction"  # "restrictions at Kazan International Airport after a drone attack"
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
         cue = _nearest_cue(info, mention, event_type)
