@@ -305,6 +305,7 @@ def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> pla
 # "ВСУ попытались атаковать Энгельс", "враг пытался ударить по Рыльску", "drones tried to attack the Kstovo refinery":
 # an attempt told by its verb.
 _ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:(?:пыта|попыта)\w* (?:[\w-]+ ){0,2}?(?:атаковать|ударить|поразить|нанести удар)"
+                           r"|(?:намага|спробува)\w* (?:[\w'’-]+ ){0,2}?(?:атакувати|вдарити|уразити|завдати удар\w*)"
                            r"|(?:tried|tries|trying|attempted|attempting) to (?:attack|strike|hit|target))", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)

@@ -109,7 +109,8 @@ def _steer_to_district(city: Finding, district: places.Mention) -> bool:
 
 
 # "no one was hurt", "nobody was injured": a casualty word with nobody to suffer it.
-_NOBODY = re.compile(r"(?<![\w-])(?:no one|no-one|nobody)\s+$", re.IGNORECASE)
+_NOBODY = re.compile(r"(?<![\w-])(?:no one|no-one|nobody|никто не|никто из людей не|ніхто не|ніхто з людей не)\s+$",
+                     re.IGNORECASE)  # "... and no one was hurt", "никто не пострадал", "ніхто не постраждав"
 
 
 def _nobody_hurt(info: places.ClauseInfo) -> bool:
@@ -204,8 +205,13 @@ def _only_shaken(info: places.ClauseInfo) -> bool:
 
 
 # "дронів, що атакували Одещину", "ракет, які летіли на Київ": a relative clause telling the downed weapons' target.
-_DOWNED_THAT_ATTACKED = re.compile(r"(?:дрон|безпілотник|БпЛА|шахед|ракет|беспилотник|БПЛА)\w*[»\"]?,\s+(?:що|які|котрі|что|которые)\s+"
-                                   r"(?:атакува|атаковал|летіл|летел)\w*", re.IGNORECASE)
+# "уничтожили два беспилотника, пытавшихся атаковать Москву", "дронів, які намагалися атакувати Київ": the downed
+# drones' own attempt, told after the downing (its target is where they were downed).
+ATTEMPTING = r"(?:пытавш|попытавш|намагавш)\w*\s+"
+_ATTEMPTING_AFTER = re.compile(r",\s+(?:(?:которые|что|які|що|котрі)\s+(?:пыта|попыта|намага)\w*|" + ATTEMPTING + r")", re.IGNORECASE)
+_DOWNED_THAT_ATTACKED = re.compile(r"(?:дрон|безпілотник|БпЛА|шахед|ракет|беспилотник|БПЛА)\w*[»\"]?,\s+(?:(?:що|які|котрі|что|которые)\s+"
+                                   r"(?:(?:намагал|пытал|попытал)\w*\s+)?|" + ATTEMPTING + r")(?:атак|летіл|летел|удар|вдар)\w*",
+                                   re.IGNORECASE)  # "… дронів, які намагалися атакувати Київ", "…, пытавшихся атаковать город"
 # "усі сім БпЛА були збиті", "всі ракети знищено", "all of them were shot down", "все беспилотники сбиты": every
 # weapon of the attack downed (the clause names no damage, debris or casualties).
 _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|всіх|all)\s+(?:of them\s+|з них\s+|из них\s+)?(?:[\w'’«»-]+\s+){0,3}?"
@@ -417,9 +423,12 @@ class SiteReading:
                         here: places.Mention | None = None) -> list[Finding]:
         """'Попытка атаки беспилотников на Морозовский район. Силами ПВО уничтожены 40 БПЛА.': an interception told with
         no place right after an attempted attack on one is at the attempt's target; so is one in a later clause of the
-        attempt's own sentence (`here`: "Drones tried to attack the Kstovo refinery but were shot down")."""
+        attempt's own sentence (`here`: "Drones tried to attack the Kstovo refinery but were shot down", "Беспилотники
+        пытались атаковать Курск, но все были сбиты", "сбили два беспилотника, пытавшихся атаковать Москву")."""
         info = next((i for i in infos if i.historical_from is None and any(c.kind == "interception" for c in i.event_cues)), None)
-        target = self.attempted or (here if here is not None and info is not None and here.end <= info.clause.start else None)
+        target = self.attempted or (here if here is not None and info is not None and (
+            here.end <= info.clause.end or _ATTEMPTING_AFTER.search(sentence.text, info.clause.start - sentence.start,
+                                                                      here.start - sentence.start)) else None)
         if target is None or new or sentence.heading or info is None:
             return []
         mention = places.Mention(target.text, target.start, target.end, sentence.index, hint=target.hint, role="site",

@@ -82,6 +82,15 @@ _AREA_AFTER = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)*\s+(?
 _ADJECTIVE_END = re.compile(r"(?:sky|skiy|skyi|skyy|skii|skoy|skoi)$")  # "the Podilskyi and Obolonskyi districts": quarters
 
 
+_NO_HITS = re.compile(r"попадани|влучан", re.IGNORECASE)
+
+
+def _no_hits_after_downing(info: ClauseInfo, retracted: re.Match[str]) -> bool:
+    """'сбили 14 в Одесской области, но там попаданий не было': no hits where drones were downed is the downing's
+    outcome, not a denial of it."""
+    return bool(_NO_HITS.search(retracted.group(0))) and any(c.kind == "interception" for c in info.event_cues)
+
+
 def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, claim_refs: set[int],
                others: bool = True) -> str | None:
     if sentence.heading:
@@ -96,7 +105,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     if mention.start in claim_refs:
         return "reference point of a distance claim"
     retracted = cues.has("retraction", info.clause.text)
-    if retracted and _corrected_account(info.clause, retracted, mention):
+    if retracted and (_corrected_account(info.clause, retracted, mention) or _no_hits_after_downing(info, retracted)):
         retracted = None
     retracted = retracted or _denied_report(sentence) or _report_denied_before(info.clause, mention)
     if retracted:

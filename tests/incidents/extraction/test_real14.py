@@ -33,3 +33,45 @@ def test_an_airport_named_in_full_in_a_restriction_clause_is_restricted_whatever
     assert {i.airport_iata for i in items} == {"AER", "ROV"}
     items = found("Authorities imposed temporary restrictions at Sochi International Airport after a drone attack.")
     assert [i.event_type for i in items] == ["airspace_restriction"]
+
+
+def test_a_toll_told_verb_first_is_the_new_figure():
+    items = found("У Сумах зросла кількість поранених внаслідок ракетного удару до п'ятьох людей.")
+    assert [i.injured for i in items] == [5]
+    items = found("В Курске выросло число погибших после удара беспилотника до трёх человек.")
+    assert [i.killed for i in items] == [3]
+
+
+def test_no_hits_where_drones_were_downed_is_no_denial_of_the_downing():
+    items = found("Дроны сбили также над Липецкой областью, где попаданий не было.")
+    assert [(i.event_type, i.place) for i in items] == [("interception", "Lipetsk")]
+    items = found("Сили ППО збили над Полтавщиною шість дронів, влучань не було.")
+    assert [(i.event_type, i.place) for i in items] == [("interception", "Poltava")]
+
+
+def test_the_day_of_a_night_is_no_count_of_drones():
+    items = found("В ночь на 9 марта над Орловской областью уничтожены 11 беспилотников.")
+    assert [(i.place, i.drones_downed) for i in items] == [("Orel", 11)]
+    items = found("У ніч на 3 квітня над Черкащиною збито 7 шахедів.")
+    assert [(i.place, i.drones_downed) for i in items] == [("Cherkasy", 7)]
+
+
+def test_nobody_hurt_after_a_downing_in_russian_or_ukrainian_keeps_it_an_interception():
+    items = found("Над Тамбовской областью сбиты четыре беспилотника, никто не пострадал.")
+    assert [i.event_type for i in items] == ["interception"]
+    items = found("Над Житомирщиною знищено три дрони, ніхто не постраждав.")
+    assert [i.event_type for i in items] == ["interception"]
+
+
+def test_the_target_of_the_downed_drones_attempt_is_where_they_were_downed():
+    items = found("Средства ПВО сбили четыре беспилотника, пытавшихся атаковать Липецк.")
+    assert [(i.event_type, i.place) for i in items] == [("interception", "Lipetsk")]
+    items = found("Сили ППО знищили три дрони, які намагалися атакувати Черкаси.")
+    assert [(i.event_type, i.place) for i in items] == [("interception", "Cherkasy")]
+    items = found("Беспилотники пытались атаковать Орёл, но все были сбиты над окраинами.")
+    assert [i.event_type for i in items] == ["interception"]
+
+
+def test_air_defence_abbreviations_after_a_place_are_no_part_of_its_name():
+    assert [i.place for i in found("Над Черкащиною ППО знищила чотири шахеди.")] == ["Cherkasy"]
+    assert [i.place for i in found("Над Курском ПВО сбила два беспилотника.")] == ["Kursk"]
