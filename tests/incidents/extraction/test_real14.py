@@ -75,3 +75,25 @@ def test_the_target_of_the_downed_drones_attempt_is_where_they_were_downed():
 def test_air_defence_abbreviations_after_a_place_are_no_part_of_its_name():
     assert [i.place for i in found("Над Черкащиною ППО знищила чотири шахеди.")] == ["Cherkasy"]
     assert [i.place for i in found("Над Курском ПВО сбила два беспилотника.")] == ["Kursk"]
+
+
+def test_a_dateline_in_capitals_with_a_colon_is_where_the_story_was_filed():
+    assert not found("MINSK: Belarus said it had destroyed a drone in its southern region during the night.")
+    text = "KYIV: Ukraine said its air defences downed 12 drones over the Odesa region overnight."
+    assert [i.place for i in found(text)] in (["Odesa"], ["Odessa"])
+
+
+def test_a_towns_own_authorities_telling_an_attack_place_it_in_their_town():
+    items = found("Власти Сум сообщили о трёх раненых в результате удара беспилотника.")
+    assert [(i.place, i.injured) for i in items] == [("Sumy", 3)]
+    items = found("Влада Миколаєва повідомила про двох поранених внаслідок атаки дронів.")
+    assert [(i.place, i.injured) for i in items] == [("Mykolayiv", 2)]
+    items = found("Zaporizhzhia authorities said four people were wounded in a drone attack on Sunday.")
+    assert [(i.place, i.injured) for i in items] == [("Zaporizhzhya", 4)]
+    items = found("О налёте рассказали власти Курска, где сбили три беспилотника.")
+    assert [(i.event_type, i.place) for i in items] == [("interception", "Kursk")]
+
+
+def test_a_towns_authorities_speaking_of_something_else_give_no_incident():
+    assert not found("Власти Москвы сообщили о новых правилах парковки.")
+    assert not found("Kyiv authorities said the talks in Istanbul would go ahead as planned.")
