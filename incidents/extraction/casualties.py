@@ -179,10 +179,11 @@ _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] fo
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "bodies", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
-                     "вбит", "помер", "житт", "гибел", "жизн", "pogib", "zahyn", "kia", "врятува"),
+                     "вбит", "помер", "житт", "гибел", "жизн", "pogib", "zahyn", "kia", "врятува",
+                     "убил", "вбил", "вбив"),  # the active verbs: "дрон убил двух человек", "ракета вбила трьох"
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",
-                      "шпиталіз", "допомог", "порез", "звернул"),
+                      "шпиталіз", "допомог", "порез", "звернул", "ранил", "поранив"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),

@@ -43,8 +43,9 @@ _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # "the strike showed that Moscow did not want ...": the words between a strike verb and its object never open a new clause.
 _NOT_A_CLAUSE_OPENER = r"(?!(?:that|which|who|whom|whose|whether|because|while|when|if|than|як|что|що|чтобы|щоб)\s)"
+# (an instrument between: "атаковали FPV-дроном Шебекино")
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s)|(?-i:[A-Z]{{2,5}}-[a-zа-яёіїєґ'’-]+))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -242,17 +243,18 @@ _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?
                             r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s*[-—–]")
 
 
-# "MOSCOW: Russia said it had destroyed …", "KYIV, (AP) —", "БРЯНСК, 20 сентября.": a town in capitals opening one of
-# the article's first sentences, then a colon or a comma, is the dateline.
+# "MOSCOW: Russia said it had destroyed …": a town in capitals opening one of the article's first sentences, then a colon
+# or a comma, is the dateline.
 _CAPITAL_DATELINE_AFTER = re.compile(r"\s*[:,]")
 DATELINE_SENTENCES = 3
 
 
 def _capital_dateline(sentence: Sentence, mention: Mention, after: str) -> bool:
+    """A wire story's dateline: Latin capitals, then a sentence of what someone said ("MOSCOW: Russia said …"); not a
+    post's heading place ("ОДЕСА: вибухи в районі порту")."""
     written = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
-    letters = [c for c in written if c.isalpha()]
-    return (sentence.index < DATELINE_SENTENCES and len(letters) >= 4 and all(c.isupper() for c in letters)
-            and bool(_CAPITAL_DATELINE_AFTER.match(after)))
+    return (sentence.index < DATELINE_SENTENCES and len(written) >= 4 and written.isupper() and written.isascii()
+            and bool(_CAPITAL_DATELINE_AFTER.match(after)) and cues.has("speech", after) is not None)
 
 
 # "Прилёты этой ночью: Курчатов", "Explosions overnight: Kursk, Lgov": a colon ending a phrase that tells the event.

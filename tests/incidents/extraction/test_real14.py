@@ -97,3 +97,33 @@ def test_a_towns_own_authorities_telling_an_attack_place_it_in_their_town():
 def test_a_towns_authorities_speaking_of_something_else_give_no_incident():
     assert not found("Власти Москвы сообщили о новых правилах парковки.")
     assert not found("Kyiv authorities said the talks in Istanbul would go ahead as planned.")
+
+
+def test_an_active_casualty_verb_counts_its_object():
+    assert [i.injured for i in found("У Кривому Розі уламки ракети поранили трьох людей.")] == [3]
+    assert [i.injured for i in found("В Курске осколки ранили двоих мирных жителей.")] == [2]
+    assert [i.killed for i in found("Ракета вбила чотирьох людей у Дніпрі.")] == [4]
+    assert [i.killed for i in found("В Белгороде дрон убил двух человек.")] == [2]
+
+
+def test_latin_look_alike_letters_inside_cyrillic_words_are_read_as_cyrillic():
+    text = "Дрон атаковал автомобиль в Грайвoроне, пострадавших нет."  # a Latin "o" in the town's name
+    assert [i.place for i in found(text)] == ["Grayvoron"]
+    assert [i.place for i in found("Валуйки пoдверглись атаке беспилотника.")] == ["Valuyki"]  # a Latin "o"
+
+
+def test_a_strike_verb_with_its_instrument_before_the_town():
+    assert [i.place for i in found("ВСУ атаковали FPV-дроном Грайворон, пострадавших нет.")] == ["Grayvoron"]
+
+
+def test_a_line_headed_by_a_casualty_word_gives_each_town_its_count():
+    text = "За добу на Харківщині:\nЗагинули: у Куп'янську — 2, у Ізюмі — 1.\nПоранені: у Балаклії — 4."
+    items = {i.place: i for i in found(text)}
+    assert (items["Kupyansk"].killed, items["Izyum"].killed, items["Balakliya"].injured) == (2, 1, 4)
+
+
+def test_a_village_is_never_a_far_town_of_its_name():
+    text = "Губернатор Гладков сообщил: в селе Муром дрон повредил легковой автомобиль."
+    assert not any(i.place == "Murom" for i in found(text))  # Murom, Vladimir region, 110,000 people
+    text = "Губернатор Гладков сообщил, что по селу Мешковое с беспилотника сброшены два взрывных устройства."
+    assert all(i.country == "RU" for i in found(text))  # not a Mykolaiv village of that name
