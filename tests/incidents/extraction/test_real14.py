@@ -127,3 +127,11 @@ def test_a_village_is_never_a_far_town_of_its_name():
     assert not any(i.place == "Murom" for i in found(text))  # Murom, Vladimir region, 110,000 people
     text = "Губернатор Гладков сообщил, что по селу Мешковое с беспилотника сброшены два взрывных устройства."
     assert all(i.country == "RU" for i in found(text))  # not a Mykolaiv village of that name
+
+
+def test_restrictions_told_by_the_verb_and_airports_called_air_harbours():
+    items = found("В аэропорту Пензы временно ограничили прием и отправку рейсов, сообщили в Росавиации.")
+    assert [(i.event_type, i.airport_iata) for i in items] == [("airspace_restriction", "PEZ")]
+    items = found("Ограничения также введены для воздушных гаваней Саратова и Самары.")
+    assert sorted(i.airport_iata for i in items) == ["GSV", "KUF"]
+    assert all(i.event_type == "airspace_restriction" for i in items)
