@@ -16,7 +16,7 @@ from incidents.extraction.sentences import POST_MARK, Sentence
 
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
 VILLAGE_MAX_POPULATION = 50_000  # a place named as a village ("в селе …") is never a town this large
-VILLAGE_REACH_KM = 300  # nor a place this far from the region in focus (outside it)
+VILLAGE_REACH_KM = 300  # nor a place this far from the region the article named (outside it)
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
 _SHELLING = re.compile(r"(?:обстрел|обстріл|shell)", re.IGNORECASE)  # a shelling's own word: guns, unless a weapon is named
 # A closing quote may come first: 'аеродром "Борисоглібськ" у Воронезькій області'.
@@ -530,11 +530,11 @@ class SiteReading:
 
     def _village_in_reach(self, sentence: Sentence, mention: places.Mention, found: Any) -> Any:
         """'в селе Муром' in a Belgorod governor's report: a village the gazetteer does not know, whose name it gives to
-        a town of 110,000 (Murom) or to a place far from the region in focus (Мешковое -> a village near Mykolaiv):
-        the village of that name in the region in focus, else the region stands for it (None when there is none)."""
+        a town of 110,000 (Murom) or to a place far from the region named (Мешковое -> a village near Mykolaiv):
+        the village of that name in the region the article named last, else that region (None when there is none)."""
         if found is None or found.kind != "city" or not places.named_as_village(sentence, mention):
             return found
-        region = self._region_in_focus()
+        region = self.last_region  # the region the article named (or its official speaks for), not a town's just struck
         too_big = (found.population or 0) >= VILLAGE_MAX_POPULATION
         too_far = region is not None and found.admin1 != region.admin1 and geo.km_between(found, region) > VILLAGE_REACH_KM
         if not (too_big or too_far):
@@ -543,7 +543,7 @@ class SiteReading:
         if inside is not None and (inside.population or 0) < VILLAGE_MAX_POPULATION:
             return inside  # "деревни Кресты" in a Pskov report: the Kresty of the Pskov region, not Cherskiy in Yakutia
         place = "a town" if too_big else f"{round(geo.km_between(found, region))} km from the {region.name} region"
-        mention.reason += f"; the village is not {found.name} ({place}): the region in focus stands for it"
+        mention.reason += f"; the village is not {found.name} ({place}): the region named stands for it"
         return region
 
     def _in_heading_region(self, sentence: Sentence, mention: places.Mention, found: Any) -> Any:
