@@ -249,9 +249,16 @@ def recap_of_past(text: str, published: date | None) -> re.Match[str] | None:
         return recap
     if not dated and _undated_recap(text, recap):
         return recap
-    if _OPENING_RECAP.match(text) and not _REPORTED.search(text) and not find_dates(text, published) and not _TIME_OF_DAY.search(text):
+    if (_OPENING_RECAP.match(text) and not _REPORTED.search(text) and not find_dates(text, published)
+            and not _TIME_OF_DAY.search(text) and not _restricted_today(text)):
         return recap  # "Раніше СБУ уразила морськими дронами Кримський міст.": an earlier event told, no day, no report
     return None
+
+
+def _restricted_today(text: str) -> bool:
+    """'Ранее ограничения также были введены во Внуково': in an airport's news, restrictions told after "earlier" are the
+    same day's (the airports closed one after another); lifting them ('Ранее введённые ограничения сняты') is not."""
+    return cues.has("restriction", text) is not None and cues.has("lift", text) is None
 
 
 # "Нагадаємо, раніше дрони атакували …", "Як повідомлялося раніше, …": two recap words together, no day of this report.

@@ -135,3 +135,9 @@ def test_restrictions_told_by_the_verb_and_airports_called_air_harbours():
     items = found("Ограничения также введены для воздушных гаваней Саратова и Самары.")
     assert sorted(i.airport_iata for i in items) == ["GSV", "KUF"]
     assert all(i.event_type == "airspace_restriction" for i in items)
+
+
+def test_restrictions_told_after_earlier_are_the_same_days():
+    text = ("Временные ограничения введены в аэропорту Пулково, сообщила Росавиация. Ранее ограничения также были "
+            "введены в аэропорту Калуги.")
+    assert sorted(i.airport_iata for i in found(text)) == ["KLF", "LED"]
