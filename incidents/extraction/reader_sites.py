@@ -219,6 +219,14 @@ _ALL_DOWNED_EN = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\
                             re.IGNORECASE)
 
 
+def _denied_just_before(before: str) -> bool:
+    """'saying no military facility had been hit in the city': the reference closes a denial (nothing told between them)."""
+    last = None
+    for last in cues.scanner("retraction").finditer(before):
+        pass
+    return last is not None and not cues.tells_event(before[last.end():])
+
+
 def _slavic_debris(info: places.ClauseInfo) -> bool:
     """The debris told in Russian or Ukrainian ("обломки", "уламки"; an English "debris fell" keeps its strike reading)."""
     return any(c.kind == "debris" and re.match(r"[^\W\d_a-zA-Z]", c.text) for c in info.event_cues)
@@ -605,7 +613,7 @@ class SiteReading:
                     earlier = in_focus if focus or self.last_city_at < start else self.city_before  # not a city named after it
                     city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
                         match.group("ref"), here[-1] if here else (head if head and not toward else earlier))
-                if city is None or any(f.start <= start < f.end for f in new):
+                if city is None or any(f.start <= start < f.end for f in new) or _denied_just_before(info.clause.text[:match.start("ref")]):
                     continue
                 if toward and any(info.clause.start <= f.start < info.clause.end and f.place.name != city.name
                                   and not f.is_airport for f in new):
@@ -648,6 +656,8 @@ class SiteReading:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if kinds & {*STRIKE_KINDS, "explosion"} == {"debris"} and _slavic_debris(info) and self._downed_just_before(sentence):
             return "interception"  # "Над Гомельской областью сбит БПЛА. Обломки упали в районе Мозыря.": nothing struck
+        if kinds & {*STRIKE_KINDS, "explosion"} == {"debris"} and cues.has("no_damage", sentence.text):
+            return "interception"  # "Debris fell in an open field in the Lipetsk district; there is no damage": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
         if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _ALL_DOWNED.search(info.clause.text):

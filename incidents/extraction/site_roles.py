@@ -13,7 +13,7 @@ from incidents.extraction.site_rejections import (COMMUNITY_AFTER, EVENT_NOUN_AF
                                                   WINDOW, around, rejection)
 
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
-_OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
+_OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|zones?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 # "in Ukraine's Lviv region", "in Sochi's Adler district", "in the eastern Donetsk region", "over Russia's southern Belgorod
 # region", "over the country's southeastern Gomel region": the country or city owning the place, and the side of it,
 # between the preposition and the place.

@@ -1,0 +1,94 @@
+"""English news as published (wire copy, official summaries, denials, pages with their furniture): one test per failure
+class fixed for the fourteenth English dev set (articles 1960-1989), each in wording unlike them."""
+
+from tests.incidents.extraction import helpers
+
+found = helpers.dated(helpers.found, "2025-06-16")
+kinds = helpers.dated(helpers.kinds, "2025-06-16")
+places = helpers.dated(helpers.places, "2025-06-16")
+sites = helpers.dated(helpers.sites, "2025-06-16")
+
+
+# ---------------------------------------------------------------- "The raids follow drone attacks on ..."
+
+
+def test_attacks_the_raids_follow_are_background():
+    text = ("Drones hit an oil depot in Bryansk overnight, the governor said on Monday. The raids follow drone attacks "
+            "on fuel depots in Oryol and Klintsy.")
+    names = " ".join(places(text))
+    assert "Bryansk" in names
+    assert "Oryol" not in names and "Klintsy" not in names
+
+
+# ---------------------------------------------------------------- a claimed strike the officials call a lie
+
+
+def test_a_claim_the_officials_call_propaganda_gets_no_incident_nor_does_its_headline():
+    text = ("Moscow claims hit on 'NATO instructors' in Odesa; officials say drone struck warehouse in Izmail\n"
+            "Russia's defence ministry claimed on Monday that it had struck a hangar in Odesa used by foreign "
+            "instructors. The Odesa regional governor dismissed the claim as propaganda, saying no military target "
+            "had been hit in the city. A drone struck a grain warehouse in Izmail on Sunday night, injuring two workers.")
+    names = " ".join(places(text))
+    assert "Izmail" in names or "Izmayil" in names
+    assert "Odesa" not in names and "Odessa" not in names
+
+
+# ---------------------------------------------------------------- "the X and Y refineries"
+
+
+def test_towns_named_together_before_their_facilities_are_both_sites():
+    text = "Ukrainian drones struck the Saratov and Volgograd oil refineries early on Sunday, Russian officials said."
+    names = " ".join(places(text))
+    assert "Saratov" in names and "Volgograd" in names
+
+
+# ---------------------------------------------------------------- regions where power cuts followed
+
+
+def test_regions_with_power_cuts_after_an_attack_are_no_sites():
+    text = ("Scheduled power outages were applied in Sumy, Poltava and Kharkiv regions after Russian missiles damaged "
+            "energy infrastructure overnight, Ukrenergo said. A missile hit a substation in Kremenchuk, injuring a worker.")
+    at = sites(text)
+    assert any(place == "Kremenchuk" for _, place, _ in at)
+    assert not any(precision == "region" for _, _, precision in at)
+
+
+# ---------------------------------------------------------------- "X, a town N km of Y": the town, not a point
+
+
+def test_a_named_town_placed_by_distance_keeps_its_own_point():
+    text = ("Debris from a downed drone fell on the industrial zone of Novoshakhtinsk, a town about 70 kilometres north "
+            "of Rostov-on-Don, sparking a fire, the regional governor said on Monday.")
+    at = sites(text)
+    assert [(place, precision) for _, place, precision in at] == [("Novoshakhtinsk", "city")]
+
+
+# ---------------------------------------------------------------- "two passengers with light injuries"
+
+
+def test_people_named_with_their_injuries_are_counted():
+    text = "Nikopol — a kamikaze drone hit a minibus on the embankment, two passengers with light injuries."
+    incidents = found(text)
+    assert [i.injured for i in incidents] == [2]
+
+
+# ---------------------------------------------------------------- a summary's total after its district lines
+
+
+def test_a_daily_total_is_not_the_count_of_the_last_place_listed():
+    text = ("Governor's summary for the past day:\n"
+            "Glushkovo district: in Tyotkino, a drone hit a private house; the roof was damaged.\n"
+            "Rylsk district: the town of Rylsk was shelled; a shop was damaged.\n"
+            "In total, three civilians were wounded over the past day.")
+    incidents = found(text)
+    assert incidents and all(i.injured is None for i in incidents)
+
+
+# ---------------------------------------------------------------- debris that did no damage
+
+
+def test_debris_that_did_no_damage_tells_an_interception():
+    text = ("Air defences shot down two drones approaching Voronezh overnight, the governor said on Monday. "
+            "Debris fell in a field near Semiluki; no damage was caused.")
+    assert ("drone_strike", "Semiluki") not in kinds(text)
+    assert not any(kind == "drone_strike" for kind, _ in kinds(text))
