@@ -92,3 +92,12 @@ def test_debris_that_did_no_damage_tells_an_interception():
             "Debris fell in a field near Semiluki; no damage was caused.")
     assert ("drone_strike", "Semiluki") not in kinds(text)
     assert not any(kind == "drone_strike" for kind, _ in kinds(text))
+
+
+# ---------------------------------------------------------------- a suburban village cities500 lacks (localities.csv)
+
+
+def test_dubovoye_of_the_belgorod_district_is_the_village_by_belgorod_not_dubove_in_transcarpathia():
+    text = "A drone dropped a grenade on a garage in Dubovoye in the Belgorod region on Monday; no one was hurt."
+    incidents = found(text)
+    assert len(incidents) == 1 and helpers.near(incidents[0], 50.55, 36.58)
