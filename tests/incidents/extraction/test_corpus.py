@@ -14,7 +14,7 @@ LANGUAGES = {"en", "ru", "uk"}
 STYLES = {"wire", "live_blog", "official", "bulleted", "region_list", "short_post", "correction", "page_furniture",
           "distance", "mention_only", "airbase", "airport"}
 EXPECTED_KEYS = {"event_type", "place", "lat", "lon", "date", "killed", "injured", "airport_iata"}
-SETS = {"held": range(0, 500), "dev": range(0, 2000)}  # dev: 000-999, then four digits from 1000
+SETS = {"held": range(0, 500), "dev": range(0, 10000)}  # dev: 000-999, then four digits from 1000
 ARTICLES = [(name, article) for name in SETS for article in load_corpus(CORPUS / name)]
 
 
