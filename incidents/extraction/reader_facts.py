@@ -141,9 +141,11 @@ class FactCollecting:
                     continue
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
-                if _COUNTRY_SCOPE_BEFORE.search(text, max(0, count.start - 60), count.start) and not any(
-                        info.clause.start <= f.start < info.clause.end for f in new):
-                    continue  # "missiles struck cities across Ukraine, killing at least 31": a total, no site named
+                if ((_COUNTRY_SCOPE_BEFORE.search(text, max(0, count.start - 60), count.start)
+                     or cues.has("total_before", text[max(0, count.start - 40):count.start])) and not any(
+                        info.clause.start <= f.start < info.clause.end for f in new)):
+                    continue  # "missiles struck cities across Ukraine, killing at least 31", "In total, one person was
+                    # wounded over the past day": a total, no site named
                 spread = count.value == 0 and not new and not named and (about_event or shortly_after)
                 wide = spread and _SLAVIC_LETTER.search(text) is not None  # "Пострадавших нет." closing an official's post
                 for target in ((self._zero_sites() if wide else self.last_sites) if spread else [None]):  # "No one was killed"

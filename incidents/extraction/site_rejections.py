@@ -179,7 +179,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
 
 # "... in Kyiv, Zhytomyr and Dnipropetrovsk regions": the regions named after a place word, the earlier items of the list
 _REGIONS_AFTER = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
-_LIST_IN_BEFORE = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:\s*,\s*|\s+and\s+))*$", re.IGNORECASE)
+_LIST_IN_BEFORE = re.compile(r"\s+(?:in|across|throughout|hit|hitting|affected|affecting|swept|plunged)\s+(?:the\s+)?"
+                             r"(?:(?-i:[A-Z])[\w'’-]+(?:\s*,\s*|\s+and\s+))*$", re.IGNORECASE)
 
 
 def _outages_in(before: str, after: str, mention: Mention) -> bool:

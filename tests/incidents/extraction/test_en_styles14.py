@@ -101,3 +101,23 @@ def test_dubovoye_of_the_belgorod_district_is_the_village_by_belgorod_not_dubove
     text = "A drone dropped a grenade on a garage in Dubovoye in the Belgorod region on Monday; no one was hurt."
     incidents = found(text)
     assert len(incidents) == 1 and helpers.near(incidents[0], 50.55, 36.58)
+
+
+def test_a_total_told_with_its_place_stays_that_places_count():
+    text = "Altogether, nine people were wounded in Zaporizhzhia on Thursday after guided bombs hit the city, the governor said."
+    assert [i.injured for i in found(text)] == [9]
+
+
+def test_regions_that_blackouts_hit_after_an_attack_are_no_sites():
+    text = ("Rolling blackouts hit Chernihiv, Sumy and Poltava regions after Russian drones struck energy facilities "
+            "in the north overnight, the grid operator said.")
+    assert not any(precision == "region" and kind != "interception" for kind, _, precision in sites(text))
+
+
+# ---------------------------------------------------------------- "has struck X repeatedly this year"
+
+
+def test_a_place_struck_repeatedly_in_the_perfect_is_background_but_a_days_repeated_shelling_is_not():
+    assert places("Kyiv's drones have hit the Afipsky refinery repeatedly since the spring, analysts note.") == []
+    today = "Russian forces have shelled Kupiansk several times since the morning, wounding three residents."
+    assert [i.injured for i in found(today)] == [3]
