@@ -121,3 +121,20 @@ def test_a_place_struck_repeatedly_in_the_perfect_is_background_but_a_days_repea
     assert places("Kyiv's drones have hit the Afipsky refinery repeatedly since the spring, analysts note.") == []
     today = "Russian forces have shelled Kupiansk several times since the morning, wounding three residents."
     assert [i.injured for i in found(today)] == [3]
+
+
+# ---------------------------------------------------------------- "a year ago", "a month ago"
+
+
+def test_an_attack_a_year_ago_is_background():
+    text = "Drones hit the port of Reni on Sunday. A year ago, a missile strike on a hypermarket in Kharkiv killed 19 people."
+    names = " ".join(places(text))
+    assert "Reni" in names and "Kharkiv" not in names
+
+
+# ---------------------------------------------------------------- headline nouns the gazetteer folds into towns
+
+
+def test_a_headline_list_opened_by_blast_finds_no_town_called_plast():
+    text = "Latest\n1. Blast at Kazan gas station injures 3\n2. Ukraine says it downed 40 drones"
+    assert not any(i.place == "Plast" for i in found(text))
