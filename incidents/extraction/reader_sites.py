@@ -237,6 +237,15 @@ def _only_attack_nouns(info: places.ClauseInfo) -> bool:
     return all(cues.is_strike_noun(c) for c in info.event_cues if c.kind in STRIKE_KINDS)
 
 
+def _restriction_nearest(info: places.ClauseInfo, mention: places.Mention) -> bool:
+    """True when the event word nearest the mention is a restriction ("restrictions were imposed at Vnukovo and
+    Sheremetyevo as drones attacked Moscow": the airports were restricted, the city attacked)."""
+    at = mention.start - info.clause.start
+    before = [c for c in info.event_cues if c.start < at]
+    best = before[-1] if before else min(info.event_cues, key=lambda c: abs(c.start - at))
+    return best.kind == "restriction"
+
+
 def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: str) -> cues.Cue | None:
     wanted = {"airspace_restriction": ("restriction",), "interception": ("interception",), "explosion": ("explosion",)}.get(
         event_type, STRIKE_KINDS)
@@ -502,6 +511,8 @@ class SiteReading:
         kinds = {c.kind for c in info.event_cues}
         restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not (
             "interception" in kinds and _INTERCEPTED_OVER.search(info.clause.text[:mention.start - info.clause.start]))
+        if not restriction and "restriction" in kinds and _restriction_nearest(info, mention):
+            restriction = self._airport_for(mention.text, named=True) is not None  # "restrictions at Vnukovo as drones attacked Moscow"
         if restriction or (mention.hint == "airport" and "restriction" in kinds):
             found = self._airport_for(mention.text)
             event_type = "airspace_restriction"

@@ -138,3 +138,33 @@ def test_an_attack_a_year_ago_is_background():
 def test_a_headline_list_opened_by_blast_finds_no_town_called_plast():
     text = "Latest\n1. Blast at Kazan gas station injures 3\n2. Ukraine says it downed 40 drones"
     assert not any(i.place == "Plast" for i in found(text))
+
+
+# ---------------------------------------------------------------- airports restricted while the city is attacked
+
+
+def test_airports_restricted_as_drones_attack_the_city_are_restrictions_not_strikes():
+    text = "Curbs were introduced at Pulkovo as drones attacked St Petersburg overnight, the aviation agency said."
+    at = helpers.kinds_at(text, "2025-06-16")
+    assert ("airspace_restriction", "LED") in at
+    assert not any(kind != "airspace_restriction" and code == "LED" for kind, code in at)
+
+
+def test_a_city_attack_that_forced_restrictions_at_its_airports_keeps_the_city_and_restricts_the_airports():
+    text = "A drone raid on Moscow prompted restrictions at Domodedovo and Zhukovsky, Rosaviatsia said on Monday."
+    at = helpers.kinds_at(text, "2025-06-16")
+    assert ("airspace_restriction", "DME") in at and ("airspace_restriction", "ZIA") in at
+    assert not any(kind != "airspace_restriction" and code in ("DME", "ZIA") for kind, code in at)
+
+
+# ---------------------------------------------------------------- where the launchers flew, and "no information"
+
+
+def test_the_region_the_launch_aircraft_flew_over_is_no_site():
+    text = "Russia fired Kh-101 missiles from Tu-95MS bombers over the Volgograd region at Ukraine's west on Sunday."
+    assert places(text) == []
+
+
+def test_an_attack_the_navy_has_no_information_about_is_no_site():
+    text = "The regional administration said it had no information about any strike on the port of Reni."
+    assert places(text) == []
