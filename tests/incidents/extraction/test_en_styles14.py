@@ -168,3 +168,15 @@ def test_the_region_the_launch_aircraft_flew_over_is_no_site():
 def test_an_attack_the_navy_has_no_information_about_is_no_site():
     text = "The regional administration said it had no information about any strike on the port of Reni."
     assert places(text) == []
+
+
+# ---------------------------------------------------------------- a district of the region around a city-region
+
+
+def test_a_district_named_after_a_town_around_a_city_region_is_that_towns_not_a_quarter_of_the_city():
+    text = ("Drones attacked St Petersburg overnight, the governor said on Monday. "
+            "One more drone was shot down over the Kirishi district, 115 km away.")
+    names = " ".join(places(text))
+    assert "Kirishi" in names
+    kyiv = "Drones attacked Kyiv overnight. Debris fell in the Obolonskyi district, injuring a man."
+    assert places(kyiv) == ["Kyiv"]
