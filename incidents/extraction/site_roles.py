@@ -319,7 +319,7 @@ def _facility_subject(before: str, after: str) -> bool:
     """'Novoshakhtinsk refinery on fire after drone attack', 'Tuapse port ablaze': a town's facility opening the clause,
     the clause telling what befell it."""
     facility = FACILITY_AFTER.match(after)
-    if facility is None or before.strip(" \"'“‘«—–-•*") or after.startswith(("'", "’")):
+    if facility is None or (before.strip(" \"'“‘«—–-•*") and not _LINE_HEAD_BEFORE.match(before)) or after.startswith(("'", "’")):
         return False
     rest = after[facility.end():]
     return bool(_ON_FIRE.match(rest)) or cues.tells_event(rest)

@@ -180,3 +180,11 @@ def test_a_district_named_after_a_town_around_a_city_region_is_that_towns_not_a_
     assert "Kirishi" in names
     kyiv = "Drones attacked Kyiv overnight. Debris fell in the Obolonskyi district, injuring a man."
     assert places(kyiv) == ["Kyiv"]
+
+
+# ---------------------------------------------------------------- a post's mark before "<Town> refinery on fire"
+
+
+def test_a_post_marked_with_an_emoji_telling_a_towns_facility_on_fire_is_a_site():
+    text = "Overnight\n🔴 Afipsky refinery ablaze after drone attack, locals say"
+    assert "Afipskiy" in " ".join(places(text)) or "Afipsky" in " ".join(places(text))
