@@ -169,6 +169,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"
+    if _AIR_DEFENCE_AFTER.match(after) and any(c.kind == "interception" for c in info.event_cues):
+        return "site: its own air defences downed the weapons (Kyiv's air defences shot down 20 drones)"
     if before.strip() and _plant_of_town(sentence, mention, after) and any(c.kind in _STRUCK for c in info.event_cues):
         return "site: the plant its town's adjective names, in a clause telling a strike or damage (Бурштинської ТЕС)"
     if listed:
@@ -325,6 +327,7 @@ def _facility_subject(before: str, after: str) -> bool:
     return bool(_ON_FIRE.match(rest)) or cues.tells_event(rest)
 
 
+_AIR_DEFENCE_AFTER = re.compile(r"^['’]s?\s+(?:own\s+)?air[\s-]defen[cs]es?\b", re.IGNORECASE)
 _ON_FIRE = re.compile(r"\s+(?:(?:is|was|were|are|remains|remained)\s+)?on fire\b", re.IGNORECASE)
 
 

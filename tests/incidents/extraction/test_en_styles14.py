@@ -188,3 +188,16 @@ def test_a_district_named_after_a_town_around_a_city_region_is_that_towns_not_a_
 def test_a_post_marked_with_an_emoji_telling_a_towns_facility_on_fire_is_a_site():
     text = "Overnight\n🔴 Afipsky refinery ablaze after drone attack, locals say"
     assert "Afipskiy" in " ".join(places(text)) or "Afipsky" in " ".join(places(text))
+
+
+# ---------------------------------------------------------------- weapons "used in attacks on", "X's air defences"
+
+
+def test_cities_the_drones_have_been_used_in_attacks_on_are_background():
+    text = "The Geran drones, built at a plant in Izhevsk, have been used in raids on Sumy and Poltava since the spring."
+    assert places(text) == []
+
+
+def test_a_citys_own_air_defences_downing_drones_tell_an_interception_there():
+    text = "Odesa's air defences shot down nine drones overnight, the regional administration said."
+    assert kinds(text) == [("interception", "Odesa")]
