@@ -237,6 +237,10 @@ def _only_attack_nouns(info: places.ClauseInfo) -> bool:
     return all(cues.is_strike_noun(c) for c in info.event_cues if c.kind in STRIKE_KINDS)
 
 
+_VILLAGE_OF = re.compile(r"\b(?:village|town|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)
+FAR_SETTLEMENT_KM = 500.0  # a village this far from the region its sentence names is a namesake, not the one meant
+
+
 def _restriction_nearest(info: places.ClauseInfo, mention: places.Mention) -> bool:
     """True when the event word nearest the mention is a restriction ("restrictions were imposed at Vnukovo and
     Sheremetyevo as drones attacked Moscow": the airports were restricted, the city attacked)."""
@@ -525,6 +529,7 @@ class SiteReading:
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
             found = self._in_heading_region(sentence, mention, found)
+            found = self._in_sentence_region(sentence, mention, found)
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
@@ -540,6 +545,19 @@ class SiteReading:
                 or found.admin1 == self.last_region.admin1 or not _REGION_HEAD.match(sentence.text)):
             return found
         return geo.city_in_region(mention.text, self.last_region) or found
+
+    def _in_sentence_region(self, sentence: Sentence, mention: places.Mention, found: Any) -> Any:
+        """'In the Kursk region, shelling damaged a school in the village of Alexandrovka': a village named in a sentence
+        that names its region is that region's namesake; one only far away (Primorye) is no reading of it."""
+        if (found is None or found.kind != "city" or self.last_region is None or self.last_region_at != sentence.index
+                or found.admin1 == self.last_region.admin1
+                or not (places.named_as_settlement(sentence, mention) or _VILLAGE_OF.search(
+                    sentence.text, max(0, mention.start - sentence.start - 30), mention.start - sentence.start))):
+            return found
+        local = geo.city_in_region(mention.text, self.last_region)
+        if local is not None:
+            return local
+        return None if geo.km_between(found, self.last_region) > FAR_SETTLEMENT_KM else found
 
     def _downed_just_before(self, sentence: Sentence) -> bool:
         """The last sentence that told an event told a downing at its sites (the debris now told fell from it)."""

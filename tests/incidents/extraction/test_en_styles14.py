@@ -201,3 +201,11 @@ def test_cities_the_drones_have_been_used_in_attacks_on_are_background():
 def test_a_citys_own_air_defences_downing_drones_tell_an_interception_there():
     text = "Odesa's air defences shot down nine drones overnight, the regional administration said."
     assert kinds(text) == [("interception", "Odesa")]
+
+
+# ---------------------------------------------------------------- a village named with its region, known only far away
+
+
+def test_a_village_of_the_region_its_sentence_names_is_never_a_namesake_across_the_country():
+    text = "In the Kursk region, artillery fire damaged a shop in the village of Alexandrovka on Monday."
+    assert all(i.admin1 == "Kursk" for i in found(text))
