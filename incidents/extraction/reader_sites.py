@@ -324,6 +324,20 @@ def _far_from_the_theatre(finding: Finding, info: places.ClauseInfo, mention: pl
     return not any(count.value > 0 for count in casualties.find_casualties(info.clause.text).values())
 
 
+def _headline_abroad(sentence: Sentence, finding: Finding) -> bool:
+    """'Israel strikes Beirut suburb', 'Ten killed in Abuja market blast' among the headlines a page prints under the
+    article: a short line with no closing stop, after the title, telling a place outside the war's theatre."""
+    country = getattr(finding.place, "country", None)
+    if not country or country in cues.theatre_countries() or sentence.index == 0:
+        return False
+    text = sentence.text.strip()
+    return len(text.split()) <= HEADLINE_WORDS and _SENTENCE_END.search(text) is None
+
+
+HEADLINE_WORDS = 16
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'’”»)\]]*$")
+
+
 QUARTERED_CITY_MIN = 200000  # a city this large is divided into named districts (raions of a city)
 # "in the Inhuletskyi district", "in the Sovetsky district": a city district's adjective name before 'district'.
 _UNKNOWN_QUARTER = re.compile(r"\bin\s+the\s+((?-i:[A-Z][a-z]+(?:skyi|tskyi|zkyi|kyi|skiy|sky|skoy)))\s+district\b(?!\s+of\b)",
@@ -359,6 +373,8 @@ class SiteReading:
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif _far_from_the_theatre(finding, info, mention):
                 mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
+            elif _headline_abroad(sentence, finding):
+                mention.role, mention.reason = None, "abroad, far from the war, in a headline line under the article: another story"
             elif (out and mention.hint == "district" and _DISTRICT_GAP.fullmatch(self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
                 if _steer_to_district(out[-1], mention):  # "село Бессоновка Белгородского района": the Belgorod one

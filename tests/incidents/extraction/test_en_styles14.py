@@ -209,3 +209,18 @@ def test_a_citys_own_air_defences_downing_drones_tell_an_interception_there():
 def test_a_village_of_the_region_its_sentence_names_is_never_a_namesake_across_the_country():
     text = "In the Kursk region, artillery fire damaged a shop in the village of Alexandrovka on Monday."
     assert all(i.admin1 == "Kursk" for i in found(text))
+
+
+# ---------------------------------------------------------------- the page under the article
+
+
+def test_read_next_and_most_viewed_headlines_are_furniture():
+    text = ("A drone hit a warehouse in Poltava on Monday, injuring a guard.\n\nRead next:\n"
+            "Three killed in Russian strike on Nikopol\n\nMost viewed\nExplosions reported in Melitopol")
+    assert places(text) == ["Poltava"]
+
+
+def test_a_headline_line_abroad_under_the_article_is_another_story():
+    text = ("A drone hit a warehouse in Poltava on Monday, injuring a guard.\n\nLatest\n"
+            "Israeli strike on Damascus suburb kills four\nStorm leaves thousands without power in Texas")
+    assert places(text) == ["Poltava"]
