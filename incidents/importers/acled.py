@@ -8,7 +8,7 @@ from incidents.errors import ValidationError
 from incidents.importers.common import country_code, cue_type, parse_code, parse_count, parse_float
 from incidents.importers.pipeline import Context, add_note
 
-REQUIRED = ("event_id_cnty", "event_date", "sub_event_type", "latitude", "longitude")
+REQUIRED = ("event_id_cnty", "event_date", "latitude", "longitude")  # files before 2019 have no sub_event_type
 SIGNATURE = frozenset({"event_id_cnty", "event_date"})
 SUB_EVENT_TYPES = {
     "air/drone strike": "drone_strike",
@@ -22,13 +22,17 @@ GEO_PRECISION = {"1": "city", "2": "region", "3": "region"}
 TIME_PRECISION = {"1": "day", "2": "day", "3": "month"}
 COLUMNS = {"lat": "latitude", "lon": "longitude", "killed": "fatalities", "started_at": "event_date",
            "place": "location", "geo_precision": "geo_precision", "time_precision": "time_precision"}
-ORIGIN_COLUMNS = ("event_id_cnty", "event_type", "sub_event_type", "disorder_type", "actor1", "actor2",
-                  "geo_precision", "time_precision", "timestamp", "source_scale", "iso", "admin2", "admin3",
-                  "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction", "civilian_targeting", "tags")
+ORIGIN_COLUMNS = ("event_id_cnty", "data_id", "event_id_no_cnty", "event_type", "sub_event_type", "disorder_type",
+                  "actor1", "actor2", "geo_precision", "time_precision", "timestamp", "source_scale", "iso", "admin2",
+                  "admin3", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction", "civilian_targeting",
+                  "tags")
 
 
-def event_type(sub_event_type: str, notes: str) -> str:
-    """Our event type for an ACLED sub-event type (shelling with 'missile' in the notes is a missile strike)."""
+def event_type(sub_event_type: str, notes: str, old_event_type: str = "") -> str:
+    """Our event type for an ACLED sub-event type (shelling with 'missile' in the notes is a missile strike); a file
+    before 2019 has none, and its event type 'Remote violence' is read from the notes' words, else a strike."""
+    if not sub_event_type.strip():
+        return cue_type(notes, "strike") if old_event_type.strip().casefold() == "remote violence" else "other"
     mapped = SUB_EVENT_TYPES.get(sub_event_type.strip().casefold(), "other")
     if mapped == "strike" and cue_type(notes, "strike") == "missile_strike":
         return "missile_strike"
@@ -45,10 +49,10 @@ def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
     geo, _ = parse_code("geo_precision", row.get("geo_precision") or "1", GEO_PRECISION)
     when, _ = parse_code("time_precision", row.get("time_precision") or "1", TIME_PRECISION)
     country = country_code(row.get("country", "")) or country_code(row.get("iso", ""))
-    source = row.get("source", "")
+    source = row.get("source", "").strip()
     values = {
         "id": f"acled-{row['event_id_cnty']}",
-        "event_type": event_type(row.get("sub_event_type", ""), row.get("notes", "")),
+        "event_type": event_type(row.get("sub_event_type", ""), row.get("notes", ""), row.get("event_type", "")),
         "place": row.get("location", ""),
         "admin1": row.get("admin1", ""),
         "country": country,

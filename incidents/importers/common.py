@@ -157,10 +157,14 @@ CUES = (
 )
 
 
+_CUE_PATTERNS = tuple((event_type, re.compile("|".join(r"\b" + re.escape(word) for word in words)))
+                      for event_type, words in CUES)  # at a word's start: 'Oblast' holds no 'blast', 'died' no 'ied'
+
+
 def cue_type(text: str, default: str = "other") -> str:
-    """The event type whose words appear first in the cue table's order, else `default`."""
+    """The event type whose words start a word of the text first in the cue table's order, else `default`."""
     folded = (text or "").casefold()
-    for event_type, words in CUES:
-        if any(word in folded for word in words):
+    for event_type, pattern in _CUE_PATTERNS:
+        if pattern.search(folded):
             return event_type
     return default

@@ -13,7 +13,7 @@ from incidents.errors import ImportFormatError, ValidationError
 DATE_ORDERS = ("dmy", "mdy")
 EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's 1900 date system (after its leap-year bug)
 EXCEL_SERIALS = (18264, 80000)  # 1950-01-01 .. 2119: numbers outside are not dates
-_CLOCK = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+_CLOCK = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?)?"  # 12-hour AM/PM too
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})" + _CLOCK + "$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})" + _CLOCK + "$")
@@ -25,6 +25,7 @@ MONTH_WORDS = {  # Russian and Ukrainian month names, genitive ("21 декабр
     "лип": 7, "серп": 8, "верес": 9, "жовт": 10, "листопад": 11, "груд": 12,
 }
 _WORD_DATE = re.compile(r"^(\d{1,2})\s+([^\W\d_]{3,12})\.?,?\s+(\d{4})(?:\s*(?:г\.?|года|р\.?|року))?" + _CLOCK + "$")
+_SHORT_YEAR = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{2})$")  # Excel's d-mmm-yy display: 30-Apr-19
 TEXT_FORMATS = ("%d %B %Y", "%d %b %Y", "%d-%B-%Y", "%d-%b-%Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d %B, %Y")
 
 
@@ -80,8 +81,16 @@ def column_facts(column: str, values: Iterable[str], order: str | None = None) -
 
 
 def _nonzero_clock(match: re.Match) -> bool:
-    hours, minutes, seconds = match.group(4), match.group(5), match.group(6)
-    return bool(hours) and (int(hours), int(minutes), int(seconds or 0)) != (0, 0, 0)
+    minutes, seconds = match.group(5), match.group(6)
+    return bool(match.group(4)) and (_hour(match), int(minutes), int(seconds or 0)) != (0, 0, 0)
+
+
+def _hour(match: re.Match) -> int:
+    """The hour of a matched clock on 24 hours: '12:00:00 AM' (as US-locale spreadsheets save a date) is 0."""
+    hour, meridiem = int(match.group(4) or 0), (match.group(7) or "").upper()
+    if meridiem and not 1 <= hour <= 12:
+        return 99  # '13:00 PM' is no time: rejected when the row is built
+    return hour % 12 + (12 if meridiem == "P" else 0) if meridiem else hour
 
 
 def _iso_clock(text: str) -> bool:
@@ -122,11 +131,28 @@ def parse_date(field: str, value: str, facts: ColumnFacts = ColumnFacts()) -> St
             return Stamp(datetime.strptime(text, fmt).date().isoformat())
         except ValueError:
             continue
+    short = _SHORT_YEAR.match(text)
+    if short:
+        return _short_year(field, text, short)
     match = _WORD_DATE.match(text)
     if match and _month(match.group(2)):
         return _build(field, text, int(match.group(3)), _month(match.group(2)), int(match.group(1)), match, facts)
     raise ValidationError(field, value, "not a date this importer reads; write YYYY-MM-DD, 21 December 2024, "
                                         "21/12/2024 or 2024/12/21")
+
+
+def _short_year(field: str, text: str, match: re.Match) -> Stamp:
+    """'30-Apr-19' as Excel shows a date: the century that keeps the day out of the future (2019, not 2119)."""
+    this_year = datetime.now(timezone.utc).year
+    year = 2000 + int(match.group(3))
+    year = year if year <= this_year + 1 else year - 100
+    for fmt in ("%d %b %Y", "%d %B %Y"):
+        try:
+            return Stamp(datetime.strptime(f"{match.group(1)} {match.group(2)} {year}", fmt).date().isoformat())
+        except ValueError:
+            continue
+    raise ValidationError(field, text, "not a date this importer reads; write YYYY-MM-DD, 21 December 2024, "
+                                       "21/12/2024 or 2024/12/21")
 
 
 def _month(word: str) -> int:
@@ -178,7 +204,7 @@ def _numeric(field: str, text: str, match: re.Match, facts: ColumnFacts) -> Stam
 
 def _build(field: str, text: str, year: int, month: int, day: int, match: re.Match, facts: ColumnFacts) -> Stamp:
     try:
-        moment = datetime(year, month, day, int(match.group(4) or 0), int(match.group(5) or 0),
+        moment = datetime(year, month, day, _hour(match), int(match.group(5) or 0),
                           int(match.group(6) or 0))
     except ValueError:
         order = {"dmy": "day-first", "mdy": "month-first"}.get(facts.order or "", "")
@@ -208,7 +234,7 @@ class DateColumns:
             raise ImportFormatError(f"unknown date order {order!r}; use --date-order dmy or --date-order mdy")
         self.order = order
         self._scan = scan
-        self._facts: dict[str, ColumnFacts] = {}
+        self._facts: dict[str, ColumnFacts | ImportFormatError] = {}
 
     def parse(self, column: str, value: str, field: str | None = None) -> Stamp:
         """The cell of `column` as a Stamp; ValidationError names `field` (default: the column)."""
@@ -217,7 +243,14 @@ class DateColumns:
         return parse_date(field or column, text, facts)
 
     def facts(self, column: str) -> ColumnFacts:
+        """The column's facts, read once; a column that cannot be decided raises the same error at every cell."""
         if column not in self._facts:
             values = self._scan(column) if self._scan else ()
-            self._facts[column] = column_facts(column, values, self.order)
-        return self._facts[column]
+            try:
+                self._facts[column] = column_facts(column, values, self.order)
+            except ImportFormatError as error:
+                self._facts[column] = error
+        found = self._facts[column]
+        if isinstance(found, ImportFormatError):
+            raise found
+        return found

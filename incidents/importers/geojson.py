@@ -132,12 +132,16 @@ def _require_mapped(known: Mapping[str, Any], properties: Mapping[str, Any]) -> 
     """A problem with its remedy when a required field is not a property (a mapping tool named it otherwise)."""
     from incidents.importers.mapping import propose_map
 
-    for name in ("event_type", "started_at"):
-        if known.get(name) in (None, ""):
-            column = propose_map([str(key) for key in properties]).fields.get(name)
-            remedy = (f"this file's property {column!r} looks like it: import with --map {name}={column}"
-                      if column else f"add a {name} property, or name the property holding it with --map {name}=NAME")
-            raise ValidationError(name, "", f"no {name} property; {remedy}")
+    missing = [name for name in ("event_type", "started_at") if known.get(name) in (None, "")]
+    proposed = propose_map([str(key) for key in properties]).fields if missing else {}
+    told = []  # every missing field at once: a drawing from geojson.io has neither, and one answer should say so
+    for name in missing:
+        column = proposed.get(name)
+        told.append(f"no {name} property; " + (f"this file's property {column!r} looks like it: import with "
+                                               f"--map {name}={column}" if column else
+                                               f"add {name}, or name the property holding it with --map {name}=NAME"))
+    if missing:
+        raise ValidationError(missing[0], "", "; ".join(told))
 
 
 SHAPES = ("MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")

@@ -24,8 +24,8 @@ SYNONYMS = {
     "started_at": ("started_at", "date", "event_date", "event date", "date_start", "day", "when", "datetime",
                    "time", "дата"),
     "ended_at": ("ended_at", "end", "end date", "date_end"),
-    "place": ("place", "location", "town", "city", "settlement", "where", "locality", "place name",
-              "где", "место", "город", "населенный пункт", "населённый пункт"),
+    "place": ("place", "location", "town", "city", "town city", "city town", "settlement", "where", "locality",
+              "place name", "где", "место", "город", "населенный пункт", "населённый пункт"),
     "admin1": ("admin1", "adm_1", "region", "oblast", "province", "state", "область", "регион"),
     "country": ("country", "iso", "country_code", "страна"),
     "coordinates": ("coordinates", "coords", "coordinate", "lat lon", "latlon", "координаты"),
@@ -34,7 +34,7 @@ SYNONYMS = {
     "killed": ("killed", "dead", "deaths", "fatalities", "best", "погибшие", "погибло", "убито"),
     "injured": ("injured", "wounded", "раненые", "ранено"),
     "drones_downed": ("drones_downed", "drones downed", "downed", "сбито"),
-    "notes": ("notes", "description", "summary", "comment", "comments", "details", "описание"),
+    "notes": ("notes", "description", "brief description", "summary", "comment", "comments", "details", "описание"),
     "sources": ("sources", "source", "url", "link", "links", "источник"),
 }
 
@@ -93,7 +93,11 @@ def _key(name: str) -> str:
 
 def propose_map(header: Iterable[str]) -> ColumnMap:
     """A map proposed from the header names (each field at most once, each column at most once)."""
-    keys = {_key(column): column for column in header}
+    keys = {_key(column.replace("/", " ")): column for column in header}  # 'town/city' as 'town city'
+    for column in header:  # 'Source1', 'Source 2': the first numbered column, unless the bare name is there
+        bare = re.sub(r"\s*\d+$", "", _key(column))
+        if len(bare) > 3:  # not 'x1', 'lat2', 'id3': coordinates and ids are never guessed from a numbered column
+            keys.setdefault(bare, column)
     fields: dict[str, str] = {}
     used: set[str] = set()
     for name, words in SYNONYMS.items():

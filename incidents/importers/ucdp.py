@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from incidents.errors import ValidationError
+from incidents.errors import ImportFormatError, ValidationError
 from incidents.importers.common import country_code, cue_type, parse_code, parse_count, parse_float
 from incidents.importers.pipeline import Context, add_note
 
@@ -48,7 +48,7 @@ def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
         "ended_at": end if end != start else None,
         "time_precision": when,
         "killed": parse_count("best", row.get("best", "")),
-        "sources": _sources(row),
+        "sources": _sources(row, ctx),
         "notes": row.get("source_article", ""),
         "origin": origin,
     }
@@ -57,9 +57,27 @@ def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
     return values
 
 
-def _sources(row: Mapping[str, str]) -> list[dict[str, str]]:
-    title = row.get("source_headline") or row.get("source_office") or ""
-    if not title and not row.get("source_article"):
+def _sources(row: Mapping[str, str], ctx: Context) -> list[dict[str, str]]:
+    """One source per article: a GED row citing several lists office, date and headline joined by ';'."""
+    if not (row.get("source_headline") or row.get("source_office") or row.get("source_article")):
         return []
-    published = row.get("source_date", "")[:10]
-    return [{"title": title, "published": published, "excerpt": row.get("source_original", "")}]
+    offices, days, headlines = (_parts(row.get(key, "")) for key in ("source_office", "source_date", "source_headline"))
+    if len(headlines) < 2 or len(days) != len(headlines) or len(offices) not in (0, len(headlines)):
+        offices, days, headlines = [row.get("source_office", "")], days[:1], [row.get("source_headline", "")]
+    excerpt = row.get("source_original", "")
+    return [{"title": headline or (offices[n] if n < len(offices) else ""),
+             "published": _published(days[n], ctx) if n < len(days) else "", "excerpt": excerpt}
+            for n, headline in enumerate(headlines)]
+
+
+def _parts(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";")] if text.strip() else []
+
+
+def _published(text: str, ctx: Context) -> str:
+    """A source's day as YYYY-MM-DD ('27/01/2014' read with its column), '' when the column cannot tell."""
+    try:
+        stamp = ctx.dates.parse("source_date", text)
+    except (ImportFormatError, ValidationError):
+        return ""
+    return stamp.text[:10] or stamp.local.date().isoformat()
