@@ -30,7 +30,8 @@ _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 
 # A live-blog time stamp alone on its line ("09.17 EET", "updated at 14.02 GMT", "Posted at 06:48": the BBC's, above its
 # entry; the Guardian's "Updated at 11.40 BST" closes the entry above it and is read as that entry's time).
-_STAMP_LINE = re.compile(r"\s*(?:(?:updated|[Pp]osted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
+_STAMP_LINE = re.compile(r"\s*(?:(?:updated|[Pp]osted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?"  # AP's "10:30 AM GMT"
+                         r"(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
 
 # The writer's own word that what follows is only claimed: "заявило, що нібито вразило", "якобы поразили", "allegedly hit".
 _ALLEGED = re.compile(r"(?<![\w'’-])(?:нібито|начебто|буцімто|якобы|будто бы|allegedly|purportedly)(?![\w'’-])", re.IGNORECASE)

@@ -224,3 +224,14 @@ def test_a_headline_line_abroad_under_the_article_is_another_story():
     text = ("A drone hit a warehouse in Poltava on Monday, injuring a guard.\n\nLatest\n"
             "Israeli strike on Damascus suburb kills four\nStorm leaves thousands without power in Texas")
     assert places(text) == ["Poltava"]
+
+
+# ---------------------------------------------------------------- a live blog's "2:20 PM GMT" stamps
+
+
+def test_twelve_hour_stamps_above_live_entries_give_each_entry_its_own_time():
+    text = ("Live updates\n\n2:20 PM GMT\nDrone hits apartment block in Rivne\n"
+            "A drone hit an apartment block in Rivne, injuring two, the mayor said.\n\n"
+            "11:05 AM GMT\nMissile strikes Kropyvnytskyi\nA missile struck an industrial site in Kropyvnytskyi.\n")
+    times = {i.place: i.started_at for i in found(text)}
+    assert times["Rivne"].startswith("2025-06-16T14:20") and times["Kropyvnytskyi"].startswith("2025-06-16T11:05")
