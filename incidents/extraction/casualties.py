@@ -186,7 +186,7 @@ _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
           "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie", "не пострада",
-                   "не постражд")}
+                   "не постражд", "не травмов", "не поранен")}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)
 
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|kamikaze drones?|aerial targets?)"

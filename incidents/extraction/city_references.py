@@ -24,7 +24,7 @@ def _city_reference_pattern() -> re.Pattern[str]:
     named = "|".join(k for k in cues.lexicon()["capitals"] if not k.startswith("_"))
     # "У столиці загинула одна людина", "по столиці": the capital of the country in focus ("у столиці Татарстану" names its own)
     pattern = (rf"\b(?:{lead})\s+"
-               rf"(?P<ref>the\s+(?:{_SIDE_OF_TOWN})?(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF}|{_SLAVIC_CITY}|{SLAVIC_REGION})\b"
+               rf"(?P<ref>the\s+(?:{_SIDE_OF_TOWN})?(?:{nouns})|(?:his|her)\s+region|(?:the\s+)?(?P<adj>{named})\s+capital|{_SLAVIC_CAPITAL}|{SLAVIC_REGION_REF}|{SLAVIC_REGION_REF_UK}|{_SLAVIC_CITY}|{SLAVIC_REGION})\b"
                rf"(?!['’]s|\s+of\b|\s+(?:region|district)\b|\s+(?-i:[А-ЯЁІЇЄҐ][а-яёіїєґ'’-])|{_NAME_APPOSED})")  # a name, not "ПВО"
     return cues.led(re.compile(pattern, re.IGNORECASE))
 
@@ -40,13 +40,18 @@ _SLAVIC_CAPITAL = r"столиц(?:і|ю|ею|я|е|у|ей)"
 # "на Северной стороне", "над южной частью": a side or part of the town named before (Sevastopol's Северная сторона).
 _SLAVIC_CITY = (r"(?<=в\s)городе|(?<=во\s)городе|(?<=над\s)городом|(?<=на\s)территории\s+города|(?<=по\s)городу"
                 r"|(?<=[ву]\s)місті|(?<=над\s)містом|(?<=на\s)території\s+міста|(?<=по\s)місту"  # Ukrainian: "по місту"
-                r"|(?<=на\s)(?:северн|южн|западн|восточн)ой\s+стороне|(?<=над\s)(?:северн|южн|западн|восточн|центральн)ой\s+частью")
+                r"|(?<=на\s)(?:северн|южн|западн|восточн)ой\s+стороне|(?<=над\s)(?:северн|южн|западн|восточн|центральн)ой\s+частью"
+                # "в Никитовском районе города", "у Київському районі міста": a quarter of the town named before
+                r"|(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+(?:ском|цком|зком|ськом|ському|цькому|зькому)\s+(?:районе|районі|округе|окрузі)\s+(?:города|міста)")
 # "над территорией области", "над регионом", "на территории края" (after над/на only): the region named before, in the
 # air ("за ночь над территорией области уничтожены семь БПЛА"); "в области" is left alone (any news of the region).
 SLAVIC_REGION_REF = (r"(?<=над\s)(?:област(?:ью|ями)|регион(?:ом|ами)|кра(?:ем)|республик(?:ой))"
                      r"|(?<=над\s)территори(?:ей|ею|ями)\s+(?:област(?:и|ей)|регион(?:а|ов)|кра(?:я)|республик(?:и))"
                      r"|(?<=на\s)территори(?:и|ях)\s+(?:област(?:и|ей)|регион(?:а|ов)|кра(?:я)|республик(?:и))")
 SLAVIC_REGION = r"(?<=над\s)областю"  # "ППО збили 7 дронів над областю": the region in focus (Russian: SLAVIC_REGION_REF)
+# "над регіоном знищили 14 безпілотників", "на території області збито": the Ukrainian forms of SLAVIC_REGION_REF.
+SLAVIC_REGION_REF_UK = (r"(?<=над\s)регіоном|(?<=над\s)територією\s+(?:області|регіону)"
+                        r"|(?<=на\s)території\s+(?:області|регіону)")
 
 
 def capital_named(adjective: str) -> str | None:

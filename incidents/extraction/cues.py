@@ -120,8 +120,9 @@ def pattern(name: str) -> re.Pattern[str]:
         repelled = "|".join(table["repelled"])
         defence = words_pattern(table["air_defence"]).pattern
         counted = "|".join(table["counted_interception"])  # "Of those, 14 were shot down over ...": the weapon said before
+        nouns = words_pattern(table["interception_nouns"]).pattern  # "Збиття зафіксовано у ... областях": the noun tells it alone
         return re.compile(rf"{weapon}[»\"”]?,?\s+{gap}{down}|{down}[»\"”]?\s+{gap}[«\"“]?{weapon}|\bair defen[cs]es?\b|\binterceptions?\b|{repelled}|{defence}"
-                          rf"|{counted}", re.IGNORECASE)
+                          rf"|{counted}|{nouns}", re.IGNORECASE)
     if name == "passive":
         return re.compile(grouped(table["passive_strike"]), re.IGNORECASE)
     if name in ("restriction", "damage", "count_update", "repelled"):
@@ -342,7 +343,7 @@ def _cues_in(text: str) -> tuple[Cue, ...]:
     found = [c for c in found if not (c.kind in ("strike", "explosion") and _event_denied(text, c))]
     found = [c for c in found if not (c.kind == "damage" and _negated(text, c))]
     found = [c for c in found if not (c.kind == "restriction" and _restriction_denied(text, c))]
-    found = [c for c in found if not (c.kind == "interception" and _defence_as_topic(text, c))]
+    found = [c for c in found if not (c.kind == "interception" and (_defence_as_topic(text, c) or _shootdown_as_topic(text, c)))]
     found = [_weapon_as_subject(text, c) for c in found]
     return tuple(sorted(found, key=lambda c: c.start))
 
@@ -384,6 +385,18 @@ _DEFENCE_TOPIC = re.compile(r"(?<![\w-])(?:обговор\w*|обсуд\w*|по�
 
 def _defence_as_topic(text: str, cue: Cue) -> bool:
     return bool(scanner_air_defence().fullmatch(cue.text)) and _DEFENCE_TOPIC.search(text, max(0, cue.start - 60), cue.start) is not None
+
+
+# "Польща обговорює можливість збиття ракет над Львівщиною", "закон про збиття дронів", "допомогти зі збиттям шахедів":
+# shooting down as a topic (a possibility, a law, a plan, help asked), not one that happened.
+_SHOOTDOWN_NOUN = re.compile(r"(?:збитт|сбити)\w*", re.IGNORECASE)
+_SHOOTDOWN_TOPIC = re.compile(r"(?<![\w-])(?:можлив\w*|закон\w*(?:\s+про)?|дозв\w*(?:\s+на)?|рішенн\w*(?:\s+(?:про|щодо))?|питанн\w*|"
+                              r"план\w*(?:\s+(?:щодо|про))?|обговор\w*|для|щодо|стосовно|(?:допомог\w*|допомагати)\s+(?:зі|із|з)|"
+                              r"возможност\w*|закон\w*\s+о|разрешени\w*\s+на|для|по\s+вопросу)\s+$", re.IGNORECASE)
+
+
+def _shootdown_as_topic(text: str, cue: Cue) -> bool:
+    return bool(_SHOOTDOWN_NOUN.match(cue.text)) and _SHOOTDOWN_TOPIC.search(text, max(0, cue.start - 60), cue.start) is not None
 
 
 @cache

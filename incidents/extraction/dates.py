@@ -246,7 +246,11 @@ def recap_of_past(text: str, published: date | None) -> re.Match[str] | None:
         dated = dated or day is not None
     if re.search(r"\b(?:позавчора|позапозавчора|торік|позаторік)\b", text[recap.start():], re.IGNORECASE):
         return recap
-    return recap if not dated and _undated_recap(text, recap) else None
+    if not dated and _undated_recap(text, recap):
+        return recap
+    if _OPENING_RECAP.match(text) and not _REPORTED.search(text) and not find_dates(text, published) and not _TIME_OF_DAY.search(text):
+        return recap  # "Раніше СБУ уразила морськими дронами Кримський міст.": an earlier event told, no day, no report
+    return None
 
 
 # "Нагадаємо, раніше дрони атакували …", "Як повідомлялося раніше, …": two recap words together, no day of this report.
@@ -254,8 +258,19 @@ _THIS_DAY = re.compile(r"(?<![\w-])(?:сьогодні|цієї ночі|цьо�
                        r"ввечері|увечері|годину тому|щойно)(?![\w-])", re.IGNORECASE)
 
 
+# "Раніше СБУ уразила …", "Ранее дроны атаковали …": a sentence opening on "earlier" that tells an event itself (not
+# "Ранее сообщалось", "Раніше ми писали": what was reported earlier today), with no day or time of day.
+_OPENING_RECAP = re.compile(r"\s*(?:Раніше|Ранее)\s+(?![,—–-])", re.IGNORECASE)
+_REPORTED = re.compile(r"(?<![\w-])(?:сообщ|повідом|писа|пиш|заяв|стверджу|утвержд|информир|інформу|уточн|назва|назвал|казал|сказа|передава)\w*",
+                       re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"(?<![\w-])(?:сьогодні|сегодня|ночью|вночі|уночі|утром|вранці|зранку|днём|днем|вдень|вечером|ввечері|увечері|"
+                          r"этой ночью|цієї ночі|минулої ночі|накануне|напередодні|вчора|учора|вчера)(?![\w-])", re.IGNORECASE)
+
+
 def _undated_recap(text: str, recap: re.Match[str]) -> bool:
-    other = cues.has("recap", text[recap.end():recap.end() + 12])
+    """Two recap words together, or a recap word and 'already' with a past verb of repeated attacks ('Як відомо, у
+    вересні ЗСУ вже завдавали ударів по …', 'Нагадаємо, дрони вже долітали до …'), and no day of this report."""
+    other = cues.has("recap", text[recap.end():recap.end() + 12]) or cues.has("recap_already", text[recap.end():])
     return other is not None and not _THIS_DAY.search(text, recap.start())
 
 

@@ -91,14 +91,36 @@ DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ|цьк|зьк)(?:ий|ой|ог
 
 def district_named(word: str, after: str) -> bool:
     """True for a district's adjective before 'район'/'округ' ("Лискинском районе", "Київському районі")."""
-    return bool(_DISTRICT_WORD.match(after) and DISTRICT_ADJECTIVE.search(word))
+    return bool(_DISTRICT_WORD.match(after) and (DISTRICT_ADJECTIVE.search(word) or _TSK_ADJECTIVE.search(word)))
+
+
+# "Лельчицким районом", "Речицкого района": a Russian adjective in -цкий, made from a town in -ца, -цы or -цк.
+_TSK_ADJECTIVE = re.compile(r"(?<=[а-яё])цк(?:ий|ой|ого|ому|ом|им)$", re.IGNORECASE)
+
+
+def _tsk_town(word: str) -> str | None:
+    """The town of Russia, Ukraine or Belarus a district's adjective in -цкий is made from (Лельчицы, Речица), the most
+    populous reading, or None."""
+    stem = word[:_TSK_ADJECTIVE.search(word).start()]
+    towns = [c for c in (stem + "цы", stem + "ца", stem + "цк") if geo.is_name(c) and not geo.abroad(c)
+             and geo.place(c).kind == "city"]
+    return max(towns, key=lambda c: geo.place(c).population or 0) if towns else None
 
 
 def town_of_district(word: str, after: str) -> str | None:
     """'в Лискинском районе', 'у Стрийському районі', 'над Ефремовским районом': the town a district is named after
     (the adjective's stem, "Ефремов", "Стрий", "Лиски"), when the gazetteer knows no place by the adjective itself."""
+    readings = district_readings(word, after)
+    return readings[0] if readings else None
+
+
+def district_readings(word: str, after: str) -> list[str]:
+    """Every town a district's adjective may be made from, the most populous first ("Климовского района": Климовск,
+    Климово), for a village said to lie in that district to choose the one near it."""
+    if _DISTRICT_WORD.match(after) and not DISTRICT_ADJECTIVE.search(word) and _TSK_ADJECTIVE.search(word):
+        return [town] if (town := _tsk_town(word)) else []
     if not _DISTRICT_WORD.match(after) or not DISTRICT_ADJECTIVE.search(word):
-        return None
+        return []
     stem = DISTRICT_ADJECTIVE.sub("", word)
     bucha = stem[:-2] + "а" if stem.lower().endswith(("ан", "ян")) else ""  # "Бучанський": Буча
     bucha = bucha if len(bucha) >= 3 and geo.is_name(bucha) and not geo.abroad(bucha) else ""
@@ -117,9 +139,8 @@ def town_of_district(word: str, after: str) -> str | None:
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
         home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]
-    if len(home) > 1:  # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль
-        return max(home, key=lambda c: geo.place(c).population or 0)
-    return (home or [None])[0]  # a "район" abroad is a misreading ("Брасовский": not Brașov, Romania)
+    # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль; a "район" abroad is a misreading
+    return sorted(dict.fromkeys(home), key=lambda c: -(geo.place(c).population or 0))  # ("Брасовский": not Brașov)
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
@@ -199,7 +220,8 @@ def _ikavism_towns(stem: str, suffix: str, community: bool) -> list[str]:
         base = stem[:-2] + ("ов" if lower.endswith("ів") else "єв")
         readings = [stem + "ка", base + "а", base + "е", base + "о", stem[:-2] + "и"]
     elif lower.endswith(("ів", "їв")):  # "Шепетівський район": Шепетівка, a town the size of a raion's centre (not
-        named = {c: geo.place(c) for c in [stem + "ка"] if geo.is_name(c)}  # Kharkiv's quarter Saltivka, a city's size)
+        base = stem[:-2] + ("ов" if lower.endswith("ів") else "єв")  # Kharkiv's quarter Saltivka, a city's size);
+        named = {c: geo.place(c) for c in [stem + "ка", base + "е"] if geo.is_name(c)}  # "Синельниківський": Синельникове
         return [c for c, town in named.items() if town is not None and town.kind == "city" and town.country == "UA"
                 and RAION_CENTRE_PEOPLE <= (town.population or 0) < QUARTER_PEOPLE]
     elif suffix.startswith("зьк"):

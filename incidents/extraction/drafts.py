@@ -436,11 +436,31 @@ def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
     kept = []
     for d in drafts:
         inside = cities.get(key(d), []) if d.first.place.kind == "region" else []
+        inside = [c for c in inside if not _listed_apart(d, c)]
         if len(inside) == 1 and not (_has_counts(inside[0]) and not _sum_of(d, inside)):
             _absorb(inside[0], d)  # a qualifier, or a region total no bigger than the city's own
         elif not inside or (_has_counts(d) and not _sum_of(d, inside)):
             kept.append(d)
     return kept
+
+
+def _listed_apart(region: Draft, city: Draft) -> bool:
+    """'Над Калужской областью сбит беспилотник, в районе Людиново …' is one downing; 'Минобороны: сбиты 23 дрона над
+    Брянской, Орловской, Тульской и Калужской областями' is a summary listing regions, told apart from the governor's
+    downing over Lyudinovo: the region's interceptions stay its own when every finding of it lies in a sentence listing
+    several regions that names none of the city's findings."""
+    if region.first.event_type != "interception":
+        return False
+    sentences = {f.sentence.index for f in region.findings}
+    return all(map(_regions_listed, region.findings)) and not any(f.sentence.index in sentences for f in city.findings)
+
+
+def _regions_listed(finding: Finding) -> bool:
+    return finding.reason.startswith("site: listed with") or _LISTED_AFTER.match(
+        finding.sentence.text, finding.end - finding.sentence.start) is not None
+
+
+_LISTED_AFTER = re.compile(r"\s*(?:,|и|і|та|and)\s+[А-ЯЁІЇЄҐA-Z]")
 
 
 # Regions of the gazetteer that lie inside a larger one a text may name instead ("In Crimea, ... near Belbek").

@@ -164,6 +164,11 @@ def airport(query: str, country: str | None = None) -> Place | None:
         return None
 
 
+def airports_named(name: str) -> list[Place]:
+    """The airports (and air bases) the gazetteer knows by this name ("Шереметьево", "Strigino", "Kazan")."""
+    return get_gazetteer().lookup(name, kinds=("airport",)) if name.strip() else []
+
+
 def airports_near(found: Place, km: float) -> list[Place]:
     """Airports and air bases within `km` of a place, nearest first."""
     return get_gazetteer().airports_near(found.lat, found.lon, km)

@@ -130,6 +130,9 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     for at, token in enumerate(tokens):
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        if not capital and current and _closes_name(text, current[-1], token):
+            current.append(token)  # "the Kerch bridge", "Кримського мосту": a name whose last word is written lower-case
+            continue
         if not capital:  # most words: the run so far ends here
             if current:
                 runs.append(current)
@@ -142,7 +145,8 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
         if capital and not current and morphology.is_cyrillic(word):  # "В Раменском", "Аэропорты Домодедово", "Над Москвой"
             capital = len(word) > 1 and (not morphology.is_common_word(word) or nickname_region(word) is not None
                                          or geo.plural_town(word) is not None or _opens_name(text, tokens, at)
-                                         or _named_settlement(text, token[1], word))
+                                         or _named_settlement(text, token[1], word)
+                                         or _common_noun_village(text, token[1], word) is not None)
         if capital and joined:
             current.append(token)
             continue
@@ -157,10 +161,26 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
 def _opens_name(text: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
     """A common word that opens a two-word name with the next word ("Кривой Рог: ...": not the adjective "кривой"), as
     written or inflected ("около Старого Оскола")."""
-    if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " " or not tokens[at + 1][0][:1].isupper():
+    if at + 1 >= len(tokens) or text[tokens[at][2]:tokens[at + 1][1]] != " ":
         return False
+    if not tokens[at + 1][0][:1].isupper():
+        return _closes_name(text, tokens[at], tokens[at + 1])  # "Кримський міст": the bridge, not the adjective
     pair = text[tokens[at][1]:tokens[at + 1][2]]
     return geo.is_name(pair) or (morphology.is_cyrillic(pair) and geo.nominative(pair) is not None)  # "от Старого Оскола"
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+
+
+def _closes_name(text: str, last: tuple[str, int, int], token: tuple[str, int, int]) -> bool:
+    """A lower-case word that ends a gazetteer name with the capitalised word before it ("Crimean bridge", "Кримського
+    мосту": the forms the gazetteer lists)."""
+    after = text[last[2]:token[2]]
+    if last[0].lower() in _DETERMINERS:
+        return False  # "The city was not attacked": no name (GeoNames lists "the City" for London)
+    if text[last[2]:token[1]] != " " or _DISTRICT_AFTER.match(after) or _AREA_NOUN_AFTER.match(after):
+        return False  # "the Kyivskyi district", "Kharkiv region": the area word tells the kind, read as before
+    return not _REGION_WORD_END.search(after) and geo.is_name(text[last[1]:token[2]])
 
 
 @cache
@@ -175,6 +195,21 @@ _SETTLEMENT_NOUN_BEFORE = re.compile(rf"{cues.settlement_nouns()}\s+$", re.IGNOR
 
 def _named_settlement(text: str, start: int, word: str) -> bool:
     return bool(_SETTLEMENT_NOUN_BEFORE.search(text, max(0, start - 20), start)) and geo.is_name(word)
+
+
+# A village's name that is also a common noun ("антоновка" an apple, "малиновка" a robin, "вишнёвка" a liqueur) ends so.
+_VILLAGE_LEMMA = re.compile(r"(?:ов|ев|ёв|ів|їв)ка$", re.IGNORECASE)
+_INSIDE_A_SENTENCE = re.compile(r"(?-i:[a-zа-яёіїєґ'’])\s+$|,\s+$")  # a lower-case word or a comma before: not its opening
+
+
+def _common_noun_village(text: str, start: int, word: str) -> str | None:
+    """'в Антоновке', 'Белозерка, Антоновка, Зеленовка', 'над Малиновкой': a word the dictionary knows as a common
+    noun, capitalised inside a sentence (after a lower-case word or a comma), whose lemma ends like a village (-овка,
+    -евка, -івка) and names one in Russia, Ukraine or Belarus: that village's name, else None."""
+    if not (word[:1].isupper() and word[1:].islower()) or not _INSIDE_A_SENTENCE.search(text, max(0, start - 4), start):
+        return None
+    return next((lemma for lemma in morphology.dictionary_lemmas(word)
+                 if _VILLAGE_LEMMA.search(lemma) and geo.is_name(lemma) and not geo.abroad(lemma)), None)
 
 
 @cache
@@ -341,6 +376,8 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
             name = text  # "Львове" in a Ukrainian list of Kherson villages: the village, not Russian "во Львове" (Lviv)
         if name is None and cyrillic and _named_settlement(sentence.text, start, text):
             name = text  # "поблизу селища Димер": a settlement's own name, though a common word too ("димер")
+        if name is None and cyrillic:
+            name = _common_noun_village(sentence.text, start, text)  # "в Антоновке": the village, not the apple
     if name is None:
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,

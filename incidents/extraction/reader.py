@@ -11,7 +11,7 @@ from typing import Any
 from incidents.extraction import claims, cues, dates, geo, language, places, site_roles
 from incidents.extraction.drafts import build_drafts
 from incidents.extraction.findings import Draft, Finding
-from incidents.extraction.reader_airports import AirportReading
+from incidents.extraction.reader_airports import AirportReading, closed_airport_cues
 from incidents.extraction.reader_days import DayReading
 from incidents.extraction.reader_facts import PLAIN_WORDS, FactCollecting, hearsay, town_abroad
 from incidents.extraction.reader_places import PlaceResolving, officials_regions
@@ -177,9 +177,13 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
     def clause_infos(self, sentence: Sentence) -> list[places.ClauseInfo]:
         out: list[places.ClauseInfo] = []
         inherited: tuple[int, str] | None = None
-        carried = self.history_before if self.history_before and _SAME_TIME.match(sentence.text) else None
+        carried = self.history_before if self.history_before and (
+            _SAME_TIME.match(sentence.text) or _goes_on_with_strikes(sentence.text, self.published)) else None
         for clause in split_clauses(sentence):
             start, reason = _history(clause.text, self.published)
+            if start is None and out and _recap_opener(out[-1].clause.text):
+                joined, reason = _history(f"{out[-1].clause.text} {clause.text}", self.published)
+                start = None if joined is None else 0  # "Як відомо, | у вересні ЗСУ вже завдавали ударів по …"
             if start is None and carried and not out:
                 start, reason = 0, carried
             if start is None and inherited and (clause.relative or _THEN.match(clause.text) or _bare_time(out[-1])):
@@ -188,6 +192,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             inherited = (historical, reason) if historical is not None else None
             limit = len(clause.text) if start is None else start
             found = tuple(c for c in cues.find_cues(clause.text[:limit]))
+            if historical is None:  # "Росавиация закрыла Шереметьево": no word "airport"
+                found += tuple(c for c in closed_airport_cues(clause.text[:limit]) if c not in found)
             if not found and historical is None and out and _AND_PLACE.match(clause.text) and out[-1].historical_from is None:
                 found = out[-1].event_cues  # "restrictions were introduced at Grabtsevo, and at the airports of Tambov"
             if not found and historical is None and out and _PLACE_PHRASE_CLAUSE.fullmatch(clause.text):
@@ -317,6 +323,22 @@ _SAME_TIME = re.compile(r"\W*((?:того\s+ж(?:е)?|тієї\s+ж|той\s+ж�
                         r"(?:дня|день|ранку|утра|утром|вечора|вечера|вечером|ночі|ночью|ночи|тижня|недели|разу|раз)|"
                         r"в\s+тот\s+(?:день|раз)|в\s+ту\s+же\s+ночь|(?:the|that)\s+same\s+(?:day|night|morning|evening)|"
                         r"later\s+that\s+day|at\s+(?:the|that)\s+time|тоді|тогда|then)(?![\w-])", re.IGNORECASE)
+# "В январе дроны атаковали Рязанский НПЗ. Под ударом оказались и самарские заводы …": strike words, then "и"/"также"
+# before the next words, adding places to the strikes the sentence before told (of the earlier time it named).
+_ALSO_STRUCK = re.compile(r"\W*((?:[\w-]+\s+){1,3}?)(?:(?:и|і)\s+(?-i:[a-zа-яёіїєґ])|(?:также|тоже|також|теж)\s)", re.IGNORECASE)
+
+
+def _goes_on_with_strikes(text: str, published: date | None) -> bool:
+    """True when a sentence opens on strike words and an 'also' ("Под ударом оказались и …", "Атакованы были также …")
+    and names no day or time of its own: it adds to the strikes told just before, at their time."""
+    also = _ALSO_STRUCK.match(text)
+    if also is None or not any(c.kind in STRIKE_KINDS for c in cues.find_cues(also.group(1))):
+        return False
+    return not dates.find_dates(text, published) and not _TIME_OF_DAY.search(text)
+
+
+_TIME_OF_DAY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(cues.lexicon()["time_words"], key=len, reverse=True)) + r")(?![\w-])",
+                          re.IGNORECASE)
 _EARLIER_DAY = ("a year or month before publication", "a recap of an earlier day", "an earlier period", "historical comparison",
                 "the same time as")
 # "…; тогда погибли 15 человек", "and 19 were hurt": a clause going on with the earlier event just told.
@@ -331,6 +353,13 @@ def _history_told(infos: list[places.ClauseInfo]) -> str | None:
     if any(i.historical_from is not None and i.history_reason.startswith(_EARLIER_DAY) for i in infos):
         return "the same time as the earlier day told before"
     return None
+
+
+def _recap_opener(text: str) -> bool:
+    """'Нагадаємо,', 'Як відомо,', 'Напомним,': a clause of only a recap word, opening the clause after it."""
+    words = text.strip(" ,:;—–-")
+    recap = cues.has("recap", words)
+    return recap is not None and recap.start() == 0 and recap.end() == len(words)
 
 
 def _after_a_cue_head(previous: places.ClauseInfo, clause: Any) -> bool:
@@ -408,6 +437,8 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     past = cues.has("past_period", text)
     if past and use and use.start() < past.start():  # "де базуються літаки, що регулярно б'ють по …": the base's use
         past = None
+    if past and _AS_EVERY.search(text, 0, past.start()) and _THIS_NIGHT.search(text):
+        past = None  # "Сьогодні вночі, як і щоночі, дрони атакували Суми": tonight's attack, like every night's
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до|(?:first|second|third|\w+th|\d+(?:st|nd|rd|th)) time)\s*$",
                               text[:past.start()], re.IGNORECASE):  # "for the third time this summer": today's, counted
         found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
@@ -419,6 +450,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     recap = dates.recap_of_past(text, published)
     if recap:  # "Раніше, 1 лютого, росіяни вже атакували Полтаву …": an earlier attack recalled
         found.append((recap.start(), f"a recap of an earlier day ('{recap.group(0)}')"))
+    died = _DIED_OF_EARLIER_WOUNDS.search(text) if published else None
+    if died and any(m.day < published for m in dates.find_dates(died.group(0), published)):
+        found.append((0, f"a death from wounds of an earlier day's attack ('{died.group(0)}'): that attack's toll"))
     repair = cues.has("aftermath", text)
     if repair:  # "У Харкові відновлюють світло після обстрілу": repairs after an attack told elsewhere or before
         found.append((0, f"the aftermath of an earlier attack ('{repair.group(0)}')"))
@@ -427,6 +461,18 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+# "a pensioner who was wounded by shelling on Friday died in hospital", "раненная в пятницу женщина скончалась",
+# "поранений у суботу чоловік помер у лікарні": someone hurt on an earlier day died since (with that day: find_dates).
+_WOUNDED = (r"(?:(?:who|that)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+)?(?:wounded|injured|hurt)"
+            r"|ранен\w*|раненн\w*|получивш\w*\s+ранени\w*|поранен\w*|травмован\w*)")
+_DIED = r"(?:(?:has\s+|had\s+)?died|succumbed|скончал\w*|умер\w*|помер\w*)"
+_DIED_OF_EARLIER_WOUNDS = re.compile(rf"(?<![\w-])(?:{_WOUNDED}[^.;]{{0,80}}?(?<![\w-]){_DIED}|{_DIED}[^.;]{{0,40}}?(?<![\w-]){_WOUNDED}"
+                                     r"[^.;]{0,40})(?![\w-])", re.IGNORECASE)  # "скончался мужчина, раненный в понедельник"
+_AS_EVERY = re.compile(r"(?<![\w-])(?:як і|как и|as)\s+$", re.IGNORECASE)
+_THIS_NIGHT = re.compile(r"(?<![\w-])(?:сьогодні|цієї ночі|минулої ночі|вночі|уночі|вранці|сегодня|этой ночью|прошлой ночью|ночью|утром|"
+                         r"tonight|overnight|this morning|today)(?![\w-])", re.IGNORECASE)
 
 
 # "…, a logistics hub … that Moscow's troops have been advancing on for weeks": a relative clause describing a place.

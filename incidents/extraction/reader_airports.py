@@ -17,6 +17,31 @@ def _serving(city: Any) -> list[Any]:
 
 _STRIKE_TYPES = ("strike", "drone_strike", "missile_strike")
 
+# "Росавиация закрыла Шереметьево", "Росавіація закрила Пулково", "authorities shut Vnukovo": a verb of closing, then a
+# name (the word "airport" left out).
+_CLOSED_NAME = re.compile(r"(?<![\w-])(?:закры(?:л|ла|ли|ло|вает|вают|вала|вали)|закри(?:в|ла|ли|ло|ває|вають|вала|вали)"
+                          r"|(?-i:closed|shut|closes|shuts))\s+(?:(?-i:down)\s+)?"
+                          r"(?P<name>(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’ʼ-]+)", re.IGNORECASE)
+
+
+_AVIATION = re.compile(r"(?<![\w-])(?:Росавиаци|Росавіаці|Rosaviats|рейс|flight|авиа|авіа|aviation)", re.IGNORECASE)
+
+
+def closed_airport_cues(text: str) -> tuple[cues.Cue, ...]:
+    """A restriction told by closing an airport named by its own name alone ("закрыла Шереметьево", "закрила Пулково",
+    "closed Vnukovo"): the name reads as an airport or as a city a passenger airport serves (Жуковский), and a town's name
+    needs a clause about flights ("Росавиация закрыла Жуковский"; not "закрыли Белгород для въезда")."""
+    for match in _CLOSED_NAME.finditer(text):
+        name = geo.nominative(match.group("name")) or match.group("name")
+        if (geo.airports_named(name) or _serves_a_city(name)) and (_AVIATION.search(text) or not geo.cities_named(name)):
+            return (cues.Cue("restriction", match.group(0), match.start(), match.end()),)
+    return ()
+
+
+def _serves_a_city(name: str) -> bool:
+    city = geo.place(name) if geo.is_name(name) else None
+    return city is not None and city.kind == "city" and bool(_serving(city))
+
 
 class AirportReading:
     """Airports as sites of restrictions and strikes (a mixin of Reader)."""

@@ -12,6 +12,7 @@ from incidents.extraction.numbers import WORDS, to_int
 from incidents.extraction.reader_places import HINT_PLACES
 from incidents.extraction.sentences import Sentence
 
+LIST_SITES = 3  # a sentence naming this many sites lists them: the figures after it are their total
 ZERO_GAP = 5  # a statement of no casualties this few sentences after an event (none between) is about its sites
 _SLAVIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _TIME_OPENING = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\b")  # "09:30 Грайворонский округ: …": a live blog's entry
@@ -99,7 +100,8 @@ class FactCollecting:
     def collect(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention],
                 new: list[Finding], found_claims: list[claims.DistanceClaim], refs: list[int | None]) -> None:
         about_event = any(i.event_cues for i in infos) or bool(_EVENT_REFERENCE.search(sentence.text)) or self._follows_event(sentence)
-        self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))
+        if new or self.last_event is None or not _STAMP_LINE.fullmatch(sentence.text):  # "06:44" alone: the entry below
+            self.last_event = (sentence, bool(new) or any(i.event_cues for i in infos))  # follows the one above it
         shortly_after = self._shortly_after_event(sentence)
         if self.last_event[1]:
             self.last_event_index = sentence.index
@@ -113,6 +115,7 @@ class FactCollecting:
             focus = self._named_later_in_entry(sentence) or focus
         self._retract_earlier(sentence, infos, mentions, new, named)
         self._retract_recalled_hearsay(sentence, new)
+        listed_before = not new and not named and self._list_just_before(sentence)
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
@@ -120,7 +123,7 @@ class FactCollecting:
                 continue  # "В Донецке … ранены трое" under the article: another story's figures
             limit = (info.historical_from or info.clause.end) - info.clause.start
             text = info.clause.text[:limit]
-            targets = self._targets(info, new, named, focus if about_event else None)
+            targets = self._targets(info, new, named, focus if about_event and not listed_before else None)
             retracted = cues.has("retraction", text)
             if retracted:  # figures in a retracted or denied report are not kept; the corrected ones after a colon are
                 corrected = re.compile(r"\s*[:—–]\s*").match(text, retracted.end())
@@ -289,6 +292,12 @@ class FactCollecting:
                 if earlier is not None and earlier not in found:
                     found.append(earlier)
         return found[0] if len(found) == 1 else None
+
+    def _list_just_before(self, sentence: Sentence) -> bool:
+        """'Под обстрелом находились Херсон, Белозерка, Антоновка и Берислав. Погибли два человека.': the sentence right
+        before listed LIST_SITES places or more; figures told after it, naming none, are their total, no single place's."""
+        told = {place_key(f.place) for f in self.last_sites if f.sentence.index == sentence.index - 1}
+        return len(told) >= LIST_SITES
 
     def _sites_just_before(self, sentence: Sentence) -> bool:
         """True when the sentence right before named the sites of an event (no weapon named: "Прилёты: Курчатов")."""

@@ -12,13 +12,15 @@ from incidents.extraction import city_references, cues, geo, places, site_reject
 from incidents.extraction.findings import Finding
 from incidents.extraction.sentences import Sentence
 
+_RAION_AFTER = re.compile(r"\s+(?:район|р-н)\w*", re.IGNORECASE)  # "Синельниківському районі": a raion, read as its town
+
 HINT_PLACES = 40  # the country in focus is read from the places seen last (a bounded look back keeps reading linear)
 BASE_KM = 200.0  # an air base is often named with the regional capital it lies far from
 DISTRICT_KM = 80.0  # a district named after a town this close to the city in focus is that town's district
 
 
 # "Мэр Белгорода", "Глава Новошахтинска", "Губернатор Севастополя", "градоначальник Курска": a town's head.
-_HEAD_TITLE = re.compile(r"(?<![\w-])(?:мэр\w*|губернатор\w*|глав[аыеу]\s+(?:администрации\s+)?(?:города\s+)?|"
+_HEAD_TITLE = re.compile(r"(?<![\w-])(?:мэр\w*|губернатор\w*|глав[аыеу](?:\s+администрации)?(?:\s+города)?|"
                          r"градоначальник\w*|(?:глав[аыеу]|начальник\w*|руководител\w*)(?:\s+(?:городской|военной|районной))*"
                          r"\s+(?:администрации|ВА|МВА|ГВА)(?:\s+города)?|"
                          # "Мер Харкова", "Міський голова Миколаєва", "Очільник Житомира", "начальник МВА Кривого Рогу"
@@ -229,6 +231,13 @@ class PlaceResolving:
             return None
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
+
+    def _outside_the_raion_before(self, named: Any, earlier: Sequence[Finding]) -> bool:
+        """True when a Ukrainian raion read as its town was named before in the sentence and the town a community's
+        adjective names lies in another region (a namesake far away, not a community of that raion)."""
+        raion = next((f for f in reversed(earlier) if f.start in self.district_towns and _RAION_AFTER.match(self.body, f.end)), None)
+        return (raion is not None and raion.place.kind == "city" and raion.place.country == "UA"
+                and (named.country != raion.place.country or named.admin1 != raion.place.admin1))
 
     def _other_region(self, named: Any) -> bool:
         """True when a town a district is named after lies outside the region in focus (the Kamensky district of a Rostov

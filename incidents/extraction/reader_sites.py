@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from incidents.extraction import casualties, city_references, claims, cues, geo, places, site_roles
+from incidents.extraction import casualties, city_references, claims, cues, district_towns, geo, morphology, places, site_roles
 from incidents.extraction.findings import Finding
 from incidents.extraction.reader_places import BASE_KM, DISTRICT_KM
 from incidents.extraction.sentences import POST_MARK, Sentence
@@ -58,6 +58,7 @@ def _speaker_seat(sentence: Sentence, site: Finding, sites: list[Finding]) -> bo
 
 
 _RAION_AFTER = re.compile(r"\s+(?:район|округ|р-н)\w*", re.IGNORECASE)
+UKRAINIAN_RAION_KM = 120.0  # a raion of Ukraine since 2020 spans this far from its town (Synelnykove to Mezhova: 89 km)
 _APPOSED_TO_RAION = re.compile(r"\s+(?:район|округ)\w*\s*[—–-]\s*", re.IGNORECASE)  # "Синельниківський район — Межівську"
 
 
@@ -96,16 +97,35 @@ def _qualifies(sentence: Sentence, site: Finding, other: Finding) -> bool:
 _DISTRICT_GAP = re.compile(r"\s*,?\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _steer_to_district(city: Finding, district: places.Mention) -> bool:
-    """A village named with the district of a town far from the namesake first read: the namesake near that town.
-    False when no namesake lies near that town (the village is not known where the text puts it)."""
+def _steer_to_district(city: Finding, district: places.Mention, sentence: Sentence) -> bool:
+    """A village named with the district of a town far from the namesake first read: the namesake near that town, or
+    near another town the district's adjective may be made from ("поселок Климово Климовского района": Климово of the
+    Bryansk region, not Климовск near Moscow). False when no namesake lies near any (the village is not known where the
+    text puts it)."""
     town = geo.place(district.text, None, ())
     if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
         return True
-    near = [c for c in geo.get_gazetteer().lookup(city.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
-    if near:
-        city.place = near[0]
-    return bool(near)
+    namesakes = geo.get_gazetteer().lookup(city.mention_text, kinds=("city",))
+    word = sentence.text[district.start - sentence.start:district.end - sentence.start]
+    others = district_towns.district_readings(word, sentence.text[district.end - sentence.start:][:60])
+    for other in [town] + [geo.place(name, None, ()) for name in others if name != district.text]:
+        near = [c for c in namesakes if other is not None and geo.km_between(c, other) <= DISTRICT_KM]
+        if near:
+            city.place = near[0]
+            return True
+    return False
+
+
+def _outside_the_line_district(village: Finding, mentions: list[places.Mention]) -> bool:
+    """A settlement of a line a district heads ('Харківський район — с. Лісне'), read as a namesake far from that
+    district's town: put at the namesake near the town, else at the town itself; True when it was moved."""
+    district = next((m for m in mentions if m.reason == site_roles.LINE_DISTRICT), None)
+    town = None if district is None else geo.place(district.text, None, ())
+    if town is None or village.place.kind != "city" or geo.km_between(town, village.place) <= DISTRICT_KM:
+        return False
+    near = [c for c in geo.get_gazetteer().lookup(village.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
+    village.place = near[0] if near else town
+    return True
 
 
 # "no one was hurt", "nobody was injured": a casualty word with nobody to suffer it.
@@ -268,7 +288,8 @@ _TOWARD = re.compile(r"(?:heading|flying|approaching|en route)\b", re.IGNORECASE
 _REGION_REF = re.compile(r"(?:the|his|her)\s+region|областю", re.IGNORECASE)  # Russian "областью": _SLAVIC_REGION_REF
 _SLAVIC_CITY_REF = re.compile(r"город\w*|территории\s+города", re.IGNORECASE)  # city_references._SLAVIC_CITY
 CITY_SITE_KM = 20.0  # a site named beside "над городом" this close to the town is where in it
-_SLAVIC_REGION_REF = re.compile(r"(?:территори\w*\s+)?(?:област|регион|кра[яе]|республик)\w*", re.IGNORECASE)  # city_references.SLAVIC_REGION_REF
+_SLAVIC_REGION_REF = re.compile(r"(?:(?:территори|територі)\w*\s+)?(?:област|регион|регіон|кра[яе]|республик)\w*",
+                                re.IGNORECASE)  # city_references.SLAVIC_REGION_REF and SLAVIC_REGION_REF_UK
 HEAD_KM = 25.0  # a place within this of the city heading a line is a part of it ("Sevastopol — ... at Lyubimovka")
 
 
@@ -339,6 +360,48 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'’”»)\]]*$")
 
 
 QUARTERED_CITY_MIN = 200000  # a city this large is divided into named districts (raions of a city)
+QUARTER_KM = 15.0  # a quarter of a large city lies this near its centre (Holosiiv 12 km from Kyiv's)
+# "у Києві на Оболоні", "в Харькове, на Салтовке", "в Москве в районе Марьино": the city, then a place in it;
+# "на Троєщині в Києві": a place, then its city. No conjunction between ("у Києві та Вишгороді" names two towns).
+_CITY_THEN_QUARTER = re.compile(r"\s*,?\s*(?P<prep>на|в|у|во|in|on)\s+(?:(?:the\s+)?(?:район\w*|микрорайон\w*|мікрорайон\w*|"
+                                r"масив\w*|массив\w*|district|neighbou?rhood)\s+)?", re.IGNORECASE)
+_QUARTER_THEN_CITY = re.compile(r"\s*,?\s*(?:в|у|во|in)\s+", re.IGNORECASE)
+
+
+def _beside(mentions: list[places.Mention], order: dict[int, int], mention: places.Mention) -> list[places.Mention]:
+    """The mentions right before and after one (a long list is read in linear time)."""
+    at = order[id(mention)]
+    return mentions[max(0, at - 1):at] + mentions[at + 1:at + 2]
+
+
+def _city_of_quarter(sentence: Sentence, mention: places.Mention, finding: Finding,
+                     mentions: list[places.Mention]) -> Any:
+    """The large city a place is a quarter of, when the sentence names that city right before or after it (Оболонь,
+    Салтівка, Марьино): the place lies in the city (within QUARTER_KM of its centre, in its region, or a namesake does),
+    or, after the Slavic quarter preposition "на", is written as a part of the city whatever the gazetteer holds
+    ("в Киеве на Лукьяновке", not Lukianivka near Mykolaiv); None otherwise."""
+    if finding.place.kind != "city":
+        return None
+    at = sentence.start
+    for other in mentions:
+        if other is mention or other.reason.startswith(("not a place", "an abbreviation", "part of", "a common")):
+            continue  # "атаку БПЛА на Туапсе": an abbreviation, no city
+        before = _CITY_THEN_QUARTER.fullmatch(sentence.text, other.end - at, mention.start - at) if other.end <= mention.start else None
+        after = _QUARTER_THEN_CITY.fullmatch(sentence.text, mention.end - at, other.start - at) if mention.end <= other.start else None
+        if not (before or after):
+            continue
+        city = geo.place(other.text)
+        if (city is None or city.kind != "city" or city.country not in geo.THEATRE or (city.population or 0) < QUARTERED_CITY_MIN
+                or city == finding.place):
+            continue
+        if (city.population or 0) <= (finding.place.population or 0):
+            continue
+        inside = [p for p in (finding.place, *geo.cities_named(mention.text))
+                  if p.admin1 == city.admin1 and geo.km_between(p, city) <= QUARTER_KM]
+        slavic_on = before is not None and before.group("prep").lower() == "на" and morphology.is_cyrillic(mention.text)
+        if inside or slavic_on:
+            return city
+    return None
 # "in the Inhuletskyi district", "in the Sovetsky district": a city district's adjective name before 'district'.
 _UNKNOWN_QUARTER = re.compile(r"\bin\s+the\s+((?-i:[A-Z][a-z]+(?:skyi|tskyi|zkyi|kyi|skiy|sky|skoy)))\s+district\b(?!\s+of\b)",
                               re.IGNORECASE)
@@ -354,11 +417,12 @@ class SiteReading:
             return False
         return any(other.start > raion.end and other.place.kind == "city" and other.place != raion.place
                    and not _RAION_AFTER.match(self.body, other.end) and other.place.admin1 == raion.place.admin1
-                   and (geo.km_between(other.place, raion.place) <= DISTRICT_KM
+                   and (geo.km_between(other.place, raion.place) <= (UKRAINIAN_RAION_KM if raion.place.country == "UA" else DISTRICT_KM)
                         or _APPOSED_TO_RAION.fullmatch(self.body, raion.end, other.start)) for other in sites)
 
     def sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention]) -> list[Finding]:
         out = []
+        order = {id(m): k for k, m in enumerate(mentions)}
         for mention in mentions:
             if mention.role != "site":
                 continue
@@ -375,9 +439,17 @@ class SiteReading:
                 mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
             elif _headline_abroad(sentence, finding):
                 mention.role, mention.reason = None, "abroad, far from the war, in a headline line under the article: another story"
+            elif (city := _city_of_quarter(sentence, mention, finding, _beside(mentions, order, mention))) is not None:
+                if any(f.place == city for f in out):  # "У Києві на Оболоні": the city's own site already
+                    mention.role, mention.reason = None, f"a quarter of {city.name}, named with it: the city's site"
+                else:  # "В Киеве, в Оболони, обломки …", "на Троещине в Киеве": the city, never a namesake elsewhere
+                    finding.place, finding.reason = city, finding.reason + f"; a quarter of {city.name}, named with it"
+                    out.append(finding)
+            elif mention.reason == site_roles.LINE_SETTLEMENT and _outside_the_line_district(finding, mentions):
+                out.append(finding)  # "Харківський район — с. Лісне", no Lisne known near Kharkiv: the district's town
             elif (out and mention.hint == "district" and _DISTRICT_GAP.fullmatch(self._gap(sentence, out[-1], mention))
                   and not any(m.start == out[-1].start and m.district_town for m in mentions)):  # not "Лискинским, Острогожским …"
-                if _steer_to_district(out[-1], mention):  # "село Бессоновка Белгородского района": the Belgorod one
+                if _steer_to_district(out[-1], mention, sentence):  # "село Бессоновка Белгородского района": the Belgorod one
                     mention.role, mention.reason = None, f"names the district {out[-1].place.name} lies in: a qualifier"
                 else:  # "the village of Stanovoye in the Ramenskoye district", no Stanovoye known near it: the district
                     village = next(m for m in mentions if m.start == out[-1].start)
@@ -549,6 +621,9 @@ class SiteReading:
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
+        if mention.district_town and found.kind == "city" and self._outside_the_raion_before(found, earlier):
+            mention.reason += "; its town lies in another region than the raion named before it"
+            return None  # "У Синельниківському районі … Покровську громаду": not Pokrovsk of the Donetsk region
         cue = _nearest_cue(info, mention, event_type)
         if found.kind in ("city", "region") and found not in self.in_context:
             self._remember(found)

@@ -233,15 +233,16 @@ def _venue_after() -> re.Pattern[str]:
 
 
 # "the Savasleyka Air Base", "the Kursk East Airport": a gazetteer name that ends with its airfield word takes 'the' as a facility.
-_AIRFIELD_NAME_END = re.compile(r"\b(?:air ?base|airfield|airport)$", re.IGNORECASE)
+_AIRFIELD_NAME_END = re.compile(r"\b(?:air ?base|airfield|airport|bridge|island)$", re.IGNORECASE)  # "the Crimean bridge": the name
 
 
 @cache
 def _rx(name: str) -> re.Pattern[str]:
     """The rules' patterns built from the lexicons, compiled once (not rebuilt and looked up for every mention)."""
     speech, diplomatic = cues.pattern("speech").pattern, cues.pattern("diplomatic").pattern
+    verbs = cues.grouped(cues.lexicon()["object_verbs"])  # not "з напрямку Бєлгорода та атакували Харків"
     gap = (r"(?:(?!(?:at|on|over|near|toward|towards|into|hit|struck|attacked|targeted)\b)"
-           r"(?!(?:на|по|над|до)\s)[\w'’-]+\s+){0,4}?")  # not "з Курщини ракети по Сумах"
+           rf"(?!(?:на|по|над|до)\s)(?!(?:{verbs})(?![\w'’-]))[\w'’-]+\s+){{0,4}}?")  # not "з Курщини ракети по Сумах"
     table = {
         "the_before": (r"\bthe\s+$", re.IGNORECASE),
         "according": (r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE),
@@ -261,6 +262,9 @@ def _rx(name: str) -> re.Pattern[str]:
         "speech_after": (rf"^\s*,\s+(?:[\w'’-]+\s+){{0,5}}?(?:{speech})\b", re.IGNORECASE),
         "launched": (rf"(?:{cues.pattern('origins').pattern})\s+(?:the\s+)?{gap}(?:in\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE),
         "spoken": (rf"(?:{speech}|\btold(?:\s+[\w'’-]+){{1,2}})\s+in\s+(?:the\s+)?$", re.IGNORECASE),
+        # "заявив Пєсков у Москві", "сказал журналистам в Вашингтоне": the speaker and where they spoke, after the verb
+        "spoken_slavic": (rf"(?:{speech})(?:\s+(?!(?:що|що-|что|про|о|об|як|как|уночі|вночі|ночью)(?![\w'’-]))"
+                          r"(?-i:[А-ЯЁІЇЄҐа-яёіїєґ])[\w'’-]*){0,4}?\s+(?:у|в|во)\s+$", re.IGNORECASE),
         "be_before": (r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", 0),
         "event_subject": (rf"(?:{cues.pattern('explosion').pattern}|\b(?:strikes?|attacks?|hits?|impacts?|fires?|blazes?|damage|casualties|shelling|gunfire))"
                           r"\s+(?:also\s+)?$", re.IGNORECASE),
@@ -453,7 +457,7 @@ def _launched_from(before: str) -> bool:
 
 def _spoken_in(before: str) -> bool:
     """'... said in Kyiv', 'told reporters in Moscow': where something was said, not where it happened."""
-    said = _rx("spoken").search(before)
+    said = _rx("spoken").search(before) or _rx("spoken_slavic").search(before)
     return (bool(said) and not _rx("be_before").search(before[:said.start()])  # not "explosions were reported in X"
             and not _rx("event_subject").search(before[max(0, said.start() - 40):said.start()]))  # "Blasts reported in X"
 

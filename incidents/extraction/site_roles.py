@@ -35,7 +35,7 @@ _SLAVIC_PLACE_PHRASE = re.compile(
     r"(?<![\w-])(?:(?:район|округ|мікрорайон|микрорайон|околиц|окраин|передмісті|пригород|центр|жител|мешкан|акваторі|підприємств|інфраструктур|инфраструктур|енергетик|промзон)\w*|порт(?:у|і|ах)|об['’]єкт\w*|сторон(?:е|ы|у|ой)|част(?:и|ь|ью|ях)"
     r"|(?:(?:в|у|на|во)\s+)?(?:сел[еіоа]|посёлке|поселке|посёлок|поселок|селищі|селище|деревне|деревню|хуторе|місті|місто|"
     r"городе|город|пгт|смт|селі|селища|посёлка|поселка|деревни|хутора|станиц\w*|міста|города|посёлку|поселку|селу|селищу|"
-    r"городу|місту|хутору)(?:\s+[\w'’-]+){0,2}"
+    r"городу|місту|хутору|остр[оі]в\w*)(?:\s+[\w'’-]+){0,2}"
     r"|(?:в|у|на|во|по|над|біля|поблизу|возле)\s+(?:м|г|с|смт|пгт|пос|сел)\."  # "по с. Липці"
     r"|(?:над|в|во|на|у|по|под)\s+(?:територі\w*\s+|территори\w*\s+)?(?:республик|республік|республіц)\w*)\s+$",
     re.IGNORECASE)  # "над Республикой Крым", "над территорией Республики Крым"
@@ -53,7 +53,13 @@ _STRIKE_VERB = re.compile(
 # "Будённовский округ подвергся атаке", "Шосткинська громада знову під обстрілом": a district's noun after its adjective.
 _AREA_NOUN_AFTER = re.compile(r"\s+(?:(?:городск|муниципальн|міськ|муніципальн|сільськ|селищн)\w*\s+)?(?:район|округ|громад)\w*(?![\w-])",
                               re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також)\s+)?"
+# "Череповец утром подвергся атаке", "Суми вночі знову опинились під ударом": the time of day between a subject and its verb.
+_TIME_OF_DAY = (r"(?:(?:сегодня|сьогодні)\s+)?(?:ночью|утром|дн[её]м|вечером|сегодня|вчера|накануне|этой\s+ночью|вночі|уночі|зранку|"
+                r"вранці|вдень|ввечері|сьогодні|учора|вчора|напередодні|цієї\s+ночі|overnight|"
+                r"(?:в|во|у)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|понеділок|вівторок|середу|"
+                r"четвер|п'ятницю|п’ятницю|суботу|неділю))")
+_SUBJECT_GAP = re.compile(r"^(?:\s*,[^.;]*?,)?\s*(?:itself\s+)?(?:(?:also|again|снова|вновь|опять|знову|знов|вкотре|также|також|"
+                          + _TIME_OF_DAY + r")\s+){0,2}"
                           r"(?:(?:був|була|було|були|был|была|было|были)\s+)?$")  # "Саратов також був під атакою"
 
 
@@ -67,6 +73,13 @@ _FRONTED_OBJECT = re.compile(
     r"\s+(?:(?-i:[а-яёіїєґ'’-]+)\s+){0,3}?(?:беспилотник\w*|безпілотник\w*|дрон\w*|БПЛА|БпЛА|ракет\w*|шахед\w*|ВСУ|ЗСУ|противник\w*|"
     r"враг\w*|ворог\w*|росіян\w*|окупант\w*)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|у|на|над|из|с|з|із|по|к|от|від|до)\s+$", re.IGNORECASE)
+# "Тамбов атакуют уже в пятый раз", "Белгород снова обстреляли.": a town opening its clause, then a plural strike verb
+# that cannot agree with it (nobody named after it): the town is the object of an attack by unnamed attackers.
+_NAME_BEFORE = re.compile(r"\s[A-ZА-ЯЁІЇЄҐ]")  # a capitalised word inside the words before: a subject may be named there
+_FRONTED_OBJECT_UNNAMED = re.compile(
+    r"\s+(?:(?:снова|вновь|опять|знову|знов|вкотре)\s+)?(?:атаковали|атакуют|обстреляли|обстреливают|атакували|атакують|обстріляли|"
+    r"обстрілюють)(?:\s+(?:уже|снова|вновь|опять|вже|знову|повторно|в\s+очередной\s+раз|уже\s+в\s+\w+\s+раз|вже\s+\w+\s+раз))?"
+    r"\s*(?:[.:;!]|$)", re.IGNORECASE)
 # "…знешкодили 19 дронів: Одещина — 9, Миколаївщина — 6": a place, a dash and its count, as an item of a list.
 _COUNT_AFTER = re.compile(r"(?:\s+(?:област\w*|oblast|region|кра[йю]))?\s*[—–:-]\s*\d[\d,]*(?!\d|[.:]\d)")
 _ITEM_BEFORE = re.compile(rf"(?:^|[:;,]|(?<![\w-])(?:та|і|и|and))\s*(?:{REPUBLIC})?$",
@@ -137,8 +150,37 @@ _BORDER_NOUN_AFTER = re.compile(r"\s+(?:border|frontline|front-line)\s+(?:villag
                                 r"communities|community)\b", re.IGNORECASE)
 
 
+# "▪️ Ізюмський район — м. Балаклія, удар дрона …", "Куп'янський район: м. Куп'янськ та с. Ківшарівка — …": a line a
+# district heads, its settlements given after a dash by their abbreviations (м., с., смт): they are the sites.
+_DISTRICT_LINE_HEAD = re.compile(r"^\W*(?-i:[А-ЯЁІЇЄҐ])[\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:район\w*|р-н|округ\w*|громад\w*)\s*[—–:-]\s+",
+                                 re.IGNORECASE)
+_ABBREVIATED_SETTLEMENT = r"(?<![\w-])(?:(?:м|с|смт|с-ще|сел|пос|пгт)\.|смт|пгт)\s*"
+_SETTLEMENT_ITEM_BEFORE = re.compile(rf"{_ABBREVIATED_SETTLEMENT}$", re.IGNORECASE)
+_SETTLEMENTS_AFTER_DISTRICT = re.compile(rf"(?:\s+(?:район\w*|р-н|округ\w*|громад\w*))?\s*[—–:-]\s+{_ABBREVIATED_SETTLEMENT}(?-i:[А-ЯЁІЇЄҐ])",
+                                         re.IGNORECASE)
+
+
+def _district_line(sentence: Sentence, mention: Mention) -> str | None:
+    """The role of a name in a line a district heads: the settlements after its dash are sites, the district a qualifier."""
+    line_before, line_after = sentence.text[:mention.start - sentence.start], sentence.text[mention.end - sentence.start:]
+    if (not line_before.strip(" \t▪▫◾◽■□•●◦‣⁃🔸🔹🔶🔷🔺🔻➖✅📍\ufe0f-") and _SETTLEMENTS_AFTER_DISTRICT.match(line_after)
+            and _DISTRICT_LINE_HEAD.match(sentence.text)):
+        return LINE_DISTRICT
+    if (_DISTRICT_LINE_HEAD.match(line_before) and _SETTLEMENT_ITEM_BEFORE.search(line_before)
+            and any(c.kind in (*_STRUCK, "casualty") for c in cues.find_cues(sentence.text))):
+        return LINE_SETTLEMENT
+    return None
+
+
+LINE_DISTRICT = "names the district whose settlements its line lists: a qualifier"
+LINE_SETTLEMENT = "site: a settlement a district's line names (Ізюмський район — м. Балаклія, удар дрона)"
+
+
 def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Mention], position: int) -> str:
     mention = mentions[position]
+    line = _district_line(sentence, mention)
+    if line:
+        return line
     if info is None or not info.event_cues:
         return "no event cue in its clause"
     before, after = around(info.clause, mention)
@@ -149,8 +191,14 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: named in a list of airports"
     if _STRIKE_VERB.search(before):
         return "site: object of a strike verb"
+    end = mention.end - info.clause.start
+    if any(c.kind == "restriction" and c.start < end == c.end for c in info.event_cues):  # the cue's last word
+        mention.hint = mention.hint or "airport"
+        return "site: the airport a closing verb names (Росавиация закрыла Шереметьево, closed Vnukovo)"
     if _FRONTED_OBJECT.match(past_plant(after)) and not _PREPOSITION_BEFORE.search(before):
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
+    if _FRONTED_OBJECT_UNNAMED.match(after) and not _PREPOSITION_BEFORE.search(before) and not _NAME_BEFORE.search(before):
+        return "site: the object put first, the attackers left unnamed (Тамбов атакуют уже в пятый раз)"
     if _COUNT_AFTER.match(sentence.text, mention.end - sentence.start) and _ITEM_BEFORE.search(before):
         return "site: an item of a list of counts (Одещина — 9, Миколаївщина — 6)"
     listed = _PLACES_COLON.search(before)
@@ -220,7 +268,8 @@ _AREA_ALONE_AFTER = re.compile(r"\s+(?:громад|район|округ)\w*[.!
 # words put first, the places that suffered it right after them.
 _FRONTED_PASSIVE = re.compile(
     r"(?<![\w'’-])(?:(?:під|под)\s+(?:[\w'’-]+\s+)?(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*|вогн\w*|огн\w*)"
-    r"(?:\s+(?:були|був|була|було|перебували|опинилися|опинились|опинилось|были|был|была|оказались|оказался|оказалась))?"
+    r"(?:\s+(?:були|був|була|було|перебували|перебувала|перебував|опинилися|опинились|опинилось|были|был|была|оказались|оказался|оказалась|"
+    r"находились|находился|находилась|находилось|оказывались))?"
     r"|(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*)\s+(?:зазна\w*|подверг\w*))\s+[«\"“]?$", re.IGNORECASE)
 # "повідомив про обстріли Шебекіного", "после обстрела Белгорода": the shelling noun, then the place in the genitive.
 _SHELLING_OF = re.compile(r"(?<![\w'’-])(?:обстріл(?:и|у|ів)?|обстрел(?:ы|а|ов)?)\s+$", re.IGNORECASE)
@@ -366,7 +415,7 @@ def _passive_before(before: str, earlier_end: int | None, start: int) -> bool:
 
 
 _SUBJECT_AFTER_PASSIVE = re.compile(r"(?:\s+(?:з|із|зі|с|со)\s+[\w'’-]+){0,2}(?:\s+(?:знову|вкотре|знов|снова|вновь|опять|також|теж|также|тоже))?"
-                                    r"(?:\s+(?:опинил\w*|опинив\w*|потрапи\w*|оказал\w*|оказа\w*|був|була|було|були|был|была|было|были))?\s*[—–:-]?\s*", re.IGNORECASE)
+                                    r"(?:\s+(?:опинил\w*|опинив\w*|потрапи\w*|оказал\w*|оказа\w*|находил\w*|перебува\w*|був|була|було|були|был|была|было|были))?\s*[—–:-]?\s*", re.IGNORECASE)
 
 
 # "Шебекино, Грайворон и Валуйки подверглись обстрелам": the other names of a list of subjects before the verb.
