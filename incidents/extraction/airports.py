@@ -21,7 +21,8 @@ _AIRPORT_LIST_BEFORE = re.compile(
     r"\bairports?\s*(?:[—–:]|-{1,2}|,|\s+(?:in|of|at|including|such as|serving|namely))\s*(?:the\s+)?(?:cities of\s+)?$"
     r"|\bairports?\s+(?:of|in|at)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|port)\s*,\s*$"  # of the Tatar capital, Kazan
     r"|\bairports?\s+(?:serving|of|in|at|near)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|port|resort)\s+of\s+$"  # serving the resort of Sochi
-    r"|(?<![\w-])(?:аэропорт|аеропорт|аэродром|аеродром|авиабаз|авіабаз)\w*(?:\s*[:—–])?\s+(?:(?:города|міста|г\.|м\.)\s+)?[«\"„“]?$"
+    r"|(?<![\w-])(?:аэропорт|аеропорт|аэродром|аеродром|авиабаз|авіабаз|воздушн\w*\s+гаван|повітрян\w*\s+гаван)\w*(?:\s*[:—–])?\s+"
+    r"(?:(?:города|міста|г\.|м\.)\s+)?[«\"„“]?$"  # "воздушных гаваней Краснодара": the journalist's "air harbours"
     r"|(?<![\w-])(?:аэропорт|аеропорт)\w*\s+(?:[\w-]+\s+)?(?:столиц|столиці)\w*\s+(?:(?:республики|республіки)\s+)?$",  # столицы Чувашии
     re.IGNORECASE,
 )

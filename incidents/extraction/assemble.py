@@ -52,7 +52,7 @@ def analyse(text: str, published: date | str | None = None) -> Analysis:
         day = dates.as_date(published) or header_day
     except ValueError:
         raise ExtractionError(f"publication date {published!r} is not YYYY-MM-DD") from None
-    body = " " * header_len + markup.blank_furniture(markup.blank_markup(text[header_len:]))
+    body = " " * header_len + markup.unmix_scripts(markup.blank_furniture(markup.blank_markup(text[header_len:])))
     reader = Reader(body, day)
     reader.run()
     reader.findings = place_choice.review(reader.findings, reader.body, reader.context, (item for item, _ in reader.rejections))

@@ -130,13 +130,17 @@ _SLAVIC_ASIDE = r", (?:в том числе|среди них|из них|сер
 _SECOND = rf"(?:(?P<m>{NUMBER}) (?:[\w-]+ )?(?:{'|'.join(cues.slavic('people'))})|(?P<one>{_SINGLE}))"
 
 
+_RISE = r"(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|збільшил\w*|сягну\w*)"  # a toll rose to a figure
+
+
 def _slavic(name: str) -> list[str]:
     verb, people = cues.grouped(cues.slavic(name)), cues.grouped(cues.slavic("people"))
     return [rf"(?<![\w-])(?:{verb})(?: [—–-]|:)? (?:{_LIGHT})?(?:(?:{people}) )?{_STILL}(?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-]){_STILL}(?P<n>{NUMBER}) (?:(?:[\w-]+ )?(?:{people})(?:{_SLAVIC_ASIDE}| ))?(?:[—–-] )?(?:(?:были|було|были) )?(?:{_LIGHT})?(?:{verb})",
             rf"(?<![\w-])(?:{verb}) (?P<n>)(?:[\w-]+ )?(?:{_SINGLE})(?![\w-])",
-            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}),? (?:[\w,'’-]+ ){{0,12}}?(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|зрос\w*|"
-            rf"збільшил\w*|сягну\w*) (?:до )?(?P<n>{NUMBER})(?![\w-])",
+            rf"(?<![\w-])(?:число|количество|кількість) (?:{verb}),? (?:[\w,'’-]+ ){{0,12}}?{_RISE} (?:до )?(?P<n>{NUMBER})(?![\w-])",
+            # "зросла кількість постраждалих від удару до чотирьох": the verb first
+            rf"(?<![\w-]){_RISE} (?:число|количество|кількість) (?:{verb}),? (?:[\w,'’-]+ ){{0,12}}?до (?P<n>{NUMBER})(?![\w-])",
             rf"(?<![\w-])(?P<n>)(?:{_SINGLE}) (?:[\w-]+ ){{0,2}}?(?:[—–-] )?(?:{_LIGHT}(?:[\w-]+ )?)?(?:{verb})",
             # "поранено не трьох, а двох людей", "погибли не пятеро, а четверо": the figure corrected in the same breath
             rf"(?<![\w-])(?:{verb}) (?:[\w-]+ )?(?:не|не\s+уже) (?:{NUMBER}),? (?:а|но) (?P<n>{NUMBER})(?![\w-])",
@@ -178,10 +182,11 @@ _PATTERNS = {name: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] fo
 _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for fields, patterns in _ZERO.items()}
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "bodies", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
-                     "вбит", "помер", "житт", "гибел", "жизн", "pogib", "zahyn", "kia", "врятува"),
+                     "вбит", "помер", "житт", "гибел", "жизн", "pogib", "zahyn", "kia", "врятува",
+                     "убил", "вбил", "вбив"),  # the active verbs: "дрон убил двух человек", "ракета вбила трьох"
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",
-                      "шпиталіз", "допомог", "порез", "звернул"),
+                      "шпиталіз", "допомог", "порез", "звернул", "ранил", "поранив"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
                             "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),

@@ -84,7 +84,16 @@ def settlement_nouns(streets: bool = False) -> str:
     with a dot or not: the one list (lexicons/settlement_nouns.txt) every settlement look-back reads."""
     lines = [line.strip() for line in (LEXICON_DIR / "settlement_nouns.txt").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
-    words = [line.removeprefix("street:").strip() for line in lines if streets or not line.startswith("street:")]
+    words = [line.removeprefix("street:").removeprefix("village:").strip() for line in lines
+             if streets or not line.startswith("street:")]
+    return rf"(?<![\w-])(?:{'|'.join(words)})\.?"
+
+
+@cache
+def village_nouns() -> str:
+    """A noun for a village or small settlement ("селе", "хутор", "смт", "с."), as settlement_nouns: its "village:" lines."""
+    lines = (LEXICON_DIR / "settlement_nouns.txt").read_text(encoding="utf-8").splitlines()
+    words = [line.removeprefix("village:").strip() for line in lines if line.startswith("village:")]
     return rf"(?<![\w-])(?:{'|'.join(words)})\.?"
 
 

@@ -20,6 +20,7 @@ _UK_MONTH_WORDS = "січня|лютого|березня|квітня|трав�
 # grouped by first letter (cues.grouped): the same alternations, searched faster
 _MONTHS = rf"(?:{cues.grouped(_MONTH_WORDS)})\.?"
 _RU_MONTHS = rf"(?:{cues.grouped(_RU_MONTH_WORDS + _UK_MONTH_WORDS)})"  # Russian and Ukrainian genitives: "12 березня"
+MONTH_NAMES = rf"(?:{_MONTHS}|{_RU_MONTHS})"  # any month's name in the three languages ("6 октября" is a day, no count)
 _EXPLICIT = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?"

@@ -1,5 +1,6 @@
 """What a web page adds to an article: HTML tags and scripts, and the furniture after its end (related headlines, most
-read...), blanked out with spaces so every offset into the text still holds."""
+read...), blanked out with spaces so every offset into the text still holds; Latin look-alike letters inside Cyrillic
+words put back, letter for letter."""
 
 from __future__ import annotations
 
@@ -118,3 +119,19 @@ def _bar_above_the_article(match: re.Match[str], text: str) -> bool:
     if not any(re.fullmatch(rf"{re.escape(phrase)}\W*", label) for phrase in _marked("bar")):
         return False
     return _SENTENCE_LINE.search(text, 0, match.start()) is None
+
+
+# "подвeргся", "FPV-дрoна": a Latin letter that looks like a Cyrillic one, inside a Cyrillic word (as some outlets and
+# copy-pasted posts have them), read as the Cyrillic letter; one letter for one, so offsets hold.
+_LOOK_ALIKES = str.maketrans("aceopxyiABCEHIKMOPTXY", "асеорхуіАВСЕНІКМОРТХУ")
+_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[а-яёіїєґА-ЯЁІЇЄҐ][A-Za-z]|[A-Za-z][а-яёіїєґА-ЯЁІЇЄҐ])[^\W\d_]*")
+_LATIN_NOT_ALIKE = re.compile(r"[b-df-hj-nq-wzD-GJLNQ-SU-WZ]")
+
+
+def unmix_scripts(text: str) -> str:
+    """The text with Latin look-alike letters inside Cyrillic words made Cyrillic ("подвeргся" -> "подвергся"); a word
+    with any other Latin letter is left as written."""
+    if not _MIXED_WORD.search(text):
+        return text
+    return _MIXED_WORD.sub(lambda m: m.group(0) if _LATIN_NOT_ALIKE.search(m.group(0)) else m.group(0).translate(_LOOK_ALIKES),
+                           text)

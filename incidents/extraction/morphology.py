@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 # Parts of speech that are never a place name on their own ("Про", "Ранен", "Силами ПВО": a preposition, a participle...).
+_PRONOUN_OR_NUMBER = {"Apro", "Anum"}  # "один", "весь", "этот", "первый": pronoun-like and ordinal adjectives
 _NOT_NAMES = {"PREP", "CONJ", "PRCL", "INTJ", "PRTS", "PRTF", "VERB", "INFN", "GRND", "ADVB", "NPRO", "PRED", "COMP", "NUMR"}
 _NAME_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
 
@@ -92,6 +93,8 @@ def is_common_word(word: str) -> bool:
     if any(tag in parse.tag.grammemes for parse in readings for tag in _NAME_TAGS):
         return False
     best = readings[0]
+    if _PRONOUN_OR_NUMBER & best.tag.grammemes:
+        return True  # "Одна людина загинула": "один" is a numeral adjective (and Odin a town in Illinois)
     # the dictionary marks toponyms: a known noun without the mark is a common noun
     return (best.tag.POS in _NOT_NAMES and best.score >= 0.3) or best.tag.POS == "NOUN"
 

@@ -509,6 +509,15 @@ def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:
     return not _SETTLEMENT_BEFORE.search(before) and bool(geo.get_gazetteer().lookup(mention.text, kinds=("region",)))
 
 
+_VILLAGE_BEFORE = re.compile(rf"{cues.village_nouns()}\s+$", re.IGNORECASE)
+
+
+def named_as_village(sentence: Sentence, mention: Mention) -> bool:
+    """'в селе Муром', 'по селу Мешковое', 'у селищі Димер': the name follows a village's noun."""
+    before = sentence.text[max(0, mention.start - sentence.start - 16):mention.start - sentence.start]
+    return mention.hint != "region" and bool(_VILLAGE_BEFORE.search(before))
+
+
 def named_as_settlement(sentence: Sentence, mention: Mention) -> bool:
     """'над станицей Архангельской', 'в селе Смоленском': the name follows a settlement noun (not the oblast)."""
     before = sentence.text[max(0, mention.start - sentence.start - 16):mention.start - sentence.start]

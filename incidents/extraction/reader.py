@@ -29,11 +29,12 @@ _AND_PLACE = re.compile(r"(?:and|as well as)\s+(?:also\s+)?(?:at|in|over|near|on
 
 
 # One item of a region list told in its own sentence: a count, a dash and "over/над <place>" ("26 — над территорией …"),
-# or a bulleted count with no dash after it ("— 20 над территорией …,", "• 12 over the Bryansk region").
+# or a bulleted count with no dash after it ("— 20 над территорией …,", "• 12 over the Bryansk region"); the count
+# also in words ("Три БпЛА — над территорией …", "Один БпЛА — над …").
 # The weapons' noun may stand between the count and the place ("— 21 UAVs over the territory of …", "• 17 БПЛА над …").
 _ITEM_NOUN = (r"(?:(?:UAVs?|drones?|missiles?|unmanned aerial vehicles|БПЛА|БпЛА|беспилотник\w*|безпілотник\w*|дрон\w*|"
               r"ракет\w*)\s+)?")
-_LIST_ITEM = re.compile(rf"[\W_]*\d[\d,]*\s*{_ITEM_NOUN}(?:[—–-]\s+)?(?:over|above|над|в|у|на)\s", re.IGNORECASE)
+_LIST_ITEM = re.compile(rf"[\W_]*(?:\d[\d,]*\s*|(?:{PLAIN_WORDS})\s+){_ITEM_NOUN}(?:[—–-]\s+)?(?:over|above|над|в|у|на)\s", re.IGNORECASE)
 # Or the place first and its count after it, one per line ("Харківщина: 14", "Sumy region – 9").
 _COUNT_ITEM = re.compile(r"[\W_]*(?:(?:в|у|над)\s+)?[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*[—–:-]\s*\d[\d,]*\s*[.;,]?\s*$",
                          re.IGNORECASE)
@@ -310,6 +311,7 @@ def _attempted_target(sentence: Sentence, mentions: list[places.Mention]) -> pla
 # "ВСУ попытались атаковать Энгельс", "враг пытался ударить по Рыльску", "drones tried to attack the Kstovo refinery":
 # an attempt told by its verb.
 _ATTEMPT_VERB = re.compile(r"(?<![\w-])(?:(?:пыта|попыта)\w* (?:[\w-]+ ){0,2}?(?:атаковать|ударить|поразить|нанести удар)"
+                           r"|(?:намага|спробува)\w* (?:[\w'’-]+ ){0,2}?(?:атакувати|вдарити|уразити|завдати удар\w*)"
                            r"|(?:tried|tries|trying|attempted|attempting) to (?:attack|strike|hit|target))", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?(?:[а-яёіїєґ-]+\s+){0,2}", re.IGNORECASE)  # "атаковать (объекты в) Энгельс"
 _AIMED_AT = re.compile(r"(?<![\w-])(?:на|по|в|во|on|at)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)

@@ -21,7 +21,7 @@ _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|str
 PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
 _NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
 _LOCAL_COUNT = re.compile(
-    rf"(?<![:.])\b(?P<n>\d[\d,]*|{PLAIN_WORDS})(?![:.]\d)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
+    rf"(?<![:.])\b(?P<n>\d[\d,]*|{PLAIN_WORDS})(?![:.]\d)(?!\s+{dates.MONTH_NAMES}\b)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region|territory) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -49,6 +49,22 @@ _LOCAL_COUNT, _EVENT_REFERENCE, _DENIED_HIT, _WAVES = (cues.led(p) for p in (_LO
 def _claimed(finding: Finding) -> bool:
     """True when the words before a site tell it as claimed ("the ministry claimed it had struck ... in Kharkiv")."""
     return _CLAIMED.search(finding.sentence.text, 0, finding.start - finding.sentence.start) is not None
+
+
+# "Загинули: у Костянтинівці — 2, у Покровську — 1.": a casualty word heading a line of towns with their counts.
+_COUNT_LIST_HEAD = re.compile(r"\W*([^\W\d_][\w'’-]*)\s*:\s+(?:у|в|in)\s", re.IGNORECASE)
+_ITEM_COUNT = re.compile(r"\s*[—–-]\s*(\d{1,4})(?![\d:]|[.,]\d)")
+
+
+def _casualty_name(word: str) -> str | None:
+    """'Загинули', 'Погибли', 'Killed' -> "killed"; 'Поранені', 'Ранены', 'Injured' -> "injured"; else None."""
+    for name in ("killed", "injured"):
+        if re.fullmatch(rf"(?:{'|'.join(cues.slavic(name))}|{_ENGLISH_HEADS[name]})", word, re.IGNORECASE):
+            return name
+    return None
+
+
+_ENGLISH_HEADS = {"killed": r"killed|dead", "injured": r"injured|wounded|hurt"}
 
 
 def hearsay(sentence: Sentence) -> bool:
@@ -116,6 +132,8 @@ class FactCollecting:
         self._retract_earlier(sentence, infos, mentions, new, named)
         self._retract_recalled_hearsay(sentence, new)
         listed_before = not new and not named and self._list_just_before(sentence)
+        if self._headed_count_list(sentence, new):
+            infos = []  # every count of the line is its town's
         for info in infos:
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
@@ -175,6 +193,19 @@ class FactCollecting:
         self._collect_times(sentence, infos, new, focus if about_event else None)
         self._collect_claims(sentence, mentions, found_claims, refs, focus if about_event else None)
         self._collect_notes(sentence, new or named, focus if about_event else None)
+
+    def _headed_count_list(self, sentence: Sentence, new: list[Finding]) -> bool:
+        """'Загинули: у Костянтинівці — 2, у Покровську — 1.', 'Ранены: в Шебекино — 3': a line headed by a casualty
+        word and a colon, one count after each town; each count is its town's. True when the line was read so."""
+        head = _COUNT_LIST_HEAD.match(sentence.text)
+        name = _casualty_name(head.group(1)) if head else None
+        if name is None or not new:
+            return False
+        for finding in new:
+            count = _ITEM_COUNT.match(self.body, finding.end)
+            if count is not None:
+                self._attach(name, sentence, count.start(1), count.end(1), int(count.group(1)), [finding])
+        return True
 
     def _reports_disputed(self) -> bool:
         """True when the article disputes what was reported ("назвал фейком сообщения каналов", "denied the reports"):

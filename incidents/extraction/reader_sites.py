@@ -15,6 +15,8 @@ from incidents.extraction.reader_places import BASE_KM, DISTRICT_KM
 from incidents.extraction.sentences import POST_MARK, Sentence
 
 STRIKE_KINDS = ("strike", "passive", "debris", "damage", "casualty")
+VILLAGE_MAX_POPULATION = 50_000  # a place named as a village ("в селе …") is never a town this large
+VILLAGE_REACH_KM = 300  # nor a place this far from the region the article named (outside it)
 _WEAPON_TYPE = {"drone": "drone_strike", "missile": "missile_strike", "other": "strike", None: "strike"}
 _SHELLING = re.compile(r"(?:обстрел|обстріл|shell)", re.IGNORECASE)  # a shelling's own word: guns, unless a weapon is named
 # A closing quote may come first: 'аеродром "Борисоглібськ" у Воронезькій області'.
@@ -129,7 +131,8 @@ def _outside_the_line_district(village: Finding, mentions: list[places.Mention])
 
 
 # "no one was hurt", "nobody was injured": a casualty word with nobody to suffer it.
-_NOBODY = re.compile(r"(?<![\w-])(?:no one|no-one|nobody)\s+$", re.IGNORECASE)
+_NOBODY = re.compile(r"(?<![\w-])(?:no one|no-one|nobody|никто не|никто из людей не|ніхто не|ніхто з людей не)\s+$",
+                     re.IGNORECASE)  # "... and no one was hurt", "никто не пострадал", "ніхто не постраждав"
 
 
 def _nobody_hurt(info: places.ClauseInfo) -> bool:
@@ -224,8 +227,13 @@ def _only_shaken(info: places.ClauseInfo) -> bool:
 
 
 # "дронів, що атакували Одещину", "ракет, які летіли на Київ": a relative clause telling the downed weapons' target.
-_DOWNED_THAT_ATTACKED = re.compile(r"(?:дрон|безпілотник|БпЛА|шахед|ракет|беспилотник|БПЛА)\w*[»\"]?,\s+(?:що|які|котрі|что|которые)\s+"
-                                   r"(?:атакува|атаковал|летіл|летел)\w*", re.IGNORECASE)
+# "уничтожили два беспилотника, пытавшихся атаковать Москву", "дронів, які намагалися атакувати Київ": the downed
+# drones' own attempt, told after the downing (its target is where they were downed).
+ATTEMPTING = r"(?:пытавш|попытавш|намагавш)\w*\s+"
+_ATTEMPTING_AFTER = re.compile(r",\s+(?:(?:которые|что|які|що|котрі)\s+(?:пыта|попыта|намага)\w*|" + ATTEMPTING + r")", re.IGNORECASE)
+_DOWNED_THAT_ATTACKED = re.compile(r"(?:дрон|безпілотник|БпЛА|шахед|ракет|беспилотник|БПЛА)\w*[»\"]?,\s+(?:(?:що|які|котрі|что|которые)\s+"
+                                   r"(?:(?:намагал|пытал|попытал)\w*\s+)?|" + ATTEMPTING + r")(?:атак|летіл|летел|удар|вдар)\w*",
+                                   re.IGNORECASE)  # "… дронів, які намагалися атакувати Київ", "…, пытавшихся атаковать город"
 # "усі сім БпЛА були збиті", "всі ракети знищено", "all of them were shot down", "все беспилотники сбиты": every
 # weapon of the attack downed (the clause names no damage, debris or casualties).
 _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|всіх|all)\s+(?:of them\s+|з них\s+|из них\s+)?(?:[\w'’«»-]+\s+){0,3}?"
@@ -526,9 +534,12 @@ class SiteReading:
                         here: places.Mention | None = None) -> list[Finding]:
         """'Попытка атаки беспилотников на Морозовский район. Силами ПВО уничтожены 40 БПЛА.': an interception told with
         no place right after an attempted attack on one is at the attempt's target; so is one in a later clause of the
-        attempt's own sentence (`here`: "Drones tried to attack the Kstovo refinery but were shot down")."""
+        attempt's own sentence (`here`: "Drones tried to attack the Kstovo refinery but were shot down", "Беспилотники
+        пытались атаковать Курск, но все были сбиты", "сбили два беспилотника, пытавшихся атаковать Москву")."""
         info = next((i for i in infos if i.historical_from is None and any(c.kind == "interception" for c in i.event_cues)), None)
-        target = self.attempted or (here if here is not None and info is not None and here.end <= info.clause.start else None)
+        target = self.attempted or (here if here is not None and info is not None and (
+            here.end <= info.clause.end or _ATTEMPTING_AFTER.search(sentence.text, info.clause.start - sentence.start,
+                                                                      here.start - sentence.start)) else None)
         if target is None or new or sentence.heading or info is None:
             return []
         mention = places.Mention(target.text, target.start, target.end, sentence.index, hint=target.hint, role="site",
@@ -617,8 +628,11 @@ class SiteReading:
             if mention.hint == "airport":
                 found = self._airport_for(mention.text, named=True) or found
             found = self._in_heading_region(sentence, mention, found)
+            found = self._village_in_reach(sentence, mention, found)
             found = self._in_sentence_region(sentence, mention, found)
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
+            if found is not None and found.kind == "airport" and "restriction" in kinds:
+                event_type = "airspace_restriction"  # "restrictions at Kazan International Airport after a drone attack"
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
         if mention.district_town and found.kind == "city" and self._outside_the_raion_before(found, earlier):
@@ -628,6 +642,24 @@ class SiteReading:
         if found.kind in ("city", "region") and found not in self.in_context:
             self._remember(found)
         return Finding(event_type, found, sentence, mention.text, mention.start, mention.end, cue, mention.reason)
+
+    def _village_in_reach(self, sentence: Sentence, mention: places.Mention, found: Any) -> Any:
+        """'в селе Муром' in a Belgorod governor's report: a village the gazetteer does not know, whose name it gives to
+        a town of 110,000 (Murom) or to a place far from the region named (Мешковое -> a village near Mykolaiv):
+        the village of that name in the region the article named last, else that region (None when there is none)."""
+        if found is None or found.kind != "city" or not places.named_as_village(sentence, mention):
+            return found
+        region = self.last_region  # the region the article named (or its official speaks for), not a town's just struck
+        too_big = (found.population or 0) >= VILLAGE_MAX_POPULATION
+        too_far = region is not None and found.admin1 != region.admin1 and geo.km_between(found, region) > VILLAGE_REACH_KM
+        if not (too_big or too_far):
+            return found
+        inside = geo.city_in_region(mention.text, region) if region is not None else None
+        if inside is not None and (inside.population or 0) < VILLAGE_MAX_POPULATION:
+            return inside  # "деревни Кресты" in a Pskov report: the Kresty of the Pskov region, not Cherskiy in Yakutia
+        place = "a town" if too_big else f"{round(geo.km_between(found, region))} km from the {region.name} region"
+        mention.reason += f"; the village is not {found.name} ({place}): the region named stands for it"
+        return region
 
     def _in_heading_region(self, sentence: Sentence, mention: places.Mention, found: Any) -> Any:
         """'Donetsk Oblast: Russian attacks killed two in Kostiantynivka': a town on a line headed by its region is the

@@ -86,6 +86,15 @@ _AREA_AFTER = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)*\s+(?
 _ADJECTIVE_END = re.compile(r"(?:sky|skiy|skyi|skyy|skii|skoy|skoi)$")  # "the Podilskyi and Obolonskyi districts": quarters
 
 
+_NO_HITS = re.compile(r"попадани|влучан", re.IGNORECASE)
+
+
+def _no_hits_after_downing(info: ClauseInfo, retracted: re.Match[str]) -> bool:
+    """'сбили 14 в Одесской области, но там попаданий не было': no hits where drones were downed is the downing's
+    outcome, not a denial of it."""
+    return bool(_NO_HITS.search(retracted.group(0))) and any(c.kind == "interception" for c in info.event_cues)
+
+
 def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, claim_refs: set[int],
                others: bool = True) -> str | None:
     if sentence.heading:
@@ -100,7 +109,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     if mention.start in claim_refs:
         return "reference point of a distance claim"
     retracted = cues.has("retraction", info.clause.text)
-    if retracted and _corrected_account(info.clause, retracted, mention):
+    if retracted and (_corrected_account(info.clause, retracted, mention) or _no_hits_after_downing(info, retracted)):
         retracted = None
     retracted = retracted or _denied_report(sentence) or _report_denied_before(info.clause, mention)
     if retracted:
@@ -118,7 +127,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
             and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)
             and not (_AREA_AFTER.match(after) and not _ADJECTIVE_END.search(sentence.text, 0, mention.end - sentence.start))):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
-    local = _local_officials_tell(before, after, others)
+    local = _local_officials_tell(before, after, others) or (not others and own_authorities_tell(before, after))
     if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
             or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after)
@@ -368,6 +377,32 @@ def _local_officials_tell(before: str, after: str, others: bool) -> bool:
     said = _SAID_AFTER.match(after)
     return (not others and said is not None and _LOCAL_OFFICIALS_IN.search(before) is not None
             and cues.tells_event(after[said.end():]))
+
+
+# "Kharkiv authorities said …", "Kherson city officials reported …"; "Власти Харькова сообщили …", "Влада Херсона
+# повідомила …", "… власти Харькова, где сбили пять дронов": a town's own authorities, and what they tell.
+_AUTHORITIES_AFTER = re.compile(r"^\s+(?:city\s+|regional\s+|local\s+|military\s+)?(?:authorities|officials)\b", re.IGNORECASE)
+_SLAVIC_AUTHORITIES_BEFORE = re.compile(r"(?<![\w-])(?:власти|влада|мэрия|мерія|администрация|адміністрація)\s+"
+                                        r"(?:города\s+|міста\s+)?$", re.IGNORECASE)
+_SLAVIC_SAID_AFTER = re.compile(r"^\s*(?:сообщил\w*|повідомил\w*|заявил\w*|заявив\w*|заяви\w*|рассказал\w*|розповіл\w*)"
+                                r"(?![\w-])", re.IGNORECASE)
+
+
+_TOLD_KINDS = ("strike", "passive", "interception", "explosion", "damage", "casualty", "debris")
+
+
+def own_authorities_tell(before: str, after: str) -> bool:
+    """'Kharkiv authorities said seven were hurt in a drone attack', 'Власти Харькова сообщили о семи пострадавших в
+    результате атаки дронов', '… власти Херсона, где сбили пять дронов': the town's own authorities telling an event
+    (the caller checks that the sentence places it nowhere else)."""
+    authorities = _AUTHORITIES_AFTER.match(after) if not before.strip(" \"'«“(") else None
+    if authorities is not None:
+        said = _SAID_AFTER.match(after[authorities.end():])
+        return said is not None and cues.tells_event(after[authorities.end() + said.end():])
+    if not _SLAVIC_AUTHORITIES_BEFORE.search(before):
+        return False
+    told = _SLAVIC_SAID_AFTER.match(after) or _WHERE_AFTER.match(after)
+    return told is not None and any(c.kind in _TOLD_KINDS for c in cues.find_cues(after[told.end():]))  # "о семи пострадавших в результате атаки"
 
 
 def _speaker_place(before: str, after: str, others: bool) -> bool:

@@ -9,7 +9,7 @@ from incidents.extraction import airports, cues
 from incidents.extraction.district_towns import DISTRICT_ADJECTIVE, past_plant
 from incidents.extraction.places import LIST_GAP, REPUBLIC, ClauseInfo, Mention
 from incidents.extraction.sentences import HEAD_END, POST_MARK, Sentence
-from incidents.extraction.site_rejections import (COMMUNITY_AFTER, EVENT_NOUN_AFTER, FACILITY_AFTER, OFFICIAL_AFTER,
+from incidents.extraction.site_rejections import (COMMUNITY_AFTER, EVENT_NOUN_AFTER, FACILITY_AFTER, OFFICIAL_AFTER, own_authorities_tell,
                                                   WINDOW, around, rejection)
 
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
@@ -43,8 +43,9 @@ _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
                        re.IGNORECASE)
 # "the strike showed that Moscow did not want ...": the words between a strike verb and its object never open a new clause.
 _NOT_A_CLAUSE_OPENER = r"(?!(?:that|which|who|whom|whose|whether|because|while|when|if|than|як|что|що|чтобы|щоб)\s)"
+# (an instrument between: "атаковали FPV-дроном Шебекино")
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s)|(?-i:[A-Z]{{2,5}}-[a-zа-яёіїєґ'’-]+))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -208,6 +209,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         mention.hint = "region"  # "downed 132 drones in total over Bryansk, Kursk and Belgorod": a ministry's tally by region
     if _headed_by_a_cue(info, mention, before):
         return "site: the first item of a list after an event cue and a colon (Прилёты этой ночью: Курчатов, Льгов)"
+    if not before.strip() and _capital_dateline(sentence, mention, after):
+        return "the town the story was filed from (a dateline in capitals: MOSCOW: …), not a site"
     if _LINE_HEAD_BEFORE.match(before) and _LINE_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
         return "site: the place heading a line of a list or a live blog (Kyiv – a missile struck ...)"
     if _LINE_HEAD_BEFORE.match(before) and _DISTRICT_HEAD_AFTER.match(after) and mention.start - sentence.start == len(before):
@@ -252,6 +255,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: subject of a restriction clause (Sheremetyevo was closed to flights)"
     if _BULLET_ITEM.match(sentence.text[:mention.start - sentence.start]) and any(c.kind in _STRUCK for c in info.event_cues):
         return "site: the place of a bulleted item under a line telling the strike (Уражено: 🔹 Афіпський НПЗ — …)"
+    if own_authorities_tell(before, after):
+        return JURISDICTION  # "Kharkiv authorities said …", "Власти Харькова сообщили о семи пострадавших …"
     official = OFFICIAL_AFTER.match(after)
     if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
         mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
@@ -287,6 +292,20 @@ _STRUCK = ("strike", "damage", "explosion")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s*\([^()]{1,30}\))?,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                             r"\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI|Interfax|TASS)\)\s*[-—–]"
                             r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s*[-—–]")
+
+
+# "MOSCOW: Russia said it had destroyed …": a town in capitals opening one of the article's first sentences, then a colon
+# or a comma, is the dateline.
+_CAPITAL_DATELINE_AFTER = re.compile(r"\s*[:,]")
+DATELINE_SENTENCES = 3
+
+
+def _capital_dateline(sentence: Sentence, mention: Mention, after: str) -> bool:
+    """A wire story's dateline: Latin capitals, then a sentence of what someone said ("MOSCOW: Russia said …"); not a
+    post's heading place ("ОДЕСА: вибухи в районі порту")."""
+    written = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
+    return (sentence.index < DATELINE_SENTENCES and len(written) >= 4 and written.isupper() and written.isascii()
+            and bool(_CAPITAL_DATELINE_AFTER.match(after)) and cues.has("speech", after) is not None)
 
 
 # "Прилёты этой ночью: Курчатов", "Explosions overnight: Kursk, Lgov": a colon ending a phrase that tells the event.
