@@ -78,7 +78,10 @@ _PATTERNS = {
         rf"\b(?:injuring|wounding|injured|wounded|injures|wounds) (?:the|its|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?= |,|\.|$)",
         rf"\b(?:injuring|wounding|injured|wounded) {_PAIR}",
         rf"(?:^|[,;:] )(?P<n>)(?P<who>{_PEOPLE})(?: \(\d{{1,3}}\))? (?:injured|wounded|hurt)(?=[.,;)]|$)",  # a post: ", man (54) wounded"
-        rf"^(?P<n>)(?P<who>he|she) (?:was|has been|had been) (?:\w+ly )?{_HURT}",  # "... on a 63-year-old man; he was hospitalised"
+        rf"^(?P<n>)(?P<who>he|she) (?:was|has been|had been) (?:\w+ly )?{_HURT}",
+        # "one resident with minor injuries", "two men with shrapnel wounds": the people named with their wounds
+        rf"\b{_QUANT}(?P<n>{NUMBER}) {_ADJ}{_PEOPLE} (?:(?:were |was )?(?:left |hospitali[sz]ed |taken to hospital )?with|suffering) "
+        rf"(?:(?:minor|light|slight|serious|severe|moderate|multiple|shrapnel|burn|head|leg|gunshot) )*(?:injuries|wounds|burns)\b",  # "... on a 63-year-old man; he was hospitalised"
         # "A woman was killed and her husband wounded": the second person's "was" left out after the first's
         rf"\b{_KILL} and (?:the|a|an|his|her|their) (?P<n>){_ADJ}(?P<who>{_PEOPLE})\b(?<!s) (?:wounded|injured|hurt)\b",
     ],

@@ -78,16 +78,26 @@ def find_claims(text: str) -> list[DistanceClaim]:
         km = _km(*in_km) or _km(*second) or _km(*first)
         if km:
             direction = (match.group("dir") or "").strip().lower() or None
-            unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
+            unnamed = _unnamed_before(text[max(0, match.start() - 60):match.start()])
             out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end(), direction, unnamed))
     for match in _CLAIM_SLAVIC.finditer(text):
         figure = match.group("n") or match.group("n0")
         written = match.group("dir") or match.group("cmp") or ""
         words = _slavic_words(written)
-        unnamed = bool(_UNNAMED.search(text[max(0, match.start() - 60):match.start()]))
+        unnamed = _unnamed_before(text[max(0, match.start() - 60):match.start()])
         out.append(DistanceClaim(float(figure.replace(",", ".")), match.group(0).strip(), match.start(), match.end(),
                                  match.end(), "-".join(w for w in words if w) or None, unnamed))
     return sorted(out, key=lambda claim: claim.start)
+
+
+def _unnamed_before(window: str) -> bool:
+    """True when the claim measures an unnamed place ("a village about 30 km south of X"), not a town named just before
+    it ("Kstovo, a town about 20 km southeast of X": the claim tells where Kstovo lies)."""
+    unnamed = _UNNAMED.search(window)
+    return unnamed is not None and _NAMED_BEFORE.search(window, 0, unnamed.start()) is None
+
+
+_NAMED_BEFORE = re.compile(r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]+\s*,\s*$")
 
 
 def find_betweens(text: str) -> list[DistanceClaim]:

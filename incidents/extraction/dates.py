@@ -54,7 +54,7 @@ _RANGE = re.compile(
     rf"\b(?:between|from)\s+(?P<a>{_CLOCK})\s+(?:and|to|until|till)\s+(?P<b>{_CLOCK}){_ZONE}", re.IGNORECASE
 )
 # A live-blog entry's own time stamp at the start of the line ("08:40 Kyiv: ...").
-_STAMP = re.compile(rf"^\s*(?P<a>(?:[01]?\d|2[0-3])[:.][0-5]\d)(?=\s+\D){_ZONE}", re.IGNORECASE)
+_STAMP = re.compile(rf"^\s*(?P<a>(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:a\.?m\.?|p\.?m\.?)(?![\w]))?)(?=\s+\D){_ZONE}", re.IGNORECASE)
 _POINT = re.compile(
     rf"\b(?:at|around|about|shortly (?:after|before)|just (?:after|before)|after|before|from|since)\s+(?:about\s+|around\s+|approximately\s+)?"
     rf"(?P<a>noon|midday|midnight|(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\s*(?:a\.?m\.?|p\.?m\.?))|(?:[01]\d|2[0-3])[:.][0-5]\d){_ZONE}",

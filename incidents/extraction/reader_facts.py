@@ -31,15 +31,24 @@ _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 
 # A live-blog time stamp alone on its line ("09.17 EET", "updated at 14.02 GMT", "Posted at 06:48": the BBC's, above its
 # entry; the Guardian's "Updated at 11.40 BST" closes the entry above it and is read as that entry's time).
-_STAMP_LINE = re.compile(r"\s*(?:(?:updated|[Pp]osted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
+_STAMP_LINE = re.compile(r"\s*(?:(?:updated|[Pp]osted)(?: at)?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?"  # AP's "10:30 AM GMT"
+                         r"(?:\s+[A-Z]{2,4}|\s+(?:local|Kyiv|Moscow) time)?\s*")
 
 # The writer's own word that what follows is only claimed: "заявило, що нібито вразило", "якобы поразили", "allegedly hit".
 _ALLEGED = re.compile(r"(?<![\w'’-])(?:нібито|начебто|буцімто|якобы|будто бы|allegedly|purportedly)(?![\w'’-])", re.IGNORECASE)
+# A party's claim told as such ("the ministry claimed its forces had struck ..."): retracted when the next sentence calls
+# it a lie (a plain "denied that the depot was hit" leaves it disputed).
+_CLAIMED = re.compile(r"(?<![\w'’-])claim(?:s|ed|ing)(?![\w'’-])", re.IGNORECASE)
 _DENIED_HIT = re.compile(r"\b(?:denied|deny|denies|refuted)\s+(?:reports?\s+|claims?\s+)?that\s+[^.;]{0,60}?\b(?:was|were|had been|has been)\s+"
                          r"(?:\w+\s+)?(?:hit|struck|attacked|damaged|targeted)\b|опроверг\w*|спростува\w*", re.IGNORECASE)
 
 # Searched in every sentence or before every site: led by a look-ahead for their first characters (cues.led).
 _LOCAL_COUNT, _EVENT_REFERENCE, _DENIED_HIT, _WAVES = (cues.led(p) for p in (_LOCAL_COUNT, _EVENT_REFERENCE, _DENIED_HIT, _WAVES))
+
+
+def _claimed(finding: Finding) -> bool:
+    """True when the words before a site tell it as claimed ("the ministry claimed it had struck ... in Kharkiv")."""
+    return _CLAIMED.search(finding.sentence.text, 0, finding.start - finding.sentence.start) is not None
 
 
 # "Загинули: у Костянтинівці — 2, у Покровську — 1.": a casualty word heading a line of towns with their counts.
@@ -154,9 +163,11 @@ class FactCollecting:
                     continue
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
-                if _COUNTRY_SCOPE_BEFORE.search(text, max(0, count.start - 60), count.start) and not any(
-                        info.clause.start <= f.start < info.clause.end for f in new):
-                    continue  # "missiles struck cities across Ukraine, killing at least 31": a total, no site named
+                if ((_COUNTRY_SCOPE_BEFORE.search(text, max(0, count.start - 60), count.start)
+                     or cues.has("total_before", text[max(0, count.start - 40):count.start])) and not any(
+                        info.clause.start <= f.start < info.clause.end for f in new)):
+                    continue  # "missiles struck cities across Ukraine, killing at least 31", "In total, one person was
+                    # wounded over the past day": a total, no site named
                 spread = count.value == 0 and not new and not named and (about_event or shortly_after)
                 wide = spread and _SLAVIC_LETTER.search(text) is not None  # "Пострадавших нет." closing an official's post
                 for target in ((self._zero_sites() if wide else self.last_sites) if spread else [None]):  # "No one was killed"
@@ -240,10 +251,17 @@ class FactCollecting:
         if not named and any(m.reason.startswith("retracted") and _in_site_phrase(sentence, m) for m in mentions):
             return  # it denies a place of its own
         told = named or [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
-        self.retracted.update(id(f) for f in told if hearsay(f.sentence) or f in alleged)  # an official's own report stays
+        claimed = [] if _DENIED_HIT.search(sentence.text) else [f for f in told if _claimed(f)]
+        self.retracted.update(id(f) for f in told if hearsay(f.sentence) or f in alleged or f in claimed)  # not an official's own report
+        self._retract_claim_retold({place_key(f.place) for f in claimed})
         for finding in named:  # "Вночі в Павлограді вибухи. Це неправда: у Павлограді вибухів не було": told, then denied by name
             if not hearsay(finding.sentence) and finding.sentence.index == sentence.index - 1:
                 self.attachments.append(("disputed", sentence, (denial.start(), denial.end(), finding)))
+
+    def _retract_claim_retold(self, denied: set[str]) -> None:
+        """'Russia claims strike on mercenaries in Kharkiv' (headline) … 'the ministry claimed it had struck … in Kharkiv.
+        The governor called the claim a lie.': the denied claim told again earlier, as a claim, goes with it."""
+        self.retracted.update(id(f) for f in self.findings if place_key(f.place) in denied and _claimed(f))
 
     def _alleged_just_before(self, sentence: Sentence) -> list[Finding]:
         """'Міноборони РФ заявило, що нібито вразило аеродром … У ОВА це спростували.': the sites of the sentence before

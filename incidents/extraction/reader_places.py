@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from incidents.extraction import city_references, cues, geo, places, site_rejections
@@ -41,6 +43,24 @@ def officials_regions(body: str) -> list[Any]:
     of first mention (city_references.official_regions)."""
     found = [geo.place(region, "region") for region in city_references.official_regions(body)]
     return list(dict.fromkeys(p for p in found if p is not None and p.kind == "region"))
+
+
+@cache
+def _city_regions() -> dict[str, str]:
+    """lexicons/city_regions.json: a city-region's admin-1 -> the admin-1 of the region around it."""
+    table = json.loads((cues.LEXICON_DIR / "city_regions.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in table.items() if not k.startswith("_")}
+
+
+def _town_around_city_region(named: Any, city: Any, written: str) -> bool:
+    """'A drone attacked Moscow. Another was downed over the Serpukhov district.': a town of the region around a city
+    that is a region of its own names its own district (a quarter is named by an adjective: 'the Darnytskyi district';
+    Russian and Ukrainian district adjectives are read by the district-town rules)."""
+    return (named.kind == "city" and named.country == city.country and bool(named.admin1)
+            and _city_regions().get(city.admin1) == named.admin1 and written.isascii() and not _ADJECTIVE_NAME.search(written))
+
+
+_ADJECTIVE_NAME = re.compile(r"(?:sky|skiy|skyi|skyy|skii|skoy|skoi|ska|skaya|ske|cki|ckyi|tsky|tskyi)$", re.IGNORECASE)
 
 
 def _in_region(named: Any, region: Any, city: Any) -> bool:
@@ -201,6 +221,7 @@ class PlaceResolving:
             named = None  # "в Киеве ранены четверо, в Днепровском районе горит авто": Kyiv's quarter, whatever region was named
         if named is not None and (city is None or own or geo.km_between(named, city) <= DISTRICT_KM
                                   or _district_town_of_region(named, city) or _in_region(named, self.last_region, city)
+                                  or _town_around_city_region(named, city, mention.text)
                                   or _quarterless(named, city)):
             if mention.district_town:
                 self.district_towns.add(mention.start)

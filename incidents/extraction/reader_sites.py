@@ -247,6 +247,14 @@ _ALL_DOWNED_EN = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\
                             re.IGNORECASE)
 
 
+def _denied_just_before(before: str) -> bool:
+    """'saying no military facility had been hit in the city': the reference closes a denial (nothing told between them)."""
+    last = None
+    for last in cues.scanner("retraction").finditer(before):
+        pass
+    return last is not None and not cues.tells_event(before[last.end():])
+
+
 def _slavic_debris(info: places.ClauseInfo) -> bool:
     """The debris told in Russian or Ukrainian ("обломки", "уламки"; an English "debris fell" keeps its strike reading)."""
     return any(c.kind == "debris" and re.match(r"[^\W\d_a-zA-Z]", c.text) for c in info.event_cues)
@@ -255,6 +263,19 @@ def _slavic_debris(info: places.ClauseInfo) -> bool:
 def _only_attack_nouns(info: places.ClauseInfo) -> bool:
     """True when the clause names an attack only by a noun (no strike verb, no damage, no casualties)."""
     return all(cues.is_strike_noun(c) for c in info.event_cues if c.kind in STRIKE_KINDS)
+
+
+_VILLAGE_OF = re.compile(r"\b(?:village|town|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)
+FAR_SETTLEMENT_KM = 500.0  # a village this far from the region its sentence names is a namesake, not the one meant
+
+
+def _restriction_nearest(info: places.ClauseInfo, mention: places.Mention) -> bool:
+    """True when the event word nearest the mention is a restriction ("restrictions were imposed at Vnukovo and
+    Sheremetyevo as drones attacked Moscow": the airports were restricted, the city attacked)."""
+    at = mention.start - info.clause.start
+    before = [c for c in info.event_cues if c.start < at]
+    best = before[-1] if before else min(info.event_cues, key=lambda c: abs(c.start - at))
+    return best.kind == "restriction"
 
 
 def _nearest_cue(info: places.ClauseInfo, mention: places.Mention, event_type: str) -> cues.Cue | None:
@@ -330,6 +351,20 @@ def _far_from_the_theatre(finding: Finding, info: places.ClauseInfo, mention: pl
     if any(c.kind in ("casualty", "damage") for c in info.event_cues):
         return False
     return not any(count.value > 0 for count in casualties.find_casualties(info.clause.text).values())
+
+
+def _headline_abroad(sentence: Sentence, finding: Finding) -> bool:
+    """'Israel strikes Beirut suburb', 'Ten killed in Abuja market blast' among the headlines a page prints under the
+    article: a short line with no closing stop, after the title, telling a place outside the war's theatre."""
+    country = getattr(finding.place, "country", None)
+    if not country or country in cues.theatre_countries() or sentence.index == 0:
+        return False
+    text = sentence.text.strip()
+    return len(text.split()) <= HEADLINE_WORDS and _SENTENCE_END.search(text) is None
+
+
+HEADLINE_WORDS = 16
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'’”»)\]]*$")
 
 
 QUARTERED_CITY_MIN = 200000  # a city this large is divided into named districts (raions of a city)
@@ -410,6 +445,8 @@ class SiteReading:
                 mention.role, mention.reason = None, "a country: context, not an incident site"
             elif _far_from_the_theatre(finding, info, mention):
                 mention.role, mention.reason = None, "abroad, far from the war, and nothing struck or hurt there: a mention"
+            elif _headline_abroad(sentence, finding):
+                mention.role, mention.reason = None, "abroad, far from the war, in a headline line under the article: another story"
             elif (city := _city_of_quarter(sentence, mention, finding, _beside(mentions, order, mention))) is not None:
                 if any(f.place == city for f in out):  # "У Києві на Оболоні": the city's own site already
                     mention.role, mention.reason = None, f"a quarter of {city.name}, named with it: the city's site"
@@ -577,6 +614,8 @@ class SiteReading:
         kinds = {c.kind for c in info.event_cues}
         restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not (
             "interception" in kinds and _INTERCEPTED_OVER.search(info.clause.text[:mention.start - info.clause.start]))
+        if not restriction and "restriction" in kinds and _restriction_nearest(info, mention):
+            restriction = self._airport_for(mention.text, named=True) is not None  # "restrictions at Vnukovo as drones attacked Moscow"
         if restriction or (mention.hint == "airport" and "restriction" in kinds):
             found = self._airport_for(mention.text)
             event_type = "airspace_restriction"
@@ -590,6 +629,7 @@ class SiteReading:
                 found = self._airport_for(mention.text, named=True) or found
             found = self._in_heading_region(sentence, mention, found)
             found = self._village_in_reach(sentence, mention, found)
+            found = self._in_sentence_region(sentence, mention, found)
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
             if found is not None and found.kind == "airport" and "restriction" in kinds:
                 event_type = "airspace_restriction"  # "restrictions at Kazan International Airport after a drone attack"
@@ -628,6 +668,19 @@ class SiteReading:
                 or found.admin1 == self.last_region.admin1 or not _REGION_HEAD.match(sentence.text)):
             return found
         return geo.city_in_region(mention.text, self.last_region) or found
+
+    def _in_sentence_region(self, sentence: Sentence, mention: places.Mention, found: Any) -> Any:
+        """'In the Kursk region, shelling damaged a school in the village of Alexandrovka': a village named in a sentence
+        that names its region is that region's namesake; one only far away (Primorye) is no reading of it."""
+        if (found is None or found.kind != "city" or self.last_region is None or self.last_region_at != sentence.index
+                or found.admin1 == self.last_region.admin1
+                or not (places.named_as_settlement(sentence, mention) or _VILLAGE_OF.search(
+                    sentence.text, max(0, mention.start - sentence.start - 30), mention.start - sentence.start))):
+            return found
+        local = geo.city_in_region(mention.text, self.last_region)
+        if local is not None:
+            return local
+        return None if geo.km_between(found, self.last_region) > FAR_SETTLEMENT_KM else found
 
     def _downed_just_before(self, sentence: Sentence) -> bool:
         """The last sentence that told an event told a downing at its sites (the debris now told fell from it)."""
@@ -712,7 +765,7 @@ class SiteReading:
                     earlier = in_focus if focus or self.last_city_at < start else self.city_before  # not a city named after it
                     city = self._capital(match.group("adj")) if match.group("adj") else self._national_capital(
                         match.group("ref"), here[-1] if here else (head if head and not toward else earlier))
-                if city is None or any(f.start <= start < f.end for f in new):
+                if city is None or any(f.start <= start < f.end for f in new) or _denied_just_before(info.clause.text[:match.start("ref")]):
                     continue
                 if toward and any(info.clause.start <= f.start < info.clause.end and f.place.name != city.name
                                   and not f.is_airport for f in new):
@@ -755,6 +808,8 @@ class SiteReading:
             return "interception"  # "shot down over the district, debris fell in a field": nothing struck
         if kinds & {*STRIKE_KINDS, "explosion"} == {"debris"} and _slavic_debris(info) and self._downed_just_before(sentence):
             return "interception"  # "Над Гомельской областью сбит БПЛА. Обломки упали в районе Мозыря.": nothing struck
+        if kinds & {*STRIKE_KINDS, "explosion"} == {"debris"} and cues.has("no_damage", sentence.text):
+            return "interception"  # "Debris fell in an open field in the Lipetsk district; there is no damage": nothing struck
         if "interception" in kinds and _only_attack_nouns(info):
             return "interception"  # "attacks on X were repelled", "destroyed 30 drones in an attack on X"
         if "interception" in kinds and kinds & set(STRIKE_KINDS) <= {"strike"} and _ALL_DOWNED.search(info.clause.text):

@@ -25,6 +25,10 @@ _MAKERS_IN = re.compile(r"(?<![\w-])(?:предприяти|завод|комп�
 # "Sevastopol governor X said a drone hit ...": the official's place, when the sentence names no other site.
 OFFICIAL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:regional\s+|region\s+|oblast\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.IGNORECASE)
 # "the Saudi city of Jeddah", "the Black Sea port of": a common noun naming the town that follows.
+# "the Syzran and Novokuibyshevsk oil refineries": towns named together before their facilities (plural).
+_CO_FACILITIES_AFTER = re.compile(
+    r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)+\s+(?:[a-z-]+\s+){0,2}?(?:refineries|plants|factories|depots|ports|"
+    r"terminals|airfields|air bases|airbases|bases|power stations|power plants|substations|arsenals|shipyards|facilities)\b")
 _TOWN_OF = r"(?:(?:[\w'’-]+\s+){0,2}?(?:city|capital|town|resort|port)\s+of\s+)?"
 # "said Sheremetyevo and Vnukovo airports suspended flights": airports named after a speech verb are sites, not speakers.
 _AIRPORTS_AFTER = re.compile(r"^(?:\s*(?:,|and)\s*[A-Z][\w'’-]+)*\s+(?:international\s+)?airports?\b", re.IGNORECASE)
@@ -119,6 +123,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "an end of a span ('hit plants from Volgograd to Ryazan'): how far something reached, not a site"
     if (_rx("the_before").search(before) and mention.hint not in ("region", "airport", "airports", "district")
             and not EVENT_NOUN_AFTER.match(after) and not FACILITY_AFTER.match(after) and not _region_with_the(mention)
+            and not _CO_FACILITIES_AFTER.match(after)
             and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)
             and not (_AREA_AFTER.match(after) and not _ADJECTIVE_END.search(sentence.text, 0, mention.end - sentence.start))):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
@@ -135,6 +140,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "its residents also heard the event told before: hearers, not a site"
     if _HOME_BEFORE.search(before) and _SITE_LATER.search(sentence.text, mention.end - sentence.start):
         return "where a person lives or comes from; the sentence names where it happened"
+    if _outages_in(before, after, mention):
+        return "where power cuts or outages followed, not where it struck ('power cuts in Kyiv and Zhytomyr regions')"
     if _TREATED_IN.search(before) or _slavic_tail("treated_in").search(before):
         return "where the wounded were taken or treated, not where it happened"
     heading = _slavic_tail("heading_to").search(before) or _HEADING_FOR.search(before)
@@ -177,6 +184,27 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
             or _CALLED_BEFORE.search(before)) and not cues.tells_event(info.clause.text):
         return "an attack only judged in speech (удар по X был «целенаправленным»), not reported here"
     return None
+
+
+# "... in Kyiv, Zhytomyr and Dnipropetrovsk regions": the regions named after a place word, the earlier items of the list
+_REGIONS_AFTER = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w'’-]+)*\s+(?:regions|oblasts|provinces)\b")
+_LIST_IN_BEFORE = re.compile(r"\s+(?:in|across|throughout|hit|hitting|affected|affecting|swept|plunged)\s+(?:the\s+)?"
+                             r"(?:(?-i:[A-Z])[\w'’-]+(?:\s*,\s*|\s+and\s+))*$", re.IGNORECASE)
+
+
+def _outages_in(before: str, after: str, mention: Mention) -> bool:
+    """'Emergency power cuts were introduced in Kyiv, Zhytomyr and Dnipropetrovsk regions after the attack': regions
+    where outages followed an attack told elsewhere (a region-wide measure, not a site; a city's outage is left alone)."""
+    if not (mention.hint == "region" or _REGIONS_AFTER.match(after)):
+        return False
+    tail = _LIST_IN_BEFORE.search(before)
+    if tail is None:
+        return False
+    head = before[:tail.start()]
+    outage = None
+    for outage in cues.scanner("outages").finditer(head):
+        pass
+    return outage is not None and not cues.tells_event(head[outage.end():]) and len(head) - outage.end() <= 60
 
 
 def _commemorated(sentence: Sentence, info: ClauseInfo) -> bool:

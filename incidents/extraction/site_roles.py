@@ -13,7 +13,7 @@ from incidents.extraction.site_rejections import (COMMUNITY_AFTER, EVENT_NOUN_AF
                                                   WINDOW, around, rejection)
 
 JURISDICTION = "site: the place whose governor or mayor reports the event (the sentence names no other site)"
-_OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
+_OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|territory|territories|airspace|outskirts|edges?|fringes|periphery|suburbs?|zones?|centre|center|port|skies|district|areas?|parts?|neighbou?rhoods?|quarter|streets?|north|south|east|west|north-east|north-west|south-east|south-west)"
 # "in Ukraine's Lviv region", "in Sochi's Adler district", "in the eastern Donetsk region", "over Russia's southern Belgorod
 # region", "over the country's southeastern Gomel region": the country or city owning the place, and the side of it,
 # between the preposition and the place.
@@ -220,6 +220,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return "site: place phrase (in/over/near/at ...) in a clause with an event cue"
     if EVENT_NOUN_AFTER.match(after):
         return "site: names the attack (the <place> strikes)"
+    if _AIR_DEFENCE_AFTER.match(after) and any(c.kind == "interception" for c in info.event_cues):
+        return "site: its own air defences downed the weapons (Kyiv's air defences shot down 20 drones)"
     if before.strip() and _plant_of_town(sentence, mention, after) and any(c.kind in _STRUCK for c in info.event_cues):
         return "site: the plant its town's adjective names, in a clause telling a strike or damage (Бурштинської ТЕС)"
     if listed:
@@ -387,12 +389,13 @@ def _facility_subject(before: str, after: str) -> bool:
     """'Novoshakhtinsk refinery on fire after drone attack', 'Tuapse port ablaze': a town's facility opening the clause,
     the clause telling what befell it."""
     facility = FACILITY_AFTER.match(after)
-    if facility is None or before.strip(" \"'“‘«—–-•*") or after.startswith(("'", "’")):
+    if facility is None or (before.strip(" \"'“‘«—–-•*") and not _LINE_HEAD_BEFORE.match(before)) or after.startswith(("'", "’")):
         return False
     rest = after[facility.end():]
     return bool(_ON_FIRE.match(rest)) or cues.tells_event(rest)
 
 
+_AIR_DEFENCE_AFTER = re.compile(r"^['’]s?\s+(?:own\s+)?air[\s-]defen[cs]es?\b", re.IGNORECASE)
 _ON_FIRE = re.compile(r"\s+(?:(?:is|was|were|are|remains|remained)\s+)?on fire\b", re.IGNORECASE)
 
 
