@@ -229,3 +229,20 @@ def test_derived_id_taken_by_another_incident_in_the_store_is_not_merged(tmp_pat
     finally:
         store.close()
     assert vessels == ["Delta Poseidon", "Prudent"]
+
+
+def test_derived_id_row_corrected_by_a_person_is_still_the_same_on_reimport(tmp_path):
+    # a person's correction of notes and casualties is kept (README), and the file's row stays that incident
+    from incidents.storage.sqlite import SQLiteStore
+
+    db = tmp_path / "x.sqlite"
+    path = REAL / "crisisgroup_iran_maritime.csv"
+    run("import", path, "--format", "mapped", db=db)
+    store = SQLiteStore(db)
+    try:
+        row = next(store.get_row(item.id) for item in store.all() if item.started_at == "2022-05-27")
+        store.update(row.incident.id, {"notes": "checked: Prudent only", "killed": 0}, row.version)
+    finally:
+        store.close()
+    again = json.loads(run("import", path, "--format", "mapped", db=db).stdout)
+    assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 16), again
