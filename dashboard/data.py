@@ -469,17 +469,21 @@ def with_details(snap: Snapshot, frame: pd.DataFrame) -> pd.DataFrame:
     return snap.catalog.with_details(frame)
 
 
-def save_incidents(incidents: Iterable[Incident], source: str = "", expected: Mapping[str, int] | None = None) -> object:
+def save_incidents(incidents: Iterable[Incident], source: str = "", expected: Mapping[str, int] | None = None,
+                   imported: bool = False) -> object:
     """Upsert into the store in one transaction as one batch (reviewed when the user may review, else drafts), then
     drop every cached value so all pages see the write. Forbidden unless the session's user may import. `expected`
-    (id -> row version the user saw) makes a row changed by someone else since an EditConflict."""
+    (id -> row version the user saw) makes a row changed by someone else since an EditConflict. `imported`: rows of a
+    file, whose derived id another stored incident holds get an id of their own (pipeline.distinct_derived)."""
     from incidents.curation import with_review
+    from incidents.importers.pipeline import distinct_derived, stored_in
     from incidents.storage.journal import Batch, new_batch_id, now_iso
 
     user = access.require("import")
     record = Batch(new_batch_id("app"), "app", source or "Import page", "", user.name, now_iso())
     rows = with_review(incidents, "reviewed" if user.may("review") else "draft")
     with opened_store() as store:
+        rows = distinct_derived(rows, stored_in(store)) if imported else rows
         result = store.upsert(rows, actor=user.name, batch=record, expected=expected)  # a stream, in one transaction
     clear_caches()
     return result

@@ -75,6 +75,7 @@ def _import(args: argparse.Namespace) -> int:
     from incidents.access import check
     from incidents.curation import with_review
     from incidents.importers import open_path
+    from incidents.importers.pipeline import distinct_derived, stored_in
     from incidents.storage import open_store
     from incidents.storage.base import overwrite_fields
 
@@ -90,7 +91,7 @@ def _import(args: argparse.Namespace) -> int:
         # a generator: rows are read, checked and written as they come
         state = "reviewed" if args.reviewed else "draft"
         incidents = (getattr(store, "takes_store_rows", False) and batch.store_rows(state)) or batch.incidents()
-        rows = with_review(_noting_future(incidents, future), state)
+        rows = with_review(_noting_future(distinct_derived(incidents, stored_in(store), args.overwrite), future), state)
         result = store.upsert(rows, overwrite=args.overwrite, actor=user.name, batch=record)
     finally:
         store.close()

@@ -217,7 +217,7 @@ def _save(batch: Batch, edited: pd.DataFrame) -> None:
         st.dataframe(pd.DataFrame(problems, columns=["row", "field", "value", "message"]), hide_index=True)
         return
     try:
-        result = data.save_incidents(kept + rest)
+        result = data.save_incidents(kept + rest, imported=True)
     except EditConflict as conflict:
         data.show_conflict(conflict)
         return

@@ -287,3 +287,66 @@ def fewer_collections() -> Iterator[None]:
             _gc_state["imports"] -= 1
             if _gc_state["imports"] == 0:
                 gc.set_threshold(*_gc_state["saved"])
+
+
+NEAR_DEGREES = 0.003  # about 300 m: a stored point further from the row's is another place
+
+
+def distinct_derived(items: Iterable[Any], stored: Callable[[list[str]], Mapping[str, Incident]],
+                     overwrite: Iterable[str] = (), size: int = CHUNK) -> Iterator[Any]:
+    """`items`, each whose id comes from type, place and day (content_id) while the store holds that id for another
+    incident (see `_other`) under the id with a stable suffix of its own content, so a later import never merges it
+    into the first silently; the same row imported again keeps its id and merges as before."""
+    from incidents.model import content_id
+
+    replaced = set(overwrite)
+    for chunk in chunks(items, size):
+        found = stored([item.id for item in chunk])
+        for item in chunk:
+            old = found.get(item.id)
+            if old is None:
+                yield item
+                continue
+            incident = item if isinstance(item, Incident) else item.incident()
+            derived = content_id(incident) == incident.id
+            yield incident.with_changes(id=suffixed(incident)) if derived and _other(old, incident, replaced) else item
+
+
+def stored_in(store: Any) -> Callable[[list[str]], dict[str, Incident]]:
+    """The `stored` of distinct_derived for a store: its incidents of those ids."""
+    return lambda ids: {key: row.incident for key, row in store.get_rows(ids).items()}
+
+
+def suffixed(incident: Incident) -> str:
+    """The derived id with a suffix from the row's own content (stable: the same row gets the same id again)."""
+    import hashlib
+    import json
+
+    key = json.dumps([dict(incident.origin), [_source_key(source) for source in incident.sources], incident.notes,
+                      incident.killed, incident.injured, incident.lat, incident.lon], sort_keys=True, default=str)
+    return f"{incident.id}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:6]}"
+
+
+def _other(old: Incident, new: Incident, overwrite: set[str]) -> bool:
+    """Whether `new` tells of another incident than the stored `old` with the same derived id: other columns of the
+    source (origin) or only other sources; and, while `old` is as its import wrote it (never updated since, so no
+    person's correction), other notes, casualties or a point further than NEAR_DEGREES, unless `overwrite` names
+    the field (the file corrects the stored row)."""
+    stored = {_source_key(source) for source in old.sources}
+    offered = {_source_key(source) for source in new.sources}
+    if (new.origin and old.origin and dict(new.origin) != dict(old.origin)) or (
+            stored and offered and not stored & offered):
+        return True
+    if old.updated_at != old.created_at or "all" in overwrite:
+        return False
+    return any(name not in overwrite and differs for name, differs in (
+        ("notes", bool(new.notes) and new.notes not in old.notes),
+        ("killed", None not in (old.killed, new.killed) and old.killed != new.killed),
+        ("injured", None not in (old.injured, new.injured) and old.injured != new.injured),
+        ("lat", abs(old.lat - new.lat) > NEAR_DEGREES or abs(old.lon - new.lon) > NEAR_DEGREES)))
+
+
+def _source_key(source: Any) -> tuple[str, ...]:
+    """A source as the store merges sources: by URL, or by its text when it has none."""
+    url = source.url.strip()
+    return ("url", url) if url else ("text", source.title, source.excerpt)

@@ -205,3 +205,44 @@ def test_mapped_analyst_table_imported_twice_adds_nothing(tmp_path):
     again = json.loads(run("import", path, "--format", "mapped", db=db).stdout)
     assert (first["inserted"], first["rejected"]) == (16, 37)
     assert (again["inserted"], again["updated"], again["unchanged"], again["rejected"]) == (0, 0, 16, 37)
+
+
+def test_derived_id_taken_by_another_incident_in_the_store_is_not_merged(tmp_path):
+    # Prudent, then Delta Poseidon: seized the same day in the same sea, so the same id from type, place and day.
+    # The file refuses the second; importing it later (the rejects file, fixed) must add it, not merge it silently
+    db = tmp_path / "x.sqlite"
+    path = REAL / "crisisgroup_iran_maritime.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    second = tmp_path / "delta_poseidon.csv"
+    second.write_text(lines[0] + next(line for line in lines if "Delta Poseidon" in line), encoding="utf-8")
+    first = json.loads(run("import", path, "--format", "mapped", db=db).stdout)
+    assert first["inserted"] == 16
+    later = json.loads(run("import", second, "--format", "mapped", db=db).stdout)
+    assert (later["inserted"], later["unchanged"], later["rejected"]) == (1, 0, 0), later
+    again = json.loads(run("import", second, "--format", "mapped", db=db).stdout)
+    assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 1), again
+    from incidents.storage.sqlite import SQLiteStore
+
+    store = SQLiteStore(db)
+    try:
+        vessels = sorted(item.origin["columns"]["Vessel"] for item in store.all() if item.started_at == "2022-05-27")
+    finally:
+        store.close()
+    assert vessels == ["Delta Poseidon", "Prudent"]
+
+
+def test_derived_id_row_corrected_by_a_person_is_still_the_same_on_reimport(tmp_path):
+    # a person's correction of notes and casualties is kept (README), and the file's row stays that incident
+    from incidents.storage.sqlite import SQLiteStore
+
+    db = tmp_path / "x.sqlite"
+    path = REAL / "crisisgroup_iran_maritime.csv"
+    run("import", path, "--format", "mapped", db=db)
+    store = SQLiteStore(db)
+    try:
+        row = next(store.get_row(item.id) for item in store.all() if item.started_at == "2022-05-27")
+        store.update(row.incident.id, {"notes": "checked: Prudent only", "killed": 0}, row.version)
+    finally:
+        store.close()
+    again = json.loads(run("import", path, "--format", "mapped", db=db).stdout)
+    assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 16), again
