@@ -292,7 +292,7 @@ def fewer_collections() -> Iterator[None]:
 NEAR_DEGREES = 0.003  # about 300 m: a stored point further from the row's is another place
 
 
-def distinct_derived(items: Iterable[Any], stored: Callable[[list[str]], Mapping[str, Incident]],
+def distinct_derived(items: Iterable[Any], stored: Callable[[list[str]], Mapping[str, tuple[Incident, int]]],
                      overwrite: Iterable[str] = (), size: int = CHUNK) -> Iterator[Any]:
     """`items`, each whose id comes from type, place and day (content_id) while the store holds that id for another
     incident (see `_other`) under the id with a stable suffix of its own content, so a later import never merges it
@@ -303,18 +303,18 @@ def distinct_derived(items: Iterable[Any], stored: Callable[[list[str]], Mapping
     for chunk in chunks(items, size):
         found = stored([item.id for item in chunk])
         for item in chunk:
-            old = found.get(item.id)
+            old, version = found.get(item.id, (None, 0))
             if old is None:
                 yield item
                 continue
             incident = item if isinstance(item, Incident) else item.incident()
             derived = content_id(incident) == incident.id
-            yield incident.with_changes(id=suffixed(incident)) if derived and _other(old, incident, replaced) else item
+            yield incident.with_changes(id=suffixed(incident)) if derived and _other(old, version, incident, replaced) else item
 
 
-def stored_in(store: Any) -> Callable[[list[str]], dict[str, Incident]]:
-    """The `stored` of distinct_derived for a store: its incidents of those ids."""
-    return lambda ids: {key: row.incident for key, row in store.get_rows(ids).items()}
+def stored_in(store: Any) -> Callable[[list[str]], dict[str, tuple[Incident, int]]]:
+    """The `stored` of distinct_derived for a store: its incidents of those ids, each with its row version."""
+    return lambda ids: {key: (row.incident, row.version) for key, row in store.get_rows(ids).items()}
 
 
 def suffixed(incident: Incident) -> str:
@@ -327,17 +327,17 @@ def suffixed(incident: Incident) -> str:
     return f"{incident.id}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:6]}"
 
 
-def _other(old: Incident, new: Incident, overwrite: set[str]) -> bool:
+def _other(old: Incident, version: int, new: Incident, overwrite: set[str]) -> bool:
     """Whether `new` tells of another incident than the stored `old` with the same derived id: other columns of the
-    source (origin) or only other sources; and, while `old` is as its import wrote it (never updated since, so no
-    person's correction), other notes, casualties or a point further than NEAR_DEGREES, unless `overwrite` names
-    the field (the file corrects the stored row)."""
+    source (origin) or only other sources; and, while `old` is as its import wrote it (row version 1: never updated
+    since, so no person's correction; its timestamps may share one second), other notes, casualties or a point
+    further than NEAR_DEGREES, unless `overwrite` names the field (the file corrects the stored row)."""
     stored = {_source_key(source) for source in old.sources}
     offered = {_source_key(source) for source in new.sources}
     if (new.origin and old.origin and dict(new.origin) != dict(old.origin)) or (
             stored and offered and not stored & offered):
         return True
-    if old.updated_at != old.created_at or "all" in overwrite:
+    if version > 1 or old.updated_at != old.created_at or "all" in overwrite:
         return False
     return any(name not in overwrite and differs for name, differs in (
         ("notes", bool(new.notes) and new.notes not in old.notes),
