@@ -1,4 +1,5 @@
-"""Russian styles, round fifteen: a season named as the last one ('прошлым летом', 'минувшей осенью') dates a recap."""
+"""Russian styles, round fifteen: a season named as the last one ('прошлым летом', 'минувшей осенью') dates a recap; a hill named
+after another city ('на Харьковской горе') is a part of the town."""
 
 from tests.incidents.extraction import helpers
 
@@ -10,3 +11,8 @@ def test_strikes_last_autumn_are_background():
     found = found_in("Ночью дроны атаковали Курск, повреждена котельная. "
                      "Минувшей осенью беспилотники уже били по Железногорску и Льгову.")
     assert places(found) == ["Kursk"]
+
+
+def test_a_hill_named_after_another_city_is_a_part_of_the_town():
+    found = found_in("Брянск — ночью громко, ПВО работала над городом. Обломки упали во дворе на Орловской горе, пострадавших нет.")
+    assert places(found) == ["Bryansk"]
