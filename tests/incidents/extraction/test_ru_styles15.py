@@ -1,5 +1,5 @@
 """Russian styles, round fifteen: a season named as the last one ('прошлым летом', 'минувшей осенью') dates a recap; a hill named
-after another city ('на Харьковской горе') is a part of the town."""
+after another city ('на Харьковской горе') is a part of the town; 'Никакого пожара в X нет' denies X."""
 
 from tests.incidents.extraction import helpers
 
@@ -16,3 +16,9 @@ def test_strikes_last_autumn_are_background():
 def test_a_hill_named_after_another_city_is_a_part_of_the_town():
     found = found_in("Брянск — ночью громко, ПВО работала над городом. Обломки упали во дворе на Орловской горе, пострадавших нет.")
     assert places(found) == ["Bryansk"]
+
+
+def test_no_such_event_there_denies_the_place():
+    found = found_in("Мэр назвал недостоверными слухи об ударе беспилотника по складу в Ливнах. "
+                     "«Никакого пожара в Ливнах нет, склад работает», — написал он. Ночью над Мценском сбит один беспилотник.")
+    assert places(found) == ["Mtsensk"]
