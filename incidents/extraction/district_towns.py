@@ -130,8 +130,9 @@ def district_readings(word: str, after: str) -> list[str]:
     suffix = DISTRICT_ADJECTIVE.search(word).group(0).lower()
     in_sk = stem + next((s for s in ("ськ", "цьк", "зьк") if suffix.startswith(s)), "ск")  # "Морозовский", "Луцький": Морозовск, Луцьк
     soft = stem[:-2] + "ь" if stem.lower().endswith("ан") else ""  # "Россошанский": Россошь
+    in_ya = stem[:-2] + "я" if stem.lower().endswith("ян") else ""  # "Наровлянский": Наровля
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
-                              plural, in_sk, soft, stem[:-2] + "а" if stem.endswith("ин") else "")  # "Шосткинська": Шостка
+                              plural, in_sk, soft, in_ya, stem[:-2] + "а" if stem.endswith("ин") else "")  # "Шосткинська": Шостка
                   if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     community = _DISTRICT_WORD.match(after).group(0).lower().endswith("громад")  # "Семенівська та Новгород-Сіверська громади"
     candidates += _ikavism_towns(stem, suffix, community)

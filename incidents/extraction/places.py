@@ -405,8 +405,9 @@ _PLACE_NOUNS = re.compile(r"(?:област|район|округ|кра[йяю�
                           r"полуостров|пролив|озер|рек|побережь|трасс|губернатор)", re.IGNORECASE)
 
 
-# "в районе Северной стороны", "на Восточной окраине", "Левый берег": a side or a part of a city, not a town of that name.
-_SIDE_NOUN_AFTER = re.compile(r"\s+(?:сторон|част|окраин|берег|бок)\w*(?![\w-])")
+# "в районе Северной стороны", "на Восточной окраине", "Левый берег", "на Харьковской горе": a side, a part or a hill of
+# a city, not a town of that name.
+_SIDE_NOUN_AFTER = re.compile(r"\s+(?:(?:сторон|част|окраин|берег|бок)\w*|гор(?:а|ы|е|у|ой|ою))(?![\w-])")
 
 
 def _adjective_of_noun_after(sentence: Sentence, mention: Mention) -> bool:
@@ -437,7 +438,7 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
     elif mention.start == sentence.start and _adjective_of_noun_after(sentence, mention):
         mention.reason = "an adjective of the common noun after it starting the sentence (Морской транспорт), not a place"
     elif _SIDE_NOUN_AFTER.match(sentence.text, mention.end - sentence.start) and _adjective_of_noun_after(sentence, mention):
-        mention.reason = "an adjective of the side or part it names (Северная сторона, Восточная окраина), not a place"
+        mention.reason = "an adjective of the side, part or hill it names (Северная сторона, Харьковская гора), not a place"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
     elif _STREET_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 16), mention.start - sentence.start):
