@@ -1,0 +1,19 @@
+"""Ukrainian styles, round fifteen (written as an unseen hand first): a village whose name is also a common word (Балки)
+listed with other names or followed by its raion, settlements listed after the districts they lie in and a colon."""
+
+from tests.incidents.extraction import helpers
+
+found = helpers.dated(helpers.found, "2024-07-20")
+near = helpers.near
+
+
+def test_a_village_named_like_a_common_word_is_read_beside_another_name_or_its_raion():
+    items = found("Під обстрілом опинилися Степногірськ та Балки.")
+    assert any(near(i, 47.39, 34.93, 0.1) for i in items)  # Balky
+    items = found("Вранці росіяни атакували дронами Балки Василівського району, поранено жінку.")
+    assert [(i.event_type, i.injured) for i in items if near(i, 47.39, 34.93, 0.1)] == [("drone_strike", 1)]
+
+
+def test_the_common_word_opening_a_sentence_stays_a_common_word():
+    items = found("Балки перекриття обвалилися після удару по Запоріжжю.")
+    assert not any(near(i, 47.39, 34.93, 0.3) for i in items)
