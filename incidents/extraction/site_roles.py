@@ -335,8 +335,10 @@ _INCLUDING_AFTER_AREAS = re.compile(
 
 
 # "Авіаційних ударів зазнали райони населених пунктів Юнаківка, Хотінь", "обстрелам подверглись н. п. Тёткино": the
-# settlements named right after their common noun (the clause has the event cue).
-_SETTLEMENTS_BEFORE = re.compile(r"(?<![\w-])(?:населен\w*|населён\w*)\s+пункт\w*\s*:?\s*$|(?<![\w-])н\.\s?п\.\s*:?\s*$",
+# settlements named right after their common noun (the clause has the event cue); "перебували населені пункти
+# Куп'янського та Ізюмського районів: Борова, Козача Лопань": after the districts they lie in and a colon.
+_SETTLEMENTS_BEFORE = re.compile(r"(?<![\w-])(?:населен\w*|населён\w*)\s+пункт\w*(?:\s+[^:.;]{0,160}?\s+(?:район|громад|округ)\w*)?\s*:?\s*$"
+                                 r"|(?<![\w-])н\.\s?п\.\s*:?\s*$",
                                  re.IGNORECASE)
 
 

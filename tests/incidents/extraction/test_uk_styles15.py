@@ -17,3 +17,12 @@ def test_a_village_named_like_a_common_word_is_read_beside_another_name_or_its_r
 def test_the_common_word_opening_a_sentence_stays_a_common_word():
     items = found("Балки перекриття обвалилися після удару по Запоріжжю.")
     assert not any(near(i, 47.39, 34.93, 0.3) for i in items)
+
+
+def test_settlements_listed_after_the_districts_they_lie_in_are_sites():
+    text = ("За добу під вогнем були населені пункти Пологівського та Василівського районів: Степногірськ, Мала Токмачка, "
+            "Балки.")
+    items = found(text)
+    assert any(near(i, 47.59, 35.36, 0.1) for i in items)  # Stepnohirsk
+    assert any(near(i, 47.53, 35.90, 0.1) for i in items)  # Mala Tokmachka
+    assert any(near(i, 47.39, 34.93, 0.1) for i in items)  # Balky
