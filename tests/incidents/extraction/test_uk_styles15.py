@@ -26,3 +26,9 @@ def test_settlements_listed_after_the_districts_they_lie_in_are_sites():
     assert any(near(i, 47.59, 35.36, 0.1) for i in items)  # Stepnohirsk
     assert any(near(i, 47.53, 35.90, 0.1) for i in items)  # Mala Tokmachka
     assert any(near(i, 47.39, 34.93, 0.1) for i in items)  # Balky
+
+
+def test_a_short_post_opening_with_the_town_then_its_blasts_tells_an_explosion_there():
+    items = found("Запоріжжя, знову вибухи! Місто атакують шахеди, будьте в укриттях.")
+    assert any(near(i, 47.85, 35.12, 0.1) for i in items)  # Zaporizhzhia
+    assert not found("Одеса, пам'ятаймо про вибух у порту торік.")  # the blast not alone after the town: no post of it
