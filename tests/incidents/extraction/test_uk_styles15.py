@@ -32,3 +32,12 @@ def test_a_short_post_opening_with_the_town_then_its_blasts_tells_an_explosion_t
     items = found("Запоріжжя, знову вибухи! Місто атакують шахеди, будьте в укриттях.")
     assert any(near(i, 47.85, 35.12, 0.1) for i in items)  # Zaporizhzhia
     assert not found("Одеса, пам'ятаймо про вибух у порту торік.")  # the blast not alone after the town: no post of it
+
+
+def test_communities_under_the_enemys_sights_came_under_fire():
+    items = found("Вдень під ворожим прицілом були Білозерка та Станіслав Херсонського району.")
+    assert any(near(i, 46.63, 32.44, 0.1) for i in items)  # Bilozerka
+    assert any(near(i, 46.57, 32.15, 0.1) for i in items)  # Stanislav
+    items = found("Під прицілом перебувала Томаківська громада.")
+    assert any(near(i, 47.81, 34.74, 0.1) for i in items)  # Tomakivka
+    assert not found("Під прицілом камер опинився Нікополь, де знімали фільм.")  # a figure of speech: no strike
