@@ -146,7 +146,8 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
             capital = len(word) > 1 and (not morphology.is_common_word(word) or nickname_region(word) is not None
                                          or geo.plural_town(word) is not None or _opens_name(text, tokens, at)
                                          or _named_settlement(text, token[1], word)
-                                         or _common_noun_village(text, token[1], word) is not None)
+                                         or _common_noun_village(text, token[1], word) is not None
+                                         or _listed_or_placed_name(text, token[1], token[2], word))
         if capital and joined:
             current.append(token)
             continue
@@ -210,6 +211,21 @@ def _common_noun_village(text: str, start: int, word: str) -> str | None:
         return None
     return next((lemma for lemma in morphology.dictionary_lemmas(word)
                  if _VILLAGE_LEMMA.search(lemma) and geo.is_name(lemma) and not geo.abroad(lemma)), None)
+
+
+# "Куп'янськ, Борова, Вовчанськ": a neighbour in a list of names; "Липці Харківського району": the raion it lies in.
+_NAME_BEFORE = re.compile(r"(?-i:[А-ЯІЇЄҐ])[\w'’-]+(?:,|\s+(?:та|і|й))\s+$")
+_NAME_AFTER = re.compile(r"(?:,|\s+(?:та|і|й))\s+(?-i:[А-ЯІЇЄҐ])[\w'’-]+|\s+(?-i:[А-ЯІЇЄҐ])[\w'’-]+(?:ського|цького|зького)\s+"
+                         r"(?:району|громади|області)(?![\w-])")
+
+
+def _listed_or_placed_name(text: str, start: int, end: int, word: str) -> bool:
+    """True for a Ukrainian settlement's name as written that is also a common word (Борова, Липці), capitalised
+    inside a sentence, when a capitalised name is listed next to it or its raion, community or oblast follows it."""
+    if not (word[:1].isupper() and word[1:].islower()) or not _INSIDE_A_SENTENCE.search(text, max(0, start - 4), start):
+        return False
+    placed = _NAME_BEFORE.search(text, max(0, start - 40), start) or _NAME_AFTER.match(text, end)
+    return bool(placed) and geo.is_name(word) and not geo.abroad(word)
 
 
 @cache
@@ -378,6 +394,8 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
             name = text  # "поблизу селища Димер": a settlement's own name, though a common word too ("димер")
         if name is None and cyrillic:
             name = _common_noun_village(sentence.text, start, text)  # "в Антоновке": the village, not the apple
+        if name is None and cyrillic and _listed_or_placed_name(sentence.text, start, end, text):
+            name = text  # "Куп'янськ, Борова, Вовчанськ", "Липці Харківського району": the village, not the adjective
     if name is None:
         return None
     return Mention(name, sentence.start + start, sentence.start + end, sentence.index, possessive=possessive,

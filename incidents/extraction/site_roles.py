@@ -196,6 +196,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     if any(c.kind == "restriction" and c.start < end == c.end for c in info.event_cues):  # the cue's last word
         mention.hint = mention.hint or "airport"
         return "site: the airport a closing verb names (Росавиация закрыла Шереметьево, closed Vnukovo)"
+    if not before.strip() and _TOWN_THEN_BLAST.match(after):
+        return "site: the town a short post opens with, then its blasts (Харків, вибух. Белгород, взрывы!)"
     if _FRONTED_OBJECT.match(past_plant(after)) and not _PREPOSITION_BEFORE.search(before):
         return "site: the object put first (Липецк атаковали беспилотники, Харків атакували шахеди)"
     if _FRONTED_OBJECT_UNNAMED.match(after) and not _PREPOSITION_BEFORE.search(before) and not _NAME_BEFORE.search(before):
@@ -268,11 +270,14 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
     return "not in a site position (no in/over/at, not struck, not the subject of an attack)"
 
 
+# "Харків, вибух.", "Запоріжжя, знову вибухи!", "Белгород, взрывы": a mayor's short post, the town then its blasts alone.
+_TOWN_THEN_BLAST = re.compile(r",\s*(?:(?:знову|ще|снова|опять|гучні|громкие|сильні|сильные)\s+)?(?:вибух|взрыв|приліт|прил[её]т)\w*"
+                              r"\s*[.!…]*\s*$", re.IGNORECASE)
 _AREA_ALONE_AFTER = re.compile(r"\s+(?:громад|район|округ)\w*[.!;]?\s*", re.IGNORECASE)
-# "Під обстрілом Липці та Вовчанськ", "Обстрілів зазнали Хотінська … громади", "Под обстрелом оказались …": the strike
+# "Під обстрілом Липці та Вовчанськ", "Під прицілом були Марганецька громада", "Обстрілів зазнали Хотінська … громади", "Под обстрелом оказались …": the strike
 # words put first, the places that suffered it right after them.
 _FRONTED_PASSIVE = re.compile(
-    r"(?<![\w'’-])(?:(?:під|под)\s+(?:[\w'’-]+\s+)?(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*|вогн\w*|огн\w*)"
+    r"(?<![\w'’-])(?:(?:під|под)\s+(?:[\w'’-]+\s+)?(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*|вогн\w*|огн\w*|прицілом)"
     r"(?:\s+(?:були|був|була|було|перебували|перебувала|перебував|опинилися|опинились|опинилось|были|был|была|оказались|оказался|оказалась|"
     r"находились|находился|находилась|находилось|оказывались))?"
     r"|(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*)\s+(?:зазна\w*|подверг\w*))\s+[«\"“]?$", re.IGNORECASE)
@@ -337,8 +342,10 @@ _INCLUDING_AFTER_AREAS = re.compile(
 
 
 # "Авіаційних ударів зазнали райони населених пунктів Юнаківка, Хотінь", "обстрелам подверглись н. п. Тёткино": the
-# settlements named right after their common noun (the clause has the event cue).
-_SETTLEMENTS_BEFORE = re.compile(r"(?<![\w-])(?:населен\w*|населён\w*)\s+пункт\w*\s*:?\s*$|(?<![\w-])н\.\s?п\.\s*:?\s*$",
+# settlements named right after their common noun (the clause has the event cue); "перебували населені пункти
+# Куп'янського та Ізюмського районів: Борова, Козача Лопань": after the districts they lie in and a colon.
+_SETTLEMENTS_BEFORE = re.compile(r"(?<![\w-])(?:населен\w*|населён\w*)\s+пункт\w*(?:\s+[^:.;]{0,160}?\s+(?:район|громад|округ)\w*)?\s*:?\s*$"
+                                 r"|(?<![\w-])н\.\s?п\.\s*:?\s*$",
                                  re.IGNORECASE)
 
 
