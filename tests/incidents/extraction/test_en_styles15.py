@@ -1,0 +1,21 @@
+"""English news as published (live blogs, ISW recaps, short posts): one test per failure class fixed for the fifteenth
+English dev set (articles 2050-2069), each in wording unlike them."""
+
+from tests.incidents.extraction import helpers
+
+kinds = helpers.dated(helpers.kinds, "2025-03-11")
+sites = helpers.dated(helpers.sites, "2025-03-11")
+
+
+# ---------------------------------------------------------------- "shot down all twelve over ...": the weapon said before
+
+
+def test_shooting_down_all_of_a_counted_wave_is_an_interception_over_each_region():
+    text = ("The air force said Russia sent 12 attack drones across the border from Belgorod Oblast overnight. "
+            "Air defence units shot down all twelve over Kharkiv and Chernihiv oblasts.")
+    found = {(kind, place.split()[0], precision) for kind, place, precision in sites(text)}
+    assert found == {("interception", "Kharkiv", "region"), ("interception", "Chernihiv", "region")}
+
+
+def test_shooting_down_all_proposals_is_no_interception():
+    assert kinds("Lawmakers in Kyiv shot down all proposals to extend the session.") == []
