@@ -19,3 +19,17 @@ def test_shooting_down_all_of_a_counted_wave_is_an_interception_over_each_region
 
 def test_shooting_down_all_proposals_is_no_interception():
     assert kinds("Lawmakers in Kyiv shot down all proposals to extend the session.") == []
+
+
+# ---------------------------------------------------------------- "X's regional governor ... of the city": X the city
+
+
+def test_a_regional_governors_place_is_the_city_when_the_sentence_calls_it_the_city():
+    text = ("Mykolaiv's regional governor, Vitaliy Kim, reported that a drone hit a grain terminal at the edge of the city "
+            "overnight, wounding one man.")
+    assert {precision for _, _, precision in sites(text)} == {"city"}
+
+
+def test_a_regional_governors_place_stays_the_region_without_the_city():
+    text = "Mykolaiv's regional governor, Vitaliy Kim, reported that a drone hit a grain terminal overnight, wounding one man."
+    assert {precision for _, _, precision in sites(text)} == {"region"}
