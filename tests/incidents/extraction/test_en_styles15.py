@@ -33,3 +33,20 @@ def test_a_regional_governors_place_is_the_city_when_the_sentence_calls_it_the_c
 def test_a_regional_governors_place_stays_the_region_without_the_city():
     text = "Mykolaiv's regional governor, Vitaliy Kim, reported that a drone hit a grain terminal overnight, wounding one man."
     assert {precision for _, _, precision in sites(text)} == {"region"}
+
+
+# ---------------------------------------------------------------- "such as the earlier strike near X": an example recalled
+
+
+def test_an_earlier_strike_given_as_an_example_is_background():
+    text = ("Drones set fire to an oil depot in Proletarsk overnight, the governor said. Attacks on fuel stores, "
+            "like the previous raid on Novorossiysk, have strained Russian logistics.")
+    names = " ".join(place for _, place in kinds(text))
+    assert "Proletarsk" in names and "Novorossiysk" not in names
+
+
+def test_what_analysts_previously_assessed_is_background():
+    text = ("A drone hit a substation in Shebekino on Monday, officials said. Analysts previously assessed that "
+            "strikes on the Engels airfield had damaged two bombers.")
+    names = " ".join(place for _, place in kinds(text))
+    assert "Shebekino" in names and "Engels" not in names
