@@ -50,3 +50,16 @@ def test_what_analysts_previously_assessed_is_background():
             "strikes on the Engels airfield had damaged two bombers.")
     names = " ".join(place for _, place in kinds(text))
     assert "Shebekino" in names and "Engels" not in names
+
+
+# ---------------------------------------------------------------- "flew over X ... downed near Y": the route is no site
+
+
+def test_the_district_a_drone_flew_over_is_no_site_when_it_was_downed_elsewhere():
+    text = "Air defence shot down a Shahed near Fastiv after it flew over the Bila Tserkva district."
+    names = " ".join(place for _, place in kinds(text))
+    assert "Fastiv" in names and "Bila" not in names
+
+
+def test_the_only_place_a_drone_flew_over_stays_its_site():
+    assert [kind for kind, _ in kinds("A drone flew over Kursk and was shot down.")] == ["interception"]
