@@ -148,6 +148,9 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     if (others and heading and _place_phrase_besides(sentence, mention, len(before) - heading.start())
             and not _downed_at_destination(after)):
         return "where the drones were flying to; the sentence names where they were downed or fell"
+    passing = _FLEW_OVER.search(before)
+    if others and passing and _place_phrase_besides(sentence, mention, len(before) - passing.start()) and not _downed_at_destination(after):
+        return "where the drone flew over on its way; the sentence names where it was downed or fell"
     if _person_was_in(before):
         return "where a person was (the minister was in Berlin), not where it happened"
     if _DIRECTION_OF.search(before):
@@ -435,6 +438,8 @@ def _attack_on_maker(before: str) -> bool:
 # "drones heading for Moscow", "bound for Kyiv", "on their way to Tula": the destination named right before the mention.
 _HEADING_FOR = re.compile(r"\b(?:heading|headed|flying|bound|en route|on (?:its|their) way)\s+(?:for|to|towards?)\s+(?:the\s+)?"
                           r"(?:(?:city|town|capital) of\s+)?$", re.IGNORECASE)
+# "flew over the Narowlya district and was shot down near Mazyr": the route, not where the drone came down.
+_FLEW_OVER = re.compile(r"\b(?:flew|flown|passed|crossed)\s+(?:over|across|through)\s+(?:the\s+)?$", re.IGNORECASE)
 # "…, летевших на Москву, сбиты над городом", "heading for Kyiv, downed over the city": told downed at the destination.
 _DOWNED_AT_DESTINATION = re.compile(r"^[^.;]{0,60}?(?:(?:сбит|збит|уничтож|знищ|перехвач|перехоп)\w*\s+(?:[\w'’-]+\s+){0,3}?"
                                     r"(?:над|в|у|на подл[её]те к|на підльоті до)\s+(?:город|горо|міст|столиц)\w*|"

@@ -261,7 +261,11 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
         return JURISDICTION  # "Kharkiv authorities said …", "Власти Харькова сообщили о семи пострадавших …"
     official = OFFICIAL_AFTER.match(after)
     if official and not before.strip() and cues.tells_event(after):  # not "... said schools would close after the attacks"
-        mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" else None)
+        # "Zaporizhzhia's regional governor says ... on the outskirts of the city": the title names the region, the city is
+        # told apart (not "Sevastopol governor ... parts of the city": a city's own governor stands for all its land)
+        city_told = (re.match(r"\S*\s+(?:regional|region|oblast)\b", official.group(0), re.IGNORECASE)
+                     and _THE_CITY_LATER.search(sentence.text, mention.end - sentence.start))
+        mention.hint = mention.hint or ("region" if official.group(1).lower() == "governor" and not city_told else None)
         return JURISDICTION
     if not before.strip() and _AREA_ALONE_AFTER.fullmatch(after):  # "Також атакували Синельниківський район — Межівську громаду."
         return "site: a community or district named alone in apposition to the area the clause before struck"
@@ -273,6 +277,8 @@ def _site_reason(sentence: Sentence, info: ClauseInfo | None, mentions: list[Men
 # "Харків, вибух.", "Запоріжжя, знову вибухи!", "Белгород, взрывы": a mayor's short post, the town then its blasts alone.
 _TOWN_THEN_BLAST = re.compile(r",\s*(?:(?:знову|ще|снова|опять|гучні|громкие|сильні|сильные)\s+)?(?:вибух|взрыв|приліт|прил[её]т)\w*"
                               r"\s*[.!…]*\s*$", re.IGNORECASE)
+# "... when a missile struck a plant on the outskirts of the city", "the city's mayor": the governor's place is told a city.
+_THE_CITY_LATER = re.compile(r"\bthe\s+city\b(?!\s+of\b)(?!\s+(?:and|or)\s+(?:the\s+)?(?:region|oblast|province)\b)", re.IGNORECASE)
 _AREA_ALONE_AFTER = re.compile(r"\s+(?:громад|район|округ)\w*[.!;]?\s*", re.IGNORECASE)
 # "Під обстрілом Липці та Вовчанськ", "Під прицілом були Марганецька громада", "Обстрілів зазнали Хотінська … громади", "Под обстрелом оказались …": the strike
 # words put first, the places that suffered it right after them.
