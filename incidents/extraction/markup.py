@@ -124,14 +124,22 @@ def _bar_above_the_article(match: re.Match[str], text: str) -> bool:
 # "подвeргся", "FPV-дрoна": a Latin letter that looks like a Cyrillic one, inside a Cyrillic word (as some outlets and
 # copy-pasted posts have them), read as the Cyrillic letter; one letter for one, so offsets hold.
 _LOOK_ALIKES = str.maketrans("aceopxyiABCEHIKMOPTXY", "асеорхуіАВСЕНІКМОРТХУ")
-_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[а-яёіїєґА-ЯЁІЇЄҐ][A-Za-z]|[A-Za-z][а-яёіїєґА-ЯЁІЇЄҐ])[^\W\d_]*")
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]")
+_LATIN = re.compile(r"[A-Za-z]")
 _LATIN_NOT_ALIKE = re.compile(r"[b-df-hj-nq-wzD-GJLNQ-SU-WZ]")
 
 
 def unmix_scripts(text: str) -> str:
     """The text with Latin look-alike letters inside Cyrillic words made Cyrillic ("подвeргся" -> "подвергся"); a word
-    with any other Latin letter is left as written."""
-    if not _MIXED_WORD.search(text):
+    with any other Latin letter is left as written. Linear: each word is read once."""
+    if not _LATIN.search(text) or not _CYRILLIC.search(text):
         return text
-    return _MIXED_WORD.sub(lambda m: m.group(0) if _LATIN_NOT_ALIKE.search(m.group(0)) else m.group(0).translate(_LOOK_ALIKES),
-                           text)
+    return _WORD.sub(_unmixed, text)
+
+
+def _unmixed(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if not _LATIN.search(word) or not _CYRILLIC.search(word) or _LATIN_NOT_ALIKE.search(word):
+        return word
+    return word.translate(_LOOK_ALIKES)

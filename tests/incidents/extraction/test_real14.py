@@ -141,3 +141,13 @@ def test_restrictions_told_after_earlier_are_the_same_days():
     text = ("Временные ограничения введены в аэропорту Пулково, сообщила Росавиация. Ранее ограничения также были "
             "введены в аэропорту Калуги.")
     assert sorted(i.airport_iata for i in found(text)) == ["KLF", "LED"]
+
+
+def test_putting_back_cyrillic_letters_reads_a_long_word_once():
+    import time
+
+    from incidents.extraction.markup import unmix_scripts
+
+    started = time.perf_counter()
+    assert unmix_scripts("а" * 200_000 + " x") == "а" * 200_000 + " x"  # a word scanned from every start: minutes
+    assert time.perf_counter() - started < 2
