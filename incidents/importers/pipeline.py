@@ -328,10 +328,13 @@ def suffixed(incident: Incident) -> str:
 
 
 def _other(old: Incident, version: int, new: Incident, overwrite: set[str]) -> bool:
-    """Whether `new` tells of another incident than the stored `old` with the same derived id: other columns of the
-    source (origin) or only other sources; and, while `old` is as its import wrote it (row version 1: never updated
-    since, so no person's correction; its timestamps may share one second), other notes, casualties or a point
-    further than NEAR_DEGREES, unless `overwrite` names the field (the file corrects the stored row)."""
+    """Whether `new`, a row of a table (not text read by the extractor), tells of another incident than the stored
+    `old` with the same derived id from the same kind of file (origin's format): other columns of the source (origin)
+    or only other sources; and, while `old` is as its import wrote it (row version 1: never updated since, so no
+    person's correction), other notes, casualties or a point further than NEAR_DEGREES, unless `overwrite` names the
+    field (the file corrects the stored row)."""
+    if "extraction" in (new.origin or {}) or (old.origin or {}).get("format") != (new.origin or {}).get("format"):
+        return False  # articles telling one incident, or another channel telling it (the seed read again): merged
     stored = {_source_key(source) for source in old.sources}
     offered = {_source_key(source) for source in new.sources}
     if (new.origin and old.origin and dict(new.origin) != dict(old.origin)) or (

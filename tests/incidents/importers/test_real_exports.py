@@ -246,3 +246,21 @@ def test_derived_id_row_corrected_by_a_person_is_still_the_same_on_reimport(tmp_
         store.close()
     again = json.loads(run("import", path, "--format", "mapped", db=db).stdout)
     assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 16), again
+
+
+def test_two_articles_telling_one_incident_still_merge_into_it(tmp_path):
+    # a derived id shared across imports splits only rows of tables; two reports of one strike are one incident
+    from incidents.storage.sqlite import SQLiteStore
+
+    db = tmp_path / "x.sqlite"
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Drones struck Belgorod on Saturday, injuring two people, the governor said.", encoding="utf-8")
+    second.write_text("Two people were injured when drones hit Belgorod on Saturday, officials said.", encoding="utf-8")
+    for path in (first, second):
+        assert run("import", path, "--format", "article", "--published", "2025-06-07", db=db).returncode == 0
+    store = SQLiteStore(db)
+    try:
+        items = store.all()
+    finally:
+        store.close()
+    assert [(item.place, len(item.sources)) for item in items] == [("Belgorod", 2)]
