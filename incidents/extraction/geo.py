@@ -261,6 +261,11 @@ def city_in_region(name: str, region: Place) -> Place | None:
     return found[0] if found else None
 
 
+def city_near(name: str, place: Place, km: float) -> Place | None:
+    """The first city of that name (as the gazetteer orders them) within `km` of `place`, or None."""
+    return next((c for c in cities_named(name) if km_between(c, place) <= km), None)
+
+
 @lru_cache(maxsize=4096)
 def cities_named(name: str) -> tuple[Place, ...]:
     """Every city the gazetteer knows by this name, its own or an alternative one (empty for no such name)."""

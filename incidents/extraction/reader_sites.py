@@ -107,13 +107,12 @@ def _steer_to_district(city: Finding, district: places.Mention, sentence: Senten
     town = geo.place(district.text, None, ())
     if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
         return True
-    namesakes = geo.get_gazetteer().lookup(city.mention_text, kinds=("city",))
     word = sentence.text[district.start - sentence.start:district.end - sentence.start]
     others = district_towns.district_readings(word, sentence.text[district.end - sentence.start:][:60])
     for other in [town] + [geo.place(name, None, ()) for name in others if name != district.text]:
-        near = [c for c in namesakes if other is not None and geo.km_between(c, other) <= DISTRICT_KM]
-        if near:
-            city.place = near[0]
+        near = geo.city_near(city.mention_text, other, DISTRICT_KM) if other is not None else None
+        if near is not None:
+            city.place = near
             return True
     return False
 
@@ -125,8 +124,7 @@ def _outside_the_line_district(village: Finding, mentions: list[places.Mention])
     town = None if district is None else geo.place(district.text, None, ())
     if town is None or village.place.kind != "city" or geo.km_between(town, village.place) <= DISTRICT_KM:
         return False
-    near = [c for c in geo.get_gazetteer().lookup(village.mention_text, kinds=("city",)) if geo.km_between(c, town) <= DISTRICT_KM]
-    village.place = near[0] if near else town
+    village.place = geo.city_near(village.mention_text, town, DISTRICT_KM) or town
     return True
 
 
