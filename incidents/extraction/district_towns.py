@@ -102,7 +102,7 @@ def _tsk_town(word: str) -> str | None:
     """The town of Russia, Ukraine or Belarus a district's adjective in -цкий is made from (Лельчицы, Речица), the most
     populous reading, or None."""
     stem = word[:_TSK_ADJECTIVE.search(word).start()]
-    towns = [c for c in (stem + "цы", stem + "ца", stem + "цк") if geo.is_name(c) and not geo.abroad(c)
+    towns = [c for c in (stem + "цы", stem + "ца", stem + "цк", stem + "ц") if geo.is_name(c) and not geo.abroad(c)
              and geo.place(c).kind == "city"]
     return max(towns, key=lambda c: geo.place(c).population or 0) if towns else None
 
@@ -131,12 +131,14 @@ def district_readings(word: str, after: str) -> list[str]:
     in_sk = stem + next((s for s in ("ськ", "цьк", "зьк") if suffix.startswith(s)), "ск")  # "Морозовский", "Луцький": Морозовск, Луцьк
     soft = stem[:-2] + "ь" if stem.lower().endswith("ан") else ""  # "Россошанский": Россошь
     in_ya = stem[:-2] + "я" if stem.lower().endswith("ян") else ""  # "Наровлянский": Наровля
+    in_ets = stem + "ць" if suffix.startswith("цьк") else ""  # "Марганецька громада", "Кременецький район": Марганець
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
-                              plural, in_sk, soft, in_ya, stem[:-2] + "а" if stem.endswith("ин") else "")  # "Шосткинська": Шостка
+                              plural, in_sk, soft, in_ya, in_ets, stem[:-2] + "а" if stem.endswith("ин") else "")  # "Шосткинська": Шостка
                   if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     community = _DISTRICT_WORD.match(after).group(0).lower().endswith("громад")  # "Семенівська та Новгород-Сіверська громади"
     candidates += _ikavism_towns(stem, suffix, community)
     candidates += _russian_spelling_towns(stem, in_sk) + _compound_towns(stem) + _plural_towns(stem)
+    candidates += [name for name in (geo.irregular_name(in_sk),) if name]  # "Криворізький район": Кривий Ріг
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
         home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]

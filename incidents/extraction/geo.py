@@ -468,6 +468,13 @@ def _plural_nominatives(word: str) -> list[str]:
     return out
 
 
+def irregular_name(form: str) -> str | None:
+    """The name an alternating form stands for in the data file ("Криворізьк", the stem of "Криворізький район": Кривий
+    Ріг), or None."""
+    name = _irregular().get(form.lower().replace("ʼ", "’"))
+    return name if name is not None and is_name(name) else None
+
+
 @lru_cache(maxsize=1)
 def _irregular() -> dict[str, str]:
     """Inflected names whose stem alternates ("Кривому Розі" -> "Кривий Ріг"), from the data file beside the lexicons."""

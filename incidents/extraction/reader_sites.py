@@ -633,6 +633,8 @@ class SiteReading:
                 event_type = "airspace_restriction"  # "restrictions at Kazan International Airport after a drone attack"
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
+        if mention.district_town and found.kind == "city":
+            found = self._beside_the_towns_before(mention, found, earlier)
         if mention.district_town and found.kind == "city" and self._outside_the_raion_before(found, earlier):
             mention.reason += "; its town lies in another region than the raion named before it"
             return None  # "У Синельниківському районі … Покровську громаду": not Pokrovsk of the Donetsk region
