@@ -523,7 +523,8 @@ class SiteReading:
         if sentence.heading or info is None:
             return []
         mention = places.Mention(label.text, label.start, label.end, sentence.index, hint=label.hint, role="site",
-                                 reason="site: the place labelling its line (Шебекино. Дрон ударил ...)", clause=info.clause)
+                                 reason="site: the place labelling its line (Шебекино. Дрон ударил ...)", clause=info.clause,
+                                 district_town=label.district_town)  # "Криворізький район.": its own town, not a quarter
         found = self.site_finding(sentence, info, mention)
         self.label = None
         return [found] if found is not None else []
@@ -741,8 +742,8 @@ class SiteReading:
         focus = self._focus_city()
         in_focus = focus.place if focus else self.last_city
         head = self._head_city(sentence, mentions)
-        if sentence.heading:
-            return []
+        if sentence.heading or (self.label is not None and "\n" not in self.body[self.label.end:sentence.start]):
+            return []  # "🔹 Криворізький район. Увечері ППО збили над районом 2 БпЛА": the line's label, not the city in focus
         out = []
         for info in infos:
             kinds = {c.kind for c in info.event_cues}

@@ -77,3 +77,10 @@ def test_an_area_named_after_a_town_right_after_a_site_is_where_it_lies():
     items = found("Вранці дрон атакував Лебедин на Охтирщині: поранено двох людей.")
     assert len(items) == 1 and near(items[0], 50.59, 34.48, 0.1) and items[0].injured == 2  # Lebedyn, not Okhtyrka
     assert [i.injured for i in found("Ворог гатив по Охтирщині, поранено чоловіка.")] == [1]  # the area alone is the site
+
+
+def test_a_raion_labelling_its_line_after_another_city_is_its_own_town():
+    text = ("У Дніпрі уламки пошкодили гараж, поранено жінку.\n\n"
+            "🔸 Павлоградський район. Вночі сили ППО знищили над районом три безпілотники.")
+    items = found(text)
+    assert any(i.event_type == "interception" and near(i, 48.53, 35.87, 0.1) for i in items)  # Pavlohrad, not Dnipro's
