@@ -86,7 +86,8 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
     if found.kind != "city" or (found.country, found.admin1) in regions:
         return found
     if not regions:
-        return _far_bigger(name, found)
+        bigger = _far_bigger(name, found)
+        return found if bigger is not found and _own_name_by_the_cities(name, found, bigger, context) else bigger
     readings = [name]
     if morphology.is_cyrillic(name) and " " not in name:
         toponyms, others = morphology.lemmas(name)
@@ -97,6 +98,14 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
         if local:
             return max(local, key=lambda c: c.population or 0)
     return _far_bigger(name, found)
+
+
+def _own_name_by_the_cities(name: str, found: Place, bigger: Place, context: tuple[Any, ...]) -> bool:
+    """'у Херсоні …, у Станіславі — …': a town called by its own name in the region of a city in focus stays, not a much
+    bigger place that has the name only as a former or another name (Ivano-Frankivsk, once Stanislav)."""
+    homes = {(p.country, p.admin1) for p in context if isinstance(p, Place) and p.kind == "city" and p.admin1}
+    return (normalize(found.name) == normalize(name) != normalize(bigger.name)
+            and (found.country, found.admin1) in homes)
 
 
 # A city this big, named by its own name, is not a village in the region in focus known by that name only as another

@@ -52,6 +52,8 @@ def test_a_community_adjective_reads_its_town_in_the_region_of_the_towns_listed_
     assert any(near(i, 47.654, 34.115, 0.05) for i in items)  # Pokrov, beside Marhanets
     assert not any(near(i, 48.28, 37.18, 0.3) for i in items)  # not Pokrovsk of the Donetsk region
     assert any(near(i, 47.63, 34.62, 0.05) for i in found("Дрон атакував Марганецьку громаду."))  # Марганець from -ецька
+    assert any(near(i, 50.10, 25.73, 0.1) for i in found("Уночі ворог обстріляв Кременецьку громаду."))  # Кременець
+    assert any(near(i, 52.61, 38.51, 0.1) for i in found("В Елецком районе беспилотник атаковал подстанцию."))  # Елец
 
 
 def test_a_regions_total_after_the_last_line_is_not_that_lines_count():
@@ -84,3 +86,9 @@ def test_a_raion_labelling_its_line_after_another_city_is_its_own_town():
             "🔸 Павлоградський район. Вночі сили ППО знищили над районом три безпілотники.")
     items = found(text)
     assert any(i.event_type == "interception" and near(i, 48.53, 35.87, 0.1) for i in items)  # Pavlohrad, not Dnipro's
+
+
+def test_a_village_by_its_own_name_near_the_city_in_focus_beats_a_city_that_once_bore_it():
+    items = found("Уранці окупанти обстріляли Херсон, поранено жінку. Пізніше під обстріл потрапив Станіслав.")
+    assert any(near(i, 46.57, 32.15, 0.1) for i in items)  # Stanislav of the Kherson region
+    assert not any(near(i, 48.92, 24.71, 1.0) for i in items)  # not Ivano-Frankivsk, once called Stanislav
