@@ -68,7 +68,8 @@ def test_ucdp_from_hdx_with_hxl_row():
 
 def test_real_exports_imported_twice_add_nothing(tmp_path):
     db = tmp_path / "x.sqlite"
-    for name in ("ucdp_ged_ukraine_peacerep.csv", "ucdp_ged_hdx_hxl_ukr.csv"):
+    for name in ("ucdp_ged_ukraine_peacerep.csv", "ucdp_ged_hdx_hxl_ukr.csv", "acled_api_shape_ukr.json",
+                 "acled_hdx_hxl_2001_shape.csv"):
         first = run("import", REAL / name, db=db)
         assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr
         again = json.loads(run("import", REAL / name, db=db).stdout)
@@ -264,3 +265,42 @@ def test_two_articles_telling_one_incident_still_merge_into_it(tmp_path):
     finally:
         store.close()
     assert [(item.place, len(item.sources)) for item in items] == [("Belgorod", 2)]
+
+
+def test_acled_api_casualties_unknown_is_not_stated():
+    # the ACLED API's JSON as it answers (strings for numbers, '\/' escapes, 'filename'); ACLED codes unknown
+    # casualties as 0 and says so in the notes: that 0 is not stated, a 0 without those words stays a stated zero
+    rows = by_id("acled_api_shape_ukr.json")
+    shelled = rows["acled-UKR900001"]
+    assert (shelled.killed, shelled.event_type, shelled.geo_precision) == (None, "strike", "region")
+    assert shelled.origin["fatalities"] == "0"
+    assert rows["acled-UKR900003"].killed == 0 and rows["acled-UKR900003"].event_type == "interception"
+    assert rows["acled-UKR900002"].killed == 1 and rows["acled-UKR900002"].sources[0].title == "Suspilne Media"
+    # a stated count is kept even when the notes also say 'Casualties unknown'
+    assert (rows["acled-UKR900004"].killed, rows["acled-UKR900004"].event_type) == (2, "drone_strike")
+    assert rows["acled-UKR900004"].country == "UA"
+
+
+def test_acled_as_hdx_served_it_upper_case_with_hxl_row():
+    # HDX's ACLED files of the 2000s: upper-case names, ALLY_ACTOR_1, day-first EVENT_DATE, a row of HXL hashtags
+    rows = by_id("acled_hdx_hxl_2001_shape.csv")
+    assert len(rows) == 3
+    first = rows["acled-9001RTA"]
+    assert (first.started_at, first.killed, first.place, first.country) == ("2001-04-08", 2, "Tizi Ouzou", "DZ")
+    assert rows["acled-9002RTA"].started_at == "2001-04-19" and rows["acled-9002RTA"].killed == 0
+    assert rows["acled-9003RTA"].event_type == "strike"  # 'Remote violence' before sub-event types existed
+
+
+def test_aid_worker_table_from_hdx_mapped_by_proposal():
+    # Insecurity Insight's aid worker KIKA table as HDX serves it: 'Country' says OPT or DRC, 'Country ISO' the
+    # code; 'Admin 1' spelled with a space; 'No Information' where the region is not known; coordinates left
+    # empty ('censored by HDX') for some countries
+    incidents, problems = read_file(REAL / "aid_workers_kika_hdx_shape.csv", fmt="mapped")
+    assert [(p["row"], p["field"]) for p in problems] == [(2, "Latitude")]
+    rows = {item.started_at: item for item in incidents}
+    drc = rows["2024-10-29"]
+    assert (drc.country, drc.admin1, drc.started_at) == ("CD", "North Kivu", "2024-10-29")
+    sudan = rows["2024-11-13"]
+    assert sudan.country == "SD" and sudan.admin1 != "No Information"
+    assert rows["2024-12-03"].notes.endswith("near a clinic.")  # the cell's trailing line break dropped
+    assert len(incidents) == 4
