@@ -304,3 +304,20 @@ def test_aid_worker_table_from_hdx_mapped_by_proposal():
     assert sudan.country == "SD" and sudan.admin1 != "No Information"
     assert rows["2024-12-03"].notes.endswith("near a clinic.")  # the cell's trailing line break dropped
     assert len(incidents) == 4
+
+
+def test_civilian_harm_csv_sources_joined_by_commas_are_one_source_each():
+    # Bellingcat's civilian harm data flattened to CSV (every cell quoted, dates month-first, several source URLs
+    # joined by bare commas in one cell, 'Unknown' or empty locations, 'associations' as key=value pairs)
+    incidents, problems = read_file(REAL / "bellingcat_civharm_csv_shape.csv", fmt="mapped")
+    assert problems == []
+    rows = {item.id: item for item in incidents}
+    first = rows["CIV9001"]
+    assert [s.url for s in first.sources] == [
+        "https://twitter.com/example_a/status/1000000000000000001",
+        "https://twitter.com/example_b/status/1000000000000000002?s=20&t=AbCdEf",
+        "https://t.me/example_channel/190"]
+    assert (first.started_at, first.place) == ("2022-02-24", "Chuhuiv, south of Kharkiv")
+    assert rows["CIV9005"].started_at == "2022-03-13"  # 03/13 proves the column month-first
+    assert rows["CIV9003"].place == ""  # 'Unknown' names no place
+    assert rows["CIV9001"].origin["columns"]["associations"].startswith("Type of area affected=")
