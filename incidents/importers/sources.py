@@ -44,4 +44,15 @@ def _from_json(field: str, text: str) -> list[dict[str, Any]]:
         raise ValidationError(field, text, f"starts like JSON but is not ({exc}); write JSON, or plain URLs or "
                                            "titles separated by ';'") from None
     items = value if isinstance(value, list) else [value]
-    return [source_from_text(item) if isinstance(item, str) else item for item in items]
+    return [source_from_text(item) if isinstance(item, str) else _renamed(item) for item in items]
+
+
+def _renamed(item: Any) -> Any:
+    """A source object as other tools name its parts (Bellingcat's TimeMap: `path`, `description`) in our names;
+    an object with our `url` or `title` is as written."""
+    if not isinstance(item, dict) or item.get("url") or item.get("title"):
+        return item
+    texts = {key: value.strip() for key, value in item.items() if isinstance(value, str) and value.strip()}
+    url = next((texts[key] for key in ("path", "link", "href") if URL.match(texts.get(key, ""))), "")
+    title = next((texts[key] for key in ("description", "name", "label") if key in texts), "")
+    return {**item, **({"url": url} if url else {}), **({"title": title} if title else {})}

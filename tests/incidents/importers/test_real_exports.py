@@ -321,3 +321,17 @@ def test_civilian_harm_csv_sources_joined_by_commas_are_one_source_each():
     assert rows["CIV9005"].started_at == "2022-03-13"  # 03/13 proves the column month-first
     assert rows["CIV9003"].place == ""  # 'Unknown' names no place
     assert rows["CIV9001"].origin["columns"]["associations"].startswith("Type of area affected=")
+
+
+def test_civilian_harm_timemap_json_sources_named_path_and_description():
+    # Bellingcat's civilian harm TimeMap API (a JSON list of records): each source an object {id, path,
+    # description}; 'HIDDEN' as the path of a withheld source; an empty list where none is given
+    incidents, problems = read_file(REAL / "bellingcat_civharm_api_shape.json", fmt="mapped")
+    assert problems == []
+    rows = {item.id: item for item in incidents}
+    assert [(s.url, s.title) for s in rows["CIV9101"].sources] == [
+        ("https://twitter.com/example_a/status/1000000000000000001", "Bombing in the city"),
+        ("https://t.me/example_channel/8465", "Apartment block hit")]
+    assert [(s.url, s.title) for s in rows["CIV9102"].sources] == [("", "Source hidden")]
+    assert not rows["CIV9103"].sources
+    assert rows["CIV9101"].started_at == "2022-02-23" and rows["CIV9101"].place == "Chuhuiv, south of Kharkiv"
