@@ -335,3 +335,22 @@ def test_civilian_harm_timemap_json_sources_named_path_and_description():
     assert [(s.url, s.title) for s in rows["CIV9102"].sources] == [("", "Source hidden")]
     assert not rows["CIV9103"].sources
     assert rows["CIV9101"].started_at == "2022-02-23" and rows["CIV9101"].place == "Chuhuiv, south of Kharkiv"
+
+
+def test_ukrainian_header_proposed_and_decimal_comma_coordinates():
+    # a Ukrainian analyst's table as an ArcGIS upload script reads it (header from a public repository's test: 'Дата,
+    # Область,Місто,Значення 1..10,long,lat', saved with a BOM; coordinates quoted with a decimal comma, or empty)
+    incidents, problems = read_file(REAL / "ukrainian_header_decimal_comma_shape.csv", fmt="mapped")
+    rows = {item.started_at: item for item in incidents}
+    assert (rows["2024-01-01"].place, rows["2024-01-01"].lat, rows["2024-01-01"].lon) == ("Київ", 50.4501, 30.5234)
+    assert (rows["2024-01-02"].lat, rows["2024-01-03"].lon) == (49.8383458, 30.7233)
+    # the row without coordinates is geocoded from 'Місто' (Харків), not refused
+    assert not problems and round(rows["2024-01-04"].lat) == 50
+    from incidents.importers.mapping import propose_map
+
+    header = ["Дата", "Тип", "Населений пункт", "Область", "Широта", "Довгота", "Загинули", "Поранені", "Опис",
+              "Джерело", "Країна"]
+    assert propose_map(header).fields == {
+        "started_at": "Дата", "event_type": "Тип", "place": "Населений пункт", "admin1": "Область", "lat": "Широта",
+        "lon": "Довгота", "killed": "Загинули", "injured": "Поранені", "notes": "Опис", "sources": "Джерело",
+        "country": "Країна"}
