@@ -354,3 +354,19 @@ def test_ukrainian_header_proposed_and_decimal_comma_coordinates():
         "started_at": "Дата", "event_type": "Тип", "place": "Населений пункт", "admin1": "Область", "lat": "Широта",
         "lon": "Довгота", "killed": "Загинули", "injured": "Поранені", "notes": "Опис", "sources": "Джерело",
         "country": "Країна"}
+
+
+def test_aid_worker_geo_precision_labels_mapped_and_a_country_point_gets_no_region():
+    # the table's 'Geo Precision' labels mapped by the user; '(6) Country' places the point at the country's
+    # centre: it is stored as country precision and no admin1 is taken from the region that centre falls in
+    labels = {"(6) Country": "country", "(2) 25 km Precision": "approximate",
+              "(3) District, Communicipality or Commune": "region"}
+    mapping = parse_map(["date=Date", "lat=Latitude", "lon=Longitude", "country=Country ISO", "admin1=Admin 1",
+                         "notes=Event Description", "id=SiND Event ID", "geo_precision=Geo Precision"],
+                        [f"geo_precision:{label}={value}" for label, value in labels.items()])
+    incidents, problems = read_file(REAL / "aid_workers_kika_hdx_shape.csv", mapping=mapping)
+    rows = {item.id: item for item in incidents}
+    assert [(p["row"], p["field"]) for p in problems] == [(2, "Latitude")]  # 'censored by HDX': no coordinates
+    assert (rows["90003"].geo_precision, rows["90003"].admin1, rows["90003"].country) == ("country", "", "SD")
+    assert (rows["90002"].geo_precision, rows["90002"].admin1) == ("approximate", "Aleppo Governorate")
+    assert rows["90005"].geo_precision == "region"
