@@ -257,7 +257,8 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
         return article_path_batch(path, options)
     if start[:1] in ("{", "["):
         info = {"encoding": encoding}
-        if Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson"):
+        if (Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson")
+                and geojson.streamable(start)):
             named = geojson.head_crs_name(start)
             if named and not options.crs and not geojson.is_wgs84(named):
                 options.crs = named

@@ -370,3 +370,21 @@ def test_aid_worker_geo_precision_labels_mapped_and_a_country_point_gets_no_regi
     assert (rows["90003"].geo_precision, rows["90003"].admin1, rows["90003"].country) == ("country", "", "SD")
     assert (rows["90002"].geo_precision, rows["90002"].admin1) == ("approximate", "Aleppo Governorate")
     assert rows["90005"].geo_precision == "region"
+
+
+def test_acled_api_answer_over_the_streaming_size_is_read_whole(tmp_path):
+    # a real API download (limit raised) runs past the size above which GeoJSON is read feature by feature; it is
+    # no FeatureCollection, and was refused as one: it is read whole, in the API's shape as committed
+    from incidents.importers import STREAM_BYTES
+
+    document = json.loads((REAL / "acled_api_shape_ukr.json").read_text(encoding="utf-8"))
+    first = document["data"][0]
+    note = first["notes"] + " " + "Further detail." * 300
+    document["data"] = [{**first, "event_id_cnty": f"UKR8{n:05d}", "notes": note} for n in range(2000)]
+    path = tmp_path / "2024-01-01-2024-12-31-Ukraine.json"
+    path.write_text(json.dumps(document, separators=(",", ":")).replace("/", "\\/"), encoding="utf-8")
+    assert path.stat().st_size > STREAM_BYTES
+    incidents, problems = read_file(path)
+    assert problems == [] and len(incidents) == 2000
+    assert {item.killed for item in incidents} == {None}  # 'Casualties unknown.' in every row's notes
+    assert incidents[0].id == "acled-UKR800000" and incidents[0].started_at == "2024-01-01"
