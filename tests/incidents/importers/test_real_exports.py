@@ -388,3 +388,20 @@ def test_acled_api_answer_over_the_streaming_size_is_read_whole(tmp_path):
     assert problems == [] and len(incidents) == 2000
     assert {item.killed for item in incidents} == {None}  # 'Casualties unknown.' in every row's notes
     assert incidents[0].id == "acled-UKR800000" and incidents[0].started_at == "2024-01-01"
+
+
+def test_acled_export_turned_into_geojson_is_read_as_acled(tmp_path):
+    # peacerep/ukraine-map's README: ACLED's export 'converted to GeoJSON using an online converter' (convertcsv):
+    # each row a Point feature whose properties are the ACLED columns (numbers may come out as numbers)
+    records = json.loads((REAL / "acled_api_shape_ukr.json").read_text(encoding="utf-8"))["data"]
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(r["longitude"]),
+                                                                                  float(r["latitude"])]},
+                 "properties": {**r, "latitude": float(r["latitude"]), "longitude": float(r["longitude"]),
+                                "fatalities": int(r["fatalities"])}} for r in records]
+    path = tmp_path / "acled_ukraine.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    rows = {item.id: item for item in read_file(path)[0]}
+    assert sorted(rows) == ["acled-UKR900001", "acled-UKR900002", "acled-UKR900003", "acled-UKR900004"]
+    assert (rows["acled-UKR900004"].event_type, rows["acled-UKR900004"].killed) == ("drone_strike", 2)
+    assert (rows["acled-UKR900002"].lat, rows["acled-UKR900002"].place) == (48.1394, "Avdiivka")
+    assert rows["acled-UKR900001"].killed is None
