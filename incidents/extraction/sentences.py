@@ -32,6 +32,9 @@ _CASUALTY_AFTER_DASH = re.compile(
     r"(?:[\w-]+ ){0,3}?(?:ранен|поранен|пострада|постражд|травм|погиб|загинул|загинув|загибл|убит|вбит|получил\w* (?:[\w-]+ )?ранени|"
     r"отримал\w* (?:[\w-]+ )?поранен|killed|injured|wounded|dead)", re.IGNORECASE)
 
+# "сбито 240 беспилотников: 91 — над Московской областью, 126 — над Курской": a count of a list, its dash, then where.
+_LIST_COUNT_BEFORE_DASH = re.compile(r"(?:^|[:,;]|\s(?:и|і|та|й|and|ещё|ще))\s*\d[\d\s]*$", re.IGNORECASE)
+_PLACE_AFTER_DASH = re.compile(r"(?:над|в|у|во|на|під|под|поблизу|біля|возле|over|above|in|near)\s", re.IGNORECASE)
 _CASUALTY_BEFORE_DASH = re.compile(r"(?<![\w-])(?:ранен|поранен|пострада|постражд|травмован|погибш|погибл|загибл|убит|вбит)\w*$",
                                    re.IGNORECASE)
 
@@ -151,6 +154,9 @@ def split_clauses(sentence: Span) -> list[Clause]:
         if (match.group(0).strip() in "—–" and sentence.text[match.end():match.end() + 1].isdigit()
                 and _CASUALTY_BEFORE_DASH.search(sentence.text, start, match.start())):
             continue  # "загиблих — 9, поранених — 63": the count after its casualty word
+        if (match.group(0).strip() in "—–" and _LIST_COUNT_BEFORE_DASH.search(sentence.text, start, match.start())
+                and _PLACE_AFTER_DASH.match(sentence.text, match.end())):
+            continue  # "91 — над Московской областью": a count of a region list and its region
         if match.group(0).strip() in "—–" and _passive_ends(sentence.text[start:match.start()]):
             continue  # "Під обстрілом з артилерії — Очаків": the subject after its passive strike
         if _last_list_item(sentence.text, start, match):

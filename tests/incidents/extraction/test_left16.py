@@ -17,3 +17,23 @@ def test_a_village_community_is_its_village_in_the_region_named_not_the_city_of_
     items = found("Російський дрон атакував Петрівську сільську громаду на Херсонщині.")  # no Petrivka known there
     assert [i.geo_precision for i in items] == ["region"] and items[0].admin1 == "Kherson"
 
+
+def downed_by_region(text):
+    """{region's admin-1: drones downed} of the region-level interceptions found."""
+    return {i.admin1: i.drones_downed for i in found(text) if i.event_type == "interception" and i.geo_precision == "region"}
+
+
+def test_each_count_of_a_dashed_region_list_is_its_own_regions_with_the_noun_left_out_after_the_first():
+    assert downed_by_region("ПВО перехватила 61 дрон: 40 — над Ростовской областью, 13 — над Воронежской, "
+                            "8 — над Липецкой.") == {"Rostov": 40, "Voronezh": 13, "Lipetsk": 8}
+    assert downed_by_region("Сили ППО знешкодили 27 ударних дронів: 19 — над Чернігівською областю, "
+                            "8 — над Полтавською.") == {"Chernihiv": 19, "Poltava": 8}
+
+
+def test_counts_without_a_verb_of_their_own_go_to_their_regions_never_to_casualties():
+    text = "За сутки уничтожены 17 беспилотников: 9 в Брянской области, 5 — в Орловской, 3 в Смоленской."
+    assert downed_by_region(text) == {"Bryansk": 9, "Orel": 5, "Smolensk": 3}
+    items = found("Всього знешкоджено 21 дрон. 15 у Дніпропетровській області, 6 — у Запорізькій.")
+    assert {i.admin1: i.drones_downed for i in items} == {"Dnipropetrovs'k": 15, "Zaporizhzhya": 6}
+    assert all(i.killed is None and i.injured is None for i in items)
+
