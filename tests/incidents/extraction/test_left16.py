@@ -37,3 +37,13 @@ def test_counts_without_a_verb_of_their_own_go_to_their_regions_never_to_casualt
     assert {i.admin1: i.drones_downed for i in items} == {"Dnipropetrovs'k": 15, "Zaporizhzhya": 6}
     assert all(i.killed is None and i.injured is None for i in items)
 
+
+def test_a_summary_of_this_weeks_strikes_is_background_unless_it_tells_today():
+    assert helpers.place_names(found("A drone damaged a substation in Kursk overnight. This week Ukraine also "
+                                     "claimed hits on depots in Engels and Tambov.")) == ["Kursk"]
+    assert helpers.place_names(found("Утром беспилотник повредил склад в Липецке. На этой неделе дроны уже атаковали "
+                                     "Елец и Тамбов.")) == ["Lipetsk"]
+    assert helpers.place_names(found("Уночі дрон уразив підстанцію в Ніжині. Цього тижня росіяни вже били по "
+                                     "Прилуках і Чернігову.")) == ["Nizhyn"]
+    assert [i.place for i in found("Drones attacked Kursk for the second time this week overnight, injuring one.")] == ["Kursk"]
+
