@@ -25,6 +25,9 @@ _LOCAL_COUNT = re.compile(
     r"(?:the\s+)?(?:(?:city|town|republic|region|territory) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
+# "над акваторией Черного моря", "над Азовським морем", "over the Black Sea": downings over water, no site on land.
+_OVER_WATER = re.compile(r"(?<![\w-])(?:акватор\w+|(?:над|over|above)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:Sea|Gulf|мор(?:ем|я|ю|і|е)|"
+                         r"затокою|заливом)(?![\w-]))")
 _REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 
@@ -176,7 +179,11 @@ class FactCollecting:
             local = self._local_downed(sentence, info, text, new)
             downed = None if local else casualties.find_downed(text)
             sites_here = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
-            if downed and len(sites_here) > 1:  # one total for several places: not any single place's count
+            if downed and sites_here and _OVER_WATER.search(text):  # "над Крымом и акваторией Черного моря сбиты 10": the sea's too
+                note = f"{downed.value} drones reported downed over {sites_here[0].place.name} and the sea together"
+                for finding in sites_here:
+                    self.attachments.append(("note", sentence, (note, finding)))
+            elif downed and len(sites_here) > 1:  # one total for several places: not any single place's count
                 note = f"{downed.value} drones reported downed over {len(sites_here)} places together"
                 for finding in sites_here:
                     self.attachments.append(("note", sentence, (note, finding)))

@@ -47,3 +47,13 @@ def test_a_summary_of_this_weeks_strikes_is_background_unless_it_tells_today():
                                      "Прилуках і Чернігову.")) == ["Nizhyn"]
     assert [i.place for i in found("Drones attacked Kursk for the second time this week overnight, injuring one.")] == ["Kursk"]
 
+
+def test_crimea_is_the_peninsula_and_a_sea_is_no_site_nor_does_its_count_go_to_land():
+    for text in ("Вночі над Кримом ППО знешкодила сім безпілотників.", "Air defences downed seven drones over Crimea."):
+        assert [(i.geo_precision, i.admin1, i.drones_downed) for i in found(text)] == [("region", "Crimea", 7)], text
+    for text in ("Над Азовским морем ночью уничтожены два беспилотника.", "Два дрони збито над Чорним морем.",
+                 "A drone boat was destroyed in the Red Sea.", "Missiles fell into the Persian Gulf overnight."):
+        assert found(text) == [], text
+    assert [i.drones_downed for i in found("Над Кримом и акваторией Азовского моря сбиты 15 беспилотников.")] == [None]
+    assert [i.drones_downed for i in found("Над акваторією Азовського моря збито 9 дронів, ще 5 — над Кримом.")] == [5]
+
