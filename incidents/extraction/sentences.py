@@ -62,8 +62,9 @@ class Sentence(Span):
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order; each line or paragraph break also ends a sentence."""
     out: list[Sentence] = []
+    furniture = _trailing_headlines(text)
     for line in re.finditer(r"[^\n]+", text):
-        titled = _TITLE_TAIL.search(line.group(0)) is not None and len(line.group(0).split()) <= 16
+        titled = (_TITLE_TAIL.search(line.group(0)) is not None and len(line.group(0).split()) <= 16) or line.start() >= furniture
         for start, end in _line_sentences(line.group(0)):
             piece = line.group(0)[start:end]
             lead = len(piece) - len(piece.lstrip())
@@ -74,6 +75,30 @@ def split_sentences(text: str) -> list[Sentence]:
             heading = titled or _is_heading(piece) or (not out and _is_cyrillic_title(piece))
             out.append(Sentence(piece, absolute, absolute + len(piece), len(out), heading))
     return out
+
+
+def _trailing_headlines(text: str) -> int:
+    """Where a run of HEADLINE_RUN or more short lines with no final stop starts, when it ends the text after a blank
+    line and a line of the article that ends a sentence ("Russian missile hits Dnipro apartment block" under the story:
+    the page's other headlines); len(text) when there is none. Bulleted, timed and place-headed lines are not counted."""
+    lines = text.rstrip().split("\n")
+    run = 0
+    while run < len(lines) and _headline_line(lines[len(lines) - 1 - run].strip()):
+        run += 1
+    above = lines[:len(lines) - run]
+    if run < HEADLINE_RUN or len(above) < 2 or above[-1].strip() or not any(_ENDS_SENTENCE.search(a.strip()) for a in above):
+        return len(text)
+    return len("\n".join(above)) + 1
+
+
+def _headline_line(line: str) -> bool:
+    return 3 <= len(line.split()) <= 16 and _HEADLINE_LINE.fullmatch(line) is not None and line_head(line) is None
+
+
+HEADLINE_RUN = 2
+# A headline's line: a capital opening, three to sixteen words, no stop, colon or comma at its end, no bullet or time.
+_HEADLINE_LINE = re.compile(r"[A-ZА-ЯЁІЇЄҐ][^\n]*[^\W_]['’”»)]?", re.UNICODE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'’”»)]*$")
 
 
 # "Атака беспилотников на Брянскую область. Хроника", "Взрывы в Саках. Что известно": a headline ending in the kind of

@@ -57,3 +57,12 @@ def test_crimea_is_the_peninsula_and_a_sea_is_no_site_nor_does_its_count_go_to_l
     assert [i.drones_downed for i in found("Над Кримом и акваторией Азовского моря сбиты 15 беспилотников.")] == [None]
     assert [i.drones_downed for i in found("Над акваторією Азовського моря збито 9 дронів, ще 5 — над Кримом.")] == [5]
 
+
+def test_headlines_under_an_article_are_page_furniture_labelled_or_not():
+    for text in ("A drone hit a fuel depot near Lutsk overnight, the governor said.\n\n"
+                 "Russian drones strike power plant in Chernihiv\nMissile attack on Kryvyi Rih kills three\n",
+                 "Ночью беспилотник повредил склад в Орле.\nЧитайте также:\n— Взрывы прогремели в Рязани\n"
+                 "— Беспилотник атаковал Калугу\n",
+                 "Уночі дрон влучив у склад у Вінниці.\nЧитайте також\n• Вибухи у Рівному\n• Дрон атакував Житомир\n"):
+        assert len(found(text)) == 1, text
+
