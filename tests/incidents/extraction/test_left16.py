@@ -66,3 +66,20 @@ def test_headlines_under_an_article_are_page_furniture_labelled_or_not():
                  "Уночі дрон влучив у склад у Вінниці.\nЧитайте також\n• Вибухи у Рівному\n• Дрон атакував Житомир\n"):
         assert len(found(text)) == 1, text
 
+
+def test_volga_towns_near_kazan_are_found_in_every_language_and_case():
+    towns = {"Zelenodolsk": (55.84, 48.52), "Yelabuga": (55.76, 52.05), "Nizhnekamsk": (55.64, 51.82),
+             "Chistopol": (55.37, 50.64), "Almetyevsk": (54.90, 52.32), "Bugulma": (54.54, 52.80),
+             "Naberezhnye Chelny": (55.74, 52.42)}
+    for text, town in (("Беспилотник упал в Зеленодольске, повреждена крыша цеха.", "Zelenodolsk"),
+                       ("Вибухи пролунали в Зеленодольську.", "Zelenodolsk"),
+                       ("Дрон атакував завод в Єлабузі.", "Yelabuga"),
+                       ("Беспилотники атаковали Алабугу.", "Yelabuga"),
+                       ("Взрывы прогремели в Нижнекамске.", "Nizhnekamsk"),
+                       ("Дрони атакували Чистопіль.", "Chistopol"),
+                       ("Беспилотник сбит над Чистополем.", "Chistopol"),
+                       ("Вибухи пролунали в Альметьєвську.", "Almetyevsk"),
+                       ("A drone hit an oil facility in Bugulma.", "Bugulma"),
+                       ("У Набережних Челнах пролунали вибухи.", "Naberezhnye Chelny"),
+                       ("Дрони атакували Набережні Челни.", "Naberezhnye Chelny")):
+        assert any(near(i, *towns[town]) for i in found(text)), text
