@@ -19,7 +19,9 @@ _TIME_OPENING = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\b")  # "09:30 Гр
 _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|strikes?)", re.IGNORECASE)
 _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|raid|incident|assault|fire|blaze|explosions?|blast)\b", re.I)
 PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
-_NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
+_NOT_DRONES = (r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles|"
+               r"человек\w*|люд\w*|осіб|особ\w*|жител\w*|мешкан\w*|дет\w*|діт\w*|ранен\w*|поранен\w*|погибш\w*|загибл\w*|"
+               r"пострадавш\w*|постраждал\w*|дом\w*|будин\w*|рейс\w*|км)\b")  # "ранены два человека в Таганроге": not drones
 _LOCAL_COUNT = re.compile(
     rf"(?<![:.])\b(?P<n>\d[\d,]*|{PLAIN_WORDS})(?![:.]\d)(?!\s+{dates.MONTH_NAMES}\b)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region|territory) of\s+(?:the\s+)?)?$", re.IGNORECASE)

@@ -83,3 +83,9 @@ def test_volga_towns_near_kazan_are_found_in_every_language_and_case():
                        ("У Набережних Челнах пролунали вибухи.", "Naberezhnye Chelny"),
                        ("Дрони атакували Набережні Челни.", "Naberezhnye Chelny")):
         assert any(near(i, *towns[town]) for i in found(text)), text
+
+
+def test_a_count_of_people_before_a_town_is_never_its_drones_downed():
+    items = {i.place: i for i in found("Знищено 9 безпілотників: 6 — над Сумською областю, 3 — над Полтавською, "
+                                       "поранено двох людей у Ромнах.")}
+    assert items["Romny"].drones_downed is None and items["Romny"].injured == 2
