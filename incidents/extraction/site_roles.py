@@ -19,7 +19,7 @@ _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|ter
 # between the preposition and the place.
 OWNER_AND_SIDE = (r"(?:(?:(?-i:[A-Z][\w'’-]+)|country|nation|city|region|republic|peninsula|oblast|province)['’]s\s+)?"
                   r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
-                   r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border|"
+                   r"central|(?:Russian|Ukrainian|Russia|Ukraine|Kremlin|Moscow|Kyiv)-(?:held|occupied|controlled|annexed)|occupied|frontline|front-line|border|"
                    r"neighbou?ring|nearby)\s+)?")  # "in neighbouring Engels": the town next to the one just named
 # "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
 _TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:(?:city|town|port|capital),\s+|capital\s+)"  # "in the regional capital Dnipro" too

@@ -1,0 +1,84 @@
+"""English news as published (wire copy, official statements, live blogs, short posts, pages with their furniture):
+one test per failure class fixed for the sixteenth English dev set (articles 2110-2134), each in wording unlike them."""
+
+from geodata.names import normalize
+from tests.incidents.extraction import helpers
+
+by_place = helpers.dated(helpers.by_place_key, "2025-06-11")
+
+
+# ---------------------------------------------------------------- "Russian-held X": who holds a town is no part of its name
+
+
+def test_a_town_after_a_holder_adjective_is_the_site():
+    text = "A Ukrainian drone hit a fuel depot in Russian-held Berdiansk on Wednesday, the occupation authorities said."
+    assert list(by_place(text)) == [normalize("Berdiansk")]
+
+
+def test_a_town_after_a_holder_adjective_is_the_site_not_its_oblast():
+    text = "Loud blasts rang out in Kremlin-controlled Tokmak in Zaporizhzhia Oblast early on Wednesday, residents said."
+    assert list(by_place(text)) == [normalize("Tokmak")]
+
+
+# ---------------------------------------------------------------- "has hit X and Y this year": a recap, not today's
+
+
+def test_towns_hit_this_year_are_background():
+    text = ("Kyiv wants longer-range weapons from its allies. Its drones have struck oil depots in Bryansk, Tambov and "
+            "Oryol so far this year, officials say.")
+    assert list(by_place(text)) == []
+
+
+def test_the_deadliest_strike_this_year_is_todays():
+    text = "A missile strike on Chernihiv killed seven people on Wednesday, one of the deadliest attacks on the city this year."
+    places = by_place(text)
+    assert list(places) == [normalize("Chernihiv")]
+    assert places[normalize("Chernihiv")].killed == 7
+
+
+# ---------------------------------------------------------------- the region's figures join the one town struck there
+
+
+def test_casualties_told_for_the_region_join_its_struck_town_whose_downings_were_told():
+    text = ("Drones set fire to Volgograd oil refinery, governor says\n"
+            "Ukrainian drones attacked Russia's Volgograd region overnight, causing a fire at an oil refinery and "
+            "injuring three people, governor Andrei Bocharov said on Wednesday.\n"
+            "Bocharov said debris from a drone shot down over the city of Volgograd had fallen on the territory of an "
+            "industrial enterprise.")
+    incidents = helpers.found(text, "2025-06-11")
+    assert [(i.event_type, i.injured, i.drones_downed) for i in incidents] == [("drone_strike", 3, 1)]
+    assert helpers.near(incidents[0], 48.71, 44.50, degrees=0.1)
+
+
+# ---------------------------------------------------------------- "which lies near the town of X": the struck object's place
+
+
+def test_a_relative_clause_placing_the_struck_plant_gives_the_site():
+    text = ("Drones struck the Tikhoretskaya oil pumping station, which is located near the town of Tikhoretsk, "
+            "on Wednesday, the regional operational headquarters said.")
+    assert list(by_place(text)) == [normalize("Tikhoretsk")]
+
+
+# ---------------------------------------------------------------- "used drones to damage a plane at the X airfield just outside Y"
+
+
+def test_drones_used_to_damage_an_aircraft_at_a_base_outside_a_city_strike_the_base():
+    text = ("Ukrainian intelligence said its agents had used drones to destroy a Su-34 bomber at the Khalino "
+            "airfield just outside Kursk on Wednesday.")
+    incidents = helpers.found(text, "2025-06-11")
+    assert [i.event_type for i in incidents] == ["drone_strike"]
+    assert helpers.near(incidents[0], 51.75, 36.30, degrees=0.05)
+
+
+def test_a_city_just_outside_which_a_named_airfield_lies_is_its_reference_point():
+    text = "Explosions were reported at the Saki military airfield just outside Novofedorivka on Wednesday night."
+    incidents = helpers.found(text, "2025-06-11")
+    assert len(incidents) == 1
+    assert helpers.near(incidents[0], 45.09, 33.60, degrees=0.05)
+
+
+def test_drones_used_to_disable_a_plane_at_a_named_base_strike_that_base():
+    text = "Partisans said they had used drones to disable a transport plane at the Engels air base on Wednesday."
+    incidents = helpers.found(text, "2025-06-11")
+    assert [i.event_type for i in incidents] == ["drone_strike"]
+    assert helpers.near(incidents[0], 51.47, 46.20, degrees=0.05)
