@@ -454,7 +454,7 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
         past = None
     if past and _AS_EVERY.search(text, 0, past.start()) and _THIS_NIGHT.search(text):
         past = None  # "Сьогодні вночі, як і щоночі, дрони атакували Суми": tonight's attack, like every night's
-    if past and past.group(0).lower().startswith("this") and _RANKED_BEFORE.search(text, 0, past.start()):
+    if past and "this" in past.group(0).lower().split() and _RANKED_BEFORE.search(text, 0, past.start()):
         past = None  # "one of the deadliest strikes on the city this year", "the third attack this summer": today's, ranked
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до|(?:first|second|third|\w+th|\d+(?:st|nd|rd|th)) time)\s*$",
                               text[:past.start()], re.IGNORECASE):  # "for the third time this summer": today's, counted

@@ -157,8 +157,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "a reference point ('west of X'), not where it happened"
     if NAMED_BASE_BEFORE.search(before[-80:]):
         return "a reference point for the named air base before it ('the Kacha airfield outside Sevastopol')"
-    if _FRONT_SECTOR_AFTER.match(after):
-        return "a front sector ('на Покровському напрямку'), not where it happened"
+    if _FRONT_SECTOR_AFTER.match(after) or _FRONT_NEAR_BEFORE.search(before[-40:]):
+        return "a front sector ('на Покровському напрямку', 'the front line near Pokrovsk'), not where it happened"
     if _diverted_to(before[-120:]):
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
@@ -236,6 +236,8 @@ _CALLED_BEFORE = re.compile(r"(?<![\w-])(?:назвал\w*|назвав\w*|на�
 _WHERE_AFTER = re.compile(r"\s*,\s*(?:де|где|where)(?![\w-])", re.IGNORECASE)
 # "на Покровському напрямку", "на Запорожском направлении": a sector of the front named after a town, not the town.
 _FRONT_SECTOR_AFTER = re.compile(r"\s+(?:напрямк\w*|напрямок|напрямі|направлени\w*)(?![\w-])", re.IGNORECASE)
+# "100 km from the front line near Pokrovsk", "troops on the front near Kupiansk": the front's stretch a town names.
+_FRONT_NEAR_BEFORE = re.compile(r"(?<![\w-])front(?:[\s-]?lines?)?\s+(?:near|around|outside|by|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @cache

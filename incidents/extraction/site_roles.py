@@ -45,7 +45,7 @@ _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
 _NOT_A_CLAUSE_OPENER = r"(?!(?:that|which|who|whom|whose|whether|because|while|when|if|than|як|что|що|чтобы|щоб)\s)"
 # (an instrument between: "атаковали FPV-дроном Шебекино")
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s)|(?-i:[A-Z]{{2,5}}-[a-zа-яёіїєґ'’-]+))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s)|(?-i:[A-Z]{{2,5}}-[a-zа-яёіїєґ'’-]+)|(?-i:[A-Z][a-z]+-(?:held|occupied|controlled|annexed)))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )

@@ -20,6 +20,13 @@ def test_a_town_after_a_holder_adjective_is_the_site_not_its_oblast():
     assert list(by_place(text)) == [normalize("Tokmak")]
 
 
+def test_a_town_after_a_holder_adjective_is_the_object_of_a_strike_verb():
+    text = "Ukrainian artillery shelled Russian-controlled Horlivka on Wednesday, killing one man, the occupation mayor said."
+    places = by_place(text)
+    assert list(places) == [normalize("Horlivka")]
+    assert places[normalize("Horlivka")].killed == 1
+
+
 # ---------------------------------------------------------------- "has hit X and Y this year": a recap, not today's
 
 
@@ -34,6 +41,11 @@ def test_the_deadliest_strike_this_year_is_todays():
     places = by_place(text)
     assert list(places) == [normalize("Chernihiv")]
     assert places[normalize("Chernihiv")].killed == 7
+
+
+def test_the_biggest_raid_so_far_this_year_is_todays():
+    text = "Drones attacked Tula overnight in the biggest raid on the city so far this year, the governor said."
+    assert list(by_place(text)) == [normalize("Tula")]
 
 
 # ---------------------------------------------------------------- the region's figures join the one town struck there
@@ -82,3 +94,22 @@ def test_drones_used_to_disable_a_plane_at_a_named_base_strike_that_base():
     incidents = helpers.found(text, "2025-06-11")
     assert [i.event_type for i in incidents] == ["drone_strike"]
     assert helpers.near(incidents[0], 51.47, 46.20, degrees=0.05)
+
+
+# ---------------------------------------------------------------- "the front line near X": a stretch of the front, not a site
+
+
+def test_a_town_naming_the_front_line_in_a_distance_phrase_is_no_site():
+    text = "A guided bomb struck Sloviansk, some 30 km from the front line near Siversk, killing three people."
+    places = by_place(text)
+    assert list(places) == [normalize("Sloviansk")]
+    assert places[normalize("Sloviansk")].killed == 3
+
+
+# ---------------------------------------------------------------- "drone workshops", "missile launchers": the target, not the weapon
+
+
+def test_a_weapon_word_naming_the_target_is_not_the_weapon_of_the_strike():
+    text = ("Russia's defence ministry said its forces had hit a Ukrainian drone warehouse in Kramatorsk and "
+            "a missile launcher near Pavlohrad overnight.")
+    assert sorted(i.event_type for i in helpers.found(text, "2025-06-11")) == ["strike", "strike"]
