@@ -200,6 +200,8 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             if not found and historical is None and out and _PLACE_PHRASE_CLAUSE.fullmatch(clause.text):
                 # "Дрон атаковал автобус, перевозивший рабочих, в Шебекине": the place phrase after a participle's aside
                 found = next((i.event_cues for i in reversed(out) if i.event_cues and i.historical_from is None), ())
+            if not found and historical is None and out and _tells_of_the_attack_named(out[-1], clause):
+                found = out[-1].event_cues  # "condemned the missile attack, which killed 14 people in Kyiv"
             if not found and historical is None and out and _locates_the_struck(out[-1], clause):
                 found = out[-1].event_cues  # "hit the Kropotkinskaya station, which lies near the town of Kropotkin"
             if not found and historical is None and out and _after_a_cue_head(out[-1], clause):
@@ -369,6 +371,19 @@ def _recap_opener(text: str) -> bool:
 # "…, which lies near the town of Kropotkin", "…, that is located outside Minsk": where the object just struck lies.
 _LOCATED_RELATIVE = re.compile(r"(?:which|that)\s+(?:lies|lay|is\s+located|was\s+located|is\s+situated|sits|stands)\s+"
                                r"(?:just\s+|right\s+)?(?:near|in|outside|on\s+the\s+outskirts\s+of|close\s+to|next\s+to)\s", re.IGNORECASE)
+
+
+# "…, which killed 14 people in Kyiv", "…, that injured three in Sumy": what the attack the clause before named did.
+_ATTACK_DID = re.compile(r"(?:which|that)\s+(?:also\s+)?(?:killed|injured|wounded|hurt|damaged|destroyed|hit|struck|left)\s", re.IGNORECASE)
+
+
+def _tells_of_the_attack_named(previous: places.ClauseInfo, clause: Any) -> bool:
+    """A relative clause telling what an attack did, right after the strike noun ending the clause before."""
+    if not (clause.relative and previous.historical_from is None and _ATTACK_DID.match(clause.text)):
+        return False
+    last = max(previous.event_cues, key=lambda c: c.end, default=None)
+    return (last is not None and cues.is_strike_noun(last)
+            and not previous.clause.text[last.end:].strip(" ,;:—–-"))
 
 
 def _locates_the_struck(previous: places.ClauseInfo, clause: Any) -> bool:

@@ -113,3 +113,28 @@ def test_a_weapon_word_naming_the_target_is_not_the_weapon_of_the_strike():
     text = ("Russia's defence ministry said its forces had hit a Ukrainian drone warehouse in Kramatorsk and "
             "a missile launcher near Pavlohrad overnight.")
     assert sorted(i.event_type for i in helpers.found(text, "2025-06-11")) == ["strike", "strike"]
+
+
+# ---------------------------------------------------------------- "condemned the attack, which killed N in X": the attack's place
+
+
+def test_a_relative_clause_telling_what_a_condemned_attack_did_gives_its_site():
+    text = "European leaders condemned the ballistic missile strike, which killed nine people in Kryvyi Rih."
+    places = by_place(text)
+    assert list(places) == [normalize("Kryvyi Rih")]
+    assert places[normalize("Kryvyi Rih")].killed == 9
+
+
+def test_a_relative_clause_after_an_earlier_attack_stays_background():
+    text = "The president recalled last year's missile strike, which killed nine people in Kryvyi Rih."
+    assert list(by_place(text)) == []
+
+
+# ---------------------------------------------------------------- "airports in X and Y resumed operations": restrictions told at their end
+
+
+def test_airports_that_resumed_operations_after_restrictions_were_restricted():
+    text = "Rosaviatsia said airports in Penza and Saratov had resumed operations after overnight restrictions."
+    incidents = helpers.found(text, "2025-06-11")
+    assert [(i.event_type, i.status) for i in incidents] == [("airspace_restriction", "lifted")] * 2
+    assert all(i.airport_iata for i in incidents)
