@@ -36,7 +36,7 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 
 
-LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\)|\s+(?:област\w*|обл\.|кра[йюя]|region)\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+|а\s+также\s+|а\s+також\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
+LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\)|\s+(?:област\w*|обл\.|кра[йюя]|region)\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|city|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+|а\s+также\s+|а\s+також\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
                        re.IGNORECASE)
 
 

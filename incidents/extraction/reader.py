@@ -421,10 +421,20 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
     event words of the clause before it (the list's items carry only a count and a place)."""
     colon = sentence.text.find(":")
     before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
-    opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
+    opened = ((0 <= colon < clause.start - sentence.start and _list_item_shape(clause.text)) or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
               or _COUNT_DASH_BEFORE.search(before) or _COUNT_OPENS.match(clause.text) or _ELLIPTIC_COUNT.match(clause.text))
     return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
+
+
+def _list_item_shape(text: str) -> bool:
+    """An item of a list a colon opened: a few words, a lower-case start, or a count, a preposition or 'and' ("18 over the
+    Bryansk region", "пункту управління БпЛА"); not a clause of its own ("Russia claims capture of a village near Pokrovsk")."""
+    return len(text.split()) <= 5 or not text.lstrip()[:1].isupper() or _ITEM_OPENING.match(text) is not None
+
+
+_ITEM_OPENING = re.compile(rf"\W*(?:(?:and|і|й|та|и|а)\s+)?(?:\d|(?:{PLAIN_WORDS})(?![\w-])|(?:over|above|in|near|at|on|над|в|во|у|на|под|біля|по)\s)",
+                           re.IGNORECASE)
 
 
 # "…, 11 — над …", "…, семь — над …", "по одному — над …": a list item's count and dash just before the clause.

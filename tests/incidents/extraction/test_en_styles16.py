@@ -138,3 +138,20 @@ def test_airports_that_resumed_operations_after_restrictions_were_restricted():
     incidents = helpers.found(text, "2025-06-11")
     assert [(i.event_type, i.status) for i in incidents] == [("airspace_restriction", "lifted")] * 2
     assert all(i.airport_iata for i in incidents)
+
+
+# ---------------------------------------------------------------- ISW's "Sumy City and Kherson City": a list of towns
+
+
+def test_towns_listed_with_city_after_each_are_all_sites():
+    text = "Ukrainian officials reported that Russian glide bombs damaged civilian infrastructure in Sumy City and Kherson City."
+    assert sorted(by_place(text)) == sorted([normalize("Sumy"), normalize("Kherson")])
+
+
+# ---------------------------------------------------------------- "Latest: strike on X kills 2; Russia claims a village near Y"
+
+
+def test_a_headline_clause_after_a_colon_and_a_strike_is_no_list_item_of_it():
+    text = ("War at a glance: Drone strike on Chernihiv injures 5; Moscow says its troops took a village near Lyman\n\n"
+            "A Russian drone hit a dormitory in Chernihiv overnight, injuring five students, the mayor said.")
+    assert list(by_place(text)) == [normalize("Chernihiv")]
