@@ -155,3 +155,18 @@ def test_a_headline_clause_after_a_colon_and_a_strike_is_no_list_item_of_it():
     text = ("War at a glance: Drone strike on Chernihiv injures 5; Moscow says its troops took a village near Lyman\n\n"
             "A Russian drone hit a dormitory in Chernihiv overnight, injuring five students, the mayor said.")
     assert list(by_place(text)) == [normalize("Chernihiv")]
+
+
+# ---------------------------------------------------------------- "Restrictions at X and Y airports", "X and Y airports are closed"
+
+
+def test_restrictions_at_airports_listed_before_the_word_airports():
+    text = "Restrictions at Saratov, Penza and Ulyanovsk airports, the aviation agency says."
+    incidents = helpers.found(text, "2025-06-11")
+    assert [i.event_type for i in incidents] == ["airspace_restriction"] * 3
+
+
+def test_airports_that_are_closed_in_the_present_tense_are_restricted():
+    text = "Kaluga and Yaroslavl airports are closed, passengers are advised to check their flights."
+    incidents = helpers.found(text, "2025-06-11")
+    assert [i.event_type for i in incidents] == ["airspace_restriction"] * 2
