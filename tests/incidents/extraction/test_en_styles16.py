@@ -170,3 +170,17 @@ def test_airports_that_are_closed_in_the_present_tense_are_restricted():
     text = "Kaluga and Yaroslavl airports are closed, passengers are advised to check their flights."
     incidents = helpers.found(text, "2025-06-11")
     assert [i.event_type for i in incidents] == ["airspace_restriction"] * 2
+
+
+# ---------------------------------------------------------------- "A day earlier, …": the day before publication
+
+
+def test_a_strike_told_a_day_earlier_is_dated_the_day_before():
+    text = "A day earlier, a Russian glide bomb hit an apartment block in Sumy, injuring seven people."
+    incidents = helpers.found(text, "2025-06-11")
+    assert [i.started_at[:10] for i in incidents] == ["2025-06-10"]
+
+
+def test_the_day_before_an_event_named_after_it_is_no_date():
+    text = "Drones attacked Tula the day before the talks, the governor said."
+    assert [i.started_at[:10] for i in helpers.found(text, "2025-06-11")] == ["2025-06-11"]
