@@ -111,7 +111,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     retracted = cues.has("retraction", info.clause.text)
     if retracted and (_corrected_account(info.clause, retracted, mention) or _no_hits_after_downing(info, retracted)):
         retracted = None
-    retracted = retracted or _denied_report(sentence) or _report_denied_before(info.clause, mention)
+    retracted = retracted or _denied_report(sentence) or _report_denied_before(info.clause, mention) or _denied_after(sentence, info.clause)
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = around(info.clause, mention)
@@ -312,6 +312,17 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
 
 
 _DENIAL_WORDS = ("фейк", "вброс", "дезинформ", "ложь", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")
+
+
+# "…a strike on Mykolaiv, which did not take place", "claimed a strike on Kramatorsk, but local officials reported no hits":
+# the clause right after the place's says the strike it told did not happen.
+_DENIED_AFTER = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:did\s+not|didn't|never)\s+(?:happen|take\s+place|occur)"
+                           r"|but\s+(?:[\w'’-]+\s+){0,3}?(?:officials|authorities|governor|mayor|administration|military)\s+"
+                           r"(?:reported|said\s+there\s+were)\s+no\s+(?:hits|strikes|damage|explosions))(?![\w-])", re.IGNORECASE)
+
+
+def _denied_after(sentence: Sentence, clause: Clause) -> re.Match[str] | None:
+    return _DENIED_AFTER.match(sentence.text, clause.end - sentence.start)
 
 
 def _report_denied_before(clause: Clause, mention: Mention) -> re.Match[str] | None:

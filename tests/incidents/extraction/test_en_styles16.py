@@ -184,3 +184,16 @@ def test_a_strike_told_a_day_earlier_is_dated_the_day_before():
 def test_the_day_before_an_event_named_after_it_is_no_date():
     text = "Drones attacked Tula the day before the talks, the governor said."
     assert [i.started_at[:10] for i in helpers.found(text, "2025-06-11")] == ["2025-06-11"]
+
+
+# ---------------------------------------------------------------- "…, which did not take place", "…, but officials reported no hits"
+
+
+def test_a_strike_the_next_clause_says_did_not_happen_is_no_incident():
+    text = "Russian media reported a missile strike on Uman, which did not take place, the regional governor said."
+    assert list(by_place(text)) == []
+
+
+def test_a_claimed_strike_local_officials_say_left_no_hits_is_no_incident():
+    text = "Pro-Kremlin bloggers claimed a strike on Sloviansk, but city officials reported no hits."
+    assert list(by_place(text)) == []
