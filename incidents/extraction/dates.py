@@ -45,6 +45,7 @@ _RELATIVE = {
     r"\bпозавчера\b": (-2, ""),
     r"\bсегодня\b": (0, ""),
     r"\bнакануне(?=\s*[,.;:—–]|\s+(?:вечером|днем|днём|ночью|утром|поздно))": (-1, "накануне: the day before publication"),
+    r"\b(?:a day earlier|the day before|the previous day)(?=\s*[,.;:—–)])": (-1, "a day earlier: the day before publication"),
 }
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 

@@ -447,8 +447,8 @@ def _drop_covering_regions(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         inside = cities.get(key(d), []) if d.first.place.kind == "region" else []
         inside = [c for c in inside if not _listed_apart(d, c)]
-        if len(inside) == 1 and not (_has_counts(inside[0]) and not _sum_of(d, inside)):
-            _absorb(inside[0], d)  # a qualifier, or a region total no bigger than the city's own
+        if len(inside) == 1 and not (_has_counts(inside[0]) and _own_total(d, inside[0]) and not _sum_of(d, inside)):
+            _absorb(inside[0], d)  # a qualifier, or a region total no bigger than the city's own, or figures the city lacks
         elif not inside or (_has_counts(d) and not _sum_of(d, inside)):
             kept.append(d)
     return kept
@@ -571,6 +571,14 @@ def _absorb(target: Draft, other: Draft) -> None:
             target.set(name, other.values[name], other.first.sentence if item["sentence"] == other.first.sentence.text else
                        next(f.sentence for f in other.findings), item["start"], item["end"], item.get("reason", ""), keep_max=True)
             target.evidence[name] = item
+
+
+def _own_total(region: Draft, city: Draft) -> bool:
+    """True when the region's figures may count more than the city's event: drones downed over the whole region, or a
+    figure the city states too ('drones downed over Ryazan' beside 'two injured in the Ryazan region' is not: the
+    injured are the city's event's)."""
+    return any(region.values.get(n) is not None and (n == "drones_downed" or city.values.get(n) is not None)
+               for n in ("killed", "injured", "drones_downed"))
 
 
 def _has_counts(draft: Draft) -> bool:

@@ -26,6 +26,8 @@ _AIRPORT_AFTER = re.compile(r"^(?:['’]s)?\s+(?!(?:region|oblast|province|krai|
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
     r"september|october|november|december)$", re.IGNORECASE)
+# "Russian-occupied Melitopol", "Kremlin-controlled Donetsk", "Moscow-installed": who holds the place, not a word of its name.
+_HOLDER_MODIFIER = re.compile(r"^[A-Z][a-z]+-(?:held|occupied|controlled|annexed|installed|backed|appointed)$")
 _STREET_WORDS = {"highway", "street", "avenue", "prospekt", "prospect", "boulevard", "square", "bridge", "lane", "road",
                  "embankment", "park", "stadium", "cathedral", "church", "mall", "hotel", "hospital", "school", "university",
                  "market", "tower", "towers", "building", "center", "centre", "theatre", "theater", "museum", "palace", "metro"}
@@ -35,7 +37,7 @@ _SUFFIX_WORDS = {"region", "oblast", "province", "krai", "kray", "territory", "r
                  "airbase", "air", "base", "city", "district", "npp", "hpp", "tpp", "chp", "chpp", "gres", "нпз", "тец", "тэц", "грес", "грэс", "тес", "тэс", "аес", "аэс"}
 
 
-LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\)|\s+(?:област\w*|обл\.|кра[йюя]|region)\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+|а\s+также\s+|а\s+також\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
+LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s*\)|\s+(?:област\w*|обл\.|кра[йюя]|region)\s*\))?(?:\s+(?:regions?|oblasts?|provinces?|krai|territory|republic|city|област\w*))?(?:\s+(?:нафтопереробн\w*\s+|нефтеперерабатывающ\w*\s+)?(?:завод\w*|НПЗ|нафтобаз\w*|нефтебаз\w*))?(?:\s*,?\s+as well as\s+|\s*,\s*(?:and\s+|or\s+|и\s+|та\s+|і\s+|а\s+также\s+|а\s+також\s+)?|\s+(?:and|or|и|та|і|й|а также|а також)\s+|\s*[—–-]\s*|\s*/\s*)(?:the\s+)?(?:cities of\s+|city of\s+)?[«\"“]?$",
                        re.IGNORECASE)
 
 
@@ -131,6 +133,7 @@ def _runs(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     for at, token in enumerate(tokens):
         word = token[0]
         capital = word[0].isupper() and not _WEEKDAYS_MONTHS.match(word) and word.lower().rstrip(".") not in titles
+        capital = capital and not _HOLDER_MODIFIER.match(word)
         if not capital and current and _closes_name(text, current[-1], token):
             current.append(token)  # "the Kerch bridge", "Кримського мосту": a name whose last word is written lower-case
             continue
@@ -546,7 +549,7 @@ def named_as_settlement(sentence: Sentence, mention: Mention) -> bool:
 
 # "the Machulishchy military airfield outside Minsk": the base has its own name; the town after it is a reference point.
 NAMED_BASE_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:military\s+|air\s+force\s+)?(?:air ?base|air ?field|aerodrome)\s+"
-                                r"(?:at|in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+                                r"(?:just\s+|right\s+|immediately\s+)?(?:at|in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _base_before(sentence: Sentence, mention: Mention) -> bool:

@@ -200,6 +200,10 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             if not found and historical is None and out and _PLACE_PHRASE_CLAUSE.fullmatch(clause.text):
                 # "Дрон атаковал автобус, перевозивший рабочих, в Шебекине": the place phrase after a participle's aside
                 found = next((i.event_cues for i in reversed(out) if i.event_cues and i.historical_from is None), ())
+            if not found and historical is None and out and _tells_of_the_attack_named(out[-1], clause):
+                found = out[-1].event_cues  # "condemned the missile attack, which killed 14 people in Kyiv"
+            if not found and historical is None and out and _locates_the_struck(out[-1], clause):
+                found = out[-1].event_cues  # "hit the Kropotkinskaya station, which lies near the town of Kropotkin"
             if not found and historical is None and out and _after_a_cue_head(out[-1], clause):
                 found = out[-1].event_cues  # "Падіння уламків — у Сарненському районі, у лісовому масиві"
             if not found and historical is None and out and out[-1].event_cues and _APPOSED_AREA.fullmatch(clause.text):
@@ -364,6 +368,30 @@ def _recap_opener(text: str) -> bool:
     return recap is not None and recap.start() == 0 and recap.end() == len(words)
 
 
+# "…, which lies near the town of Kropotkin", "…, that is located outside Minsk": where the object just struck lies.
+_LOCATED_RELATIVE = re.compile(r"(?:which|that)\s+(?:lies|lay|is\s+located|was\s+located|is\s+situated|sits|stands)\s+"
+                               r"(?:just\s+|right\s+)?(?:near|in|outside|on\s+the\s+outskirts\s+of|close\s+to|next\s+to)\s", re.IGNORECASE)
+
+
+# "…, which killed 14 people in Kyiv", "…, that injured three in Sumy": what the attack the clause before named did.
+_ATTACK_DID = re.compile(r"(?:which|that)\s+(?:also\s+)?(?:killed|injured|wounded|hurt|damaged|destroyed|hit|struck|left)\s", re.IGNORECASE)
+
+
+def _tells_of_the_attack_named(previous: places.ClauseInfo, clause: Any) -> bool:
+    """A relative clause telling what an attack did, right after the strike noun ending the clause before."""
+    if not (clause.relative and previous.historical_from is None and _ATTACK_DID.match(clause.text)):
+        return False
+    last = max(previous.event_cues, key=lambda c: c.end, default=None)
+    return (last is not None and cues.is_strike_noun(last)
+            and not previous.clause.text[last.end:].strip(" ,;:—–-"))
+
+
+def _locates_the_struck(previous: places.ClauseInfo, clause: Any) -> bool:
+    """A relative clause telling where the object a strike clause just named lies: that strike's place."""
+    return (clause.relative and previous.historical_from is None and _LOCATED_RELATIVE.match(clause.text) is not None
+            and any(c.kind in (*STRIKE_KINDS, "explosion") for c in previous.event_cues))
+
+
 def _after_a_cue_head(previous: places.ClauseInfo, clause: Any) -> bool:
     """'Падіння уламків — у Сарненському районі, у лісовому масиві', 'Влучання — в адмінбудівлю в Полтаві, є поранені': a
     clause opening on a place phrase after a clause of only a few words that name the event (its head before a dash)."""
@@ -393,10 +421,20 @@ def _continues_list(sentence: Sentence, clause: Any, previous: places.ClauseInfo
     event words of the clause before it (the list's items carry only a count and a place)."""
     colon = sentence.text.find(":")
     before = sentence.text[max(0, clause.start - sentence.start - 20):clause.start - sentence.start]
-    opened = (0 <= colon < clause.start - sentence.start or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
+    opened = ((0 <= colon < clause.start - sentence.start and _list_item_shape(clause.text)) or _PARTITIVE.match(clause.text)  # "…, из них 20 — над …"
               or _COUNT_DASH_BEFORE.search(before) or _COUNT_OPENS.match(clause.text) or _ELLIPTIC_COUNT.match(clause.text))
     return (bool(previous.event_cues) and bool(opened)
             and previous.historical_from is None and len(clause.text) <= 160)
+
+
+def _list_item_shape(text: str) -> bool:
+    """An item of a list a colon opened: a few words, a lower-case start, or a count, a preposition or 'and' ("18 over the
+    Bryansk region", "пункту управління БпЛА"); not a clause of its own ("Russia claims capture of a village near Pokrovsk")."""
+    return len(text.split()) <= 5 or not text.lstrip()[:1].isupper() or _ITEM_OPENING.match(text) is not None
+
+
+_ITEM_OPENING = re.compile(rf"\W*(?:(?:and|і|й|та|и|а)\s+)?(?:\d|(?:{PLAIN_WORDS})(?![\w-])|(?:over|above|in|near|at|on|над|в|во|у|на|под|біля|по)\s)",
+                           re.IGNORECASE)
 
 
 # "…, 11 — над …", "…, семь — над …", "по одному — над …": a list item's count and dash just before the clause.
@@ -441,6 +479,8 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
         past = None
     if past and _AS_EVERY.search(text, 0, past.start()) and _THIS_NIGHT.search(text):
         past = None  # "Сьогодні вночі, як і щоночі, дрони атакували Суми": tonight's attack, like every night's
+    if past and "this" in past.group(0).lower().split() and _RANKED_BEFORE.search(text, 0, past.start()):
+        past = None  # "one of the deadliest strikes on the city this year", "the third attack this summer": today's, ranked
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до|(?:first|second|third|\w+th|\d+(?:st|nd|rd|th)) time)\s*$",
                               text[:past.start()], re.IGNORECASE):  # "for the third time this summer": today's, counted
         found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
@@ -489,6 +529,10 @@ _WOUNDED = (r"(?:(?:who|that)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+)?(?:wound
 _DIED = r"(?:(?:has\s+|had\s+)?died|succumbed|скончал\w*|умер\w*|помер\w*)"
 _DIED_OF_EARLIER_WOUNDS = re.compile(rf"(?<![\w-])(?:{_WOUNDED}[^.;]{{0,80}}?(?<![\w-]){_DIED}|{_DIED}[^.;]{{0,40}}?(?<![\w-]){_WOUNDED}"
                                      r"[^.;]{0,40})(?![\w-])", re.IGNORECASE)  # "скончался мужчина, раненный в понедельник"
+# "the deadliest … this year", "the third such attack this summer": a rank among the period's events, told of today's.
+_RANKED_BEFORE = re.compile(r"(?<![\w-])(?:largest|biggest|deadliest|heaviest|worst|fiercest|strongest|greatest|most\s+[\w-]+|"
+                            r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                            r"(?:\s+[\w'’,-]+){0,7}\s+$", re.IGNORECASE)
 _AS_EVERY = re.compile(r"(?<![\w-])(?:як і|как и|as)\s+$", re.IGNORECASE)
 _THIS_NIGHT = re.compile(r"(?<![\w-])(?:сьогодні|цієї ночі|минулої ночі|вночі|уночі|вранці|сегодня|этой ночью|прошлой ночью|ночью|утром|"
                          r"tonight|overnight|this morning|today)(?![\w-])", re.IGNORECASE)

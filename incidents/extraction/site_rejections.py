@@ -111,7 +111,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
     retracted = cues.has("retraction", info.clause.text)
     if retracted and (_corrected_account(info.clause, retracted, mention) or _no_hits_after_downing(info, retracted)):
         retracted = None
-    retracted = retracted or _denied_report(sentence) or _report_denied_before(info.clause, mention)
+    retracted = retracted or _denied_report(sentence) or _report_denied_before(info.clause, mention) or _denied_after(sentence, info.clause)
     if retracted:
         return f"retracted or denied in the text ('{retracted.group(0)}')"
     before, after = around(info.clause, mention)
@@ -157,8 +157,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "a reference point ('west of X'), not where it happened"
     if NAMED_BASE_BEFORE.search(before[-80:]):
         return "a reference point for the named air base before it ('the Kacha airfield outside Sevastopol')"
-    if _FRONT_SECTOR_AFTER.match(after):
-        return "a front sector ('на Покровському напрямку'), not where it happened"
+    if _FRONT_SECTOR_AFTER.match(after) or _FRONT_NEAR_BEFORE.search(before[-40:]):
+        return "a front sector ('на Покровському напрямку', 'the front line near Pokrovsk'), not where it happened"
     if _diverted_to(before[-120:]):
         return "where flights were diverted to, not a restricted airport"
     if _launched_from(before):
@@ -236,6 +236,8 @@ _CALLED_BEFORE = re.compile(r"(?<![\w-])(?:назвал\w*|назвав\w*|на�
 _WHERE_AFTER = re.compile(r"\s*,\s*(?:де|где|where)(?![\w-])", re.IGNORECASE)
 # "на Покровському напрямку", "на Запорожском направлении": a sector of the front named after a town, not the town.
 _FRONT_SECTOR_AFTER = re.compile(r"\s+(?:напрямк\w*|напрямок|напрямі|направлени\w*)(?![\w-])", re.IGNORECASE)
+# "100 km from the front line near Pokrovsk", "troops on the front near Kupiansk": the front's stretch a town names.
+_FRONT_NEAR_BEFORE = re.compile(r"(?<![\w-])front(?:[\s-]?lines?)?\s+(?:near|around|outside|by|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -310,6 +312,17 @@ def _denied_report(sentence: Sentence) -> re.Match[str] | None:
 
 
 _DENIAL_WORDS = ("фейк", "вброс", "дезинформ", "ложь", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")
+
+
+# "…a strike on Mykolaiv, which did not take place", "claimed a strike on Kramatorsk, but local officials reported no hits":
+# the clause right after the place's says the strike it told did not happen.
+_DENIED_AFTER = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:did\s+not|didn't|never)\s+(?:happen|take\s+place|occur)"
+                           r"|but\s+(?:[\w'’-]+\s+){0,3}?(?:officials|authorities|governor|mayor|administration|military)\s+"
+                           r"(?:reported|said\s+there\s+were)\s+no\s+(?:hits|strikes|damage|explosions))(?![\w-])", re.IGNORECASE)
+
+
+def _denied_after(sentence: Sentence, clause: Clause) -> re.Match[str] | None:
+    return _DENIED_AFTER.match(sentence.text, clause.end - sentence.start)
 
 
 def _report_denied_before(clause: Clause, mention: Mention) -> re.Match[str] | None:

@@ -19,7 +19,7 @@ _OF_NOUN = r"(?:city|town|village|settlement|republic|region|oblast|province|ter
 # between the preposition and the place.
 OWNER_AND_SIDE = (r"(?:(?:(?-i:[A-Z][\w'’-]+)|country|nation|city|region|republic|peninsula|oblast|province)['’]s\s+)?"
                   r"(?:(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|"
-                   r"central|(?:Russian|Ukrainian)-(?:held|occupied|controlled)|occupied|frontline|front-line|border|"
+                   r"central|(?:Russian|Ukrainian|Russia|Ukraine|Kremlin|Moscow|Kyiv)-(?:held|occupied|controlled|annexed)|occupied|frontline|front-line|border|"
                    r"neighbou?ring|nearby)\s+)?")  # "in neighbouring Engels": the town next to the one just named
 # "in Ukraine's second-largest city, Kharkiv", "in the Black Sea port, Odesa": the town named after its description.
 _TOWN_APPOSED = r"(?:[\w-]+\s+){0,3}?(?:(?:city|town|port|capital),\s+|capital\s+)"  # "in the regional capital Dnipro" too
@@ -45,7 +45,7 @@ _OF_PLACE = re.compile(rf"\b{_OF_NOUN}\s+of\s+(?:the\s+)?$",
 _NOT_A_CLAUSE_OPENER = r"(?!(?:that|which|who|whom|whose|whether|because|while|when|if|than|як|что|що|чтобы|щоб)\s)"
 # (an instrument between: "атаковали FPV-дроном Шебекино")
 _STRIKE_VERB = re.compile(
-    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s)|(?-i:[A-Z]{{2,5}}-[a-zа-яёіїєґ'’-]+))\s+){{0,3}}?"
+    rf"\b(?:{cues.grouped(cues.lexicon()['object_verbs'])})\s+(?:the\s+)?(?:{_NOT_A_CLAUSE_OPENER}(?:(?-i:[a-zа-яёіїєґ'’-]+(?:['’]s)?)|(?-i:[A-Z]\w+['’]s)|(?-i:[A-Z]{{2,5}}-[a-zа-яёіїєґ'’-]+)|(?-i:[A-Z][a-z]+-(?:held|occupied|controlled|annexed)))\s+){{0,3}}?"
     rf"(?:{_OF_NOUN}\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
