@@ -17,7 +17,7 @@ from markupsafe import Markup
 from dashboard.briefing_groups import Group, numbered_groups
 from dashboard.briefing_layout import wrapped_lines
 from dashboard.briefing_map import BriefMap, brief_map
-from dashboard.briefing_markdown import MAX_SUMMARY, block_html, blocks, plain
+from dashboard.briefing_markdown import MAX_SUMMARY, block_html, blocks
 from dashboard.escape import html_text, safe_url
 from dashboard.maps import EVENT_COLORS, EVENT_SVG_PATHS, MapOptions
 from dashboard.maps.airports import at_airports

@@ -8,7 +8,7 @@ import math
 import re
 import time
 from collections import abc
-from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Any, Mapping
