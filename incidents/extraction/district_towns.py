@@ -99,10 +99,10 @@ _TSK_ADJECTIVE = re.compile(r"(?<=[а-яё])цк(?:ий|ой|ого|ому|ом|
 
 
 def _tsk_town(word: str) -> str | None:
-    """The town of Russia, Ukraine or Belarus a district's adjective in -цкий is made from (Лельчицы, Речица), the most
-    populous reading, or None."""
+    """The town of Russia, Ukraine or Belarus a district's adjective in -цкий is made from (Лельчицы, Речица, and
+    Торопец, Елец for "Торопецкий", "Елецкий"), the most populous reading, or None."""
     stem = word[:_TSK_ADJECTIVE.search(word).start()]
-    towns = [c for c in (stem + "цы", stem + "ца", stem + "цк") if geo.is_name(c) and not geo.abroad(c)
+    towns = [c for c in (stem + "цы", stem + "ца", stem + "цк", stem + "ц") if geo.is_name(c) and not geo.abroad(c)
              and geo.place(c).kind == "city"]
     return max(towns, key=lambda c: geo.place(c).population or 0) if towns else None
 
