@@ -350,6 +350,12 @@ def latin_district_town(word: str) -> str | None:
     return max(towns, key=lambda t: t.population or 0).name if towns else None
 
 
+def generic_district(word: str) -> bool:
+    """True for a district adjective of the Soviet naming stock in either script ("Октябрьского", "Sovetsky"): one in
+    many a region, no one town's."""
+    return word.lower().startswith(_generic_districts())
+
+
 @lru_cache(maxsize=1)
 def _generic_districts() -> tuple[str, ...]:
     lines = (cues.LEXICON_DIR / "generic_district_names.txt").read_text(encoding="utf-8").splitlines()

@@ -108,6 +108,8 @@ def _steer_to_district(city: Finding, district: places.Mention, sentence: Senten
     if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
         return True
     word = sentence.text[district.start - sentence.start:district.end - sentence.start]
+    if district_towns.generic_district(word):
+        return True  # "в поселке Прямицыно Октябрьского района": an Oktyabrsky district is in many a region, no town's
     others = district_towns.district_readings(word, sentence.text[district.end - sentence.start:][:60])
     for other in [town] + [geo.place(name, None, ()) for name in others if name != district.text]:
         near = geo.city_near(city.mention_text, other, DISTRICT_KM) if other is not None else None

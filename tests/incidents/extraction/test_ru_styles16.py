@@ -1,6 +1,7 @@
 """Russian styles, round sixteen: a body found under the rubble is a death and townspeople taken to hospital are injured;
 a region's centre is not a hamlet of the region in focus; a district in -ецкий is its town in -ец; a distance written
-in words; a lead listing the regions attacked over a paragraph for each is no incident of its own."""
+in words; a lead listing the regions attacked over a paragraph for each is no incident of its own; a village named with
+an Октябрьский (Советский, Кировский ...) district keeps its own place."""
 
 from tests.incidents.extraction import helpers
 
@@ -49,3 +50,9 @@ def test_regions_attacked_told_after_their_downings_stay():
     found = found_in("Ночью над Брянской и Курской областями сбиты 14 беспилотников. "
                      "Утром дроны вновь атаковали Брянскую и Курскую области, повреждены ЛЭП.")
     assert sorted((i.event_type, i.geo_precision) for i in found) == [("drone_strike", "region"), ("drone_strike", "region")]
+
+
+def test_a_village_named_with_a_generic_district_keeps_its_place():
+    found = found_in("Слюсарь: в поселке Каменоломни Октябрьского района обломки БПЛА повредили линию электропередачи, "
+                     "пострадавших нет.")
+    assert [(i.place, i.admin1) for i in found] == [("Kamenolomni", "Rostov")]
