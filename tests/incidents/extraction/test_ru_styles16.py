@@ -1,7 +1,8 @@
 """Russian styles, round sixteen: a body found under the rubble is a death and townspeople taken to hospital are injured;
 a region's centre is not a hamlet of the region in focus; a district in -ецкий is its town in -ец; a distance written
 in words; a lead listing the regions attacked over a paragraph for each is no incident of its own; a village named with
-an Октябрьский (Советский, Кировский ...) district keeps its own place."""
+an Октябрьский (Советский, Кировский ...) district keeps its own place; reports the next sentence calls a fake
+('назвал эти сообщения фейком') are retracted."""
 
 from tests.incidents.extraction import helpers
 
@@ -56,3 +57,9 @@ def test_a_village_named_with_a_generic_district_keeps_its_place():
     found = found_in("Слюсарь: в поселке Каменоломни Октябрьского района обломки БПЛА повредили линию электропередачи, "
                      "пострадавших нет.")
     assert [(i.place, i.admin1) for i in found] == [("Kamenolomni", "Rostov")]
+
+
+def test_reports_called_a_fake_in_the_next_sentence_are_retracted():
+    found = found_in("Telegram-каналы сообщили о взрывах на нефтебазе в Ельце. "
+                     "Губернатор Игорь Артамонов назвал эти сообщения фейком.")
+    assert found == []
