@@ -337,6 +337,9 @@ def _holds(head: Finding, other: Finding) -> bool:
 
 # "Pulkovo halts flights as drone downed over Kirishi": the place the interception is told over, not an airport.
 _INTERCEPTED_OVER = re.compile(r"\b(?:downed|shot down|intercepted|destroyed)\s+(?:over|near|above)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Аэропорт Сочи приостановил работу: над Адлером сбиты два беспилотника": the place drones were downed over, not an
+# airport restricted.
+_OVER = re.compile(r"(?<![\w-])(?:над|понад)\s+$", re.IGNORECASE)
 _STRONG_SITE = ("site: object of a strike verb", "site: subject of a passive strike")
 
 
@@ -612,9 +615,10 @@ class SiteReading:
     def site_finding(self, sentence: Sentence, info: places.ClauseInfo, mention: places.Mention,
                      earlier: Sequence[Finding] = ()) -> Finding | None:
         kinds = {c.kind for c in info.event_cues}
-        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not (
-            "interception" in kinds and _INTERCEPTED_OVER.search(info.clause.text[:mention.start - info.clause.start]))
-        if not restriction and "restriction" in kinds and _restriction_nearest(info, mention):
+        before = info.clause.text[:mention.start - info.clause.start]
+        downed_over = "interception" in kinds and (_INTERCEPTED_OVER.search(before) or _OVER.search(before))
+        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not downed_over
+        if not restriction and "restriction" in kinds and not downed_over and _restriction_nearest(info, mention):
             restriction = self._airport_for(mention.text, named=True) is not None  # "restrictions at Vnukovo as drones attacked Moscow"
         if restriction or (mention.hint == "airport" and "restriction" in kinds):
             found = self._airport_for(mention.text)

@@ -2,7 +2,7 @@
 a region's centre is not a hamlet of the region in focus; a district in -ецкий is its town in -ец; a distance written
 in words; a lead listing the regions attacked over a paragraph for each is no incident of its own; a village named with
 an Октябрьский (Советский, Кировский ...) district keeps its own place; reports the next sentence calls a fake
-('назвал эти сообщения фейком') are retracted."""
+('назвал эти сообщения фейком') are retracted; 'над X сбиты' beside a closed airport is an interception at X."""
 
 from tests.incidents.extraction import helpers
 
@@ -63,3 +63,9 @@ def test_reports_called_a_fake_in_the_next_sentence_are_retracted():
     found = found_in("Telegram-каналы сообщили о взрывах на нефтебазе в Ельце. "
                      "Губернатор Игорь Артамонов назвал эти сообщения фейком.")
     assert found == []
+
+
+def test_a_town_drones_were_downed_over_beside_a_closed_airport_is_an_interception():
+    found = found_in("Аэропорт Жуковский приостановил прием рейсов: над Раменским сбиты три беспилотника.")
+    assert sorted((i.event_type, i.airport_iata or i.place) for i in found) == [
+        ("airspace_restriction", "ZIA"), ("interception", "Ramenskoye")]
