@@ -242,6 +242,8 @@ _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|�
                          re.IGNORECASE)
 # "all 40 drones were shot down", "all of them were destroyed": nothing of the attack got through. Kept apart from
 # _ALL_DOWNED: it is read over the whole sentence, not one interception clause, so it must name the weapons.
+# "снова", "вновь", "знову", "again": an attack told as another one after the one before.
+_AGAIN = re.compile(r"(?<![\w'’-])(?:снова|вновь|опять|повторно|знову|again)(?![\w'’-])", re.IGNORECASE)
 _ALL_DOWNED_EN = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\s+)?(?:drones|missiles|UAVs|targets))\s+"
                             r"(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b",
                             re.IGNORECASE)
@@ -718,8 +720,9 @@ class SiteReading:
         every weapon downed (no damage, debris or casualties told) makes the attack told just before an interception,
         when that sentence told only the attack."""
         kinds = {c.kind for i in infos for c in i.event_cues}
-        if "interception" not in kinds or not kinds <= {"interception", "strike"} or not _ALL_DOWNED.search(sentence.text):
-            return
+        if ("interception" not in kinds or not kinds <= {"interception", "strike"} or not _ALL_DOWNED.search(sentence.text)
+                or _AGAIN.search(sentence.text)):
+            return  # "Сегодня ночью дроны снова пытались атаковать город, все сбиты": another attack, not the fate of that one
         told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         strikes = set(_WEAPON_TYPE.values())
         if told and all(f.event_type in strikes and {c.kind for c in cues.find_cues(f.sentence.text)} == {"strike"}

@@ -2,7 +2,8 @@
 a region's centre is not a hamlet of the region in focus; a district in -ецкий is its town in -ец; a distance written
 in words; a lead listing the regions attacked over a paragraph for each is no incident of its own; a village named with
 an Октябрьский (Советский, Кировский ...) district keeps its own place; reports the next sentence calls a fake
-('назвал эти сообщения фейком') are retracted; 'над X сбиты' beside a closed airport is an interception at X."""
+('назвал эти сообщения фейком') are retracted; 'над X сбиты' beside a closed airport is an interception at X; 'снова/вновь ... все сбиты' is another attack, not
+the fate of the strike told before."""
 
 from tests.incidents.extraction import helpers
 
@@ -69,3 +70,9 @@ def test_a_town_drones_were_downed_over_beside_a_closed_airport_is_an_intercepti
     found = found_in("Аэропорт Жуковский приостановил прием рейсов: над Раменским сбиты три беспилотника.")
     assert sorted((i.event_type, i.airport_iata or i.place) for i in found) == [
         ("airspace_restriction", "ZIA"), ("interception", "Ramenskoye")]
+
+
+def test_all_downed_in_another_attack_leaves_the_strike_before_a_strike():
+    found = helpers.found("Вечером 8 июня дрон атаковал котельную в Мценске. "
+                          "Сегодня ночью беспилотники вновь пытались атаковать город, все сбиты.", "2025-06-10")
+    assert [(i.event_type, i.place, str(i.started_at)[:10]) for i in found] == [("drone_strike", "Mtsensk", "2025-06-08")]
