@@ -189,7 +189,7 @@ _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death",
                       "шпиталіз", "допомог", "порез", "звернул", "ранил", "поранив"),
           "drones_downed": ("down", "intercept", "destroy", "neutrali", "suppress", "repel", "jammed", "eliminat", "sbit",
                             "sbili", "сбит", "сбил", "уничтож", "перехват", "перехвач", "подавл", "нейтрализ", "отраж", "отраз",
-                            "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил"),
+                            "збит", "збил", "знищ", "перехоп", "нейтраліз", "відбил", "знешкод", "обезвред"),
           "zero": ("no", "without", "nobody", "нет", "без", "немає", "ніхто", "никто", "net", "bez", "nemaie", "не пострада",
                    "не постражд", "не травмов", "не поранен")}
 _NOT_STATED = re.compile(r"\bno (?:immediate )?(?:reports|information|word|details) (?:of|on|about) (?:any )?(?:casualties|injuries|victims)", re.IGNORECASE)

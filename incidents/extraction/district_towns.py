@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache, lru_cache
+from typing import Any
 
 from incidents.extraction import cues, geo, morphology
 
@@ -73,7 +74,7 @@ def town_area_nickname(word: str) -> str | None:
 # the word for the region or for its governor (the governor of the oblast, never of a town named by the adjective).
 _REGION_WORD = re.compile(r"\s+(?:регион|регіон|губернатор|губернатора|губернатору|губернатором)", re.IGNORECASE)
 _DISTRICT_WORD = re.compile(r"(?:(?:\s*,|\s+(?:и|і|та|й))\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*){0,3}"  # "Лискинским и Острогожским районами", "Краснопільську та Миропільську громади"
-                            r"\s+(?:(?:городск|муниципальн|міськ|муніципальн)\w*\s+)?(?:район|округ|громад|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
+                            r"\s+(?:(?:городск|муниципальн|міськ|муніципальн|сільськ|селищн|сельск|поселков)\w*\s+)?(?:район|округ|громад|общин|р-н)", re.IGNORECASE)  # "Краснопільська громада": Краснопілля
 _MASCULINE_ADJECTIVE = re.compile(r"(?<=[сцз]к)(?:ого|ому|ом|ий|им)$|(?<=[сцз]ьк)(?:ого|ому|ий|им|ім)$", re.IGNORECASE)
 
 
@@ -86,7 +87,7 @@ def masculine_region(word: str, after: str) -> str | None:
     return feminine if geo.is_name(feminine) and geo.get_gazetteer().lookup(feminine, kinds=("region",)) else None
 
 
-DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ|цьк|зьк)(?:ий|ой|ого|ому|ом|им|ій|ім|а|ої|у)$", re.IGNORECASE)
+DISTRICT_ADJECTIVE = re.compile(r"(?:ск|ськ|цьк|зьк)(?:ий|ой|ого|ому|ом|им|ій|ім|а|ої|у|ая|ую)$", re.IGNORECASE)
 
 
 def district_named(word: str, after: str) -> bool:
@@ -134,10 +135,16 @@ def district_readings(word: str, after: str) -> list[str]:
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
                               plural, in_sk, soft, in_ya, stem[:-2] + "а" if stem.endswith("ин") else "")  # "Шосткинська": Шостка
                   if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
-    community = _DISTRICT_WORD.match(after).group(0).lower().endswith("громад")  # "Семенівська та Новгород-Сіверська громади"
+    community = _DISTRICT_WORD.match(after).group(0).lower().endswith(("громад", "общин"))  # "Семенівська та Новгород-Сіверська громади"
     candidates += _ikavism_towns(stem, suffix, community)
     candidates += _russian_spelling_towns(stem, in_sk) + _compound_towns(stem) + _plural_towns(stem)
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
+    if _RURAL_COMMUNITY.match(after):  # "Миколаївська сільська громада": the village Миколаївка, never the city Миколаїв
+        home = [c for c in home + _village_towns(stem) if (geo.place(c).population or 0) < RURAL_CENTRE_MAX_PEOPLE]
+        region = _region_after(after)
+        inside = [c for c in home if region is not None and geo.city_in_region(c, region) is not None]
+        if region is not None:  # no such village known in the region named: no namesake far away either
+            return inside
     if stem.lower().endswith(("ів", "їв")):  # "Василівський район": no hamlet Василів (1,229 people) centres a district
         home = [c for c in home if (geo.place(c).population or 0) >= DISTRICT_CENTRE_PEOPLE]
     # "Краснопільська": Krasnopillia (7,849 people), not a hamlet called Краснопіль; a "район" abroad is a misreading
@@ -145,6 +152,34 @@ def district_readings(word: str, after: str) -> list[str]:
 
 
 DISTRICT_CENTRE_PEOPLE = 3000
+RURAL_CENTRE_MAX_PEOPLE = 50_000  # a village's or settlement's community (сільська, селищна) is never centred on a city
+_RURAL_COMMUNITY = re.compile(r"\s+(?:сільськ|селищн|сельск|поселков)\w*\s+(?:громад|общин)", re.IGNORECASE)
+
+
+_REGION_AFTER = re.compile(r"\s+\w+\s+\w+\s+(?:([А-ЯЁІЇЄҐ][\w'’-]+)\s+област|(?:на|в|у)\s+([А-ЯЁІЇЄҐ][\w'’-]+))", re.IGNORECASE)
+
+
+def _region_after(after: str) -> Any:
+    """'… сільська громада Одеської області', '… на Херсонщині': the region named right after a community, or None."""
+    match = _REGION_AFTER.match(after)
+    name = (geo.nominative(match.group(1)) if match.group(1) else nickname_region(match.group(2))) if match else None
+    found = geo.place(name, "region") if name else None
+    return found if found is not None and found.kind == "region" else None
+
+
+def placed_village_community(after: str) -> bool:
+    """True for a village's community with its region named after it ("сільська громада Одеської області"), whose
+    villages district_readings reads in that region only."""
+    return bool(_RURAL_COMMUNITY.match(after)) and _region_after(after) is not None
+
+
+def _village_towns(stem: str) -> list[str]:
+    """'Петрівська/Петровская сельская община': the villages of Ukraine or Russia its stem may name (Петрівка, Петрове,
+    Петровка, Петрово, Петровское), each known to the gazetteer."""
+    lower = stem.lower()
+    bases = [stem, stem[:-2] + ("ов" if lower.endswith("ів") else "єв")] if lower.endswith(("ів", "їв")) else [stem]
+    readings = [b + end for b in dict.fromkeys(bases) for end in ("ка", "е", "о", "ське", "ское")]
+    return [c for c in readings if len(c) >= 4 and geo.is_name(c) and not geo.abroad(c)]
 RAION_CENTRE_PEOPLE = 9000  # a town in -івка centring a raion (Berezivka, Odesa region: 9,644 people)
 QUARTER_PEOPLE = 150_000  # a "town" in -івка this big is a city's quarter the gazetteer lists (Saltivka of Kharkiv)
 
@@ -275,6 +310,8 @@ def district_town_in_o(word: str, after: str) -> str | None:
     enough to be a district's centre ("Слобідський район" of Kharkiv is no village Слобідка)."""
     if "ськ" in word.lower() and not re.match(r"\s+громад", after, re.IGNORECASE):  # a Ukrainian район is named after its
         return None  # centre's own name ("Салтівський" is a district of Kharkiv); a громада may be a village's: Білозерка
+    if placed_village_community(after):
+        return None  # a village's community in a region named: its villages were read there (district_readings)
     stem = DISTRICT_ADJECTIVE.sub("", word)
     home = [c for c in (stem + "о", stem + "ка") if len(c) >= 5 and geo.is_name(c) and not geo.abroad(c)]
     people = {c: (geo.place(c).population or 0) if geo.place(c) else 0 for c in home}

@@ -11,6 +11,7 @@ from incidents.extraction import cues, geo, morphology
 from incidents.extraction.district_towns import (DISTRICT_ADJECTIVE, LATIN_DISTRICT,
                                                  LATIN_DISTRICTS_LISTED, REGION_ADJECTIVE_END, adjective_town, district_named,
                                                  district_of_a_city, district_town_in_o, facility_town,
+                                                 placed_village_community,
                                                  latin_district_of_a_city, latin_district_town, latin_quarters_of_a_city,
                                                  masculine_region, nickname_region,
                                                  town_area_nickname, town_of_district)
@@ -374,7 +375,7 @@ def _try(sentence: Sentence, tokens: list[tuple[str, int, int]]) -> Mention | No
     if district:  # "Слобідський район": only the town the adjective is made from, never a namesake of another reading
         name = town_of_district(text, sentence.text[end:end + 60])
         town = name is not None
-        name = name or adjective_town(text)
+        name = name or (adjective_town(text) if not placed_village_community(sentence.text[end:end + 60]) else None)
         if name is None:
             name = district_town_in_o(text, sentence.text[end:end + 60])
             town = name is not None

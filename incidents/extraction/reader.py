@@ -444,6 +444,9 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if past and not re.search(r"(?:since|than|from|until|till|с|з|ніж|чем|до|(?:first|second|third|\w+th|\d+(?:st|nd|rd|th)) time)\s*$",
                               text[:past.start()], re.IGNORECASE):  # "for the third time this summer": today's, counted
         found.append((_relative_opening(text, past.start()), f"an earlier period ('{past.group(0)}'): background, not this report's event"))
+    week = _week_recap(text, published)
+    if week:  # "This week Ukrainian forces claimed strikes on …", "На этой неделе дроны уже атаковали …": the week's summary
+        found.append((_relative_opening(text, week.start()), f"a recap of this week ('{week.group(0)}'): background, not this report's event"))
     match = cues.has("historical", text)
     if match:
         found.append((match.start(), f"historical comparison ('{match.group(0)}')"))
@@ -463,6 +466,20 @@ def _history(text: str, published: date | None) -> tuple[int | None, str]:
     if match and years and match.start() < years[0][0]:
         return found[-1]  # "comparisons to the 2001 attacks": history starts at the comparison
     return min(found)
+
+
+def _week_recap(text: str, published: date | None) -> re.Match[str] | None:
+    """'this week', 'на этой неделе', 'цього тижня' in a sentence with no word or date of the report's own day (not
+    "for the second time this week"): the strikes of the week told in a summary."""
+    week = cues.has("this_week", text)
+    if week is None or _THIS_NIGHT.search(text) or _COUNTED_BEFORE.search(text, 0, week.start()):
+        return None
+    if published is not None and any(m.day == published for m in dates.find_dates(text, published)):
+        return None
+    return week
+
+
+_COUNTED_BEFORE = re.compile(r"(?<![\w-])(?:times?|attacks?|strikes?|раз|разу|атака|атаки|атаку|атак|удар|удара|напад|напади)\s*$", re.IGNORECASE)  # "the third attack this week"
 
 
 # "a pensioner who was wounded by shelling on Friday died in hospital", "раненная в пятницу женщина скончалась",

@@ -19,12 +19,17 @@ _TIME_OPENING = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\b")  # "09:30 Гр
 _WAVES = re.compile(r"\b(\w+)\s+waves?\s+of\s+(?:drones?|missiles?|attacks?|strikes?)", re.IGNORECASE)
 _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|raid|incident|assault|fire|blaze|explosions?|blast)\b", re.I)
 PLAIN_WORDS = "|".join(w for w in WORDS.split("|") if w not in ("a", "an", "no", "none", "single", "both"))
-_NOT_DRONES = r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles)\b"
+_NOT_DRONES = (r"(?:people|persons|civilians|children|injured|wounded|killed|dead|hurt|houses|homes|buildings|flights|km|miles|"
+               r"человек\w*|люд\w*|осіб|особ\w*|жител\w*|мешкан\w*|дет\w*|діт\w*|ранен\w*|поранен\w*|погибш\w*|загибл\w*|"
+               r"пострадавш\w*|постраждал\w*|дом\w*|будин\w*|рейс\w*|км)\b")  # "ранены два человека в Таганроге": not drones
 _LOCAL_COUNT = re.compile(
     rf"(?<![:.])\b(?P<n>\d[\d,]*|{PLAIN_WORDS})(?![:.]\d)(?!\s+{dates.MONTH_NAMES}\b)\s+(?:(?!\d|{_NOT_DRONES})[\w-]+\s+){{0,3}}?(?:[—–-]\s+)?(?:over|above|in|near|approaching|heading (?:for|to|towards?)|flying (?:to|towards?)|en route to|над(?: территори(?:ей|єю))?|в|у|на)\s+"
     r"(?:the\s+)?(?:(?:city|town|republic|region|territory) of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
+# "над акваторией Черного моря", "над Азовським морем", "over the Black Sea": downings over water, no site on land.
+_OVER_WATER = re.compile(r"(?<![\w-])(?:акватор\w+|(?:над|over|above)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:Sea|Gulf|мор(?:ем|я|ю|і|е)|"
+                         r"затокою|заливом)(?![\w-]))")
 _REGION_NAME_END = re.compile(r"\b(?:region|oblast|province|krai|kray)$", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 
@@ -176,7 +181,11 @@ class FactCollecting:
             local = self._local_downed(sentence, info, text, new)
             downed = None if local else casualties.find_downed(text)
             sites_here = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
-            if downed and len(sites_here) > 1:  # one total for several places: not any single place's count
+            if downed and sites_here and _OVER_WATER.search(text):  # "над Крымом и акваторией Черного моря сбиты 10": the sea's too
+                note = f"{downed.value} drones reported downed over {sites_here[0].place.name} and the sea together"
+                for finding in sites_here:
+                    self.attachments.append(("note", sentence, (note, finding)))
+            elif downed and len(sites_here) > 1:  # one total for several places: not any single place's count
                 note = f"{downed.value} drones reported downed over {len(sites_here)} places together"
                 for finding in sites_here:
                     self.attachments.append(("note", sentence, (note, finding)))

@@ -32,6 +32,9 @@ _CASUALTY_AFTER_DASH = re.compile(
     r"(?:[\w-]+ ){0,3}?(?:ранен|поранен|пострада|постражд|травм|погиб|загинул|загинув|загибл|убит|вбит|получил\w* (?:[\w-]+ )?ранени|"
     r"отримал\w* (?:[\w-]+ )?поранен|killed|injured|wounded|dead)", re.IGNORECASE)
 
+# "сбито 240 беспилотников: 91 — над Московской областью, 126 — над Курской": a count of a list, its dash, then where.
+_LIST_COUNT_BEFORE_DASH = re.compile(r"(?:^|[:,;]|\s(?:и|і|та|й|and|ещё|ще))\s*\d[\d\s]*$", re.IGNORECASE)
+_PLACE_AFTER_DASH = re.compile(r"(?:над|в|у|во|на|під|под|поблизу|біля|возле|over|above|in|near)\s", re.IGNORECASE)
 _CASUALTY_BEFORE_DASH = re.compile(r"(?<![\w-])(?:ранен|поранен|пострада|постражд|травмован|погибш|погибл|загибл|убит|вбит)\w*$",
                                    re.IGNORECASE)
 
@@ -59,8 +62,9 @@ class Sentence(Span):
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order; each line or paragraph break also ends a sentence."""
     out: list[Sentence] = []
+    furniture = _trailing_headlines(text)
     for line in re.finditer(r"[^\n]+", text):
-        titled = _TITLE_TAIL.search(line.group(0)) is not None and len(line.group(0).split()) <= 16
+        titled = (_TITLE_TAIL.search(line.group(0)) is not None and len(line.group(0).split()) <= 16) or line.start() >= furniture
         for start, end in _line_sentences(line.group(0)):
             piece = line.group(0)[start:end]
             lead = len(piece) - len(piece.lstrip())
@@ -71,6 +75,30 @@ def split_sentences(text: str) -> list[Sentence]:
             heading = titled or _is_heading(piece) or (not out and _is_cyrillic_title(piece))
             out.append(Sentence(piece, absolute, absolute + len(piece), len(out), heading))
     return out
+
+
+def _trailing_headlines(text: str) -> int:
+    """Where a run of HEADLINE_RUN or more short lines with no final stop starts, when it ends the text after a blank
+    line and a line of the article that ends a sentence ("Russian missile hits Dnipro apartment block" under the story:
+    the page's other headlines); len(text) when there is none. Bulleted, timed and place-headed lines are not counted."""
+    lines = text.rstrip().split("\n")
+    run = 0
+    while run < len(lines) and _headline_line(lines[len(lines) - 1 - run].strip()):
+        run += 1
+    above = lines[:len(lines) - run]
+    if run < HEADLINE_RUN or len(above) < 2 or above[-1].strip() or not any(_ENDS_SENTENCE.search(a.strip()) for a in above):
+        return len(text)
+    return len("\n".join(above)) + 1
+
+
+def _headline_line(line: str) -> bool:
+    return 3 <= len(line.split()) <= 16 and _HEADLINE_LINE.fullmatch(line) is not None and line_head(line) is None
+
+
+HEADLINE_RUN = 2
+# A headline's line: a capital opening, three to sixteen words, no stop, colon or comma at its end, no bullet or time.
+_HEADLINE_LINE = re.compile(r"[A-ZА-ЯЁІЇЄҐ][^\n]*[^\W_]['’”»)]?", re.UNICODE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'’”»)]*$")
 
 
 # "Атака беспилотников на Брянскую область. Хроника", "Взрывы в Саках. Что известно": a headline ending in the kind of
@@ -151,6 +179,9 @@ def split_clauses(sentence: Span) -> list[Clause]:
         if (match.group(0).strip() in "—–" and sentence.text[match.end():match.end() + 1].isdigit()
                 and _CASUALTY_BEFORE_DASH.search(sentence.text, start, match.start())):
             continue  # "загиблих — 9, поранених — 63": the count after its casualty word
+        if (match.group(0).strip() in "—–" and _LIST_COUNT_BEFORE_DASH.search(sentence.text, start, match.start())
+                and _PLACE_AFTER_DASH.match(sentence.text, match.end())):
+            continue  # "91 — над Московской областью": a count of a region list and its region
         if match.group(0).strip() in "—–" and _passive_ends(sentence.text[start:match.start()]):
             continue  # "Під обстрілом з артилерії — Очаків": the subject after its passive strike
         if _last_list_item(sentence.text, start, match):

@@ -188,11 +188,23 @@ def open_document(document: Any, options: ImportOptions, info: dict[str, Any]) -
         return open_table(records_table(records, info), options)
     table = geojson.feature_table(geojson.features_of(document))
     table.info = info
-    if options.mapping is not None or options.fmt == "mapped":
+    if options.mapping is not None or options.fmt == "mapped" or _rows_as_properties(table, options):
         flat = Table(["lat", "lon"], lambda: geojson.flat_rows(table), info)
         flat.header = sorted({key for _, row, _ in flat.rows() for key in row})  # mapped GeoJSON is read whole
         return open_table(flat, options)
     return feature_batch(table, options)
+
+
+def _rows_as_properties(table: Table, options: ImportOptions) -> bool:
+    """Whether the features' properties are an ACLED or UCDP row (an export turned into GeoJSON by an online
+    converter): then they are read as that table, the point from the row's own latitude and longitude."""
+    if options.fmt != "auto":
+        return False
+    for _, feature, _ in table.rows():
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        columns = {str(key).lower() for key in properties} if isinstance(properties, dict) else set()
+        return any(TABLE_FORMATS[name].signature <= columns for name in ("acled", "ucdp"))
+    return False
 
 
 def kml_batch(path: str | Path, options: ImportOptions) -> Batch:
@@ -257,7 +269,8 @@ def open_path(path: str | Path, options: ImportOptions | None = None) -> Batch:
         return article_path_batch(path, options)
     if start[:1] in ("{", "["):
         info = {"encoding": encoding}
-        if Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson"):
+        if (Path(path).stat().st_size > STREAM_BYTES and options.mapping is None and options.fmt in ("auto", "geojson")
+                and geojson.streamable(start)):
             named = geojson.head_crs_name(start)
             if named and not options.crs and not geojson.is_wgs84(named):
                 options.crs = named

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from incidents.errors import ValidationError
@@ -26,6 +27,7 @@ ORIGIN_COLUMNS = ("event_id_cnty", "data_id", "event_id_no_cnty", "event_type", 
                   "actor1", "actor2", "geo_precision", "time_precision", "timestamp", "source_scale", "iso", "admin2",
                   "admin3", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction", "civilian_targeting",
                   "tags")
+UNKNOWN = re.compile(r"\b(casualties|fatalities) (are |were )?unknown\b", re.IGNORECASE)  # ACLED's notes for a 0
 
 
 def event_type(sub_event_type: str, notes: str, old_event_type: str = "") -> str:
@@ -61,10 +63,21 @@ def row_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
         "geo_precision": geo,
         "started_at": day,
         "time_precision": when,
-        "killed": parse_count("fatalities", row.get("fatalities", "")),
+        "killed": killed(row.get("fatalities", ""), row.get("notes", "")),
         "sources": [{"title": source, "published": day[:10], "excerpt": row.get("notes", "")}] if source else [],
         "notes": row.get("notes", ""),
         "origin": {"format": "acled", **{k: row[k] for k in ORIGIN_COLUMNS if row.get(k)}},
     }
+    if values["killed"] is None and row.get("fatalities"):
+        values["origin"]["fatalities"] = row["fatalities"]
     add_note(values, note)
     return values
+
+
+def killed(fatalities: str, notes: str) -> int | None:
+    """ACLED's fatalities; ACLED codes unknown casualties as 0, so a 0 whose notes say 'Casualties unknown' is not
+    stated (None), kept apart from a stated zero."""
+    count = parse_count("fatalities", fatalities)
+    if count == 0 and UNKNOWN.search(notes or ""):
+        return None
+    return count

@@ -84,8 +84,8 @@ def parse_float(field: str, value: str) -> float:
     return number
 
 
-NOT_STATED = frozenset({"-", "–", "—", "?", "n/a", "na", "n.a.", "unknown", "н/д", "нд", "н.д.", "неизв.",
-                        "неизвестно", "невідомо"})
+NOT_STATED = frozenset({"-", "–", "—", "?", "n/a", "na", "n.a.", "unknown", "no information", "н/д", "нд", "н.д.",
+                        "неизв.", "неизвестно", "невідомо"})
 _GROUPED = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f']\d{3})+$")
 _ESTIMATE = re.compile(r"^(?:(?:[~≈<>≥≤]|около|до|more than|over|about)\s*\d+|\d+\s*(?:[-–—]\s*\d+|\+))$",
                        re.IGNORECASE)

@@ -234,6 +234,13 @@ def stream_features(opener: Callable[[], TextIO]) -> Iterator[Any]:
             position = end
 
 
+def streamable(head: str) -> bool:
+    """Whether a JSON file's head opens a FeatureCollection's 'features' list (read feature by feature); anything
+    else (the ACLED API's {"data": [...]}, UCDP's {"Result": [...]}, a list of records) is read whole."""
+    match = _FEATURES.search(head)
+    return head.lstrip().startswith("{") and match is not None and "FeatureCollection" in head[:match.start()]
+
+
 def _to_features(stream: TextIO) -> tuple[str, int, bool]:
     buffer, piece = "", "start"
     while piece and _FEATURES.search(buffer) is None and len(buffer) < 2**20:

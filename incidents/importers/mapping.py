@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from incidents.errors import ImportFormatError, ValidationError
-from incidents.importers.common import country_code, parse_count, parse_float, parse_pair
+from incidents.importers.common import NOT_STATED, country_code, parse_count, parse_float, parse_pair
 from incidents.importers.pipeline import Context, add_note
 from incidents.importers.sources import parse_sources
 from incidents.model import COUNT_FIELDS, EVENT_TYPES
@@ -18,24 +18,29 @@ MAPPABLE = ("id", "event_type", "started_at", "ended_at", "place", "admin1", "co
             "geo_precision", "time_precision", "killed", "injured", "drones_downed", "airport_iata", "airport_icao",
             "status", "verification", "sources", "notes", "coordinates")
 DATE_FIELDS = ("started_at", "ended_at")
-SYNONYMS = {
+SYNONYMS = {  # each field's header names, English first, then Russian and Ukrainian
     "id": ("id", "event_id", "event id", "event_id_cnty", "uid", "identifier"),
-    "event_type": ("event_type", "event type", "type", "category", "kind", "sub_event_type", "тип"),
+    "event_type": ("event_type", "event type", "type", "category", "kind", "sub_event_type", "тип", "вид"),
     "started_at": ("started_at", "date", "event_date", "event date", "date_start", "day", "when", "datetime",
                    "time", "дата"),
     "ended_at": ("ended_at", "end", "end date", "date_end"),
     "place": ("place", "location", "town", "city", "town city", "city town", "settlement", "where", "locality",
-              "place name", "где", "место", "город", "населенный пункт", "населённый пункт"),
-    "admin1": ("admin1", "adm_1", "region", "oblast", "province", "state", "область", "регион"),
-    "country": ("country", "iso", "country_code", "страна"),
-    "coordinates": ("coordinates", "coords", "coordinate", "lat lon", "latlon", "координаты"),
+              "place name", "где", "место", "город", "населенный пункт", "населённый пункт", "місто", "населений пункт",
+              "місце"),
+    "admin1": ("admin1", "adm_1", "admin 1", "region", "oblast", "province", "state", "область", "регион", "регіон"),
+    # a code column before the name column: 'Country ISO' PSE, COD where 'Country' says OPT, DRC
+    "country": ("country_code", "country iso", "iso3", "iso", "country", "страна", "країна"),
+    "coordinates": ("coordinates", "coords", "coordinate", "lat lon", "latlon", "координаты", "координати"),
     "lat": ("lat", "latitude", "y", "широта"),
-    "lon": ("lon", "lng", "long", "longitude", "x", "долгота"),
-    "killed": ("killed", "dead", "deaths", "fatalities", "best", "погибшие", "погибло", "убито"),
-    "injured": ("injured", "wounded", "раненые", "ранено"),
+    "lon": ("lon", "lng", "long", "longitude", "x", "долгота", "довгота"),
+    "killed": ("killed", "dead", "deaths", "fatalities", "best", "погибшие", "погибло", "погибших", "убито", "загиблі",
+               "загинули", "загинуло", "загиблих"),
+    "injured": ("injured", "wounded", "раненые", "ранено", "раненых", "поранені", "поранено", "поранених"),
     "drones_downed": ("drones_downed", "drones downed", "downed", "сбито"),
-    "notes": ("notes", "description", "brief description", "summary", "comment", "comments", "details", "описание"),
-    "sources": ("sources", "source", "url", "link", "links", "источник"),
+    "notes": ("notes", "description", "brief description", "event description", "summary", "comment", "comments",
+              "details", "описание", "примечание", "опис", "примітки"),
+    "sources": ("sources", "source", "url", "link", "links", "источник", "источники", "ссылка", "джерело", "джерела",
+                "посилання"),
 }
 
 
@@ -129,6 +134,9 @@ def mapped_values(row: Mapping[str, str], ctx: Context) -> dict[str, Any]:
     """The Incident fields of one row through the context's column map; no coordinates -> the place geocoded."""
     mapping: ColumnMap = ctx.options.mapping
     cell = {name: (row.get(column) or "").strip() for name, column in mapping.fields.items()}
+    for name in ("place", "admin1", "country"):  # 'No Information', 'unknown' name no place
+        if cell.get(name, "").casefold() in NOT_STATED:
+            cell[name] = ""
     values: dict[str, Any] = {}
     for name in ("id", "place", "admin1", "notes", "airport_iata", "airport_icao"):
         if cell.get(name):

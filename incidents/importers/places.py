@@ -14,7 +14,8 @@ GEO_PRECISION = {"city": "city", "airport": "exact", "point": "exact", "region":
 
 
 def fill_regions(incidents: list[Incident]) -> list[Incident]:
-    """Fill a missing country or admin1 by point (geodata.regions), in one batch."""
+    """Fill a missing country or admin1 by point (geodata.regions), in one batch; a point standing for a whole
+    country (geo_precision country) gets no admin1: the region it happens to fall in is not the row's."""
     from geodata.regions import reverse_many
 
     todo = [i for i, item in enumerate(incidents) if not item.country or not item.admin1]
@@ -29,7 +30,7 @@ def fill_regions(incidents: list[Incident]) -> list[Incident]:
         changes = {}
         if not item.country and len(country) == 2 and country.isalpha() and country.isupper():
             changes["country"] = country
-        if not item.admin1 and admin1:
+        if not item.admin1 and admin1 and item.geo_precision != "country":
             changes["admin1"] = admin1
         if changes:
             out[index] = item.with_changes(**changes)

@@ -9,6 +9,7 @@ from incidents.errors import ImportFormatError, ValidationError
 
 URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # a cell (or piece) that is one web address
 _SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
+_BEFORE_URL = re.compile(r"[,\s]+(?=https?://)", re.IGNORECASE)  # 'https://a,https://b': a list joined by commas
 
 
 def parse_sources(field: str, text: str, published: str = "") -> list[dict[str, Any]]:
@@ -18,9 +19,14 @@ def parse_sources(field: str, text: str, published: str = "") -> list[dict[str, 
         return []
     if text[0] in "[{":
         return _from_json(field, text)
-    if ";" not in text and "\n" not in text:
-        return [source_from_text(text, published)]
-    return [source_from_text(piece, published) for piece in _SPLIT.split(text) if piece]
+    pieces = [url for piece in _SPLIT.split(text) if piece for url in _urls(piece)]
+    return [source_from_text(piece, published) for piece in pieces]
+
+
+def _urls(piece: str) -> list[str]:
+    """A piece holding several web addresses joined by commas or spaces as one piece per address, else itself."""
+    urls = _BEFORE_URL.split(piece)
+    return urls if len(urls) > 1 and all(URL.match(url) for url in urls) else [piece]
 
 
 def source_from_text(piece: str, published: str = "") -> dict[str, str]:
@@ -38,4 +44,15 @@ def _from_json(field: str, text: str) -> list[dict[str, Any]]:
         raise ValidationError(field, text, f"starts like JSON but is not ({exc}); write JSON, or plain URLs or "
                                            "titles separated by ';'") from None
     items = value if isinstance(value, list) else [value]
-    return [source_from_text(item) if isinstance(item, str) else item for item in items]
+    return [source_from_text(item) if isinstance(item, str) else _renamed(item) for item in items]
+
+
+def _renamed(item: Any) -> Any:
+    """A source object as other tools name its parts (Bellingcat's TimeMap: `path`, `description`) in our names;
+    an object with our `url` or `title` is as written."""
+    if not isinstance(item, dict) or item.get("url") or item.get("title"):
+        return item
+    texts = {key: value.strip() for key, value in item.items() if isinstance(value, str) and value.strip()}
+    url = next((texts[key] for key in ("path", "link", "href") if URL.match(texts.get(key, ""))), "")
+    title = next((texts[key] for key in ("description", "name", "label") if key in texts), "")
+    return {**item, **({"url": url} if url else {}), **({"title": title} if title else {})}

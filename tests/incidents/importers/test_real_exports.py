@@ -68,7 +68,8 @@ def test_ucdp_from_hdx_with_hxl_row():
 
 def test_real_exports_imported_twice_add_nothing(tmp_path):
     db = tmp_path / "x.sqlite"
-    for name in ("ucdp_ged_ukraine_peacerep.csv", "ucdp_ged_hdx_hxl_ukr.csv"):
+    for name in ("ucdp_ged_ukraine_peacerep.csv", "ucdp_ged_hdx_hxl_ukr.csv", "acled_api_shape_ukr.json",
+                 "acled_hdx_hxl_2001_shape.csv"):
         first = run("import", REAL / name, db=db)
         assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr
         again = json.loads(run("import", REAL / name, db=db).stdout)
@@ -264,3 +265,143 @@ def test_two_articles_telling_one_incident_still_merge_into_it(tmp_path):
     finally:
         store.close()
     assert [(item.place, len(item.sources)) for item in items] == [("Belgorod", 2)]
+
+
+def test_acled_api_casualties_unknown_is_not_stated():
+    # the ACLED API's JSON as it answers (strings for numbers, '\/' escapes, 'filename'); ACLED codes unknown
+    # casualties as 0 and says so in the notes: that 0 is not stated, a 0 without those words stays a stated zero
+    rows = by_id("acled_api_shape_ukr.json")
+    shelled = rows["acled-UKR900001"]
+    assert (shelled.killed, shelled.event_type, shelled.geo_precision) == (None, "strike", "region")
+    assert shelled.origin["fatalities"] == "0"
+    assert rows["acled-UKR900003"].killed == 0 and rows["acled-UKR900003"].event_type == "interception"
+    assert rows["acled-UKR900002"].killed == 1 and rows["acled-UKR900002"].sources[0].title == "Suspilne Media"
+    # a stated count is kept even when the notes also say 'Casualties unknown'
+    assert (rows["acled-UKR900004"].killed, rows["acled-UKR900004"].event_type) == (2, "drone_strike")
+    assert rows["acled-UKR900004"].country == "UA"
+
+
+def test_acled_as_hdx_served_it_upper_case_with_hxl_row():
+    # HDX's ACLED files of the 2000s: upper-case names, ALLY_ACTOR_1, day-first EVENT_DATE, a row of HXL hashtags
+    rows = by_id("acled_hdx_hxl_2001_shape.csv")
+    assert len(rows) == 3
+    first = rows["acled-9001RTA"]
+    assert (first.started_at, first.killed, first.place, first.country) == ("2001-04-08", 2, "Tizi Ouzou", "DZ")
+    assert rows["acled-9002RTA"].started_at == "2001-04-19" and rows["acled-9002RTA"].killed == 0
+    assert rows["acled-9003RTA"].event_type == "strike"  # 'Remote violence' before sub-event types existed
+
+
+def test_aid_worker_table_from_hdx_mapped_by_proposal():
+    # Insecurity Insight's aid worker KIKA table as HDX serves it: 'Country' says OPT or DRC, 'Country ISO' the
+    # code; 'Admin 1' spelled with a space; 'No Information' where the region is not known; coordinates left
+    # empty ('censored by HDX') for some countries
+    incidents, problems = read_file(REAL / "aid_workers_kika_hdx_shape.csv", fmt="mapped")
+    assert [(p["row"], p["field"]) for p in problems] == [(2, "Latitude")]
+    rows = {item.started_at: item for item in incidents}
+    drc = rows["2024-10-29"]
+    assert (drc.country, drc.admin1, drc.started_at) == ("CD", "North Kivu", "2024-10-29")
+    sudan = rows["2024-11-13"]
+    assert sudan.country == "SD" and sudan.admin1 != "No Information"
+    assert rows["2024-12-03"].notes.endswith("near a clinic.")  # the cell's trailing line break dropped
+    assert len(incidents) == 4
+
+
+def test_civilian_harm_csv_sources_joined_by_commas_are_one_source_each():
+    # Bellingcat's civilian harm data flattened to CSV (every cell quoted, dates month-first, several source URLs
+    # joined by bare commas in one cell, 'Unknown' or empty locations, 'associations' as key=value pairs)
+    incidents, problems = read_file(REAL / "bellingcat_civharm_csv_shape.csv", fmt="mapped")
+    assert problems == []
+    rows = {item.id: item for item in incidents}
+    first = rows["CIV9001"]
+    assert [s.url for s in first.sources] == [
+        "https://twitter.com/example_a/status/1000000000000000001",
+        "https://twitter.com/example_b/status/1000000000000000002?s=20&t=AbCdEf",
+        "https://t.me/example_channel/190"]
+    assert (first.started_at, first.place) == ("2022-02-24", "Chuhuiv, south of Kharkiv")
+    assert rows["CIV9005"].started_at == "2022-03-13"  # 03/13 proves the column month-first
+    assert rows["CIV9003"].place == ""  # 'Unknown' names no place
+    assert rows["CIV9001"].origin["columns"]["associations"].startswith("Type of area affected=")
+
+
+def test_civilian_harm_timemap_json_sources_named_path_and_description():
+    # Bellingcat's civilian harm TimeMap API (a JSON list of records): each source an object {id, path,
+    # description}; 'HIDDEN' as the path of a withheld source; an empty list where none is given
+    incidents, problems = read_file(REAL / "bellingcat_civharm_api_shape.json", fmt="mapped")
+    assert problems == []
+    rows = {item.id: item for item in incidents}
+    assert [(s.url, s.title) for s in rows["CIV9101"].sources] == [
+        ("https://twitter.com/example_a/status/1000000000000000001", "Bombing in the city"),
+        ("https://t.me/example_channel/8465", "Apartment block hit")]
+    assert [(s.url, s.title) for s in rows["CIV9102"].sources] == [("", "Source hidden")]
+    assert not rows["CIV9103"].sources
+    assert rows["CIV9101"].started_at == "2022-02-23" and rows["CIV9101"].place == "Chuhuiv, south of Kharkiv"
+
+
+def test_ukrainian_header_proposed_and_decimal_comma_coordinates():
+    # a Ukrainian analyst's table as an ArcGIS upload script reads it (header from a public repository's test: 'Дата,
+    # Область,Місто,Значення 1..10,long,lat', saved with a BOM; coordinates quoted with a decimal comma, or empty)
+    incidents, problems = read_file(REAL / "ukrainian_header_decimal_comma_shape.csv", fmt="mapped")
+    rows = {item.started_at: item for item in incidents}
+    assert (rows["2024-01-01"].place, rows["2024-01-01"].lat, rows["2024-01-01"].lon) == ("Київ", 50.4501, 30.5234)
+    assert (rows["2024-01-02"].lat, rows["2024-01-03"].lon) == (49.8383458, 30.7233)
+    # the row without coordinates is geocoded from 'Місто' (Харків), not refused
+    assert not problems and round(rows["2024-01-04"].lat) == 50
+    from incidents.importers.mapping import propose_map
+
+    header = ["Дата", "Тип", "Населений пункт", "Область", "Широта", "Довгота", "Загинули", "Поранені", "Опис",
+              "Джерело", "Країна"]
+    assert propose_map(header).fields == {
+        "started_at": "Дата", "event_type": "Тип", "place": "Населений пункт", "admin1": "Область", "lat": "Широта",
+        "lon": "Довгота", "killed": "Загинули", "injured": "Поранені", "notes": "Опис", "sources": "Джерело",
+        "country": "Країна"}
+
+
+def test_aid_worker_geo_precision_labels_mapped_and_a_country_point_gets_no_region():
+    # the table's 'Geo Precision' labels mapped by the user; '(6) Country' places the point at the country's
+    # centre: it is stored as country precision and no admin1 is taken from the region that centre falls in
+    labels = {"(6) Country": "country", "(2) 25 km Precision": "approximate",
+              "(3) District, Communicipality or Commune": "region"}
+    mapping = parse_map(["date=Date", "lat=Latitude", "lon=Longitude", "country=Country ISO", "admin1=Admin 1",
+                         "notes=Event Description", "id=SiND Event ID", "geo_precision=Geo Precision"],
+                        [f"geo_precision:{label}={value}" for label, value in labels.items()])
+    incidents, problems = read_file(REAL / "aid_workers_kika_hdx_shape.csv", mapping=mapping)
+    rows = {item.id: item for item in incidents}
+    assert [(p["row"], p["field"]) for p in problems] == [(2, "Latitude")]  # 'censored by HDX': no coordinates
+    assert (rows["90003"].geo_precision, rows["90003"].admin1, rows["90003"].country) == ("country", "", "SD")
+    assert (rows["90002"].geo_precision, rows["90002"].admin1) == ("approximate", "Aleppo Governorate")
+    assert rows["90005"].geo_precision == "region"
+
+
+def test_acled_api_answer_over_the_streaming_size_is_read_whole(tmp_path):
+    # a real API download (limit raised) runs past the size above which GeoJSON is read feature by feature; it is
+    # no FeatureCollection, and was refused as one: it is read whole, in the API's shape as committed
+    from incidents.importers import STREAM_BYTES
+
+    document = json.loads((REAL / "acled_api_shape_ukr.json").read_text(encoding="utf-8"))
+    first = document["data"][0]
+    note = first["notes"] + " " + "Further detail." * 300
+    document["data"] = [{**first, "event_id_cnty": f"UKR8{n:05d}", "notes": note} for n in range(2000)]
+    path = tmp_path / "2024-01-01-2024-12-31-Ukraine.json"
+    path.write_text(json.dumps(document, separators=(",", ":")).replace("/", "\\/"), encoding="utf-8")
+    assert path.stat().st_size > STREAM_BYTES
+    incidents, problems = read_file(path)
+    assert problems == [] and len(incidents) == 2000
+    assert {item.killed for item in incidents} == {None}  # 'Casualties unknown.' in every row's notes
+    assert incidents[0].id == "acled-UKR800000" and incidents[0].started_at == "2024-01-01"
+
+
+def test_acled_export_turned_into_geojson_is_read_as_acled(tmp_path):
+    # peacerep/ukraine-map's README: ACLED's export 'converted to GeoJSON using an online converter' (convertcsv):
+    # each row a Point feature whose properties are the ACLED columns (numbers may come out as numbers)
+    records = json.loads((REAL / "acled_api_shape_ukr.json").read_text(encoding="utf-8"))["data"]
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(r["longitude"]),
+                                                                                  float(r["latitude"])]},
+                 "properties": {**r, "latitude": float(r["latitude"]), "longitude": float(r["longitude"]),
+                                "fatalities": int(r["fatalities"])}} for r in records]
+    path = tmp_path / "acled_ukraine.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    rows = {item.id: item for item in read_file(path)[0]}
+    assert sorted(rows) == ["acled-UKR900001", "acled-UKR900002", "acled-UKR900003", "acled-UKR900004"]
+    assert (rows["acled-UKR900004"].event_type, rows["acled-UKR900004"].killed) == ("drone_strike", 2)
+    assert (rows["acled-UKR900002"].lat, rows["acled-UKR900002"].place) == (48.1394, "Avdiivka")
+    assert rows["acled-UKR900001"].killed is None
