@@ -132,12 +132,14 @@ def district_readings(word: str, after: str) -> list[str]:
     in_sk = stem + next((s for s in ("ськ", "цьк", "зьк") if suffix.startswith(s)), "ск")  # "Морозовский", "Луцький": Морозовск, Луцьк
     soft = stem[:-2] + "ь" if stem.lower().endswith("ан") else ""  # "Россошанский": Россошь
     in_ya = stem[:-2] + "я" if stem.lower().endswith("ян") else ""  # "Наровлянский": Наровля
+    in_ets = stem + "ць" if suffix.startswith("цьк") else ""  # "Марганецька громада", "Кременецький район": Марганець
     candidates = [c for c in (stem, stem + "ь", stem[:-1] if stem.endswith("ин") else "", stem + "а", stem + "и", bucha,
-                              plural, in_sk, soft, in_ya, stem[:-2] + "а" if stem.endswith("ин") else "")  # "Шосткинська": Шостка
+                              plural, in_sk, soft, in_ya, in_ets, stem[:-2] + "а" if stem.endswith("ин") else "")  # "Шосткинська": Шостка
                   if len(c) >= 3 and geo.is_name(c)]  # the stem itself names the town, no other reading
     community = _DISTRICT_WORD.match(after).group(0).lower().endswith(("громад", "общин"))  # "Семенівська та Новгород-Сіверська громади"
     candidates += _ikavism_towns(stem, suffix, community)
     candidates += _russian_spelling_towns(stem, in_sk) + _compound_towns(stem) + _plural_towns(stem)
+    candidates += [name for name in (geo.irregular_name(in_sk),) if name]  # "Криворізький район": Кривий Ріг
     home = [c for c in candidates if not geo.abroad(c)]  # a district of Russia or Ukraine: not Buchan Airport, Florida
     if _RURAL_COMMUNITY.match(after):  # "Миколаївська сільська громада": the village Миколаївка, never the city Миколаїв
         home = [c for c in home + _village_towns(stem) if (geo.place(c).population or 0) < RURAL_CENTRE_MAX_PEOPLE]

@@ -431,11 +431,21 @@ def _fold_untold_weapons(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         body = told.get((place_key(d.first.place), d.first.day))
         if (body is not None and body is not d and d.first.event_type in STRIKES and d.first.event_type != body.first.event_type
-                and not any(cues.weapon_of(f.sentence.text) for f in d.findings) and _same_figures(d, body)):
+                and not any(cues.weapon_of(f.sentence.text) for f in d.findings)
+                and (_same_figures(d, body) or _grown_figures(d, body))):
             body.findings += d.findings
+            if not _same_figures(d, body):  # "кількість загиблих зросла до 11" above "загинули щонайменше 8": the later toll
+                _absorb(body, d)
         else:
             kept.append(d)
     return kept
+
+
+def _grown_figures(draft: Draft, other: Draft) -> bool:
+    """True when every figure both drafts state is at least the other's: a toll told again as it grew (a live blog's
+    update, newest first or last), not another strike's."""
+    names = [n for n in ("killed", "injured") if draft.values.get(n) is not None and other.values.get(n) is not None]
+    return bool(names) and all(draft.values[n] >= other.values[n] for n in names)
 
 
 def _same_figures(draft: Draft, other: Draft) -> bool:

@@ -88,7 +88,8 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
     if (found.country, found.admin1) in regions:
         return _centre_over_hamlet(name, found)
     if not regions:
-        return _far_bigger(name, found)
+        bigger = _far_bigger(name, found)
+        return found if bigger is not found and _own_name_by_the_cities(name, found, bigger, context) else bigger
     readings = [name]
     if morphology.is_cyrillic(name) and " " not in name:
         toponyms, others = morphology.lemmas(name)
@@ -120,6 +121,14 @@ def _centre_over_hamlet(name: str, found: Place) -> Place:
         return found
     return next((c for c in get_gazetteer().lookup(name, kinds=("city",)) if _region_centre(c) and c.country in THEATRE
                  and key(c.name) == key(found.name)), found)
+
+
+def _own_name_by_the_cities(name: str, found: Place, bigger: Place, context: tuple[Any, ...]) -> bool:
+    """'у Херсоні …, у Станіславі — …': a town called by its own name in the region of a city in focus stays, not a much
+    bigger place that has the name only as a former or another name (Ivano-Frankivsk, once Stanislav)."""
+    homes = {(p.country, p.admin1) for p in context if isinstance(p, Place) and p.kind == "city" and p.admin1}
+    return (normalize(found.name) == normalize(name) != normalize(bigger.name)
+            and (found.country, found.admin1) in homes)
 
 
 # A city this big, named by its own name, is not a village in the region in focus known by that name only as another
@@ -489,6 +498,13 @@ def _plural_nominatives(word: str) -> list[str]:
         if form is not None and form.word[:1].upper() + form.word[1:] not in out:
             out.append(form.word[:1].upper() + form.word[1:])
     return out
+
+
+def irregular_name(form: str) -> str | None:
+    """The name an alternating form stands for in the data file ("Криворізьк", the stem of "Криворізький район": Кривий
+    Ріг), or None."""
+    name = _irregular().get(form.lower().replace("ʼ", "’"))
+    return name if name is not None and is_name(name) else None
 
 
 @lru_cache(maxsize=1)

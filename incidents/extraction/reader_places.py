@@ -82,6 +82,9 @@ QUARTER_KM = 150.0  # a district named after a town of another region this far f
 QUARTER_CITY_PEOPLE = 150_000  # a city this populous has quarters (a small town's "район" is the rural district around it)
 
 
+COMMUNITY_KM = 100  # a community listed beside a town lies this near it (Pokrov is 20 km from Nikopol)
+
+
 def _district_centre_in_region(name: str, region: Any) -> Any:
     """'над Жуковским районом' in a Bryansk story: the region's own town in -ка or -о (Жуковка), when the adjective's
     plain reading (Жуковский) lies in another region."""
@@ -231,6 +234,20 @@ class PlaceResolving:
             return None
         mention.reason += f"; a district of {city.name}" if city else "; a district of no city in focus"
         return city
+
+    def _beside_the_towns_before(self, mention: places.Mention, found: Any, earlier: Sequence[Finding]) -> Any:
+        """'по Нікополю, Марганецькій … та Покровській громадах': the community's town in the region of the town listed
+        before it in the sentence and nearest to it (Pokrov beside Nikopol, Pokrovske in the Synelnykove raion), not a
+        bigger namesake of another region (Pokrovsk)."""
+        before = [f.place for f in earlier if f.place.kind == "city" and f.start not in self.district_towns]  # not a raion's
+        if not before or any((p.country, p.admin1) == (found.country, found.admin1) for p in before):
+            return found
+        region = geo.region_of(before[-1])
+        bare = re.sub(r"(?:ськ|цьк|зьк|ск)$", "", mention.text, flags=re.IGNORECASE)
+        readings = (mention.text + "е", bare) if bare != mention.text else ()  # Покровськ: Покровське, Покров
+        local = [p for p in (geo.city_in_region(r, region) for r in readings if region is not None) if p is not None]
+        near = [p for p in local if geo.km_between(p, before[-1]) <= COMMUNITY_KM]
+        return min(near, key=lambda p: geo.km_between(p, before[-1])) if near else found
 
     def _outside_the_raion_before(self, named: Any, earlier: Sequence[Finding]) -> bool:
         """True when a Ukrainian raion read as its town was named before in the sentence and the town a community's

@@ -530,7 +530,8 @@ class SiteReading:
         if sentence.heading or info is None:
             return []
         mention = places.Mention(label.text, label.start, label.end, sentence.index, hint=label.hint, role="site",
-                                 reason="site: the place labelling its line (Шебекино. Дрон ударил ...)", clause=info.clause)
+                                 reason="site: the place labelling its line (Шебекино. Дрон ударил ...)", clause=info.clause,
+                                 district_town=label.district_town)  # "Криворізький район.": its own town, not a quarter
         found = self.site_finding(sentence, info, mention)
         self.label = None
         return [found] if found is not None else []
@@ -641,6 +642,8 @@ class SiteReading:
                 event_type = "airspace_restriction"  # "restrictions at Kazan International Airport after a drone attack"
         if found is None or (found.kind == "region" and places.named_as_settlement(sentence, mention)):
             return None  # "над станицей Архангельской": a stanitsa the gazetteer does not know, not the Arkhangelsk region
+        if mention.district_town and found.kind == "city":
+            found = self._beside_the_towns_before(mention, found, earlier)
         if mention.district_town and found.kind == "city" and self._outside_the_raion_before(found, earlier):
             mention.reason += "; its town lies in another region than the raion named before it"
             return None  # "У Синельниківському районі … Покровську громаду": not Pokrovsk of the Donetsk region
@@ -748,8 +751,8 @@ class SiteReading:
         focus = self._focus_city()
         in_focus = focus.place if focus else self.last_city
         head = self._head_city(sentence, mentions)
-        if sentence.heading:
-            return []
+        if sentence.heading or (self.label is not None and "\n" not in self.body[self.label.end:sentence.start]):
+            return []  # "🔹 Криворізький район. Увечері ППО збили над районом 2 БпЛА": the line's label, not the city in focus
         out = []
         for info in infos:
             kinds = {c.kind for c in info.event_cues}

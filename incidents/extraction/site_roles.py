@@ -119,6 +119,22 @@ def classify(sentence: Sentence, clauses: list[ClauseInfo], mentions: list[Menti
         if not mention.reason:
             mention.reason = _site_reason(sentence, info, mentions, position)
             mention.role = "site" if mention.reason.startswith("site:") else None
+            if mention.role == "site" and _area_of_the_town_before(sentence, mentions, position):
+                mention.role, mention.reason = None, "names the area around the town before it (Марганець на Нікопольщині), not another site"
+
+
+_AREA_NICKNAME_WORD = re.compile(r"(?:щин|чин)(?:а|и|і|у|ою)$", re.IGNORECASE)  # "Нікопольщині", "Охтирщина"
+
+
+def _area_of_the_town_before(sentence: Sentence, mentions: list[Mention], position: int) -> bool:
+    """'атакували Марганець на Нікопольщині', 'у Лебедині на Сумщині': an area's popular name right after a site, joined
+    by 'на', tells where that site lies (the town the area is named after is no second site)."""
+    mention = mentions[position]
+    if position == 0 or not mention.district_town or mentions[position - 1].role != "site":
+        return False
+    written = sentence.text[mention.start - sentence.start:mention.end - sentence.start]
+    gap = sentence.text[mentions[position - 1].end - sentence.start:mention.start - sentence.start]
+    return bool(_AREA_NICKNAME_WORD.search(written)) and re.fullmatch(r"\s+на\s+", gap, re.IGNORECASE) is not None
 
 
 def _clause_of(clauses: list[ClauseInfo], mention: Mention) -> ClauseInfo | None:
@@ -286,7 +302,7 @@ _FRONTED_PASSIVE = re.compile(
     r"(?<![\w'’-])(?:(?:під|под)\s+(?:[\w'’-]+\s+)?(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*|вогн\w*|огн\w*|прицілом)"
     r"(?:\s+(?:були|був|була|було|перебували|перебувала|перебував|опинилися|опинились|опинилось|были|был|была|оказались|оказался|оказалась|"
     r"находились|находился|находилась|находилось|оказывались))?"
-    r"|(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*)\s+(?:зазна\w*|подверг\w*))\s+[«\"“]?$", re.IGNORECASE)
+    r"|(?:авіа|авиа)?(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*)\s+(?:зазна\w*|подверг\w*))\s+[«\"“]?$", re.IGNORECASE)
 # "повідомив про обстріли Шебекіного", "после обстрела Белгорода": the shelling noun, then the place in the genitive.
 _SHELLING_OF = re.compile(r"(?<![\w'’-])(?:обстріл(?:и|у|ів)?|обстрел(?:ы|а|ов)?)\s+$", re.IGNORECASE)
 
