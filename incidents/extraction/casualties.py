@@ -183,7 +183,7 @@ _ZERO = {fields: [cues.led(re.compile(p, re.IGNORECASE)) for p in patterns] for 
 # A cheap first look: the words every pattern of a field needs (no such word, no count to look for).
 _HINTS = {"killed": ("kill", "dead", "died", "perish", "lost", "lives", "death", "bodies", "погиб", "убит", "скончал", "смертельн", "загин", "загиб",
                      "вбит", "помер", "житт", "гибел", "жизн", "pogib", "zahyn", "kia", "врятува",
-                     "убил", "вбил", "вбив"),  # the active verbs: "дрон убил двух человек", "ракета вбила трьох"
+                     "убил", "вбил", "вбив", "тело", "тела"),  # the active verbs: "дрон убил двух человек", "ракета вбила трьох"
           "injured": ("injur", "wound", "hurt", "hospital", "leaving", "treated for", "ранен", "пострада", "травм", "госпитал", "поранен",
                       "постражд", "госпітал", "ranen", "postrad", "postrazhd", "wia", "ожог",
                       "шпиталіз", "допомог", "порез", "звернул", "ранил", "поранив"),

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from incidents.extraction import cues
+from incidents.extraction.numbers import SLAVIC_WORDS, to_int
 
 _KM_PER_MILE = 1.609344
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -28,14 +29,17 @@ _UNNAMED = re.compile(r"\b(?:a|an|one|another)\s+(?:small\s+|border\s+|frontline
 _SLAVIC_BEARINGS = {"север": "north", "юг": "south", "юж": "south", "запад": "west", "восто": "east", "північ": "north",
                     "півден": "south", "захід": "west", "західн": "west", "схід": "east", "східн": "east"}
 _SLAVIC_DIR = r"(?:север|юг|юж|запад|восто|північ|півден|захід|західн|схід|східн)\w*"
+# The figure in digits or in words ("в пяти километрах южнее", "за двадцять кілометрів від").
+_SLAVIC_FIGURE = rf"\d+(?:[.,]\d+)?|(?<![\w-])(?:{SLAVIC_WORDS})"
 _CLAIM_SLAVIC = re.compile(
-    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:км|кілометр\w*|километр\w*)\s+(?:(?:к\s+|на\s+)?(?P<dir>" + _SLAVIC_DIR + r"(?:[\s-]"
+    r"(?P<n>" + _SLAVIC_FIGURE + r")\s*(?:км|кілометр\w*|километр\w*)\s+(?:(?:к\s+|на\s+)?(?P<dir>" + _SLAVIC_DIR + r"(?:[\s-]"
     + _SLAVIC_DIR + r")?)\s+(?:от|від)|(?P<cmp>(?:(?:северо|юго|північно|південно)-)?" + _SLAVIC_DIR + r"(?:ее|ей|іше)))\s+"
-    r"|(?P<n0>\d+(?:[.,]\d+)?)\s*(?:км|кілометр\w*|километр\w*)\s+(?:от|від)\s+", re.IGNORECASE)
+    r"|(?P<n0>" + _SLAVIC_FIGURE + r")\s*(?:км|кілометр\w*|километр\w*)\s+(?:от|від)\s+", re.IGNORECASE)
 # "between Tula and Aleksin", "между Белгородом и Шебекино", "між Запоріжжям та Оріховом": a point between two places.
 _BETWEEN = re.compile(r"(?<![\w-])(?:between|между|між|поміж)\s+", re.IGNORECASE)
-# What every claim holds: a figure's last digit, then its unit ("30 km", "5-mile", "20 км"); none, no claim to look for.
-_FIGURE_UNIT = re.compile(rf"\d[\s-]*(?:{_UNIT})\b|\d\s*(?:км|кілометр|километр)", re.IGNORECASE)
+# What every claim holds: a figure (its last digit, or a Slavic word's last letter), then its unit ("30 km", "5-mile",
+# "20 км", "пяти километрах"); none, no claim to look for.
+_FIGURE_UNIT = re.compile(rf"\d[\s-]*(?:{_UNIT})\b|[\dа-яёіїєґ'’]\s*(?:км|кілометр|километр)", re.IGNORECASE)
 _BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 
 
@@ -82,6 +86,7 @@ def find_claims(text: str) -> list[DistanceClaim]:
             out.append(DistanceClaim(km, match.group(0).strip(), match.start(), match.end(), match.end(), direction, unnamed))
     for match in _CLAIM_SLAVIC.finditer(text):
         figure = match.group("n") or match.group("n0")
+        figure = str(to_int(figure)) if not figure[0].isdigit() else figure
         written = match.group("dir") or match.group("cmp") or ""
         words = _slavic_words(written)
         unnamed = _unnamed_before(text[max(0, match.start() - 60):match.start()])

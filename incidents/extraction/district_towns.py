@@ -100,8 +100,8 @@ _TSK_ADJECTIVE = re.compile(r"(?<=[а-яё])цк(?:ий|ой|ого|ому|ом|
 
 
 def _tsk_town(word: str) -> str | None:
-    """The town of Russia, Ukraine or Belarus a district's adjective in -цкий is made from (Лельчицы, Речица), the most
-    populous reading, or None."""
+    """The town of Russia, Ukraine or Belarus a district's adjective in -цкий is made from (Лельчицы, Речица, and
+    Торопец, Елец for "Торопецкий", "Елецкий"), the most populous reading, or None."""
     stem = word[:_TSK_ADJECTIVE.search(word).start()]
     towns = [c for c in (stem + "цы", stem + "ца", stem + "цк", stem + "ц") if geo.is_name(c) and not geo.abroad(c)
              and geo.place(c).kind == "city"]
@@ -387,6 +387,12 @@ def latin_district_town(word: str) -> str | None:
     towns = [t for t in towns if t is not None and t.kind == "city" and t.country in ("RU", "BY")
              and (t.population or 0) >= DISTRICT_CENTRE_PEOPLE]
     return max(towns, key=lambda t: t.population or 0).name if towns else None
+
+
+def generic_district(word: str) -> bool:
+    """True for a district adjective of the Soviet naming stock in either script ("Октябрьского", "Sovetsky"): one in
+    many a region, no one town's."""
+    return word.lower().startswith(_generic_districts())
 
 
 @lru_cache(maxsize=1)

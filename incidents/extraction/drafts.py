@@ -38,7 +38,7 @@ def build_drafts(findings: list[Finding], attachments: list[tuple[str, Sentence,
         _verification(draft)
         _bound_notes(draft)
     drafts = _drop_covering_regions(_fold_untold_weapons(_fold_title_strikes(_fold_heard_downings(_fold_interceptions(
-        _repelled_attacks(drafts))))))
+        _repelled_attacks(_drop_listed_summaries(drafts)))))))
     _apply_claims(drafts, claims)
     return _drop_base_towns(_drop_namesake_cities(drafts))
 
@@ -229,6 +229,40 @@ def _set_end(draft: Draft, mention: dates.TimeMention, start: int, end: int, sen
         finish += timedelta(days=1)
     draft.values["ended_at"] = finish.isoformat(timespec="minutes")
     draft.evidence["ended_at"] = evidence(sentence, start, end, f"time the restriction was lifted ({zone.key})")
+
+
+def _drop_listed_summaries(drafts: list[Draft]) -> list[Draft]:
+    """'Дроны ночью атаковали Брянскую, Орловскую, Липецкую и Тверскую области' over a paragraph for each region: a
+    region-level strike told only in a sentence listing several regions, with no figure above zero, is the lead's summary
+    of what other sentences tell of that region that day (drones downed over it, a hit on one of its towns); it is no
+    incident of its own: its zeros and its official voice go to the region's own report (or to its one site told)."""
+    kept = []
+    for draft in drafts:
+        own = _told_apart(draft, drafts) if _listed_summary(draft) else []
+        if not own:
+            kept.append(draft)
+            continue
+        same = next((d for d in own if place_key(d.first.place) == place_key(draft.first.place)), own[0] if len(own) == 1 else None)
+        if same is not None:
+            _absorb(same, draft)
+    return kept
+
+
+def _listed_summary(draft: Draft) -> bool:
+    return (draft.first.event_type in STRIKES and draft.first.place.kind == "region"
+            and not any(draft.values.get(n) for n in ("killed", "injured", "drones_downed"))
+            and all(map(_regions_listed, draft.findings)))
+
+
+def _told_apart(summary: Draft, drafts: list[Draft]) -> list[Draft]:
+    """The drafts of the summary's region and day whose findings all lie in sentences after the summary's (a lead
+    comes before what it sums up: 'Постраждали Полтавщина та Одещина' after the downings is a hit of its own)."""
+    region = _WITHIN.get(summary.first.place.admin1, summary.first.place.admin1)
+    last = max(f.sentence.index for f in summary.findings)
+    return [d for d in drafts if d is not summary and not d.first.is_airport and d.first.day == summary.first.day
+            and _WITHIN.get(d.first.place.admin1, d.first.place.admin1) == region
+            and d.first.place.country == summary.first.place.country
+            and all(f.sentence.index > last for f in d.findings)]
 
 
 def _repelled_attacks(drafts: list[Draft]) -> list[Draft]:

@@ -83,8 +83,10 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
     """A namesake in the region in focus beats one elsewhere ("У Золочеві" after "Харківська ОВА" is Zolochiv near
     Kharkiv, not the bigger one near Lviv), the name's other readings (lemmas, ending rules) looked up too."""
     regions = {(p.country, p.admin1) for p in context if isinstance(p, Place) and p.kind == "region" and p.admin1}
-    if found.kind != "city" or (found.country, found.admin1) in regions:
+    if found.kind != "city":
         return found
+    if (found.country, found.admin1) in regions:
+        return _centre_over_hamlet(name, found)
     if not regions:
         bigger = _far_bigger(name, found)
         return found if bigger is not found and _own_name_by_the_cities(name, found, bigger, context) else bigger
@@ -96,8 +98,29 @@ def _in_focus(name: str, found: Place, context: tuple[Any, ...]) -> Place:
     for reading in dict.fromkeys(readings):
         local = [c for c in get_gazetteer().lookup(reading, kinds=("city",)) if (c.country, c.admin1) in regions]
         if local:
-            return max(local, key=lambda c: c.population or 0)
+            best = max(local, key=lambda c: c.population or 0)
+            return found if _region_centre(found) and (best.population or 0) < HAMLET_PEOPLE else best
     return _far_bigger(name, found)
+
+
+# A region's centre (a city of this many people named like its region) is that city, not a hamlet of the region in
+# focus (fewer people than this) known by the name: "Ровно" in a live blog after the Volyn governor is Rivne, not a
+# Volyn village of that name; a town of the region in focus keeps the name (Mykolaiv near Lviv in a Lviv story).
+REGION_CENTRE_PEOPLE = 100_000
+HAMLET_PEOPLE = 5_000
+
+
+def _region_centre(found: Place) -> bool:
+    return (found.population or 0) >= REGION_CENTRE_PEOPLE and key(found.name) == key(found.admin1 or "")
+
+
+def _centre_over_hamlet(name: str, found: Place) -> Place:
+    """The region's centre of the same name, when the namesake found in the region in focus is a hamlet (not a centre
+    that only once had the name: Stanislav in the Kherson region stays, Ivano-Frankivsk was Stanislav)."""
+    if (found.population or 0) >= HAMLET_PEOPLE:
+        return found
+    return next((c for c in get_gazetteer().lookup(name, kinds=("city",)) if _region_centre(c) and c.country in THEATRE
+                 and key(c.name) == key(found.name)), found)
 
 
 def _own_name_by_the_cities(name: str, found: Place, bigger: Place, context: tuple[Any, ...]) -> bool:

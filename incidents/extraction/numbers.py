@@ -41,6 +41,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 WORDS = "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SLAVIC), key=len, reverse=True))  # count words, longest first
 
 _GROUPED_WORDS = grouped(WORDS.split("|"))  # the same alternation, faster to search
+# The Russian and Ukrainian count words alone, every case ("пяти", "двадцяти"), for figures written before a unit.
+SLAVIC_WORDS = grouped(sorted(_SLAVIC, key=len, reverse=True))
 
 # One count: digits ("1,200"), "twenty-one", "a dozen", "two hundred", "six".
 NUMBER = (

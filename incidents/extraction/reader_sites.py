@@ -108,6 +108,8 @@ def _steer_to_district(city: Finding, district: places.Mention, sentence: Senten
     if city.place.kind != "city" or town is None or geo.km_between(town, city.place) <= DISTRICT_KM:
         return True
     word = sentence.text[district.start - sentence.start:district.end - sentence.start]
+    if district_towns.generic_district(word):
+        return True  # "в поселке Прямицыно Октябрьского района": an Oktyabrsky district is in many a region, no town's
     others = district_towns.district_readings(word, sentence.text[district.end - sentence.start:][:60])
     for other in [town] + [geo.place(name, None, ()) for name in others if name != district.text]:
         near = geo.city_near(city.mention_text, other, DISTRICT_KM) if other is not None else None
@@ -240,6 +242,8 @@ _ALL_DOWNED = re.compile(r"(?<![\w-])(?:усі|всі|все|всех|усіх|�
                          re.IGNORECASE)
 # "all 40 drones were shot down", "all of them were destroyed": nothing of the attack got through. Kept apart from
 # _ALL_DOWNED: it is read over the whole sentence, not one interception clause, so it must name the weapons.
+# "снова", "вновь", "знову", "again": an attack told as another one after the one before.
+_AGAIN = re.compile(r"(?<![\w'’-])(?:снова|вновь|опять|повторно|знову|again)(?![\w'’-])", re.IGNORECASE)
 _ALL_DOWNED_EN = re.compile(r"\ball\s+(?:of\s+them|(?:\d+|[a-z]+)\s+(?:of\s+the\s+)?(?:drones|missiles|UAVs|targets))\s+"
                             r"(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b",
                             re.IGNORECASE)
@@ -335,6 +339,9 @@ def _holds(head: Finding, other: Finding) -> bool:
 
 # "Pulkovo halts flights as drone downed over Kirishi": the place the interception is told over, not an airport.
 _INTERCEPTED_OVER = re.compile(r"\b(?:downed|shot down|intercepted|destroyed)\s+(?:over|near|above)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Аэропорт Сочи приостановил работу: над Адлером сбиты два беспилотника": the place drones were downed over, not an
+# airport restricted.
+_OVER = re.compile(r"(?<![\w-])(?:над|понад)\s+$", re.IGNORECASE)
 _STRONG_SITE = ("site: object of a strike verb", "site: subject of a passive strike")
 
 
@@ -611,9 +618,10 @@ class SiteReading:
     def site_finding(self, sentence: Sentence, info: places.ClauseInfo, mention: places.Mention,
                      earlier: Sequence[Finding] = ()) -> Finding | None:
         kinds = {c.kind for c in info.event_cues}
-        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not (
-            "interception" in kinds and _INTERCEPTED_OVER.search(info.clause.text[:mention.start - info.clause.start]))
-        if not restriction and "restriction" in kinds and _restriction_nearest(info, mention):
+        before = info.clause.text[:mention.start - info.clause.start]
+        downed_over = "interception" in kinds and (_INTERCEPTED_OVER.search(before) or _OVER.search(before))
+        restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not downed_over
+        if not restriction and "restriction" in kinds and not downed_over and _restriction_nearest(info, mention):
             restriction = self._airport_for(mention.text, named=True) is not None  # "restrictions at Vnukovo as drones attacked Moscow"
         if restriction or (mention.hint == "airport" and "restriction" in kinds):
             found = self._airport_for(mention.text)
@@ -715,8 +723,9 @@ class SiteReading:
         every weapon downed (no damage, debris or casualties told) makes the attack told just before an interception,
         when that sentence told only the attack."""
         kinds = {c.kind for i in infos for c in i.event_cues}
-        if "interception" not in kinds or not kinds <= {"interception", "strike"} or not _ALL_DOWNED.search(sentence.text):
-            return
+        if ("interception" not in kinds or not kinds <= {"interception", "strike"} or not _ALL_DOWNED.search(sentence.text)
+                or _AGAIN.search(sentence.text)):
+            return  # "Сегодня ночью дроны снова пытались атаковать город, все сбиты": another attack, not the fate of that one
         told = [f for f in self.last_sites if f.sentence.index == sentence.index - 1]
         strikes = set(_WEAPON_TYPE.values())
         if told and all(f.event_type in strikes and {c.kind for c in cues.find_cues(f.sentence.text)} == {"strike"}
