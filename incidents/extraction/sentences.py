@@ -14,7 +14,9 @@ _ABBREVIATIONS = {
     "ул", "вул", "просп", "пер", "пров", "наб", "пл", "мкр",  # "на ул. Толстого": a street, not a sentence end
     "н.п", "пгт", "смт", "г.о", "м.о",  # "в н.п. Белая Берёзка", "пгт. Красная Яруга": a settlement's title, not a sentence end
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
+# "… и Элисты.Росавиация рекомендует …": a page that lost the space after a full stop still ends the sentence there.
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])"
+                       r"|(?<=[a-zа-яёіїєґ]{3})[.!?](?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{2})")
 # "struck the landing ship while it was moored at Feodosia": a 'while' that only says where the target lay is no new clause.
 _WHERE_IT_LAY = (r"(?!\s+(?:it|they|the\s+[\w-]+)\s+(?:was|were|lay|sat|stood)\s+(?:\w+ly\s+)?"
                  r"(?:moored|docked|anchored|berthed|parked|stationed|deployed|based|in\s+(?:port|dry\s?dock)))")

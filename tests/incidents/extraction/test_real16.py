@@ -1,0 +1,41 @@
+"""Classes of text that real published reports (session 16) showed the extractor getting wrong, each said in other words
+with other towns: airport lists in notices, glued sentences, and more."""
+
+from tests.incidents.extraction import helpers
+
+found = helpers.dated(helpers.found, "2025-12-10")
+
+
+def codes(text):
+    return sorted((i.event_type, i.airport_iata) for i in found(text))
+
+
+def test_a_sentence_glued_to_the_next_one_ends_at_its_full_stop():
+    text = ("Ограничения сохраняются в аэропортах Курска и Липецка.Пассажирам советуют летать через аэропорты Самары "
+            "и Казани.")
+    assert codes(text) == [("airspace_restriction", "LPK"), ("airspace_restriction", "URS")]
+
+
+def test_airports_listed_after_a_colon_and_a_few_words_are_the_restricted_airports():
+    text = "Режим ограничения полётов по-прежнему действует для шести аэропортов юга страны: Анапы, Геленджика и Элисты."
+    assert codes(text) == [("airspace_restriction", "AAQ"), ("airspace_restriction", "ESL"), ("airspace_restriction", "GDZ")]
+
+
+def test_airports_named_in_the_sentence_after_a_restriction_are_restricted():
+    text = ("Росавиация ввела временные ограничения на прием и выпуск самолетов в трех аэропортах. "
+            "Речь идёт об аэропортах Пензы, Самары (Курумоч) и Саратова (Гагарин).")
+    assert codes(text) == [("airspace_restriction", "GSV"), ("airspace_restriction", "KUF"), ("airspace_restriction", "PEZ")]
+
+
+def test_airports_recommended_instead_are_not_restricted():
+    text = ("Росавиация ввела временные ограничения в аэропорту Курска. "
+            "Пассажирам рекомендуют использовать аэропорты Москвы и Воронежа.")
+    assert codes(text) == [("airspace_restriction", "URS")]
+
+
+def test_a_head_line_of_airports_takes_the_notice_in_the_sentence_after_it():
+    text = "«Аэропорты Пензы, Ульяновска (Баратаевка). Введены временные ограничения на приём и выпуск воздушных судов»."
+    assert codes(text) == [("airspace_restriction", "PEZ"), ("airspace_restriction", "ULV")]
+    assert not found("Аэропорты Пензы и Ульяновска. Здесь работают четыре авиакомпании.")
+    assert codes("Введены ограничения в аэропорту Пензы. Аэропорты Самары и Саратова работают в обычном режиме.") == [
+        ("airspace_restriction", "PEZ")]
