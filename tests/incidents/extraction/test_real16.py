@@ -39,3 +39,12 @@ def test_a_head_line_of_airports_takes_the_notice_in_the_sentence_after_it():
     assert not found("Аэропорты Пензы и Ульяновска. Здесь работают четыре авиакомпании.")
     assert codes("Введены ограничения в аэропорту Пензы. Аэропорты Самары и Саратова работают в обычном режиме.") == [
         ("airspace_restriction", "PEZ")]
+
+
+def test_a_region_named_by_its_part_is_where_drones_were_downed():
+    items = found("На севере Курской области были сбиты три беспилотника.")
+    assert [(i.event_type, i.place, i.geo_precision, i.drones_downed) for i in items] == [
+        ("interception", "Kursk", "region", 3)]
+    items = found("На півдні Одещини сили ППО збили чотири шахеди.")
+    assert [(i.event_type, i.place, i.geo_precision, i.drones_downed) for i in items] == [
+        ("interception", "Odessa", "region", 4)]
