@@ -137,6 +137,10 @@ class Clause(Span):
     relative: bool = False
 
 
+_COUNT_ONLY = re.compile(r"\s*\d[\d,]*\s*")
+_PLACE_AFTER = re.compile(r"(?:over|above|in|near|над|в|у|на|під|под)\s", re.IGNORECASE)
+
+
 def split_clauses(sentence: Span) -> list[Clause]:
     """Clauses of a sentence, split at semicolons, spaced dashes and commas before a subordinating word."""
     out: list[Clause] = []
@@ -157,6 +161,9 @@ def split_clauses(sentence: Span) -> list[Clause]:
             continue  # "Під обстрілом з артилерії — Очаків": the subject after its passive strike
         if _last_list_item(sentence.text, start, match):
             continue
+        if (match.group(0).strip() in "—–" and _COUNT_ONLY.fullmatch(sentence.text, start, match.start())
+                and _PLACE_AFTER.match(sentence.text, match.end())):
+            continue  # "7 – over the territory of Smolensk region,": a list item's count before its place
         if match.start() > start:
             out.append(_clause(sentence, start, match.start()))
         start = match.end()

@@ -48,3 +48,14 @@ def test_a_region_named_by_its_part_is_where_drones_were_downed():
     items = found("На півдні Одещини сили ППО збили чотири шахеди.")
     assert [(i.event_type, i.place, i.geo_precision, i.drones_downed) for i in items] == [
         ("interception", "Odessa", "region", 4)]
+
+
+def test_a_ministry_list_of_counts_each_dashed_before_its_region_keeps_each_count():
+    text = ("Overnight, duty air defences destroyed 11 drones:\n"
+            "6 – over the territory of Kursk region,\n"
+            "4 – over the territory of Tula region,\n"
+            "1 – over the territory of Lipetsk region.")
+    items = {i.place: i for i in found(text)}
+    assert {k: (v.event_type, v.geo_precision, v.drones_downed) for k, v in items.items()} == {
+        "Kursk": ("interception", "region", 6), "Tula": ("interception", "region", 4),
+        "Lipetsk": ("interception", "region", 1)}
