@@ -212,7 +212,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
             if (historical is None and self.bullet_cues and _BULLET.match(sentence.text)
-                    and all(c.kind == "damage" for c in found)):  # "• Рязанський НПЗ — зафіксовано пожежу": a consequence
+                    and all(c.kind == "damage" for c in found) and not _RUNS_AS_USUAL.search(sentence.text)):  # "• Рязанський НПЗ — зафіксовано пожежу": a consequence
                 found = self.bullet_cues + found  # "Уражено:" then "▪️ аеродром «Шайківка» (Калузька обл.) — …", one site a line
             named = _NAMED_TARGETS.match(clause.text) if not found and historical is None and self.strike_cues else None
             if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
@@ -371,6 +371,16 @@ _ALTERNATE = re.compile(r"(?<![\w-])(?:рекоменд|использ|запа�
                         r"alternat|divert|recommend|advise|instead|via|use\s+the\s+airports|штатн|расписани|продолжа|работа|працю|розклад|operat|normal|schedul)\w*", re.IGNORECASE)
 # "«Аэропорты Саратова (Гагарин), Тамбова (Донское).": Rosaviatsia's head naming the airports, its notice in the next sentence.
 _AIRPORT_HEAD = re.compile(r"[«\"„“]?(?:аэропорт|аеропорт|airport)\w*\s+[^.!?;:]{2,160}[.:]\s*", re.IGNORECASE)
+
+
+# "▪️The Sochi airport continues to dispatch and receive flights", "аэропорт работает в штатном режиме": what goes on as
+# usual is no event of the list it is a line of.
+_RUNS_AS_USUAL = re.compile(r"(?<![\w-])(?:continu\w*\s+to\s+(?:operate|work|function|dispatch|receive|accept|serve|handle)"
+                            r"|keeps?\s+(?:operating|working|receiving|dispatching|accepting|serving|handling)"
+                            r"|operat\w*\s+(?:normally|as\s+usual)|as\s+(?:usual|normal)|продолжа\w*\s+(?:работ|функционир|принима|"
+                            r"обслужива|отправля)|работа\w*\s+(?:штатно|в\s+штатном)|в\s+штатном\s+режиме|продовжу\w*\s+"
+                            r"(?:робот|працю|прийма|обслугов|відправля)|працю\w*\s+(?:штатно|у\s+штатному|в\s+штатному)"
+                            r"|у\s+штатному\s+режимі)", re.IGNORECASE)
 
 
 def _airport_head_cues(sentences: list[Sentence], sentence: Sentence) -> tuple[cues.Cue, ...]:

@@ -59,3 +59,11 @@ def test_a_ministry_list_of_counts_each_dashed_before_its_region_keeps_each_coun
     assert {k: (v.event_type, v.geo_precision, v.drones_downed) for k, v in items.items()} == {
         "Kursk": ("interception", "region", 6), "Tula": ("interception", "region", 4),
         "Lipetsk": ("interception", "region", 1)}
+
+
+def test_a_bullet_saying_an_airport_runs_as_usual_is_no_incident():
+    text = ("What is known about the night drone attack on the Rostov region:\n"
+            "▪️Three drones were shot down over Taganrog, a house was damaged\n"
+            "▪️The Taganrog airport continues to operate as usual\n"
+            "▪️Rostov airport keeps receiving flights")
+    assert [i.place for i in found(text)] == ["Taganrog"]
