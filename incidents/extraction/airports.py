@@ -27,7 +27,9 @@ _AIRPORT_LIST_BEFORE = re.compile(
     r"|(?<![\w-])(?:airports?|аэропорт\w*|аеропорт\w*)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+\s*:\s*$",  # "для 11 аэропортов юга России: "
     re.IGNORECASE,
 )
-_LIFT_CONTEXT = re.compile(r"\b(?:restrictions?|flights?|airports?|airspace|operations|air traffic|Kovyor|Carpet)\b", re.IGNORECASE)
+_LIFT_CONTEXT = re.compile(r"\b(?:restrictions?|flights?|airports?|airspace|operations|air traffic|Kovyor|Carpet)\b"
+                           r"|(?<![\w-])(?:ограничени|обмежен|аэропорт|аеропорт|рейс|пол[её]т|польот|при[её]м|прийом|выпуск|випуск"
+                           r"|Ков[её]р|Килим)\w*", re.IGNORECASE)  # "сняты ограничения", "знято обмеження на польоти"
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,11 @@ def test_a_bullet_saying_an_airport_runs_as_usual_is_no_incident():
             "▪️The Taganrog airport continues to operate as usual\n"
             "▪️Rostov airport keeps receiving flights")
     assert [i.place for i in found(text)] == ["Taganrog"]
+
+
+def test_restrictions_lifted_in_russian_or_ukrainian_are_lifted():
+    for text in ("В аэропорту Внуково отменены ограничения на приём и выпуск самолётов.",
+                 "Ранее сообщалось о снятии временных ограничений на работу аэропорта Ижевска.",
+                 "В аеропорту Внуково знято обмеження на прийом і випуск літаків."):
+        assert [(i.event_type, i.status) for i in found(text)] == [("airspace_restriction", "lifted")], text
+    assert [i.status for i in found("В аэропорту Внуково введены ограничения на приём и выпуск самолётов.")] == ["active"]
