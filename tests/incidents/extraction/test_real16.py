@@ -75,3 +75,8 @@ def test_restrictions_lifted_in_russian_or_ukrainian_are_lifted():
                  "В аеропорту Внуково знято обмеження на прийом і випуск літаків."):
         assert [(i.event_type, i.status) for i in found(text)] == [("airspace_restriction", "lifted")], text
     assert [i.status for i in found("В аэропорту Внуково введены ограничения на приём и выпуск самолётов.")] == ["active"]
+
+
+def test_air_targets_downed_are_counted():
+    for text in ("Над Керчью уже сбито 4 воздушных цели.", "Над Херсоном сили ППО збили чотири повітряні цілі."):
+        assert [(i.event_type, i.drones_downed) for i in found(text)] == [("interception", 4)], text
