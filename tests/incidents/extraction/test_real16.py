@@ -77,6 +77,14 @@ def test_restrictions_lifted_in_russian_or_ukrainian_are_lifted():
     assert [i.status for i in found("В аэропорту Внуково введены ограничения на приём и выпуск самолётов.")] == ["active"]
 
 
+def test_nobody_hurt_in_the_city_after_a_downing_keeps_it_an_interception():
+    for text in ("Над Керчью сбиты три беспилотника. По данным спасателей, жилые дома в городе не пострадали.",
+                 "Над Херсоном збили три дрони. У місті ніхто не постраждав.",
+                 "Three drones were shot down over Tver. Nobody was hurt in the city."):
+        assert [(i.event_type, i.drones_downed) for i in found(text)] == [("interception", 3)], text
+    assert [i.event_type for i in found("A drone struck Tver overnight. Two people were hurt in the city.")] == ["drone_strike"]
+
+
 def test_air_targets_downed_are_counted():
     for text in ("Над Керчью уже сбито 4 воздушных цели.", "Над Херсоном сили ППО збили чотири повітряні цілі."):
         assert [(i.event_type, i.drones_downed) for i in found(text)] == [("interception", 4)], text
