@@ -312,8 +312,15 @@ _SINGLE_WORD = re.compile(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", re.IGNORECASE)
 _PEOPLE_LAST = re.compile(rf"\b{_PEOPLE}$", re.IGNORECASE)
 
 
+# "пострадали несколько человек", "кілька людей", "several people": an unstated number, not one person.
+_SEVERAL = re.compile(r"(?<![\w-])(?:несколько|нескольких|кілька|кількох|декілька|декількох|several|a few|some)\s+(?:[\w-]+\s+)?[\w-]+$",
+                      re.IGNORECASE)
+
+
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
+    if _SEVERAL.search(phrase):
+        return False
     if (_SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase)
             or phrase.lower() in ("he", "she", "він", "вона", "он", "она")):
         return True

@@ -88,3 +88,11 @@ def test_nobody_hurt_in_the_city_after_a_downing_keeps_it_an_interception():
 def test_air_targets_downed_are_counted():
     for text in ("Над Керчью уже сбито 4 воздушных цели.", "Над Херсоном сили ППО збили чотири повітряні цілі."):
         assert [(i.event_type, i.drones_downed) for i in found(text)] == [("interception", 4)], text
+
+
+def test_several_people_hurt_is_no_count_of_one():
+    for text in ("Беспилотники атаковали Новошахтинск, пострадали несколько человек.",
+                 "Дрони атакували Ніжин, постраждали кілька людей."):
+        assert [(i.event_type, i.injured) for i in found(text)] == [("drone_strike", None)], text
+    assert [i.injured for i in found("Беспилотники атаковали Новошахтинск, пострадал человек.")] == [1]
+
