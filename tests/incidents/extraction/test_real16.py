@@ -96,3 +96,9 @@ def test_several_people_hurt_is_no_count_of_one():
         assert [(i.event_type, i.injured) for i in found(text)] == [("drone_strike", None)], text
     assert [i.injured for i in found("Беспилотники атаковали Новошахтинск, пострадал человек.")] == [1]
 
+
+def test_a_district_adjective_with_its_noun_left_out_is_no_town_elsewhere():
+    text = "На Брянщині через атаку дронів сталися дві пожежі: одна у Клинцівському районі, а друга – у Брянському."
+    assert all(i.country == "RU" and i.lat > 52 for i in found(text))
+    text = "В Курской области после атаки дронов два пожара: один в Рыльском районе, другой — в Курском."
+    assert all(i.lat > 51 for i in found(text))
