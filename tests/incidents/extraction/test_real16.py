@@ -102,3 +102,10 @@ def test_a_district_adjective_with_its_noun_left_out_is_no_town_elsewhere():
     assert all(i.country == "RU" and i.lat > 52 for i in found(text))
     text = "В Курской области после атаки дронов два пожара: один в Рыльском районе, другой — в Курском."
     assert all(i.lat > 51 for i in found(text))
+
+
+def test_a_russian_town_written_in_ukrainian_letters_is_that_town():
+    items = found("Уночі дрони атакували Рильськ Курської області, пролунали вибухи.")
+    assert [(i.place, i.country) for i in items] == [("Ryl’sk", "RU")]
+    items = found("Уночі гучно було у Вигоничах на Брянщині: жителі чули два вибухи.")
+    assert any(i.place == "Vygonichi" for i in items)
