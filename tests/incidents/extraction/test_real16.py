@@ -109,3 +109,10 @@ def test_a_russian_town_written_in_ukrainian_letters_is_that_town():
     assert [(i.place, i.country) for i in items] == [("Ryl’sk", "RU")]
     items = found("Уночі гучно було у Вигоничах на Брянщині: жителі чули два вибухи.")
     assert any(i.place == "Vygonichi" for i in items)
+
+
+def test_a_sentence_saying_only_channels_told_it_makes_the_one_before_unverified():
+    items = found("У Новозибкові вранці пролунали вибухи, дрони атакували нафтобазу. Про це пишуть місцеві Telegram-канали.")
+    assert [(i.place, i.verification) for i in items] == [("Novozybkov", "unverified")]
+    items = found("В Новозыбкове утром дроны атаковали нефтебазу. Об этом сообщил губернатор Брянской области.")
+    assert [i.verification for i in items] == ["reported"]
