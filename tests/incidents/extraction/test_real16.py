@@ -116,3 +116,9 @@ def test_a_sentence_saying_only_channels_told_it_makes_the_one_before_unverified
     assert [(i.place, i.verification) for i in items] == [("Novozybkov", "unverified")]
     items = found("В Новозыбкове утром дроны атаковали нефтебазу. Об этом сообщил губернатор Брянской области.")
     assert [i.verification for i in items] == ["reported"]
+
+
+def test_airports_that_stopped_sending_and_receiving_planes_are_restricted():
+    text = ("Ряд аэропортов временно прекратил принимать и выпускать самолёты. "
+            "Среди них — аэропорты Пензы, Саратова (Гагарин) и Ульяновска (Баратаевка).")
+    assert codes(text) == [("airspace_restriction", "GSV"), ("airspace_restriction", "PEZ"), ("airspace_restriction", "ULV")]
