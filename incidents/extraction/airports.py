@@ -23,10 +23,13 @@ _AIRPORT_LIST_BEFORE = re.compile(
     r"|\bairports?\s+(?:serving|of|in|at|near)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|port|resort)\s+of\s+$"  # serving the resort of Sochi
     r"|(?<![\w-])(?:аэропорт|аеропорт|аэродром|аеродром|авиабаз|авіабаз|воздушн\w*\s+гаван|повітрян\w*\s+гаван)\w*(?:\s*[:—–])?\s+"
     r"(?:(?:города|міста|г\.|м\.)\s+)?[«\"„“]?$"  # "воздушных гаваней Краснодара": the journalist's "air harbours"
-    r"|(?<![\w-])(?:аэропорт|аеропорт)\w*\s+(?:[\w-]+\s+)?(?:столиц|столиці)\w*\s+(?:(?:республики|республіки)\s+)?$",  # столицы Чувашии
+    r"|(?<![\w-])(?:аэропорт|аеропорт)\w*\s+(?:[\w-]+\s+)?(?:столиц|столиці)\w*\s+(?:(?:республики|республіки)\s+)?$"  # столицы Чувашии
+    r"|(?<![\w-])(?:airports?|аэропорт\w*|аеропорт\w*)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+\s*:\s*$",  # "для 11 аэропортов юга России: "
     re.IGNORECASE,
 )
-_LIFT_CONTEXT = re.compile(r"\b(?:restrictions?|flights?|airports?|airspace|operations|air traffic|Kovyor|Carpet)\b", re.IGNORECASE)
+_LIFT_CONTEXT = re.compile(r"\b(?:restrictions?|flights?|airports?|airspace|operations|air traffic|Kovyor|Carpet)\b"
+                           r"|(?<![\w-])(?:ограничени|обмежен|аэропорт|аеропорт|рейс|пол[её]т|польот|при[её]м|прийом|выпуск|випуск"
+                           r"|Ков[её]р|Килим)\w*", re.IGNORECASE)  # "сняты ограничения", "знято обмеження на польоти"
 
 
 @dataclass(frozen=True)

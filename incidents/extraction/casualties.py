@@ -202,8 +202,9 @@ _DOWNED = [
 ]
 _SLAVIC_DOWN = cues.grouped(cues.slavic("interception"))
 _SLAVIC_DRONE = cues.grouped([w for lang in cues.LANGUAGES for w in cues.own_lexicon(lang)["weapons"]["drone"]])
-_DOWNED += [rf"(?<![\w-])(?:{_SLAVIC_DOWN}) (?:[\w-]+ ){{0,3}}?(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE})",
-            rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE}) (?:[\w-]+ ){{0,2}}?(?:{_SLAVIC_DOWN})"]
+_SLAVIC_TARGET = r"(?:воздушн|повітрян)\w* (?:цел|ціл)\w*"  # "сбито 3 воздушных цели", "збито 5 повітряних цілей"
+_DOWNED += [rf"(?<![\w-])(?:{_SLAVIC_DOWN}) (?:[\w-]+ ){{0,3}}?(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE}|{_SLAVIC_TARGET})",
+            rf"(?<![\w-])(?P<n>{NUMBER}) (?:[\w-]+ )?(?:{_SLAVIC_DRONE}|{_DRONE}|{_SLAVIC_TARGET}) (?:[\w-]+ ){{0,2}}?(?:{_SLAVIC_DOWN})"]
 _DOWNED = [cues.led(re.compile(p, re.IGNORECASE)) for p in _DOWNED]
 
 
@@ -311,8 +312,15 @@ _SINGLE_WORD = re.compile(rf"(?<![\w-])(?:{_SINGLE})(?![\w-])", re.IGNORECASE)
 _PEOPLE_LAST = re.compile(rf"\b{_PEOPLE}$", re.IGNORECASE)
 
 
+# "пострадали несколько человек", "кілька людей", "several people": an unstated number, not one person.
+_SEVERAL = re.compile(r"(?<![\w-])(?:несколько|нескольких|кілька|кількох|декілька|декількох|several|a few|some)\s+(?:[\w-]+\s+)?[\w-]+$",
+                      re.IGNORECASE)
+
+
 def _singular_person(phrase: str) -> bool:
     """'killing the driver': one person, when the last word names a person."""
+    if _SEVERAL.search(phrase):
+        return False
     if (_SINGLE_WORD.search(phrase) or _ONE_PARTICIPLE.fullmatch(phrase)
             or phrase.lower() in ("he", "she", "він", "вона", "он", "она")):
         return True

@@ -137,6 +137,13 @@ def _apply_attachment(kind: str, sentence: Sentence, payload: Any, by_finding: d
                 draft.evidence["status"] = evidence(sentence, start, end, "lifting cue next to this airport's name")
                 if when is not None:
                     _set_end(draft, *when, sentence)
+    elif kind == "rumour":  # the sentence after the incident's own says only unnamed channels told it
+        start, end, finding = payload
+        draft = by_finding.get(id(finding))
+        if draft is not None and not any(_attribution(f.sentence.text) for f in draft.findings):
+            draft.values["verification"] = "unverified"
+            draft.evidence["verification"] = evidence(sentence, sentence.start + start, sentence.start + end,
+                                                      "attributed to unnamed channels in the sentence after it")
     elif kind == "unverified":
         start, end, finding = payload
         draft = by_finding.get(id(finding))

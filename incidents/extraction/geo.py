@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable
@@ -381,7 +382,33 @@ def nominative(word: str) -> str | None:
         return second  # "Жители Качи": Kacha in Crimea, not Kōchi in Japan, whose Russian name is written "Качи"
     if first is not None:
         return first
-    return _several_words(word) if word.count(" ") == 1 else None
+    several = _several_words(word) if word.count(" ") == 1 else None
+    return several if several is not None else _russian_spelling(word)
+
+
+# Ukrainian letters of a Russian town's name in its Russian spelling ("Вигоничі": "Выгоничи"): і is и, є is е, and и is
+# ы or и (each reading tried).
+_UKRAINIAN_TO_RUSSIAN = str.maketrans({"і": "и", "І": "И", "ї": "и", "є": "е", "Є": "Е"})
+
+
+def _russian_spelling(word: str) -> str | None:
+    """'Вигоничі', 'у Вигоничах', 'Рильськ': a town of Russia written in Ukrainian letters, read in its Russian spelling
+    (the most populous reading); None when the word has no such letter or no spelling names a town of Russia."""
+    if " " in word or not re.search(r"[иіїє]", word[1:], re.IGNORECASE):
+        return None
+    body = word[1:].replace("ьськ", "ск").replace("ськ", "ск").replace("цьк", "цк")
+    ys = [i for i, letter in enumerate(body) if letter == "и"][:4]
+    spellings = {word[0] + body.translate(_UKRAINIAN_TO_RUSSIAN)}
+    for at in ys:
+        spellings.add(word[0] + (body[:at] + "ы" + body[at + 1:]).translate(_UKRAINIAN_TO_RUSSIAN))
+    spellings.add(word[0] + body.replace("и", "ы").translate(_UKRAINIAN_TO_RUSSIAN))
+    best, most = None, 0
+    for spelled in sorted(spellings - {word}):
+        found = nominative(spelled)
+        town = place(found) if found is not None else None
+        if town is not None and town.kind == "city" and town.country == "RU" and _people(found) > most:
+            best, most = found, _people(found)
+    return best
 
 
 def _town_as_written(word: str, first: str | None) -> bool:

@@ -461,12 +461,27 @@ def _reject_common(mention: Mention, sentence: Sentence, lower_words: frozenset[
         mention.reason = "an adjective of the common noun after it starting the sentence (Морской транспорт), not a place"
     elif _SIDE_NOUN_AFTER.match(sentence.text, mention.end - sentence.start) and _adjective_of_noun_after(sentence, mention):
         mention.reason = "an adjective of the side, part or hill it names (Северная сторона, Харьковская гора), not a place"
+    elif _elided_district(sentence, mention, written):
+        mention.reason = "a district's adjective with its noun left out (у Медвенському районі, а інша – у Курському), not a town"
     elif mention.text.isupper() and len(mention.text) <= 4 and "." not in mention.text:
         mention.reason = "an abbreviation, not a place name"
     elif _STREET_BEFORE.search(sentence.text, max(0, mention.start - sentence.start - 16), mention.start - sentence.start):
         mention.reason = "a street's name (на улице Ленина, ул. Толстого), not a place"
     elif _INFLECTED_ACRONYM.fullmatch(sentence.text, mention.start - sentence.start, mention.end - sentence.start):
         mention.reason = "an abbreviation with a case ending (КАБу, БпЛА), not a place name"
+
+
+_ADJECTIVE_ENDING = r"(?:ському|цькому|зькому|ськім|цькім|ській|цькій|ском|цком|ской|цкой)"
+_DISTRICT_TOLD = re.compile(rf"[\w'’-]+{_ADJECTIVE_ENDING}\s+(?:район|округ|громад|муніципалітет|муниципалитет)\w*", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[.,;:!?)»\"]|$)")
+
+
+def _elided_district(sentence: Sentence, mention: Mention, written: str) -> bool:
+    """'одна у Медвенському районі, а інша – у Курському': an adjective like the district's before it, its noun left out."""
+    at = mention.start - sentence.start
+    return (re.fullmatch(rf"[\w'’-]+{_ADJECTIVE_ENDING}", written) is not None
+            and _NO_NOUN_AFTER.match(sentence.text, at + len(written)) is not None
+            and _DISTRICT_TOLD.search(sentence.text, 0, at) is not None)
 
 
 # "на улице Ленина", "ул. Толстого", "на проспекте Победы", "по вулиці Шевченка": the name after a street noun.

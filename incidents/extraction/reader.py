@@ -102,6 +102,7 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
         self.attempted: places.Mention | None = None  # the target of an attempted attack told just before
         self.stamp: tuple[Sentence, list] | None = None  # a live-blog entry's time alone on its line, for the entry below
         self.strike_cues: tuple[cues.Cue, ...] = ()  # the strike cues of the sentence before ("The bases were X, Y")
+        self.airport_cues: tuple[cues.Cue, ...] = ()  # the restriction cues of the sentence before ("В перечень вошли аэропорты")
         self.bullet_cues: tuple[cues.Cue, ...] = ()  # the strike cues of a line ending with a colon, for the bullets below
         self.abroad_at = -1  # the last sentence naming a town abroad and no site ("A jet crashed near Aktau")
         # what the previous sentence told of an earlier time: its last clause's history reason, or a note that one of
@@ -210,16 +211,19 @@ class Reader(PlaceResolving, AirportReading, DayReading, SiteReading, FactCollec
                 found = out[-1].event_cues  # "Також атакували Синельниківський район — Межівську громаду."
             if not found and historical is None and out and _continues_list(sentence, clause, out[-1]):
                 found = tuple(c for c in out[-1].event_cues if c.kind in ("interception", *STRIKE_KINDS, "explosion"))
+            if not found and historical is None and _AIRPORTS_NAMED.search(clause.text) and not _ALTERNATE.search(clause.text):
+                found = self.airport_cues or _airport_head_cues(self.sentences, sentence)  # "В перечень вошли аэропорты X, Y"
             if not found and historical is None and self.list_cues and _list_item(sentence.text):
                 found = self.list_cues  # '"26 — над территорией Брянской области, 19 — …", — говорится в сообщении'
             if (historical is None and self.bullet_cues and _BULLET.match(sentence.text)
-                    and all(c.kind == "damage" for c in found)):  # "• Рязанський НПЗ — зафіксовано пожежу": a consequence
+                    and all(c.kind == "damage" for c in found) and not _RUNS_AS_USUAL.search(sentence.text)):  # "• Рязанський НПЗ — зафіксовано пожежу": a consequence
                 found = self.bullet_cues + found  # "Уражено:" then "▪️ аеродром «Шайківка» (Калузька обл.) — …", one site a line
             named = _NAMED_TARGETS.match(clause.text) if not found and historical is None and self.strike_cues else None
             if named:  # "... hit 41 aircraft at four bases. The bases were Belaya, Olenya ...": the strike told before
                 found = tuple(cues.Cue(c.kind, named.group(0).strip(), named.start(), named.end()) for c in self.strike_cues[:1])
             out.append(places.ClauseInfo(clause, historical, found, reason))
         self.strike_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind in STRIKE_KINDS)
+        self.airport_cues = tuple(c for i in out if i.historical_from is None for c in i.event_cues if c.kind == "restriction")
         self.history_before = _history_told(out)
         self.bullet_cues = self.strike_cues if sentence.text.rstrip().endswith(":") else (
             self.bullet_cues if _BULLET.match(sentence.text) else ())
@@ -359,6 +363,39 @@ def _history_told(infos: list[places.ClauseInfo]) -> str | None:
     if any(i.historical_from is not None and i.history_reason.startswith(_EARLIER_DAY) for i in infos):
         return "the same time as the earlier day told before"
     return None
+
+
+# "В перечень вошли аэропорты Геленджика, Краснодара", "Аэропорты Саратова (Гагарин), Тамбова (Донское).", "the airports of
+# Kaluga and Tambov": airports named by their towns, in a clause telling nothing of its own about them.
+_AIRPORTS_NAMED = re.compile(r"(?<![\w-])(?:аэропорт|аеропорт)(?:ы|ов|ах|ам|и|ів|ам)\s+[«\"„“]?(?-i:[А-ЯЁІЇЄҐ])"
+                             r"|\bairports\s+(?:of\s+|in\s+)?(?-i:[A-Z])", re.IGNORECASE)
+# "рекомендует использовать аэропорты Сочи", "flights were diverted to the airports of", "работают в штатном режиме":
+# airports open for use, not restricted.
+_ALTERNATE = re.compile(r"(?<![\w-])(?:рекоменд|использ|запасн|перенаправ|совет|вместо|через|радят|використ|резервн|замість|"
+                        r"alternat|divert|recommend|advise|instead|via|use\s+the\s+airports|штатн|расписани|продолжа|работа|працю|розклад|operat|normal|schedul)\w*", re.IGNORECASE)
+# "«Аэропорты Саратова (Гагарин), Тамбова (Донское).": Rosaviatsia's head naming the airports, its notice in the next sentence.
+_AIRPORT_HEAD = re.compile(r"[«\"„“]?(?:аэропорт|аеропорт|airport)\w*\s+[^.!?;:]{2,160}[.:]\s*", re.IGNORECASE)
+
+
+# "▪️The Sochi airport continues to dispatch and receive flights", "аэропорт работает в штатном режиме": what goes on as
+# usual is no event of the list it is a line of.
+_RUNS_AS_USUAL = re.compile(r"(?<![\w-])(?:continu\w*\s+to\s+(?:operate|work|function|dispatch|receive|accept|serve|handle)"
+                            r"|keeps?\s+(?:operating|working|receiving|dispatching|accepting|serving|handling)"
+                            r"|operat\w*\s+(?:normally|as\s+usual)|as\s+(?:usual|normal)|продолжа\w*\s+(?:работ|функционир|принима|"
+                            r"обслужива|отправля)|работа\w*\s+(?:штатно|в\s+штатном)|в\s+штатном\s+режиме|продовжу\w*\s+"
+                            r"(?:робот|працю|прийма|обслугов|відправля)|працю\w*\s+(?:штатно|у\s+штатному|в\s+штатному)"
+                            r"|у\s+штатному\s+режимі)", re.IGNORECASE)
+
+
+def _airport_head_cues(sentences: list[Sentence], sentence: Sentence) -> tuple[cues.Cue, ...]:
+    """The restriction cues opening the sentence after a head line of airports ("Аэропорты Саратова (Гагарин), Тамбова
+    (Донское). Введены временные ограничения ..."), or none."""
+    following = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
+    if (following is None or not _AIRPORT_HEAD.fullmatch(sentence.text) or cues.find_cues(sentence.text)
+            or _ALTERNATE.search(sentence.text)):
+        return ()
+    told = [c for c in cues.find_cues(following.text) if c.kind == "restriction"]
+    return tuple(told) if told and told[0].start <= 12 else ()
 
 
 def _recap_opener(text: str) -> bool:

@@ -489,6 +489,10 @@ class FactCollecting:
         if unverified:
             for finding in targets:
                 self.attachments.append(("unverified", sentence, (unverified.start(), unverified.end(), finding)))
+        rumour = cues.has("attribution", sentence.text) if not new and _ABOUT_THIS.match(sentence.text) else None
+        if rumour:  # "… атака дронов. Об этом сообщают местные Telegram-каналы.": the sentence before told only hearsay
+            for finding in [f for f in self.last_sites if f.sentence.index == sentence.index - 1]:
+                self.attachments.append(("rumour", sentence, (rumour.start(), rumour.end(), finding)))
         disputed = cues.has("disputed", sentence.text)
         if disputed and targets and (new or _DENIED_HIT.search(sentence.text)):  # "officials denied that the depot was hit"
             for finding in targets:
@@ -496,6 +500,10 @@ class FactCollecting:
         for match in _WAVES.finditer(sentence.text):
             for finding in targets:
                 self.attachments.append(("note", sentence, (f"in {match.group(1).lower()} waves", finding)))
+
+
+# "Об этом сообщают …", "Про це повідомляють …", "This was reported by …": a sentence telling who told the one before.
+_ABOUT_THIS = re.compile(r"\W*(?:об этом|про це|this (?:was|is|has been)|that (?:was|is))\s", re.IGNORECASE)
 
 
 def town_abroad(mention: places.Mention) -> bool:

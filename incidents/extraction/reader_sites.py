@@ -758,6 +758,9 @@ class SiteReading:
             kinds = {c.kind for c in info.event_cues}
             if not kinds & {*STRIKE_KINDS, "explosion", "interception"}:
                 continue
+            told = casualties.find_casualties(info.clause.text) if kinds == {"casualty"} else {}
+            if told and all(c.value == 0 for c in told.values()):
+                continue  # "Гражданские объекты в городе не пострадали", "nobody was hurt in the city": nothing struck there
             limit = (info.historical_from or info.clause.end) - info.clause.start
             for match in city_references.city_references(info.clause.text[:limit]):
                 start, end = info.clause.start + match.start("ref"), info.clause.start + match.end("ref")

@@ -14,7 +14,9 @@ _ABBREVIATIONS = {
     "ул", "вул", "просп", "пер", "пров", "наб", "пл", "мкр",  # "на ул. Толстого": a street, not a sentence end
     "н.п", "пгт", "смт", "г.о", "м.о",  # "в н.п. Белая Берёзка", "пгт. Красная Яруга": a settlement's title, not a sentence end
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])")
+# "… и Элисты.Росавиация рекомендует …": a page that lost the space after a full stop still ends the sentence there.
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[«]?[A-ZА-ЯЁІЇЄҐ0-9])"
+                       r"|(?<=[a-zа-яёіїєґ]{3})[.!?](?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{2})")
 # "struck the landing ship while it was moored at Feodosia": a 'while' that only says where the target lay is no new clause.
 _WHERE_IT_LAY = (r"(?!\s+(?:it|they|the\s+[\w-]+)\s+(?:was|were|lay|sat|stood)\s+(?:\w+ly\s+)?"
                  r"(?:moored|docked|anchored|berthed|parked|stationed|deployed|based|in\s+(?:port|dry\s?dock)))")
@@ -163,6 +165,10 @@ class Clause(Span):
     relative: bool = False
 
 
+_COUNT_ONLY = re.compile(r"\s*\d[\d,]*\s*")
+_PLACE_AFTER = re.compile(r"(?:over|above|in|near|над|в|у|на|під|под)\s", re.IGNORECASE)
+
+
 def split_clauses(sentence: Span) -> list[Clause]:
     """Clauses of a sentence, split at semicolons, spaced dashes and commas before a subordinating word."""
     out: list[Clause] = []
@@ -186,6 +192,9 @@ def split_clauses(sentence: Span) -> list[Clause]:
             continue  # "Під обстрілом з артилерії — Очаків": the subject after its passive strike
         if _last_list_item(sentence.text, start, match):
             continue
+        if (match.group(0).strip() in "—–" and _COUNT_ONLY.fullmatch(sentence.text, start, match.start())
+                and _PLACE_AFTER.match(sentence.text, match.end())):
+            continue  # "7 – over the territory of Smolensk region,": a list item's count before its place
         if match.start() > start:
             out.append(_clause(sentence, start, match.start()))
         start = match.end()
