@@ -479,9 +479,16 @@ _NO_NOUN_AFTER = re.compile(r"\s*(?:[.,;:!?)»\"]|$)")
 def _elided_district(sentence: Sentence, mention: Mention, written: str) -> bool:
     """'одна у Медвенському районі, а інша – у Курському': an adjective like the district's before it, its noun left out."""
     at = mention.start - sentence.start
-    return (re.fullmatch(rf"[\w'’-]+{_ADJECTIVE_ENDING}", written) is not None
-            and _NO_NOUN_AFTER.match(sentence.text, at + len(written)) is not None
-            and _DISTRICT_TOLD.search(sentence.text, 0, at) is not None)
+    if re.fullmatch(rf"[\w'’-]+{_ADJECTIVE_ENDING}", written) is None or not _NO_NOUN_AFTER.match(sentence.text, at + len(written)):
+        return False
+    told = _districts_told(sentence.text)
+    return bool(told) and told[0] < at
+
+
+@lru_cache(maxsize=cues.CACHED_TEXTS)
+def _districts_told(text: str) -> tuple[int, ...]:
+    """Where the sentence names a district by its adjective and noun (found once per sentence, not once per mention)."""
+    return tuple(m.end() for m in _DISTRICT_TOLD.finditer(text))
 
 
 # "на улице Ленина", "ул. Толстого", "на проспекте Победы", "по вулиці Шевченка": the name after a street noun.

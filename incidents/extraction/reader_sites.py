@@ -618,7 +618,7 @@ class SiteReading:
     def site_finding(self, sentence: Sentence, info: places.ClauseInfo, mention: places.Mention,
                      earlier: Sequence[Finding] = ()) -> Finding | None:
         kinds = {c.kind for c in info.event_cues}
-        before = info.clause.text[:mention.start - info.clause.start]
+        before = info.clause.text[max(0, mention.start - info.clause.start - 60):mention.start - info.clause.start]
         downed_over = "interception" in kinds and (_INTERCEPTED_OVER.search(before) or _OVER.search(before))
         restriction = "restriction" in kinds and not (kinds & {*STRIKE_KINDS, "explosion"}) and not downed_over
         if not restriction and "restriction" in kinds and not downed_over and _restriction_nearest(info, mention):

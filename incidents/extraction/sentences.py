@@ -35,7 +35,8 @@ _CASUALTY_AFTER_DASH = re.compile(
     r"отримал\w* (?:[\w-]+ )?поранен|killed|injured|wounded|dead)", re.IGNORECASE)
 
 # "сбито 240 беспилотников: 91 — над Московской областью, 126 — над Курской": a count of a list, its dash, then where.
-_LIST_COUNT_BEFORE_DASH = re.compile(r"(?:^|[:,;]|\s(?:и|і|та|й|and|ещё|ще))\s*\d[\d\s]*$", re.IGNORECASE)
+_LIST_COUNT_BEFORE_DASH = re.compile(r"(?:^|[:,;]|\s(?:и|і|та|й|and|ещё|ще))\s*\d[\d\s,]*$", re.IGNORECASE)
+_COUNT_ONLY = re.compile(r"\s*\d[\d\s,]*")  # a clause that is only a count ("7 – over …" after a comma split)
 _PLACE_AFTER_DASH = re.compile(r"(?:над|в|у|во|на|під|под|поблизу|біля|возле|over|above|in|near)\s", re.IGNORECASE)
 _CASUALTY_BEFORE_DASH = re.compile(r"(?<![\w-])(?:ранен|поранен|пострада|постражд|травмован|погибш|погибл|загибл|убит|вбит)\w*$",
                                    re.IGNORECASE)
@@ -165,8 +166,12 @@ class Clause(Span):
     relative: bool = False
 
 
-_COUNT_ONLY = re.compile(r"\s*\d[\d,]*\s*")
-_PLACE_AFTER = re.compile(r"(?:over|above|in|near|над|в|у|на|під|под)\s", re.IGNORECASE)
+def _list_count(text: str, start: int, dash: re.Match) -> bool:
+    """A region list's count before its dash and its place after it: a clause that is only the count, or a count
+    after the list's colon, comma or "and"."""
+    near = max(start, dash.start() - 40)  # the count and its separator sit right before the dash (linear on long lists)
+    count = _COUNT_ONLY.fullmatch(text, start, dash.start()) or _LIST_COUNT_BEFORE_DASH.search(text, near, dash.start())
+    return bool(count) and bool(_PLACE_AFTER_DASH.match(text, dash.end()))
 
 
 def split_clauses(sentence: Span) -> list[Clause]:
@@ -185,16 +190,12 @@ def split_clauses(sentence: Span) -> list[Clause]:
         if (match.group(0).strip() in "—–" and sentence.text[match.end():match.end() + 1].isdigit()
                 and _CASUALTY_BEFORE_DASH.search(sentence.text, start, match.start())):
             continue  # "загиблих — 9, поранених — 63": the count after its casualty word
-        if (match.group(0).strip() in "—–" and _LIST_COUNT_BEFORE_DASH.search(sentence.text, start, match.start())
-                and _PLACE_AFTER_DASH.match(sentence.text, match.end())):
-            continue  # "91 — над Московской областью": a count of a region list and its region
+        if match.group(0).strip() in "—–" and _list_count(sentence.text, start, match):
+            continue  # "91 — над Московской областью", "7 – over the territory of Smolensk region": a count and its region
         if match.group(0).strip() in "—–" and _passive_ends(sentence.text[start:match.start()]):
             continue  # "Під обстрілом з артилерії — Очаків": the subject after its passive strike
         if _last_list_item(sentence.text, start, match):
             continue
-        if (match.group(0).strip() in "—–" and _COUNT_ONLY.fullmatch(sentence.text, start, match.start())
-                and _PLACE_AFTER.match(sentence.text, match.end())):
-            continue  # "7 – over the territory of Smolensk region,": a list item's count before its place
         if match.start() > start:
             out.append(_clause(sentence, start, match.start()))
         start = match.end()

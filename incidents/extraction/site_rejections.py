@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from incidents.extraction import cues
 from incidents.extraction.places import NAMED_BASE_BEFORE, ClauseInfo, Mention
@@ -210,10 +210,20 @@ def _outages_in(before: str, after: str, mention: Mention) -> bool:
     return outage is not None and not cues.tells_event(head[outage.end():]) and len(head) - outage.end() <= 60
 
 
+_COMMEMORATION_WORDS = ("памят", "цвет", "мемориал", "годовщин", "молчан", "траур", "пам'ят", "квіт", "річниц", "прощани",
+                        "похорон")
+
+
+@lru_cache(maxsize=cues.CACHED_TEXTS)
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """True when the text holds one of the words in any case (once per sentence and word list, not once per mention)."""
+    lower = text.lower()
+    return any(w in lower for w in words)
+
+
 def _commemorated(sentence: Sentence, info: ClauseInfo) -> bool:
     """'пришли к мемориалу в Красногорске, чтобы почтить память погибших': a commemoration, with no attack told in it."""
-    if not any(w in sentence.text.lower() for w in ("памят", "цвет", "мемориал", "годовщин", "молчан", "траур", "пам'ят", "квіт", "річниц",
-                                                    "прощани", "похорон")):
+    if not _has_any(sentence.text, _COMMEMORATION_WORDS):
         return False
     told = any(c.kind in ("interception", "restriction", "explosion") or (c.kind == "strike" and not cues.is_strike_noun(c))
                for c in info.event_cues)
@@ -307,8 +317,7 @@ def _diverted_to(tail: str) -> bool:
 def _denied_report(sentence: Sentence) -> re.Match[str] | None:
     """'Reports of a hit on Boryspil airport – a fake', 'called the reports of a fire in Oryol a fake': a sentence that
     calls a report false denies every place it names (the dash or the verb may sit in another clause)."""
-    lower = sentence.text.lower()
-    return cues.has("denied_report", sentence.text) if any(w in lower for w in _DENIAL_WORDS) else None
+    return cues.has("denied_report", sentence.text) if _has_any(sentence.text, _DENIAL_WORDS) else None
 
 
 _DENIAL_WORDS = ("фейк", "вброс", "дезинформ", "ложь", "не подтверд", "не так", "неправда", "недостовер", "не соответству", "нібито", "неправд", "брехн", "вигадк")

@@ -94,3 +94,14 @@ def test_led_patterns_find_exactly_what_the_plain_ones_find(name):
     texts = _texts() + ["ſtruck Kazan", "STRUCK", "İnjured 3", "２ killed", "Strikes—hit"]
     for text in texts:
         assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_a_long_list_of_counts_and_regions_is_not_quadratic():
+    """'сбиты дроны: 1, 2 — над Курской, 1, 2 — над Курской, …': the dash-count test, the elided district adjective,
+    the 'downed over' test and the commemoration words look near the mention or once per sentence (22 s for 40 KB before)."""
+    def cost(n):
+        return min(_cpu_seconds("date 2024-12-21\nСбиты дроны: " + "1, 2 — над Курской, " * n + ".") for _ in range(2))
+
+    cost(100)
+    small, large = cost(250), cost(1_000)
+    assert large < 9 * small + 0.3, (small, large)  # four times the text: about four times the time (16 if quadratic)
