@@ -172,6 +172,9 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
             out["all_in"].set()
         if not out["together"]:
             await asyncio.wait_for(out["all_in"].wait(), timeout=FIRST_PAINT_MS / 1000)
+            # the sessions were in step at the barrier; users are not: each starts at its own point of a think period,
+            # as the staggered arrivals spread them before
+            await asyncio.sleep(think * index / out["sessions"])
         step, after = 0, 0
         while step < rounds or (not out["together"] and after < ROUNDS_SETTLED):
             if think:
