@@ -183,6 +183,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "where a briefing, meeting or funeral was held, not where it happened"
     if _commemorated(sentence, info):
         return "where the dead of an earlier attack were commemorated, not where it happened"
+    if others and _slavic_after("mourning").match(after) and not _attack_told(info):
+        return "where mourning was declared for the dead of an attack on another place (удару по X), not where it struck"
     if ((_JUDGED_AFTER.match(after) and cues.has("speech", sentence.text[:mention.start - sentence.start]))
             or _CALLED_BEFORE.search(before)) and not cues.tells_event(info.clause.text):
         return "an attack only judged in speech (удар по X был «целенаправленным»), not reported here"
@@ -225,9 +227,19 @@ def _commemorated(sentence: Sentence, info: ClauseInfo) -> bool:
     """'пришли к мемориалу в Красногорске, чтобы почтить память погибших': a commemoration, with no attack told in it."""
     if not _has_any(sentence.text, _COMMEMORATION_WORDS):
         return False
-    told = any(c.kind in ("interception", "restriction", "explosion") or (c.kind == "strike" and not cues.is_strike_noun(c))
+    return not _attack_told(info) and _slavic_any("commemoration").search(sentence.text) is not None
+
+
+def _attack_told(info: ClauseInfo) -> bool:
+    """True when the clause tells an attack by a verb or an interception (not only a noun: 'удару по Тернополю')."""
+    return any(c.kind in ("interception", "restriction", "explosion") or (c.kind == "strike" and not cues.is_strike_noun(c))
                for c in info.event_cues)
-    return not told and _slavic_any("commemoration").search(sentence.text) is not None
+
+
+@cache
+def _slavic_after(name: str) -> re.Pattern[str]:
+    """A lexicon's words right after a place ('У Львові оголошено день жалоби')."""
+    return re.compile(rf"\s*,?\s*(?:{'|'.join(cues.slavic(name))})(?![\w-])", re.IGNORECASE)
 
 
 @cache
