@@ -21,3 +21,15 @@ def test_mourning_where_the_attack_is_told_keeps_the_city():
     assert any(near(i, 48.46, 35.04) for i in items)
     items = found("У Кривому Розі оголошено триденну жалобу після ракетного удару, який забрав життя дев'ятьох людей.")
     assert any(near(i, 47.91, 33.39) for i in items)
+
+
+def test_a_service_resumed_after_an_attack_is_not_a_new_strike():
+    assert not found("Укрпошта відновила роботу відділень у Запоріжжі після масованої атаки.")
+    assert not found("В Белгороде возобновили подачу электричества после обстрела.")
+
+
+def test_an_attack_told_with_its_repairs_stays():
+    items = found("Вночі росіяни атакували Одесу дронами; енергетики вже відновили живлення.")
+    assert any(near(i, 46.48, 30.73) for i in items)
+    items = found("Вночі дрони атакували Запоріжжя, пошкоджено відділення Укрпошти.")
+    assert any(near(i, 47.84, 35.14) for i in items)
