@@ -268,13 +268,26 @@ _ELLIPTIC_NEXT = re.compile(rf"(?:\s+{_PEOPLE})?\s+(?:in|near|at|outside)\s+(?:t
                             r"(?:\s+(?:more|others?|people|persons?|civilians?))?(?=\s+(?:in|near|at|outside)\s)", re.IGNORECASE)
 
 
+# "у Херсоні поранено двох, у Білозерці — трьох", "в Белгороде ранены четыре человека, в Шебекино — двое": the next place
+# after a comma, a dash, then its count alone.
+_ELLIPTIC_NEXT_SLAVIC = re.compile(
+    rf"(?:\s+(?:{'|'.join(cues.slavic('people'))})\w*)?\s*,\s*(?:(?:а|і|та|и)\s+)?(?:в|у|во|на)\s+(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*"
+    rf"(?:[ -](?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*)?\s*[—–]\s*(?:(?:ще|ещё|еще)\s+)?(?P<n>{NUMBER})(?![\w'’-])", re.IGNORECASE)
+
+
+def counts_follow_places(text: str) -> bool:
+    """True for Russian and Ukrainian text, where a list's counts follow their places ('у X — двох')."""
+    return _CYRILLIC.search(text) is not None
+
+
 def elliptic_counts(text: str, count: Count) -> list[Count]:
     """The counts told after `count` for further places with the verb left out ("killed two in X and one in Y": one)."""
     out = []
-    match = _ELLIPTIC_NEXT.match(text, count.end)
+    pattern = _ELLIPTIC_NEXT_SLAVIC if counts_follow_places(text) else _ELLIPTIC_NEXT
+    match = pattern.match(text, count.end)
     while match is not None and (value := to_int(match.group("n"))) is not None:
         out.append(Count(value, match.start("n"), match.end("n")))
-        match = _ELLIPTIC_NEXT.match(text, match.end())
+        match = pattern.match(text, match.end())
     return out
 
 

@@ -233,10 +233,14 @@ class FactCollecting:
         for name in ("killed", "injured"):
             best: dict[int, tuple[Finding, Any]] = {}
             told = casualties.every_count(text, name)
-            for count in told + [c for t in told for c in casualties.elliptic_counts(text, t)]:
+            listed = {id(t): casualties.elliptic_counts(text, t) for t in told}
+            trailing = {id(c) for t in told if listed[id(t)] and casualties.counts_follow_places(text)
+                        for c in [t] + listed[id(t)]}  # "у Херсоні поранено двох, у Білозерці — трьох": each after its place
+            for count in told + [c for t in told for c in listed[id(t)]]:
                 if count.value == 0 or _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue
-                site = closest(sites, info.clause.start + count.start, info.clause.start + count.end)
+                site = (_site_before(sites, info.clause.start + count.start) if id(count) in trailing
+                        else closest(sites, info.clause.start + count.start, info.clause.start + count.end))
                 if id(site) not in best or count.value > best[id(site)][1].value:
                     best[id(site)] = (site, count)
             if len(best) > 1:
@@ -517,3 +521,9 @@ def town_abroad(mention: places.Mention) -> bool:
 
 
 ABROAD_TOWN_PEOPLE = 20000
+
+
+def _site_before(sites: list[Finding], start: int) -> Finding:
+    """The nearest site named before a count (a Slavic list puts each count after its place)."""
+    before = [f for f in sites if f.start < start]
+    return max(before, key=lambda f: f.start) if before else sites[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from incidents.extraction import cues
+from incidents.extraction import cues, numbers
 
 _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "sgt", "no", "vs",
@@ -174,6 +174,34 @@ def _list_count(text: str, start: int, dash: re.Match) -> bool:
     return bool(count) and bool(_PLACE_AFTER_DASH.match(text, dash.end()))
 
 
+# "у Херсоні поранено двох, у Білозерці — трьох": a place after a comma, a dash, then only its count (the verb dropped).
+_PLACE_ITEM_BEFORE_DASH = re.compile(r",\s*(?:в|у|во|на)\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*)?\s*$")
+_COUNT_ALONE_AFTER_DASH = re.compile(
+    rf"\s*(?:ще|ещё|еще)?\s*(?:\d+|{numbers.SLAVIC_WORDS})(?:\s+(?:людей|людини|осіб|особи|человек|мирних|мирных|"
+    r"цивільних|жителів|жителей|дітей|детей))?\s*(?:[.;!]|$)", re.IGNORECASE)
+
+
+def _elided_count(text: str, start: int, dash: re.Match) -> bool:
+    """A count alone after the dash, a place item before it, and a casualty word earlier in the clause."""
+    near = max(start, dash.start() - 60)
+    return (bool(_COUNT_ALONE_AFTER_DASH.match(text, dash.end())) and bool(_PLACE_ITEM_BEFORE_DASH.search(text, near, dash.start()))
+            and _CASUALTY_WORD.search(text, start, dash.start()) is not None)
+
+
+_ELIDED_ITEM = re.compile(r"(?:в|у|во|на)\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*)?\s+[—–]\s+")
+
+
+def _elided_item(text: str, start: int, comma: re.Match) -> bool:
+    """', у Білозерці — трьох' after a clause that told a casualty count: the next item of its list, not a new clause."""
+    item = _ELIDED_ITEM.match(text, comma.end())
+    return (item is not None and bool(_COUNT_ALONE_AFTER_DASH.match(text, item.end()))
+            and _CASUALTY_WORD.search(text, start, comma.start()) is not None)
+
+
+_CASUALTY_WORD = re.compile(r"(?<![\w-])(?:ранен|поранен|пострада|постражд|травмован|погиб|загинул|загинув|загибл|убит|вбит)\w*",
+                            re.IGNORECASE)
+
+
 def split_clauses(sentence: Span) -> list[Clause]:
     """Clauses of a sentence, split at semicolons, spaced dashes and commas before a subordinating word."""
     out: list[Clause] = []
@@ -190,6 +218,10 @@ def split_clauses(sentence: Span) -> list[Clause]:
         if (match.group(0).strip() in "—–" and sentence.text[match.end():match.end() + 1].isdigit()
                 and _CASUALTY_BEFORE_DASH.search(sentence.text, start, match.start())):
             continue  # "загиблих — 9, поранених — 63": the count after its casualty word
+        if match.group(0).startswith(",") and _elided_item(sentence.text, start, match):
+            continue
+        if match.group(0).strip() in "—–" and _elided_count(sentence.text, start, match):
+            continue  # "у Херсоні поранено двох, у Білозерці — трьох": the count of the next place, its verb left out
         if match.group(0).strip() in "—–" and _list_count(sentence.text, start, match):
             continue  # "91 — над Московской областью", "7 – over the territory of Smolensk region": a count and its region
         if match.group(0).strip() in "—–" and _passive_ends(sentence.text[start:match.start()]):
