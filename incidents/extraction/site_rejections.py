@@ -127,7 +127,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
             and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)
             and not (_AREA_AFTER.match(after) and not _ADJECTIVE_END.search(sentence.text, 0, mention.end - sentence.start))):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
-    local = _local_officials_tell(before, after, others) or (not others and own_authorities_tell(before, after))
+    local = _local_officials_tell(before, after, others, mention.text) or (not others and own_authorities_tell(before, after))
     if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
             or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after)
@@ -394,14 +394,18 @@ _LOCAL_OFFICIALS_IN = re.compile(r"\b(?:local|regional|city|municipal|(?:Russian
                                  r"occupation|emergency)\s+(?:officials|authorities|services)\s+in\s+(?:the\s+)?(?:occupied\s+)?$",
                                  re.IGNORECASE)
 _SAID_AFTER = re.compile(r"^\s*(?:said|says|reported|report|wrote)\b", re.IGNORECASE)
+# "Officials in Chernihiv said a drone hit a house": officials with no word of whose, in a town that is no seat of a
+# national government (those in Kyiv or Moscow speak of places elsewhere).
+_OFFICIALS_IN = re.compile(r"(?:^|[.,;:]\s*|\b(?:and|but)\s+)(?:the\s+)?(?:officials|authorities)\s+in\s+$", re.IGNORECASE)
 
 
-def _local_officials_tell(before: str, after: str, others: bool) -> bool:
-    """'Russian-installed officials in occupied Luhansk said missiles hit a building, killing two': a town's own officials
-    telling an event the sentence places nowhere else; the town is its site."""
+def _local_officials_tell(before: str, after: str, others: bool, place: str) -> bool:
+    """'Russian-installed officials in occupied Luhansk said missiles hit a building, killing two', 'Officials in Chernihiv
+    said a drone hit a house': a town's own officials telling an event the sentence places nowhere else; the town is its site."""
     said = _SAID_AFTER.match(after)
-    return (not others and said is not None and _LOCAL_OFFICIALS_IN.search(before) is not None
-            and cues.tells_event(after[said.end():]))
+    own = _LOCAL_OFFICIALS_IN.search(before) is not None or (
+        _OFFICIALS_IN.search(before) is not None and place.strip().lower() not in cues.seats_of_government())
+    return not others and said is not None and own and cues.tells_event(after[said.end():])
 
 
 # "Kharkiv authorities said …", "Kherson city officials reported …"; "Власти Харькова сообщили …", "Влада Херсона

@@ -19,3 +19,30 @@ def test_a_town_with_an_aside_before_its_verb_is_the_site():
 def test_a_person_with_an_aside_is_not_a_site_and_the_struck_town_stays():
     text = "The governor of Belgorod, who was in Moscow on Tuesday, said a drone hit a car in Shebekino."
     assert list(by_place(text)) == [normalize("Shebekino")]
+
+
+# ---------------------------------------------------------------- "Officials in X said …": a town's own officials
+
+
+def test_officials_in_a_town_telling_a_local_strike_place_it_there():
+    text = "Officials in Poltava said a missile struck an industrial site on Thursday, injuring three people."
+    places = by_place(text)
+    assert list(places) == [normalize("Poltava")]
+    assert places[normalize("Poltava")].injured == 3
+
+
+def test_officials_in_a_town_telling_a_downing_place_it_there():
+    assert kinds("Authorities in Kherson reported that air defence downed six drones overnight.") == [("interception", "Kherson")]
+
+
+def test_officials_in_the_capital_speak_of_elsewhere():
+    assert kinds("Officials in Moscow said a drone hit a warehouse overnight.") == []
+
+
+def test_officials_in_a_town_telling_a_strike_elsewhere_place_it_there():
+    assert kinds("Officials in Kharkiv said drones hit Chuhuiv overnight.") == [("drone_strike", "Chuhuyiv")]
+
+
+def test_officials_promising_air_defence_tell_no_event():
+    assert kinds("Officials in Dnipro promised to expand air defences before winter.") == []
+
