@@ -46,3 +46,16 @@ def test_officials_in_a_town_telling_a_strike_elsewhere_place_it_there():
 def test_officials_promising_air_defence_tell_no_event():
     assert kinds("Officials in Dnipro promised to expand air defences before winter.") == []
 
+
+# ---------------------------------------------------------------- "12 over the X region, 7 over Y": Y is a region too
+
+
+def test_a_bare_name_after_a_region_item_of_a_count_list_is_a_region():
+    text = "Air defences destroyed 12 drones over the Belgorod region, 7 over Voronezh, and 3 over Lipetsk, the ministry said."
+    found = [(i.place, i.geo_precision, i.drones_downed) for i in helpers.found(text, "2026-12-07")]
+    assert found == [("Belgorod", "region", 12), ("Voronezh", "region", 7), ("Lipetsk", "region", 3)]
+
+
+def test_a_count_over_a_bare_name_alone_stays_the_city():
+    found = helpers.found("Air defences shot down 12 drones over Voronezh on Tuesday, officials said.", "2026-12-07")
+    assert [(i.place, i.geo_precision) for i in found] == [("Voronezh", "city")]
