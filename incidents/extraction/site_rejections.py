@@ -167,7 +167,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "where the weapons were aimed (most aimed at Rivne), not where they struck"
     if _rx("according").search(before):
         return "stands for its government (according to ...)"
-    if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before) and not local:
+    if (_rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before) and not local
+            and not _RESIDENTS_OF_PART_IN.search(before[-80:])):
         return "stands for its government (subject of a speech or stance verb)"
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
@@ -530,6 +531,9 @@ def _spoken_in(before: str) -> bool:
 
 # "Жители Новошахтинска сообщили о взрывах": the people of a place tell what happened there, not its government.
 _RESIDENTS_BEFORE = re.compile(r"(?<![\w-])(?:жител|мешкан|residents?\s+of)\w*\s+$", re.IGNORECASE)
+# "Residents of Oktyabrsky district in Belgorod reported explosions": residents of a part of the city speak, not its government.
+_RESIDENTS_OF_PART_IN = re.compile(r"(?<![\w-])residents?\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+){1,2}"
+                                   r"(?:district|neighbou?rhood|quarter|microdistrict)\s+(?:in|of)\s+$", re.IGNORECASE)
 # "Жительница Белгорода пострадала при атаке на Шебекино", "уроженец Орла погиб под Рыльском": the home of a person
 # hurt elsewhere, when a place phrase later in the sentence says where.
 _HOME_BEFORE = re.compile(r"(?<![\w-])(?:житель|жительниц|жителя|жителю|жителем|уроженц|уроженец|уроженк|мешканець|мешканц|"

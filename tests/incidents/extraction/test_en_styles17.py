@@ -59,3 +59,15 @@ def test_a_bare_name_after_a_region_item_of_a_count_list_is_a_region():
 def test_a_count_over_a_bare_name_alone_stays_the_city():
     found = helpers.found("Air defences shot down 12 drones over Voronezh on Tuesday, officials said.", "2026-12-07")
     assert [(i.place, i.geo_precision) for i in found] == [("Voronezh", "city")]
+
+
+# ---------------------------------------------------------------- "Residents of X district in Y reported …": Y is the site
+
+
+def test_residents_of_a_city_district_reporting_blasts_place_them_in_the_city():
+    text = "Residents of the Leninsky district in Kursk reported loud blasts overnight, local media said."
+    assert kinds(text) == [("explosion", "Kursk")]
+
+
+def test_residents_of_a_city_district_telling_no_event_give_nothing():
+    assert kinds("Residents of the Sovetsky district in Kursk said they were worried about rising prices.") == []
