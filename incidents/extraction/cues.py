@@ -72,6 +72,13 @@ def not_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def seats_of_government() -> frozenset[str]:
+    """Cities where national governments sit (lexicons/seats_of_government.txt): officials there speak of places elsewhere."""
+    lines = (LEXICON_DIR / "seats_of_government.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def theatre_countries() -> frozenset[str]:
     """The countries of the war's theatre (lexicons/theatre_countries.txt): a site elsewhere needs strong evidence."""
     lines = (LEXICON_DIR / "theatre_countries.txt").read_text(encoding="utf-8").splitlines()
@@ -388,7 +395,7 @@ def _shields() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
 # defence": a topic, not air defence at work (the look-back is bounded: 60 characters before the cue).
 _DEFENCE_TOPIC = re.compile(r"(?<![\w-])(?:обговор\w*|обсуд\w*|посил\w*|усил\w*|зміцн\w*|укрепл\w*|постач\w*|постав\w*|передач\w*|"
                             r"передал\w*|обіця\w*|пообіця\w*|обеща\w*|discuss\w*|suppl\w*|deliver\w*|strengthen\w*|bolster\w*|"
-                            r"boost\w*|more|spend\w*|spent|invest\w*|fund\w*|budget\w*|billions?|millions?|щодо|стосовно|касательно|относительно)"
+                            r"boost\w*|expand\w*|promis\w*|more|spend\w*|spent|invest\w*|fund\w*|budget\w*|billions?|millions?|щодо|стосовно|касательно|относительно)"
                             r"\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 
 

@@ -540,11 +540,28 @@ def _read_suffix(sentence: Sentence, mention: Mention) -> None:
         mention.hint = "region"  # "Республики Крым – 7": the republic, not a village Крым of the region named before
     elif _bare_region_adjective(sentence, mention):
         mention.hint = "region"
+    elif _elided_region(sentence, mention):
+        mention.hint = "region"
     elif _base_before(sentence, mention) and _town_named(mention):
         mention.hint = "airport"  # "the airfield at Saky", "the air base near Millerovo": the base, not a namesake town
 
 
 _SETTLEMENT_BEFORE = re.compile(rf"{cues.settlement_nouns(streets=True)}\s+$", re.IGNORECASE)
+# "29 drones were destroyed over the Bryansk region, 15 over Kursk and 11 over Oryol": a count over a bare name, after a
+# count over a region named with its noun, is the next region of the list (its noun left out), not the region's capital.
+_COUNT_OVER_BEFORE = re.compile(r"(?:^|[,;]\s*|\sand\s+)\d+\s+(?:more\s+)?(?:over|above)\s+$", re.IGNORECASE)
+_COUNT_OVER_REGION = re.compile(r"\d+\s+(?:[\w-]+\s+){0,4}?(?:over|above)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+                                r"(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province)\b", re.IGNORECASE)
+_ITEM_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|\sand\s|$)")
+
+
+def _elided_region(sentence: Sentence, mention: Mention) -> bool:
+    at = mention.start - sentence.start
+    if not _COUNT_OVER_BEFORE.search(sentence.text, max(0, at - 30), at):
+        return False
+    if not _ITEM_END_AFTER.match(sentence.text, mention.end - sentence.start):
+        return False
+    return _COUNT_OVER_REGION.search(sentence.text, max(0, at - 200), at) is not None
 
 
 def _bare_region_adjective(sentence: Sentence, mention: Mention) -> bool:

@@ -28,6 +28,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:а\s+|при этом\s+)?(?:аэропорт|аеропорт)\w*\s+[«\"А-ЯЁІЇЄҐ])"  # "…ограничения, аэропорт Самары работает штатно"
 )
 _RELATIVE = re.compile(r"(?:where|which|when|who)\b")
+# "Zaporizhzhia, which lies some 40 km from the front line, was hit by a missile": an aside between commas, then the
+# subject's own verb; the aside stays inside the subject's clause (the verb is the subject's, not the aside's).
+_ASIDE_THEN_VERB = re.compile(r"(?:which|who)\s[^,;:—–()]{1,80},\s+(?:was|were|has|have|had|is|are|came|comes|remains|remained)\s")
 # "ще семеро — поранені", "Водитель — мужчина 45 лет — получил ранения": a spaced dash before the casualty predicate
 # (within three words) joins it to its subject instead of ending the clause.
 _CASUALTY_AFTER_DASH = re.compile(
@@ -227,6 +230,8 @@ def split_clauses(sentence: Span) -> list[Clause]:
         if match.group(0).strip() in "—–" and _passive_ends(sentence.text[start:match.start()]):
             continue  # "Під обстрілом з артилерії — Очаків": the subject after its passive strike
         if _last_list_item(sentence.text, start, match):
+            continue
+        if match.group(0).startswith(",") and _ASIDE_THEN_VERB.match(sentence.text, match.end()):
             continue
         if match.start() > start:
             out.append(_clause(sentence, start, match.start()))

@@ -127,7 +127,7 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
             and not _AIRFIELD_NAME_END.search(mention.text) and not COMMUNITY_AFTER.match(after)
             and not (_AREA_AFTER.match(after) and not _ADJECTIVE_END.search(sentence.text, 0, mention.end - sentence.start))):
         return "a name used with 'the': a river, sea, landmark or group, not a town"
-    local = _local_officials_tell(before, after, others) or (not others and own_authorities_tell(before, after))
+    local = _local_officials_tell(before, after, others, mention.text) or (not others and own_authorities_tell(before, after))
     if ((_BASED_IN.search(before) and not local) or _speaker_place(before, after, others)
             or _spoken_in(before)
             or (_MAKERS_IN.search(before) and not cues.tells_event(before) and not _hurt_in_attack(after)
@@ -167,7 +167,8 @@ def rejection(sentence: Sentence, info: ClauseInfo | None, mention: Mention, cla
         return "where the weapons were aimed (most aimed at Rivne), not where they struck"
     if _rx("according").search(before):
         return "stands for its government (according to ...)"
-    if _rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before) and not local:
+    if (_rx("gov_speech_after").match(after) and not _RESIDENTS_BEFORE.search(before) and not local
+            and not _RESIDENTS_OF_PART_IN.search(before[-80:])):
         return "stands for its government (subject of a speech or stance verb)"
     if _rx("speech_before").search(before) and not _AIRPORTS_AFTER.match(after):
         return "stands for its government (object of a speech or stance verb)"
@@ -406,14 +407,18 @@ _LOCAL_OFFICIALS_IN = re.compile(r"\b(?:local|regional|city|municipal|(?:Russian
                                  r"occupation|emergency)\s+(?:officials|authorities|services)\s+in\s+(?:the\s+)?(?:occupied\s+)?$",
                                  re.IGNORECASE)
 _SAID_AFTER = re.compile(r"^\s*(?:said|says|reported|report|wrote)\b", re.IGNORECASE)
+# "Officials in Chernihiv said a drone hit a house": officials with no word of whose, in a town that is no seat of a
+# national government (those in Kyiv or Moscow speak of places elsewhere).
+_OFFICIALS_IN = re.compile(r"(?:^|[.,;:]\s*|\b(?:and|but)\s+)(?:the\s+)?(?:officials|authorities)\s+in\s+$", re.IGNORECASE)
 
 
-def _local_officials_tell(before: str, after: str, others: bool) -> bool:
-    """'Russian-installed officials in occupied Luhansk said missiles hit a building, killing two': a town's own officials
-    telling an event the sentence places nowhere else; the town is its site."""
+def _local_officials_tell(before: str, after: str, others: bool, place: str) -> bool:
+    """'Russian-installed officials in occupied Luhansk said missiles hit a building, killing two', 'Officials in Chernihiv
+    said a drone hit a house': a town's own officials telling an event the sentence places nowhere else; the town is its site."""
     said = _SAID_AFTER.match(after)
-    return (not others and said is not None and _LOCAL_OFFICIALS_IN.search(before) is not None
-            and cues.tells_event(after[said.end():]))
+    own = _LOCAL_OFFICIALS_IN.search(before) is not None or (
+        _OFFICIALS_IN.search(before) is not None and place.strip().lower() not in cues.seats_of_government())
+    return not others and said is not None and own and cues.tells_event(after[said.end():])
 
 
 # "Kharkiv authorities said …", "Kherson city officials reported …"; "Власти Харькова сообщили …", "Влада Херсона
@@ -538,6 +543,9 @@ def _spoken_in(before: str) -> bool:
 
 # "Жители Новошахтинска сообщили о взрывах": the people of a place tell what happened there, not its government.
 _RESIDENTS_BEFORE = re.compile(r"(?<![\w-])(?:жител|мешкан|residents?\s+of)\w*\s+$", re.IGNORECASE)
+# "Residents of Oktyabrsky district in Belgorod reported explosions": residents of a part of the city speak, not its government.
+_RESIDENTS_OF_PART_IN = re.compile(r"(?<![\w-])residents?\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+){1,2}"
+                                   r"(?:district|neighbou?rhood|quarter|microdistrict)\s+(?:in|of)\s+$", re.IGNORECASE)
 # "Жительница Белгорода пострадала при атаке на Шебекино", "уроженец Орла погиб под Рыльском": the home of a person
 # hurt elsewhere, when a place phrase later in the sentence says where.
 _HOME_BEFORE = re.compile(r"(?<![\w-])(?:житель|жительниц|жителя|жителю|жителем|уроженц|уроженец|уроженк|мешканець|мешканц|"
