@@ -1,0 +1,31 @@
+"""Russian news faults of session 14: a settlement named with its region, a photo credit pasted before the story."""
+
+from tests.incidents.extraction.helpers import found, near
+
+DAY = "2026-12-07"
+
+
+def test_settlement_named_with_its_region_is_not_the_capital_known_by_that_name():
+    text = "Ночью дрон ударил по частному дому в Александровке Донецкой области, пострадала женщина."
+    incidents = found(text, DAY)
+    assert incidents and all(not near(i, 48.02, 37.80, 0.05) for i in incidents)  # not Donetsk city
+    assert all(i.place != "Donetsk" or i.geo_precision == "region" for i in incidents)
+
+
+def test_settlement_named_with_its_region_is_not_a_namesake_far_away():
+    text = "Беспилотник атаковал автомобиль в Ивановке Курской области, ранен водитель."
+    incidents = found(text, DAY)
+    assert incidents and all(near(i, 51.7, 36.2, 1.5) for i in incidents)  # the Kursk region, not Primorye
+
+
+def test_a_capital_named_with_its_own_region_stays_the_capital():
+    text = "Беспилотник атаковал жилой дом в Харькове Харьковской области, ранены двое."
+    incidents = found(text, DAY)
+    assert [i.place for i in incidents] == ["Kharkiv"] and incidents[0].geo_precision == "city"
+
+
+def test_a_town_named_with_its_region_stays_the_town():
+    text = "Беспилотник атаковал предприятие в Рыльске Курской области, пострадавших нет."
+    incidents = found(text, DAY)
+    assert len(incidents) == 1 and near(incidents[0], 51.57, 34.68)
+
