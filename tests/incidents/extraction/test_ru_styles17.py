@@ -29,3 +29,17 @@ def test_a_town_named_with_its_region_stays_the_town():
     incidents = found(text, DAY)
     assert len(incidents) == 1 and near(incidents[0], 51.57, 34.68)
 
+
+def test_a_photo_credit_pasted_before_the_story_keeps_the_story():
+    text = "Фото: пресс-служба администрации. В Новошахтинске обломки беспилотника повредили склад."
+    assert [i.place for i in found(text, DAY)] == ["Novoshakhtinsk"]
+
+
+def test_a_caption_after_its_credit_is_still_no_incident():
+    text = "Беспилотник атаковал Белгород, ранены двое.\nФото: Reuters. Разрушенный дом в Харькове после удара в 2023 году"
+    assert [i.place for i in found(text, DAY)] == ["Belgorod"]
+
+
+def test_a_caption_describing_its_picture_after_the_credit_is_no_incident():
+    text = "Беспилотник атаковал Белгород, ранены двое.\nФото: AP. Пожарные тушат дом в Харькове после ракетного удара."
+    assert [i.place for i in found(text, DAY)] == ["Belgorod"]
