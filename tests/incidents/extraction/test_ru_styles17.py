@@ -1,4 +1,5 @@
-"""Russian news faults of session 14: a settlement named with its region, a photo credit pasted before the story."""
+"""Russian news faults of session 14: a settlement named with its region, a photo credit pasted before the story, a
+restriction lifted as told by a pronoun ('Позже их отменили')."""
 
 from tests.incidents.extraction.helpers import found, near
 
@@ -43,3 +44,13 @@ def test_a_caption_after_its_credit_is_still_no_incident():
 def test_a_caption_describing_its_picture_after_the_credit_is_no_incident():
     text = "Беспилотник атаковал Белгород, ранены двое.\nФото: AP. Пожарные тушат дом в Харькове после ракетного удара."
     assert [i.place for i in found(text, DAY)] == ["Belgorod"]
+
+
+def test_restrictions_lifted_told_by_a_pronoun():
+    text = "В аэропорту Казани ввели временные ограничения на полёты. Позже их отменили."
+    assert [(i.airport_iata, i.status) for i in found(text, DAY)] == [("KZN", "lifted")]
+
+
+def test_a_pronoun_filmed_is_no_lifting():
+    text = "В аэропорту Сочи ввели временные ограничения. Их сняли на видео пассажиры в зале ожидания."
+    assert [(i.airport_iata, i.status) for i in found(text, DAY)] == [("AER", "active")]
