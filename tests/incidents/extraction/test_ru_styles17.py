@@ -1,5 +1,5 @@
 """Russian news faults of session 14: a settlement named with its region, a photo credit pasted before the story, a
-restriction lifted as told by a pronoun ('Позже их отменили')."""
+restriction lifted as told by a pronoun ('Позже их отменили'), a first attack in a week told as a comment."""
 
 from tests.incidents.extraction.helpers import found, near
 
@@ -54,3 +54,13 @@ def test_restrictions_lifted_told_by_a_pronoun():
 def test_a_pronoun_filmed_is_no_lifting():
     text = "В аэропорту Сочи ввели временные ограничения. Их сняли на видео пассажиры в зале ожидания."
     assert [(i.airport_iata, i.status) for i in found(text, DAY)] == [("AER", "active")]
+
+
+def test_the_first_attack_in_a_week_is_a_comment_not_another_strike():
+    text = "Днём дрон атаковал Шостку, пострадала женщина. Это стала первая атака на Сумы за месяц."
+    assert [i.place for i in found(text, DAY)] == ["Shostka"]
+
+
+def test_a_strike_told_with_its_week_stays():
+    text = "За неделю это уже третий удар по Сумам. Сегодня дрон атаковал Сумы, ранены двое."
+    assert [i.place for i in found(text, DAY)] == ["Sumy"]
