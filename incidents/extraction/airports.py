@@ -74,8 +74,19 @@ def code_refs(clause_text: str, offset: int) -> list[AirportRef]:
 
 def lift_cue(clause_text: str) -> re.Match[str] | None:
     """A cue that restrictions or closures ended ("later lifted", "reopened", "resumed"), in an aviation clause."""
+    pronoun = _LIFTED_PRONOUN.match(clause_text)
+    if pronoun:
+        return pronoun  # "They were lifted at 10:52", "Их сняли в 10:52 мск": the restrictions told just before
     match = cues.has("lift", clause_text)
     return match if match and _LIFT_CONTEXT.search(clause_text) else None
+
+
+# A clause that opens on a plural pronoun and a verb of lifting: the pronoun is the restrictions told before it
+# ("They were lifted at 10:52", "Позже их сняли", "Їх зняли о 10:52", "Они были отменены").
+_LIFTED_PRONOUN = re.compile(r"\s*(?:(?:later|but|позже|позднее|потом|но|пізніше|згодом|але)\s*,?\s+)?(?:"
+                             r"they\s+(?:were|have\s+been|had\s+been)\s+(?:later\s+)?lifted"
+                             r"|(?:их|їх)\s+(?:уже\s+|вже\s+)?(?:сняли|отменили|зняли|скасували)(?!\s+на\s+(?:видео|відео|камеру|фото))"
+                             r"|(?:они|вони)\s+(?:были\s+|були\s+)?(?:сняты|отменены|зняті|скасовані))(?!\w)", re.IGNORECASE)
 
 
 CITY_AIRPORT_KM = 50.0

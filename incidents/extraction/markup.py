@@ -81,10 +81,33 @@ _CAPTION = re.compile(r"^[^\n]{0,300}?\b(?:Photograph|Photo(?:graph)?s?(?: by| c
                       re.IGNORECASE | re.MULTILINE)
 
 
+# A credit that leads a line pasted with the story's text after it ("Фото: Telegram-канал губернатора. В Лисках обломки
+# повредили дом"): only the credit, up to its stop, is the caption's; a sentence with its stop follows it.
+_LEADING_CREDIT = re.compile(r"^[ \t]*(?:Photograph|Photo|Фото|Видео|Світлина|Відео)[ \t]*:[ \t]*[^\n.!?:]{1,80}?\."
+                             r"(?=[ \t]+[«\"A-ZА-ЯЁІЇЄҐ][^\n]{20,}[.!?…][»\"]?[ \t]*$)", re.MULTILINE)
+
+
+def _credit_before_the_story(match: re.Match[str]) -> str:
+    """The credit blanked when the rest of its line tells an event in the past ('обломки повредили дом'); a caption
+    describing its picture ('Пожарные тушат дом') keeps its credit, and the caption rule blanks the whole line."""
+    end = match.string.find("\n", match.end())
+    rest = match.string[match.end():end if end >= 0 else len(match.string)]
+    return " " * len(match.group(0)) if any(_past_event_word(w) for w in re.findall(r"[а-яёіїєґ]{4,}", rest)) else match.group(0)
+
+
+def _past_event_word(word: str) -> bool:
+    """A finite verb in the past or a short participle ('повредили', 'ранены'), as the Russian analyser reads it."""
+    from incidents.extraction import morphology
+
+    tag = str(morphology.parses(word)[0].tag)
+    return tag.startswith("PRTS") or (tag.startswith("VERB") and "past" in tag)
+
+
 def blank_furniture(text: str) -> str:
     """The text with every furniture line that carries a headline ("Read also: ...") blanked, then everything from the
     first page-furniture line ("Related stories", "Читайте также") on, when that line comes after the article has begun."""
     text = _inline_furniture().sub(lambda m: " " * len(m.group(0)), text)
+    text = _LEADING_CREDIT.sub(_credit_before_the_story, text)
     text = _CAPTION.sub(lambda m: " " * len(m.group(0)), text)
     for match in _furniture().finditer(text):
         if _slot_above_the_article(match, text) or _bar_above_the_article(match, text) or _header_above_the_article(match, text):

@@ -267,6 +267,32 @@ def _only_attack_nouns(info: places.ClauseInfo) -> bool:
     return all(cues.is_strike_noun(c) for c in info.event_cues if c.kind in STRIKE_KINDS)
 
 
+def _not_the_capital_by_another_name(sentence: Sentence, mention: places.Mention, found: Any) -> Any:
+    """'в Александровке Донецкой области': a settlement named with its region is that region's settlement, never the
+    region's capital, which the gazetteer knows by that name too (an old or alternative one), nor a namesake in another
+    region (Ivanovka in Primorye for 'в Ивановке Курской области'); unknown there, the region stands for it ('в Харькове
+    Харьковской области' is the capital itself, named by the region's stem)."""
+    qualifier = _REGION_AFTER.match(sentence.text, mention.end - sentence.start)
+    if found is None or found.kind != "city" or qualifier is None or not morphology.is_cyrillic(mention.text):
+        return found
+    region = geo.place(geo.nominative(qualifier.group("adjective")) or qualifier.group("adjective"), "region")
+    if region is None or region.kind != "region":
+        return found
+    stem = geo.key(qualifier.group("stem"))
+    if region.admin1 == found.admin1 and (len(stem) < 3 or geo.key(found.name)[:3] != stem[:3]
+                                          or geo.key(mention.text).startswith(stem)):
+        return found
+    other = next((c for c in geo.cities_named(mention.text) if c.admin1 == region.admin1 and c != found), None)
+    mention.reason += f"; named with its region {region.name}: not {found.name}"
+    return other or region
+
+
+# "Александровке Донецкой области", "Олександрівці Донецької області", "Ивановке Краснодарского края": the region's
+# adjective right after a settlement, its stem the capital's name (Донец-, Харьков-).
+_REGION_AFTER = re.compile(r"\s+(?P<adjective>(?P<stem>[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+?)(?:ской|цкой|зкой|ском|ского|ській|ської|"
+                           r"цькій|цької|зькій|зької|ському|ського))\s+(?:област|облас|обл\.|кра[йяюе]|краї)", re.UNICODE)
+
+
 _VILLAGE_OF = re.compile(r"\b(?:village|town|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)
 FAR_SETTLEMENT_KM = 500.0  # a village this far from the region its sentence names is a namesake, not the one meant
 
@@ -637,6 +663,7 @@ class SiteReading:
             found = self._in_heading_region(sentence, mention, found)
             found = self._village_in_reach(sentence, mention, found)
             found = self._in_sentence_region(sentence, mention, found)
+            found = _not_the_capital_by_another_name(sentence, mention, found)
             event_type = self._as_told_before(mention, sentence, self.event_type(info, sentence, kinds))
             if found is not None and found.kind == "airport" and "restriction" in kinds:
                 event_type = "airspace_restriction"  # "restrictions at Kazan International Airport after a drone attack"
