@@ -212,7 +212,7 @@ async def filter_session(browser, url: str, index: int, rounds: int, deadline: f
 
 def settled(out: dict) -> bool:
     """The paste has its answer, the import has ended and the server has shown the store's new version (its catalog
-    read and its views computed): from then on each session makes ROUNDS_SETTLED more changes, so the run measures the
+    read and its views computed): each session makes at least ROUNDS_SETTLED changes from then on, so the run measures the
     repaints while all of that happened and after it."""
     marks = {what for _, who, what in out["log"] if who < 0}
     shown = any(NEW_VERSION.search(line) for line in out["server_log"])
