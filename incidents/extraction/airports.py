@@ -100,8 +100,7 @@ _COUNT_BEFORE = re.compile(r"(?<![\w-])(\w+)\s+(?:аэропорт(?:ы|ов|а�
 
 @lru_cache(maxsize=1)
 def _no_passenger_flights() -> frozenset[str]:
-    lines = (cues.LEXICON_DIR / "airports_without_passenger_flights.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split()[0].upper() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.split()[0].upper() for line in cues.lexicon_lines("airports_without_passenger_flights.txt"))
 
 
 # Russian genitive counts the casualty lexicon leaves out ("в двух аэропортах": there they would misread "двух человек").

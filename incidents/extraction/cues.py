@@ -64,25 +64,28 @@ def _merge(table: dict[str, Any], name: str, value: Any) -> None:
         table[name] = merged
 
 
+def lexicon_lines(name: str) -> list[str]:
+    """The entries of a one-entry-per-line lexicon file: its lines stripped, blank lines and '#' comments left out."""
+    lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def not_places() -> frozenset[str]:
     """Words that are never place names on their own here: media, platforms, roles, common capitalised words."""
-    lines = (LEXICON_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in lexicon_lines("not_places.txt"))
 
 
 @lru_cache(maxsize=1)
 def seats_of_government() -> frozenset[str]:
     """Cities where national governments sit (lexicons/seats_of_government.txt): officials there speak of places elsewhere."""
-    lines = (LEXICON_DIR / "seats_of_government.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in lexicon_lines("seats_of_government.txt"))
 
 
 @lru_cache(maxsize=1)
 def theatre_countries() -> frozenset[str]:
     """The countries of the war's theatre (lexicons/theatre_countries.txt): a site elsewhere needs strong evidence."""
-    lines = (LEXICON_DIR / "theatre_countries.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().upper() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.upper() for line in lexicon_lines("theatre_countries.txt"))
 
 
 @lru_cache(maxsize=2)

@@ -397,5 +397,4 @@ def generic_district(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _generic_districts() -> tuple[str, ...]:
-    lines = (cues.LEXICON_DIR / "generic_district_names.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(cues.lexicon_lines("generic_district_names.txt"))
