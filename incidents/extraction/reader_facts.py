@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from incidents.extraction import airports, casualties, claims, cues, dates, geo, places, site_rejections, site_roles
@@ -115,6 +115,19 @@ def _named_within(named_at: tuple[int, ...], start: int, end: int) -> bool:
     return at < len(named_at) and named_at[at] < end
 
 
+def _by_clause(infos: list[places.ClauseInfo], findings: list[Finding]) -> list[list[Finding]]:
+    """The findings that start in each clause, in the findings' order: one pass with a binary search (a sentence of
+    thousands of listed places and clauses must not cost clauses × findings)."""
+    order = sorted(range(len(infos)), key=lambda i: infos[i].clause.start)
+    starts = [infos[i].clause.start for i in order]
+    out: list[list[Finding]] = [[] for _ in infos]
+    for finding in findings:
+        at = bisect_right(starts, finding.start) - 1
+        if at >= 0 and finding.start < infos[order[at]].clause.end:
+            out[order[at]].append(finding)
+    return out
+
+
 class FactCollecting:
     """Counts, times, claims and notes attached to findings (a mixin of Reader)."""
 
@@ -139,14 +152,14 @@ class FactCollecting:
         listed_before = not new and not named and self._list_just_before(sentence)
         if self._headed_count_list(sentence, new):
             infos = []  # every count of the line is its town's
-        for info in infos:
+        for info, here in zip(infos, _by_clause(infos, new)):
             if info.historical_from is not None and info.historical_from <= info.clause.start:
                 continue
             if sentence.heading and not new and self._teaser(mentions):
                 continue  # "В Донецке … ранены трое" under the article: another story's figures
             limit = (info.historical_from or info.clause.end) - info.clause.start
             text = info.clause.text[:limit]
-            targets = self._targets(info, new, named, focus if about_event and not listed_before else None)
+            targets = self._targets(info, here, new, named, focus if about_event and not listed_before else None)
             retracted = cues.has("retraction", text)
             if retracted:  # figures in a retracted or denied report are not kept; the corrected ones after a colon are
                 corrected = re.compile(r"\s*[:—–]\s*").match(text, retracted.end())
@@ -155,10 +168,10 @@ class FactCollecting:
                     for name, count in casualties.find_casualties(text[corrected.end():]).items():
                         self._attach(name, sentence, at + count.start, at + count.end, count.value, targets)
                 continue
-            text = self._bracket_counts(sentence, info, text, new)
+            text = self._bracket_counts(sentence, info, text, here)
             fixed = cues.has("count_correction", sentence.text) is not None  # "За уточненими даними, поранено двох"
             rumoured = hearsay(sentence) and self._reports_disputed()  # "Ранее каналы сообщали о трёх пострадавших"
-            split = {} if rumoured else self._counts_by_site(info, text, new)
+            split = {} if rumoured else self._counts_by_site(info, text, here)
             for name, pairs in split.items():  # "killed one and injured four in Kramatorsk and killed two in Pokrovsk"
                 for site, count in pairs:
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end, count.value,
@@ -169,8 +182,7 @@ class FactCollecting:
                 if _wider_scope(text, count.end) or _wider_scope_before(text, count.start):
                     continue  # "killed at least 31 people across the country": not this place's count
                 if ((_COUNTRY_SCOPE_BEFORE.search(text, max(0, count.start - 60), count.start)
-                     or cues.has("total_before", text[max(0, count.start - 40):count.start])) and not any(
-                        info.clause.start <= f.start < info.clause.end for f in new)):
+                     or cues.has("total_before", text[max(0, count.start - 40):count.start])) and not here):
                     continue  # "missiles struck cities across Ukraine, killing at least 31", "In total, one person was
                     # wounded over the past day": a total, no site named
                 spread = count.value == 0 and not new and not named and (about_event or shortly_after)
@@ -178,9 +190,9 @@ class FactCollecting:
                 for target in ((self._zero_sites() if wide else self.last_sites) if spread else [None]):  # "No one was killed"
                     self._attach(name, sentence, info.clause.start + count.start, info.clause.start + count.end,
                                  count.value, [target] if target else targets, fixed)
-            local = self._local_downed(sentence, info, text, new)
+            local = self._local_downed(sentence, info, text, here)
             downed = None if local else casualties.find_downed(text)
-            sites_here = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
+            sites_here = [f for f in here if not f.is_airport]
             if downed and sites_here and _OVER_WATER.search(text):  # "над Крымом и акваторией Черного моря сбиты 10": the sea's too
                 note = f"{downed.value} drones reported downed over {sites_here[0].place.name} and the sea together"
                 for finding in sites_here:
@@ -223,10 +235,10 @@ class FactCollecting:
             self.reports_disputed = cues.has("disputed", self.body) is not None
         return self.reports_disputed
 
-    def _counts_by_site(self, info: places.ClauseInfo, text: str, new: list[Finding]) -> dict[str, list[tuple[Finding, Any]]]:
-        """The killed or injured counts of a clause that belong to different sites of it, each to its own ("killed one
-        in Kramatorsk and two in Pokrovsk"): {name: [(site, its largest count)]}, only for names told for two sites or more."""
-        sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
+    def _counts_by_site(self, info: places.ClauseInfo, text: str, here: list[Finding]) -> dict[str, list[tuple[Finding, Any]]]:
+        """The killed or injured counts of a clause that belong to different sites of it (`here`), each to its own ("killed
+        one in Kramatorsk and two in Pokrovsk"): {name: [(site, its largest count)]}, only for names told for two sites or more."""
+        sites = [f for f in here if not f.is_airport]
         if len(sites) < 2:
             return {}
         out = {}
@@ -315,8 +327,8 @@ class FactCollecting:
         self.retracted.update(id(f) for f in told if hearsay(f.sentence))
         return True
 
-    def _targets(self, info: places.ClauseInfo, new: list[Finding], named: list[Finding], focus: Finding | None) -> list[Finding]:
-        inside = [f for f in new if info.clause.start <= f.start < info.clause.end]
+    def _targets(self, info: places.ClauseInfo, inside: list[Finding], new: list[Finding], named: list[Finding],
+                 focus: Finding | None) -> list[Finding]:
         named_here = [f for f in named if _named_within(f.named_at, info.clause.start, info.clause.end)]
         return inside or named_here or new or named or ([focus] if focus else [])
 
@@ -387,13 +399,13 @@ class FactCollecting:
                   and f.place.country == region.country and geo.admin1_of(f.place) == geo.admin1_of(region)}
         return next(iter(inside.values())) if len(inside) == 1 else None
 
-    def _local_downed(self, sentence: Sentence, info: places.ClauseInfo, text: str, new: list[Finding]) -> bool:
+    def _local_downed(self, sentence: Sentence, info: places.ClauseInfo, text: str, here: list[Finding]) -> bool:
         """Counts written right before each site ("21 over the Bryansk region and 9 over Kursk"); True if any."""
         listed = not cues.has("interception", text) and any(c.kind == "interception" for c in info.event_cues)
         if not (casualties.find_downed(text) or (cues.has("interception", text) and cues.has("weapons/drone", text))
                 or listed):  # an item of a list whose lead-in told the interception ("…destroyed 38 drones:" / "- 21 over …")
             return False
-        sites = [f for f in new if info.clause.start <= f.start < info.clause.end and not f.is_airport]
+        sites = [f for f in here if not f.is_airport]
         counted = []
         for finding in sites:
             match = _LOCAL_COUNT.search(self.body[max(info.clause.start, finding.start - site_rejections.WINDOW):finding.start])
@@ -407,10 +419,10 @@ class FactCollecting:
             self.attachments.append(("count", sentence, payload))
         return bool(counted)
 
-    def _bracket_counts(self, sentence: Sentence, info: places.ClauseInfo, text: str, new: list[Finding]) -> str:
-        """'Kharkiv (two killed, seven injured) and Sumy (one injured)': figures in brackets right after a site are that
-        site's; the clause text is returned with them blanked for the figures of the clause as a whole."""
-        for finding in new:
+    def _bracket_counts(self, sentence: Sentence, info: places.ClauseInfo, text: str, here: list[Finding]) -> str:
+        """'Kharkiv (two killed, seven injured) and Sumy (one injured)': figures in brackets right after a site of the
+        clause (`here`) are that site's; the clause text is returned with them blanked for the figures of the clause as a whole."""
+        for finding in here:
             at = finding.end - info.clause.start
             bracket = _BRACKET.match(text, at) if 0 <= at <= len(text) and not finding.is_airport else None
             found = casualties.find_casualties(bracket.group(1)) if bracket else {}

@@ -69,9 +69,11 @@ def _owns_the_next(sentence: Sentence, owner: Finding, sites: list[Finding]) -> 
     by is where that site lies, not a second site; so is any owner read as an airport ("Russia's Marinovka airfield")."""
     if owner.place.kind not in ("city", "airport"):
         return False
-    gap_end = owner.end - sentence.start
-    return any(other is not owner and other.place.kind in ("city", "airport") and other.start > owner.end
-               and _OWNER_GAP.fullmatch(sentence.text, gap_end, other.start - sentence.start)
+    gap = _OWNER_GAP.match(sentence.text, owner.end - sentence.start)
+    if gap is None:
+        return False
+    nxt = sentence.start + gap.end()
+    return any(other.start == nxt and other.place.kind in ("city", "airport")
                and (owner.place.kind == "airport" or geo.km_between(owner.place, other.place) <= DISTRICT_KM) for other in sites)
 
 
@@ -462,13 +464,14 @@ class SiteReading:
     def sites(self, sentence: Sentence, infos: list[places.ClauseInfo], mentions: list[places.Mention]) -> list[Finding]:
         out = []
         order = {id(m): k for k, m in enumerate(mentions)}
+        info_of = {id(info.clause): info for info in reversed(infos)}  # the first info of a clause, as a search would find
         for mention in mentions:
             if mention.role != "site":
                 continue
             if mention.reason.startswith(LINE_HEAD) and mention.text.lower() in self.surnames:
                 mention.role, mention.reason = None, "a speaker heading a line ('Садовий: …'), named earlier with a first name"
                 continue
-            info = next(i for i in infos if i.clause is mention.clause)
+            info = info_of[id(mention.clause)]
             finding = self.site_finding(sentence, info, mention, out)
             if finding is None:
                 mention.role, mention.reason = None, mention.reason + "; but no place or airport could be resolved"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterable
 
 from incidents.extraction import airports, cues
@@ -110,8 +111,9 @@ def classify(sentence: Sentence, clauses: list[ClauseInfo], mentions: list[Menti
              claim_refs: Iterable[int]) -> None:
     """Sets each mention's role to 'site' or leaves a reason why it is not an incident site."""
     claim_refs = set(claim_refs)
+    starts = [info.clause.start for info in clauses]
     for position, mention in enumerate(mentions):
-        info = _clause_of(clauses, mention)
+        info = _clause_of(clauses, starts, mention)
         mention.clause = info.clause if info else None
         if mention.reason:
             continue
@@ -137,11 +139,10 @@ def _area_of_the_town_before(sentence: Sentence, mentions: list[Mention], positi
     return bool(_AREA_NICKNAME_WORD.search(written)) and re.fullmatch(r"\s+на\s+", gap, re.IGNORECASE) is not None
 
 
-def _clause_of(clauses: list[ClauseInfo], mention: Mention) -> ClauseInfo | None:
-    for info in clauses:
-        if info.clause.start <= mention.start < info.clause.end:
-            return info
-    return None
+def _clause_of(clauses: list[ClauseInfo], starts: list[int], mention: Mention) -> ClauseInfo | None:
+    """The clause the mention starts in (clauses in text order, `starts` their starts: a binary search)."""
+    at = bisect_right(starts, mention.start) - 1
+    return clauses[at] if at >= 0 and mention.start < clauses[at].clause.end else None
 
 
 # "Над Чорним морем та Кримом", "над акваторией Азовского моря и Крымом": a place after a sea, under one preposition.

@@ -105,3 +105,18 @@ def test_a_long_list_of_counts_and_regions_is_not_quadratic():
     cost(100)
     small, large = cost(250), cost(1_000)
     assert large < 9 * small + 0.3, (small, large)  # four times the text: about four times the time (16 if quadratic)
+
+
+@pytest.mark.parametrize("unit", [
+    pytest.param(lambda n: "Сбиты дроны: " + "1 " * n + "— над Курской " * n, id="numbers-then-regions"),
+    pytest.param(lambda n: "Drones struck " + "Kazan and Izhevsk and Saratov, " * n, id="one-clause-of-places"),
+])
+def test_a_sentence_of_thousands_of_clauses_and_places_is_not_quadratic(unit):
+    """Each mention's clause, each clause's sites and a site's owner are found by position, not by a scan of every
+    clause or site (a 128 KB run of numbers and regions took 29 s; 1,000 listed towns took 2.2 s, 2,000 took 6.8 s)."""
+    def cost(n):
+        return min(_cpu_seconds("date 2024-12-21\n" + unit(n) + ".") for _ in range(2))
+
+    cost(100)
+    small, large = cost(500), cost(2_000)
+    assert large < 7 * small + 0.3, (small, large)  # four times the text: about four times the time (16 if quadratic)
